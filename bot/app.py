@@ -1,0 +1,118 @@
+"""Builds the PTB Application: handlers, rate limiter, services and their lifecycle."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import BotCommand, Update
+from telegram.error import TelegramError
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
+from telegram.request import BaseRequest
+
+from bot import handlers
+from bot.clock import Clock
+from bot.config import Settings
+from bot.content import Content, load_content
+from bot.flows import Services
+from bot.i18n import negotiate
+from bot.matcher import FaqMatcher
+from bot.scheduler import Scheduler
+from bot.storage import Storage
+
+log = logging.getLogger(__name__)
+
+
+def build_application(
+    settings: Settings, *, token: str, clock: Clock, request: BaseRequest | None = None,
+    base_url: str | None = None, content: Content | None = None, concurrent_updates: int = 8,
+) -> Application:  # type: ignore[type-arg]
+    """The one Application used by `run`, the shell, the tests and the benchmarks.
+
+    `request` replaces the network (the sandbox's fake Bot API); only the real network gets
+    PTB's AIORateLimiter.
+    """
+    builder: ApplicationBuilder = Application.builder().token(token)  # type: ignore[type-arg]
+    builder = builder.concurrent_updates(concurrent_updates)
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    else:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    if base_url:
+        builder = builder.base_url(base_url)
+    app = builder.post_init(start_services).post_shutdown(stop_services).build()
+    app.bot_data["settings"] = settings
+    app.bot_data["clock"] = clock
+    app.bot_data["content"] = content or load_content(settings.content_dir, settings.languages)
+    handlers.register(app, settings.staff_chat_id)
+    app.add_error_handler(on_error)
+    return app
+
+
+async def start_services(app: Application) -> None:  # type: ignore[type-arg]
+    """Open storage, build matchers, start the scheduler, announce commands."""
+    settings: Settings = app.bot_data["settings"]
+    content: Content = app.bot_data["content"]
+    storage = await Storage.open(settings.database)
+    matchers = {
+        lang: FaqMatcher(lang, {t.id: content.button_label(lang, t.keywords) for t in content.faq})
+        for lang in settings.languages
+    }
+    services = Services(settings, content, storage, app.bot_data["clock"], matchers)
+    app.bot_data["services"] = services
+    scheduler = Scheduler(app.bot, services)
+    app.bot_data["scheduler"] = scheduler
+    scheduler.start()
+    await _announce_commands(app, content, settings)
+
+
+async def stop_services(app: Application) -> None:  # type: ignore[type-arg]
+    scheduler: Scheduler | None = app.bot_data.pop("scheduler", None)
+    if scheduler is not None:
+        await scheduler.stop()
+    services: Services | None = app.bot_data.pop("services", None)
+    if services is not None:
+        await services.storage.close()
+
+
+async def _announce_commands(app: Application, content: Content,  # type: ignore[type-arg]
+                             settings: Settings) -> None:
+    """Optional methods: a self-hosted Bot API server may lack them; warn once, carry on."""
+    try:
+        for lang in settings.languages:
+            commands = [BotCommand(c.action, content.button_label(lang, c.label))
+                        for c in content.commands]
+            code = None if lang == settings.default_language else lang.split("_")[0]
+            await app.bot.set_my_commands(commands, language_code=code)
+    except TelegramError as exc:
+        log.warning("could not set the command menu (%s); carrying on without it", exc)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the update's type and ids only (never texts or answers), and apologise."""
+    if isinstance(update, Update):
+        chat = update.effective_chat
+        log.error("error handling update %s (chat %s, kind %s)", update.update_id,
+                  chat.id if chat else None, _kind(update), exc_info=context.error)
+        if chat is not None and chat.type == chat.PRIVATE:
+            await _apologise(context, chat.id, update)
+    else:
+        log.error("error outside an update", exc_info=context.error)
+
+
+def _kind(update: Update) -> str:
+    for name in ("message", "edited_message", "callback_query", "my_chat_member"):
+        if getattr(update, name) is not None:
+            return name
+    return "other"
+
+
+async def _apologise(context: ContextTypes.DEFAULT_TYPE, chat_id: int, update: Update) -> None:
+    settings: Settings = context.application.bot_data["settings"]
+    content: Content = context.application.bot_data["content"]
+    user = update.effective_user
+    language = negotiate(user.language_code if user else None, settings.languages,
+                         settings.default_language)
+    try:
+        await context.bot.send_message(chat_id, content.message(language, "error.internal"))
+    except TelegramError:
+        log.warning("could not send the apology to chat %s", chat_id)

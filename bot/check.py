@@ -1,0 +1,203 @@
+"""`clinicbot check`: configuration and all content validated before a clinic goes live.
+
+Every problem is reported with where it is; the test suite runs the same check on the shipped
+content, so a missing translation or a broken dialog fails CI too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from jinja2 import TemplateError
+
+from bot import callbacks
+from bot.config import Settings
+from bot.content import Content, Step
+from bot.extract import referenced_msgids
+
+TELEGRAM_TEXT_LIMIT = 4096
+MENU_ACTIONS = frozenset({"faq", "screening", "booking", "contacts", "language", "menu"})
+COMMANDS = frozenset({"start", "menu", "help", "language", "cancel"})
+_PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+
+
+@dataclass
+class Report:
+    problems: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        figures = ", ".join(f"{n} {what}" for what, n in self.counts.items())
+        if self.problems:
+            return f"check: {len(self.problems)} problem(s) ({figures})"
+        return f"check: ok ({figures})"
+
+
+def check_content(settings: Settings, content: Content) -> Report:
+    report = Report()
+    _check_catalogs(settings, content, report)
+    _check_templates(settings, content, report)
+    _check_screening(content, report)
+    _check_menus(content, report)
+    _check_callback_data(settings, content, report)
+    report.counts["languages"] = len(content.languages)
+    return report
+
+
+def _check_catalogs(settings: Settings, content: Content, report: Report) -> None:
+    msgids = referenced_msgids(content.root)
+    report.counts["message ids"] = len(msgids)
+    reference = content.catalogs[settings.default_language]
+    for language, catalog in content.catalogs.items():
+        for msgid in catalog.missing(msgids):
+            report.problems.append(f"locales/{language}: no translation for {msgid!r}")
+        for msgid in sorted(msgids):
+            if not catalog.has(msgid):
+                continue
+            text = catalog.catalog[msgid].string
+            assert isinstance(text, str)
+            names = set(_PLACEHOLDER.findall(text))
+            expected = set(_PLACEHOLDER.findall(str(reference.catalog[msgid].string))) \
+                if reference.has(msgid) else names
+            if names != expected:
+                report.problems.append(
+                    f"locales/{language}: {msgid!r} uses placeholders {sorted(names)}, "
+                    f"expected {sorted(expected)} as in {settings.default_language}")
+            try:
+                formatted = text % {n: "x" * 40 for n in names}
+            except (ValueError, TypeError, KeyError) as exc:
+                report.problems.append(
+                    f"locales/{language}: {msgid!r} is not a valid format string ({exc}); "
+                    "write a literal percent sign as %%")
+                continue
+            if len(formatted) > TELEGRAM_TEXT_LIMIT:
+                report.problems.append(
+                    f"locales/{language}: {msgid!r} is {len(formatted)} characters; "
+                    f"Telegram allows {TELEGRAM_TEXT_LIMIT}")
+
+
+def template_samples(settings: Settings, content: Content, language: str) -> dict[str, Any]:
+    """Realistic, long-ish values for every template, so rendering and length are checked."""
+    from bot.storage import Client
+
+    client = Client(1, 1, "Alexandra-Marie", "Konstantinopolskaya", "a" * 32, "en", language)
+    screening = content.screening
+    long = "Lorem ipsum dolor sit amet " * 37  # a question of 1,000 characters
+    outcome = screening.outcomes[0]
+    return {
+        "welcome.j2": {"name": client.first_name, "unfinished_check": True},
+        "help.j2": {},
+        "contacts.j2": {},
+        "consent.j2": {"consent": screening.consent_text},
+        "question.j2": {"number": 10, "total": len(screening.steps),
+                        "question": content.message(language, screening.steps[-1].question)},
+        "outcome.j2": {"outcome": outcome, "reasons": [
+            content.message(language, c.reason) for c in screening.conditions.values()]},
+        "booking_tips.j2": {"good_season": False},
+        "booking_done.j2": {},
+        "lead_card.j2": {
+            "lead_id": 123456, "client": client, "client_language": "English",
+            "phone": "+44 20 7946 0000", "username": "a" * 32, "outcome": outcome,
+            "flagged": [content.button_label(language, c.label)
+                        for c in screening.conditions.values()],
+            "goals": ["x" * 30] * 6, "preferred_time": "x" * 30},
+        "staff_question.j2": {"client": client, "client_language": "English",
+                              "question": long[:1000]},
+    }
+
+
+def _check_templates(settings: Settings, content: Content, report: Report) -> None:
+    names = sorted(content.envs[settings.default_language].list_templates())
+    report.counts["templates"] = len(names)
+    for language in content.languages:
+        samples = template_samples(settings, content, language)
+        for name in names:
+            if name not in samples:
+                report.problems.append(f"dialogs/templates/{name}: no sample values in check.py")
+                continue
+            try:
+                text = content.render(language, name, clinic=settings, **samples[name])
+            except (TemplateError, KeyError, TypeError, ValueError) as exc:
+                report.problems.append(f"dialogs/templates/{name} ({language}): {exc}")
+                continue
+            if len(text) > TELEGRAM_TEXT_LIMIT:
+                report.problems.append(
+                    f"dialogs/templates/{name} ({language}): renders to {len(text)} characters;"
+                    f" Telegram allows {TELEGRAM_TEXT_LIMIT}")
+
+
+def _check_screening(content: Content, report: Report) -> None:
+    screening = content.screening
+    where = "dialogs/screening.yaml"
+    ids = [s.id for s in screening.steps]
+    report.counts["screening steps"] = len(ids)
+    outcome_ids = [o.id for o in screening.outcomes]
+    if not ids:
+        report.problems.append(f"{where}: no steps")
+        return
+    for duplicate in {i for i in ids if ids.count(i) > 1}:
+        report.problems.append(f"{where}: step {duplicate!r} is defined twice")
+    reachable: list[str] = []
+    step: Step | None = screening.steps[0]
+    while step is not None and step.id not in reachable:
+        reachable.append(step.id)
+        if step.next and screening.step(step.next) is None:
+            report.problems.append(f"{where}: step {step.id!r} goes to missing step {step.next!r}")
+        step = screening.next_step(step.id)
+    for step_id in ids:
+        if step_id not in reachable:
+            report.problems.append(f"{where}: step {step_id!r} can never be reached")
+    declared = set()
+    for s in screening.steps:
+        if s.kind not in ("yes_no", "choose_many"):
+            report.problems.append(f"{where}: step {s.id!r} has unknown kind {s.kind!r}")
+        if s.kind == "choose_many" and not s.options:
+            report.problems.append(f"{where}: step {s.id!r} offers no options")
+        if s.declares:
+            declared.add(s.declares)
+            if s.declares not in screening.conditions:
+                report.problems.append(
+                    f"{where}: step {s.id!r} declares unknown condition {s.declares!r}")
+    for condition in screening.conditions.values():
+        if condition.id not in declared:
+            report.problems.append(f"{where}: condition {condition.id!r} is never asked about")
+        if condition.outcome not in outcome_ids[:-1]:
+            report.problems.append(
+                f"{where}: condition {condition.id!r} leads to {condition.outcome!r}; expected "
+                f"one of {outcome_ids[:-1]} (a declared condition is never {outcome_ids[-1]!r})")
+
+
+def _check_menus(content: Content, report: Report) -> None:
+    for item in content.menu:
+        if item.action not in MENU_ACTIONS:
+            report.problems.append(f"dialogs/menu.yaml: unknown menu action {item.action!r}")
+    for command in content.commands:
+        if command.action not in COMMANDS:
+            report.problems.append(f"dialogs/menu.yaml: unknown command {command.action!r}")
+    for topic in content.faq:
+        if topic.offer and content.menu_item(topic.offer) is None:
+            report.problems.append(
+                f"dialogs/faq.yaml: topic {topic.id!r} offers {topic.offer!r}, not in the menu")
+    if not 0 < content.faq_threshold <= 1:
+        report.problems.append("dialogs/faq.yaml: match_threshold must be in (0, 1]")
+
+
+def _check_callback_data(settings: Settings, content: Content, report: Report) -> None:
+    """Build every button the content can produce, with the largest ids storage can give."""
+    big_id = 2**63 - 1
+    data: list[tuple[str, tuple[object, ...]]] = [("m", (i.action,)) for i in content.menu]
+    data += [("f", (t.id,)) for t in content.faq]
+    data += [("l", (lang,)) for lang in settings.languages]
+    data += [("b", (t.id,)) for t in content.booking.preferred_times]
+    data += [("r", (d,)) for d in content.booking.recheck_days]
+    for step in content.screening.steps:
+        answers = ["yes", "no", "back", "cancel", "done"] + [f"t.{o.id}" for o in step.options]
+        data += [("s", (big_id, step.id, a)) for a in answers]
+    for namespace, args in data:
+        try:
+            callbacks.build(namespace, *args)
+        except callbacks.CallbackDataError as exc:
+            report.problems.append(f"callback data: {exc}")
+    report.counts["buttons"] = len(data)

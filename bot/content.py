@@ -1,0 +1,215 @@
+"""Everything the bot says, loaded from dialogs/ (structure, templates) and locales/ (wording).
+
+Message ids are symbolic (`faq.what.answer`); every shipped language has its own catalog entry
+for each id. Texts are rendered for Telegram's HTML parse mode: variables are escaped, HTML
+written in a translation is kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from bot.i18n import LocaleCatalog, load_catalog
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    action: str
+    label: str
+
+
+@dataclass(frozen=True)
+class FaqTopic:
+    id: str
+    title: str
+    answer: str
+    keywords: str
+    offer: str | None = None
+
+
+@dataclass(frozen=True)
+class Condition:
+    id: str
+    outcome: str
+    reason: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    title: str
+    explain: str
+    book: str | None
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    kind: str  # "yes_no" or "choose_many"
+    question: str
+    declares: str | None = None
+    options: tuple[Choice, ...] = ()
+    next: str | None = None
+
+
+@dataclass(frozen=True)
+class Screening:
+    consent_version: int
+    consent_text: str
+    outcomes: tuple[Outcome, ...]
+    conditions: dict[str, Condition]
+    steps: tuple[Step, ...]
+
+    def step(self, step_id: str) -> Step | None:
+        return next((s for s in self.steps if s.id == step_id), None)
+
+    def outcome(self, outcome_id: str) -> Outcome:
+        return next(o for o in self.outcomes if o.id == outcome_id)
+
+    def next_step(self, step_id: str) -> Step | None:
+        step = self.step(step_id)
+        if step is None:
+            return None
+        if step.next:
+            return self.step(step.next)
+        index = self.steps.index(step)
+        return self.steps[index + 1] if index + 1 < len(self.steps) else None
+
+
+@dataclass(frozen=True)
+class Booking:
+    preferred_times: tuple[Choice, ...]
+    season_months: dict[str, frozenset[int]]
+    recheck_days: tuple[int, ...]
+    screening_valid_days: int
+
+
+@dataclass
+class Content:
+    root: Path
+    languages: tuple[str, ...]
+    menu: tuple[MenuItem, ...]
+    commands: tuple[MenuItem, ...]
+    faq: tuple[FaqTopic, ...]
+    faq_threshold: float
+    screening: Screening
+    booking: Booking
+    catalogs: dict[str, LocaleCatalog]
+    envs: dict[str, Environment]
+
+    def message(self, language: str, msgid: str, **values: Any) -> str:
+        """One catalog message as Telegram HTML, with `values` escaped into it.
+
+        Like Jinja2's newstyle gettext, a translation is always a %-format string (a literal
+        percent sign is written %%), so a text behaves the same in Python and in templates.
+        """
+        translated = Markup(self.catalogs[language].translations.gettext(msgid))
+        return str(translated % values)
+
+    def button_label(self, language: str, msgid: str, **values: Any) -> str:
+        """A button label: plain text, never parsed as HTML."""
+        return self.catalogs[language].translations.gettext(msgid) % values
+
+    def render(self, language: str, template: str, **values: Any) -> str:
+        """A template from dialogs/templates, in `language`, stripped of outer whitespace."""
+        return self.envs[language].get_template(template).render(**values).strip()
+
+    def menu_item(self, action: str) -> MenuItem | None:
+        return next((m for m in self.menu if m.action == action), None)
+
+    def faq_topic(self, topic_id: str) -> FaqTopic | None:
+        return next((t for t in self.faq if t.id == topic_id), None)
+
+
+def _environment(templates: Path, catalog: LocaleCatalog) -> Environment:
+    """One environment per language: gettext is installed environment-wide in Jinja2."""
+    env = Environment(
+        loader=FileSystemLoader(templates),
+        autoescape=select_autoescape(enabled_extensions=("j2", "html")),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.install_gettext_translations(catalog.translations, newstyle=True)  # type: ignore[attr-defined]
+    env.globals["language"] = catalog.language
+    return env
+
+
+def _yaml(path: Path) -> Any:
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _choices(items: list[dict[str, str]]) -> tuple[Choice, ...]:
+    return tuple(Choice(str(i["id"]), str(i["label"])) for i in items)
+
+
+def _screening(data: dict[str, Any]) -> Screening:
+    conditions = {
+        cid: Condition(cid, str(c["outcome"]), str(c["reason"]), str(c["label"]))
+        for cid, c in data["conditions"].items()
+    }
+    steps = tuple(
+        Step(
+            id=str(s["id"]),
+            kind=str(s["kind"]),
+            question=str(s["question"]),
+            declares=s.get("yes"),
+            options=_choices(s.get("options", [])),
+            next=s.get("next"),
+        )
+        for s in data["steps"]
+    )
+    return Screening(
+        consent_version=int(data["consent"]["version"]),
+        consent_text=str(data["consent"]["text"]),
+        outcomes=tuple(
+            Outcome(str(o["id"]), str(o["title"]), str(o["explain"]), o.get("book"))
+            for o in data["outcomes"]
+        ),
+        conditions=conditions,
+        steps=steps,
+    )
+
+
+def load_content(root: Path, languages: tuple[str, ...]) -> Content:
+    """Read dialogs/ and the catalogs of `languages`. Raises on malformed files."""
+    dialogs = root / "dialogs"
+    menu = _yaml(dialogs / "menu.yaml")
+    faq = _yaml(dialogs / "faq.yaml")
+    booking = _yaml(dialogs / "booking.yaml")
+    catalogs = {lang: load_catalog(root / "locales", lang) for lang in languages}
+    return Content(
+        root=root,
+        languages=languages,
+        menu=tuple(MenuItem(str(i["action"]), str(i["label"])) for i in menu["main_menu"]),
+        commands=tuple(MenuItem(str(i["command"]), str(i["label"])) for i in menu["commands"]),
+        faq=tuple(
+            FaqTopic(str(t["id"]), t["title"], t["answer"], t["keywords"], t.get("offer"))
+            for t in faq["topics"]
+        ),
+        faq_threshold=float(faq["match_threshold"]),
+        screening=_screening(_yaml(dialogs / "screening.yaml")),
+        booking=Booking(
+            preferred_times=_choices(booking["preferred_times"]),
+            season_months={k: frozenset(v) for k, v in booking["season"].items()},
+            recheck_days=tuple(int(d) for d in booking["recheck_days"]),
+            screening_valid_days=int(booking["screening_valid_days"]),
+        ),
+        catalogs=catalogs,
+        envs={lang: _environment(dialogs / "templates", cat) for lang, cat in catalogs.items()},
+    )

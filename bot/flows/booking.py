@@ -1,0 +1,159 @@
+"""Lead hand-off: contact (shared phone, typed phone or username), preferred time, tips, then a
+lead card in the staff chat and a confirmation with the clinic's contacts."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from bot import callbacks
+from bot.flows import Reply, StaffPost, Turn, Visit
+from bot.flows import screening as screening_flow
+from bot.flows.menu import main_menu
+from bot.i18n import display_name, format_day
+from bot.storage import ScreeningRecord
+
+CONTACT, TIME = "booking_contact", "booking_time"
+_PHONE = re.compile(r"^\+?[\d\s\-().]{7,20}$")
+_USERNAME = re.compile(r"^@?([A-Za-z][A-Za-z0-9_]{4,31})$")
+
+
+async def _recent_screening(visit: Visit) -> ScreeningRecord | None:
+    record = await visit.storage.last_finished_screening(visit.client.user_id)
+    if record is None or record.finished_at is None:
+        return None
+    valid = timedelta(days=visit.content.booking.screening_valid_days)
+    finished = datetime.fromisoformat(record.finished_at)
+    return record if visit.now - finished <= valid else None
+
+
+async def begin(visit: Visit) -> Turn:
+    record = await _recent_screening(visit)
+    if record is None:
+        note = Reply(visit.text("booking.screen_first"))
+        return Turn([note]) + await screening_flow.begin(visit)
+    outcome = visit.content.screening.outcome(record.outcome or "")
+    if not outcome.book:
+        verdict = screening_flow.evaluate(visit.content.screening, record.answers)
+        return Turn([Reply(visit.text("booking.not_now")), screening_flow.outcome(visit, verdict)])
+    await visit.storage.set_chat_state(
+        visit.client.user_id, CONTACT, {"screening_id": record.id}, visit.now)
+    return Turn([ask_contact(visit)])
+
+
+def ask_contact(visit: Visit, *, note: str | None = None) -> Reply:
+    text = visit.text("booking.ask_contact")
+    if visit.client.username:
+        text += "\n\n" + visit.text("booking.or_username", username=visit.client.username)
+    return Reply(f"{note}\n\n{text}" if note else text,
+                 contact_button=visit.label("booking.share_phone"))
+
+
+async def contact_shared(visit: Visit, phone: str) -> Turn:
+    return await _contact(visit, phone=phone, username=None)
+
+
+async def contact_typed(visit: Visit, text: str) -> Turn:
+    """A phone number or @username typed while the contact is awaited."""
+    value = text.strip()
+    digits = re.sub(r"\D", "", value)
+    if _PHONE.match(value) and 7 <= len(digits) <= 15:
+        return await _contact(visit, phone=value, username=None)
+    if (m := _USERNAME.match(value)) and (value.startswith("@") or not digits):
+        return await _contact(visit, phone=None, username=m.group(1))
+    return Turn([ask_contact(visit, note=visit.text("booking.contact_invalid"))])
+
+
+async def _contact(visit: Visit, phone: str | None, username: str | None) -> Turn:
+    state = await visit.storage.chat_state(visit.client.user_id)
+    if state is None or state.state != CONTACT:
+        return main_menu(visit, note=visit.text("booking.contact_unexpected"))
+    data = {**state.data, "phone": phone, "username": username}
+    await visit.storage.set_chat_state(visit.client.user_id, TIME, data, visit.now)
+    received = Reply(visit.text("booking.contact_received"), remove_keyboard=True)
+    rows = tuple((visit.button(t.label, callbacks.build("b", t.id)),)
+                 for t in visit.content.booking.preferred_times)
+    return Turn([received, Reply(visit.text("booking.ask_time"), rows)])
+
+
+async def time_chosen(visit: Visit, time_id: str) -> Turn | None:
+    """None when the button is stale (no booking in progress) or forged."""
+    times = {t.id: t for t in visit.content.booking.preferred_times}
+    state = await visit.storage.chat_state(visit.client.user_id)
+    if time_id not in times or state is None or state.state != TIME:
+        return None
+    record = await visit.storage.screening(int(state.data["screening_id"]))
+    if record is None or record.outcome is None:
+        return None
+    lead_id = await visit.storage.create_lead(
+        user_id=visit.client.user_id, screening_id=record.id, outcome=record.outcome,
+        phone=state.data.get("phone"), contact_username=state.data.get("username"),
+        preferred_time=time_id, now=visit.now,
+    )
+    card = lead_card(visit, lead_id, record, times[time_id].label,
+                     state.data.get("phone"), state.data.get("username"))
+
+    async def remember(message_id: int) -> None:
+        await visit.storage.set_lead_message(lead_id, message_id)
+
+    chosen = Reply(visit.text("booking.time_chosen", time=visit.label(times[time_id].label)),
+                   edit=True)
+    tips = Reply(visit.render("booking_tips.j2", good_season=_good_season(visit)))
+    done = Reply(visit.render("booking_done.j2"),
+                 ((visit.button("button.menu", callbacks.build("m", "menu")),),))
+    return Turn([chosen, tips, done], [StaffPost(card, remember)])
+
+
+def lead_card(visit: Visit, lead_id: int, record: ScreeningRecord, time_label: str,
+              phone: str | None, username: str | None) -> str:
+    """The staff's view of a lead, in the clinic's default language."""
+    staff = visit.settings.default_language
+    screening = visit.content.screening
+    verdict = screening_flow.evaluate(screening, record.answers)
+    goal_step = next((s for s in screening.steps if s.kind == "choose_many"), None)
+    goals = []
+    if goal_step is not None:
+        picked = set(record.answers.get(goal_step.id, "").split(","))
+        goals = [visit.content.button_label(staff, o.label)
+                 for o in goal_step.options if o.id in picked]
+    return visit.content.render(
+        staff, "lead_card.j2", lead_id=lead_id, client=visit.client,
+        client_language=display_name(visit.language), phone=phone, username=username,
+        outcome=screening.outcome(verdict.outcome),
+        flagged=[visit.content.button_label(staff, c.label) for c in verdict.conditions],
+        goals=goals, preferred_time=visit.content.button_label(staff, time_label),
+    )
+
+
+def _good_season(visit: Visit) -> bool:
+    month = visit.now.astimezone(visit.settings.timezone).month
+    return month in visit.content.booking.season_months[visit.settings.hemisphere]
+
+
+async def remind_later(visit: Visit, choice: str) -> Turn | None:
+    """Schedule (or decline) a reminder to repeat the check; None for a forged choice."""
+    if choice == "no":
+        return main_menu(visit, edit=True)
+    if not choice.isdigit() or int(choice) not in visit.content.booking.recheck_days:
+        return None
+    due = visit.now + timedelta(days=int(choice))
+    await visit.storage.schedule_reminder(visit.client.user_id, "recheck", due)
+    local_day = due.astimezone(visit.settings.timezone)
+    note = visit.text("screening.reminder_set", date=format_day(local_day, visit.language))
+    return main_menu(visit, note=note)
+
+
+async def remind_time(visit: Visit) -> Turn:
+    """Text typed while the preferred time is awaited: ask again with the buttons."""
+    rows = tuple((visit.button(t.label, callbacks.build("b", t.id)),)
+                 for t in visit.content.booking.preferred_times)
+    return Turn([Reply(visit.text("booking.use_buttons") + "\n\n" + visit.text("booking.ask_time"),
+                       rows)])
+
+
+async def foreign_contact(visit: Visit) -> Turn:
+    """Someone else's contact card was shared: only the client's own number is accepted."""
+    state = await visit.storage.chat_state(visit.client.user_id)
+    if state is None or state.state != CONTACT:
+        return main_menu(visit, note=visit.text("booking.contact_unexpected"))
+    return Turn([ask_contact(visit, note=visit.text("booking.contact_not_own"))])

@@ -1,0 +1,194 @@
+"""Pre-screening: consent, one question at a time (Back, Cancel), then an outcome with reasons.
+
+Every answer is committed before the next question is shown, so a restart or a pause of days
+resumes at the same question. Which condition leads to which outcome is content
+(dialogs/screening.yaml); `evaluate` only applies it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot import callbacks
+from bot.content import Condition, Screening, Step
+from bot.flows import Button, Reply, Turn, Visit
+from bot.flows.menu import main_menu
+from bot.i18n import format_day
+from bot.storage import ScreeningRecord
+
+YES, NO, BACK, DONE, CANCEL, TOGGLE = "yes", "no", "back", "done", "cancel", "t."
+
+
+@dataclass(frozen=True)
+class Verdict:
+    outcome: str
+    conditions: tuple[Condition, ...]
+
+
+def evaluate(screening: Screening, answers: dict[str, str]) -> Verdict:
+    """The most serious outcome among declared conditions; with none, the mildest outcome."""
+    declared = tuple(
+        screening.conditions[step.declares]
+        for step in screening.steps
+        if step.declares and answers.get(step.id) == YES
+    )
+    rank = {o.id: i for i, o in enumerate(screening.outcomes)}
+    outcome = min((c.outcome for c in declared), key=rank.__getitem__,
+                  default=screening.outcomes[-1].id)
+    return Verdict(outcome, declared)
+
+
+def path(screening: Screening) -> list[Step]:
+    """The steps in the order they are asked."""
+    steps, step = [], screening.steps[0] if screening.steps else None
+    while step is not None and step not in steps:
+        steps.append(step)
+        step = screening.next_step(step.id)
+    return steps
+
+
+async def begin(visit: Visit) -> Turn:
+    """Resume an unfinished screening, or ask for consent (once per consent version)."""
+    screening = visit.content.screening
+    record = await visit.storage.active_screening(visit.client.user_id)
+    if record is not None and record.current_step:
+        step = screening.step(record.current_step)
+        if step is not None:
+            return Turn([Reply(visit.text("screening.resume")), ask(visit, record, step)])
+    buttons = ((visit.button("screening.consent.yes", callbacks.build("c", YES)),),
+               (visit.button("screening.consent.no", callbacks.build("c", NO)),))
+    text = visit.render("consent.j2", consent=screening.consent_text)
+    return Turn([Reply(text, buttons)])
+
+
+async def consent(visit: Visit, given: bool) -> Turn:
+    if not given:
+        return main_menu(visit, edit=True, note=visit.text("screening.consent.refused"))
+    screening = visit.content.screening
+    user_id = visit.client.user_id
+    consent_id = await visit.storage.consent_id(user_id, screening.consent_version)
+    if consent_id is None:
+        consent_id = await visit.storage.record_consent(
+            user_id, screening.consent_version, visit.now)
+    first = screening.steps[0]
+    screening_id = await visit.storage.start_screening(user_id, consent_id, first.id, visit.now)
+    record = await visit.storage.screening(screening_id)
+    assert record is not None
+    thanks = Reply(visit.text("screening.consent.thanks"), edit=True)
+    return Turn([thanks, ask(visit, record, first)])
+
+
+def ask(visit: Visit, record: ScreeningRecord, step: Step, *, edit: bool = False) -> Reply:
+    steps = path(visit.content.screening)
+    number = steps.index(step) + 1 if step in steps else 1
+
+    def data(answer: str) -> str:
+        return callbacks.build("s", record.id, step.id, answer)
+
+    rows: list[tuple[Button, ...]] = []
+    if step.kind == "choose_many":
+        chosen = set(filter(None, record.answers.get(step.id, "").split(",")))
+        for option in step.options:
+            mark = "✅ " if option.id in chosen else ""
+            rows.append((Button(mark + visit.label(option.label), data(TOGGLE + option.id)),))
+        rows.append((visit.button("screening.done", data(DONE)),))
+    else:
+        rows.append((visit.button("screening.yes", data(YES)),
+                     visit.button("screening.no", data(NO))))
+    navigation = [visit.button("screening.cancel", data(CANCEL))]
+    if number > 1:
+        navigation.insert(0, visit.button("screening.back", data(BACK)))
+    rows.append(tuple(navigation))
+    text = visit.render("question.j2", number=number, total=len(steps),
+                        question=visit.text(step.question))
+    return Reply(text, tuple(rows), edit=edit)
+
+
+async def answer(visit: Visit, screening_id: str, step_id: str, value: str) -> Turn | None:
+    """Apply a pressed answer; None when the button does not belong to the current question."""
+    record = await visit.storage.active_screening(visit.client.user_id)
+    screening = visit.content.screening
+    if record is None or str(record.id) != screening_id or record.current_step != step_id:
+        return None
+    step = screening.step(step_id)
+    if step is None:
+        return None
+    if value == CANCEL:
+        await visit.storage.end_screening(record.id, "cancelled", None, visit.now)
+        return main_menu(visit, edit=True, note=visit.text("screening.cancelled"))
+    if value == BACK:
+        return await _back(visit, record, step)
+    if step.kind == "choose_many":
+        return await _choose(visit, record, step, value)
+    if value not in (YES, NO):
+        return None
+    return await _advance(visit, record, step, value)
+
+
+async def _back(visit: Visit, record: ScreeningRecord, step: Step) -> Turn | None:
+    steps = path(visit.content.screening)
+    index = steps.index(step) if step in steps else 0
+    if index == 0:
+        return None
+    previous = steps[index - 1]
+    await visit.storage.move_to_step(record.id, previous.id)
+    return Turn([ask(visit, record, previous, edit=True)])
+
+
+async def _choose(visit: Visit, record: ScreeningRecord, step: Step, value: str) -> Turn | None:
+    chosen = list(filter(None, record.answers.get(step.id, "").split(",")))
+    if value == DONE:
+        return await _advance(visit, record, step, ",".join(chosen) or "-")
+    option_id = value.removeprefix(TOGGLE)
+    if not value.startswith(TOGGLE) or option_id not in {o.id for o in step.options}:
+        return None
+    chosen = [c for c in chosen if c != option_id] if option_id in chosen else chosen + [option_id]
+    await visit.storage.save_answer(record.id, step.id, ",".join(chosen), step.id, visit.now)
+    updated = await visit.storage.screening(record.id)
+    assert updated is not None
+    return Turn([ask(visit, updated, step, edit=True)])
+
+
+async def _advance(visit: Visit, record: ScreeningRecord, step: Step, value: str) -> Turn:
+    screening = visit.content.screening
+    following = screening.next_step(step.id)
+    await visit.storage.save_answer(
+        record.id, step.id, value, following.id if following else step.id, visit.now)
+    updated = await visit.storage.screening(record.id)
+    assert updated is not None
+    if following is not None:
+        return Turn([ask(visit, updated, following, edit=True)])
+    verdict = evaluate(screening, updated.answers)
+    await visit.storage.end_screening(record.id, "finished", verdict.outcome, visit.now)
+    return Turn([Reply(visit.text("screening.finished"), edit=True), outcome(visit, verdict)])
+
+
+def outcome(visit: Visit, verdict: Verdict) -> Reply:
+    described = visit.content.screening.outcome(verdict.outcome)
+    text = visit.render("outcome.j2", outcome=described,
+                        reasons=[visit.text(c.reason) for c in verdict.conditions])
+    menu = visit.button("button.menu", callbacks.build("m", "menu"))
+    if described.book:
+        rows: tuple[tuple[Button, ...], ...] = (
+            (visit.button(described.book, callbacks.build("m", "booking")),), (menu,))
+    else:
+        rows = tuple(
+            (visit.button("screening.remind_on", callbacks.build("r", days),
+                          date=format_day(_local_day(visit, days), visit.language)),)
+            for days in visit.content.booking.recheck_days
+        ) + ((visit.button("menu.contacts", callbacks.build("m", "contacts")), menu),)
+    return Reply(text, rows)
+
+
+async def reminder_of_current(visit: Visit) -> Turn:
+    """While a screening is open, free text is answered and the open question shown again."""
+    record = await visit.storage.active_screening(visit.client.user_id)
+    step = visit.content.screening.step(record.current_step or "") if record else None
+    if record is None or step is None:
+        return Turn()
+    return Turn([ask(visit, record, step)])
+
+
+def _local_day(visit: Visit, days: int) -> datetime:
+    return (visit.now + timedelta(days=days)).astimezone(visit.settings.timezone)

@@ -1,0 +1,79 @@
+"""Catalogs from locales/, language negotiation and locale-aware formatting.
+
+Catalogs are read from the .po files at start (no compile step, no committed .mo files):
+read_po → write_mo into memory → GNUTranslations, as Babel's own tooling does.
+"""
+
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass
+from datetime import date, datetime
+from io import BytesIO
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_datetime
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+DOMAIN = "messages"
+
+
+@dataclass(frozen=True)
+class LocaleCatalog:
+    language: str
+    catalog: Catalog
+    translations: gettext.GNUTranslations
+
+    def missing(self, msgids: set[str]) -> list[str]:
+        """Message ids with no usable (non-empty, non-fuzzy) translation."""
+        return sorted(m for m in msgids if not self.has(m))
+
+    def has(self, msgid: str) -> bool:
+        msg = self.catalog.get(msgid)
+        return msg is not None and not msg.fuzzy and bool(msg.string)
+
+
+def po_path(locales_dir: Path, language: str) -> Path:
+    return locales_dir / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def load_catalog(locales_dir: Path, language: str) -> LocaleCatalog:
+    path = po_path(locales_dir, language)
+    with path.open("rb") as fh:
+        catalog = read_po(fh, locale=language, domain=DOMAIN)
+    buffer = BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return LocaleCatalog(language, catalog, gettext.GNUTranslations(buffer))
+
+
+def negotiate(language_code: str | None, available: tuple[str, ...], default: str) -> str:
+    """Telegram's IETF code (`pt-br`, `ru-RU`, `en`) → one of the shipped languages."""
+    if not language_code:
+        return default
+    code = language_code.replace("-", "_")
+    try:
+        parsed = Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return default
+    preferred = [str(parsed), parsed.language]
+    return Locale.negotiate(preferred, list(available)) and str(
+        Locale.negotiate(preferred, list(available))
+    ) or default
+
+
+def display_name(language: str) -> str:
+    """A language's name in itself: "English", "Русский"."""
+    name = Locale.parse(language).get_display_name(language) or language
+    return name[:1].upper() + name[1:]
+
+
+def format_day(value: date | datetime, language: str) -> str:
+    return format_date(value, format="long", locale=language)
+
+
+def format_moment(value: datetime, language: str) -> str:
+    return format_datetime(value, format="medium", locale=language)

@@ -1,0 +1,48 @@
+"""Helpers that keep scenario tests reading like the chat they check."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.content import Content
+from bot.sandbox import ChatUser, Sent
+
+
+class Texts:
+    """The catalog wording a client of `language` sees, to assert against."""
+
+    def __init__(self, content: Content, language: str) -> None:
+        self.content, self.language = content, language
+
+    def __call__(self, msgid: str, **values: Any) -> str:
+        return self.content.message(self.language, msgid, **values)
+
+    def label(self, msgid: str, **values: Any) -> str:
+        return self.content.button_label(self.language, msgid, **values)
+
+
+def shown(messages: list[Sent]) -> str:
+    """All text the client sees from one action, joined."""
+    return "\n---\n".join(m.text for m in messages)
+
+
+async def screen(user: ChatUser, t: Texts, *, yes: frozenset[str] = frozenset(),
+                 goals: tuple[str, ...] = ("pores",), consent: bool = True) -> list[Sent]:
+    """Go through the whole eligibility check from the menu, answering yes to `yes` steps."""
+    await user.send("/menu")
+    await user.press(t.label("menu.screening"))
+    if not consent:
+        return await user.press(t.label("screening.consent.no"))
+    await user.press(t.label("screening.consent.yes"))
+    screening = t.content.screening
+    last: list[Sent] = []
+    for step in screening.steps:
+        if step.kind == "choose_many":
+            for option in step.options:
+                if option.id in goals:
+                    await user.press(t.label(option.label))
+            last = await user.press(t.label("screening.done"))
+        else:
+            answer = "screening.yes" if step.id in yes else "screening.no"
+            last = await user.press_exact(t.label(answer))
+    return last

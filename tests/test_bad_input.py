@@ -1,0 +1,109 @@
+"""Anything a client can throw at the bot gets a kind answer, no exception, no lost state."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content import Content
+from bot.sandbox import ChatUser, Sandbox
+from tests.chat import Texts, shown
+
+
+async def mid_screening(bot: Sandbox, t: Texts) -> ChatUser:
+    user = bot.user(language_code=t.language)
+    await user.send("/menu")
+    await user.press(t.label("menu.screening"))
+    await user.press(t.label("screening.consent.yes"))
+    await user.press(t.label("screening.done"))
+    assert t("screening.q.burns") in user.last.text
+    return user
+
+
+async def still_at_burns(user: ChatUser, t: Texts) -> None:
+    """The screening was not lost: the same question's buttons still work."""
+    reply = shown(await user.press_exact(t.label("screening.no")))
+    assert t("screening.q.open_wounds") in reply
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+@pytest.mark.parametrize("action, msgid", [
+    ("send_sticker", "error.unsupported_message"),
+    ("send_photo", "error.unsupported_message"),
+    ("send_voice", "error.unsupported_message"),
+])
+async def test_media_gets_a_friendly_answer(
+    bot: Sandbox, content: Content, language: str, action: str, msgid: str
+) -> None:
+    t = Texts(content, language)
+    user = await mid_screening(bot, t)
+    reply = shown(await getattr(user, action)())
+    assert t(msgid) in reply
+    await still_at_burns(user, t)
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_edited_message_and_unknown_command(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t = Texts(content, language)
+    user = await mid_screening(bot, t)
+    assert t("error.edited_message") in shown(await user.edit("never mind"))
+    assert t("error.unknown_command") in shown(await user.send("/frobnicate"))
+    await still_at_burns(user, t)
+
+
+async def test_huge_text_is_declined_politely(bot: Sandbox, content: Content) -> None:
+    t = Texts(content, "en")
+    user = await mid_screening(bot, t)
+    reply = await user.send("skin " * 1000)
+    assert t("faq.too_long", limit=1000) in shown(reply)
+    assert all(len(m.text) <= 4096 for m in reply)
+    assert bot.staff_chat() == []
+    await still_at_burns(user, t)
+
+
+async def test_free_text_during_screening_is_answered_and_the_question_repeated(
+    bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    user = await mid_screening(bot, t)
+    reply = await user.send("does it hurt?")
+    assert t("screening.q.burns") in reply[-1].text
+    await still_at_burns(user, t)
+
+
+@pytest.mark.parametrize("data", [
+    "", "x", "garbage:data", "s:1:burns", "s:999:burns:yes", "s:1:nope:yes", "s:1:burns:maybe",
+    "m:nowhere", "f:nothing", "l:xx", "b:midnight", "r:3", "r:abc", "c:yes:extra",
+    "fq:yes", "ü" * 40, "s:1:goals:t.nonexistent",
+])
+async def test_junk_or_forged_callback_data_gets_out_of_date_answer(
+    bot: Sandbox, content: Content, data: str
+) -> None:
+    t = Texts(content, "en")
+    user = await mid_screening(bot, t)
+    reply = shown(await user.press_data(data))
+    assert t("error.stale_button") in reply
+    await still_at_burns(user, t)
+
+
+async def test_group_chats_get_a_pointer_to_the_private_chat(
+    bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    user = bot.user()
+    group = {"id": -100555, "type": "supergroup", "title": "Friends"}
+    await user.send("hello everyone", chat=group)
+    assert bot.api.messages[-100555] == []
+    await user.send("/start", chat=group)
+    [answer] = bot.api.messages[-100555]
+    assert answer.text == t("error.group_chat")
+    assert bot.api.messages[user.id] == []
+
+
+async def test_staff_chat_chatter_is_not_answered(bot: Sandbox) -> None:
+    user = bot.user(111111111)
+    staff_chat = {"id": -1001234567890, "type": "supergroup", "title": "Staff"}
+    await user.send("/start", chat=staff_chat)
+    await user.send("morning all", chat=staff_chat)
+    assert bot.staff_chat() == []

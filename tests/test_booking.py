@@ -1,0 +1,128 @@
+"""Journey 4: contact, preferred time, tips, the lead card for staff and the confirmation."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.clock import FixedClock
+from bot.config import Settings
+from bot.content import Content
+from bot.sandbox import ChatUser, Sandbox
+from tests.chat import Texts, screen, shown
+
+
+async def book(user: ChatUser, t: Texts) -> None:
+    await user.press(t.label("screening.outcome.suitable.book"))
+    assert t("booking.ask_contact") in user.last.text
+    assert user.last.keyboard[0]["request_contact"] is True
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_suitable_client_shares_phone_and_staff_get_a_lead_card(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t, staff = Texts(content, language), Texts(content, "en")
+    user = bot.user(first_name="Olga", last_name="Ivanova", username="olga_i",
+                    language_code=language)
+    await screen(user, t, goals=("pores", "pigment"))
+    await book(user, t)
+    reply = shown(await user.share_contact("+7 912 345-67-89"))
+    assert t("booking.ask_time") in reply
+    assert user.messages[-2].reply_markup == {"remove_keyboard": True}
+    reply = shown(await user.press(t.label("booking.time.evening")))
+    assert t("booking.tip.season_good") in reply and t("booking.tip.menstruation") in reply
+    assert t("booking.done", clinic="Lumière Skin Clinic") in reply
+    assert "+44 20 7946 0000" in reply
+    [card] = bot.staff_chat()
+    for expected in ("Olga Ivanova", "@olga_i", "+7 912 345-67-89",
+                     staff("screening.outcome.suitable.title"), staff.label("booking.time.evening"),
+                     staff.label("screening.goal.pores"), staff.label("screening.goal.pigment"),
+                     staff("staff.lead.nothing_flagged"),
+                     "Русский" if language == "ru" else "English"):
+        assert expected in card.text
+    storage = bot.app.bot_data["services"].storage
+    lead = await storage.lead(1)
+    assert (lead.phone, lead.preferred_time, lead.staff_message_id, lead.status) == (
+        "+7 912 345-67-89", "evening", card.message_id, "new")
+
+
+async def test_typed_phone_or_username_is_accepted_and_junk_is_not(
+    bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    user = bot.user(username="anna_b")
+    await screen(user, t)
+    await book(user, t)
+    assert "@anna_b" in user.last.text
+    reply = shown(await user.send("call me maybe"))
+    assert t("booking.contact_invalid") in reply
+    reply = shown(await user.send("@anna_b"))
+    assert t("booking.ask_time") in reply
+    await user.press(t.label("booking.time.any"))
+    [card] = bot.staff_chat()
+    assert "@anna_b" in card.text
+
+
+async def test_someone_elses_contact_is_refused(bot: Sandbox, content: Content) -> None:
+    t = Texts(content, "en")
+    user = bot.user()
+    await screen(user, t)
+    await book(user, t)
+    assert t("booking.contact_not_own") in shown(await user.share_contact(own=False))
+    assert bot.staff_chat() == []
+
+
+async def test_doctor_decides_lead_flags_the_answers_for_staff(
+    bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "ru")
+    staff = Texts(content, "en")
+    user = bot.user(language_code="ru")
+    await screen(user, t, yes=frozenset({"diabetes", "epilepsy"}))
+    await user.press(t.label("screening.outcome.doctor.book"))
+    await user.send("+7 900 000 00 00")
+    await user.press(t.label("booking.time.morning"))
+    [card] = bot.staff_chat()
+    assert staff("screening.outcome.doctor.title") in card.text
+    assert staff.label("screening.condition.diabetes") in card.text
+    assert staff.label("screening.condition.epilepsy") in card.text
+
+
+async def test_booking_without_a_screening_starts_the_check_first(
+    bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    user = bot.user()
+    await user.send("/menu")
+    reply = shown(await user.press(t.label("menu.booking")))
+    assert t("booking.screen_first") in reply and t("screening.consent.title") in reply
+
+
+async def test_not_now_client_cannot_book_yet(bot: Sandbox, content: Content) -> None:
+    t = Texts(content, "en")
+    user = bot.user()
+    await screen(user, t, yes=frozenset({"pregnancy"}))
+    await user.send("/menu")
+    reply = shown(await user.press(t.label("menu.booking")))
+    assert t("booking.not_now") in reply and t("screening.reason.pregnancy") in reply
+
+
+async def test_summer_booking_gets_the_sun_tip(
+    example_settings: Settings, tmp_path, content: Content
+) -> None:
+    sandbox = await Sandbox.start(example_settings.with_database(tmp_path / "s.sqlite3"),
+                                  FixedClock(datetime(2026, 7, 1, 9, tzinfo=UTC)))
+    try:
+        t = Texts(content, "en")
+        user = sandbox.user()
+        await screen(user, t)
+        await book(user, t)
+        await user.share_contact()
+        reply = shown(await user.press(t.label("booking.time.morning")))
+        assert t("booking.tip.season_sunny") in reply
+        assert t("booking.tip.season_good") not in reply
+    finally:
+        await sandbox.stop()
+    assert sandbox.errors == []

@@ -1,0 +1,55 @@
+"""The console: run without a token, check, and the shell as a newcomer would use them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parent.parent
+
+
+def clinicbot(*args: str, stdin: str = "", env: dict[str, str] | None = None,
+              cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items()
+                   if k not in ("TELEGRAM_BOT_TOKEN", "CLINICBOT_CONFIG")}
+    environment.update(env or {})
+    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, text=True,
+                          capture_output=True, cwd=cwd, env=environment, timeout=60)
+
+
+def test_run_without_a_token_is_one_clear_line(tmp_path: Path) -> None:
+    result = clinicbot("run", cwd=tmp_path, env={"PYTHONPATH": str(ROOT)})
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "clinicbot: TELEGRAM_BOT_TOKEN is not set (put it in the environment or a .env file);"
+        " get one from @BotFather"]
+
+
+def test_bad_config_names_the_key(tmp_path: Path) -> None:
+    config = tmp_path / "clinic.toml"
+    config.write_text((ROOT / "clinic.example.toml").read_text().replace(
+        'timezone = "Europe/London"', 'timezone = "Europe/Atlantis"'))
+    result = clinicbot("--config", str(config), "check")
+    assert result.returncode == 2
+    assert "clinic.timezone: unknown timezone 'Europe/Atlantis'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_passes_on_shipped_content() -> None:
+    result = clinicbot("check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip().splitlines()[-1].startswith("check: ok (")
+
+
+def test_shell_runs_a_journey_and_keeps_its_database(tmp_path: Path) -> None:
+    database = tmp_path / "shell.sqlite3"
+    first = clinicbot("shell", "--database", str(database), "--language", "ru",
+                      stdin="/start\n3\n/quit\n")
+    assert first.returncode == 0, first.stderr
+    assert "Lumière Skin Clinic" in first.stdout and "[1]" in first.stdout
+    second = clinicbot("shell", "--database", str(database), "--language", "ru",
+                       stdin="/start\n")
+    assert second.returncode == 0, second.stderr
+    assert database.exists()

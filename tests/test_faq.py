@@ -1,0 +1,89 @@
+"""Journey 2: FAQ by buttons and free text; unmatched questions go to staff on request."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content import Content
+from bot.sandbox import Sandbox
+from tests.chat import Texts, shown
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_every_topic_button_answers(bot: Sandbox, content: Content, language: str) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/menu")
+    await user.press(t.label("menu.faq"))
+    for topic in content.faq:
+        reply = shown(await user.press(t.label(topic.title)))
+        assert t(topic.answer, price="", clinic="", phone="")[:40] in reply
+        await user.press(t.label("button.more_questions"))
+
+
+async def test_price_topic_shows_the_clinics_price(bot: Sandbox, content: Content) -> None:
+    t = Texts(content, "ru")
+    user = bot.user(language_code="ru")
+    await user.send("/menu")
+    await user.press(t.label("menu.faq"))
+    reply = shown(await user.press(t.label("faq.price.title")))
+    assert "от 90 £ за сеанс" in reply
+
+
+QUESTIONS = [
+    ("en", "How long does the procedure take?", "duration"),
+    ("en", "does it hurt", "duration"),
+    ("en", "what are the contraindications", "contraindications"),
+    ("en", "contraindicatons?", "contraindications"),
+    ("en", "How much does it cost?", "price"),
+    ("en", "can I sunbathe after it", "aftercare"),
+    ("en", "which season is best", "season"),
+    ("en", "how many sessions do I need", "course"),
+    ("ru", "Сколько длится процедура?", "duration"),
+    ("ru", "это больно?", "duration"),
+    ("ru", "какие противопоказания", "contraindications"),
+    ("ru", "противопоказанния", "contraindications"),
+    ("ru", "сколько стоит", "price"),
+    ("ru", "какая цена?", "price"),
+    ("ru", "сколько нужно сеансов", "course"),
+    ("ru", "в какое время года лучше делать", "season"),
+]
+
+
+@pytest.mark.parametrize("language, question, topic", QUESTIONS)
+async def test_free_text_question_finds_the_topic(
+    bot: Sandbox, content: Content, language: str, question: str, topic: str
+) -> None:
+    t = Texts(content, language)
+    reply = shown(await bot.user(language_code=language).send(question))
+    expected = content.faq_topic(topic)
+    assert expected is not None
+    assert t(expected.answer, price="", clinic="", phone="")[:40] in reply
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_unmatched_question_is_forwarded_to_staff_on_request(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(first_name="Mira", username="mira_k", language_code=language)
+    reply = shown(await user.send("Is there parking near the entrance for bicycles?"))
+    assert t("faq.no_match") in reply
+    assert bot.staff_chat() == []
+    reply = shown(await user.press(t.label("faq.forward.yes")))
+    assert t("faq.forward.sent") in reply
+    [card] = bot.staff_chat()
+    assert "Mira" in card.text and "@mira_k" in card.text
+    assert "Is there parking near the entrance for bicycles?" in card.text
+    assert ("Русский" if language == "ru" else "English") in card.text
+
+
+async def test_declined_forward_sends_nothing(bot: Sandbox, content: Content) -> None:
+    t = Texts(content, "en")
+    user = bot.user()
+    await user.send("Do you sell gift cards?")
+    reply = shown(await user.press(t.label("faq.forward.no")))
+    assert t("faq.forward.declined") in reply
+    assert bot.staff_chat() == []
+    stale = shown(await user.press_data("fq:yes", user.messages[-2]))
+    assert t("error.stale_button") in stale and bot.staff_chat() == []

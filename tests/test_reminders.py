@@ -1,0 +1,32 @@
+"""A "not now" client's reminder to check again: stored, sent once when due, after restarts."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.content import Content
+from bot.sandbox import Sandbox
+from bot.scheduler import send_due
+from tests.chat import Texts, screen
+
+
+async def test_reminder_is_sent_once_when_due_even_after_a_restart(
+    bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "ru")
+    user = bot.user(language_code="ru")
+    await screen(user, t, yes=frozenset({"burns"}))
+    await user.press_data(user.last.buttons[0][1], user.last)  # remind in 14 days
+    services = bot.app.bot_data["services"]
+    bot.clock.advance(timedelta(days=13))
+    assert await send_due(bot.app.bot, services) == 0
+    await bot.restart()
+    services = bot.app.bot_data["services"]
+    bot.clock.advance(timedelta(days=1, minutes=1))
+    before = len(user.messages)
+    assert await send_due(bot.app.bot, services) == 1
+    assert await send_due(bot.app.bot, services) == 0
+    [reminder] = user.messages[before:]
+    assert reminder.text == t("reminder.recheck")
+    await user.press(t.label("menu.screening"))
+    assert t("screening.consent.title") in user.last.text

@@ -1,0 +1,166 @@
+"""Journey 3: consent, one question at a time with Back and Cancel, resume, and outcomes."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import timedelta
+
+import pytest
+
+from bot.content import Content
+from bot.flows.screening import evaluate
+from bot.i18n import format_day
+from bot.sandbox import Sandbox
+from tests.chat import Texts, screen, shown
+
+
+async def stored(bot: Sandbox, sql: str, *args: object) -> list[tuple[object, ...]]:
+    storage = bot.app.bot_data["services"].storage
+    return [tuple(r) for r in await (await storage.db.execute(sql, args)).fetchall()]
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_refused_consent_is_respected_and_stores_nothing(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    reply = shown(await screen(user, t, consent=False))
+    assert t("screening.consent.refused") in reply
+    assert await stored(bot, "SELECT * FROM consents") == []
+    assert await stored(bot, "SELECT * FROM screenings") == []
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_no_contraindication_is_suitable_and_offers_booking(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    reply = shown(await screen(user, t, goals=("pores", "wrinkles")))
+    assert t.content.message(language, "screening.outcome.suitable.title") in reply
+    assert user.find_button(t.label("screening.outcome.suitable.book"))
+    consent = await stored(bot, "SELECT user_id, version FROM consents")
+    assert consent == [(user.id, content.screening.consent_version)]
+    answers = dict(await stored(bot, "SELECT step_id, answer FROM screening_answers"))
+    assert answers["goals"] == "pores,wrinkles"
+    assert answers["pacemaker"] == "no"
+    assert await stored(bot, "SELECT status, outcome FROM screenings") == [
+        ("finished", "suitable")]
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_temporary_condition_means_not_now_with_reason_and_reminder(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    reply = shown(await screen(user, t, yes=frozenset({"herpes", "sun"})))
+    assert t("screening.outcome.not_now.title") in reply
+    assert t("screening.reason.herpes") in reply and t("screening.reason.sun_planned") in reply
+    assert t("screening.outcome.suitable.title") not in reply
+    in_two_weeks = format_day(bot.clock.now() + timedelta(days=14), language)
+    reply = shown(await user.press(t.label("screening.remind_on", date=in_two_weeks)))
+    assert t("screening.reminder_set", date=in_two_weeks) in reply
+    assert await stored(bot, "SELECT kind, due_at, sent_at FROM reminders") == [
+        ("recheck", "2026-12-08T10:00:00+00:00", None)]
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_chronic_condition_means_doctor_decides(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    reply = shown(await screen(user, t, yes=frozenset({"pacemaker", "burns"})))
+    assert t("screening.outcome.doctor.title") in reply
+    assert t("screening.reason.pacemaker") in reply and t("screening.reason.burns") in reply
+    assert user.find_button(t.label("screening.outcome.doctor.book"))
+
+
+def test_no_declared_contraindication_ever_ends_suitable(content: Content) -> None:
+    """Every combination of yes/no answers: suitable exactly when nothing was declared."""
+    screening = content.screening
+    yes_no = [s for s in screening.steps if s.kind == "yes_no"]
+    chronic = {c for c, cond in screening.conditions.items() if cond.outcome == "doctor"}
+    assert len(yes_no) >= 15
+    for combination in itertools.product(("yes", "no"), repeat=len(yes_no)):
+        answers = {s.id: a for s, a in zip(yes_no, combination, strict=True)}
+        verdict = evaluate(screening, answers)
+        declared = {s.declares for s in yes_no if answers[s.id] == "yes"}
+        assert (verdict.outcome == "suitable") == (not declared)
+        if declared & chronic:
+            assert verdict.outcome == "doctor"
+        assert {c.id for c in verdict.conditions} == declared
+
+
+def test_every_contraindication_of_the_brief_is_asked(content: Content) -> None:
+    brief = {"burns", "warts", "open_wounds", "boils", "herpes", "diabetes", "fungal",
+             "pregnancy", "breastfeeding", "asthma", "oncology", "epilepsy", "rosacea",
+             "pacemaker", "sun_planned"}
+    asked = {s.declares for s in content.screening.steps if s.declares}
+    assert brief <= asked
+    temporary = {"burns", "open_wounds", "boils", "herpes", "fungal", "pregnancy",
+                 "breastfeeding", "sun_planned"}
+    for condition in content.screening.conditions.values():
+        assert condition.outcome == ("not_now" if condition.id in temporary else "doctor")
+
+
+async def test_back_returns_to_the_previous_question_and_answers_can_change(
+    bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    user = bot.user()
+    await user.send("/menu")
+    await user.press(t.label("menu.screening"))
+    await user.press(t.label("screening.consent.yes"))
+    await user.press(t.label("screening.done"))
+    await user.press_exact(t.label("screening.yes"))  # burns: yes
+    assert t("screening.q.open_wounds") in user.last.text
+    await user.press(t.label("screening.back"))
+    assert t("screening.q.burns") in user.last.text
+    await user.press_exact(t.label("screening.no"))
+    answers = dict(await stored(bot, "SELECT step_id, answer FROM screening_answers"))
+    assert answers["burns"] == "no"
+
+
+async def test_cancel_ends_the_check_and_discards_nothing_else(
+    bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    user = bot.user()
+    await user.send("/menu")
+    await user.press(t.label("menu.screening"))
+    await user.press(t.label("screening.consent.yes"))
+    reply = shown(await user.press(t.label("screening.cancel")))
+    assert t("screening.cancelled") in reply
+    assert await stored(bot, "SELECT status FROM screenings") == [("cancelled",)]
+    stale = shown(await user.press_data(user.messages[-1].buttons[0][1]))
+    assert t("menu.title") in stale
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_restart_resumes_at_the_same_question(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/menu")
+    await user.press(t.label("menu.screening"))
+    await user.press(t.label("screening.consent.yes"))
+    await user.press(t.label("screening.done"))
+    await user.press_exact(t.label("screening.no"))
+    await user.press_exact(t.label("screening.no"))
+    question = user.last.text
+    assert t("screening.q.boils") in question
+    await bot.restart()
+    bot.clock.advance(timedelta(days=5))
+    assert t("welcome.unfinished_check") in shown(await user.send("/start"))
+    reply = shown(await user.press(t.label("menu.screening")))
+    assert t("screening.resume") in reply and t("screening.q.boils") in reply
+    # The old message's buttons still work after the restart: they name the same question.
+    await bot.restart()
+    reply = shown(await user.press_exact(t.label("screening.yes")))
+    assert t("screening.q.herpes") in reply
+    answers = dict(await stored(bot, "SELECT step_id, answer FROM screening_answers"))
+    assert answers == {"goals": "-", "burns": "no", "open_wounds": "no", "boils": "yes"}
