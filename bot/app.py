@@ -48,20 +48,26 @@ def build_application(
     return app
 
 
-async def start_services(app: Application) -> None:  # type: ignore[type-arg]
-    """Open storage, build matchers, start the scheduler, announce commands."""
+async def start_services(app: Application,  # type: ignore[type-arg]
+                         *, scheduler_loop: bool = True) -> None:
+    """Open storage, build matchers, start the scheduler, announce commands.
+
+    Without `scheduler_loop` nothing is sent on a timer; `Scheduler.run_once` sends what is due
+    (the tests drive time themselves)."""
     settings: Settings = app.bot_data["settings"]
     content: Content = app.bot_data["content"]
     storage = await Storage.open(settings.database)
     matchers = {
-        lang: FaqMatcher(lang, {t.id: content.button_label(lang, t.keywords) for t in content.faq})
+        lang: FaqMatcher(lang, {t.id: content.button_label(lang, t.keywords) for t in content.faq},
+                         content.button_label(lang, content.faq_ignore_words))
         for lang in settings.languages
     }
     services = Services(settings, content, storage, app.bot_data["clock"], matchers)
     app.bot_data["services"] = services
     scheduler = Scheduler(app.bot, services)
     app.bot_data["scheduler"] = scheduler
-    scheduler.start()
+    if scheduler_loop:
+        scheduler.start()
     await _announce_commands(app, content, settings)
 
 

@@ -81,14 +81,23 @@ def run_polling(settings: Settings) -> int:
     if not token:
         return _fail("TELEGRAM_BOT_TOKEN is not set (put it in the environment or a .env file);"
                      " get one from @BotFather")
-    app = build_application(settings, token=token, clock=Clock(),
-                            base_url=os.environ.get("TELEGRAM_API_BASE_URL") or None)
+    base_url = os.environ.get("TELEGRAM_API_BASE_URL") or None
     try:
-        app.run_polling(allowed_updates=["message", "edited_message", "callback_query"])
+        asyncio.run(_verify_token(token, base_url))
     except InvalidToken:
         return _fail("Telegram rejected the bot token in TELEGRAM_BOT_TOKEN; check it with "
                      "@BotFather")
+    app = build_application(settings, token=token, clock=Clock(), base_url=base_url)
+    app.run_polling(allowed_updates=["message", "edited_message", "callback_query"])
     return 0
+
+
+async def _verify_token(token: str, base_url: str | None) -> None:
+    """getMe once before polling, so a wrong token is one line instead of PTB's traceback."""
+    from telegram import Bot
+
+    async with Bot(token, base_url=base_url or "https://api.telegram.org/bot"):
+        pass
 
 
 if __name__ == "__main__":

@@ -105,19 +105,20 @@ class Content:
     commands: tuple[MenuItem, ...]
     faq: tuple[FaqTopic, ...]
     faq_threshold: float
+    faq_ignore_words: str
     screening: Screening
     booking: Booking
     catalogs: dict[str, LocaleCatalog]
     envs: dict[str, Environment]
 
-    def message(self, language: str, msgid: str, **values: Any) -> str:
+    def message(self, language: str, msgid: str, **values: Any) -> Markup:
         """One catalog message as Telegram HTML, with `values` escaped into it.
 
         Like Jinja2's newstyle gettext, a translation is always a %-format string (a literal
         percent sign is written %%), so a text behaves the same in Python and in templates.
+        The result is Markup, so a template that includes it does not escape it twice.
         """
-        translated = Markup(self.catalogs[language].translations.gettext(msgid))
-        return str(translated % values)
+        return Markup(self.catalogs[language].translations.gettext(msgid)) % values
 
     def button_label(self, language: str, msgid: str, **values: Any) -> str:
         """A button label: plain text, never parsed as HTML."""
@@ -203,6 +204,7 @@ def load_content(root: Path, languages: tuple[str, ...]) -> Content:
             for t in faq["topics"]
         ),
         faq_threshold=float(faq["match_threshold"]),
+        faq_ignore_words=str(faq["ignore_words"]),
         screening=_screening(_yaml(dialogs / "screening.yaml")),
         booking=Booking(
             preferred_times=_choices(booking["preferred_times"]),

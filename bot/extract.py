@@ -20,7 +20,8 @@ PYTHON_KEYWORDS = {"text": None, "label": None, "button": None,
                    "message": (2,), "button_label": (2,)}
 KEYWORDS = {**DEFAULT_KEYWORDS, **PYTHON_KEYWORDS}
 MESSAGE_KEYS = frozenset(
-    {"label", "title", "answer", "keywords", "question", "text", "reason", "book", "explain"}
+    {"label", "title", "answer", "keywords", "question", "text", "reason", "book", "explain",
+     "ignore_words"}
 )
 
 

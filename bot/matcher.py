@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 import snowballstemmer
@@ -36,32 +35,30 @@ class Match:
 
 
 class FaqMatcher:
-    def __init__(self, language: str, keywords: dict[str, str]) -> None:
+    def __init__(self, language: str, keywords: dict[str, str], ignore: str = "") -> None:
         self._stemmer = _stemmer(language)
+        self._ignore = set(self._stem_words(ignore))
         self._phrases: list[tuple[str, tuple[str, ...]]] = []
         for topic_id, text in keywords.items():
             for phrase in text.split(","):
                 stems = tuple(dict.fromkeys(self.stems(phrase)))
                 if stems:
                     self._phrases.append((topic_id, stems))
-        topic_count = len(keywords) or 1
-        document_frequency = Counter(
-            stem for stem, topics in self._topics_by_stem().items() for _ in topics
-        )
-        self._weight = {
-            stem: math.log(1 + topic_count / df) for stem, df in document_frequency.items()
-        }
-
-    def _topics_by_stem(self) -> dict[str, set[str]]:
         by_stem: dict[str, set[str]] = {}
         for topic_id, stems in self._phrases:
             for stem in stems:
                 by_stem.setdefault(stem, set()).add(topic_id)
-        return by_stem
+        topic_count = len(keywords) or 1
+        self._weight = {s: math.log(1 + topic_count / len(t)) for s, t in by_stem.items()}
+        self._unknown_weight = math.log(1 + topic_count)
 
-    def stems(self, text: str) -> list[str]:
+    def _stem_words(self, text: str) -> list[str]:
         words = [w for w in _WORD.findall(text.lower().replace("ё", "е")) if not w.isdigit()]
         return self._stemmer.stemWords(words) if self._stemmer else words
+
+    def stems(self, text: str) -> list[str]:
+        """Stems of the words that carry meaning (the catalog's ignore-words left out)."""
+        return [w for w in self._stem_words(text) if w not in self._ignore]
 
     @staticmethod
     def _same(word: str, stem: str) -> bool:
@@ -74,14 +71,25 @@ class FaqMatcher:
         )
 
     def best(self, question: str) -> Match | None:
+        """The topic whose best phrase is most fully present, weighed by how much of the
+        question that topic explains (so one shared word in a long question is not enough)."""
         words = set(self.stems(question))
         if not words:
             return None
+        question_weight = sum(self._weight.get(w, self._unknown_weight) for w in words)
         best: Match | None = None
-        for topic_id, stems in self._phrases:
-            total = sum(self._weight[s] for s in stems)
-            found = sum(self._weight[s] for s in stems if any(self._same(w, s) for w in words))
-            score = found / total if total else 0.0
+        for topic_id in dict.fromkeys(t for t, _ in self._phrases):
+            phrases = [stems for t, stems in self._phrases if t == topic_id]
+            coverage = max(self._coverage(words, stems) for stems in phrases)
+            vocabulary = {s for stems in phrases for s in stems}
+            explained = sum(self._weight.get(w, self._unknown_weight) for w in words
+                            if any(self._same(w, s) for s in vocabulary))
+            score = coverage * (0.5 + 0.5 * explained / question_weight)
             if best is None or score > best.score:
                 best = Match(topic_id, score)
         return best
+
+    def _coverage(self, words: set[str], stems: tuple[str, ...]) -> float:
+        total = sum(self._weight[s] for s in stems)
+        found = sum(self._weight[s] for s in stems if any(self._same(w, s) for w in words))
+        return found / total if total else 0.0

@@ -20,6 +20,7 @@ from telegram.request import BaseRequest, RequestData
 from bot.app import build_application, start_services, stop_services
 from bot.clock import Clock
 from bot.config import Settings
+from bot.scheduler import Scheduler
 
 BOT_USER = {"id": 7000000001, "is_bot": True, "first_name": "Clinic", "username": "clinic_bot"}
 TOKEN = "123456:SANDBOX-TOKEN-NOT-SECRET"
@@ -167,17 +168,19 @@ class Sandbox:
     """The real Application wired to the fake Bot API, plus simulated users."""
 
     def __init__(self, app: Application, api: FakeBotApi,  # type: ignore[type-arg]
-                 clock: Clock) -> None:
+                 clock: Clock, scheduler_loop: bool) -> None:
         self.app, self.api, self.clock = app, api, clock
+        self.scheduler_loop = scheduler_loop
         self.errors: list[BaseException] = []
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1_000_000)
 
     @classmethod
-    async def start(cls, settings: Settings, clock: Clock,
-                    api: FakeBotApi | None = None) -> Sandbox:
+    async def start(cls, settings: Settings, clock: Clock, api: FakeBotApi | None = None,
+                    *, scheduler_loop: bool = False) -> Sandbox:
+        """Without `scheduler_loop`, scheduled messages go out only on `run_scheduler()`."""
         api = api or FakeBotApi()
-        sandbox = cls(cls._application(settings, clock, api), api, clock)
+        sandbox = cls(cls._application(settings, clock, api), api, clock, scheduler_loop)
         await sandbox._boot()
         return sandbox
 
@@ -189,7 +192,7 @@ class Sandbox:
     async def _boot(self) -> None:
         self.app.add_error_handler(self._record_error)
         await self.app.initialize()
-        await start_services(self.app)
+        await start_services(self.app, scheduler_loop=self.scheduler_loop)
 
     async def stop(self) -> None:
         await stop_services(self.app)
@@ -206,6 +209,11 @@ class Sandbox:
     async def _record_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         if context.error is not None:
             self.errors.append(context.error)
+
+    async def run_scheduler(self) -> int:
+        """Send every scheduled message that is due by the clock; returns how many."""
+        scheduler: Scheduler = self.app.bot_data["scheduler"]
+        return await scheduler.run_once()
 
     def user(self, user_id: int = 1001, first_name: str = "Anna", *, language_code: str = "en",
              username: str | None = None, last_name: str | None = None) -> ChatUser:

@@ -45,14 +45,21 @@ async def send_due(bot: Bot, services: Services) -> int:
 
 
 class Scheduler:
-    """A background task the application starts and stops with itself."""
+    """Sends what is due, from a background task the application starts and stops with itself
+    or when asked (`run_once`: the shell's clock, tests). One run at a time, so nothing due is
+    picked up twice."""
 
     def __init__(self, bot: Bot, services: Services) -> None:
         self.bot, self.services = bot, services
         self._task: asyncio.Task[None] | None = None
+        self._lock = asyncio.Lock()
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="clinicbot-scheduler")
+
+    async def run_once(self) -> int:
+        async with self._lock:
+            return await send_due(self.bot, self.services)
 
     async def stop(self) -> None:
         if self._task is not None:
@@ -63,7 +70,7 @@ class Scheduler:
     async def _run(self) -> None:
         while True:
             try:
-                await send_due(self.bot, self.services)
+                await self.run_once()
             except Exception:
                 log.exception("scheduled sending failed; retrying in %s s", INTERVAL_SECONDS)
             await asyncio.sleep(INTERVAL_SECONDS)

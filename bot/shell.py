@@ -15,7 +15,6 @@ from datetime import timedelta
 from bot.clock import Clock
 from bot.config import Settings
 from bot.sandbox import ChatUser, Sandbox, Sent
-from bot.scheduler import send_due
 
 HELP = """Shell commands (everything else goes to the bot as you typed it):
   1, 2, …         press the numbered button
@@ -92,12 +91,12 @@ class Shell:
         now = self.sandbox.clock.now().astimezone(self.sandbox.app.bot_data["settings"].timezone)
         print(f"(clock: {now:%Y-%m-%d %H:%M %Z})")
         start = len(self.sandbox.api.touched)
-        await send_due(self.sandbox.app.bot, self.sandbox.app.bot_data["services"])
+        await self.sandbox.run_scheduler()
         self.show([m for m in self.sandbox.api.touched[start:] if m.chat_id == self.client.id])
 
 
 async def run_shell(settings: Settings, language: str) -> int:
-    sandbox = await Sandbox.start(settings, Clock())
+    sandbox = await Sandbox.start(settings, Clock(), scheduler_loop=True)
     staff_id = min(settings.staff_user_ids, default=1)
     client = sandbox.user(1001, "Alex", language_code=language.replace("_", "-"),
                           username="alex_client")

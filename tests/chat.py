@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.config import Settings
 from bot.content import Content
 from bot.sandbox import ChatUser, Sent
 
@@ -19,6 +20,13 @@ class Texts:
 
     def label(self, msgid: str, **values: Any) -> str:
         return self.content.button_label(self.language, msgid, **values)
+
+    def faq(self, topic_id: str, settings: Settings) -> str:
+        """A FAQ topic's answer with the clinic's own values in it."""
+        topic = self.content.faq_topic(topic_id)
+        assert topic is not None
+        return self(topic.answer, price=settings.price_for(self.language),
+                    clinic=settings.clinic_name, phone=settings.phone)
 
 
 def shown(messages: list[Sent]) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import ConfigError, EXAMPLE_CONFIG, load_settings, parse_settings
+from bot.config import EXAMPLE_CONFIG, ConfigError, load_settings, parse_settings
 
 
 def example() -> dict:

@@ -64,7 +64,8 @@ def test_missing_translation_is_reported(example_settings: Settings, copy: Path)
 def test_unreachable_and_missing_steps_are_reported(
     example_settings: Settings, copy: Path
 ) -> None:
-    edit(copy / "dialogs/screening.yaml", '"yes": open_wounds}', '"yes": open_wounds, next: nowhere}')
+    edit(copy / "dialogs/screening.yaml", '"yes": open_wounds}',
+         '"yes": open_wounds, next: nowhere}')
     found = problems(example_settings, copy)
     assert "dialogs/screening.yaml: step 'open_wounds' goes to missing step 'nowhere'" in found
     assert "dialogs/screening.yaml: step 'boils' can never be reached" in found
@@ -73,8 +74,8 @@ def test_unreachable_and_missing_steps_are_reported(
 def test_contraindication_classified_suitable_is_reported(
     example_settings: Settings, copy: Path
 ) -> None:
-    edit(copy / "dialogs/screening.yaml", "rosacea:      {outcome: doctor",
-         "rosacea:      {outcome: suitable")
+    edit(copy / "dialogs/screening.yaml", "rosacea: {outcome: doctor",
+         "rosacea: {outcome: suitable")
     assert any("condition 'rosacea' leads to 'suitable'" in p
                for p in problems(example_settings, copy))
 
@@ -83,7 +84,8 @@ def test_overlong_message_and_callback_data_are_reported(
     example_settings: Settings, copy: Path
 ) -> None:
     po = copy / "locales/en/LC_MESSAGES/messages.po"
-    edit(po, 'msgid "faq.what.answer"\nmsgstr ""', 'msgid "faq.what.answer"\nmsgstr "' + "x" * 4100 + '"')
+    edit(po, 'msgid "faq.what.answer"\nmsgstr ""',
+         'msgid "faq.what.answer"\nmsgstr "' + "x" * 4100 + '"')
     edit(copy / "dialogs/faq.yaml", "{id: results,", "{id: " + "r" * 70 + ",")
     found = problems(example_settings, copy)
     assert any("'faq.what.answer' is" in p and "Telegram allows 4096" in p for p in found)

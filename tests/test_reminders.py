@@ -6,7 +6,6 @@ from datetime import timedelta
 
 from bot.content import Content
 from bot.sandbox import Sandbox
-from bot.scheduler import send_due
 from tests.chat import Texts, screen
 
 
@@ -17,15 +16,13 @@ async def test_reminder_is_sent_once_when_due_even_after_a_restart(
     user = bot.user(language_code="ru")
     await screen(user, t, yes=frozenset({"burns"}))
     await user.press_data(user.last.buttons[0][1], user.last)  # remind in 14 days
-    services = bot.app.bot_data["services"]
     bot.clock.advance(timedelta(days=13))
-    assert await send_due(bot.app.bot, services) == 0
+    assert await bot.run_scheduler() == 0
     await bot.restart()
-    services = bot.app.bot_data["services"]
     bot.clock.advance(timedelta(days=1, minutes=1))
     before = len(user.messages)
-    assert await send_due(bot.app.bot, services) == 1
-    assert await send_due(bot.app.bot, services) == 0
+    assert await bot.run_scheduler() == 1
+    assert await bot.run_scheduler() == 0
     [reminder] = user.messages[before:]
     assert reminder.text == t("reminder.recheck")
     await user.press(t.label("menu.screening"))

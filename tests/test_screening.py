@@ -124,7 +124,7 @@ async def test_back_returns_to_the_previous_question_and_answers_can_change(
     assert answers["burns"] == "no"
 
 
-async def test_cancel_ends_the_check_and_discards_nothing_else(
+async def test_cancel_ends_the_check_and_its_old_buttons_go_stale(
     bot: Sandbox, content: Content
 ) -> None:
     t = Texts(content, "en")
@@ -132,11 +132,13 @@ async def test_cancel_ends_the_check_and_discards_nothing_else(
     await user.send("/menu")
     await user.press(t.label("menu.screening"))
     await user.press(t.label("screening.consent.yes"))
+    question, old_answer = user.find_button(t.label("screening.done"))
     reply = shown(await user.press(t.label("screening.cancel")))
     assert t("screening.cancelled") in reply
     assert await stored(bot, "SELECT status FROM screenings") == [("cancelled",)]
-    stale = shown(await user.press_data(user.messages[-1].buttons[0][1]))
-    assert t("menu.title") in stale
+    stale = shown(await user.press_data(old_answer, question))
+    assert t("error.stale_button") in stale
+    assert await stored(bot, "SELECT * FROM screening_answers") == []
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
