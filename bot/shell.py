@@ -121,6 +121,9 @@ async def run_shell(settings: Settings, language: str) -> int:
 
 def _read(prompt: str) -> str | None:
     try:
-        return input(prompt)
+        line = input(prompt)
     except EOFError:
         return None
+    if not sys.stdin.isatty():  # piped input: echo it, so the transcript reads as a chat
+        print(line)
+    return line
