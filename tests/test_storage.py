@@ -7,7 +7,8 @@ import stat
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.storage import MIGRATIONS, Storage
+from bot.storage import Storage
+from bot.storage.base import migrations
 
 NOW = datetime(2026, 11, 24, tzinfo=UTC)
 
@@ -18,7 +19,7 @@ async def test_database_is_private_wal_and_migrations_are_idempotent(tmp_path: P
     await storage.close()
     storage = await Storage.open(path)
     try:
-        assert await storage.schema_version() == len(MIGRATIONS)
+        assert await storage.schema_version() == len(migrations())
         mode = await (await storage.db.execute("PRAGMA journal_mode")).fetchone()
         assert mode[0] == "wal"
         assert set(await storage.table_names()) >= {

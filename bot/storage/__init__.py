@@ -1,0 +1,18 @@
+"""The only place with SQL. Each concern keeps its queries in its own module; `Storage` is all of
+them on one connection, and the rest of the bot imports only from here.
+
+Schema changes are new files in `migrations/` (`NNNN_what.sql`), applied in order at start.
+"""
+
+from bot.storage.base import iso
+from bot.storage.clients import ChatState, Client, ClientStore
+from bot.storage.leads import Lead, LeadStore
+from bot.storage.reminders import Reminder, ReminderStore
+from bot.storage.screening import ScreeningRecord, ScreeningStore
+
+
+class Storage(ClientStore, ScreeningStore, LeadStore, ReminderStore):
+    pass
+
+
+__all__ = ["ChatState", "Client", "Lead", "Reminder", "ScreeningRecord", "Storage", "iso"]

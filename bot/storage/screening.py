@@ -1,0 +1,97 @@
+"""Consent records and screenings: each answer is committed the moment it is given."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from bot.storage.base import StorageBase, iso
+
+
+@dataclass(frozen=True)
+class ScreeningRecord:
+    id: int
+    user_id: int
+    status: str
+    current_step: str | None
+    outcome: str | None
+    finished_at: str | None
+    answers: dict[str, str]
+
+
+class ScreeningStore(StorageBase):
+    async def record_consent(self, user_id: int, version: int, now: datetime) -> int:
+        return await self.write(
+            "INSERT INTO consents (user_id, version, given_at) VALUES (?, ?, ?)",
+            (user_id, version, iso(now)))
+
+    async def consent_id(self, user_id: int, version: int) -> int | None:
+        row = await self.one(
+            "SELECT id FROM consents WHERE user_id = ? AND version = ? ORDER BY id DESC LIMIT 1",
+            (user_id, version))
+        return int(row[0]) if row else None
+
+    async def start_screening(
+        self, user_id: int, consent_id: int, first_step: str, now: datetime
+    ) -> int:
+        async with self.transaction() as db:
+            await db.execute(
+                "UPDATE screenings SET status = 'cancelled', finished_at = ?"
+                " WHERE user_id = ? AND status = 'active'", (iso(now), user_id))
+            cursor = await db.execute(
+                "INSERT INTO screenings (user_id, consent_id, status, current_step, started_at)"
+                " VALUES (?, ?, 'active', ?, ?)", (user_id, consent_id, first_step, iso(now)))
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    async def _screening(self, where: str, args: tuple[Any, ...]) -> ScreeningRecord | None:
+        row = await self.one(
+            "SELECT id, user_id, status, current_step, outcome, finished_at FROM screenings"
+            f" WHERE {where} ORDER BY id DESC LIMIT 1", args)
+        if row is None:
+            return None
+        answers = await self.all(
+            "SELECT step_id, answer FROM screening_answers WHERE screening_id = ?", (row[0],))
+        return ScreeningRecord(
+            id=row[0], user_id=row[1], status=row[2], current_step=row[3], outcome=row[4],
+            finished_at=row[5], answers={a[0]: a[1] for a in answers})
+
+    async def active_screening(self, user_id: int) -> ScreeningRecord | None:
+        return await self._screening("user_id = ? AND status = 'active'", (user_id,))
+
+    async def last_finished_screening(self, user_id: int) -> ScreeningRecord | None:
+        return await self._screening("user_id = ? AND status = 'finished'", (user_id,))
+
+    async def screening(self, screening_id: int) -> ScreeningRecord | None:
+        return await self._screening("id = ?", (screening_id,))
+
+    async def save_answer(
+        self, screening_id: int, step_id: str, answer: str, current_step: str, now: datetime
+    ) -> None:
+        """Store one answer and move the screening on, in one commit."""
+        async with self.transaction() as db:
+            await db.execute(
+                "INSERT INTO screening_answers (screening_id, step_id, answer, answered_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (screening_id, step_id)"
+                " DO UPDATE SET answer = excluded.answer, answered_at = excluded.answered_at",
+                (screening_id, step_id, answer, iso(now)))
+            await db.execute("UPDATE screenings SET current_step = ? WHERE id = ?",
+                             (current_step, screening_id))
+
+    async def move_to_step(self, screening_id: int, step_id: str) -> None:
+        await self.write("UPDATE screenings SET current_step = ? WHERE id = ?",
+                         (step_id, screening_id))
+
+    async def end_screening(
+        self, screening_id: int, status: str, outcome: str | None, now: datetime
+    ) -> None:
+        """Finish or cancel; a cancelled screening keeps no answers."""
+        async with self.transaction() as db:
+            await db.execute(
+                "UPDATE screenings SET status = ?, outcome = ?, current_step = NULL,"
+                " finished_at = ? WHERE id = ? AND status = 'active'",
+                (status, outcome, iso(now), screening_id))
+            if status == "cancelled":
+                await db.execute("DELETE FROM screening_answers WHERE screening_id = ?",
+                                 (screening_id,))
