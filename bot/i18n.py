@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import gettext
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from io import BytesIO
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date, format_datetime, format_time
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -77,3 +78,9 @@ def format_day(value: date | datetime, language: str) -> str:
 
 def format_moment(value: datetime, language: str) -> str:
     return format_datetime(value, format="medium", locale=language)
+
+
+def format_hour(hour: int, tz: ZoneInfo, on: datetime, language: str) -> str:
+    """A local hour of the day as the client's locale writes it ("10:00 AM", "10:00")."""
+    local = datetime.combine(on.astimezone(tz).date(), time(hour), tzinfo=tz)
+    return format_time(local, format="short", locale=language)

@@ -4,6 +4,7 @@ them on one connection, and the rest of the bot imports only from here.
 Schema changes are new files in `migrations/` (`NNNN_what.sql`), applied in order at start.
 """
 
+from bot.storage.aftercare import AftercareStore, DueMessage, Plan
 from bot.storage.base import iso
 from bot.storage.clients import ChatState, Client, ClientStore
 from bot.storage.leads import Lead, LeadStore
@@ -11,8 +12,9 @@ from bot.storage.reminders import Reminder, ReminderStore
 from bot.storage.screening import ScreeningRecord, ScreeningStore
 
 
-class Storage(ClientStore, ScreeningStore, LeadStore, ReminderStore):
+class Storage(ClientStore, ScreeningStore, LeadStore, ReminderStore, AftercareStore):
     pass
 
 
-__all__ = ["ChatState", "Client", "Lead", "Reminder", "ScreeningRecord", "Storage", "iso"]
+__all__ = ["ChatState", "Client", "DueMessage", "Lead", "Plan", "Reminder", "ScreeningRecord",
+           "Storage", "iso"]
