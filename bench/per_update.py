@@ -10,6 +10,9 @@ Measured kinds (each `rounds × batch` updates after one warm-up round; the kind
 round by round, so drift of the machine affects all of them alike):
 
   echo              a bare PTB Application, one MessageHandler replying with the text
+  ptb_button        reference only: the same bare Application answering a button press the
+                    way any bot must (answerCallbackQuery, then editMessageText with a 2×2
+                    inline keyboard) and doing nothing else: PTB's own floor for a button
   screening_answer  "No" pressed on a yes/no question in the middle of a screening (every
                     measured press is a real answer: the answer is stored, the next question
                     shown; many clients, each answering questions 2..15 of 16)
@@ -30,7 +33,14 @@ from typing import Any
 
 from common import Client, data_endswith, data_is, emit, mean, percentile, temp_settings
 from telegram import Update
-from telegram.ext import Application, ContextTypes, MessageHandler, filters
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
 
 from bot.clock import Clock
 from bot.sandbox import TOKEN, FakeBotApi, Sandbox
@@ -67,7 +77,21 @@ async def echo_app() -> tuple[Application, list[BaseException]]:  # type: ignore
         if context.error is not None:
             errors.append(context.error)
 
+    async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        assert query is not None
+        await query.answer()
+        step = int(query.data or "0")
+        keyboard = InlineKeyboardMarkup([
+            [InlineKeyboardButton("Yes", callback_data=f"s:1234:q{step}:yes"),
+             InlineKeyboardButton("No", callback_data=f"s:1234:q{step}:no")],
+            [InlineKeyboardButton("Back", callback_data=f"s:1234:q{step}:back"),
+             InlineKeyboardButton("Cancel", callback_data=f"s:1234:q{step}:cancel")]])
+        await query.edit_message_text(f"<i>Question {step} of 16</i>\n\nDo you have a burn?",
+                                      parse_mode="HTML", reply_markup=keyboard)
+
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, echo))
+    app.add_handler(CallbackQueryHandler(button))
     app.add_error_handler(on_error)
     await app.initialize()
     return app, errors
@@ -100,6 +124,14 @@ class Bench:
 
     async def echo(self, batch: int) -> list[float]:
         return [await timed(self.feed_echo, self.echo_client.text(f"hello {i}"))
+                for i in range(batch)]
+
+    async def ptb_button(self, batch: int) -> list[float]:
+        client = self.echo_client
+        if not client.messages:
+            await self.feed_echo(client.text("a message to press buttons on"))
+        message = client.messages[-1]
+        return [await timed(self.feed_echo, client.button(str(i % 16 + 1), message))
                 for i in range(batch)]
 
     async def to_first_yes_no(self) -> Client:
@@ -175,6 +207,7 @@ async def count_work(bench: Bench, echo: Application) -> None:  # type: ignore[t
             emit(f"{name}_bot_api_calls", len(api.calls) - calls, "per_update")
 
         await measure("echo", lambda: bench.echo(1), echo_api)
+        await measure("ptb_button", lambda: bench.ptb_button(1), echo_api)
         client = await bench.to_first_yes_no()
         await measure("screening_answer",
                       lambda: bench.feed_bot(client.press(data_endswith(":no"))), bench.api)
@@ -201,7 +234,7 @@ async def main() -> None:
     await bench.prepare(pool=50)
 
     kinds: dict[str, Callable[[int], Awaitable[list[float]]]] = {
-        "echo": bench.echo, "screening_answer": bench.screening_answer,
+        "echo": bench.echo, "ptb_button": bench.ptb_button, "screening_answer": bench.screening_answer,
         "faq_text": bench.faq_text, "menu_button": bench.menu_button,
     }
     samples: dict[str, list[float]] = {k: [] for k in kinds}

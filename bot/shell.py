@@ -26,6 +26,7 @@ HELP = """Shell commands (everything else goes to the bot as you typed it):
 
 _TAG = re.compile(r"<[^>]+>")
 _DELTA = re.compile(r"^\+(\d+)([dhm])$")
+CLOCK_TICK = timedelta(minutes=15)
 
 
 def plain(text: str) -> str:
@@ -86,13 +87,22 @@ class Shell:
             print("(usage: /clock +1d, /clock +3h or /clock +30m)")
             return
         amount, unit = int(match.group(1)), match.group(2)
-        self.sandbox.clock.advance(timedelta(**{
-            {"d": "days", "h": "hours", "m": "minutes"}[unit]: amount}))
-        now = self.sandbox.clock.now().astimezone(self.sandbox.app.bot_data["settings"].timezone)
-        print(f"(clock: {now:%Y-%m-%d %H:%M %Z})")
-        start = len(self.sandbox.api.touched)
-        await self.sandbox.run_scheduler()
-        self.show([m for m in self.sandbox.api.touched[start:] if m.chat_id == self.client.id])
+        remaining = timedelta(**{{"d": "days", "h": "hours", "m": "minutes"}[unit]: amount})
+        while remaining > timedelta(0):  # time passes in ticks, as it would for a running bot
+            step = min(CLOCK_TICK, remaining)
+            self.sandbox.clock.advance(step)
+            remaining -= step
+            start = len(self.sandbox.api.touched)
+            await self.sandbox.run_scheduler()
+            arrived = [m for m in self.sandbox.api.touched[start:] if m.chat_id == self.client.id]
+            if arrived:
+                print(f"\n({self._now()})", end="")
+                self.show(arrived)
+        print(f"(clock: {self._now()})")
+
+    def _now(self) -> str:
+        tz = self.sandbox.app.bot_data["settings"].timezone
+        return f"{self.sandbox.clock.now().astimezone(tz):%a %Y-%m-%d %H:%M %Z}"
 
 
 async def run_shell(settings: Settings, language: str) -> int:
