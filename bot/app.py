@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timedelta
 
 from telegram import BotCommand, Update
 from telegram.error import TelegramError
@@ -20,6 +21,7 @@ from bot.scheduler import Scheduler
 from bot.storage import Storage
 
 log = logging.getLogger(__name__)
+ERROR_ALERT_INTERVAL = timedelta(hours=1)
 
 
 def build_application(
@@ -94,7 +96,8 @@ async def _announce_commands(app: Application, content: Content,  # type: ignore
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log the update's type and ids only (never texts or answers), and apologise."""
+    """Log the update's type and ids only (never texts or answers), apologise to the client,
+    and tell the staff chat — at most once an hour for each kind of error."""
     if isinstance(update, Update):
         chat = update.effective_chat
         log.error("error handling update %s (chat %s, kind %s)", update.update_id,
@@ -103,6 +106,23 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             await _apologise(context, chat.id, update)
     else:
         log.error("error outside an update", exc_info=context.error)
+    await _alert_staff(context, type(context.error).__name__)
+
+
+async def _alert_staff(context: ContextTypes.DEFAULT_TYPE, kind: str) -> None:
+    settings: Settings = context.application.bot_data["settings"]
+    clock: Clock = context.application.bot_data["clock"]
+    alerted: dict[str, datetime] = context.application.bot_data.setdefault("error_alerts", {})
+    now = clock.now()
+    if kind in alerted and now - alerted[kind] < ERROR_ALERT_INTERVAL:
+        return
+    alerted[kind] = now
+    content: Content = context.application.bot_data["content"]
+    text = content.message(settings.default_language, "staff.error_alert", kind=kind)
+    try:
+        await context.bot.send_message(settings.staff_chat_id, text)
+    except TelegramError:
+        log.warning("could not alert the staff chat about a %s", kind)
 
 
 def _kind(update: Update) -> str:

@@ -68,7 +68,10 @@ async def respond(update: Update, context: ContextTypes.DEFAULT_TYPE, flow: Flow
         visit = await visit_of(update, services)
         turn = await flow(visit)
         if turn is None:
+            log.info("stale or forged button from user %s (update %s)", user.id, update.update_id)
             turn = menu.stale_button(visit)
+        log.debug("update %s from user %s: %d replies, %d staff posts", update.update_id,
+                  user.id, len(turn.replies), len(turn.staff))
         pressed = update.callback_query.message if update.callback_query else None
         await deliver(context.bot, update.effective_chat.id, turn,
                       services.settings.staff_chat_id,
@@ -186,7 +189,6 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     try:
         flow = _routes(callbacks.parse(query.data))
     except callbacks.CallbackDataError:
-        log.info("stale or unknown button pressed (update %s)", update.update_id)
         flow = _stale
     await respond(update, context, flow)
 

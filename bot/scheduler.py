@@ -60,30 +60,38 @@ class Scheduler:
         self._task: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
         self._paused_until: datetime | None = None
-        self.last_run: datetime | None = None
+        self._stopping = False
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="clinicbot-scheduler")
 
     async def stop(self) -> None:
+        """Stop between two messages: a run in progress sends nothing more and ends."""
+        self._stopping = True
+        async with self._lock:
+            pass
         if self._task is not None:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
 
     async def _run(self) -> None:
-        while True:
+        while not self._stopping:
             try:
                 await self.run_once()
             except Exception:
                 log.exception("scheduled sending failed; retrying in %s s", INTERVAL_SECONDS)
             await asyncio.sleep(INTERVAL_SECONDS)
 
+    @property
+    def _halted(self) -> bool:
+        return self._stopping or self._paused_until is not None
+
     async def run_once(self) -> int:
         """Send everything due now; returns how many messages went out."""
         async with self._lock:
             now = self.services.clock.now()
-            self.last_run = now
+            await self.services.storage.beat("scheduler", now)
             if self._paused_until and now < self._paused_until:
                 return 0
             self._paused_until = None
@@ -96,7 +104,7 @@ class Scheduler:
             async with gate:
                 return await self._send_aftercare(message, now)
 
-        while not self._paused_until:
+        while not self._halted:
             batch = [m for m in await self.services.storage.due_aftercare(now, BATCH)
                      if m.id not in seen]
             if not batch:
@@ -111,7 +119,7 @@ class Scheduler:
         if not still_relevant(datetime.fromisoformat(message.due_at), now, tz):
             await storage.mark_aftercare(message.id, "skipped", now)
             return False
-        if self._paused_until or is_quiet(now, tz, settings.quiet_start, settings.quiet_end):
+        if self._halted or is_quiet(now, tz, settings.quiet_start, settings.quiet_end):
             return False
         language = _language(self.services, message.language, message.telegram_language)
         plan = Plan(message.plan_id, message.user_id, message.treated_on, message.timezone,
@@ -133,7 +141,7 @@ class Scheduler:
         sent = 0
         for reminder in await storage.due_reminders(now):
             client = await storage.client(reminder.user_id)
-            if client is None or self._paused_until:
+            if client is None or self._halted:
                 continue
             language = _language(self.services, client.language, client.telegram_language)
             button = InlineKeyboardButton(content.button_label(language, "menu.screening"),

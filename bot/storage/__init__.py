@@ -8,11 +8,13 @@ from bot.storage.aftercare import AftercareStore, DueMessage, Plan
 from bot.storage.base import iso
 from bot.storage.clients import ChatState, Client, ClientStore
 from bot.storage.leads import Lead, LeadStore
+from bot.storage.operations import OperationsStore
 from bot.storage.reminders import Reminder, ReminderStore
 from bot.storage.screening import ScreeningRecord, ScreeningStore
 
 
-class Storage(ClientStore, ScreeningStore, LeadStore, ReminderStore, AftercareStore):
+class Storage(ClientStore, ScreeningStore, LeadStore, ReminderStore, AftercareStore,
+              OperationsStore):
     pass
 
 
