@@ -34,6 +34,7 @@ INTERVAL_SECONDS = 30.0
 BATCH = 500
 IN_FLIGHT = 30  # concurrent sends; PTB's rate limiter keeps the overall pace
 MAX_BACKOFF = timedelta(minutes=15)
+PURGE_INTERVAL = timedelta(hours=1)
 
 
 class Delivery(enum.Enum):
@@ -61,6 +62,7 @@ class Scheduler:
         self._lock = asyncio.Lock()
         self._paused_until: datetime | None = None
         self._stopping = False
+        self._purged_at: datetime | None = None
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="clinicbot-scheduler")
@@ -95,7 +97,19 @@ class Scheduler:
             if self._paused_until and now < self._paused_until:
                 return 0
             self._paused_until = None
-            return await self._reminders(now) + await self._aftercare(now)
+            sent = await self._reminders(now) + await self._aftercare(now)
+            await self._retention(now)
+            return sent
+
+    async def _retention(self, now: datetime) -> None:
+        """Purge expired health data, at most once an hour."""
+        if self._purged_at and now - self._purged_at < PURGE_INTERVAL:
+            return
+        self._purged_at = now
+        days = self.services.settings.retention_days
+        purged = await self.services.storage.purge(now - timedelta(days=days))
+        if purged:
+            log.info("retention: purged %s rows older than %s days", purged, days)
 
     async def _aftercare(self, now: datetime) -> int:
         sent, seen, gate = 0, set[int](), asyncio.Semaphore(IN_FLIGHT)

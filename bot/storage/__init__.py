@@ -9,14 +9,15 @@ from bot.storage.base import iso
 from bot.storage.clients import ChatState, Client, ClientStore
 from bot.storage.leads import Lead, LeadStore
 from bot.storage.operations import OperationsStore
+from bot.storage.privacy import Erased, PersonalData, PrivacyStore
 from bot.storage.reminders import Reminder, ReminderStore
 from bot.storage.screening import ScreeningRecord, ScreeningStore
 
 
 class Storage(ClientStore, ScreeningStore, LeadStore, ReminderStore, AftercareStore,
-              OperationsStore):
+              OperationsStore, PrivacyStore):
     pass
 
 
-__all__ = ["ChatState", "Client", "DueMessage", "Lead", "Plan", "Reminder", "ScreeningRecord",
-           "Storage", "iso"]
+__all__ = ["ChatState", "Client", "DueMessage", "Erased", "Lead", "PersonalData", "Plan",
+           "Reminder", "ScreeningRecord", "Storage", "iso"]
