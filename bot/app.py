@@ -24,21 +24,30 @@ log = logging.getLogger(__name__)
 ERROR_ALERT_INTERVAL = timedelta(hours=1)
 
 
+def telegram_rate_limiter() -> AIORateLimiter:
+    """PTB's limiter at Telegram's bulk limit of 30 messages a second, paced evenly (a bucket
+    of one message refilled every 1/30 s) rather than in bursts of 30, so a burst never exceeds
+    the limit within any one second. Group chats keep PTB's 20 a minute; a RetryAfter that
+    still comes is retried up to three times."""
+    return AIORateLimiter(overall_max_rate=1, overall_time_period=1 / 30, max_retries=3)
+
+
 def build_application(
     settings: Settings, *, token: str, clock: Clock, request: BaseRequest | None = None,
     base_url: str | None = None, content: Content | None = None, concurrent_updates: int = 8,
+    rate_limiter: AIORateLimiter | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """The one Application used by `run`, the shell, the tests and the benchmarks.
 
-    `request` replaces the network (the sandbox's fake Bot API); only the real network gets
-    PTB's AIORateLimiter.
+    `request` replaces the network (the sandbox's fake Bot API). `clinicbot run` passes
+    `telegram_rate_limiter()`; the in-process fake needs none, unless a benchmark measures it.
     """
     builder: ApplicationBuilder = Application.builder().token(token)  # type: ignore[type-arg]
     builder = builder.concurrent_updates(concurrent_updates)
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
-    else:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    if rate_limiter is not None:
+        builder = builder.rate_limiter(rate_limiter)
     if base_url:
         builder = builder.base_url(base_url)
     app = builder.post_init(start_services).post_shutdown(stop_services).build()

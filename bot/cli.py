@@ -117,7 +117,7 @@ def make_backup(settings: Settings, path: Path) -> int:
 
 
 def run_bot(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.app import build_application
+    from bot.app import build_application, telegram_rate_limiter
     from bot.clock import Clock
 
     token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
@@ -130,7 +130,8 @@ def run_bot(settings: Settings, args: argparse.Namespace) -> int:
     except InvalidToken:
         return _fail("Telegram rejected the bot token in TELEGRAM_BOT_TOKEN; check it with "
                      "@BotFather")
-    app = build_application(settings, token=token, clock=Clock(), base_url=base_url)
+    app = build_application(settings, token=token, clock=Clock(), base_url=base_url,
+                            rate_limiter=telegram_rate_limiter())
     if not args.webhook:
         app.run_polling(allowed_updates=ALLOWED_UPDATES)
         return 0
