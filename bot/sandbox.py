@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from telegram import Update
+from telegram.error import TimedOut
 from telegram.ext import Application, ContextTypes
 from telegram.request import BaseRequest, RequestData
 
@@ -54,7 +55,10 @@ class Sent:
 @dataclass
 class FakeBotApi(BaseRequest):
     """Answers Bot API calls from memory. Set `fail_next[method]` to queue error answers and
-    `unsupported` to simulate a self-hosted server without some optional methods."""
+    `unsupported` to simulate a self-hosted server without some optional methods.
+
+    `timeout_next[method]` queues timeouts: "before" (the call never reached Telegram) or
+    "after" (Telegram carried it out, but the answer was lost on the way back)."""
 
     messages: dict[int, list[Sent]] = field(default_factory=lambda: defaultdict(list))
     calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
@@ -62,6 +66,7 @@ class FakeBotApi(BaseRequest):
         default_factory=lambda: defaultdict(list))
     unsupported: set[str] = field(default_factory=set)
     touched: list[Sent] = field(default_factory=list)  # every message sent or edited, in order
+    timeout_next: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     async def initialize(self) -> None:
@@ -78,6 +83,14 @@ class FakeBotApi(BaseRequest):
                          *args: Any, **kwargs: Any) -> tuple[int, bytes]:
         name = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
+        if self.timeout_next.get(name):
+            if self.timeout_next[name].pop(0) == "after":
+                self.answer(name, params)
+            raise TimedOut(f"{name} timed out (simulated)")
+        return self.answer(name, params)
+
+    def answer(self, name: str, params: dict[str, Any]) -> tuple[int, bytes]:
+        """One Bot API call by method name: the HTTP status and JSON body Telegram would send."""
         self.calls.append((name, params))
         if self.fail_next.get(name):
             status, body = self.fail_next[name].pop(0)
@@ -164,16 +177,39 @@ class _ApiError(Exception):
     pass
 
 
-class Sandbox:
+class Chats:
+    """Simulated users on a fake Bot API: builds the JSON updates Telegram would send; `feed`
+    hands one to the bot (in process here, over HTTP in `bot.sandbox_http`)."""
+
+    def __init__(self, api: FakeBotApi, clock: Clock) -> None:
+        self.api, self.clock = api, clock
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(1_000_000)
+
+    async def feed(self, update: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def user(self, user_id: int = 1001, first_name: str = "Anna", *, language_code: str = "en",
+             username: str | None = None, last_name: str | None = None) -> ChatUser:
+        return ChatUser(self, {"id": user_id, "is_bot": False, "first_name": first_name,
+                               "last_name": last_name, "username": username,
+                               "language_code": language_code})
+
+    def message(self, user: dict[str, Any], chat: dict[str, Any], **extra: Any) -> dict[str, Any]:
+        return {"message_id": next(self._message_ids),
+                "date": int(self.clock.now().timestamp()),
+                "chat": chat, "from": {k: v for k, v in user.items() if v is not None}, **extra}
+
+
+class Sandbox(Chats):
     """The real Application wired to the fake Bot API, plus simulated users."""
 
     def __init__(self, app: Application, api: FakeBotApi,  # type: ignore[type-arg]
                  clock: Clock, scheduler_loop: bool) -> None:
-        self.app, self.api, self.clock = app, api, clock
+        super().__init__(api, clock)
+        self.app = app
         self.scheduler_loop = scheduler_loop
         self.errors: list[BaseException] = []
-        self._update_ids = itertools.count(1)
-        self._message_ids = itertools.count(1_000_000)
 
     @classmethod
     async def start(cls, settings: Settings, clock: Clock, api: FakeBotApi | None = None,
@@ -215,12 +251,6 @@ class Sandbox:
         scheduler: Scheduler = self.app.bot_data["scheduler"]
         return await scheduler.run_once()
 
-    def user(self, user_id: int = 1001, first_name: str = "Anna", *, language_code: str = "en",
-             username: str | None = None, last_name: str | None = None) -> ChatUser:
-        return ChatUser(self, {"id": user_id, "is_bot": False, "first_name": first_name,
-                               "last_name": last_name, "username": username,
-                               "language_code": language_code})
-
     def staff_chat(self) -> list[Sent]:
         return self.api.messages[self.app.bot_data["settings"].staff_chat_id]
 
@@ -228,16 +258,11 @@ class Sandbox:
         update = {"update_id": next(self._update_ids), **update}
         await self.app.process_update(Update.de_json(update, self.app.bot))
 
-    def message(self, user: dict[str, Any], chat: dict[str, Any], **extra: Any) -> dict[str, Any]:
-        return {"message_id": next(self._message_ids),
-                "date": int(self.clock.now().timestamp()),
-                "chat": chat, "from": {k: v for k, v in user.items() if v is not None}, **extra}
-
 
 class ChatUser:
     """One person in a private chat with the bot (or writing in a group)."""
 
-    def __init__(self, sandbox: Sandbox, user: dict[str, Any]) -> None:
+    def __init__(self, sandbox: Chats, user: dict[str, Any]) -> None:
         self.sandbox, self.user = sandbox, user
         self.id: int = user["id"]
         self.chat = {"id": self.id, "type": "private", "first_name": user["first_name"]}
