@@ -6,13 +6,18 @@ Schema changes are new files in `migrations/` (`NNNN_what.sql`), applied in orde
 
 from bot.storage.base import iso
 from bot.storage.clients import ChatState, Client, ClientStore
+from bot.storage.funnel import FunnelStore
 from bot.storage.leads import Lead, LeadStore
+from bot.storage.relay import OpenRelay, RelayStore, RelayThread
 from bot.storage.reminders import Reminder, ReminderStore
 from bot.storage.screening import ScreeningRecord, ScreeningStore
+from bot.storage.staff import LeadDetails, StaffStore, StatusChange
 
 
-class Storage(ClientStore, ScreeningStore, LeadStore, ReminderStore):
+class Storage(ClientStore, ScreeningStore, LeadStore, ReminderStore, StaffStore, RelayStore,
+              FunnelStore):
     pass
 
 
-__all__ = ["ChatState", "Client", "Lead", "Reminder", "ScreeningRecord", "Storage", "iso"]
+__all__ = ["ChatState", "Client", "Lead", "LeadDetails", "OpenRelay", "Reminder", "RelayThread",
+           "ScreeningRecord", "StatusChange", "Storage", "iso"]
