@@ -116,5 +116,8 @@ async def send_to_client(bot: Bot, staff_chat_id: int, message: ClientPost) -> N
                                disable_web_page_preview=True)
     except (Forbidden, BadRequest) as exc:
         log.warning("message to chat %s not delivered: %s", message.chat_id, exc)
-        if message.undeliverable is not None:
-            await post_to_staff(bot, staff_chat_id, message.undeliverable)
+        outcome = message.undeliverable
+    else:
+        outcome = message.delivered
+    if outcome is not None:
+        await post_to_staff(bot, staff_chat_id, outcome)

@@ -26,6 +26,7 @@ from telegram.ext import (
 from bot import callbacks
 from bot.delivery import deliver
 from bot.flows import Services, Turn, Visit, booking, faq, menu, screening
+from bot.flows.staff import relay
 from bot.i18n import negotiate
 
 log = logging.getLogger(__name__)
@@ -76,9 +77,18 @@ async def respond(update: Update, context: ContextTypes.DEFAULT_TYPE, flow: Flow
 
 def command(flow: Flow) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]:
     async def handle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        await respond(update, context, flow)
+        await respond(update, context, ending_relay(flow))
 
     return handle
+
+
+def ending_relay(flow: Flow) -> Flow:
+    """Commands and buttons take the client out of a conversation with staff (relay.py)."""
+    async def run(visit: Visit) -> Turn | None:
+        await relay.end(visit)
+        return await flow(visit)
+
+    return run
 
 
 async def _language(visit: Visit) -> Turn:
@@ -107,6 +117,9 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     text = update.message.text
 
     async def flow(visit: Visit) -> Turn:
+        to_staff = await relay.client_text(visit, text)
+        if to_staff is not None:
+            return to_staff
         state = await visit.storage.chat_state(visit.client.user_id)
         if state is not None and state.state == booking.CONTACT:
             return await booking.contact_typed(visit, text)
@@ -143,7 +156,7 @@ def _routes(data: callbacks.Callback) -> Flow:
         "b": lambda v: booking.time_chosen(v, arg),
         "r": lambda v: booking.remind_later(v, arg),
     }
-    return routes[data.namespace]
+    return routes.get(data.namespace, _stale)
 
 
 def _menu_action(action: str) -> Flow:
@@ -178,7 +191,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     except callbacks.CallbackDataError:
         log.info("stale or unknown button pressed (update %s)", update.update_id)
         flow = _stale
-    await respond(update, context, flow)
+    await respond(update, context, ending_relay(flow))
 
 
 async def on_unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -187,8 +200,8 @@ async def on_unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await respond(update, context, lambda v: _sync(menu.main_menu(
-        v, note=v.text("error.unknown_command"))))
+    await respond(update, context, ending_relay(lambda v: _sync(menu.main_menu(
+        v, note=v.text("error.unknown_command")))))
 
 
 async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

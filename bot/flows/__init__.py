@@ -66,11 +66,13 @@ class StaffPost:
 
 @dataclass(frozen=True)
 class ClientPost:
-    """A message to a client's private chat sent on the staff's behalf; when the client cannot
-    be reached (the bot was blocked), `undeliverable` is posted to the staff chat instead."""
+    """A message to a client's private chat sent on the staff's behalf; then `delivered` is
+    posted to the staff chat, or `undeliverable` when the client cannot be reached (the bot
+    was blocked)."""
 
     chat_id: int
     text: str
+    delivered: StaffPost | None = None
     undeliverable: StaffPost | None = None
 
 

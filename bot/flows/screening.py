@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from bot import callbacks
 from bot.content import Condition, Screening, Step
-from bot.flows import Button, Reply, Turn, Visit
+from bot.flows import Button, Reply, Turn, Visit, funnel
 from bot.flows.menu import main_menu
 from bot.i18n import format_day
 from bot.storage import ScreeningRecord
@@ -56,6 +56,7 @@ async def begin(visit: Visit) -> Turn:
         step = screening.step(record.current_step)
         if step is not None:
             return Turn([Reply(visit.text("screening.resume")), ask(visit, record, step)])
+    await funnel.record(visit.services, funnel.STARTED)
     buttons = ((visit.button("screening.consent.yes", callbacks.build("c", YES)),),
                (visit.button("screening.consent.no", callbacks.build("c", NO)),))
     text = visit.render("consent.j2", consent=screening.consent_text)
@@ -73,6 +74,7 @@ async def consent(visit: Visit, given: bool) -> Turn:
             user_id, screening.consent_version, visit.now)
     first = screening.steps[0]
     screening_id = await visit.storage.start_screening(user_id, consent_id, first.id, visit.now)
+    await funnel.record(visit.services, funnel.CONSENTED)
     record = await visit.storage.screening(screening_id)
     assert record is not None
     thanks = Reply(visit.text("screening.consent.thanks"), edit=True)
@@ -161,6 +163,9 @@ async def _advance(visit: Visit, record: ScreeningRecord, step: Step, value: str
         return Turn([ask(visit, updated, following, edit=True)])
     verdict = evaluate(screening, updated.answers)
     await visit.storage.end_screening(record.id, "finished", verdict.outcome, visit.now)
+    await funnel.record(visit.services, funnel.SCREENED)
+    if verdict.outcome == screening.outcomes[-1].id:
+        await funnel.record(visit.services, funnel.SUITABLE)
     return Turn([Reply(visit.text("screening.finished"), edit=True), outcome(visit, verdict)])
 
 
