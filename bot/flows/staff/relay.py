@@ -66,4 +66,5 @@ async def client_text(visit: Visit, text: str) -> Turn | None:
 
 async def end(visit: Visit) -> None:
     """The client used the menu, a button or a command: free text is theirs again."""
-    await visit.storage.end_relay(visit.client.user_id)
+    if await visit.storage.open_relay_of(visit.client.user_id) is not None:
+        await visit.storage.end_relay(visit.client.user_id)
