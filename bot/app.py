@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timedelta
 
 from telegram import BotCommand, Update
 from telegram.error import TelegramError
@@ -20,23 +21,33 @@ from bot.scheduler import Scheduler
 from bot.storage import Storage
 
 log = logging.getLogger(__name__)
+ERROR_ALERT_INTERVAL = timedelta(hours=1)
+
+
+def telegram_rate_limiter() -> AIORateLimiter:
+    """PTB's limiter at Telegram's bulk limit of 30 messages a second, paced evenly (a bucket
+    of one message refilled every 1/30 s) rather than in bursts of 30, so a burst never exceeds
+    the limit within any one second. Group chats keep PTB's 20 a minute; a RetryAfter that
+    still comes is retried up to three times."""
+    return AIORateLimiter(overall_max_rate=1, overall_time_period=1 / 30, max_retries=3)
 
 
 def build_application(
     settings: Settings, *, token: str, clock: Clock, request: BaseRequest | None = None,
     base_url: str | None = None, content: Content | None = None, concurrent_updates: int = 8,
+    rate_limiter: AIORateLimiter | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """The one Application used by `run`, the shell, the tests and the benchmarks.
 
-    `request` replaces the network (the sandbox's fake Bot API); only the real network gets
-    PTB's AIORateLimiter.
+    `request` replaces the network (the sandbox's fake Bot API). `clinicbot run` passes
+    `telegram_rate_limiter()`; the in-process fake needs none, unless a benchmark measures it.
     """
     builder: ApplicationBuilder = Application.builder().token(token)  # type: ignore[type-arg]
     builder = builder.concurrent_updates(concurrent_updates)
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
-    else:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    if rate_limiter is not None:
+        builder = builder.rate_limiter(rate_limiter)
     if base_url:
         builder = builder.base_url(base_url)
     app = builder.post_init(start_services).post_shutdown(stop_services).build()
@@ -95,7 +106,8 @@ async def _announce_commands(app: Application, content: Content,  # type: ignore
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log the update's type and ids only (never texts or answers), and apologise."""
+    """Log the update's type and ids only (never texts or answers), apologise to the client,
+    and tell the staff chat — at most once an hour for each kind of error."""
     if isinstance(update, Update):
         chat = update.effective_chat
         log.error("error handling update %s (chat %s, kind %s)", update.update_id,
@@ -104,6 +116,23 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             await _apologise(context, chat.id, update)
     else:
         log.error("error outside an update", exc_info=context.error)
+    await _alert_staff(context, type(context.error).__name__)
+
+
+async def _alert_staff(context: ContextTypes.DEFAULT_TYPE, kind: str) -> None:
+    settings: Settings = context.application.bot_data["settings"]
+    clock: Clock = context.application.bot_data["clock"]
+    alerted: dict[str, datetime] = context.application.bot_data.setdefault("error_alerts", {})
+    now = clock.now()
+    if kind in alerted and now - alerted[kind] < ERROR_ALERT_INTERVAL:
+        return
+    alerted[kind] = now
+    content: Content = context.application.bot_data["content"]
+    text = content.message(settings.default_language, "staff.error_alert", kind=kind)
+    try:
+        await context.bot.send_message(settings.staff_chat_id, text)
+    except TelegramError:
+        log.warning("could not alert the staff chat about a %s", kind)
 
 
 def _kind(update: Update) -> str:

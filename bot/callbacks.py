@@ -18,7 +18,8 @@ NAMESPACES: dict[str, int] = {
     "c": 1,   # consent: yes / no
     "s": 3,   # screening: screening id, step id, answer (yes, no, back, t.<goal>, done, cancel)
     "b": 1,   # booking: preferred time id
-    "r": 1,   # re-check reminder: days, or "no"
+    "r": 1,   # re-check reminder: days
+    "a": 3,   # aftercare check-in: plan id, day, answer id
     "ls": 3,  # staff: lead status — lead id, status the card showed, status to set
     "lp": 2,  # staff: leads list page — "open", "all" or a status; page number from 0
 }

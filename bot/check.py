@@ -8,18 +8,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from typing import Any
 
 from jinja2 import TemplateError
 
 from bot import callbacks
+from bot.aftercare_times import is_quiet
 from bot.config import Settings
 from bot.content import Content, Step
 from bot.extract import referenced_msgids
 
 TELEGRAM_TEXT_LIMIT = 4096
-MENU_ACTIONS = frozenset({"faq", "screening", "booking", "contacts", "language", "menu"})
-COMMANDS = frozenset({"start", "menu", "help", "language", "cancel"})
+MENU_ACTIONS = frozenset(
+    {"faq", "screening", "booking", "aftercare", "contacts", "language", "menu"})
+COMMANDS = frozenset(
+    {"start", "menu", "help", "language", "cancel", "aftercare", "stop", "timezone"})
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 
@@ -41,6 +45,7 @@ def check_content(settings: Settings, content: Content) -> Report:
     _check_templates(settings, content, report)
     _check_screening(content, report)
     _check_menus(content, report)
+    _check_aftercare(settings, content, report)
     _check_callback_data(settings, content, report)
     report.counts["languages"] = len(content.languages)
     return report
@@ -110,6 +115,12 @@ def template_samples(settings: Settings, content: Content, language: str) -> dic
                               "question": long[:1000]},
         "booking_confirmed.j2": {"date": "x" * 40, "time": "x" * 10},
         "client_says.j2": {"client": client, "text": long[:1000]},
+        "aftercare_day.j2": {"day_text": content.message(language, "aftercare.day.7"),
+                             "closing": True, "next_session": "28 September 2026"},
+        "aftercare_problem.j2": {},
+        "aftercare_alert.j2": {"client": client, "day": 7, "answer": "x" * 30,
+                               "details": long[:1000], "phone": "+44 20 7946 0000",
+                               "client_language": "English"},
         **_staff_samples(content, language, card),
     }
 
@@ -214,6 +225,26 @@ def _check_menus(content: Content, report: Report) -> None:
         report.problems.append("dialogs/faq.yaml: match_threshold must be in (0, 1]")
 
 
+def _check_aftercare(settings: Settings, content: Content, report: Report) -> None:
+    where = "dialogs/aftercare.yaml"
+    aftercare = content.aftercare
+    if sorted(aftercare.days) != list(range(aftercare.closing_day + 1)):
+        report.problems.append(
+            f"{where}: expected one message for each day 0 to {aftercare.closing_day}")
+    hours = {"evening_hour": aftercare.evening_hour, "aftercare.nudge_hour": settings.nudge_hour}
+    tz = settings.timezone
+    for name, hour in hours.items():
+        moment = datetime.combine(date(2026, 1, 1), time(hour), tzinfo=tz)
+        if is_quiet(moment, tz, settings.quiet_start, settings.quiet_end):
+            report.problems.append(f"{name}: {hour}:00 falls inside the quiet hours "
+                                   f"{settings.quiet_start:%H:%M}–{settings.quiet_end:%H:%M}")
+    for answer in aftercare.answers:
+        always_problem = answer.problem_from_day == 0
+        if not always_problem and not answer.normal:
+            report.problems.append(
+                f"{where}: answer {answer.id!r} needs `normal` (it is not always a problem)")
+
+
 def _check_callback_data(settings: Settings, content: Content, report: Report) -> None:
     """Build every button the content can produce, with the largest ids storage can give."""
     big_id = 2**63 - 1
@@ -222,6 +253,8 @@ def _check_callback_data(settings: Settings, content: Content, report: Report) -
     data += [("l", (lang,)) for lang in settings.languages]
     data += [("b", (t.id,)) for t in content.booking.preferred_times]
     data += [("r", (d,)) for d in content.booking.recheck_days]
+    data += [("a", (big_id, day, a.id)) for day in content.aftercare.days
+             for a in content.aftercare.answers]
     for step in content.screening.steps:
         answers = ["yes", "no", "back", "cancel", "done"] + [f"t.{o.id}" for o in step.options]
         data += [("s", (big_id, step.id, a)) for a in answers]

@@ -6,8 +6,10 @@ import argparse
 import asyncio
 import logging
 import os
+import sqlite3
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from dotenv import load_dotenv
 from telegram.error import InvalidToken
@@ -16,6 +18,7 @@ from bot.config import ConfigError, Settings, load_settings
 from bot.content import load_content
 
 EXIT_USAGE = 2
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 
 
 def _fail(message: str) -> int:
@@ -24,9 +27,15 @@ def _fail(message: str) -> int:
 
 
 def configure_logging(level: str) -> None:
+    """Our own loggers log ids, never texts, answers or phone numbers. Libraries are kept
+    quieter whatever the level: httpx logs request URLs (with the bot token) at INFO;
+    python-telegram-bot logs whole updates and request parameters (client texts), and aiosqlite
+    every SQL statement with its values (health answers), at DEBUG."""
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    # httpx logs every request URL at INFO, and the URL contains the bot token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    for name, floor in (("httpx", logging.WARNING), ("httpcore", logging.WARNING),
+                        ("telegram", logging.INFO), ("aiosqlite", logging.INFO)):
+        library = logging.getLogger(name)
+        library.setLevel(max(floor, library.getEffectiveLevel()))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,13 +43,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, help="clinic TOML file (default: "
                         "$CLINICBOT_CONFIG, else the shipped clinic.example.toml)")
     sub = parser.add_subparsers(dest="command", required=True)
-    run = sub.add_parser("run", help="connect to Telegram (long polling)")
+    run = sub.add_parser("run", help="connect to Telegram (long polling, or --webhook)")
     run.add_argument("--log-level", default="INFO")
+    run.add_argument("--webhook", action="store_true",
+                     help="receive updates on a webhook instead of polling; the secret comes "
+                     "from TELEGRAM_WEBHOOK_SECRET")
+    run.add_argument("--webhook-url", default=os.environ.get("WEBHOOK_URL"),
+                     help="public HTTPS URL Telegram posts to (default: $WEBHOOK_URL)")
+    run.add_argument("--listen", default="127.0.0.1", help="address the webhook server binds")
+    run.add_argument("--port", type=int, default=8443, help="port the webhook server binds")
     shell = sub.add_parser("shell", help="talk to the bot in this terminal; no token needed")
     shell.add_argument("--database", type=Path, default=Path("clinicbot-shell.sqlite3"),
                        help="the shell's own database, kept between runs")
     shell.add_argument("--language", help="your Telegram language code (default: from $LANG)")
     sub.add_parser("check", help="validate the configuration and all content")
+    sub.add_parser("health", help="is the database reachable, did the scheduler run lately")
+    backup_cmd = sub.add_parser("backup", help="copy the database safely, even while running")
+    backup_cmd.add_argument("path", type=Path)
     args = parser.parse_args(argv)
 
     load_dotenv(Path.cwd() / ".env")
@@ -50,13 +69,17 @@ def main(argv: list[str] | None = None) -> int:
         return _fail("configuration problems:\n  " + "\n  ".join(exc.problems))
     if args.command == "check":
         return check(settings)
+    if args.command == "health":
+        return report_health(settings)
+    if args.command == "backup":
+        return make_backup(settings, args.path)
     if args.command == "shell":
         from bot.shell import run_shell
 
         language = args.language or os.environ.get("LANG", "en").split(".")[0]
         return asyncio.run(run_shell(settings.with_database(args.database), language))
     configure_logging(args.log_level.upper())
-    return run_polling(settings)
+    return run_bot(settings, args)
 
 
 def check(settings: Settings) -> int:
@@ -73,8 +96,28 @@ def check(settings: Settings) -> int:
     return 1 if report.problems else 0
 
 
-def run_polling(settings: Settings) -> int:
-    from bot.app import build_application
+def report_health(settings: Settings) -> int:
+    from bot.clock import Clock
+    from bot.operations import health
+
+    healthy, lines = asyncio.run(health(settings, Clock()))
+    print("\n".join(lines))
+    return 0 if healthy else 1
+
+
+def make_backup(settings: Settings, path: Path) -> int:
+    from bot.operations import backup
+
+    try:
+        size = backup(settings.database, path)
+    except (OSError, sqlite3.Error) as exc:
+        return _fail(f"backup failed: {exc}")
+    print(f"backup: {settings.database} → {path} ({size} bytes)")
+    return 0
+
+
+def run_bot(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.app import build_application, telegram_rate_limiter
     from bot.clock import Clock
 
     token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
@@ -87,8 +130,18 @@ def run_polling(settings: Settings) -> int:
     except InvalidToken:
         return _fail("Telegram rejected the bot token in TELEGRAM_BOT_TOKEN; check it with "
                      "@BotFather")
-    app = build_application(settings, token=token, clock=Clock(), base_url=base_url)
-    app.run_polling(allowed_updates=["message", "edited_message", "callback_query"])
+    app = build_application(settings, token=token, clock=Clock(), base_url=base_url,
+                            rate_limiter=telegram_rate_limiter())
+    if not args.webhook:
+        app.run_polling(allowed_updates=ALLOWED_UPDATES)
+        return 0
+    secret = os.environ.get("TELEGRAM_WEBHOOK_SECRET", "").strip()
+    if not secret or not args.webhook_url:
+        return _fail("--webhook needs TELEGRAM_WEBHOOK_SECRET in the environment and "
+                     "--webhook-url (or WEBHOOK_URL)")
+    app.run_webhook(listen=args.listen, port=args.port, secret_token=secret,
+                    url_path=urlsplit(args.webhook_url).path.lstrip("/"),
+                    webhook_url=args.webhook_url, allowed_updates=ALLOWED_UPDATES)
     return 0
 
 

@@ -45,6 +45,7 @@ class Settings:
     nudge_hour: int
     quiet_start: time
     quiet_end: time
+    retention_days: int = 365
     content_dir: Path = PROJECT_ROOT
     source: Path | None = None
 
@@ -151,6 +152,10 @@ def parse_settings(data: dict[str, Any], base_dir: Path) -> Settings:
     quiet_start = _parse_time(r, "aftercare.quiet_hours[0]", quiet[0])
     quiet_end = _parse_time(r, "aftercare.quiet_hours[1]", quiet[1])
 
+    retention = r.get("privacy.retention_days", int, "a number of days (at least 30)", 365)
+    if retention is not None and retention < 30:
+        r.problems.append(f"privacy.retention_days: got {retention}; expected at least 30 days")
+
     if r.problems:
         raise ConfigError(r.problems)
     return Settings(
@@ -158,6 +163,7 @@ def parse_settings(data: dict[str, Any], base_dir: Path) -> Settings:
         hemisphere=hemisphere, languages=tuple(languages), default_language=default_language,
         staff_chat_id=chat_id, staff_user_ids=frozenset(user_ids), price_text=dict(prices),
         database=database, nudge_hour=nudge_hour, quiet_start=quiet_start, quiet_end=quiet_end,
+        retention_days=retention,
     )
 
 

@@ -97,6 +97,30 @@ class Booking:
     screening_valid_days: int
 
 
+@dataclass(frozen=True)
+class CheckinAnswer:
+    id: str
+    label: str
+    normal: str | None
+    problem_from_day: int | None
+    describe: bool
+
+    def is_problem(self, day: int) -> bool:
+        return self.problem_from_day is not None and day >= self.problem_from_day
+
+
+@dataclass(frozen=True)
+class Aftercare:
+    evening_hour: int
+    closing_day: int
+    next_session_after_days: int
+    days: dict[int, str]
+    answers: tuple[CheckinAnswer, ...]
+
+    def answer(self, answer_id: str) -> CheckinAnswer | None:
+        return next((a for a in self.answers if a.id == answer_id), None)
+
+
 @dataclass
 class Content:
     root: Path
@@ -108,6 +132,7 @@ class Content:
     faq_ignore_words: str
     screening: Screening
     booking: Booking
+    aftercare: Aftercare
     catalogs: dict[str, LocaleCatalog]
     envs: dict[str, Environment]
 
@@ -187,6 +212,20 @@ def _screening(data: dict[str, Any]) -> Screening:
     )
 
 
+def _aftercare(data: dict[str, Any]) -> Aftercare:
+    return Aftercare(
+        evening_hour=int(data["evening_hour"]),
+        closing_day=int(data["closing_day"]),
+        next_session_after_days=int(data["next_session_after_days"]),
+        days={int(d["day"]): str(d["text"]) for d in data["days"]},
+        answers=tuple(
+            CheckinAnswer(str(a["id"]), str(a["label"]), a.get("normal"),
+                          a.get("problem_from_day"), bool(a.get("describe", False)))
+            for a in data["answers"]
+        ),
+    )
+
+
 def load_content(root: Path, languages: tuple[str, ...]) -> Content:
     """Read dialogs/ and the catalogs of `languages`. Raises on malformed files."""
     dialogs = root / "dialogs"
@@ -212,6 +251,7 @@ def load_content(root: Path, languages: tuple[str, ...]) -> Content:
             recheck_days=tuple(int(d) for d in booking["recheck_days"]),
             screening_valid_days=int(booking["screening_valid_days"]),
         ),
+        aftercare=_aftercare(_yaml(dialogs / "aftercare.yaml")),
         catalogs=catalogs,
         envs={lang: _environment(dialogs / "templates", cat) for lang, cat in catalogs.items()},
     )

@@ -21,7 +21,7 @@ PYTHON_KEYWORDS = {"text": None, "label": None, "button": None,
 KEYWORDS = {**DEFAULT_KEYWORDS, **PYTHON_KEYWORDS}
 MESSAGE_KEYS = frozenset(
     {"label", "title", "answer", "keywords", "question", "text", "reason", "book", "explain",
-     "ignore_words"}
+     "ignore_words", "normal"}
 )
 
 

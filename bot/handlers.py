@@ -25,7 +25,7 @@ from telegram.ext import (
 
 from bot import callbacks
 from bot.delivery import deliver
-from bot.flows import Services, Turn, Visit, booking, faq, menu, screening
+from bot.flows import Services, Turn, Visit, aftercare, booking, faq, menu, screening
 from bot.flows.staff import relay
 from bot.i18n import negotiate
 
@@ -46,8 +46,9 @@ async def visit_of(update: Update, services: Services) -> Visit:
     storage, settings = services.storage, services.settings
     client = await storage.client(user.id)
     fresh = (chat.id, user.first_name, user.last_name, user.username, user.language_code)
-    if client is None or fresh != (client.chat_id, client.first_name, client.last_name,
-                                   client.username, client.telegram_language):
+    if client is None or client.unreachable_at or fresh != (
+            client.chat_id, client.first_name, client.last_name, client.username,
+            client.telegram_language):
         client = await storage.upsert_client(
             user_id=user.id, chat_id=chat.id, first_name=user.first_name,
             last_name=user.last_name, username=user.username,
@@ -68,7 +69,10 @@ async def respond(update: Update, context: ContextTypes.DEFAULT_TYPE, flow: Flow
         visit = await visit_of(update, services)
         turn = await flow(visit)
         if turn is None:
+            log.info("stale or forged button from user %s (update %s)", user.id, update.update_id)
             turn = menu.stale_button(visit)
+        log.debug("update %s from user %s: %d replies, %d staff posts", update.update_id,
+                  user.id, len(turn.replies), len(turn.staff))
         pressed = update.callback_query.message if update.callback_query else None
         await deliver(context.bot, update.effective_chat.id, turn,
                       services.settings.staff_chat_id,
@@ -112,6 +116,11 @@ async def _cancel(visit: Visit) -> Turn:
     return menu.main_menu(visit, note=visit.text("cancelled"))
 
 
+async def on_timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    name = " ".join(context.args or [])
+    await respond(update, context, lambda v: aftercare.set_timezone(v, name))
+
+
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     assert update.message is not None and update.message.text is not None
     text = update.message.text
@@ -125,6 +134,8 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             return await booking.contact_typed(visit, text)
         if state is not None and state.state == booking.TIME:
             return await booking.remind_time(visit)
+        if state is not None and state.state == aftercare.DETAILS:
+            return await aftercare.details(visit, text, state.data)
         answer = await faq.question(visit, text)
         return answer + await screening.reminder_of_current(visit)
 
@@ -155,6 +166,7 @@ def _routes(data: callbacks.Callback) -> Flow:
         "s": lambda v: screening.answer(v, *data.args),
         "b": lambda v: booking.time_chosen(v, arg),
         "r": lambda v: booking.remind_later(v, arg),
+        "a": lambda v: aftercare.checkin(v, *data.args),
     }
     return routes.get(data.namespace, _stale)
 
@@ -167,6 +179,7 @@ def _menu_action(action: str) -> Flow:
         "language": lambda v: _sync(menu.choose_language(v, edit=True)),
         "screening": screening.begin,
         "booking": booking.begin,
+        "aftercare": aftercare.begin,
     }
     return actions.get(action, _stale)
 
@@ -189,7 +202,6 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     try:
         flow = _routes(callbacks.parse(query.data))
     except callbacks.CallbackDataError:
-        log.info("stale or unknown button pressed (update %s)", update.update_id)
         flow = _stale
     await respond(update, context, ending_relay(flow))
 
@@ -236,10 +248,12 @@ def register(app: Application, staff_chat_id: int) -> None:  # type: ignore[type
     commands: dict[str, Flow] = {
         "start": menu.welcome, "menu": _menu, "help": _help,
         "language": _language, "cancel": _cancel,
+        "aftercare": aftercare.begin, "stop": aftercare.stop,
     }
     app.add_handler(MessageHandler(filters.UpdateType.EDITED & private, on_edited))
     for name, flow in commands.items():
         app.add_handler(CommandHandler(name, command(flow), filters=private))
+    app.add_handler(CommandHandler("timezone", on_timezone, filters=private))
     app.add_handler(MessageHandler(private & filters.COMMAND, on_unknown_command))
     app.add_handler(MessageHandler(private & filters.TEXT, on_text))
     app.add_handler(MessageHandler(private & filters.CONTACT, on_contact))

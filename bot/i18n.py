@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import gettext
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, time, tzinfo
 from io import BytesIO
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_datetime, format_time
@@ -99,3 +100,9 @@ def format_appointment(value: datetime, language: str, timezone: tzinfo) -> tupl
     local = value.astimezone(timezone)
     return (format_date(local, "full", locale=language),
             format_time(local, "short", locale=language))
+
+
+def format_hour(hour: int, tz: ZoneInfo, on: datetime, language: str) -> str:
+    """A local hour of the day as the client's locale writes it ("10:00 AM", "10:00")."""
+    local = datetime.combine(on.astimezone(tz).date(), time(hour), tzinfo=tz)
+    return format_time(local, format="short", locale=language)

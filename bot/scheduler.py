@@ -1,47 +1,54 @@
-"""Durable scheduled messages: rows in SQLite, sent when due, marked once sent.
+"""Durable scheduled messages: rows in SQLite, sent when due, recorded once sent.
 
-Nothing lives only in memory: after a restart, whatever is due is found again by a query.
+Nothing lives only in memory: after a restart or downtime, what is due is found again by a
+query. An aftercare message still relevant today goes out late; one from an earlier day is
+marked skipped, never sent in a burst. Quiet hours wait. A client who blocked the bot is marked
+unreachable and their plan ends; RetryAfter pauses sending for as long as Telegram asks; network
+errors retry the message with growing delays. A crash between sending and recording can repeat
+at most the message in flight.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import enum
 import logging
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
 from bot import callbacks
-from bot.flows import Services
+from bot.aftercare_times import is_quiet, still_relevant
+from bot.delivery import Markup, markup
+from bot.flows import Services, funnel
+from bot.flows.aftercare import nudge
 from bot.i18n import negotiate
+from bot.storage import DueMessage, Plan
 
 log = logging.getLogger(__name__)
 INTERVAL_SECONDS = 30.0
+BATCH = 500
+IN_FLIGHT = 30  # concurrent sends; PTB's rate limiter keeps the overall pace
+MAX_BACKOFF = timedelta(minutes=15)
+PURGE_INTERVAL = timedelta(hours=1)
 
 
-async def send_due(bot: Bot, services: Services) -> int:
-    """Send every due reminder once; returns how many were sent."""
-    storage, settings, content = services.storage, services.settings, services.content
-    sent = 0
-    for reminder in await storage.due_reminders(services.clock.now()):
-        client = await storage.client(reminder.user_id)
-        if client is None:
-            continue
-        language = client.language if client.language in settings.languages else negotiate(
-            client.telegram_language, settings.languages, settings.default_language)
-        button = InlineKeyboardButton(content.button_label(language, "menu.screening"),
-                                      callback_data=callbacks.build("m", "screening"))
-        try:
-            await bot.send_message(client.chat_id, content.message(language, "reminder.recheck"),
-                                   parse_mode=ParseMode.HTML,
-                                   reply_markup=InlineKeyboardMarkup([[button]]))
-            sent += 1
-        except (Forbidden, BadRequest) as exc:
-            log.warning("reminder %s not delivered, client unreachable: %s", reminder.id, exc)
-        await storage.mark_reminder_sent(reminder.id, services.clock.now())
-    return sent
+class Delivery(enum.Enum):
+    SENT = "sent"
+    GONE = "gone"  # blocked or rejected for good: the client is marked unreachable
+    WAIT = "wait"  # Telegram asked us to slow down: try again after the pause
+    RETRY = "retry"  # network trouble: this message again later, with backoff
+
+
+def _language(services: Services, chosen: str | None, telegram: str | None) -> str:
+    settings = services.settings
+    if chosen in settings.languages:
+        return str(chosen)
+    return negotiate(telegram, settings.languages, settings.default_language)
 
 
 class Scheduler:
@@ -53,24 +60,138 @@ class Scheduler:
         self.bot, self.services = bot, services
         self._task: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
+        self._paused_until: datetime | None = None
+        self._stopping = False
+        self._purged_at: datetime | None = None
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="clinicbot-scheduler")
 
-    async def run_once(self) -> int:
-        async with self._lock:
-            return await send_due(self.bot, self.services)
-
     async def stop(self) -> None:
+        """Stop between two messages: a run in progress sends nothing more and ends."""
+        self._stopping = True
+        async with self._lock:
+            pass
         if self._task is not None:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
 
     async def _run(self) -> None:
-        while True:
+        while not self._stopping:
             try:
                 await self.run_once()
             except Exception:
                 log.exception("scheduled sending failed; retrying in %s s", INTERVAL_SECONDS)
             await asyncio.sleep(INTERVAL_SECONDS)
+
+    @property
+    def _halted(self) -> bool:
+        return self._stopping or self._paused_until is not None
+
+    async def run_once(self) -> int:
+        """Send everything due now; returns how many messages went out."""
+        async with self._lock:
+            now = self.services.clock.now()
+            await self.services.storage.beat("scheduler", now)
+            if self._paused_until and now < self._paused_until:
+                return 0
+            self._paused_until = None
+            sent = await self._reminders(now) + await self._aftercare(now)
+            await self._retention(now)
+            return sent
+
+    async def _retention(self, now: datetime) -> None:
+        """Purge expired health data, at most once an hour."""
+        if self._purged_at and now - self._purged_at < PURGE_INTERVAL:
+            return
+        self._purged_at = now
+        days = self.services.settings.retention_days
+        purged = await self.services.storage.purge(now - timedelta(days=days))
+        if purged:
+            log.info("retention: purged %s rows older than %s days", purged, days)
+
+    async def _aftercare(self, now: datetime) -> int:
+        sent, seen, gate = 0, set[int](), asyncio.Semaphore(IN_FLIGHT)
+
+        async def one(message: DueMessage) -> bool:
+            async with gate:
+                return await self._send_aftercare(message, now)
+
+        while not self._halted:
+            batch = [m for m in await self.services.storage.due_aftercare(now, BATCH)
+                     if m.id not in seen]
+            if not batch:
+                break
+            seen.update(m.id for m in batch)
+            sent += sum(await asyncio.gather(*(one(m) for m in batch)))
+        return sent
+
+    async def _send_aftercare(self, message: DueMessage, now: datetime) -> bool:
+        storage, settings = self.services.storage, self.services.settings
+        tz = ZoneInfo(message.timezone)
+        if not still_relevant(datetime.fromisoformat(message.due_at), now, tz):
+            await storage.mark_aftercare(message.id, "skipped", now)
+            return False
+        if self._halted or is_quiet(now, tz, settings.quiet_start, settings.quiet_end):
+            return False
+        language = _language(self.services, message.language, message.telegram_language)
+        plan = Plan(message.plan_id, message.user_id, message.treated_on, message.timezone,
+                    "active")
+        reply = nudge(self.services.content, language, plan, message.day)
+        result = await self._deliver(message.chat_id, message.user_id, reply.text, markup(reply))
+        if result is Delivery.RETRY:
+            delay = min(timedelta(seconds=30 * 2 ** message.attempts), MAX_BACKOFF)
+            await storage.defer_aftercare(message.id, now + delay)
+        if result is not Delivery.SENT:
+            return False
+        closing = message.day == self.services.content.aftercare.closing_day
+        await storage.mark_aftercare(message.id, "sent", now,
+                                     finish_plan=message.plan_id if closing else None)
+        if closing:
+            await funnel.record(self.services, funnel.AFTERCARE_FINISHED)
+        return True
+
+    async def _reminders(self, now: datetime) -> int:
+        storage, content = self.services.storage, self.services.content
+        sent = 0
+        for reminder in await storage.due_reminders(now):
+            client = await storage.client(reminder.user_id)
+            if client is None or self._halted:
+                continue
+            language = _language(self.services, client.language, client.telegram_language)
+            button = InlineKeyboardButton(content.button_label(language, "menu.screening"),
+                                          callback_data=callbacks.build("m", "screening"))
+            text = content.message(language, "reminder.recheck")
+            result = await self._deliver(client.chat_id, client.user_id, text,
+                                         InlineKeyboardMarkup([[button]]))
+            if result in (Delivery.SENT, Delivery.GONE):
+                sent += result is Delivery.SENT
+                await storage.mark_reminder_sent(reminder.id, now)
+        return sent
+
+    async def _deliver(self, chat_id: int, user_id: int, text: str,
+                       keyboard: Markup) -> Delivery:
+        """Send one scheduled message; the error policy lives here, for every kind."""
+        now = self.services.clock.now()
+        try:
+            await self.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML,
+                                        reply_markup=keyboard)
+        except Forbidden:
+            log.info("client %s blocked the bot; marking unreachable", user_id)
+            await self.services.storage.mark_unreachable(user_id, now)
+            return Delivery.GONE
+        except RetryAfter as exc:
+            pause = exc.retry_after  # a timedelta: see PTB_TIMEDELTA in bot/__init__.py
+            assert isinstance(pause, timedelta)
+            log.warning("Telegram asked to wait %s; pausing scheduled sending", pause)
+            self._paused_until = now + pause
+            return Delivery.WAIT
+        except BadRequest as exc:
+            log.error("scheduled message to client %s rejected: %s", user_id, exc)
+            await self.services.storage.mark_unreachable(user_id, now)
+            return Delivery.GONE
+        except NetworkError as exc:
+            log.warning("network error sending to client %s (%s); will retry", user_id, exc)
+            return Delivery.RETRY
+        return Delivery.SENT

@@ -12,7 +12,7 @@ import asyncio
 import html
 import re
 import sys
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
@@ -32,6 +32,7 @@ HELP = """Shell commands (everything else goes to the bot as you typed it):
 
 _TAG = re.compile(r"<[^>]+>")
 _DELTA = re.compile(r"^\+(\d+)([dhm])$")
+CLOCK_TICK = timedelta(minutes=15)
 
 
 def plain(text: str) -> str:
@@ -44,14 +45,18 @@ class Shell:
         self.speaker = client
         self.choices: dict[int, list[tuple[Sent, str]]] = {client.id: [], staff.id: []}
 
-    async def act(self, action: Awaitable[object]) -> None:
-        """Run an action and show everything the bot sent or edited meanwhile, by chat."""
+    async def act(self, action: Awaitable[object],
+                  stamp: Callable[[], str] | None = None) -> None:
+        """Run an action and show everything the bot sent or edited meanwhile, by chat;
+        `stamp` labels what arrived with the (simulated) time."""
         start = len(self.sandbox.api.touched)
         await action
         shown: list[Sent] = []
         for message in self.sandbox.api.touched[start:]:
             if message not in shown:
                 shown.append(message)
+        if shown and stamp is not None:
+            print(f"\n({stamp()})", end="")
         for message in shown:
             side = self.staff if message.chat_id == self.staff.chat["id"] else self.client
             if side is self.speaker:
@@ -125,11 +130,17 @@ class Shell:
             print("(usage: /clock +1d, /clock +3h or /clock +30m)")
             return
         amount, unit = int(match.group(1)), match.group(2)
-        self.sandbox.clock.advance(timedelta(**{
-            {"d": "days", "h": "hours", "m": "minutes"}[unit]: amount}))
-        now = self.sandbox.clock.now().astimezone(self.sandbox.app.bot_data["settings"].timezone)
-        print(f"(clock: {now:%Y-%m-%d %H:%M %Z})")
-        await self.act(self.sandbox.run_scheduler())
+        remaining = timedelta(**{{"d": "days", "h": "hours", "m": "minutes"}[unit]: amount})
+        while remaining > timedelta(0):  # time passes in ticks, as it would for a running bot
+            step = min(CLOCK_TICK, remaining)
+            self.sandbox.clock.advance(step)
+            remaining -= step
+            await self.act(self.sandbox.run_scheduler(), stamp=self._now)
+        print(f"(clock: {self._now()})")
+
+    def _now(self) -> str:
+        tz = self.sandbox.app.bot_data["settings"].timezone
+        return f"{self.sandbox.clock.now().astimezone(tz):%a %Y-%m-%d %H:%M %Z}"
 
 
 async def run_shell(settings: Settings, language: str) -> int:

@@ -53,3 +53,11 @@ def test_shell_runs_a_journey_and_keeps_its_database(tmp_path: Path) -> None:
                        stdin="/start\n")
     assert second.returncode == 0, second.stderr
     assert database.exists()
+
+
+def test_shell_clock_shows_the_whole_aftercare_week(tmp_path: Path) -> None:
+    result = clinicbot("shell", "--database", str(tmp_path / "week.sqlite3"), "--language", "en",
+                       stdin="/aftercare\n/clock +8d\n/quit\n")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("How is your skin today?") == 8
+    assert "Day 7: your aftercare week is complete" in result.stdout

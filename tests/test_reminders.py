@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from bot.content import Content
 from bot.sandbox import Sandbox
-from tests.chat import Texts, screen
+from tests.chat import Texts, screen, shown
 
 
 async def test_reminder_is_sent_once_when_due_even_after_a_restart(
@@ -25,5 +25,5 @@ async def test_reminder_is_sent_once_when_due_even_after_a_restart(
     assert await bot.run_scheduler() == 0
     [reminder] = user.messages[before:]
     assert reminder.text == t("reminder.recheck")
-    await user.press(t.label("menu.screening"))
-    assert t("screening.consent.title") in user.last.text
+    reply = shown(await user.press(t.label("menu.screening")))
+    assert t("screening.consent.on_record") in reply and t("screening.q.goals") in reply

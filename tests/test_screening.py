@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -166,3 +167,27 @@ async def test_restart_resumes_at_the_same_question(
     assert t("screening.q.herpes") in reply
     answers = dict(await stored(bot, "SELECT step_id, answer FROM screening_answers"))
     assert answers == {"goals": "-", "burns": "no", "open_wounds": "no", "boils": "yes"}
+
+
+async def test_new_consent_version_asks_returning_clients_again_before_storing(
+    bot: Sandbox, content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    t = Texts(content, "en")
+    user = bot.user()
+    await screen(user, t)
+    reply = shown(await user.press(t.label("menu.screening")))  # a second check: no re-consent
+    assert t("screening.consent.on_record") in reply
+    await user.press(t.label("screening.done"))
+    services = bot.app.bot_data["services"]
+    newer = replace(services.content.screening, consent_version=2)
+    monkeypatch.setattr(services.content, "screening", newer)
+    await user.send("/menu")
+    reply = shown(await user.press(t.label("menu.screening")))
+    assert t("screening.consent.title") in reply
+    answered = await stored(bot, "SELECT COUNT(*) FROM screening_answers")
+    again = shown(await user.press_data("s:2:burns:yes"))  # the old question's button
+    assert t("screening.consent.title") in again
+    assert await stored(bot, "SELECT COUNT(*) FROM screening_answers") == answered
+    await user.press(t.label("screening.consent.yes"))
+    assert await stored(bot, "SELECT version FROM consents ORDER BY id") == [(1,), (2,)]
+    assert t("screening.q.burns") in user.last.text  # resumed where the client was

@@ -3,10 +3,7 @@ and when; every change is kept; booking confirms the date to the client in their
 
 from __future__ import annotations
 
-import sys
-import types
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import pytest
 
@@ -95,27 +92,20 @@ async def test_a_past_time_is_asked_again(
 
 
 async def test_treated_starts_the_aftercare_week(
-    bot: Sandbox, content: Content, settings: Settings, monkeypatch: pytest.MonkeyPatch
+    bot: Sandbox, content: Content, settings: Settings
 ) -> None:
-    started: list[tuple[Any, int, datetime]] = []
-
-    async def start_plan(services: Any, user_id: int, now: datetime) -> bool:
-        started.append((services, user_id, now))
-        return True
-
-    fake = types.ModuleType("bot.flows.aftercare")
-    fake.start_plan = start_plan  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "bot.flows.aftercare", fake)
-    monkeypatch.setattr("bot.flows.aftercare", fake, raising=False)
     client = await lead_by_chat(bot, content, user_id=2002)
     maria = staff_member(bot, settings)
     await press_on_card(bot, maria, 1, "Contacted")
     [prompt] = await press_on_card(bot, maria, 1, "Booked")
     await maria.reply_to(prompt, "2026-12-03 14:30")
-    assert started == []
+    assert await storage_of(bot).active_plan(client.id) is None
     await press_on_card(bot, maria, 1, "Treated")
-    assert [(user_id, now) for _, user_id, now in started] == [(client.id, START)]
-    assert started[0][0] is bot.app.bot_data["services"]
+    plan = await storage_of(bot).active_plan(client.id)
+    assert plan is not None and plan.treated_on == START.date().isoformat()
+    bot.clock.advance(timedelta(hours=9))  # the evening of the procedure
+    assert await bot.run_scheduler() == 1
+    assert Texts(content, "en")("aftercare.checkin.question") in client.last.text
     treated = await card(bot, 1)
     assert Texts(content, "en").label("staff.status.treated") in treated.text
     assert [label for label, _ in treated.buttons] == ["🗄 Archived"]

@@ -109,9 +109,7 @@ def _good_season(visit: Visit) -> bool:
 
 
 async def remind_later(visit: Visit, choice: str) -> Turn | None:
-    """Schedule (or decline) a reminder to repeat the check; None for a forged choice."""
-    if choice == "no":
-        return main_menu(visit, edit=True)
+    """Schedule a reminder to repeat the check; None for a forged choice."""
     if not choice.isdigit() or int(choice) not in visit.content.booking.recheck_days:
         return None
     due = visit.now + timedelta(days=int(choice))

@@ -49,36 +49,52 @@ def path(screening: Screening) -> list[Step]:
 
 
 async def begin(visit: Visit) -> Turn:
-    """Resume an unfinished screening, or ask for consent (once per consent version)."""
+    """Resume or start a screening; consent comes first, asked again whenever the consent text
+    has a new version, before any new answer is stored."""
     screening = visit.content.screening
-    record = await visit.storage.active_screening(visit.client.user_id)
-    if record is not None and record.current_step:
-        step = screening.step(record.current_step)
-        if step is not None:
-            return Turn([Reply(visit.text("screening.resume")), ask(visit, record, step)])
-    await funnel.record(visit.services, funnel.STARTED)
-    buttons = ((visit.button("screening.consent.yes", callbacks.build("c", YES)),),
-               (visit.button("screening.consent.no", callbacks.build("c", NO)),))
-    text = visit.render("consent.j2", consent=screening.consent_text)
-    return Turn([Reply(text, buttons)])
+    consent_id = await visit.storage.consent_id(visit.client.user_id, screening.consent_version)
+    if consent_id is None:
+        if await visit.storage.active_screening(visit.client.user_id) is None:
+            await funnel.record(visit.services, funnel.STARTED)
+        buttons = ((visit.button("screening.consent.yes", callbacks.build("c", YES)),),
+                   (visit.button("screening.consent.no", callbacks.build("c", NO)),))
+        text = visit.render("consent.j2", consent=screening.consent_text)
+        return Turn([Reply(text, buttons)])
+    return await _resume_or_start(visit, consent_id, visit.text("screening.consent.on_record"),
+                                  counted=False)
 
 
 async def consent(visit: Visit, given: bool) -> Turn:
     if not given:
         return main_menu(visit, edit=True, note=visit.text("screening.consent.refused"))
-    screening = visit.content.screening
+    version = visit.content.screening.consent_version
     user_id = visit.client.user_id
-    consent_id = await visit.storage.consent_id(user_id, screening.consent_version)
+    consent_id = await visit.storage.consent_id(user_id, version)
     if consent_id is None:
-        consent_id = await visit.storage.record_consent(
-            user_id, screening.consent_version, visit.now)
+        consent_id = await visit.storage.record_consent(user_id, version, visit.now)
+    turn = await _resume_or_start(visit, consent_id, visit.text("screening.consent.thanks"),
+                                  counted=True)
+    turn.replies[0] = Reply(turn.replies[0].text, edit=True)
+    return turn
+
+
+async def _resume_or_start(visit: Visit, consent_id: int, note: str, *, counted: bool) -> Turn:
+    """`counted`: the start was already counted in the funnel when consent was asked."""
+    screening, storage = visit.content.screening, visit.storage
+    record = await storage.active_screening(visit.client.user_id)
+    step = screening.step(record.current_step or "") if record else None
+    if record is not None and step is not None:
+        await storage.attach_consent(record.id, consent_id)
+        return Turn([Reply(visit.text("screening.resume")), ask(visit, record, step)])
     first = screening.steps[0]
-    screening_id = await visit.storage.start_screening(user_id, consent_id, first.id, visit.now)
+    screening_id = await storage.start_screening(
+        visit.client.user_id, consent_id, first.id, visit.now)
+    if not counted:
+        await funnel.record(visit.services, funnel.STARTED)
     await funnel.record(visit.services, funnel.CONSENTED)
-    record = await visit.storage.screening(screening_id)
+    record = await storage.screening(screening_id)
     assert record is not None
-    thanks = Reply(visit.text("screening.consent.thanks"), edit=True)
-    return Turn([thanks, ask(visit, record, first)])
+    return Turn([Reply(note), ask(visit, record, first)])
 
 
 def ask(visit: Visit, record: ScreeningRecord, step: Step, *, edit: bool = False) -> Reply:
@@ -113,6 +129,8 @@ async def answer(visit: Visit, screening_id: str, step_id: str, value: str) -> T
     screening = visit.content.screening
     if record is None or str(record.id) != screening_id or record.current_step != step_id:
         return None
+    if record.consent_version != screening.consent_version:
+        return await begin(visit)  # the consent text changed: ask again before storing more
     step = screening.step(step_id)
     if step is None:
         return None

@@ -19,6 +19,8 @@ class Client:
     username: str | None
     telegram_language: str | None
     language: str | None
+    timezone: str | None = None
+    unreachable_at: str | None = None
 
     @property
     def full_name(self) -> str:
@@ -46,7 +48,8 @@ class ClientStore(StorageBase):
             ON CONFLICT (user_id) DO UPDATE SET
                 chat_id = excluded.chat_id, first_name = excluded.first_name,
                 last_name = excluded.last_name, username = excluded.username,
-                telegram_language = excluded.telegram_language, updated_at = excluded.updated_at
+                telegram_language = excluded.telegram_language, updated_at = excluded.updated_at,
+                unreachable_at = NULL
             """,
             (user_id, chat_id, first_name, last_name, username, telegram_language,
              iso(now), iso(now)))
@@ -57,7 +60,7 @@ class ClientStore(StorageBase):
     async def client(self, user_id: int) -> Client | None:
         row = await self.one(
             "SELECT user_id, chat_id, first_name, last_name, username, telegram_language,"
-            " language FROM clients WHERE user_id = ?", (user_id,))
+            " language, timezone, unreachable_at FROM clients WHERE user_id = ?", (user_id,))
         return Client(*row) if row else None
 
     async def set_language(self, user_id: int, language: str) -> None:

@@ -54,3 +54,9 @@ class LeadStore(StorageBase):
     async def set_staff_question_message(self, question_id: int, message_id: int) -> None:
         await self.write("UPDATE staff_questions SET staff_message_id = ? WHERE id = ?",
                          (message_id, question_id))
+
+    async def latest_phone(self, user_id: int) -> str | None:
+        row = await self.one(
+            "SELECT phone FROM leads WHERE user_id = ? AND phone IS NOT NULL"
+            " ORDER BY id DESC LIMIT 1", (user_id,))
+        return str(row[0]) if row else None

@@ -17,6 +17,7 @@ class ScreeningRecord:
     current_step: str | None
     outcome: str | None
     finished_at: str | None
+    consent_version: int
     answers: dict[str, str]
 
 
@@ -47,24 +48,25 @@ class ScreeningStore(StorageBase):
 
     async def _screening(self, where: str, args: tuple[Any, ...]) -> ScreeningRecord | None:
         row = await self.one(
-            "SELECT id, user_id, status, current_step, outcome, finished_at FROM screenings"
-            f" WHERE {where} ORDER BY id DESC LIMIT 1", args)
+            "SELECT s.id, s.user_id, s.status, s.current_step, s.outcome, s.finished_at,"
+            " c.version FROM screenings AS s JOIN consents AS c ON c.id = s.consent_id"
+            f" WHERE {where} ORDER BY s.id DESC LIMIT 1", args)
         if row is None:
             return None
         answers = await self.all(
             "SELECT step_id, answer FROM screening_answers WHERE screening_id = ?", (row[0],))
         return ScreeningRecord(
             id=row[0], user_id=row[1], status=row[2], current_step=row[3], outcome=row[4],
-            finished_at=row[5], answers={a[0]: a[1] for a in answers})
+            finished_at=row[5], consent_version=row[6], answers={a[0]: a[1] for a in answers})
 
     async def active_screening(self, user_id: int) -> ScreeningRecord | None:
-        return await self._screening("user_id = ? AND status = 'active'", (user_id,))
+        return await self._screening("s.user_id = ? AND s.status = 'active'", (user_id,))
 
     async def last_finished_screening(self, user_id: int) -> ScreeningRecord | None:
-        return await self._screening("user_id = ? AND status = 'finished'", (user_id,))
+        return await self._screening("s.user_id = ? AND s.status = 'finished'", (user_id,))
 
     async def screening(self, screening_id: int) -> ScreeningRecord | None:
-        return await self._screening("id = ?", (screening_id,))
+        return await self._screening("s.id = ?", (screening_id,))
 
     async def save_answer(
         self, screening_id: int, step_id: str, answer: str, current_step: str, now: datetime
@@ -78,6 +80,11 @@ class ScreeningStore(StorageBase):
                 (screening_id, step_id, answer, iso(now)))
             await db.execute("UPDATE screenings SET current_step = ? WHERE id = ?",
                              (current_step, screening_id))
+
+    async def attach_consent(self, screening_id: int, consent_id: int) -> None:
+        """A resumed screening continues under the consent the client has just given."""
+        await self.write("UPDATE screenings SET consent_id = ? WHERE id = ?",
+                         (consent_id, screening_id))
 
     async def move_to_step(self, screening_id: int, step_id: str) -> None:
         await self.write("UPDATE screenings SET current_step = ? WHERE id = ?",

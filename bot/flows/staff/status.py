@@ -12,7 +12,7 @@ import logging
 import re
 from datetime import UTC, datetime, timedelta, tzinfo
 
-from bot.flows import ClientPost, StaffPost, Turn, funnel
+from bot.flows import ClientPost, StaffPost, Turn, aftercare, funnel
 from bot.flows.staff import BOOKED, LABELS, NEXT, TREATED, Desk, client_language
 from bot.flows.staff.cards import card_post
 from bot.i18n import format_appointment, format_when
@@ -120,13 +120,7 @@ def _confirmation(desk: Desk, lead: LeadDetails, appointment: datetime) -> Clien
 
 
 async def start_aftercare(desk: Desk, lead: LeadDetails) -> None:
-    """Start the client's aftercare week (bot/flows/aftercare.py, imported here so that the
-    staff desk does not depend on it at import time)."""
-    try:
-        from bot.flows import aftercare  # type: ignore[attr-defined, unused-ignore]
-    except ImportError:
-        log.error("aftercare is not installed: no aftercare week started for lead %s", lead.id)
-        return
+    """Start the client's aftercare week, as the client's own "I had my procedure" does."""
     started = await aftercare.start_plan(desk.services, lead.client.user_id, desk.now)
     log.info("lead %s treated; aftercare week %s", lead.id,
              "started" if started else "already running")

@@ -1,0 +1,276 @@
+"""Per-update cost of the bot's handlers, against a bare python-telegram-bot echo handler.
+
+    .venv/bin/python bench/per_update.py [--rounds 10] [--batch 200]
+
+Both Applications use the same in-process fake Bot API (bot.sandbox.FakeBotApi) and are fed
+the same way Telegram's updates reach them: `app.process_update(Update.de_json(...))`. The bot
+runs on a real SQLite file (WAL) in a temporary directory.
+
+Measured kinds (each `rounds × batch` updates after one warm-up round; the kinds are interleaved
+round by round, so drift of the machine affects all of them alike):
+
+  echo              a bare PTB Application, one MessageHandler replying with the text
+  ptb_button        reference only: the same bare Application answering a button press the
+                    way any bot must (answerCallbackQuery, then editMessageText with a 2×2
+                    inline keyboard) and doing nothing else: PTB's own floor for a button
+  screening_answer  "No" pressed on a yes/no question in the middle of a screening (every
+                    measured press is a real answer: the answer is stored, the next question
+                    shown; many clients, each answering questions 2..15 of 16)
+  faq_text          a free-text question matching an FAQ topic ("How much does it cost?")
+  menu_button       the FAQ button of the main menu (the menu message is edited into topics)
+
+Extra lines: the last answer of a screening (outcome shown), and per kind the number of SQL
+statements, aiosqlite thread round trips and Bot API calls of one update.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from common import Client, data_endswith, data_is, emit, mean, percentile, temp_settings
+from telegram import Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.clock import Clock
+from bot.sandbox import TOKEN, FakeBotApi, Sandbox
+
+QUESTION = "How much does it cost?"
+Feed = Callable[[dict[str, Any]], Awaitable[None]]
+
+
+def feeder(app: Application) -> Feed:  # type: ignore[type-arg]
+    async def feed(update: dict[str, Any]) -> None:
+        await app.process_update(Update.de_json(update, app.bot))
+    return feed
+
+
+async def timed(feed: Feed, update: dict[str, Any]) -> float:
+    start = time.perf_counter_ns()
+    await feed(update)
+    return (time.perf_counter_ns() - start) / 1000.0  # µs
+
+
+# The bare baseline --------------------------------------------------------------------------
+
+async def echo_app() -> tuple[Application, list[BaseException]]:  # type: ignore[type-arg]
+    api = FakeBotApi()
+    app = (Application.builder().token(TOKEN).request(api).get_updates_request(api)
+           .concurrent_updates(8).build())
+    errors: list[BaseException] = []
+
+    async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.message is not None and update.message.text is not None
+        await update.message.reply_text(update.message.text)
+
+    async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if context.error is not None:
+            errors.append(context.error)
+
+    async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        assert query is not None
+        await query.answer()
+        step = int(query.data or "0")
+        keyboard = InlineKeyboardMarkup([
+            [InlineKeyboardButton("Yes", callback_data=f"s:1234:q{step}:yes"),
+             InlineKeyboardButton("No", callback_data=f"s:1234:q{step}:no")],
+            [InlineKeyboardButton("Back", callback_data=f"s:1234:q{step}:back"),
+             InlineKeyboardButton("Cancel", callback_data=f"s:1234:q{step}:cancel")]])
+        await query.edit_message_text(f"<i>Question {step} of 16</i>\n\nDo you have a burn?",
+                                      parse_mode="HTML", reply_markup=keyboard)
+
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, echo))
+    app.add_handler(CallbackQueryHandler(button))
+    app.add_error_handler(on_error)
+    await app.initialize()
+    return app, errors
+
+
+# Scenarios: each returns `batch` timings in µs ------------------------------------------------
+
+class Bench:
+    def __init__(self, sandbox: Sandbox, echo: Application) -> None:  # type: ignore[type-arg]
+        self.sandbox, self.api = sandbox, sandbox.api
+        self.feed_bot = feeder(sandbox.app)
+        self.feed_echo = feeder(echo)
+        self.echo_client = Client(echo.bot.request, 900_000_001)  # type: ignore[arg-type]
+        self._next_user = 1_000_000
+        self.faq_clients: list[Client] = []
+        self.menu_clients: list[Client] = []
+        self.finish_samples: list[float] = []
+
+    def new_client(self) -> Client:
+        self._next_user += 1
+        return Client(self.api, self._next_user)
+
+    async def prepare(self, pool: int) -> None:
+        """Clients who have already talked to the bot (stored, menu on screen)."""
+        for _ in range(pool):
+            for clients in (self.faq_clients, self.menu_clients):
+                client = self.new_client()
+                await self.feed_bot(client.text("/start"))
+                clients.append(client)
+
+    async def echo(self, batch: int) -> list[float]:
+        return [await timed(self.feed_echo, self.echo_client.text(f"hello {i}"))
+                for i in range(batch)]
+
+    async def ptb_button(self, batch: int) -> list[float]:
+        client = self.echo_client
+        if not client.messages:
+            await self.feed_echo(client.text("a message to press buttons on"))
+        message = client.messages[-1]
+        return [await timed(self.feed_echo, client.button(str(i % 16 + 1), message))
+                for i in range(batch)]
+
+    async def to_first_yes_no(self) -> Client:
+        """A client in a screening, at its first yes/no question (after consent and goals)."""
+        client = self.new_client()
+        await self.feed_bot(client.text("/start"))
+        await self.feed_bot(client.press(data_is("m:screening")))
+        await self.feed_bot(client.press(data_is("c:yes")))
+        await self.feed_bot(client.press(data_endswith(":goals:t.pores")))
+        await self.feed_bot(client.press(data_endswith(":goals:done")))
+        return client
+
+    async def screening_answer(self, batch: int) -> list[float]:
+        samples: list[float] = []
+        while len(samples) < batch:
+            client = await self.to_first_yes_no()
+            while len(samples) < batch:
+                message, data = client.find(data_endswith(":no"))
+                if data.split(":")[2] == "sun":  # the last answer ends the screening
+                    self.finish_samples.append(
+                        await timed(self.feed_bot, client.button(data, message)))
+                    break
+                samples.append(await timed(self.feed_bot, client.button(data, message)))
+        return samples
+
+    async def faq_text(self, batch: int) -> list[float]:
+        pool = self.faq_clients
+        return [await timed(self.feed_bot, pool[i % len(pool)].text(QUESTION))
+                for i in range(batch)]
+
+    async def menu_button(self, batch: int) -> list[float]:
+        """Press "Questions" on the menu; pressing "Menu" (untimed) restores it in between, so
+        every timed press really edits the message."""
+        samples = []
+        pool = self.menu_clients
+        for i in range(batch):
+            client = pool[i % len(pool)]
+            samples.append(await timed(self.feed_bot, client.press(data_is("m:faq"))))
+            await self.feed_bot(client.press(data_is("m:menu")))
+        return samples
+
+    def trim(self) -> None:
+        """The fake keeps every call and touched message; drop them between rounds."""
+        self.api.calls.clear()
+        self.api.touched.clear()
+
+
+async def count_work(bench: Bench, echo: Application) -> None:  # type: ignore[type-arg]
+    """SQL statements, aiosqlite round trips and Bot API calls of one update of each kind."""
+    import aiosqlite
+
+    storage = bench.sandbox.app.bot_data["services"].storage
+    statements: list[str] = []
+    hops = [0]
+    original = aiosqlite.Connection._execute
+
+    async def counting(self: aiosqlite.Connection, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        hops[0] += 1
+        return await original(self, fn, *args, **kwargs)
+
+    await storage.db.set_trace_callback(statements.append)
+    aiosqlite.Connection._execute = counting  # type: ignore[method-assign]
+    echo_api: FakeBotApi = echo.bot.request  # type: ignore[assignment]
+    try:
+        async def measure(name: str, run: Callable[[], Awaitable[Any]],
+                          api: FakeBotApi) -> None:
+            statements.clear()
+            hops[0] = 0
+            calls = len(api.calls)
+            await run()
+            emit(f"{name}_sql_statements", len(statements), "per_update")
+            emit(f"{name}_sqlite_round_trips", hops[0], "per_update")
+            emit(f"{name}_bot_api_calls", len(api.calls) - calls, "per_update")
+
+        await measure("echo", lambda: bench.echo(1), echo_api)
+        await measure("ptb_button", lambda: bench.ptb_button(1), echo_api)
+        client = await bench.to_first_yes_no()
+        await measure("screening_answer",
+                      lambda: bench.feed_bot(client.press(data_endswith(":no"))), bench.api)
+        await measure("faq_text", lambda: bench.faq_text(1), bench.api)
+        menu_client = bench.menu_clients[0]
+        await measure("menu_button",
+                      lambda: bench.feed_bot(menu_client.press(data_is("m:faq"))), bench.api)
+        await bench.feed_bot(menu_client.press(data_is("m:menu")))
+    finally:
+        aiosqlite.Connection._execute = original  # type: ignore[method-assign]
+        await storage.db.set_trace_callback(None)
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--batch", type=int, default=200)
+    args = parser.parse_args()
+
+    settings, tmp = temp_settings("per-update")
+    sandbox = await Sandbox.start(settings, Clock())
+    echo, echo_errors = await echo_app()
+    bench = Bench(sandbox, echo)
+    await bench.prepare(pool=50)
+
+    kinds: dict[str, Callable[[int], Awaitable[list[float]]]] = {
+        "echo": bench.echo, "ptb_button": bench.ptb_button, "screening_answer": bench.screening_answer,
+        "faq_text": bench.faq_text, "menu_button": bench.menu_button,
+    }
+    samples: dict[str, list[float]] = {k: [] for k in kinds}
+    try:
+        for round_number in range(args.rounds + 1):  # round 0 is the warm-up
+            order = list(kinds)
+            shift = round_number % len(order)
+            for kind in order[shift:] + order[:shift]:
+                measured = await kinds[kind](args.batch)
+                if round_number > 0:
+                    samples[kind].extend(measured)
+            bench.trim()
+            if round_number == 0:
+                bench.finish_samples.clear()
+
+        base = mean(samples["echo"])
+        emit("updates_per_kind", len(samples["echo"]), "updates")
+        for kind, values in samples.items():
+            cost = mean(values)
+            emit(f"{kind}_mean", cost, "us")
+            emit(f"{kind}_p50", percentile(values, 50), "us")
+            emit(f"{kind}_p99", percentile(values, 99), "us")
+            if kind != "echo":
+                emit(f"{kind}_ratio_to_echo", cost / base, "x")
+        if bench.finish_samples:
+            emit("screening_last_answer_mean", mean(bench.finish_samples), "us")
+            emit("screening_last_answer_ratio_to_echo", mean(bench.finish_samples) / base, "x")
+        await count_work(bench, echo)
+    finally:
+        await sandbox.stop()
+        await echo.shutdown()
+        tmp.cleanup()
+    problems = sandbox.errors + echo_errors
+    if problems:
+        raise SystemExit(f"handlers raised during the benchmark: {problems[:3]!r}")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,153 @@
+"""The aftercare week: start (client or staff), daily messages with check-ins, problem alerts,
+/stop and the client's own timezone. The messages themselves go out from bot/scheduler.py."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot import callbacks
+from bot.aftercare_times import schedule
+from bot.content import Content
+from bot.flows import Button, Reply, Services, StaffPost, Turn, Visit, funnel
+from bot.flows.menu import main_menu
+from bot.i18n import display_name, format_day, format_hour
+from bot.storage import Plan
+
+DETAILS = "aftercare_details"
+
+
+def client_timezone(services: Services, timezone: str | None) -> ZoneInfo:
+    return ZoneInfo(timezone) if timezone else services.settings.timezone
+
+
+def _schedule(services: Services, plan_start: datetime, tz: ZoneInfo,
+              treated_on: date | None = None) -> list[tuple[int, datetime]]:
+    aftercare = services.content.aftercare
+    return schedule(plan_start, sorted(aftercare.days), nudge_hour=services.settings.nudge_hour,
+                    evening_hour=aftercare.evening_hour, tz=tz, treated_on=treated_on)
+
+
+async def start_plan(services: Services, user_id: int, now: datetime) -> bool:
+    """Write the whole week for a treated client; False when a week is already running."""
+    client = await services.storage.client(user_id)
+    if client is None:
+        return False
+    tz = client_timezone(services, client.timezone)
+    plan_id = await services.storage.create_plan(
+        user_id, now.astimezone(tz).date().isoformat(), tz.key,
+        _schedule(services, now, tz), now)
+    return plan_id is not None
+
+
+def nudge(content: Content, language: str, plan: Plan, day: int) -> Reply:
+    """One day's message with the check-in buttons; the closing day also offers booking."""
+    aftercare = content.aftercare
+    next_session = date.fromisoformat(plan.treated_on) + timedelta(
+        days=aftercare.next_session_after_days)
+    text = content.render(language, "aftercare_day.j2", day_text=content.message(
+        language, aftercare.days[day]), closing=day == aftercare.closing_day,
+        next_session=format_day(next_session, language))
+    answers = [Button(content.button_label(language, a.label),
+                      callbacks.build("a", plan.id, day, a.id)) for a in aftercare.answers]
+    rows = [tuple(answers[i:i + 2]) for i in range(0, len(answers), 2)]
+    if day == aftercare.closing_day:
+        rows.append((Button(content.button_label(language, "aftercare.book_next"),
+                            callbacks.build("m", "booking")),))
+    return Reply(text, tuple(rows))
+
+
+async def begin(visit: Visit) -> Turn:
+    """The client says they had the procedure today."""
+    storage = visit.storage
+    running = await storage.active_plan(visit.client.user_id)
+    if running is not None:
+        day = (visit.now.astimezone(ZoneInfo(running.timezone)).date()
+               - date.fromisoformat(running.treated_on)).days
+        return Turn([Reply(visit.text("aftercare.already_running", day=day))])
+    await start_plan(visit.services, visit.client.user_id, visit.now)
+    plan = await storage.active_plan(visit.client.user_id)
+    assert plan is not None
+    tz = ZoneInfo(plan.timezone)
+    hour = format_hour(visit.settings.nudge_hour, tz, visit.now, visit.language)
+    turn = Turn([Reply(visit.text("aftercare.started", time=hour))])
+    for message_id, day, due_at, _ in await storage.plan_messages(plan.id):
+        if day == 0 and datetime.fromisoformat(due_at) <= visit.now:
+            turn.replies.append(nudge(visit.content, visit.language, plan, 0))
+            await storage.mark_aftercare(message_id, "sent", visit.now)
+    return turn
+
+
+async def stop(visit: Visit) -> Turn:
+    plan = await visit.storage.active_plan(visit.client.user_id)
+    if plan is None:
+        return main_menu(visit, note=visit.text("aftercare.nothing_to_stop"))
+    await visit.storage.end_plan(plan.id, "stopped", visit.now)
+    return main_menu(visit, note=visit.text("aftercare.stopped"))
+
+
+async def checkin(visit: Visit, plan_id: str, day: str, answer_id: str) -> Turn | None:
+    """A check-in button; None when it is not this client's running (or just closed) week."""
+    plan = await visit.storage.plan(int(plan_id)) if plan_id.isdigit() else None
+    answer = visit.content.aftercare.answer(answer_id)
+    if (plan is None or plan.user_id != visit.client.user_id or answer is None
+            or plan.status not in ("active", "finished") or not day.isdigit()
+            or int(day) not in visit.content.aftercare.days):
+        return None
+    if answer.describe:
+        await visit.storage.set_chat_state(visit.client.user_id, DETAILS,
+                                           {"plan": plan.id, "day": int(day),
+                                            "answer": answer.id}, visit.now)
+        return Turn([Reply(visit.text("aftercare.describe"))])
+    return await _record(visit, plan, int(day), answer.id, None)
+
+
+async def details(visit: Visit, text: str, data: dict[str, object]) -> Turn:
+    """The client's own words after "something else"."""
+    await visit.storage.clear_chat_state(visit.client.user_id)
+    plan = await visit.storage.plan(int(str(data["plan"])))
+    if plan is None:
+        return main_menu(visit)
+    return await _record(visit, plan, int(str(data["day"])), str(data["answer"]), text[:1000])
+
+
+async def _record(visit: Visit, plan: Plan, day: int, answer_id: str,
+                  text: str | None) -> Turn:
+    answer = visit.content.aftercare.answer(answer_id)
+    assert answer is not None
+    problem = answer.is_problem(day)
+    await visit.storage.record_checkin(plan.id, day, answer.id, text, problem, visit.now)
+    if not problem:
+        return Turn([Reply(visit.text(answer.normal or "aftercare.reply.fine"))])
+    staff_language = visit.settings.default_language
+    alert = visit.content.render(
+        staff_language, "aftercare_alert.j2", client=visit.client, day=day,
+        client_language=display_name(visit.language), details=text,
+        answer=visit.content.button_label(staff_language, answer.label),
+        phone=await visit.storage.latest_phone(visit.client.user_id))
+    await funnel.record(visit.services, funnel.AFTERCARE_PROBLEM)
+    user_id = visit.client.user_id
+
+    async def answerable(message_id: int) -> None:
+        await visit.storage.register_thread(message_id, user_id, visit.now)
+
+    guidance = Reply(visit.render("aftercare_problem.j2"))
+    return Turn([guidance], [StaffPost(alert, answerable)])
+
+
+async def set_timezone(visit: Visit, name: str) -> Turn:
+    """`/timezone Europe/Berlin`: later messages follow the client's local time."""
+    current = visit.client.timezone or visit.settings.timezone.key
+    if not name:
+        return Turn([Reply(visit.text("aftercare.timezone.usage", timezone=current))])
+    try:
+        tz = ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return Turn([Reply(visit.text("aftercare.timezone.unknown", timezone=name[:64]))])
+    await visit.storage.set_timezone(visit.client.user_id, tz.key)
+    plan = await visit.storage.active_plan(visit.client.user_id)
+    if plan is not None:
+        treated_on = date.fromisoformat(plan.treated_on)
+        await visit.storage.reschedule(plan.id, tz.key, _schedule(
+            visit.services, visit.now, tz, treated_on))
+    return Turn([Reply(visit.text("aftercare.timezone.set", timezone=tz.key))])

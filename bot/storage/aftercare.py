@@ -1,0 +1,150 @@
+"""Aftercare plans: the week's messages are written when the plan starts, then sent, skipped or
+cancelled row by row. `(plan_id, day)` is unique, so no day can be sent twice by mistake."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.storage.base import StorageBase, iso
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: int
+    user_id: int
+    treated_on: str
+    timezone: str
+    status: str
+
+
+@dataclass(frozen=True)
+class DueMessage:
+    """A pending aftercare message with what is needed to send it, from one query."""
+
+    id: int
+    plan_id: int
+    day: int
+    due_at: str
+    attempts: int
+    user_id: int
+    chat_id: int
+    timezone: str
+    treated_on: str
+    language: str | None
+    telegram_language: str | None
+
+
+class AftercareStore(StorageBase):
+    async def create_plan(
+        self, user_id: int, treated_on: str, timezone: str,
+        schedule: list[tuple[int, datetime]], now: datetime,
+    ) -> int | None:
+        """The plan and all its messages in one commit; None when one is already active."""
+        async with self.transaction() as db:
+            async with db.execute(
+                "SELECT 1 FROM aftercare_plans WHERE user_id = ? AND status = 'active'",
+                (user_id,),
+            ) as cursor:
+                if await cursor.fetchone():
+                    return None
+            cursor = await db.execute(
+                "INSERT INTO aftercare_plans (user_id, treated_on, timezone, status, started_at)"
+                " VALUES (?, ?, ?, 'active', ?)", (user_id, treated_on, timezone, iso(now)))
+            plan_id = cursor.lastrowid
+            await db.executemany(
+                "INSERT INTO aftercare_messages (plan_id, day, due_at) VALUES (?, ?, ?)",
+                [(plan_id, day, iso(due)) for day, due in schedule])
+        return plan_id
+
+    async def active_plan(self, user_id: int) -> Plan | None:
+        row = await self.one(
+            "SELECT id, user_id, treated_on, timezone, status FROM aftercare_plans"
+            " WHERE user_id = ? AND status = 'active'", (user_id,))
+        return Plan(*row) if row else None
+
+    async def plan(self, plan_id: int) -> Plan | None:
+        row = await self.one(
+            "SELECT id, user_id, treated_on, timezone, status FROM aftercare_plans WHERE id = ?",
+            (plan_id,))
+        return Plan(*row) if row else None
+
+    async def plan_messages(self, plan_id: int) -> list[tuple[int, int, str, str]]:
+        """(id, day, due_at, status) of each day, in order."""
+        rows = await self.all(
+            "SELECT id, day, due_at, status FROM aftercare_messages WHERE plan_id = ?"
+            " ORDER BY day", (plan_id,))
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+    async def due_aftercare(self, now: datetime, limit: int = 500) -> list[DueMessage]:
+        rows = await self.all(
+            """
+            SELECT m.id, m.plan_id, m.day, m.due_at, m.attempts, p.user_id, c.chat_id,
+                   p.timezone, p.treated_on, c.language, c.telegram_language
+            FROM aftercare_messages AS m
+            JOIN aftercare_plans AS p ON p.id = m.plan_id
+            JOIN clients AS c ON c.user_id = p.user_id
+            WHERE m.status = 'pending' AND m.due_at <= ?1
+              AND (m.retry_at IS NULL OR m.retry_at <= ?1) AND p.status = 'active'
+            ORDER BY m.due_at
+            LIMIT ?2
+            """, (iso(now), limit))
+        return [DueMessage(*r) for r in rows]
+
+    async def mark_aftercare(
+        self, message_id: int, status: str, now: datetime, *, finish_plan: int | None = None
+    ) -> None:
+        """Record a message as sent or skipped; `finish_plan` also closes the week."""
+        async with self.transaction() as db:
+            await db.execute(
+                "UPDATE aftercare_messages SET status = ?, sent_at = ? WHERE id = ?",
+                (status, iso(now), message_id))
+            if finish_plan is not None:
+                await db.execute(
+                    "UPDATE aftercare_plans SET status = 'finished', ended_at = ?"
+                    " WHERE id = ? AND status = 'active'", (iso(now), finish_plan))
+
+    async def defer_aftercare(self, message_id: int, retry_at: datetime) -> None:
+        await self.write(
+            "UPDATE aftercare_messages SET retry_at = ?, attempts = attempts + 1 WHERE id = ?",
+            (iso(retry_at), message_id))
+
+    async def end_plan(self, plan_id: int, status: str, now: datetime) -> None:
+        """Stop a plan: nothing pending of it will be sent."""
+        async with self.transaction() as db:
+            await db.execute(
+                "UPDATE aftercare_plans SET status = ?, ended_at = ? WHERE id = ?"
+                " AND status = 'active'", (status, iso(now), plan_id))
+            await db.execute(
+                "UPDATE aftercare_messages SET status = 'cancelled'"
+                " WHERE plan_id = ? AND status = 'pending'", (plan_id,))
+
+    async def mark_unreachable(self, user_id: int, now: datetime) -> None:
+        """The client blocked the bot: remember it and end their plan, without retries."""
+        plan = await self.active_plan(user_id)
+        await self.write("UPDATE clients SET unreachable_at = ? WHERE user_id = ?",
+                         (iso(now), user_id))
+        if plan is not None:
+            await self.end_plan(plan.id, "unreachable", now)
+
+    async def reschedule(self, plan_id: int, timezone: str,
+                         schedule: list[tuple[int, datetime]]) -> None:
+        """New local times (the client changed timezone) for the days not yet sent."""
+        async with self.transaction() as db:
+            await db.execute("UPDATE aftercare_plans SET timezone = ? WHERE id = ?",
+                             (timezone, plan_id))
+            await db.executemany(
+                "UPDATE aftercare_messages SET due_at = ?, retry_at = NULL"
+                " WHERE plan_id = ? AND day = ? AND status = 'pending'",
+                [(iso(due), plan_id, day) for day, due in schedule])
+
+    async def set_timezone(self, user_id: int, timezone: str) -> None:
+        await self.write("UPDATE clients SET timezone = ? WHERE user_id = ?",
+                         (timezone, user_id))
+
+    async def record_checkin(self, plan_id: int, day: int, answer: str, details: str | None,
+                             problem: bool, now: datetime) -> int:
+        return await self.write(
+            "INSERT INTO aftercare_checkins (plan_id, day, answer, details, problem,"
+            " answered_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (plan_id, day, answer, details, int(problem), iso(now)))

@@ -1,0 +1,106 @@
+"""A client's own data: everything stored about them, erasure on request, and retention.
+
+Every client table references `clients(user_id)` with ON DELETE CASCADE (directly or through a
+parent), so erasing the client row erases the rest; the test suite scans every table to prove it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from bot.storage.base import StorageBase, iso
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    profile: dict[str, Any]
+    consents: list[dict[str, Any]]
+    screenings: list[dict[str, Any]]
+    leads: list[dict[str, Any]]
+    aftercare: list[dict[str, Any]]
+    questions: int
+
+
+@dataclass(frozen=True)
+class Erased:
+    """Staff-chat messages that showed the erased client, to be marked as erased."""
+
+    lead_cards: list[tuple[int, int]]  # (lead id, staff message id)
+    other_posts: list[int]
+
+
+class PrivacyStore(StorageBase):
+    async def _dicts(self, sql: str, args: tuple[Any, ...]) -> list[dict[str, Any]]:
+        async with self.db.execute(sql, args) as cursor:
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in await cursor.fetchall()]
+
+    async def personal_data(self, user_id: int) -> PersonalData | None:
+        profile = await self._dicts(
+            "SELECT first_name, last_name, username, language, telegram_language, timezone,"
+            " created_at FROM clients WHERE user_id = ?", (user_id,))
+        if not profile:
+            return None
+        screenings = await self._dicts(
+            "SELECT id, status, outcome, started_at, finished_at FROM screenings"
+            " WHERE user_id = ? ORDER BY id", (user_id,))
+        for screening in screenings:
+            screening["answers"] = await self._dicts(
+                "SELECT step_id, answer FROM screening_answers WHERE screening_id = ?"
+                " ORDER BY answered_at", (screening["id"],))
+        plans = await self._dicts(
+            "SELECT id, treated_on, status FROM aftercare_plans WHERE user_id = ? ORDER BY id",
+            (user_id,))
+        for plan in plans:
+            plan["checkins"] = await self._dicts(
+                "SELECT day, answer, details FROM aftercare_checkins WHERE plan_id = ?"
+                " ORDER BY id", (plan["id"],))
+        questions = await self.one("SELECT COUNT(*) FROM staff_questions WHERE user_id = ?",
+                                   (user_id,))
+        return PersonalData(
+            profile=profile[0],
+            consents=await self._dicts(
+                "SELECT version, given_at FROM consents WHERE user_id = ? ORDER BY id",
+                (user_id,)),
+            screenings=screenings,
+            leads=await self._dicts(
+                "SELECT id, created_at, phone, contact_username, preferred_time, status"
+                " FROM leads WHERE user_id = ? ORDER BY id", (user_id,)),
+            aftercare=plans,
+            questions=int(questions[0]) if questions else 0,
+        )
+
+    async def forget(self, user_id: int) -> Erased:
+        """Delete every row tied to the client, in one commit."""
+        async with self.transaction() as db:
+            async with db.execute(
+                "SELECT id, staff_message_id FROM leads WHERE user_id = ?"
+                " AND staff_message_id IS NOT NULL", (user_id,),
+            ) as cursor:
+                cards = [(int(r[0]), int(r[1])) for r in await cursor.fetchall()]
+            async with db.execute(
+                "SELECT staff_message_id FROM staff_questions WHERE user_id = ?"
+                " AND staff_message_id IS NOT NULL", (user_id,),
+            ) as cursor:
+                posts = [int(r[0]) for r in await cursor.fetchall()]
+            await db.execute("DELETE FROM clients WHERE user_id = ?", (user_id,))
+        return Erased(cards, posts)
+
+    async def purge(self, before: datetime) -> int:
+        """Retention: health answers of screenings that never became a lead, and the details
+        of aftercare weeks, once they are older than `before`. Returns rows deleted."""
+        async with self.transaction() as db:
+            answers = await db.execute(
+                "DELETE FROM screening_answers WHERE screening_id IN ("
+                " SELECT s.id FROM screenings AS s WHERE s.finished_at < ?"
+                " AND NOT EXISTS (SELECT 1 FROM leads AS l WHERE l.screening_id = s.id))",
+                (iso(before),))
+            checkins = await db.execute(
+                "DELETE FROM aftercare_checkins WHERE plan_id IN ("
+                " SELECT id FROM aftercare_plans WHERE ended_at < ?)", (iso(before),))
+            messages = await db.execute(
+                "DELETE FROM aftercare_messages WHERE plan_id IN ("
+                " SELECT id FROM aftercare_plans WHERE ended_at < ?)", (iso(before),))
+        return answers.rowcount + checkins.rowcount + messages.rowcount

@@ -1,0 +1,305 @@
+"""Journey 5: the aftercare week, on time, once, in the client's language, whatever happens."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.clock import FixedClock
+from bot.config import Settings
+from bot.content import Content
+from bot.sandbox import ChatUser, Sandbox, Sent
+from tests.chat import Texts, shown
+from tests.desk import staff_member
+
+LONDON = ZoneInfo("Europe/London")
+STEP = timedelta(minutes=15)
+
+
+def day_of(message: Sent) -> int | None:
+    """The aftercare day a message belongs to, read from its check-in buttons."""
+    for _, data in message.buttons:
+        if data.startswith("a:"):
+            return int(data.split(":")[2])
+    return None
+
+
+async def live_through(bot: Sandbox, user: ChatUser, until: datetime) -> list[tuple[int, str]]:
+    """Let time pass in 15-minute ticks; (day, local time) of each aftercare message received."""
+    received = []
+    while bot.clock.now() < until:
+        bot.clock.advance(STEP)
+        before = len(user.messages)
+        await bot.run_scheduler()
+        for message in user.messages[before:]:
+            day = day_of(message)
+            if day is not None:
+                received.append((day, bot.clock.now()))
+    return received
+
+
+async def started(bot: Sandbox, user: ChatUser, t: Texts) -> list[Sent]:
+    await user.send("/menu")
+    return await user.press(t.label("menu.aftercare"))
+
+
+def at(tz: ZoneInfo, *args: int) -> datetime:
+    return datetime(*args, tzinfo=tz).astimezone(UTC)
+
+
+@pytest.fixture
+def october(settings: Settings) -> FixedClock:
+    """Thursday 22 October 2026, noon in London; clocks go back on Sunday the 25th."""
+    return FixedClock(at(LONDON, 2026, 10, 22, 12, 0))
+
+
+@pytest.fixture
+async def week_bot(settings: Settings, october: FixedClock):
+    sandbox = await Sandbox.start(settings, october)
+    yield sandbox
+    await sandbox.stop()
+    assert sandbox.errors == []
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_full_week_arrives_in_order_at_local_times_across_dst(
+    week_bot: Sandbox, content: Content, language: str
+) -> None:
+    t = Texts(content, language)
+    user = week_bot.user(language_code=language)
+    reply = shown(await started(week_bot, user, t))
+    assert t("aftercare.started", time="10:00" if language == "ru" else "10:00\u202fAM") in reply
+    received = await live_through(week_bot, user, at(LONDON, 2026, 10, 30, 12, 0))
+    local = [(day, moment.astimezone(LONDON).strftime("%a %d %H:%M")) for day, moment in received]
+    assert local == [(0, "Thu 22 19:00"), (1, "Fri 23 10:00"), (2, "Sat 24 10:00"),
+                     (3, "Sun 25 10:00"), (4, "Mon 26 10:00"), (5, "Tue 27 10:00"),
+                     (6, "Wed 28 10:00"), (7, "Thu 29 10:00")]
+    # The UTC instant moved by an hour when the clocks went back; the local hour did not.
+    assert received[2][1].hour == 9 and received[3][1].hour == 10
+    texts = [m.text for m in user.messages if day_of(m) is not None]
+    for day, text in enumerate(texts):
+        assert t(f"aftercare.day.{day}")[:30] in text
+        assert t("aftercare.checkin.question") in text
+    assert t.label("aftercare.book_next") in [label for label, _ in user.messages[-1].buttons]
+    storage = week_bot.app.bot_data["services"].storage
+    assert await storage.active_plan(user.id) is None  # the week closed itself
+
+
+async def test_client_timezone_new_york_across_its_own_dst_change(
+    settings: Settings, content: Content
+) -> None:
+    new_york = ZoneInfo("America/New_York")  # clocks go back on Sunday 1 November 2026
+    sandbox = await Sandbox.start(settings, FixedClock(at(new_york, 2026, 10, 29, 9, 0)))
+    try:
+        t = Texts(content, "en")
+        user = sandbox.user()
+        assert "America/New_York" in shown(await user.send("/timezone America/New_York"))
+        await started(sandbox, user, t)
+        received = await live_through(sandbox, user, at(new_york, 2026, 11, 6, 0, 0))
+        local = [m.astimezone(new_york).strftime("%d %H:%M") for _, m in received]
+        assert local == ["29 19:00", "30 10:00", "31 10:00", "01 10:00", "02 10:00",
+                         "03 10:00", "04 10:00", "05 10:00"]
+    finally:
+        await sandbox.stop()
+    assert sandbox.errors == []
+
+
+async def test_restart_mid_week_loses_no_day_and_doubles_none(
+    week_bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    user = week_bot.user()
+    await started(week_bot, user, t)
+    first = await live_through(week_bot, user, at(LONDON, 2026, 10, 25, 12, 0))
+    await week_bot.restart()
+    second = await live_through(week_bot, user, at(LONDON, 2026, 10, 30, 12, 0))
+    assert [d for d, _ in first] == [0, 1, 2, 3] and [d for d, _ in second] == [4, 5, 6, 7]
+
+
+async def test_three_days_down_sends_todays_message_late_and_skips_the_rest(
+    week_bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    user = week_bot.user()
+    await started(week_bot, user, t)
+    await live_through(week_bot, user, at(LONDON, 2026, 10, 23, 12, 0))  # days 0 and 1
+    await week_bot.stop()
+    week_bot.clock.moment = at(LONDON, 2026, 10, 26, 15, 30)  # back on Monday afternoon
+    await week_bot.restart()
+    before = len(user.messages)
+    assert await week_bot.run_scheduler() == 1
+    [late] = user.messages[before:]
+    assert day_of(late) == 4
+    storage = week_bot.app.bot_data["services"].storage
+    plan = await storage.plan(1)
+    statuses = {day: status for _, day, _, status in await storage.plan_messages(plan.id)}
+    assert statuses == {0: "sent", 1: "sent", 2: "skipped", 3: "skipped", 4: "sent",
+                        5: "pending", 6: "pending", 7: "pending"}
+
+
+async def test_quiet_hours_hold_a_late_message_until_the_next_day_drops_it(
+    week_bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    user = week_bot.user()
+    await started(week_bot, user, t)
+    await week_bot.stop()
+    week_bot.clock.moment = at(LONDON, 2026, 10, 22, 21, 30)  # missed 19:00; now quiet
+    await week_bot.restart()
+    assert await week_bot.run_scheduler() == 0
+    received = await live_through(week_bot, user, at(LONDON, 2026, 10, 23, 12, 0))
+    assert [d for d, _ in received] == [1]
+
+
+async def test_starting_twice_keeps_one_plan_and_a_new_week_later_starts_a_new_one(
+    week_bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    user = week_bot.user()
+    await started(week_bot, user, t)
+    reply = shown(await user.send("/aftercare"))
+    assert t("aftercare.already_running", day=0) in reply
+    storage = week_bot.app.bot_data["services"].storage
+    rows = await storage.all("SELECT COUNT(*) FROM aftercare_plans")
+    assert rows[0][0] == 1
+    await live_through(week_bot, user, at(LONDON, 2026, 11, 2, 12, 0))
+    reply = shown(await user.send("/aftercare"))
+    assert t("aftercare.started", time="10:00\u202fAM") in reply
+    rows = await storage.all("SELECT status FROM aftercare_plans ORDER BY id")
+    assert [r[0] for r in rows] == ["finished", "active"]
+
+
+async def test_evening_start_sends_day_zero_at_once(
+    settings: Settings, content: Content
+) -> None:
+    sandbox = await Sandbox.start(settings, FixedClock(at(LONDON, 2026, 10, 22, 20, 15)))
+    try:
+        t = Texts(content, "en")
+        user = sandbox.user()
+        messages = await started(sandbox, user, t)
+        assert [day_of(m) for m in messages] == [None, 0]
+        assert await sandbox.run_scheduler() == 0
+    finally:
+        await sandbox.stop()
+
+
+async def test_stop_ends_the_nudges_at_once(week_bot: Sandbox, content: Content) -> None:
+    t = Texts(content, "ru")
+    user = week_bot.user(language_code="ru")
+    await started(week_bot, user, t)
+    await live_through(week_bot, user, at(LONDON, 2026, 10, 23, 12, 0))
+    assert t("aftercare.stopped") in shown(await user.send("/stop"))
+    assert await live_through(week_bot, user, at(LONDON, 2026, 10, 30, 12, 0)) == []
+    assert t("aftercare.nothing_to_stop") in shown(await user.send("/stop"))
+
+
+async def test_blocked_client_is_marked_unreachable_without_retry_storm(
+    week_bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    user = week_bot.user()
+    await started(week_bot, user, t)
+    calls_before = len(week_bot.api.calls)
+    week_bot.api.fail_next["sendMessage"].append(
+        (403, {"description": "Forbidden: bot was blocked by the user"}))
+    assert await live_through(week_bot, user, at(LONDON, 2026, 10, 30, 12, 0)) == []
+    attempts = [c for c in week_bot.api.calls[calls_before:] if c[0] == "sendMessage"]
+    assert len(attempts) == 1  # one failed nudge, nothing after
+    storage = week_bot.app.bot_data["services"].storage
+    assert (await storage.client(user.id)).unreachable_at is not None
+    assert await storage.active_plan(user.id) is None
+
+
+async def test_retry_after_pauses_sending_and_loses_nothing(
+    week_bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    user = week_bot.user()
+    await started(week_bot, user, t)
+    week_bot.clock.moment = at(LONDON, 2026, 10, 22, 19, 0)
+    week_bot.api.fail_next["sendMessage"].append(
+        (429, {"description": "Too Many Requests", "parameters": {"retry_after": 120}}))
+    assert await week_bot.run_scheduler() == 0
+    week_bot.clock.advance(timedelta(seconds=60))
+    assert await week_bot.run_scheduler() == 0  # still paused
+    week_bot.clock.advance(timedelta(seconds=61))
+    assert await week_bot.run_scheduler() == 1
+    assert day_of(user.last) == 0
+
+
+async def test_network_errors_retry_with_growing_delays(
+    week_bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    user = week_bot.user()
+    await started(week_bot, user, t)
+    week_bot.clock.moment = at(LONDON, 2026, 10, 22, 19, 0)
+    for _ in range(2):
+        week_bot.api.fail_next["sendMessage"].append((502, {"description": "Bad Gateway"}))
+    assert await week_bot.run_scheduler() == 0  # fails; next try in 30 s
+    week_bot.clock.advance(timedelta(seconds=29))
+    assert await week_bot.run_scheduler() == 0  # too early
+    week_bot.clock.advance(timedelta(seconds=1))
+    assert await week_bot.run_scheduler() == 0  # fails again; next try in 60 s
+    week_bot.clock.advance(timedelta(seconds=60))
+    assert await week_bot.run_scheduler() == 1
+    assert [day_of(m) for m in user.messages].count(0) == 1
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_problem_checkin_alerts_staff_and_calms_the_client(
+    week_bot: Sandbox, content: Content, language: str
+) -> None:
+    t, staff = Texts(content, language), Texts(content, "en")
+    user = week_bot.user(first_name="Vera", username="vera_s", language_code=language)
+    await started(week_bot, user, t)
+    await live_through(week_bot, user, at(LONDON, 2026, 10, 23, 12, 0))
+    reply = shown(await user.press(t.label("aftercare.answer.redness")))  # day 1: normal
+    assert t("aftercare.reply.redness") in reply and week_bot.staff_chat() == []
+    await live_through(week_bot, user, at(LONDON, 2026, 10, 25, 12, 0))
+    reply = shown(await user.press(t.label("aftercare.answer.redness")))  # day 3: a problem
+    assert t("aftercare.problem.guidance") in reply and "+44 20 7946 0000" in reply
+    [alert] = week_bot.staff_chat()
+    for expected in ("Vera", "@vera_s", staff("staff.aftercare.day", day=3),
+                     staff.label("aftercare.answer.redness")):
+        assert expected in alert.text
+    await user.press(t.label("aftercare.answer.other"))
+    assert t("aftercare.describe") in user.last.text
+    await user.send("small white flakes on the chin")
+    assert "small white flakes on the chin" in week_bot.staff_chat()[-1].text
+    storage = week_bot.app.bot_data["services"].storage
+    rows = await storage.all("SELECT day, answer, details, problem FROM aftercare_checkins")
+    assert [tuple(r) for r in rows] == [(1, "redness", None, 0), (3, "redness", None, 1),
+                                        (3, "other", "small white flakes on the chin", 1)]
+
+
+async def test_forged_checkin_for_someone_elses_plan_is_out_of_date(
+    week_bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    owner, other = week_bot.user(1), week_bot.user(2)
+    await started(week_bot, owner, t)
+    await other.send("/menu")
+    assert t("error.stale_button") in shown(await other.press_data("a:1:0:cracks"))
+    assert week_bot.staff_chat() == []
+
+
+async def test_staff_answer_a_problem_alert_by_replying_to_it(
+    week_bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    t = Texts(content, "ru")
+    user = week_bot.user(first_name="Vera", language_code="ru")
+    await started(week_bot, user, t)
+    await live_through(week_bot, user, at(LONDON, 2026, 10, 22, 20, 0))
+    await user.press(t.label("aftercare.answer.cracks"))
+    [alert] = week_bot.staff_chat()
+    maria = staff_member(week_bot, settings)
+    await maria.reply_to(alert, "Please come in tomorrow at 10, we will take a look.")
+    assert "Please come in tomorrow at 10, we will take a look." in user.last.text
+    assert t("relay.forwarded") in shown(await user.send("Спасибо, приду"))
+    assert "Спасибо, приду" in week_bot.staff_chat()[-1].text
+    stats = await week_bot.app.bot_data["services"].storage.all(
+        "SELECT stage FROM funnel_events WHERE stage LIKE 'aftercare%'")
+    assert [r[0] for r in stats] == ["aftercare_problem"]

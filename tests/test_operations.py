@@ -1,0 +1,124 @@
+"""Running the bot for months: health, backups, staff error alerts, logs without health data."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import stat
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from bot import cli
+from bot.clock import FixedClock
+from bot.config import Settings
+from bot.content import Content
+from bot.flows import screening
+from bot.operations import backup, health
+from bot.sandbox import TOKEN, Sandbox
+from tests.chat import Texts, screen
+from tests.test_cli import clinicbot
+
+
+async def test_health_says_when_the_scheduler_last_ran(
+    bot: Sandbox, settings: Settings, clock: FixedClock
+) -> None:
+    healthy, lines = await health(settings, clock)
+    assert not healthy and lines[-1] == "scheduler: has never run"
+    assert lines[0].startswith("database: ok (")
+    await bot.run_scheduler()
+    clock.advance(timedelta(seconds=40))
+    healthy, lines = await health(settings, clock)
+    assert healthy and lines[-1].endswith("(40 s ago)")
+    clock.advance(timedelta(minutes=5))
+    healthy, _ = await health(settings, clock)
+    assert not healthy
+
+
+def test_health_command_exit_status(tmp_path: Path) -> None:
+    config = tmp_path / "clinic.toml"
+    config.write_text((Path(__file__).parent.parent / "clinic.example.toml").read_text())
+    result = clinicbot("--config", str(config), "health")
+    assert result.returncode == 1
+    assert "database: ok" in result.stdout and "scheduler: has never run" in result.stdout
+
+
+async def test_backup_while_running_is_a_consistent_private_copy(
+    bot: Sandbox, settings: Settings, content: Content, tmp_path: Path
+) -> None:
+    t = Texts(content, "en")
+    await screen(bot.user(), t)
+    target = tmp_path / "backups" / "clinic-backup.sqlite3"
+    assert backup(settings.database, target) > 0
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    copy = sqlite3.connect(target)
+    try:
+        assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert copy.execute("SELECT status, outcome FROM screenings").fetchall() == [
+            ("finished", "suitable")]
+    finally:
+        copy.close()
+
+
+def test_backup_command_reports_a_missing_database(tmp_path: Path) -> None:
+    config = tmp_path / "clinic.toml"
+    config.write_text((Path(__file__).parent.parent / "clinic.example.toml").read_text()
+                      .replace('database = "clinicbot.sqlite3"', 'database = "absent.sqlite3"'))
+    result = clinicbot("--config", str(config), "backup", str(tmp_path / "copy.sqlite3"))
+    assert result.returncode == 2 and "backup failed: no database at" in result.stderr
+
+
+async def test_unexpected_errors_reach_staff_at_most_once_an_hour_per_kind(
+    bot: Sandbox, content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def broken(visit: object) -> None:
+        raise RuntimeError("Olga's phone is +7 912 345-67-89")
+
+    monkeypatch.setattr(screening, "begin", broken)
+    user = bot.user(first_name="Olga")
+    staff = Texts(content, "en")
+    for _ in range(3):
+        await user.send("/menu")
+        await user.press("Eligibility")
+    assert [m.text for m in bot.staff_chat()] == [staff("staff.error_alert", kind="RuntimeError")]
+    bot.clock.advance(timedelta(hours=1))
+    await user.press("Eligibility")
+    assert len(bot.staff_chat()) == 2
+    assert all("Olga" not in m.text and "+7" not in m.text for m in bot.staff_chat())
+    bot.errors.clear()
+
+
+async def test_logs_hold_no_health_answers_texts_phones_or_token(
+    bot: Sandbox, content: Content, caplog: pytest.LogCaptureFixture
+) -> None:
+    cli.configure_logging("DEBUG")
+    t = Texts(content, "en")
+    secrets = ["+7 912 345-67-89", "Olga", "Ivanova", "olga_i", "parking for bicycles",
+               "white flakes", TOKEN, TOKEN.split(":")[1]]
+    try:
+        with caplog.at_level(logging.DEBUG):
+            user = bot.user(first_name="Olga", last_name="Ivanova", username="olga_i")
+            await user.send("/start")
+            await user.send("Is there parking for bicycles?")
+            await user.press(t.label("faq.forward.yes"))
+            await screen(user, t, yes=frozenset({"diabetes", "pacemaker"}))
+            await user.press(t.label("screening.outcome.doctor.book"))
+            await user.share_contact("+7 912 345-67-89")
+            await user.press(t.label("booking.time.evening"))
+            await user.send("/aftercare")
+            bot.clock.advance(timedelta(hours=9))
+            await bot.run_scheduler()
+            await user.press(t.label("aftercare.answer.other"))
+            await user.send("white flakes")
+            await user.send_sticker()
+            await user.press_data("s:999:diabetes:yes")
+    finally:
+        for name in ("telegram", "httpx", "httpcore", "aiosqlite"):
+            logging.getLogger(name).setLevel(logging.NOTSET)
+    assert caplog.records, "the journeys logged nothing at all"
+    logged = "\n".join(r.getMessage() + (str(r.exc_info[1]) if r.exc_info else "")
+                       for r in caplog.records)
+    for secret in secrets:
+        assert secret not in logged
+    assert "diabetes" not in logged and "pacemaker" not in logged
