@@ -23,7 +23,8 @@ TELEGRAM_TEXT_LIMIT = 4096
 MENU_ACTIONS = frozenset(
     {"faq", "screening", "booking", "aftercare", "contacts", "language", "menu"})
 COMMANDS = frozenset(
-    {"start", "menu", "help", "language", "cancel", "aftercare", "stop", "timezone"})
+    {"start", "menu", "help", "language", "cancel", "aftercare", "stop", "timezone", "privacy",
+     "mydata", "forget"})
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 
@@ -121,8 +122,31 @@ def template_samples(settings: Settings, content: Content, language: str) -> dic
         "aftercare_alert.j2": {"client": client, "day": 7, "answer": "x" * 30,
                                "details": long[:1000], "phone": "+44 20 7946 0000",
                                "client_language": "English"},
+        "privacy.j2": {"retention_days": 3650},
+        "mydata.j2": _mydata_sample(content, language),
         **_staff_samples(content, language, card),
     }
+
+
+def _mydata_sample(content: Content, language: str) -> dict[str, Any]:
+    """A client who used everything several times: the longest /mydata can get."""
+    from bot.flows.privacy import readable_answers
+    from bot.storage import PersonalData
+
+    screening = content.screening
+    answers = [{"step_id": s.id, "answer": "yes" if s.declares else
+                ",".join(o.id for o in s.options)} for s in screening.steps]
+    data = PersonalData(
+        profile={"first_name": "x" * 64, "last_name": "x" * 64, "username": "a" * 32,
+                 "timezone": "America/Argentina/ComodRivadavia", "created_at": "2026-01-01"},
+        consents=[{"version": 999, "given_at": "2026-01-01T00:00:00"}] * 5,
+        screenings=[{"started_at": "2026-01-01", "answers": answers}] * 5,
+        leads=[{"created_at": "2026-01-01", "phone": "+" + "9" * 20,
+                "contact_username": None}] * 5,
+        aftercare=[{"treated_on": "2026-01-01", "checkins": [{}] * 30}] * 5, questions=999)
+    readable = readable_answers(content, language, answers)
+    return {"data": data, "language_name": "x" * 30,
+            "screenings": [{"date": "2026-01-01", "answers": readable}] * 5}
 
 
 def _staff_samples(content: Content, language: str, card: dict[str, Any]) -> dict[str, Any]:
@@ -253,6 +277,7 @@ def _check_callback_data(settings: Settings, content: Content, report: Report) -
     data += [("l", (lang,)) for lang in settings.languages]
     data += [("b", (t.id,)) for t in content.booking.preferred_times]
     data += [("r", (d,)) for d in content.booking.recheck_days]
+    data += [("fg", ("yes",)), ("fg", ("no",))]
     data += [("a", (big_id, day, a.id)) for day in content.aftercare.days
              for a in content.aftercare.answers]
     for step in content.screening.steps:

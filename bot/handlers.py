@@ -25,7 +25,17 @@ from telegram.ext import (
 
 from bot import callbacks
 from bot.delivery import deliver
-from bot.flows import Services, Turn, Visit, aftercare, booking, faq, menu, screening
+from bot.flows import (
+    Services,
+    Turn,
+    Visit,
+    aftercare,
+    booking,
+    faq,
+    menu,
+    privacy,
+    screening,
+)
 from bot.flows.staff import relay
 from bot.i18n import negotiate
 
@@ -167,6 +177,7 @@ def _routes(data: callbacks.Callback) -> Flow:
         "b": lambda v: booking.time_chosen(v, arg),
         "r": lambda v: booking.remind_later(v, arg),
         "a": lambda v: aftercare.checkin(v, *data.args),
+        "fg": lambda v: privacy.forget(v, arg == "yes"),
     }
     return routes.get(data.namespace, _stale)
 
@@ -249,6 +260,8 @@ def register(app: Application, staff_chat_id: int) -> None:  # type: ignore[type
         "start": menu.welcome, "menu": _menu, "help": _help,
         "language": _language, "cancel": _cancel,
         "aftercare": aftercare.begin, "stop": aftercare.stop,
+        "privacy": lambda v: _sync(privacy.notice(v)), "mydata": privacy.my_data,
+        "forget": lambda v: _sync(privacy.ask_forget(v)),
     }
     app.add_handler(MessageHandler(filters.UpdateType.EDITED & private, on_edited))
     for name, flow in commands.items():

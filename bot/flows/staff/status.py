@@ -54,8 +54,7 @@ def _example(desk: Desk) -> str:
 def ask_appointment(desk: Desk, lead: LeadDetails, *, note: str | None = None,
                     reply_to: int | None = None) -> Turn:
     """Ask for the date and time; a reply to this prompt books the lead."""
-    ask = desk.text("staff.booked.ask", id=lead.id, name=lead.client.full_name,
-                    example=_example(desk))
+    ask = desk.text("staff.booked.ask", id=lead.id, example=_example(desk))
 
     async def remember(message_id: int) -> None:
         await desk.storage.add_booking_prompt(message_id, lead.id, desk.member.user_id, desk.now)
