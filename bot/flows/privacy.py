@@ -9,7 +9,6 @@ from bot.flows import Reply, StaffPost, Turn, Visit
 from bot.flows.menu import main_menu
 from bot.i18n import N_, display_name
 
-
 YES_NO = {True: N_("screening.yes"), False: N_("screening.no")}
 
 
