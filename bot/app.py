@@ -10,7 +10,7 @@ from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
 from telegram.request import BaseRequest
 
-from bot import handlers
+from bot import handlers, staff_handlers
 from bot.clock import Clock
 from bot.config import Settings
 from bot.content import Content, load_content
@@ -54,6 +54,7 @@ def build_application(
     app.bot_data["settings"] = settings
     app.bot_data["clock"] = clock
     app.bot_data["content"] = content or load_content(settings.content_dir, settings.languages)
+    staff_handlers.register(app, settings)
     handlers.register(app, settings.staff_chat_id)
     app.add_error_handler(on_error)
     return app

@@ -20,6 +20,9 @@ NAMESPACES: dict[str, int] = {
     "b": 1,   # booking: preferred time id
     "r": 1,   # re-check reminder: days
     "a": 3,   # aftercare check-in: plan id, day, answer id
+    "fg": 1,  # erase my data: yes / no
+    "ls": 3,  # staff: lead status — lead id, status the card showed, status to set
+    "lp": 2,  # staff: leads list page — "open", "all" or a status; page number from 0
 }
 
 

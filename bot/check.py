@@ -23,7 +23,8 @@ TELEGRAM_TEXT_LIMIT = 4096
 MENU_ACTIONS = frozenset(
     {"faq", "screening", "booking", "aftercare", "contacts", "language", "menu"})
 COMMANDS = frozenset(
-    {"start", "menu", "help", "language", "cancel", "aftercare", "stop", "timezone"})
+    {"start", "menu", "help", "language", "cancel", "aftercare", "stop", "timezone", "privacy",
+     "mydata", "forget"})
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 
@@ -85,12 +86,20 @@ def _check_catalogs(settings: Settings, content: Content, report: Report) -> Non
 
 def template_samples(settings: Settings, content: Content, language: str) -> dict[str, Any]:
     """Realistic, long-ish values for every template, so rendering and length are checked."""
+    from bot.flows.staff.cards import CardStatus
     from bot.storage import Client
 
     client = Client(1, 1, "Alexandra-Marie", "Konstantinopolskaya", "a" * 32, "en", language)
     screening = content.screening
     long = "Lorem ipsum dolor sit amet " * 37  # a question of 1,000 characters
     outcome = screening.outcomes[0]
+    card = {
+        "lead_id": 123456, "client": client, "client_language": "English",
+        "phone": "+44 20 7946 0000", "username": "a" * 32, "outcome": outcome,
+        "flagged": [content.button_label(language, c.label)
+                    for c in screening.conditions.values()],
+        "goals": ["x" * 30] * 6, "preferred_time": "x" * 30,
+        "status": CardStatus("x" * 24, "x" * 64, "x" * 30, "x" * 30)}
     return {
         "welcome.j2": {"name": client.first_name, "unfinished_check": True},
         "help.j2": {},
@@ -102,20 +111,65 @@ def template_samples(settings: Settings, content: Content, language: str) -> dic
             content.message(language, c.reason) for c in screening.conditions.values()]},
         "booking_tips.j2": {"good_season": False},
         "booking_done.j2": {},
-        "lead_card.j2": {
-            "lead_id": 123456, "client": client, "client_language": "English",
-            "phone": "+44 20 7946 0000", "username": "a" * 32, "outcome": outcome,
-            "flagged": [content.button_label(language, c.label)
-                        for c in screening.conditions.values()],
-            "goals": ["x" * 30] * 6, "preferred_time": "x" * 30},
+        "lead_card.j2": card,
         "staff_question.j2": {"client": client, "client_language": "English",
                               "question": long[:1000]},
+        "booking_confirmed.j2": {"date": "x" * 40, "time": "x" * 10},
+        "client_says.j2": {"client": client, "text": long[:1000]},
         "aftercare_day.j2": {"day_text": content.message(language, "aftercare.day.7"),
                              "closing": True, "next_session": "28 September 2026"},
         "aftercare_problem.j2": {},
         "aftercare_alert.j2": {"client": client, "day": 7, "answer": "x" * 30,
                                "details": long[:1000], "phone": "+44 20 7946 0000",
                                "client_language": "English"},
+        "privacy.j2": {"retention_days": 3650},
+        "mydata.j2": _mydata_sample(content, language),
+        **_staff_samples(content, language, card),
+    }
+
+
+def _mydata_sample(content: Content, language: str) -> dict[str, Any]:
+    """A client who used everything several times: the longest /mydata can get."""
+    from bot.flows.privacy import readable_answers
+    from bot.storage import PersonalData
+
+    screening = content.screening
+    answers = [{"step_id": s.id, "answer": "yes" if s.declares else
+                ",".join(o.id for o in s.options)} for s in screening.steps]
+    data = PersonalData(
+        profile={"first_name": "x" * 64, "last_name": "x" * 64, "username": "a" * 32,
+                 "timezone": "America/Argentina/ComodRivadavia", "created_at": "2026-01-01"},
+        consents=[{"version": 999, "given_at": "2026-01-01T00:00:00"}] * 5,
+        screenings=[{"started_at": "2026-01-01", "answers": answers}] * 5,
+        leads=[{"created_at": "2026-01-01", "phone": "+" + "9" * 20,
+                "contact_username": None}] * 5,
+        aftercare=[{"treated_on": "2026-01-01", "checkins": [{}] * 30}] * 5, questions=999)
+    readable = readable_answers(content, language, answers)
+    return {"data": data, "language_name": "x" * 30,
+            "screenings": [{"date": "2026-01-01", "answers": readable}] * 5}
+
+
+def _staff_samples(content: Content, language: str, card: dict[str, Any]) -> dict[str, Any]:
+    """The staff desk's templates, with the longest values the desk can produce."""
+    from bot.flows import funnel
+    from bot.flows.staff import STATUSES
+    from bot.flows.staff.cards import Answer
+    from bot.flows.staff.listing import FOUND, LeadLine
+    from bot.flows.staff.relay import MAX_ANSWER
+    from bot.flows.staff.stats import Step
+
+    when = "x" * 30
+    line = LeadLine(2**31, "x" * 24, "x" * 64, "@" + "a" * 32, when)
+    return {
+        "lead_full.j2": {**card, "answers": [
+            Answer(content.button_label(language, c.label), "x" * 10, True)
+            for c in content.screening.conditions.values()],
+            "history": [(when, "x" * 24, "x" * 24, "x" * 64)] * 2 * len(STATUSES)},
+        "leads_list.j2": {"title": "x" * 100, "lines": [line] * FOUND, "page": 999,
+                          "pages": 999},
+        "stats.j2": {"days": 3660, "problems": 10**6, "problems_label": "x" * 40,
+                     "steps": [Step("x" * 40, 10**6, "100%") for _ in funnel.STAGES]},
+        "staff_answer.j2": {"answer": "x" * MAX_ANSWER},
     }
 
 
@@ -223,14 +277,27 @@ def _check_callback_data(settings: Settings, content: Content, report: Report) -
     data += [("l", (lang,)) for lang in settings.languages]
     data += [("b", (t.id,)) for t in content.booking.preferred_times]
     data += [("r", (d,)) for d in content.booking.recheck_days]
+    data += [("fg", ("yes",)), ("fg", ("no",))]
     data += [("a", (big_id, day, a.id)) for day in content.aftercare.days
              for a in content.aftercare.answers]
     for step in content.screening.steps:
         answers = ["yes", "no", "back", "cancel", "done"] + [f"t.{o.id}" for o in step.options]
         data += [("s", (big_id, step.id, a)) for a in answers]
+    data += _staff_callback_data(big_id)
     for namespace, args in data:
         try:
             callbacks.build(namespace, *args)
         except callbacks.CallbackDataError as exc:
             report.problems.append(f"callback data: {exc}")
     report.counts["buttons"] = len(data)
+
+
+def _staff_callback_data(big_id: int) -> list[tuple[str, tuple[object, ...]]]:
+    """Every status button of a lead card, and every page button of /leads."""
+    from bot.flows.staff import NEXT
+    from bot.flows.staff.listing import LISTS
+
+    data: list[tuple[str, tuple[object, ...]]] = [
+        ("ls", (big_id, seen, target)) for seen, targets in NEXT.items() for target in targets]
+    data += [("lp", (which, big_id)) for which in LISTS]
+    return data

@@ -25,7 +25,18 @@ from telegram.ext import (
 
 from bot import callbacks
 from bot.delivery import deliver
-from bot.flows import Services, Turn, Visit, aftercare, booking, faq, menu, screening
+from bot.flows import (
+    Services,
+    Turn,
+    Visit,
+    aftercare,
+    booking,
+    faq,
+    menu,
+    privacy,
+    screening,
+)
+from bot.flows.staff import relay
 from bot.i18n import negotiate
 
 log = logging.getLogger(__name__)
@@ -80,9 +91,18 @@ async def respond(update: Update, context: ContextTypes.DEFAULT_TYPE, flow: Flow
 
 def command(flow: Flow) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]:
     async def handle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        await respond(update, context, flow)
+        await respond(update, context, ending_relay(flow))
 
     return handle
+
+
+def ending_relay(flow: Flow) -> Flow:
+    """Commands and buttons take the client out of a conversation with staff (relay.py)."""
+    async def run(visit: Visit) -> Turn | None:
+        await relay.end(visit)
+        return await flow(visit)
+
+    return run
 
 
 async def _language(visit: Visit) -> Turn:
@@ -116,6 +136,9 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     text = update.message.text
 
     async def flow(visit: Visit) -> Turn:
+        to_staff = await relay.client_text(visit, text)
+        if to_staff is not None:
+            return to_staff
         state = await visit.storage.chat_state(visit.client.user_id)
         if state is not None and state.state == booking.CONTACT:
             return await booking.contact_typed(visit, text)
@@ -154,8 +177,9 @@ def _routes(data: callbacks.Callback) -> Flow:
         "b": lambda v: booking.time_chosen(v, arg),
         "r": lambda v: booking.remind_later(v, arg),
         "a": lambda v: aftercare.checkin(v, *data.args),
+        "fg": lambda v: privacy.forget(v, arg == "yes"),
     }
-    return routes[data.namespace]
+    return routes.get(data.namespace, _stale)
 
 
 def _menu_action(action: str) -> Flow:
@@ -190,7 +214,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         flow = _routes(callbacks.parse(query.data))
     except callbacks.CallbackDataError:
         flow = _stale
-    await respond(update, context, flow)
+    await respond(update, context, ending_relay(flow))
 
 
 async def on_unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -199,8 +223,8 @@ async def on_unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await respond(update, context, lambda v: _sync(menu.main_menu(
-        v, note=v.text("error.unknown_command"))))
+    await respond(update, context, ending_relay(lambda v: _sync(menu.main_menu(
+        v, note=v.text("error.unknown_command")))))
 
 
 async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -236,6 +260,8 @@ def register(app: Application, staff_chat_id: int) -> None:  # type: ignore[type
         "start": menu.welcome, "menu": _menu, "help": _help,
         "language": _language, "cancel": _cancel,
         "aftercare": aftercare.begin, "stop": aftercare.stop,
+        "privacy": lambda v: _sync(privacy.notice(v)), "mydata": privacy.my_data,
+        "forget": lambda v: _sync(privacy.ask_forget(v)),
     }
     app.add_handler(MessageHandler(filters.UpdateType.EDITED & private, on_edited))
     for name, flow in commands.items():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gettext
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 from io import BytesIO
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -72,12 +72,34 @@ def display_name(language: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+def N_(msgid: str) -> str:  # noqa: N802 - gettext's conventional name for a no-op marker
+    """Marks a message id that code names but translates later, so pybabel and
+    `clinicbot check` find it (statuses, funnel stages)."""
+    return msgid
+
+
 def format_day(value: date | datetime, language: str) -> str:
     return format_date(value, format="long", locale=language)
 
 
 def format_moment(value: datetime, language: str) -> str:
     return format_datetime(value, format="medium", locale=language)
+
+
+def format_when(value: datetime, language: str, timezone: tzinfo) -> str:
+    """A moment for a card or a list, in the locale's own order: "Dec 3, 2026, 2:30 PM",
+    "3 дек. 2026 г., 14:30" (no seconds, unlike Babel's medium datetime)."""
+    local = value.astimezone(timezone)
+    pattern = str(Locale.parse(language).datetime_formats["medium"])
+    return pattern.format(format_time(local, "short", locale=language),
+                          format_date(local, "medium", locale=language))
+
+
+def format_appointment(value: datetime, language: str, timezone: tzinfo) -> tuple[str, str]:
+    """An appointment's (date, time) for a client: "Thursday, December 3, 2026", "2:30 PM"."""
+    local = value.astimezone(timezone)
+    return (format_date(local, "full", locale=language),
+            format_time(local, "short", locale=language))
 
 
 def format_hour(hour: int, tz: ZoneInfo, on: datetime, language: str) -> str:

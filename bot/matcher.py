@@ -64,8 +64,8 @@ class FaqMatcher:
     def _same(word: str, stem: str) -> bool:
         if word == stem:
             return True
-        if min(len(word), len(stem)) < 4:
-            return False
+        if min(len(word), len(stem)) < 4 or word[0] != stem[0]:
+            return False  # typos rarely hit the first letter; "along" is not "long"
         return fuzz.ratio(word, stem) >= TYPO_SIMILARITY or (
             len(stem) >= 5 and word.startswith(stem)
         )

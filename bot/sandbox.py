@@ -38,6 +38,7 @@ class Sent:
     reply_markup: dict[str, Any] | None
     edits: int = 0
     document: dict[str, Any] | None = None
+    reply_to: int | None = None  # the message this one replies to
 
     @property
     def buttons(self) -> list[tuple[str, str]]:
@@ -82,7 +83,10 @@ class FakeBotApi(BaseRequest):
     async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
                          *args: Any, **kwargs: Any) -> tuple[int, bytes]:
         name = url.rsplit("/", 1)[-1]
-        params = dict(request_data.parameters) if request_data else {}
+        params: dict[str, Any] = dict(request_data.parameters) if request_data else {}
+        if request_data is not None and request_data.contains_files:
+            # uploads travel as multipart fields: name → (filename, content, mime type)
+            params.update(request_data.multipart_data)
         if self.timeout_next.get(name):
             if self.timeout_next[name].pop(0) == "after":
                 self.answer(name, params)
@@ -123,11 +127,22 @@ class FakeBotApi(BaseRequest):
         text = str(params.get("text", ""))
         if not text.strip() or len(text) > 4096:
             raise _ApiError("Bad Request: message text is empty or too long")
-        return self._store(int(params["chat_id"]), text, params.get("reply_markup"))
+        sent = self._store(int(params["chat_id"]), text, params.get("reply_markup"))
+        reply = params.get("reply_parameters")
+        if reply:
+            reply = json.loads(reply) if isinstance(reply, str) else reply
+            self.messages[sent["chat"]["id"]][-1].reply_to = int(reply["message_id"])
+        return sent
 
     def _sendDocument(self, params: dict[str, Any]) -> dict[str, Any]:
+        """The uploaded file is kept as `document`: filename, content (bytes), mime type."""
+        filename, content, mime_type = params["document"]
+        if not isinstance(content, bytes):
+            content = content.read()
         sent = self._store(int(params["chat_id"]), str(params.get("caption", "")), None)
-        self.messages[sent["chat"]["id"]][-1].document = {"caption": params.get("caption")}
+        self.messages[sent["chat"]["id"]][-1].document = {
+            "filename": filename, "content": content, "mime_type": mime_type,
+            "caption": params.get("caption")}
         return sent
 
     def _editMessageText(self, params: dict[str, Any]) -> dict[str, Any]:
@@ -260,16 +275,18 @@ class Sandbox(Chats):
 
 
 class ChatUser:
-    """One person in a private chat with the bot (or writing in a group)."""
+    """One person in a private chat with the bot, or in a group when `chat` is set to one (a
+    staff member in the staff chat): `messages` and what an action returns are that chat's."""
 
     def __init__(self, sandbox: Chats, user: dict[str, Any]) -> None:
         self.sandbox, self.user = sandbox, user
         self.id: int = user["id"]
-        self.chat = {"id": self.id, "type": "private", "first_name": user["first_name"]}
+        self.chat: dict[str, Any] = {"id": self.id, "type": "private",
+                                     "first_name": user["first_name"]}
 
     @property
     def messages(self) -> list[Sent]:
-        return self.sandbox.api.messages[self.id]
+        return self.sandbox.api.messages[self.chat["id"]]
 
     @property
     def last(self) -> Sent:
@@ -281,7 +298,7 @@ class ChatUser:
         await self.sandbox.feed(update)
         shown: list[Sent] = []
         for sent in self.sandbox.api.touched[start:]:
-            if sent.chat_id == self.id and sent not in shown:
+            if sent.chat_id == self.chat["id"] and sent not in shown:
                 shown.append(sent)
         return shown
 
@@ -299,6 +316,10 @@ class ChatUser:
             extra["entities"] = [{"type": "bot_command", "offset": 0,
                                   "length": len(text.split()[0])}]
         return await self._send_message(chat, **extra)
+
+    async def reply_to(self, message: Sent, text: str) -> list[Sent]:
+        """Answer `message` with Telegram's reply (how staff answer the bot in a group)."""
+        return await self._send_message(text=text, reply_to_message=FakeBotApi._json(message))
 
     async def edit(self, text: str) -> list[Sent]:
         return await self._send_message(edited=True, text=text)
@@ -343,7 +364,7 @@ class ChatUser:
         target = message or self.last
         query = {
             "id": str(next(self.sandbox._update_ids)), "from": self.user,
-            "chat_instance": str(self.id), "data": data,
+            "chat_instance": str(self.chat["id"]), "data": data,
             "message": FakeBotApi._json(target),
         }
         return await self._act({"callback_query": query})

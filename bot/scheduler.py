@@ -24,7 +24,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from bot import callbacks
 from bot.aftercare_times import is_quiet, still_relevant
 from bot.delivery import Markup, markup
-from bot.flows import Services
+from bot.flows import Services, funnel
 from bot.flows.aftercare import nudge
 from bot.i18n import negotiate
 from bot.storage import DueMessage, Plan
@@ -148,6 +148,8 @@ class Scheduler:
         closing = message.day == self.services.content.aftercare.closing_day
         await storage.mark_aftercare(message.id, "sent", now,
                                      finish_plan=message.plan_id if closing else None)
+        if closing:
+            await funnel.record(self.services, funnel.AFTERCARE_FINISHED)
         return True
 
     async def _reminders(self, now: datetime) -> int:

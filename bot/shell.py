@@ -1,7 +1,9 @@
 """`clinicbot shell`: the real bot in a terminal, as a client of the in-process fake Bot API.
 
 You are a client in a private chat; `/as staff` switches to a staff member in the staff chat.
-Buttons are numbered: type the number to press one. Messages to the staff chat are shown too.
+Buttons are numbered: type the number to press one. What the bot sends to the other side (the
+staff chat while you are the client, the client's chat while you are staff) is shown in a box,
+and buttons there (a lead card's statuses) are numbered for that side.
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ import asyncio
 import html
 import re
 import sys
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from typing import Any
 
 from bot.clock import Clock
 from bot.config import Settings
@@ -21,6 +25,8 @@ HELP = """Shell commands (everything else goes to the bot as you typed it):
   /contact        share your phone number (the contact button)
   /sticker, /photo, /voice   send one of those
   /as staff       speak as a staff member in the staff chat   (/as client to go back)
+  /reply TEXT     as staff, reply to the newest staff-chat message that takes an answer
+                  (a client's question, or the appointment time for a booked lead)
   /clock +1d      move the bot's clock forward (d, h, m) and send what is due
   /shellhelp      this help          /quit   leave (the conversation is kept)"""
 
@@ -37,30 +43,55 @@ class Shell:
     def __init__(self, sandbox: Sandbox, client: ChatUser, staff: ChatUser) -> None:
         self.sandbox, self.client, self.staff = sandbox, client, staff
         self.speaker = client
-        self.choices: list[tuple[Sent, str, str]] = []
-        self.staff_seen = len(sandbox.staff_chat())
+        self.choices: dict[int, list[tuple[Sent, str]]] = {client.id: [], staff.id: []}
 
-    def show(self, messages: list[Sent]) -> None:
-        for message in messages:
-            edited = " (edited)" if message.edits else ""
-            print(f"\nbot{edited}: " + plain(message.text).replace("\n", "\n     "))
-            self._show_buttons(message)
-        staff_new = self.sandbox.staff_chat()[self.staff_seen:]
-        self.staff_seen = len(self.sandbox.staff_chat())
-        for message in staff_new:
-            print("\n┄┄ to the staff chat ┄┄\n" + plain(message.text) + "\n┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄")
+    async def act(self, action: Awaitable[object],
+                  stamp: Callable[[], str] | None = None) -> None:
+        """Run an action and show everything the bot sent or edited meanwhile, by chat;
+        `stamp` labels what arrived with the (simulated) time."""
+        start = len(self.sandbox.api.touched)
+        await action
+        shown: list[Sent] = []
+        for message in self.sandbox.api.touched[start:]:
+            if message not in shown:
+                shown.append(message)
+        if shown and stamp is not None:
+            print(f"\n({stamp()})", end="")
+        for message in shown:
+            side = self.staff if message.chat_id == self.staff.chat["id"] else self.client
+            if side is self.speaker:
+                edited = " (edited)" if message.edits else ""
+                print(f"\nbot{edited}: " + plain(message.text).replace("\n", "\n     "))
+            else:
+                where = "the staff chat" if side is self.staff else self.client.user["first_name"]
+                print(f"\n┄┄ to {where} ┄┄\n{plain(message.text)}")
+            if message.document:
+                self._show_document(message.document)
+            self._show_buttons(message, side)
+            if side is not self.speaker:
+                print("┄" * 24)
 
-    def _show_buttons(self, message: Sent) -> None:
+    @staticmethod
+    def _show_document(document: dict[str, Any]) -> None:
+        content: bytes = document["content"]
+        print(f"     [file] {document['filename']} ({len(content)} bytes), first lines:")
+        for line in content.decode("utf-8-sig").splitlines()[:3]:
+            print(f"       {line}")
+
+    def _show_buttons(self, message: Sent, side: ChatUser) -> None:
         if message.buttons:
-            self.choices = [(message, label, data) for label, data in message.buttons]
-            for number, (_, label, _) in enumerate(self.choices, start=1):
+            self.choices[side.id] = [(message, data) for _, data in message.buttons]
+            for number, (label, _) in enumerate(message.buttons, start=1):
                 print(f"     [{number}] {label}")
+            if side is self.staff and self.speaker is not self.staff:
+                print("     (to press: /as staff, then the number)")
         for button in message.keyboard:
             hint = " — type /contact" if button.get("request_contact") else ""
             print(f"     [keyboard] {button['text']}{hint}")
 
     async def handle(self, line: str) -> bool:
         """One line typed by the person at the terminal; False to leave."""
+        speaker, choices = self.speaker, self.choices[self.speaker.id]
         if line in ("/quit", "/exit"):
             return False
         if line == "/shellhelp":
@@ -70,16 +101,28 @@ class Shell:
             print(f"(you are now the {'staff member' if self.speaker is self.staff else 'client'})")
         elif line.startswith("/clock"):
             await self._clock(line.removeprefix("/clock").strip())
+        elif line.startswith("/reply"):
+            await self._reply(line.removeprefix("/reply").strip())
         elif line == "/contact":
-            self.show(await self.speaker.share_contact())
+            await self.act(speaker.share_contact())
         elif line in ("/sticker", "/photo", "/voice"):
-            self.show(await getattr(self.speaker, f"send_{line[1:]}")())
-        elif line.isdigit() and 1 <= int(line) <= len(self.choices):
-            message, _, data = self.choices[int(line) - 1]
-            self.show(await self.speaker.press_data(data, message))
+            await self.act(getattr(speaker, f"send_{line[1:]}")())
+        elif line.isdigit() and 1 <= int(line) <= len(choices):
+            message, data = choices[int(line) - 1]
+            await self.act(speaker.press_data(data, message))
         elif line:
-            self.show(await self.speaker.send(line))
+            await self.act(speaker.send(line))
         return True
+
+    async def _reply(self, text: str) -> None:
+        storage = self.sandbox.app.bot_data["services"].storage
+        for message in reversed(self.sandbox.staff_chat()):
+            if (await storage.booking_prompt(message.message_id) is not None
+                    or await storage.relay_thread(message.message_id) is not None):
+                print(f"(staff reply to: {plain(message.text).splitlines()[0][:60]})")
+                await self.act(self.staff.reply_to(message, text))
+                return
+        print("(nothing in the staff chat to reply to)")
 
     async def _clock(self, arg: str) -> None:
         match = _DELTA.match(arg)
@@ -92,12 +135,7 @@ class Shell:
             step = min(CLOCK_TICK, remaining)
             self.sandbox.clock.advance(step)
             remaining -= step
-            start = len(self.sandbox.api.touched)
-            await self.sandbox.run_scheduler()
-            arrived = [m for m in self.sandbox.api.touched[start:] if m.chat_id == self.client.id]
-            if arrived:
-                print(f"\n({self._now()})", end="")
-                self.show(arrived)
+            await self.act(self.sandbox.run_scheduler(), stamp=self._now)
         print(f"(clock: {self._now()})")
 
     def _now(self) -> str:

@@ -12,6 +12,7 @@ from bot.config import Settings
 from bot.content import Content
 from bot.sandbox import ChatUser, Sandbox, Sent
 from tests.chat import Texts, shown
+from tests.desk import staff_member
 
 LONDON = ZoneInfo("Europe/London")
 STEP = timedelta(minutes=15)
@@ -283,3 +284,22 @@ async def test_forged_checkin_for_someone_elses_plan_is_out_of_date(
     await other.send("/menu")
     assert t("error.stale_button") in shown(await other.press_data("a:1:0:cracks"))
     assert week_bot.staff_chat() == []
+
+
+async def test_staff_answer_a_problem_alert_by_replying_to_it(
+    week_bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    t = Texts(content, "ru")
+    user = week_bot.user(first_name="Vera", language_code="ru")
+    await started(week_bot, user, t)
+    await live_through(week_bot, user, at(LONDON, 2026, 10, 22, 20, 0))
+    await user.press(t.label("aftercare.answer.cracks"))
+    [alert] = week_bot.staff_chat()
+    maria = staff_member(week_bot, settings)
+    await maria.reply_to(alert, "Please come in tomorrow at 10, we will take a look.")
+    assert "Please come in tomorrow at 10, we will take a look." in user.last.text
+    assert t("relay.forwarded") in shown(await user.send("Спасибо, приду"))
+    assert "Спасибо, приду" in week_bot.staff_chat()[-1].text
+    stats = await week_bot.app.bot_data["services"].storage.all(
+        "SELECT stage FROM funnel_events WHERE stage LIKE 'aftercare%'")
+    assert [r[0] for r in stats] == ["aftercare_problem"]

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.config import Settings
 from bot.content import Content
-from bot.sandbox import Sandbox
-from tests.chat import Texts, screen
+from bot.sandbox import ChatUser, Sandbox
+from tests.chat import Texts, screen, shown
+from tests.desk import press_on_card, staff_member
 
 
 async def count(bot: Sandbox, sql: str) -> int:
@@ -42,3 +44,104 @@ async def test_retention_purges_unconverted_answers_and_old_aftercare_only(
     assert await count(bot, "SELECT COUNT(*) FROM aftercare_checkins") == 0
     assert await count(bot, "SELECT COUNT(*) FROM aftercare_messages") == 0
     assert await count(bot, "SELECT COUNT(*) FROM screenings") == 2  # outcomes stay, answers go
+
+
+ZINA = {"user_id": 987654321, "first_name": "Zinaida", "last_name": "Kvasova",
+        "username": "zina_kv", "language_code": "en"}
+PHONE = "+7 999 111-22-33"
+
+
+async def everything_about_zina(bot: Sandbox, content: Content, settings: Settings) -> ChatUser:
+    """Zinaida uses every journey: FAQ relay, two checks, a reminder, a booking that staff
+    take to treated, an aftercare week with a problem answered by staff, her own timezone."""
+    t = Texts(content, "en")
+    zina = bot.user(**ZINA)
+    maria = staff_member(bot, settings)
+    await zina.send("/start")
+    await zina.send("Can I bring my dog Bruno along?")
+    await zina.press(t.label("faq.forward.yes"))
+    await maria.reply_to(bot.staff_chat()[-1], "Sorry, no dogs.")
+    await zina.send("Okay, thanks Zinaida here")
+    await screen(zina, t, yes=frozenset({"herpes"}))
+    await zina.press_data(zina.last.buttons[0][1], zina.last)  # remind me later
+    await zina.press(t.label("menu.screening"))
+    for step in content.screening.steps:
+        await zina.press(t.label("screening.done") if step.kind == "choose_many"
+                         else t.label("screening.no"))
+    await zina.press(t.label("screening.outcome.suitable.book"))
+    await zina.share_contact(PHONE)
+    await zina.press(t.label("booking.time.morning"))
+    await press_on_card(bot, maria, 1, "Contacted")
+    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    await maria.reply_to(prompt, "2026-12-03 14:30")
+    await press_on_card(bot, maria, 1, "Treated")
+    await zina.send("/timezone Europe/Berlin")
+    bot.clock.advance(timedelta(hours=9))
+    await bot.run_scheduler()
+    await zina.press(t.label("aftercare.answer.other"))
+    await zina.send("a red patch near Zinaida's left ear")
+    await maria.reply_to(bot.staff_chat()[-1], "Please call us.")
+    await zina.send("/language")
+    await zina.press("Русский")
+    return zina
+
+
+async def test_mydata_shows_the_client_what_is_stored(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    zina = await everything_about_zina(bot, content, settings)
+    t = Texts(content, "ru")
+    text = shown(await zina.send("/mydata"))
+    for expected in ("Zinaida Kvasova", "@zina_kv", PHONE, "Europe/Berlin",
+                     t.label("screening.condition.herpes") + ": " + t.label("screening.yes"),
+                     t("mydata.questions", count=1)):
+        assert expected in text
+    assert len(text) <= 4096
+
+
+async def test_privacy_notice_says_what_why_how_long_and_who(
+    bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    text = shown(await bot.user().send("/privacy"))
+    assert t("privacy.how_long", days=365) in text and "/forget" in text and "/mydata" in text
+
+
+async def test_forget_erases_every_row_of_the_client_and_marks_staff_posts(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    zina = await everything_about_zina(bot, content, settings)
+    t = Texts(content, "ru")
+    storage = bot.app.bot_data["services"].storage
+    funnel_before = await storage.all("SELECT stage, day FROM funnel_events")
+    reply = shown(await zina.send("/forget"))
+    assert t("privacy.forget.confirm") in reply
+    assert t("privacy.forget.done") in shown(await zina.press(t.label("privacy.forget.yes")))
+
+    needles = [str(ZINA["user_id"]), "Zinaida", "Kvasova", "zina_kv", PHONE, "999 111",
+               "Bruno", "red patch"]
+    for table in await storage.table_names():
+        for row in await storage.all(f"SELECT * FROM {table}"):
+            flat = " | ".join(map(str, tuple(row)))
+            for needle in needles:
+                assert needle not in flat, f"{needle!r} left in {table}: {flat}"
+    assert await storage.all("SELECT stage, day FROM funnel_events") == funnel_before
+
+    staff = Texts(content, "en")
+    [lead_card] = [m for m in bot.staff_chat() if m.text.startswith(
+        staff("staff.erased.lead", id=1))]
+    assert lead_card.buttons == []
+    for message in bot.staff_chat():
+        assert "Zinaida" not in message.text and PHONE not in message.text, message.text
+    assert await bot.run_scheduler() == 0
+    reply = shown(await zina.send("/mydata"))
+    assert PHONE not in reply and "herpes" not in reply.lower()
+
+
+async def test_forget_can_be_declined(bot: Sandbox, content: Content) -> None:
+    t = Texts(content, "en")
+    user = bot.user()
+    await screen(user, t)
+    await user.send("/forget")
+    assert t("privacy.forget.kept") in shown(await user.press(t.label("privacy.forget.no")))
+    assert await count(bot, "SELECT COUNT(*) FROM screening_answers") == 16

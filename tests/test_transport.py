@@ -38,7 +38,8 @@ async def test_commands_are_announced_per_language(bot: Sandbox) -> None:
     announced = [p for method, p in bot.api.calls if method == "setMyCommands"]
     assert [p.get("language_code") for p in announced] == [None, "ru"]
     assert [c["command"] for c in announced[0]["commands"]] == [
-        "start", "menu", "help", "language", "aftercare", "stop", "timezone", "cancel"]
+        "start", "menu", "help", "language", "aftercare", "stop", "timezone", "privacy",
+        "mydata", "forget", "cancel"]
 
 
 async def test_unexpected_error_is_logged_without_text_and_the_client_gets_an_apology(

@@ -1,7 +1,8 @@
 """Flows decide the next step and the answer; they know nothing of Telegram's types.
 
 A flow gets a `Visit` (who is talking, in which language, and the bot's services) and returns a
-`Turn`: what to say to the client and what to post to the staff chat.
+`Turn`: what to say in the chat the update came from, what to post to (or change in) the staff
+chat, and what to send to clients' private chats on the staff's behalf.
 """
 
 from __future__ import annotations
@@ -24,30 +25,66 @@ class Button:
     data: str
 
 
+Buttons = tuple[tuple[Button, ...], ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file to send (the staff's CSV export)."""
+
+    filename: str
+    content: bytes
+    caption: str = ""
+
+
 @dataclass(frozen=True)
 class Reply:
-    """A message to send. `edit` replaces the message whose button was pressed."""
+    """A message to send. `edit` replaces the message whose button was pressed; with a
+    `document`, the file is sent and `text` is ignored."""
 
     text: str
-    buttons: tuple[tuple[Button, ...], ...] = ()
+    buttons: Buttons = ()
     contact_button: str | None = None
     remove_keyboard: bool = False
     edit: bool = False
+    document: Document | None = None
 
 
 @dataclass(frozen=True)
 class StaffPost:
+    """A message for the staff chat. `edit` names a staff-chat message to replace instead (a lead
+    card); `reply_to` threads the post under a message; `ask_reply` asks staff to answer by
+    replying, with that placeholder in their input field. `on_sent` gets the new message's id."""
+
     text: str
     on_sent: Callable[[int], Awaitable[None]] | None = None
+    buttons: Buttons = ()
+    edit: int | None = None
+    reply_to: int | None = None
+    ask_reply: str | None = None
+
+
+@dataclass(frozen=True)
+class ClientPost:
+    """A message to a client's private chat sent on the staff's behalf; then `delivered` is
+    posted to the staff chat, or `undeliverable` when the client cannot be reached (the bot
+    was blocked)."""
+
+    chat_id: int
+    text: str
+    delivered: StaffPost | None = None
+    undeliverable: StaffPost | None = None
 
 
 @dataclass
 class Turn:
     replies: list[Reply] = field(default_factory=list)
     staff: list[StaffPost] = field(default_factory=list)
+    clients: list[ClientPost] = field(default_factory=list)
 
     def __add__(self, other: Turn) -> Turn:
-        return Turn(self.replies + other.replies, self.staff + other.staff)
+        return Turn(self.replies + other.replies, self.staff + other.staff,
+                    self.clients + other.clients)
 
 
 @dataclass(frozen=True)

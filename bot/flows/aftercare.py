@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot import callbacks
 from bot.aftercare_times import schedule
 from bot.content import Content
-from bot.flows import Button, Reply, Services, StaffPost, Turn, Visit
+from bot.flows import Button, Reply, Services, StaffPost, Turn, Visit, funnel
 from bot.flows.menu import main_menu
 from bot.i18n import display_name, format_day, format_hour
 from bot.storage import Plan
@@ -125,8 +125,14 @@ async def _record(visit: Visit, plan: Plan, day: int, answer_id: str,
         client_language=display_name(visit.language), details=text,
         answer=visit.content.button_label(staff_language, answer.label),
         phone=await visit.storage.latest_phone(visit.client.user_id))
+    await funnel.record(visit.services, funnel.AFTERCARE_PROBLEM)
+    user_id = visit.client.user_id
+
+    async def answerable(message_id: int) -> None:
+        await visit.storage.register_thread(message_id, user_id, visit.now)
+
     guidance = Reply(visit.render("aftercare_problem.j2"))
-    return Turn([guidance], [StaffPost(alert)])
+    return Turn([guidance], [StaffPost(alert, answerable)])
 
 
 async def set_timezone(visit: Visit, name: str) -> Turn:

@@ -1,5 +1,6 @@
 """Lead hand-off: contact (shared phone, typed phone or username), preferred time, tips, then a
-lead card in the staff chat and a confirmation with the clinic's contacts."""
+lead card in the staff chat (with its status buttons, bot/flows/staff/cards.py) and a
+confirmation with the clinic's contacts."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ import re
 from datetime import datetime, timedelta
 
 from bot import callbacks
-from bot.flows import Reply, StaffPost, Turn, Visit
+from bot.flows import Reply, Turn, Visit, funnel
 from bot.flows import screening as screening_flow
 from bot.flows.menu import main_menu
-from bot.i18n import display_name, format_day
+from bot.flows.staff import cards
+from bot.i18n import format_day
 from bot.storage import ScreeningRecord
 
 CONTACT, TIME = "booking_contact", "booking_time"
@@ -90,39 +92,15 @@ async def time_chosen(visit: Visit, time_id: str) -> Turn | None:
         phone=state.data.get("phone"), contact_username=state.data.get("username"),
         preferred_time=time_id, now=visit.now,
     )
-    card = lead_card(visit, lead_id, record, times[time_id].label,
-                     state.data.get("phone"), state.data.get("username"))
-
-    async def remember(message_id: int) -> None:
-        await visit.storage.set_lead_message(lead_id, message_id)
-
+    lead = await visit.storage.lead_details(lead_id)
+    assert lead is not None
+    await funnel.record(visit.services, funnel.LEAD)
     chosen = Reply(visit.text("booking.time_chosen", time=visit.label(times[time_id].label)),
                    edit=True)
     tips = Reply(visit.render("booking_tips.j2", good_season=_good_season(visit)))
     done = Reply(visit.render("booking_done.j2"),
                  ((visit.button("button.menu", callbacks.build("m", "menu")),),))
-    return Turn([chosen, tips, done], [StaffPost(card, remember)])
-
-
-def lead_card(visit: Visit, lead_id: int, record: ScreeningRecord, time_label: str,
-              phone: str | None, username: str | None) -> str:
-    """The staff's view of a lead, in the clinic's default language."""
-    staff = visit.settings.default_language
-    screening = visit.content.screening
-    verdict = screening_flow.evaluate(screening, record.answers)
-    goal_step = next((s for s in screening.steps if s.kind == "choose_many"), None)
-    goals = []
-    if goal_step is not None:
-        picked = set(record.answers.get(goal_step.id, "").split(","))
-        goals = [visit.content.button_label(staff, o.label)
-                 for o in goal_step.options if o.id in picked]
-    return visit.content.render(
-        staff, "lead_card.j2", lead_id=lead_id, client=visit.client,
-        client_language=display_name(visit.language), phone=phone, username=username,
-        outcome=screening.outcome(verdict.outcome),
-        flagged=[visit.content.button_label(staff, c.label) for c in verdict.conditions],
-        goals=goals, preferred_time=visit.content.button_label(staff, time_label),
-    )
+    return Turn([chosen, tips, done], [await cards.card_post(visit.services, lead)])
 
 
 def _good_season(visit: Visit) -> bool:

@@ -66,7 +66,9 @@ async def forward(visit: Visit, confirmed: bool) -> Turn | None:
     )
 
     async def remember(message_id: int) -> None:
+        """A staff reply to the posted question reaches the client (bot/flows/staff/relay.py)."""
         await visit.storage.set_staff_question_message(question_id, message_id)
+        await visit.storage.register_thread(message_id, user_id, visit.now)
 
     reply = Reply(visit.text("faq.forward.sent"), edit=True)
     return Turn([reply], [StaffPost(card, remember)]) + main_menu(visit)

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from bot import callbacks
 from bot.content import Condition, Screening, Step
-from bot.flows import Button, Reply, Turn, Visit
+from bot.flows import Button, Reply, Turn, Visit, funnel
 from bot.flows.menu import main_menu
 from bot.i18n import format_day
 from bot.storage import ScreeningRecord
@@ -54,11 +54,14 @@ async def begin(visit: Visit) -> Turn:
     screening = visit.content.screening
     consent_id = await visit.storage.consent_id(visit.client.user_id, screening.consent_version)
     if consent_id is None:
+        if await visit.storage.active_screening(visit.client.user_id) is None:
+            await funnel.record(visit.services, funnel.STARTED)
         buttons = ((visit.button("screening.consent.yes", callbacks.build("c", YES)),),
                    (visit.button("screening.consent.no", callbacks.build("c", NO)),))
         text = visit.render("consent.j2", consent=screening.consent_text)
         return Turn([Reply(text, buttons)])
-    return await _resume_or_start(visit, consent_id, visit.text("screening.consent.on_record"))
+    return await _resume_or_start(visit, consent_id, visit.text("screening.consent.on_record"),
+                                  counted=False)
 
 
 async def consent(visit: Visit, given: bool) -> Turn:
@@ -69,12 +72,14 @@ async def consent(visit: Visit, given: bool) -> Turn:
     consent_id = await visit.storage.consent_id(user_id, version)
     if consent_id is None:
         consent_id = await visit.storage.record_consent(user_id, version, visit.now)
-    turn = await _resume_or_start(visit, consent_id, visit.text("screening.consent.thanks"))
+    turn = await _resume_or_start(visit, consent_id, visit.text("screening.consent.thanks"),
+                                  counted=True)
     turn.replies[0] = Reply(turn.replies[0].text, edit=True)
     return turn
 
 
-async def _resume_or_start(visit: Visit, consent_id: int, note: str) -> Turn:
+async def _resume_or_start(visit: Visit, consent_id: int, note: str, *, counted: bool) -> Turn:
+    """`counted`: the start was already counted in the funnel when consent was asked."""
     screening, storage = visit.content.screening, visit.storage
     record = await storage.active_screening(visit.client.user_id)
     step = screening.step(record.current_step or "") if record else None
@@ -84,6 +89,9 @@ async def _resume_or_start(visit: Visit, consent_id: int, note: str) -> Turn:
     first = screening.steps[0]
     screening_id = await storage.start_screening(
         visit.client.user_id, consent_id, first.id, visit.now)
+    if not counted:
+        await funnel.record(visit.services, funnel.STARTED)
+    await funnel.record(visit.services, funnel.CONSENTED)
     record = await storage.screening(screening_id)
     assert record is not None
     return Turn([Reply(note), ask(visit, record, first)])
@@ -173,6 +181,9 @@ async def _advance(visit: Visit, record: ScreeningRecord, step: Step, value: str
         return Turn([ask(visit, updated, following, edit=True)])
     verdict = evaluate(screening, updated.answers)
     await visit.storage.end_screening(record.id, "finished", verdict.outcome, visit.now)
+    await funnel.record(visit.services, funnel.SCREENED)
+    if verdict.outcome == screening.outcomes[-1].id:
+        await funnel.record(visit.services, funnel.SUITABLE)
     return Turn([Reply(visit.text("screening.finished"), edit=True), outcome(visit, verdict)])
 
 

@@ -82,9 +82,15 @@ class PrivacyStore(StorageBase):
                 cards = [(int(r[0]), int(r[1])) for r in await cursor.fetchall()]
             async with db.execute(
                 "SELECT staff_message_id FROM staff_questions WHERE user_id = ?"
-                " AND staff_message_id IS NOT NULL", (user_id,),
+                " AND staff_message_id IS NOT NULL"
+                " UNION SELECT staff_message_id FROM relay_threads WHERE user_id = ?"
+                " UNION SELECT p.message_id FROM booking_prompts AS p"
+                " JOIN leads AS l ON l.id = p.lead_id WHERE l.user_id = ?",
+                (user_id, user_id, user_id),
             ) as cursor:
-                posts = [int(r[0]) for r in await cursor.fetchall()]
+                card_ids = {message_id for _, message_id in cards}
+                posts = sorted(int(r[0]) for r in await cursor.fetchall()
+                               if int(r[0]) not in card_ids)
             await db.execute("DELETE FROM clients WHERE user_id = ?", (user_id,))
         return Erased(cards, posts)
 

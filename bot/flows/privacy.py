@@ -1,0 +1,69 @@
+"""Journey 7: what is stored and why (/privacy), the client's own data (/mydata), and erasure
+on request (/forget), which also marks their posts in the staff chat as erased."""
+
+from __future__ import annotations
+
+from bot import callbacks
+from bot.content import Content
+from bot.flows import Reply, StaffPost, Turn, Visit
+from bot.flows.menu import main_menu
+from bot.i18n import N_, display_name
+
+YES_NO = {True: N_("screening.yes"), False: N_("screening.no")}
+
+
+def notice(visit: Visit) -> Turn:
+    return Turn([Reply(visit.render("privacy.j2", retention_days=visit.settings.retention_days))])
+
+
+async def my_data(visit: Visit) -> Turn:
+    data = await visit.storage.personal_data(visit.client.user_id)
+    if data is None:
+        return main_menu(visit)
+    text = visit.render("mydata.j2", data=data, language_name=display_name(visit.language),
+                        screenings=[{"date": s["started_at"][:10],
+                                     "answers": readable_answers(visit.content, visit.language,
+                                                                 s["answers"])}
+                                    for s in data.screenings])
+    return Turn([Reply(text)])
+
+
+def readable_answers(content: Content, language: str,
+                     answers: list[dict[str, str]]) -> list[tuple[str, str]]:
+    """Stored answers in the client's words: ("Pacemaker", "No"), ("Skin goals", "Dry skin")."""
+    screening, readable = content.screening, []
+    for answer in answers:
+        step = screening.step(answer["step_id"])
+        if step is None:
+            continue
+        if step.declares:
+            label = content.button_label(language, screening.conditions[step.declares].label)
+            said = YES_NO[answer["answer"] == "yes"]
+            value = content.button_label(language, said)
+        else:
+            label = content.button_label(language, "staff.lead.goals")
+            chosen = answer["answer"].split(",")
+            value = ", ".join(content.button_label(language, o.label)
+                              for o in step.options if o.id in chosen) or "—"
+        readable.append((label, value))
+    return readable
+
+
+def ask_forget(visit: Visit) -> Turn:
+    buttons = ((visit.button("privacy.forget.yes", callbacks.build("fg", "yes")),),
+               (visit.button("privacy.forget.no", callbacks.build("fg", "no")),))
+    return Turn([Reply(visit.text("privacy.forget.confirm"), buttons)])
+
+
+async def forget(visit: Visit, confirmed: bool) -> Turn:
+    """Delete every row tied to the client; their lead cards and other staff-chat posts are
+    edited to say the data was erased at the client's request."""
+    if not confirmed:
+        return main_menu(visit, edit=True, note=visit.text("privacy.forget.kept"))
+    erased = await visit.storage.forget(visit.client.user_id)
+    staff = visit.settings.default_language
+    posts = [StaffPost(visit.content.message(staff, "staff.erased.lead", id=lead_id),
+                       edit=message_id) for lead_id, message_id in erased.lead_cards]
+    posts += [StaffPost(visit.content.message(staff, "staff.erased.post"), edit=message_id)
+              for message_id in erased.other_posts]
+    return Turn([Reply(visit.text("privacy.forget.done"), edit=True)], posts)

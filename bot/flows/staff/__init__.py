@@ -1,0 +1,83 @@
+"""The staff desk: lead cards and their statuses, the relay to clients, lists, export, stats.
+
+A staff flow gets a `Desk` (which staff member acts, and the bot's services) and returns a
+`Turn`, like the client flows. Staff read everything in the clinic's default language; what
+reaches a client is in the client's language. Who counts as staff is decided before any of this
+runs, in one place: bot/staff_auth.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from bot.flows import Button, Services
+from bot.i18n import N_, negotiate
+from bot.storage import Client, Storage
+
+NEW, CONTACTED, BOOKED, TREATED = "new", "contacted", "booked", "treated"
+UNSUITABLE, ARCHIVED = "unsuitable", "archived"
+STATUSES = (NEW, CONTACTED, BOOKED, TREATED, UNSUITABLE, ARCHIVED)
+OPEN = (NEW, CONTACTED, BOOKED)
+LABELS = {
+    NEW: N_("staff.status.new"), CONTACTED: N_("staff.status.contacted"),
+    BOOKED: N_("staff.status.booked"), TREATED: N_("staff.status.treated"),
+    UNSUITABLE: N_("staff.status.unsuitable"), ARCHIVED: N_("staff.status.archived"),
+}
+# Where a lead can go from each status. Booked → booked sets a new appointment time.
+NEXT: dict[str, tuple[str, ...]] = {
+    NEW: (CONTACTED, BOOKED, UNSUITABLE, ARCHIVED),
+    CONTACTED: (BOOKED, UNSUITABLE, ARCHIVED),
+    BOOKED: (BOOKED, TREATED, UNSUITABLE, ARCHIVED),
+    TREATED: (ARCHIVED,),
+    UNSUITABLE: (ARCHIVED,),
+    ARCHIVED: (),
+}
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    user_id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Desk:
+    """One staff member's update, resolved."""
+
+    services: Services
+    member: StaffMember
+
+    @property
+    def now(self) -> datetime:
+        return self.services.clock.now()
+
+    @property
+    def storage(self) -> Storage:
+        return self.services.storage
+
+    @property
+    def language(self) -> str:
+        return self.services.settings.default_language
+
+    def text(self, msgid: str, **values: Any) -> str:
+        return self.services.content.message(self.language, msgid, **values)
+
+    def label(self, msgid: str, **values: Any) -> str:
+        return self.services.content.button_label(self.language, msgid, **values)
+
+    def button(self, msgid: str, data: str, **values: Any) -> Button:
+        return Button(self.label(msgid, **values), data)
+
+    def render(self, template: str, **values: Any) -> str:
+        return self.services.content.render(self.language, template,
+                                            clinic=self.services.settings, **values)
+
+
+def client_language(services: Services, client: Client) -> str:
+    """The language a client is answered in: their choice, else their Telegram language."""
+    settings = services.settings
+    if client.language is not None and client.language in settings.languages:
+        return client.language
+    return negotiate(client.telegram_language, settings.languages, settings.default_language)

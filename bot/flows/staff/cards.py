@@ -1,0 +1,118 @@
+"""Lead cards: the staff's view of a lead, with its status (who set it, when) and the buttons
+that move it on. The card in the staff chat is re-rendered from storage after every change, so
+it always shows the stored truth; `/lead ID` shows the full card with every screening answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from bot import callbacks
+from bot.flows import Button, Services, StaffPost
+from bot.flows.screening import evaluate, path
+from bot.flows.staff import BOOKED, LABELS, NEXT, client_language
+from bot.i18n import N_, display_name, format_when
+from bot.storage import LeadDetails
+
+
+@dataclass(frozen=True)
+class CardStatus:
+    label: str
+    by: str | None
+    when: str | None
+    appointment: str | None
+
+
+@dataclass(frozen=True)
+class Answer:
+    label: str
+    answer: str
+    flagged: bool
+
+
+async def card_values(services: Services, lead: LeadDetails) -> dict[str, Any]:
+    """Everything lead_card.j2 shows, in the clinic's default language."""
+    settings, content = services.settings, services.content
+    staff, screening = settings.default_language, content.screening
+    record = await services.storage.screening(lead.screening_id) if lead.screening_id else None
+    answers = record.answers if record else {}
+    verdict = evaluate(screening, answers)
+    outcome = next((o for o in screening.outcomes if o.id == lead.outcome),
+                   screening.outcome(verdict.outcome))
+    goal_step = next((s for s in screening.steps if s.kind == "choose_many"), None)
+    picked = set(answers.get(goal_step.id, "").split(",")) if goal_step else set()
+    times = {t.id: t.label for t in content.booking.preferred_times}
+    history = await services.storage.lead_history(lead.id)
+    last = history[-1] if history else None
+
+    def when(value: str | None) -> str | None:
+        return format_when(datetime.fromisoformat(value), staff, settings.timezone) \
+            if value else None
+
+    return {
+        "lead_id": lead.id, "client": lead.client,
+        "client_language": display_name(client_language(services, lead.client)),
+        "phone": lead.phone, "username": lead.contact_username, "outcome": outcome,
+        "flagged": [content.button_label(staff, c.label) for c in verdict.conditions],
+        "goals": [content.button_label(staff, o.label)
+                  for o in (goal_step.options if goal_step else ()) if o.id in picked],
+        "preferred_time": content.button_label(staff, times.get(lead.preferred_time,
+                                                                lead.preferred_time)),
+        "status": CardStatus(
+            content.button_label(staff, LABELS[lead.status]),
+            (last.staff_name or str(last.staff_user_id)) if last else None,
+            when(last.changed_at if last else None), when(lead.appointment_at)),
+    }
+
+
+def status_buttons(services: Services, lead: LeadDetails) -> tuple[tuple[Button, ...], ...]:
+    """The statuses a lead can move to from where it is, two to a row."""
+    staff = services.settings.default_language
+    rebook = N_("staff.action.rebook")
+    buttons = [
+        Button(services.content.button_label(
+            staff, rebook if lead.status == target == BOOKED else LABELS[target]),
+            callbacks.build("ls", lead.id, lead.status, target))
+        for target in NEXT[lead.status]
+    ]
+    return tuple(tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2))
+
+
+async def card_post(services: Services, lead: LeadDetails) -> StaffPost:
+    """The lead's card for the staff chat: replaces the posted card, or posts it if there is
+    none yet (a new lead, or a card deleted from the chat)."""
+    text = services.content.render(services.settings.default_language, "lead_card.j2",
+                                   **await card_values(services, lead))
+
+    async def remember(message_id: int) -> None:
+        await services.storage.set_lead_message(lead.id, message_id)
+
+    return StaffPost(text, remember, status_buttons(services, lead), edit=lead.staff_message_id)
+
+
+async def full_card(services: Services, lead: LeadDetails) -> str:
+    """The card with every screening answer and the whole status history (`/lead ID`)."""
+    settings, content = services.settings, services.content
+    staff, screening = settings.default_language, content.screening
+    record = await services.storage.screening(lead.screening_id) if lead.screening_id else None
+    given = record.answers if record else {}
+    shown = {"yes": content.button_label(staff, "screening.yes"),
+             "no": content.button_label(staff, "screening.no")}
+    answers = []
+    for step in path(screening):
+        if step.kind != "yes_no":
+            continue
+        label = screening.conditions[step.declares].label if step.declares else step.question
+        value = given.get(step.id, "")
+        answers.append(Answer(content.button_label(staff, label), shown.get(value, "—"),
+                              value == "yes"))
+    history = [
+        (format_when(datetime.fromisoformat(h.changed_at), staff, settings.timezone),
+         content.button_label(staff, LABELS[h.old_status]),
+         content.button_label(staff, LABELS[h.new_status]),
+         h.staff_name or str(h.staff_user_id))
+        for h in await services.storage.lead_history(lead.id)
+    ]
+    return content.render(staff, "lead_full.j2", clinic=settings, answers=answers,
+                          history=history, **await card_values(services, lead))

@@ -1,0 +1,86 @@
+"""`/export [from] [to]`: leads as a CSV file, one row per lead, for spreadsheets.
+
+UTF-8 with a byte-order mark (so spreadsheet programs detect the encoding and show Cyrillic
+names correctly), a header row, ISO 8601 dates in the clinic's timezone, and stable ids rather
+than translated labels (status, outcome, language, time of day, conditions, goals), so a sheet
+can be filtered the same way whatever the clinic's language. `from` and `to` are clinic-local
+days, both included.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime, time, timedelta
+
+from bot.flows import Document, Reply, Turn
+from bot.flows.screening import evaluate
+from bot.flows.staff import Desk, client_language
+from bot.storage import LeadDetails
+
+COLUMNS = ("id", "created_at", "status", "name", "username", "phone", "contact_username",
+           "language", "outcome", "flagged", "goals", "preferred_time", "appointment_at")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _days(args: list[str]) -> list[date] | None:
+    try:
+        days = [date.fromisoformat(a) for a in args]
+    except ValueError:
+        return None
+    return days if len(days) <= 2 and days == sorted(days) else None
+
+
+async def export(desk: Desk, args: list[str]) -> Turn:
+    days = _days(args)
+    if days is None:
+        return Turn([Reply(desk.text("staff.export.usage"))])
+    tz = desk.services.settings.timezone
+    since = datetime.combine(days[0], time(), tz) if days else None
+    until = datetime.combine(days[1] + timedelta(days=1), time(), tz) if len(days) == 2 else None
+    leads = await desk.storage.leads_created(since, until)
+    rows = [await _row(desk, lead) for lead in leads]
+    today = desk.now.astimezone(tz).date()
+    first = days[0].isoformat() if days else "start"
+    filename = f"leads_{first}_{(days[1] if len(days) == 2 else today).isoformat()}.csv"
+    caption = desk.text("staff.export.caption", count=len(rows))
+    return Turn([Reply(caption, document=Document(filename, to_csv(rows), caption))])
+
+
+def to_csv(rows: list[dict[str, str]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
+    writer.writeheader()
+    writer.writerows(rows)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _text(value: str | None) -> str:
+    """A client's own text (a name) that starts like a formula is prefixed with an apostrophe,
+    so a spreadsheet shows it instead of evaluating it."""
+    value = value or ""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+async def _row(desk: Desk, lead: LeadDetails) -> dict[str, str]:
+    services = desk.services
+    screening = services.content.screening
+    tz = services.settings.timezone
+    record = await desk.storage.screening(lead.screening_id) if lead.screening_id else None
+    answers = record.answers if record else {}
+    goal_step = next((s for s in screening.steps if s.kind == "choose_many"), None)
+    goals = answers.get(goal_step.id, "") if goal_step else ""
+
+    def iso(value: str | None) -> str:
+        return datetime.fromisoformat(value).astimezone(tz).isoformat() if value else ""
+
+    return {
+        "id": str(lead.id), "created_at": iso(lead.created_at), "status": lead.status,
+        "name": _text(lead.client.full_name), "username": lead.client.username or "",
+        # phone numbers are validated when given (digits, spaces, + - ( ) .): no formula fits
+        "phone": lead.phone or "", "contact_username": lead.contact_username or "",
+        "language": client_language(services, lead.client), "outcome": lead.outcome,
+        "flagged": ";".join(c.id for c in evaluate(screening, answers).conditions),
+        "goals": ";".join(g for g in goals.split(",") if g and g != "-"),
+        "preferred_time": lead.preferred_time, "appointment_at": iso(lead.appointment_at),
+    }

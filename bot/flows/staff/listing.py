@@ -1,0 +1,97 @@
+"""`/leads [status]`, `/lead ID` and `/find TEXT`: leads as lists and as full cards."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot import callbacks
+from bot.flows import Button, Reply, Turn
+from bot.flows.staff import LABELS, OPEN, STATUSES, Desk
+from bot.flows.staff.cards import full_card
+from bot.i18n import format_when
+from bot.storage import LeadDetails
+
+PAGE = 10
+FOUND = 20
+OPEN_LIST, ALL = "open", "all"  # what /leads lists besides a single status
+LISTS = (OPEN_LIST, ALL, *STATUSES)
+
+
+@dataclass(frozen=True)
+class LeadLine:
+    id: int
+    status: str
+    name: str
+    contact: str
+    created: str
+
+
+def line(desk: Desk, lead: LeadDetails) -> LeadLine:
+    contact = lead.phone or (f"@{lead.contact_username}" if lead.contact_username else "")
+    if not contact and lead.client.username:
+        contact = f"@{lead.client.username}"
+    created = format_when(datetime.fromisoformat(lead.created_at), desk.language,
+                          desk.services.settings.timezone)
+    return LeadLine(lead.id, desk.label(LABELS[lead.status]), lead.client.full_name, contact,
+                    created)
+
+
+async def leads(desk: Desk, args: list[str]) -> Turn:
+    which = args[0].lower() if args else OPEN_LIST
+    if which not in LISTS or len(args) > 1:
+        return usage(desk)
+    return await page(desk, which, 0)
+
+
+async def page(desk: Desk, which: str, number: int, *, edit: bool = False) -> Turn:
+    """One page of the list, newest first; `which` is one of `LISTS`."""
+    if which not in LISTS or number < 0:
+        return Turn()
+    statuses = OPEN if which == OPEN_LIST else STATUSES if which == ALL else (which,)
+    found, total = await desk.storage.leads_page(statuses, number * PAGE, PAGE)
+    pages = max(1, -(-total // PAGE))
+    if number >= pages:  # the list has shrunk since its buttons were drawn
+        number = pages - 1
+        found, total = await desk.storage.leads_page(statuses, number * PAGE, PAGE)
+    text = desk.render("leads_list.j2", title=_title(desk, which, total),
+                       lines=[line(desk, lead) for lead in found], page=number + 1, pages=pages)
+    arrows: list[Button] = []
+    if number > 0:
+        arrows.append(Button("◀", callbacks.build("lp", which, number - 1)))
+    if number + 1 < pages:
+        arrows.append(Button("▶", callbacks.build("lp", which, number + 1)))
+    return Turn([Reply(text, (tuple(arrows),) if arrows else (), edit=edit)])
+
+
+def _title(desk: Desk, which: str, total: int) -> str:
+    if which == OPEN_LIST:
+        return desk.text("staff.leads.open", count=total)
+    if which == ALL:
+        return desk.text("staff.leads.all", count=total)
+    return desk.text("staff.leads.status", status=desk.label(LABELS[which]), count=total)
+
+
+def usage(desk: Desk) -> Turn:
+    return Turn([Reply(desk.text("staff.leads.usage", statuses=", ".join(LISTS)))])
+
+
+async def lead(desk: Desk, args: list[str]) -> Turn:
+    if len(args) != 1 or not args[0].lstrip("#").isdigit():
+        return Turn([Reply(desk.text("staff.lead.usage"))])
+    lead_id = int(args[0].lstrip("#"))
+    found = await desk.storage.lead_details(lead_id)
+    if found is None:
+        return Turn([Reply(desk.text("staff.lead.unknown", id=lead_id))])
+    return Turn([Reply(await full_card(desk.services, found))])
+
+
+async def find(desk: Desk, args: list[str]) -> Turn:
+    text = " ".join(args).strip()
+    if len(text) < 2:
+        return Turn([Reply(desk.text("staff.find.usage"))])
+    found = await desk.storage.find_leads(text, FOUND)
+    title = desk.text("staff.find.title", text=text, count=len(found))
+    rendered = desk.render("leads_list.j2", title=title,
+                           lines=[line(desk, lead) for lead in found], page=1, pages=1)
+    return Turn([Reply(rendered)])

@@ -1,0 +1,125 @@
+"""Moving a lead through its statuses from the buttons on its card.
+
+Every change is one commit with its history row (who, when) and re-renders the card in place.
+"Booked" first asks, in the staff chat, for the appointment's date and time: the staff member
+replies to that prompt, and the client gets a confirmation in their own language with the
+clinic's address. "Treated" starts the client's aftercare week.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import UTC, datetime, timedelta, tzinfo
+
+from bot.flows import ClientPost, StaffPost, Turn, aftercare, funnel
+from bot.flows.staff import BOOKED, LABELS, NEXT, TREATED, Desk, client_language
+from bot.flows.staff.cards import card_post
+from bot.i18n import format_appointment, format_when
+from bot.storage import LeadDetails
+
+log = logging.getLogger(__name__)
+FORMATS = ("%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M", "%d/%m/%Y %H:%M")
+
+
+def parse_appointment(text: str, timezone: tzinfo) -> datetime | None:
+    """"2026-12-03 14:30" (or 03.12.2026 14:30, 03/12/2026 14:30) in the clinic's timezone."""
+    value = re.sub(r"\s+", " ", text.strip().replace("T", " "))
+    for pattern in FORMATS:
+        try:
+            return datetime.strptime(value, pattern).replace(tzinfo=timezone)
+        except ValueError:
+            continue
+    return None
+
+
+async def press(desk: Desk, lead_id: int, seen: str, target: str) -> Turn:
+    """A status button: `seen` is the status the card showed when it was pressed. A card that is
+    out of date (someone else moved the lead first) is only refreshed."""
+    lead = await desk.storage.lead_details(lead_id)
+    if lead is None:
+        return Turn()
+    if lead.status != seen or target not in NEXT[lead.status]:
+        return Turn(staff=[await card_post(desk.services, lead)])
+    if target == BOOKED:
+        return ask_appointment(desk, lead)
+    return await change(desk, lead, target)
+
+
+def _example(desk: Desk) -> str:
+    day = (desk.now + timedelta(days=7)).astimezone(desk.services.settings.timezone)
+    return f"{day:%Y-%m-%d} 14:30"
+
+
+def ask_appointment(desk: Desk, lead: LeadDetails, *, note: str | None = None,
+                    reply_to: int | None = None) -> Turn:
+    """Ask for the date and time; a reply to this prompt books the lead."""
+    ask = desk.text("staff.booked.ask", id=lead.id, example=_example(desk))
+
+    async def remember(message_id: int) -> None:
+        await desk.storage.add_booking_prompt(message_id, lead.id, desk.member.user_id, desk.now)
+
+    text = f"{note}\n{ask}" if note else ask
+    return Turn(staff=[StaffPost(text, remember, reply_to=reply_to or lead.staff_message_id,
+                                 ask_reply=_example(desk))])
+
+
+async def appointment_reply(desk: Desk, prompt_id: int, reply_id: int, text: str) -> Turn | None:
+    """A staff reply to a booking prompt; None when `prompt_id` is not one."""
+    lead_id = await desk.storage.booking_prompt(prompt_id)
+    lead = await desk.storage.lead_details(lead_id) if lead_id is not None else None
+    if lead is None:
+        return None
+    settings = desk.services.settings
+    when = parse_appointment(text, settings.timezone)
+    if when is None or when <= desk.now:
+        note = desk.text("staff.booked.invalid") if when is None else desk.text(
+            "staff.booked.past")
+        return ask_appointment(desk, lead, note=note, reply_to=reply_id)
+    await desk.storage.drop_booking_prompt(prompt_id)
+    if BOOKED not in NEXT[lead.status]:
+        status = desk.label(LABELS[lead.status])
+        return Turn(staff=[StaffPost(desk.text("staff.booked.too_late", id=lead.id,
+                                               status=status), reply_to=reply_id)])
+    turn = await change(desk, lead, BOOKED, when.astimezone(UTC))
+    done = desk.text("staff.booked.done", id=lead.id,
+                     when=format_when(when, desk.language, settings.timezone))
+    return turn + Turn(staff=[StaffPost(done, reply_to=reply_id)])
+
+
+async def change(desk: Desk, lead: LeadDetails, target: str,
+                 appointment: datetime | None = None) -> Turn:
+    storage, member = desk.storage, desk.member
+    await storage.remember_staff_member(member.user_id, member.name, desk.now)
+    if not await storage.change_lead_status(lead.id, lead.status, target, member.user_id,
+                                            desk.now, appointment):
+        current = await storage.lead_details(lead.id)
+        return Turn(staff=[await card_post(desk.services, current)]) if current else Turn()
+    if target in (BOOKED, TREATED) and lead.status != target:
+        await funnel.record(desk.services, target)
+    updated = await storage.lead_details(lead.id)
+    assert updated is not None
+    turn = Turn(staff=[await card_post(desk.services, updated)])
+    if target == BOOKED and appointment is not None:
+        turn.clients.append(_confirmation(desk, updated, appointment))
+    if target == TREATED:
+        await start_aftercare(desk, updated)
+    return turn
+
+
+def _confirmation(desk: Desk, lead: LeadDetails, appointment: datetime) -> ClientPost:
+    services = desk.services
+    language = client_language(services, lead.client)
+    day, time = format_appointment(appointment, language, services.settings.timezone)
+    text = services.content.render(language, "booking_confirmed.j2", clinic=services.settings,
+                                   date=day, time=time)
+    unreachable = StaffPost(desk.text("staff.client_unreachable", id=lead.id),
+                            reply_to=lead.staff_message_id)
+    return ClientPost(lead.client.chat_id, text, undeliverable=unreachable)
+
+
+async def start_aftercare(desk: Desk, lead: LeadDetails) -> None:
+    """Start the client's aftercare week, as the client's own "I had my procedure" does."""
+    started = await aftercare.start_plan(desk.services, lead.client.user_id, desk.now)
+    log.info("lead %s treated; aftercare week %s", lead.id,
+             "started" if started else "already running")

@@ -1,0 +1,114 @@
+"""PTB callbacks for the staff desk: authorise (bot/staff_auth.py), run a staff flow, deliver.
+
+Registered before the client handlers. Whoever is not staff gets exactly what they would get
+if the staff desk did not exist: "unknown command" in a private chat, the pointer to the
+private chat in other groups, the out-of-date answer for buttons, and silence in the staff chat.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from telegram import Message, Update
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot import callbacks, handlers
+from bot.config import Settings
+from bot.delivery import deliver
+from bot.flows import Turn
+from bot.flows.staff import Desk, StaffMember, export, listing, relay, stats, status
+from bot.staff_auth import staff_member
+
+Command = Callable[[Desk, list[str]], Awaitable[Turn]]
+COMMANDS: dict[str, Command] = {
+    "leads": listing.leads, "lead": listing.lead, "find": listing.find,
+    "export": export.export, "stats": stats.stats,
+}
+
+
+def _desk(context: ContextTypes.DEFAULT_TYPE, member: StaffMember) -> Desk:
+    return Desk(handlers.services_of(context), member)
+
+
+def _settings(context: ContextTypes.DEFAULT_TYPE) -> Settings:
+    return handlers.services_of(context).settings
+
+
+async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message, chat = update.message, update.effective_chat
+    assert message is not None and message.text is not None and chat is not None
+    member = staff_member(update, _settings(context), "command")
+    if member is None:
+        if chat.type == chat.PRIVATE:
+            await handlers.on_unknown_command(update, context)
+        elif chat.id != _settings(context).staff_chat_id:
+            await handlers.on_group(update, context)
+        return
+    name = message.text.split()[0][1:].split("@")[0].lower()
+    turn = await COMMANDS[name](_desk(context, member), list(context.args or []))
+    await deliver(context.bot, chat.id, turn, _settings(context).staff_chat_id)
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query, chat = update.callback_query, update.effective_chat
+    assert query is not None
+    member = staff_member(update, _settings(context), "button")
+    if member is None or chat is None:
+        await handlers.on_button(update, context)
+        return
+    await query.answer()
+    turn = await _pressed(_desk(context, member), query.data)
+    pressed = query.message if isinstance(query.message, Message) else None
+    await deliver(context.bot, chat.id, turn, _settings(context).staff_chat_id, pressed)
+
+
+async def _pressed(desk: Desk, data: str | None) -> Turn:
+    try:
+        button = callbacks.parse(data)
+    except callbacks.CallbackDataError:
+        return Turn()
+    if button.namespace == "ls" and button.args[0].isdigit():
+        lead_id, seen, target = button.args
+        return await status.press(desk, int(lead_id), seen, target)
+    if button.namespace == "lp" and button.args[1].isdigit():
+        which, number = button.args
+        return await listing.page(desk, which, int(number), edit=True)
+    return Turn()
+
+
+async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A reply in the staff chat to one of the bot's messages: an appointment time for a
+    booking prompt, or an answer for a client's thread."""
+    message = update.message
+    assert message is not None and message.text is not None
+    target = message.reply_to_message
+    if target is None or target.from_user is None or target.from_user.id != context.bot.id:
+        return
+    member = staff_member(update, _settings(context), "reply")
+    if member is None:
+        return
+    desk = _desk(context, member)
+    turn = await status.appointment_reply(desk, target.message_id, message.message_id,
+                                          message.text)
+    if turn is None:
+        turn = await relay.staff_answer(desk, target.message_id, message.message_id,
+                                        message.text)
+    if turn is not None:
+        await deliver(context.bot, message.chat_id, turn, _settings(context).staff_chat_id)
+
+
+def register(app: Application, settings: Settings) -> None:  # type: ignore[type-arg]
+    """Before the client handlers, so staff commands and buttons are seen first."""
+    app.add_handler(CommandHandler(list(COMMANDS), on_command,
+                                   filters=filters.UpdateType.MESSAGE))
+    app.add_handler(CallbackQueryHandler(on_button, pattern=r"^(ls|lp):"))
+    app.add_handler(MessageHandler(
+        filters.Chat(settings.staff_chat_id) & filters.REPLY & filters.TEXT & ~filters.COMMAND
+        & filters.UpdateType.MESSAGE, on_reply))

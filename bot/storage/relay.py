@@ -1,0 +1,58 @@
+"""Relay threads: staff-chat messages that lead back to a client's private chat.
+
+Any part of the bot that posts about a client to the staff chat (a forwarded question, an
+aftercare problem alert) registers the posted message with `register_thread`; a staff reply to
+it then reaches that client, and the client's answer comes back to the same thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.storage.base import StorageBase, iso
+
+
+@dataclass(frozen=True)
+class RelayThread:
+    user_id: int
+    root_message_id: int
+
+
+@dataclass(frozen=True)
+class OpenRelay:
+    root_message_id: int
+    opened_at: str
+
+
+class RelayStore(StorageBase):
+    async def register_thread(
+        self, staff_message_id: int, user_id: int, now: datetime,
+        root_message_id: int | None = None,
+    ) -> None:
+        """Make `staff_message_id` answerable: a staff reply to it goes to `user_id`. Without
+        `root_message_id` the message starts a new thread."""
+        await self.write(
+            "INSERT OR REPLACE INTO relay_threads (staff_message_id, user_id, root_message_id,"
+            " created_at) VALUES (?, ?, ?, ?)",
+            (staff_message_id, user_id, root_message_id or staff_message_id, iso(now)))
+
+    async def relay_thread(self, staff_message_id: int) -> RelayThread | None:
+        row = await self.one(
+            "SELECT user_id, root_message_id FROM relay_threads WHERE staff_message_id = ?",
+            (staff_message_id,))
+        return RelayThread(*row) if row else None
+
+    async def open_relay(self, user_id: int, root_message_id: int, now: datetime) -> None:
+        await self.write(
+            "INSERT INTO relay_open (user_id, root_message_id, opened_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (user_id) DO UPDATE SET root_message_id = excluded.root_message_id,"
+            " opened_at = excluded.opened_at", (user_id, root_message_id, iso(now)))
+
+    async def open_relay_of(self, user_id: int) -> OpenRelay | None:
+        row = await self.one(
+            "SELECT root_message_id, opened_at FROM relay_open WHERE user_id = ?", (user_id,))
+        return OpenRelay(*row) if row else None
+
+    async def end_relay(self, user_id: int) -> None:
+        await self.write("DELETE FROM relay_open WHERE user_id = ?", (user_id,))

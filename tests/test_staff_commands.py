@@ -1,0 +1,102 @@
+"""Staff commands: /leads (paged), /lead ID, /find TEXT, in the staff chat or privately."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.config import Settings
+from bot.content import Content
+from bot.sandbox import Sandbox
+from tests.chat import Texts, shown
+from tests.conftest import START
+from tests.desk import STAFF_ID, lead_by_chat, press_on_card, seed_lead, staff_member, storage_of
+
+
+async def seed_many(bot: Sandbox, count: int) -> None:
+    storage = storage_of(bot)
+    for n in range(1, count + 1):
+        await seed_lead(storage, user_id=5000 + n, first_name=f"Client{n:02d}",
+                        created=START + timedelta(minutes=n), phone=f"+44 7700 9000{n:02d}")
+
+
+async def test_leads_lists_open_leads_newest_first_ten_to_a_page(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    await seed_many(bot, 12)
+    storage = storage_of(bot)
+    await storage.change_lead_status(12, "new", "archived", STAFF_ID, START)
+    maria = staff_member(bot, settings)
+    [first] = await maria.send("/leads")
+    assert Texts(content, "en")("staff.leads.open", count=11) in first.text
+    names = [f"Client{n:02d}" for n in range(11, 0, -1)]
+    assert [n for n in names if n in first.text] == names[:10]
+    assert "Client12" not in first.text
+    assert [label for label, _ in first.buttons] == ["▶"]
+
+    [second] = await maria.press_data(first.buttons[0][1], first)
+    assert second.message_id == first.message_id and second.edits == 1
+    assert "Client01" in second.text and "Client11" not in second.text
+    assert [label for label, _ in second.buttons] == ["◀"]
+    [back] = await maria.press_data(second.buttons[0][1], second)
+    assert "Client11" in back.text
+
+
+async def test_leads_by_status_and_a_bad_status(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    await seed_many(bot, 3)
+    await storage_of(bot).change_lead_status(2, "new", "booked", STAFF_ID, START)
+    maria = staff_member(bot, settings)
+    [booked] = await maria.send("/leads booked")
+    assert "Client02" in booked.text and "Client01" not in booked.text
+    [everything] = await maria.send("/leads all")
+    assert all(f"Client0{n}" in everything.text for n in (1, 2, 3))
+    [usage] = await maria.send("/leads pending")
+    assert "booked" in usage.text and "Client" not in usage.text
+
+
+async def test_lead_shows_the_full_card_with_every_answer_and_the_history(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    staff = Texts(content, "en")
+    await lead_by_chat(bot, content, yes=frozenset({"diabetes"}))
+    maria = staff_member(bot, settings)
+    await press_on_card(bot, maria, 1, "Contacted")
+    [full] = await maria.send("/lead 1")
+    for condition in content.screening.conditions.values():
+        assert staff.label(condition.label) in full.text
+    assert f"⚠️ {staff.label('screening.condition.diabetes')}: {staff.label('screening.yes')}" \
+        in full.text
+    assert f"{staff.label('screening.condition.asthma')}: {staff.label('screening.no')}" \
+        in full.text
+    assert "🆕 New → 📞 Contacted (Maria)" in full.text
+    assert full.buttons == []
+    assert shown(await maria.send("/lead 99")) == staff("staff.lead.unknown", id=99)
+    assert shown(await maria.send("/lead")) == staff("staff.lead.usage")
+
+
+async def test_find_by_name_username_or_phone(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    storage = storage_of(bot)
+    await seed_lead(storage, user_id=61, first_name="Ольга", last_name="Иванова",
+                    username="olga_iv", phone="+7 (912) 345-67-89", created=START)
+    await seed_lead(storage, user_id=62, first_name="Anna", username="anna_b",
+                    phone="+44 7700 900123", created=START)
+    maria = staff_member(bot, settings)
+    for query in ("/find ольга", "/find ИВАНОВА", "/find @olga_iv", "/find 912-345-6789"):
+        result = shown(await maria.send(query))
+        assert "Ольга Иванова" in result and "Anna" not in result, query
+    assert "Anna" in shown(await maria.send("/find 7700 900"))
+    assert Texts(content, "en")("staff.find.usage") == shown(await maria.send("/find"))
+    nothing = shown(await maria.send("/find nobody"))
+    assert Texts(content, "en")("staff.leads.empty") in nothing
+
+
+async def test_staff_may_use_the_commands_in_a_private_chat(
+    bot: Sandbox, settings: Settings
+) -> None:
+    await seed_many(bot, 1)
+    private = bot.user(STAFF_ID, "Maria")
+    [listing] = await private.send("/leads")
+    assert "Client01" in listing.text and listing.chat_id == STAFF_ID

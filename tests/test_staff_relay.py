@@ -1,0 +1,122 @@
+"""The relay: staff answer a forwarded question by replying to it; the client's next messages
+come back to the same thread until they use the menu or a command, or 24 hours pass."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from bot.config import Settings
+from bot.content import Content
+from bot.sandbox import ChatUser, Sandbox, Sent
+from tests.chat import Texts, shown
+from tests.desk import staff_member, storage_of
+
+QUESTION = "Is there parking near the entrance for bicycles?"
+
+
+async def forwarded(bot: Sandbox, content: Content, language: str = "en") -> tuple[ChatUser, Sent]:
+    client = bot.user(first_name="Mira", username="mira_k", language_code=language)
+    await client.send(QUESTION)
+    await client.press(Texts(content, language).label("faq.forward.yes"))
+    [question] = bot.staff_chat()
+    return client, question
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_a_staff_reply_reaches_the_client_and_the_answer_comes_back(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    t, staff = Texts(content, language), Texts(content, "en")
+    client, question = await forwarded(bot, content, language)
+    maria = staff_member(bot, settings)
+    received = len(client.messages)
+    ack = await maria.reply_to(question, "Yes, there are racks <behind> the clinic.")
+    [answer] = client.messages[received:]
+    assert t("relay.answer.title", clinic=settings.clinic_name) in answer.text
+    assert "Yes, there are racks &lt;behind&gt; the clinic." in answer.text
+    assert "Maria" not in answer.text and "Staff" not in answer.text
+    assert [m.text for m in ack] == [staff("staff.relay.sent")]
+
+    reply = shown(await client.send("Thank you! Is it free?"))
+    assert reply == t("relay.forwarded")
+    follow_up = bot.staff_chat()[-1]
+    assert follow_up.reply_to == question.message_id
+    assert "Mira" in follow_up.text and "@mira_k" in follow_up.text
+    assert "Thank you! Is it free?" in follow_up.text
+
+    await maria.reply_to(follow_up, "It is free.")
+    assert "It is free." in client.last.text
+
+
+async def test_the_menu_or_a_command_ends_the_conversation_with_staff(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    client, question = await forwarded(bot, content)
+    await staff_member(bot, settings).reply_to(question, "We have parking.")
+    await client.send("/menu")
+    staff_posts = len(bot.staff_chat())
+    reply = shown(await client.send("how long does the procedure take"))
+    assert Texts(content, "en").faq("duration", settings) in reply
+    assert len(bot.staff_chat()) == staff_posts
+
+
+async def test_a_button_ends_it_too(bot: Sandbox, content: Content, settings: Settings) -> None:
+    client, question = await forwarded(bot, content)
+    await staff_member(bot, settings).reply_to(question, "We have parking.")
+    await client.press(Texts(content, "en").label("menu.faq"))
+    staff_posts = len(bot.staff_chat())
+    await client.send("does it hurt")
+    assert len(bot.staff_chat()) == staff_posts
+
+
+async def test_after_24_hours_free_text_is_the_faq_again(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    client, question = await forwarded(bot, content)
+    await staff_member(bot, settings).reply_to(question, "We have parking.")
+    bot.clock.advance(timedelta(hours=23))
+    await client.send("ok, thanks")
+    assert len(bot.staff_chat()) == 3  # question, answer acknowledged, the client's thanks
+    bot.clock.advance(timedelta(hours=2))
+    reply = shown(await client.send("does it hurt"))
+    assert Texts(content, "en").faq("duration", settings) in reply
+    assert len(bot.staff_chat()) == 3
+    assert await storage_of(bot).open_relay_of(client.id) is None
+
+
+async def test_any_staff_chat_post_can_become_a_thread(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """How aftercare problem alerts will use the relay: post, then register the message."""
+    client = bot.user(first_name="Lena")
+    await client.send("/start")
+    alert = await bot.app.bot.send_message(settings.staff_chat_id, "Lena reports cracks")
+    await storage_of(bot).register_thread(alert.message_id, client.id, bot.clock.now())
+    [posted] = [m for m in bot.staff_chat() if m.message_id == alert.message_id]
+    await staff_member(bot, settings).reply_to(posted, "Please call us today.")
+    assert "Please call us today." in client.last.text
+    await client.send("Calling now")
+    assert bot.staff_chat()[-1].reply_to == alert.message_id
+
+
+async def test_replies_to_other_messages_are_left_alone(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    client, question = await forwarded(bot, content)
+    maria, ivan = staff_member(bot, settings), staff_member(bot, settings, first_name="Ivan")
+    [ack] = await maria.reply_to(question, "We have parking.")
+    received = len(client.messages)
+    assert await ivan.reply_to(ack, "nice one") == []
+    assert client.messages[received:] == []
+
+
+async def test_staff_hear_when_an_answer_cannot_be_delivered(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    _, question = await forwarded(bot, content)
+    bot.api.fail_next["sendMessage"].append(
+        (403, {"description": "Forbidden: bot was blocked by the user"}))
+    reply = shown(await staff_member(bot, settings).reply_to(question, "We have parking."))
+    assert reply == Texts(content, "en")("staff.relay.unreachable")

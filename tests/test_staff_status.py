@@ -1,0 +1,170 @@
+"""Journey 6: a lead's card moves new → contacted → booked → treated, edited in place with who
+and when; every change is kept; booking confirms the date to the client in their language."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.config import Settings
+from bot.content import Content
+from bot.i18n import format_appointment, format_when
+from bot.sandbox import Sandbox
+from tests.chat import Texts, shown
+from tests.conftest import START
+from tests.desk import STAFF_ID, card, lead_by_chat, press_on_card, staff_member, storage_of
+
+APPOINTMENT = datetime(2026, 12, 3, 14, 30, tzinfo=UTC)  # London is on UTC in December
+
+
+async def test_contacted_edits_the_card_in_place_with_who_and_when(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    staff = Texts(content, "en")
+    await lead_by_chat(bot, content)
+    before = await card(bot, 1)
+    assert staff.label("staff.status.new") in before.text
+    assert [label for label, _ in before.buttons] == [
+        staff.label(f"staff.status.{s}") for s in ("contacted", "booked", "unsuitable",
+                                                   "archived")]
+    bot.clock.advance(timedelta(minutes=5))
+    await press_on_card(bot, staff_member(bot, settings), 1, "Contacted")
+    after = await card(bot, 1)
+    assert after.message_id == before.message_id and after.edits == 1
+    when = format_when(START + timedelta(minutes=5), "en", settings.timezone)
+    assert staff("staff.card.changed", who="Maria", when=when) in after.text
+    assert f"{staff('staff.card.status')}: <b>{staff.label('staff.status.contacted')}</b>" \
+        in after.text
+    assert "Olga" in after.text and "+7 912 345-67-89" in after.text
+    assert len(bot.staff_chat()) == 1
+    history = await storage_of(bot).lead_history(1)
+    assert [(h.old_status, h.new_status, h.staff_user_id, h.changed_at) for h in history] == [
+        ("new", "contacted", STAFF_ID, "2026-11-24T10:05:00+00:00")]
+
+
+@pytest.mark.parametrize("language, day, hour", [
+    ("en", "Thursday, December 3, 2026", "2:30\u202fPM"),  # Babel puts U+202F before PM
+    ("ru", "четверг, 3 декабря 2026\u202fг.", "14:30"),
+])
+async def test_booked_asks_staff_for_the_time_and_confirms_it_to_the_client(
+    bot: Sandbox, content: Content, settings: Settings, language: str, day: str, hour: str
+) -> None:
+    staff, t = Texts(content, "en"), Texts(content, language)
+    client = await lead_by_chat(bot, content, language=language)
+    maria = staff_member(bot, settings)
+    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    assert prompt.reply_markup is not None and prompt.reply_markup["force_reply"] is True
+    assert "2026-12-01 14:30" in prompt.text and "#1" in prompt.text
+    assert prompt.reply_to == (await card(bot, 1)).message_id
+    assert (await storage_of(bot).lead(1)).status == "new"  # nothing changes until the time
+
+    retry = shown(await maria.reply_to(prompt, "next Thursday afternoon"))
+    assert staff("staff.booked.invalid") in retry
+    received = len(client.messages)
+    await maria.reply_to(bot.staff_chat()[-1], "2026-12-03 14:30")
+
+    [confirmation] = client.messages[received:]
+    date, time = format_appointment(APPOINTMENT, language, settings.timezone)
+    assert (date, time) == (day, hour)
+    assert t("booking.confirmed", clinic=settings.clinic_name, date=date, time=time) \
+        in confirmation.text
+    assert settings.address in confirmation.text and "Maria" not in confirmation.text
+    updated = await card(bot, 1)
+    assert staff.label("staff.status.booked") in updated.text
+    assert format_when(APPOINTMENT, "en", settings.timezone) in updated.text
+    assert bot.staff_chat()[-1].text == staff(
+        "staff.booked.done", id=1, when=format_when(APPOINTMENT, "en", settings.timezone))
+    lead = await storage_of(bot).lead_details(1)
+    assert (lead.status, lead.appointment_at) == ("booked", "2026-12-03T14:30:00+00:00")
+
+
+async def test_a_past_time_is_asked_again(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    staff = Texts(content, "en")
+    await lead_by_chat(bot, content)
+    maria = staff_member(bot, settings)
+    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    assert staff("staff.booked.past") in shown(await maria.reply_to(prompt, "24.11.2026 09:00"))
+    await maria.reply_to(bot.staff_chat()[-1], "03.12.2026 14:30")
+    assert (await storage_of(bot).lead(1)).status == "booked"
+
+
+async def test_treated_starts_the_aftercare_week(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    client = await lead_by_chat(bot, content, user_id=2002)
+    maria = staff_member(bot, settings)
+    await press_on_card(bot, maria, 1, "Contacted")
+    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    await maria.reply_to(prompt, "2026-12-03 14:30")
+    assert await storage_of(bot).active_plan(client.id) is None
+    await press_on_card(bot, maria, 1, "Treated")
+    plan = await storage_of(bot).active_plan(client.id)
+    assert plan is not None and plan.treated_on == START.date().isoformat()
+    bot.clock.advance(timedelta(hours=9))  # the evening of the procedure
+    assert await bot.run_scheduler() == 1
+    assert Texts(content, "en")("aftercare.checkin.question") in client.last.text
+    treated = await card(bot, 1)
+    assert Texts(content, "en").label("staff.status.treated") in treated.text
+    assert [label for label, _ in treated.buttons] == ["🗄 Archived"]
+    history = await storage_of(bot).lead_history(1)
+    assert [(h.old_status, h.new_status) for h in history] == [
+        ("new", "contacted"), ("contacted", "booked"), ("booked", "treated")]
+
+
+async def test_not_suitable_then_archived_and_an_archived_card_has_no_buttons(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    await lead_by_chat(bot, content)
+    maria = staff_member(bot, settings)
+    await press_on_card(bot, maria, 1, "Not suitable")
+    await press_on_card(bot, maria, 1, "Archived")
+    archived = await card(bot, 1)
+    assert archived.buttons == [] and "🗄 Archived" in archived.text
+    history = await storage_of(bot).lead_history(1)
+    assert [(h.old_status, h.new_status) for h in history] == [
+        ("new", "unsuitable"), ("unsuitable", "archived")]
+
+
+async def test_an_out_of_date_card_is_refreshed_not_applied(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    await lead_by_chat(bot, content)
+    maria, ivan = staff_member(bot, settings), staff_member(bot, settings, first_name="Ivan")
+    old = await card(bot, 1)
+    stale_data = dict(old.buttons)["🚫 Not suitable"]
+    await press_on_card(bot, maria, 1, "Contacted")
+    await ivan.press_data(stale_data, await card(bot, 1))  # drawn when the lead was new
+    assert (await storage_of(bot).lead(1)).status == "contacted"
+    assert len(await storage_of(bot).lead_history(1)) == 1
+    assert "Maria" in (await card(bot, 1)).text
+
+
+async def test_a_new_date_confirms_again_and_is_kept_in_the_history(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    client = await lead_by_chat(bot, content)
+    maria = staff_member(bot, settings)
+    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    await maria.reply_to(prompt, "2026-12-03 14:30")
+    [prompt] = await press_on_card(bot, maria, 1, "New date")
+    await maria.reply_to(prompt, "2026-12-05 10:00")
+    date, _ = format_appointment(datetime(2026, 12, 5, 10, tzinfo=UTC), "en", settings.timezone)
+    assert date in client.last.text
+    history = await storage_of(bot).lead_history(1)
+    assert [h.new_status for h in history] == ["booked", "booked"]
+
+
+async def test_staff_hear_when_the_client_cannot_be_reached(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    await lead_by_chat(bot, content)
+    maria = staff_member(bot, settings)
+    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    bot.api.fail_next["sendMessage"].append(
+        (403, {"description": "Forbidden: bot was blocked by the user"}))
+    reply = shown(await maria.reply_to(prompt, "2026-12-03 14:30"))
+    assert Texts(content, "en")("staff.client_unreachable", id=1) in reply
+    assert (await storage_of(bot).lead(1)).status == "booked"
