@@ -50,8 +50,8 @@ def build(namespace: str, *args: object) -> str:
 
 def parse(data: str | None) -> Callback:
     """Raise CallbackDataError for anything this bot did not build."""
-    if not data or len(data.encode()) > MAX_BYTES:
-        raise CallbackDataError("empty or oversized callback data")
+    if not data or not data.isascii() or len(data) > MAX_BYTES:
+        raise CallbackDataError("empty, non-ASCII or oversized callback data")
     namespace, *args = data.split(":")
     if NAMESPACES.get(namespace) != len(args) or not all(args):
         raise CallbackDataError("unknown callback data")

@@ -17,7 +17,7 @@ from telegram import (
     ReplyParameters,
 )
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden
+from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.flows import Buttons, ClientPost, Reply, StaffPost, Turn
 
@@ -47,7 +47,11 @@ def markup(reply: Reply) -> Markup:
 async def deliver(
     bot: Bot, chat_id: int, turn: Turn, staff_chat_id: int, pressed: Message | None = None
 ) -> None:
-    """Send a turn: the first `edit` reply may replace the message whose button was pressed."""
+    """Send a turn: the first `edit` reply may replace the message whose button was pressed.
+    Staff posts go first: what they are about is already stored, and a failure while answering
+    the client must not keep a lead from the staff chat."""
+    for post in turn.staff:
+        await post_to_staff(bot, staff_chat_id, post)
     for reply in turn.replies:
         keyboard = markup(reply)
         if reply.document is not None:
@@ -64,8 +68,6 @@ async def deliver(
                                reply_markup=keyboard, disable_web_page_preview=True)
     for message in turn.clients:
         await send_to_client(bot, staff_chat_id, message)
-    for post in turn.staff:
-        await post_to_staff(bot, staff_chat_id, post)
 
 
 async def _edit(message: Message, reply: Reply, keyboard: Markup) -> bool:
@@ -83,8 +85,9 @@ async def _edit(message: Message, reply: Reply, keyboard: Markup) -> bool:
 
 async def post_to_staff(bot: Bot, staff_chat_id: int, post: StaffPost) -> None:
     """Post to (or edit a card in) the staff chat. What the post is about is already stored, so
-    a failure is logged loudly and the journey goes on; a card that cannot be edited (deleted
-    from the chat) is posted again."""
+    a failure is logged loudly and the journey goes on (a lead card that could not be posted is
+    posted again by the scheduler); a card that cannot be edited (deleted from the chat) is
+    posted again."""
     keyboard = ForceReply(input_field_placeholder=post.ask_reply) if post.ask_reply else inline(
         post.buttons)
     if post.edit is not None:
@@ -97,13 +100,16 @@ async def post_to_staff(bot: Bot, staff_chat_id: int, post: StaffPost) -> None:
             if "not modified" in str(exc).lower():
                 return
             log.warning("could not edit staff message %s, posting it again: %s", post.edit, exc)
+        except TelegramError as exc:
+            log.error("could not edit staff message %s: %s", post.edit, exc)
+            return
     reply_to = ReplyParameters(post.reply_to, allow_sending_without_reply=True) \
         if post.reply_to else None
     try:
         message = await bot.send_message(staff_chat_id, post.text, parse_mode=ParseMode.HTML,
                                          disable_web_page_preview=True, reply_markup=keyboard,
                                          reply_parameters=reply_to)
-    except (Forbidden, BadRequest) as exc:
+    except TelegramError as exc:
         log.error("could not post to the staff chat %s: %s", staff_chat_id, exc)
         return
     if post.on_sent is not None:

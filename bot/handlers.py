@@ -14,6 +14,7 @@ from typing import Any
 from weakref import WeakValueDictionary
 
 from telegram import Message, Update
+from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -209,7 +210,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if chat is None or chat.type != chat.PRIVATE:
         await on_group_button(update, context)
         return
-    await query.answer()
+    try:
+        await query.answer()  # stops the button's spinner; the press counts even if this fails
+    except TelegramError as exc:
+        log.info("could not confirm button press (update %s): %s", update.update_id, exc)
     try:
         flow = _routes(callbacks.parse(query.data))
     except callbacks.CallbackDataError:

@@ -23,9 +23,10 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
 from bot import callbacks
 from bot.aftercare_times import is_quiet, still_relevant
-from bot.delivery import Markup, markup
+from bot.delivery import Markup, markup, post_to_staff
 from bot.flows import Services, funnel
 from bot.flows.aftercare import nudge
+from bot.flows.staff import cards
 from bot.i18n import negotiate
 from bot.storage import DueMessage, Plan
 
@@ -35,6 +36,7 @@ BATCH = 500
 IN_FLIGHT = 30  # concurrent sends; PTB's rate limiter keeps the overall pace
 MAX_BACKOFF = timedelta(minutes=15)
 PURGE_INTERVAL = timedelta(hours=1)
+CARD_GRACE = timedelta(minutes=1)  # a card still being posted is not posted twice
 
 
 class Delivery(enum.Enum):
@@ -98,8 +100,20 @@ class Scheduler:
                 return 0
             self._paused_until = None
             sent = await self._reminders(now) + await self._aftercare(now)
+            await self._lead_cards(now)
             await self._retention(now)
             return sent
+
+    async def _lead_cards(self, now: datetime) -> None:
+        """Post lead cards that a transient error kept from the staff chat."""
+        storage, settings = self.services.storage, self.services.settings
+        for lead_id in await storage.unposted_leads(now - CARD_GRACE):
+            lead = await storage.lead_details(lead_id)
+            if lead is None or self._halted:
+                continue
+            log.info("posting the card of lead %s again", lead_id)
+            await post_to_staff(self.bot, settings.staff_chat_id,
+                                await cards.card_post(self.services, lead))
 
     async def _retention(self, now: datetime) -> None:
         """Purge expired health data, at most once an hour."""

@@ -107,7 +107,7 @@ class Shell:
             await self.act(speaker.share_contact())
         elif line in ("/sticker", "/photo", "/voice"):
             await self.act(getattr(speaker, f"send_{line[1:]}")())
-        elif line.isdigit() and 1 <= int(line) <= len(choices):
+        elif line.isdecimal() and 1 <= int(line) <= len(choices):
             message, data = choices[int(line) - 1]
             await self.act(speaker.press_data(data, message))
         elif line:

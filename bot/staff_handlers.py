@@ -74,10 +74,10 @@ async def _pressed(desk: Desk, data: str | None) -> Turn:
         button = callbacks.parse(data)
     except callbacks.CallbackDataError:
         return Turn()
-    if button.namespace == "ls" and button.args[0].isdigit():
+    if button.namespace == "ls" and button.args[0].isdecimal():
         lead_id, seen, target = button.args
         return await status.press(desk, int(lead_id), seen, target)
-    if button.namespace == "lp" and button.args[1].isdigit():
+    if button.namespace == "lp" and button.args[1].isdecimal():
         which, number = button.args
         return await listing.page(desk, which, int(number), edit=True)
     return Turn()

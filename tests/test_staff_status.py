@@ -4,6 +4,7 @@ and when; every change is kept; booking confirms the date to the client in their
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -160,11 +161,17 @@ async def test_a_new_date_confirms_again_and_is_kept_in_the_history(
 async def test_staff_hear_when_the_client_cannot_be_reached(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
-    await lead_by_chat(bot, content)
+    client = await lead_by_chat(bot, content)
     maria = staff_member(bot, settings)
     [prompt] = await press_on_card(bot, maria, 1, "Booked")
-    bot.api.fail_next["sendMessage"].append(
-        (403, {"description": "Forbidden: bot was blocked by the user"}))
+    answer = bot.api.answer
+
+    def blocked(method: str, params: dict[str, Any]) -> tuple[int, bytes]:
+        if method == "sendMessage" and params.get("chat_id") == client.id:
+            return 403, b'{"ok": false, "error_code": 403, "description": "Forbidden: blocked"}'
+        return answer(method, params)
+
+    bot.api.answer = blocked  # type: ignore[method-assign]
     reply = shown(await maria.reply_to(prompt, "2026-12-03 14:30"))
     assert Texts(content, "en")("staff.client_unreachable", id=1) in reply
     assert (await storage_of(bot).lead(1)).status == "booked"

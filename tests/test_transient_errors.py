@@ -185,7 +185,6 @@ async def test_answer_is_given_once_when_the_button_press_cannot_be_confirmed(
     assert await current_step(bot) == "open_wounds"
 
 
-@pytest.mark.xfail(strict=True, reason="a failed answerCallbackQuery drops the pressed answer")
 async def test_answer_is_applied_even_when_the_button_press_cannot_be_confirmed(
     bot: Sandbox, content: Content
 ) -> None:
@@ -201,10 +200,6 @@ async def test_answer_is_applied_even_when_the_button_press_cannot_be_confirmed(
         bot.errors.clear()
 
 
-LEAD_LOST = "a lead whose staff card fails to post on a transient error is never posted again"
-
-
-@pytest.mark.xfail(strict=True, reason=LEAD_LOST)
 @pytest.mark.parametrize("failing", ["the client's tips", "the staff card"])
 async def test_lead_reaches_the_staff_chat_after_a_transient_error(
     bot: Sandbox, content: Content, monkeypatch: pytest.MonkeyPatch, failing: str

@@ -88,10 +88,10 @@ async def stop(visit: Visit) -> Turn:
 
 async def checkin(visit: Visit, plan_id: str, day: str, answer_id: str) -> Turn | None:
     """A check-in button; None when it is not this client's running (or just closed) week."""
-    plan = await visit.storage.plan(int(plan_id)) if plan_id.isdigit() else None
+    plan = await visit.storage.plan(int(plan_id)) if plan_id.isdecimal() else None
     answer = visit.content.aftercare.answer(answer_id)
     if (plan is None or plan.user_id != visit.client.user_id or answer is None
-            or plan.status not in ("active", "finished") or not day.isdigit()
+            or plan.status not in ("active", "finished") or not day.isdecimal()
             or int(day) not in visit.content.aftercare.days):
         return None
     if answer.describe:

@@ -110,7 +110,7 @@ def _good_season(visit: Visit) -> bool:
 
 async def remind_later(visit: Visit, choice: str) -> Turn | None:
     """Schedule a reminder to repeat the check; None for a forged choice."""
-    if not choice.isdigit() or int(choice) not in visit.content.booking.recheck_days:
+    if not choice.isdecimal() or int(choice) not in visit.content.booking.recheck_days:
         return None
     due = visit.now + timedelta(days=int(choice))
     await visit.storage.schedule_reminder(visit.client.user_id, "recheck", due)

@@ -77,7 +77,7 @@ def usage(desk: Desk) -> Turn:
 
 
 async def lead(desk: Desk, args: list[str]) -> Turn:
-    if len(args) != 1 or not args[0].lstrip("#").isdigit():
+    if len(args) != 1 or not args[0].lstrip("#").isdecimal():
         return Turn([Reply(desk.text("staff.lead.usage"))])
     lead_id = int(args[0].lstrip("#"))
     found = await desk.storage.lead_details(lead_id)

@@ -27,7 +27,7 @@ class Step:
 
 
 async def stats(desk: Desk, args: list[str]) -> Turn:
-    if len(args) > 1 or (args and not (args[0].isdigit() and 1 <= int(args[0]) <= MAX_DAYS)):
+    if len(args) > 1 or (args and not (args[0].isdecimal() and 1 <= int(args[0]) <= MAX_DAYS)):
         return Turn([Reply(desk.text("staff.stats.usage", max=MAX_DAYS))])
     days = int(args[0]) if args else DEFAULT_DAYS
     today = desk.now.astimezone(desk.services.settings.timezone).date()
