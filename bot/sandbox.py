@@ -121,7 +121,7 @@ class FakeBotApi(BaseRequest):
         return True
 
     _setMyCommands = _deleteMyCommands = _setChatMenuButton = _answerCallbackQuery = _simple
-    _deleteWebhook = _simple
+    _deleteWebhook = _setWebhook = _simple
 
     def _sendMessage(self, params: dict[str, Any]) -> dict[str, Any]:
         text = str(params.get("text", ""))
