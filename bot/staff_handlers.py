@@ -7,9 +7,11 @@ private chat in other groups, the out-of-date answer for buttons, and silence in
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 
 from telegram import Message, Update
+from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -22,15 +24,21 @@ from telegram.ext import (
 from bot import callbacks, handlers
 from bot.config import Settings
 from bot.delivery import deliver
-from bot.flows import Turn
+from bot.flows import Turn, aftercare
 from bot.flows.staff import Desk, StaffMember, export, listing, relay, stats, status
+from bot.flows.staff.aftercare_desk import aftercare_for_lead
 from bot.staff_auth import staff_member
 
+log = logging.getLogger(__name__)
 Command = Callable[[Desk, list[str]], Awaitable[Turn]]
 COMMANDS: dict[str, Command] = {
     "leads": listing.leads, "lead": listing.lead, "find": listing.find,
-    "export": export.export, "stats": stats.stats,
+    "export": export.export, "stats": stats.stats, "aftercare": aftercare_for_lead,
 }
+
+
+# Also client commands: in a private chat they are the client's, unless staff add an ID.
+CLIENT_TOO: dict[str, handlers.Flow] = {"aftercare": aftercare.begin}
 
 
 def _desk(context: ContextTypes.DEFAULT_TYPE, member: StaffMember) -> Desk:
@@ -44,6 +52,12 @@ def _settings(context: ContextTypes.DEFAULT_TYPE) -> Settings:
 async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message, chat = update.message, update.effective_chat
     assert message is not None and message.text is not None and chat is not None
+    name = message.text.split()[0][1:].split("@")[0].lower()
+    user = update.effective_user
+    if name in CLIENT_TOO and chat.type == chat.PRIVATE and (
+            not context.args or user is None or user.id not in _settings(context).staff_user_ids):
+        await handlers.command(CLIENT_TOO[name])(update, context)  # the client's own command
+        return
     member = staff_member(update, _settings(context), "command")
     if member is None:
         if chat.type == chat.PRIVATE:
@@ -51,7 +65,6 @@ async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         elif chat.id != _settings(context).staff_chat_id:
             await handlers.on_group(update, context)
         return
-    name = message.text.split()[0][1:].split("@")[0].lower()
     turn = await COMMANDS[name](_desk(context, member), list(context.args or []))
     await deliver(context.bot, chat.id, turn, _settings(context).staff_chat_id)
 
@@ -63,7 +76,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if member is None or chat is None:
         await handlers.on_button(update, context)
         return
-    await query.answer()
+    try:
+        await query.answer()
+    except TelegramError as exc:
+        log.info("could not confirm staff button press (update %s): %s", update.update_id, exc)
     turn = await _pressed(_desk(context, member), query.data)
     pressed = query.message if isinstance(query.message, Message) else None
     await deliver(context.bot, chat.id, turn, _settings(context).staff_chat_id, pressed)

@@ -100,3 +100,37 @@ async def test_staff_may_use_the_commands_in_a_private_chat(
     private = bot.user(STAFF_ID, "Maria")
     [listing] = await private.send("/leads")
     assert "Client01" in listing.text and listing.chat_id == STAFF_ID
+
+
+async def test_aftercare_command_starts_the_week_then_reports_progress(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    staff = Texts(content, "en")
+    client = await lead_by_chat(bot, content)
+    maria = staff_member(bot, settings)
+    reply = shown(await maria.send("/aftercare 1"))
+    assert staff("staff.aftercare_cmd.started", id=1, name=client.user["first_name"]) in reply
+    for hours in (9, 15):  # the evening message, then the next morning's
+        bot.clock.advance(timedelta(hours=hours))
+        await bot.run_scheduler()
+    await client.press(staff.label("aftercare.answer.cracks"))
+    reply = shown(await maria.send("/aftercare 1"))
+    assert staff("staff.aftercare_cmd.running", id=1, name=client.user["first_name"], day=1,
+                 sent=2, total=8, problems=1) in reply
+    assert staff("staff.lead.unknown", id=99) in shown(await maria.send("/aftercare 99"))
+    assert staff("staff.aftercare_cmd.usage") in shown(await maria.send("/aftercare"))
+
+
+async def test_aftercare_stays_the_clients_own_command_in_private_chats(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    t = Texts(content, "en")
+    await lead_by_chat(bot, content)
+    stranger = bot.user(5555)
+    stranger.chat = {"id": settings.staff_chat_id, "type": "supergroup", "title": "Staff"}
+    assert shown(await stranger.send("/aftercare 1")) == ""
+    staff_in_private = bot.user(111111111)
+    reply = shown(await staff_in_private.send("/aftercare"))
+    assert t("aftercare.started", time="10:00\u202fAM") in reply
+    client = bot.user(7777)
+    assert t("aftercare.started", time="10:00\u202fAM") in shown(await client.send("/aftercare 1"))

@@ -148,3 +148,11 @@ class AftercareStore(StorageBase):
             "INSERT INTO aftercare_checkins (plan_id, day, answer, details, problem,"
             " answered_at) VALUES (?, ?, ?, ?, ?, ?)",
             (plan_id, day, answer, details, int(problem), iso(now)))
+
+    async def plan_progress(self, plan_id: int) -> tuple[int, int]:
+        """(messages sent, problems reported) of a plan."""
+        row = await self.one(
+            "SELECT (SELECT COUNT(*) FROM aftercare_messages WHERE plan_id = ?1"
+            " AND status = 'sent'), (SELECT COUNT(*) FROM aftercare_checkins"
+            " WHERE plan_id = ?1 AND problem = 1)", (plan_id,))
+        return (int(row[0]), int(row[1])) if row else (0, 0)
