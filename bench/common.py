@@ -6,12 +6,14 @@ Nothing here writes into the repository: every database lives in a temporary dir
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import os
 import platform
 import statistics
 import sys
 import tempfile
+from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+from telegram.request import RequestData  # noqa: E402
 
 from bot.config import Settings, load_settings  # noqa: E402
 from bot.sandbox import FakeBotApi, Sandbox, Sent  # noqa: E402
@@ -40,6 +44,22 @@ def temp_settings(prefix: str) -> tuple[Settings, tempfile.TemporaryDirectory[st
     tmp = tempfile.TemporaryDirectory(prefix=f"clinicbot-{prefix}-")
     settings = load_settings(EXAMPLE_CONFIG).with_database(Path(tmp.name) / "bench.sqlite3")
     return settings, tmp
+
+
+class NetworkLikeApi(FakeBotApi):
+    """The fake Bot API as a network would behave for concurrency: each call suspends the
+    caller once (like awaiting a socket), so other updates run meanwhile; the answer itself
+    is immediate. It keeps only its last few calls, so a long run holds no more Python objects
+    than the real bot would (the plain fake records every call, for the tests)."""
+
+    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
+                         *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        await asyncio.sleep(0)
+        return await super().do_request(url, method, request_data, *args, **kwargs)
+
+
+def lean_api() -> FakeBotApi:
+    return NetworkLikeApi(calls=deque(maxlen=256), touched=deque(maxlen=256))  # type: ignore[arg-type]
 
 
 def rss_kib(pid: int | str = "self") -> int:
@@ -132,4 +152,4 @@ def data_endswith(suffix: str) -> Callable[[str, str], bool]:
 
 
 __all__ = ["ROOT", "Client", "FakeBotApi", "Sandbox", "data_endswith", "data_is", "emit",
-           "machine", "mean", "percentile", "rss_kib", "temp_settings"]
+           "lean_api", "machine", "mean", "percentile", "rss_kib", "temp_settings"]
