@@ -75,18 +75,20 @@ class StorageBase:
         row = await self.one("PRAGMA user_version")
         return int(row[0]) if row else 0
 
-    async def one(self, sql: str, args: tuple[Any, ...] = ()) -> aiosqlite.Row | None:
-        async with self.db.execute(sql, args) as cursor:
-            return await cursor.fetchone()
+    async def one(self, sql: str, args: tuple[Any, ...] = ()) -> Any:
+        rows = await self.db.execute_fetchall(sql, args)
+        return next(iter(rows), None)
 
-    async def all(self, sql: str, args: tuple[Any, ...] = ()) -> list[aiosqlite.Row]:
-        async with self.db.execute(sql, args) as cursor:
-            return list(await cursor.fetchall())
+    async def all(self, sql: str, args: tuple[Any, ...] = ()) -> list[Any]:
+        """Rows in one round trip to SQLite's thread (execute + fetch + close)."""
+        return list(await self.db.execute_fetchall(sql, args))
 
     async def write(self, sql: str, args: tuple[Any, ...] = ()) -> int:
-        """One statement in its own transaction; returns the new row id (for INSERTs)."""
-        async with self.transaction() as db:
-            cursor = await db.execute(sql, args)
+        """One statement, atomic on its own in autocommit mode, so it needs no BEGIN/COMMIT
+        round trips; the lock keeps it out of other coroutines' open transactions. Returns the
+        new row id (for INSERTs)."""
+        async with self._write_lock:
+            cursor = await self.db.execute(sql, args)
         return cursor.lastrowid or 0
 
     async def table_names(self) -> list[str]:
