@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 
-import snowballstemmer
+import Stemmer
 from babel import Locale
 from rapidfuzz import fuzz
 
@@ -20,10 +20,10 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 TYPO_SIMILARITY = 80.0  # rapidfuzz ratio above which two stems of 4+ letters count as one
 
 
-def _stemmer(language: str) -> snowballstemmer.stemmer | None:
+def _stemmer(language: str) -> Stemmer.Stemmer | None:
     name = (Locale.parse(language).english_name or language).split(" ")[0].lower()
     try:
-        return snowballstemmer.stemmer(name)
+        return Stemmer.Stemmer(name)
     except KeyError:
         return None
 
@@ -50,6 +50,13 @@ class FaqMatcher:
                 by_stem.setdefault(stem, set()).add(topic_id)
         topic_count = len(keywords) or 1
         self._weight = {s: math.log(1 + topic_count / len(t)) for s, t in by_stem.items()}
+        self._topics: dict[str, list[tuple[str, ...]]] = {}
+        for topic_id, stems in self._phrases:
+            self._topics.setdefault(topic_id, []).append(stems)
+        self._vocabulary = {t: {s for stems in p for s in stems} for t, p in self._topics.items()}
+        self._by_letter: dict[str, list[str]] = {}  # a word only ever matches its own letter
+        for stem in self._weight:
+            self._by_letter.setdefault(stem[0], []).append(stem)
         self._unknown_weight = math.log(1 + topic_count)
 
     def _stem_words(self, text: str) -> list[str]:
@@ -76,20 +83,19 @@ class FaqMatcher:
         words = set(self.stems(question))
         if not words:
             return None
+        # Each question word against the vocabulary once; the rest is set arithmetic.
+        meaning = {w: {s for s in self._by_letter.get(w[0], ()) if self._same(w, s)}
+                   for w in words}
+        found = set().union(*meaning.values())
         question_weight = sum(self._weight.get(w, self._unknown_weight) for w in words)
         best: Match | None = None
-        for topic_id in dict.fromkeys(t for t, _ in self._phrases):
-            phrases = [stems for t, stems in self._phrases if t == topic_id]
-            coverage = max(self._coverage(words, stems) for stems in phrases)
-            vocabulary = {s for stems in phrases for s in stems}
-            explained = sum(self._weight.get(w, self._unknown_weight) for w in words
-                            if any(self._same(w, s) for s in vocabulary))
+        for topic_id, phrases in self._topics.items():
+            coverage = max(sum(self._weight[s] for s in stems if s in found)
+                           / sum(self._weight[s] for s in stems) for stems in phrases)
+            vocabulary = self._vocabulary[topic_id]
+            explained = sum(self._weight.get(w, self._unknown_weight)
+                            for w, stems in meaning.items() if stems & vocabulary)
             score = coverage * (0.5 + 0.5 * explained / question_weight)
             if best is None or score > best.score:
                 best = Match(topic_id, score)
         return best
-
-    def _coverage(self, words: set[str], stems: tuple[str, ...]) -> float:
-        total = sum(self._weight[s] for s in stems)
-        found = sum(self._weight[s] for s in stems if any(self._same(w, s) for w in words))
-        return found / total if total else 0.0
