@@ -8,6 +8,7 @@ written in a translation is kept.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -74,7 +75,21 @@ class Screening:
     steps: tuple[Step, ...]
 
     def step(self, step_id: str) -> Step | None:
-        return next((s for s in self.steps if s.id == step_id), None)
+        return self._by_id.get(step_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Step]:
+        return {s.id: s for s in self.steps}
+
+    @cached_property
+    def in_order(self) -> tuple[Step, ...]:
+        """The steps in the order they are asked (following `next`), each once."""
+        steps: list[Step] = []
+        step = self.steps[0] if self.steps else None
+        while step is not None and step not in steps:
+            steps.append(step)
+            step = self.next_step(step.id)
+        return tuple(steps)
 
     def outcome(self, outcome_id: str) -> Outcome:
         return next(o for o in self.outcomes if o.id == outcome_id)

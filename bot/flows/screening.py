@@ -41,11 +41,7 @@ def evaluate(screening: Screening, answers: dict[str, str]) -> Verdict:
 
 def path(screening: Screening) -> list[Step]:
     """The steps in the order they are asked."""
-    steps, step = [], screening.steps[0] if screening.steps else None
-    while step is not None and step not in steps:
-        steps.append(step)
-        step = screening.next_step(step.id)
-    return steps
+    return list(screening.in_order)
 
 
 async def begin(visit: Visit) -> Turn:
@@ -165,9 +161,7 @@ async def _choose(visit: Visit, record: ScreeningRecord, step: Step, value: str)
         return None
     chosen = [c for c in chosen if c != option_id] if option_id in chosen else chosen + [option_id]
     await visit.storage.save_answer(record.id, step.id, ",".join(chosen), step.id, visit.now)
-    updated = await visit.storage.screening(record.id)
-    assert updated is not None
-    return Turn([ask(visit, updated, step, edit=True)])
+    return Turn([ask(visit, record.answered(step.id, ",".join(chosen)), step, edit=True)])
 
 
 async def _advance(visit: Visit, record: ScreeningRecord, step: Step, value: str) -> Turn:
@@ -175,8 +169,7 @@ async def _advance(visit: Visit, record: ScreeningRecord, step: Step, value: str
     following = screening.next_step(step.id)
     await visit.storage.save_answer(
         record.id, step.id, value, following.id if following else step.id, visit.now)
-    updated = await visit.storage.screening(record.id)
-    assert updated is not None
+    updated = record.answered(step.id, value)
     if following is not None:
         return Turn([ask(visit, updated, following, edit=True)])
     verdict = evaluate(screening, updated.answers)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -19,6 +20,10 @@ class ScreeningRecord:
     finished_at: str | None
     consent_version: int
     answers: dict[str, str]
+
+    def answered(self, step_id: str, answer: str) -> ScreeningRecord:
+        """This record as it stands once `save_answer` has stored one more answer."""
+        return replace(self, answers={**self.answers, step_id: answer})
 
 
 class ScreeningStore(StorageBase):
@@ -49,15 +54,15 @@ class ScreeningStore(StorageBase):
     async def _screening(self, where: str, args: tuple[Any, ...]) -> ScreeningRecord | None:
         row = await self.one(
             "SELECT s.id, s.user_id, s.status, s.current_step, s.outcome, s.finished_at,"
-            " c.version FROM screenings AS s JOIN consents AS c ON c.id = s.consent_id"
+            " c.version, (SELECT json_group_object(a.step_id, a.answer)"
+            "  FROM screening_answers AS a WHERE a.screening_id = s.id)"
+            " FROM screenings AS s JOIN consents AS c ON c.id = s.consent_id"
             f" WHERE {where} ORDER BY s.id DESC LIMIT 1", args)
         if row is None:
             return None
-        answers = await self.all(
-            "SELECT step_id, answer FROM screening_answers WHERE screening_id = ?", (row[0],))
         return ScreeningRecord(
             id=row[0], user_id=row[1], status=row[2], current_step=row[3], outcome=row[4],
-            finished_at=row[5], consent_version=row[6], answers={a[0]: a[1] for a in answers})
+            finished_at=row[5], consent_version=row[6], answers=json.loads(row[7] or "{}"))
 
     async def active_screening(self, user_id: int) -> ScreeningRecord | None:
         return await self._screening("s.user_id = ? AND s.status = 'active'", (user_id,))
