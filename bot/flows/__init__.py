@@ -96,12 +96,11 @@ class Services:
     matchers: dict[str, FaqMatcher]
 
 
-@dataclass(frozen=True)
-class Visit:
-    """One client's update, resolved: their record and the language to answer in."""
+class Speaking:
+    """What a flow needs to answer someone in one language: the bot's services and the texts.
+    A `Visit` speaks the client's language; the staff desk's `Desk` the clinic's."""
 
     services: Services
-    client: Client
     language: str
 
     @property
@@ -131,3 +130,12 @@ class Visit:
 
     def button(self, msgid: str, data: str, **values: Any) -> Button:
         return Button(self.label(msgid, **values), data)
+
+
+@dataclass(frozen=True)
+class Visit(Speaking):
+    """One client's update, resolved: their record and the language to answer in."""
+
+    services: Services
+    client: Client
+    language: str

@@ -9,12 +9,10 @@ runs, in one place: bot/staff_auth.py.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
 
-from bot.flows import Button, Services
+from bot.flows import Services, Speaking
 from bot.i18n import N_, negotiate
-from bot.storage import Client, Storage
+from bot.storage import Client
 
 NEW, CONTACTED, BOOKED, TREATED = "new", "contacted", "booked", "treated"
 UNSUITABLE, ARCHIVED = "unsuitable", "archived"
@@ -43,36 +41,15 @@ class StaffMember:
 
 
 @dataclass(frozen=True)
-class Desk:
-    """One staff member's update, resolved."""
+class Desk(Speaking):
+    """One staff member's update, resolved; staff read the clinic's default language."""
 
     services: Services
     member: StaffMember
 
     @property
-    def now(self) -> datetime:
-        return self.services.clock.now()
-
-    @property
-    def storage(self) -> Storage:
-        return self.services.storage
-
-    @property
-    def language(self) -> str:
+    def language(self) -> str:  # type: ignore[override]
         return self.services.settings.default_language
-
-    def text(self, msgid: str, **values: Any) -> str:
-        return self.services.content.message(self.language, msgid, **values)
-
-    def label(self, msgid: str, **values: Any) -> str:
-        return self.services.content.button_label(self.language, msgid, **values)
-
-    def button(self, msgid: str, data: str, **values: Any) -> Button:
-        return Button(self.label(msgid, **values), data)
-
-    def render(self, template: str, **values: Any) -> str:
-        return self.services.content.render(self.language, template,
-                                            clinic=self.services.settings, **values)
 
 
 def client_language(services: Services, client: Client) -> str:
