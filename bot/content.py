@@ -184,6 +184,7 @@ def _environment(templates: Path, catalog: LocaleCatalog) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n"],
+        auto_reload=False,  # templates are read once; no stat() of the file on every render
     )
     env.install_gettext_translations(catalog.translations, newstyle=True)  # type: ignore[attr-defined]
     env.globals["language"] = catalog.language

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gettext
 from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
+from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -51,6 +52,7 @@ def load_catalog(locales_dir: Path, language: str) -> LocaleCatalog:
     return LocaleCatalog(language, catalog, gettext.GNUTranslations(buffer))
 
 
+@lru_cache(maxsize=1024)
 def negotiate(language_code: str | None, available: tuple[str, ...], default: str) -> str:
     """Telegram's IETF code (`pt-br`, `ru-RU`, `en`) → one of the shipped languages."""
     if not language_code:

@@ -58,6 +58,10 @@ class FaqMatcher:
         for stem in self._weight:
             self._by_letter.setdefault(stem[0], []).append(stem)
         self._unknown_weight = math.log(1 + topic_count)
+        # Each phrase's total weight, and which phrases each stem appears in (computed once).
+        self._totals = {t: [sum(self._weight[s] for s in stems) for stems in phrases]
+                        for t, phrases in self._topics.items()}
+        self._meaning_cache: dict[str, frozenset[str]] = {}
 
     def _stem_words(self, text: str) -> list[str]:
         words = [w for w in _WORD.findall(text.lower().replace("ё", "е")) if not w.isdigit()]
@@ -77,21 +81,31 @@ class FaqMatcher:
             len(stem) >= 5 and word.startswith(stem)
         )
 
+    def _meaning(self, word: str) -> frozenset[str]:
+        """The vocabulary stems `word` counts as."""
+        meaning = self._meaning_cache.get(word)
+        if meaning is None:
+            meaning = frozenset(s for s in self._by_letter.get(word[0], ()) if self._same(word, s))
+            if len(self._meaning_cache) < 50_000:
+                self._meaning_cache[word] = meaning
+        return meaning
+
     def best(self, question: str) -> Match | None:
         """The topic whose best phrase is most fully present, weighed by how much of the
         question that topic explains (so one shared word in a long question is not enough)."""
         words = set(self.stems(question))
         if not words:
             return None
-        # Each question word against the vocabulary once; the rest is set arithmetic.
-        meaning = {w: {s for s in self._by_letter.get(w[0], ()) if self._same(w, s)}
-                   for w in words}
+        # Each question word against the vocabulary once (remembered: clients ask alike).
+        meaning = {w: self._meaning(w) for w in words}
         found = set().union(*meaning.values())
         question_weight = sum(self._weight.get(w, self._unknown_weight) for w in words)
         best: Match | None = None
         for topic_id, phrases in self._topics.items():
-            coverage = max(sum(self._weight[s] for s in stems if s in found)
-                           / sum(self._weight[s] for s in stems) for stems in phrases)
+            totals = self._totals[topic_id]
+            coverage = max(sum(self._weight[s] for s in stems if s in found) / total
+                           if not found.isdisjoint(stems) else 0.0
+                           for stems, total in zip(phrases, totals, strict=True))
             vocabulary = self._vocabulary[topic_id]
             explained = sum(self._weight.get(w, self._unknown_weight)
                             for w, stems in meaning.items() if stems & vocabulary)

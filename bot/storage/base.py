@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Self
+from urllib.parse import quote
 
 import aiosqlite
 
@@ -31,8 +33,12 @@ def iso(moment: datetime) -> str:
 
 
 class StorageBase:
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: aiosqlite.Connection, reader: sqlite3.Connection) -> None:
         self.db = db
+        # Reads take microseconds in SQLite, a round trip to aiosqlite's thread far longer:
+        # reads run on this read-only connection in the event loop's thread. WAL lets it see
+        # every committed write, and the bot's own writes are committed before it reads again.
+        self.reader = reader
         self._write_lock = asyncio.Lock()
 
     @classmethod
@@ -44,11 +50,13 @@ class StorageBase:
         await db.execute("PRAGMA journal_mode = WAL")
         await db.execute("PRAGMA foreign_keys = ON")
         await db.execute("PRAGMA synchronous = NORMAL")
-        storage = cls(db)
-        await storage.migrate()
-        return storage
+        await cls._migrate(db)
+        reader = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True,
+                                 isolation_level=None, check_same_thread=False)
+        return cls(db, reader)
 
     async def close(self) -> None:
+        self.reader.close()
         await self.db.close()
 
     @asynccontextmanager
@@ -62,26 +70,30 @@ class StorageBase:
                 raise
             await self.db.execute("COMMIT")
 
-    async def migrate(self) -> None:
-        async with self.transaction() as db:
-            version = await self.schema_version()
+    @staticmethod
+    async def _migrate(db: aiosqlite.Connection) -> None:
+        await db.execute("BEGIN IMMEDIATE")
+        try:
+            version = int(list(await db.execute_fetchall("PRAGMA user_version"))[0][0])
             for number, path in enumerate(migrations()[version:], start=version + 1):
                 script = path.read_text(encoding="utf-8")
                 for statement in filter(str.strip, script.split(";")):
                     await db.execute(statement)
                 await db.execute(f"PRAGMA user_version = {number}")
+        except BaseException:
+            await db.execute("ROLLBACK")
+            raise
+        await db.execute("COMMIT")
 
     async def schema_version(self) -> int:
         row = await self.one("PRAGMA user_version")
         return int(row[0]) if row else 0
 
     async def one(self, sql: str, args: tuple[Any, ...] = ()) -> Any:
-        rows = await self.db.execute_fetchall(sql, args)
-        return next(iter(rows), None)
+        return self.reader.execute(sql, args).fetchone()
 
     async def all(self, sql: str, args: tuple[Any, ...] = ()) -> list[Any]:
-        """Rows in one round trip to SQLite's thread (execute + fetch + close)."""
-        return list(await self.db.execute_fetchall(sql, args))
+        return self.reader.execute(sql, args).fetchall()
 
     async def write(self, sql: str, args: tuple[Any, ...] = ()) -> int:
         """One statement, atomic on its own in autocommit mode, so it needs no BEGIN/COMMIT
