@@ -131,6 +131,11 @@ async def serve_some(sandbox: Sandbox, clients: int) -> None:
         await app.process_update(Update.de_json(new.press(data_is("m:screening")), app.bot))
 
 
+def wal_bytes(path: Path) -> int:
+    wal = Path(f"{path}-wal")
+    return wal.stat().st_size if wal.exists() else 0
+
+
 def db_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
 
@@ -155,9 +160,7 @@ async def memory_and_size(clients: int) -> tuple[Path, Any]:
         emit("rss_after_clients_stored", rss_kib() / 1024, "MB")
         emit("rss_peak", _peak_kib() / 1024, "MB")
 
-        wal = Path(f"{settings.database}-wal")
-        emit("wal_size_before_checkpoint", (wal.stat().st_size if wal.exists() else 0) / 2**20,
-             "MB")
+        emit("wal_size_before_checkpoint", wal_bytes(settings.database) / 2**20, "MB")
         await storage.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         size = db_bytes(settings.database)
         emit("database_size", size / 2**20, "MB")
