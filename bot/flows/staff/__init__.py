@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.flows import Services, Speaking
+from bot.flows import Reply, Services, Speaking, Turn
 from bot.i18n import N_, negotiate
-from bot.storage import Client
+from bot.storage import Client, LeadDetails
 
 NEW, CONTACTED, BOOKED, TREATED = "new", "contacted", "booked", "treated"
 UNSUITABLE, ARCHIVED = "unsuitable", "archived"
@@ -58,3 +58,13 @@ def client_language(services: Services, client: Client) -> str:
     if client.language is not None and client.language in settings.languages:
         return client.language
     return negotiate(client.telegram_language, settings.languages, settings.default_language)
+
+
+async def lead_named(desk: Desk, args: list[str], usage: str) -> LeadDetails | Turn:
+    """The lead a command's one argument names (`12` or `#12`), or the answer explaining why
+    there is none: the command's `usage` text, or "there is no lead #N"."""
+    if len(args) != 1 or not args[0].lstrip("#").isdecimal():
+        return Turn([Reply(desk.text(usage))])
+    lead_id = int(args[0].lstrip("#"))
+    lead = await desk.storage.lead_details(lead_id)
+    return lead or Turn([Reply(desk.text("staff.lead.unknown", id=lead_id))])

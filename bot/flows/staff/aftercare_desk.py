@@ -5,16 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from bot.flows import Reply, Turn, aftercare
-from bot.flows.staff import Desk
+from bot.flows.staff import Desk, lead_named
+from bot.i18n import N_
 
 
 async def aftercare_for_lead(desk: Desk, args: list[str]) -> Turn:
-    if len(args) != 1 or not args[0].lstrip("#").isdecimal():
-        return Turn([Reply(desk.text("staff.aftercare_cmd.usage"))])
-    lead_id = int(args[0].lstrip("#"))
-    lead = await desk.storage.lead_details(lead_id)
-    if lead is None:
-        return Turn([Reply(desk.text("staff.lead.unknown", id=lead_id))])
+    lead = await lead_named(desk, args, N_("staff.aftercare_cmd.usage"))
+    if isinstance(lead, Turn):
+        return lead
+    lead_id = lead.id
     user_id, name = lead.client.user_id, lead.client.full_name
     started = await aftercare.start_plan(desk.services, user_id, desk.now)
     plan = await desk.storage.active_plan(user_id)

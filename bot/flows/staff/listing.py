@@ -7,9 +7,9 @@ from datetime import datetime
 
 from bot import callbacks
 from bot.flows import Button, Reply, Turn
-from bot.flows.staff import LABELS, OPEN, STATUSES, Desk
+from bot.flows.staff import LABELS, OPEN, STATUSES, Desk, lead_named
 from bot.flows.staff.cards import full_card
-from bot.i18n import format_when
+from bot.i18n import N_, format_when
 from bot.storage import LeadDetails
 
 PAGE = 10
@@ -77,12 +77,9 @@ def usage(desk: Desk) -> Turn:
 
 
 async def lead(desk: Desk, args: list[str]) -> Turn:
-    if len(args) != 1 or not args[0].lstrip("#").isdecimal():
-        return Turn([Reply(desk.text("staff.lead.usage"))])
-    lead_id = int(args[0].lstrip("#"))
-    found = await desk.storage.lead_details(lead_id)
-    if found is None:
-        return Turn([Reply(desk.text("staff.lead.unknown", id=lead_id))])
+    found = await lead_named(desk, args, N_("staff.lead.usage"))
+    if isinstance(found, Turn):
+        return found
     return Turn([Reply(await full_card(desk.services, found))])
 
 
