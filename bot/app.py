@@ -70,8 +70,8 @@ async def start_services(app: Application,  # type: ignore[type-arg]
     content: Content = app.bot_data["content"]
     storage = await Storage.open(settings.database)
     matchers = {
-        lang: FaqMatcher(lang, {t.id: content.button_label(lang, t.keywords) for t in content.faq},
-                         content.button_label(lang, content.faq_ignore_words))
+        lang: FaqMatcher(lang, {t.id: content.tr_button_label(lang, t.keywords) for t in content.faq},
+                         content.tr_button_label(lang, content.faq_ignore_words))
         for lang in settings.languages
     }
     services = Services(settings, content, storage, app.bot_data["clock"], matchers)
@@ -97,7 +97,7 @@ async def _announce_commands(app: Application, content: Content,  # type: ignore
     """Optional methods: a self-hosted Bot API server may lack them; warn once, carry on."""
     try:
         for lang in settings.languages:
-            commands = [BotCommand(c.action, content.button_label(lang, c.label))
+            commands = [BotCommand(c.action, content.tr_button_label(lang, c.label))
                         for c in content.commands]
             code = None if lang == settings.default_language else lang.split("_")[0]
             await app.bot.set_my_commands(commands, language_code=code)
@@ -128,7 +128,7 @@ async def _alert_staff(context: ContextTypes.DEFAULT_TYPE, kind: str) -> None:
         return
     alerted[kind] = now
     content: Content = context.application.bot_data["content"]
-    text = content.message(settings.default_language, "staff.error_alert", kind=kind)
+    text = content.tr_message(settings.default_language, "staff.error_alert", kind=kind)
     try:
         await context.bot.send_message(settings.staff_chat_id, text)
     except TelegramError:
@@ -149,6 +149,6 @@ async def _apologise(context: ContextTypes.DEFAULT_TYPE, chat_id: int, update: U
     language = negotiate(user.language_code if user else None, settings.languages,
                          settings.default_language)
     try:
-        await context.bot.send_message(chat_id, content.message(language, "error.internal"))
+        await context.bot.send_message(chat_id, content.tr_message(language, "error.internal"))
     except TelegramError:
         log.warning("could not send the apology to chat %s", chat_id)

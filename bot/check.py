@@ -96,7 +96,7 @@ def template_samples(settings: Settings, content: Content, language: str) -> dic
     card = {
         "lead_id": 123456, "client": client, "client_language": "English",
         "phone": "+44 20 7946 0000", "username": "a" * 32, "outcome": outcome,
-        "flagged": [content.button_label(language, c.label)
+        "flagged": [content.tr_button_label(language, c.label)
                     for c in screening.conditions.values()],
         "goals": ["x" * 30] * 6, "preferred_time": "x" * 30,
         "status": CardStatus("x" * 24, "x" * 64, "x" * 30, "x" * 30)}
@@ -106,9 +106,9 @@ def template_samples(settings: Settings, content: Content, language: str) -> dic
         "contacts.j2": {},
         "consent.j2": {"consent": screening.consent_text},
         "question.j2": {"number": 10, "total": len(screening.steps),
-                        "question": content.message(language, screening.steps[-1].question)},
+                        "question": content.tr_message(language, screening.steps[-1].question)},
         "outcome.j2": {"outcome": outcome, "reasons": [
-            content.message(language, c.reason) for c in screening.conditions.values()]},
+            content.tr_message(language, c.reason) for c in screening.conditions.values()]},
         "booking_tips.j2": {"good_season": False},
         "booking_done.j2": {},
         "lead_card.j2": card,
@@ -116,7 +116,7 @@ def template_samples(settings: Settings, content: Content, language: str) -> dic
                               "question": long[:1000]},
         "booking_confirmed.j2": {"date": "x" * 40, "time": "x" * 10},
         "client_says.j2": {"client": client, "text": long[:1000]},
-        "aftercare_day.j2": {"day_text": content.message(language, "aftercare.day.7"),
+        "aftercare_day.j2": {"day_text": content.tr_message(language, "aftercare.day.7"),
                              "closing": True, "next_session": "28 September 2026"},
         "aftercare_problem.j2": {},
         "aftercare_alert.j2": {"client": client, "day": 7, "answer": "x" * 30,
@@ -162,7 +162,7 @@ def _staff_samples(content: Content, language: str, card: dict[str, Any]) -> dic
     line = LeadLine(2**31, "x" * 24, "x" * 64, "@" + "a" * 32, when)
     return {
         "lead_full.j2": {**card, "answers": [
-            Answer(content.button_label(language, c.label), "x" * 10, True)
+            Answer(content.tr_button_label(language, c.label), "x" * 10, True)
             for c in content.screening.conditions.values()],
             "history": [(when, "x" * 24, "x" * 24, "x" * 64)] * 2 * len(STATUSES)},
         "leads_list.j2": {"title": "x" * 100, "lines": [line] * FOUND, "page": 999,

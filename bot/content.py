@@ -151,7 +151,7 @@ class Content:
     catalogs: dict[str, LocaleCatalog]
     envs: dict[str, Environment]
 
-    def message(self, language: str, msgid: str, **values: Any) -> Markup:
+    def tr_message(self, language: str, msgid: str, **values: Any) -> Markup:
         """One catalog message as Telegram HTML, with `values` escaped into it.
 
         Like Jinja2's newstyle gettext, a translation is always a %-format string (a literal
@@ -160,7 +160,7 @@ class Content:
         """
         return Markup(self.catalogs[language].translations.gettext(msgid)) % values
 
-    def button_label(self, language: str, msgid: str, **values: Any) -> str:
+    def tr_button_label(self, language: str, msgid: str, **values: Any) -> str:
         """A button label: plain text, never parsed as HTML."""
         return self.catalogs[language].translations.gettext(msgid) % values
 

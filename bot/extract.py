@@ -14,10 +14,11 @@ import yaml
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 
-# The gettext keywords of our Python code: Visit.text/label/button(msgid, …) and
-# Content.message/button_label(language, msgid, …). babel.cfg's header repeats them for pybabel.
-PYTHON_KEYWORDS = {"text": None, "label": None, "button": None,
-                   "message": (2,), "button_label": (2,)}
+# The gettext keywords of our Python code: Speaking.tr/tr_label/tr_button(msgid, …) and
+# Content.tr_message/tr_button_label(language, msgid, …). Names no ordinary variable has, so the
+# extractor cannot mistake code for a message; the README's pybabel command passes the same.
+PYTHON_KEYWORDS = {"tr": None, "tr_label": None, "tr_button": None,
+                   "tr_message": (2,), "tr_button_label": (2,)}
 KEYWORDS = {**DEFAULT_KEYWORDS, **PYTHON_KEYWORDS}
 MESSAGE_KEYS = frozenset(
     {"label", "title", "answer", "keywords", "question", "text", "reason", "book", "explain",

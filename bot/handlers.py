@@ -124,7 +124,7 @@ async def _cancel(visit: Visit) -> Turn:
     if record is not None:
         await visit.storage.end_screening(record.id, "cancelled", None, visit.now)
     await visit.storage.clear_chat_state(user_id)
-    return menu.main_menu(visit, note=visit.text("cancelled"))
+    return menu.main_menu(visit, note=visit.tr("cancelled"))
 
 
 async def on_timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -223,17 +223,17 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def on_unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await respond(update, context, lambda v: _sync(menu.main_menu(
-        v, note=v.text("error.unsupported_message"))))
+        v, note=v.tr("error.unsupported_message"))))
 
 
 async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await respond(update, context, ending_relay(lambda v: _sync(menu.main_menu(
-        v, note=v.text("error.unknown_command")))))
+        v, note=v.tr("error.unknown_command")))))
 
 
 async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await respond(update, context, lambda v: _sync(menu.main_menu(
-        v, note=v.text("error.edited_message"))))
+        v, note=v.tr("error.edited_message"))))
 
 
 async def on_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -245,7 +245,7 @@ async def on_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     services = services_of(context)
     language = negotiate(update.effective_user.language_code if update.effective_user else None,
                          services.settings.languages, services.settings.default_language)
-    await message.reply_text(services.content.message(language, "error.group_chat"))
+    await message.reply_text(services.content.tr_message(language, "error.group_chat"))
 
 
 async def on_group_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -255,7 +255,7 @@ async def on_group_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         user = update.effective_user
         language = negotiate(user.language_code if user else None,
                              services.settings.languages, services.settings.default_language)
-        await query.answer(services.content.button_label(language, "error.stale_button_short"))
+        await query.answer(services.content.tr_button_label(language, "error.stale_button_short"))
 
 
 def register(app: Application, staff_chat_id: int) -> None:  # type: ignore[type-arg]

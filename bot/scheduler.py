@@ -174,9 +174,9 @@ class Scheduler:
             if client is None or self._halted:
                 continue
             language = _language(self.services, client.language, client.telegram_language)
-            button = InlineKeyboardButton(content.button_label(language, "menu.screening"),
+            button = InlineKeyboardButton(content.tr_button_label(language, "menu.screening"),
                                           callback_data=callbacks.build("m", "screening"))
-            text = content.message(language, "reminder.recheck")
+            text = content.tr_message(language, "reminder.recheck")
             result = await self._deliver(client.chat_id, client.user_id, text,
                                          InlineKeyboardMarkup([[button]]))
             if result in (Delivery.SENT, Delivery.GONE):

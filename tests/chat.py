@@ -16,10 +16,10 @@ class Texts:
         self.content, self.language = content, language
 
     def __call__(self, msgid: str, **values: Any) -> str:
-        return self.content.message(self.language, msgid, **values)
+        return self.content.tr_message(self.language, msgid, **values)
 
     def label(self, msgid: str, **values: Any) -> str:
-        return self.content.button_label(self.language, msgid, **values)
+        return self.content.tr_button_label(self.language, msgid, **values)
 
     def faq(self, topic_id: str, settings: Settings) -> str:
         """A FAQ topic's answer with the clinic's own values in it."""

@@ -41,7 +41,7 @@ def test_sigkill_midway_loses_no_acknowledged_answer_and_clients_resume(
     config.write_text(re.sub(r"(?m)^database = .*$", f'database = "{database}"',
                              (ROOT / "clinic.example.toml").read_text()))
     steps = path(content.screening)
-    finished = content.message("en", "screening.finished")
+    finished = content.tr_message("en", "screening.finished")
     with FakeBotServer() as server:
         clients = [Client(server, server.user(5000 + n, f"Client{n}"), steps, finished,
                           _plan(steps, random.Random(n))) for n in range(CLIENTS)]

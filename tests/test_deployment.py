@@ -94,7 +94,7 @@ def test_webhook_rejects_requests_without_the_secret_and_answers_with_it(
             assert post(url, update, "wrong") == 403
             assert server.messages(4242) == []
             assert post(url, update, SECRET) == 200
-            greeting = content.message("en", "welcome.disclaimer")
+            greeting = content.tr_message("en", "welcome.disclaimer")
             server.wait_for(lambda: any(greeting in m.text for m in server.messages(4242)), 10)
         finally:
             stop_gracefully(process, config)
@@ -109,7 +109,7 @@ def test_sigterm_stops_polling_cleanly(tmp_path: Path, content: Content) -> None
             server.push({"message": server.message(
                 user.user, user.chat, text="/start",
                 entities=[{"type": "bot_command", "offset": 0, "length": 6}])})
-            greeting = content.message("en", "welcome.disclaimer")
+            greeting = content.tr_message("en", "welcome.disclaimer")
             server.wait_for(lambda: any(greeting in m.text for m in server.messages(4343)), 10)
         finally:
             stop_gracefully(process, config)

@@ -39,7 +39,7 @@ async def test_no_contraindication_is_suitable_and_offers_booking(
     t = Texts(content, language)
     user = bot.user(language_code=language)
     reply = shown(await screen(user, t, goals=("pores", "wrinkles")))
-    assert t.content.message(language, "screening.outcome.suitable.title") in reply
+    assert t.content.tr_message(language, "screening.outcome.suitable.title") in reply
     assert user.find_button(t.label("screening.outcome.suitable.book"))
     consent = await stored(bot, "SELECT user_id, version FROM consents")
     assert consent == [(user.id, content.screening.consent_version)]

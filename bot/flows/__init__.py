@@ -119,17 +119,17 @@ class Speaking:
     def settings(self) -> Settings:
         return self.services.settings
 
-    def text(self, msgid: str, **values: Any) -> str:
-        return self.content.message(self.language, msgid, **values)
+    def tr(self, msgid: str, **values: Any) -> str:
+        return self.content.tr_message(self.language, msgid, **values)
 
-    def label(self, msgid: str, **values: Any) -> str:
-        return self.content.button_label(self.language, msgid, **values)
+    def tr_label(self, msgid: str, **values: Any) -> str:
+        return self.content.tr_button_label(self.language, msgid, **values)
 
     def render(self, template: str, **values: Any) -> str:
         return self.content.render(self.language, template, clinic=self.settings, **values)
 
-    def button(self, msgid: str, data: str, **values: Any) -> Button:
-        return Button(self.label(msgid, **values), data)
+    def tr_button(self, msgid: str, data: str, **values: Any) -> Button:
+        return Button(self.tr_label(msgid, **values), data)
 
 
 @dataclass(frozen=True)

@@ -45,14 +45,14 @@ def nudge(content: Content, language: str, plan: Plan, day: int) -> Reply:
     aftercare = content.aftercare
     next_session = date.fromisoformat(plan.treated_on) + timedelta(
         days=aftercare.next_session_after_days)
-    text = content.render(language, "aftercare_day.j2", day_text=content.message(
+    text = content.render(language, "aftercare_day.j2", day_text=content.tr_message(
         language, aftercare.days[day]), closing=day == aftercare.closing_day,
         next_session=format_day(next_session, language))
-    answers = [Button(content.button_label(language, a.label),
+    answers = [Button(content.tr_button_label(language, a.label),
                       callbacks.build("a", plan.id, day, a.id)) for a in aftercare.answers]
     rows = [tuple(answers[i:i + 2]) for i in range(0, len(answers), 2)]
     if day == aftercare.closing_day:
-        rows.append((Button(content.button_label(language, "aftercare.book_next"),
+        rows.append((Button(content.tr_button_label(language, "aftercare.book_next"),
                             callbacks.build("m", "booking")),))
     return Reply(text, tuple(rows))
 
@@ -64,13 +64,13 @@ async def begin(visit: Visit) -> Turn:
     if running is not None:
         day = (visit.now.astimezone(ZoneInfo(running.timezone)).date()
                - date.fromisoformat(running.treated_on)).days
-        return Turn([Reply(visit.text("aftercare.already_running", day=day))])
+        return Turn([Reply(visit.tr("aftercare.already_running", day=day))])
     await start_plan(visit.services, visit.client.user_id, visit.now)
     plan = await storage.active_plan(visit.client.user_id)
     assert plan is not None
     tz = ZoneInfo(plan.timezone)
     hour = format_hour(visit.settings.nudge_hour, tz, visit.now, visit.language)
-    turn = Turn([Reply(visit.text("aftercare.started", time=hour))])
+    turn = Turn([Reply(visit.tr("aftercare.started", time=hour))])
     for message_id, day, due_at, _ in await storage.plan_messages(plan.id):
         if day == 0 and datetime.fromisoformat(due_at) <= visit.now:
             turn.replies.append(nudge(visit.content, visit.language, plan, 0))
@@ -81,9 +81,9 @@ async def begin(visit: Visit) -> Turn:
 async def stop(visit: Visit) -> Turn:
     plan = await visit.storage.active_plan(visit.client.user_id)
     if plan is None:
-        return main_menu(visit, note=visit.text("aftercare.nothing_to_stop"))
+        return main_menu(visit, note=visit.tr("aftercare.nothing_to_stop"))
     await visit.storage.end_plan(plan.id, "stopped", visit.now)
-    return main_menu(visit, note=visit.text("aftercare.stopped"))
+    return main_menu(visit, note=visit.tr("aftercare.stopped"))
 
 
 async def checkin(visit: Visit, plan_id: str, day: str, answer_id: str) -> Turn | None:
@@ -98,7 +98,7 @@ async def checkin(visit: Visit, plan_id: str, day: str, answer_id: str) -> Turn 
         await visit.storage.set_chat_state(visit.client.user_id, DETAILS,
                                            {"plan": plan.id, "day": int(day),
                                             "answer": answer.id}, visit.now)
-        return Turn([Reply(visit.text("aftercare.describe"))])
+        return Turn([Reply(visit.tr("aftercare.describe"))])
     return await _record(visit, plan, int(day), answer.id, None)
 
 
@@ -118,12 +118,12 @@ async def _record(visit: Visit, plan: Plan, day: int, answer_id: str,
     problem = answer.is_problem(day)
     await visit.storage.record_checkin(plan.id, day, answer.id, text, problem, visit.now)
     if not problem:
-        return Turn([Reply(visit.text(answer.normal or "aftercare.reply.fine"))])
+        return Turn([Reply(visit.tr(answer.normal or "aftercare.reply.fine"))])
     staff_language = visit.settings.default_language
     alert = visit.content.render(
         staff_language, "aftercare_alert.j2", client=visit.client, day=day,
         client_language=display_name(visit.language), details=text,
-        answer=visit.content.button_label(staff_language, answer.label),
+        answer=visit.content.tr_button_label(staff_language, answer.label),
         phone=await visit.storage.latest_phone(visit.client.user_id))
     await funnel.record(visit.services, funnel.AFTERCARE_PROBLEM)
     user_id = visit.client.user_id
@@ -139,15 +139,15 @@ async def set_timezone(visit: Visit, name: str) -> Turn:
     """`/timezone Europe/Berlin`: later messages follow the client's local time."""
     current = visit.client.timezone or visit.settings.timezone.key
     if not name:
-        return Turn([Reply(visit.text("aftercare.timezone.usage", timezone=current))])
+        return Turn([Reply(visit.tr("aftercare.timezone.usage", timezone=current))])
     try:
         tz = ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        return Turn([Reply(visit.text("aftercare.timezone.unknown", timezone=name[:64]))])
+        return Turn([Reply(visit.tr("aftercare.timezone.unknown", timezone=name[:64]))])
     await visit.storage.set_timezone(visit.client.user_id, tz.key)
     plan = await visit.storage.active_plan(visit.client.user_id)
     if plan is not None:
         treated_on = date.fromisoformat(plan.treated_on)
         await visit.storage.reschedule(plan.id, tz.key, _schedule(
             visit.services, visit.now, tz, treated_on))
-    return Turn([Reply(visit.text("aftercare.timezone.set", timezone=tz.key))])
+    return Turn([Reply(visit.tr("aftercare.timezone.set", timezone=tz.key))])

@@ -32,23 +32,23 @@ async def _recent_screening(visit: Visit) -> ScreeningRecord | None:
 async def begin(visit: Visit) -> Turn:
     record = await _recent_screening(visit)
     if record is None:
-        note = Reply(visit.text("booking.screen_first"))
+        note = Reply(visit.tr("booking.screen_first"))
         return Turn([note]) + await screening_flow.begin(visit)
     outcome = visit.content.screening.outcome(record.outcome or "")
     if not outcome.book:
         verdict = screening_flow.evaluate(visit.content.screening, record.answers)
-        return Turn([Reply(visit.text("booking.not_now")), screening_flow.outcome(visit, verdict)])
+        return Turn([Reply(visit.tr("booking.not_now")), screening_flow.outcome(visit, verdict)])
     await visit.storage.set_chat_state(
         visit.client.user_id, CONTACT, {"screening_id": record.id}, visit.now)
     return Turn([ask_contact(visit)])
 
 
 def ask_contact(visit: Visit, *, note: str | None = None) -> Reply:
-    text = visit.text("booking.ask_contact")
+    text = visit.tr("booking.ask_contact")
     if visit.client.username:
-        text += "\n\n" + visit.text("booking.or_username", username=visit.client.username)
+        text += "\n\n" + visit.tr("booking.or_username", username=visit.client.username)
     return Reply(f"{note}\n\n{text}" if note else text,
-                 contact_button=visit.label("booking.share_phone"))
+                 contact_button=visit.tr_label("booking.share_phone"))
 
 
 async def contact_shared(visit: Visit, phone: str) -> Turn:
@@ -63,19 +63,19 @@ async def contact_typed(visit: Visit, text: str) -> Turn:
         return await _contact(visit, phone=value, username=None)
     if (m := _USERNAME.match(value)) and (value.startswith("@") or not digits):
         return await _contact(visit, phone=None, username=m.group(1))
-    return Turn([ask_contact(visit, note=visit.text("booking.contact_invalid"))])
+    return Turn([ask_contact(visit, note=visit.tr("booking.contact_invalid"))])
 
 
 async def _contact(visit: Visit, phone: str | None, username: str | None) -> Turn:
     state = await visit.storage.chat_state(visit.client.user_id)
     if state is None or state.state != CONTACT:
-        return main_menu(visit, note=visit.text("booking.contact_unexpected"))
+        return main_menu(visit, note=visit.tr("booking.contact_unexpected"))
     data = {**state.data, "phone": phone, "username": username}
     await visit.storage.set_chat_state(visit.client.user_id, TIME, data, visit.now)
-    received = Reply(visit.text("booking.contact_received"), remove_keyboard=True)
-    rows = tuple((visit.button(t.label, callbacks.build("b", t.id)),)
+    received = Reply(visit.tr("booking.contact_received"), remove_keyboard=True)
+    rows = tuple((visit.tr_button(t.label, callbacks.build("b", t.id)),)
                  for t in visit.content.booking.preferred_times)
-    return Turn([received, Reply(visit.text("booking.ask_time"), rows)])
+    return Turn([received, Reply(visit.tr("booking.ask_time"), rows)])
 
 
 async def time_chosen(visit: Visit, time_id: str) -> Turn | None:
@@ -95,11 +95,11 @@ async def time_chosen(visit: Visit, time_id: str) -> Turn | None:
     lead = await visit.storage.lead_details(lead_id)
     assert lead is not None
     await funnel.record(visit.services, funnel.LEAD)
-    chosen = Reply(visit.text("booking.time_chosen", time=visit.label(times[time_id].label)),
+    chosen = Reply(visit.tr("booking.time_chosen", time=visit.tr_label(times[time_id].label)),
                    edit=True)
     tips = Reply(visit.render("booking_tips.j2", good_season=_good_season(visit)))
     done = Reply(visit.render("booking_done.j2"),
-                 ((visit.button("button.menu", callbacks.build("m", "menu")),),))
+                 ((visit.tr_button("button.menu", callbacks.build("m", "menu")),),))
     return Turn([chosen, tips, done], [await cards.card_post(visit.services, lead)])
 
 
@@ -115,15 +115,15 @@ async def remind_later(visit: Visit, choice: str) -> Turn | None:
     due = visit.now + timedelta(days=int(choice))
     await visit.storage.schedule_reminder(visit.client.user_id, "recheck", due)
     local_day = due.astimezone(visit.settings.timezone)
-    note = visit.text("screening.reminder_set", date=format_day(local_day, visit.language))
+    note = visit.tr("screening.reminder_set", date=format_day(local_day, visit.language))
     return main_menu(visit, note=note)
 
 
 async def remind_time(visit: Visit) -> Turn:
     """Text typed while the preferred time is awaited: ask again with the buttons."""
-    rows = tuple((visit.button(t.label, callbacks.build("b", t.id)),)
+    rows = tuple((visit.tr_button(t.label, callbacks.build("b", t.id)),)
                  for t in visit.content.booking.preferred_times)
-    return Turn([Reply(visit.text("booking.use_buttons") + "\n\n" + visit.text("booking.ask_time"),
+    return Turn([Reply(visit.tr("booking.use_buttons") + "\n\n" + visit.tr("booking.ask_time"),
                        rows)])
 
 
@@ -131,5 +131,5 @@ async def foreign_contact(visit: Visit) -> Turn:
     """Someone else's contact card was shared: only the client's own number is accepted."""
     state = await visit.storage.chat_state(visit.client.user_id)
     if state is None or state.state != CONTACT:
-        return main_menu(visit, note=visit.text("booking.contact_unexpected"))
-    return Turn([ask_contact(visit, note=visit.text("booking.contact_not_own"))])
+        return main_menu(visit, note=visit.tr("booking.contact_unexpected"))
+    return Turn([ask_contact(visit, note=visit.tr("booking.contact_not_own"))])

@@ -12,10 +12,10 @@ MAX_QUESTION = 1000  # characters; longer texts are asked to be shortened
 
 
 def topics(visit: Visit, *, edit: bool = False) -> Turn:
-    buttons = [visit.button(t.title, callbacks.build("f", t.id)) for t in visit.content.faq]
+    buttons = [visit.tr_button(t.title, callbacks.build("f", t.id)) for t in visit.content.faq]
     rows = [tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2)]
-    rows.append((visit.button("button.menu", callbacks.build("m", "menu")),))
-    return Turn([Reply(visit.text("faq.choose"), tuple(rows), edit=edit)])
+    rows.append((visit.tr_button("button.menu", callbacks.build("m", "menu")),))
+    return Turn([Reply(visit.tr("faq.choose"), tuple(rows), edit=edit)])
 
 
 def answer(visit: Visit, topic_id: str, *, edit: bool = False) -> Turn | None:
@@ -26,27 +26,27 @@ def answer(visit: Visit, topic_id: str, *, edit: bool = False) -> Turn | None:
     rows: list[tuple[Button, ...]] = []
     offer = visit.content.menu_item(topic.offer) if topic.offer else None
     if offer:
-        rows.append((visit.button(offer.label, callbacks.build("m", offer.action)),))
-    rows.append((visit.button("button.more_questions", callbacks.build("m", "faq")),
-                 visit.button("button.menu", callbacks.build("m", "menu"))))
+        rows.append((visit.tr_button(offer.label, callbacks.build("m", offer.action)),))
+    rows.append((visit.tr_button("button.more_questions", callbacks.build("m", "faq")),
+                 visit.tr_button("button.menu", callbacks.build("m", "menu"))))
     settings = visit.settings
-    text = visit.text(topic.answer, price=settings.price_for(visit.language),
+    text = visit.tr(topic.answer, price=settings.price_for(visit.language),
                       clinic=settings.clinic_name, phone=settings.phone)
     return Turn([Reply(text, tuple(rows), edit=edit)])
 
 
 async def question(visit: Visit, text: str) -> Turn:
     if len(text) > MAX_QUESTION:
-        return Turn([Reply(visit.text("faq.too_long", limit=MAX_QUESTION))])
+        return Turn([Reply(visit.tr("faq.too_long", limit=MAX_QUESTION))])
     match = visit.services.matchers[visit.language].best(text)
     if match and match.score >= visit.content.faq_threshold:
         found = answer(visit, match.topic_id)
         assert found is not None
         return found
     await visit.storage.set_chat_state(visit.client.user_id, PENDING, {"question": text}, visit.now)
-    buttons = ((visit.button("faq.forward.yes", callbacks.build("fq", "yes")),),
-               (visit.button("faq.forward.no", callbacks.build("fq", "no")),))
-    return Turn([Reply(visit.text("faq.no_match"), buttons)])
+    buttons = ((visit.tr_button("faq.forward.yes", callbacks.build("fq", "yes")),),
+               (visit.tr_button("faq.forward.no", callbacks.build("fq", "no")),))
+    return Turn([Reply(visit.tr("faq.no_match"), buttons)])
 
 
 async def forward(visit: Visit, confirmed: bool) -> Turn | None:
@@ -57,7 +57,7 @@ async def forward(visit: Visit, confirmed: bool) -> Turn | None:
         return None
     await visit.storage.clear_chat_state(user_id)
     if not confirmed:
-        return main_menu(visit, edit=True, note=visit.text("faq.forward.declined"))
+        return main_menu(visit, edit=True, note=visit.tr("faq.forward.declined"))
     question_id = await visit.storage.record_staff_question(user_id, visit.now)
     staff_language = visit.settings.default_language
     card = visit.content.render(
@@ -70,5 +70,5 @@ async def forward(visit: Visit, confirmed: bool) -> Turn | None:
         await visit.storage.set_staff_question_message(question_id, message_id)
         await visit.storage.register_thread(message_id, user_id, visit.now)
 
-    reply = Reply(visit.text("faq.forward.sent"), edit=True)
+    reply = Reply(visit.tr("faq.forward.sent"), edit=True)
     return Turn([reply], [StaffPost(card, remember)]) + main_menu(visit)

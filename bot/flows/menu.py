@@ -9,7 +9,7 @@ from bot.i18n import display_name
 
 def menu_buttons(visit: Visit) -> tuple[tuple[Button, ...], ...]:
     return tuple(
-        (visit.button(item.label, callbacks.build("m", item.action)),)
+        (visit.tr_button(item.label, callbacks.build("m", item.action)),)
         for item in visit.content.menu
     )
 
@@ -22,7 +22,7 @@ async def welcome(visit: Visit) -> Turn:
 
 
 def main_menu(visit: Visit, *, edit: bool = False, note: str | None = None) -> Turn:
-    text = visit.text("menu.title") if note is None else f"{note}\n\n{visit.text('menu.title')}"
+    text = visit.tr("menu.title") if note is None else f"{note}\n\n{visit.tr('menu.title')}"
     return Turn([Reply(text, menu_buttons(visit), edit=edit)])
 
 
@@ -31,7 +31,7 @@ def help_text(visit: Visit) -> Turn:
 
 
 def contacts(visit: Visit, *, edit: bool = False) -> Turn:
-    back = ((visit.button("button.menu", callbacks.build("m", "menu")),),)
+    back = ((visit.tr_button("button.menu", callbacks.build("m", "menu")),),)
     return Turn([Reply(visit.render("contacts.j2"), back, edit=edit)])
 
 
@@ -40,7 +40,7 @@ def choose_language(visit: Visit, *, edit: bool = False) -> Turn:
         (Button(display_name(lang), callbacks.build("l", lang)),)
         for lang in visit.settings.languages
     )
-    return Turn([Reply(visit.text("language.choose"), buttons, edit=edit)])
+    return Turn([Reply(visit.tr("language.choose"), buttons, edit=edit)])
 
 
 async def set_language(visit: Visit, language: str) -> Turn | None:
@@ -49,8 +49,8 @@ async def set_language(visit: Visit, language: str) -> Turn | None:
         return None
     await visit.storage.set_language(visit.client.user_id, language)
     switched = Visit(visit.services, visit.client, language)
-    return main_menu(switched, edit=True, note=switched.text("language.changed"))
+    return main_menu(switched, edit=True, note=switched.tr("language.changed"))
 
 
 def stale_button(visit: Visit) -> Turn:
-    return main_menu(visit, note=visit.text("error.stale_button"))
+    return main_menu(visit, note=visit.tr("error.stale_button"))

@@ -37,33 +37,33 @@ def readable_answers(content: Content, language: str,
         if step is None:
             continue
         if step.declares:
-            label = content.button_label(language, screening.conditions[step.declares].label)
+            label = content.tr_button_label(language, screening.conditions[step.declares].label)
             said = YES_NO[answer["answer"] == "yes"]
-            value = content.button_label(language, said)
+            value = content.tr_button_label(language, said)
         else:
-            label = content.button_label(language, "staff.lead.goals")
+            label = content.tr_button_label(language, "staff.lead.goals")
             chosen = answer["answer"].split(",")
-            value = ", ".join(content.button_label(language, o.label)
+            value = ", ".join(content.tr_button_label(language, o.label)
                               for o in step.options if o.id in chosen) or "—"
         readable.append((label, value))
     return readable
 
 
 def ask_forget(visit: Visit) -> Turn:
-    buttons = ((visit.button("privacy.forget.yes", callbacks.build("fg", "yes")),),
-               (visit.button("privacy.forget.no", callbacks.build("fg", "no")),))
-    return Turn([Reply(visit.text("privacy.forget.confirm"), buttons)])
+    buttons = ((visit.tr_button("privacy.forget.yes", callbacks.build("fg", "yes")),),
+               (visit.tr_button("privacy.forget.no", callbacks.build("fg", "no")),))
+    return Turn([Reply(visit.tr("privacy.forget.confirm"), buttons)])
 
 
 async def forget(visit: Visit, confirmed: bool) -> Turn:
     """Delete every row tied to the client; their lead cards and other staff-chat posts are
     edited to say the data was erased at the client's request."""
     if not confirmed:
-        return main_menu(visit, edit=True, note=visit.text("privacy.forget.kept"))
+        return main_menu(visit, edit=True, note=visit.tr("privacy.forget.kept"))
     erased = await visit.storage.forget(visit.client.user_id)
     staff = visit.settings.default_language
-    posts = [StaffPost(visit.content.message(staff, "staff.erased.lead", id=lead_id),
+    posts = [StaffPost(visit.content.tr_message(staff, "staff.erased.lead", id=lead_id),
                        edit=message_id) for lead_id, message_id in erased.lead_cards]
-    posts += [StaffPost(visit.content.message(staff, "staff.erased.post"), edit=message_id)
+    posts += [StaffPost(visit.content.tr_message(staff, "staff.erased.post"), edit=message_id)
               for message_id in erased.other_posts]
-    return Turn([Reply(visit.text("privacy.forget.done"), edit=True)], posts)
+    return Turn([Reply(visit.tr("privacy.forget.done"), edit=True)], posts)

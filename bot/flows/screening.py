@@ -52,23 +52,23 @@ async def begin(visit: Visit) -> Turn:
     if consent_id is None:
         if await visit.storage.active_screening(visit.client.user_id) is None:
             await funnel.record(visit.services, funnel.STARTED)
-        buttons = ((visit.button("screening.consent.yes", callbacks.build("c", YES)),),
-                   (visit.button("screening.consent.no", callbacks.build("c", NO)),))
+        buttons = ((visit.tr_button("screening.consent.yes", callbacks.build("c", YES)),),
+                   (visit.tr_button("screening.consent.no", callbacks.build("c", NO)),))
         text = visit.render("consent.j2", consent=screening.consent_text)
         return Turn([Reply(text, buttons)])
-    return await _resume_or_start(visit, consent_id, visit.text("screening.consent.on_record"),
+    return await _resume_or_start(visit, consent_id, visit.tr("screening.consent.on_record"),
                                   counted=False)
 
 
 async def consent(visit: Visit, given: bool) -> Turn:
     if not given:
-        return main_menu(visit, edit=True, note=visit.text("screening.consent.refused"))
+        return main_menu(visit, edit=True, note=visit.tr("screening.consent.refused"))
     version = visit.content.screening.consent_version
     user_id = visit.client.user_id
     consent_id = await visit.storage.consent_id(user_id, version)
     if consent_id is None:
         consent_id = await visit.storage.record_consent(user_id, version, visit.now)
-    turn = await _resume_or_start(visit, consent_id, visit.text("screening.consent.thanks"),
+    turn = await _resume_or_start(visit, consent_id, visit.tr("screening.consent.thanks"),
                                   counted=True)
     turn.replies[0] = Reply(turn.replies[0].text, edit=True)
     return turn
@@ -81,7 +81,7 @@ async def _resume_or_start(visit: Visit, consent_id: int, note: str, *, counted:
     step = screening.step(record.current_step or "") if record else None
     if record is not None and step is not None:
         await storage.attach_consent(record.id, consent_id)
-        return Turn([Reply(visit.text("screening.resume")), ask(visit, record, step)])
+        return Turn([Reply(visit.tr("screening.resume")), ask(visit, record, step)])
     first = screening.steps[0]
     screening_id = await storage.start_screening(
         visit.client.user_id, consent_id, first.id, visit.now)
@@ -105,17 +105,17 @@ def ask(visit: Visit, record: ScreeningRecord, step: Step, *, edit: bool = False
         chosen = set(filter(None, record.answers.get(step.id, "").split(",")))
         for option in step.options:
             mark = "✅ " if option.id in chosen else ""
-            rows.append((Button(mark + visit.label(option.label), data(TOGGLE + option.id)),))
-        rows.append((visit.button("screening.done", data(DONE)),))
+            rows.append((Button(mark + visit.tr_label(option.label), data(TOGGLE + option.id)),))
+        rows.append((visit.tr_button("screening.done", data(DONE)),))
     else:
-        rows.append((visit.button("screening.yes", data(YES)),
-                     visit.button("screening.no", data(NO))))
-    navigation = [visit.button("screening.cancel", data(CANCEL))]
+        rows.append((visit.tr_button("screening.yes", data(YES)),
+                     visit.tr_button("screening.no", data(NO))))
+    navigation = [visit.tr_button("screening.cancel", data(CANCEL))]
     if number > 1:
-        navigation.insert(0, visit.button("screening.back", data(BACK)))
+        navigation.insert(0, visit.tr_button("screening.back", data(BACK)))
     rows.append(tuple(navigation))
     text = visit.render("question.j2", number=number, total=len(steps),
-                        question=visit.text(step.question))
+                        question=visit.tr(step.question))
     return Reply(text, tuple(rows), edit=edit)
 
 
@@ -132,7 +132,7 @@ async def answer(visit: Visit, screening_id: str, step_id: str, value: str) -> T
         return None
     if value == CANCEL:
         await visit.storage.end_screening(record.id, "cancelled", None, visit.now)
-        return main_menu(visit, edit=True, note=visit.text("screening.cancelled"))
+        return main_menu(visit, edit=True, note=visit.tr("screening.cancelled"))
     if value == BACK:
         return await _back(visit, record, step)
     if step.kind == "choose_many":
@@ -177,23 +177,23 @@ async def _advance(visit: Visit, record: ScreeningRecord, step: Step, value: str
     await funnel.record(visit.services, funnel.SCREENED)
     if verdict.outcome == screening.outcomes[-1].id:
         await funnel.record(visit.services, funnel.SUITABLE)
-    return Turn([Reply(visit.text("screening.finished"), edit=True), outcome(visit, verdict)])
+    return Turn([Reply(visit.tr("screening.finished"), edit=True), outcome(visit, verdict)])
 
 
 def outcome(visit: Visit, verdict: Verdict) -> Reply:
     described = visit.content.screening.outcome(verdict.outcome)
     text = visit.render("outcome.j2", outcome=described,
-                        reasons=[visit.text(c.reason) for c in verdict.conditions])
-    menu = visit.button("button.menu", callbacks.build("m", "menu"))
+                        reasons=[visit.tr(c.reason) for c in verdict.conditions])
+    menu = visit.tr_button("button.menu", callbacks.build("m", "menu"))
     if described.book:
         rows: tuple[tuple[Button, ...], ...] = (
-            (visit.button(described.book, callbacks.build("m", "booking")),), (menu,))
+            (visit.tr_button(described.book, callbacks.build("m", "booking")),), (menu,))
     else:
         rows = tuple(
-            (visit.button("screening.remind_on", callbacks.build("r", days),
+            (visit.tr_button("screening.remind_on", callbacks.build("r", days),
                           date=format_day(_local_day(visit, days), visit.language)),)
             for days in visit.content.booking.recheck_days
-        ) + ((visit.button("menu.contacts", callbacks.build("m", "contacts")), menu),)
+        ) + ((visit.tr_button("menu.contacts", callbacks.build("m", "contacts")), menu),)
     return Reply(text, rows)
 
 

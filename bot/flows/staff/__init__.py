@@ -64,7 +64,7 @@ async def lead_named(desk: Desk, args: list[str], usage: str) -> LeadDetails | T
     """The lead a command's one argument names (`12` or `#12`), or the answer explaining why
     there is none: the command's `usage` text, or "there is no lead #N"."""
     if len(args) != 1 or not args[0].lstrip("#").isdecimal():
-        return Turn([Reply(desk.text(usage))])
+        return Turn([Reply(desk.tr(usage))])
     lead_id = int(args[0].lstrip("#"))
     lead = await desk.storage.lead_details(lead_id)
-    return lead or Turn([Reply(desk.text("staff.lead.unknown", id=lead_id))])
+    return lead or Turn([Reply(desk.tr("staff.lead.unknown", id=lead_id))])

@@ -18,12 +18,12 @@ async def aftercare_for_lead(desk: Desk, args: list[str]) -> Turn:
     started = await aftercare.start_plan(desk.services, user_id, desk.now)
     plan = await desk.storage.active_plan(user_id)
     if plan is None:
-        return Turn([Reply(desk.text("staff.aftercare_cmd.unreachable", id=lead_id, name=name))])
+        return Turn([Reply(desk.tr("staff.aftercare_cmd.unreachable", id=lead_id, name=name))])
     if started:
-        return Turn([Reply(desk.text("staff.aftercare_cmd.started", id=lead_id, name=name))])
+        return Turn([Reply(desk.tr("staff.aftercare_cmd.started", id=lead_id, name=name))])
     sent, problems = await desk.storage.plan_progress(plan.id)
     today = desk.now.astimezone(aftercare.client_timezone(desk.services, plan.timezone)).date()
     day = (today - date.fromisoformat(plan.treated_on)).days
-    return Turn([Reply(desk.text("staff.aftercare_cmd.running", id=lead_id, name=name, day=day,
+    return Turn([Reply(desk.tr("staff.aftercare_cmd.running", id=lead_id, name=name, day=day,
                                  sent=sent, total=len(desk.services.content.aftercare.days),
                                  problems=problems))])

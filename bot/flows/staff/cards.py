@@ -54,13 +54,13 @@ async def card_values(services: Services, lead: LeadDetails) -> dict[str, Any]:
         "lead_id": lead.id, "client": lead.client,
         "client_language": display_name(client_language(services, lead.client)),
         "phone": lead.phone, "username": lead.contact_username, "outcome": outcome,
-        "flagged": [content.button_label(staff, c.label) for c in verdict.conditions],
-        "goals": [content.button_label(staff, o.label)
+        "flagged": [content.tr_button_label(staff, c.label) for c in verdict.conditions],
+        "goals": [content.tr_button_label(staff, o.label)
                   for o in (goal_step.options if goal_step else ()) if o.id in picked],
-        "preferred_time": content.button_label(staff, times.get(lead.preferred_time,
+        "preferred_time": content.tr_button_label(staff, times.get(lead.preferred_time,
                                                                 lead.preferred_time)),
         "status": CardStatus(
-            content.button_label(staff, LABELS[lead.status]),
+            content.tr_button_label(staff, LABELS[lead.status]),
             (last.staff_name or str(last.staff_user_id)) if last else None,
             when(last.changed_at if last else None), when(lead.appointment_at)),
     }
@@ -71,7 +71,7 @@ def status_buttons(services: Services, lead: LeadDetails) -> tuple[tuple[Button,
     staff = services.settings.default_language
     rebook = N_("staff.action.rebook")
     buttons = [
-        Button(services.content.button_label(
+        Button(services.content.tr_button_label(
             staff, rebook if lead.status == target == BOOKED else LABELS[target]),
             callbacks.build("ls", lead.id, lead.status, target))
         for target in NEXT[lead.status]
@@ -97,20 +97,20 @@ async def full_card(services: Services, lead: LeadDetails) -> str:
     staff, screening = settings.default_language, content.screening
     record = await services.storage.screening(lead.screening_id) if lead.screening_id else None
     given = record.answers if record else {}
-    shown = {"yes": content.button_label(staff, "screening.yes"),
-             "no": content.button_label(staff, "screening.no")}
+    shown = {"yes": content.tr_button_label(staff, "screening.yes"),
+             "no": content.tr_button_label(staff, "screening.no")}
     answers = []
     for step in path(screening):
         if step.kind != "yes_no":
             continue
         label = screening.conditions[step.declares].label if step.declares else step.question
         value = given.get(step.id, "")
-        answers.append(Answer(content.button_label(staff, label), shown.get(value, "—"),
+        answers.append(Answer(content.tr_button_label(staff, label), shown.get(value, "—"),
                               value == "yes"))
     history = [
         (format_when(datetime.fromisoformat(h.changed_at), staff, settings.timezone),
-         content.button_label(staff, LABELS[h.old_status]),
-         content.button_label(staff, LABELS[h.new_status]),
+         content.tr_button_label(staff, LABELS[h.old_status]),
+         content.tr_button_label(staff, LABELS[h.new_status]),
          h.staff_name or str(h.staff_user_id))
         for h in await services.storage.lead_history(lead.id)
     ]

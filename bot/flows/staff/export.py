@@ -34,7 +34,7 @@ def _days(args: list[str]) -> list[date] | None:
 async def export(desk: Desk, args: list[str]) -> Turn:
     days = _days(args)
     if days is None:
-        return Turn([Reply(desk.text("staff.export.usage"))])
+        return Turn([Reply(desk.tr("staff.export.usage"))])
     tz = desk.services.settings.timezone
     since = datetime.combine(days[0], time(), tz) if days else None
     until = datetime.combine(days[1] + timedelta(days=1), time(), tz) if len(days) == 2 else None
@@ -43,7 +43,7 @@ async def export(desk: Desk, args: list[str]) -> Turn:
     today = desk.now.astimezone(tz).date()
     first = days[0].isoformat() if days else "start"
     filename = f"leads_{first}_{(days[1] if len(days) == 2 else today).isoformat()}.csv"
-    caption = desk.text("staff.export.caption", count=len(rows))
+    caption = desk.tr("staff.export.caption", count=len(rows))
     return Turn([Reply(caption, document=Document(filename, to_csv(rows), caption))])
 
 

@@ -33,7 +33,7 @@ def line(desk: Desk, lead: LeadDetails) -> LeadLine:
         contact = f"@{lead.client.username}"
     created = format_when(datetime.fromisoformat(lead.created_at), desk.language,
                           desk.services.settings.timezone)
-    return LeadLine(lead.id, desk.label(LABELS[lead.status]), lead.client.full_name, contact,
+    return LeadLine(lead.id, desk.tr_label(LABELS[lead.status]), lead.client.full_name, contact,
                     created)
 
 
@@ -66,14 +66,14 @@ async def page(desk: Desk, which: str, number: int, *, edit: bool = False) -> Tu
 
 def _title(desk: Desk, which: str, total: int) -> str:
     if which == OPEN_LIST:
-        return desk.text("staff.leads.open", count=total)
+        return desk.tr("staff.leads.open", count=total)
     if which == ALL:
-        return desk.text("staff.leads.all", count=total)
-    return desk.text("staff.leads.status", status=desk.label(LABELS[which]), count=total)
+        return desk.tr("staff.leads.all", count=total)
+    return desk.tr("staff.leads.status", status=desk.tr_label(LABELS[which]), count=total)
 
 
 def usage(desk: Desk) -> Turn:
-    return Turn([Reply(desk.text("staff.leads.usage", statuses=", ".join(LISTS)))])
+    return Turn([Reply(desk.tr("staff.leads.usage", statuses=", ".join(LISTS)))])
 
 
 async def lead(desk: Desk, args: list[str]) -> Turn:
@@ -86,9 +86,9 @@ async def lead(desk: Desk, args: list[str]) -> Turn:
 async def find(desk: Desk, args: list[str]) -> Turn:
     text = " ".join(args).strip()
     if len(text) < 2:
-        return Turn([Reply(desk.text("staff.find.usage"))])
+        return Turn([Reply(desk.tr("staff.find.usage"))])
     found = await desk.storage.find_leads(text, FOUND)
-    title = desk.text("staff.find.title", text=text, count=len(found))
+    title = desk.tr("staff.find.title", text=text, count=len(found))
     rendered = desk.render("leads_list.j2", title=title,
                            lines=[line(desk, lead) for lead in found], page=1, pages=1)
     return Turn([Reply(rendered)])

@@ -30,7 +30,7 @@ async def staff_answer(desk: Desk, replied_to: int, reply_id: int, text: str) ->
     if thread is None or client is None:
         return None
     if len(text) > MAX_ANSWER:
-        note = desk.text("staff.relay.too_long", limit=MAX_ANSWER)
+        note = desk.tr("staff.relay.too_long", limit=MAX_ANSWER)
         return Turn(staff=[StaffPost(note, reply_to=reply_id)])
     language = client_language(desk.services, client)
     answer = desk.services.content.render(language, "staff_answer.j2",
@@ -38,8 +38,8 @@ async def staff_answer(desk: Desk, replied_to: int, reply_id: int, text: str) ->
     await storage.open_relay(client.user_id, thread.root_message_id, desk.now)
     return Turn(clients=[ClientPost(
         client.chat_id, answer,
-        delivered=StaffPost(desk.text("staff.relay.sent"), reply_to=reply_id),
-        undeliverable=StaffPost(desk.text("staff.relay.unreachable"), reply_to=reply_id))])
+        delivered=StaffPost(desk.tr("staff.relay.sent"), reply_to=reply_id),
+        undeliverable=StaffPost(desk.tr("staff.relay.unreachable"), reply_to=reply_id))])
 
 
 async def client_text(visit: Visit, text: str) -> Turn | None:
@@ -52,7 +52,7 @@ async def client_text(visit: Visit, text: str) -> Turn | None:
         await storage.end_relay(user_id)
         return None
     if len(text) > MAX_QUESTION:
-        return Turn([Reply(visit.text("faq.too_long", limit=MAX_QUESTION))])
+        return Turn([Reply(visit.tr("faq.too_long", limit=MAX_QUESTION))])
     post = visit.content.render(visit.settings.default_language, "client_says.j2",
                                 client=visit.client, text=text)
     now = visit.now
@@ -60,7 +60,7 @@ async def client_text(visit: Visit, text: str) -> Turn | None:
     async def join_thread(message_id: int) -> None:
         await storage.register_thread(message_id, user_id, now, relay.root_message_id)
 
-    return Turn([Reply(visit.text("relay.forwarded"))],
+    return Turn([Reply(visit.tr("relay.forwarded"))],
                 [StaffPost(post, join_thread, reply_to=relay.root_message_id)])
 
 

@@ -28,7 +28,7 @@ class Step:
 
 async def stats(desk: Desk, args: list[str]) -> Turn:
     if len(args) > 1 or (args and not (args[0].isdecimal() and 1 <= int(args[0]) <= MAX_DAYS)):
-        return Turn([Reply(desk.text("staff.stats.usage", max=MAX_DAYS))])
+        return Turn([Reply(desk.tr("staff.stats.usage", max=MAX_DAYS))])
     days = int(args[0]) if args else DEFAULT_DAYS
     today = desk.now.astimezone(desk.services.settings.timezone).date()
     counts = await desk.storage.funnel_counts(today - timedelta(days=days - 1))
@@ -38,9 +38,9 @@ async def stats(desk: Desk, args: list[str]) -> Turn:
         rate = None
         if previous is not None:
             rate = format_percent(count / previous, locale=desk.language) if previous else "—"
-        steps.append(Step(desk.label(funnel.LABELS[stage]), count, rate))
+        steps.append(Step(desk.tr_label(funnel.LABELS[stage]), count, rate))
         previous = count
     problems = counts.get(funnel.AFTERCARE_PROBLEM, 0)
     text = desk.render("stats.j2", days=days, steps=steps, problems=problems,
-                       problems_label=desk.label(funnel.LABELS[funnel.AFTERCARE_PROBLEM]))
+                       problems_label=desk.tr_label(funnel.LABELS[funnel.AFTERCARE_PROBLEM]))
     return Turn([Reply(text)])

@@ -54,7 +54,7 @@ def _example(desk: Desk) -> str:
 def ask_appointment(desk: Desk, lead: LeadDetails, *, note: str | None = None,
                     reply_to: int | None = None) -> Turn:
     """Ask for the date and time; a reply to this prompt books the lead."""
-    ask = desk.text("staff.booked.ask", id=lead.id, example=_example(desk))
+    ask = desk.tr("staff.booked.ask", id=lead.id, example=_example(desk))
 
     async def remember(message_id: int) -> None:
         await desk.storage.add_booking_prompt(message_id, lead.id, desk.member.user_id, desk.now)
@@ -73,16 +73,16 @@ async def appointment_reply(desk: Desk, prompt_id: int, reply_id: int, text: str
     settings = desk.services.settings
     when = parse_appointment(text, settings.timezone)
     if when is None or when <= desk.now:
-        note = desk.text("staff.booked.invalid") if when is None else desk.text(
+        note = desk.tr("staff.booked.invalid") if when is None else desk.tr(
             "staff.booked.past")
         return ask_appointment(desk, lead, note=note, reply_to=reply_id)
     await desk.storage.drop_booking_prompt(prompt_id)
     if BOOKED not in NEXT[lead.status]:
-        status = desk.label(LABELS[lead.status])
-        return Turn(staff=[StaffPost(desk.text("staff.booked.too_late", id=lead.id,
+        status = desk.tr_label(LABELS[lead.status])
+        return Turn(staff=[StaffPost(desk.tr("staff.booked.too_late", id=lead.id,
                                                status=status), reply_to=reply_id)])
     turn = await change(desk, lead, BOOKED, when.astimezone(UTC))
-    done = desk.text("staff.booked.done", id=lead.id,
+    done = desk.tr("staff.booked.done", id=lead.id,
                      when=format_when(when, desk.language, settings.timezone))
     return turn + Turn(staff=[StaffPost(done, reply_to=reply_id)])
 
@@ -113,7 +113,7 @@ def _confirmation(desk: Desk, lead: LeadDetails, appointment: datetime) -> Clien
     day, time = format_appointment(appointment, language, services.settings.timezone)
     text = services.content.render(language, "booking_confirmed.j2", clinic=services.settings,
                                    date=day, time=time)
-    unreachable = StaffPost(desk.text("staff.client_unreachable", id=lead.id),
+    unreachable = StaffPost(desk.tr("staff.client_unreachable", id=lead.id),
                             reply_to=lead.staff_message_id)
     return ClientPost(lead.client.chat_id, text, undeliverable=unreachable)
 
