@@ -70,7 +70,8 @@ async def start_services(app: Application,  # type: ignore[type-arg]
     content: Content = app.bot_data["content"]
     storage = await Storage.open(settings.database)
     matchers = {
-        lang: FaqMatcher(lang, {t.id: content.tr_button_label(lang, t.keywords) for t in content.faq},
+        lang: FaqMatcher(lang,
+                         {t.id: content.tr_button_label(lang, t.keywords) for t in content.faq},
                          content.tr_button_label(lang, content.faq_ignore_words))
         for lang in settings.languages
     }

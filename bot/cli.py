@@ -38,12 +38,19 @@ def configure_logging(level: str) -> None:
         library.setLevel(max(floor, library.getEffectiveLevel()))
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="clinicbot", description=__doc__)
-    parser.add_argument("--config", type=Path, help="clinic TOML file (default: "
-                        "$CLINICBOT_CONFIG, else the shipped clinic.example.toml)")
-    sub = parser.add_subparsers(dest="command", required=True)
-    run = sub.add_parser("run", help="connect to Telegram (long polling, or --webhook)")
+def parser() -> argparse.ArgumentParser:
+    """Global options (--config) are accepted before or after the subcommand."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", type=Path, default=argparse.SUPPRESS,
+                        help="clinic TOML file (default: $CLINICBOT_CONFIG, else the shipped "
+                        "clinic.example.toml)")
+    top = argparse.ArgumentParser(prog="clinicbot", description=__doc__, parents=[common])
+    sub = top.add_subparsers(dest="command", required=True)
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help, parents=[common])
+
+    run = command("run", "connect to Telegram (long polling, or --webhook)")
     run.add_argument("--log-level", default="INFO")
     run.add_argument("--webhook", action="store_true",
                      help="receive updates on a webhook instead of polling; the secret comes "
@@ -52,19 +59,23 @@ def main(argv: list[str] | None = None) -> int:
                      help="public HTTPS URL Telegram posts to (default: $WEBHOOK_URL)")
     run.add_argument("--listen", default="127.0.0.1", help="address the webhook server binds")
     run.add_argument("--port", type=int, default=8443, help="port the webhook server binds")
-    shell = sub.add_parser("shell", help="talk to the bot in this terminal; no token needed")
+    shell = command("shell", "talk to the bot in this terminal; no token needed")
     shell.add_argument("--database", type=Path, default=Path("clinicbot-shell.sqlite3"),
                        help="the shell's own database, kept between runs")
     shell.add_argument("--language", help="your Telegram language code (default: from $LANG)")
-    sub.add_parser("check", help="validate the configuration and all content")
-    sub.add_parser("health", help="is the database reachable, did the scheduler run lately")
-    backup_cmd = sub.add_parser("backup", help="copy the database safely, even while running")
+    command("check", "validate the configuration and all content")
+    command("health", "is the database reachable, did the scheduler run lately")
+    backup_cmd = command("backup", "copy the database safely, even while running")
     backup_cmd.add_argument("path", type=Path)
-    args = parser.parse_args(argv)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
 
     load_dotenv(Path.cwd() / ".env")
     try:
-        settings = load_settings(args.config)
+        settings = load_settings(getattr(args, "config", None))
     except ConfigError as exc:
         return _fail("configuration problems:\n  " + "\n  ".join(exc.problems))
     if args.command == "check":

@@ -16,8 +16,18 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE_CONFIG = PROJECT_ROOT / "clinic.example.toml"
+
+def _shipped_root() -> Path:
+    """Where the shipped dialogs/, locales/ and example configuration are: inside the installed
+    package (a wheel carries them in bot/shipped/), else the checkout an editable install runs
+    from."""
+    package = Path(__file__).resolve().parent
+    packaged = package / "shipped"
+    return packaged if packaged.is_dir() else package.parent
+
+
+SHIPPED_CONTENT = _shipped_root()
+EXAMPLE_CONFIG = SHIPPED_CONTENT / "clinic.example.toml"
 
 
 class ConfigError(Exception):
@@ -46,7 +56,7 @@ class Settings:
     quiet_start: time
     quiet_end: time
     retention_days: int = 365
-    content_dir: Path = PROJECT_ROOT
+    content_dir: Path = SHIPPED_CONTENT
     source: Path | None = None
 
     def price_for(self, language: str) -> str:
@@ -152,6 +162,15 @@ def parse_settings(data: dict[str, Any], base_dir: Path) -> Settings:
     quiet_start = _parse_time(r, "aftercare.quiet_hours[0]", quiet[0])
     quiet_end = _parse_time(r, "aftercare.quiet_hours[1]", quiet[1])
 
+    content_value = r.get("content.directory", str, "a folder holding dialogs/ and locales/", "")
+    content_dir = SHIPPED_CONTENT
+    if content_value:
+        content_dir = Path(content_value)
+        if not content_dir.is_absolute():
+            content_dir = base_dir / content_dir
+        if not (content_dir / "dialogs").is_dir() or not (content_dir / "locales").is_dir():
+            r.problems.append(f"content.directory: {content_dir} has no dialogs/ and locales/")
+
     retention = r.get("privacy.retention_days", int, "a number of days (at least 30)", 365)
     if retention is not None and retention < 30:
         r.problems.append(f"privacy.retention_days: got {retention}; expected at least 30 days")
@@ -163,7 +182,7 @@ def parse_settings(data: dict[str, Any], base_dir: Path) -> Settings:
         hemisphere=hemisphere, languages=tuple(languages), default_language=default_language,
         staff_chat_id=chat_id, staff_user_ids=frozenset(user_ids), price_text=dict(prices),
         database=database, nudge_hour=nudge_hour, quiet_start=quiet_start, quiet_end=quiet_end,
-        retention_days=retention,
+        retention_days=retention, content_dir=content_dir,
     )
 
 

@@ -11,8 +11,11 @@ from pathlib import Path
 from typing import IO, Any
 
 import yaml
-from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
+from babel.util import pathmatch
+
+from bot.config import SHIPPED_CONTENT
 
 # The gettext keywords of our Python code: Speaking.tr/tr_label/tr_button(msgid, …) and
 # Content.tr_message/tr_button_label(language, msgid, …). Names no ordinary variable has, so the
@@ -50,13 +53,24 @@ def _walk(node: yaml.Node) -> Iterator[tuple[int, str, str, list[str]]]:
             yield from _walk(item)
 
 
-def referenced_msgids(root: Path) -> set[str]:
-    """Every message id the project refers to, found exactly as `pybabel extract` finds them."""
-    with (root / "babel.cfg").open(encoding="utf-8") as fh:
+def referenced_msgids(content_root: Path) -> set[str]:
+    """Every message id the bot refers to, found exactly as `pybabel extract` finds them: in the
+    installed package's code and in the dialogs and templates under `content_root` (the shipped
+    content or a clinic's own copy), by the shipped babel.cfg."""
+    with (SHIPPED_CONTENT / "babel.cfg").open(encoding="utf-8") as fh:
         method_map, options_map = parse_mapping_cfg(fh)  # type: ignore[no-untyped-call]
+    code = [pattern for pattern, method in method_map if method == "python"]
     found: set[str] = set()
+    package = Path(__file__).resolve().parent
+    for path in package.rglob("*.py"):
+        relative = f"{package.name}/{path.relative_to(package).as_posix()}"
+        if any(pathmatch(pattern, relative) for pattern in code):
+            with path.open("rb") as fh:
+                found.update(m[1] for m in extract("python", fh, KEYWORDS)
+                             if isinstance(m[1], str) and m[1])
+    content_map = [(pattern, method) for pattern, method in method_map if method != "python"]
     for _, _, message, _, _ in extract_from_dir(
-        root, method_map, options_map, keywords=KEYWORDS,
+        content_root, content_map, options_map, keywords=KEYWORDS,
         directory_filter=lambda d: not Path(d).name.startswith(".")
     ):
         if isinstance(message, str) and message:

@@ -9,22 +9,25 @@ from pathlib import Path
 
 from bot.clock import Clock
 from bot.config import Settings
-from bot.storage import Storage
+from bot.storage import Storage, read_only_uri
 
 SCHEDULER_LATE = timedelta(minutes=3)  # the scheduler beats every 30 s while the bot runs
 
 
 async def health(settings: Settings, clock: Clock) -> tuple[bool, list[str]]:
-    """Whether the database answers and the scheduler ran recently, as printable lines."""
+    """Whether the database answers and the scheduler ran recently, as printable lines. Only
+    looks: a missing database is reported, never created, and nothing is migrated."""
+    if not settings.database.is_file():
+        return False, [f"database: missing (no file at {settings.database})"]
     try:
-        storage = await Storage.open(settings.database)
+        storage = await Storage.inspect(settings.database)
+        try:
+            version = await storage.schema_version()
+            last = await storage.last_beat("scheduler")
+        finally:
+            await storage.close()
     except (OSError, sqlite3.Error) as exc:
         return False, [f"database: unreachable ({settings.database}: {exc})"]
-    try:
-        version = await storage.schema_version()
-        last = await storage.last_beat("scheduler")
-    finally:
-        await storage.close()
     lines = [f"database: ok ({settings.database}, schema version {version})"]
     if last is None:
         return False, [*lines, "scheduler: has never run"]
@@ -44,7 +47,7 @@ def backup(database: Path, target: Path) -> int:
         raise FileNotFoundError(f"no database at {database}")
     target.parent.mkdir(parents=True, exist_ok=True)
     os.close(os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
-    source = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    source = sqlite3.connect(read_only_uri(database), uri=True)
     copy = sqlite3.connect(target)
     try:
         source.backup(copy)

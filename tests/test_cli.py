@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -61,3 +62,21 @@ def test_shell_clock_shows_the_whole_aftercare_week(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("How is your skin today?") == 8
     assert "Day 7: your aftercare week is complete" in result.stdout
+
+
+def test_config_is_accepted_before_or_after_the_subcommand(tmp_path: Path) -> None:
+    config = tmp_path / "clinic.toml"
+    config.write_text((ROOT / "clinic.example.toml").read_text().replace(
+        'name = "Lumière Skin Clinic"', 'name = ""'))
+    for args in (("--config", str(config), "check"), ("check", "--config", str(config))):
+        result = clinicbot(*args, cwd=tmp_path, env={"PYTHONPATH": str(ROOT)})
+        assert result.returncode == 2, args
+        assert "clinic.name: is empty" in result.stderr
+
+
+def test_example_configuration_shows_the_form_the_cli_accepts() -> None:
+    example = (ROOT / "clinic.example.toml").read_text()
+    form = re.search(r"`(clinicbot run --config clinic\.toml)`", example)
+    assert form is not None
+    result = clinicbot(*form.group(1).split()[1:], "--help")
+    assert result.returncode == 0 and "--config" in result.stdout

@@ -17,6 +17,7 @@ from bot.content import Content
 from bot.flows import screening
 from bot.operations import backup, health
 from bot.sandbox import TOKEN, Sandbox
+from bot.storage import Storage
 from tests.chat import Texts, screen
 from tests.test_cli import clinicbot
 
@@ -36,9 +37,10 @@ async def test_health_says_when_the_scheduler_last_ran(
     assert not healthy
 
 
-def test_health_command_exit_status(tmp_path: Path) -> None:
+async def test_health_command_exit_status(tmp_path: Path) -> None:
     config = tmp_path / "clinic.toml"
     config.write_text((Path(__file__).parent.parent / "clinic.example.toml").read_text())
+    await (await Storage.open(tmp_path / "clinicbot.sqlite3")).close()
     result = clinicbot("--config", str(config), "health")
     assert result.returncode == 1
     assert "database: ok" in result.stdout and "scheduler: has never run" in result.stdout
@@ -122,3 +124,13 @@ async def test_logs_hold_no_health_answers_texts_phones_or_token(
     for secret in secrets:
         assert secret not in logged
     assert "diabetes" not in logged and "pacemaker" not in logged
+
+
+def test_health_reports_a_missing_database_and_creates_nothing(tmp_path: Path) -> None:
+    config = tmp_path / "clinic.toml"
+    config.write_text((Path(__file__).parent.parent / "clinic.example.toml").read_text()
+                      .replace('database = "clinicbot.sqlite3"', 'database = "db #1.sqlite3"'))
+    result = clinicbot("health", "--config", str(config))
+    assert result.returncode == 1
+    assert result.stdout.strip() == f"database: missing (no file at {tmp_path / 'db #1.sqlite3'})"
+    assert list(tmp_path.iterdir()) == [config]

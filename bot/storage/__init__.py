@@ -5,7 +5,7 @@ Schema changes are new files in `migrations/` (`NNNN_what.sql`), applied in orde
 """
 
 from bot.storage.aftercare import AftercareStore, DueMessage, Plan
-from bot.storage.base import iso
+from bot.storage.base import iso, read_only_uri
 from bot.storage.clients import ChatState, Client, ClientStore
 from bot.storage.funnel import FunnelStore
 from bot.storage.leads import Lead, LeadStore
@@ -24,4 +24,4 @@ class Storage(ClientStore, ScreeningStore, LeadStore, ReminderStore, AftercareSt
 
 __all__ = ["ChatState", "Client", "DueMessage", "Erased", "Lead", "LeadDetails", "OpenRelay",
            "PersonalData", "Plan", "Reminder", "RelayThread", "ScreeningRecord", "StatusChange",
-           "Storage", "iso"]
+           "Storage", "iso", "read_only_uri"]

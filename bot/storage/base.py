@@ -27,6 +27,11 @@ def migrations() -> list[Path]:
     return sorted(MIGRATIONS_DIR.glob("[0-9][0-9][0-9][0-9]_*.sql"))
 
 
+def read_only_uri(path: Path) -> str:
+    """An SQLite URI opening `path` read-only; quoted, so '#' or '?' in a path stay the path's."""
+    return f"file:{quote(str(path))}?mode=ro"
+
+
 def iso(moment: datetime) -> str:
     """Times are stored as UTC ISO strings, so they sort and compare as text."""
     return moment.isoformat(timespec="seconds")
@@ -51,9 +56,19 @@ class StorageBase:
         await db.execute("PRAGMA foreign_keys = ON")
         await db.execute("PRAGMA synchronous = NORMAL")
         await cls._migrate(db)
-        reader = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True,
-                                 isolation_level=None, check_same_thread=False)
-        return cls(db, reader)
+        return cls(db, cls._reader(path))
+
+    @classmethod
+    async def inspect(cls, path: Path) -> Self:
+        """Open an existing database read-only, as it is: nothing is created or migrated
+        (SQLite refuses a missing file in this mode)."""
+        db = await aiosqlite.connect(read_only_uri(path), uri=True, isolation_level=None)
+        return cls(db, cls._reader(path))
+
+    @staticmethod
+    def _reader(path: Path) -> sqlite3.Connection:
+        return sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None,
+                               check_same_thread=False)
 
     async def close(self) -> None:
         self.reader.close()
