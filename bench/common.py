@@ -25,7 +25,7 @@ if str(ROOT) not in sys.path:
 from telegram.request import RequestData  # noqa: E402
 
 from bot.config import Settings, load_settings  # noqa: E402
-from bot.sandbox import FakeBotApi, Sandbox, Sent  # noqa: E402
+from bot.devtools.sandbox import FakeBotApi, Sandbox, Sent  # noqa: E402
 
 EXAMPLE_CONFIG = ROOT / "clinic.example.toml"
 

@@ -9,9 +9,9 @@ update only after the bot has answered the previous one.
 
 Updates reach the bot as they do under `run_polling`: through the Application's update
 processor (`app.update_processor.process_update(update, app.process_update(update))`), so the
-limit set by `concurrent_updates` in bot/app.py build_application applies, and so do the bot's
-per-client locks (bot/handlers.py). The fake Bot API answers in process and the database is a
-real SQLite file in a temporary directory.
+limit set by `concurrent_updates` in bot/telegram/app.py build_application applies, and so
+do the bot's per-client locks (bot/telegram/handlers.py). The fake Bot API answers in process
+and the database is a real SQLite file in a temporary directory.
 
 Two phases:
 
@@ -39,7 +39,7 @@ from common import Client, data_endswith, data_is, emit, lean_api, percentile, t
 from telegram import Update
 
 from bot.clock import Clock
-from bot.sandbox import Sandbox
+from bot.devtools.sandbox import Sandbox
 
 FIRST_USER = 5_000_000
 

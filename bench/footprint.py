@@ -61,7 +61,7 @@ from common import (  # noqa: E402
 from telegram import Update  # noqa: E402
 
 from bot.clock import Clock  # noqa: E402
-from bot.sandbox import BOT_USER, Sandbox  # noqa: E402
+from bot.devtools.sandbox import BOT_USER, Sandbox  # noqa: E402
 from bot.storage import Storage  # noqa: E402
 
 BATCH = 5_000

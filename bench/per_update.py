@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/per_update.py [--rounds 10] [--batch 200]
 
-Both Applications use the same in-process fake Bot API (bot.sandbox.FakeBotApi) and are fed
+Both Applications use the same in-process fake Bot API (bot.devtools.sandbox.FakeBotApi) and are fed
 the same way Telegram's updates reach them: `app.process_update(Update.de_json(...))`. The bot
 runs on a real SQLite file (WAL) in a temporary directory.
 
@@ -42,7 +42,7 @@ from telegram.ext import (
 )
 
 from bot.clock import Clock
-from bot.sandbox import TOKEN, FakeBotApi, Sandbox
+from bot.devtools.sandbox import TOKEN, FakeBotApi, Sandbox
 
 QUESTION = "How much does it cost?"
 Feed = Callable[[dict[str, Any]], Awaitable[None]]

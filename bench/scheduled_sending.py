@@ -21,12 +21,12 @@ from zoneinfo import ZoneInfo
 
 from common import FakeBotApi, emit, machine, temp_settings
 
-from bot.aftercare_times import local_due
-from bot.app import build_application, start_services, stop_services, telegram_rate_limiter
 from bot.clock import FixedClock
-from bot.sandbox import TOKEN
-from bot.scheduler import Scheduler
+from bot.devtools.sandbox import TOKEN
+from bot.flows.aftercare_times import local_due
 from bot.storage import iso
+from bot.telegram.app import build_application, start_services, stop_services, telegram_rate_limiter
+from bot.telegram.scheduler import Scheduler
 
 LONDON = ZoneInfo("Europe/London")
 TODAY = date(2026, 11, 25)

@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "backup":
         return make_backup(settings, args.path)
     if args.command == "shell":
-        from bot.shell import run_shell
+        from bot.devtools.shell import run_shell
 
         language = args.language or os.environ.get("LANG", "en").split(".")[0]
         return asyncio.run(run_shell(settings.with_database(args.database), language))
@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def check(settings: Settings) -> int:
-    from bot.check import check_content
+    from bot.content.check import check_content
 
     try:
         content = load_content(settings.content_dir, settings.languages)
@@ -128,8 +128,8 @@ def make_backup(settings: Settings, path: Path) -> int:
 
 
 def run_bot(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.app import build_application, telegram_rate_limiter
     from bot.clock import Clock
+    from bot.telegram.app import build_application, telegram_rate_limiter
 
     token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
     if not token:

@@ -6,7 +6,7 @@ from typing import Any
 
 from bot.config import Settings
 from bot.content import Content
-from bot.sandbox import ChatUser, Sent
+from bot.devtools.sandbox import ChatUser, Sent
 
 
 class Texts:

@@ -11,7 +11,7 @@ import pytest
 from bot.clock import FixedClock
 from bot.config import Settings, load_settings
 from bot.content import Content, load_content
-from bot.sandbox import Sandbox
+from bot.devtools.sandbox import Sandbox
 
 # A Tuesday in late November: autumn in the north, so the "good season" tip is shown.
 START = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)

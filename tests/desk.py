@@ -8,7 +8,7 @@ from typing import Any
 
 from bot.config import Settings
 from bot.content import Content
-from bot.sandbox import ChatUser, Sandbox, Sent
+from bot.devtools.sandbox import ChatUser, Sandbox, Sent
 from bot.storage import Storage
 from tests.chat import Texts, screen
 

@@ -10,7 +10,7 @@ import pytest
 from bot.clock import FixedClock
 from bot.config import Settings
 from bot.content import Content
-from bot.sandbox import ChatUser, Sandbox, Sent
+from bot.devtools.sandbox import ChatUser, Sandbox, Sent
 from tests.chat import Texts, shown
 from tests.desk import staff_member
 

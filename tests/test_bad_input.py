@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.content import Content
-from bot.sandbox import ChatUser, Sandbox
+from bot.devtools.sandbox import ChatUser, Sandbox
 from tests.chat import Texts, shown
 
 

@@ -9,7 +9,7 @@ import pytest
 from bot.clock import FixedClock
 from bot.config import Settings
 from bot.content import Content
-from bot.sandbox import ChatUser, Sandbox
+from bot.devtools.sandbox import ChatUser, Sandbox
 from tests.chat import Texts, screen, shown
 
 

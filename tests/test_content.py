@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from bot.check import check_content
 from bot.config import Settings
 from bot.content import load_content
-from bot.extract import referenced_msgids
+from bot.content.check import check_content
+from bot.content.extract import referenced_msgids
 
 ROOT = Path(__file__).parent.parent
 

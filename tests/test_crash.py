@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.content import Content, Step
+from bot.devtools.sandbox import ChatUser, Sent
+from bot.devtools.sandbox_http import FakeBotServer
 from bot.flows.screening import path
-from bot.sandbox import ChatUser, Sent
-from bot.sandbox_http import FakeBotServer
 
 ROOT = Path(__file__).parent.parent
 CLIENTS = 10

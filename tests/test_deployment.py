@@ -16,7 +16,7 @@ from contextlib import closing
 from pathlib import Path
 
 from bot.content import Content
-from bot.sandbox_http import FakeBotServer
+from bot.devtools.sandbox_http import FakeBotServer
 
 ROOT = Path(__file__).parent.parent
 SECRET = "s3cret-token_for-tests"

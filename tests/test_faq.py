@@ -6,7 +6,7 @@ import pytest
 
 from bot.config import Settings
 from bot.content import Content
-from bot.sandbox import Sandbox
+from bot.devtools.sandbox import Sandbox
 from tests.chat import Texts, shown
 
 

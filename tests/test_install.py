@@ -19,7 +19,7 @@ from babel.messages.extract import extract
 from babel.messages.frontend import parse_mapping_cfg
 from babel.util import pathmatch
 
-from bot.extract import KEYWORDS
+from bot.content.extract import KEYWORDS
 
 ROOT = Path(__file__).parent.parent
 BIN = Path(sys.executable).parent

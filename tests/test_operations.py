@@ -14,9 +14,9 @@ from bot import cli
 from bot.clock import FixedClock
 from bot.config import Settings
 from bot.content import Content
+from bot.devtools.sandbox import TOKEN, Sandbox
 from bot.flows import screening
 from bot.operations import backup, health
-from bot.sandbox import TOKEN, Sandbox
 from bot.storage import Storage
 from tests.chat import Texts, screen
 from tests.test_cli import clinicbot

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from bot.config import Settings
 from bot.content import Content
-from bot.sandbox import ChatUser, Sandbox
+from bot.devtools.sandbox import ChatUser, Sandbox
 from tests.chat import Texts, screen, shown
 from tests.desk import press_on_card, staff_member
 

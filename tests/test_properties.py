@@ -26,7 +26,7 @@ from bot.callbacks import MAX_BYTES, NAMESPACES
 from bot.clock import FixedClock
 from bot.config import Settings
 from bot.content import Content
-from bot.sandbox import ChatUser, Sandbox, Sent
+from bot.devtools.sandbox import ChatUser, Sandbox, Sent
 from tests.chat import Texts
 
 START = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)

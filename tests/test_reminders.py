@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.content import Content
-from bot.sandbox import Sandbox
+from bot.devtools.sandbox import Sandbox
 from tests.chat import Texts, screen, shown
 
 

@@ -9,9 +9,9 @@ from datetime import timedelta
 import pytest
 
 from bot.content import Content
+from bot.content.i18n import format_day
+from bot.devtools.sandbox import Sandbox
 from bot.flows.screening import evaluate
-from bot.i18n import format_day
-from bot.sandbox import Sandbox
 from tests.chat import Texts, screen, shown
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from bot.config import Settings
 from bot.content import Content
-from bot.sandbox import ChatUser, Sandbox
+from bot.devtools.sandbox import ChatUser, Sandbox
 from tests.chat import Texts, shown
 from tests.desk import STAFF_ID, card, lead_by_chat, press_on_card, staff_member, storage_of
 

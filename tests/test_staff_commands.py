@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from bot.config import Settings
 from bot.content import Content
-from bot.sandbox import Sandbox
+from bot.devtools.sandbox import Sandbox
 from tests.chat import Texts, shown
 from tests.conftest import START
 from tests.desk import STAFF_ID, lead_by_chat, press_on_card, seed_lead, staff_member, storage_of

@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 
 from bot.config import Settings
 from bot.content import Content
+from bot.devtools.sandbox import Sandbox
 from bot.flows.staff.export import COLUMNS
-from bot.sandbox import Sandbox
 from tests.chat import Texts, shown
 from tests.conftest import START
 from tests.desk import lead_by_chat, press_on_card, seed_lead, staff_member, storage_of

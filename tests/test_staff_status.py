@@ -10,8 +10,8 @@ import pytest
 
 from bot.config import Settings
 from bot.content import Content
-from bot.i18n import format_appointment, format_when
-from bot.sandbox import Sandbox
+from bot.content.i18n import format_appointment, format_when
+from bot.devtools.sandbox import Sandbox
 from tests.chat import Texts, shown
 from tests.conftest import START
 from tests.desk import STAFF_ID, card, lead_by_chat, press_on_card, staff_member, storage_of

@@ -17,7 +17,7 @@ import pytest
 from telegram.error import NetworkError, RetryAfter
 
 from bot.content import Content
-from bot.sandbox import ChatUser, FakeBotApi, Sandbox
+from bot.devtools.sandbox import ChatUser, FakeBotApi, Sandbox
 from tests.chat import Texts, screen, shown
 
 FAILURES: dict[str, tuple[int, dict[str, Any]] | str] = {

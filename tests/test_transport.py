@@ -13,8 +13,8 @@ import pytest
 from bot.clock import FixedClock
 from bot.config import Settings
 from bot.content import Content
+from bot.devtools.sandbox import FakeBotApi, Sandbox
 from bot.flows import screening
-from bot.sandbox import FakeBotApi, Sandbox
 from tests.chat import Texts, shown
 from tests.test_cli import clinicbot
 

@@ -15,7 +15,7 @@ from typing import Any
 from bot.clock import Clock
 from bot.config import Settings
 from bot.content import Content
-from bot.matcher import FaqMatcher
+from bot.content.matcher import FaqMatcher
 from bot.storage import Client, Storage
 
 

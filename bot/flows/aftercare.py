@@ -1,5 +1,6 @@
 """The aftercare week: start (client or staff), daily messages with check-ins, problem alerts,
-/stop and the client's own timezone. The messages themselves go out from bot/scheduler.py."""
+/stop and the client's own timezone. The messages themselves go out from
+bot/telegram/scheduler.py."""
 
 from __future__ import annotations
 
@@ -7,11 +8,11 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot import callbacks
-from bot.aftercare_times import schedule
 from bot.content import Content
+from bot.content.i18n import display_name, format_day, format_hour
 from bot.flows import Button, Reply, Services, StaffPost, Turn, Visit, funnel
+from bot.flows.aftercare_times import schedule
 from bot.flows.menu import main_menu
-from bot.i18n import display_name, format_day, format_hour
 from bot.storage import Plan
 
 DETAILS = "aftercare_details"

@@ -8,11 +8,11 @@ import re
 from datetime import datetime, timedelta
 
 from bot import callbacks
+from bot.content.i18n import format_day
 from bot.flows import Reply, Turn, Visit, funnel
 from bot.flows import screening as screening_flow
 from bot.flows.menu import main_menu
 from bot.flows.staff import cards
-from bot.i18n import format_day
 from bot.storage import ScreeningRecord
 
 CONTACT, TIME = "booking_contact", "booking_time"

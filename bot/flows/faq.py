@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bot import callbacks
+from bot.content.i18n import display_name
 from bot.flows import Button, Reply, StaffPost, Turn, Visit
 from bot.flows.menu import main_menu
-from bot.i18n import display_name
 
 PENDING = "faq_pending"
 MAX_QUESTION = 1000  # characters; longer texts are asked to be shortened

@@ -8,8 +8,8 @@ Aftercare records its own two stages with `record` and the constants below.
 
 from __future__ import annotations
 
+from bot.content.i18n import N_
 from bot.flows import Services
-from bot.i18n import N_
 
 STARTED, CONSENTED, SCREENED, SUITABLE = "started", "consented", "screened", "suitable"
 LEAD, BOOKED, TREATED = "lead", "booked", "treated"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot import callbacks
+from bot.content.i18n import display_name
 from bot.flows import Button, Reply, Turn, Visit
-from bot.i18n import display_name
 
 
 def menu_buttons(visit: Visit) -> tuple[tuple[Button, ...], ...]:

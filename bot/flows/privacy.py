@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from bot import callbacks
 from bot.content import Content
+from bot.content.i18n import N_, display_name
 from bot.flows import Reply, StaffPost, Turn, Visit
 from bot.flows.menu import main_menu
-from bot.i18n import N_, display_name
 
 YES_NO = {True: N_("screening.yes"), False: N_("screening.no")}
 

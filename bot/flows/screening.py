@@ -12,9 +12,9 @@ from datetime import datetime, timedelta
 
 from bot import callbacks
 from bot.content import Condition, Screening, Step
+from bot.content.i18n import format_day
 from bot.flows import Button, Reply, Turn, Visit, funnel
 from bot.flows.menu import main_menu
-from bot.i18n import format_day
 from bot.storage import ScreeningRecord
 
 YES, NO, BACK, DONE, CANCEL, TOGGLE = "yes", "no", "back", "done", "cancel", "t."

@@ -3,15 +3,15 @@
 A staff flow gets a `Desk` (which staff member acts, and the bot's services) and returns a
 `Turn`, like the client flows. Staff read everything in the clinic's default language; what
 reaches a client is in the client's language. Who counts as staff is decided before any of this
-runs, in one place: bot/staff_auth.py.
+runs, in one place: bot/telegram/staff_auth.py.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.content.i18n import N_, negotiate
 from bot.flows import Reply, Services, Speaking, Turn
-from bot.i18n import N_, negotiate
 from bot.storage import Client, LeadDetails
 
 NEW, CONTACTED, BOOKED, TREATED = "new", "contacted", "booked", "treated"

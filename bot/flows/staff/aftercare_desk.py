@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.content.i18n import N_
 from bot.flows import Reply, Turn, aftercare
 from bot.flows.staff import Desk, lead_named
-from bot.i18n import N_
 
 
 async def aftercare_for_lead(desk: Desk, args: list[str]) -> Turn:

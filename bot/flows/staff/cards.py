@@ -9,10 +9,10 @@ from datetime import datetime
 from typing import Any
 
 from bot import callbacks
+from bot.content.i18n import N_, display_name, format_when
 from bot.flows import Button, Services, StaffPost
 from bot.flows.screening import evaluate, path
 from bot.flows.staff import BOOKED, LABELS, NEXT, client_language
-from bot.i18n import N_, display_name, format_when
 from bot.storage import LeadDetails
 
 

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot import callbacks
+from bot.content.i18n import N_, format_when
 from bot.flows import Button, Reply, Turn
 from bot.flows.staff import LABELS, OPEN, STATUSES, Desk, lead_named
 from bot.flows.staff.cards import full_card
-from bot.i18n import N_, format_when
 from bot.storage import LeadDetails
 
 PAGE = 10

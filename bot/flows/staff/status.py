@@ -12,10 +12,10 @@ import logging
 import re
 from datetime import UTC, datetime, timedelta, tzinfo
 
+from bot.content.i18n import format_appointment, format_when
 from bot.flows import ClientPost, StaffPost, Turn, aftercare, funnel
 from bot.flows.staff import BOOKED, LABELS, NEXT, TREATED, Desk, client_language
 from bot.flows.staff.cards import card_post
-from bot.i18n import format_appointment, format_when
 from bot.storage import LeadDetails
 
 log = logging.getLogger(__name__)

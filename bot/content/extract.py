@@ -61,7 +61,7 @@ def referenced_msgids(content_root: Path) -> set[str]:
         method_map, options_map = parse_mapping_cfg(fh)  # type: ignore[no-untyped-call]
     code = [pattern for pattern, method in method_map if method == "python"]
     found: set[str] = set()
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     for path in package.rglob("*.py"):
         relative = f"{package.name}/{path.relative_to(package).as_posix()}"
         if any(pathmatch(pattern, relative) for pattern in code):

@@ -1,4 +1,5 @@
-"""PTB callbacks for the staff desk: authorise (bot/staff_auth.py), run a staff flow, deliver.
+"""PTB callbacks for the staff desk: authorise (bot/telegram/staff_auth.py), run a staff flow,
+deliver.
 
 Registered before the client handlers. Whoever is not staff gets exactly what they would get
 if the staff desk did not exist: "unknown command" in a private chat, the pointer to the
@@ -21,13 +22,14 @@ from telegram.ext import (
     filters,
 )
 
-from bot import callbacks, handlers
+from bot import callbacks
 from bot.config import Settings
-from bot.delivery import deliver
 from bot.flows import Turn, aftercare
 from bot.flows.staff import Desk, StaffMember, export, listing, relay, stats, status
 from bot.flows.staff.aftercare_desk import aftercare_for_lead
-from bot.staff_auth import staff_member
+from bot.telegram import handlers
+from bot.telegram.delivery import deliver
+from bot.telegram.staff_auth import staff_member
 
 log = logging.getLogger(__name__)
 Command = Callable[[Desk, list[str]], Awaitable[Turn]]

@@ -14,10 +14,10 @@ from typing import Any
 from jinja2 import TemplateError
 
 from bot import callbacks
-from bot.aftercare_times import is_quiet
 from bot.config import Settings
 from bot.content import Content, Step
-from bot.extract import referenced_msgids
+from bot.content.extract import referenced_msgids
+from bot.flows.aftercare_times import is_quiet
 
 TELEGRAM_TEXT_LIMIT = 4096
 MENU_ACTIONS = frozenset(

@@ -18,7 +18,7 @@ from typing import Any
 
 from bot.clock import Clock
 from bot.config import Settings
-from bot.sandbox import ChatUser, Sandbox, Sent
+from bot.devtools.sandbox import ChatUser, Sandbox, Sent
 
 HELP = """Shell commands (everything else goes to the bot as you typed it):
   1, 2, …         press the numbered button

@@ -25,7 +25,7 @@ from telegram.ext import (
 )
 
 from bot import callbacks
-from bot.delivery import deliver
+from bot.content.i18n import negotiate
 from bot.flows import (
     Services,
     Turn,
@@ -38,7 +38,7 @@ from bot.flows import (
     screening,
 )
 from bot.flows.staff import relay
-from bot.i18n import negotiate
+from bot.telegram.delivery import deliver
 
 log = logging.getLogger(__name__)
 Flow = Callable[[Visit], Awaitable[Turn | None]]

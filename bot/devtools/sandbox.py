@@ -18,10 +18,10 @@ from telegram.error import TimedOut
 from telegram.ext import Application, ContextTypes
 from telegram.request import BaseRequest, RequestData
 
-from bot.app import build_application, start_services, stop_services
 from bot.clock import Clock
 from bot.config import Settings
-from bot.scheduler import Scheduler
+from bot.telegram.app import build_application, start_services, stop_services
+from bot.telegram.scheduler import Scheduler
 
 BOT_USER = {"id": 7000000001, "is_bot": True, "first_name": "Clinic", "username": "clinic_bot"}
 TOKEN = "123456:SANDBOX-TOKEN-NOT-SECRET"
@@ -194,7 +194,7 @@ class _ApiError(Exception):
 
 class Chats:
     """Simulated users on a fake Bot API: builds the JSON updates Telegram would send; `feed`
-    hands one to the bot (in process here, over HTTP in `bot.sandbox_http`)."""
+    hands one to the bot (in process here, over HTTP in `bot.devtools.sandbox_http`)."""
 
     def __init__(self, api: FakeBotApi, clock: Clock) -> None:
         self.api, self.clock = api, clock

@@ -22,13 +22,13 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
 from bot import callbacks
-from bot.aftercare_times import is_quiet, still_relevant
-from bot.delivery import Markup, markup, post_to_staff
+from bot.content.i18n import negotiate
 from bot.flows import Services, funnel
 from bot.flows.aftercare import nudge
+from bot.flows.aftercare_times import is_quiet, still_relevant
 from bot.flows.staff import cards
-from bot.i18n import negotiate
 from bot.storage import DueMessage, Plan
+from bot.telegram.delivery import Markup, markup, post_to_staff
 
 log = logging.getLogger(__name__)
 INTERVAL_SECONDS = 30.0

@@ -10,15 +10,15 @@ from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
 from telegram.request import BaseRequest
 
-from bot import handlers, staff_handlers
 from bot.clock import Clock
 from bot.config import Settings
 from bot.content import Content, load_content
+from bot.content.i18n import negotiate
+from bot.content.matcher import FaqMatcher
 from bot.flows import Services
-from bot.i18n import negotiate
-from bot.matcher import FaqMatcher
-from bot.scheduler import Scheduler
 from bot.storage import Storage
+from bot.telegram import handlers, staff_handlers
+from bot.telegram.scheduler import Scheduler
 
 log = logging.getLogger(__name__)
 ERROR_ALERT_INTERVAL = timedelta(hours=1)

@@ -1,5 +1,6 @@
-"""The fake Bot API of `bot.sandbox`, served over HTTP on 127.0.0.1, so the real `clinicbot run`
-process (long polling) can be tested end to end: point `TELEGRAM_API_BASE_URL` at `server.url`.
+"""The fake Bot API of `bot.devtools.sandbox`, served over HTTP on 127.0.0.1, so the real
+`clinicbot run` process (long polling) can be tested end to end: point
+`TELEGRAM_API_BASE_URL` at `server.url`.
 
     with FakeBotServer() as server:
         ...start `clinicbot run` with TELEGRAM_API_BASE_URL=server.url...
@@ -29,7 +30,7 @@ from typing import Any, TypeVar
 from urllib.parse import parse_qsl, urlsplit
 
 from bot.clock import Clock
-from bot.sandbox import Chats, FakeBotApi, Sent
+from bot.devtools.sandbox import Chats, FakeBotApi, Sent
 
 T = TypeVar("T")
 MAX_POLL = 1.0  # seconds a getUpdates long poll may wait, whatever timeout the bot asks for

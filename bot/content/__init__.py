@@ -16,7 +16,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from bot.i18n import LocaleCatalog, load_catalog
+from bot.content.i18n import LocaleCatalog, load_catalog
 
 
 @dataclass(frozen=True)
