@@ -98,8 +98,8 @@ class Phase:
 
 
 async def finished_screenings(sandbox: Sandbox, first: int, last: int) -> int:
-    storage = sandbox.app.bot_data["services"].storage
-    row = await storage.one(
+    stores = sandbox.app.bot_data["services"].stores
+    row = await stores.database.one(
         "SELECT count(*) FROM screenings WHERE status = 'finished' AND user_id BETWEEN ? AND ?",
         (first, last))
     return int(row[0]) if row else 0

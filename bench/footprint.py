@@ -62,7 +62,7 @@ from telegram import Update  # noqa: E402
 
 from bot.clock import Clock  # noqa: E402
 from bot.devtools.sandbox import BOT_USER, Sandbox  # noqa: E402
-from bot.storage import Storage  # noqa: E402
+from bot.storage import Stores  # noqa: E402
 
 BATCH = 5_000
 FIRST_USER = 100_000_000
@@ -91,7 +91,7 @@ def rows_for(first: int, count: int, steps: list[str], rng: random.Random,
     return clients, consents, screenings, answers
 
 
-async def fill(storage: Storage, clients: int, steps: list[str]) -> float:
+async def fill(stores: Stores, clients: int, steps: list[str]) -> float:
     """Store `clients` clients with a finished screening each; returns seconds taken."""
     rng = random.Random(1)
     now = datetime(2026, 11, 24, tzinfo=UTC)
@@ -100,7 +100,7 @@ async def fill(storage: Storage, clients: int, steps: list[str]) -> float:
         count = min(BATCH, FIRST_USER + clients - first)
         client_rows, consent_rows, screening_rows, answer_rows = rows_for(
             first, count, steps, rng, now)
-        async with storage.transaction() as db:
+        async with stores.database.transaction() as db:
             await db.executemany(
                 "INSERT INTO clients (user_id, chat_id, first_name, last_name, username,"
                 " telegram_language, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -144,15 +144,15 @@ async def memory_and_size(clients: int) -> tuple[Path, Any]:
     settings, tmp = temp_settings("footprint")
     sandbox = await Sandbox.start(settings, Clock(), lean_api())
     try:
-        storage: Storage = sandbox.app.bot_data["services"].storage
+        stores: Stores = sandbox.app.bot_data["services"].stores
         steps = [s.id for s in sandbox.app.bot_data["content"].screening.steps]
-        await storage.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        await stores.database.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         empty = db_bytes(settings.database)
         gc.collect()
         emit("rss_before_import", RSS_BARE / 1024, "MB")
         emit("rss_after_start", rss_kib() / 1024, "MB")
 
-        seconds = await fill(storage, clients, steps)
+        seconds = await fill(stores, clients, steps)
         emit("stored_clients", clients, "clients")
         emit("store_time", seconds, "s")
         await serve_some(sandbox, clients)
@@ -161,7 +161,7 @@ async def memory_and_size(clients: int) -> tuple[Path, Any]:
         emit("rss_peak", _peak_kib() / 1024, "MB")
 
         emit("wal_size_before_checkpoint", wal_bytes(settings.database) / 2**20, "MB")
-        await storage.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        await stores.database.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         size = db_bytes(settings.database)
         emit("database_size", size / 2**20, "MB")
         emit("database_bytes_per_client", (size - empty) / clients, "bytes")

@@ -182,7 +182,7 @@ async def count_work(bench: Bench, echo: Application) -> None:  # type: ignore[t
     """SQL statements, aiosqlite round trips and Bot API calls of one update of each kind."""
     import aiosqlite
 
-    storage = bench.sandbox.app.bot_data["services"].storage
+    stores = bench.sandbox.app.bot_data["services"].stores
     statements: list[str] = []
     hops = [0]
     original = aiosqlite.Connection._execute
@@ -191,7 +191,7 @@ async def count_work(bench: Bench, echo: Application) -> None:  # type: ignore[t
         hops[0] += 1
         return await original(self, fn, *args, **kwargs)
 
-    await storage.db.set_trace_callback(statements.append)
+    await stores.database.db.set_trace_callback(statements.append)
     aiosqlite.Connection._execute = counting  # type: ignore[method-assign]
     echo_api: FakeBotApi = echo.bot.request  # type: ignore[assignment]
     try:
@@ -217,7 +217,7 @@ async def count_work(bench: Bench, echo: Application) -> None:  # type: ignore[t
         await bench.feed_bot(menu_client.press(data_is("m:menu")))
     finally:
         aiosqlite.Connection._execute = original  # type: ignore[method-assign]
-        await storage.db.set_trace_callback(None)
+        await stores.database.db.set_trace_callback(None)
 
 
 async def main() -> None:

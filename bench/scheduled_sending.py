@@ -61,12 +61,12 @@ class TelegramLimits(FakeBotApi):
         return await super().do_request(url, method, request_data, *args, **kwargs)
 
 
-async def seed(storage: Any, clients: int) -> int:
+async def seed(stores: Any, clients: int) -> int:
     """Clients treated 0–7 days ago, spread evenly: each has today's message pending, earlier
     days sent, later days pending. Returns how many messages are due at 10:00 today."""
     stamp = iso(NOW - timedelta(days=8))
     due_now = 0
-    async with storage.transaction() as db:
+    async with stores.database.transaction() as db:
         await db.executemany(
             "INSERT INTO clients (user_id, chat_id, first_name, language, created_at,"
             " updated_at) VALUES (?, ?, 'Client', 'en', ?, ?)",
@@ -98,9 +98,9 @@ async def main(clients: int, seconds: float) -> None:
                             rate_limiter=telegram_rate_limiter())
     await app.initialize()
     await start_services(app, scheduler_loop=False)
-    storage = app.bot_data["services"].storage
+    stores = app.bot_data["services"].stores
     started = time.perf_counter()
-    due = await seed(storage, clients)
+    due = await seed(stores, clients)
     emit("seed_clients", clients, "clients")
     emit("seed_time", time.perf_counter() - started, "s")
     emit("messages_due_now", due, "messages")
@@ -108,12 +108,12 @@ async def main(clients: int, seconds: float) -> None:
     timings = []
     for _ in range(20):
         t0 = time.perf_counter()
-        batch = await storage.due_aftercare(NOW, 500)
+        batch = await stores.aftercare.due(NOW, 500)
         timings.append((time.perf_counter() - t0) * 1000)
     emit("due_query_first_500", sorted(timings)[len(timings) // 2], "ms (median of 20)")
     assert len(batch) == 500
     t0 = time.perf_counter()
-    assert await storage.due_aftercare(NOW - timedelta(hours=1), 500) == []
+    assert await stores.aftercare.due(NOW - timedelta(hours=1), 500) == []
     emit("due_query_nothing_due", (time.perf_counter() - t0) * 1000, "ms")
 
     scheduler: Scheduler = app.bot_data["scheduler"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bot.clock import Clock
 from bot.config import Settings
-from bot.storage import Storage, read_only_uri
+from bot.storage import Stores, read_only_uri
 
 SCHEDULER_LATE = timedelta(minutes=3)  # the scheduler beats every 30 s while the bot runs
 
@@ -20,12 +20,12 @@ async def health(settings: Settings, clock: Clock) -> tuple[bool, list[str]]:
     if not settings.database.is_file():
         return False, [f"database: missing (no file at {settings.database})"]
     try:
-        storage = await Storage.inspect(settings.database)
+        stores = await Stores.inspect(settings.database)
         try:
-            version = await storage.schema_version()
-            last = await storage.last_beat("scheduler")
+            version = await stores.database.schema_version()
+            last = await stores.heartbeats.last("scheduler")
         finally:
-            await storage.close()
+            await stores.close()
     except (OSError, sqlite3.Error) as exc:
         return False, [f"database: unreachable ({settings.database}: {exc})"]
     lines = [f"database: ok ({settings.database}, schema version {version})"]

@@ -9,7 +9,7 @@ from typing import Any
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox, Sent
-from bot.storage import Storage
+from bot.storage import Stores
 from tests.chat import Texts, screen
 
 STAFF_ID = 111111111  # staff.user_ids in clinic.example.toml
@@ -27,9 +27,9 @@ def staff_member(bot: Sandbox, settings: Settings, user_id: int = STAFF_ID,
     return user
 
 
-def storage_of(bot: Sandbox) -> Storage:
-    storage: Storage = bot.app.bot_data["services"].storage
-    return storage
+def stores_of(bot: Sandbox) -> Stores:
+    stores: Stores = bot.app.bot_data["services"].stores
+    return stores
 
 
 async def lead_by_chat(bot: Sandbox, content: Content, *, user_id: int = 1001,
@@ -48,7 +48,7 @@ async def lead_by_chat(bot: Sandbox, content: Content, *, user_id: int = 1001,
 
 
 async def card(bot: Sandbox, lead_id: int) -> Sent:
-    lead = await storage_of(bot).lead(lead_id)
+    lead = await stores_of(bot).leads.get(lead_id)
     assert lead is not None
     [found] = [m for m in bot.staff_chat() if m.message_id == lead.staff_message_id]
     return found
@@ -60,22 +60,22 @@ async def press_on_card(bot: Sandbox, staff: ChatUser, lead_id: int, label: str)
     return await staff.press_data(data, message)
 
 
-async def seed_lead(storage: Storage, *, user_id: int, first_name: str, created: datetime,
+async def seed_lead(stores: Stores, *, user_id: int, first_name: str, created: datetime,
                     last_name: str | None = None, username: str | None = None,
                     phone: str | None = None, language: str = "en", status: str = "new",
                     answers: dict[str, str] | None = None, outcome: str = "suitable") -> int:
     """A lead written straight into storage, as the booking flow would leave it."""
-    await storage.upsert_client(user_id=user_id, chat_id=user_id, first_name=first_name,
+    await stores.clients.upsert(user_id=user_id, chat_id=user_id, first_name=first_name,
                                 last_name=last_name, username=username,
                                 telegram_language=language, now=created)
-    consent = await storage.record_consent(user_id, 1, created)
-    screening = await storage.start_screening(user_id, consent, "goals", created)
+    consent = await stores.consents.record(user_id, 1, created)
+    screening = await stores.screenings.start(user_id, consent, "goals", created)
     for step, answer in (answers or {}).items():
-        await storage.save_answer(screening, step, answer, step, created)
-    await storage.end_screening(screening, "finished", outcome, created)
-    lead_id = await storage.create_lead(user_id=user_id, screening_id=screening, outcome=outcome,
+        await stores.screenings.save_answer(screening, step, answer, step, created)
+    await stores.screenings.end(screening, "finished", outcome, created)
+    lead_id = await stores.leads.create(user_id=user_id, screening_id=screening, outcome=outcome,
                                         phone=phone, contact_username=None,
                                         preferred_time="morning", now=created)
     if status != "new":
-        await storage.change_lead_status(lead_id, "new", status, STAFF_ID, created)
+        await stores.leads.change_status(lead_id, "new", status, STAFF_ID, created)
     return lead_id

@@ -83,8 +83,8 @@ async def test_full_week_arrives_in_order_at_local_times_across_dst(
         assert t(f"aftercare.day.{day}")[:30] in text
         assert t("aftercare.checkin.question") in text
     assert t.label("aftercare.book_next") in [label for label, _ in user.messages[-1].buttons]
-    storage = week_bot.app.bot_data["services"].storage
-    assert await storage.active_plan(user.id) is None  # the week closed itself
+    stores = week_bot.app.bot_data["services"].stores
+    assert await stores.aftercare.active_plan(user.id) is None  # the week closed itself
 
 
 async def test_client_timezone_new_york_across_its_own_dst_change(
@@ -132,9 +132,9 @@ async def test_three_days_down_sends_todays_message_late_and_skips_the_rest(
     assert await week_bot.run_scheduler() == 1
     [late] = user.messages[before:]
     assert day_of(late) == 4
-    storage = week_bot.app.bot_data["services"].storage
-    plan = await storage.plan(1)
-    statuses = {day: status for _, day, _, status in await storage.plan_messages(plan.id)}
+    stores = week_bot.app.bot_data["services"].stores
+    plan = await stores.aftercare.plan(1)
+    statuses = {m.day: m.status for m in await stores.aftercare.plan_messages(plan.id)}
     assert statuses == {0: "sent", 1: "sent", 2: "skipped", 3: "skipped", 4: "sent",
                         5: "pending", 6: "pending", 7: "pending"}
 
@@ -161,13 +161,13 @@ async def test_starting_twice_keeps_one_plan_and_a_new_week_later_starts_a_new_o
     await started(week_bot, user, t)
     reply = shown(await user.send("/aftercare"))
     assert t("aftercare.already_running", day=0) in reply
-    storage = week_bot.app.bot_data["services"].storage
-    rows = await storage.all("SELECT COUNT(*) FROM aftercare_plans")
+    stores = week_bot.app.bot_data["services"].stores
+    rows = await stores.database.all("SELECT COUNT(*) FROM aftercare_plans")
     assert rows[0][0] == 1
     await live_through(week_bot, user, at(LONDON, 2026, 11, 2, 12, 0))
     reply = shown(await user.send("/aftercare"))
     assert t("aftercare.started", time="10:00\u202fAM") in reply
-    rows = await storage.all("SELECT status FROM aftercare_plans ORDER BY id")
+    rows = await stores.database.all("SELECT status FROM aftercare_plans ORDER BY id")
     assert [r[0] for r in rows] == ["finished", "active"]
 
 
@@ -207,9 +207,9 @@ async def test_blocked_client_is_marked_unreachable_without_retry_storm(
     assert await live_through(week_bot, user, at(LONDON, 2026, 10, 30, 12, 0)) == []
     attempts = [c for c in week_bot.api.calls[calls_before:] if c[0] == "sendMessage"]
     assert len(attempts) == 1  # one failed nudge, nothing after
-    storage = week_bot.app.bot_data["services"].storage
-    assert (await storage.client(user.id)).unreachable_at is not None
-    assert await storage.active_plan(user.id) is None
+    stores = week_bot.app.bot_data["services"].stores
+    assert (await stores.clients.get(user.id)).unreachable_at is not None
+    assert await stores.aftercare.active_plan(user.id) is None
 
 
 async def test_retry_after_pauses_sending_and_loses_nothing(
@@ -269,8 +269,9 @@ async def test_problem_checkin_alerts_staff_and_calms_the_client(
     assert t("aftercare.describe") in user.last.text
     await user.send("small white flakes on the chin")
     assert "small white flakes on the chin" in week_bot.staff_chat()[-1].text
-    storage = week_bot.app.bot_data["services"].storage
-    rows = await storage.all("SELECT day, answer, details, problem FROM aftercare_checkins")
+    stores = week_bot.app.bot_data["services"].stores
+    rows = await stores.database.all(
+        "SELECT day, answer, details, problem FROM aftercare_checkins")
     assert [tuple(r) for r in rows] == [(1, "redness", None, 0), (3, "redness", None, 1),
                                         (3, "other", "small white flakes on the chin", 1)]
 
@@ -300,6 +301,6 @@ async def test_staff_answer_a_problem_alert_by_replying_to_it(
     assert "Please come in tomorrow at 10, we will take a look." in user.last.text
     assert t("relay.forwarded") in shown(await user.send("Спасибо, приду"))
     assert "Спасибо, приду" in week_bot.staff_chat()[-1].text
-    stats = await week_bot.app.bot_data["services"].storage.all(
+    stats = await week_bot.app.bot_data["services"].stores.database.all(
         "SELECT stage FROM funnel_events WHERE stage LIKE 'aftercare%'")
     assert [r[0] for r in stats] == ["aftercare_problem"]

@@ -42,8 +42,8 @@ async def test_suitable_client_shares_phone_and_staff_get_a_lead_card(
                      staff.label("screening.goal.pores"), staff.label("screening.goal.pigment"),
                      "Русский" if language == "ru" else "English"):
         assert expected in card.text
-    storage = bot.app.bot_data["services"].storage
-    lead = await storage.lead(1)
+    stores = bot.app.bot_data["services"].stores
+    lead = await stores.leads.get(1)
     assert (lead.phone, lead.preferred_time, lead.staff_message_id, lead.status) == (
         "+7 912 345-67-89", "evening", card.message_id, "new")
 

@@ -17,7 +17,7 @@ from bot.content import Content
 from bot.devtools.sandbox import TOKEN, Sandbox
 from bot.flows import screening
 from bot.operations import backup, health
-from bot.storage import Storage
+from bot.storage import Stores
 from tests.chat import Texts, screen
 from tests.test_cli import clinicbot
 
@@ -40,7 +40,7 @@ async def test_health_says_when_the_scheduler_last_ran(
 async def test_health_command_exit_status(tmp_path: Path) -> None:
     config = tmp_path / "clinic.toml"
     config.write_text((Path(__file__).parent.parent / "clinic.example.toml").read_text())
-    await (await Storage.open(tmp_path / "clinicbot.sqlite3")).close()
+    await (await Stores.open(tmp_path / "clinicbot.sqlite3")).close()
     result = clinicbot("--config", str(config), "health")
     assert result.returncode == 1
     assert "database: ok" in result.stdout and "scheduler: has never run" in result.stdout

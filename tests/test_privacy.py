@@ -13,7 +13,7 @@ from tests.desk import press_on_card, staff_member
 
 
 async def count(bot: Sandbox, sql: str) -> int:
-    row = await bot.app.bot_data["services"].storage.one(sql)
+    row = await bot.app.bot_data["services"].stores.database.one(sql)
     return int(row[0])
 
 
@@ -112,20 +112,20 @@ async def test_forget_erases_every_row_of_the_client_and_marks_staff_posts(
 ) -> None:
     zina = await everything_about_zina(bot, content, settings)
     t = Texts(content, "ru")
-    storage = bot.app.bot_data["services"].storage
-    funnel_before = await storage.all("SELECT stage, day FROM funnel_events")
+    stores = bot.app.bot_data["services"].stores
+    funnel_before = await stores.database.all("SELECT stage, day FROM funnel_events")
     reply = shown(await zina.send("/forget"))
     assert t("privacy.forget.confirm") in reply
     assert t("privacy.forget.done") in shown(await zina.press(t.label("privacy.forget.yes")))
 
     needles = [str(ZINA["user_id"]), "Zinaida", "Kvasova", "zina_kv", PHONE, "999 111",
                "Bruno", "red patch"]
-    for table in await storage.table_names():
-        for row in await storage.all(f"SELECT * FROM {table}"):
+    for table in await stores.database.table_names():
+        for row in await stores.database.all(f"SELECT * FROM {table}"):
             flat = " | ".join(map(str, tuple(row)))
             for needle in needles:
                 assert needle not in flat, f"{needle!r} left in {table}: {flat}"
-    assert await storage.all("SELECT stage, day FROM funnel_events") == funnel_before
+    assert await stores.database.all("SELECT stage, day FROM funnel_events") == funnel_before
 
     staff = Texts(content, "en")
     [lead_card] = [m for m in bot.staff_chat() if m.text.startswith(

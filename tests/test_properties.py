@@ -244,7 +244,7 @@ async def _own_message(client: ChatUser) -> Sent:
 async def _state(sandbox: Sandbox, client: ChatUser) -> tuple[Any, ...]:
     """Everything stored about a client (every table that refers to them, directly or through
     a parent row), and their chat as they see it."""
-    db = sandbox.app.bot_data["services"].storage.db
+    db = sandbox.app.bot_data["services"].stores.database.db
 
     async def rows(sql: str, *args: object) -> list[tuple[Any, ...]]:
         async with db.execute(sql, args) as cursor:
@@ -328,7 +328,7 @@ async def test_forged_buttons_with_superscript_digits_get_the_stale_button_answe
 ) -> None:
     user = bot.user()
     await user.send("/aftercare")
-    plan = await bot.app.bot_data["services"].storage.active_plan(user.id)
+    plan = await bot.app.bot_data["services"].stores.aftercare.active_plan(user.id)
     reply = await user.press_data(data.format(plan=plan.id))
     errors, bot.errors[:] = list(bot.errors), []
     assert errors == []

@@ -16,8 +16,8 @@ from tests.chat import Texts, screen, shown
 
 
 async def stored(bot: Sandbox, sql: str, *args: object) -> list[tuple[object, ...]]:
-    storage = bot.app.bot_data["services"].storage
-    return [tuple(r) for r in await (await storage.db.execute(sql, args)).fetchall()]
+    stores = bot.app.bot_data["services"].stores
+    return [tuple(r) for r in await (await stores.database.db.execute(sql, args)).fetchall()]
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])

@@ -12,7 +12,7 @@ from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox
 from tests.chat import Texts, shown
-from tests.desk import STAFF_ID, card, lead_by_chat, press_on_card, staff_member, storage_of
+from tests.desk import STAFF_ID, card, lead_by_chat, press_on_card, staff_member, stores_of
 
 COMMANDS = ["/leads", "/leads all", "/lead 1", "/find Olga", "/export", "/stats"]
 STRANGER = 424242
@@ -53,8 +53,8 @@ async def test_a_client_forging_staff_buttons_changes_nothing(
         for data in ("ls:1:new:contacted", "ls:1:new:booked", "lp:all:0", "lp:open:0"):
             reply = shown(await client.press_data(data))
             assert t("error.stale_button") in reply and "+7 912" not in reply
-    lead = await storage_of(bot).lead(1)
-    assert lead.status == "new" and await storage_of(bot).lead_history(1) == []
+    lead = await stores_of(bot).leads.get(1)
+    assert lead.status == "new" and await stores_of(bot).leads.history(1) == []
     assert len(refusals(caplog)) == 4
     assert_no_personal_data(caplog)
 
@@ -82,7 +82,7 @@ async def test_a_stranger_in_the_staff_chat_gets_nothing(
     received = len(client.messages)
     with caplog.at_level(logging.WARNING):
         assert await eve.reply_to(prompt, "2026-12-03 14:30") == []
-    assert (await storage_of(bot).lead(1)).status == "new"
+    assert (await stores_of(bot).leads.get(1)).status == "new"
     assert client.messages[received:] == []
     assert len(refusals(caplog)) == len(COMMANDS) + 3
     assert all(f"user {STRANGER} in chat {settings.staff_chat_id}" in r
@@ -101,7 +101,7 @@ async def test_a_stranger_cannot_answer_a_clients_question(
     eve = await stranger_in_staff_chat(bot, settings)
     assert await eve.reply_to(question, "Come to my shop instead") == []
     assert client.messages[received:] == []
-    assert await storage_of(bot).open_relay_of(client.id) is None
+    assert await stores_of(bot).relays.open_of(client.id) is None
 
 
 async def test_a_staff_member_in_another_group_gets_nothing(
@@ -118,7 +118,7 @@ async def test_a_staff_member_in_another_group_gets_nothing(
         there = bot.api.messages[-100777][-1]  # a message of that group carries the buttons
         await maria.press_data("ls:1:new:contacted", there)
         await maria.press_data("lp:all:0", there)
-    assert (await storage_of(bot).lead(1)).status == "new"
+    assert (await stores_of(bot).leads.get(1)).status == "new"
     assert len(bot.api.messages[-100777]) == len(COMMANDS)  # only the pointers
     assert len(refusals(caplog)) == len(COMMANDS) + 2
     assert all(f"user {STAFF_ID} in chat -100777" in r for r in refusals(caplog))

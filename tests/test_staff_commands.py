@@ -9,13 +9,13 @@ from bot.content import Content
 from bot.devtools.sandbox import Sandbox
 from tests.chat import Texts, shown
 from tests.conftest import START
-from tests.desk import STAFF_ID, lead_by_chat, press_on_card, seed_lead, staff_member, storage_of
+from tests.desk import STAFF_ID, lead_by_chat, press_on_card, seed_lead, staff_member, stores_of
 
 
 async def seed_many(bot: Sandbox, count: int) -> None:
-    storage = storage_of(bot)
+    stores = stores_of(bot)
     for n in range(1, count + 1):
-        await seed_lead(storage, user_id=5000 + n, first_name=f"Client{n:02d}",
+        await seed_lead(stores, user_id=5000 + n, first_name=f"Client{n:02d}",
                         created=START + timedelta(minutes=n), phone=f"+44 7700 9000{n:02d}")
 
 
@@ -23,8 +23,8 @@ async def test_leads_lists_open_leads_newest_first_ten_to_a_page(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
     await seed_many(bot, 12)
-    storage = storage_of(bot)
-    await storage.change_lead_status(12, "new", "archived", STAFF_ID, START)
+    stores = stores_of(bot)
+    await stores.leads.change_status(12, "new", "archived", STAFF_ID, START)
     maria = staff_member(bot, settings)
     [first] = await maria.send("/leads")
     assert Texts(content, "en")("staff.leads.open", count=11) in first.text
@@ -45,7 +45,7 @@ async def test_leads_by_status_and_a_bad_status(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
     await seed_many(bot, 3)
-    await storage_of(bot).change_lead_status(2, "new", "booked", STAFF_ID, START)
+    await stores_of(bot).leads.change_status(2, "new", "booked", STAFF_ID, START)
     maria = staff_member(bot, settings)
     [booked] = await maria.send("/leads booked")
     assert "Client02" in booked.text and "Client01" not in booked.text
@@ -78,10 +78,10 @@ async def test_lead_shows_the_full_card_with_every_answer_and_the_history(
 async def test_find_by_name_username_or_phone(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
-    storage = storage_of(bot)
-    await seed_lead(storage, user_id=61, first_name="Ольга", last_name="Иванова",
+    stores = stores_of(bot)
+    await seed_lead(stores, user_id=61, first_name="Ольга", last_name="Иванова",
                     username="olga_iv", phone="+7 (912) 345-67-89", created=START)
-    await seed_lead(storage, user_id=62, first_name="Anna", username="anna_b",
+    await seed_lead(stores, user_id=62, first_name="Anna", username="anna_b",
                     phone="+44 7700 900123", created=START)
     maria = staff_member(bot, settings)
     for query in ("/find ольга", "/find ИВАНОВА", "/find @olga_iv", "/find 912-345-6789"):

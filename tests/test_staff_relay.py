@@ -11,7 +11,7 @@ from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox, Sent
 from tests.chat import Texts, shown
-from tests.desk import staff_member, storage_of
+from tests.desk import staff_member, stores_of
 
 QUESTION = "Is there parking near the entrance for bicycles?"
 
@@ -83,7 +83,7 @@ async def test_after_24_hours_free_text_is_the_faq_again(
     reply = shown(await client.send("does it hurt"))
     assert Texts(content, "en").faq("duration", settings) in reply
     assert len(bot.staff_chat()) == 3
-    assert await storage_of(bot).open_relay_of(client.id) is None
+    assert await stores_of(bot).relays.open_of(client.id) is None
 
 
 async def test_any_staff_chat_post_can_become_a_thread(
@@ -93,7 +93,7 @@ async def test_any_staff_chat_post_can_become_a_thread(
     client = bot.user(first_name="Lena")
     await client.send("/start")
     alert = await bot.app.bot.send_message(settings.staff_chat_id, "Lena reports cracks")
-    await storage_of(bot).register_thread(alert.message_id, client.id, bot.clock.now())
+    await stores_of(bot).relays.register_thread(alert.message_id, client.id, bot.clock.now())
     [posted] = [m for m in bot.staff_chat() if m.message_id == alert.message_id]
     await staff_member(bot, settings).reply_to(posted, "Please call us today.")
     assert "Please call us today." in client.last.text

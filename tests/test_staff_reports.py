@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from bot.config import Settings
 from bot.content import Content
@@ -12,7 +12,7 @@ from bot.devtools.sandbox import Sandbox
 from bot.flows.staff.export import COLUMNS
 from tests.chat import Texts, shown
 from tests.conftest import START
-from tests.desk import lead_by_chat, press_on_card, seed_lead, staff_member, storage_of
+from tests.desk import lead_by_chat, press_on_card, seed_lead, staff_member, stores_of
 
 
 def rows_of(document: dict[str, object]) -> list[dict[str, str]]:
@@ -26,13 +26,13 @@ def rows_of(document: dict[str, object]) -> list[dict[str, str]]:
 async def test_export_sends_every_lead_as_csv(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
-    storage = storage_of(bot)
-    await seed_lead(storage, user_id=71, first_name="Ольга", last_name="Иванова",
+    stores = stores_of(bot)
+    await seed_lead(stores, user_id=71, first_name="Ольга", last_name="Иванова",
                     username="olga_iv", phone="+7 912 345-67-89", language="ru",
                     created=START - timedelta(days=10), status="booked",
                     answers={"goals": "pores,dry", "diabetes": "yes", "asthma": "no"},
                     outcome="doctor")
-    await seed_lead(storage, user_id=72, first_name="=HYPERLINK(\"x\")", created=START)
+    await seed_lead(stores, user_id=72, first_name="=HYPERLINK(\"x\")", created=START)
     [sent] = await staff_member(bot, settings).send("/export")
     assert sent.document is not None and sent.document["filename"].endswith(".csv")
     assert sent.text == Texts(content, "en")("staff.export.caption", count=2)
@@ -42,16 +42,16 @@ async def test_export_sends_every_lead_as_csv(
         "name": "Ольга Иванова", "username": "olga_iv", "phone": "+7 912 345-67-89",
         "contact_username": "", "language": "ru", "outcome": "doctor", "flagged": "diabetes",
         "goals": "pores;dry", "preferred_time": "morning", "appointment_at": ""}
-    assert datetime.fromisoformat(formula["created_at"]) == START
+    assert formula["created_at"] == START.isoformat()
     assert formula["name"] == "'=HYPERLINK(\"x\")"  # shown, never evaluated
 
 
 async def test_export_between_two_days_includes_both(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
-    storage = storage_of(bot)
+    stores = stores_of(bot)
     for n, days_ago in enumerate((10, 3, 2, 0), start=1):
-        await seed_lead(storage, user_id=80 + n, first_name=f"Client{n}",
+        await seed_lead(stores, user_id=80 + n, first_name=f"Client{n}",
                         created=START - timedelta(days=days_ago))
     maria = staff_member(bot, settings)
     [sent] = await maria.send("/export 2026-11-21 2026-11-22")
@@ -87,12 +87,12 @@ STAGES = {"started": 10, "consented": 8, "screened": 8, "suitable": 5, "lead": 4
 async def test_stats_show_the_funnel_with_conversion_from_each_step(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
-    storage = storage_of(bot)
+    stores = stores_of(bot)
     today = START.date()
     for stage, count in STAGES.items():
         for _ in range(count):
-            await storage.record_funnel(stage, today)
-    await storage.record_funnel("started", today - timedelta(days=40))
+            await stores.funnel.record(stage, today)
+    await stores.funnel.record("started", today - timedelta(days=40))
     staff = Texts(content, "en")
     maria = staff_member(bot, settings)
     text = shown(await maria.send("/stats"))
@@ -116,10 +116,10 @@ async def test_the_flows_count_each_stage_anonymously(
     [prompt] = await press_on_card(bot, maria, 1, "Booked")
     await maria.reply_to(prompt, "2026-12-03 14:30")
     await press_on_card(bot, maria, 1, "Treated")
-    storage = storage_of(bot)
-    columns = [r[1] for r in await storage.all("PRAGMA table_info(funnel_events)")]
+    stores = stores_of(bot)
+    columns = [r[1] for r in await stores.database.all("PRAGMA table_info(funnel_events)")]
     assert columns == ["id", "stage", "day"]
-    await storage.write("DELETE FROM clients")  # as deleting a client's data will
-    counts = await storage.funnel_counts(START.date())
+    await stores.database.write("DELETE FROM clients")  # as deleting a client's data will
+    counts = await stores.funnel.counts(START.date())
     assert counts == {s: 1 for s in ("started", "consented", "screened", "suitable", "lead",
                                      "booked", "treated")}

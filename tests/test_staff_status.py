@@ -14,7 +14,7 @@ from bot.content.i18n import format_appointment, format_when
 from bot.devtools.sandbox import Sandbox
 from tests.chat import Texts, shown
 from tests.conftest import START
-from tests.desk import STAFF_ID, card, lead_by_chat, press_on_card, staff_member, storage_of
+from tests.desk import STAFF_ID, card, lead_by_chat, press_on_card, staff_member, stores_of
 
 APPOINTMENT = datetime(2026, 12, 3, 14, 30, tzinfo=UTC)  # London is on UTC in December
 
@@ -39,9 +39,9 @@ async def test_contacted_edits_the_card_in_place_with_who_and_when(
         in after.text
     assert "Olga" in after.text and "+7 912 345-67-89" in after.text
     assert len(bot.staff_chat()) == 1
-    history = await storage_of(bot).lead_history(1)
+    history = await stores_of(bot).leads.history(1)
     assert [(h.old_status, h.new_status, h.staff_user_id, h.changed_at) for h in history] == [
-        ("new", "contacted", STAFF_ID, "2026-11-24T10:05:00+00:00")]
+        ("new", "contacted", STAFF_ID, datetime(2026, 11, 24, 10, 5, tzinfo=UTC))]
 
 
 @pytest.mark.parametrize("language, day, hour", [
@@ -58,7 +58,7 @@ async def test_booked_asks_staff_for_the_time_and_confirms_it_to_the_client(
     assert prompt.reply_markup is not None and prompt.reply_markup["force_reply"] is True
     assert "2026-12-01 14:30" in prompt.text and "#1" in prompt.text
     assert prompt.reply_to == (await card(bot, 1)).message_id
-    assert (await storage_of(bot).lead(1)).status == "new"  # nothing changes until the time
+    assert (await stores_of(bot).leads.get(1)).status == "new"  # nothing changes until the time
 
     retry = shown(await maria.reply_to(prompt, "next Thursday afternoon"))
     assert staff("staff.booked.invalid") in retry
@@ -76,8 +76,8 @@ async def test_booked_asks_staff_for_the_time_and_confirms_it_to_the_client(
     assert format_when(APPOINTMENT, "en", settings.timezone) in updated.text
     assert bot.staff_chat()[-1].text == staff(
         "staff.booked.done", id=1, when=format_when(APPOINTMENT, "en", settings.timezone))
-    lead = await storage_of(bot).lead_details(1)
-    assert (lead.status, lead.appointment_at) == ("booked", "2026-12-03T14:30:00+00:00")
+    lead = await stores_of(bot).leads.get(1)
+    assert (lead.status, lead.appointment_at) == ("booked", APPOINTMENT)
 
 
 async def test_a_past_time_is_asked_again(
@@ -89,7 +89,7 @@ async def test_a_past_time_is_asked_again(
     [prompt] = await press_on_card(bot, maria, 1, "Booked")
     assert staff("staff.booked.past") in shown(await maria.reply_to(prompt, "24.11.2026 09:00"))
     await maria.reply_to(bot.staff_chat()[-1], "03.12.2026 14:30")
-    assert (await storage_of(bot).lead(1)).status == "booked"
+    assert (await stores_of(bot).leads.get(1)).status == "booked"
 
 
 async def test_treated_starts_the_aftercare_week(
@@ -100,17 +100,17 @@ async def test_treated_starts_the_aftercare_week(
     await press_on_card(bot, maria, 1, "Contacted")
     [prompt] = await press_on_card(bot, maria, 1, "Booked")
     await maria.reply_to(prompt, "2026-12-03 14:30")
-    assert await storage_of(bot).active_plan(client.id) is None
+    assert await stores_of(bot).aftercare.active_plan(client.id) is None
     await press_on_card(bot, maria, 1, "Treated")
-    plan = await storage_of(bot).active_plan(client.id)
-    assert plan is not None and plan.treated_on == START.date().isoformat()
+    plan = await stores_of(bot).aftercare.active_plan(client.id)
+    assert plan is not None and plan.treated_on == START.date()
     bot.clock.advance(timedelta(hours=9))  # the evening of the procedure
     assert await bot.run_scheduler() == 1
     assert Texts(content, "en")("aftercare.checkin.question") in client.last.text
     treated = await card(bot, 1)
     assert Texts(content, "en").label("staff.status.treated") in treated.text
     assert [label for label, _ in treated.buttons] == ["🗄 Archived"]
-    history = await storage_of(bot).lead_history(1)
+    history = await stores_of(bot).leads.history(1)
     assert [(h.old_status, h.new_status) for h in history] == [
         ("new", "contacted"), ("contacted", "booked"), ("booked", "treated")]
 
@@ -124,7 +124,7 @@ async def test_not_suitable_then_archived_and_an_archived_card_has_no_buttons(
     await press_on_card(bot, maria, 1, "Archived")
     archived = await card(bot, 1)
     assert archived.buttons == [] and "🗄 Archived" in archived.text
-    history = await storage_of(bot).lead_history(1)
+    history = await stores_of(bot).leads.history(1)
     assert [(h.old_status, h.new_status) for h in history] == [
         ("new", "unsuitable"), ("unsuitable", "archived")]
 
@@ -138,8 +138,8 @@ async def test_an_out_of_date_card_is_refreshed_not_applied(
     stale_data = dict(old.buttons)["🚫 Not suitable"]
     await press_on_card(bot, maria, 1, "Contacted")
     await ivan.press_data(stale_data, await card(bot, 1))  # drawn when the lead was new
-    assert (await storage_of(bot).lead(1)).status == "contacted"
-    assert len(await storage_of(bot).lead_history(1)) == 1
+    assert (await stores_of(bot).leads.get(1)).status == "contacted"
+    assert len(await stores_of(bot).leads.history(1)) == 1
     assert "Maria" in (await card(bot, 1)).text
 
 
@@ -154,7 +154,7 @@ async def test_a_new_date_confirms_again_and_is_kept_in_the_history(
     await maria.reply_to(prompt, "2026-12-05 10:00")
     date, _ = format_appointment(datetime(2026, 12, 5, 10, tzinfo=UTC), "en", settings.timezone)
     assert date in client.last.text
-    history = await storage_of(bot).lead_history(1)
+    history = await stores_of(bot).leads.history(1)
     assert [h.new_status for h in history] == ["booked", "booked"]
 
 
@@ -174,4 +174,4 @@ async def test_staff_hear_when_the_client_cannot_be_reached(
     bot.api.answer = blocked  # type: ignore[method-assign]
     reply = shown(await maria.reply_to(prompt, "2026-12-03 14:30"))
     assert Texts(content, "en")("staff.client_unreachable", id=1) in reply
-    assert (await storage_of(bot).lead(1)).status == "booked"
+    assert (await stores_of(bot).leads.get(1)).status == "booked"

@@ -45,13 +45,13 @@ def took_failure(bot: Sandbox) -> None:
 
 async def answers(bot: Sandbox) -> dict[str, tuple[str, str]]:
     """step → (answer, answered_at) of the client's screening."""
-    db = bot.app.bot_data["services"].storage.db
+    db = bot.app.bot_data["services"].stores.database.db
     async with db.execute("SELECT step_id, answer, answered_at FROM screening_answers") as rows:
         return {r[0]: (r[1], r[2]) for r in await rows.fetchall()}
 
 
 async def current_step(bot: Sandbox) -> str | None:
-    db = bot.app.bot_data["services"].storage.db
+    db = bot.app.bot_data["services"].stores.database.db
     async with db.execute("SELECT current_step FROM screenings WHERE status = 'active'") as rows:
         row = await rows.fetchone()
     return row[0] if row else None
@@ -129,7 +129,7 @@ async def test_consent_is_kept_when_the_first_question_cannot_be_sent(
     assert t("screening.consent.yes") not in reply  # consent is not asked twice
     await user.press(t.label("screening.done"))
     await finish(user, t, content)
-    db = bot.app.bot_data["services"].storage.db
+    db = bot.app.bot_data["services"].stores.database.db
     async with db.execute("SELECT count(*) FROM consents") as rows:
         assert (await rows.fetchone())[0] == 1
 
@@ -149,7 +149,7 @@ async def test_outcome_is_kept_when_it_cannot_be_sent(
     reply = shown(await user.press_exact(t.label("screening.no")))
     assert t("screening.finished") in reply and t("error.internal") in reply
     took_failure(bot)
-    db = bot.app.bot_data["services"].storage.db
+    db = bot.app.bot_data["services"].stores.database.db
     async with db.execute("SELECT status, outcome FROM screenings") as rows:
         assert [tuple(r) for r in await rows.fetchall()] == [("finished", "suitable")]
 
@@ -227,5 +227,5 @@ async def test_lead_reaches_the_staff_chat_after_a_transient_error(
     bot.clock.advance(timedelta(minutes=5))
     await bot.run_scheduler()
     assert any("+44 7700 900123" in m.text for m in bot.staff_chat())
-    lead = await bot.app.bot_data["services"].storage.lead(1)
+    lead = await bot.app.bot_data["services"].stores.leads.get(1)
     assert lead is not None and lead.staff_message_id is not None

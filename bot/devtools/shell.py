@@ -115,10 +115,10 @@ class Shell:
         return True
 
     async def _reply(self, text: str) -> None:
-        storage = self.sandbox.app.bot_data["services"].storage
+        stores = self.sandbox.app.bot_data["services"].stores
         for message in reversed(self.sandbox.staff_chat()):
-            if (await storage.booking_prompt(message.message_id) is not None
-                    or await storage.relay_thread(message.message_id) is not None):
+            if (await stores.booking_prompts.lead_of(message.message_id) is not None
+                    or await stores.relays.thread(message.message_id) is not None):
                 print(f"(staff reply to: {plain(message.text).splitlines()[0][:60]})")
                 await self.act(self.staff.reply_to(message, text))
                 return

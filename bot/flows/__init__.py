@@ -16,7 +16,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.content import Content
 from bot.content.matcher import FaqMatcher
-from bot.storage import Client, Storage
+from bot.storage import Client, Stores
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ class Turn:
 class Services:
     settings: Settings
     content: Content
-    storage: Storage
+    stores: Stores
     clock: Clock
     matchers: dict[str, FaqMatcher]
 
@@ -108,8 +108,8 @@ class Speaking:
         return self.services.clock.now()
 
     @property
-    def storage(self) -> Storage:
-        return self.services.storage
+    def stores(self) -> Stores:
+        return self.services.stores
 
     @property
     def content(self) -> Content:

@@ -31,12 +31,12 @@ def _schedule(services: Services, plan_start: datetime, tz: ZoneInfo,
 
 async def start_plan(services: Services, user_id: int, now: datetime) -> bool:
     """Write the whole week for a treated client; False when a week is already running."""
-    client = await services.storage.client(user_id)
+    client = await services.stores.clients.get(user_id)
     if client is None:
         return False
     tz = client_timezone(services, client.timezone)
-    plan_id = await services.storage.create_plan(
-        user_id, now.astimezone(tz).date().isoformat(), tz.key,
+    plan_id = await services.stores.aftercare.create_plan(
+        user_id, now.astimezone(tz).date(), tz.key,
         _schedule(services, now, tz), now)
     return plan_id is not None
 
@@ -44,7 +44,7 @@ async def start_plan(services: Services, user_id: int, now: datetime) -> bool:
 def nudge(content: Content, language: str, plan: Plan, day: int) -> Reply:
     """One day's message with the check-in buttons; the closing day also offers booking."""
     aftercare = content.aftercare
-    next_session = date.fromisoformat(plan.treated_on) + timedelta(
+    next_session = plan.treated_on + timedelta(
         days=aftercare.next_session_after_days)
     text = content.render(language, "aftercare_day.j2", day_text=content.tr_message(
         language, aftercare.days[day]), closing=day == aftercare.closing_day,
@@ -60,43 +60,43 @@ def nudge(content: Content, language: str, plan: Plan, day: int) -> Reply:
 
 async def begin(visit: Visit) -> Turn:
     """The client says they had the procedure today."""
-    storage = visit.storage
-    running = await storage.active_plan(visit.client.user_id)
+    stores = visit.stores
+    running = await stores.aftercare.active_plan(visit.client.user_id)
     if running is not None:
         day = (visit.now.astimezone(ZoneInfo(running.timezone)).date()
-               - date.fromisoformat(running.treated_on)).days
+               - running.treated_on).days
         return Turn([Reply(visit.tr("aftercare.already_running", day=day))])
     await start_plan(visit.services, visit.client.user_id, visit.now)
-    plan = await storage.active_plan(visit.client.user_id)
+    plan = await stores.aftercare.active_plan(visit.client.user_id)
     assert plan is not None
     tz = ZoneInfo(plan.timezone)
     hour = format_hour(visit.settings.nudge_hour, tz, visit.now, visit.language)
     turn = Turn([Reply(visit.tr("aftercare.started", time=hour))])
-    for message_id, day, due_at, _ in await storage.plan_messages(plan.id):
-        if day == 0 and datetime.fromisoformat(due_at) <= visit.now:
+    for message in await stores.aftercare.plan_messages(plan.id):
+        if message.day == 0 and message.due_at <= visit.now:
             turn.replies.append(nudge(visit.content, visit.language, plan, 0))
-            await storage.mark_aftercare(message_id, "sent", visit.now)
+            await stores.aftercare.mark(message.id, "sent", visit.now)
     return turn
 
 
 async def stop(visit: Visit) -> Turn:
-    plan = await visit.storage.active_plan(visit.client.user_id)
+    plan = await visit.stores.aftercare.active_plan(visit.client.user_id)
     if plan is None:
         return main_menu(visit, note=visit.tr("aftercare.nothing_to_stop"))
-    await visit.storage.end_plan(plan.id, "stopped", visit.now)
+    await visit.stores.aftercare.end_plan(plan.id, "stopped", visit.now)
     return main_menu(visit, note=visit.tr("aftercare.stopped"))
 
 
 async def checkin(visit: Visit, plan_id: str, day: str, answer_id: str) -> Turn | None:
     """A check-in button; None when it is not this client's running (or just closed) week."""
-    plan = await visit.storage.plan(int(plan_id)) if plan_id.isdecimal() else None
+    plan = await visit.stores.aftercare.plan(int(plan_id)) if plan_id.isdecimal() else None
     answer = visit.content.aftercare.answer(answer_id)
     if (plan is None or plan.user_id != visit.client.user_id or answer is None
             or plan.status not in ("active", "finished") or not day.isdecimal()
             or int(day) not in visit.content.aftercare.days):
         return None
     if answer.describe:
-        await visit.storage.set_chat_state(visit.client.user_id, DETAILS,
+        await visit.stores.chat_states.save(visit.client.user_id, DETAILS,
                                            {"plan": plan.id, "day": int(day),
                                             "answer": answer.id}, visit.now)
         return Turn([Reply(visit.tr("aftercare.describe"))])
@@ -105,8 +105,8 @@ async def checkin(visit: Visit, plan_id: str, day: str, answer_id: str) -> Turn 
 
 async def details(visit: Visit, text: str, data: dict[str, object]) -> Turn:
     """The client's own words after "something else"."""
-    await visit.storage.clear_chat_state(visit.client.user_id)
-    plan = await visit.storage.plan(int(str(data["plan"])))
+    await visit.stores.chat_states.clear(visit.client.user_id)
+    plan = await visit.stores.aftercare.plan(int(str(data["plan"])))
     if plan is None:
         return main_menu(visit)
     return await _record(visit, plan, int(str(data["day"])), str(data["answer"]), text[:1000])
@@ -117,7 +117,7 @@ async def _record(visit: Visit, plan: Plan, day: int, answer_id: str,
     answer = visit.content.aftercare.answer(answer_id)
     assert answer is not None
     problem = answer.is_problem(day)
-    await visit.storage.record_checkin(plan.id, day, answer.id, text, problem, visit.now)
+    await visit.stores.aftercare.record_checkin(plan.id, day, answer.id, text, problem, visit.now)
     if not problem:
         return Turn([Reply(visit.tr(answer.normal or "aftercare.reply.fine"))])
     staff_language = visit.settings.default_language
@@ -125,12 +125,12 @@ async def _record(visit: Visit, plan: Plan, day: int, answer_id: str,
         staff_language, "aftercare_alert.j2", client=visit.client, day=day,
         client_language=display_name(visit.language), details=text,
         answer=visit.content.tr_button_label(staff_language, answer.label),
-        phone=await visit.storage.latest_phone(visit.client.user_id))
+        phone=await visit.stores.leads.latest_phone(visit.client.user_id))
     await funnel.record(visit.services, funnel.AFTERCARE_PROBLEM)
     user_id = visit.client.user_id
 
     async def answerable(message_id: int) -> None:
-        await visit.storage.register_thread(message_id, user_id, visit.now)
+        await visit.stores.relays.register_thread(message_id, user_id, visit.now)
 
     guidance = Reply(visit.render("aftercare_problem.j2"))
     return Turn([guidance], [StaffPost(alert, answerable)])
@@ -145,10 +145,10 @@ async def set_timezone(visit: Visit, name: str) -> Turn:
         tz = ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         return Turn([Reply(visit.tr("aftercare.timezone.unknown", timezone=name[:64]))])
-    await visit.storage.set_timezone(visit.client.user_id, tz.key)
-    plan = await visit.storage.active_plan(visit.client.user_id)
+    await visit.stores.clients.set_timezone(visit.client.user_id, tz.key)
+    plan = await visit.stores.aftercare.active_plan(visit.client.user_id)
     if plan is not None:
-        treated_on = date.fromisoformat(plan.treated_on)
-        await visit.storage.reschedule(plan.id, tz.key, _schedule(
+        treated_on = plan.treated_on
+        await visit.stores.aftercare.reschedule(plan.id, tz.key, _schedule(
             visit.services, visit.now, tz, treated_on))
     return Turn([Reply(visit.tr("aftercare.timezone.set", timezone=tz.key))])

@@ -5,7 +5,7 @@ confirmation with the clinic's contacts."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from bot import callbacks
 from bot.content.i18n import format_day
@@ -21,12 +21,11 @@ _USERNAME = re.compile(r"^@?([A-Za-z][A-Za-z0-9_]{4,31})$")
 
 
 async def _recent_screening(visit: Visit) -> ScreeningRecord | None:
-    record = await visit.storage.last_finished_screening(visit.client.user_id)
+    record = await visit.stores.screenings.last_finished(visit.client.user_id)
     if record is None or record.finished_at is None:
         return None
     valid = timedelta(days=visit.content.booking.screening_valid_days)
-    finished = datetime.fromisoformat(record.finished_at)
-    return record if visit.now - finished <= valid else None
+    return record if visit.now - record.finished_at <= valid else None
 
 
 async def begin(visit: Visit) -> Turn:
@@ -38,7 +37,7 @@ async def begin(visit: Visit) -> Turn:
     if not outcome.book:
         verdict = screening_flow.evaluate(visit.content.screening, record.answers)
         return Turn([Reply(visit.tr("booking.not_now")), screening_flow.outcome(visit, verdict)])
-    await visit.storage.set_chat_state(
+    await visit.stores.chat_states.save(
         visit.client.user_id, CONTACT, {"screening_id": record.id}, visit.now)
     return Turn([ask_contact(visit)])
 
@@ -67,11 +66,11 @@ async def contact_typed(visit: Visit, text: str) -> Turn:
 
 
 async def _contact(visit: Visit, phone: str | None, username: str | None) -> Turn:
-    state = await visit.storage.chat_state(visit.client.user_id)
+    state = await visit.stores.chat_states.get(visit.client.user_id)
     if state is None or state.state != CONTACT:
         return main_menu(visit, note=visit.tr("booking.contact_unexpected"))
     data = {**state.data, "phone": phone, "username": username}
-    await visit.storage.set_chat_state(visit.client.user_id, TIME, data, visit.now)
+    await visit.stores.chat_states.save(visit.client.user_id, TIME, data, visit.now)
     received = Reply(visit.tr("booking.contact_received"), remove_keyboard=True)
     rows = tuple((visit.tr_button(t.label, callbacks.build("b", t.id)),)
                  for t in visit.content.booking.preferred_times)
@@ -81,18 +80,18 @@ async def _contact(visit: Visit, phone: str | None, username: str | None) -> Tur
 async def time_chosen(visit: Visit, time_id: str) -> Turn | None:
     """None when the button is stale (no booking in progress) or forged."""
     times = {t.id: t for t in visit.content.booking.preferred_times}
-    state = await visit.storage.chat_state(visit.client.user_id)
+    state = await visit.stores.chat_states.get(visit.client.user_id)
     if time_id not in times or state is None or state.state != TIME:
         return None
-    record = await visit.storage.screening(int(state.data["screening_id"]))
+    record = await visit.stores.screenings.get(int(state.data["screening_id"]))
     if record is None or record.outcome is None:
         return None
-    lead_id = await visit.storage.create_lead(
+    lead_id = await visit.stores.leads.create(
         user_id=visit.client.user_id, screening_id=record.id, outcome=record.outcome,
         phone=state.data.get("phone"), contact_username=state.data.get("username"),
         preferred_time=time_id, now=visit.now,
     )
-    lead = await visit.storage.lead_details(lead_id)
+    lead = await visit.stores.leads.get(lead_id)
     assert lead is not None
     await funnel.record(visit.services, funnel.LEAD)
     chosen = Reply(visit.tr("booking.time_chosen", time=visit.tr_label(times[time_id].label)),
@@ -113,7 +112,7 @@ async def remind_later(visit: Visit, choice: str) -> Turn | None:
     if not choice.isdecimal() or int(choice) not in visit.content.booking.recheck_days:
         return None
     due = visit.now + timedelta(days=int(choice))
-    await visit.storage.schedule_reminder(visit.client.user_id, "recheck", due)
+    await visit.stores.reminders.schedule(visit.client.user_id, "recheck", due)
     local_day = due.astimezone(visit.settings.timezone)
     note = visit.tr("screening.reminder_set", date=format_day(local_day, visit.language))
     return main_menu(visit, note=note)
@@ -129,7 +128,7 @@ async def remind_time(visit: Visit) -> Turn:
 
 async def foreign_contact(visit: Visit) -> Turn:
     """Someone else's contact card was shared: only the client's own number is accepted."""
-    state = await visit.storage.chat_state(visit.client.user_id)
+    state = await visit.stores.chat_states.get(visit.client.user_id)
     if state is None or state.state != CONTACT:
         return main_menu(visit, note=visit.tr("booking.contact_unexpected"))
     return Turn([ask_contact(visit, note=visit.tr("booking.contact_not_own"))])

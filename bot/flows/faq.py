@@ -43,7 +43,8 @@ async def question(visit: Visit, text: str) -> Turn:
         found = answer(visit, match.topic_id)
         assert found is not None
         return found
-    await visit.storage.set_chat_state(visit.client.user_id, PENDING, {"question": text}, visit.now)
+    await visit.stores.chat_states.save(visit.client.user_id, PENDING, {"question": text},
+                                        visit.now)
     buttons = ((visit.tr_button("faq.forward.yes", callbacks.build("fq", "yes")),),
                (visit.tr_button("faq.forward.no", callbacks.build("fq", "no")),))
     return Turn([Reply(visit.tr("faq.no_match"), buttons)])
@@ -52,13 +53,13 @@ async def question(visit: Visit, text: str) -> Turn:
 async def forward(visit: Visit, confirmed: bool) -> Turn | None:
     """None when no question is waiting (a stale button)."""
     user_id = visit.client.user_id
-    state = await visit.storage.chat_state(user_id)
+    state = await visit.stores.chat_states.get(user_id)
     if state is None or state.state != PENDING:
         return None
-    await visit.storage.clear_chat_state(user_id)
+    await visit.stores.chat_states.clear(user_id)
     if not confirmed:
         return main_menu(visit, edit=True, note=visit.tr("faq.forward.declined"))
-    question_id = await visit.storage.record_staff_question(user_id, visit.now)
+    question_id = await visit.stores.questions.record(user_id, visit.now)
     staff_language = visit.settings.default_language
     card = visit.content.render(
         staff_language, "staff_question.j2", client=visit.client,
@@ -67,8 +68,8 @@ async def forward(visit: Visit, confirmed: bool) -> Turn | None:
 
     async def remember(message_id: int) -> None:
         """A staff reply to the posted question reaches the client (bot/flows/staff/relay.py)."""
-        await visit.storage.set_staff_question_message(question_id, message_id)
-        await visit.storage.register_thread(message_id, user_id, visit.now)
+        await visit.stores.questions.set_message(question_id, message_id)
+        await visit.stores.relays.register_thread(message_id, user_id, visit.now)
 
     reply = Reply(visit.tr("faq.forward.sent"), edit=True)
     return Turn([reply], [StaffPost(card, remember)]) + main_menu(visit)

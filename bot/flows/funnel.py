@@ -29,4 +29,4 @@ LABELS: dict[str, str] = {
 async def record(services: Services, stage: str) -> None:
     """Count one client reaching `stage` today (the clinic's local day); no one is named."""
     day = services.clock.now().astimezone(services.settings.timezone).date()
-    await services.storage.record_funnel(stage, day)
+    await services.stores.funnel.record(stage, day)

@@ -15,7 +15,7 @@ def menu_buttons(visit: Visit) -> tuple[tuple[Button, ...], ...]:
 
 
 async def welcome(visit: Visit) -> Turn:
-    screening = await visit.storage.active_screening(visit.client.user_id)
+    screening = await visit.stores.screenings.active(visit.client.user_id)
     text = visit.render("welcome.j2", name=visit.client.first_name,
                         unfinished_check=screening is not None)
     return Turn([Reply(text, menu_buttons(visit), remove_keyboard=False)])
@@ -47,7 +47,7 @@ async def set_language(visit: Visit, language: str) -> Turn | None:
     """None when `language` is not offered (a stale or forged button)."""
     if language not in visit.settings.languages:
         return None
-    await visit.storage.set_language(visit.client.user_id, language)
+    await visit.stores.clients.set_language(visit.client.user_id, language)
     switched = Visit(visit.services, visit.client, language)
     return main_menu(switched, edit=True, note=switched.tr("language.changed"))
 

@@ -17,7 +17,7 @@ def notice(visit: Visit) -> Turn:
 
 
 async def my_data(visit: Visit) -> Turn:
-    data = await visit.storage.personal_data(visit.client.user_id)
+    data = await visit.stores.privacy.personal_data(visit.client.user_id)
     if data is None:
         return main_menu(visit)
     text = visit.render("mydata.j2", data=data, language_name=display_name(visit.language),
@@ -60,7 +60,7 @@ async def forget(visit: Visit, confirmed: bool) -> Turn:
     edited to say the data was erased at the client's request."""
     if not confirmed:
         return main_menu(visit, edit=True, note=visit.tr("privacy.forget.kept"))
-    erased = await visit.storage.forget(visit.client.user_id)
+    erased = await visit.stores.privacy.forget(visit.client.user_id)
     staff = visit.settings.default_language
     posts = [StaffPost(visit.content.tr_message(staff, "staff.erased.lead", id=lead_id),
                        edit=message_id) for lead_id, message_id in erased.lead_cards]

@@ -48,9 +48,10 @@ async def begin(visit: Visit) -> Turn:
     """Resume or start a screening; consent comes first, asked again whenever the consent text
     has a new version, before any new answer is stored."""
     screening = visit.content.screening
-    consent_id = await visit.storage.consent_id(visit.client.user_id, screening.consent_version)
+    consent_id = await visit.stores.consents.latest_id(visit.client.user_id,
+                                                       screening.consent_version)
     if consent_id is None:
-        if await visit.storage.active_screening(visit.client.user_id) is None:
+        if await visit.stores.screenings.active(visit.client.user_id) is None:
             await funnel.record(visit.services, funnel.STARTED)
         buttons = ((visit.tr_button("screening.consent.yes", callbacks.build("c", YES)),),
                    (visit.tr_button("screening.consent.no", callbacks.build("c", NO)),))
@@ -65,9 +66,9 @@ async def consent(visit: Visit, given: bool) -> Turn:
         return main_menu(visit, edit=True, note=visit.tr("screening.consent.refused"))
     version = visit.content.screening.consent_version
     user_id = visit.client.user_id
-    consent_id = await visit.storage.consent_id(user_id, version)
+    consent_id = await visit.stores.consents.latest_id(user_id, version)
     if consent_id is None:
-        consent_id = await visit.storage.record_consent(user_id, version, visit.now)
+        consent_id = await visit.stores.consents.record(user_id, version, visit.now)
     turn = await _resume_or_start(visit, consent_id, visit.tr("screening.consent.thanks"),
                                   counted=True)
     turn.replies[0] = Reply(turn.replies[0].text, edit=True)
@@ -76,19 +77,19 @@ async def consent(visit: Visit, given: bool) -> Turn:
 
 async def _resume_or_start(visit: Visit, consent_id: int, note: str, *, counted: bool) -> Turn:
     """`counted`: the start was already counted in the funnel when consent was asked."""
-    screening, storage = visit.content.screening, visit.storage
-    record = await storage.active_screening(visit.client.user_id)
+    screening, stores = visit.content.screening, visit.stores
+    record = await stores.screenings.active(visit.client.user_id)
     step = screening.step(record.current_step or "") if record else None
     if record is not None and step is not None:
-        await storage.attach_consent(record.id, consent_id)
+        await stores.screenings.attach_consent(record.id, consent_id)
         return Turn([Reply(visit.tr("screening.resume")), ask(visit, record, step)])
     first = screening.steps[0]
-    screening_id = await storage.start_screening(
+    screening_id = await stores.screenings.start(
         visit.client.user_id, consent_id, first.id, visit.now)
     if not counted:
         await funnel.record(visit.services, funnel.STARTED)
     await funnel.record(visit.services, funnel.CONSENTED)
-    record = await storage.screening(screening_id)
+    record = await stores.screenings.get(screening_id)
     assert record is not None
     return Turn([Reply(note), ask(visit, record, first)])
 
@@ -121,7 +122,7 @@ def ask(visit: Visit, record: ScreeningRecord, step: Step, *, edit: bool = False
 
 async def answer(visit: Visit, screening_id: str, step_id: str, value: str) -> Turn | None:
     """Apply a pressed answer; None when the button does not belong to the current question."""
-    record = await visit.storage.active_screening(visit.client.user_id)
+    record = await visit.stores.screenings.active(visit.client.user_id)
     screening = visit.content.screening
     if record is None or str(record.id) != screening_id or record.current_step != step_id:
         return None
@@ -131,7 +132,7 @@ async def answer(visit: Visit, screening_id: str, step_id: str, value: str) -> T
     if step is None:
         return None
     if value == CANCEL:
-        await visit.storage.end_screening(record.id, "cancelled", None, visit.now)
+        await visit.stores.screenings.end(record.id, "cancelled", None, visit.now)
         return main_menu(visit, edit=True, note=visit.tr("screening.cancelled"))
     if value == BACK:
         return await _back(visit, record, step)
@@ -148,7 +149,7 @@ async def _back(visit: Visit, record: ScreeningRecord, step: Step) -> Turn | Non
     if index == 0:
         return None
     previous = steps[index - 1]
-    await visit.storage.move_to_step(record.id, previous.id)
+    await visit.stores.screenings.move_to_step(record.id, previous.id)
     return Turn([ask(visit, record, previous, edit=True)])
 
 
@@ -160,20 +161,21 @@ async def _choose(visit: Visit, record: ScreeningRecord, step: Step, value: str)
     if not value.startswith(TOGGLE) or option_id not in {o.id for o in step.options}:
         return None
     chosen = [c for c in chosen if c != option_id] if option_id in chosen else chosen + [option_id]
-    await visit.storage.save_answer(record.id, step.id, ",".join(chosen), step.id, visit.now)
+    await visit.stores.screenings.save_answer(record.id, step.id, ",".join(chosen), step.id,
+                                              visit.now)
     return Turn([ask(visit, record.answered(step.id, ",".join(chosen)), step, edit=True)])
 
 
 async def _advance(visit: Visit, record: ScreeningRecord, step: Step, value: str) -> Turn:
     screening = visit.content.screening
     following = screening.next_step(step.id)
-    await visit.storage.save_answer(
+    await visit.stores.screenings.save_answer(
         record.id, step.id, value, following.id if following else step.id, visit.now)
     updated = record.answered(step.id, value)
     if following is not None:
         return Turn([ask(visit, updated, following, edit=True)])
     verdict = evaluate(screening, updated.answers)
-    await visit.storage.end_screening(record.id, "finished", verdict.outcome, visit.now)
+    await visit.stores.screenings.end(record.id, "finished", verdict.outcome, visit.now)
     await funnel.record(visit.services, funnel.SCREENED)
     if verdict.outcome == screening.outcomes[-1].id:
         await funnel.record(visit.services, funnel.SUITABLE)
@@ -199,7 +201,7 @@ def outcome(visit: Visit, verdict: Verdict) -> Reply:
 
 async def reminder_of_current(visit: Visit) -> Turn:
     """While a screening is open, free text is answered and the open question shown again."""
-    record = await visit.storage.active_screening(visit.client.user_id)
+    record = await visit.stores.screenings.active(visit.client.user_id)
     step = visit.content.screening.step(record.current_step or "") if record else None
     if record is None or step is None:
         return Turn()

@@ -1,27 +1,22 @@
-"""The only place with SQL. Each concern keeps its queries in its own module; `Storage` is all of
-them on one connection, and the rest of the bot imports only from here.
+"""The only place with SQL. Each table (or group of tables that only make sense together) has
+its store in its own module, with its record types; `Stores` holds them all on one database,
+and the rest of the bot imports only from here.
 
+Rows become records here: stored times come out as aware datetimes, stored days as dates.
 Schema changes are new files in `migrations/` (`NNNN_what.sql`), applied in order at start.
 """
 
-from bot.storage.aftercare import AftercareStore, DueMessage, Plan
-from bot.storage.base import iso, read_only_uri
-from bot.storage.clients import ChatState, Client, ClientStore
-from bot.storage.funnel import FunnelStore
-from bot.storage.leads import Lead, LeadStore
-from bot.storage.operations import OperationsStore
-from bot.storage.privacy import Erased, PersonalData, PrivacyStore
-from bot.storage.relay import OpenRelay, RelayStore, RelayThread
-from bot.storage.reminders import Reminder, ReminderStore
-from bot.storage.screening import ScreeningRecord, ScreeningStore
-from bot.storage.staff import LeadDetails, StaffStore, StatusChange
+from bot.storage.aftercare import DueMessage, Plan, PlanMessage
+from bot.storage.base import Database, iso, read_only_uri
+from bot.storage.chat_states import ChatState
+from bot.storage.clients import Client
+from bot.storage.leads import Lead, StatusChange
+from bot.storage.privacy import Erased, PersonalData
+from bot.storage.relay import OpenRelay, RelayThread
+from bot.storage.reminders import Reminder
+from bot.storage.screening import ScreeningRecord
+from bot.storage.stores import Stores
 
-
-class Storage(ClientStore, ScreeningStore, LeadStore, ReminderStore, AftercareStore,
-              OperationsStore, PrivacyStore, StaffStore, RelayStore, FunnelStore):
-    pass
-
-
-__all__ = ["ChatState", "Client", "DueMessage", "Erased", "Lead", "LeadDetails", "OpenRelay",
-           "PersonalData", "Plan", "Reminder", "RelayThread", "ScreeningRecord", "StatusChange",
-           "Storage", "iso", "read_only_uri"]
+__all__ = ["ChatState", "Client", "Database", "DueMessage", "Erased", "Lead", "OpenRelay",
+           "PersonalData", "Plan", "PlanMessage", "Reminder", "RelayThread", "ScreeningRecord",
+           "StatusChange", "Stores", "iso", "read_only_uri"]

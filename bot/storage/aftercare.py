@@ -4,16 +4,17 @@ cancelled row by row. `(plan_id, day)` is unique, so no day can be sent twice by
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
-from bot.storage.base import StorageBase, iso
+from bot.storage.base import Store, calendar_day, iso, moment
 
 
 @dataclass(frozen=True)
 class Plan:
     id: int
     user_id: int
-    treated_on: str
+    treated_on: date
     timezone: str
     status: str
 
@@ -25,19 +26,33 @@ class DueMessage:
     id: int
     plan_id: int
     day: int
-    due_at: str
+    due_at: datetime
     attempts: int
     user_id: int
     chat_id: int
     timezone: str
-    treated_on: str
+    treated_on: date
     language: str | None
     telegram_language: str | None
 
 
-class AftercareStore(StorageBase):
+@dataclass(frozen=True)
+class PlanMessage:
+    """One day of a plan and where it stands (pending, sent, skipped, cancelled)."""
+
+    id: int
+    day: int
+    due_at: datetime
+    status: str
+
+
+def _plan(row: Any) -> Plan:
+    return Plan(row[0], row[1], calendar_day(row[2]), row[3], row[4])
+
+
+class AftercareStore(Store):
     async def create_plan(
-        self, user_id: int, treated_on: str, timezone: str,
+        self, user_id: int, treated_on: date, timezone: str,
         schedule: list[tuple[int, datetime]], now: datetime,
     ) -> int | None:
         """The plan and all its messages in one commit; None when one is already active."""
@@ -50,33 +65,34 @@ class AftercareStore(StorageBase):
                     return None
             cursor = await db.execute(
                 "INSERT INTO aftercare_plans (user_id, treated_on, timezone, status, started_at)"
-                " VALUES (?, ?, ?, 'active', ?)", (user_id, treated_on, timezone, iso(now)))
+                " VALUES (?, ?, ?, 'active', ?)",
+                (user_id, treated_on.isoformat(), timezone, iso(now)))
             plan_id = cursor.lastrowid
             await db.executemany(
                 "INSERT INTO aftercare_messages (plan_id, day, due_at) VALUES (?, ?, ?)",
-                [(plan_id, day, iso(due)) for day, due in schedule])
+                [(plan_id, number, iso(due)) for number, due in schedule])
         return plan_id
 
     async def active_plan(self, user_id: int) -> Plan | None:
         row = await self.one(
             "SELECT id, user_id, treated_on, timezone, status FROM aftercare_plans"
             " WHERE user_id = ? AND status = 'active'", (user_id,))
-        return Plan(*row) if row else None
+        return _plan(row) if row else None
 
     async def plan(self, plan_id: int) -> Plan | None:
         row = await self.one(
             "SELECT id, user_id, treated_on, timezone, status FROM aftercare_plans WHERE id = ?",
             (plan_id,))
-        return Plan(*row) if row else None
+        return _plan(row) if row else None
 
-    async def plan_messages(self, plan_id: int) -> list[tuple[int, int, str, str]]:
-        """(id, day, due_at, status) of each day, in order."""
+    async def plan_messages(self, plan_id: int) -> list[PlanMessage]:
+        """Each day of the plan, in order."""
         rows = await self.all(
             "SELECT id, day, due_at, status FROM aftercare_messages WHERE plan_id = ?"
             " ORDER BY day", (plan_id,))
-        return [(r[0], r[1], r[2], r[3]) for r in rows]
+        return [PlanMessage(r[0], r[1], moment(r[2]), r[3]) for r in rows]
 
-    async def due_aftercare(self, now: datetime, limit: int = 500) -> list[DueMessage]:
+    async def due(self, now: datetime, limit: int = 500) -> list[DueMessage]:
         rows = await self.all(
             """
             SELECT m.id, m.plan_id, m.day, m.due_at, m.attempts, p.user_id, c.chat_id,
@@ -89,9 +105,10 @@ class AftercareStore(StorageBase):
             ORDER BY m.due_at
             LIMIT ?2
             """, (iso(now), limit))
-        return [DueMessage(*r) for r in rows]
+        return [DueMessage(r[0], r[1], r[2], moment(r[3]), r[4], r[5], r[6], r[7],
+                           calendar_day(r[8]), r[9], r[10]) for r in rows]
 
-    async def mark_aftercare(
+    async def mark(
         self, message_id: int, status: str, now: datetime, *, finish_plan: int | None = None
     ) -> None:
         """Record a message as sent or skipped; `finish_plan` also closes the week."""
@@ -104,7 +121,7 @@ class AftercareStore(StorageBase):
                     "UPDATE aftercare_plans SET status = 'finished', ended_at = ?"
                     " WHERE id = ? AND status = 'active'", (iso(now), finish_plan))
 
-    async def defer_aftercare(self, message_id: int, retry_at: datetime) -> None:
+    async def defer(self, message_id: int, retry_at: datetime) -> None:
         await self.write(
             "UPDATE aftercare_messages SET retry_at = ?, attempts = attempts + 1 WHERE id = ?",
             (iso(retry_at), message_id))
@@ -119,13 +136,11 @@ class AftercareStore(StorageBase):
                 "UPDATE aftercare_messages SET status = 'cancelled'"
                 " WHERE plan_id = ? AND status = 'pending'", (plan_id,))
 
-    async def mark_unreachable(self, user_id: int, now: datetime) -> None:
-        """The client blocked the bot: remember it and end their plan, without retries."""
+    async def end_active_plan(self, user_id: int, status: str, now: datetime) -> None:
+        """Stop the client's running plan, if any (the client can no longer be reached)."""
         plan = await self.active_plan(user_id)
-        await self.write("UPDATE clients SET unreachable_at = ? WHERE user_id = ?",
-                         (iso(now), user_id))
         if plan is not None:
-            await self.end_plan(plan.id, "unreachable", now)
+            await self.end_plan(plan.id, status, now)
 
     async def reschedule(self, plan_id: int, timezone: str,
                          schedule: list[tuple[int, datetime]]) -> None:
@@ -138,10 +153,6 @@ class AftercareStore(StorageBase):
                 " WHERE plan_id = ? AND day = ? AND status = 'pending'",
                 [(iso(due), plan_id, day) for day, due in schedule])
 
-    async def set_timezone(self, user_id: int, timezone: str) -> None:
-        await self.write("UPDATE clients SET timezone = ? WHERE user_id = ?",
-                         (timezone, user_id))
-
     async def record_checkin(self, plan_id: int, day: int, answer: str, details: str | None,
                              problem: bool, now: datetime) -> int:
         return await self.write(
@@ -149,7 +160,7 @@ class AftercareStore(StorageBase):
             " answered_at) VALUES (?, ?, ?, ?, ?, ?)",
             (plan_id, day, answer, details, int(problem), iso(now)))
 
-    async def plan_progress(self, plan_id: int) -> tuple[int, int]:
+    async def progress(self, plan_id: int) -> tuple[int, int]:
         """(messages sent, problems reported) of a plan."""
         row = await self.one(
             "SELECT (SELECT COUNT(*) FROM aftercare_messages WHERE plan_id = ?1"

@@ -1,9 +1,9 @@
-"""The connection, transactions and migrations that every part of storage shares.
+"""The connection and transactions that every store shares, and how times cross the boundary.
 
 One aiosqlite connection in autocommit mode; every write runs in an explicit
 `BEGIN IMMEDIATE … COMMIT` under one asyncio lock, so concurrent updates never commit each
-other's half-done work. Migrations are the numbered `migrations/*.sql` files, applied in order
-at start and recorded in `PRAGMA user_version`.
+other's half-done work. Times are stored as UTC ISO text (so they sort and compare as text)
+and come back out as aware datetimes: nothing outside storage parses them.
 """
 
 from __future__ import annotations
@@ -13,18 +13,14 @@ import os
 import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Self
 from urllib.parse import quote
 
 import aiosqlite
 
-MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-
-
-def migrations() -> list[Path]:
-    return sorted(MIGRATIONS_DIR.glob("[0-9][0-9][0-9][0-9]_*.sql"))
+from bot.storage.migrate import migrate
 
 
 def read_only_uri(path: Path) -> str:
@@ -33,11 +29,26 @@ def read_only_uri(path: Path) -> str:
 
 
 def iso(moment: datetime) -> str:
-    """Times are stored as UTC ISO strings, so they sort and compare as text."""
-    return moment.isoformat(timespec="seconds")
+    """A moment as stored: UTC ISO text, so every stored time sorts and compares as text."""
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
-class StorageBase:
+def moment(text: str) -> datetime:
+    """A stored time as an aware datetime (UTC)."""
+    parsed = datetime.fromisoformat(text)
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+def maybe_moment(text: str | None) -> datetime | None:
+    return moment(text) if text is not None else None
+
+
+def calendar_day(text: str) -> date:
+    """A stored calendar day (ISO text)."""
+    return date.fromisoformat(text)
+
+
+class Database:
     def __init__(self, db: aiosqlite.Connection, reader: sqlite3.Connection) -> None:
         self.db = db
         # Reads take microseconds in SQLite, a round trip to aiosqlite's thread far longer:
@@ -55,7 +66,7 @@ class StorageBase:
         await db.execute("PRAGMA journal_mode = WAL")
         await db.execute("PRAGMA foreign_keys = ON")
         await db.execute("PRAGMA synchronous = NORMAL")
-        await cls._migrate(db)
+        await migrate(db)
         return cls(db, cls._reader(path))
 
     @classmethod
@@ -85,21 +96,6 @@ class StorageBase:
                 raise
             await self.db.execute("COMMIT")
 
-    @staticmethod
-    async def _migrate(db: aiosqlite.Connection) -> None:
-        await db.execute("BEGIN IMMEDIATE")
-        try:
-            version = int(list(await db.execute_fetchall("PRAGMA user_version"))[0][0])
-            for number, path in enumerate(migrations()[version:], start=version + 1):
-                script = path.read_text(encoding="utf-8")
-                for statement in filter(str.strip, script.split(";")):
-                    await db.execute(statement)
-                await db.execute(f"PRAGMA user_version = {number}")
-        except BaseException:
-            await db.execute("ROLLBACK")
-            raise
-        await db.execute("COMMIT")
-
     async def schema_version(self) -> int:
         row = await self.one("PRAGMA user_version")
         return int(row[0]) if row else 0
@@ -121,3 +117,13 @@ class StorageBase:
     async def table_names(self) -> list[str]:
         rows = await self.all("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         return [r[0] for r in rows]
+
+
+class Store:
+    """The queries of one table (or of tables that only make sense together), on the shared
+    database."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self.one, self.all, self.write = database.one, database.all, database.write
+        self.transaction = database.transaction

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.storage.base import StorageBase
+from bot.storage.base import Store
 
 
-class FunnelStore(StorageBase):
-    async def record_funnel(self, stage: str, day: date) -> None:
+class FunnelStore(Store):
+    async def record(self, stage: str, day: date) -> None:
         await self.write("INSERT INTO funnel_events (stage, day) VALUES (?, ?)",
                          (stage, day.isoformat()))
 
-    async def funnel_counts(self, since: date) -> dict[str, int]:
+    async def counts(self, since: date) -> dict[str, int]:
         """How many times each stage was reached on `since` or later."""
         rows = await self.all(
             "SELECT stage, count(*) FROM funnel_events WHERE day >= ? GROUP BY stage",

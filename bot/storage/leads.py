@@ -1,27 +1,64 @@
-"""Leads handed to staff, and client questions forwarded to the staff chat."""
+"""Leads handed to staff, with the client they belong to, and each lead's status history.
+
+`Lead` is the one record of a lead, whoever reads it: the booking flow that creates it, the
+card in the staff chat, the staff's listings, search and export.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from bot.storage.base import StorageBase, iso
+from bot.storage.base import Store, iso, maybe_moment, moment
+from bot.storage.clients import Client, client_of
+
+_LEAD = (
+    "SELECT l.id, l.status, l.created_at, l.appointment_at, l.outcome, l.phone,"
+    " l.contact_username, l.preferred_time, l.screening_id, l.staff_message_id,"
+    " c.user_id, c.chat_id, c.first_name, c.last_name, c.username, c.telegram_language,"
+    " c.language, c.timezone, c.unreachable_at"
+    " FROM leads l JOIN clients c ON c.user_id = l.user_id"
+)
 
 
 @dataclass(frozen=True)
 class Lead:
+    """A lead with its client (the screening's answers are read from its screening)."""
+
     id: int
-    user_id: int
+    status: str
+    created_at: datetime
+    appointment_at: datetime | None
     outcome: str
     phone: str | None
     contact_username: str | None
     preferred_time: str
-    status: str
+    screening_id: int | None
     staff_message_id: int | None
+    client: Client
 
 
-class LeadStore(StorageBase):
-    async def create_lead(
+@dataclass(frozen=True)
+class StatusChange:
+    old_status: str
+    new_status: str
+    staff_user_id: int
+    staff_name: str | None
+    changed_at: datetime
+
+
+def _lead(row: Any) -> Lead:
+    (lead_id, status, created_at, appointment_at, outcome, phone, contact_username,
+     preferred_time, screening_id, staff_message_id) = row[:10]
+    return Lead(lead_id, status, moment(created_at), maybe_moment(appointment_at), outcome, phone,
+                contact_username, preferred_time, screening_id, staff_message_id,
+                client_of(row[10:]))
+
+
+class LeadStore(Store):
+    async def create(
         self, *, user_id: int, screening_id: int, outcome: str, phone: str | None,
         contact_username: str | None, preferred_time: str, now: datetime,
     ) -> int:
@@ -36,24 +73,14 @@ class LeadStore(StorageBase):
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
-    async def lead(self, lead_id: int) -> Lead | None:
-        row = await self.one(
-            "SELECT id, user_id, outcome, phone, contact_username, preferred_time, status,"
-            " staff_message_id FROM leads WHERE id = ?", (lead_id,))
-        return Lead(*row) if row else None
+    async def get(self, lead_id: int) -> Lead | None:
+        row = await self.one(f"{_LEAD} WHERE l.id = ?", (lead_id,))
+        return _lead(row) if row else None
 
-    async def set_lead_message(self, lead_id: int, message_id: int) -> None:
+    async def set_message(self, lead_id: int, message_id: int) -> None:
+        """The staff-chat message that shows the lead's card."""
         await self.write("UPDATE leads SET staff_message_id = ? WHERE id = ?",
                          (message_id, lead_id))
-
-    async def record_staff_question(self, user_id: int, now: datetime) -> int:
-        return await self.write(
-            "INSERT INTO staff_questions (user_id, created_at) VALUES (?, ?)",
-            (user_id, iso(now)))
-
-    async def set_staff_question_message(self, question_id: int, message_id: int) -> None:
-        await self.write("UPDATE staff_questions SET staff_message_id = ? WHERE id = ?",
-                         (message_id, question_id))
 
     async def latest_phone(self, user_id: int) -> str | None:
         row = await self.one(
@@ -61,9 +88,71 @@ class LeadStore(StorageBase):
             " ORDER BY id DESC LIMIT 1", (user_id,))
         return str(row[0]) if row else None
 
-    async def unposted_leads(self, before: datetime) -> list[int]:
+    async def unposted(self, before: datetime) -> list[int]:
         """Leads whose card never reached the staff chat (a transient error when posting)."""
         rows = await self.all(
             "SELECT id FROM leads WHERE staff_message_id IS NULL AND created_at <= ?"
             " ORDER BY id LIMIT 50", (iso(before),))
         return [int(r[0]) for r in rows]
+
+    async def page(
+        self, statuses: tuple[str, ...], offset: int, limit: int
+    ) -> tuple[list[Lead], int]:
+        """Leads in `statuses`, newest first, and how many there are in all."""
+        marks = ", ".join("?" * len(statuses))
+        rows = await self.all(f"{_LEAD} WHERE l.status IN ({marks}) ORDER BY l.id DESC"
+                              " LIMIT ? OFFSET ?", (*statuses, limit, offset))
+        total = await self.one(f"SELECT count(*) FROM leads WHERE status IN ({marks})", statuses)
+        return [_lead(r) for r in rows], int(total[0]) if total else 0
+
+    async def created(
+        self, since: datetime | None = None, until: datetime | None = None
+    ) -> list[Lead]:
+        """Leads created in [since, until), oldest first (the export)."""
+        start, end = (iso(since) if since else None), (iso(until) if until else None)
+        rows = await self.all(
+            f"{_LEAD} WHERE (? IS NULL OR l.created_at >= ?) AND (? IS NULL OR l.created_at < ?)"
+            " ORDER BY l.id", (start, start, end, end))
+        return [_lead(r) for r in rows]
+
+    async def find(self, text: str, limit: int) -> list[Lead]:
+        """Leads whose client name, username or phone contains `text`, newest first.
+
+        Filtered here rather than with LIKE: SQLite folds case for ASCII only, and phone numbers
+        are compared by their digits, however they were typed."""
+        needle, digits = text.casefold().lstrip("@"), re.sub(r"\D", "", text)
+        found = []
+        for lead in map(_lead, await self.all(f"{_LEAD} ORDER BY l.id DESC")):
+            c = lead.client
+            words = " ".join(filter(None, (c.full_name, c.username, lead.contact_username)))
+            phone = re.sub(r"\D", "", lead.phone or "")
+            if needle in words.casefold() or (len(digits) >= 3 and digits in phone):
+                found.append(lead)
+            if len(found) == limit:
+                break
+        return found
+
+    async def change_status(
+        self, lead_id: int, old: str, new: str, staff_user_id: int, now: datetime,
+        appointment_at: datetime | None = None,
+    ) -> bool:
+        """Move a lead from `old` to `new` and record who did it, in one commit. False when the
+        lead is no longer in `old` (someone else changed it first)."""
+        async with self.transaction() as db:
+            cursor = await db.execute(
+                "UPDATE leads SET status = ?, appointment_at = coalesce(?, appointment_at)"
+                " WHERE id = ? AND status = ?",
+                (new, iso(appointment_at) if appointment_at else None, lead_id, old))
+            if cursor.rowcount != 1:
+                return False
+            await db.execute(
+                "INSERT INTO lead_history (lead_id, old_status, new_status, staff_user_id,"
+                " changed_at) VALUES (?, ?, ?, ?, ?)", (lead_id, old, new, staff_user_id, iso(now)))
+        return True
+
+    async def history(self, lead_id: int) -> list[StatusChange]:
+        rows = await self.all(
+            "SELECT h.old_status, h.new_status, h.staff_user_id, s.name, h.changed_at"
+            " FROM lead_history h LEFT JOIN staff_members s ON s.user_id = h.staff_user_id"
+            " WHERE h.lead_id = ? ORDER BY h.id", (lead_id,))
+        return [StatusChange(r[0], r[1], r[2], r[3], moment(r[4])) for r in rows]

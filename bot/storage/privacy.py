@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bot.storage.base import StorageBase, iso
+from bot.storage.base import Store, iso
 
 
 @dataclass(frozen=True)
@@ -31,9 +31,9 @@ class Erased:
     other_posts: list[int]
 
 
-class PrivacyStore(StorageBase):
+class PrivacyStore(Store):
     async def _dicts(self, sql: str, args: tuple[Any, ...]) -> list[dict[str, Any]]:
-        async with self.db.execute(sql, args) as cursor:
+        async with self.database.db.execute(sql, args) as cursor:
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in await cursor.fetchall()]
 

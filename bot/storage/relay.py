@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.storage.base import StorageBase, iso
+from bot.storage.base import Store, iso, moment
 
 
 @dataclass(frozen=True)
@@ -22,10 +22,10 @@ class RelayThread:
 @dataclass(frozen=True)
 class OpenRelay:
     root_message_id: int
-    opened_at: str
+    opened_at: datetime
 
 
-class RelayStore(StorageBase):
+class RelayStore(Store):
     async def register_thread(
         self, staff_message_id: int, user_id: int, now: datetime,
         root_message_id: int | None = None,
@@ -37,22 +37,22 @@ class RelayStore(StorageBase):
             " created_at) VALUES (?, ?, ?, ?)",
             (staff_message_id, user_id, root_message_id or staff_message_id, iso(now)))
 
-    async def relay_thread(self, staff_message_id: int) -> RelayThread | None:
+    async def thread(self, staff_message_id: int) -> RelayThread | None:
         row = await self.one(
             "SELECT user_id, root_message_id FROM relay_threads WHERE staff_message_id = ?",
             (staff_message_id,))
         return RelayThread(*row) if row else None
 
-    async def open_relay(self, user_id: int, root_message_id: int, now: datetime) -> None:
+    async def open(self, user_id: int, root_message_id: int, now: datetime) -> None:
         await self.write(
             "INSERT INTO relay_open (user_id, root_message_id, opened_at) VALUES (?, ?, ?)"
             " ON CONFLICT (user_id) DO UPDATE SET root_message_id = excluded.root_message_id,"
             " opened_at = excluded.opened_at", (user_id, root_message_id, iso(now)))
 
-    async def open_relay_of(self, user_id: int) -> OpenRelay | None:
+    async def open_of(self, user_id: int) -> OpenRelay | None:
         row = await self.one(
             "SELECT root_message_id, opened_at FROM relay_open WHERE user_id = ?", (user_id,))
-        return OpenRelay(*row) if row else None
+        return OpenRelay(row[0], moment(row[1])) if row else None
 
-    async def end_relay(self, user_id: int) -> None:
+    async def end(self, user_id: int) -> None:
         await self.write("DELETE FROM relay_open WHERE user_id = ?", (user_id,))

@@ -1,4 +1,4 @@
-"""Consent records and screenings: each answer is committed the moment it is given."""
+"""Screenings and their answers: each answer is committed the moment it is given."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from bot.storage.base import StorageBase, iso
+from bot.storage.base import Store, iso, maybe_moment
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,7 @@ class ScreeningRecord:
     status: str
     current_step: str | None
     outcome: str | None
-    finished_at: str | None
+    finished_at: datetime | None
     consent_version: int
     answers: dict[str, str]
 
@@ -26,21 +26,9 @@ class ScreeningRecord:
         return replace(self, answers={**self.answers, step_id: answer})
 
 
-class ScreeningStore(StorageBase):
-    async def record_consent(self, user_id: int, version: int, now: datetime) -> int:
-        return await self.write(
-            "INSERT INTO consents (user_id, version, given_at) VALUES (?, ?, ?)",
-            (user_id, version, iso(now)))
-
-    async def consent_id(self, user_id: int, version: int) -> int | None:
-        row = await self.one(
-            "SELECT id FROM consents WHERE user_id = ? AND version = ? ORDER BY id DESC LIMIT 1",
-            (user_id, version))
-        return int(row[0]) if row else None
-
-    async def start_screening(
-        self, user_id: int, consent_id: int, first_step: str, now: datetime
-    ) -> int:
+class ScreeningStore(Store):
+    async def start(self, user_id: int, consent_id: int, first_step: str, now: datetime) -> int:
+        """A new active screening; one still active is cancelled in the same commit."""
         async with self.transaction() as db:
             await db.execute(
                 "UPDATE screenings SET status = 'cancelled', finished_at = ?"
@@ -51,7 +39,7 @@ class ScreeningStore(StorageBase):
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
-    async def _screening(self, where: str, args: tuple[Any, ...]) -> ScreeningRecord | None:
+    async def _latest(self, where: str, args: tuple[Any, ...]) -> ScreeningRecord | None:
         row = await self.one(
             "SELECT s.id, s.user_id, s.status, s.current_step, s.outcome, s.finished_at,"
             " c.version, (SELECT json_group_object(a.step_id, a.answer)"
@@ -62,16 +50,17 @@ class ScreeningStore(StorageBase):
             return None
         return ScreeningRecord(
             id=row[0], user_id=row[1], status=row[2], current_step=row[3], outcome=row[4],
-            finished_at=row[5], consent_version=row[6], answers=json.loads(row[7] or "{}"))
+            finished_at=maybe_moment(row[5]), consent_version=row[6],
+            answers=json.loads(row[7] or "{}"))
 
-    async def active_screening(self, user_id: int) -> ScreeningRecord | None:
-        return await self._screening("s.user_id = ? AND s.status = 'active'", (user_id,))
+    async def active(self, user_id: int) -> ScreeningRecord | None:
+        return await self._latest("s.user_id = ? AND s.status = 'active'", (user_id,))
 
-    async def last_finished_screening(self, user_id: int) -> ScreeningRecord | None:
-        return await self._screening("s.user_id = ? AND s.status = 'finished'", (user_id,))
+    async def last_finished(self, user_id: int) -> ScreeningRecord | None:
+        return await self._latest("s.user_id = ? AND s.status = 'finished'", (user_id,))
 
-    async def screening(self, screening_id: int) -> ScreeningRecord | None:
-        return await self._screening("s.id = ?", (screening_id,))
+    async def get(self, screening_id: int) -> ScreeningRecord | None:
+        return await self._latest("s.id = ?", (screening_id,))
 
     async def save_answer(
         self, screening_id: int, step_id: str, answer: str, current_step: str, now: datetime
@@ -95,9 +84,7 @@ class ScreeningStore(StorageBase):
         await self.write("UPDATE screenings SET current_step = ? WHERE id = ?",
                          (step_id, screening_id))
 
-    async def end_screening(
-        self, screening_id: int, status: str, outcome: str | None, now: datetime
-    ) -> None:
+    async def end(self, screening_id: int, status: str, outcome: str | None, now: datetime) -> None:
         """Finish or cancel; a cancelled screening keeps no answers."""
         async with self.transaction() as db:
             await db.execute(

@@ -16,7 +16,7 @@ from bot.content import Content, load_content
 from bot.content.i18n import negotiate
 from bot.content.matcher import FaqMatcher
 from bot.flows import Services
-from bot.storage import Storage
+from bot.storage import Stores
 from bot.telegram import handlers, staff_handlers
 from bot.telegram.scheduler import Scheduler
 
@@ -68,14 +68,14 @@ async def start_services(app: Application,  # type: ignore[type-arg]
     (the tests drive time themselves)."""
     settings: Settings = app.bot_data["settings"]
     content: Content = app.bot_data["content"]
-    storage = await Storage.open(settings.database)
+    stores = await Stores.open(settings.database)
     matchers = {
         lang: FaqMatcher(lang,
                          {t.id: content.tr_button_label(lang, t.keywords) for t in content.faq},
                          content.tr_button_label(lang, content.faq_ignore_words))
         for lang in settings.languages
     }
-    services = Services(settings, content, storage, app.bot_data["clock"], matchers)
+    services = Services(settings, content, stores, app.bot_data["clock"], matchers)
     app.bot_data["services"] = services
     scheduler = Scheduler(app.bot, services)
     app.bot_data["scheduler"] = scheduler
@@ -90,7 +90,7 @@ async def stop_services(app: Application) -> None:  # type: ignore[type-arg]
         await scheduler.stop()
     services: Services | None = app.bot_data.pop("services", None)
     if services is not None:
-        await services.storage.close()
+        await services.stores.close()
 
 
 async def _announce_commands(app: Application, content: Content,  # type: ignore[type-arg]

@@ -54,13 +54,13 @@ async def visit_of(update: Update, services: Services) -> Visit:
     """The client behind a private update, stored or refreshed, and the language to use."""
     user, chat = update.effective_user, update.effective_chat
     assert user is not None and chat is not None
-    storage, settings = services.storage, services.settings
-    client = await storage.client(user.id)
+    stores, settings = services.stores, services.settings
+    client = await stores.clients.get(user.id)
     fresh = (chat.id, user.first_name, user.last_name, user.username, user.language_code)
     if client is None or client.unreachable_at or fresh != (
             client.chat_id, client.first_name, client.last_name, client.username,
             client.telegram_language):
-        client = await storage.upsert_client(
+        client = await stores.clients.upsert(
             user_id=user.id, chat_id=chat.id, first_name=user.first_name,
             last_name=user.last_name, username=user.username,
             telegram_language=user.language_code, now=services.clock.now())
@@ -120,10 +120,10 @@ async def _menu(visit: Visit) -> Turn:
 
 async def _cancel(visit: Visit) -> Turn:
     user_id = visit.client.user_id
-    record = await visit.storage.active_screening(user_id)
+    record = await visit.stores.screenings.active(user_id)
     if record is not None:
-        await visit.storage.end_screening(record.id, "cancelled", None, visit.now)
-    await visit.storage.clear_chat_state(user_id)
+        await visit.stores.screenings.end(record.id, "cancelled", None, visit.now)
+    await visit.stores.chat_states.clear(user_id)
     return menu.main_menu(visit, note=visit.tr("cancelled"))
 
 
@@ -140,7 +140,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         to_staff = await relay.client_text(visit, text)
         if to_staff is not None:
             return to_staff
-        state = await visit.storage.chat_state(visit.client.user_id)
+        state = await visit.stores.chat_states.get(visit.client.user_id)
         if state is not None and state.state == booking.CONTACT:
             return await booking.contact_typed(visit, text)
         if state is not None and state.state == booking.TIME:

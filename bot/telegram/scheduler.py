@@ -95,7 +95,7 @@ class Scheduler:
         """Send everything due now; returns how many messages went out."""
         async with self._lock:
             now = self.services.clock.now()
-            await self.services.storage.beat("scheduler", now)
+            await self.services.stores.heartbeats.beat("scheduler", now)
             if self._paused_until and now < self._paused_until:
                 return 0
             self._paused_until = None
@@ -106,9 +106,9 @@ class Scheduler:
 
     async def _lead_cards(self, now: datetime) -> None:
         """Post lead cards that a transient error kept from the staff chat."""
-        storage, settings = self.services.storage, self.services.settings
-        for lead_id in await storage.unposted_leads(now - CARD_GRACE):
-            lead = await storage.lead_details(lead_id)
+        stores, settings = self.services.stores, self.services.settings
+        for lead_id in await stores.leads.unposted(now - CARD_GRACE):
+            lead = await stores.leads.get(lead_id)
             if lead is None or self._halted:
                 continue
             log.info("posting the card of lead %s again", lead_id)
@@ -121,7 +121,7 @@ class Scheduler:
             return
         self._purged_at = now
         days = self.services.settings.retention_days
-        purged = await self.services.storage.purge(now - timedelta(days=days))
+        purged = await self.services.stores.privacy.purge(now - timedelta(days=days))
         if purged:
             log.info("retention: purged %s rows older than %s days", purged, days)
 
@@ -133,7 +133,7 @@ class Scheduler:
                 return await self._send_aftercare(message, now)
 
         while not self._halted:
-            batch = [m for m in await self.services.storage.due_aftercare(now, BATCH)
+            batch = [m for m in await self.services.stores.aftercare.due(now, BATCH)
                      if m.id not in seen]
             if not batch:
                 break
@@ -142,10 +142,10 @@ class Scheduler:
         return sent
 
     async def _send_aftercare(self, message: DueMessage, now: datetime) -> bool:
-        storage, settings = self.services.storage, self.services.settings
+        stores, settings = self.services.stores, self.services.settings
         tz = ZoneInfo(message.timezone)
-        if not still_relevant(datetime.fromisoformat(message.due_at), now, tz):
-            await storage.mark_aftercare(message.id, "skipped", now)
+        if not still_relevant(message.due_at, now, tz):
+            await stores.aftercare.mark(message.id, "skipped", now)
             return False
         if self._halted or is_quiet(now, tz, settings.quiet_start, settings.quiet_end):
             return False
@@ -156,21 +156,21 @@ class Scheduler:
         result = await self._deliver(message.chat_id, message.user_id, reply.text, markup(reply))
         if result is Delivery.RETRY:
             delay = min(timedelta(seconds=30 * 2 ** message.attempts), MAX_BACKOFF)
-            await storage.defer_aftercare(message.id, now + delay)
+            await stores.aftercare.defer(message.id, now + delay)
         if result is not Delivery.SENT:
             return False
         closing = message.day == self.services.content.aftercare.closing_day
-        await storage.mark_aftercare(message.id, "sent", now,
+        await stores.aftercare.mark(message.id, "sent", now,
                                      finish_plan=message.plan_id if closing else None)
         if closing:
             await funnel.record(self.services, funnel.AFTERCARE_FINISHED)
         return True
 
     async def _reminders(self, now: datetime) -> int:
-        storage, content = self.services.storage, self.services.content
+        stores, content = self.services.stores, self.services.content
         sent = 0
-        for reminder in await storage.due_reminders(now):
-            client = await storage.client(reminder.user_id)
+        for reminder in await stores.reminders.due(now):
+            client = await stores.clients.get(reminder.user_id)
             if client is None or self._halted:
                 continue
             language = _language(self.services, client.language, client.telegram_language)
@@ -181,7 +181,7 @@ class Scheduler:
                                          InlineKeyboardMarkup([[button]]))
             if result in (Delivery.SENT, Delivery.GONE):
                 sent += result is Delivery.SENT
-                await storage.mark_reminder_sent(reminder.id, now)
+                await stores.reminders.mark_sent(reminder.id, now)
         return sent
 
     async def _deliver(self, chat_id: int, user_id: int, text: str,
@@ -193,7 +193,7 @@ class Scheduler:
                                         reply_markup=keyboard)
         except Forbidden:
             log.info("client %s blocked the bot; marking unreachable", user_id)
-            await self.services.storage.mark_unreachable(user_id, now)
+            await self._unreachable(user_id, now)
             return Delivery.GONE
         except RetryAfter as exc:
             pause = exc.retry_after  # a timedelta: see PTB_TIMEDELTA in bot/__init__.py
@@ -203,9 +203,15 @@ class Scheduler:
             return Delivery.WAIT
         except BadRequest as exc:
             log.error("scheduled message to client %s rejected: %s", user_id, exc)
-            await self.services.storage.mark_unreachable(user_id, now)
+            await self._unreachable(user_id, now)
             return Delivery.GONE
         except NetworkError as exc:
             log.warning("network error sending to client %s (%s); will retry", user_id, exc)
             return Delivery.RETRY
         return Delivery.SENT
+
+    async def _unreachable(self, user_id: int, now: datetime) -> None:
+        """Remember that the client cannot be reached and end their plan, without retries."""
+        stores = self.services.stores
+        await stores.clients.mark_unreachable(user_id, now)
+        await stores.aftercare.end_active_plan(user_id, "unreachable", now)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from bot.content.i18n import N_, negotiate
 from bot.flows import Reply, Services, Speaking, Turn
-from bot.storage import Client, LeadDetails
+from bot.storage import Client, Lead
 
 NEW, CONTACTED, BOOKED, TREATED = "new", "contacted", "booked", "treated"
 UNSUITABLE, ARCHIVED = "unsuitable", "archived"
@@ -60,11 +60,11 @@ def client_language(services: Services, client: Client) -> str:
     return negotiate(client.telegram_language, settings.languages, settings.default_language)
 
 
-async def lead_named(desk: Desk, args: list[str], usage: str) -> LeadDetails | Turn:
+async def lead_named(desk: Desk, args: list[str], usage: str) -> Lead | Turn:
     """The lead a command's one argument names (`12` or `#12`), or the answer explaining why
     there is none: the command's `usage` text, or "there is no lead #N"."""
     if len(args) != 1 or not args[0].lstrip("#").isdecimal():
         return Turn([Reply(desk.tr(usage))])
     lead_id = int(args[0].lstrip("#"))
-    lead = await desk.storage.lead_details(lead_id)
+    lead = await desk.stores.leads.get(lead_id)
     return lead or Turn([Reply(desk.tr("staff.lead.unknown", id=lead_id))])

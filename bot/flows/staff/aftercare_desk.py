@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from bot.content.i18n import N_
 from bot.flows import Reply, Turn, aftercare
 from bot.flows.staff import Desk, lead_named
@@ -16,14 +14,14 @@ async def aftercare_for_lead(desk: Desk, args: list[str]) -> Turn:
     lead_id = lead.id
     user_id, name = lead.client.user_id, lead.client.full_name
     started = await aftercare.start_plan(desk.services, user_id, desk.now)
-    plan = await desk.storage.active_plan(user_id)
+    plan = await desk.stores.aftercare.active_plan(user_id)
     if plan is None:
         return Turn([Reply(desk.tr("staff.aftercare_cmd.unreachable", id=lead_id, name=name))])
     if started:
         return Turn([Reply(desk.tr("staff.aftercare_cmd.started", id=lead_id, name=name))])
-    sent, problems = await desk.storage.plan_progress(plan.id)
+    sent, problems = await desk.stores.aftercare.progress(plan.id)
     today = desk.now.astimezone(aftercare.client_timezone(desk.services, plan.timezone)).date()
-    day = (today - date.fromisoformat(plan.treated_on)).days
+    day = (today - plan.treated_on).days
     return Turn([Reply(desk.tr("staff.aftercare_cmd.running", id=lead_id, name=name, day=day,
                                  sent=sent, total=len(desk.services.content.aftercare.days),
                                  problems=problems))])

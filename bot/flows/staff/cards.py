@@ -13,7 +13,7 @@ from bot.content.i18n import N_, display_name, format_when
 from bot.flows import Button, Services, StaffPost
 from bot.flows.screening import evaluate, path
 from bot.flows.staff import BOOKED, LABELS, NEXT, client_language
-from bot.storage import LeadDetails
+from bot.storage import Lead
 
 
 @dataclass(frozen=True)
@@ -31,11 +31,11 @@ class Answer:
     flagged: bool
 
 
-async def card_values(services: Services, lead: LeadDetails) -> dict[str, Any]:
+async def card_values(services: Services, lead: Lead) -> dict[str, Any]:
     """Everything lead_card.j2 shows, in the clinic's default language."""
     settings, content = services.settings, services.content
     staff, screening = settings.default_language, content.screening
-    record = await services.storage.screening(lead.screening_id) if lead.screening_id else None
+    record = await services.stores.screenings.get(lead.screening_id) if lead.screening_id else None
     answers = record.answers if record else {}
     verdict = evaluate(screening, answers)
     outcome = next((o for o in screening.outcomes if o.id == lead.outcome),
@@ -43,12 +43,11 @@ async def card_values(services: Services, lead: LeadDetails) -> dict[str, Any]:
     goal_step = next((s for s in screening.steps if s.kind == "choose_many"), None)
     picked = set(answers.get(goal_step.id, "").split(",")) if goal_step else set()
     times = {t.id: t.label for t in content.booking.preferred_times}
-    history = await services.storage.lead_history(lead.id)
+    history = await services.stores.leads.history(lead.id)
     last = history[-1] if history else None
 
-    def when(value: str | None) -> str | None:
-        return format_when(datetime.fromisoformat(value), staff, settings.timezone) \
-            if value else None
+    def when(value: datetime | None) -> str | None:
+        return format_when(value, staff, settings.timezone) if value else None
 
     return {
         "lead_id": lead.id, "client": lead.client,
@@ -66,7 +65,7 @@ async def card_values(services: Services, lead: LeadDetails) -> dict[str, Any]:
     }
 
 
-def status_buttons(services: Services, lead: LeadDetails) -> tuple[tuple[Button, ...], ...]:
+def status_buttons(services: Services, lead: Lead) -> tuple[tuple[Button, ...], ...]:
     """The statuses a lead can move to from where it is, two to a row."""
     staff = services.settings.default_language
     rebook = N_("staff.action.rebook")
@@ -79,23 +78,23 @@ def status_buttons(services: Services, lead: LeadDetails) -> tuple[tuple[Button,
     return tuple(tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2))
 
 
-async def card_post(services: Services, lead: LeadDetails) -> StaffPost:
+async def card_post(services: Services, lead: Lead) -> StaffPost:
     """The lead's card for the staff chat: replaces the posted card, or posts it if there is
     none yet (a new lead, or a card deleted from the chat)."""
     text = services.content.render(services.settings.default_language, "lead_card.j2",
                                    **await card_values(services, lead))
 
     async def remember(message_id: int) -> None:
-        await services.storage.set_lead_message(lead.id, message_id)
+        await services.stores.leads.set_message(lead.id, message_id)
 
     return StaffPost(text, remember, status_buttons(services, lead), edit=lead.staff_message_id)
 
 
-async def full_card(services: Services, lead: LeadDetails) -> str:
+async def full_card(services: Services, lead: Lead) -> str:
     """The card with every screening answer and the whole status history (`/lead ID`)."""
     settings, content = services.settings, services.content
     staff, screening = settings.default_language, content.screening
-    record = await services.storage.screening(lead.screening_id) if lead.screening_id else None
+    record = await services.stores.screenings.get(lead.screening_id) if lead.screening_id else None
     given = record.answers if record else {}
     shown = {"yes": content.tr_button_label(staff, "screening.yes"),
              "no": content.tr_button_label(staff, "screening.no")}
@@ -108,11 +107,11 @@ async def full_card(services: Services, lead: LeadDetails) -> str:
         answers.append(Answer(content.tr_button_label(staff, label), shown.get(value, "—"),
                               value == "yes"))
     history = [
-        (format_when(datetime.fromisoformat(h.changed_at), staff, settings.timezone),
+        (format_when(h.changed_at, staff, settings.timezone),
          content.tr_button_label(staff, LABELS[h.old_status]),
          content.tr_button_label(staff, LABELS[h.new_status]),
          h.staff_name or str(h.staff_user_id))
-        for h in await services.storage.lead_history(lead.id)
+        for h in await services.stores.leads.history(lead.id)
     ]
     return content.render(staff, "lead_full.j2", clinic=settings, answers=answers,
                           history=history, **await card_values(services, lead))

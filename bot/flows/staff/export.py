@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from bot.flows import Document, Reply, Turn
 from bot.flows.screening import evaluate
 from bot.flows.staff import Desk, client_language
-from bot.storage import LeadDetails
+from bot.storage import Lead
 
 COLUMNS = ("id", "created_at", "status", "name", "username", "phone", "contact_username",
            "language", "outcome", "flagged", "goals", "preferred_time", "appointment_at")
@@ -25,7 +25,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def _days(args: list[str]) -> list[date] | None:
     try:
-        days = [date.fromisoformat(a) for a in args]
+        days = [datetime.strptime(a, "%Y-%m-%d").date() for a in args]
     except ValueError:
         return None
     return days if len(days) <= 2 and days == sorted(days) else None
@@ -38,7 +38,7 @@ async def export(desk: Desk, args: list[str]) -> Turn:
     tz = desk.services.settings.timezone
     since = datetime.combine(days[0], time(), tz) if days else None
     until = datetime.combine(days[1] + timedelta(days=1), time(), tz) if len(days) == 2 else None
-    leads = await desk.storage.leads_created(since, until)
+    leads = await desk.stores.leads.created(since, until)
     rows = [await _row(desk, lead) for lead in leads]
     today = desk.now.astimezone(tz).date()
     first = days[0].isoformat() if days else "start"
@@ -62,17 +62,17 @@ def _text(value: str | None) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-async def _row(desk: Desk, lead: LeadDetails) -> dict[str, str]:
+async def _row(desk: Desk, lead: Lead) -> dict[str, str]:
     services = desk.services
     screening = services.content.screening
     tz = services.settings.timezone
-    record = await desk.storage.screening(lead.screening_id) if lead.screening_id else None
+    record = await desk.stores.screenings.get(lead.screening_id) if lead.screening_id else None
     answers = record.answers if record else {}
     goal_step = next((s for s in screening.steps if s.kind == "choose_many"), None)
     goals = answers.get(goal_step.id, "") if goal_step else ""
 
-    def iso(value: str | None) -> str:
-        return datetime.fromisoformat(value).astimezone(tz).isoformat() if value else ""
+    def iso(value: datetime | None) -> str:
+        return value.astimezone(tz).isoformat() if value else ""
 
     return {
         "id": str(lead.id), "created_at": iso(lead.created_at), "status": lead.status,

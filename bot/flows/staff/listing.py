@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from bot import callbacks
 from bot.content.i18n import N_, format_when
 from bot.flows import Button, Reply, Turn
 from bot.flows.staff import LABELS, OPEN, STATUSES, Desk, lead_named
 from bot.flows.staff.cards import full_card
-from bot.storage import LeadDetails
+from bot.storage import Lead
 
 PAGE = 10
 FOUND = 20
@@ -27,11 +26,11 @@ class LeadLine:
     created: str
 
 
-def line(desk: Desk, lead: LeadDetails) -> LeadLine:
+def line(desk: Desk, lead: Lead) -> LeadLine:
     contact = lead.phone or (f"@{lead.contact_username}" if lead.contact_username else "")
     if not contact and lead.client.username:
         contact = f"@{lead.client.username}"
-    created = format_when(datetime.fromisoformat(lead.created_at), desk.language,
+    created = format_when(lead.created_at, desk.language,
                           desk.services.settings.timezone)
     return LeadLine(lead.id, desk.tr_label(LABELS[lead.status]), lead.client.full_name, contact,
                     created)
@@ -49,11 +48,11 @@ async def page(desk: Desk, which: str, number: int, *, edit: bool = False) -> Tu
     if which not in LISTS or number < 0:
         return Turn()
     statuses = OPEN if which == OPEN_LIST else STATUSES if which == ALL else (which,)
-    found, total = await desk.storage.leads_page(statuses, number * PAGE, PAGE)
+    found, total = await desk.stores.leads.page(statuses, number * PAGE, PAGE)
     pages = max(1, -(-total // PAGE))
     if number >= pages:  # the list has shrunk since its buttons were drawn
         number = pages - 1
-        found, total = await desk.storage.leads_page(statuses, number * PAGE, PAGE)
+        found, total = await desk.stores.leads.page(statuses, number * PAGE, PAGE)
     text = desk.render("leads_list.j2", title=_title(desk, which, total),
                        lines=[line(desk, lead) for lead in found], page=number + 1, pages=pages)
     arrows: list[Button] = []
@@ -87,7 +86,7 @@ async def find(desk: Desk, args: list[str]) -> Turn:
     text = " ".join(args).strip()
     if len(text) < 2:
         return Turn([Reply(desk.tr("staff.find.usage"))])
-    found = await desk.storage.find_leads(text, FOUND)
+    found = await desk.stores.leads.find(text, FOUND)
     title = desk.tr("staff.find.title", text=text, count=len(found))
     rendered = desk.render("leads_list.j2", title=title,
                            lines=[line(desk, lead) for lead in found], page=1, pages=1)

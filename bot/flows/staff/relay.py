@@ -1,6 +1,6 @@
 """The relay between a client's private chat and a thread in the staff chat.
 
-A thread starts at a staff-chat message registered with `Storage.register_thread` (a forwarded
+A thread starts at a staff-chat message registered with `RelayStore.register_thread` (a forwarded
 FAQ question; aftercare problem alerts use the same call). A staff member answers by replying to
 any message of the thread: the client gets the text as an answer from the clinic, never a staff
 name. The client's next free-text messages then go back to the same thread, as replies to its
@@ -12,7 +12,7 @@ reply to it too.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from bot.flows import ClientPost, Reply, StaffPost, Turn, Visit
 from bot.flows.faq import MAX_QUESTION
@@ -24,9 +24,9 @@ MAX_ANSWER = 3500  # characters: leaves room for the framing within Telegram's 4
 
 async def staff_answer(desk: Desk, replied_to: int, reply_id: int, text: str) -> Turn | None:
     """A staff reply to a staff-chat message; None when that message is not a thread's."""
-    storage = desk.storage
-    thread = await storage.relay_thread(replied_to)
-    client = await storage.client(thread.user_id) if thread else None
+    stores = desk.stores
+    thread = await stores.relays.thread(replied_to)
+    client = await stores.clients.get(thread.user_id) if thread else None
     if thread is None or client is None:
         return None
     if len(text) > MAX_ANSWER:
@@ -35,7 +35,7 @@ async def staff_answer(desk: Desk, replied_to: int, reply_id: int, text: str) ->
     language = client_language(desk.services, client)
     answer = desk.services.content.render(language, "staff_answer.j2",
                                           clinic=desk.services.settings, answer=text)
-    await storage.open_relay(client.user_id, thread.root_message_id, desk.now)
+    await stores.relays.open(client.user_id, thread.root_message_id, desk.now)
     return Turn(clients=[ClientPost(
         client.chat_id, answer,
         delivered=StaffPost(desk.tr("staff.relay.sent"), reply_to=reply_id),
@@ -44,12 +44,12 @@ async def staff_answer(desk: Desk, replied_to: int, reply_id: int, text: str) ->
 
 async def client_text(visit: Visit, text: str) -> Turn | None:
     """A client's free text while a thread is open goes to the staff chat; None otherwise."""
-    user_id, storage = visit.client.user_id, visit.storage
-    relay = await storage.open_relay_of(user_id)
+    user_id, stores = visit.client.user_id, visit.stores
+    relay = await stores.relays.open_of(user_id)
     if relay is None:
         return None
-    if visit.now - datetime.fromisoformat(relay.opened_at) > WINDOW:
-        await storage.end_relay(user_id)
+    if visit.now - relay.opened_at > WINDOW:
+        await stores.relays.end(user_id)
         return None
     if len(text) > MAX_QUESTION:
         return Turn([Reply(visit.tr("faq.too_long", limit=MAX_QUESTION))])
@@ -58,7 +58,7 @@ async def client_text(visit: Visit, text: str) -> Turn | None:
     now = visit.now
 
     async def join_thread(message_id: int) -> None:
-        await storage.register_thread(message_id, user_id, now, relay.root_message_id)
+        await stores.relays.register_thread(message_id, user_id, now, relay.root_message_id)
 
     return Turn([Reply(visit.tr("relay.forwarded"))],
                 [StaffPost(post, join_thread, reply_to=relay.root_message_id)])
@@ -66,5 +66,5 @@ async def client_text(visit: Visit, text: str) -> Turn | None:
 
 async def end(visit: Visit) -> None:
     """The client used the menu, a button or a command: free text is theirs again."""
-    if await visit.storage.open_relay_of(visit.client.user_id) is not None:
-        await visit.storage.end_relay(visit.client.user_id)
+    if await visit.stores.relays.open_of(visit.client.user_id) is not None:
+        await visit.stores.relays.end(visit.client.user_id)

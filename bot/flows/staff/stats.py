@@ -31,7 +31,7 @@ async def stats(desk: Desk, args: list[str]) -> Turn:
         return Turn([Reply(desk.tr("staff.stats.usage", max=MAX_DAYS))])
     days = int(args[0]) if args else DEFAULT_DAYS
     today = desk.now.astimezone(desk.services.settings.timezone).date()
-    counts = await desk.storage.funnel_counts(today - timedelta(days=days - 1))
+    counts = await desk.stores.funnel.counts(today - timedelta(days=days - 1))
     steps, previous = [], None
     for stage in funnel.STAGES:
         count = counts.get(stage, 0)

@@ -16,7 +16,7 @@ from bot.content.i18n import format_appointment, format_when
 from bot.flows import ClientPost, StaffPost, Turn, aftercare, funnel
 from bot.flows.staff import BOOKED, LABELS, NEXT, TREATED, Desk, client_language
 from bot.flows.staff.cards import card_post
-from bot.storage import LeadDetails
+from bot.storage import Lead
 
 log = logging.getLogger(__name__)
 FORMATS = ("%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M", "%d/%m/%Y %H:%M")
@@ -36,7 +36,7 @@ def parse_appointment(text: str, timezone: tzinfo) -> datetime | None:
 async def press(desk: Desk, lead_id: int, seen: str, target: str) -> Turn:
     """A status button: `seen` is the status the card showed when it was pressed. A card that is
     out of date (someone else moved the lead first) is only refreshed."""
-    lead = await desk.storage.lead_details(lead_id)
+    lead = await desk.stores.leads.get(lead_id)
     if lead is None:
         return Turn()
     if lead.status != seen or target not in NEXT[lead.status]:
@@ -51,13 +51,13 @@ def _example(desk: Desk) -> str:
     return f"{day:%Y-%m-%d} 14:30"
 
 
-def ask_appointment(desk: Desk, lead: LeadDetails, *, note: str | None = None,
+def ask_appointment(desk: Desk, lead: Lead, *, note: str | None = None,
                     reply_to: int | None = None) -> Turn:
     """Ask for the date and time; a reply to this prompt books the lead."""
     ask = desk.tr("staff.booked.ask", id=lead.id, example=_example(desk))
 
     async def remember(message_id: int) -> None:
-        await desk.storage.add_booking_prompt(message_id, lead.id, desk.member.user_id, desk.now)
+        await desk.stores.booking_prompts.add(message_id, lead.id, desk.member.user_id, desk.now)
 
     text = f"{note}\n{ask}" if note else ask
     return Turn(staff=[StaffPost(text, remember, reply_to=reply_to or lead.staff_message_id,
@@ -66,8 +66,8 @@ def ask_appointment(desk: Desk, lead: LeadDetails, *, note: str | None = None,
 
 async def appointment_reply(desk: Desk, prompt_id: int, reply_id: int, text: str) -> Turn | None:
     """A staff reply to a booking prompt; None when `prompt_id` is not one."""
-    lead_id = await desk.storage.booking_prompt(prompt_id)
-    lead = await desk.storage.lead_details(lead_id) if lead_id is not None else None
+    lead_id = await desk.stores.booking_prompts.lead_of(prompt_id)
+    lead = await desk.stores.leads.get(lead_id) if lead_id is not None else None
     if lead is None:
         return None
     settings = desk.services.settings
@@ -76,7 +76,7 @@ async def appointment_reply(desk: Desk, prompt_id: int, reply_id: int, text: str
         note = desk.tr("staff.booked.invalid") if when is None else desk.tr(
             "staff.booked.past")
         return ask_appointment(desk, lead, note=note, reply_to=reply_id)
-    await desk.storage.drop_booking_prompt(prompt_id)
+    await desk.stores.booking_prompts.drop(prompt_id)
     if BOOKED not in NEXT[lead.status]:
         status = desk.tr_label(LABELS[lead.status])
         return Turn(staff=[StaffPost(desk.tr("staff.booked.too_late", id=lead.id,
@@ -87,17 +87,17 @@ async def appointment_reply(desk: Desk, prompt_id: int, reply_id: int, text: str
     return turn + Turn(staff=[StaffPost(done, reply_to=reply_id)])
 
 
-async def change(desk: Desk, lead: LeadDetails, target: str,
+async def change(desk: Desk, lead: Lead, target: str,
                  appointment: datetime | None = None) -> Turn:
-    storage, member = desk.storage, desk.member
-    await storage.remember_staff_member(member.user_id, member.name, desk.now)
-    if not await storage.change_lead_status(lead.id, lead.status, target, member.user_id,
+    stores, member = desk.stores, desk.member
+    await stores.staff_members.remember(member.user_id, member.name, desk.now)
+    if not await stores.leads.change_status(lead.id, lead.status, target, member.user_id,
                                             desk.now, appointment):
-        current = await storage.lead_details(lead.id)
+        current = await stores.leads.get(lead.id)
         return Turn(staff=[await card_post(desk.services, current)]) if current else Turn()
     if target in (BOOKED, TREATED) and lead.status != target:
         await funnel.record(desk.services, target)
-    updated = await storage.lead_details(lead.id)
+    updated = await stores.leads.get(lead.id)
     assert updated is not None
     turn = Turn(staff=[await card_post(desk.services, updated)])
     if target == BOOKED and appointment is not None:
@@ -107,7 +107,7 @@ async def change(desk: Desk, lead: LeadDetails, target: str,
     return turn
 
 
-def _confirmation(desk: Desk, lead: LeadDetails, appointment: datetime) -> ClientPost:
+def _confirmation(desk: Desk, lead: Lead, appointment: datetime) -> ClientPost:
     services = desk.services
     language = client_language(services, lead.client)
     day, time = format_appointment(appointment, language, services.settings.timezone)
@@ -118,7 +118,7 @@ def _confirmation(desk: Desk, lead: LeadDetails, appointment: datetime) -> Clien
     return ClientPost(lead.client.chat_id, text, undeliverable=unreachable)
 
 
-async def start_aftercare(desk: Desk, lead: LeadDetails) -> None:
+async def start_aftercare(desk: Desk, lead: Lead) -> None:
     """Start the client's aftercare week, as the client's own "I had my procedure" does."""
     started = await aftercare.start_plan(desk.services, lead.client.user_id, desk.now)
     log.info("lead %s treated; aftercare week %s", lead.id,

@@ -1,0 +1,24 @@
+"""Staff-chat messages that ask for an appointment's date and time: a reply to one books the
+lead."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.storage.base import Store, iso
+
+
+class BookingPromptStore(Store):
+    async def add(self, message_id: int, lead_id: int, staff_user_id: int, now: datetime) -> None:
+        await self.write(
+            "INSERT OR REPLACE INTO booking_prompts (message_id, lead_id, staff_user_id,"
+            " created_at) VALUES (?, ?, ?, ?)", (message_id, lead_id, staff_user_id, iso(now)))
+
+    async def lead_of(self, message_id: int) -> int | None:
+        """The lead a staff-chat message asks an appointment time for, if it is such a prompt."""
+        row = await self.one("SELECT lead_id FROM booking_prompts WHERE message_id = ?",
+                             (message_id,))
+        return int(row[0]) if row else None
+
+    async def drop(self, message_id: int) -> None:
+        await self.write("DELETE FROM booking_prompts WHERE message_id = ?", (message_id,))

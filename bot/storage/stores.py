@@ -1,0 +1,56 @@
+"""`Stores`: every store of the bot on one database, so they share its connection, its reader
+and its write lock. Flows reach a table through the store named for it (`stores.leads`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Self
+
+from bot.storage.aftercare import AftercareStore
+from bot.storage.base import Database
+from bot.storage.booking_prompts import BookingPromptStore
+from bot.storage.chat_states import ChatStateStore
+from bot.storage.clients import ClientStore
+from bot.storage.consents import ConsentStore
+from bot.storage.funnel import FunnelStore
+from bot.storage.heartbeats import HeartbeatStore
+from bot.storage.leads import LeadStore
+from bot.storage.privacy import PrivacyStore
+from bot.storage.questions import QuestionStore
+from bot.storage.relay import RelayStore
+from bot.storage.reminders import ReminderStore
+from bot.storage.screening import ScreeningStore
+from bot.storage.staff_members import StaffMemberStore
+
+
+class Stores:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self.clients = ClientStore(database)
+        self.chat_states = ChatStateStore(database)
+        self.consents = ConsentStore(database)
+        self.screenings = ScreeningStore(database)
+        self.leads = LeadStore(database)
+        self.questions = QuestionStore(database)
+        self.staff_members = StaffMemberStore(database)
+        self.booking_prompts = BookingPromptStore(database)
+        self.relays = RelayStore(database)
+        self.reminders = ReminderStore(database)
+        self.aftercare = AftercareStore(database)
+        self.funnel = FunnelStore(database)
+        self.heartbeats = HeartbeatStore(database)
+        # Across tables: everything about one client (export, erasure) and retention.
+        self.privacy = PrivacyStore(database)
+
+    @classmethod
+    async def open(cls, path: Path) -> Self:
+        """Open (creating it readable by its owner only) and migrate the database."""
+        return cls(await Database.open(path))
+
+    @classmethod
+    async def inspect(cls, path: Path) -> Self:
+        """Open an existing database read-only, as it is: nothing is created or migrated."""
+        return cls(await Database.inspect(path))
+
+    async def close(self) -> None:
+        await self.database.close()
