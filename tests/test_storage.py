@@ -1,14 +1,19 @@
-"""Storage: private file, WAL, idempotent migrations, answers committed at once."""
+"""Storage: private file, WAL, migrations run as whole scripts and atomically, answers
+committed at once, records with real types."""
 
 from __future__ import annotations
 
 import sqlite3
 import stat
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import aiosqlite
+import pytest
 
 from bot.storage import Stores
-from bot.storage.migrate import migrations
+from bot.storage.migrate import migrate, migrations
 
 NOW = datetime(2026, 11, 24, tzinfo=UTC)
 
@@ -44,5 +49,82 @@ async def test_an_answer_is_on_disk_before_the_next_question(tmp_path: Path) -> 
         assert other.execute("SELECT current_step FROM screenings").fetchone() == (
             "open_wounds",)
         other.close()
+    finally:
+        await stores.close()
+
+
+async def test_a_semicolon_in_a_string_or_a_trigger_body_is_part_of_the_migration(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "0001_notes.sql").write_text(
+        "CREATE TABLE notes (text TEXT NOT NULL);\n"
+        "CREATE TABLE log (text TEXT NOT NULL);\n"
+        "CREATE TRIGGER noted AFTER INSERT ON notes BEGIN\n"
+        "    INSERT INTO log VALUES ('noted; ' || new.text);\n"
+        "    INSERT INTO log VALUES ('twice');\n"
+        "END;\n"
+        "INSERT INTO notes VALUES ('first; second');\n"
+        "-- a last comment, without a newline", encoding="utf-8")
+    async with aiosqlite.connect(tmp_path / "db.sqlite3", isolation_level=None) as db:
+        await migrate(db, tmp_path)
+        assert list(await db.execute_fetchall("PRAGMA user_version")) == [(1,)]
+        assert list(await db.execute_fetchall("SELECT text FROM notes")) == [("first; second",)]
+        await db.execute("INSERT INTO notes VALUES ('third')")
+        assert list(await db.execute_fetchall("SELECT text FROM log")) == [
+            ("noted; first; second",), ("twice",), ("noted; third",), ("twice",)]
+
+
+async def test_a_failing_migration_changes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "0001_notes.sql").write_text("CREATE TABLE notes (text TEXT);")
+    (tmp_path / "0002_broken.sql").write_text(
+        "CREATE TABLE extra (x INTEGER);\nINSERT INTO notes VALUES ('kept?');\n"
+        "INSERT INTO missing VALUES (1);")
+    async with aiosqlite.connect(tmp_path / "db.sqlite3", isolation_level=None) as db:
+        with pytest.raises(sqlite3.OperationalError, match="missing"):
+            await migrate(db, tmp_path)
+        assert not db.in_transaction
+        assert list(await db.execute_fetchall("PRAGMA user_version")) == [(1,)]
+        tables = await db.execute_fetchall("SELECT name FROM sqlite_master WHERE type = 'table'")
+        assert list(tables) == [("notes",)]
+        assert list(await db.execute_fetchall("SELECT * FROM notes")) == []
+        (tmp_path / "0002_broken.sql").write_text("CREATE TABLE extra (x INTEGER);")
+        await migrate(db, tmp_path)  # fixed, it applies on the next start
+        assert list(await db.execute_fetchall("PRAGMA user_version")) == [(2,)]
+
+
+async def test_records_carry_aware_datetimes_and_dates(tmp_path: Path) -> None:
+    stores = await Stores.open(tmp_path / "clinic.sqlite3")
+    moscow = ZoneInfo("Europe/Moscow")
+    try:
+        await stores.clients.upsert(user_id=5, chat_id=5, first_name="A", last_name=None,
+                                    username=None, telegram_language="en", now=NOW)
+        await stores.clients.mark_unreachable(5, NOW)
+        client = await stores.clients.get(5)
+        assert client is not None and client.unreachable_at == NOW
+        assert client.unreachable_at.tzinfo is not None
+        screening = await stores.screenings.start(5, await stores.consents.record(5, 1, NOW),
+                                                  "burns", NOW)
+        await stores.screenings.end(screening, "finished", "suitable", NOW)
+        record = await stores.screenings.get(screening)
+        assert record is not None and record.finished_at == NOW
+        lead_id = await stores.leads.create(user_id=5, screening_id=screening, outcome="suitable",
+                                            phone=None, contact_username=None,
+                                            preferred_time="morning", now=NOW)
+        appointment = datetime(2026, 12, 3, 17, 30, tzinfo=moscow)
+        await stores.leads.change_status(lead_id, "new", "booked", 1, NOW, appointment)
+        lead = await stores.leads.get(lead_id)
+        assert lead is not None and lead.created_at == NOW and lead.client.unreachable_at == NOW
+        assert lead.appointment_at == appointment and lead.appointment_at.tzinfo == UTC
+        [change] = await stores.leads.history(lead_id)
+        assert change.changed_at == NOW and change.changed_at.tzinfo == UTC
+        stored = await stores.database.one("SELECT appointment_at FROM leads")
+        assert stored == ("2026-12-03T14:30:00+00:00",)  # UTC text, sorting as text
+        plan_id = await stores.aftercare.create_plan(
+            5, date(2026, 11, 24), "Europe/Moscow", [(0, NOW + timedelta(hours=9))], NOW)
+        assert plan_id is not None
+        plan = await stores.aftercare.plan(plan_id)
+        assert plan is not None and plan.treated_on == date(2026, 11, 24)
+        [message] = await stores.aftercare.plan_messages(plan_id)
+        assert message.due_at == NOW + timedelta(hours=9) and message.due_at.tzinfo == UTC
     finally:
         await stores.close()
