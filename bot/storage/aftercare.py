@@ -138,9 +138,14 @@ class AftercareStore(Store):
 
     async def end_active_plan(self, user_id: int, status: str, now: datetime) -> None:
         """Stop the client's running plan, if any (the client can no longer be reached)."""
-        plan = await self.active_plan(user_id)
-        if plan is not None:
-            await self.end_plan(plan.id, status, now)
+        async with self.transaction() as db:
+            await db.execute(
+                "UPDATE aftercare_messages SET status = 'cancelled' WHERE status = 'pending'"
+                " AND plan_id IN (SELECT id FROM aftercare_plans"
+                " WHERE user_id = ? AND status = 'active')", (user_id,))
+            await db.execute(
+                "UPDATE aftercare_plans SET status = ?, ended_at = ? WHERE user_id = ?"
+                " AND status = 'active'", (status, iso(now), user_id))
 
     async def reschedule(self, plan_id: int, timezone: str,
                          schedule: list[tuple[int, datetime]]) -> None:
