@@ -236,3 +236,9 @@ def test_an_explicit_message_id_overrides_the_convention(copy: Path) -> None:
     asthma = content.screening.step("asthma")
     assert asthma is not None and asthma.question == "screening.q.diabetes"
     assert asthma.condition is not None and asthma.condition.reason == "screening.reason.asthma"
+
+
+def test_a_choose_many_step_declares_nothing(example_settings: Settings, copy: Path) -> None:
+    edit(copy / SCREENING, "    records: goals\n", "    records: goals\n    outcome: doctor\n")
+    assert problems(example_settings, copy) == [
+        f"{SCREENING}: steps[0] (goals): field 'outcome': not used by a choose_many step"]

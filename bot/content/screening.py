@@ -76,16 +76,12 @@ class Step(Entry):
 
     @model_validator(mode="after")
     def _fits_its_kind(self) -> Step:
-        wrong: tuple[str, ...]
-        missing: tuple[str, ...]
-        if self.kind == "yes_no":
-            wrong = ("options", "records") if self.options or self.records else ()
-            missing = ("outcome",) if self.outcome is None else ()
-        else:
-            wrong = ("outcome",) if self.outcome else ()
-            missing = tuple(name for name in ("options", "records") if not getattr(self, name))
-        found = [((name,), f"missing; a {self.kind} step needs it") for name in missing]
-        found += [((name,), f"not used by a {self.kind} step") for name in wrong]
+        needs, refuses = (("outcome",), ("options", "records")) if self.kind == "yes_no" \
+            else (("options", "records"), ("outcome",))
+        found = [((name,), f"missing; a {self.kind} step needs it")
+                 for name in needs if not getattr(self, name)]
+        found += [((name,), f"not used by a {self.kind} step")
+                  for name in refuses if getattr(self, name)]
         if found:
             raise Problems(*found)
         return self
