@@ -43,4 +43,9 @@ def findings(error: ValidationError) -> list[Finding]:
             found.append(Finding(location, "value_error", str(raised), item["input"]))
         else:
             found.append(Finding(location, item["type"], item["msg"], item["input"]))
-    return found
+    return [f for f in found if f.kind != "too_short" or not _inside(f.location, found)]
+
+
+def _inside(location: Location, found: list[Finding]) -> bool:
+    """Whether a problem lies below `location`: a list of bad items is not also too short."""
+    return any(f.location[:len(location)] == location and f.location != location for f in found)

@@ -242,3 +242,10 @@ def test_a_choose_many_step_declares_nothing(example_settings: Settings, copy: P
     edit(copy / SCREENING, "    records: goals\n", "    records: goals\n    outcome: doctor\n")
     assert problems(example_settings, copy) == [
         f"{SCREENING}: steps[0] (goals): field 'outcome': not used by a choose_many step"]
+
+
+def test_a_step_without_an_id_is_named_by_its_place(
+    example_settings: Settings, copy: Path
+) -> None:
+    edit(copy / SCREENING, ASTHMA, "{kind: yes_no, outcome: doctor}")
+    assert problems(example_settings, copy) == [f"{SCREENING}: steps[11]: field 'id': missing"]

@@ -85,8 +85,8 @@ def _problem(found: Finding, raw: Any) -> str:
         node = _child(node, part)
         field += f"[{part}]" if isinstance(part, int) else f".{part}" if field else part
         name = node.get("id", node.get("action")) if isinstance(node, dict) else node
-        if isinstance(part, int) and isinstance(name, str):
-            parts.append(f"{field} ({name})")
+        if isinstance(part, int) and isinstance(node, dict | str):
+            parts.append(f"{field} ({name})" if isinstance(name, str) else field)
             field = ""
     if field:
         parts.append(f"field {field!r}")
@@ -101,6 +101,10 @@ def _child(node: Any, part: str | int) -> Any:
     return None
 
 
+_EXPECTED = {"model_type": "expected a mapping of fields", "dict_type": "expected a mapping",
+             "tuple_type": "expected a list", "too_short": "expected at least one item"}
+
+
 def _wrong(found: Finding) -> str:
     if found.kind == "missing":
         return "missing"
@@ -108,4 +112,5 @@ def _wrong(found: Finding) -> str:
         return "unknown field (a typo?)"
     if found.kind == "value_error":
         return found.message
-    return f"{found.message[:1].lower()}{found.message[1:]}; got {found.value!r}"
+    wrong = _EXPECTED.get(found.kind) or found.message[:1].lower() + found.message[1:]
+    return f"{wrong}; got {found.value!r}"

@@ -55,8 +55,9 @@ class Entry(Dialog):
     def _conventions(cls, data: Any) -> Any:
         if isinstance(data, str):
             data = {cls.key: data}
-        if isinstance(data, dict) and isinstance(data.get(cls.key), str):
-            return cls.conventions(data[cls.key], data)
+        if isinstance(data, dict):  # without its key the entry is reported for that alone
+            key = data.get(cls.key)
+            return cls.conventions(key if isinstance(key, str) else "", data)
         return data
 
     @classmethod

@@ -69,7 +69,7 @@ class Step(Entry):
         """A step with an outcome declares the condition named like the step, unless it says
         `declares:`; the condition's reason and label are named after the condition."""
         if "outcome" in data:
-            condition = data.get("declares", key)
+            condition = data.get("declares", key or None)
             data = {"declares": condition, "reason": f"screening.reason.{condition}",
                     "label": f"screening.condition.{condition}", **data}
         return super().conventions(key, data)
