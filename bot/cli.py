@@ -15,7 +15,7 @@ from dotenv import load_dotenv
 from telegram.error import InvalidToken
 
 from bot.config import ConfigError, Settings, load_settings
-from bot.content import load_content
+from bot.content import ContentError, load_content
 
 EXIT_USAGE = 2
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
@@ -84,13 +84,20 @@ def main(argv: list[str] | None = None) -> int:
         return report_health(settings)
     if args.command == "backup":
         return make_backup(settings, args.path)
-    if args.command == "shell":
-        from bot.devtools.shell import run_shell
+    try:
+        if args.command == "shell":
+            from bot.devtools.shell import run_shell
 
-        language = args.language or os.environ.get("LANG", "en").split(".")[0]
-        return asyncio.run(run_shell(settings.with_database(args.database), language))
-    configure_logging(args.log_level.upper())
-    return run_bot(settings, args)
+            language = args.language or os.environ.get("LANG", "en").split(".")[0]
+            return asyncio.run(run_shell(settings.with_database(args.database), language))
+        configure_logging(args.log_level.upper())
+        return run_bot(settings, args)
+    except ContentError as exc:
+        return _content_failed(exc)
+
+
+def _content_failed(error: ContentError) -> int:
+    return _fail("content problems:\n  " + "\n  ".join(error.problems))
 
 
 def check(settings: Settings) -> int:
@@ -98,8 +105,8 @@ def check(settings: Settings) -> int:
 
     try:
         content = load_content(settings.content_dir, settings.languages)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        return _fail(f"content could not be loaded: {exc!r}")
+    except ContentError as exc:
+        return _content_failed(exc)
     report = check_content(settings, content)
     for problem in report.problems:
         print(f"  {problem}")
@@ -131,6 +138,7 @@ def run_bot(settings: Settings, args: argparse.Namespace) -> int:
     from bot.clock import Clock
     from bot.telegram.app import build_application, telegram_rate_limiter
 
+    content = load_content(settings.content_dir, settings.languages)  # its problems first
     token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
     if not token:
         return _fail("TELEGRAM_BOT_TOKEN is not set (put it in the environment or a .env file);"
@@ -142,7 +150,7 @@ def run_bot(settings: Settings, args: argparse.Namespace) -> int:
         return _fail("Telegram rejected the bot token in TELEGRAM_BOT_TOKEN; check it with "
                      "@BotFather")
     app = build_application(settings, token=token, clock=Clock(), base_url=base_url,
-                            rate_limiter=telegram_rate_limiter())
+                            rate_limiter=telegram_rate_limiter(), content=content)
     if not args.webhook:
         app.run_polling(allowed_updates=ALLOWED_UPDATES)
         return 0

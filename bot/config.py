@@ -8,13 +8,17 @@ environment.
 from __future__ import annotations
 
 import os
-import re
 import tomllib
 from dataclasses import dataclass, replace
 from datetime import time
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
+
+from pydantic import ValidationError
+
+from bot.config_schema import ClinicFile, expectation
+from bot.validation import Finding, findings
 
 
 def _shipped_root() -> Path:
@@ -66,124 +70,37 @@ class Settings:
         return replace(self, database=path)
 
 
-class _Reader:
-    """Pulls typed values out of the parsed TOML, collecting problems instead of stopping."""
-
-    def __init__(self, data: dict[str, Any]) -> None:
-        self.data = data
-        self.problems: list[str] = []
-
-    def get(self, key: str, kind: type, expected: str, default: Any = ...) -> Any:
-        node: Any = self.data
-        for part in key.split("."):
-            if not isinstance(node, dict) or part not in node:
-                if default is ...:
-                    self.problems.append(f"{key}: missing; expected {expected}")
-                return None if default is ... else default
-            node = node[part]
-        if kind is int and isinstance(node, bool) or not isinstance(node, kind):
-            self.problems.append(f"{key}: got {node!r}; expected {expected}")
-            return None
-        return node
-
-    def string(self, key: str, default: Any = ...) -> str:
-        value = self.get(key, str, "a non-empty string", default)
-        if value is not None and not value.strip():
-            self.problems.append(f"{key}: is empty; expected a non-empty string")
-        return value or ""
-
-
-_HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
-
-
-def _parse_time(reader: _Reader, key: str, value: Any) -> time:
-    if isinstance(value, str) and (m := _HHMM.match(value)):
-        return time(int(m.group(1)), int(m.group(2)))
-    reader.problems.append(f"{key}: got {value!r}; expected a time as \"HH:MM\"")
-    return time(0, 0)
-
-
 def parse_settings(data: dict[str, Any], base_dir: Path) -> Settings:
-    r = _Reader(data)
-    name, address = r.string("clinic.name"), r.string("clinic.address")
-    phone, website = r.string("clinic.phone"), r.string("clinic.website")
-    tz_name = r.string("clinic.timezone")
-    tz = ZoneInfo("UTC")
-    if tz_name:
-        try:
-            tz = ZoneInfo(tz_name)
-        except (ZoneInfoNotFoundError, ValueError):
-            r.problems.append(
-                f"clinic.timezone: unknown timezone {tz_name!r}; expected an IANA name "
-                "such as \"Europe/Berlin\""
-            )
-    hemisphere = r.get("clinic.hemisphere", str, '"north" or "south"', "north")
-    if hemisphere not in ("north", "south"):
-        r.problems.append(f"clinic.hemisphere: got {hemisphere!r}; expected \"north\" or \"south\"")
-
-    languages = r.get("languages.available", list, 'a list of language codes like ["en", "ru"]')
-    languages = languages or []
-    if not languages or not all(isinstance(x, str) and x for x in languages):
-        r.problems.append("languages.available: expected a non-empty list of language codes")
-        languages = ["en"]
-    default_language = r.string("languages.default")
-    if default_language and default_language not in languages:
-        r.problems.append(
-            f"languages.default: {default_language!r} is not in languages.available {languages}"
-        )
-
-    chat_id = r.get("staff.chat_id", int, "the staff group's numeric chat id, e.g. -1001234567890")
-    user_ids = r.get("staff.user_ids", list, "a list of numeric Telegram user ids") or []
-    if not all(isinstance(x, int) and not isinstance(x, bool) for x in user_ids):
-        r.problems.append("staff.user_ids: expected a list of numeric Telegram user ids")
-        user_ids = []
-
-    prices = r.get("price", dict, "a table of price texts by language, e.g. en = \"...\"") or {}
-    if prices and default_language and default_language not in prices:
-        r.problems.append(
-            f"price.{default_language}: missing; expected the default language's price text")
-    for lang, value in prices.items():
-        if not isinstance(value, str) or not value.strip():
-            r.problems.append(f"price.{lang}: expected a non-empty string")
-
-    db_value = r.get("storage.database", str, "a file path", "clinicbot.sqlite3")
-    database = Path(db_value) if db_value else Path("clinicbot.sqlite3")
-    if not database.is_absolute():
-        database = base_dir / database
-
-    nudge_hour = r.get("aftercare.nudge_hour", int, "an hour from 0 to 23", 10)
-    if nudge_hour is not None and not 0 <= nudge_hour <= 23:
-        r.problems.append(f"aftercare.nudge_hour: got {nudge_hour}; expected an hour from 0 to 23")
-    quiet = r.get("aftercare.quiet_hours", list, 'two times, e.g. ["21:00", "09:00"]',
-                  ["21:00", "08:00"]) or []
-    if len(quiet) != 2:
-        r.problems.append(f"aftercare.quiet_hours: got {quiet!r}; expected two times")
-        quiet = ["21:00", "08:00"]
-    quiet_start = _parse_time(r, "aftercare.quiet_hours[0]", quiet[0])
-    quiet_end = _parse_time(r, "aftercare.quiet_hours[1]", quiet[1])
-
-    content_value = r.get("content.directory", str, "a folder holding dialogs/ and locales/", "")
-    content_dir = SHIPPED_CONTENT
-    if content_value:
-        content_dir = Path(content_value)
-        if not content_dir.is_absolute():
-            content_dir = base_dir / content_dir
-        if not (content_dir / "dialogs").is_dir() or not (content_dir / "locales").is_dir():
-            r.problems.append(f"content.directory: {content_dir} has no dialogs/ and locales/")
-
-    retention = r.get("privacy.retention_days", int, "a number of days (at least 30)", 365)
-    if retention is not None and retention < 30:
-        r.problems.append(f"privacy.retention_days: got {retention}; expected at least 30 days")
-
-    if r.problems:
-        raise ConfigError(r.problems)
+    try:
+        file = ClinicFile.model_validate(data, context={"base_dir": base_dir})
+    except ValidationError as exc:
+        raise ConfigError([_problem(f) for f in findings(exc)]) from None
+    database = Path(file.storage.database)
+    content_dir = Path(file.content.directory) if file.content.directory else SHIPPED_CONTENT
+    clinic, languages, aftercare = file.clinic, file.languages, file.aftercare
     return Settings(
-        clinic_name=name, address=address, phone=phone, website=website, timezone=tz,
-        hemisphere=hemisphere, languages=tuple(languages), default_language=default_language,
-        staff_chat_id=chat_id, staff_user_ids=frozenset(user_ids), price_text=dict(prices),
-        database=database, nudge_hour=nudge_hour, quiet_start=quiet_start, quiet_end=quiet_end,
-        retention_days=retention, content_dir=content_dir,
+        clinic_name=clinic.name, address=clinic.address, phone=clinic.phone,
+        website=clinic.website, timezone=ZoneInfo(clinic.timezone), hemisphere=clinic.hemisphere,
+        languages=languages.available, default_language=languages.default,
+        staff_chat_id=file.staff.chat_id, staff_user_ids=file.staff.user_ids,
+        price_text=dict(file.price), database=base_dir / database,
+        nudge_hour=aftercare.nudge_hour, quiet_start=aftercare.quiet_hours[0],
+        quiet_end=aftercare.quiet_hours[1], retention_days=file.privacy.retention_days,
+        content_dir=base_dir / content_dir,
     )
+
+
+def _problem(found: Finding) -> str:
+    """One finding as `key: what is wrong; what was expected`, the way the file names it."""
+    key = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in found.location)[1:]
+    if found.kind == "value_error":
+        return f"{key}: {found.message}"
+    if found.kind == "extra_forbidden":
+        return f"{key}: unknown key"
+    expected = expectation(found.location)
+    if found.kind == "missing":
+        return f"{key}: missing; expected {expected}"
+    return f"{key}: got {found.value!r}; expected {expected}"
 
 
 def load_settings(path: Path | None = None) -> Settings:

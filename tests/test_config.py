@@ -58,3 +58,15 @@ def test_unreadable_file_is_one_clear_problem(tmp_path: Path) -> None:
     broken.write_text("[clinic\nname = 1")
     with pytest.raises(ConfigError, match="not valid TOML"):
         load_settings(broken)
+
+
+def test_a_misspelt_key_is_reported_not_ignored() -> None:
+    data = example()
+    data["clinic"]["nmae"] = "Lumière"
+    data["aftercare"]["quiet_hours"] = ["21:00", "08:00", "09:00"]
+    with pytest.raises(ConfigError) as error:
+        parse_settings(data, Path("."))
+    assert error.value.problems == [
+        "clinic.nmae: unknown key",
+        "aftercare.quiet_hours: got ['21:00', '08:00', '09:00']; expected two times, "
+        'e.g. ["21:00", "09:00"]']

@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from bot.config import Settings
-from bot.content import load_content
+from bot.cli import main
+from bot.config import EXAMPLE_CONFIG, Settings
+from bot.content import Content, ContentError, load_content
 from bot.content.check import check_content
-from bot.content.extract import referenced_msgids
+from bot.content.extract import KEYWORDS, extract_dialogs, referenced_msgids
+from bot.content.loading import read_yaml
 
 ROOT = Path(__file__).parent.parent
 
@@ -39,8 +41,13 @@ def copy(tmp_path: Path) -> Path:
 
 
 def problems(settings: Settings, root: Path) -> list[str]:
+    """What `clinicbot check` reports: problems found while loading, else those of the check."""
     settings = replace(settings, content_dir=root)
-    return check_content(settings, load_content(root, settings.languages)).problems
+    try:
+        content = load_content(root, settings.languages)
+    except ContentError as exc:
+        return exc.problems
+    return check_content(settings, content).problems
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -64,19 +71,21 @@ def test_missing_translation_is_reported(example_settings: Settings, copy: Path)
 def test_unreachable_and_missing_steps_are_reported(
     example_settings: Settings, copy: Path
 ) -> None:
-    edit(copy / "dialogs/screening.yaml", '"yes": open_wounds}',
-         '"yes": open_wounds, next: nowhere}')
+    edit(copy / "dialogs/screening.yaml", "{id: open_wounds, kind: yes_no, outcome: not_now}",
+         "{id: open_wounds, kind: yes_no, outcome: not_now, next: nowhere}")
     found = problems(example_settings, copy)
-    assert "dialogs/screening.yaml: step 'open_wounds' goes to missing step 'nowhere'" in found
-    assert "dialogs/screening.yaml: step 'boils' can never be reached" in found
+    assert "dialogs/screening.yaml: steps[2] (open_wounds): field 'next': goes to missing " \
+        "step 'nowhere'" in found
+    assert "dialogs/screening.yaml: steps[3] (boils): can never be reached" in found
 
 
 def test_contraindication_classified_suitable_is_reported(
     example_settings: Settings, copy: Path
 ) -> None:
-    edit(copy / "dialogs/screening.yaml", "rosacea: {outcome: doctor",
-         "rosacea: {outcome: suitable")
-    assert any("condition 'rosacea' leads to 'suitable'" in p
+    edit(copy / "dialogs/screening.yaml", "{id: rosacea, kind: yes_no, outcome: doctor}",
+         "{id: rosacea, kind: yes_no, outcome: suitable}")
+    assert any(p.startswith("dialogs/screening.yaml: steps[7] (rosacea): field 'outcome': "
+                            "leads to 'suitable', the outcome when nothing is declared")
                for p in problems(example_settings, copy))
 
 
@@ -86,7 +95,7 @@ def test_overlong_message_and_callback_data_are_reported(
     po = copy / "locales/en/LC_MESSAGES/messages.po"
     edit(po, 'msgid "faq.what.answer"\nmsgstr ""',
          'msgid "faq.what.answer"\nmsgstr "' + "x" * 4100 + '"')
-    edit(copy / "dialogs/faq.yaml", "{id: results,", "{id: " + "r" * 70 + ",")
+    edit(copy / "dialogs/faq.yaml", "  - results\n", "  - " + "r" * 70 + "\n")
     found = problems(example_settings, copy)
     assert any("'faq.what.answer' is" in p and "Telegram allows 4096" in p for p in found)
     assert any(p.startswith("callback data: callback data over 64 bytes") for p in found)
@@ -96,3 +105,147 @@ def test_broken_template_is_reported(example_settings: Settings, copy: Path) -> 
     edit(copy / "dialogs/templates/contacts.j2", "{{ clinic.address }}", "{{ clinic.adress }}")
     found = problems(example_settings, copy)
     assert any(p.startswith("dialogs/templates/contacts.j2 (en)") for p in found)
+
+
+SCREENING = "dialogs/screening.yaml"
+ASTHMA = "{id: asthma, kind: yes_no, outcome: doctor}"
+
+
+def test_a_step_missing_its_kind_is_named_by_file_entry_and_field(
+    example_settings: Settings, copy: Path
+) -> None:
+    edit(copy / SCREENING, ASTHMA, "{id: asthma, outcome: doctor}")
+    assert problems(example_settings, copy) == [
+        f"{SCREENING}: steps[11] (asthma): field 'kind': missing"]
+
+
+def test_a_step_whose_question_is_not_a_message_id_is_named(
+    example_settings: Settings, copy: Path
+) -> None:
+    edit(copy / SCREENING, ASTHMA, "{id: asthma, kind: yes_no, outcome: doctor, question: 7}")
+    assert problems(example_settings, copy) == [
+        f"{SCREENING}: steps[11] (asthma): field 'question': input should be a valid string; "
+        "got 7"]
+
+
+def test_an_unquoted_yes_key_stays_the_word_yes(example_settings: Settings, copy: Path) -> None:
+    """In YAML 1.1 `yes:` is the boolean True; here it is the key "yes", a field steps lack."""
+    edit(copy / SCREENING, ASTHMA, "{id: asthma, kind: yes_no, outcome: doctor, yes: asthma}")
+    assert problems(example_settings, copy) == [
+        f"{SCREENING}: steps[11] (asthma): field 'yes': unknown field (a typo?)"]
+
+
+def test_yaml_booleans_are_only_true_and_false() -> None:
+    text = "yes: no\nOn: OFF\nY: n\nanswers: [Yes, No, on, off, true, False, TRUE]\n"
+    assert read_yaml(text) == {"yes": "no", "On": "OFF", "Y": "n",
+                               "answers": ["Yes", "No", "on", "off", True, False, True]}
+
+
+def test_wrong_types_and_unknown_outcomes_are_all_reported_at_once(
+    example_settings: Settings, copy: Path
+) -> None:
+    edit(copy / "dialogs/aftercare.yaml", "closing_day: 7", "closing_day: seven")
+    edit(copy / "dialogs/faq.yaml", "match_threshold: 0.5", "match_threshold: [0.5]")
+    edit(copy / SCREENING, ASTHMA, "{id: asthma, kind: yes_no, outcome: docter}")
+    found = problems(example_settings, copy)
+    assert found == [
+        "dialogs/faq.yaml: field 'match_threshold': input should be a valid number; got [0.5]",
+        f"{SCREENING}: steps[11] (asthma): field 'outcome': unknown outcome 'docter'; "
+        "expected one of ['doctor', 'not_now', 'suitable']",
+        "dialogs/aftercare.yaml: field 'closing_day': input should be a valid integer; "
+        "got 'seven'"]
+
+
+def test_the_outcome_when_nothing_is_declared_must_exist(
+    example_settings: Settings, copy: Path
+) -> None:
+    edit(copy / SCREENING, "when_nothing_declared: suitable", "when_nothing_declared: fine")
+    assert problems(example_settings, copy) == [
+        f"{SCREENING}: field 'when_nothing_declared': unknown outcome 'fine'; expected one of "
+        "['doctor', 'not_now', 'suitable']"]
+
+
+def test_a_step_must_fit_its_kind(example_settings: Settings, copy: Path) -> None:
+    edit(copy / SCREENING, "    records: goals\n", "")
+    edit(copy / SCREENING, ASTHMA, "{id: asthma, kind: yes_no}")
+    assert problems(example_settings, copy) == [
+        f"{SCREENING}: steps[0] (goals): field 'records': missing; a choose_many step needs it",
+        f"{SCREENING}: steps[11] (asthma): field 'outcome': missing; a yes_no step needs it"]
+
+
+def test_cli_prints_content_problems_and_exits_2(
+    copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(copy / SCREENING, ASTHMA, "{id: asthma, kind: yes_or_no, outcome: doctor}")
+    config = copy / "clinic.toml"
+    config.write_text(EXAMPLE_CONFIG.read_text(encoding="utf-8")
+                      + f'\n[content]\ndirectory = "{copy}"\n', encoding="utf-8")
+    for command in ("check", "shell"):
+        assert main([command, "--config", str(config)]) == 2
+        error = capsys.readouterr().err
+        assert error.splitlines() == [
+            "clinicbot: content problems:",
+            f"  {SCREENING}: steps[11] (asthma): field 'kind': input should be 'yes_no' or "
+            "'choose_many'; got 'yes_or_no'"]
+
+
+def test_message_ids_follow_from_entry_ids(content: Content) -> None:
+    screening = content.screening
+    sun = screening.step("sun")
+    assert sun is not None and sun.condition is not None
+    assert (sun.question, sun.condition.reason, sun.condition.label, sun.condition.outcome) == (
+        "screening.q.sun", "screening.reason.sun_planned", "screening.condition.sun_planned",
+        "not_now")
+    assert screening.goals is not None and screening.goals.id == "goals"
+    assert [o.label for o in screening.goals.options][:2] == ["screening.goal.dry",
+                                                              "screening.goal.pores"]
+    assert [o.book for o in screening.outcomes] == [
+        "screening.outcome.doctor.book", None, "screening.outcome.suitable.book"]
+    assert screening.nothing_declared.title == "screening.outcome.suitable.title"
+    what = content.faq_topic("what")
+    assert what is not None and (what.title, what.answer, what.keywords) == (
+        "faq.what.title", "faq.what.answer", "faq.what.keywords")
+    assert content.aftercare.days[7] == "aftercare.day.7"
+    assert [a.normal for a in content.aftercare.answers] == [
+        "aftercare.reply.fine", "aftercare.reply.redness", "aftercare.reply.swelling",
+        None, None, None]
+    assert content.menu[0].label == "menu.faq" and content.commands[0].label == "command.start"
+    with (ROOT / SCREENING).open("rb") as fh:
+        extracted = {m[2] for m in extract_dialogs(fh, KEYWORDS, [], {})}
+    assert {"screening.q.sun", "screening.reason.sun_planned", "screening.goal.dry",
+            "screening.outcome.doctor.book", "screening.consent.text"} <= extracted
+    assert "screening.outcome.not_now.book" not in extracted
+
+
+def test_a_new_question_is_one_entry_plus_its_texts(
+    example_settings: Settings, copy: Path
+) -> None:
+    edit(copy / SCREENING, ASTHMA, ASTHMA + "\n  - {id: eczema, kind: yes_no, outcome: doctor}")
+    found = problems(example_settings, copy)
+    for language in ("en", "ru"):
+        for msgid in ("screening.q.eczema", "screening.reason.eczema",
+                      "screening.condition.eczema"):
+            assert f"locales/{language}: no translation for {msgid!r}" in found
+    assert len(found) == 6
+
+
+def test_an_explicit_message_id_overrides_the_convention(copy: Path) -> None:
+    edit(copy / SCREENING, ASTHMA,
+         "{id: asthma, kind: yes_no, outcome: doctor, question: screening.q.diabetes}")
+    content = load_content(copy, ("en",))
+    asthma = content.screening.step("asthma")
+    assert asthma is not None and asthma.question == "screening.q.diabetes"
+    assert asthma.condition is not None and asthma.condition.reason == "screening.reason.asthma"
+
+
+def test_a_choose_many_step_declares_nothing(example_settings: Settings, copy: Path) -> None:
+    edit(copy / SCREENING, "    records: goals\n", "    records: goals\n    outcome: doctor\n")
+    assert problems(example_settings, copy) == [
+        f"{SCREENING}: steps[0] (goals): field 'outcome': not used by a choose_many step"]
+
+
+def test_a_step_without_an_id_is_named_by_its_place(
+    example_settings: Settings, copy: Path
+) -> None:
+    edit(copy / SCREENING, ASTHMA, "{kind: yes_no, outcome: doctor}")
+    assert problems(example_settings, copy) == [f"{SCREENING}: steps[11]: field 'id': missing"]

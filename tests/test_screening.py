@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -179,7 +178,9 @@ async def test_new_consent_version_asks_returning_clients_again_before_storing(
     assert t("screening.consent.on_record") in reply
     await user.press(t.label("screening.done"))
     services = bot.app.bot_data["services"]
-    newer = replace(services.content.screening, consent_version=2)
+    screening = services.content.screening
+    newer = screening.model_copy(
+        update={"consent": screening.consent.model_copy(update={"version": 2})})
     monkeypatch.setattr(services.content, "screening", newer)
     await user.send("/menu")
     reply = shown(await user.press(t.label("menu.screening")))

@@ -1,7 +1,9 @@
 """`clinicbot check`: configuration and all content validated before a clinic goes live.
 
-Every problem is reported with where it is; the test suite runs the same check on the shipped
-content, so a missing translation or a broken dialog fails CI too.
+Loading already validates each dialog file against its model (bot/content/models.py); this
+checks what needs the whole: catalogs, templates, references between files, quiet hours, the
+size of callback data. Every problem is reported with where it is; the test suite runs the same
+check on the shipped content, so a missing translation or a broken dialog fails CI too.
 """
 
 from __future__ import annotations
@@ -15,16 +17,11 @@ from jinja2 import TemplateError
 
 from bot import callbacks
 from bot.config import Settings
-from bot.content import Content, Step
+from bot.content import Content
 from bot.content.extract import referenced_msgids
 from bot.flows.aftercare_times import is_quiet
 
 TELEGRAM_TEXT_LIMIT = 4096
-MENU_ACTIONS = frozenset(
-    {"faq", "screening", "booking", "aftercare", "contacts", "language", "menu"})
-COMMANDS = frozenset(
-    {"start", "menu", "help", "language", "cancel", "aftercare", "stop", "timezone", "privacy",
-     "mydata", "forget"})
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 
@@ -44,8 +41,8 @@ def check_content(settings: Settings, content: Content) -> Report:
     report = Report()
     _check_catalogs(settings, content, report)
     _check_templates(settings, content, report)
-    _check_screening(content, report)
-    _check_menus(content, report)
+    report.counts["screening steps"] = len(content.screening.steps)
+    _check_faq_offers(content, report)
     _check_aftercare(settings, content, report)
     _check_callback_data(settings, content, report)
     report.counts["languages"] = len(content.languages)
@@ -193,60 +190,12 @@ def _check_templates(settings: Settings, content: Content, report: Report) -> No
                     f" Telegram allows {TELEGRAM_TEXT_LIMIT}")
 
 
-def _check_screening(content: Content, report: Report) -> None:
-    screening = content.screening
-    where = "dialogs/screening.yaml"
-    ids = [s.id for s in screening.steps]
-    report.counts["screening steps"] = len(ids)
-    outcome_ids = [o.id for o in screening.outcomes]
-    if not ids:
-        report.problems.append(f"{where}: no steps")
-        return
-    for duplicate in {i for i in ids if ids.count(i) > 1}:
-        report.problems.append(f"{where}: step {duplicate!r} is defined twice")
-    reachable: list[str] = []
-    step: Step | None = screening.steps[0]
-    while step is not None and step.id not in reachable:
-        reachable.append(step.id)
-        if step.next and screening.step(step.next) is None:
-            report.problems.append(f"{where}: step {step.id!r} goes to missing step {step.next!r}")
-        step = screening.next_step(step.id)
-    for step_id in ids:
-        if step_id not in reachable:
-            report.problems.append(f"{where}: step {step_id!r} can never be reached")
-    declared = set()
-    for s in screening.steps:
-        if s.kind not in ("yes_no", "choose_many"):
-            report.problems.append(f"{where}: step {s.id!r} has unknown kind {s.kind!r}")
-        if s.kind == "choose_many" and not s.options:
-            report.problems.append(f"{where}: step {s.id!r} offers no options")
-        if s.declares:
-            declared.add(s.declares)
-            if s.declares not in screening.conditions:
-                report.problems.append(
-                    f"{where}: step {s.id!r} declares unknown condition {s.declares!r}")
-    for condition in screening.conditions.values():
-        if condition.id not in declared:
-            report.problems.append(f"{where}: condition {condition.id!r} is never asked about")
-        if condition.outcome not in outcome_ids[:-1]:
-            report.problems.append(
-                f"{where}: condition {condition.id!r} leads to {condition.outcome!r}; expected "
-                f"one of {outcome_ids[:-1]} (a declared condition is never {outcome_ids[-1]!r})")
-
-
-def _check_menus(content: Content, report: Report) -> None:
-    for item in content.menu:
-        if item.action not in MENU_ACTIONS:
-            report.problems.append(f"dialogs/menu.yaml: unknown menu action {item.action!r}")
-    for command in content.commands:
-        if command.action not in COMMANDS:
-            report.problems.append(f"dialogs/menu.yaml: unknown command {command.action!r}")
+def _check_faq_offers(content: Content, report: Report) -> None:
+    """What the dialog models cannot see alone: references between files."""
     for topic in content.faq:
         if topic.offer and content.menu_item(topic.offer) is None:
             report.problems.append(
                 f"dialogs/faq.yaml: topic {topic.id!r} offers {topic.offer!r}, not in the menu")
-    if not 0 < content.faq_threshold <= 1:
-        report.problems.append("dialogs/faq.yaml: match_threshold must be in (0, 1]")
 
 
 def _check_aftercare(settings: Settings, content: Content, report: Report) -> None:

@@ -1,7 +1,7 @@
 """A pybabel extractor for dialogs/*.yaml: every message id the dialogs refer to.
 
 Registered in babel.cfg, so `pybabel extract` sees the same ids that `clinicbot check` and the
-tests require in every catalog.
+tests require in every catalog: the ids written in the YAML and those its conventions derive.
 """
 
 from __future__ import annotations
@@ -10,12 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-import yaml
 from babel.messages.extract import DEFAULT_KEYWORDS, extract, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.util import pathmatch
 
 from bot.config import SHIPPED_CONTENT
+from bot.content.loading import DIALOGS, parse_dialog
+from bot.content.models import message_ids
 
 # The gettext keywords of our Python code: Speaking.tr/tr_label/tr_button(msgid, …) and
 # Content.tr_message/tr_button_label(language, msgid, …). Names no ordinary variable has, so the
@@ -23,34 +24,18 @@ from bot.config import SHIPPED_CONTENT
 PYTHON_KEYWORDS = {"tr": None, "tr_label": None, "tr_button": None,
                    "tr_message": (2,), "tr_button_label": (2,)}
 KEYWORDS = {**DEFAULT_KEYWORDS, **PYTHON_KEYWORDS}
-MESSAGE_KEYS = frozenset(
-    {"label", "title", "answer", "keywords", "question", "text", "reason", "book", "explain",
-     "ignore_words", "normal"}
-)
 
 
 def extract_dialogs(
     fileobj: IO[bytes], keywords: object, comment_tags: object, options: dict[str, Any]
 ) -> Iterator[tuple[int, str, str, list[str]]]:
-    loader = yaml.SafeLoader(fileobj.read().decode("utf-8"))
-    try:
-        root = loader.get_single_node()
-    finally:
-        loader.dispose()
-    if root is not None:
-        yield from _walk(root)
-
-
-def _walk(node: yaml.Node) -> Iterator[tuple[int, str, str, list[str]]]:
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if key.value in MESSAGE_KEYS and isinstance(value, yaml.ScalarNode):
-                yield value.start_mark.line + 1, "", value.value, []
-            else:
-                yield from _walk(value)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            yield from _walk(item)
+    """The message ids of one dialog file, read through the same model as the bot reads it,
+    so ids the convention derives are found too. A file that is not a dialog holds none."""
+    name = Path(getattr(fileobj, "name", "")).name
+    if name in DIALOGS:
+        model = parse_dialog(name, fileobj.read(), f"dialogs/{name}")
+        for msgid in message_ids(model):
+            yield 1, "", str(msgid), []
 
 
 def referenced_msgids(content_root: Path) -> set[str]:

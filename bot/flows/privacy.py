@@ -40,11 +40,13 @@ def readable_answers(content: Content, language: str,
             label = content.tr_button_label(language, screening.conditions[step.declares].label)
             said = YES_NO[answer["answer"] == "yes"]
             value = content.tr_button_label(language, said)
-        else:
+        elif step is screening.goals:
             label = content.tr_button_label(language, "staff.lead.goals")
             chosen = answer["answer"].split(",")
             value = ", ".join(content.tr_button_label(language, o.label)
                               for o in step.options if o.id in chosen) or "—"
+        else:
+            continue
         readable.append((label, value))
     return readable
 

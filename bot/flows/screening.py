@@ -27,7 +27,8 @@ class Verdict:
 
 
 def evaluate(screening: Screening, answers: dict[str, str]) -> Verdict:
-    """The most serious outcome among declared conditions; with none, the mildest outcome."""
+    """The most serious outcome among declared conditions; with none, the outcome the content
+    names for that."""
     declared = tuple(
         screening.conditions[step.declares]
         for step in screening.steps
@@ -35,7 +36,7 @@ def evaluate(screening: Screening, answers: dict[str, str]) -> Verdict:
     )
     rank = {o.id: i for i, o in enumerate(screening.outcomes)}
     outcome = min((c.outcome for c in declared), key=rank.__getitem__,
-                  default=screening.outcomes[-1].id)
+                  default=screening.when_nothing_declared)
     return Verdict(outcome, declared)
 
 
@@ -177,7 +178,7 @@ async def _advance(visit: Visit, record: ScreeningRecord, step: Step, value: str
     verdict = evaluate(screening, updated.answers)
     await visit.stores.screenings.end(record.id, "finished", verdict.outcome, visit.now)
     await funnel.record(visit.services, funnel.SCREENED)
-    if verdict.outcome == screening.outcomes[-1].id:
+    if verdict.outcome == screening.when_nothing_declared:
         await funnel.record(visit.services, funnel.SUITABLE)
     return Turn([Reply(visit.tr("screening.finished"), edit=True), outcome(visit, verdict)])
 

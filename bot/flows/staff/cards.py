@@ -40,7 +40,7 @@ async def card_values(services: Services, lead: Lead) -> dict[str, Any]:
     verdict = evaluate(screening, answers)
     outcome = next((o for o in screening.outcomes if o.id == lead.outcome),
                    screening.outcome(verdict.outcome))
-    goal_step = next((s for s in screening.steps if s.kind == "choose_many"), None)
+    goal_step = screening.goals
     picked = set(answers.get(goal_step.id, "").split(",")) if goal_step else set()
     times = {t.id: t.label for t in content.booking.preferred_times}
     history = await services.stores.leads.history(lead.id)

@@ -68,7 +68,7 @@ async def _row(desk: Desk, lead: Lead) -> dict[str, str]:
     tz = services.settings.timezone
     record = await desk.stores.screenings.get(lead.screening_id) if lead.screening_id else None
     answers = record.answers if record else {}
-    goal_step = next((s for s in screening.steps if s.kind == "choose_many"), None)
+    goal_step = screening.goals
     goals = answers.get(goal_step.id, "") if goal_step else ""
 
     def iso(value: datetime | None) -> str:

@@ -1,0 +1,173 @@
+"""The clinic's TOML file as pydantic models: one per table, each key with what it expects.
+
+A key's `description` completes the sentence "expected …" in a problem report, so a clinic reads
+e.g. `staff.chat_id: got 'staff'; expected the staff group's numeric chat id`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictInt,
+    StrictStr,
+    ValidationInfo,
+    field_validator,
+)
+
+from bot.validation import Location, Problems
+
+TEXT = "a non-empty string"
+_HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+
+
+def _non_empty(value: str) -> str:
+    if not value.strip():
+        raise ValueError(f"is empty; expected {TEXT}")
+    return value
+
+
+def _known_zone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown timezone {name!r}; expected an IANA name such as "
+                         "\"Europe/Berlin\"") from None
+    return name
+
+
+def _hhmm(value: object) -> time:
+    if isinstance(value, str) and (m := _HHMM.match(value)):
+        return time(int(m.group(1)), int(m.group(2)))
+    raise ValueError(f"got {value!r}; expected a time as \"HH:MM\"")
+
+
+def _list_of(kind: type, expected: str) -> BeforeValidator:
+    """A list whose every item is a non-empty `kind` (never a bool), else one clear problem."""
+    def check(value: object) -> object:
+        if isinstance(value, list) and value and all(
+                isinstance(x, kind) and not isinstance(x, bool) and x != "" for x in value):
+            return value
+        raise ValueError(f"expected {expected}")
+    return BeforeValidator(check)
+
+
+Text = Annotated[StrictStr, AfterValidator(_non_empty)]
+Clock = Annotated[time, BeforeValidator(_hhmm)]
+
+
+class Table(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Clinic(Table):
+    name: Text = Field(description=TEXT)
+    address: Text = Field(description=TEXT)
+    phone: Text = Field(description=TEXT)
+    website: Text = Field(description=TEXT)
+    timezone: Annotated[Text, AfterValidator(_known_zone)] = Field(description=TEXT)
+    hemisphere: Literal["north", "south"] = Field("north", description='"north" or "south"')
+
+
+class Languages(Table):
+    available: Annotated[tuple[str, ...],
+                         _list_of(str, "a non-empty list of language codes")] = Field(
+        description='a list of language codes like ["en", "ru"]')
+    default: Text = Field(description=TEXT)
+
+    @field_validator("default")
+    @classmethod
+    def _available(cls, default: str, info: ValidationInfo) -> str:
+        available = info.data.get("available")
+        if available is not None and default not in available:
+            raise ValueError(f"{default!r} is not in languages.available {list(available)}")
+        return default
+
+
+class Staff(Table):
+    chat_id: StrictInt = Field(
+        description="the staff group's numeric chat id, e.g. -1001234567890")
+    user_ids: Annotated[frozenset[int], _list_of(int, "a list of numeric Telegram user ids")] = \
+        Field(description="a list of numeric Telegram user ids")
+
+
+class Storage(Table):
+    database: StrictStr = Field("clinicbot.sqlite3", description="a file path")
+
+
+class Aftercare(Table):
+    nudge_hour: StrictInt = Field(10, ge=0, le=23, description="an hour from 0 to 23")
+    quiet_hours: tuple[Clock, Clock] = Field(
+        (time(21), time(8)), description='two times, e.g. ["21:00", "09:00"]')
+
+
+class Privacy(Table):
+    retention_days: StrictInt = Field(365, ge=30, description="a number of days (at least 30)")
+
+
+class OwnContent(Table):
+    directory: StrictStr = Field("", description="a folder holding dialogs/ and locales/")
+
+    @field_validator("directory")
+    @classmethod
+    def _has_content(cls, directory: str, info: ValidationInfo) -> str:
+        base = info.context["base_dir"] if info.context else Path(".")
+        folder = base / directory
+        if directory and not ((folder / "dialogs").is_dir() and (folder / "locales").is_dir()):
+            raise ValueError(f"{folder} has no dialogs/ and locales/")
+        return directory
+
+
+def _table(description: str) -> Any:
+    """A table that may be left out: its keys are then checked (and reported) one by one."""
+    return Field(default_factory=dict, validate_default=True, description=description)
+
+
+class ClinicFile(Table):
+    clinic: Clinic = _table("a [clinic] table")
+    languages: Languages = _table("a [languages] table")
+    staff: Staff = _table("a [staff] table")
+    price: dict[str, StrictStr] = Field(
+        description='a table of price texts by language, e.g. en = "..."')
+    storage: Storage = _table("a [storage] table")
+    aftercare: Aftercare = _table("an [aftercare] table")
+    privacy: Privacy = _table("a [privacy] table")
+    content: OwnContent = _table("a [content] table")
+
+    @field_validator("price", mode="before")
+    @classmethod
+    def _texts(cls, prices: object, info: ValidationInfo) -> object:
+        if not isinstance(prices, dict):
+            return prices
+        found = [((lang,), f"expected {TEXT}") for lang, text in prices.items()
+                 if not isinstance(text, str) or not text.strip()]
+        languages = info.data.get("languages")
+        if languages is not None and languages.default not in prices:
+            found.append(((languages.default,),
+                          "missing; expected the default language's price text"))
+        if found:
+            raise Problems(*found)
+        return prices
+
+
+def expectation(location: Location) -> str:
+    """The `description` of the key at `location`, or of the nearest table above it."""
+    model: Any = ClinicFile
+    expected = "a valid value"
+    for part in location:
+        field = model.model_fields.get(part) if isinstance(part, str) and model else None
+        if field is None:
+            break
+        expected = field.description or expected
+        model = field.annotation if isinstance(field.annotation, type) and issubclass(
+            field.annotation, BaseModel) else None
+    return expected

@@ -1,0 +1,176 @@
+"""The dialogs' YAML files as pydantic models, and the convention that names their messages.
+
+An entry's message ids follow from its id (FAQ topic `what` → `faq.what.title`,
+`faq.what.answer`, `faq.what.keywords`), so adding an entry is one line of YAML plus its texts
+in each catalog; an id written in the YAML overrides the convention. Every message id is a
+`MessageId`, so `message_ids` finds them all for the extractor and the check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    model_validator,
+)
+
+
+class MessageId(str):
+    """A catalog message id, as opposed to any other string of the content."""
+
+
+Id = Annotated[StrictStr, Field(pattern=r"^[a-z0-9_]+$")]
+Msg = Annotated[StrictStr, Field(min_length=1), AfterValidator(MessageId)]
+Hour = Annotated[StrictInt, Field(ge=0, le=23)]
+Days = Annotated[StrictInt, Field(ge=1)]
+MenuAction = Literal["faq", "screening", "booking", "aftercare", "contacts", "language", "menu"]
+CommandName = Literal["start", "menu", "help", "language", "cancel", "aftercare", "stop",
+                      "timezone", "privacy", "mydata", "forget"]
+
+
+class Dialog(BaseModel):
+    """A dialog file, or a part of one: unknown keys are typos, reported as such."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
+
+
+class Entry(Dialog):
+    """An entry of a dialog file. `derived` names its message ids by convention: each template's
+    `{}` is the entry's `key`. An entry given as a bare string is just its key."""
+
+    key: ClassVar[str] = "id"
+    derived: ClassVar[dict[str, str]] = {}
+
+    @model_validator(mode="before")
+    @classmethod
+    def _conventions(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            data = {cls.key: data}
+        if isinstance(data, dict):  # without its key the entry is reported for that alone
+            key = data.get(cls.key)
+            return cls.conventions(key if isinstance(key, str) else "", data)
+        return data
+
+    @classmethod
+    def conventions(cls, key: str, data: dict[str, Any]) -> dict[str, Any]:
+        """`data` with every message id it does not write derived from `key`."""
+        return {**{name: template.format(key) for name, template in cls.derived.items()}, **data}
+
+
+def message_ids(value: object) -> Iterator[MessageId]:
+    """Every message id in a model, its fields and their items, in the order they appear."""
+    if isinstance(value, MessageId):
+        yield value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from message_ids(getattr(value, name))
+    elif isinstance(value, tuple | list | frozenset):
+        for item in value:
+            yield from message_ids(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from message_ids(item)
+
+
+class Choice(Entry):
+    id: Id
+    label: Msg
+
+
+class MenuItem(Entry):
+    key = "action"
+    derived = {"label": "menu.{}"}
+    action: MenuAction
+    label: Msg
+
+
+class Command(Entry):
+    """A command of Telegram's command menu; `action` is the command without its slash."""
+
+    key = "action"
+    derived = {"label": "command.{}"}
+    action: CommandName
+    label: Msg
+
+
+class Menus(Dialog):
+    main_menu: tuple[MenuItem, ...] = Field(min_length=1)
+    commands: tuple[Command, ...]
+
+
+class FaqTopic(Entry):
+    derived = {"title": "faq.{}.title", "answer": "faq.{}.answer", "keywords": "faq.{}.keywords"}
+    id: Id
+    title: Msg
+    answer: Msg
+    keywords: Msg
+    offer: MenuAction | None = None
+
+
+class Faq(Dialog):
+    match_threshold: StrictFloat = Field(gt=0, le=1)
+    ignore_words: Msg = "faq.ignore_words"
+    topics: tuple[FaqTopic, ...] = Field(min_length=1)
+
+
+class PreferredTime(Choice):
+    derived = {"label": "booking.time.{}"}
+
+
+class Booking(Dialog):
+    preferred_times: tuple[PreferredTime, ...] = Field(min_length=1)
+    season_months: dict[Annotated[StrictStr, Field(pattern="^(north|south)$")],
+                        frozenset[Annotated[StrictInt, Field(ge=1, le=12)]]] = Field(
+        alias="season")
+    recheck_days: tuple[Days, ...] = Field(min_length=1)
+    screening_valid_days: Days
+
+
+class CheckinAnswer(Entry):
+    """An aftercare check-in button. `normal` (the reassurance while it is not yet a problem)
+    is `aftercare.reply.<id>`, except for an answer that is a problem from day 0."""
+
+    derived = {"label": "aftercare.answer.{}"}
+    id: Id
+    label: Msg
+    normal: Msg | None = None
+    problem_from_day: Annotated[StrictInt, Field(ge=0)] | None = None
+    describe: StrictBool = False
+
+    @classmethod
+    def conventions(cls, key: str, data: dict[str, Any]) -> dict[str, Any]:
+        normal = None if data.get("problem_from_day") == 0 else f"aftercare.reply.{key}"
+        return super().conventions(key, {"normal": normal, **data})
+
+    def is_problem(self, day: int) -> bool:
+        return self.problem_from_day is not None and day >= self.problem_from_day
+
+
+class Aftercare(Dialog):
+    """The aftercare week: one message a day from day 0 to `closing_day`, `aftercare.day.<n>`."""
+
+    evening_hour: Hour
+    closing_day: Days
+    next_session_after_days: Days
+    answers: tuple[CheckinAnswer, ...] = Field(min_length=1)
+    days: dict[int, Msg] = {}
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_message_a_day(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("closing_day"), int):
+            days = {day: f"aftercare.day.{day}" for day in range(data["closing_day"] + 1)}
+            return {"days": days, **data}
+        return data
+
+    def answer(self, answer_id: str) -> CheckinAnswer | None:
+        return next((a for a in self.answers if a.id == answer_id), None)

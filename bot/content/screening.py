@@ -1,0 +1,198 @@
+"""dialogs/screening.yaml as a model: consent, outcomes and the steps, each step one entry.
+
+A yes/no step carries its own outcome: a yes declares the step's condition, and the condition's
+outcome class lives on that one entry. What each outcome means for the flow is named in the
+content too: `when_nothing_declared` is the outcome of a screening with no condition declared,
+and the step that `records: goals` is the one the lead card and the export show as goals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Literal
+
+from pydantic import Field, StrictInt, model_validator
+
+from bot.content.models import Choice, Dialog, Entry, Id, Msg
+from bot.validation import Location, Problems
+
+
+class Goal(Choice):
+    derived = {"label": "screening.goal.{}"}
+
+
+@dataclass(frozen=True)
+class Condition:
+    """What a yes to a step declares: `reason` is told to the client, `label` flags the answer
+    on the staff's lead card."""
+
+    id: str
+    outcome: str
+    reason: str
+    label: str
+
+
+class Outcome(Entry):
+    """`book: true` offers booking, labelled `screening.outcome.<id>.book`; without it the client
+    is offered a reminder to check again."""
+
+    derived = {"title": "screening.outcome.{}.title", "explain": "screening.outcome.{}.explain"}
+    id: Id
+    title: Msg
+    explain: Msg
+    book: Msg | None = None
+
+    @classmethod
+    def conventions(cls, key: str, data: dict[str, Any]) -> dict[str, Any]:
+        book = data.get("book")
+        if isinstance(book, bool):
+            data = {**data, "book": f"screening.outcome.{key}.book" if book else None}
+        return super().conventions(key, data)
+
+
+class Step(Entry):
+    derived = {"question": "screening.q.{}"}
+    id: Id
+    kind: Literal["yes_no", "choose_many"]
+    question: Msg
+    outcome: Id | None = None
+    declares: Id | None = None
+    reason: Msg | None = None
+    label: Msg | None = None
+    records: Literal["goals"] | None = None
+    options: tuple[Goal, ...] = ()
+    next: Id | None = None
+
+    @classmethod
+    def conventions(cls, key: str, data: dict[str, Any]) -> dict[str, Any]:
+        """A step with an outcome declares the condition named like the step, unless it says
+        `declares:`; the condition's reason and label are named after the condition."""
+        if "outcome" in data:
+            condition = data.get("declares", key or None)
+            data = {"declares": condition, "reason": f"screening.reason.{condition}",
+                    "label": f"screening.condition.{condition}", **data}
+        return super().conventions(key, data)
+
+    @model_validator(mode="after")
+    def _fits_its_kind(self) -> Step:
+        needs, refuses = (("outcome",), ("options", "records")) if self.kind == "yes_no" \
+            else (("options", "records"), ("outcome",))
+        found = [((name,), f"missing; a {self.kind} step needs it")
+                 for name in needs if not getattr(self, name)]
+        found += [((name,), f"not used by a {self.kind} step")
+                  for name in refuses if getattr(self, name)]
+        if found:
+            raise Problems(*found)
+        return self
+
+    @cached_property
+    def condition(self) -> Condition | None:
+        if self.outcome is None or self.declares is None:
+            return None
+        return Condition(self.declares, self.outcome, self.reason or "", self.label or "")
+
+
+class Consent(Dialog):
+    version: StrictInt = Field(ge=1)
+    text: Msg = "screening.consent.text"
+
+
+class Screening(Dialog):
+    """The steps are asked in order (or to `next`); outcomes go from most to least serious."""
+
+    consent: Consent
+    when_nothing_declared: Id
+    outcomes: tuple[Outcome, ...] = Field(min_length=1)
+    steps: tuple[Step, ...] = Field(min_length=1)
+
+    @property
+    def consent_version(self) -> int:
+        return self.consent.version
+
+    @property
+    def consent_text(self) -> str:
+        return self.consent.text
+
+    @cached_property
+    def conditions(self) -> dict[str, Condition]:
+        return {s.condition.id: s.condition for s in self.steps if s.condition}
+
+    @cached_property
+    def nothing_declared(self) -> Outcome:
+        return self.outcome(self.when_nothing_declared)
+
+    @cached_property
+    def goals(self) -> Step | None:
+        """The step whose answer is the client's skin goals, if the screening asks them."""
+        return next((s for s in self.steps if s.records == "goals"), None)
+
+    def step(self, step_id: str) -> Step | None:
+        return self._by_id.get(step_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Step]:
+        return {s.id: s for s in self.steps}
+
+    @cached_property
+    def in_order(self) -> tuple[Step, ...]:
+        """The steps in the order they are asked (following `next`), each once."""
+        steps: list[Step] = []
+        step: Step | None = self.steps[0]
+        while step is not None and step not in steps:
+            steps.append(step)
+            step = self.next_step(step.id)
+        return tuple(steps)
+
+    def outcome(self, outcome_id: str) -> Outcome:
+        return next(o for o in self.outcomes if o.id == outcome_id)
+
+    def next_step(self, step_id: str) -> Step | None:
+        step = self.step(step_id)
+        if step is None:
+            return None
+        if step.next:
+            return self.step(step.next)
+        index = self.steps.index(step)
+        return self.steps[index + 1] if index + 1 < len(self.steps) else None
+
+    @model_validator(mode="after")
+    def _coherent(self) -> Screening:
+        if found := _incoherences(self):
+            raise Problems(*found)
+        return self
+
+
+def _incoherences(screening: Screening) -> list[tuple[Location, str]]:
+    """References between entries: outcomes, `next`, conditions, the goals step."""
+    outcomes = [o.id for o in screening.outcomes]
+    found: list[tuple[Location, str]] = [
+        (("outcomes", i, "id"), f"outcome {o!r} is defined twice")
+        for i, o in enumerate(outcomes) if o in outcomes[:i]]
+    mildest = screening.when_nothing_declared
+    if mildest not in outcomes:
+        found.append((("when_nothing_declared",),
+                      f"unknown outcome {mildest!r}; expected one of {outcomes}"))
+    ids = [s.id for s in screening.steps]
+    reachable = {s.id for s in screening.in_order}
+    declared: list[str | None] = []
+    for i, step in enumerate(screening.steps):
+        if step.id in ids[:i]:
+            found.append((("steps", i, "id"), f"step {step.id!r} is defined twice"))
+        if step.next and step.next not in ids:
+            found.append((("steps", i, "next"), f"goes to missing step {step.next!r}"))
+        if step.id not in reachable:
+            found.append((("steps", i), "can never be reached"))
+        if step.outcome == mildest:
+            found.append((("steps", i, "outcome"), f"leads to {mildest!r}, the outcome when "
+                          "nothing is declared; a declared condition never does"))
+        elif step.outcome and step.outcome not in outcomes:
+            found.append((("steps", i, "outcome"),
+                          f"unknown outcome {step.outcome!r}; expected one of {outcomes}"))
+        if step.declares and step.declares in declared:
+            found.append((("steps", i, "declares"),
+                          f"condition {step.declares!r} is declared by another step too"))
+        if step.records and step is not screening.goals:
+            found.append((("steps", i, "records"), "another step records the goals already"))
+        declared.append(step.declares)
+    return found
