@@ -141,7 +141,6 @@ class Content:
     root: Path
     languages: tuple[str, ...]
     menu: tuple[MenuItem, ...]
-    commands: tuple[MenuItem, ...]
     faq: tuple[FaqTopic, ...]
     faq_threshold: float
     faq_ignore_words: str
@@ -253,7 +252,6 @@ def load_content(root: Path, languages: tuple[str, ...]) -> Content:
         root=root,
         languages=languages,
         menu=tuple(MenuItem(str(i["action"]), str(i["label"])) for i in menu["main_menu"]),
-        commands=tuple(MenuItem(str(i["command"]), str(i["label"])) for i in menu["commands"]),
         faq=tuple(
             FaqTopic(str(t["id"]), t["title"], t["answer"], t["keywords"], t.get("offer"))
             for t in faq["topics"]

@@ -13,18 +13,12 @@ from typing import Any
 
 from jinja2 import TemplateError
 
-from bot import callbacks
 from bot.config import Settings
 from bot.content import Content, Step
 from bot.content.extract import referenced_msgids
 from bot.flows.aftercare_times import is_quiet
 
 TELEGRAM_TEXT_LIMIT = 4096
-MENU_ACTIONS = frozenset(
-    {"faq", "screening", "booking", "aftercare", "contacts", "language", "menu"})
-COMMANDS = frozenset(
-    {"start", "menu", "help", "language", "cancel", "aftercare", "stop", "timezone", "privacy",
-     "mydata", "forget"})
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 
@@ -235,12 +229,17 @@ def _check_screening(content: Content, report: Report) -> None:
 
 
 def _check_menus(content: Content, report: Report) -> None:
+    from bot.flows.routes import client_router
+
+    router = client_router()
     for item in content.menu:
-        if item.action not in MENU_ACTIONS:
+        if item.action not in router.menu_actions:
             report.problems.append(f"dialogs/menu.yaml: unknown menu action {item.action!r}")
-    for command in content.commands:
-        if command.action not in COMMANDS:
-            report.problems.append(f"dialogs/menu.yaml: unknown command {command.action!r}")
+    for command in router.commands.values():
+        for language, catalog in content.catalogs.items():
+            if command.label and not catalog.has(command.label):
+                report.problems.append(
+                    f"locales/{language}: no label for /{command.name} ({command.label!r})")
     for topic in content.faq:
         if topic.offer and content.menu_item(topic.offer) is None:
             report.problems.append(
@@ -270,34 +269,15 @@ def _check_aftercare(settings: Settings, content: Content, report: Report) -> No
 
 
 def _check_callback_data(settings: Settings, content: Content, report: Report) -> None:
-    """Build every button the content can produce, with the largest ids storage can give."""
-    big_id = 2**63 - 1
-    data: list[tuple[str, tuple[object, ...]]] = [("m", (i.action,)) for i in content.menu]
-    data += [("f", (t.id,)) for t in content.faq]
-    data += [("l", (lang,)) for lang in settings.languages]
-    data += [("b", (t.id,)) for t in content.booking.preferred_times]
-    data += [("r", (d,)) for d in content.booking.recheck_days]
-    data += [("fg", ("yes",)), ("fg", ("no",))]
-    data += [("a", (big_id, day, a.id)) for day in content.aftercare.days
-             for a in content.aftercare.answers]
-    for step in content.screening.steps:
-        answers = ["yes", "no", "back", "cancel", "done"] + [f"t.{o.id}" for o in step.options]
-        data += [("s", (big_id, step.id, a)) for a in answers]
-    data += _staff_callback_data(big_id)
-    for namespace, args in data:
+    """Pack every button the content can produce, with the largest ids storage can give."""
+    from bot.flows.routes import callback_data
+
+    count = 0
+    for data in callback_data().values():
         try:
-            callbacks.build(namespace, *args)
-        except callbacks.CallbackDataError as exc:
+            for example in data.examples(content, settings):
+                count += 1
+                example.pack()
+        except ValueError as exc:
             report.problems.append(f"callback data: {exc}")
-    report.counts["buttons"] = len(data)
-
-
-def _staff_callback_data(big_id: int) -> list[tuple[str, tuple[object, ...]]]:
-    """Every status button of a lead card, and every page button of /leads."""
-    from bot.flows.staff import NEXT
-    from bot.flows.staff.listing import LISTS
-
-    data: list[tuple[str, tuple[object, ...]]] = [
-        ("ls", (big_id, seen, target)) for seen, targets in NEXT.items() for target in targets]
-    data += [("lp", (which, big_id)) for which in LISTS]
-    return data
+    report.counts["buttons"] = count
