@@ -66,8 +66,6 @@ async def leads(desk: Desk, args: list[str]) -> Turn:
 
 async def page(desk: Desk, which: str, number: int, *, edit: bool = False) -> Turn:
     """One page of the list, newest first; `which` is one of `LISTS`."""
-    if which not in LISTS or number < 0:
-        return Turn()
     statuses = OPEN if which == OPEN_LIST else STATUSES if which == ALL else (which,)
     found, total = await desk.storage.leads_page(statuses, number * PAGE, PAGE)
     pages = max(1, -(-total // PAGE))
