@@ -71,7 +71,7 @@ class Phase:
         if think:
             await asyncio.sleep(rng.uniform(0, 2 * think))
         await self.feed(client.text("/start"))
-        for wanted in (data_is("m:screening"), data_is("c:yes"),
+        for wanted in (data_is("menu:screening"), data_is("consent:yes"),
                        data_endswith(":goals:t.pores"), data_endswith(":goals:done")):
             await pause()
             await self.feed(client.press(wanted))

@@ -128,7 +128,7 @@ async def serve_some(sandbox: Sandbox, clients: int) -> None:
         await app.process_update(Update.de_json(stored.text("How much does it cost?"), app.bot))
         new = Client(sandbox.api, 900_000_000 + i)
         await app.process_update(Update.de_json(new.text("/start"), app.bot))
-        await app.process_update(Update.de_json(new.press(data_is("m:screening")), app.bot))
+        await app.process_update(Update.de_json(new.press(data_is("menu:screening")), app.bot))
 
 
 def wal_bytes(path: Path) -> int:

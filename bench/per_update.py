@@ -82,10 +82,10 @@ async def echo_app() -> tuple[Application, list[BaseException]]:  # type: ignore
         await query.answer()
         step = int(query.data or "0")
         keyboard = InlineKeyboardMarkup([
-            [InlineKeyboardButton("Yes", callback_data=f"s:1234:q{step}:yes"),
-             InlineKeyboardButton("No", callback_data=f"s:1234:q{step}:no")],
-            [InlineKeyboardButton("Back", callback_data=f"s:1234:q{step}:back"),
-             InlineKeyboardButton("Cancel", callback_data=f"s:1234:q{step}:cancel")]])
+            [InlineKeyboardButton("Yes", callback_data=f"scr:1234:q{step}:yes"),
+             InlineKeyboardButton("No", callback_data=f"scr:1234:q{step}:no")],
+            [InlineKeyboardButton("Back", callback_data=f"scr:1234:q{step}:back"),
+             InlineKeyboardButton("Cancel", callback_data=f"scr:1234:q{step}:cancel")]])
         await query.edit_message_text(f"<i>Question {step} of 16</i>\n\nDo you have a burn?",
                                       parse_mode="HTML", reply_markup=keyboard)
 
@@ -137,8 +137,8 @@ class Bench:
         """A client in a screening, at its first yes/no question (after consent and goals)."""
         client = self.new_client()
         await self.feed_bot(client.text("/start"))
-        await self.feed_bot(client.press(data_is("m:screening")))
-        await self.feed_bot(client.press(data_is("c:yes")))
+        await self.feed_bot(client.press(data_is("menu:screening")))
+        await self.feed_bot(client.press(data_is("consent:yes")))
         await self.feed_bot(client.press(data_endswith(":goals:t.pores")))
         await self.feed_bot(client.press(data_endswith(":goals:done")))
         return client
@@ -168,8 +168,8 @@ class Bench:
         pool = self.menu_clients
         for i in range(batch):
             client = pool[i % len(pool)]
-            samples.append(await timed(self.feed_bot, client.press(data_is("m:faq"))))
-            await self.feed_bot(client.press(data_is("m:menu")))
+            samples.append(await timed(self.feed_bot, client.press(data_is("menu:faq"))))
+            await self.feed_bot(client.press(data_is("menu:menu")))
         return samples
 
     def trim(self) -> None:
@@ -213,8 +213,8 @@ async def count_work(bench: Bench, echo: Application) -> None:  # type: ignore[t
         await measure("faq_text", lambda: bench.faq_text(1), bench.api)
         menu_client = bench.menu_clients[0]
         await measure("menu_button",
-                      lambda: bench.feed_bot(menu_client.press(data_is("m:faq"))), bench.api)
-        await bench.feed_bot(menu_client.press(data_is("m:menu")))
+                      lambda: bench.feed_bot(menu_client.press(data_is("menu:faq"))), bench.api)
+        await bench.feed_bot(menu_client.press(data_is("menu:menu")))
     finally:
         aiosqlite.Connection._execute = original  # type: ignore[method-assign]
         await stores.database.db.set_trace_callback(None)

@@ -1,58 +1,140 @@
-"""Callback data: one compact format and one parser, so a stale or forged button has one path.
+"""Typed callback data, in the manner of aiogram's CallbackData: one base, one parser.
 
-Format: `namespace:arg:arg…`, ASCII, at most 64 bytes (Telegram's limit, not checked by PTB).
+A button's data is declared next to the flow handler that consumes it, as a frozen dataclass:
+
+    @dataclass(frozen=True)
+    class Checkin(CallbackData, prefix="care"):
+        plan: int
+        day: Annotated[int, Between(0, 60)]
+        answer: str
+
+`Checkin(12, 3, "fine").pack()` gives `care:12:3:fine`; `Checkin.unpack(data)` gives it back or
+raises `StaleButton` for anything this bot did not build (wrong prefix, number of fields or
+type, an int out of range, an unknown choice), so a stale or forged button has one graceful
+path. Packing checks Telegram's 64-byte limit, which python-telegram-bot does not.
+Field types: `str` (ASCII letters, digits, `_ . -`), `int` (ASCII digits, 0..MAX_ID unless
+`Between` says otherwise), `Literal[...]` and `Annotated[str, OneOf(...)]`.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import (
+    TYPE_CHECKING,
+    Annotated,
+    Any,
+    ClassVar,
+    Literal,
+    Self,
+    get_args,
+    get_origin,
+    get_type_hints,
+)
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.content import Content
 
 MAX_BYTES = 64
-
-# namespace → number of arguments it carries
-NAMESPACES: dict[str, int] = {
-    "m": 1,   # main menu action
-    "f": 1,   # FAQ topic
-    "fq": 1,  # forward the pending question to staff: yes / no
-    "l": 1,   # language
-    "c": 1,   # consent: yes / no
-    "s": 3,   # screening: screening id, step id, answer (yes, no, back, t.<goal>, done, cancel)
-    "b": 1,   # booking: preferred time id
-    "r": 1,   # re-check reminder: days
-    "a": 3,   # aftercare check-in: plan id, day, answer id
-    "fg": 1,  # erase my data: yes / no
-    "ls": 3,  # staff: lead status — lead id, status the card showed, status to set
-    "lp": 2,  # staff: leads list page — "open", "all" or a status; page number from 0
-}
+MAX_ID = 2**63 - 1  # SQLite's largest rowid
+SEPARATOR = ":"
+_WORD = re.compile(r"[A-Za-z0-9_.\-]+")
+_DIGITS = re.compile(r"[0-9]{1,19}")
+_FIELDS: dict[type, tuple[tuple[str, Any], ...]] = {}
 
 
-class CallbackDataError(ValueError):
-    pass
+class StaleButton(ValueError):
+    """Callback data this bot did not build, or built for a state that has passed."""
 
 
 @dataclass(frozen=True)
-class Callback:
-    namespace: str
-    args: tuple[str, ...]
+class Between:
+    """Bounds of an int field, both included."""
+
+    low: int
+    high: int
 
 
-def build(namespace: str, *args: object) -> str:
-    parts = [namespace, *map(str, args)]
-    if namespace not in NAMESPACES or len(args) != NAMESPACES[namespace]:
-        raise CallbackDataError(f"bad callback shape: {namespace} with {len(args)} args")
-    if any(not part or ":" in part for part in parts):
-        raise CallbackDataError(f"empty part or ':' inside an argument: {parts!r}")
-    data = ":".join(parts)
-    if len(data.encode()) > MAX_BYTES:
-        raise CallbackDataError(f"callback data over {MAX_BYTES} bytes: {data!r}")
-    return data
+@dataclass(frozen=True)
+class OneOf:
+    """The values a str field may take."""
+
+    values: tuple[str, ...]
 
 
-def parse(data: str | None) -> Callback:
-    """Raise CallbackDataError for anything this bot did not build."""
-    if not data or not data.isascii() or len(data) > MAX_BYTES:
-        raise CallbackDataError("empty, non-ASCII or oversized callback data")
-    namespace, *args = data.split(":")
-    if NAMESPACES.get(namespace) != len(args) or not all(args):
-        raise CallbackDataError("unknown callback data")
-    return Callback(namespace, tuple(args))
+class CallbackData:
+    """Base of every button's data; `prefix` names the kind of button on the wire."""
+
+    prefix: ClassVar[str]
+
+    def __init_subclass__(cls, *, prefix: str, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if not _WORD.fullmatch(prefix):
+            raise ValueError(f"callback prefix {prefix!r}: use letters, digits, _ . -")
+        cls.prefix = prefix
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[Self]:
+        """Every button of this kind the content can produce, with the largest ids storage can
+        give: `clinicbot check` packs them all, so none can outgrow Telegram's limit."""
+        raise NotImplementedError(f"{cls.__name__} gives no examples")
+
+    def pack(self) -> str:
+        """The wire form; ValueError when a value would not unpack or the data is too long."""
+        parts = [self.prefix]
+        for name, kind in _fields(type(self)):
+            text = str(getattr(self, name))
+            _value(kind, text)
+            parts.append(text)
+        data = SEPARATOR.join(parts)
+        if len(data.encode()) > MAX_BYTES:
+            raise ValueError(f"callback data over {MAX_BYTES} bytes: {data!r}")
+        return data
+
+    @classmethod
+    def unpack(cls, data: str | None) -> Self:
+        if not data or len(data) > MAX_BYTES:
+            raise StaleButton("empty or oversized callback data")
+        prefix, *parts = data.split(SEPARATOR)
+        fields = _fields(cls)
+        if prefix != cls.prefix or len(parts) != len(fields):
+            raise StaleButton(f"not {cls.__name__} data")
+        values = (_value(kind, part) for (_, kind), part in zip(fields, parts, strict=True))
+        return cls(*values)
+
+
+def prefix_of(data: str | None) -> str:
+    return (data or "").split(SEPARATOR, 1)[0]
+
+
+def _fields(cls: type[CallbackData]) -> tuple[tuple[str, Any], ...]:
+    """The dataclass fields with their types, resolved once per class."""
+    if cls not in _FIELDS:
+        hints = get_type_hints(cls, include_extras=True)
+        _FIELDS[cls] = tuple((f.name, hints[f.name])
+                             for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+    return _FIELDS[cls]
+
+
+def _value(kind: Any, text: str) -> Any:
+    """`text` as a value of the field type `kind`; StaleButton when it is not one."""
+    rule = None
+    if get_origin(kind) is Annotated:
+        kind, rule, *_ = get_args(kind)
+    if get_origin(kind) is Literal:
+        if text not in get_args(kind):
+            raise StaleButton("not one of the choices")
+        return text
+    if kind is int:
+        bounds = rule if isinstance(rule, Between) else Between(0, MAX_ID)
+        if not _DIGITS.fullmatch(text) or not bounds.low <= int(text) <= bounds.high:
+            raise StaleButton("not a number in range")
+        return int(text)
+    if kind is str and _WORD.fullmatch(text):
+        if isinstance(rule, OneOf) and text not in rule.values:
+            raise StaleButton("not one of the choices")
+        return text
+    raise StaleButton("not a value of this field")

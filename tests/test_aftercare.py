@@ -21,7 +21,7 @@ STEP = timedelta(minutes=15)
 def day_of(message: Sent) -> int | None:
     """The aftercare day a message belongs to, read from its check-in buttons."""
     for _, data in message.buttons:
-        if data.startswith("a:"):
+        if data.startswith("care:"):
             return int(data.split(":")[2])
     return None
 
@@ -283,7 +283,7 @@ async def test_forged_checkin_for_someone_elses_plan_is_out_of_date(
     owner, other = week_bot.user(1), week_bot.user(2)
     await started(week_bot, owner, t)
     await other.send("/menu")
-    assert t("error.stale_button") in shown(await other.press_data("a:1:0:cracks"))
+    assert t("error.stale_button") in shown(await other.press_data("care:1:0:cracks"))
     assert week_bot.staff_chat() == []
 
 

@@ -73,9 +73,9 @@ async def test_free_text_during_screening_is_answered_and_the_question_repeated(
 
 
 @pytest.mark.parametrize("data", [
-    "", "x", "garbage:data", "s:1:burns", "s:999:burns:yes", "s:1:nope:yes", "s:1:burns:maybe",
-    "m:nowhere", "f:nothing", "l:xx", "b:midnight", "r:3", "r:abc", "c:yes:extra",
-    "fq:yes", "ü" * 40, "s:1:goals:t.nonexistent",
+    "", "x", "garbage:data", "scr:1:burns", "scr:999:burns:yes", "scr:1:nope:yes",
+    "scr:1:burns:maybe", "menu:nowhere", "faq:nothing", "lang:xx", "time:midnight", "recheck:3",
+    "recheck:abc", "consent:yes:extra", "ask:yes", "ü" * 40, "scr:1:goals:t.nonexistent",
 ])
 async def test_junk_or_forged_callback_data_gets_out_of_date_answer(
     bot: Sandbox, content: Content, data: str

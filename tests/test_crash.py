@@ -96,14 +96,14 @@ class Client:
         return self.user.id
 
     async def begin(self) -> None:
-        menu = await self._reply(self.user.send("/menu"), _has("m:screening"))
+        menu = await self._reply(self.user.send("/menu"), _has("menu:screening"))
         if menu is None:
             return
-        consent = await self._reply(self.user.press_data("m:screening", menu),
-                                    _has("c:yes"))
+        consent = await self._reply(self.user.press_data("menu:screening", menu),
+                                    _has("consent:yes"))
         if consent is None:
             return
-        question = await self._reply(self.user.press_data("c:yes", consent),
+        question = await self._reply(self.user.press_data("consent:yes", consent),
                                      self._asks(self.steps[0]))
         if question is not None:
             await self.answer_from(question)
@@ -113,17 +113,17 @@ class Client:
         at (or the next, when an unacknowledged answer got through), and finish."""
         if self.done:
             return
-        menu = await self._reply(self.user.send("/menu"), _has("m:screening"))
+        menu = await self._reply(self.user.send("/menu"), _has("menu:screening"))
         assert menu is not None
-        opened = await self._reply(self.user.press_data("m:screening", menu),
-                                   lambda m: _step_of(m) is not None or _has("c:yes")(m))
+        opened = await self._reply(self.user.press_data("menu:screening", menu),
+                                   lambda m: _step_of(m) is not None or _has("consent:yes")(m))
         assert opened is not None
         expected = [self.steps[len(self.answered)].id]
         if self.in_flight == expected[0] and len(self.answered) + 1 < len(self.steps):
             expected.append(self.steps[len(self.answered) + 1].id)
         if _step_of(opened) is None:
             assert not self.answered, f"client {self.id} was asked for consent again"
-            opened = await self._reply(self.user.press_data("c:yes", opened),
+            opened = await self._reply(self.user.press_data("consent:yes", opened),
                                        self._asks(self.steps[0]))
             assert opened is not None
         else:
@@ -137,7 +137,7 @@ class Client:
             step_id, screening_id = _step_of(question), _screening_of(question)
             index = [s.id for s in self.steps].index(step_id or "")
             answer = self.plan[self.steps[index].id]
-            prefix = f"s:{screening_id}:{step_id}:"
+            prefix = f"scr:{screening_id}:{step_id}:"
             if self.steps[index].kind == "choose_many":
                 if not any(label.startswith("✅") for label, _ in question.buttons):
                     toggled = await self._reply(
@@ -206,13 +206,13 @@ def _step_of(message: Sent) -> str | None:
     """The screening step a message asks, from its answer buttons' data."""
     for _, data in message.buttons:
         parts = data.split(":")
-        if parts[0] == "s" and len(parts) == 4:
+        if parts[0] == "scr" and len(parts) == 4:
             return parts[2]
     return None
 
 
 def _screening_of(message: Sent) -> str:
-    return next(d.split(":")[1] for _, d in message.buttons if d.startswith("s:"))
+    return next(d.split(":")[1] for _, d in message.buttons if d.startswith("scr:"))
 
 
 async def _until_killed(server: FakeBotServer, process: subprocess.Popen[bytes],

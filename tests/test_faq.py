@@ -87,5 +87,5 @@ async def test_declined_forward_sends_nothing(bot: Sandbox, content: Content) ->
     reply = shown(await user.press(t.label("faq.forward.no")))
     assert t("faq.forward.declined") in reply
     assert bot.staff_chat() == []
-    stale = shown(await user.press_data("fq:yes"))
+    stale = shown(await user.press_data("ask:yes"))
     assert t("error.stale_button") in stale and bot.staff_chat() == []

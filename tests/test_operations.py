@@ -114,7 +114,7 @@ async def test_logs_hold_no_health_answers_texts_phones_or_token(
             await user.press(t.label("aftercare.answer.other"))
             await user.send("white flakes")
             await user.send_sticker()
-            await user.press_data("s:999:diabetes:yes")
+            await user.press_data("scr:999:diabetes:yes")
     finally:
         for name in ("telegram", "httpx", "httpcore", "aiosqlite"):
             logging.getLogger(name).setLevel(logging.NOTSET)

@@ -22,11 +22,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.callbacks import MAX_BYTES, NAMESPACES
+from bot.callbacks import MAX_BYTES
 from bot.clock import FixedClock
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox, Sent
+from bot.flows.routes import callback_data
 from tests.chat import Texts
 
 START = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
@@ -61,7 +62,7 @@ commands = st.one_of(
 forged_data = st.one_of(
     st.text(max_size=70),
     st.builds(lambda ns, args: ":".join([ns, *args]),
-              st.sampled_from([*NAMESPACES, "x", ""]),
+              st.sampled_from([*callback_data(), "x", ""]),
               st.lists(st.text("abcyesno0123456789.-_:", max_size=6), max_size=4)),
 )
 user = st.integers(0, len(USER_IDS) - 1)
@@ -202,7 +203,7 @@ async def _press_onward(client: ChatUser, choice: int) -> None:
         return
     keyboard = next((m for m in reversed(client.messages) if m.buttons), None)
     onward = [d for _, d in keyboard.buttons
-              if not d.endswith((":back", ":cancel")) and d != "m:menu"] if keyboard else []
+              if not d.endswith((":back", ":cancel")) and d != "menu:menu"] if keyboard else []
     if keyboard is None or not onward:
         await client.send("/menu")
         return
@@ -213,11 +214,11 @@ async def _screen(client: ChatUser, answers: list[bool]) -> None:
     """Open the eligibility check from the menu and answer with the buttons shown: consent,
     a goal, then yes or no by `answers` (a started check is resumed where it is)."""
     await client.send("/menu")
-    await _press_data_shown(client, "m:screening")
-    await _press_data_shown(client, "c:yes")
+    await _press_data_shown(client, "menu:screening")
+    await _press_data_shown(client, "consent:yes")
     for yes in answers:
         keyboard = next((m for m in reversed(client.messages) if m.buttons), None)
-        data = [d for _, d in keyboard.buttons if d.startswith("s:")] if keyboard else []
+        data = [d for _, d in keyboard.buttons if d.startswith("scr:")] if keyboard else []
         if not data:
             return
         wanted = [d for d in data if d.endswith((":done", ":yes" if yes else ":no"))]
@@ -322,7 +323,7 @@ def _html_problem(text: str) -> str | None:
     return f"unclosed <{open_tags[-1]}>" if open_tags else None
 
 
-@pytest.mark.parametrize("data", ["r:²", "a:²:0:fine", "a:{plan}:²:fine"])
+@pytest.mark.parametrize("data", ["recheck:²", "care:²:0:fine", "care:{plan}:²:fine"])
 async def test_forged_buttons_with_superscript_digits_get_the_stale_button_answer(
     bot: Sandbox, content: Content, data: str
 ) -> None:

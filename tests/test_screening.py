@@ -186,7 +186,7 @@ async def test_new_consent_version_asks_returning_clients_again_before_storing(
     reply = shown(await user.press(t.label("menu.screening")))
     assert t("screening.consent.title") in reply
     answered = await stored(bot, "SELECT COUNT(*) FROM screening_answers")
-    again = shown(await user.press_data("s:2:burns:yes"))  # the old question's button
+    again = shown(await user.press_data("scr:2:burns:yes"))  # the old question's button
     assert t("screening.consent.title") in again
     assert await stored(bot, "SELECT COUNT(*) FROM screening_answers") == answered
     await user.press(t.label("screening.consent.yes"))

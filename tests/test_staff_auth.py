@@ -50,7 +50,7 @@ async def test_a_client_forging_staff_buttons_changes_nothing(
     client = await lead_by_chat(bot, content)
     t = Texts(content, "en")
     with caplog.at_level(logging.WARNING):
-        for data in ("ls:1:new:contacted", "ls:1:new:booked", "lp:all:0", "lp:open:0"):
+        for data in ("lead:1:new:contacted", "lead:1:new:booked", "leads:all:0", "leads:open:0"):
             reply = shown(await client.press_data(data))
             assert t("error.stale_button") in reply and "+7 912" not in reply
     lead = await stores_of(bot).leads.get(1)
@@ -101,7 +101,7 @@ async def test_a_stranger_cannot_answer_a_clients_question(
     eve = await stranger_in_staff_chat(bot, settings)
     assert await eve.reply_to(question, "Come to my shop instead") == []
     assert client.messages[received:] == []
-    assert await stores_of(bot).relays.open_of(client.id) is None
+    assert await stores_of(bot).chat_states.get(client.id) is None
 
 
 async def test_a_staff_member_in_another_group_gets_nothing(
@@ -116,8 +116,8 @@ async def test_a_staff_member_in_another_group_gets_nothing(
             reply = await maria.send(command)
             assert [m.text for m in reply] == [Texts(content, "en")("error.group_chat")]
         there = bot.api.messages[-100777][-1]  # a message of that group carries the buttons
-        await maria.press_data("ls:1:new:contacted", there)
-        await maria.press_data("lp:all:0", there)
+        await maria.press_data("lead:1:new:contacted", there)
+        await maria.press_data("leads:all:0", there)
     assert (await stores_of(bot).leads.get(1)).status == "new"
     assert len(bot.api.messages[-100777]) == len(COMMANDS)  # only the pointers
     assert len(refusals(caplog)) == len(COMMANDS) + 2

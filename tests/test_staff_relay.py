@@ -83,7 +83,7 @@ async def test_after_24_hours_free_text_is_the_faq_again(
     reply = shown(await client.send("does it hurt"))
     assert Texts(content, "en").faq("duration", settings) in reply
     assert len(bot.staff_chat()) == 3
-    assert await stores_of(bot).relays.open_of(client.id) is None
+    assert await stores_of(bot).chat_states.get(client.id) is None
 
 
 async def test_any_staff_chat_post_can_become_a_thread(

@@ -3,6 +3,7 @@ committed at once, records with real types."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import stat
 from datetime import UTC, date, datetime, timedelta
@@ -128,3 +129,33 @@ async def test_records_carry_aware_datetimes_and_dates(tmp_path: Path) -> None:
         assert message.due_at == NOW + timedelta(hours=9) and message.due_at.tzinfo == UTC
     finally:
         await stores.close()
+
+
+async def test_relays_open_before_the_upgrade_become_conversation_states(tmp_path: Path) -> None:
+    """A client talking to staff at the moment of the upgrade keeps talking to staff, and the
+    booking their relay interrupted comes back when it ends."""
+    before = tmp_path / "before"
+    before.mkdir()
+    for path in migrations():
+        if path.name.startswith("0005_"):
+            break
+        (before / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    async with aiosqlite.connect(tmp_path / "db.sqlite3", isolation_level=None) as db:
+        await migrate(db, before)
+        for user_id in (1, 2):
+            await db.execute(
+                "INSERT INTO clients (user_id, chat_id, first_name, created_at, updated_at)"
+                " VALUES (?, ?, 'Ann', 'x', 'x')", (user_id, user_id))
+            await db.execute("INSERT INTO relay_open VALUES (?, 77, '2026-11-24T10:00:00+00:00')",
+                             (user_id,))
+        await db.execute("INSERT INTO chat_states VALUES (2, 'booking_contact',"
+                         " '{\"screening_id\": 5}', 'x')")
+        await migrate(db)
+        rows = await db.execute_fetchall("SELECT user_id, state, data FROM chat_states"
+                                         " ORDER BY user_id")
+        tables = await db.execute_fetchall("SELECT name FROM sqlite_master WHERE type = 'table'")
+    assert [(user_id, state, json.loads(data)) for user_id, state, data in rows] == [
+        (1, "relay", {"root": 77, "opened_at": "2026-11-24T10:00:00+00:00", "then": None}),
+        (2, "relay", {"root": 77, "opened_at": "2026-11-24T10:00:00+00:00",
+                      "then": {"state": "booking_contact", "data": {"screening_id": 5}}})]
+    assert ("relay_open",) not in list(tables)

@@ -23,7 +23,6 @@ from bot.content.models import (
     Booking,
     CheckinAnswer,
     Choice,
-    Command,
     Faq,
     FaqTopic,
     MenuItem,
@@ -31,7 +30,7 @@ from bot.content.models import (
 )
 from bot.content.screening import Condition, Outcome, Screening, Step
 
-__all__ = ["Aftercare", "Booking", "CheckinAnswer", "Choice", "Command", "Condition", "Content",
+__all__ = ["Aftercare", "Booking", "CheckinAnswer", "Choice", "Condition", "Content",
            "ContentError", "FaqTopic", "MenuItem", "Outcome", "Screening", "Step", "load_content"]
 
 
@@ -40,7 +39,6 @@ class Content:
     root: Path
     languages: tuple[str, ...]
     menu: tuple[MenuItem, ...]
-    commands: tuple[Command, ...]
     faq: tuple[FaqTopic, ...]
     faq_threshold: float
     faq_ignore_words: str
@@ -111,7 +109,6 @@ def load_content(root: Path, languages: tuple[str, ...]) -> Content:
         root=root,
         languages=languages,
         menu=menus.main_menu,
-        commands=menus.commands,
         faq=faq.topics,
         faq_threshold=faq.match_threshold,
         faq_ignore_words=faq.ignore_words,

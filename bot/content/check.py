@@ -15,7 +15,6 @@ from typing import Any
 
 from jinja2 import TemplateError
 
-from bot import callbacks
 from bot.config import Settings
 from bot.content import Content
 from bot.content.extract import referenced_msgids
@@ -42,7 +41,7 @@ def check_content(settings: Settings, content: Content) -> Report:
     _check_catalogs(settings, content, report)
     _check_templates(settings, content, report)
     report.counts["screening steps"] = len(content.screening.steps)
-    _check_faq_offers(content, report)
+    _check_menus(content, report)
     _check_aftercare(settings, content, report)
     _check_callback_data(settings, content, report)
     report.counts["languages"] = len(content.languages)
@@ -190,8 +189,20 @@ def _check_templates(settings: Settings, content: Content, report: Report) -> No
                     f" Telegram allows {TELEGRAM_TEXT_LIMIT}")
 
 
-def _check_faq_offers(content: Content, report: Report) -> None:
-    """What the dialog models cannot see alone: references between files."""
+def _check_menus(content: Content, report: Report) -> None:
+    """What the dialog models cannot see alone: menu actions, offers and command labels
+    against the router's registry, and references between files."""
+    from bot.flows.routes import client_router
+
+    router = client_router()
+    for item in content.menu:
+        if item.action not in router.menu_actions:
+            report.problems.append(f"dialogs/menu.yaml: unknown menu action {item.action!r}")
+    for command in router.commands.values():
+        for language, catalog in content.catalogs.items():
+            if command.label and not catalog.has(command.label):
+                report.problems.append(
+                    f"locales/{language}: no label for /{command.name} ({command.label!r})")
     for topic in content.faq:
         if topic.offer and content.menu_item(topic.offer) is None:
             report.problems.append(
@@ -219,34 +230,15 @@ def _check_aftercare(settings: Settings, content: Content, report: Report) -> No
 
 
 def _check_callback_data(settings: Settings, content: Content, report: Report) -> None:
-    """Build every button the content can produce, with the largest ids storage can give."""
-    big_id = 2**63 - 1
-    data: list[tuple[str, tuple[object, ...]]] = [("m", (i.action,)) for i in content.menu]
-    data += [("f", (t.id,)) for t in content.faq]
-    data += [("l", (lang,)) for lang in settings.languages]
-    data += [("b", (t.id,)) for t in content.booking.preferred_times]
-    data += [("r", (d,)) for d in content.booking.recheck_days]
-    data += [("fg", ("yes",)), ("fg", ("no",))]
-    data += [("a", (big_id, day, a.id)) for day in content.aftercare.days
-             for a in content.aftercare.answers]
-    for step in content.screening.steps:
-        answers = ["yes", "no", "back", "cancel", "done"] + [f"t.{o.id}" for o in step.options]
-        data += [("s", (big_id, step.id, a)) for a in answers]
-    data += _staff_callback_data(big_id)
-    for namespace, args in data:
+    """Pack every button the content can produce, with the largest ids storage can give."""
+    from bot.flows.routes import callback_data
+
+    count = 0
+    for data in callback_data().values():
         try:
-            callbacks.build(namespace, *args)
-        except callbacks.CallbackDataError as exc:
+            for example in data.examples(content, settings):
+                count += 1
+                example.pack()
+        except ValueError as exc:
             report.problems.append(f"callback data: {exc}")
-    report.counts["buttons"] = len(data)
-
-
-def _staff_callback_data(big_id: int) -> list[tuple[str, tuple[object, ...]]]:
-    """Every status button of a lead card, and every page button of /leads."""
-    from bot.flows.staff import NEXT
-    from bot.flows.staff.listing import LISTS
-
-    data: list[tuple[str, tuple[object, ...]]] = [
-        ("ls", (big_id, seen, target)) for seen, targets in NEXT.items() for target in targets]
-    data += [("lp", (which, big_id)) for which in LISTS]
-    return data
+    report.counts["buttons"] = count

@@ -9,7 +9,7 @@ in each catalog; an id written in the YAML overrides the convention. Every messa
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar
 
 from pydantic import (
     AfterValidator,
@@ -32,9 +32,6 @@ Id = Annotated[StrictStr, Field(pattern=r"^[a-z0-9_]+$")]
 Msg = Annotated[StrictStr, Field(min_length=1), AfterValidator(MessageId)]
 Hour = Annotated[StrictInt, Field(ge=0, le=23)]
 Days = Annotated[StrictInt, Field(ge=1)]
-MenuAction = Literal["faq", "screening", "booking", "aftercare", "contacts", "language", "menu"]
-CommandName = Literal["start", "menu", "help", "language", "cancel", "aftercare", "stop",
-                      "timezone", "privacy", "mydata", "forget"]
 
 
 class Dialog(BaseModel):
@@ -89,22 +86,12 @@ class Choice(Entry):
 class MenuItem(Entry):
     key = "action"
     derived = {"label": "menu.{}"}
-    action: MenuAction
-    label: Msg
-
-
-class Command(Entry):
-    """A command of Telegram's command menu; `action` is the command without its slash."""
-
-    key = "action"
-    derived = {"label": "command.{}"}
-    action: CommandName
+    action: Id  # registered by a flow with the router; `clinicbot check` verifies it
     label: Msg
 
 
 class Menus(Dialog):
     main_menu: tuple[MenuItem, ...] = Field(min_length=1)
-    commands: tuple[Command, ...]
 
 
 class FaqTopic(Entry):
@@ -113,7 +100,7 @@ class FaqTopic(Entry):
     title: Msg
     answer: Msg
     keywords: Msg
-    offer: MenuAction | None = None
+    offer: Id | None = None
 
 
 class Faq(Dialog):

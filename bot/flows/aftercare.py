@@ -4,18 +4,39 @@ bot/telegram/scheduler.py."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot import callbacks
+from bot.callbacks import MAX_ID, Between, CallbackData
 from bot.content import Content
-from bot.content.i18n import display_name, format_day, format_hour
+from bot.content.i18n import N_, display_name, format_day, format_hour
 from bot.flows import Button, Reply, Services, StaffPost, Turn, Visit, funnel
 from bot.flows.aftercare_times import schedule
-from bot.flows.menu import main_menu
+from bot.flows.menu import MenuAction, main_menu
 from bot.storage import Plan
 
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.flows.router import Router
+
 DETAILS = "aftercare_details"
+
+
+@dataclass(frozen=True)
+class Checkin(CallbackData, prefix="care"):
+    """A check-in answer (dialogs/aftercare.yaml `answers`) for one day of one week."""
+
+    plan: int
+    day: Annotated[int, Between(0, 366)]
+    answer: str
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[Checkin]:
+        aftercare = content.aftercare
+        return (cls(MAX_ID, day, a.id) for day in aftercare.days for a in aftercare.answers)
 
 
 def client_timezone(services: Services, timezone: str | None) -> ZoneInfo:
@@ -50,11 +71,11 @@ def nudge(content: Content, language: str, plan: Plan, day: int) -> Reply:
         language, aftercare.days[day]), closing=day == aftercare.closing_day,
         next_session=format_day(next_session, language))
     answers = [Button(content.tr_button_label(language, a.label),
-                      callbacks.build("a", plan.id, day, a.id)) for a in aftercare.answers]
+                      Checkin(plan.id, day, a.id).pack()) for a in aftercare.answers]
     rows = [tuple(answers[i:i + 2]) for i in range(0, len(answers), 2)]
     if day == aftercare.closing_day:
         rows.append((Button(content.tr_button_label(language, "aftercare.book_next"),
-                            callbacks.build("m", "booking")),))
+                            MenuAction("booking").pack()),))
     return Reply(text, tuple(rows))
 
 
@@ -87,23 +108,23 @@ async def stop(visit: Visit) -> Turn:
     return main_menu(visit, note=visit.tr("aftercare.stopped"))
 
 
-async def checkin(visit: Visit, plan_id: str, day: str, answer_id: str) -> Turn | None:
+async def checkin(visit: Visit, pressed: Checkin) -> Turn | None:
     """A check-in button; None when it is not this client's running (or just closed) week."""
-    plan = await visit.stores.aftercare.plan(int(plan_id)) if plan_id.isdecimal() else None
-    answer = visit.content.aftercare.answer(answer_id)
+    plan = await visit.stores.aftercare.plan(pressed.plan)
+    answer, day = visit.content.aftercare.answer(pressed.answer), pressed.day
     if (plan is None or plan.user_id != visit.client.user_id or answer is None
-            or plan.status not in ("active", "finished") or not day.isdecimal()
-            or int(day) not in visit.content.aftercare.days):
+            or plan.status not in ("active", "finished")
+            or day not in visit.content.aftercare.days):
         return None
     if answer.describe:
         await visit.stores.chat_states.save(visit.client.user_id, DETAILS,
-                                           {"plan": plan.id, "day": int(day),
+                                           {"plan": plan.id, "day": day,
                                             "answer": answer.id}, visit.now)
         return Turn([Reply(visit.tr("aftercare.describe"))])
-    return await _record(visit, plan, int(day), answer.id, None)
+    return await _record(visit, plan, day, answer.id, None)
 
 
-async def details(visit: Visit, text: str, data: dict[str, object]) -> Turn:
+async def details(visit: Visit, text: str, data: dict[str, Any]) -> Turn:
     """The client's own words after "something else"."""
     await visit.stores.chat_states.clear(visit.client.user_id)
     plan = await visit.stores.aftercare.plan(int(str(data["plan"])))
@@ -152,3 +173,13 @@ async def set_timezone(visit: Visit, name: str) -> Turn:
         await visit.stores.aftercare.reschedule(plan.id, tz.key, _schedule(
             visit.services, visit.now, tz, treated_on))
     return Turn([Reply(visit.tr("aftercare.timezone.set", timezone=tz.key))])
+
+
+def register(router: Router) -> None:
+    router.command("aftercare", N_("command.aftercare"))(lambda v, _: begin(v))
+    router.command("stop", N_("command.stop"))(lambda v, _: stop(v))
+    router.command("timezone", N_("command.timezone"))(
+        lambda v, args: set_timezone(v, " ".join(args)))
+    router.menu_action("aftercare")(lambda v: begin(v))
+    router.button(Checkin)(checkin)
+    router.state(DETAILS)(details)

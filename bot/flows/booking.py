@@ -5,19 +5,36 @@ confirmation with the clinic's contacts."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
-from bot import callbacks
-from bot.content.i18n import format_day
+from bot.callbacks import CallbackData
 from bot.flows import Reply, Turn, Visit, funnel
 from bot.flows import screening as screening_flow
-from bot.flows.menu import main_menu
+from bot.flows.menu import MenuAction, main_menu
+from bot.flows.outcome import outcome_reply
 from bot.flows.staff import cards
 from bot.storage import ScreeningRecord
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.content import Content
+    from bot.flows.router import Router
 
 CONTACT, TIME = "booking_contact", "booking_time"
 _PHONE = re.compile(r"^\+?[\d\s\-().]{7,20}$")
 _USERNAME = re.compile(r"^@?([A-Za-z][A-Za-z0-9_]{4,31})$")
+
+
+@dataclass(frozen=True)
+class PreferredTime(CallbackData, prefix="time"):
+    time: str
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[PreferredTime]:
+        return (cls(t.id) for t in content.booking.preferred_times)
 
 
 async def _recent_screening(visit: Visit) -> ScreeningRecord | None:
@@ -36,7 +53,7 @@ async def begin(visit: Visit) -> Turn:
     outcome = visit.content.screening.outcome(record.outcome or "")
     if not outcome.book:
         verdict = screening_flow.evaluate(visit.content.screening, record.answers)
-        return Turn([Reply(visit.tr("booking.not_now")), screening_flow.outcome(visit, verdict)])
+        return Turn([Reply(visit.tr("booking.not_now")), outcome_reply(visit, verdict)])
     await visit.stores.chat_states.save(
         visit.client.user_id, CONTACT, {"screening_id": record.id}, visit.now)
     return Turn([ask_contact(visit)])
@@ -72,7 +89,7 @@ async def _contact(visit: Visit, phone: str | None, username: str | None) -> Tur
     data = {**state.data, "phone": phone, "username": username}
     await visit.stores.chat_states.save(visit.client.user_id, TIME, data, visit.now)
     received = Reply(visit.tr("booking.contact_received"), remove_keyboard=True)
-    rows = tuple((visit.tr_button(t.label, callbacks.build("b", t.id)),)
+    rows = tuple((visit.tr_button(t.label, PreferredTime(t.id).pack()),)
                  for t in visit.content.booking.preferred_times)
     return Turn([received, Reply(visit.tr("booking.ask_time"), rows)])
 
@@ -98,7 +115,7 @@ async def time_chosen(visit: Visit, time_id: str) -> Turn | None:
                    edit=True)
     tips = Reply(visit.render("booking_tips.j2", good_season=_good_season(visit)))
     done = Reply(visit.render("booking_done.j2"),
-                 ((visit.tr_button("button.menu", callbacks.build("m", "menu")),),))
+                 ((visit.tr_button("button.menu", MenuAction("menu").pack()),),))
     return Turn([chosen, tips, done], [await cards.card_post(visit.services, lead)])
 
 
@@ -107,20 +124,9 @@ def _good_season(visit: Visit) -> bool:
     return month in visit.content.booking.season_months[visit.settings.hemisphere]
 
 
-async def remind_later(visit: Visit, choice: str) -> Turn | None:
-    """Schedule a reminder to repeat the check; None for a forged choice."""
-    if not choice.isdecimal() or int(choice) not in visit.content.booking.recheck_days:
-        return None
-    due = visit.now + timedelta(days=int(choice))
-    await visit.stores.reminders.schedule(visit.client.user_id, "recheck", due)
-    local_day = due.astimezone(visit.settings.timezone)
-    note = visit.tr("screening.reminder_set", date=format_day(local_day, visit.language))
-    return main_menu(visit, note=note)
-
-
 async def remind_time(visit: Visit) -> Turn:
     """Text typed while the preferred time is awaited: ask again with the buttons."""
-    rows = tuple((visit.tr_button(t.label, callbacks.build("b", t.id)),)
+    rows = tuple((visit.tr_button(t.label, PreferredTime(t.id).pack()),)
                  for t in visit.content.booking.preferred_times)
     return Turn([Reply(visit.tr("booking.use_buttons") + "\n\n" + visit.tr("booking.ask_time"),
                        rows)])
@@ -132,3 +138,16 @@ async def foreign_contact(visit: Visit) -> Turn:
     if state is None or state.state != CONTACT:
         return main_menu(visit, note=visit.tr("booking.contact_unexpected"))
     return Turn([ask_contact(visit, note=visit.tr("booking.contact_not_own"))])
+
+
+async def contact(visit: Visit, phone: str, own: bool) -> Turn:
+    """A shared contact card: only the client's own number is accepted."""
+    return await contact_shared(visit, phone) if own else await foreign_contact(visit)
+
+
+def register(router: Router) -> None:
+    router.menu_action("booking")(lambda v: begin(v))
+    router.button(PreferredTime)(lambda v, data: time_chosen(v, data.time))
+    router.state(CONTACT)(lambda v, text, _: contact_typed(v, text))
+    router.state(TIME)(lambda v, text, _: remind_time(v))
+    router.contact = contact

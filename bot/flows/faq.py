@@ -2,19 +2,48 @@
 
 from __future__ import annotations
 
-from bot import callbacks
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from bot.callbacks import CallbackData
 from bot.content.i18n import display_name
 from bot.flows import Button, Reply, StaffPost, Turn, Visit
-from bot.flows.menu import main_menu
+from bot.flows.menu import MenuAction, main_menu, ready
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.content import Content
+    from bot.flows.router import Router
 
 PENDING = "faq_pending"
 MAX_QUESTION = 1000  # characters; longer texts are asked to be shortened
 
 
+@dataclass(frozen=True)
+class Topic(CallbackData, prefix="faq"):
+    topic: str
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[Topic]:
+        return (cls(topic.id) for topic in content.faq)
+
+
+@dataclass(frozen=True)
+class ForwardQuestion(CallbackData, prefix="ask"):
+    """Pass the question the FAQ could not answer on to staff, or not."""
+
+    answer: Literal["yes", "no"]
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[ForwardQuestion]:
+        return cls("yes"), cls("no")
+
+
 def topics(visit: Visit, *, edit: bool = False) -> Turn:
-    buttons = [visit.tr_button(t.title, callbacks.build("f", t.id)) for t in visit.content.faq]
+    buttons = [visit.tr_button(t.title, Topic(t.id).pack()) for t in visit.content.faq]
     rows = [tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2)]
-    rows.append((visit.tr_button("button.menu", callbacks.build("m", "menu")),))
+    rows.append((visit.tr_button("button.menu", MenuAction("menu").pack()),))
     return Turn([Reply(visit.tr("faq.choose"), tuple(rows), edit=edit)])
 
 
@@ -26,9 +55,9 @@ def answer(visit: Visit, topic_id: str, *, edit: bool = False) -> Turn | None:
     rows: list[tuple[Button, ...]] = []
     offer = visit.content.menu_item(topic.offer) if topic.offer else None
     if offer:
-        rows.append((visit.tr_button(offer.label, callbacks.build("m", offer.action)),))
-    rows.append((visit.tr_button("button.more_questions", callbacks.build("m", "faq")),
-                 visit.tr_button("button.menu", callbacks.build("m", "menu"))))
+        rows.append((visit.tr_button(offer.label, MenuAction(offer.action).pack()),))
+    rows.append((visit.tr_button("button.more_questions", MenuAction("faq").pack()),
+                 visit.tr_button("button.menu", MenuAction("menu").pack())))
     settings = visit.settings
     text = visit.tr(topic.answer, price=settings.price_for(visit.language),
                       clinic=settings.clinic_name, phone=settings.phone)
@@ -45,8 +74,8 @@ async def question(visit: Visit, text: str) -> Turn:
         return found
     await visit.stores.chat_states.save(visit.client.user_id, PENDING, {"question": text},
                                         visit.now)
-    buttons = ((visit.tr_button("faq.forward.yes", callbacks.build("fq", "yes")),),
-               (visit.tr_button("faq.forward.no", callbacks.build("fq", "no")),))
+    buttons = ((visit.tr_button("faq.forward.yes", ForwardQuestion("yes").pack()),),
+               (visit.tr_button("faq.forward.no", ForwardQuestion("no").pack()),))
     return Turn([Reply(visit.tr("faq.no_match"), buttons)])
 
 
@@ -73,3 +102,10 @@ async def forward(visit: Visit, confirmed: bool) -> Turn | None:
 
     reply = Reply(visit.tr("faq.forward.sent"), edit=True)
     return Turn([reply], [StaffPost(card, remember)]) + main_menu(visit)
+
+
+def register(router: Router) -> None:
+    router.menu_action("faq")(lambda v: ready(topics(v, edit=True)))
+    router.button(Topic)(lambda v, data: ready(answer(v, data.topic, edit=True)))
+    router.button(ForwardQuestion)(lambda v, data: forward(v, data.answer == "yes"))
+    router.idle.append(question)

@@ -2,14 +2,45 @@
 
 from __future__ import annotations
 
-from bot import callbacks
-from bot.content.i18n import display_name
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
+
+from bot.callbacks import CallbackData
+from bot.content.i18n import N_, display_name
 from bot.flows import Button, Reply, Turn, Visit
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.content import Content
+    from bot.flows.router import Router
+
+T = TypeVar("T", Turn, Turn | None)
+
+
+@dataclass(frozen=True)
+class MenuAction(CallbackData, prefix="menu"):
+    """A main-menu button, or any button that leads to one of the menu's actions."""
+
+    action: str
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[MenuAction]:
+        return (cls(item.action) for item in content.menu)
+
+
+@dataclass(frozen=True)
+class LanguageChoice(CallbackData, prefix="lang"):
+    language: str
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[LanguageChoice]:
+        return (cls(language) for language in settings.languages)
 
 
 def menu_buttons(visit: Visit) -> tuple[tuple[Button, ...], ...]:
     return tuple(
-        (visit.tr_button(item.label, callbacks.build("m", item.action)),)
+        (visit.tr_button(item.label, MenuAction(item.action).pack()),)
         for item in visit.content.menu
     )
 
@@ -31,13 +62,13 @@ def help_text(visit: Visit) -> Turn:
 
 
 def contacts(visit: Visit, *, edit: bool = False) -> Turn:
-    back = ((visit.tr_button("button.menu", callbacks.build("m", "menu")),),)
+    back = ((visit.tr_button("button.menu", MenuAction("menu").pack()),),)
     return Turn([Reply(visit.render("contacts.j2"), back, edit=edit)])
 
 
 def choose_language(visit: Visit, *, edit: bool = False) -> Turn:
     buttons = tuple(
-        (Button(display_name(lang), callbacks.build("l", lang)),)
+        (Button(display_name(lang), LanguageChoice(lang).pack()),)
         for lang in visit.settings.languages
     )
     return Turn([Reply(visit.tr("language.choose"), buttons, edit=edit)])
@@ -54,3 +85,26 @@ async def set_language(visit: Visit, language: str) -> Turn | None:
 
 def stale_button(visit: Visit) -> Turn:
     return main_menu(visit, note=visit.tr("error.stale_button"))
+
+
+async def ready(turn: T) -> T:
+    """A turn built without waiting, where a registered flow must be awaited."""
+    return turn
+
+
+def register(router: Router) -> None:
+    router.command("start", N_("command.start"))(lambda v, _: welcome(v))
+    router.command("menu", N_("command.menu"))(lambda v, _: ready(main_menu(v)))
+    router.command("help", N_("command.help"))(lambda v, _: ready(help_text(v)))
+    router.command("language", N_("command.language"))(
+        lambda v, _: ready(choose_language(v)))
+    router.menu_action("menu")(lambda v: ready(main_menu(v, edit=True)))
+    router.menu_action("contacts")(lambda v: ready(contacts(v, edit=True)))
+    router.menu_action("language")(lambda v: ready(choose_language(v, edit=True)))
+
+    @router.button(MenuAction)
+    async def menu_action(visit: Visit, data: MenuAction) -> Turn | None:
+        flow = router.menu_actions.get(data.action)
+        return await flow(visit) if flow else None
+
+    router.button(LanguageChoice)(lambda v, data: set_language(v, data.language))

@@ -3,13 +3,32 @@ on request (/forget), which also marks their posts in the staff chat as erased."
 
 from __future__ import annotations
 
-from bot import callbacks
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from bot.callbacks import CallbackData
 from bot.content import Content
 from bot.content.i18n import N_, display_name
 from bot.flows import Reply, StaffPost, Turn, Visit
-from bot.flows.menu import main_menu
+from bot.flows.menu import main_menu, ready
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.flows.router import Router
 
 YES_NO = {True: N_("screening.yes"), False: N_("screening.no")}
+
+
+@dataclass(frozen=True)
+class Forget(CallbackData, prefix="forget"):
+    """The answer to "erase all my data?"."""
+
+    answer: Literal["yes", "no"]
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[Forget]:
+        return cls("yes"), cls("no")
 
 
 def notice(visit: Visit) -> Turn:
@@ -52,8 +71,8 @@ def readable_answers(content: Content, language: str,
 
 
 def ask_forget(visit: Visit) -> Turn:
-    buttons = ((visit.tr_button("privacy.forget.yes", callbacks.build("fg", "yes")),),
-               (visit.tr_button("privacy.forget.no", callbacks.build("fg", "no")),))
+    buttons = ((visit.tr_button("privacy.forget.yes", Forget("yes").pack()),),
+               (visit.tr_button("privacy.forget.no", Forget("no").pack()),))
     return Turn([Reply(visit.tr("privacy.forget.confirm"), buttons)])
 
 
@@ -69,3 +88,10 @@ async def forget(visit: Visit, confirmed: bool) -> Turn:
     posts += [StaffPost(visit.content.tr_message(staff, "staff.erased.post"), edit=message_id)
               for message_id in erased.other_posts]
     return Turn([Reply(visit.tr("privacy.forget.done"), edit=True)], posts)
+
+
+def register(router: Router) -> None:
+    router.command("privacy", N_("command.privacy"))(lambda v, _: ready(notice(v)))
+    router.command("mydata", N_("command.mydata"))(lambda v, _: my_data(v))
+    router.command("forget", N_("command.forget"))(lambda v, _: ready(ask_forget(v)))
+    router.button(Forget)(lambda v, data: forget(v, data.answer == "yes"))

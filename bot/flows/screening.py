@@ -7,17 +7,49 @@ resumes at the same question. Which condition leads to which outcome is content
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Literal
 
-from bot import callbacks
+from bot.callbacks import MAX_ID, CallbackData
 from bot.content import Condition, Screening, Step
-from bot.content.i18n import format_day
+from bot.content.i18n import N_
 from bot.flows import Button, Reply, Turn, Visit, funnel
 from bot.flows.menu import main_menu
+from bot.flows.outcome import outcome_reply
 from bot.storage import ScreeningRecord
 
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.content import Content
+    from bot.flows.router import Router
+
 YES, NO, BACK, DONE, CANCEL, TOGGLE = "yes", "no", "back", "done", "cancel", "t."
+
+
+@dataclass(frozen=True)
+class Consent(CallbackData, prefix="consent"):
+    answer: Literal["yes", "no"]
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[Consent]:
+        return cls("yes"), cls("no")
+
+
+@dataclass(frozen=True)
+class Answer(CallbackData, prefix="scr"):
+    """An answer to one question of one screening: yes, no, back, cancel, done, or t.<option>
+    to toggle an option of a choose-many question."""
+
+    screening: int
+    step: str
+    value: str
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[Answer]:
+        for step in content.screening.steps:
+            values = [YES, NO, BACK, CANCEL, DONE] + [TOGGLE + o.id for o in step.options]
+            yield from (cls(MAX_ID, step.id, value) for value in values)
 
 
 @dataclass(frozen=True)
@@ -54,8 +86,8 @@ async def begin(visit: Visit) -> Turn:
     if consent_id is None:
         if await visit.stores.screenings.active(visit.client.user_id) is None:
             await funnel.record(visit.services, funnel.STARTED)
-        buttons = ((visit.tr_button("screening.consent.yes", callbacks.build("c", YES)),),
-                   (visit.tr_button("screening.consent.no", callbacks.build("c", NO)),))
+        buttons = ((visit.tr_button("screening.consent.yes", Consent("yes").pack()),),
+                   (visit.tr_button("screening.consent.no", Consent("no").pack()),))
         text = visit.render("consent.j2", consent=screening.consent_text)
         return Turn([Reply(text, buttons)])
     return await _resume_or_start(visit, consent_id, visit.tr("screening.consent.on_record"),
@@ -100,7 +132,7 @@ def ask(visit: Visit, record: ScreeningRecord, step: Step, *, edit: bool = False
     number = steps.index(step) + 1 if step in steps else 1
 
     def data(answer: str) -> str:
-        return callbacks.build("s", record.id, step.id, answer)
+        return Answer(record.id, step.id, answer).pack()
 
     rows: list[tuple[Button, ...]] = []
     if step.kind == "choose_many":
@@ -121,11 +153,11 @@ def ask(visit: Visit, record: ScreeningRecord, step: Step, *, edit: bool = False
     return Reply(text, tuple(rows), edit=edit)
 
 
-async def answer(visit: Visit, screening_id: str, step_id: str, value: str) -> Turn | None:
+async def answer(visit: Visit, pressed: Answer) -> Turn | None:
     """Apply a pressed answer; None when the button does not belong to the current question."""
     record = await visit.stores.screenings.active(visit.client.user_id)
-    screening = visit.content.screening
-    if record is None or str(record.id) != screening_id or record.current_step != step_id:
+    screening, step_id, value = visit.content.screening, pressed.step, pressed.value
+    if record is None or record.id != pressed.screening or record.current_step != step_id:
         return None
     if record.consent_version != screening.consent_version:
         return await begin(visit)  # the consent text changed: ask again before storing more
@@ -180,24 +212,7 @@ async def _advance(visit: Visit, record: ScreeningRecord, step: Step, value: str
     await funnel.record(visit.services, funnel.SCREENED)
     if verdict.outcome == screening.when_nothing_declared:
         await funnel.record(visit.services, funnel.SUITABLE)
-    return Turn([Reply(visit.tr("screening.finished"), edit=True), outcome(visit, verdict)])
-
-
-def outcome(visit: Visit, verdict: Verdict) -> Reply:
-    described = visit.content.screening.outcome(verdict.outcome)
-    text = visit.render("outcome.j2", outcome=described,
-                        reasons=[visit.tr(c.reason) for c in verdict.conditions])
-    menu = visit.tr_button("button.menu", callbacks.build("m", "menu"))
-    if described.book:
-        rows: tuple[tuple[Button, ...], ...] = (
-            (visit.tr_button(described.book, callbacks.build("m", "booking")),), (menu,))
-    else:
-        rows = tuple(
-            (visit.tr_button("screening.remind_on", callbacks.build("r", days),
-                          date=format_day(_local_day(visit, days), visit.language)),)
-            for days in visit.content.booking.recheck_days
-        ) + ((visit.tr_button("menu.contacts", callbacks.build("m", "contacts")), menu),)
-    return Reply(text, rows)
+    return Turn([Reply(visit.tr("screening.finished"), edit=True), outcome_reply(visit, verdict)])
 
 
 async def reminder_of_current(visit: Visit) -> Turn:
@@ -209,5 +224,18 @@ async def reminder_of_current(visit: Visit) -> Turn:
     return Turn([ask(visit, record, step)])
 
 
-def _local_day(visit: Visit, days: int) -> datetime:
-    return (visit.now + timedelta(days=days)).astimezone(visit.settings.timezone)
+async def cancel(visit: Visit) -> Turn:
+    """`/cancel`: end the open screening and whatever conversation the client is in."""
+    record = await visit.stores.screenings.active(visit.client.user_id)
+    if record is not None:
+        await visit.stores.screenings.end(record.id, "cancelled", None, visit.now)
+    await visit.stores.chat_states.clear(visit.client.user_id)
+    return main_menu(visit, note=visit.tr("cancelled"))
+
+
+def register(router: Router) -> None:
+    router.command("cancel", N_("command.cancel"))(lambda v, _: cancel(v))
+    router.menu_action("screening")(lambda v: begin(v))
+    router.button(Consent)(lambda v, data: consent(v, data.answer == YES))
+    router.button(Answer)(lambda v, data: answer(v, data))
+    router.idle.append(lambda v, _: reminder_of_current(v))

@@ -12,11 +12,11 @@ from bot.storage.chat_states import ChatState
 from bot.storage.clients import Client
 from bot.storage.leads import Lead, StatusChange
 from bot.storage.privacy import Erased, PersonalData
-from bot.storage.relay import OpenRelay, RelayThread
+from bot.storage.relay import RelayThread
 from bot.storage.reminders import Reminder
 from bot.storage.screening import ScreeningRecord
 from bot.storage.stores import Stores
 
-__all__ = ["ChatState", "Client", "Database", "DueMessage", "Erased", "Lead", "OpenRelay",
+__all__ = ["ChatState", "Client", "Database", "DueMessage", "Erased", "Lead",
            "PersonalData", "Plan", "PlanMessage", "Reminder", "RelayThread", "ScreeningRecord",
            "StatusChange", "Stores", "iso", "read_only_uri"]

@@ -10,19 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.storage.base import Store, iso, moment
+from bot.storage.base import Store, iso
 
 
 @dataclass(frozen=True)
 class RelayThread:
     user_id: int
     root_message_id: int
-
-
-@dataclass(frozen=True)
-class OpenRelay:
-    root_message_id: int
-    opened_at: datetime
 
 
 class RelayStore(Store):
@@ -42,17 +36,3 @@ class RelayStore(Store):
             "SELECT user_id, root_message_id FROM relay_threads WHERE staff_message_id = ?",
             (staff_message_id,))
         return RelayThread(*row) if row else None
-
-    async def open(self, user_id: int, root_message_id: int, now: datetime) -> None:
-        await self.write(
-            "INSERT INTO relay_open (user_id, root_message_id, opened_at) VALUES (?, ?, ?)"
-            " ON CONFLICT (user_id) DO UPDATE SET root_message_id = excluded.root_message_id,"
-            " opened_at = excluded.opened_at", (user_id, root_message_id, iso(now)))
-
-    async def open_of(self, user_id: int) -> OpenRelay | None:
-        row = await self.one(
-            "SELECT root_message_id, opened_at FROM relay_open WHERE user_id = ?", (user_id,))
-        return OpenRelay(row[0], moment(row[1])) if row else None
-
-    async def end(self, user_id: int) -> None:
-        await self.write("DELETE FROM relay_open WHERE user_id = ?", (user_id,))

@@ -16,6 +16,7 @@ from bot.content import Content, load_content
 from bot.content.i18n import negotiate
 from bot.content.matcher import FaqMatcher
 from bot.flows import Services
+from bot.flows.router import Router
 from bot.storage import Stores
 from bot.telegram import handlers, staff_handlers
 from bot.telegram.scheduler import Scheduler
@@ -96,10 +97,11 @@ async def stop_services(app: Application) -> None:  # type: ignore[type-arg]
 async def _announce_commands(app: Application, content: Content,  # type: ignore[type-arg]
                              settings: Settings) -> None:
     """Optional methods: a self-hosted Bot API server may lack them; warn once, carry on."""
+    router: Router = app.bot_data["router"]
     try:
         for lang in settings.languages:
-            commands = [BotCommand(c.action, content.tr_button_label(lang, c.label))
-                        for c in content.commands]
+            commands = [BotCommand(c.name, content.tr_button_label(lang, c.label))
+                        for c in router.commands.values() if c.label]
             code = None if lang == settings.default_language else lang.split("_")[0]
             await app.bot.set_my_commands(commands, language_code=code)
     except TelegramError as exc:

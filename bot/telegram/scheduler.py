@@ -21,11 +21,11 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
-from bot import callbacks
 from bot.content.i18n import negotiate
 from bot.flows import Services, funnel
 from bot.flows.aftercare import nudge
 from bot.flows.aftercare_times import is_quiet, still_relevant
+from bot.flows.menu import MenuAction
 from bot.flows.staff import cards
 from bot.storage import DueMessage, Plan
 from bot.telegram.delivery import Markup, markup, post_to_staff
@@ -175,7 +175,7 @@ class Scheduler:
                 continue
             language = _language(self.services, client.language, client.telegram_language)
             button = InlineKeyboardButton(content.tr_button_label(language, "menu.screening"),
-                                          callback_data=callbacks.build("m", "screening"))
+                                          callback_data=MenuAction("screening").pack())
             text = content.tr_message(language, "reminder.recheck")
             result = await self._deliver(client.chat_id, client.user_id, text,
                                          InlineKeyboardMarkup([[button]]))

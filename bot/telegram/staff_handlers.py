@@ -9,7 +9,6 @@ private chat in other groups, the out-of-date answer for buttons, and silence in
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
 
 from telegram import Message, Update
 from telegram.error import TelegramError
@@ -22,25 +21,20 @@ from telegram.ext import (
     filters,
 )
 
-from bot import callbacks
 from bot.config import Settings
-from bot.flows import Turn, aftercare
-from bot.flows.staff import Desk, StaffMember, export, listing, relay, stats, status
-from bot.flows.staff.aftercare_desk import aftercare_for_lead
+from bot.flows.router import DeskRouter
+from bot.flows.routes import desk_router
+from bot.flows.staff import Desk, StaffMember
 from bot.telegram import handlers
 from bot.telegram.delivery import deliver
 from bot.telegram.staff_auth import staff_member
 
 log = logging.getLogger(__name__)
-Command = Callable[[Desk, list[str]], Awaitable[Turn]]
-COMMANDS: dict[str, Command] = {
-    "leads": listing.leads, "lead": listing.lead, "find": listing.find,
-    "export": export.export, "stats": stats.stats, "aftercare": aftercare_for_lead,
-}
 
 
-# Also client commands: in a private chat they are the client's, unless staff add an ID.
-CLIENT_TOO: dict[str, handlers.Flow] = {"aftercare": aftercare.begin}
+def router_of(context: ContextTypes.DEFAULT_TYPE) -> DeskRouter:
+    router: DeskRouter = context.application.bot_data["desk_router"]
+    return router
 
 
 def _desk(context: ContextTypes.DEFAULT_TYPE, member: StaffMember) -> Desk:
@@ -54,11 +48,13 @@ def _settings(context: ContextTypes.DEFAULT_TYPE) -> Settings:
 async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message, chat = update.message, update.effective_chat
     assert message is not None and message.text is not None and chat is not None
-    name = message.text.split()[0][1:].split("@")[0].lower()
+    name = handlers.command_name(message)
     user = update.effective_user
-    if name in CLIENT_TOO and chat.type == chat.PRIVATE and (
+    # A name that is a client command too (/aftercare) is the client's in a private chat,
+    # unless staff add an argument (a lead's ID).
+    if name in handlers.router_of(context).commands and chat.type == chat.PRIVATE and (
             not context.args or user is None or user.id not in _settings(context).staff_user_ids):
-        await handlers.command(CLIENT_TOO[name])(update, context)  # the client's own command
+        await handlers.on_command(update, context)
         return
     member = staff_member(update, _settings(context), "command")
     if member is None:
@@ -67,7 +63,8 @@ async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         elif chat.id != _settings(context).staff_chat_id:
             await handlers.on_group(update, context)
         return
-    turn = await COMMANDS[name](_desk(context, member), list(context.args or []))
+    turn = await router_of(context).on_command(_desk(context, member), name,
+                                               list(context.args or []))
     await deliver(context.bot, chat.id, turn, _settings(context).staff_chat_id)
 
 
@@ -82,23 +79,9 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await query.answer()
     except TelegramError as exc:
         log.info("could not confirm staff button press (update %s): %s", update.update_id, exc)
-    turn = await _pressed(_desk(context, member), query.data)
+    turn = await router_of(context).on_button(_desk(context, member), query.data)
     pressed = query.message if isinstance(query.message, Message) else None
     await deliver(context.bot, chat.id, turn, _settings(context).staff_chat_id, pressed)
-
-
-async def _pressed(desk: Desk, data: str | None) -> Turn:
-    try:
-        button = callbacks.parse(data)
-    except callbacks.CallbackDataError:
-        return Turn()
-    if button.namespace == "ls" and button.args[0].isdecimal():
-        lead_id, seen, target = button.args
-        return await status.press(desk, int(lead_id), seen, target)
-    if button.namespace == "lp" and button.args[1].isdecimal():
-        which, number = button.args
-        return await listing.page(desk, which, int(number), edit=True)
-    return Turn()
 
 
 async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -112,21 +95,18 @@ async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     member = staff_member(update, _settings(context), "reply")
     if member is None:
         return
-    desk = _desk(context, member)
-    turn = await status.appointment_reply(desk, target.message_id, message.message_id,
-                                          message.text)
-    if turn is None:
-        turn = await relay.staff_answer(desk, target.message_id, message.message_id,
-                                        message.text)
+    turn = await router_of(context).on_reply(_desk(context, member), target.message_id,
+                                             message.message_id, message.text)
     if turn is not None:
         await deliver(context.bot, message.chat_id, turn, _settings(context).staff_chat_id)
 
 
 def register(app: Application, settings: Settings) -> None:  # type: ignore[type-arg]
     """Before the client handlers, so staff commands and buttons are seen first."""
-    app.add_handler(CommandHandler(list(COMMANDS), on_command,
+    router = app.bot_data["desk_router"] = desk_router()
+    app.add_handler(CommandHandler(list(router.commands), on_command,
                                    filters=filters.UpdateType.MESSAGE))
-    app.add_handler(CallbackQueryHandler(on_button, pattern=r"^(ls|lp):"))
+    app.add_handler(CallbackQueryHandler(on_button, pattern=router.owns))
     app.add_handler(MessageHandler(
         filters.Chat(settings.staff_chat_id) & filters.REPLY & filters.TEXT & ~filters.COMMAND
         & filters.UpdateType.MESSAGE, on_reply))

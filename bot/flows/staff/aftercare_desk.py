@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bot.content.i18n import N_
 from bot.flows import Reply, Turn, aftercare
 from bot.flows.staff import Desk, lead_named
+
+if TYPE_CHECKING:
+    from bot.flows.router import DeskRouter
 
 
 async def aftercare_for_lead(desk: Desk, args: list[str]) -> Turn:
@@ -25,3 +30,7 @@ async def aftercare_for_lead(desk: Desk, args: list[str]) -> Turn:
     return Turn([Reply(desk.tr("staff.aftercare_cmd.running", id=lead_id, name=name, day=day,
                                  sent=sent, total=len(desk.services.content.aftercare.days),
                                  problems=problems))])
+
+
+def register(desk: DeskRouter) -> None:
+    desk.command("aftercare")(aftercare_for_lead)

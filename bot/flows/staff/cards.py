@@ -4,16 +4,35 @@ it always shows the stored truth; `/lead ID` shows the full card with every scre
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-from bot import callbacks
+from bot.callbacks import MAX_ID, CallbackData, OneOf
 from bot.content.i18n import N_, display_name, format_when
 from bot.flows import Button, Services, StaffPost
 from bot.flows.screening import evaluate, path
-from bot.flows.staff import BOOKED, LABELS, NEXT, client_language
+from bot.flows.staff import BOOKED, LABELS, NEXT, STATUSES, client_language
 from bot.storage import Lead
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.content import Content
+
+
+@dataclass(frozen=True)
+class LeadStatus(CallbackData, prefix="lead"):
+    """A status button on a lead card: move lead `lead`, which the card showed as `seen`, to
+    `target` (consumed by bot/flows/staff/status.py)."""
+
+    lead: int
+    seen: Annotated[str, OneOf(STATUSES)]
+    target: Annotated[str, OneOf(STATUSES)]
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[LeadStatus]:
+        return (cls(MAX_ID, seen, target) for seen, targets in NEXT.items() for target in targets)
 
 
 @dataclass(frozen=True)
@@ -72,7 +91,7 @@ def status_buttons(services: Services, lead: Lead) -> tuple[tuple[Button, ...], 
     buttons = [
         Button(services.content.tr_button_label(
             staff, rebook if lead.status == target == BOOKED else LABELS[target]),
-            callbacks.build("ls", lead.id, lead.status, target))
+            LeadStatus(lead.id, lead.status, target).pack())
         for target in NEXT[lead.status]
     ]
     return tuple(tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2))

@@ -12,11 +12,15 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from bot.flows import Document, Reply, Turn
 from bot.flows.screening import evaluate
 from bot.flows.staff import Desk, client_language
 from bot.storage import Lead
+
+if TYPE_CHECKING:
+    from bot.flows.router import DeskRouter
 
 COLUMNS = ("id", "created_at", "status", "name", "username", "phone", "contact_username",
            "language", "outcome", "flagged", "goals", "preferred_time", "appointment_at")
@@ -84,3 +88,7 @@ async def _row(desk: Desk, lead: Lead) -> dict[str, str]:
         "goals": ";".join(g for g in goals.split(",") if g and g != "-"),
         "preferred_time": lead.preferred_time, "appointment_at": iso(lead.appointment_at),
     }
+
+
+def register(desk: DeskRouter) -> None:
+    desk.command("export")(export)

@@ -2,19 +2,39 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated
 
-from bot import callbacks
+from bot.callbacks import Between, CallbackData, OneOf
 from bot.content.i18n import N_, format_when
 from bot.flows import Button, Reply, Turn
 from bot.flows.staff import LABELS, OPEN, STATUSES, Desk, lead_named
 from bot.flows.staff.cards import full_card
 from bot.storage import Lead
 
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.content import Content
+    from bot.flows.router import DeskRouter
+
 PAGE = 10
 FOUND = 20
 OPEN_LIST, ALL = "open", "all"  # what /leads lists besides a single status
 LISTS = (OPEN_LIST, ALL, *STATUSES)
+MAX_PAGE = 10**9
+
+
+@dataclass(frozen=True)
+class LeadsPage(CallbackData, prefix="leads"):
+    """A page of a `/leads` list: `which` is one of `LISTS`, `page` counts from 0."""
+
+    which: Annotated[str, OneOf(LISTS)]
+    page: Annotated[int, Between(0, MAX_PAGE)]
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[LeadsPage]:
+        return (cls(which, MAX_PAGE) for which in LISTS)
 
 
 @dataclass(frozen=True)
@@ -45,8 +65,6 @@ async def leads(desk: Desk, args: list[str]) -> Turn:
 
 async def page(desk: Desk, which: str, number: int, *, edit: bool = False) -> Turn:
     """One page of the list, newest first; `which` is one of `LISTS`."""
-    if which not in LISTS or number < 0:
-        return Turn()
     statuses = OPEN if which == OPEN_LIST else STATUSES if which == ALL else (which,)
     found, total = await desk.stores.leads.page(statuses, number * PAGE, PAGE)
     pages = max(1, -(-total // PAGE))
@@ -57,9 +75,9 @@ async def page(desk: Desk, which: str, number: int, *, edit: bool = False) -> Tu
                        lines=[line(desk, lead) for lead in found], page=number + 1, pages=pages)
     arrows: list[Button] = []
     if number > 0:
-        arrows.append(Button("◀", callbacks.build("lp", which, number - 1)))
+        arrows.append(Button("◀", LeadsPage(which, number - 1).pack()))
     if number + 1 < pages:
-        arrows.append(Button("▶", callbacks.build("lp", which, number + 1)))
+        arrows.append(Button("▶", LeadsPage(which, number + 1).pack()))
     return Turn([Reply(text, (tuple(arrows),) if arrows else (), edit=edit)])
 
 
@@ -91,3 +109,10 @@ async def find(desk: Desk, args: list[str]) -> Turn:
     rendered = desk.render("leads_list.j2", title=title,
                            lines=[line(desk, lead) for lead in found], page=1, pages=1)
     return Turn([Reply(rendered)])
+
+
+def register(desk: DeskRouter) -> None:
+    desk.command("leads")(leads)
+    desk.command("lead")(lead)
+    desk.command("find")(find)
+    desk.button(LeadsPage)(lambda d, data: page(d, data.which, data.page, edit=True))

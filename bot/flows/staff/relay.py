@@ -1,6 +1,6 @@
 """The relay between a client's private chat and a thread in the staff chat.
 
-A thread starts at a staff-chat message registered with `RelayStore.register_thread` (a forwarded
+A thread starts at a staff-chat message registered with `relays.register_thread` (a forwarded
 FAQ question; aftercare problem alerts use the same call). A staff member answers by replying to
 any message of the thread: the client gets the text as an answer from the clinic, never a staff
 name. The client's next free-text messages then go back to the same thread, as replies to its
@@ -8,17 +8,27 @@ first message and marked with the client's name, until the client uses the menu,
 command, or until 24 hours have passed since the last staff answer (`WINDOW`); after that, free
 text is handled as usual (FAQ matching). Each relayed message joins the thread, so staff can
 reply to it too.
+
+An open relay is the client's conversation state (bot/flows/router.py), `RELAY`; whatever
+conversation it interrupted (a booking waiting for a contact) is kept in its data and comes back
+when the relay ends.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from bot.flows import ClientPost, Reply, StaffPost, Turn, Visit
 from bot.flows.faq import MAX_QUESTION
 from bot.flows.staff import Desk, client_language
+from bot.storage import Stores
+
+if TYPE_CHECKING:
+    from bot.flows.router import DeskRouter, Router
 
 WINDOW = timedelta(hours=24)
+RELAY = "relay"
 MAX_ANSWER = 3500  # characters: leaves room for the framing within Telegram's 4096
 
 
@@ -35,36 +45,54 @@ async def staff_answer(desk: Desk, replied_to: int, reply_id: int, text: str) ->
     language = client_language(desk.services, client)
     answer = desk.services.content.render(language, "staff_answer.j2",
                                           clinic=desk.services.settings, answer=text)
-    await stores.relays.open(client.user_id, thread.root_message_id, desk.now)
+    await _open(stores, client.user_id, thread.root_message_id, desk.now)
     return Turn(clients=[ClientPost(
         client.chat_id, answer,
         delivered=StaffPost(desk.tr("staff.relay.sent"), reply_to=reply_id),
         undeliverable=StaffPost(desk.tr("staff.relay.unreachable"), reply_to=reply_id))])
 
 
-async def client_text(visit: Visit, text: str) -> Turn | None:
-    """A client's free text while a thread is open goes to the staff chat; None otherwise."""
+async def _open(stores: Stores, user_id: int, root_message_id: int, now: datetime) -> None:
+    state = await stores.chat_states.get(user_id)
+    then = state.data["then"] if state and state.state == RELAY else (
+        {"state": state.state, "data": state.data} if state else None)
+    await stores.chat_states.save(user_id, RELAY, {
+        "root": root_message_id, "opened_at": now.isoformat(), "then": then}, now)
+
+
+async def client_text(visit: Visit, text: str, relay: dict[str, Any]) -> Turn | None:
+    """A client's free text while a thread is open goes to the staff chat; None when the
+    thread has just closed (after `WINDOW`)."""
     user_id, stores = visit.client.user_id, visit.stores
-    relay = await stores.relays.open_of(user_id)
-    if relay is None:
-        return None
-    if visit.now - relay.opened_at > WINDOW:
-        await stores.relays.end(user_id)
+    if visit.now - datetime.fromisoformat(relay["opened_at"]) > WINDOW:
+        await end(visit, relay)
         return None
     if len(text) > MAX_QUESTION:
         return Turn([Reply(visit.tr("faq.too_long", limit=MAX_QUESTION))])
     post = visit.content.render(visit.settings.default_language, "client_says.j2",
                                 client=visit.client, text=text)
-    now = visit.now
+    now, root = visit.now, int(relay["root"])
 
     async def join_thread(message_id: int) -> None:
-        await stores.relays.register_thread(message_id, user_id, now, relay.root_message_id)
+        await stores.relays.register_thread(message_id, user_id, now, root)
 
     return Turn([Reply(visit.tr("relay.forwarded"))],
-                [StaffPost(post, join_thread, reply_to=relay.root_message_id)])
+                [StaffPost(post, join_thread, reply_to=root)])
 
 
-async def end(visit: Visit) -> None:
-    """The client used the menu, a button or a command: free text is theirs again."""
-    if await visit.stores.relays.open_of(visit.client.user_id) is not None:
-        await visit.stores.relays.end(visit.client.user_id)
+async def end(visit: Visit, relay: dict[str, Any]) -> None:
+    """The client used the menu, a button or a command: free text is theirs again, for the
+    conversation the relay interrupted, if any."""
+    user_id, then = visit.client.user_id, relay.get("then")
+    if then:
+        await visit.stores.chat_states.save(user_id, then["state"], then["data"], visit.now)
+    else:
+        await visit.stores.chat_states.clear(user_id)
+
+
+def register(router: Router) -> None:
+    router.state(RELAY, leave=end)(client_text)
+
+
+def register_desk(desk: DeskRouter) -> None:
+    desk.replies.append(staff_answer)

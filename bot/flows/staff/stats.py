@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from babel.numbers import format_percent
 
 from bot.flows import Reply, Turn, funnel
 from bot.flows.staff import Desk
+
+if TYPE_CHECKING:
+    from bot.flows.router import DeskRouter
 
 DEFAULT_DAYS, MAX_DAYS = 30, 3660
 
@@ -44,3 +48,7 @@ async def stats(desk: Desk, args: list[str]) -> Turn:
     text = desk.render("stats.j2", days=days, steps=steps, problems=problems,
                        problems_label=desk.tr_label(funnel.LABELS[funnel.AFTERCARE_PROBLEM]))
     return Turn([Reply(text)])
+
+
+def register(desk: DeskRouter) -> None:
+    desk.command("stats")(stats)

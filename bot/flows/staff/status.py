@@ -11,12 +11,16 @@ from __future__ import annotations
 import logging
 import re
 from datetime import UTC, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from bot.content.i18n import format_appointment, format_when
 from bot.flows import ClientPost, StaffPost, Turn, aftercare, funnel
 from bot.flows.staff import BOOKED, LABELS, NEXT, TREATED, Desk, client_language
-from bot.flows.staff.cards import card_post
+from bot.flows.staff.cards import LeadStatus, card_post
 from bot.storage import Lead
+
+if TYPE_CHECKING:
+    from bot.flows.router import DeskRouter
 
 log = logging.getLogger(__name__)
 FORMATS = ("%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M", "%d/%m/%Y %H:%M")
@@ -33,10 +37,11 @@ def parse_appointment(text: str, timezone: tzinfo) -> datetime | None:
     return None
 
 
-async def press(desk: Desk, lead_id: int, seen: str, target: str) -> Turn:
+async def press(desk: Desk, pressed: LeadStatus) -> Turn:
     """A status button: `seen` is the status the card showed when it was pressed. A card that is
     out of date (someone else moved the lead first) is only refreshed."""
-    lead = await desk.stores.leads.get(lead_id)
+    seen, target = pressed.seen, pressed.target
+    lead = await desk.stores.leads.get(pressed.lead)
     if lead is None:
         return Turn()
     if lead.status != seen or target not in NEXT[lead.status]:
@@ -123,3 +128,8 @@ async def start_aftercare(desk: Desk, lead: Lead) -> None:
     started = await aftercare.start_plan(desk.services, lead.client.user_id, desk.now)
     log.info("lead %s treated; aftercare week %s", lead.id,
              "started" if started else "already running")
+
+
+def register(desk: DeskRouter) -> None:
+    desk.button(LeadStatus)(press)
+    desk.replies.append(appointment_reply)

@@ -1,0 +1,67 @@
+"""The screening's outcome as the client sees it, with the way on: booking now, or a reminder
+to repeat the check in a few days (dialogs/booking.yaml `recheck_days`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Annotated
+
+from bot.callbacks import Between, CallbackData
+from bot.content.i18n import format_day
+from bot.flows import Button, Reply, Turn, Visit
+from bot.flows.menu import MenuAction, main_menu
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.content import Content
+    from bot.flows.router import Router
+    from bot.flows.screening import Verdict
+
+
+@dataclass(frozen=True)
+class Recheck(CallbackData, prefix="recheck"):
+    """Remind me to repeat the check in `days` days."""
+
+    days: Annotated[int, Between(1, 3660)]
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[Recheck]:
+        return (cls(days) for days in content.booking.recheck_days)
+
+
+def outcome_reply(visit: Visit, verdict: Verdict) -> Reply:
+    described = visit.content.screening.outcome(verdict.outcome)
+    text = visit.render("outcome.j2", outcome=described,
+                        reasons=[visit.tr(c.reason) for c in verdict.conditions])
+    menu = visit.tr_button("button.menu", MenuAction("menu").pack())
+    if described.book:
+        rows: tuple[tuple[Button, ...], ...] = (
+            (visit.tr_button(described.book, MenuAction("booking").pack()),), (menu,))
+    else:
+        rows = tuple(
+            (visit.tr_button("screening.remind_on", Recheck(days).pack(),
+                          date=format_day(_local_day(visit, days), visit.language)),)
+            for days in visit.content.booking.recheck_days
+        ) + ((visit.tr_button("menu.contacts", MenuAction("contacts").pack()), menu),)
+    return Reply(text, rows)
+
+
+def _local_day(visit: Visit, days: int) -> datetime:
+    return (visit.now + timedelta(days=days)).astimezone(visit.settings.timezone)
+
+
+async def remind_later(visit: Visit, days: int) -> Turn | None:
+    """Schedule a reminder to repeat the check; None for a choice the clinic does not offer."""
+    if days not in visit.content.booking.recheck_days:
+        return None
+    due = visit.now + timedelta(days=days)
+    await visit.stores.reminders.schedule(visit.client.user_id, "recheck", due)
+    local_day = due.astimezone(visit.settings.timezone)
+    note = visit.tr("screening.reminder_set", date=format_day(local_day, visit.language))
+    return main_menu(visit, note=note)
+
+
+def register(router: Router) -> None:
+    router.button(Recheck)(lambda v, data: remind_later(v, data.days))

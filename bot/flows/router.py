@@ -1,0 +1,201 @@
+"""The one router: which flow answers a command, a button, typed text, a contact or media.
+
+Telegram-free, so any front end can drive the flows: it takes a `Visit` (or the staff desk's
+`Desk`) and returns the `Turn` to deliver. Each flow module registers what it handles with
+`register(router)` (bot/flows/routes.py calls them all): commands, buttons (typed callback data,
+bot/callbacks.py), main-menu actions, and the conversation states that own typed text.
+
+Which flow owns typed text is one record per client: the chat_states row (`state` names the
+conversation, `data` holds its details). With no record, typed text goes to the idle-text
+handlers in turn (the FAQ answers, an open screening repeats its question). A state registered
+with `leave` is left whenever the client uses a command or a button (the relay to staff).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from bot.callbacks import CallbackData, StaleButton, prefix_of
+from bot.flows import Speaking, Turn, Visit
+from bot.flows import menu as menu_flow
+from bot.flows.staff import Desk
+
+log = logging.getLogger(__name__)
+Who = TypeVar("Who", bound=Speaking)
+Data = TypeVar("Data", bound=CallbackData)
+Flow = Callable[[Visit], Awaitable[Turn | None]]
+TextFlow = Callable[[Visit, str, dict[str, Any]], Awaitable[Turn | None]]
+Leave = Callable[[Visit, dict[str, Any]], Awaitable[None]]
+CommandFlow = Callable[[Who, list[str]], Awaitable[Turn]]
+StaffReply = Callable[[Desk, int, int, str], Awaitable[Turn | None]]
+
+
+@dataclass(frozen=True)
+class Command(Generic[Who]):
+    """`label` is the message id of the command's description in Telegram's command menu;
+    None keeps the command out of that menu."""
+
+    name: str
+    run: CommandFlow[Who]
+    label: str | None
+
+
+@dataclass(frozen=True)
+class ButtonRoute(Generic[Who]):
+    data: type[CallbackData]
+    run: Callable[[Who, Any], Awaitable[Turn | None]]
+
+
+class Dispatch(Generic[Who]):
+    """Commands and buttons: what the client router and the staff desk's router share."""
+
+    def __init__(self) -> None:
+        self.commands: dict[str, Command[Who]] = {}
+        self.buttons: dict[str, ButtonRoute[Who]] = {}
+
+    def command(self, name: str, label: str | None = None) -> Callable[
+            [CommandFlow[Who]], CommandFlow[Who]]:
+        """Register `handler(who, args)` for `/name args…`."""
+        def add(handler: CommandFlow[Who]) -> CommandFlow[Who]:
+            _unique(self.commands, name)
+            self.commands[name] = Command(name, handler, label)
+            return handler
+        return add
+
+    def button(self, data: type[Data]) -> Callable[[Callable[[Who, Data], Awaitable[Turn | None]]],
+                                                    Callable[[Who, Data], Awaitable[Turn | None]]]:
+        """Register `handler(who, data)` for buttons carrying `data`; None from it means stale."""
+        def add(handler: Callable[[Who, Data], Awaitable[Turn | None]]) -> Callable[
+                [Who, Data], Awaitable[Turn | None]]:
+            _unique(self.buttons, data.prefix)
+            self.buttons[data.prefix] = ButtonRoute(data, handler)
+            return handler
+        return add
+
+    def owns(self, data: object) -> bool:
+        """Whether callback data is one of this router's kinds of button (by its prefix)."""
+        return isinstance(data, str) and prefix_of(data) in self.buttons
+
+    async def press(self, who: Who, data: str | None) -> Turn | None:
+        """The pressed button's turn; None for data this bot did not build or a stale button."""
+        route = self.buttons.get(prefix_of(data))
+        if route is None:
+            return None
+        try:
+            parsed = route.data.unpack(data)
+        except StaleButton:
+            return None
+        return await route.run(who, parsed)
+
+
+class Router(Dispatch[Visit]):
+    """The client's side: commands, buttons, menu actions, typed text, contacts, media."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.menu_actions: dict[str, Flow] = {}
+        self.states: dict[str, TextFlow] = {}
+        self.leaving: dict[str, Leave] = {}
+        self.idle: list[Callable[[Visit, str], Awaitable[Turn]]] = []
+        self.contact: Callable[[Visit, str, bool], Awaitable[Turn]] | None = None
+
+    def menu_action(self, action: str) -> Callable[[Flow], Flow]:
+        """Register what a main-menu button with `action` (dialogs/menu.yaml) does."""
+        def add(flow: Flow) -> Flow:
+            _unique(self.menu_actions, action)
+            self.menu_actions[action] = flow
+            return flow
+        return add
+
+    def state(self, name: str, *, leave: Leave | None = None) -> Callable[[TextFlow], TextFlow]:
+        """Register the handler of typed text while the client's record is in state `name`.
+        It gets the record's data; None from it means the state has just ended: route again."""
+        def add(flow: TextFlow) -> TextFlow:
+            _unique(self.states, name)
+            self.states[name] = flow
+            if leave is not None:
+                self.leaving[name] = leave
+            return flow
+        return add
+
+    async def on_command(self, visit: Visit, name: str, args: list[str]) -> Turn:
+        await self._leave(visit)
+        command = self.commands.get(name)
+        if command is None:
+            return menu_flow.main_menu(visit, note=visit.tr("error.unknown_command"))
+        return await command.run(visit, args)
+
+    async def on_button(self, visit: Visit, data: str | None) -> Turn:
+        await self._leave(visit)
+        turn = await self.press(visit, data)
+        if turn is None:
+            log.info("stale or forged button from user %s", visit.client.user_id)
+            return menu_flow.stale_button(visit)
+        return turn
+
+    async def on_text(self, visit: Visit, text: str) -> Turn:
+        for _ in range(2):
+            record = await visit.stores.chat_states.get(visit.client.user_id)
+            handler = self.states.get(record.state) if record else None
+            if handler is None or record is None:
+                break
+            turn = await handler(visit, text, record.data)
+            if turn is not None:
+                return turn
+        answer = Turn()
+        for idle in self.idle:
+            answer += await idle(visit, text)
+        return answer
+
+    async def on_contact(self, visit: Visit, phone: str, own: bool) -> Turn:
+        """A shared contact card; `own` says whether it is the sender's own number."""
+        await self._leave(visit)
+        assert self.contact is not None, "no flow takes contacts"
+        return await self.contact(visit, phone, own)
+
+    async def on_media(self, visit: Visit) -> Turn:
+        return menu_flow.main_menu(visit, note=visit.tr("error.unsupported_message"))
+
+    async def on_edited(self, visit: Visit) -> Turn:
+        return menu_flow.main_menu(visit, note=visit.tr("error.edited_message"))
+
+    async def _leave(self, visit: Visit) -> None:
+        if not self.leaving:
+            return
+        record = await visit.stores.chat_states.get(visit.client.user_id)
+        leave = self.leaving.get(record.state) if record else None
+        if leave is not None and record is not None:
+            await leave(visit, record.data)
+
+
+class DeskRouter(Dispatch[Desk]):
+    """The staff desk's: commands, the buttons of lead cards and lists, and replies to the
+    bot's messages in the staff chat. Who may act as staff is decided before (staff_auth.py)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.replies: list[StaffReply] = []
+
+    async def on_command(self, desk: Desk, name: str, args: list[str]) -> Turn:
+        return await self.commands[name].run(desk, args)
+
+    async def on_button(self, desk: Desk, data: str | None) -> Turn:
+        """A stale or forged staff button changes nothing and says nothing."""
+        return await self.press(desk, data) or Turn()
+
+    async def on_reply(self, desk: Desk, replied_to: int, reply_id: int, text: str) -> Turn | None:
+        """Each reply handler in turn (`replied_to` is the bot's message); None when none
+        of them knows that message."""
+        for handler in self.replies:
+            turn = await handler(desk, replied_to, reply_id, text)
+            if turn is not None:
+                return turn
+        return None
+
+
+def _unique(registry: dict[str, Any], key: str) -> None:
+    if key in registry:
+        raise ValueError(f"{key!r} is registered twice")

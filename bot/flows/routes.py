@@ -1,0 +1,35 @@
+"""All the wiring in one place: every flow registers its commands, buttons and conversation
+states with the client router or the staff desk's router (bot/flows/router.py).
+
+The order matters where the client sees it: commands are announced in Telegram's command menu
+in the order they are registered, and idle-text handlers answer in that order (the FAQ first,
+then the open screening's question again).
+"""
+
+from __future__ import annotations
+
+from bot.callbacks import CallbackData
+from bot.flows import aftercare, booking, faq, menu, outcome, privacy, screening
+from bot.flows.router import DeskRouter, Router
+from bot.flows.staff import aftercare_desk, export, listing, relay, stats, status
+
+
+def client_router() -> Router:
+    router = Router()
+    for flow in (menu, faq, booking, aftercare, privacy, outcome, screening, relay):
+        flow.register(router)
+    return router
+
+
+def desk_router() -> DeskRouter:
+    desk = DeskRouter()
+    for flow in (listing, status, export, stats, aftercare_desk):
+        flow.register(desk)
+    relay.register_desk(desk)
+    return desk
+
+
+def callback_data(*routers: Router | DeskRouter) -> dict[str, type[CallbackData]]:
+    """Every kind of button the bot builds, by prefix: the one registry of callback data."""
+    return {prefix: route.data for router in routers or (client_router(), desk_router())
+            for prefix, route in router.buttons.items()}
