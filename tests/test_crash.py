@@ -25,7 +25,7 @@ from typing import Any
 from bot.content import Content, Step
 from bot.devtools.sandbox import ChatUser, Sent
 from bot.devtools.sandbox_http import FakeBotServer
-from bot.flows.screening import path
+from bot.flows.eligibility import path
 
 ROOT = Path(__file__).parent.parent
 CLIENTS = 10

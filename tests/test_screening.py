@@ -10,7 +10,7 @@ import pytest
 from bot.content import Content
 from bot.content.i18n import format_day
 from bot.devtools.sandbox import Sandbox
-from bot.flows.screening import evaluate
+from bot.flows.eligibility import evaluate
 from tests.chat import Texts, screen, shown
 
 

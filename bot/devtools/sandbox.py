@@ -1,4 +1,4 @@
-"""An in-process fake of the Telegram Bot API, and clients that talk to the bot through it.
+"""The real bot on the fake Bot API (bot/devtools/fake_api.py), and clients that talk to it.
 
 The tests, `clinicbot shell` and the benchmarks all use this one fake: the real Application and
 handlers run unchanged, only the HTTP layer is replaced (a `BaseRequest` that answers each Bot
@@ -8,189 +8,18 @@ API method from memory). Users are simulated by building the same JSON updates T
 from __future__ import annotations
 
 import itertools
-import json
-from collections import defaultdict
-from dataclasses import dataclass, field
 from typing import Any
 
 from telegram import Update
-from telegram.error import TimedOut
 from telegram.ext import Application, ContextTypes
-from telegram.request import BaseRequest, RequestData
 
 from bot.clock import Clock
 from bot.config import Settings
+from bot.devtools.fake_api import BOT_USER, TOKEN, FakeBotApi, Sent
 from bot.telegram.app import build_application, start_services, stop_services
 from bot.telegram.scheduler import Scheduler
 
-BOT_USER = {"id": 7000000001, "is_bot": True, "first_name": "Clinic", "username": "clinic_bot"}
-TOKEN = "123456:SANDBOX-TOKEN-NOT-SECRET"
-OPTIONAL_METHODS = frozenset({"setMyCommands", "deleteMyCommands", "setChatMenuButton"})
-
-
-@dataclass
-class Sent:
-    """A message as the fake server holds it (after any edits)."""
-
-    chat_id: int
-    message_id: int
-    text: str
-    reply_markup: dict[str, Any] | None
-    edits: int = 0
-    document: dict[str, Any] | None = None
-    reply_to: int | None = None  # the message this one replies to
-
-    @property
-    def buttons(self) -> list[tuple[str, str]]:
-        """(label, callback data) of the inline keyboard, row by row."""
-        rows = (self.reply_markup or {}).get("inline_keyboard", [])
-        return [(b["text"], b.get("callback_data", "")) for row in rows for b in row]
-
-    @property
-    def keyboard(self) -> list[dict[str, Any]]:
-        """Buttons of a reply keyboard (e.g. the request-contact button)."""
-        rows = (self.reply_markup or {}).get("keyboard", [])
-        return [b if isinstance(b, dict) else {"text": b} for row in rows for b in row]
-
-
-@dataclass
-class FakeBotApi(BaseRequest):
-    """Answers Bot API calls from memory. Set `fail_next[method]` to queue error answers and
-    `unsupported` to simulate a self-hosted server without some optional methods.
-
-    `timeout_next[method]` queues timeouts: "before" (the call never reached Telegram) or
-    "after" (Telegram carried it out, but the answer was lost on the way back)."""
-
-    messages: dict[int, list[Sent]] = field(default_factory=lambda: defaultdict(list))
-    calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
-    fail_next: dict[str, list[tuple[int, dict[str, Any]]]] = field(
-        default_factory=lambda: defaultdict(list))
-    unsupported: set[str] = field(default_factory=set)
-    touched: list[Sent] = field(default_factory=list)  # every message sent or edited, in order
-    timeout_next: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
-
-    async def initialize(self) -> None:
-        return None
-
-    async def shutdown(self) -> None:
-        return None
-
-    @property
-    def read_timeout(self) -> float | None:
-        return 1.0
-
-    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
-                         *args: Any, **kwargs: Any) -> tuple[int, bytes]:
-        name = url.rsplit("/", 1)[-1]
-        params: dict[str, Any] = dict(request_data.parameters) if request_data else {}
-        if request_data is not None and request_data.contains_files:
-            # uploads travel as multipart fields: name → (filename, content, mime type)
-            params.update(request_data.multipart_data)
-        if self.timeout_next.get(name):
-            if self.timeout_next[name].pop(0) == "after":
-                self.answer(name, params)
-            raise TimedOut(f"{name} timed out (simulated)")
-        return self.answer(name, params)
-
-    def answer(self, name: str, params: dict[str, Any]) -> tuple[int, bytes]:
-        """One Bot API call by method name: the HTTP status and JSON body Telegram would send."""
-        self.calls.append((name, params))
-        if self.fail_next.get(name):
-            status, body = self.fail_next[name].pop(0)
-            return status, json.dumps({"ok": False, "error_code": status, **body}).encode()
-        handler = getattr(self, f"_{name}", None)
-        if handler is None or name in self.unsupported:
-            return 404, b'{"ok": false, "error_code": 404, "description": "Not Found"}'
-        try:
-            result = handler(params)
-        except _ApiError as exc:
-            body = {"ok": False, "error_code": 400, "description": str(exc)}
-            return 400, json.dumps(body).encode()
-        return 200, json.dumps({"ok": True, "result": result}).encode()
-
-    # Bot API methods -------------------------------------------------------------------------
-
-    def _getMe(self, params: dict[str, Any]) -> dict[str, Any]:
-        return BOT_USER
-
-    def _getUpdates(self, params: dict[str, Any]) -> list[Any]:
-        return []
-
-    def _simple(self, params: dict[str, Any]) -> bool:
-        return True
-
-    _setMyCommands = _deleteMyCommands = _setChatMenuButton = _answerCallbackQuery = _simple
-    _deleteWebhook = _setWebhook = _simple
-
-    def _sendMessage(self, params: dict[str, Any]) -> dict[str, Any]:
-        text = str(params.get("text", ""))
-        if not text.strip() or len(text) > 4096:
-            raise _ApiError("Bad Request: message text is empty or too long")
-        sent = self._store(int(params["chat_id"]), text, params.get("reply_markup"))
-        reply = params.get("reply_parameters")
-        if reply:
-            reply = json.loads(reply) if isinstance(reply, str) else reply
-            self.messages[sent["chat"]["id"]][-1].reply_to = int(reply["message_id"])
-        return sent
-
-    def _sendDocument(self, params: dict[str, Any]) -> dict[str, Any]:
-        """The uploaded file is kept as `document`: filename, content (bytes), mime type."""
-        filename, content, mime_type = params["document"]
-        if not isinstance(content, bytes):
-            content = content.read()
-        sent = self._store(int(params["chat_id"]), str(params.get("caption", "")), None)
-        self.messages[sent["chat"]["id"]][-1].document = {
-            "filename": filename, "content": content, "mime_type": mime_type,
-            "caption": params.get("caption")}
-        return sent
-
-    def _editMessageText(self, params: dict[str, Any]) -> dict[str, Any]:
-        message = self._find(int(params["chat_id"]), int(params["message_id"]))
-        markup = params.get("reply_markup")
-        if message.text == params["text"] and message.reply_markup == markup:
-            raise _ApiError("Bad Request: message is not modified")
-        message.text, message.reply_markup = str(params["text"]), markup
-        message.edits += 1
-        self.touched.append(message)
-        return self._json(message)
-
-    def _editMessageReplyMarkup(self, params: dict[str, Any]) -> dict[str, Any]:
-        message = self._find(int(params["chat_id"]), int(params["message_id"]))
-        message.reply_markup = params.get("reply_markup")
-        message.edits += 1
-        self.touched.append(message)
-        return self._json(message)
-
-    def _store(self, chat_id: int, text: str, markup: Any) -> dict[str, Any]:
-        if isinstance(markup, str):
-            markup = json.loads(markup)
-        sent = Sent(chat_id, next(self._ids), text, markup)
-        self.messages[chat_id].append(sent)
-        self.touched.append(sent)
-        return self._json(sent)
-
-    def _find(self, chat_id: int, message_id: int) -> Sent:
-        for message in self.messages[chat_id]:
-            if message.message_id == message_id:
-                return message
-        raise _ApiError("Bad Request: message to edit not found")
-
-    @staticmethod
-    def _json(sent: Sent) -> dict[str, Any]:
-        chat_type = "private" if sent.chat_id > 0 else "supergroup"
-        data: dict[str, Any] = {
-            "message_id": sent.message_id, "date": 0, "from": BOT_USER, "text": sent.text,
-            "chat": {"id": sent.chat_id, "type": chat_type},
-        }
-        if sent.reply_markup and "inline_keyboard" in sent.reply_markup:
-            data["reply_markup"] = sent.reply_markup
-        return data
-
-
-class _ApiError(Exception):
-    pass
-
+__all__ = ["BOT_USER", "TOKEN", "ChatUser", "Chats", "FakeBotApi", "Sandbox", "Sent"]
 
 class Chats:
     """Simulated users on a fake Bot API: builds the JSON updates Telegram would send; `feed`

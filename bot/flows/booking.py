@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from bot.callbacks import CallbackData
 from bot.flows import Reply, Turn, Visit, funnel
 from bot.flows import screening as screening_flow
+from bot.flows.eligibility import evaluate
 from bot.flows.menu import MenuAction, main_menu
 from bot.flows.outcome import outcome_reply
 from bot.flows.staff import cards
@@ -52,7 +53,7 @@ async def begin(visit: Visit) -> Turn:
         return Turn([note]) + await screening_flow.begin(visit)
     outcome = visit.content.screening.outcome(record.outcome or "")
     if not outcome.book:
-        verdict = screening_flow.evaluate(visit.content.screening, record.answers)
+        verdict = evaluate(visit.content.screening, record.answers)
         return Turn([Reply(visit.tr("booking.not_now")), outcome_reply(visit, verdict)])
     await visit.stores.chat_states.save(
         visit.client.user_id, CONTACT, {"screening_id": record.id}, visit.now)

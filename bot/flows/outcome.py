@@ -16,8 +16,8 @@ from bot.flows.menu import MenuAction, main_menu
 if TYPE_CHECKING:
     from bot.config import Settings
     from bot.content import Content
+    from bot.flows.eligibility import Verdict
     from bot.flows.router import Router
-    from bot.flows.screening import Verdict
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 Every answer is committed before the next question is shown, so a restart or a pause of days
 resumes at the same question. Which condition leads to which outcome is content
-(dialogs/screening.yaml); `evaluate` only applies it.
+(dialogs/screening.yaml); bot/flows/eligibility.py only applies it.
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from bot.callbacks import MAX_ID, CallbackData
-from bot.content import Condition, Screening, Step
+from bot.content import Step
 from bot.content.i18n import N_
 from bot.flows import Button, Reply, Turn, Visit, funnel
+from bot.flows.eligibility import YES, evaluate, path
 from bot.flows.menu import main_menu
 from bot.flows.outcome import outcome_reply
 from bot.storage import ScreeningRecord
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from bot.content import Content
     from bot.flows.router import Router
 
-YES, NO, BACK, DONE, CANCEL, TOGGLE = "yes", "no", "back", "done", "cancel", "t."
+NO, BACK, DONE, CANCEL, TOGGLE = "no", "back", "done", "cancel", "t."
 
 
 @dataclass(frozen=True)
@@ -50,31 +51,6 @@ class Answer(CallbackData, prefix="scr"):
         for step in content.screening.steps:
             values = [YES, NO, BACK, CANCEL, DONE] + [TOGGLE + o.id for o in step.options]
             yield from (cls(MAX_ID, step.id, value) for value in values)
-
-
-@dataclass(frozen=True)
-class Verdict:
-    outcome: str
-    conditions: tuple[Condition, ...]
-
-
-def evaluate(screening: Screening, answers: dict[str, str]) -> Verdict:
-    """The most serious outcome among declared conditions; with none, the outcome the content
-    names for that."""
-    declared = tuple(
-        screening.conditions[step.declares]
-        for step in screening.steps
-        if step.declares and answers.get(step.id) == YES
-    )
-    rank = {o.id: i for i, o in enumerate(screening.outcomes)}
-    outcome = min((c.outcome for c in declared), key=rank.__getitem__,
-                  default=screening.when_nothing_declared)
-    return Verdict(outcome, declared)
-
-
-def path(screening: Screening) -> list[Step]:
-    """The steps in the order they are asked."""
-    return list(screening.in_order)
 
 
 async def begin(visit: Visit) -> Turn:

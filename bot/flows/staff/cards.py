@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from bot.callbacks import MAX_ID, CallbackData, OneOf
 from bot.content.i18n import N_, display_name, format_when
 from bot.flows import Button, Services, StaffPost
-from bot.flows.screening import evaluate, path
+from bot.flows.eligibility import evaluate, path
 from bot.flows.staff import BOOKED, LABELS, NEXT, STATUSES, client_language
 from bot.storage import Lead
 

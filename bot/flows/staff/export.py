@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from bot.flows import Document, Reply, Turn
-from bot.flows.screening import evaluate
+from bot.flows.eligibility import evaluate
 from bot.flows.staff import Desk, client_language
 from bot.storage import Lead
 
