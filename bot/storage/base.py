@@ -66,6 +66,8 @@ class Database:
         await db.execute("PRAGMA journal_mode = WAL")
         await db.execute("PRAGMA foreign_keys = ON")
         await db.execute("PRAGMA synchronous = NORMAL")
+        # Erased rows are overwritten with zeros, not just unlinked from the b-tree.
+        await db.execute("PRAGMA secure_delete = ON")
         await migrate(db)
         return cls(db, cls._reader(path))
 
@@ -95,6 +97,12 @@ class Database:
                 await self.db.execute("ROLLBACK")
                 raise
             await self.db.execute("COMMIT")
+
+    async def checkpoint(self) -> None:
+        """Copy the WAL into the database file and truncate it to nothing, so rows just
+        erased (zeroed by secure_delete) leave no older copy behind in the -wal file."""
+        async with self._write_lock:
+            await self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     async def schema_version(self) -> int:
         row = await self.one("PRAGMA user_version")
