@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -40,19 +41,26 @@ async def health(settings: Settings, clock: Clock) -> tuple[bool, list[str]]:
 def backup(database: Path, target: Path) -> int:
     """Copy the live database with SQLite's online backup API; returns the size in bytes.
 
-    Safe while the bot runs: the copy is a consistent snapshot. The file is readable by its
-    owner only, like the database itself.
+    Safe while the bot runs: the copy is a consistent snapshot. It is written to a new file
+    readable by its owner only, then renamed over `target`, so the copy is private even when an
+    older, more readable file stood there, and a failed backup leaves that file as it was.
     """
     if not database.exists():
         raise FileNotFoundError(f"no database at {database}")
     target.parent.mkdir(parents=True, exist_ok=True)
-    os.close(os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
-    source = sqlite3.connect(read_only_uri(database), uri=True)
-    copy = sqlite3.connect(target)
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)  # 0600
+    os.close(handle)
     try:
-        source.backup(copy)
-        copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-    finally:
-        copy.close()
-        source.close()
+        source = sqlite3.connect(read_only_uri(database), uri=True)
+        copy = sqlite3.connect(name)
+        try:
+            source.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        finally:
+            copy.close()
+            source.close()
+        os.replace(name, target)
+    except BaseException:
+        os.unlink(name)
+        raise
     return target.stat().st_size
