@@ -304,3 +304,18 @@ async def test_staff_answer_a_problem_alert_by_replying_to_it(
     stats = await week_bot.app.bot_data["services"].stores.database.all(
         "SELECT stage FROM funnel_events WHERE stage LIKE 'aftercare%'")
     assert [r[0] for r in stats] == ["aftercare_problem"]
+
+
+async def test_timezone_accepts_only_real_zones_in_their_own_spelling(
+    bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    user = bot.user()
+    stores = bot.app.bot_data["services"].stores
+    for name in ("localtime", "posixrules", "Factory", "right/UTC", "posix/Europe/Berlin"):
+        assert shown(await user.send(f"/timezone {name}")) == t(
+            "aftercare.timezone.unknown", timezone=name)
+    assert (await stores.clients.get(user.id)).timezone is None
+    assert shown(await user.send("/timezone europe/berlin")) == t(
+        "aftercare.timezone.set", timezone="Europe/Berlin")
+    assert (await stores.clients.get(user.id)).timezone == "Europe/Berlin"
