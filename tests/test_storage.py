@@ -128,3 +128,18 @@ async def test_records_carry_aware_datetimes_and_dates(tmp_path: Path) -> None:
         assert message.due_at == NOW + timedelta(hours=9) and message.due_at.tzinfo == UTC
     finally:
         await stores.close()
+
+
+async def test_the_latest_finished_check_is_found_through_an_index(tmp_path: Path) -> None:
+    stores = await Stores.open(tmp_path / "clinic.sqlite3")
+    try:
+        statements: list[str] = []
+        stores.database.reader.set_trace_callback(statements.append)
+        await stores.screenings.last_finished(42)
+        stores.database.reader.set_trace_callback(None)
+        [query] = statements
+        plan = [row[3] for row in await stores.database.all(f"EXPLAIN QUERY PLAN {query}")]
+        assert any(step.startswith("SEARCH s USING") for step in plan), plan
+        assert [step for step in plan if step.startswith("SCAN")] == [], plan
+    finally:
+        await stores.close()
