@@ -10,14 +10,15 @@ from pathlib import Path
 
 from bot.clock import Clock
 from bot.config import Settings
-from bot.storage import Stores, read_only_uri
+from bot.storage import Stores, file_identity, read_only_uri
 
 SCHEDULER_LATE = timedelta(minutes=3)  # the scheduler beats every 30 s while the bot runs
 
 
 async def health(settings: Settings, clock: Clock) -> tuple[bool, list[str]]:
     """Whether the database answers and the scheduler ran recently, as printable lines. Only
-    looks: a missing database is reported, never created, and nothing is migrated."""
+    looks: a missing database is reported, never created, and nothing is migrated. A file that
+    is not the one the scheduler last beat on was replaced under the bot."""
     if not settings.database.is_file():
         return False, [f"database: missing (no file at {settings.database})"]
     try:
@@ -25,10 +26,14 @@ async def health(settings: Settings, clock: Clock) -> tuple[bool, list[str]]:
         try:
             version = await stores.database.schema_version()
             last = await stores.heartbeats.last("scheduler")
+            beat_on = await stores.heartbeats.database_file("scheduler")
         finally:
             await stores.close()
     except (OSError, sqlite3.Error) as exc:
         return False, [f"database: unreachable ({settings.database}: {exc})"]
+    if beat_on is not None and beat_on != file_identity(settings.database):
+        return False, [f"database: replaced ({settings.database} is not the file the bot last"
+                       " ran on)"]
     lines = [f"database: ok ({settings.database}, schema version {version})"]
     if last is None:
         return False, [*lines, "scheduler: has never run"]

@@ -166,3 +166,34 @@ async def test_backup_of_a_database_with_a_hash_in_its_path(tmp_path: Path) -> N
     finally:
         copy.close()
     assert sorted(os.listdir(tmp_path)) == ["copy #1.sqlite3", "db #1"]  # no temporary left
+
+
+@pytest.mark.parametrize("change", ["removed", "replaced"])
+async def test_the_bot_stops_when_its_database_file_is_removed_or_replaced(
+    bot: Sandbox, settings: Settings, tmp_path: Path, caplog: pytest.LogCaptureFixture,
+    change: str
+) -> None:
+    user = bot.user()
+    await user.send("/aftercare")
+    await bot.run_scheduler()
+    stopped: list[bool] = []
+    scheduler = bot.app.bot_data["scheduler"]
+    scheduler.on_database_lost = lambda: stopped.append(True)
+    if change == "removed":
+        settings.database.unlink()
+    else:
+        backup(settings.database, tmp_path / "restored.sqlite3")
+        os.replace(tmp_path / "restored.sqlite3", settings.database)
+    received = len(user.messages)
+    bot.clock.advance(timedelta(hours=9))  # the evening message is due
+    with caplog.at_level(logging.INFO):
+        assert await bot.run_scheduler() == 0
+        assert await bot.run_scheduler() == 0
+    assert stopped == [True] and len(user.messages) == received
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == [
+        f"database file {settings.database} was {change} while the bot had it open; stopping"]
+    healthy, lines = await health(settings, bot.clock)
+    assert not healthy
+    assert lines[0] == (f"database: missing (no file at {settings.database})" if change == "removed"
+                        else f"database: replaced ({settings.database} is not the file the bot"
+                        " last ran on)")

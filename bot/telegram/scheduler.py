@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -46,10 +47,14 @@ def _language(services: Services, chosen: str | None, telegram: str | None) -> s
 class Scheduler:
     """Sends what is due, from a background task the application starts and stops with itself
     or when asked (`run_once`: the shell's clock, tests). One run at a time, so nothing due is
-    picked up twice."""
+    picked up twice. Each beat first checks that the database file is still the one the bot
+    opened; if it was removed or replaced, nothing more is written and `on_database_lost` (the
+    application's stop) is called once."""
 
-    def __init__(self, bot: Bot, services: Services) -> None:
+    def __init__(self, bot: Bot, services: Services,
+                 on_database_lost: Callable[[], None] = lambda: None) -> None:
         self.bot, self.services = bot, services
+        self.on_database_lost = on_database_lost
         self._task: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
         self._sender = Sender(bot, services)
@@ -84,6 +89,8 @@ class Scheduler:
     async def run_once(self) -> int:
         """Send everything due now; returns how many messages went out."""
         async with self._lock:
+            if self._stopping or self._database_lost():
+                return 0
             now = self.services.clock.now()
             await self.services.stores.heartbeats.beat("scheduler", now)
             if self._sender.paused_until and now < self._sender.paused_until:
@@ -93,6 +100,16 @@ class Scheduler:
             await self._lead_cards(now)
             await self._retention(now)
             return sent
+
+    def _database_lost(self) -> bool:
+        database = self.services.stores.database
+        change = database.lost()
+        if change is not None:
+            log.critical("database file %s was %s while the bot had it open; stopping",
+                         database.path, change)
+            self._stopping = True
+            self.on_database_lost()
+        return change is not None
 
     async def _lead_cards(self, now: datetime) -> None:
         """Post lead cards that a transient error kept from the staff chat."""
