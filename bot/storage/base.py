@@ -9,6 +9,7 @@ and come back out as aware datetimes: nothing outside storage parses them.
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import sqlite3
 from collections.abc import AsyncIterator
@@ -21,6 +22,8 @@ from urllib.parse import quote
 import aiosqlite
 
 from bot.storage.migrate import migrate
+
+log = logging.getLogger(__name__)
 
 
 def read_only_uri(path: Path) -> str:
@@ -121,8 +124,11 @@ class Database:
     async def checkpoint(self) -> None:
         """Copy the WAL into the database file and truncate it to nothing, so rows just
         erased (zeroed by secure_delete) leave no older copy behind in the -wal file."""
-        async with self._write_lock:
-            await self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        async with self._write_lock, self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)") as cursor:
+            busy = await cursor.fetchone()
+        if busy and busy[0]:
+            log.warning("the WAL could not be truncated (a reader was busy); erased rows stay"
+                        " in it until the next checkpoint")
 
     async def schema_version(self) -> int:
         row = await self.one("PRAGMA user_version")

@@ -101,12 +101,12 @@ class PrivacyStore(Store):
         from its last answer: it is cancelled, as if the client had left it then. Returns rows
         deleted."""
         async with self.transaction() as db:
+            last_activity = ("COALESCE((SELECT MAX(a.answered_at) FROM screening_answers AS a"
+                             " WHERE a.screening_id = screenings.id), started_at)")
             await db.execute(
-                "UPDATE screenings AS s SET status = 'cancelled', current_step = NULL,"
-                " finished_at = a.last FROM (SELECT s2.id, COALESCE(MAX(x.answered_at),"
-                " s2.started_at) AS last FROM screenings AS s2 LEFT JOIN screening_answers AS x"
-                " ON x.screening_id = s2.id WHERE s2.status = 'active' GROUP BY s2.id) AS a"
-                " WHERE s.id = a.id AND a.last < ?", (iso(before),))
+                "UPDATE screenings SET status = 'cancelled', current_step = NULL,"
+                f" finished_at = {last_activity} WHERE status = 'active'"
+                f" AND {last_activity} < ?", (iso(before),))
             answers = await db.execute(
                 "DELETE FROM screening_answers WHERE screening_id IN ("
                 " SELECT s.id FROM screenings AS s WHERE s.finished_at < ?"
