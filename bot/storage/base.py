@@ -99,8 +99,8 @@ class Database:
                                check_same_thread=False)
 
     def lost(self) -> str | None:
-        """"removed" or "replaced" when the path no longer leads to the open file: writes would
-        go to a file nobody will ever read again."""
+        """None while the path still leads to the open file; else how it was lost ("removed",
+        "replaced"), since writes would go to a file nobody will ever read again."""
         current = file_identity(self.path)
         if current == self.identity:
             return None
