@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
 from bot.clock import Clock
 from bot.config import Settings
-from bot.storage import Stores, read_only_uri
+from bot.storage import Stores, file_identity, read_only_uri
 
 SCHEDULER_LATE = timedelta(minutes=3)  # the scheduler beats every 30 s while the bot runs
 
 
 async def health(settings: Settings, clock: Clock) -> tuple[bool, list[str]]:
     """Whether the database answers and the scheduler ran recently, as printable lines. Only
-    looks: a missing database is reported, never created, and nothing is migrated."""
+    looks: a missing database is reported, never created, and nothing is migrated. A file that
+    is not the one the scheduler last beat on was replaced under the bot."""
     if not settings.database.is_file():
         return False, [f"database: missing (no file at {settings.database})"]
     try:
@@ -24,10 +26,14 @@ async def health(settings: Settings, clock: Clock) -> tuple[bool, list[str]]:
         try:
             version = await stores.database.schema_version()
             last = await stores.heartbeats.last("scheduler")
+            beat_on = await stores.heartbeats.database_file("scheduler")
         finally:
             await stores.close()
     except (OSError, sqlite3.Error) as exc:
         return False, [f"database: unreachable ({settings.database}: {exc})"]
+    if beat_on is not None and beat_on != file_identity(settings.database):
+        return False, [f"database: replaced ({settings.database} is not the file the bot last"
+                       " ran on)"]
     lines = [f"database: ok ({settings.database}, schema version {version})"]
     if last is None:
         return False, [*lines, "scheduler: has never run"]
@@ -40,19 +46,26 @@ async def health(settings: Settings, clock: Clock) -> tuple[bool, list[str]]:
 def backup(database: Path, target: Path) -> int:
     """Copy the live database with SQLite's online backup API; returns the size in bytes.
 
-    Safe while the bot runs: the copy is a consistent snapshot. The file is readable by its
-    owner only, like the database itself.
+    Safe while the bot runs: the copy is a consistent snapshot. It is written to a new file
+    readable by its owner only, then renamed over `target`, so the copy is private even when an
+    older, more readable file stood there, and a failed backup leaves that file as it was.
     """
     if not database.exists():
         raise FileNotFoundError(f"no database at {database}")
     target.parent.mkdir(parents=True, exist_ok=True)
-    os.close(os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
-    source = sqlite3.connect(read_only_uri(database), uri=True)
-    copy = sqlite3.connect(target)
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)  # 0600
+    os.close(handle)
     try:
-        source.backup(copy)
-        copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-    finally:
-        copy.close()
-        source.close()
+        source = sqlite3.connect(read_only_uri(database), uri=True)
+        copy = sqlite3.connect(name)
+        try:
+            source.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        finally:
+            copy.close()
+            source.close()
+        os.replace(name, target)
+    except BaseException:
+        os.unlink(name)
+        raise
     return target.stat().st_size

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -212,6 +213,27 @@ async def test_blocked_client_is_marked_unreachable_without_retry_storm(
     assert await stores.aftercare.active_plan(user.id) is None
 
 
+async def test_a_rejected_message_fails_alone_and_the_week_goes_on(
+    week_bot: Sandbox, content: Content, caplog: pytest.LogCaptureFixture
+) -> None:
+    t = Texts(content, "en")
+    user = week_bot.user()
+    await started(week_bot, user, t)
+    week_bot.api.fail_next["sendMessage"].append(
+        (400, {"description": "Bad Request: can't parse entities: unsupported start tag"}))
+    with caplog.at_level(logging.ERROR, logger="bot.telegram.sending"):
+        received = await live_through(week_bot, user, at(LONDON, 2026, 10, 30, 12, 0))
+    assert [day for day, _ in received] == [1, 2, 3, 4, 5, 6, 7]
+    stores = week_bot.app.bot_data["services"].stores
+    assert (await stores.clients.get(user.id)).unreachable_at is None
+    [plan] = await stores.database.all("SELECT id, status FROM aftercare_plans")
+    assert plan[1] == "finished"
+    days = await stores.aftercare.plan_messages(plan[0])
+    assert [(m.day, m.status) for m in days] == [(0, "failed")] + [(d, "sent") for d in range(1, 8)]
+    [logged] = [r.getMessage() for r in caplog.records]
+    assert f"client {user.id}" in logged and f"plan {plan[0]}" in logged and "day 0" in logged
+
+
 async def test_retry_after_pauses_sending_and_loses_nothing(
     week_bot: Sandbox, content: Content
 ) -> None:
@@ -304,3 +326,18 @@ async def test_staff_answer_a_problem_alert_by_replying_to_it(
     stats = await week_bot.app.bot_data["services"].stores.database.all(
         "SELECT stage FROM funnel_events WHERE stage LIKE 'aftercare%'")
     assert [r[0] for r in stats] == ["aftercare_problem"]
+
+
+async def test_timezone_accepts_only_real_zones_in_their_own_spelling(
+    bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    user = bot.user()
+    stores = bot.app.bot_data["services"].stores
+    for name in ("localtime", "posixrules", "Factory", "right/UTC", "posix/Europe/Berlin"):
+        assert shown(await user.send(f"/timezone {name}")) == t(
+            "aftercare.timezone.unknown", timezone=name)
+    assert (await stores.clients.get(user.id)).timezone is None
+    assert shown(await user.send("/timezone europe/berlin")) == t(
+        "aftercare.timezone.set", timezone="Europe/Berlin")
+    assert (await stores.clients.get(user.id)).timezone == "Europe/Berlin"

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import stat
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,65 @@ def test_health_reports_a_missing_database_and_creates_nothing(tmp_path: Path) -
     assert result.returncode == 1
     assert result.stdout.strip() == f"database: missing (no file at {tmp_path / 'db #1.sqlite3'})"
     assert list(tmp_path.iterdir()) == [config]
+
+
+async def test_backup_over_an_existing_readable_file_is_private(
+    bot: Sandbox, settings: Settings, content: Content, tmp_path: Path
+) -> None:
+    await screen(bot.user(), Texts(content, "en"))
+    target = tmp_path / "clinic-backup.sqlite3"
+    target.write_bytes(b"last week's copy")
+    target.chmod(0o644)
+    backup(settings.database, target)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    copy = sqlite3.connect(target)
+    try:
+        assert copy.execute("SELECT COUNT(*) FROM screenings").fetchone() == (1,)
+    finally:
+        copy.close()
+
+
+async def test_backup_of_a_database_with_a_hash_in_its_path(tmp_path: Path) -> None:
+    database = tmp_path / "db #1" / "clinic #1.sqlite3"
+    stores = await Stores.open(database)
+    await stores.heartbeats.beat("scheduler", datetime(2026, 11, 24, tzinfo=UTC))
+    await stores.close()
+    target = tmp_path / "copy #1.sqlite3"
+    backup(database, target)
+    copy = sqlite3.connect(target)
+    try:
+        assert copy.execute("SELECT name FROM heartbeats").fetchall() == [("scheduler",)]
+    finally:
+        copy.close()
+    assert sorted(os.listdir(tmp_path)) == ["copy #1.sqlite3", "db #1"]  # no temporary left
+
+
+@pytest.mark.parametrize("change", ["removed", "replaced"])
+async def test_the_bot_stops_when_its_database_file_is_removed_or_replaced(
+    bot: Sandbox, settings: Settings, tmp_path: Path, caplog: pytest.LogCaptureFixture,
+    change: str
+) -> None:
+    user = bot.user()
+    await user.send("/aftercare")
+    await bot.run_scheduler()
+    stopped: list[bool] = []
+    scheduler = bot.app.bot_data["scheduler"]
+    scheduler.on_database_lost = lambda: stopped.append(True)
+    if change == "removed":
+        settings.database.unlink()
+    else:
+        backup(settings.database, tmp_path / "restored.sqlite3")
+        os.replace(tmp_path / "restored.sqlite3", settings.database)
+    received = len(user.messages)
+    bot.clock.advance(timedelta(hours=9))  # the evening message is due
+    with caplog.at_level(logging.INFO):
+        assert await bot.run_scheduler() == 0
+        assert await bot.run_scheduler() == 0
+    assert stopped == [True] and len(user.messages) == received
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == [
+        f"database file {settings.database} was {change} while the bot had it open; stopping"]
+    healthy, lines = await health(settings, bot.clock)
+    assert not healthy
+    assert lines[0] == (f"database: missing (no file at {settings.database})" if change == "removed"
+                        else f"database: replaced ({settings.database} is not the file the bot"
+                        " last ran on)")

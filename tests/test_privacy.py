@@ -145,3 +145,43 @@ async def test_forget_can_be_declined(bot: Sandbox, content: Content) -> None:
     await user.send("/forget")
     assert t("privacy.forget.kept") in shown(await user.press(t.label("privacy.forget.no")))
     assert await count(bot, "SELECT COUNT(*) FROM screening_answers") == 16
+
+
+async def test_retention_purges_the_answers_of_an_abandoned_check(
+    bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    user = bot.user()
+    await user.send("/menu")
+    await user.press(t.label("menu.screening"))
+    await user.press(t.label("screening.consent.yes"))
+    await user.press(t.label("screening.done"))
+    for _ in range(2):
+        await user.press_exact(t.label("screening.no"))
+    assert await count(bot, "SELECT COUNT(*) FROM screening_answers") == 3
+    bot.clock.advance(timedelta(days=360))
+    await bot.run_scheduler()
+    assert await count(bot, "SELECT COUNT(*) FROM screening_answers") == 3  # not yet
+    bot.clock.advance(timedelta(days=35))  # 395 days after the last answer
+    await bot.run_scheduler()
+    assert await count(bot, "SELECT COUNT(*) FROM screening_answers") == 0
+    assert await count(bot, "SELECT COUNT(*) FROM screenings WHERE status = 'active'") == 0
+    await user.send("/menu")
+    await user.press(t.label("menu.screening"))
+    assert await count(bot, "SELECT COUNT(*) FROM screening_answers") == 0
+
+
+async def test_forget_leaves_no_trace_in_the_database_files(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    zina = await everything_about_zina(bot, content, settings)
+    files = [settings.database, settings.database.with_name(settings.database.name + "-wal")]
+    await zina.send("Is there parking for bicycles?")  # a question not yet sent on to staff
+    needles = ["Zinaida", "Kvasova", "zina_kv", PHONE, "bicycles", "red patch"]
+    before = b"".join(path.read_bytes() for path in files)
+    assert [n for n in needles if n.encode() not in before] == []  # the scan can see them
+    await zina.send("/forget")
+    await zina.press(Texts(content, "ru").label("privacy.forget.yes"))
+    for path in files:
+        raw = path.read_bytes()
+        assert [needle for needle in needles if needle.encode() in raw] == [], path.name

@@ -131,13 +131,28 @@ async def test_records_carry_aware_datetimes_and_dates(tmp_path: Path) -> None:
         await stores.close()
 
 
+async def test_the_latest_finished_check_is_found_through_an_index(tmp_path: Path) -> None:
+    stores = await Stores.open(tmp_path / "clinic.sqlite3")
+    try:
+        statements: list[str] = []
+        stores.database.reader.set_trace_callback(statements.append)
+        await stores.screenings.last_finished(42)
+        stores.database.reader.set_trace_callback(None)
+        [query] = statements
+        plan = [row[3] for row in await stores.database.all(f"EXPLAIN QUERY PLAN {query}")]
+        assert any(step.startswith("SEARCH s USING") for step in plan), plan
+        assert [step for step in plan if step.startswith("SCAN")] == [], plan
+    finally:
+        await stores.close()
+
+
 async def test_relays_open_before_the_upgrade_become_conversation_states(tmp_path: Path) -> None:
     """A client talking to staff at the moment of the upgrade keeps talking to staff, and the
     booking their relay interrupted comes back when it ends."""
     before = tmp_path / "before"
     before.mkdir()
     for path in migrations():
-        if path.name.startswith("0005_"):
+        if path.name.startswith("0008_"):
             break
         (before / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     async with aiosqlite.connect(tmp_path / "db.sqlite3", isolation_level=None) as db:

@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, available_timezones
 
 from bot.callbacks import MAX_ID, Between, CallbackData
 from bot.content import Content
@@ -23,6 +24,9 @@ if TYPE_CHECKING:
     from bot.flows.router import Router
 
 DETAILS = "aftercare_details"
+# Files in the tz database that are not places: the server's own zone, a POSIX fallback,
+# "no zone configured", and the leap-second and POSIX-only copies of every zone.
+NOT_PLACES = frozenset({"localtime", "posixrules", "factory"})
 
 
 @dataclass(frozen=True)
@@ -157,15 +161,22 @@ async def _record(visit: Visit, plan: Plan, day: int, answer_id: str,
     return Turn([guidance], [StaffPost(alert, answerable)])
 
 
+@cache
+def _known_timezones() -> dict[str, str]:
+    """Every place's zone name, by its case-folded spelling."""
+    return {name.casefold(): name for name in available_timezones()
+            if name.casefold() not in NOT_PLACES and not name.startswith(("right/", "posix/"))}
+
+
 async def set_timezone(visit: Visit, name: str) -> Turn:
     """`/timezone Europe/Berlin`: later messages follow the client's local time."""
     current = visit.client.timezone or visit.settings.timezone.key
     if not name:
         return Turn([Reply(visit.tr("aftercare.timezone.usage", timezone=current))])
-    try:
-        tz = ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    known = _known_timezones().get(name.casefold())
+    if known is None:
         return Turn([Reply(visit.tr("aftercare.timezone.unknown", timezone=name[:64]))])
+    tz = ZoneInfo(known)
     await visit.stores.clients.set_timezone(visit.client.user_id, tz.key)
     plan = await visit.stores.aftercare.active_plan(visit.client.user_id)
     if plan is not None:

@@ -7,7 +7,7 @@ Schema changes are new files in `migrations/` (`NNNN_what.sql`), applied in orde
 """
 
 from bot.storage.aftercare import DueMessage, Plan, PlanMessage
-from bot.storage.base import Database, iso, read_only_uri
+from bot.storage.base import Database, file_identity, iso, read_only_uri
 from bot.storage.chat_states import ChatState
 from bot.storage.clients import Client
 from bot.storage.leads import Lead, StatusChange
@@ -19,4 +19,4 @@ from bot.storage.stores import Stores
 
 __all__ = ["ChatState", "Client", "Database", "DueMessage", "Erased", "Lead",
            "PersonalData", "Plan", "PlanMessage", "Reminder", "RelayThread", "ScreeningRecord",
-           "StatusChange", "Stores", "iso", "read_only_uri"]
+           "StatusChange", "Stores", "file_identity", "iso", "read_only_uri"]

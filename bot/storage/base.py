@@ -9,6 +9,7 @@ and come back out as aware datetimes: nothing outside storage parses them.
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import sqlite3
 from collections.abc import AsyncIterator
@@ -21,6 +22,8 @@ from urllib.parse import quote
 import aiosqlite
 
 from bot.storage.migrate import migrate
+
+log = logging.getLogger(__name__)
 
 
 def read_only_uri(path: Path) -> str:
@@ -48,9 +51,21 @@ def calendar_day(text: str) -> date:
     return date.fromisoformat(text)
 
 
+def file_identity(path: Path) -> str | None:
+    """Which file is at `path` (device and inode), None when there is none: a file deleted or
+    replaced under an open connection keeps the old identity on that connection."""
+    try:
+        found = path.stat()
+    except FileNotFoundError:
+        return None
+    return f"{found.st_dev}:{found.st_ino}"
+
+
 class Database:
-    def __init__(self, db: aiosqlite.Connection, reader: sqlite3.Connection) -> None:
-        self.db = db
+    def __init__(self, db: aiosqlite.Connection, reader: sqlite3.Connection, path: Path) -> None:
+        self.db, self.path = db, path
+        # Taken once the file is open: what the bot reads and writes from then on.
+        self.identity = file_identity(path)
         # Reads take microseconds in SQLite, a round trip to aiosqlite's thread far longer:
         # reads run on this read-only connection in the event loop's thread. WAL lets it see
         # every committed write, and the bot's own writes are committed before it reads again.
@@ -66,20 +81,30 @@ class Database:
         await db.execute("PRAGMA journal_mode = WAL")
         await db.execute("PRAGMA foreign_keys = ON")
         await db.execute("PRAGMA synchronous = NORMAL")
+        # Erased rows are overwritten with zeros, not just unlinked from the b-tree.
+        await db.execute("PRAGMA secure_delete = ON")
         await migrate(db)
-        return cls(db, cls._reader(path))
+        return cls(db, cls._reader(path), path)
 
     @classmethod
     async def inspect(cls, path: Path) -> Self:
         """Open an existing database read-only, as it is: nothing is created or migrated
         (SQLite refuses a missing file in this mode)."""
         db = await aiosqlite.connect(read_only_uri(path), uri=True, isolation_level=None)
-        return cls(db, cls._reader(path))
+        return cls(db, cls._reader(path), path)
 
     @staticmethod
     def _reader(path: Path) -> sqlite3.Connection:
         return sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None,
                                check_same_thread=False)
+
+    def lost(self) -> str | None:
+        """None while the path still leads to the open file; else how it was lost ("removed",
+        "replaced"), since writes would go to a file nobody will ever read again."""
+        current = file_identity(self.path)
+        if current == self.identity:
+            return None
+        return "removed" if current is None else "replaced"
 
     async def close(self) -> None:
         self.reader.close()
@@ -95,6 +120,15 @@ class Database:
                 await self.db.execute("ROLLBACK")
                 raise
             await self.db.execute("COMMIT")
+
+    async def checkpoint(self) -> None:
+        """Copy the WAL into the database file and truncate it to nothing, so rows just
+        erased (zeroed by secure_delete) leave no older copy behind in the -wal file."""
+        async with self._write_lock, self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)") as cursor:
+            busy = await cursor.fetchone()
+        if busy and busy[0]:
+            log.warning("the WAL could not be truncated (a reader was busy); erased rows stay"
+                        " in it until the next checkpoint")
 
     async def schema_version(self) -> int:
         row = await self.one("PRAGMA user_version")

@@ -1,5 +1,6 @@
 """Heartbeats kept in the database, so another process (`clinicbot health`) can read them: when
-background work last ran."""
+background work last ran, and on which database file (so a file replaced under the running bot
+shows)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,16 @@ from bot.storage.base import Store, iso, moment
 class HeartbeatStore(Store):
     async def beat(self, name: str, now: datetime) -> None:
         await self.write(
-            "INSERT INTO heartbeats (name, at) VALUES (?, ?)"
-            " ON CONFLICT (name) DO UPDATE SET at = excluded.at", (name, iso(now)))
+            "INSERT INTO heartbeats (name, at, database_file) VALUES (?, ?, ?)"
+            " ON CONFLICT (name) DO UPDATE SET at = excluded.at,"
+            " database_file = excluded.database_file",
+            (name, iso(now), self.database.identity))
 
     async def last(self, name: str) -> datetime | None:
         row = await self.one("SELECT at FROM heartbeats WHERE name = ?", (name,))
         return moment(row[0]) if row else None
+
+    async def database_file(self, name: str) -> str | None:
+        """The identity (`file_identity`) of the file the last beat was written to."""
+        row = await self.one("SELECT database_file FROM heartbeats WHERE name = ?", (name,))
+        return row[0] if row else None

@@ -92,12 +92,21 @@ class PrivacyStore(Store):
                 posts = sorted(int(r[0]) for r in await cursor.fetchall()
                                if int(r[0]) not in card_ids)
             await db.execute("DELETE FROM clients WHERE user_id = ?", (user_id,))
+        await self.database.checkpoint()
         return Erased(cards, posts)
 
     async def purge(self, before: datetime) -> int:
         """Retention: health answers of screenings that never became a lead, and the details
-        of aftercare weeks, once they are older than `before`. Returns rows deleted."""
+        of aftercare weeks, once they are older than `before`. A check left unfinished counts
+        from its last answer: it is cancelled, as if the client had left it then. Returns rows
+        deleted."""
         async with self.transaction() as db:
+            last_activity = ("COALESCE((SELECT MAX(a.answered_at) FROM screening_answers AS a"
+                             " WHERE a.screening_id = screenings.id), started_at)")
+            await db.execute(
+                "UPDATE screenings SET status = 'cancelled', current_step = NULL,"
+                f" finished_at = {last_activity} WHERE status = 'active'"
+                f" AND {last_activity} < ?", (iso(before),))
             answers = await db.execute(
                 "DELETE FROM screening_answers WHERE screening_id IN ("
                 " SELECT s.id FROM screenings AS s WHERE s.finished_at < ?"
@@ -109,4 +118,5 @@ class PrivacyStore(Store):
             messages = await db.execute(
                 "DELETE FROM aftercare_messages WHERE plan_id IN ("
                 " SELECT id FROM aftercare_plans WHERE ended_at < ?)", (iso(before),))
+        await self.database.checkpoint()
         return answers.rowcount + checkins.rowcount + messages.rowcount

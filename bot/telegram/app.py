@@ -78,7 +78,7 @@ async def start_services(app: Application,  # type: ignore[type-arg]
     }
     services = Services(settings, content, stores, app.bot_data["clock"], matchers)
     app.bot_data["services"] = services
-    scheduler = Scheduler(app.bot, services)
+    scheduler = Scheduler(app.bot, services, on_database_lost=app.stop_running)
     app.bot_data["scheduler"] = scheduler
     if scheduler_loop:
         scheduler.start()

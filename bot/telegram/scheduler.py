@@ -2,24 +2,21 @@
 
 Nothing lives only in memory: after a restart or downtime, what is due is found again by a
 query. An aftercare message still relevant today goes out late; one from an earlier day is
-marked skipped, never sent in a burst. Quiet hours wait. A client who blocked the bot is marked
-unreachable and their plan ends; RetryAfter pauses sending for as long as Telegram asks; network
-errors retry the message with growing delays. A crash between sending and recording can repeat
-at most the message in flight.
+marked skipped, never sent in a burst. Quiet hours wait. What each Telegram error means is
+bot/telegram/sending.py. A crash between sending and recording can repeat at most the message
+in flight.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import enum
 import logging
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
 from bot.content.i18n import negotiate
 from bot.flows import Services, funnel
@@ -28,7 +25,8 @@ from bot.flows.aftercare_times import is_quiet, still_relevant
 from bot.flows.menu import MenuAction
 from bot.flows.staff import cards
 from bot.storage import DueMessage, Plan
-from bot.telegram.delivery import Markup, markup, post_to_staff
+from bot.telegram.delivery import markup, post_to_staff
+from bot.telegram.sending import Delivery, Sender
 
 log = logging.getLogger(__name__)
 INTERVAL_SECONDS = 30.0
@@ -37,13 +35,6 @@ IN_FLIGHT = 30  # concurrent sends; PTB's rate limiter keeps the overall pace
 MAX_BACKOFF = timedelta(minutes=15)
 PURGE_INTERVAL = timedelta(hours=1)
 CARD_GRACE = timedelta(minutes=1)  # a card still being posted is not posted twice
-
-
-class Delivery(enum.Enum):
-    SENT = "sent"
-    GONE = "gone"  # blocked or rejected for good: the client is marked unreachable
-    WAIT = "wait"  # Telegram asked us to slow down: try again after the pause
-    RETRY = "retry"  # network trouble: this message again later, with backoff
 
 
 def _language(services: Services, chosen: str | None, telegram: str | None) -> str:
@@ -56,13 +47,17 @@ def _language(services: Services, chosen: str | None, telegram: str | None) -> s
 class Scheduler:
     """Sends what is due, from a background task the application starts and stops with itself
     or when asked (`run_once`: the shell's clock, tests). One run at a time, so nothing due is
-    picked up twice."""
+    picked up twice. Each beat first checks that the database file is still the one the bot
+    opened; if it was removed or replaced, nothing more is written and `on_database_lost` (the
+    application's stop) is called once."""
 
-    def __init__(self, bot: Bot, services: Services) -> None:
+    def __init__(self, bot: Bot, services: Services,
+                 on_database_lost: Callable[[], None] = lambda: None) -> None:
         self.bot, self.services = bot, services
+        self.on_database_lost = on_database_lost
         self._task: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
-        self._paused_until: datetime | None = None
+        self._sender = Sender(bot, services)
         self._stopping = False
         self._purged_at: datetime | None = None
 
@@ -89,20 +84,32 @@ class Scheduler:
 
     @property
     def _halted(self) -> bool:
-        return self._stopping or self._paused_until is not None
+        return self._stopping or self._sender.paused_until is not None
 
     async def run_once(self) -> int:
         """Send everything due now; returns how many messages went out."""
         async with self._lock:
+            if self._stopping or self._database_lost():
+                return 0
             now = self.services.clock.now()
             await self.services.stores.heartbeats.beat("scheduler", now)
-            if self._paused_until and now < self._paused_until:
+            if self._sender.paused_until and now < self._sender.paused_until:
                 return 0
-            self._paused_until = None
+            self._sender.paused_until = None
             sent = await self._reminders(now) + await self._aftercare(now)
             await self._lead_cards(now)
             await self._retention(now)
             return sent
+
+    def _database_lost(self) -> bool:
+        database = self.services.stores.database
+        change = database.lost()
+        if change is not None:
+            log.critical("database file %s was %s while the bot had it open; stopping",
+                         database.path, change)
+            self._stopping = True
+            self.on_database_lost()
+        return change is not None
 
     async def _lead_cards(self, now: datetime) -> None:
         """Post lead cards that a transient error kept from the staff chat."""
@@ -153,18 +160,20 @@ class Scheduler:
         plan = Plan(message.plan_id, message.user_id, message.treated_on, message.timezone,
                     "active")
         reply = nudge(self.services.content, language, plan, message.day)
-        result = await self._deliver(message.chat_id, message.user_id, reply.text, markup(reply))
+        result = await self._sender.deliver(
+            message.chat_id, message.user_id, reply.text, markup(reply),
+            f"aftercare message {message.id} (plan {message.plan_id}, day {message.day})")
         if result is Delivery.RETRY:
             delay = min(timedelta(seconds=30 * 2 ** message.attempts), MAX_BACKOFF)
             await stores.aftercare.defer(message.id, now + delay)
-        if result is not Delivery.SENT:
+        if result not in (Delivery.SENT, Delivery.FAILED):
             return False
         closing = message.day == self.services.content.aftercare.closing_day
-        await stores.aftercare.mark(message.id, "sent", now,
+        await stores.aftercare.mark(message.id, result.value, now,
                                      finish_plan=message.plan_id if closing else None)
         if closing:
             await funnel.record(self.services, funnel.AFTERCARE_FINISHED)
-        return True
+        return result is Delivery.SENT
 
     async def _reminders(self, now: datetime) -> int:
         stores, content = self.services.stores, self.services.content
@@ -177,41 +186,10 @@ class Scheduler:
             button = InlineKeyboardButton(content.tr_button_label(language, "menu.screening"),
                                           callback_data=MenuAction("screening").pack())
             text = content.tr_message(language, "reminder.recheck")
-            result = await self._deliver(client.chat_id, client.user_id, text,
-                                         InlineKeyboardMarkup([[button]]))
-            if result in (Delivery.SENT, Delivery.GONE):
+            result = await self._sender.deliver(client.chat_id, client.user_id, text,
+                                         InlineKeyboardMarkup([[button]]),
+                                         f"reminder {reminder.id}")
+            if result in (Delivery.SENT, Delivery.GONE, Delivery.FAILED):
                 sent += result is Delivery.SENT
                 await stores.reminders.mark_sent(reminder.id, now)
         return sent
-
-    async def _deliver(self, chat_id: int, user_id: int, text: str,
-                       keyboard: Markup) -> Delivery:
-        """Send one scheduled message; the error policy lives here, for every kind."""
-        now = self.services.clock.now()
-        try:
-            await self.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML,
-                                        reply_markup=keyboard)
-        except Forbidden:
-            log.info("client %s blocked the bot; marking unreachable", user_id)
-            await self._unreachable(user_id, now)
-            return Delivery.GONE
-        except RetryAfter as exc:
-            pause = exc.retry_after  # a timedelta: see PTB_TIMEDELTA in bot/__init__.py
-            assert isinstance(pause, timedelta)
-            log.warning("Telegram asked to wait %s; pausing scheduled sending", pause)
-            self._paused_until = now + pause
-            return Delivery.WAIT
-        except BadRequest as exc:
-            log.error("scheduled message to client %s rejected: %s", user_id, exc)
-            await self._unreachable(user_id, now)
-            return Delivery.GONE
-        except NetworkError as exc:
-            log.warning("network error sending to client %s (%s); will retry", user_id, exc)
-            return Delivery.RETRY
-        return Delivery.SENT
-
-    async def _unreachable(self, user_id: int, now: datetime) -> None:
-        """Remember that the client cannot be reached and end their plan, without retries."""
-        stores = self.services.stores
-        await stores.clients.mark_unreachable(user_id, now)
-        await stores.aftercare.end_active_plan(user_id, "unreachable", now)

@@ -1,0 +1,68 @@
+"""Sending one scheduled message, and what each Telegram error means for it: Forbidden (blocked,
+deactivated) ends the client's week; a 400 fails that one message; RetryAfter pauses all
+scheduled sending; network errors retry later."""
+
+from __future__ import annotations
+
+import enum
+import logging
+from datetime import datetime, timedelta
+
+from telegram import Bot
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+
+from bot.flows import Services
+from bot.telegram.delivery import Markup
+
+log = logging.getLogger(__name__)
+
+
+class Delivery(enum.Enum):
+    SENT = "sent"
+    GONE = "gone"  # blocked or deactivated: the client is marked unreachable
+    FAILED = "failed"  # this one message was rejected for good: the next ones still go
+    WAIT = "wait"  # Telegram asked us to slow down: try again after the pause
+    RETRY = "retry"  # network trouble: this message again later, with backoff
+
+
+class Sender:
+    """Sends scheduled messages for the scheduler and holds the pause Telegram asked for."""
+
+    def __init__(self, bot: Bot, services: Services) -> None:
+        self.bot, self.services = bot, services
+        self.paused_until: datetime | None = None
+
+    async def deliver(self, chat_id: int, user_id: int, text: str,
+                      keyboard: Markup, what: str) -> Delivery:
+        """Send one scheduled message (`what` names it by ids, for the log); the error policy
+        lives here, for every kind. Only Forbidden (blocked, deactivated) ends a client's
+        week: a 400 is about this one message."""
+        now = self.services.clock.now()
+        try:
+            await self.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML,
+                                        reply_markup=keyboard)
+        except Forbidden:
+            log.info("client %s blocked the bot; marking unreachable", user_id)
+            await self._unreachable(user_id, now)
+            return Delivery.GONE
+        except RetryAfter as exc:
+            pause = exc.retry_after  # a timedelta: see PTB_TIMEDELTA in bot/__init__.py
+            assert isinstance(pause, timedelta)
+            log.warning("Telegram asked to wait %s; pausing scheduled sending", pause)
+            self.paused_until = now + pause
+            return Delivery.WAIT
+        except BadRequest as exc:
+            log.error("%s to client %s (chat %s) rejected: %s; marked failed, the rest goes on",
+                      what, user_id, chat_id, exc)
+            return Delivery.FAILED
+        except NetworkError as exc:
+            log.warning("network error sending to client %s (%s); will retry", user_id, exc)
+            return Delivery.RETRY
+        return Delivery.SENT
+
+    async def _unreachable(self, user_id: int, now: datetime) -> None:
+        """Remember that the client cannot be reached and end their plan, without retries."""
+        stores = self.services.stores
+        await stores.clients.mark_unreachable(user_id, now)
+        await stores.aftercare.end_active_plan(user_id, "unreachable", now)
