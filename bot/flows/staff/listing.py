@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from bot import callbacks
 from bot.content.i18n import N_, format_when
 from bot.flows import Button, Reply, Turn
-from bot.flows.staff import LABELS, OPEN, STATUSES, Desk, lead_named
+from bot.flows.staff import LABELS, LARGEST, OPEN, STATUSES, Desk, lead_named
 from bot.flows.staff.cards import full_card
 from bot.storage import Lead
 
@@ -45,7 +45,7 @@ async def leads(desk: Desk, args: list[str]) -> Turn:
 
 async def page(desk: Desk, which: str, number: int, *, edit: bool = False) -> Turn:
     """One page of the list, newest first; `which` is one of `LISTS`."""
-    if which not in LISTS or number < 0:
+    if which not in LISTS or not 0 <= number <= LARGEST // PAGE:
         return Turn()
     statuses = OPEN if which == OPEN_LIST else STATUSES if which == ALL else (which,)
     found, total = await desk.stores.leads.page(statuses, number * PAGE, PAGE)

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 
 from bot.content.i18n import format_appointment, format_when
 from bot.flows import ClientPost, StaffPost, Turn, aftercare, funnel
-from bot.flows.staff import BOOKED, LABELS, NEXT, TREATED, Desk, client_language
+from bot.flows.staff import BOOKED, LABELS, LARGEST, NEXT, TREATED, Desk, client_language
 from bot.flows.staff.cards import card_post
 from bot.storage import Lead
 
@@ -36,7 +36,7 @@ def parse_appointment(text: str, timezone: tzinfo) -> datetime | None:
 async def press(desk: Desk, lead_id: int, seen: str, target: str) -> Turn:
     """A status button: `seen` is the status the card showed when it was pressed. A card that is
     out of date (someone else moved the lead first) is only refreshed."""
-    lead = await desk.stores.leads.get(lead_id)
+    lead = await desk.stores.leads.get(lead_id) if lead_id <= LARGEST else None
     if lead is None:
         return Turn()
     if lead.status != seen or target not in NEXT[lead.status]:
