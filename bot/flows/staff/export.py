@@ -13,7 +13,7 @@ import csv
 import io
 from datetime import date, datetime, time, timedelta
 
-from bot.flows import Document, Reply, Turn
+from bot.flows import Document, Reply, Turn, phones
 from bot.flows.screening import evaluate
 from bot.flows.staff import Desk, client_language
 from bot.storage import Lead
@@ -77,7 +77,8 @@ async def _row(desk: Desk, lead: Lead) -> dict[str, str]:
     return {
         "id": str(lead.id), "created_at": iso(lead.created_at), "status": lead.status,
         "name": lead.client.full_name, "username": lead.client.username or "",
-        "phone": lead.phone or "", "contact_username": lead.contact_username or "",
+        "phone": phones.for_staff(lead.phone, phones.clinic_region(services.settings)) or "",
+        "contact_username": lead.contact_username or "",
         "language": client_language(services, lead.client), "outcome": lead.outcome,
         "flagged": ";".join(c.id for c in evaluate(screening, answers).conditions),
         "goals": ";".join(g for g in goals.split(",") if g and g != "-"),

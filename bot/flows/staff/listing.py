@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from bot import callbacks
 from bot.content.i18n import N_, format_when
-from bot.flows import Button, Reply, Turn
+from bot.flows import Button, Reply, Turn, phones
 from bot.flows.staff import LABELS, LARGEST, OPEN, STATUSES, Desk, lead_named
 from bot.flows.staff.cards import full_card
 from bot.storage import Lead
@@ -27,7 +27,8 @@ class LeadLine:
 
 
 def line(desk: Desk, lead: Lead) -> LeadLine:
-    contact = lead.phone or (f"@{lead.contact_username}" if lead.contact_username else "")
+    phone = phones.for_staff(lead.phone, phones.clinic_region(desk.services.settings))
+    contact = phone or (f"@{lead.contact_username}" if lead.contact_username else "")
     if not contact and lead.client.username:
         contact = f"@{lead.client.username}"
     created = format_when(lead.created_at, desk.language,
