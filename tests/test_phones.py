@@ -17,7 +17,7 @@ from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox
 from tests.chat import Texts, screen, shown
-from tests.desk import card, staff_member, stores_of
+from tests.desk import card, seed_lead, staff_member, stores_of
 from tests.test_aftercare import live_through, started
 from tests.test_booking import book
 from tests.test_staff_reports import rows_of
@@ -116,6 +116,24 @@ async def test_a_shared_contact_with_no_valid_number_is_asked_again(
     assert t("booking.ask_time") in shown(await user.share_contact("+44 7400 123456"))
 
 
+async def test_find_matches_a_british_number_however_it_is_typed(
+    bot: Sandbox, settings: Settings
+) -> None:
+    stores = stores_of(bot)
+    await seed_lead(stores, user_id=61, first_name="Anna", phone="+447700900123",
+                    created=bot.clock.now())
+    await seed_lead(stores, user_id=62, first_name="Boris", phone="+79123456789",
+                    created=bot.clock.now())
+    maria = staff_member(bot, settings)
+    for query in ("07700 900123", "+44 7700 900123", "0044 7700 900123", "07700 900",
+                  "7700900123"):
+        result = shown(await maria.send(f"/find {query}"))
+        assert "Anna" in result and "Boris" not in result, query
+    for query in ("+7 912 345 67 89", "8 (912) 345-67-89", "912 345"):
+        result = shown(await maria.send(f"/find {query}"))
+        assert "Boris" in result and "Anna" not in result, query
+
+
 @pytest.fixture
 async def russian_clinic(settings: Settings, clock: FixedClock) -> AsyncIterator[Sandbox]:
     sandbox = await Sandbox.start(replace(settings, phone="+7 495 123-45-67"), clock)
@@ -126,11 +144,14 @@ async def russian_clinic(settings: Settings, clock: FixedClock) -> AsyncIterator
     assert sandbox.errors == []
 
 
-async def test_a_russian_clinic_reads_numbers_the_russian_way(
-    russian_clinic: Sandbox, content: Content
+async def test_a_russian_clinic_reads_and_finds_numbers_the_russian_way(
+    russian_clinic: Sandbox, content: Content, settings: Settings
 ) -> None:
     bot = russian_clinic
     await booked_with(bot, content, "8 912 345-67-89")
     lead = await stores_of(bot).leads.get(1)
     assert lead is not None and lead.phone == "+79123456789"
     assert "8 (912) 345-67-89" in (await card(bot, 1)).text
+    maria = staff_member(bot, settings)
+    for query in ("8 912 345 67 89", "+7 912 345 67 89", "89123456789", "+7 (912) 345"):
+        assert "8 (912) 345-67-89" in shown(await maria.send(f"/find {query}")), query

@@ -87,7 +87,8 @@ async def find(desk: Desk, args: list[str]) -> Turn:
     text = " ".join(args).strip()
     if len(text) < 2:
         return Turn([Reply(desk.tr("staff.find.usage"))])
-    found = await desk.stores.leads.find(text, FOUND)
+    found = await desk.stores.leads.find(
+        text, FOUND, phones.matcher(text, phones.clinic_region(desk.services.settings)))
     title = desk.tr("staff.find.title", text=text, count=len(found))
     rendered = desk.render("leads_list.j2", title=title,
                            lines=[line(desk, lead) for lead in found], page=1, pages=1)
