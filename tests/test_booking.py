@@ -45,7 +45,7 @@ async def test_suitable_client_shares_phone_and_staff_get_a_lead_card(
     stores = bot.app.bot_data["services"].stores
     lead = await stores.leads.get(1)
     assert (lead.phone, lead.preferred_time, lead.staff_message_id, lead.status) == (
-        "+7 912 345-67-89", "evening", card.message_id, "new")
+        "+79123456789", "evening", card.message_id, "new")
 
 
 async def test_typed_phone_or_username_is_accepted_and_junk_is_not(

@@ -48,8 +48,8 @@ long_texts = st.builds(lambda piece, times: (piece * times)[:5000],
 texts = st.one_of(
     st.text(min_size=1, max_size=60),
     st.sampled_from(["How much does it cost?", "сколько стоит процедура", "does it hurt",
-                     "+44 7700 900123", "07700 900123", "@anna_k", "<b>hi</b> & <script>",
-                     "Europe/Berlin", "yes", "💎✨", " ", "\u200b"]),
+                     "+44 7700 900123", "07700 900123", "07400 123456", "@anna_k",
+                     "<b>hi</b> & <script>", "Europe/Berlin", "yes", "💎✨", " ", "\u200b"]),
     long_texts,
 )
 commands = st.one_of(

@@ -7,6 +7,7 @@ from datetime import timedelta
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import Sandbox
+from bot.flows.staff.stats import MAX_DAYS
 from tests.chat import Texts, shown
 from tests.conftest import START
 from tests.desk import STAFF_ID, lead_by_chat, press_on_card, seed_lead, staff_member, stores_of
@@ -134,3 +135,22 @@ async def test_aftercare_stays_the_clients_own_command_in_private_chats(
     assert t("aftercare.started", time="10:00\u202fAM") in reply
     client = bot.user(7777)
     assert t("aftercare.started", time="10:00\u202fAM") in shown(await client.send("/aftercare 1"))
+
+
+async def test_a_lead_number_too_big_for_any_lead_is_simply_no_such_lead(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    staff = Texts(content, "en")
+    await lead_by_chat(bot, content)
+    maria = staff_member(bot, settings)
+    huge = "99999999999999999999"
+    unknown = staff("staff.lead.unknown", id=int(huge))
+    assert shown(await maria.send(f"/lead {huge}")) == unknown
+    assert shown(await maria.send(f"/lead #{huge}")) == unknown
+    assert unknown in shown(await maria.send(f"/aftercare {huge}"))
+    assert shown(await maria.send(f"/stats {huge}")) == staff("staff.stats.usage", max=MAX_DAYS)
+    card = bot.staff_chat()[0]
+    assert await maria.press_data(f"ls:{huge}:new:contacted", card) == []
+    [listing] = await maria.send("/leads")
+    assert await maria.press_data(f"lp:open:{huge}", listing) == []
+    assert "Olga" in shown(await maria.send("/lead 1"))

@@ -39,7 +39,7 @@ async def test_export_sends_every_lead_as_csv(
     olga, formula = rows_of(sent.document)
     assert olga == {
         "id": "1", "created_at": "2026-11-14T10:00:00+00:00", "status": "booked",
-        "name": "Ольга Иванова", "username": "olga_iv", "phone": "+7 912 345-67-89",
+        "name": "Ольга Иванова", "username": "olga_iv", "phone": "'+7 912 345-67-89",
         "contact_username": "", "language": "ru", "outcome": "doctor", "flagged": "diabetes",
         "goals": "pores;dry", "preferred_time": "morning", "appointment_at": ""}
     assert formula["created_at"] == START.isoformat()
@@ -123,3 +123,20 @@ async def test_the_flows_count_each_stage_anonymously(
     counts = await stores.funnel.counts(START.date())
     assert counts == {s: 1 for s in ("started", "consented", "screened", "suitable", "lead",
                                      "booked", "treated")}
+
+
+async def test_no_cell_of_the_export_is_evaluated_as_a_formula(
+    bot: Sandbox, settings: Settings
+) -> None:
+    stores = stores_of(bot)
+    await seed_lead(stores, user_id=73, first_name="=HYPERLINK(\"x\")", phone="-1-2-3-4-5-6-7",
+                    created=START)
+    await seed_lead(stores, user_id=74, first_name="Anna", phone="@SUM(1+1)", created=START)
+    [sent] = await staff_member(bot, settings).send("/export")
+    assert sent.document is not None
+    formula, other = rows_of(sent.document)
+    assert formula["name"] == "'=HYPERLINK(\"x\")"
+    assert formula["phone"] == "'-1-2-3-4-5-6-7"
+    assert other["phone"] == "'@SUM(1+1)"
+    for row in (formula, other):
+        assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row.values())

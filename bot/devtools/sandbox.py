@@ -166,7 +166,7 @@ class ChatUser:
         return await self._send_message(voice={"file_id": "voice", "file_unique_id": "v1",
                                                "duration": 3})
 
-    async def share_contact(self, phone: str = "+44 7700 900123", *,
+    async def share_contact(self, phone: str = "+44 7400 123456", *,
                             own: bool = True) -> list[Sent]:
         contact = {"phone_number": phone, "first_name": self.user["first_name"],
                    "user_id": self.id if own else self.id + 1}

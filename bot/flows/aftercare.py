@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from bot.callbacks import MAX_ID, Between, CallbackData
 from bot.content import Content
 from bot.content.i18n import N_, display_name, format_day, format_hour
-from bot.flows import Button, Reply, Services, StaffPost, Turn, Visit, funnel
+from bot.flows import Button, Reply, Services, StaffPost, Turn, Visit, funnel, phones
 from bot.flows.aftercare_times import schedule
 from bot.flows.menu import MenuAction, main_menu
 from bot.storage import Plan
@@ -150,7 +150,8 @@ async def _record(visit: Visit, plan: Plan, day: int, answer_id: str,
         staff_language, "aftercare_alert.j2", client=visit.client, day=day,
         client_language=display_name(visit.language), details=text,
         answer=visit.content.tr_button_label(staff_language, answer.label),
-        phone=await visit.stores.leads.latest_phone(visit.client.user_id))
+        phone=phones.for_staff(await visit.stores.leads.latest_phone(visit.client.user_id),
+                               phones.clinic_region(visit.settings)))
     await funnel.record(visit.services, funnel.AFTERCARE_PROBLEM)
     user_id = visit.client.user_id
 

@@ -11,7 +11,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot.callbacks import CallbackData
-from bot.flows import Reply, Turn, Visit, funnel
+from bot.flows import Reply, Turn, Visit, funnel, phones
 from bot.flows import screening as screening_flow
 from bot.flows.eligibility import evaluate
 from bot.flows.menu import MenuAction, main_menu
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from bot.flows.router import Router
 
 CONTACT, TIME = "booking_contact", "booking_time"
-_PHONE = re.compile(r"^\+?[\d\s\-().]{7,20}$")
 _USERNAME = re.compile(r"^@?([A-Za-z][A-Za-z0-9_]{4,31})$")
 
 
@@ -69,16 +68,19 @@ def ask_contact(visit: Visit, *, note: str | None = None) -> Reply:
 
 
 async def contact_shared(visit: Visit, phone: str) -> Turn:
-    return await _contact(visit, phone=phone, username=None)
+    """The client's own contact card: its number is checked like a typed one."""
+    number = phones.shared(phone)
+    if number is None:
+        return await _ask_again(visit, visit.tr("booking.contact_invalid"))
+    return await _contact(visit, phone=number, username=None)
 
 
 async def contact_typed(visit: Visit, text: str) -> Turn:
     """A phone number or @username typed while the contact is awaited."""
     value = text.strip()
-    digits = re.sub(r"\D", "", value)
-    if _PHONE.match(value) and 7 <= len(digits) <= 15:
-        return await _contact(visit, phone=value, username=None)
-    if (m := _USERNAME.match(value)) and (value.startswith("@") or not digits):
+    if number := phones.typed(value, phones.clinic_region(visit.settings)):
+        return await _contact(visit, phone=number, username=None)
+    if (m := _USERNAME.match(value)) and (value.startswith("@") or not re.search(r"\d", value)):
         return await _contact(visit, phone=None, username=m.group(1))
     return Turn([ask_contact(visit, note=visit.tr("booking.contact_invalid"))])
 
@@ -135,10 +137,16 @@ async def remind_time(visit: Visit) -> Turn:
 
 async def foreign_contact(visit: Visit) -> Turn:
     """Someone else's contact card was shared: only the client's own number is accepted."""
+    return await _ask_again(visit, visit.tr("booking.contact_not_own"))
+
+
+async def _ask_again(visit: Visit, note: str) -> Turn:
+    """A contact card that cannot be taken: asked again while the contact is awaited, else
+    the menu (a card shared out of the blue)."""
     state = await visit.stores.chat_states.get(visit.client.user_id)
     if state is None or state.state != CONTACT:
         return main_menu(visit, note=visit.tr("booking.contact_unexpected"))
-    return Turn([ask_contact(visit, note=visit.tr("booking.contact_not_own"))])
+    return Turn([ask_contact(visit, note=note)])
 
 
 async def contact(visit: Visit, phone: str, own: bool) -> Turn:

@@ -6,7 +6,7 @@ card in the staff chat, the staff's listings, search and export.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -115,18 +115,20 @@ class LeadStore(Store):
             " ORDER BY l.id", (start, start, end, end))
         return [_lead(r) for r in rows]
 
-    async def find(self, text: str, limit: int) -> list[Lead]:
-        """Leads whose client name, username or phone contains `text`, newest first.
+    async def find(
+        self, text: str, limit: int, phone_matches: Callable[[str], bool] | None = None
+    ) -> list[Lead]:
+        """Leads whose client name or username contains `text`, or whose phone `phone_matches`
+        accepts (the flow knows how the clinic's numbers are written), newest first.
 
-        Filtered here rather than with LIKE: SQLite folds case for ASCII only, and phone numbers
-        are compared by their digits, however they were typed."""
-        needle, digits = text.casefold().lstrip("@"), re.sub(r"\D", "", text)
+        Filtered here rather than with LIKE: SQLite folds case for ASCII only."""
+        needle = text.casefold().lstrip("@")
         found = []
         for lead in map(_lead, await self.all(f"{_LEAD} ORDER BY l.id DESC")):
             c = lead.client
             words = " ".join(filter(None, (c.full_name, c.username, lead.contact_username)))
-            phone = re.sub(r"\D", "", lead.phone or "")
-            if needle in words.casefold() or (len(digits) >= 3 and digits in phone):
+            if needle in words.casefold() or (
+                    phone_matches is not None and lead.phone and phone_matches(lead.phone)):
                 found.append(lead)
             if len(found) == limit:
                 break

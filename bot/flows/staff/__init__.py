@@ -18,6 +18,7 @@ NEW, CONTACTED, BOOKED, TREATED = "new", "contacted", "booked", "treated"
 UNSUITABLE, ARCHIVED = "unsuitable", "archived"
 STATUSES = (NEW, CONTACTED, BOOKED, TREATED, UNSUITABLE, ARCHIVED)
 OPEN = (NEW, CONTACTED, BOOKED)
+LARGEST = 2**63 - 1  # SQLite's largest integer: no lead id or list offset lies beyond it
 LABELS = {
     NEW: N_("staff.status.new"), CONTACTED: N_("staff.status.contacted"),
     BOOKED: N_("staff.status.booked"), TREATED: N_("staff.status.treated"),
@@ -66,5 +67,5 @@ async def lead_named(desk: Desk, args: list[str], usage: str) -> Lead | Turn:
     if len(args) != 1 or not args[0].lstrip("#").isdecimal():
         return Turn([Reply(desk.tr(usage))])
     lead_id = int(args[0].lstrip("#"))
-    lead = await desk.stores.leads.get(lead_id)
+    lead = await desk.stores.leads.get(lead_id) if lead_id <= LARGEST else None
     return lead or Turn([Reply(desk.tr("staff.lead.unknown", id=lead_id))])

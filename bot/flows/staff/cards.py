@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from bot.callbacks import MAX_ID, CallbackData, OneOf
 from bot.content.i18n import N_, display_name, format_when
-from bot.flows import Button, Services, StaffPost
+from bot.flows import Button, Services, StaffPost, phones
 from bot.flows.eligibility import evaluate, path
 from bot.flows.staff import BOOKED, LABELS, NEXT, STATUSES, client_language
 from bot.storage import Lead
@@ -71,7 +71,8 @@ async def card_values(services: Services, lead: Lead) -> dict[str, Any]:
     return {
         "lead_id": lead.id, "client": lead.client,
         "client_language": display_name(client_language(services, lead.client)),
-        "phone": lead.phone, "username": lead.contact_username, "outcome": outcome,
+        "phone": phones.for_staff(lead.phone, phones.clinic_region(settings)),
+        "username": lead.contact_username, "outcome": outcome,
         "flagged": [content.tr_button_label(staff, c.label) for c in verdict.conditions],
         "goals": [content.tr_button_label(staff, o.label)
                   for o in (goal_step.options if goal_step else ()) if o.id in picked],

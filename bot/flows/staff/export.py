@@ -4,7 +4,7 @@ UTF-8 with a byte-order mark (so spreadsheet programs detect the encoding and sh
 names correctly), a header row, ISO 8601 dates in the clinic's timezone, and stable ids rather
 than translated labels (status, outcome, language, time of day, conditions, goals), so a sheet
 can be filtered the same way whatever the clinic's language. `from` and `to` are clinic-local
-days, both included.
+days, both included. No cell can run as a formula when the file is opened.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import io
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from bot.flows import Document, Reply, Turn
+from bot.flows import Document, Reply, Turn, phones
 from bot.flows.eligibility import evaluate
 from bot.flows.staff import Desk, client_language
 from bot.storage import Lead
@@ -55,14 +55,14 @@ def to_csv(rows: list[dict[str, str]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: _cell(value) for key, value in row.items()} for row in rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def _text(value: str | None) -> str:
-    """A client's own text (a name) that starts like a formula is prefixed with an apostrophe,
-    so a spreadsheet shows it instead of evaluating it."""
-    value = value or ""
+def _cell(value: str) -> str:
+    """A cell that starts like a formula (a name, a phone typed as +7-912-…, any text) gets an
+    apostrophe in front, so a spreadsheet shows it instead of evaluating it (OWASP's rule for
+    CSV injection). Every cell, not only the ones a client typed: one rule cannot be missed."""
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
@@ -80,9 +80,9 @@ async def _row(desk: Desk, lead: Lead) -> dict[str, str]:
 
     return {
         "id": str(lead.id), "created_at": iso(lead.created_at), "status": lead.status,
-        "name": _text(lead.client.full_name), "username": lead.client.username or "",
-        # phone numbers are validated when given (digits, spaces, + - ( ) .): no formula fits
-        "phone": lead.phone or "", "contact_username": lead.contact_username or "",
+        "name": lead.client.full_name, "username": lead.client.username or "",
+        "phone": phones.for_staff(lead.phone, phones.clinic_region(services.settings)) or "",
+        "contact_username": lead.contact_username or "",
         "language": client_language(services, lead.client), "outcome": lead.outcome,
         "flagged": ";".join(c.id for c in evaluate(screening, answers).conditions),
         "goals": ";".join(g for g in goals.split(",") if g and g != "-"),

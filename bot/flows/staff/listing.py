@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 from bot.callbacks import Between, CallbackData, OneOf
 from bot.content.i18n import N_, format_when
-from bot.flows import Button, Reply, Turn
+from bot.flows import Button, Reply, Turn, phones
 from bot.flows.staff import LABELS, OPEN, STATUSES, Desk, lead_named
 from bot.flows.staff.cards import full_card
 from bot.storage import Lead
@@ -47,7 +47,8 @@ class LeadLine:
 
 
 def line(desk: Desk, lead: Lead) -> LeadLine:
-    contact = lead.phone or (f"@{lead.contact_username}" if lead.contact_username else "")
+    phone = phones.for_staff(lead.phone, phones.clinic_region(desk.services.settings))
+    contact = phone or (f"@{lead.contact_username}" if lead.contact_username else "")
     if not contact and lead.client.username:
         contact = f"@{lead.client.username}"
     created = format_when(lead.created_at, desk.language,
@@ -104,7 +105,8 @@ async def find(desk: Desk, args: list[str]) -> Turn:
     text = " ".join(args).strip()
     if len(text) < 2:
         return Turn([Reply(desk.tr("staff.find.usage"))])
-    found = await desk.stores.leads.find(text, FOUND)
+    found = await desk.stores.leads.find(
+        text, FOUND, phones.matcher(text, phones.clinic_region(desk.services.settings)))
     title = desk.tr("staff.find.title", text=text, count=len(found))
     rendered = desk.render("leads_list.j2", title=title,
                            lines=[line(desk, lead) for lead in found], page=1, pages=1)
