@@ -74,7 +74,7 @@ async def test_free_text_during_screening_is_answered_and_the_question_repeated(
 
 
 @pytest.mark.parametrize("data", [
-    "", "x", "garbage:data", "s:1:burns", "s:999:burns:yes", "s:1:nope:yes", "s:1:burns:maybe",
+    "", "x", "garbage:data", "s:1:herpes", "s:999:herpes:yes", "s:1:nope:yes", "s:1:herpes:maybe",
     "m:nowhere", "f:nothing", "l:xx", "b:midnight", "r:3", "r:abc", "c:yes:extra",
     "fq:yes", "ü" * 40, "s:1:goals:t.nonexistent",
 ])

@@ -29,7 +29,7 @@ from bot.flows.screening import path
 
 ROOT = Path(__file__).parent.parent
 CLIENTS = 10
-KILL_AFTER = 0.25  # of all answers the clients mean to give, acknowledged before the kill
+KILL_AT = 0.25  # share of all the clients' answers acknowledged when the process is killed
 REPLY_WITHIN = 5.0  # seconds the bot may take to answer one action (including its start-up)
 
 
@@ -219,7 +219,7 @@ async def _until_killed(server: FakeBotServer, process: subprocess.Popen[bytes],
                         clients: list[Client]) -> None:
     async def kill_midway() -> None:
         async with asyncio.timeout(4 * REPLY_WITHIN):
-            midway = KILL_AFTER * sum(len(c.steps) for c in clients)
+            midway = KILL_AT * sum(len(c.steps) for c in clients)
             await server.until(lambda: sum(len(c.answered) for c in clients) >= midway)
         process.kill()
         for client in clients:

@@ -32,7 +32,8 @@ def test_every_contraindication_of_the_brief_is_asked_and_classified(
         assert asked[condition] == "not_now", condition
     for condition in DOCTOR_DECIDES:
         assert asked[condition] == "doctor", condition
-    assert evaluate(screening, {}).outcome == "suitable"
+    nothing = {s.id: "no" for s in screening.steps if s.kind == "yes_no"}
+    assert evaluate(screening, nothing).outcome == screening.when_nothing_declared == "suitable"
 
 
 def test_no_declared_contraindication_ever_ends_suitable(shipped_content: Content) -> None:
