@@ -59,11 +59,11 @@ async def test_temporary_condition_means_not_now_with_reason_and_reminder(
     assert t("screening.outcome.not_now.title") in reply
     assert t("screening.reason.herpes") in reply and t("screening.reason.sun_planned") in reply
     assert t("screening.outcome.suitable.title") not in reply
-    in_two_weeks = format_day(bot.clock.now() + timedelta(days=14), language)
-    reply = shown(await user.press(t.label("screening.remind_on", date=in_two_weeks)))
-    assert t("screening.reminder_set", date=in_two_weeks) in reply
+    due = bot.clock.now() + timedelta(days=content.booking.recheck_days[0])
+    reply = shown(await user.press(t.label("screening.remind_on", date=format_day(due, language))))
+    assert t("screening.reminder_set", date=format_day(due, language)) in reply
     assert await stored(bot, "SELECT kind, due_at, sent_at FROM reminders") == [
-        ("recheck", "2026-12-08T10:00:00+00:00", None)]
+        ("recheck", due.isoformat(), None)]
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
