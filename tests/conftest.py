@@ -1,8 +1,10 @@
-"""Fixtures: the real bot wired to the fake Bot API, a fixed clock and a fresh database."""
+"""Fixtures: the real bot wired to the fake Bot API, a fixed clock, a fresh database and the
+test content (tests/content/ over the project's own; see tests/fixture_content.py)."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,24 +14,43 @@ from bot.clock import FixedClock
 from bot.config import Settings, load_settings
 from bot.content import Content, load_content
 from bot.devtools.sandbox import Sandbox
+from tests.fixture_content import build_content
 
+ROOT = Path(__file__).parent.parent
 # A Tuesday in late November: autumn in the north, so the "good season" tip is shown.
 START = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="session")
 def example_settings() -> Settings:
-    return load_settings(Path(__file__).parent.parent / "clinic.example.toml")
+    """The shipped example configuration with the shipped content."""
+    return load_settings(ROOT / "clinic.example.toml")
 
 
 @pytest.fixture(scope="session")
-def content(example_settings: Settings) -> Content:
+def shipped_content(example_settings: Settings) -> Content:
     return load_content(example_settings.content_dir, example_settings.languages)
 
 
+@pytest.fixture(scope="session")
+def content_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test content, built once per run: what `content` and the bot under test read."""
+    return build_content(tmp_path_factory.mktemp("content"), ROOT)
+
+
+@pytest.fixture(scope="session")
+def test_settings(example_settings: Settings, content_dir: Path) -> Settings:
+    return replace(example_settings, content_dir=content_dir)
+
+
+@pytest.fixture(scope="session")
+def content(test_settings: Settings) -> Content:
+    return load_content(test_settings.content_dir, test_settings.languages)
+
+
 @pytest.fixture
-def settings(example_settings: Settings, tmp_path: Path) -> Settings:
-    return example_settings.with_database(tmp_path / "clinic.sqlite3")
+def settings(test_settings: Settings, tmp_path: Path) -> Settings:
+    return test_settings.with_database(tmp_path / "clinic.sqlite3")
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import pytest
 
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox
+from bot.flows.eligibility import path
 from tests.chat import Texts, shown
 
 
@@ -15,14 +16,14 @@ async def mid_screening(bot: Sandbox, t: Texts) -> ChatUser:
     await user.press(t.label("menu.screening"))
     await user.press(t.label("screening.consent.yes"))
     await user.press(t.label("screening.done"))
-    assert t("screening.q.burns") in user.last.text
+    assert t(path(t.content.screening)[1].question) in user.last.text
     return user
 
 
-async def still_at_burns(user: ChatUser, t: Texts) -> None:
+async def still_at_the_first_question(user: ChatUser, t: Texts) -> None:
     """The screening was not lost: the same question's buttons still work."""
     reply = shown(await user.press_exact(t.label("screening.no")))
-    assert t("screening.q.open_wounds") in reply
+    assert t(path(t.content.screening)[2].question) in reply
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
@@ -38,7 +39,7 @@ async def test_media_gets_a_friendly_answer(
     user = await mid_screening(bot, t)
     reply = shown(await getattr(user, action)())
     assert t(msgid) in reply
-    await still_at_burns(user, t)
+    await still_at_the_first_question(user, t)
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
@@ -49,7 +50,7 @@ async def test_edited_message_and_unknown_command(
     user = await mid_screening(bot, t)
     assert t("error.edited_message") in shown(await user.edit("never mind"))
     assert t("error.unknown_command") in shown(await user.send("/frobnicate"))
-    await still_at_burns(user, t)
+    await still_at_the_first_question(user, t)
 
 
 async def test_huge_text_is_declined_politely(bot: Sandbox, content: Content) -> None:
@@ -59,7 +60,7 @@ async def test_huge_text_is_declined_politely(bot: Sandbox, content: Content) ->
     assert t("faq.too_long", limit=1000) in shown(reply)
     assert all(len(m.text) <= 4096 for m in reply)
     assert bot.staff_chat() == []
-    await still_at_burns(user, t)
+    await still_at_the_first_question(user, t)
 
 
 async def test_free_text_during_screening_is_answered_and_the_question_repeated(
@@ -68,13 +69,13 @@ async def test_free_text_during_screening_is_answered_and_the_question_repeated(
     t = Texts(content, "en")
     user = await mid_screening(bot, t)
     reply = await user.send("does it hurt?")
-    assert t("screening.q.burns") in reply[-1].text
-    await still_at_burns(user, t)
+    assert t(path(content.screening)[1].question) in reply[-1].text
+    await still_at_the_first_question(user, t)
 
 
 @pytest.mark.parametrize("data", [
-    "", "x", "garbage:data", "scr:1:burns", "scr:999:burns:yes", "scr:1:nope:yes",
-    "scr:1:burns:maybe", "menu:nowhere", "faq:nothing", "lang:xx", "time:midnight", "recheck:3",
+    "", "x", "garbage:data", "scr:1:herpes", "scr:999:herpes:yes", "scr:1:nope:yes",
+    "scr:1:herpes:maybe", "menu:nowhere", "faq:nothing", "lang:xx", "time:midnight", "recheck:3",
     "recheck:abc", "consent:yes:extra", "ask:yes", "ü" * 40, "scr:1:goals:t.nonexistent",
 ])
 async def test_junk_or_forged_callback_data_gets_out_of_date_answer(
@@ -84,7 +85,7 @@ async def test_junk_or_forged_callback_data_gets_out_of_date_answer(
     user = await mid_screening(bot, t)
     reply = shown(await user.press_data(data))
     assert t("error.stale_button") in reply
-    await still_at_burns(user, t)
+    await still_at_the_first_question(user, t)
 
 
 async def test_group_chats_get_a_pointer_to_the_private_chat(

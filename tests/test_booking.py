@@ -26,7 +26,7 @@ async def test_suitable_client_shares_phone_and_staff_get_a_lead_card(
     t, staff = Texts(content, language), Texts(content, "en")
     user = bot.user(first_name="Olga", last_name="Ivanova", username="olga_i",
                     language_code=language)
-    await screen(user, t, goals=("pores", "pigment"))
+    await screen(user, t, goals=("pores", "wrinkles"))
     await book(user, t)
     reply = shown(await user.share_contact("+7 912 345-67-89"))
     assert t("booking.ask_time") in reply
@@ -39,7 +39,7 @@ async def test_suitable_client_shares_phone_and_staff_get_a_lead_card(
     assert "⚠️" not in card.text
     for expected in ("Olga Ivanova", "@olga_i", "+7 912 345-67-89",
                      staff("screening.outcome.suitable.title"), staff.label("booking.time.evening"),
-                     staff.label("screening.goal.pores"), staff.label("screening.goal.pigment"),
+                     staff.label("screening.goal.pores"), staff.label("screening.goal.wrinkles"),
                      "Русский" if language == "ru" else "English"):
         assert expected in card.text
     stores = bot.app.bot_data["services"].stores
@@ -80,14 +80,14 @@ async def test_doctor_decides_lead_flags_the_answers_for_staff(
     t = Texts(content, "ru")
     staff = Texts(content, "en")
     user = bot.user(language_code="ru")
-    await screen(user, t, yes=frozenset({"diabetes", "epilepsy"}))
+    await screen(user, t, yes=frozenset({"pacemaker", "herpes"}))
     await user.press(t.label("screening.outcome.doctor.book"))
     await user.send("+7 900 000 00 00")
     await user.press(t.label("booking.time.morning"))
     [card] = bot.staff_chat()
     assert staff("screening.outcome.doctor.title") in card.text
-    assert staff.label("screening.condition.diabetes") in card.text
-    assert staff.label("screening.condition.epilepsy") in card.text
+    assert staff.label("screening.condition.pacemaker") in card.text
+    assert staff.label("screening.condition.herpes") in card.text
 
 
 async def test_booking_without_a_screening_starts_the_check_first(
@@ -103,16 +103,16 @@ async def test_booking_without_a_screening_starts_the_check_first(
 async def test_not_now_client_cannot_book_yet(bot: Sandbox, content: Content) -> None:
     t = Texts(content, "en")
     user = bot.user()
-    await screen(user, t, yes=frozenset({"pregnancy"}))
+    await screen(user, t, yes=frozenset({"herpes"}))
     await user.send("/menu")
     reply = shown(await user.press(t.label("menu.booking")))
-    assert t("booking.not_now") in reply and t("screening.reason.pregnancy") in reply
+    assert t("booking.not_now") in reply and t("screening.reason.herpes") in reply
 
 
 async def test_summer_booking_gets_the_sun_tip(
-    example_settings: Settings, tmp_path, content: Content
+    test_settings: Settings, tmp_path, content: Content
 ) -> None:
-    sandbox = await Sandbox.start(example_settings.with_database(tmp_path / "s.sqlite3"),
+    sandbox = await Sandbox.start(test_settings.with_database(tmp_path / "s.sqlite3"),
                                   FixedClock(datetime(2026, 7, 1, 9, tzinfo=UTC)))
     try:
         t = Texts(content, "en")

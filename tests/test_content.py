@@ -26,6 +26,11 @@ def test_shipped_content_passes_the_check(example_settings: Settings) -> None:
     assert report.counts["languages"] == 2 and report.counts["message ids"] > 150
 
 
+def test_test_content_passes_the_check(test_settings: Settings, content: Content) -> None:
+    """tests/content/ over the project's content is whole: every message id has its texts."""
+    assert check_content(test_settings, content).problems == []
+
+
 def test_template_catalog_is_up_to_date() -> None:
     with (ROOT / "locales" / "messages.pot").open("rb") as fh:
         pot = {m.id for m in read_po(fh) if m.id}
@@ -33,10 +38,10 @@ def test_template_catalog_is_up_to_date() -> None:
 
 
 @pytest.fixture
-def copy(tmp_path: Path) -> Path:
-    for name in ("dialogs", "locales", "bot"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "babel.cfg", tmp_path / "babel.cfg")
+def copy(tmp_path: Path, content_dir: Path) -> Path:
+    """A copy of the test content to break."""
+    for name in ("dialogs", "locales"):
+        shutil.copytree(content_dir / name, tmp_path / name)
     return tmp_path
 
 
@@ -59,32 +64,32 @@ def edit(path: Path, old: str, new: str) -> None:
 def test_missing_translation_is_reported(example_settings: Settings, copy: Path) -> None:
     po = copy / "locales/ru/LC_MESSAGES/messages.po"
     lines = po.read_text(encoding="utf-8").splitlines()
-    index = lines.index('msgid "screening.q.asthma"')
+    index = lines.index('msgid "screening.q.pacemaker"')
     lines[index + 1] = 'msgstr ""'
     while lines[index + 2].startswith('"'):
         del lines[index + 2]
     po.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert "locales/ru: no translation for 'screening.q.asthma'" in problems(
+    assert "locales/ru: no translation for 'screening.q.pacemaker'" in problems(
         example_settings, copy)
 
 
 def test_unreachable_and_missing_steps_are_reported(
     example_settings: Settings, copy: Path
 ) -> None:
-    edit(copy / "dialogs/screening.yaml", "{id: open_wounds, kind: yes_no, outcome: not_now}",
-         "{id: open_wounds, kind: yes_no, outcome: not_now, next: nowhere}")
+    edit(copy / "dialogs/screening.yaml", "{id: herpes, kind: yes_no, outcome: not_now}",
+         "{id: herpes, kind: yes_no, outcome: not_now, next: nowhere}")
     found = problems(example_settings, copy)
-    assert "dialogs/screening.yaml: steps[2] (open_wounds): field 'next': goes to missing " \
+    assert "dialogs/screening.yaml: steps[1] (herpes): field 'next': goes to missing " \
         "step 'nowhere'" in found
-    assert "dialogs/screening.yaml: steps[3] (boils): can never be reached" in found
+    assert "dialogs/screening.yaml: steps[2] (pacemaker): can never be reached" in found
 
 
 def test_contraindication_classified_suitable_is_reported(
     example_settings: Settings, copy: Path
 ) -> None:
-    edit(copy / "dialogs/screening.yaml", "{id: rosacea, kind: yes_no, outcome: doctor}",
-         "{id: rosacea, kind: yes_no, outcome: suitable}")
-    assert any(p.startswith("dialogs/screening.yaml: steps[7] (rosacea): field 'outcome': "
+    edit(copy / "dialogs/screening.yaml", "{id: pacemaker, kind: yes_no, outcome: doctor}",
+         "{id: pacemaker, kind: yes_no, outcome: suitable}")
+    assert any(p.startswith("dialogs/screening.yaml: steps[2] (pacemaker): field 'outcome': "
                             "leads to 'suitable', the outcome when nothing is declared")
                for p in problems(example_settings, copy))
 
@@ -93,11 +98,11 @@ def test_overlong_message_and_callback_data_are_reported(
     example_settings: Settings, copy: Path
 ) -> None:
     po = copy / "locales/en/LC_MESSAGES/messages.po"
-    edit(po, 'msgid "faq.what.answer"\nmsgstr ""',
-         'msgid "faq.what.answer"\nmsgstr "' + "x" * 4100 + '"')
-    edit(copy / "dialogs/faq.yaml", "  - results\n", "  - " + "r" * 70 + "\n")
+    edit(po, 'msgid "faq.duration.answer"\nmsgstr ""',
+         'msgid "faq.duration.answer"\nmsgstr "' + "x" * 4100 + '"')
+    edit(copy / "dialogs/faq.yaml", "  - season\n", "  - " + "r" * 70 + "\n")
     found = problems(example_settings, copy)
-    assert any("'faq.what.answer' is" in p and "Telegram allows 4096" in p for p in found)
+    assert any("'faq.duration.answer' is" in p and "Telegram allows 4096" in p for p in found)
     assert any(p.startswith("callback data: callback data over 64 bytes") for p in found)
 
 
@@ -108,31 +113,32 @@ def test_broken_template_is_reported(example_settings: Settings, copy: Path) -> 
 
 
 SCREENING = "dialogs/screening.yaml"
-ASTHMA = "{id: asthma, kind: yes_no, outcome: doctor}"
+PACEMAKER = "{id: pacemaker, kind: yes_no, outcome: doctor}"
 
 
 def test_a_step_missing_its_kind_is_named_by_file_entry_and_field(
     example_settings: Settings, copy: Path
 ) -> None:
-    edit(copy / SCREENING, ASTHMA, "{id: asthma, outcome: doctor}")
+    edit(copy / SCREENING, PACEMAKER, "{id: pacemaker, outcome: doctor}")
     assert problems(example_settings, copy) == [
-        f"{SCREENING}: steps[11] (asthma): field 'kind': missing"]
+        f"{SCREENING}: steps[2] (pacemaker): field 'kind': missing"]
 
 
 def test_a_step_whose_question_is_not_a_message_id_is_named(
     example_settings: Settings, copy: Path
 ) -> None:
-    edit(copy / SCREENING, ASTHMA, "{id: asthma, kind: yes_no, outcome: doctor, question: 7}")
+    edit(copy / SCREENING, PACEMAKER, "{id: pacemaker, kind: yes_no, outcome: doctor, question: 7}")
     assert problems(example_settings, copy) == [
-        f"{SCREENING}: steps[11] (asthma): field 'question': input should be a valid string; "
+        f"{SCREENING}: steps[2] (pacemaker): field 'question': input should be a valid string; "
         "got 7"]
 
 
 def test_an_unquoted_yes_key_stays_the_word_yes(example_settings: Settings, copy: Path) -> None:
     """In YAML 1.1 `yes:` is the boolean True; here it is the key "yes", a field steps lack."""
-    edit(copy / SCREENING, ASTHMA, "{id: asthma, kind: yes_no, outcome: doctor, yes: asthma}")
+    edit(copy / SCREENING, PACEMAKER,
+         "{id: pacemaker, kind: yes_no, outcome: doctor, yes: pacemaker}")
     assert problems(example_settings, copy) == [
-        f"{SCREENING}: steps[11] (asthma): field 'yes': unknown field (a typo?)"]
+        f"{SCREENING}: steps[2] (pacemaker): field 'yes': unknown field (a typo?)"]
 
 
 def test_yaml_booleans_are_only_true_and_false() -> None:
@@ -146,11 +152,11 @@ def test_wrong_types_and_unknown_outcomes_are_all_reported_at_once(
 ) -> None:
     edit(copy / "dialogs/aftercare.yaml", "closing_day: 7", "closing_day: seven")
     edit(copy / "dialogs/faq.yaml", "match_threshold: 0.5", "match_threshold: [0.5]")
-    edit(copy / SCREENING, ASTHMA, "{id: asthma, kind: yes_no, outcome: docter}")
+    edit(copy / SCREENING, PACEMAKER, "{id: pacemaker, kind: yes_no, outcome: docter}")
     found = problems(example_settings, copy)
     assert found == [
         "dialogs/faq.yaml: field 'match_threshold': input should be a valid number; got [0.5]",
-        f"{SCREENING}: steps[11] (asthma): field 'outcome': unknown outcome 'docter'; "
+        f"{SCREENING}: steps[2] (pacemaker): field 'outcome': unknown outcome 'docter'; "
         "expected one of ['doctor', 'not_now', 'suitable']",
         "dialogs/aftercare.yaml: field 'closing_day': input should be a valid integer; "
         "got 'seven'"]
@@ -167,16 +173,16 @@ def test_the_outcome_when_nothing_is_declared_must_exist(
 
 def test_a_step_must_fit_its_kind(example_settings: Settings, copy: Path) -> None:
     edit(copy / SCREENING, "    records: goals\n", "")
-    edit(copy / SCREENING, ASTHMA, "{id: asthma, kind: yes_no}")
+    edit(copy / SCREENING, PACEMAKER, "{id: pacemaker, kind: yes_no}")
     assert problems(example_settings, copy) == [
         f"{SCREENING}: steps[0] (goals): field 'records': missing; a choose_many step needs it",
-        f"{SCREENING}: steps[11] (asthma): field 'outcome': missing; a yes_no step needs it"]
+        f"{SCREENING}: steps[2] (pacemaker): field 'outcome': missing; a yes_no step needs it"]
 
 
 def test_cli_prints_content_problems_and_exits_2(
     copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    edit(copy / SCREENING, ASTHMA, "{id: asthma, kind: yes_or_no, outcome: doctor}")
+    edit(copy / SCREENING, PACEMAKER, "{id: pacemaker, kind: yes_or_no, outcome: doctor}")
     config = copy / "clinic.toml"
     config.write_text(EXAMPLE_CONFIG.read_text(encoding="utf-8")
                       + f'\n[content]\ndirectory = "{copy}"\n', encoding="utf-8")
@@ -185,7 +191,7 @@ def test_cli_prints_content_problems_and_exits_2(
         error = capsys.readouterr().err
         assert error.splitlines() == [
             "clinicbot: content problems:",
-            f"  {SCREENING}: steps[11] (asthma): field 'kind': input should be 'yes_no' or "
+            f"  {SCREENING}: steps[2] (pacemaker): field 'kind': input should be 'yes_no' or "
             "'choose_many'; got 'yes_or_no'"]
 
 
@@ -202,15 +208,15 @@ def test_message_ids_follow_from_entry_ids(content: Content) -> None:
     assert [o.book for o in screening.outcomes] == [
         "screening.outcome.doctor.book", None, "screening.outcome.suitable.book"]
     assert screening.nothing_declared.title == "screening.outcome.suitable.title"
-    what = content.faq_topic("what")
-    assert what is not None and (what.title, what.answer, what.keywords) == (
-        "faq.what.title", "faq.what.answer", "faq.what.keywords")
+    duration = content.faq_topic("duration")
+    assert duration is not None and (duration.title, duration.answer, duration.keywords) == (
+        "faq.duration.title", "faq.duration.answer", "faq.duration.keywords")
     assert content.aftercare.days[7] == "aftercare.day.7"
     assert [a.normal for a in content.aftercare.answers] == [
         "aftercare.reply.fine", "aftercare.reply.redness", "aftercare.reply.swelling",
         None, None, None]
     assert content.menu[0].label == "menu.faq"
-    with (ROOT / SCREENING).open("rb") as fh:
+    with (content.root / SCREENING).open("rb") as fh:
         extracted = {m[2] for m in extract_dialogs(fh, KEYWORDS, [], {})}
     assert {"screening.q.sun", "screening.reason.sun_planned", "screening.goal.dry",
             "screening.outcome.doctor.book", "screening.consent.text"} <= extracted
@@ -220,7 +226,8 @@ def test_message_ids_follow_from_entry_ids(content: Content) -> None:
 def test_a_new_question_is_one_entry_plus_its_texts(
     example_settings: Settings, copy: Path
 ) -> None:
-    edit(copy / SCREENING, ASTHMA, ASTHMA + "\n  - {id: eczema, kind: yes_no, outcome: doctor}")
+    edit(copy / SCREENING, PACEMAKER,
+         PACEMAKER + "\n  - {id: eczema, kind: yes_no, outcome: doctor}")
     found = problems(example_settings, copy)
     for language in ("en", "ru"):
         for msgid in ("screening.q.eczema", "screening.reason.eczema",
@@ -230,12 +237,13 @@ def test_a_new_question_is_one_entry_plus_its_texts(
 
 
 def test_an_explicit_message_id_overrides_the_convention(copy: Path) -> None:
-    edit(copy / SCREENING, ASTHMA,
-         "{id: asthma, kind: yes_no, outcome: doctor, question: screening.q.diabetes}")
+    edit(copy / SCREENING, PACEMAKER,
+         "{id: pacemaker, kind: yes_no, outcome: doctor, question: screening.q.herpes}")
     content = load_content(copy, ("en",))
-    asthma = content.screening.step("asthma")
-    assert asthma is not None and asthma.question == "screening.q.diabetes"
-    assert asthma.condition is not None and asthma.condition.reason == "screening.reason.asthma"
+    pacemaker = content.screening.step("pacemaker")
+    assert pacemaker is not None and pacemaker.question == "screening.q.herpes"
+    assert pacemaker.condition is not None and (
+        pacemaker.condition.reason == "screening.reason.pacemaker")
 
 
 def test_a_choose_many_step_declares_nothing(example_settings: Settings, copy: Path) -> None:
@@ -247,5 +255,5 @@ def test_a_choose_many_step_declares_nothing(example_settings: Settings, copy: P
 def test_a_step_without_an_id_is_named_by_its_place(
     example_settings: Settings, copy: Path
 ) -> None:
-    edit(copy / SCREENING, ASTHMA, "{kind: yes_no, outcome: doctor}")
-    assert problems(example_settings, copy) == [f"{SCREENING}: steps[11]: field 'id': missing"]
+    edit(copy / SCREENING, PACEMAKER, "{kind: yes_no, outcome: doctor}")
+    assert problems(example_settings, copy) == [f"{SCREENING}: steps[2]: field 'id': missing"]

@@ -105,7 +105,7 @@ async def test_logs_hold_no_health_answers_texts_phones_or_token(
             await user.send("/start")
             await user.send("Is there parking for bicycles?")
             await user.press(t.label("faq.forward.yes"))
-            await screen(user, t, yes=frozenset({"diabetes", "pacemaker"}))
+            await screen(user, t, yes=frozenset({"herpes", "pacemaker"}))
             await user.press(t.label("screening.outcome.doctor.book"))
             await user.share_contact("+7 912 345-67-89")
             await user.press(t.label("booking.time.evening"))
@@ -115,7 +115,7 @@ async def test_logs_hold_no_health_answers_texts_phones_or_token(
             await user.press(t.label("aftercare.answer.other"))
             await user.send("white flakes")
             await user.send_sticker()
-            await user.press_data("scr:999:diabetes:yes")
+            await user.press_data("scr:999:herpes:yes")
     finally:
         for name in ("telegram", "httpx", "httpcore", "aiosqlite"):
             logging.getLogger(name).setLevel(logging.NOTSET)
@@ -124,7 +124,7 @@ async def test_logs_hold_no_health_answers_texts_phones_or_token(
                        for r in caplog.records)
     for secret in secrets:
         assert secret not in logged
-    assert "diabetes" not in logged and "pacemaker" not in logged
+    assert "herpes" not in logged and "pacemaker" not in logged
 
 
 def test_health_reports_a_missing_database_and_creates_nothing(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from datetime import timedelta
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox
+from bot.flows.eligibility import path
 from tests.chat import Texts, screen, shown
 from tests.desk import press_on_card, staff_member
 
@@ -33,14 +34,16 @@ async def test_retention_purges_unconverted_answers_and_old_aftercare_only(
         await bot.run_scheduler()
     await booked.press(t.label("aftercare.answer.fine"))
     answers = await count(bot, "SELECT COUNT(*) FROM screening_answers")
-    assert answers == 2 * 16 and await count(bot, "SELECT COUNT(*) FROM aftercare_checkins") == 1
+    steps = len(path(content.screening))
+    assert answers == 2 * steps and await count(bot, "SELECT COUNT(*) FROM aftercare_checkins") == 1
     bot.clock.advance(timedelta(days=350))  # 358 days after the checks
     await bot.run_scheduler()
     assert await count(bot, "SELECT COUNT(*) FROM screening_answers") == answers  # not yet
     bot.clock.advance(timedelta(days=20))  # 378 days after the checks, 371 after the week
     await bot.run_scheduler()
     assert await count(bot, "SELECT COUNT(*) FROM screening_answers WHERE screening_id = 1") == 0
-    assert await count(bot, "SELECT COUNT(*) FROM screening_answers WHERE screening_id = 2") == 16
+    kept = await count(bot, "SELECT COUNT(*) FROM screening_answers WHERE screening_id = 2")
+    assert kept == steps
     assert await count(bot, "SELECT COUNT(*) FROM aftercare_checkins") == 0
     assert await count(bot, "SELECT COUNT(*) FROM aftercare_messages") == 0
     assert await count(bot, "SELECT COUNT(*) FROM screenings") == 2  # outcomes stay, answers go
@@ -145,7 +148,8 @@ async def test_forget_can_be_declined(bot: Sandbox, content: Content) -> None:
     await screen(user, t)
     await user.send("/forget")
     assert t("privacy.forget.kept") in shown(await user.press(t.label("privacy.forget.no")))
-    assert await count(bot, "SELECT COUNT(*) FROM screening_answers") == 16
+    assert await count(bot, "SELECT COUNT(*) FROM screening_answers") == len(
+        path(content.screening))
 
 
 async def test_retention_purges_the_answers_of_an_abandoned_check(
@@ -183,6 +187,6 @@ async def test_forget_leaves_no_trace_in_the_database_files(
     assert [n for n in needles if n.encode() not in before] == []  # the scan can see them
     await zina.send("/forget")
     await zina.press(Texts(content, "ru").label("privacy.forget.yes"))
-    for path in files:
-        raw = path.read_bytes()
-        assert [needle for needle in needles if needle.encode() in raw] == [], path.name
+    for file in files:
+        raw = file.read_bytes()
+        assert [needle for needle in needles if needle.encode() in raw] == [], file.name

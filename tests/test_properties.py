@@ -102,11 +102,11 @@ burst = st.lists(st.one_of(*ACTIONS), min_size=1, max_size=15)
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(people=people, before=history, actor=user, actions=burst)
 def test_random_chats_never_fail_and_never_touch_other_clients(
-    example_settings: Settings, people: list[tuple[str, str | None, str | None]],
+    test_settings: Settings, people: list[tuple[str, str | None, str | None]],
     before: list[tuple[str, int, Any]], actor: int, actions: list[tuple[str, int, Any]],
 ) -> None:
     with tempfile.TemporaryDirectory() as directory:
-        asyncio.run(_example(example_settings.with_database(Path(directory) / "c.sqlite3"),
+        asyncio.run(_example(test_settings.with_database(Path(directory) / "c.sqlite3"),
                              people, before, actor, actions))
 
 

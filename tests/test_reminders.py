@@ -14,9 +14,9 @@ async def test_reminder_is_sent_once_when_due_even_after_a_restart(
 ) -> None:
     t = Texts(content, "ru")
     user = bot.user(language_code="ru")
-    await screen(user, t, yes=frozenset({"burns"}))
-    await user.press_data(user.last.buttons[0][1], user.last)  # remind in 14 days
-    bot.clock.advance(timedelta(days=13))
+    await screen(user, t, yes=frozenset({"herpes"}))
+    await user.press_data(user.last.buttons[0][1], user.last)  # the soonest reminder
+    bot.clock.advance(timedelta(days=content.booking.recheck_days[0] - 1))
     assert await bot.run_scheduler() == 0
     await bot.restart()
     bot.clock.advance(timedelta(days=1, minutes=1))

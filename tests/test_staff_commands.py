@@ -60,15 +60,15 @@ async def test_lead_shows_the_full_card_with_every_answer_and_the_history(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
     staff = Texts(content, "en")
-    await lead_by_chat(bot, content, yes=frozenset({"diabetes"}))
+    await lead_by_chat(bot, content, yes=frozenset({"pacemaker"}))
     maria = staff_member(bot, settings)
     await press_on_card(bot, maria, 1, "Contacted")
     [full] = await maria.send("/lead 1")
     for condition in content.screening.conditions.values():
         assert staff.label(condition.label) in full.text
-    assert f"⚠️ {staff.label('screening.condition.diabetes')}: {staff.label('screening.yes')}" \
+    assert f"⚠️ {staff.label('screening.condition.pacemaker')}: {staff.label('screening.yes')}" \
         in full.text
-    assert f"{staff.label('screening.condition.asthma')}: {staff.label('screening.no')}" \
+    assert f"{staff.label('screening.condition.herpes')}: {staff.label('screening.no')}" \
         in full.text
     assert "🆕 New → 📞 Contacted (Maria)" in full.text
     assert full.buttons == []
@@ -150,7 +150,7 @@ async def test_a_lead_number_too_big_for_any_lead_is_simply_no_such_lead(
     assert unknown in shown(await maria.send(f"/aftercare {huge}"))
     assert shown(await maria.send(f"/stats {huge}")) == staff("staff.stats.usage", max=MAX_DAYS)
     card = bot.staff_chat()[0]
-    assert await maria.press_data(f"ls:{huge}:new:contacted", card) == []
+    assert await maria.press_data(f"lead:{huge}:new:contacted", card) == []
     [listing] = await maria.send("/leads")
-    assert await maria.press_data(f"lp:open:{huge}", listing) == []
+    assert await maria.press_data(f"leads:open:{huge}", listing) == []
     assert "Olga" in shown(await maria.send("/lead 1"))

@@ -30,7 +30,7 @@ async def test_export_sends_every_lead_as_csv(
     await seed_lead(stores, user_id=71, first_name="Ольга", last_name="Иванова",
                     username="olga_iv", phone="+7 912 345-67-89", language="ru",
                     created=START - timedelta(days=10), status="booked",
-                    answers={"goals": "pores,dry", "diabetes": "yes", "asthma": "no"},
+                    answers={"goals": "pores,dry", "pacemaker": "yes", "herpes": "no"},
                     outcome="doctor")
     await seed_lead(stores, user_id=72, first_name="=HYPERLINK(\"x\")", created=START)
     [sent] = await staff_member(bot, settings).send("/export")
@@ -40,7 +40,7 @@ async def test_export_sends_every_lead_as_csv(
     assert olga == {
         "id": "1", "created_at": "2026-11-14T10:00:00+00:00", "status": "booked",
         "name": "Ольга Иванова", "username": "olga_iv", "phone": "'+7 912 345-67-89",
-        "contact_username": "", "language": "ru", "outcome": "doctor", "flagged": "diabetes",
+        "contact_username": "", "language": "ru", "outcome": "doctor", "flagged": "pacemaker",
         "goals": "pores;dry", "preferred_time": "morning", "appointment_at": ""}
     assert formula["created_at"] == START.isoformat()
     assert formula["name"] == "'=HYPERLINK(\"x\")"  # shown, never evaluated

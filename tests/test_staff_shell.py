@@ -4,18 +4,37 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.test_cli import clinicbot
+from bot.content import Content
+from tests.test_cli import ROOT, clinicbot
 
-SCREEN_AND_BOOK = ["/start", "2", "1", "2", "7"] + ["2"] * 15 + ["1", "/contact", "3"]
+
+def screen_and_book(content: Content) -> list[str]:
+    """Numbered presses through the check (goal "pores", no to every question) to a booking in
+    the evening, counted from the content."""
+    screening, times = content.screening, content.booking.preferred_times
+    goals = screening.goals
+    assert goals is not None
+    menu = [item.action for item in content.menu].index("screening") + 1
+    pores = [option.id for option in goals.options].index("pores") + 1
+    questions = sum(1 for step in screening.steps if step.kind == "yes_no")
+    evening = [time.id for time in times].index("evening") + 1
+    return (["/start", str(menu), "1", str(pores), str(len(goals.options) + 1)]
+            + ["2"] * questions + ["1", "/contact", str(evening)])
 
 
-def test_staff_move_a_lead_to_treated_and_answer_a_question(tmp_path: Path) -> None:
+def test_staff_move_a_lead_to_treated_and_answer_a_question(
+    tmp_path: Path, content: Content
+) -> None:
+    config = tmp_path / "clinic.toml"
+    config.write_text((ROOT / "clinic.example.toml").read_text(encoding="utf-8")
+                      + f'\n[content]\ndirectory = "{content.root}"\n', encoding="utf-8")
     staff = ["/as staff", "1", "1", "/reply 2099-12-03 14:30", "2", "/export"]
     question = ["/as client", "/menu", "Do you sell gift cards for a friend?", "1",
                 "/reply Yes, at the reception.", "Great, thanks!"]
-    result = clinicbot("shell", "--database", str(tmp_path / "shell.sqlite3"),
-                       "--language", "en",
-                       stdin="\n".join(SCREEN_AND_BOOK + staff + question + ["/quit"]) + "\n")
+    result = clinicbot("shell", "--config", str(config),
+                       "--database", str(tmp_path / "shell.sqlite3"), "--language", "en",
+                       stdin="\n".join(screen_and_book(content) + staff + question + ["/quit"])
+                       + "\n")
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "[1] 📞 Contacted" in out and "(to press: /as staff, then the number)" in out

@@ -18,6 +18,7 @@ from telegram.error import NetworkError, RetryAfter
 
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, FakeBotApi, Sandbox
+from bot.flows.eligibility import path
 from tests.chat import Texts, screen, shown
 
 FAILURES: dict[str, tuple[int, dict[str, Any]] | str] = {
@@ -82,6 +83,7 @@ async def test_answer_is_kept_when_the_next_question_cannot_be_shown(
     bot: Sandbox, content: Content, failure: str
 ) -> None:
     t = Texts(content, "en")
+    goals, first, second = path(content.screening)[:3]
     user = bot.user()
     await open_check(user, t)
     await user.press(t.label("screening.done"))
@@ -93,8 +95,8 @@ async def test_answer_is_kept_when_the_next_question_cannot_be_shown(
     took_failure(bot)
     stored = await answers(bot)
     assert {step: answer for step, (answer, _) in stored.items()} == {
-        "goals": "-", "burns": "no"}
-    assert await current_step(bot) == "open_wounds"
+        goals.id: "-", first.id: "no"}
+    assert await current_step(bot) == second.id
 
     # Pressing the old buttons again, the same answer or the other, answers nothing twice.
     for data in (no, yes):
@@ -102,10 +104,10 @@ async def test_answer_is_kept_when_the_next_question_cannot_be_shown(
     assert await answers(bot) == stored
 
     reply = await reopen(user, t)
-    assert t("screening.resume") in reply and t("screening.q.open_wounds") in reply
+    assert t("screening.resume") in reply and t(second.question) in reply
     assert t("screening.outcome.suitable.title") in await finish(user, t, content)
     final = await answers(bot)
-    assert final["burns"] == stored["burns"]
+    assert final[first.id] == stored[first.id]
     assert len(final) == len(content.screening.steps)
 
 
@@ -167,6 +169,7 @@ async def test_answer_is_given_once_when_the_button_press_cannot_be_confirmed(
     """Confirming the press to Telegram (stopping the button's spinner) fails: the client gets
     an apology and can press again, or the answer is applied at once; never twice."""
     t = Texts(content, "en")
+    goals, first, second = path(content.screening)[:3]
     user = bot.user()
     await open_check(user, t)
     await user.press(t.label("screening.done"))
@@ -175,27 +178,28 @@ async def test_answer_is_given_once_when_the_button_press_cannot_be_confirmed(
 
     reply = shown(await user.press_data(no, question))
     bot.errors.clear()
-    next_question = t("screening.q.open_wounds")
+    next_question = t(second.question)
     assert t("error.internal") in reply or next_question in reply
     if next_question not in reply:
         assert next_question in shown(await user.press_data(no, question))
     stored = await answers(bot)
     assert {step: answer for step, (answer, _) in stored.items()} == {
-        "goals": "-", "burns": "no"}
-    assert await current_step(bot) == "open_wounds"
+        goals.id: "-", first.id: "no"}
+    assert await current_step(bot) == second.id
 
 
 async def test_answer_is_applied_even_when_the_button_press_cannot_be_confirmed(
     bot: Sandbox, content: Content
 ) -> None:
     t = Texts(content, "en")
+    first = path(content.screening)[1]
     user = bot.user()
     await open_check(user, t)
     await user.press(t.label("screening.done"))
     fail_once(bot.api, "answerCallbackQuery", "bad gateway")
     try:
         await user.press_exact(t.label("screening.no"))
-        assert (await answers(bot)).get("burns", ("",))[0] == "no"
+        assert (await answers(bot)).get(first.id, ("",))[0] == "no"
     finally:
         bot.errors.clear()
 

@@ -1,0 +1,52 @@
+"""The test content: tests/content/ laid over the project's own, so behaviour tests do not
+change when the clinic adds a FAQ topic or a screening question.
+
+tests/content/ holds the dialogs the tests own (a few FAQ topics, a short screening) and only
+their texts. Everything else — the other dialogs, the templates, every text the code and
+templates use — comes from the project being tested, so a code change that adds a message id
+needs nothing here. tests/content/README.md says why it is built this way.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from babel.messages.pofile import read_po, write_po
+
+from bot.content.loading import parse_dialog
+from bot.content.models import message_ids
+
+FIXTURE = Path(__file__).parent / "content"
+OWNED = tuple(sorted(p.name for p in (FIXTURE / "dialogs").glob("*.yaml")))
+
+
+def dialog_ids(dialogs: Path) -> set[str]:
+    """The message ids the owned dialog files under `dialogs` refer to."""
+    return {str(msgid) for name in OWNED
+            for msgid in message_ids(parse_dialog(name, (dialogs / name).read_bytes(), name))}
+
+
+def build_content(target: Path, project: Path) -> Path:
+    """Write the test content into `target` (a content folder, as `[content] directory` names
+    one) from `project`'s dialogs, templates and catalogs and the fixture's own files."""
+    shutil.copytree(project / "dialogs", target / "dialogs")
+    for name in OWNED:
+        shutil.copy(FIXTURE / "dialogs" / name, target / "dialogs" / name)
+    unused = dialog_ids(project / "dialogs") - dialog_ids(target / "dialogs")
+    for po in sorted((project / "locales").glob("*/LC_MESSAGES/messages.po")):
+        relative = po.relative_to(project)
+        with po.open("rb") as fh:
+            catalog = read_po(fh)
+        for msgid in unused:
+            if msgid in catalog:
+                del catalog[msgid]
+        if (FIXTURE / relative).exists():  # a language the tests do not speak keeps its own
+            with (FIXTURE / relative).open("rb") as fh:
+                for message in read_po(fh):
+                    if message.id:
+                        catalog[message.id] = message
+        (target / relative).parent.mkdir(parents=True)
+        with (target / relative).open("wb") as fh:
+            write_po(fh, catalog, omit_header=False)
+    return target

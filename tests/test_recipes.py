@@ -1,0 +1,101 @@
+"""docs/CONTRIBUTING.md works: on a copy of the project, a FAQ topic and a screening question
+are added as its recipes say, and the check and the tests pass with only content changed."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.content import Content
+from tests.test_install import BIN, ROOT, catalog_commands
+
+COPIED = ("bot", "dialogs", "locales", "tests", "babel.cfg", "pyproject.toml",
+          "clinic.example.toml")
+TOPIC = "  - gift_cards\n"
+QUESTION = "  - {id: eczema, kind: yes_no, outcome: doctor}\n"
+TEXTS = {
+    "en": {"faq.gift_cards.title": "Gift cards",
+           "faq.gift_cards.answer": "<b>Gift cards</b>\\n\\nAsk at the reception: %(phone)s.",
+           "faq.gift_cards.keywords": "gift card, gift certificate, present, voucher",
+           "screening.q.eczema": "Do you have eczema?",
+           "screening.reason.eczema": "Eczema needs a specialist's assessment first.",
+           "screening.condition.eczema": "Eczema"},
+    "ru": {"faq.gift_cards.title": "Подарочные сертификаты",
+           "faq.gift_cards.answer": "<b>Сертификаты</b>\\n\\nСпросите на ресепшене: %(phone)s.",
+           "faq.gift_cards.keywords": "сертификат, подарок, подарочная карта",
+           "screening.q.eczema": "У вас есть экзема?",
+           "screening.reason.eczema": "При экземе сначала нужна оценка специалиста.",
+           "screening.condition.eczema": "Экзема"},
+}
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*")
+            if p.is_file() and "__pycache__" not in p.parts}
+
+
+def insert_after(path: Path, anchor: str, line: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert anchor in text
+    path.write_text(text.replace(anchor, anchor + line, 1), encoding="utf-8")
+
+
+def translate(po: Path, texts: dict[str, str]) -> None:
+    """Fill in the empty entries `pybabel update` added."""
+    text = po.read_text(encoding="utf-8")
+    for msgid, msgstr in texts.items():
+        empty = f'msgid "{msgid}"\nmsgstr ""\n\n'
+        assert empty in text, msgid
+        text = text.replace(empty, f'msgid "{msgid}"\nmsgstr "{msgstr}"\n\n')
+    po.write_text(text, encoding="utf-8")
+
+
+def run(command: list[str] | str, cwd: Path) -> str:
+    environment = {k: v for k, v in os.environ.items()
+                   if k not in ("CLINICBOT_CONFIG", "TELEGRAM_BOT_TOKEN")}
+    environment["PYTHONPATH"] = str(cwd)
+    result = subprocess.run(command, shell=isinstance(command, str), cwd=cwd, env=environment,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def test_a_topic_and_a_question_added_by_the_recipes_change_only_content(
+    tmp_path: Path, shipped_content: Content
+) -> None:
+    recipes = (ROOT / "docs" / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert TOPIC.strip() in recipes and QUESTION.strip() in recipes
+    project = tmp_path / "project"
+    for name in COPIED:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, project / name,
+                            ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        else:
+            shutil.copy(ROOT / name, project / name)
+    before = snapshot(project)
+
+    insert_after(project / "dialogs" / "faq.yaml", "\ntopics:\n", TOPIC)
+    insert_after(project / "dialogs" / "screening.yaml", "\nsteps:\n", QUESTION)
+    for command in catalog_commands():
+        run(command.replace(".venv/bin/", f"{BIN}/"), project)
+    for language, texts in TEXTS.items():
+        translate(project / "locales" / language / "LC_MESSAGES" / "messages.po", texts)
+
+    check = run([sys.executable, "-m", "bot", "check"], project)
+    steps = len(shipped_content.screening.steps) + 1
+    assert check.strip().splitlines()[-1].startswith("check: ok (")
+    assert f"{steps} screening steps" in check
+    tests = run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                 "tests/test_content.py", "tests/test_medical_rules.py",
+                 "tests/test_screening.py", "tests/test_faq.py"], project)
+    assert re.search(r"\d+ passed", tests) and "failed" not in tests
+
+    after = snapshot(project)
+    changed = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
+    assert changed == {"dialogs/faq.yaml", "dialogs/screening.yaml", "locales/messages.pot",
+                       "locales/en/LC_MESSAGES/messages.po",
+                       "locales/ru/LC_MESSAGES/messages.po"}
