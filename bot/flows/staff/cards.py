@@ -21,6 +21,11 @@ if TYPE_CHECKING:
     from bot.content import Content
 
 
+ANSWERS = {"confirm": N_("staff.card.answer.confirm"),
+           "reschedule": N_("staff.card.answer.reschedule"),
+           "cancel": N_("staff.card.answer.cancel")}
+
+
 @dataclass(frozen=True)
 class LeadStatus(CallbackData, prefix="lead"):
     """A status button on a lead card: move lead `lead`, which the card showed as `seen`, to
@@ -41,6 +46,7 @@ class CardStatus:
     by: str | None
     when: str | None
     appointment: str | None
+    answer: str | None = None  # the client's answer to a reminder, if any
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,8 @@ async def card_values(services: Services, lead: Lead) -> dict[str, Any]:
     times = {t.id: t.label for t in content.booking.preferred_times}
     history = await services.stores.leads.history(lead.id)
     last = history[-1] if history else None
+    answer = await services.stores.appointments.answer_of(lead.id, lead.appointment_at) \
+        if lead.status == BOOKED and lead.appointment_at else None
 
     def when(value: datetime | None) -> str | None:
         return format_when(value, staff, settings.timezone) if value else None
@@ -81,7 +89,8 @@ async def card_values(services: Services, lead: Lead) -> dict[str, Any]:
         "status": CardStatus(
             content.tr_button_label(staff, LABELS[lead.status]),
             (last.staff_name or str(last.staff_user_id)) if last else None,
-            when(last.changed_at if last else None), when(lead.appointment_at)),
+            when(last.changed_at if last else None), when(lead.appointment_at),
+            content.tr_message(staff, ANSWERS[answer]) if answer else None),
     }
 
 
