@@ -11,24 +11,9 @@ from bot.config import Settings
 from bot.content import Content
 from bot.content.i18n import format_appointment, format_when
 from bot.devtools.sandbox import ChatUser, Sandbox, Sent
+from tests.appointments import EVE, VISIT, book, move_to
 from tests.chat import Texts
 from tests.desk import card, lead_by_chat, press_on_card, staff_member, stores_of
-
-VISIT = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)  # London is on UTC in December
-EVE = datetime(2026, 12, 1, 18, 0, tzinfo=UTC)  # dialogs/booking.yaml: reminder_evening_hour
-
-
-async def book(bot: Sandbox, content: Content, settings: Settings, *, language: str = "en",
-               when: str = "2.12 9:00") -> ChatUser:
-    client = await lead_by_chat(bot, content, language=language)
-    maria = staff_member(bot, settings)
-    [prompt] = await press_on_card(bot, maria, 1, "Booked")
-    await maria.reply_to(prompt, when)
-    return client
-
-
-def move_to(bot: Sandbox, moment: datetime) -> None:
-    bot.clock.advance(moment - bot.clock.now())
 
 
 def text_messages(client: ChatUser) -> list[Sent]:

@@ -20,7 +20,7 @@ from bot.flows import (
     screening,
 )
 from bot.flows.router import DeskRouter, Router
-from bot.flows.staff import aftercare_desk, export, listing, relay, stats, status
+from bot.flows.staff import aftercare_desk, agenda, export, listing, relay, stats, status
 
 
 def client_router() -> Router:
@@ -33,7 +33,7 @@ def client_router() -> Router:
 
 def desk_router() -> DeskRouter:
     desk = DeskRouter()
-    for flow in (listing, status, export, stats, aftercare_desk):
+    for flow in (listing, agenda, status, export, stats, aftercare_desk):
         flow.register(desk)
     relay.register_desk(desk)
     return desk

@@ -33,4 +33,4 @@ async def aftercare_for_lead(desk: Desk, args: list[str]) -> Turn:
 
 
 def register(desk: DeskRouter) -> None:
-    desk.command("aftercare")(aftercare_for_lead)
+    desk.command("aftercare", N_("staff.command.aftercare"))(aftercare_for_lead)
