@@ -110,7 +110,8 @@ async def test_aftercare_command_starts_the_week_then_reports_progress(
     staff = Texts(content, "en")
     client = await lead_by_chat(bot, content)
     maria = staff_member(bot, settings)
-    reply = shown(await maria.send("/aftercare 1"))
+    [ask] = await maria.send("/aftercare 1")  # a new lead: started only once confirmed
+    reply = shown(await maria.press_data(ask.buttons[0][1], ask))
     assert staff("staff.aftercare_cmd.started", id=1, name=client.user["first_name"]) in reply
     for hours in (9, 15):  # the evening message, then the next morning's
         bot.clock.advance(timedelta(hours=hours))

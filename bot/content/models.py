@@ -150,7 +150,6 @@ class Aftercare(Dialog):
 
     evening_hour: Hour
     closing_day: Days
-    next_session_after_days: Days
     answers: tuple[CheckinAnswer, ...] = Field(min_length=1)
     days: dict[int, Msg] = {}
 

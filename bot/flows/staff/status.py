@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from bot.content.i18n import format_appointment, format_when
 from bot.flows import StaffPost, Turn, aftercare, funnel
 from bot.flows.staff import BOOKED, LABELS, NEXT, TREATED, Desk, booked
-from bot.flows.staff.cards import LeadStatus, card_post
+from bot.flows.staff.cards import LeadStatus, LeadUndo, card_post, undo_button
 from bot.flows.staff.when import parse_when
 from bot.storage import Lead
 
@@ -92,15 +92,31 @@ async def appointment_reply(desk: Desk, prompt_id: int, reply_id: int, text: str
     return turn + Turn(staff=[StaffPost(done, reply_to=reply_id)])
 
 
+async def undo(desk: Desk, pressed: LeadUndo) -> Turn:
+    """Take back "Not suitable": the lead returns to where it was, its reminders too."""
+    lead = await desk.stores.leads.get(pressed.lead)
+    if lead is None:
+        return Turn()
+    button = await undo_button(desk.services, lead)
+    if button is None or button.data != pressed.pack():
+        return Turn(staff=[await card_post(desk.services, lead)])
+    turn = await change(desk, lead, pressed.back, counted=False)
+    at = lead.appointment_at
+    if pressed.back == BOOKED and at is not None and at > desk.now:
+        await desk.stores.appointments.plan(lead.id, at,
+                                            booked.reminder_times(desk.services, at, desk.now))
+    return turn
+
+
 async def change(desk: Desk, lead: Lead, target: str,
-                 appointment: datetime | None = None) -> Turn:
+                 appointment: datetime | None = None, *, counted: bool = True) -> Turn:
     stores, member = desk.stores, desk.member
     await stores.staff_members.remember(member.user_id, member.name, desk.now)
     if not await stores.leads.change_status(lead.id, lead.status, target, member.user_id,
                                             desk.now, appointment):
         current = await stores.leads.get(lead.id)
         return Turn(staff=[await card_post(desk.services, current)]) if current else Turn()
-    if target in (BOOKED, TREATED) and lead.status != target:
+    if counted and target in (BOOKED, TREATED) and lead.status != target:
         await funnel.record(desk.services, target)
     await stores.booking_prompts.close(lead.id, desk.now)
     if target != BOOKED:
@@ -125,4 +141,5 @@ async def start_aftercare(desk: Desk, lead: Lead) -> None:
 
 def register(desk: DeskRouter) -> None:
     desk.button(LeadStatus)(press)
+    desk.button(LeadUndo)(undo)
     desk.replies.append(appointment_reply)
