@@ -150,3 +150,16 @@ async def test_a_new_time_says_it_moved_and_replaces_the_reminders(
     assert await bot.run_scheduler() == 1
     assert t("appointment.reminder.eve", clinic=settings.clinic_name, date=date, time=time) \
         in client.last.text
+
+
+async def test_an_answer_after_the_appointment_has_begun_is_out_of_date(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    t = Texts(content, "en")
+    client = await book(bot, content, settings)
+    move_to(bot, EVE)
+    await bot.run_scheduler()
+    move_to(bot, VISIT + timedelta(minutes=5))
+    await client.press(t.label("appointment.confirm"))
+    assert t("appointment.stale") in client.last.text
+    assert t("staff.card.answer.confirm") not in (await card(bot, 1)).text

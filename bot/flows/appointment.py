@@ -1,9 +1,10 @@
 """A booked client's answer to an appointment reminder: Confirm, Reschedule or Cancel.
 
 The reminder itself is built here too (the scheduler sends it). Each button names the lead and
-the appointment time it was sent for, so a button from before the appointment moved is stale.
-Confirm marks the lead's card; Reschedule and Cancel also tell the staff chat who asks what, and
-stop the remaining reminders until staff set a new time.
+the appointment time it was sent for, so a button from before the appointment moved, or one
+pressed once the appointment has begun, is stale. Confirm marks the lead's card; Reschedule
+and Cancel also tell the staff chat who asks what, and stop the remaining reminders until staff
+set a new time.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ def reminder(services: Services, lead: Lead, kind: str, language: str) -> Reply:
 async def answer(visit: Visit, pressed: AppointmentAnswer) -> Turn:
     lead = await visit.stores.leads.get(pressed.lead)
     if (lead is None or lead.client.user_id != visit.client.user_id or lead.status != BOOKED
-            or lead.appointment_at is None
+            or lead.appointment_at is None or lead.appointment_at <= visit.now
             or int(lead.appointment_at.timestamp()) != pressed.at):
         return Turn([Reply(visit.tr("appointment.stale"))])
     stores, appointment = visit.stores, lead.appointment_at
