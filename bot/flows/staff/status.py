@@ -67,10 +67,10 @@ async def appointment_reply(desk: Desk, prompt_id: int, reply_id: int, text: str
     """A staff reply to a booking prompt; None when `prompt_id` is not one. A prompt already
     answered, or whose lead has moved on since, books nothing."""
     prompt = await desk.stores.booking_prompts.lead_of(prompt_id)
-    lead = await desk.stores.leads.get(prompt[0]) if prompt is not None else None
+    lead = await desk.stores.leads.get(prompt.lead_id) if prompt is not None else None
     if prompt is None or lead is None:
         return None
-    if not prompt[1]:
+    if not prompt.open:
         return Turn(staff=[StaffPost(desk.tr("staff.booked.stale", id=lead.id),
                                      reply_to=reply_id)])
     settings = desk.services.settings
