@@ -107,7 +107,7 @@ def test_every_command_has_a_label_in_every_language(content: Content) -> None:
         for language, catalog in content.catalogs.items():
             assert catalog.has(command.label), (language, command.name)
     assert set(desk_router().commands) == {"leads", "lead", "find", "export", "stats",
-                                           "aftercare"}
+                                           "aftercare", "today", "tomorrow", "help"}
 
 
 def _subclasses(cls: type) -> set[type]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from bot.content import Content
 from bot.devtools.sandbox import Sandbox
@@ -27,3 +27,19 @@ async def test_reminder_is_sent_once_when_due_even_after_a_restart(
     assert reminder.text == t("reminder.recheck")
     reply = shown(await user.press(t.label("menu.screening")))
     assert t("screening.consent.on_record") in reply and t("screening.q.goals") in reply
+
+
+async def test_the_reminder_waits_for_quiet_hours_to_end(bot: Sandbox, content: Content) -> None:
+    t = Texts(content, "en")
+    user = bot.user()
+    await screen(user, t, yes=frozenset({"burns"}))
+    stores = bot.app.bot_data["services"].stores
+    evening = datetime(2026, 11, 24, 22, 30, tzinfo=UTC)  # London is on UTC in November
+    await stores.reminders.schedule(user.id, "recheck", evening)
+    bot.clock.advance(datetime(2026, 11, 24, 22, 51, tzinfo=UTC) - bot.clock.now())
+    assert await bot.run_scheduler() == 0
+    bot.clock.advance(timedelta(hours=9, minutes=8))  # 07:59
+    assert await bot.run_scheduler() == 0
+    bot.clock.advance(timedelta(minutes=1))
+    assert await bot.run_scheduler() == 1
+    assert user.last.text == t("reminder.recheck")

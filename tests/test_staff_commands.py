@@ -71,7 +71,8 @@ async def test_lead_shows_the_full_card_with_every_answer_and_the_history(
     assert f"{staff.label('screening.condition.herpes')}: {staff.label('screening.no')}" \
         in full.text
     assert "🆕 New → 📞 Contacted (Maria)" in full.text
-    assert full.buttons == []
+    assert [label for label, _ in full.buttons] == [  # the card's own buttons
+        staff.label(f"staff.status.{s}") for s in ("booked", "unsuitable", "archived")]
     assert shown(await maria.send("/lead 99")) == staff("staff.lead.unknown", id=99)
     assert shown(await maria.send("/lead")) == staff("staff.lead.usage")
 
@@ -109,7 +110,8 @@ async def test_aftercare_command_starts_the_week_then_reports_progress(
     staff = Texts(content, "en")
     client = await lead_by_chat(bot, content)
     maria = staff_member(bot, settings)
-    reply = shown(await maria.send("/aftercare 1"))
+    [ask] = await maria.send("/aftercare 1")  # a new lead: started only once confirmed
+    reply = shown(await maria.press_data(ask.buttons[0][1], ask))
     assert staff("staff.aftercare_cmd.started", id=1, name=client.user["first_name"]) in reply
     for hours in (9, 15):  # the evening message, then the next morning's
         bot.clock.advance(timedelta(hours=hours))

@@ -65,7 +65,8 @@ async def test_booked_asks_staff_for_the_time_and_confirms_it_to_the_client(
     received = len(client.messages)
     await maria.reply_to(bot.staff_chat()[-1], "2026-12-03 14:30")
 
-    [confirmation] = client.messages[received:]
+    confirmation, calendar = client.messages[received:]
+    assert calendar.document is not None
     date, time = format_appointment(APPOINTMENT, language, settings.timezone)
     assert (date, time) == (day, hour)
     assert t("booking.confirmed", clinic=settings.clinic_name, date=date, time=time) \
@@ -153,7 +154,7 @@ async def test_a_new_date_confirms_again_and_is_kept_in_the_history(
     [prompt] = await press_on_card(bot, maria, 1, "New date")
     await maria.reply_to(prompt, "2026-12-05 10:00")
     date, _ = format_appointment(datetime(2026, 12, 5, 10, tzinfo=UTC), "en", settings.timezone)
-    assert date in client.last.text
+    assert date in client.messages[-2].text and client.last.document is not None
     history = await stores_of(bot).leads.history(1)
     assert [h.new_status for h in history] == ["booked", "booked"]
 

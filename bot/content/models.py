@@ -120,6 +120,9 @@ class Booking(Dialog):
         alias="season")
     recheck_days: tuple[Days, ...] = Field(min_length=1)
     screening_valid_days: Days
+    reminder_evening_hour: Hour
+    reminder_morning_hour: Hour
+    appointment_minutes: Annotated[StrictInt, Field(ge=5, le=720)]
 
 
 class CheckinAnswer(Entry):
@@ -147,7 +150,6 @@ class Aftercare(Dialog):
 
     evening_hour: Hour
     closing_day: Days
-    next_session_after_days: Days
     answers: tuple[CheckinAnswer, ...] = Field(min_length=1)
     days: dict[int, Msg] = {}
 

@@ -68,12 +68,13 @@ class StaffPost:
 class ClientPost:
     """A message to a client's private chat sent on the staff's behalf; then `delivered` is
     posted to the staff chat, or `undeliverable` when the client cannot be reached (the bot
-    was blocked)."""
+    was blocked). A `document` (a calendar file) follows the text."""
 
     chat_id: int
     text: str
     delivered: StaffPost | None = None
     undeliverable: StaffPost | None = None
+    document: Document | None = None
 
 
 @dataclass

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any
 from zoneinfo import ZoneInfo, available_timezones
 
 from bot.callbacks import MAX_ID, Between, CallbackData
 from bot.content import Content
-from bot.content.i18n import N_, display_name, format_day, format_hour
+from bot.content.i18n import N_, display_name, format_hour
 from bot.flows import Button, Reply, Services, StaffPost, Turn, Visit, funnel, phones
 from bot.flows.aftercare_times import schedule
 from bot.flows.menu import MenuAction, main_menu
@@ -54,26 +54,26 @@ def _schedule(services: Services, plan_start: datetime, tz: ZoneInfo,
                     evening_hour=aftercare.evening_hour, tz=tz, treated_on=treated_on)
 
 
-async def start_plan(services: Services, user_id: int, now: datetime) -> bool:
-    """Write the whole week for a treated client; False when a week is already running."""
+async def start_plan(services: Services, user_id: int, now: datetime,
+                     treated_at: datetime | None = None) -> bool:
+    """Write the whole week for a treated client, counted from `treated_at` (now unless staff
+    start it for an appointment still ahead); False when a week is already running."""
     client = await services.stores.clients.get(user_id)
     if client is None:
         return False
     tz = client_timezone(services, client.timezone)
+    start = treated_at or now
     plan_id = await services.stores.aftercare.create_plan(
-        user_id, now.astimezone(tz).date(), tz.key,
-        _schedule(services, now, tz), now)
+        user_id, start.astimezone(tz).date(), tz.key,
+        _schedule(services, start, tz), now)
     return plan_id is not None
 
 
 def nudge(content: Content, language: str, plan: Plan, day: int) -> Reply:
     """One day's message with the check-in buttons; the closing day also offers booking."""
     aftercare = content.aftercare
-    next_session = plan.treated_on + timedelta(
-        days=aftercare.next_session_after_days)
     text = content.render(language, "aftercare_day.j2", day_text=content.tr_message(
-        language, aftercare.days[day]), closing=day == aftercare.closing_day,
-        next_session=format_day(next_session, language))
+        language, aftercare.days[day]), closing=day == aftercare.closing_day)
     answers = [Button(content.tr_button_label(language, a.label),
                       Checkin(plan.id, day, a.id).pack()) for a in aftercare.answers]
     rows = [tuple(answers[i:i + 2]) for i in range(0, len(answers), 2)]

@@ -9,21 +9,31 @@ then the open screening's question again).
 from __future__ import annotations
 
 from bot.callbacks import CallbackData
-from bot.flows import aftercare, booking, faq, menu, outcome, privacy, screening
+from bot.flows import (
+    aftercare,
+    appointment,
+    booking,
+    faq,
+    menu,
+    outcome,
+    privacy,
+    screening,
+)
 from bot.flows.router import DeskRouter, Router
-from bot.flows.staff import aftercare_desk, export, listing, relay, stats, status
+from bot.flows.staff import aftercare_desk, agenda, export, listing, relay, stats, status
 
 
 def client_router() -> Router:
     router = Router()
-    for flow in (menu, faq, booking, aftercare, privacy, outcome, screening, relay):
+    for flow in (menu, faq, booking, aftercare, appointment, privacy, outcome, screening,
+                 relay):
         flow.register(router)
     return router
 
 
 def desk_router() -> DeskRouter:
     desk = DeskRouter()
-    for flow in (listing, status, export, stats, aftercare_desk):
+    for flow in (listing, agenda, status, export, stats, aftercare_desk):
         flow.register(desk)
     relay.register_desk(desk)
     return desk

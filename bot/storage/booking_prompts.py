@@ -3,9 +3,18 @@ lead."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from bot.storage.base import Store, iso
+
+
+@dataclass(frozen=True)
+class BookingPrompt:
+    """The lead a prompt asks about; `open` until it is answered or the lead moves on."""
+
+    lead_id: int
+    open: bool
 
 
 class BookingPromptStore(Store):
@@ -14,11 +23,13 @@ class BookingPromptStore(Store):
             "INSERT OR REPLACE INTO booking_prompts (message_id, lead_id, staff_user_id,"
             " created_at) VALUES (?, ?, ?, ?)", (message_id, lead_id, staff_user_id, iso(now)))
 
-    async def lead_of(self, message_id: int) -> int | None:
-        """The lead a staff-chat message asks an appointment time for, if it is such a prompt."""
-        row = await self.one("SELECT lead_id FROM booking_prompts WHERE message_id = ?",
-                             (message_id,))
-        return int(row[0]) if row else None
+    async def lead_of(self, message_id: int) -> BookingPrompt | None:
+        """The prompt a staff-chat message is, if it asks an appointment time for a lead."""
+        row = await self.one("SELECT lead_id, closed_at IS NULL FROM booking_prompts"
+                             " WHERE message_id = ?", (message_id,))
+        return BookingPrompt(int(row[0]), bool(row[1])) if row else None
 
-    async def drop(self, message_id: int) -> None:
-        await self.write("DELETE FROM booking_prompts WHERE message_id = ?", (message_id,))
+    async def close(self, lead_id: int, now: datetime) -> None:
+        """Every open prompt of the lead is out of date: it was answered, or the lead moved."""
+        await self.write("UPDATE booking_prompts SET closed_at = ? WHERE lead_id = ?"
+                         " AND closed_at IS NULL", (iso(now), lead_id))

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Self
 
 from bot.storage.aftercare import AftercareStore
+from bot.storage.appointments import AppointmentStore
 from bot.storage.base import Database
 from bot.storage.booking_prompts import BookingPromptStore
 from bot.storage.chat_states import ChatStateStore
@@ -36,6 +37,7 @@ class Stores:
         self.booking_prompts = BookingPromptStore(database)
         self.relays = RelayStore(database)
         self.reminders = ReminderStore(database)
+        self.appointments = AppointmentStore(database)
         self.aftercare = AftercareStore(database)
         self.funnel = FunnelStore(database)
         self.heartbeats = HeartbeatStore(database)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from telegram import BotCommand, Update
+from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
 from telegram.request import BaseRequest
@@ -104,6 +104,9 @@ async def _announce_commands(app: Application, content: Content,  # type: ignore
                         for c in router.commands.values() if c.label]
             code = None if lang == settings.default_language else lang.split("_")[0]
             await app.bot.set_my_commands(commands, language_code=code)
+        staff = [BotCommand(c.name, content.tr_button_label(settings.default_language, c.label))
+                 for c in app.bot_data["desk_router"].commands.values() if c.label]
+        await app.bot.set_my_commands(staff, scope=BotCommandScopeChat(settings.staff_chat_id))
     except TelegramError as exc:
         log.warning("could not set the command menu (%s); carrying on without it", exc)
 

@@ -120,6 +120,9 @@ async def send_to_client(bot: Bot, staff_chat_id: int, message: ClientPost) -> N
     try:
         await bot.send_message(message.chat_id, message.text, parse_mode=ParseMode.HTML,
                                disable_web_page_preview=True)
+        if message.document is not None:
+            await bot.send_document(message.chat_id, message.document.content,
+                                    filename=message.document.filename)
     except (Forbidden, BadRequest) as exc:
         log.warning("message to chat %s not delivered: %s", message.chat_id, exc)
         outcome = message.undeliverable

@@ -25,6 +25,7 @@ from bot.flows.aftercare_times import is_quiet, still_relevant
 from bot.flows.menu import MenuAction
 from bot.flows.staff import cards
 from bot.storage import DueMessage, Plan
+from bot.telegram import appointment_reminders
 from bot.telegram.delivery import markup, post_to_staff
 from bot.telegram.sending import Delivery, Sender
 
@@ -97,6 +98,8 @@ class Scheduler:
                 return 0
             self._sender.paused_until = None
             sent = await self._reminders(now) + await self._aftercare(now)
+            sent += await appointment_reminders.send_due(self._sender, self.services, now,
+                                                         lambda: self._halted)
             await self._lead_cards(now)
             await self._retention(now)
             return sent
@@ -181,6 +184,10 @@ class Scheduler:
         for reminder in await stores.reminders.due(now):
             client = await stores.clients.get(reminder.user_id)
             if client is None or self._halted:
+                continue
+            settings = self.services.settings
+            tz = ZoneInfo(client.timezone) if client.timezone else settings.timezone
+            if is_quiet(now, tz, settings.quiet_start, settings.quiet_end):
                 continue
             language = _language(self.services, client.language, client.telegram_language)
             button = InlineKeyboardButton(content.tr_button_label(language, "menu.screening"),

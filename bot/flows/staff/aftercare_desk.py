@@ -1,36 +1,90 @@
-"""`/aftercare ID`: start the aftercare week for a lead's client, or see how it is going."""
+"""`/aftercare ID`: start the aftercare week for a lead's client, or see how it is going.
+
+A week started by mistake sends "Day 1 after your procedure" to someone who has not had it, so
+a lead that is not booked or treated, or whose appointment is still ahead, is only started
+after a staff member confirms; the week then counts from the appointment's day."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from bot.content.i18n import N_
+from bot.callbacks import MAX_ID, CallbackData
+from bot.content.i18n import N_, format_when
 from bot.flows import Reply, Turn, aftercare
-from bot.flows.staff import Desk, lead_named
+from bot.flows.staff import BOOKED, LABELS, TREATED, Desk, lead_named
+from bot.storage import Lead
 
 if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.content import Content
     from bot.flows.router import DeskRouter
+
+
+@dataclass(frozen=True)
+class StartAftercare(CallbackData, prefix="care_go"):
+    """A staff member confirms starting lead `lead`'s week despite the warning."""
+
+    lead: int
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[StartAftercare]:
+        return (cls(MAX_ID),)
+
+
+def _ahead(desk: Desk, lead: Lead) -> datetime | None:
+    """The appointment, when it is still ahead."""
+    at = lead.appointment_at
+    return at if at is not None and at > desk.now else None
 
 
 async def aftercare_for_lead(desk: Desk, args: list[str]) -> Turn:
     lead = await lead_named(desk, args, N_("staff.aftercare_cmd.usage"))
     if isinstance(lead, Turn):
         return lead
-    lead_id = lead.id
-    user_id, name = lead.client.user_id, lead.client.full_name
-    started = await aftercare.start_plan(desk.services, user_id, desk.now)
+    running = await desk.stores.aftercare.active_plan(lead.client.user_id)
+    if running is None and (lead.status not in (BOOKED, TREATED) or _ahead(desk, lead)):
+        return _ask(desk, lead)
+    return await _start(desk, lead)
+
+
+def _ask(desk: Desk, lead: Lead) -> Turn:
+    name, ahead = lead.client.full_name, _ahead(desk, lead)
+    if ahead is not None:
+        text = desk.tr("staff.aftercare_cmd.ahead", id=lead.id, name=name,
+                       when=format_when(ahead, desk.language, desk.settings.timezone))
+    else:
+        text = desk.tr("staff.aftercare_cmd.not_treated", id=lead.id, name=name,
+                       status=desk.tr_label(LABELS[lead.status]))
+    button = desk.tr_button("staff.aftercare_cmd.start_anyway", StartAftercare(lead.id).pack())
+    return Turn([Reply(text, ((button,),))])
+
+
+async def confirmed(desk: Desk, pressed: StartAftercare) -> Turn:
+    lead = await desk.stores.leads.get(pressed.lead)
+    return await _start(desk, lead, edit=True) if lead else Turn()
+
+
+async def _start(desk: Desk, lead: Lead, *, edit: bool = False) -> Turn:
+    lead_id, user_id, name = lead.id, lead.client.user_id, lead.client.full_name
+    started = await aftercare.start_plan(desk.services, user_id, desk.now, _ahead(desk, lead))
     plan = await desk.stores.aftercare.active_plan(user_id)
     if plan is None:
-        return Turn([Reply(desk.tr("staff.aftercare_cmd.unreachable", id=lead_id, name=name))])
+        return Turn([Reply(desk.tr("staff.aftercare_cmd.unreachable", id=lead_id, name=name),
+                           edit=edit)])
     if started:
-        return Turn([Reply(desk.tr("staff.aftercare_cmd.started", id=lead_id, name=name))])
+        return Turn([Reply(desk.tr("staff.aftercare_cmd.started", id=lead_id, name=name),
+                           edit=edit)])
     sent, problems = await desk.stores.aftercare.progress(plan.id)
     today = desk.now.astimezone(aftercare.client_timezone(desk.services, plan.timezone)).date()
     day = (today - plan.treated_on).days
     return Turn([Reply(desk.tr("staff.aftercare_cmd.running", id=lead_id, name=name, day=day,
                                  sent=sent, total=len(desk.services.content.aftercare.days),
-                                 problems=problems))])
+                                 problems=problems), edit=edit)])
 
 
 def register(desk: DeskRouter) -> None:
-    desk.command("aftercare")(aftercare_for_lead)
+    desk.command("aftercare", N_("staff.command.aftercare"))(aftercare_for_lead)
+    desk.button(StartAftercare)(confirmed)

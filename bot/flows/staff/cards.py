@@ -6,19 +6,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Annotated, Any
 
 from bot.callbacks import MAX_ID, CallbackData, OneOf
 from bot.content.i18n import N_, display_name, format_when
 from bot.flows import Button, Services, StaffPost, phones
 from bot.flows.eligibility import evaluate, path
-from bot.flows.staff import BOOKED, LABELS, NEXT, STATUSES, client_language
+from bot.flows.staff import BOOKED, LABELS, NEXT, OPEN, STATUSES, UNSUITABLE, client_language
 from bot.storage import Lead
 
 if TYPE_CHECKING:
     from bot.config import Settings
     from bot.content import Content
+
+
+UNDO_FOR = timedelta(days=1)
+ANSWERS = {"confirm": N_("staff.card.answer.confirm"),
+           "reschedule": N_("staff.card.answer.reschedule"),
+           "cancel": N_("staff.card.answer.cancel")}
 
 
 @dataclass(frozen=True)
@@ -36,11 +42,38 @@ class LeadStatus(CallbackData, prefix="lead"):
 
 
 @dataclass(frozen=True)
+class LeadUndo(CallbackData, prefix="undo"):
+    """Take back "Not suitable" on lead `lead`: it returns to `back`, the status it had."""
+
+    lead: int
+    back: Annotated[str, OneOf(OPEN)]
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[LeadUndo]:
+        return (cls(MAX_ID, back) for back in OPEN)
+
+
+async def undo_button(services: Services, lead: Lead) -> Button | None:
+    """"Not suitable" is final for the client, so for a day the card offers to take it back."""
+    if lead.status != UNSUITABLE:
+        return None
+    history = await services.stores.leads.history(lead.id)
+    last = history[-1] if history else None
+    if (last is None or last.new_status != UNSUITABLE or last.old_status not in OPEN
+            or services.clock.now() - last.changed_at > UNDO_FOR):
+        return None
+    label = services.content.tr_button_label(services.settings.default_language,
+                                             "staff.action.undo")
+    return Button(label, LeadUndo(lead.id, last.old_status).pack())
+
+
+@dataclass(frozen=True)
 class CardStatus:
     label: str
     by: str | None
     when: str | None
     appointment: str | None
+    answer: str | None = None  # the client's answer to a reminder, if any
 
 
 @dataclass(frozen=True)
@@ -64,6 +97,8 @@ async def card_values(services: Services, lead: Lead) -> dict[str, Any]:
     times = {t.id: t.label for t in content.booking.preferred_times}
     history = await services.stores.leads.history(lead.id)
     last = history[-1] if history else None
+    answer = await services.stores.appointments.answer_of(lead.id, lead.appointment_at) \
+        if lead.status == BOOKED and lead.appointment_at else None
 
     def when(value: datetime | None) -> str | None:
         return format_when(value, staff, settings.timezone) if value else None
@@ -81,7 +116,8 @@ async def card_values(services: Services, lead: Lead) -> dict[str, Any]:
         "status": CardStatus(
             content.tr_button_label(staff, LABELS[lead.status]),
             (last.staff_name or str(last.staff_user_id)) if last else None,
-            when(last.changed_at if last else None), when(lead.appointment_at)),
+            when(last.changed_at if last else None), when(lead.appointment_at),
+            content.tr_message(staff, ANSWERS[answer]) if answer else None),
     }
 
 
@@ -107,7 +143,9 @@ async def card_post(services: Services, lead: Lead) -> StaffPost:
     async def remember(message_id: int) -> None:
         await services.stores.leads.set_message(lead.id, message_id)
 
-    return StaffPost(text, remember, status_buttons(services, lead), edit=lead.staff_message_id)
+    undo = await undo_button(services, lead)
+    buttons = status_buttons(services, lead) + (((undo,),) if undo else ())
+    return StaffPost(text, remember, buttons, edit=lead.staff_message_id)
 
 
 async def full_card(services: Services, lead: Lead) -> str:

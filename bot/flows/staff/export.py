@@ -14,6 +14,7 @@ import io
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
+from bot.content.i18n import N_
 from bot.flows import Document, Reply, Turn, phones
 from bot.flows.eligibility import evaluate
 from bot.flows.staff import Desk, client_language
@@ -91,4 +92,4 @@ async def _row(desk: Desk, lead: Lead) -> dict[str, str]:
 
 
 def register(desk: DeskRouter) -> None:
-    desk.command("export")(export)
+    desk.command("export", N_("staff.command.export"))(export)

@@ -10,7 +10,7 @@ from bot.callbacks import Between, CallbackData, OneOf
 from bot.content.i18n import N_, format_when
 from bot.flows import Button, Reply, Turn, phones
 from bot.flows.staff import LABELS, OPEN, STATUSES, Desk, lead_named
-from bot.flows.staff.cards import full_card
+from bot.flows.staff.cards import full_card, status_buttons
 from bot.storage import Lead
 
 if TYPE_CHECKING:
@@ -98,7 +98,8 @@ async def lead(desk: Desk, args: list[str]) -> Turn:
     found = await lead_named(desk, args, N_("staff.lead.usage"))
     if isinstance(found, Turn):
         return found
-    return Turn([Reply(await full_card(desk.services, found))])
+    return Turn([Reply(await full_card(desk.services, found),
+                       status_buttons(desk.services, found))])
 
 
 async def find(desk: Desk, args: list[str]) -> Turn:
@@ -114,7 +115,7 @@ async def find(desk: Desk, args: list[str]) -> Turn:
 
 
 def register(desk: DeskRouter) -> None:
-    desk.command("leads")(leads)
-    desk.command("lead")(lead)
-    desk.command("find")(find)
+    desk.command("leads", N_("staff.command.leads"))(leads)
+    desk.command("lead", N_("staff.command.lead"))(lead)
+    desk.command("find", N_("staff.command.find"))(find)
     desk.button(LeadsPage)(lambda d, data: page(d, data.which, data.page, edit=True))

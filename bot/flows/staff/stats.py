@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from babel.numbers import format_percent
 
+from bot.content.i18n import N_
 from bot.flows import Reply, Turn, funnel
 from bot.flows.staff import Desk
 
@@ -51,4 +52,4 @@ async def stats(desk: Desk, args: list[str]) -> Turn:
 
 
 def register(desk: DeskRouter) -> None:
-    desk.command("stats")(stats)
+    desk.command("stats", N_("staff.command.stats"))(stats)

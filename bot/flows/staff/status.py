@@ -2,39 +2,28 @@
 
 Every change is one commit with its history row (who, when) and re-renders the card in place.
 "Booked" first asks, in the staff chat, for the appointment's date and time: the staff member
-replies to that prompt, and the client gets a confirmation in their own language with the
-clinic's address. "Treated" starts the client's aftercare week.
+replies to that prompt (typed as receptionists write dates, bot/flows/staff/when.py), and the
+client gets a confirmation in their own language with the clinic's address, a calendar file
+and reminders (bot/flows/staff/booked.py). "Treated" starts the client's aftercare week.
 """
 
 from __future__ import annotations
 
 import logging
-import re
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.content.i18n import format_appointment, format_when
-from bot.flows import ClientPost, StaffPost, Turn, aftercare, funnel
-from bot.flows.staff import BOOKED, LABELS, NEXT, TREATED, Desk, client_language
-from bot.flows.staff.cards import LeadStatus, card_post
+from bot.flows import StaffPost, Turn, aftercare, funnel
+from bot.flows.staff import BOOKED, LABELS, NEXT, TREATED, Desk, booked
+from bot.flows.staff.cards import LeadStatus, LeadUndo, card_post, undo_button
+from bot.flows.staff.when import parse_when
 from bot.storage import Lead
 
 if TYPE_CHECKING:
     from bot.flows.router import DeskRouter
 
 log = logging.getLogger(__name__)
-FORMATS = ("%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M", "%d/%m/%Y %H:%M")
-
-
-def parse_appointment(text: str, timezone: tzinfo) -> datetime | None:
-    """"2026-12-03 14:30" (or 03.12.2026 14:30, 03/12/2026 14:30) in the clinic's timezone."""
-    value = re.sub(r"\s+", " ", text.strip().replace("T", " "))
-    for pattern in FORMATS:
-        try:
-            return datetime.strptime(value, pattern).replace(tzinfo=timezone)
-        except ValueError:
-            continue
-    return None
 
 
 async def press(desk: Desk, pressed: LeadStatus) -> Turn:
@@ -69,19 +58,30 @@ def ask_appointment(desk: Desk, lead: Lead, *, note: str | None = None,
                                  ask_reply=_example(desk))])
 
 
+def _reading(desk: Desk, when: datetime) -> str:
+    """How the bot read a typed date, with the weekday, so a misreading shows at once."""
+    return ", ".join(format_appointment(when, desk.language, desk.services.settings.timezone))
+
+
 async def appointment_reply(desk: Desk, prompt_id: int, reply_id: int, text: str) -> Turn | None:
-    """A staff reply to a booking prompt; None when `prompt_id` is not one."""
-    lead_id = await desk.stores.booking_prompts.lead_of(prompt_id)
-    lead = await desk.stores.leads.get(lead_id) if lead_id is not None else None
-    if lead is None:
+    """A staff reply to a booking prompt; None when `prompt_id` is not one. A prompt already
+    answered, or whose lead has moved on since, books nothing."""
+    prompt = await desk.stores.booking_prompts.lead_of(prompt_id)
+    lead = await desk.stores.leads.get(prompt.lead_id) if prompt is not None else None
+    if prompt is None or lead is None:
         return None
+    if not prompt.open:
+        return Turn(staff=[StaffPost(desk.tr("staff.booked.stale", id=lead.id),
+                                     reply_to=reply_id)])
     settings = desk.services.settings
-    when = parse_appointment(text, settings.timezone)
+    when = parse_when(text, desk.now, settings.timezone)
     if when is None or when <= desk.now:
         note = desk.tr("staff.booked.invalid") if when is None else desk.tr(
+            "staff.booked.read_as", when=_reading(desk, when)) + " " + desk.tr(
             "staff.booked.past")
+        await desk.stores.booking_prompts.close(lead.id, desk.now)
         return ask_appointment(desk, lead, note=note, reply_to=reply_id)
-    await desk.stores.booking_prompts.drop(prompt_id)
+    await desk.stores.booking_prompts.close(lead.id, desk.now)
     if BOOKED not in NEXT[lead.status]:
         status = desk.tr_label(LABELS[lead.status])
         return Turn(staff=[StaffPost(desk.tr("staff.booked.too_late", id=lead.id,
@@ -92,35 +92,44 @@ async def appointment_reply(desk: Desk, prompt_id: int, reply_id: int, text: str
     return turn + Turn(staff=[StaffPost(done, reply_to=reply_id)])
 
 
+async def undo(desk: Desk, pressed: LeadUndo) -> Turn:
+    """Take back "Not suitable": the lead returns to where it was, its reminders too."""
+    lead = await desk.stores.leads.get(pressed.lead)
+    if lead is None:
+        return Turn()
+    button = await undo_button(desk.services, lead)
+    if button is None or button.data != pressed.pack():
+        return Turn(staff=[await card_post(desk.services, lead)])
+    turn = await change(desk, lead, pressed.back, counted=False)
+    at = lead.appointment_at
+    if pressed.back == BOOKED and at is not None and at > desk.now:
+        await desk.stores.appointments.plan(lead.id, at,
+                                            booked.reminder_times(desk.services, at, desk.now))
+    return turn
+
+
 async def change(desk: Desk, lead: Lead, target: str,
-                 appointment: datetime | None = None) -> Turn:
+                 appointment: datetime | None = None, *, counted: bool = True) -> Turn:
     stores, member = desk.stores, desk.member
     await stores.staff_members.remember(member.user_id, member.name, desk.now)
     if not await stores.leads.change_status(lead.id, lead.status, target, member.user_id,
                                             desk.now, appointment):
         current = await stores.leads.get(lead.id)
         return Turn(staff=[await card_post(desk.services, current)]) if current else Turn()
-    if target in (BOOKED, TREATED) and lead.status != target:
+    if counted and target in (BOOKED, TREATED) and lead.status != target:
         await funnel.record(desk.services, target)
+    await stores.booking_prompts.close(lead.id, desk.now)
+    if target != BOOKED:
+        await stores.appointments.cancel(lead.id)
     updated = await stores.leads.get(lead.id)
     assert updated is not None
     turn = Turn(staff=[await card_post(desk.services, updated)])
     if target == BOOKED and appointment is not None:
-        turn.clients.append(_confirmation(desk, updated, appointment))
+        before = lead.appointment_at if lead.status == BOOKED else None
+        turn.clients.append(await booked.notify_client(desk, updated, appointment, before))
     if target == TREATED:
         await start_aftercare(desk, updated)
     return turn
-
-
-def _confirmation(desk: Desk, lead: Lead, appointment: datetime) -> ClientPost:
-    services = desk.services
-    language = client_language(services, lead.client)
-    day, time = format_appointment(appointment, language, services.settings.timezone)
-    text = services.content.render(language, "booking_confirmed.j2", clinic=services.settings,
-                                   date=day, time=time)
-    unreachable = StaffPost(desk.tr("staff.client_unreachable", id=lead.id),
-                            reply_to=lead.staff_message_id)
-    return ClientPost(lead.client.chat_id, text, undeliverable=unreachable)
 
 
 async def start_aftercare(desk: Desk, lead: Lead) -> None:
@@ -132,4 +141,5 @@ async def start_aftercare(desk: Desk, lead: Lead) -> None:
 
 def register(desk: DeskRouter) -> None:
     desk.button(LeadStatus)(press)
+    desk.button(LeadUndo)(undo)
     desk.replies.append(appointment_reply)

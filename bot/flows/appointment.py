@@ -1,0 +1,89 @@
+"""A booked client's answer to an appointment reminder: Confirm, Reschedule or Cancel.
+
+The reminder itself is built here too (the scheduler sends it). Each button names the lead and
+the appointment time it was sent for, so a button from before the appointment moved, or one
+pressed once the appointment has begun, is stale. Confirm marks the lead's card; Reschedule
+and Cancel also tell the staff chat who asks what, and stop the remaining reminders until staff
+set a new time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from bot.callbacks import MAX_ID, CallbackData
+from bot.content.i18n import N_, format_appointment, format_when
+from bot.flows import Button, Reply, Services, StaffPost, Turn, Visit
+from bot.flows.staff import BOOKED
+from bot.flows.staff.cards import card_post
+from bot.storage import Lead
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.content import Content
+    from bot.flows.router import Router
+
+Answer = Literal["confirm", "reschedule", "cancel"]
+ANSWERS: tuple[Answer, ...] = ("confirm", "reschedule", "cancel")
+LABELS = {"confirm": N_("appointment.confirm"), "reschedule": N_("appointment.reschedule"),
+          "cancel": N_("appointment.cancel")}
+REPLIES = {"confirm": N_("appointment.confirmed"), "reschedule": N_("appointment.rescheduling"),
+           "cancel": N_("appointment.cancelled")}
+STAFF_NOTES = {"reschedule": N_("staff.appointment.reschedule"),
+               "cancel": N_("staff.appointment.cancel")}
+
+
+@dataclass(frozen=True)
+class AppointmentAnswer(CallbackData, prefix="appt"):
+    """A reminder's button: the client's `answer` about lead `lead`'s appointment at `at`
+    (seconds since the epoch)."""
+
+    lead: int
+    at: int
+    answer: Answer
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[AppointmentAnswer]:
+        return (cls(MAX_ID, 2**40, answer) for answer in ANSWERS)
+
+
+def reminder(services: Services, lead: Lead, kind: str, language: str) -> Reply:
+    """The evening-before (`eve`) or morning-of reminder, with the three answers."""
+    assert lead.appointment_at is not None
+    day, time = format_appointment(lead.appointment_at, language, services.settings.timezone)
+    text = services.content.render(language, "appointment_reminder.j2", clinic=services.settings,
+                                   kind=kind, date=day, time=time)
+    at = int(lead.appointment_at.timestamp())
+
+    def button(choice: Answer) -> Button:
+        return Button(services.content.tr_button_label(language, LABELS[choice]),
+                      AppointmentAnswer(lead.id, at, choice).pack())
+
+    return Reply(text, ((button("confirm"),), (button("reschedule"), button("cancel"))))
+
+
+async def answer(visit: Visit, pressed: AppointmentAnswer) -> Turn:
+    lead = await visit.stores.leads.get(pressed.lead)
+    if (lead is None or lead.client.user_id != visit.client.user_id or lead.status != BOOKED
+            or lead.appointment_at is None or lead.appointment_at <= visit.now
+            or int(lead.appointment_at.timestamp()) != pressed.at):
+        return Turn([Reply(visit.tr("appointment.stale"))])
+    stores, appointment = visit.stores, lead.appointment_at
+    await stores.appointments.answer(lead.id, appointment, pressed.answer, visit.now)
+    if pressed.answer != "confirm":
+        await stores.appointments.cancel(lead.id)
+    staff = [await card_post(visit.services, lead)]
+    if pressed.answer in STAFF_NOTES:
+        settings = visit.settings
+        when = format_when(appointment, settings.default_language, settings.timezone)
+        note = visit.content.tr_message(settings.default_language, STAFF_NOTES[pressed.answer],
+                                        id=lead.id, name=lead.client.full_name, when=when)
+        staff.append(StaffPost(note, reply_to=lead.staff_message_id))
+    return Turn([Reply(visit.tr(REPLIES[pressed.answer]))], staff)
+
+
+def register(router: Router) -> None:
+    router.button(AppointmentAnswer)(answer)
+

@@ -1,0 +1,68 @@
+"""What a client gets when staff book or move their appointment: the confirmation (or the
+notice that it moved, from when to when) with a calendar file, and the reminders planned for
+the evening before and the morning of the visit."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+
+from bot.content.i18n import format_appointment
+from bot.flows import ClientPost, Document, Services, StaffPost
+from bot.flows.staff import Desk, client_language
+from bot.storage import Lead
+
+MORNING_LEAD = timedelta(hours=1)  # the morning reminder comes at least this long before
+
+
+def reminder_times(services: Services, appointment: datetime,
+                   now: datetime) -> list[tuple[str, datetime]]:
+    """When to remind, in the clinic's local hours: only the reminders still ahead."""
+    booking, tz = services.content.booking, services.settings.timezone
+    day = appointment.astimezone(tz).date()
+    evening = datetime.combine(day - timedelta(days=1), time(booking.reminder_evening_hour),
+                               tzinfo=tz)
+    morning = min(datetime.combine(day, time(booking.reminder_morning_hour), tzinfo=tz),
+                  appointment - MORNING_LEAD)
+    return [(kind, due.astimezone(UTC)) for kind, due in (("eve", evening), ("morning", morning))
+            if now < due < appointment]
+
+
+def calendar_file(services: Services, lead: Lead, appointment: datetime,
+                  language: str) -> Document:
+    """A one-event iCalendar file (RFC 5545), so the client can add the visit to a calendar."""
+    settings = services.settings
+    end = appointment + timedelta(minutes=services.content.booking.appointment_minutes)
+
+    def stamp(moment: datetime) -> str:
+        return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+    def text(value: str) -> str:
+        return value.replace("\\", "\\\\").replace(";", r"\;").replace(",", r"\,").replace(
+            "\n", r"\n")
+
+    title = services.content.tr_button_label(language, "appointment.calendar",
+                                             clinic=settings.clinic_name)
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//clinicbot//appointment//EN",
+             "BEGIN:VEVENT", f"UID:lead-{lead.id}-{stamp(appointment)}@clinicbot",
+             f"DTSTAMP:{stamp(services.clock.now())}", f"DTSTART:{stamp(appointment)}",
+             f"DTEND:{stamp(end)}", f"SUMMARY:{text(title)}",
+             f"LOCATION:{text(settings.address)}", "END:VEVENT", "END:VCALENDAR"]
+    return Document("appointment.ics", ("\r\n".join(lines) + "\r\n").encode())
+
+
+async def notify_client(desk: Desk, lead: Lead, appointment: datetime,
+                        before: datetime | None) -> ClientPost:
+    """Plan the reminders and tell the client: confirmed, or moved from `before`."""
+    services = desk.services
+    await desk.stores.appointments.plan(lead.id, appointment,
+                                        reminder_times(services, appointment, desk.now))
+    language = client_language(services, lead.client)
+    tz = services.settings.timezone
+    day, hour = format_appointment(appointment, language, tz)
+    moved = ", ".join(format_appointment(before, language, tz)) if before else None
+    text = services.content.render(language, "booking_confirmed.j2", clinic=services.settings,
+                                   date=day, time=hour, moved_from=moved)
+    unreachable = StaffPost(desk.tr("staff.client_unreachable", id=lead.id),
+                            reply_to=lead.staff_message_id)
+    return ClientPost(lead.client.chat_id, text, undeliverable=unreachable,
+                      document=calendar_file(services, lead, appointment, language))

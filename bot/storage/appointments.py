@@ -1,0 +1,67 @@
+"""A booked appointment's reminders (the evening before, the morning of) and the client's
+answer to them. Both are tied to one appointment time: a new time replaces what was planned
+and forgets the old answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.storage.base import Store, iso, moment
+
+
+@dataclass(frozen=True)
+class AppointmentReminder:
+    id: int
+    lead_id: int
+    kind: str
+    appointment_at: datetime
+    due_at: datetime
+
+
+class AppointmentStore(Store):
+    async def plan(self, lead_id: int, appointment_at: datetime,
+                   reminders: list[tuple[str, datetime]]) -> None:
+        """The reminders of a new appointment time, replacing the unsent ones, in one commit."""
+        async with self.transaction() as db:
+            await db.execute("DELETE FROM appointment_reminders WHERE lead_id = ?"
+                             " AND sent_at IS NULL", (lead_id,))
+            await db.execute("DELETE FROM appointment_answers WHERE lead_id = ?", (lead_id,))
+            await db.executemany(
+                "INSERT INTO appointment_reminders (lead_id, kind, appointment_at, due_at)"
+                " VALUES (?, ?, ?, ?)",
+                [(lead_id, kind, iso(appointment_at), iso(due)) for kind, due in reminders])
+
+    async def cancel(self, lead_id: int) -> None:
+        """No more reminders for the lead (it moved on, or the client answered)."""
+        await self.write("DELETE FROM appointment_reminders WHERE lead_id = ? AND sent_at IS NULL",
+                         (lead_id,))
+
+    async def due(self, now: datetime, limit: int = 100) -> list[AppointmentReminder]:
+        rows = await self.all(
+            "SELECT id, lead_id, kind, appointment_at, due_at FROM appointment_reminders"
+            " WHERE sent_at IS NULL AND due_at <= ? ORDER BY due_at LIMIT ?", (iso(now), limit))
+        return [AppointmentReminder(r[0], r[1], r[2], moment(r[3]), moment(r[4])) for r in rows]
+
+    async def mark(self, reminder_id: int, outcome: str, now: datetime) -> None:
+        await self.write("UPDATE appointment_reminders SET sent_at = ?, outcome = ? WHERE id = ?",
+                         (iso(now), outcome, reminder_id))
+
+    async def answer(self, lead_id: int, appointment_at: datetime, answer: str,
+                     now: datetime) -> None:
+        await self.write(
+            "INSERT OR REPLACE INTO appointment_answers (lead_id, appointment_at, answer,"
+            " answered_at) VALUES (?, ?, ?, ?)", (lead_id, iso(appointment_at), answer, iso(now)))
+
+    async def answer_of(self, lead_id: int, appointment_at: datetime) -> str | None:
+        """The client's answer about this appointment time, if they gave one."""
+        row = await self.one("SELECT answer FROM appointment_answers WHERE lead_id = ?"
+                             " AND appointment_at = ?", (lead_id, iso(appointment_at)))
+        return str(row[0]) if row else None
+
+    async def booked_between(self, start: datetime, end: datetime) -> list[int]:
+        """Booked leads whose appointment lies in [start, end), earliest first."""
+        rows = await self.all(
+            "SELECT id FROM leads WHERE status = 'booked' AND appointment_at >= ?"
+            " AND appointment_at < ? ORDER BY appointment_at, id", (iso(start), iso(end)))
+        return [int(r[0]) for r in rows]

@@ -1,0 +1,26 @@
+"""Helpers for appointment scenarios: a lead booked by staff, and the clock moved to a moment."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.config import Settings
+from bot.content import Content
+from bot.devtools.sandbox import ChatUser, Sandbox
+from tests.desk import lead_by_chat, press_on_card, staff_member
+
+VISIT = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)  # London is on UTC in December
+EVE = datetime(2026, 12, 1, 18, 0, tzinfo=UTC)  # dialogs/booking.yaml: reminder_evening_hour
+
+
+async def book(bot: Sandbox, content: Content, settings: Settings, *, language: str = "en",
+               when: str = "2.12 9:00") -> ChatUser:
+    client = await lead_by_chat(bot, content, language=language)
+    maria = staff_member(bot, settings)
+    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    await maria.reply_to(prompt, when)
+    return client
+
+
+def move_to(bot: Sandbox, moment: datetime) -> None:
+    bot.clock.advance(moment - bot.clock.now())

@@ -1,0 +1,30 @@
+"""The week's last message leaves the next session to the cosmetologist: no invented interval,
+a button to book a consultation."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+
+from bot.content import Content
+from bot.devtools.sandbox import Sandbox
+from tests.chat import Texts
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_day_seven_says_the_cosmetologist_will_advise(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/menu")
+    await user.press(t.label("menu.aftercare"))
+    for _ in range(8 * 24):
+        bot.clock.advance(timedelta(hours=1))
+        await bot.run_scheduler()
+    closing = user.last
+    assert t("aftercare.next_session") in closing.text
+    assert not re.search(r"\b20\d\d\b", closing.text)  # no date of a next session
+    assert t.label("aftercare.book_next") in [label for label, _ in closing.buttons]

@@ -1,0 +1,165 @@
+"""A booked client is reminded the evening before and on the morning of the visit, in their
+language, and answers with a button: staff see the answer on the card and in the chat."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.config import Settings
+from bot.content import Content
+from bot.content.i18n import format_appointment, format_when
+from bot.devtools.sandbox import ChatUser, Sandbox, Sent
+from tests.appointments import EVE, VISIT, book, move_to
+from tests.chat import Texts
+from tests.desk import card, lead_by_chat, press_on_card, staff_member, stores_of
+
+
+def text_messages(client: ChatUser) -> list[Sent]:
+    return [m for m in client.messages if m.document is None]
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_the_client_is_reminded_the_evening_before_and_that_morning(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    t = Texts(content, language)
+    client = await book(bot, content, settings, language=language)
+    date, time = format_appointment(VISIT, language, settings.timezone)
+    move_to(bot, EVE - timedelta(minutes=1))
+    assert await bot.run_scheduler() == 0
+    move_to(bot, EVE)
+    assert await bot.run_scheduler() == 1
+    eve = client.last
+    assert t("appointment.reminder.eve", clinic=settings.clinic_name, date=date, time=time) \
+        in eve.text
+    assert settings.address in eve.text
+    assert [label for label, _ in eve.buttons] == [
+        t.label("appointment.confirm"), t.label("appointment.reschedule"),
+        t.label("appointment.cancel")]
+    move_to(bot, datetime(2026, 12, 2, 8, 0, tzinfo=UTC))
+    assert await bot.run_scheduler() == 1
+    assert t("appointment.reminder.morning", clinic=settings.clinic_name, time=time) \
+        in client.last.text
+    assert await bot.run_scheduler() == 0
+
+
+async def test_the_confirmation_brings_a_calendar_file_and_mentions_the_reminders(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    t = Texts(content, "en")
+    client = await book(bot, content, settings)
+    confirmation, ics = client.messages[-2:]
+    assert t("booking.confirmed.note") in confirmation.text
+    assert ics.document is not None and ics.document["filename"] == "appointment.ics"
+    calendar = ics.document["content"].decode()
+    assert "DTSTART:20261202T090000Z" in calendar and "DTEND:20261202T100000Z" in calendar
+    assert "BEGIN:VEVENT" in calendar and "LOCATION:" in calendar
+
+
+async def test_reminders_wait_for_quiet_hours_to_end(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    client = await lead_by_chat(bot, content)
+    maria = staff_member(bot, settings)
+    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    await maria.reply_to(prompt, "2.12 10:00")
+    stores = stores_of(bot)
+    lead = await stores.leads.get(1)
+    assert lead is not None and lead.appointment_at is not None
+    await stores.appointments.plan(1, lead.appointment_at,
+                                   [("eve", datetime(2026, 12, 1, 22, 30, tzinfo=UTC))])
+    received = len(client.messages)
+    move_to(bot, datetime(2026, 12, 1, 22, 51, tzinfo=UTC))
+    assert await bot.run_scheduler() == 0
+    move_to(bot, datetime(2026, 12, 2, 7, 59, tzinfo=UTC))
+    assert await bot.run_scheduler() == 0
+    assert len(client.messages) == received
+    move_to(bot, datetime(2026, 12, 2, 8, 0, tzinfo=UTC))
+    assert await bot.run_scheduler() == 0  # that evening is over: skipped, not sent late
+
+
+async def test_after_downtime_a_reminder_for_a_past_appointment_is_skipped(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    client = await book(bot, content, settings)
+    received = len(client.messages)
+    await bot.restart()
+    move_to(bot, VISIT + timedelta(hours=1))
+    assert await bot.run_scheduler() == 0
+    assert len(client.messages) == received
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_confirm_marks_the_card(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = await book(bot, content, settings, language=language)
+    move_to(bot, EVE)
+    await bot.run_scheduler()
+    await client.press(t.label("appointment.confirm"))
+    assert t("appointment.confirmed") in client.last.text
+    assert staff("staff.card.answer.confirm") in (await card(bot, 1)).text
+
+
+@pytest.mark.parametrize("answer", ["reschedule", "cancel"])
+async def test_reschedule_and_cancel_tell_the_staff_chat(
+    bot: Sandbox, content: Content, settings: Settings, answer: str
+) -> None:
+    t = Texts(content, "en")
+    client = await book(bot, content, settings)
+    move_to(bot, EVE)
+    await bot.run_scheduler()
+    await client.press(t.label(f"appointment.{answer}"))
+    assert t({"reschedule": "appointment.rescheduling", "cancel": "appointment.cancelled"}[
+        answer]) in client.last.text
+    when = format_when(VISIT, "en", settings.timezone)
+    assert bot.staff_chat()[-1].text == t(f"staff.appointment.{answer}", id=1, name="Olga",
+                                          when=when)
+    assert t(f"staff.card.answer.{answer}") in (await card(bot, 1)).text
+    move_to(bot, datetime(2026, 12, 2, 8, 0, tzinfo=UTC))
+    assert await bot.run_scheduler() == 0  # no morning reminder after that answer
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_a_new_time_says_it_moved_and_replaces_the_reminders(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    t = Texts(content, language)
+    client = await book(bot, content, settings, language=language)
+    move_to(bot, EVE)
+    await bot.run_scheduler()
+    old_reminder = client.last
+    maria = staff_member(bot, settings)
+    [prompt] = await press_on_card(bot, maria, 1, "New date")
+    await maria.reply_to(prompt, "4.12 15:00")
+    new = datetime(2026, 12, 4, 15, 0, tzinfo=UTC)
+    date, time = format_appointment(new, language, settings.timezone)
+    before = ", ".join(format_appointment(VISIT, language, settings.timezone))
+    moved = text_messages(client)[-1].text
+    assert t("booking.moved", clinic=settings.clinic_name, before=before, date=date,
+             time=time) in moved
+    move_to(bot, datetime(2026, 12, 2, 8, 0, tzinfo=UTC))
+    assert await bot.run_scheduler() == 0  # the old morning reminder is gone
+    await client.press_data(dict(old_reminder.buttons)[t.label("appointment.confirm")],
+                            old_reminder)
+    assert t("appointment.stale") in client.last.text
+    move_to(bot, datetime(2026, 12, 3, 18, 0, tzinfo=UTC))
+    assert await bot.run_scheduler() == 1
+    assert t("appointment.reminder.eve", clinic=settings.clinic_name, date=date, time=time) \
+        in client.last.text
+
+
+async def test_an_answer_after_the_appointment_has_begun_is_out_of_date(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    t = Texts(content, "en")
+    client = await book(bot, content, settings)
+    move_to(bot, EVE)
+    await bot.run_scheduler()
+    move_to(bot, VISIT + timedelta(minutes=5))
+    await client.press(t.label("appointment.confirm"))
+    assert t("appointment.stale") in client.last.text
+    assert t("staff.card.answer.confirm") not in (await card(bot, 1)).text

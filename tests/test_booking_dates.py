@@ -1,0 +1,72 @@
+"""Staff type the appointment time as they would say it; the bot says how it read it, and a
+prompt that has been answered, or whose lead moved on, books nothing."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.config import Settings
+from bot.content import Content
+from bot.content.i18n import format_appointment
+from bot.devtools.sandbox import Sandbox
+from tests.chat import Texts, shown
+from tests.desk import lead_by_chat, press_on_card, staff_member, stores_of
+
+
+async def test_a_typed_date_is_booked_in_the_clinic_s_time(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    await lead_by_chat(bot, content)
+    maria = staff_member(bot, settings)
+    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    await maria.reply_to(prompt, "завтра в 15")
+    lead = await stores_of(bot).leads.get(1)
+    assert lead is not None and lead.appointment_at == datetime(2026, 11, 25, 15, tzinfo=UTC)
+
+
+async def test_a_past_time_says_how_it_was_read(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    staff = Texts(content, "en")
+    await lead_by_chat(bot, content)
+    maria = staff_member(bot, settings)
+    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    reply = shown(await maria.reply_to(prompt, "24.11 9:00"))
+    read = ", ".join(format_appointment(datetime(2026, 11, 24, 9, tzinfo=UTC), "en",
+                                        settings.timezone))
+    assert staff("staff.booked.read_as", when=read) in reply
+    assert staff("staff.booked.past") in reply
+
+
+async def test_an_answered_prompt_books_nothing_twice(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    staff = Texts(content, "en")
+    client = await lead_by_chat(bot, content)
+    maria = staff_member(bot, settings)
+    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    await maria.reply_to(prompt, "tomorrow at noon")
+    sorry = bot.staff_chat()[-1]
+    assert staff("staff.booked.invalid") in sorry.text
+    await maria.reply_to(sorry, "3 Dec 14:30")
+    received = len(client.messages)
+    reply = shown(await maria.reply_to(prompt, "3 Dec 14:30"))
+    assert staff("staff.booked.stale", id=1) in reply
+    reply = shown(await maria.reply_to(sorry, "4 Dec 14:30"))
+    assert staff("staff.booked.stale", id=1) in reply
+    assert len(client.messages) == received
+    history = await stores_of(bot).leads.history(1)
+    assert [h.new_status for h in history] == ["booked"]
+
+
+async def test_a_prompt_whose_lead_moved_on_books_nothing(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    staff = Texts(content, "en")
+    await lead_by_chat(bot, content)
+    maria = staff_member(bot, settings)
+    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    await press_on_card(bot, maria, 1, "Contacted")
+    reply = shown(await maria.reply_to(prompt, "3 Dec 14:30"))
+    assert staff("staff.booked.stale", id=1) in reply
+    assert (await stores_of(bot).leads.get(1)).status == "contacted"
