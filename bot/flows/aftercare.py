@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from bot.callbacks import MAX_ID, Between, CallbackData
 from bot.content import Content
 from bot.content.i18n import N_, display_name, format_day, format_hour
-from bot.flows import Button, Reply, Services, StaffPost, Turn, Visit, funnel, phones
+from bot.flows import Button, Reply, Services, StaffPost, Turn, Visit, funnel, phones, receipts
 from bot.flows.aftercare_times import schedule
 from bot.flows.menu import MenuAction, main_menu
 from bot.storage import Plan
@@ -154,12 +154,8 @@ async def _record(visit: Visit, plan: Plan, day: int, answer_id: str,
                                phones.clinic_region(visit.settings)))
     await funnel.record(visit.services, funnel.AFTERCARE_PROBLEM)
     user_id = visit.client.user_id
-
-    async def answerable(message_id: int) -> None:
-        await visit.stores.relays.register_thread(message_id, user_id, visit.now)
-
     guidance = Reply(visit.render("aftercare_problem.j2"))
-    return Turn([guidance], [StaffPost(alert, answerable)])
+    return Turn([guidance], [StaffPost(alert, receipts.thread(user_id), about=user_id)])
 
 
 @cache

@@ -88,13 +88,6 @@ class LeadStore(Store):
             " ORDER BY id DESC LIMIT 1", (user_id,))
         return str(row[0]) if row else None
 
-    async def unposted(self, before: datetime) -> list[int]:
-        """Leads whose card never reached the staff chat (a transient error when posting)."""
-        rows = await self.all(
-            "SELECT id FROM leads WHERE staff_message_id IS NULL AND created_at <= ?"
-            " ORDER BY id LIMIT 50", (iso(before),))
-        return [int(r[0]) for r in rows]
-
     async def page(
         self, statuses: tuple[str, ...], offset: int, limit: int
     ) -> tuple[list[Lead], int]:

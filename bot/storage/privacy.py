@@ -91,6 +91,7 @@ class PrivacyStore(Store):
                 card_ids = {message_id for _, message_id in cards}
                 posts = sorted(int(r[0]) for r in await cursor.fetchall()
                                if int(r[0]) not in card_ids)
+            await db.execute("DELETE FROM outbox WHERE user_id = ?", (user_id,))
             await db.execute("DELETE FROM clients WHERE user_id = ?", (user_id,))
         await self.database.checkpoint()
         return Erased(cards, posts)

@@ -15,6 +15,7 @@ from bot.storage.consents import ConsentStore
 from bot.storage.funnel import FunnelStore
 from bot.storage.heartbeats import HeartbeatStore
 from bot.storage.leads import LeadStore
+from bot.storage.outbox import OutboxStore
 from bot.storage.privacy import PrivacyStore
 from bot.storage.questions import QuestionStore
 from bot.storage.relay import RelayStore
@@ -39,6 +40,7 @@ class Stores:
         self.aftercare = AftercareStore(database)
         self.funnel = FunnelStore(database)
         self.heartbeats = HeartbeatStore(database)
+        self.outbox = OutboxStore(database)
         # Across tables: everything about one client (export, erasure) and retention.
         self.privacy = PrivacyStore(database)
 

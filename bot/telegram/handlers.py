@@ -30,6 +30,7 @@ from bot.flows import Services, Turn, Visit
 from bot.flows.router import Router
 from bot.flows.routes import client_router
 from bot.telegram.delivery import deliver
+from bot.telegram.outbox import Outbox
 
 log = logging.getLogger(__name__)
 Flow = Callable[[Visit], Awaitable[Turn]]
@@ -39,6 +40,11 @@ _locks: WeakValueDictionary[int, asyncio.Lock] = WeakValueDictionary()
 def services_of(context: ContextTypes.DEFAULT_TYPE) -> Services:
     services: Services = context.application.bot_data["services"]
     return services
+
+
+def outbox_of(context: ContextTypes.DEFAULT_TYPE) -> Outbox:
+    outbox: Outbox = context.application.bot_data["outbox"]
+    return outbox
 
 
 def router_of(context: ContextTypes.DEFAULT_TYPE) -> Router:
@@ -78,8 +84,7 @@ async def respond(update: Update, context: ContextTypes.DEFAULT_TYPE, flow: Flow
         log.debug("update %s from user %s: %d replies, %d staff posts", update.update_id,
                   user.id, len(turn.replies), len(turn.staff))
         pressed = update.callback_query.message if update.callback_query else None
-        await deliver(context.bot, update.effective_chat.id, turn,
-                      services.settings.staff_chat_id,
+        await deliver(outbox_of(context), update.effective_chat.id, turn,
                       pressed if isinstance(pressed, Message) else None)
 
 

@@ -65,7 +65,7 @@ async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return
     turn = await router_of(context).on_command(_desk(context, member), name,
                                                list(context.args or []))
-    await deliver(context.bot, chat.id, turn, _settings(context).staff_chat_id)
+    await deliver(handlers.outbox_of(context), chat.id, turn)
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -81,7 +81,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.info("could not confirm staff button press (update %s): %s", update.update_id, exc)
     turn = await router_of(context).on_button(_desk(context, member), query.data)
     pressed = query.message if isinstance(query.message, Message) else None
-    await deliver(context.bot, chat.id, turn, _settings(context).staff_chat_id, pressed)
+    await deliver(handlers.outbox_of(context), chat.id, turn, pressed)
 
 
 async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -98,7 +98,7 @@ async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     turn = await router_of(context).on_reply(_desk(context, member), target.message_id,
                                              message.message_id, message.text)
     if turn is not None:
-        await deliver(context.bot, message.chat_id, turn, _settings(context).staff_chat_id)
+        await deliver(handlers.outbox_of(context), message.chat_id, turn)
 
 
 def register(app: Application, settings: Settings) -> None:  # type: ignore[type-arg]
