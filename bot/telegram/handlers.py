@@ -2,16 +2,19 @@
 turn it returns.
 
 Which flow answers is the router's business; here are only Telegram's types. Each client's
-updates are handled one at a time (a lock per user), so concurrent updates cannot interleave
-one person's screening. Anything a client sends that the bot cannot use gets a friendly answer;
-nothing here raises on bad input.
+updates, and staff actions on them, are handled one at a time (`client_lock`), so concurrent
+updates cannot interleave one person's screening. Anything a client sends that the bot cannot
+use gets a friendly answer; nothing here raises on bad input.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
+from typing import Any
 from weakref import WeakValueDictionary
 
 from telegram import Message, Update
@@ -71,13 +74,25 @@ async def visit_of(update: Update, services: Services) -> Visit:
     return Visit(services, client, language)
 
 
-async def respond(update: Update, context: ContextTypes.DEFAULT_TYPE, flow: Flow) -> None:
-    """Run `flow` for the client under their lock and deliver its turn."""
+def client_lock(user_id: int | None) -> AbstractAsyncContextManager[Any]:
+    """One client's lock: their updates and staff actions on their lead or thread take it
+    before awaiting anything, so they run one at a time in the order they came (asyncio's lock
+    is first come, first served). No client, no lock."""
+    if user_id is None:
+        return contextlib.nullcontext()
+    return _locks.setdefault(user_id, asyncio.Lock())
+
+
+async def respond(update: Update, context: ContextTypes.DEFAULT_TYPE, flow: Flow,
+                  first: Callable[[], Awaitable[None]] | None = None) -> None:
+    """Run `first` (confirming a button press), then `flow` for the client, under their lock,
+    and deliver its turn."""
     user = update.effective_user
     if user is None or update.effective_chat is None:
         return
-    lock = _locks.setdefault(user.id, asyncio.Lock())
-    async with lock:
+    async with client_lock(user.id):
+        if first is not None:
+            await first()
         services = services_of(context)
         visit = await visit_of(update, services)
         turn = await flow(visit)
@@ -124,11 +139,15 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if chat is None or chat.type != chat.PRIVATE:
         await on_group_button(update, context)
         return
-    try:
-        await query.answer()  # stops the button's spinner; the press counts even if this fails
-    except TelegramError as exc:
-        log.info("could not confirm button press (update %s): %s", update.update_id, exc)
-    await respond(update, context, lambda v: router_of(context).on_button(v, query.data))
+
+    async def confirm() -> None:
+        try:
+            await query.answer()  # stops the button's spinner; the press counts even if not
+        except TelegramError as exc:
+            log.info("could not confirm button press (update %s): %s", update.update_id, exc)
+
+    await respond(update, context, lambda v: router_of(context).on_button(v, query.data),
+                  confirm)
 
 
 async def on_unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
