@@ -163,6 +163,12 @@ class FakeBotApi(BaseRequest):
         self.touched.append(message)
         return self._json(message)
 
+    def _deleteMessage(self, params: dict[str, Any]) -> bool:
+        chat_id = int(params["chat_id"])
+        message = self._find(chat_id, int(params["message_id"]))
+        self.messages[chat_id].remove(message)
+        return True
+
     def _store(self, chat_id: int, text: str, markup: Any) -> dict[str, Any]:
         if isinstance(markup, str):
             markup = json.loads(markup)

@@ -39,7 +39,8 @@ class Document:
 @dataclass(frozen=True)
 class Reply:
     """A message to send. `edit` replaces the message whose button was pressed; with a
-    `document`, the file is sent and `text` is ignored."""
+    `document`, the file is sent and `text` is ignored. `about` lists the clients a reply in
+    the staff chat names: erasing one of them edits it (or deletes the file)."""
 
     text: str
     buttons: Buttons = ()
@@ -47,6 +48,7 @@ class Reply:
     remove_keyboard: bool = False
     edit: bool = False
     document: Document | None = None
+    about: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,8 @@ class StaffPost:
     """A message for the staff chat. `edit` names a staff-chat message to replace instead (a lead
     card); `reply_to` threads the post under a message; `ask_reply` asks staff to answer by
     replying, with that placeholder in their input field. `on_sent` is remembered with the new
-    message's id; `about` is the client the post names, if any."""
+    message's id; `about` is the client the post names, if any. With `delete`, that message is
+    deleted instead (a file that named an erased client)."""
 
     text: str
     on_sent: Receipt | None = None
@@ -73,6 +76,7 @@ class StaffPost:
     reply_to: int | None = None
     ask_reply: str | None = None
     about: int | None = None
+    delete: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

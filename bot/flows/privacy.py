@@ -78,7 +78,7 @@ def ask_forget(visit: Visit) -> Turn:
 
 async def forget(visit: Visit, confirmed: bool) -> Turn:
     """Delete every row tied to the client; their lead cards and other staff-chat posts are
-    edited to say the data was erased at the client's request."""
+    edited to say the data was erased at the client's request, files naming them deleted."""
     if not confirmed:
         return main_menu(visit, edit=True, note=visit.tr("privacy.forget.kept"))
     erased = await visit.stores.privacy.forget(visit.client.user_id)
@@ -87,6 +87,7 @@ async def forget(visit: Visit, confirmed: bool) -> Turn:
                        edit=message_id) for lead_id, message_id in erased.lead_cards]
     posts += [StaffPost(visit.content.tr_message(staff, "staff.erased.post"), edit=message_id)
               for message_id in erased.other_posts]
+    posts += [StaffPost("", delete=message_id) for message_id in erased.documents]
     return Turn([Reply(visit.tr("privacy.forget.done"), edit=True)], posts)
 
 

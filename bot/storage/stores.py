@@ -22,6 +22,7 @@ from bot.storage.relay import RelayStore
 from bot.storage.reminders import ReminderStore
 from bot.storage.screening import ScreeningStore
 from bot.storage.staff_members import StaffMemberStore
+from bot.storage.staff_posts import StaffPostStore
 
 
 class Stores:
@@ -41,6 +42,7 @@ class Stores:
         self.funnel = FunnelStore(database)
         self.heartbeats = HeartbeatStore(database)
         self.outbox = OutboxStore(database)
+        self.staff_posts = StaffPostStore(database)
         # Across tables: everything about one client (export, erasure) and retention.
         self.privacy = PrivacyStore(database)
 

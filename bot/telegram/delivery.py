@@ -27,7 +27,7 @@ async def deliver(outbox: Outbox, chat_id: int, turn: Turn, pressed: Message | N
     clients = await outbox.hold(turn.clients)
     try:
         await outbox.send_held(staff)
-        await _replies(outbox.bot, chat_id, turn.replies, pressed)
+        await _replies(outbox, chat_id, turn.replies, pressed)
     finally:
         try:
             await outbox.send_held(clients)
@@ -35,21 +35,33 @@ async def deliver(outbox: Outbox, chat_id: int, turn: Turn, pressed: Message | N
             outbox.release(staff + clients)
 
 
-async def _replies(bot: Bot, chat_id: int, replies: list[Reply], pressed: Message | None) -> None:
+async def _replies(outbox: Outbox, chat_id: int, replies: list[Reply],
+                   pressed: Message | None) -> None:
     for reply in replies:
-        keyboard = markup(reply)
-        if reply.document is not None:
-            await bot.send_document(chat_id, reply.document.content,
-                                    filename=reply.document.filename,
-                                    caption=reply.document.caption or None)
-            continue
+        keyboard, target = markup(reply), None
         if reply.edit and pressed is not None and not isinstance(
                 keyboard, ReplyKeyboardMarkup | ReplyKeyboardRemove):
             target, pressed = pressed, None
-            if await _edit(target, reply, keyboard):
-                continue
-        await bot.send_message(chat_id, reply.text, parse_mode=ParseMode.HTML,
-                               reply_markup=keyboard, disable_web_page_preview=True)
+        shown = await _reply(outbox.bot, chat_id, reply, keyboard, target)
+        if reply.about and chat_id == outbox.staff_chat_id:
+            await outbox.services.stores.staff_posts.record(
+                shown, reply.about, outbox.services.clock.now(),
+                document=reply.document is not None)
+
+
+async def _reply(bot: Bot, chat_id: int, reply: Reply, keyboard: Markup,
+                 target: Message | None) -> int:
+    """Send (or edit into `target`) one reply; the id of the message showing it."""
+    if reply.document is not None:
+        sent = await bot.send_document(chat_id, reply.document.content,
+                                       filename=reply.document.filename,
+                                       caption=reply.document.caption or None)
+        return sent.message_id
+    if target is not None and await _edit(target, reply, keyboard):
+        return target.message_id
+    sent = await bot.send_message(chat_id, reply.text, parse_mode=ParseMode.HTML,
+                                  reply_markup=keyboard, disable_web_page_preview=True)
+    return sent.message_id
 
 
 async def _edit(message: Message, reply: Reply, keyboard: Markup) -> bool:

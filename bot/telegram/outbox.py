@@ -107,6 +107,11 @@ class Outbox:
     async def _to_staff(self, post: StaffPost, what: str) -> Delivery:
         """Post to (or edit a card in) the staff chat; a card that cannot be edited (deleted
         from the chat) is posted again."""
+        if post.delete is not None:
+            doomed = post.delete
+            result, _ = await self.sender.attempt(
+                lambda: self.bot.delete_message(self.staff_chat_id, doomed), None, what)
+            return result
         if post.edit is not None:
             result, _ = await self.sender.attempt(lambda: self._edit(post), None, what)
             if result is not Delivery.FAILED:
@@ -120,9 +125,11 @@ class Outbox:
                                           parse_mode=ParseMode.HTML,
                                           disable_web_page_preview=True, reply_markup=keyboard,
                                           reply_parameters=reply_to), None, what)
+        stores, now = self.services.stores, self.services.clock.now()
         if message is not None and post.on_sent is not None:
-            await receipts.record(self.services.stores, post.on_sent, message.message_id,
-                                  self.services.clock.now())
+            await receipts.record(stores, post.on_sent, message.message_id, now)
+        if message is not None and post.about is not None:
+            await stores.staff_posts.record(message.message_id, (post.about,), now)
         return result
 
     async def _edit(self, post: StaffPost) -> Message | bool | None:

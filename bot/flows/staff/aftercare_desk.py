@@ -20,16 +20,19 @@ async def aftercare_for_lead(desk: Desk, args: list[str]) -> Turn:
     user_id, name = lead.client.user_id, lead.client.full_name
     started = await aftercare.start_plan(desk.services, user_id, desk.now)
     plan = await desk.stores.aftercare.active_plan(user_id)
+    about = (user_id,)
     if plan is None:
-        return Turn([Reply(desk.tr("staff.aftercare_cmd.unreachable", id=lead_id, name=name))])
+        return Turn([Reply(desk.tr("staff.aftercare_cmd.unreachable", id=lead_id, name=name),
+                           about=about)])
     if started:
-        return Turn([Reply(desk.tr("staff.aftercare_cmd.started", id=lead_id, name=name))])
+        return Turn([Reply(desk.tr("staff.aftercare_cmd.started", id=lead_id, name=name),
+                           about=about)])
     sent, problems = await desk.stores.aftercare.progress(plan.id)
     today = desk.now.astimezone(aftercare.client_timezone(desk.services, plan.timezone)).date()
     day = (today - plan.treated_on).days
     return Turn([Reply(desk.tr("staff.aftercare_cmd.running", id=lead_id, name=name, day=day,
                                  sent=sent, total=len(desk.services.content.aftercare.days),
-                                 problems=problems))])
+                                 problems=problems), about=about)])
 
 
 def register(desk: DeskRouter) -> None:
