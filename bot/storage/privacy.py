@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from bot.storage.base import Store, iso
+from bot.storage.base import Store, iso, maybe_moment
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class PersonalData:
     screenings: list[dict[str, Any]]
     leads: list[dict[str, Any]]
     aftercare: list[dict[str, Any]]
-    questions: int
+    questions: list[dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -58,19 +58,22 @@ class PrivacyStore(Store):
             plan["checkins"] = await self._dicts(
                 "SELECT day, answer, details FROM aftercare_checkins WHERE plan_id = ?"
                 " ORDER BY id", (plan["id"],))
-        questions = await self.one("SELECT COUNT(*) FROM staff_questions WHERE user_id = ?",
-                                   (user_id,))
+        leads = await self._dicts(
+            "SELECT id, created_at, phone, contact_username, preferred_time, status,"
+            " appointment_at FROM leads WHERE user_id = ? ORDER BY id", (user_id,))
+        for lead in leads:
+            lead["appointment_at"] = maybe_moment(lead["appointment_at"])
         return PersonalData(
             profile=profile[0],
             consents=await self._dicts(
                 "SELECT version, given_at FROM consents WHERE user_id = ? ORDER BY id",
                 (user_id,)),
             screenings=screenings,
-            leads=await self._dicts(
-                "SELECT id, created_at, phone, contact_username, preferred_time, status"
-                " FROM leads WHERE user_id = ? ORDER BY id", (user_id,)),
+            leads=leads,
             aftercare=plans,
-            questions=int(questions[0]) if questions else 0,
+            questions=await self._dicts(
+                "SELECT created_at FROM staff_questions WHERE user_id = ? ORDER BY id",
+                (user_id,)),
         )
 
     async def forget(self, user_id: int) -> Erased:
