@@ -91,3 +91,14 @@ async def test_a_client_who_blocked_the_bot_is_reported_and_not_retried(
     calls = len(bot.api.calls)
     await later(bot, 60)
     assert [c for c, p in bot.api.calls[calls:] if p.get("chat_id") == client.id] == []
+
+
+async def test_a_newer_edit_of_a_staff_message_replaces_one_still_waiting(bot: Sandbox) -> None:
+    outbox, now = stores_of(bot).outbox, bot.clock.now()
+    [older] = await outbox.add([("staff", 7, {"text": "Status: new", "edit": 5})], now)
+    [other, newer] = await outbox.add([("staff", 8, {"text": "Lead 2", "edit": 6}),
+                                       ("staff", 7, {"text": "Status: booked", "edit": 5})], now)
+    waiting = await outbox.due(now, 10)
+    assert [(e.id, e.payload["text"]) for e in waiting] == [(other, "Lead 2"),
+                                                           (newer, "Status: booked")]
+    assert older not in [e.id for e in waiting]

@@ -23,10 +23,15 @@ class OutboxEntry:
 class OutboxStore(Store):
     async def add(self, entries: list[tuple[str, int | None, dict[str, Any]]],
                   now: datetime) -> list[int]:
-        """Store (kind, client's user id or None, payload) rows in one transaction."""
+        """Store (kind, client's user id or None, payload) rows in one transaction. A new
+        edit of a staff-chat message replaces one still waiting, which would show older text."""
         ids = []
         async with self.transaction() as db:
             for kind, user_id, payload in entries:
+                if kind == "staff" and payload.get("edit") is not None:
+                    await db.execute(
+                        "DELETE FROM outbox WHERE kind = 'staff'"
+                        " AND json_extract(payload, '$.edit') = ?", (payload["edit"],))
                 cursor = await db.execute(
                     "INSERT INTO outbox (kind, user_id, payload, retry_at, created_at)"
                     " VALUES (?, ?, ?, ?, ?)",
