@@ -5,6 +5,7 @@ a button press is slow."""
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 
 import pytest
 
@@ -60,3 +61,17 @@ async def test_a_status_press_racing_the_clients_erasure_leaves_no_name_on_the_c
     shown = [m for m in bot.staff_chat() if m.message_id == posted.message_id]
     assert [m.text for m in shown] == [Texts(content, "en")("staff.erased.lead", id=1)]
     assert all("Olga" not in m.text and "345" not in m.text for m in bot.staff_chat())
+
+
+async def test_the_evening_check_in_is_sent_once_when_the_scheduler_runs_meanwhile(
+    bot: Sandbox, content: Content
+) -> None:
+    """A client starting the week in the evening gets that evening's check-in in the answer;
+    the scheduler running at the same moment must not send it too."""
+    t = Texts(content, "en")
+    user = bot.user()
+    await user.send("/start")
+    bot.clock.advance(timedelta(hours=10))  # 20:00 in London: the evening message is due
+    await asyncio.gather(user.send("/aftercare"), bot.run_scheduler(), bot.run_scheduler())
+    evening = t("aftercare.checkin.question")
+    assert sum(evening in m.text for m in user.messages) == 1

@@ -54,15 +54,17 @@ def _schedule(services: Services, plan_start: datetime, tz: ZoneInfo,
                     evening_hour=aftercare.evening_hour, tz=tz, treated_on=treated_on)
 
 
-async def start_plan(services: Services, user_id: int, now: datetime) -> bool:
-    """Write the whole week for a treated client; False when a week is already running."""
+async def start_plan(services: Services, user_id: int, now: datetime, *,
+                     handed_over: bool = False) -> bool:
+    """Write the whole week for a treated client; False when a week is already running. With
+    `handed_over`, what is already due is the caller's to show (stored as sent)."""
     client = await services.stores.clients.get(user_id)
     if client is None:
         return False
     tz = client_timezone(services, client.timezone)
     plan_id = await services.stores.aftercare.create_plan(
         user_id, now.astimezone(tz).date(), tz.key,
-        _schedule(services, now, tz), now)
+        _schedule(services, now, tz), now, handed_over=handed_over)
     return plan_id is not None
 
 
@@ -91,16 +93,15 @@ async def begin(visit: Visit) -> Turn:
         day = (visit.now.astimezone(ZoneInfo(running.timezone)).date()
                - running.treated_on).days
         return Turn([Reply(visit.tr("aftercare.already_running", day=day))])
-    await start_plan(visit.services, visit.client.user_id, visit.now)
+    started = await start_plan(visit.services, visit.client.user_id, visit.now, handed_over=True)
     plan = await stores.aftercare.active_plan(visit.client.user_id)
     assert plan is not None
     tz = ZoneInfo(plan.timezone)
     hour = format_hour(visit.settings.nudge_hour, tz, visit.now, visit.language)
     turn = Turn([Reply(visit.tr("aftercare.started", time=hour))])
     for message in await stores.aftercare.plan_messages(plan.id):
-        if message.day == 0 and message.due_at <= visit.now:
+        if started and message.day == 0 and message.status == "sent":
             turn.replies.append(nudge(visit.content, visit.language, plan, 0))
-            await stores.aftercare.mark(message.id, "sent", visit.now)
     return turn
 
 
