@@ -69,7 +69,7 @@ async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
             await handlers.on_group(update, context)
         return
     args = list(context.args or [])
-    async with handlers.client_lock(await subject.of_command(_stores(context), args)):
+    async with handlers.client_lock(await subject.of_command(_stores(context), name, args)):
         turn = await router_of(context).on_command(_desk(context, member), name, args)
         await deliver(handlers.outbox_of(context), chat.id, turn)
 

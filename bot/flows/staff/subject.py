@@ -10,6 +10,8 @@ from bot.flows.staff import LARGEST
 from bot.flows.staff.cards import LeadStatus
 from bot.storage import Stores
 
+LEAD_COMMANDS = ("aftercare", "lead")
+
 
 async def of_button(stores: Stores, data: str | None) -> int | None:
     try:
@@ -27,9 +29,9 @@ async def of_reply(stores: Stores, replied_to: int) -> int | None:
     return await _of_lead(stores, lead_id) if lead_id is not None else None
 
 
-async def of_command(stores: Stores, args: list[str]) -> int | None:
+async def of_command(stores: Stores, name: str, args: list[str]) -> int | None:
     """A command whose one argument is a lead (`/aftercare 12`, `/lead #12`)."""
-    if len(args) != 1 or not args[0].lstrip("#").isdecimal():
+    if name not in LEAD_COMMANDS or len(args) != 1 or not args[0].lstrip("#").isdecimal():
         return None
     lead_id = int(args[0].lstrip("#"))
     return await _of_lead(stores, lead_id) if lead_id <= LARGEST else None
