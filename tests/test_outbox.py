@@ -10,7 +10,7 @@ from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox
 from tests.chat import Texts
-from tests.desk import lead_by_chat, press_on_card, staff_member, stores_of
+from tests.desk import card, lead_by_chat, press_on_card, staff_member, stores_of
 
 BAD_GATEWAY = (502, {"description": "Bad Gateway"})
 BLOCKED = (403, {"description": "Forbidden: bot was blocked by the user"})
@@ -102,3 +102,17 @@ async def test_a_newer_edit_of_a_staff_message_replaces_one_still_waiting(bot: S
     assert [(e.id, e.payload["text"]) for e in waiting] == [(other, "Lead 2"),
                                                            (newer, "Status: booked")]
     assert older not in [e.id for e in waiting]
+
+
+async def test_a_client_who_blocked_the_bot_is_shown_on_the_lead_card(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    staff = Texts(content, "en")
+    client = await lead_by_chat(bot, content)
+    maria = staff_member(bot, settings)
+    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    bot.api.fail_chat[client.id].append(BLOCKED)
+    await maria.reply_to(prompt, "2026-12-03 14:30")
+    note = bot.staff_chat()[-1]
+    assert note.text == staff("staff.client_unreachable", id=1)
+    assert staff("staff.card.unreachable") in (await card(bot, 1)).text

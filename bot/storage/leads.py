@@ -77,6 +77,12 @@ class LeadStore(Store):
         row = await self.one(f"{_LEAD} WHERE l.id = ?", (lead_id,))
         return _lead(row) if row else None
 
+    async def with_cards(self, user_id: int) -> list[Lead]:
+        """The client's leads whose card is in the staff chat."""
+        rows = await self.all(f"{_LEAD} WHERE l.user_id = ? AND l.staff_message_id IS NOT NULL"
+                              " ORDER BY l.id", (user_id,))
+        return [_lead(r) for r in rows]
+
     async def set_message(self, lead_id: int, message_id: int) -> None:
         """The staff-chat message that shows the lead's card."""
         await self.write("UPDATE leads SET staff_message_id = ? WHERE id = ?",

@@ -2,7 +2,8 @@
 confirmations staff send to clients, posts to the staff chat — is stored before anything is
 sent, then sent at once (the fast path) and, after a transient error, by the scheduler, with
 the error policy of bot/telegram/sending.py. A client who blocked the bot, or a message Telegram
-refuses, is reported to the staff chat (the post's `undeliverable`)."""
+refuses, is reported to the staff chat (the post's `undeliverable`); a client who blocked the
+bot is shown so on their lead cards too."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
 from bot.flows import ClientPost, Services, StaffPost, receipts
+from bot.flows.staff import cards
 from bot.storage import OutboxEntry
 from bot.telegram.markup import inline
 from bot.telegram.sending import Delivery, Sender, backoff
@@ -94,6 +96,10 @@ class Outbox:
             outcome = message.delivered if result is Delivery.SENT else message.undeliverable
             if outcome is not None:
                 await self.post([outcome])
+        if message is not None and result is Delivery.GONE:
+            # The client's cards show that messages to them no longer arrive.
+            await self.post([await cards.card_post(self.services, lead)
+                             for lead in await stores.leads.with_cards(message.chat_id)])
         return result is Delivery.SENT
 
     async def _to_client(self, message: ClientPost, what: str) -> Delivery:
