@@ -51,11 +51,12 @@ class Outbox:
         self._in_flight.difference_update(ids)
 
     async def send_held(self, ids: list[int]) -> int:
-        """Send entries this caller holds; what fails transiently waits for the scheduler."""
+        """Send entries this caller holds, each if still waiting (erasure or a newer edit may
+        have taken it); what fails transiently waits for the scheduler."""
         if not ids:
             return 0
-        entries = await self.services.stores.outbox.pending(ids)
-        return sum([await self._send(entry) for entry in entries])
+        return sum([await self._send(entry) for entry_id in ids
+                    for entry in await self.services.stores.outbox.pending([entry_id])])
 
     async def send_due(self, now: datetime, limit: int = 200) -> int:
         """The scheduler's part: every entry due and not being sent right now."""
@@ -65,7 +66,9 @@ class Outbox:
                 continue
             self._in_flight.add(entry.id)
             try:
-                sent += await self._send(entry)
+                # Still there: erasure or a newer edit may have taken it since the query.
+                for current in await self.services.stores.outbox.pending([entry.id]):
+                    sent += await self._send(current)
             finally:
                 self._in_flight.discard(entry.id)
         return sent
