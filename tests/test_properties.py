@@ -4,8 +4,9 @@ another client's stored state or chat.
 
 Each example is a fresh bot on a fresh database: a random history of updates from three clients
 (texts in any script, texts up to 5,000 characters, commands known and unknown, contacts, media,
-edits, group messages, random and real buttons, time passing), then a burst from one of them,
-during which the others' rows and chats must stay exactly as they were.
+edits, group messages, random and real buttons, aftercare check-ins, time passing, and actions
+of several clients at once, run concurrently as the application runs updates), then a burst
+from one of them, during which the others' rows and chats must stay exactly as they were.
 """
 
 from __future__ import annotations
@@ -93,8 +94,13 @@ ACTIONS = [
     st.tuples(st.just("screen"), user,
               st.lists(st.sampled_from([False] * 5 + [True]), min_size=20, max_size=20)),
 ]
-history = st.lists(st.one_of(*ACTIONS, st.tuples(st.just("time"), user, st.integers(1, 30))),
-                   max_size=30)
+# The aftercare week: start it, let the evening check-in come, press one of its buttons.
+WEEK = st.tuples(st.just("week"), user, st.integers(0, 11))
+# Actions of several clients (or one client twice) run concurrently.
+TOGETHER = st.tuples(st.just("together"), user, st.lists(st.one_of(*ACTIONS, WEEK), min_size=2,
+                                                         max_size=4))
+history = st.lists(st.one_of(*ACTIONS, WEEK, TOGETHER,
+                             st.tuples(st.just("time"), user, st.integers(1, 30))), max_size=30)
 burst = st.lists(st.one_of(*ACTIONS), min_size=1, max_size=15)
 
 
@@ -164,6 +170,13 @@ async def _perform(sandbox: Sandbox, users: list[ChatUser], action: tuple[str, i
     elif kind == "time":
         sandbox.clock.advance(timedelta(hours=argument))
         await sandbox.run_scheduler()
+    elif kind == "week":
+        await client.send("/aftercare")
+        sandbox.clock.advance(timedelta(hours=9))
+        await sandbox.run_scheduler()
+        await _press_real(client, client, (0, argument))
+    elif kind == "together":
+        await asyncio.gather(*(_perform(sandbox, users, one) for one in argument))
     else:
         raise AssertionError(kind)
 

@@ -55,7 +55,7 @@ def template_samples(settings: Settings, content: Content, language: str) -> dic
 
 
 def _mydata_sample(content: Content, language: str) -> dict[str, Any]:
-    """A client who used everything several times: the longest /mydata can get."""
+    """A client who used everything: /mydata is paged (bot/flows/privacy.py), so one of each."""
     from bot.flows.privacy import readable_answers
     from bot.storage import PersonalData
 
@@ -65,14 +65,16 @@ def _mydata_sample(content: Content, language: str) -> dict[str, Any]:
     data = PersonalData(
         profile={"first_name": "x" * 64, "last_name": "x" * 64, "username": "a" * 32,
                  "timezone": "America/Argentina/ComodRivadavia", "created_at": "2026-01-01"},
-        consents=[{"version": 999, "given_at": "2026-01-01T00:00:00"}] * 5,
-        screenings=[{"started_at": "2026-01-01", "answers": answers}] * 5,
-        leads=[{"created_at": "2026-01-01", "phone": "+" + "9" * 20,
-                "contact_username": None}] * 5,
-        aftercare=[{"treated_on": "2026-01-01", "checkins": [{}] * 30}] * 5, questions=999)
+        consents=[{"version": 999, "given_at": "2026-01-01T00:00:00"}],
+        screenings=[{"started_at": "2026-01-01", "answers": answers}],
+        leads=[], aftercare=[], questions=[{"created_at": "2026-01-01T00:00:00"}])
     readable = readable_answers(content, language, answers)
+    lead = {"date": "2026-01-01", "contact": "+" + "9" * 20, "time": "x" * 30,
+            "status": "x" * 30, "appointment": "x" * 40}
+    checkin = {"day": 7, "answer": "x" * 40, "details": "x" * 500}
     return {"data": data, "language_name": "x" * 30,
-            "screenings": [{"date": "2026-01-01", "answers": readable}] * 5}
+            "screenings": [{"date": "2026-01-01", "answers": readable}], "leads": [lead],
+            "plans": [{"treated_on": "2026-01-01", "checkins": [checkin]}]}
 
 
 def _staff_samples(content: Content, language: str, card: dict[str, Any]) -> dict[str, Any]:

@@ -6,6 +6,7 @@ Errors are injected per method (`fail`), as Telegram or the network would raise 
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 from collections import defaultdict
@@ -47,8 +48,10 @@ class Sent:
 
 @dataclass
 class FakeBotApi(BaseRequest):
-    """Answers Bot API calls from memory. Set `fail_next[method]` to queue error answers and
-    `unsupported` to simulate a self-hosted server without some optional methods.
+    """Answers Bot API calls from memory. Set `fail_next[method]` to queue error answers,
+    `fail_chat[chat_id]` to queue them for the next calls about one chat, `slow[method]` to
+    make a method take that many seconds, and `unsupported` to simulate a self-hosted server
+    without some optional methods.
 
     `timeout_next[method]` queues timeouts: "before" (the call never reached Telegram) or
     "after" (Telegram carried it out, but the answer was lost on the way back)."""
@@ -60,6 +63,9 @@ class FakeBotApi(BaseRequest):
     unsupported: set[str] = field(default_factory=set)
     touched: list[Sent] = field(default_factory=list)  # every message sent or edited, in order
     timeout_next: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    fail_chat: dict[int, list[tuple[int, dict[str, Any]]]] = field(
+        default_factory=lambda: defaultdict(list))
+    slow: dict[str, float] = field(default_factory=dict)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     async def initialize(self) -> None:
@@ -79,6 +85,8 @@ class FakeBotApi(BaseRequest):
         if request_data is not None and request_data.contains_files:
             # uploads travel as multipart fields: name → (filename, content, mime type)
             params.update(request_data.multipart_data)
+        if name in self.slow:
+            await asyncio.sleep(self.slow[name])
         if self.timeout_next.get(name):
             if self.timeout_next[name].pop(0) == "after":
                 self.answer(name, params)
@@ -88,8 +96,9 @@ class FakeBotApi(BaseRequest):
     def answer(self, name: str, params: dict[str, Any]) -> tuple[int, bytes]:
         """One Bot API call by method name: the HTTP status and JSON body Telegram would send."""
         self.calls.append((name, params))
-        if self.fail_next.get(name):
-            status, body = self.fail_next[name].pop(0)
+        failing = self.fail_next.get(name) or self.fail_chat.get(params.get("chat_id", 0))
+        if failing:
+            status, body = failing.pop(0)
             return status, json.dumps({"ok": False, "error_code": status, **body}).encode()
         handler = getattr(self, f"_{name}", None)
         if handler is None or name in self.unsupported:
@@ -153,6 +162,12 @@ class FakeBotApi(BaseRequest):
         message.edits += 1
         self.touched.append(message)
         return self._json(message)
+
+    def _deleteMessage(self, params: dict[str, Any]) -> bool:
+        chat_id = int(params["chat_id"])
+        message = self._find(chat_id, int(params["message_id"]))
+        self.messages[chat_id].remove(message)
+        return True
 
     def _store(self, chat_id: int, text: str, markup: Any) -> dict[str, Any]:
         if isinstance(markup, str):

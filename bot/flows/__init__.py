@@ -7,8 +7,8 @@ chat, and what to send to clients' private chats on the staff's behalf.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+import base64
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -40,7 +40,8 @@ class Document:
 @dataclass(frozen=True)
 class Reply:
     """A message to send. `edit` replaces the message whose button was pressed; with a
-    `document`, the file is sent and `text` is ignored."""
+    `document`, the file is sent and `text` is ignored. `about` lists the clients a reply in
+    the staff chat names: erasing one of them edits it (or deletes the file)."""
 
     text: str
     buttons: Buttons = ()
@@ -48,33 +49,76 @@ class Reply:
     remove_keyboard: bool = False
     edit: bool = False
     document: Document | None = None
+    about: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What to remember about a staff post once it is in the chat, by its message id (a lead's
+    card, a relay thread, a booking prompt; bot/flows/receipts.py). Plain data, so it is
+    stored with the post and still happens when the post goes out later."""
+
+    kind: str
+    values: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
 class StaffPost:
     """A message for the staff chat. `edit` names a staff-chat message to replace instead (a lead
     card); `reply_to` threads the post under a message; `ask_reply` asks staff to answer by
-    replying, with that placeholder in their input field. `on_sent` gets the new message's id."""
+    replying, with that placeholder in their input field. `on_sent` is remembered with the new
+    message's id; `about` is the client the post names, if any. With `delete`, that message is
+    deleted instead (a file that named an erased client)."""
 
     text: str
-    on_sent: Callable[[int], Awaitable[None]] | None = None
+    on_sent: Receipt | None = None
     buttons: Buttons = ()
     edit: int | None = None
     reply_to: int | None = None
     ask_reply: str | None = None
+    about: int | None = None
+    delete: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> StaffPost:
+        receipt = data["on_sent"]
+        return cls(**{**data, "on_sent": Receipt(receipt["kind"], tuple(receipt["values"]))
+                      if receipt else None,
+                      "buttons": tuple(tuple(Button(**b) for b in row)
+                                       for row in data["buttons"])})
 
 
 @dataclass(frozen=True)
 class ClientPost:
     """A message to a client's private chat sent on the staff's behalf; then `delivered` is
     posted to the staff chat, or `undeliverable` when the client cannot be reached (the bot
-    was blocked). A `document` (a calendar file) follows the text."""
+    was blocked) or Telegram refuses this message. A `document` (a calendar file) follows the
+    text. It waits in the outbox until it is sent."""
 
     chat_id: int
     text: str
     delivered: StaffPost | None = None
     undeliverable: StaffPost | None = None
     document: Document | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        if self.document is not None:
+            data["document"]["content"] = base64.b64encode(self.document.content).decode()
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ClientPost:
+        def post(key: str) -> StaffPost | None:
+            return StaffPost.from_dict(data[key]) if data[key] else None
+
+        document = data.get("document")
+        return cls(data["chat_id"], data["text"], post("delivered"), post("undeliverable"),
+                   Document(**{**document, "content": base64.b64decode(document["content"])})
+                   if document else None)
 
 
 @dataclass

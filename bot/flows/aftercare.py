@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from bot.callbacks import MAX_ID, Between, CallbackData
 from bot.content import Content
 from bot.content.i18n import N_, display_name, format_hour
-from bot.flows import Button, Reply, Services, StaffPost, Turn, Visit, funnel, phones
+from bot.flows import Button, Reply, Services, StaffPost, Turn, Visit, funnel, phones, receipts
 from bot.flows.aftercare_times import schedule
 from bot.flows.menu import MenuAction, main_menu
 from bot.storage import Plan
@@ -55,9 +55,10 @@ def _schedule(services: Services, plan_start: datetime, tz: ZoneInfo,
 
 
 async def start_plan(services: Services, user_id: int, now: datetime,
-                     treated_at: datetime | None = None) -> bool:
+                     treated_at: datetime | None = None, *, handed_over: bool = False) -> bool:
     """Write the whole week for a treated client, counted from `treated_at` (now unless staff
-    start it for an appointment still ahead); False when a week is already running."""
+    start it for an appointment still ahead); False when a week is already running. With
+    `handed_over`, what is already due is the caller's to show (stored as sent)."""
     client = await services.stores.clients.get(user_id)
     if client is None:
         return False
@@ -65,7 +66,7 @@ async def start_plan(services: Services, user_id: int, now: datetime,
     start = treated_at or now
     plan_id = await services.stores.aftercare.create_plan(
         user_id, start.astimezone(tz).date(), tz.key,
-        _schedule(services, start, tz), now)
+        _schedule(services, start, tz), now, handed_over=handed_over)
     return plan_id is not None
 
 
@@ -91,16 +92,15 @@ async def begin(visit: Visit) -> Turn:
         day = (visit.now.astimezone(ZoneInfo(running.timezone)).date()
                - running.treated_on).days
         return Turn([Reply(visit.tr("aftercare.already_running", day=day))])
-    await start_plan(visit.services, visit.client.user_id, visit.now)
+    started = await start_plan(visit.services, visit.client.user_id, visit.now, handed_over=True)
     plan = await stores.aftercare.active_plan(visit.client.user_id)
     assert plan is not None
     tz = ZoneInfo(plan.timezone)
     hour = format_hour(visit.settings.nudge_hour, tz, visit.now, visit.language)
     turn = Turn([Reply(visit.tr("aftercare.started", time=hour))])
     for message in await stores.aftercare.plan_messages(plan.id):
-        if message.day == 0 and message.due_at <= visit.now:
+        if started and message.day == 0 and message.status == "sent":
             turn.replies.append(nudge(visit.content, visit.language, plan, 0))
-            await stores.aftercare.mark(message.id, "sent", visit.now)
     return turn
 
 
@@ -154,12 +154,8 @@ async def _record(visit: Visit, plan: Plan, day: int, answer_id: str,
                                phones.clinic_region(visit.settings)))
     await funnel.record(visit.services, funnel.AFTERCARE_PROBLEM)
     user_id = visit.client.user_id
-
-    async def answerable(message_id: int) -> None:
-        await visit.stores.relays.register_thread(message_id, user_id, visit.now)
-
     guidance = Reply(visit.render("aftercare_problem.j2"))
-    return Turn([guidance], [StaffPost(alert, answerable)])
+    return Turn([guidance], [StaffPost(alert, receipts.thread(user_id), about=user_id)])
 
 
 @cache

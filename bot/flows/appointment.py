@@ -80,7 +80,7 @@ async def answer(visit: Visit, pressed: AppointmentAnswer) -> Turn:
         when = format_when(appointment, settings.default_language, settings.timezone)
         note = visit.content.tr_message(settings.default_language, STAFF_NOTES[pressed.answer],
                                         id=lead.id, name=lead.client.full_name, when=when)
-        staff.append(StaffPost(note, reply_to=lead.staff_message_id))
+        staff.append(StaffPost(note, reply_to=lead.staff_message_id, about=lead.client.user_id))
     return Turn([Reply(visit.tr(REPLIES[pressed.answer]))], staff)
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal
 
 from bot.callbacks import CallbackData
 from bot.content.i18n import display_name
-from bot.flows import Button, Reply, StaffPost, Turn, Visit
+from bot.flows import Button, Reply, StaffPost, Turn, Visit, receipts
 from bot.flows.menu import MenuAction, main_menu, ready
 
 if TYPE_CHECKING:
@@ -94,14 +94,9 @@ async def forward(visit: Visit, confirmed: bool) -> Turn | None:
         staff_language, "staff_question.j2", client=visit.client,
         client_language=display_name(visit.language), question=state.data["question"],
     )
-
-    async def remember(message_id: int) -> None:
-        """A staff reply to the posted question reaches the client (bot/flows/staff/relay.py)."""
-        await visit.stores.questions.set_message(question_id, message_id)
-        await visit.stores.relays.register_thread(message_id, user_id, visit.now)
-
     reply = Reply(visit.tr("faq.forward.sent"), edit=True)
-    return Turn([reply], [StaffPost(card, remember)]) + main_menu(visit)
+    post = StaffPost(card, receipts.question(question_id, user_id), about=user_id)
+    return Turn([reply], [post]) + main_menu(visit)
 
 
 def register(router: Router) -> None:

@@ -5,19 +5,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from bot.callbacks import CallbackData
 from bot.content import Content
-from bot.content.i18n import N_, display_name
+from bot.content.i18n import N_, display_name, format_when
 from bot.flows import Reply, StaffPost, Turn, Visit
 from bot.flows.menu import main_menu, ready
+from bot.flows.staff import LABELS
 
 if TYPE_CHECKING:
     from bot.config import Settings
     from bot.flows.router import Router
 
 YES_NO = {True: N_("screening.yes"), False: N_("screening.no")}
+MAX_MESSAGE = 4096  # Telegram's limit, in characters
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ def notice(visit: Visit) -> Turn:
 
 
 async def my_data(visit: Visit) -> Turn:
+    """Everything stored about the client, in as many messages as Telegram's limit needs."""
     data = await visit.stores.privacy.personal_data(visit.client.user_id)
     if data is None:
         return main_menu(visit)
@@ -43,8 +46,45 @@ async def my_data(visit: Visit) -> Turn:
                         screenings=[{"date": s["started_at"][:10],
                                      "answers": readable_answers(visit.content, visit.language,
                                                                  s["answers"])}
-                                    for s in data.screenings])
-    return Turn([Reply(text)])
+                                    for s in data.screenings],
+                        leads=[_lead(visit, lead) for lead in data.leads],
+                        plans=[_plan(visit, plan) for plan in data.aftercare])
+    return Turn([Reply(page) for page in pages(text)])
+
+
+def _lead(visit: Visit, lead: dict[str, Any]) -> dict[str, Any]:
+    times = {t.id: t.label for t in visit.content.booking.preferred_times}
+    appointment = lead["appointment_at"]
+    return {"date": lead["created_at"][:10],
+            "contact": lead["phone"] or f"@{lead['contact_username']}",
+            "time": visit.tr_label(times.get(lead["preferred_time"], lead["preferred_time"])),
+            "status": visit.tr_label(LABELS[lead["status"]]),
+            "appointment": format_when(appointment, visit.language, visit.settings.timezone)
+            if appointment else None}
+
+
+def _plan(visit: Visit, plan: dict[str, Any]) -> dict[str, Any]:
+    def said(answer_id: str) -> str:
+        answer = visit.content.aftercare.answer(answer_id)
+        return visit.tr_label(answer.label) if answer else answer_id
+
+    return {"treated_on": plan["treated_on"],
+            "checkins": [{"day": c["day"], "answer": said(c["answer"]), "details": c["details"]}
+                         for c in plan["checkins"]]}
+
+
+def pages(text: str, limit: int = MAX_MESSAGE) -> list[str]:
+    """`text` cut at line ends into messages of at most `limit` characters."""
+    cut, page = [], ""
+    for line in text.splitlines(keepends=True):
+        if page and len(page) + len(line) > limit:
+            cut.append(page)
+            page = ""
+        while len(line) > limit:
+            cut.append(line[:limit])
+            line = line[limit:]
+        page += line
+    return [p.strip() for p in [*cut, page] if p.strip()]
 
 
 def readable_answers(content: Content, language: str,
@@ -78,7 +118,7 @@ def ask_forget(visit: Visit) -> Turn:
 
 async def forget(visit: Visit, confirmed: bool) -> Turn:
     """Delete every row tied to the client; their lead cards and other staff-chat posts are
-    edited to say the data was erased at the client's request."""
+    edited to say the data was erased at the client's request, files naming them deleted."""
     if not confirmed:
         return main_menu(visit, edit=True, note=visit.tr("privacy.forget.kept"))
     erased = await visit.stores.privacy.forget(visit.client.user_id)
@@ -87,6 +127,7 @@ async def forget(visit: Visit, confirmed: bool) -> Turn:
                        edit=message_id) for lead_id, message_id in erased.lead_cards]
     posts += [StaffPost(visit.content.tr_message(staff, "staff.erased.post"), edit=message_id)
               for message_id in erased.other_posts]
+    posts += [StaffPost("", delete=message_id) for message_id in erased.documents]
     return Turn([Reply(visit.tr("privacy.forget.done"), edit=True)], posts)
 
 

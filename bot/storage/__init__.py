@@ -11,12 +11,13 @@ from bot.storage.base import Database, file_identity, iso, read_only_uri
 from bot.storage.chat_states import ChatState
 from bot.storage.clients import Client
 from bot.storage.leads import Lead, StatusChange
+from bot.storage.outbox import OutboxEntry
 from bot.storage.privacy import Erased, PersonalData
 from bot.storage.relay import RelayThread
 from bot.storage.reminders import Reminder
 from bot.storage.screening import ScreeningRecord
 from bot.storage.stores import Stores
 
-__all__ = ["ChatState", "Client", "Database", "DueMessage", "Erased", "Lead",
+__all__ = ["ChatState", "Client", "Database", "DueMessage", "Erased", "Lead", "OutboxEntry",
            "PersonalData", "Plan", "PlanMessage", "Reminder", "RelayThread", "ScreeningRecord",
            "StatusChange", "Stores", "file_identity", "iso", "read_only_uri"]

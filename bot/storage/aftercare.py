@@ -53,9 +53,11 @@ def _plan(row: Any) -> Plan:
 class AftercareStore(Store):
     async def create_plan(
         self, user_id: int, treated_on: date, timezone: str,
-        schedule: list[tuple[int, datetime]], now: datetime,
+        schedule: list[tuple[int, datetime]], now: datetime, *, handed_over: bool = False,
     ) -> int | None:
-        """The plan and all its messages in one commit; None when one is already active."""
+        """The plan and all its messages in one commit; None when one is already active. With
+        `handed_over`, messages already due are written as sent: the caller shows them now,
+        and the scheduler never sees them pending."""
         async with self.transaction() as db:
             async with db.execute(
                 "SELECT 1 FROM aftercare_plans WHERE user_id = ? AND status = 'active'",
@@ -69,8 +71,11 @@ class AftercareStore(Store):
                 (user_id, treated_on.isoformat(), timezone, iso(now)))
             plan_id = cursor.lastrowid
             await db.executemany(
-                "INSERT INTO aftercare_messages (plan_id, day, due_at) VALUES (?, ?, ?)",
-                [(plan_id, number, iso(due)) for number, due in schedule])
+                "INSERT INTO aftercare_messages (plan_id, day, due_at, status, sent_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(plan_id, number, iso(due), *(("sent", iso(now)) if handed_over and due <= now
+                                              else ("pending", None)))
+                 for number, due in schedule])
         return plan_id
 
     async def active_plan(self, user_id: int) -> Plan | None:

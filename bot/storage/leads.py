@@ -77,6 +77,12 @@ class LeadStore(Store):
         row = await self.one(f"{_LEAD} WHERE l.id = ?", (lead_id,))
         return _lead(row) if row else None
 
+    async def with_cards(self, user_id: int) -> list[Lead]:
+        """The client's leads whose card is in the staff chat."""
+        rows = await self.all(f"{_LEAD} WHERE l.user_id = ? AND l.staff_message_id IS NOT NULL"
+                              " ORDER BY l.id", (user_id,))
+        return [_lead(r) for r in rows]
+
     async def set_message(self, lead_id: int, message_id: int) -> None:
         """The staff-chat message that shows the lead's card."""
         await self.write("UPDATE leads SET staff_message_id = ? WHERE id = ?",
@@ -87,13 +93,6 @@ class LeadStore(Store):
             "SELECT phone FROM leads WHERE user_id = ? AND phone IS NOT NULL"
             " ORDER BY id DESC LIMIT 1", (user_id,))
         return str(row[0]) if row else None
-
-    async def unposted(self, before: datetime) -> list[int]:
-        """Leads whose card never reached the staff chat (a transient error when posting)."""
-        rows = await self.all(
-            "SELECT id FROM leads WHERE staff_message_id IS NULL AND created_at <= ?"
-            " ORDER BY id LIMIT 50", (iso(before),))
-        return [int(r[0]) for r in rows]
 
     async def page(
         self, statuses: tuple[str, ...], offset: int, limit: int

@@ -6,11 +6,11 @@ parent), so erasing the client row erases the rest; the test suite scans every t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from bot.storage.base import Store, iso
+from bot.storage.base import Store, iso, maybe_moment
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class PersonalData:
     screenings: list[dict[str, Any]]
     leads: list[dict[str, Any]]
     aftercare: list[dict[str, Any]]
-    questions: int
+    questions: list[dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class Erased:
 
     lead_cards: list[tuple[int, int]]  # (lead id, staff message id)
     other_posts: list[int]
+    documents: list[int] = field(default_factory=list)  # files naming the client: deleted
 
 
 class PrivacyStore(Store):
@@ -57,19 +58,22 @@ class PrivacyStore(Store):
             plan["checkins"] = await self._dicts(
                 "SELECT day, answer, details FROM aftercare_checkins WHERE plan_id = ?"
                 " ORDER BY id", (plan["id"],))
-        questions = await self.one("SELECT COUNT(*) FROM staff_questions WHERE user_id = ?",
-                                   (user_id,))
+        leads = await self._dicts(
+            "SELECT id, created_at, phone, contact_username, preferred_time, status,"
+            " appointment_at FROM leads WHERE user_id = ? ORDER BY id", (user_id,))
+        for lead in leads:
+            lead["appointment_at"] = maybe_moment(lead["appointment_at"])
         return PersonalData(
             profile=profile[0],
             consents=await self._dicts(
                 "SELECT version, given_at FROM consents WHERE user_id = ? ORDER BY id",
                 (user_id,)),
             screenings=screenings,
-            leads=await self._dicts(
-                "SELECT id, created_at, phone, contact_username, preferred_time, status"
-                " FROM leads WHERE user_id = ? ORDER BY id", (user_id,)),
+            leads=leads,
             aftercare=plans,
-            questions=int(questions[0]) if questions else 0,
+            questions=await self._dicts(
+                "SELECT created_at FROM staff_questions WHERE user_id = ? ORDER BY id",
+                (user_id,)),
         )
 
     async def forget(self, user_id: int) -> Erased:
@@ -85,15 +89,23 @@ class PrivacyStore(Store):
                 " AND staff_message_id IS NOT NULL"
                 " UNION SELECT staff_message_id FROM relay_threads WHERE user_id = ?"
                 " UNION SELECT p.message_id FROM booking_prompts AS p"
-                " JOIN leads AS l ON l.id = p.lead_id WHERE l.user_id = ?",
-                (user_id, user_id, user_id),
+                " JOIN leads AS l ON l.id = p.lead_id WHERE l.user_id = ?"
+                " UNION SELECT message_id FROM staff_posts WHERE user_id = ? AND document = 0",
+                (user_id, user_id, user_id, user_id),
             ) as cursor:
                 card_ids = {message_id for _, message_id in cards}
                 posts = sorted(int(r[0]) for r in await cursor.fetchall()
                                if int(r[0]) not in card_ids)
+            async with db.execute(
+                "SELECT message_id FROM staff_posts WHERE user_id = ? AND document = 1"
+                " ORDER BY message_id", (user_id,),
+            ) as cursor:
+                documents = [int(r[0]) for r in await cursor.fetchall()]
+            await db.execute("DELETE FROM staff_posts WHERE user_id = ?", (user_id,))
+            await db.execute("DELETE FROM outbox WHERE user_id = ?", (user_id,))
             await db.execute("DELETE FROM clients WHERE user_id = ?", (user_id,))
         await self.database.checkpoint()
-        return Erased(cards, posts)
+        return Erased(cards, posts, documents)
 
     async def purge(self, before: datetime) -> int:
         """Retention: health answers of screenings that never became a lead, and the details

@@ -16,12 +16,14 @@ from bot.storage.consents import ConsentStore
 from bot.storage.funnel import FunnelStore
 from bot.storage.heartbeats import HeartbeatStore
 from bot.storage.leads import LeadStore
+from bot.storage.outbox import OutboxStore
 from bot.storage.privacy import PrivacyStore
 from bot.storage.questions import QuestionStore
 from bot.storage.relay import RelayStore
 from bot.storage.reminders import ReminderStore
 from bot.storage.screening import ScreeningStore
 from bot.storage.staff_members import StaffMemberStore
+from bot.storage.staff_posts import StaffPostStore
 
 
 class Stores:
@@ -41,6 +43,8 @@ class Stores:
         self.aftercare = AftercareStore(database)
         self.funnel = FunnelStore(database)
         self.heartbeats = HeartbeatStore(database)
+        self.outbox = OutboxStore(database)
+        self.staff_posts = StaffPostStore(database)
         # Across tables: everything about one client (export, erasure) and retention.
         self.privacy = PrivacyStore(database)
 

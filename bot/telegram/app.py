@@ -19,7 +19,9 @@ from bot.flows import Services
 from bot.flows.router import Router
 from bot.storage import Stores
 from bot.telegram import handlers, staff_handlers
+from bot.telegram.outbox import Outbox
 from bot.telegram.scheduler import Scheduler
+from bot.telegram.sending import Sender
 
 log = logging.getLogger(__name__)
 ERROR_ALERT_INTERVAL = timedelta(hours=1)
@@ -78,7 +80,8 @@ async def start_services(app: Application,  # type: ignore[type-arg]
     }
     services = Services(settings, content, stores, app.bot_data["clock"], matchers)
     app.bot_data["services"] = services
-    scheduler = Scheduler(app.bot, services, on_database_lost=app.stop_running)
+    outbox = app.bot_data["outbox"] = Outbox(app.bot, services, Sender(app.bot, services))
+    scheduler = Scheduler(app.bot, services, outbox, on_database_lost=app.stop_running)
     app.bot_data["scheduler"] = scheduler
     if scheduler_loop:
         scheduler.start()

@@ -17,7 +17,7 @@ from bot.flows.aftercare_times import is_quiet
 from bot.flows.appointment import reminder
 from bot.flows.staff import BOOKED, client_language
 from bot.storage.appointments import AppointmentReminder
-from bot.telegram.delivery import markup
+from bot.telegram.markup import markup
 from bot.telegram.sending import Delivery, Sender
 
 log = logging.getLogger(__name__)

@@ -2,16 +2,19 @@
 turn it returns.
 
 Which flow answers is the router's business; here are only Telegram's types. Each client's
-updates are handled one at a time (a lock per user), so concurrent updates cannot interleave
-one person's screening. Anything a client sends that the bot cannot use gets a friendly answer;
-nothing here raises on bad input.
+updates, and staff actions on them, are handled one at a time (`client_lock`), so concurrent
+updates cannot interleave one person's screening. Anything a client sends that the bot cannot
+use gets a friendly answer; nothing here raises on bad input.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
+from typing import Any
 from weakref import WeakValueDictionary
 
 from telegram import Message, Update
@@ -30,6 +33,7 @@ from bot.flows import Services, Turn, Visit
 from bot.flows.router import Router
 from bot.flows.routes import client_router
 from bot.telegram.delivery import deliver
+from bot.telegram.outbox import Outbox
 
 log = logging.getLogger(__name__)
 Flow = Callable[[Visit], Awaitable[Turn]]
@@ -39,6 +43,11 @@ _locks: WeakValueDictionary[int, asyncio.Lock] = WeakValueDictionary()
 def services_of(context: ContextTypes.DEFAULT_TYPE) -> Services:
     services: Services = context.application.bot_data["services"]
     return services
+
+
+def outbox_of(context: ContextTypes.DEFAULT_TYPE) -> Outbox:
+    outbox: Outbox = context.application.bot_data["outbox"]
+    return outbox
 
 
 def router_of(context: ContextTypes.DEFAULT_TYPE) -> Router:
@@ -65,21 +74,32 @@ async def visit_of(update: Update, services: Services) -> Visit:
     return Visit(services, client, language)
 
 
-async def respond(update: Update, context: ContextTypes.DEFAULT_TYPE, flow: Flow) -> None:
-    """Run `flow` for the client under their lock and deliver its turn."""
+def client_lock(user_id: int | None) -> AbstractAsyncContextManager[Any]:
+    """One client's lock: their updates and staff actions on their lead or thread take it
+    before awaiting anything, so they run one at a time in the order they came (asyncio's lock
+    is first come, first served). No client, no lock."""
+    if user_id is None:
+        return contextlib.nullcontext()
+    return _locks.setdefault(user_id, asyncio.Lock())
+
+
+async def respond(update: Update, context: ContextTypes.DEFAULT_TYPE, flow: Flow,
+                  first: Callable[[], Awaitable[None]] | None = None) -> None:
+    """Run `first` (confirming a button press), then `flow` for the client, under their lock,
+    and deliver its turn."""
     user = update.effective_user
     if user is None or update.effective_chat is None:
         return
-    lock = _locks.setdefault(user.id, asyncio.Lock())
-    async with lock:
+    async with client_lock(user.id):
+        if first is not None:
+            await first()
         services = services_of(context)
         visit = await visit_of(update, services)
         turn = await flow(visit)
         log.debug("update %s from user %s: %d replies, %d staff posts", update.update_id,
                   user.id, len(turn.replies), len(turn.staff))
         pressed = update.callback_query.message if update.callback_query else None
-        await deliver(context.bot, update.effective_chat.id, turn,
-                      services.settings.staff_chat_id,
+        await deliver(outbox_of(context), update.effective_chat.id, turn,
                       pressed if isinstance(pressed, Message) else None)
 
 
@@ -119,11 +139,15 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if chat is None or chat.type != chat.PRIVATE:
         await on_group_button(update, context)
         return
-    try:
-        await query.answer()  # stops the button's spinner; the press counts even if this fails
-    except TelegramError as exc:
-        log.info("could not confirm button press (update %s): %s", update.update_id, exc)
-    await respond(update, context, lambda v: router_of(context).on_button(v, query.data))
+
+    async def confirm() -> None:
+        try:
+            await query.answer()  # stops the button's spinner; the press counts even if not
+        except TelegramError as exc:
+            log.info("could not confirm button press (update %s): %s", update.update_id, exc)
+
+    await respond(update, context, lambda v: router_of(context).on_button(v, query.data),
+                  confirm)
 
 
 async def on_unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -1,10 +1,10 @@
 """Durable scheduled messages: rows in SQLite, sent when due, recorded once sent.
 
 Nothing lives only in memory: after a restart or downtime, what is due is found again by a
-query. An aftercare message still relevant today goes out late; one from an earlier day is
-marked skipped, never sent in a burst. Quiet hours wait. What each Telegram error means is
-bot/telegram/sending.py. A crash between sending and recording can repeat at most the message
-in flight.
+query; so is what waits in the outbox (bot/telegram/outbox.py). An aftercare message still
+relevant today goes out late; one from an earlier day is marked skipped, never sent in a burst.
+Quiet hours wait. What each Telegram error means is bot/telegram/sending.py. A crash between
+sending and recording can repeat at most the message in flight.
 """
 
 from __future__ import annotations
@@ -23,19 +23,17 @@ from bot.flows import Services, funnel
 from bot.flows.aftercare import nudge
 from bot.flows.aftercare_times import is_quiet, still_relevant
 from bot.flows.menu import MenuAction
-from bot.flows.staff import cards
 from bot.storage import DueMessage, Plan
 from bot.telegram import appointment_reminders
-from bot.telegram.delivery import markup, post_to_staff
-from bot.telegram.sending import Delivery, Sender
+from bot.telegram.markup import markup
+from bot.telegram.outbox import Outbox
+from bot.telegram.sending import Delivery, backoff
 
 log = logging.getLogger(__name__)
 INTERVAL_SECONDS = 30.0
 BATCH = 500
 IN_FLIGHT = 30  # concurrent sends; PTB's rate limiter keeps the overall pace
-MAX_BACKOFF = timedelta(minutes=15)
 PURGE_INTERVAL = timedelta(hours=1)
-CARD_GRACE = timedelta(minutes=1)  # a card still being posted is not posted twice
 
 
 def _language(services: Services, chosen: str | None, telegram: str | None) -> str:
@@ -52,13 +50,13 @@ class Scheduler:
     opened; if it was removed or replaced, nothing more is written and `on_database_lost` (the
     application's stop) is called once."""
 
-    def __init__(self, bot: Bot, services: Services,
+    def __init__(self, bot: Bot, services: Services, outbox: Outbox,
                  on_database_lost: Callable[[], None] = lambda: None) -> None:
-        self.bot, self.services = bot, services
+        self.bot, self.services, self.outbox = bot, services, outbox
         self.on_database_lost = on_database_lost
         self._task: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
-        self._sender = Sender(bot, services)
+        self._sender = outbox.sender
         self._stopping = False
         self._purged_at: datetime | None = None
 
@@ -100,7 +98,7 @@ class Scheduler:
             sent = await self._reminders(now) + await self._aftercare(now)
             sent += await appointment_reminders.send_due(self._sender, self.services, now,
                                                          lambda: self._halted)
-            await self._lead_cards(now)
+            sent += await self.outbox.send_due(now)
             await self._retention(now)
             return sent
 
@@ -113,17 +111,6 @@ class Scheduler:
             self._stopping = True
             self.on_database_lost()
         return change is not None
-
-    async def _lead_cards(self, now: datetime) -> None:
-        """Post lead cards that a transient error kept from the staff chat."""
-        stores, settings = self.services.stores, self.services.settings
-        for lead_id in await stores.leads.unposted(now - CARD_GRACE):
-            lead = await stores.leads.get(lead_id)
-            if lead is None or self._halted:
-                continue
-            log.info("posting the card of lead %s again", lead_id)
-            await post_to_staff(self.bot, settings.staff_chat_id,
-                                await cards.card_post(self.services, lead))
 
     async def _retention(self, now: datetime) -> None:
         """Purge expired health data, at most once an hour."""
@@ -167,8 +154,7 @@ class Scheduler:
             message.chat_id, message.user_id, reply.text, markup(reply),
             f"aftercare message {message.id} (plan {message.plan_id}, day {message.day})")
         if result is Delivery.RETRY:
-            delay = min(timedelta(seconds=30 * 2 ** message.attempts), MAX_BACKOFF)
-            await stores.aftercare.defer(message.id, now + delay)
+            await stores.aftercare.defer(message.id, now + backoff(message.attempts))
         if result not in (Delivery.SENT, Delivery.FAILED):
             return False
         closing = message.day == self.services.content.aftercare.closing_day

@@ -24,7 +24,8 @@ from telegram.ext import (
 from bot.config import Settings
 from bot.flows.router import DeskRouter
 from bot.flows.routes import desk_router
-from bot.flows.staff import Desk, StaffMember
+from bot.flows.staff import Desk, StaffMember, subject
+from bot.storage import Stores
 from bot.telegram import handlers
 from bot.telegram.delivery import deliver
 from bot.telegram.staff_auth import staff_member
@@ -45,6 +46,10 @@ def _settings(context: ContextTypes.DEFAULT_TYPE) -> Settings:
     return handlers.services_of(context).settings
 
 
+def _stores(context: ContextTypes.DEFAULT_TYPE) -> Stores:
+    return handlers.services_of(context).stores
+
+
 async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message, chat = update.message, update.effective_chat
     assert message is not None and message.text is not None and chat is not None
@@ -63,9 +68,10 @@ async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         elif chat.id != _settings(context).staff_chat_id:
             await handlers.on_group(update, context)
         return
-    turn = await router_of(context).on_command(_desk(context, member), name,
-                                               list(context.args or []))
-    await deliver(context.bot, chat.id, turn, _settings(context).staff_chat_id)
+    args = list(context.args or [])
+    async with handlers.client_lock(await subject.of_command(_stores(context), name, args)):
+        turn = await router_of(context).on_command(_desk(context, member), name, args)
+        await deliver(handlers.outbox_of(context), chat.id, turn)
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -75,13 +81,15 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if member is None or chat is None:
         await handlers.on_button(update, context)
         return
-    try:
-        await query.answer()
-    except TelegramError as exc:
-        log.info("could not confirm staff button press (update %s): %s", update.update_id, exc)
-    turn = await router_of(context).on_button(_desk(context, member), query.data)
-    pressed = query.message if isinstance(query.message, Message) else None
-    await deliver(context.bot, chat.id, turn, _settings(context).staff_chat_id, pressed)
+    async with handlers.client_lock(await subject.of_button(_stores(context), query.data)):
+        try:
+            await query.answer()
+        except TelegramError as exc:
+            log.info("could not confirm staff button press (update %s): %s", update.update_id,
+                     exc)
+        turn = await router_of(context).on_button(_desk(context, member), query.data)
+        pressed = query.message if isinstance(query.message, Message) else None
+        await deliver(handlers.outbox_of(context), chat.id, turn, pressed)
 
 
 async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -95,10 +103,12 @@ async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     member = staff_member(update, _settings(context), "reply")
     if member is None:
         return
-    turn = await router_of(context).on_reply(_desk(context, member), target.message_id,
-                                             message.message_id, message.text)
-    if turn is not None:
-        await deliver(context.bot, message.chat_id, turn, _settings(context).staff_chat_id)
+    async with handlers.client_lock(await subject.of_reply(_stores(context),
+                                                           target.message_id)):
+        turn = await router_of(context).on_reply(_desk(context, member), target.message_id,
+                                                 message.message_id, message.text)
+        if turn is not None:
+            await deliver(handlers.outbox_of(context), message.chat_id, turn)
 
 
 def register(app: Application, settings: Settings) -> None:  # type: ignore[type-arg]

@@ -59,7 +59,7 @@ def _ask(desk: Desk, lead: Lead) -> Turn:
         text = desk.tr("staff.aftercare_cmd.not_treated", id=lead.id, name=name,
                        status=desk.tr_label(LABELS[lead.status]))
     button = desk.tr_button("staff.aftercare_cmd.start_anyway", StartAftercare(lead.id).pack())
-    return Turn([Reply(text, ((button,),))])
+    return Turn([Reply(text, ((button,),), about=(lead.client.user_id,))])
 
 
 async def confirmed(desk: Desk, pressed: StartAftercare) -> Turn:
@@ -71,18 +71,19 @@ async def _start(desk: Desk, lead: Lead, *, edit: bool = False) -> Turn:
     lead_id, user_id, name = lead.id, lead.client.user_id, lead.client.full_name
     started = await aftercare.start_plan(desk.services, user_id, desk.now, _ahead(desk, lead))
     plan = await desk.stores.aftercare.active_plan(user_id)
+    about = (user_id,)
     if plan is None:
         return Turn([Reply(desk.tr("staff.aftercare_cmd.unreachable", id=lead_id, name=name),
-                           edit=edit)])
+                           edit=edit, about=about)])
     if started:
         return Turn([Reply(desk.tr("staff.aftercare_cmd.started", id=lead_id, name=name),
-                           edit=edit)])
+                           edit=edit, about=about)])
     sent, problems = await desk.stores.aftercare.progress(plan.id)
     today = desk.now.astimezone(aftercare.client_timezone(desk.services, plan.timezone)).date()
     day = (today - plan.treated_on).days
     return Turn([Reply(desk.tr("staff.aftercare_cmd.running", id=lead_id, name=name, day=day,
                                  sent=sent, total=len(desk.services.content.aftercare.days),
-                                 problems=problems), edit=edit)])
+                                 problems=problems), edit=edit, about=about)])
 
 
 def register(desk: DeskRouter) -> None:

@@ -28,6 +28,7 @@ async def agenda(desk: Desk, days_ahead: int) -> Turn:
     start = datetime.combine(day, time(0), tzinfo=tz)
     end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)
     lines = [desk.tr(TITLES[days_ahead], date=format_date(day, "full", locale=desk.language))]
+    named: list[int] = []
     for lead_id in await stores.appointments.booked_between(start, end):
         lead = await stores.leads.get(lead_id)
         if lead is None or lead.appointment_at is None:
@@ -37,9 +38,10 @@ async def agenda(desk: Desk, days_ahead: int) -> Turn:
         at = format_time(lead.appointment_at.astimezone(tz), "short", locale=desk.language)
         lines.append(desk.tr("staff.agenda.line", time=at, id=lead.id,
                              name=lead.client.full_name, state=state))
+        named.append(lead.client.user_id)
     if len(lines) == 1:
         lines.append(desk.tr("staff.agenda.none"))
-    return Turn([Reply("\n".join(lines))])
+    return Turn([Reply("\n".join(lines), about=tuple(named))])
 
 
 def help_text(desk: Desk, router: DeskRouter) -> Turn:

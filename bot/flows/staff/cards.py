@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from bot.callbacks import MAX_ID, CallbackData, OneOf
 from bot.content.i18n import N_, display_name, format_when
-from bot.flows import Button, Services, StaffPost, phones
+from bot.flows import Button, Services, StaffPost, phones, receipts
 from bot.flows.eligibility import evaluate, path
 from bot.flows.staff import BOOKED, LABELS, NEXT, OPEN, STATUSES, UNSUITABLE, client_language
 from bot.storage import Lead
@@ -139,13 +139,10 @@ async def card_post(services: Services, lead: Lead) -> StaffPost:
     none yet (a new lead, or a card deleted from the chat)."""
     text = services.content.render(services.settings.default_language, "lead_card.j2",
                                    **await card_values(services, lead))
-
-    async def remember(message_id: int) -> None:
-        await services.stores.leads.set_message(lead.id, message_id)
-
     undo = await undo_button(services, lead)
     buttons = status_buttons(services, lead) + (((undo,),) if undo else ())
-    return StaffPost(text, remember, buttons, edit=lead.staff_message_id)
+    return StaffPost(text, receipts.lead_card(lead.id), buttons, edit=lead.staff_message_id,
+                     about=lead.client.user_id)
 
 
 async def full_card(services: Services, lead: Lead) -> str:

@@ -49,7 +49,8 @@ async def export(desk: Desk, args: list[str]) -> Turn:
     first = days[0].isoformat() if days else "start"
     filename = f"leads_{first}_{(days[1] if len(days) == 2 else today).isoformat()}.csv"
     caption = desk.tr("staff.export.caption", count=len(rows))
-    return Turn([Reply(caption, document=Document(filename, to_csv(rows), caption))])
+    return Turn([Reply(caption, document=Document(filename, to_csv(rows), caption),
+                       about=tuple(lead.client.user_id for lead in leads))])
 
 
 def to_csv(rows: list[dict[str, str]]) -> bytes:

@@ -79,7 +79,8 @@ async def page(desk: Desk, which: str, number: int, *, edit: bool = False) -> Tu
         arrows.append(Button("◀", LeadsPage(which, number - 1).pack()))
     if number + 1 < pages:
         arrows.append(Button("▶", LeadsPage(which, number + 1).pack()))
-    return Turn([Reply(text, (tuple(arrows),) if arrows else (), edit=edit)])
+    return Turn([Reply(text, (tuple(arrows),) if arrows else (), edit=edit,
+                       about=tuple(lead.client.user_id for lead in found))])
 
 
 def _title(desk: Desk, which: str, total: int) -> str:
@@ -99,7 +100,7 @@ async def lead(desk: Desk, args: list[str]) -> Turn:
     if isinstance(found, Turn):
         return found
     return Turn([Reply(await full_card(desk.services, found),
-                       status_buttons(desk.services, found))])
+                       status_buttons(desk.services, found), about=(found.client.user_id,))])
 
 
 async def find(desk: Desk, args: list[str]) -> Turn:
@@ -111,7 +112,7 @@ async def find(desk: Desk, args: list[str]) -> Turn:
     title = desk.tr("staff.find.title", text=text, count=len(found))
     rendered = desk.render("leads_list.j2", title=title,
                            lines=[line(desk, lead) for lead in found], page=1, pages=1)
-    return Turn([Reply(rendered)])
+    return Turn([Reply(rendered, about=tuple(lead.client.user_id for lead in found))])
 
 
 def register(desk: DeskRouter) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from bot.flows import ClientPost, Reply, StaffPost, Turn, Visit
+from bot.flows import ClientPost, Reply, StaffPost, Turn, Visit, receipts
 from bot.flows.faq import MAX_QUESTION
 from bot.flows.staff import Desk, client_language
 from bot.storage import Stores
@@ -63,7 +63,7 @@ async def _open(stores: Stores, user_id: int, root_message_id: int, now: datetim
 async def client_text(visit: Visit, text: str, relay: dict[str, Any]) -> Turn | None:
     """A client's free text while a thread is open goes to the staff chat; None when the
     thread has just closed (after `WINDOW`)."""
-    user_id, stores = visit.client.user_id, visit.stores
+    user_id = visit.client.user_id
     if visit.now - datetime.fromisoformat(relay["opened_at"]) > WINDOW:
         await end(visit, relay)
         return None
@@ -71,13 +71,9 @@ async def client_text(visit: Visit, text: str, relay: dict[str, Any]) -> Turn | 
         return Turn([Reply(visit.tr("faq.too_long", limit=MAX_QUESTION))])
     post = visit.content.render(visit.settings.default_language, "client_says.j2",
                                 client=visit.client, text=text)
-    now, root = visit.now, int(relay["root"])
-
-    async def join_thread(message_id: int) -> None:
-        await stores.relays.register_thread(message_id, user_id, now, root)
-
+    root = int(relay["root"])
     return Turn([Reply(visit.tr("relay.forwarded"))],
-                [StaffPost(post, join_thread, reply_to=root)])
+                [StaffPost(post, receipts.thread(user_id, root), reply_to=root, about=user_id)])
 
 
 async def end(visit: Visit, relay: dict[str, Any]) -> None:

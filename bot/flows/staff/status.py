@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.content.i18n import format_appointment, format_when
-from bot.flows import StaffPost, Turn, aftercare, funnel
+from bot.flows import StaffPost, Turn, aftercare, funnel, receipts
 from bot.flows.staff import BOOKED, LABELS, NEXT, TREATED, Desk, booked
 from bot.flows.staff.cards import LeadStatus, LeadUndo, card_post, undo_button
 from bot.flows.staff.when import parse_when
@@ -49,10 +49,7 @@ def ask_appointment(desk: Desk, lead: Lead, *, note: str | None = None,
                     reply_to: int | None = None) -> Turn:
     """Ask for the date and time; a reply to this prompt books the lead."""
     ask = desk.tr("staff.booked.ask", id=lead.id, example=_example(desk))
-
-    async def remember(message_id: int) -> None:
-        await desk.stores.booking_prompts.add(message_id, lead.id, desk.member.user_id, desk.now)
-
+    remember = receipts.booking_prompt(lead.id, desk.member.user_id)
     text = f"{note}\n{ask}" if note else ask
     return Turn(staff=[StaffPost(text, remember, reply_to=reply_to or lead.staff_message_id,
                                  ask_reply=_example(desk))])

@@ -1,0 +1,163 @@
+"""The outbox: what the bot owes someone outside the update that caused it — answers and
+confirmations staff send to clients, posts to the staff chat — is stored before anything is
+sent, then sent at once (the fast path) and, after a transient error, by the scheduler, with
+the error policy of bot/telegram/sending.py. A client who blocked the bot, or a message Telegram
+refuses, is reported to the staff chat (the post's `undeliverable`); a client who blocked the
+bot is shown so on their lead cards too."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import datetime
+
+from telegram import Bot, ForceReply, Message, ReplyParameters
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+
+from bot.flows import ClientPost, Services, StaffPost, receipts
+from bot.flows.staff import cards
+from bot.storage import OutboxEntry
+from bot.telegram.markup import inline
+from bot.telegram.sending import Delivery, Sender, backoff
+
+log = logging.getLogger(__name__)
+Post = StaffPost | ClientPost
+
+
+class Outbox:
+    """One per application, shared by the handlers' fast path and the scheduler; an entry is
+    sent by one of them at a time (`_in_flight`)."""
+
+    def __init__(self, bot: Bot, services: Services, sender: Sender) -> None:
+        self.bot, self.services, self.sender = bot, services, sender
+        self._in_flight: set[int] = set()
+
+    @property
+    def staff_chat_id(self) -> int:
+        return self.services.settings.staff_chat_id
+
+    async def hold(self, posts: Iterable[Post]) -> list[int]:
+        """Store posts, claimed for sending by the caller, who must `release` them."""
+        rows = [("staff", p.about, p.to_dict()) if isinstance(p, StaffPost)
+                else ("client", p.chat_id, p.to_dict()) for p in posts]
+        if not rows:
+            return []
+        ids = await self.services.stores.outbox.add(rows, self.services.clock.now())
+        self._in_flight.update(ids)
+        return ids
+
+    def release(self, ids: list[int]) -> None:
+        self._in_flight.difference_update(ids)
+
+    async def send_held(self, ids: list[int]) -> int:
+        """Send entries this caller holds, each if still waiting (erasure or a newer edit may
+        have taken it); what fails transiently waits for the scheduler."""
+        if not ids:
+            return 0
+        return sum([await self._send(entry) for entry_id in ids
+                    for entry in await self.services.stores.outbox.pending([entry_id])])
+
+    async def send_due(self, now: datetime, limit: int = 200) -> int:
+        """The scheduler's part: every entry due and not being sent right now."""
+        sent = 0
+        for entry in await self.services.stores.outbox.due(now, limit):
+            if entry.id in self._in_flight or self.sender.paused_until is not None:
+                continue
+            self._in_flight.add(entry.id)
+            try:
+                # Still there: erasure or a newer edit may have taken it since the query.
+                for current in await self.services.stores.outbox.pending([entry.id]):
+                    sent += await self._send(current)
+            finally:
+                self._in_flight.discard(entry.id)
+        return sent
+
+    async def post(self, posts: list[Post]) -> None:
+        """Store and send at once (posts made outside an update: the outcome of a client post)."""
+        ids = await self.hold(posts)
+        try:
+            await self.send_held(ids)
+        finally:
+            self.release(ids)
+
+    async def _send(self, entry: OutboxEntry) -> bool:
+        what = f"outbox entry {entry.id}"
+        message = ClientPost.from_dict(entry.payload) if entry.kind == "client" else None
+        if message is not None:
+            result = await self._to_client(message, what)
+        else:
+            result = await self._to_staff(StaffPost.from_dict(entry.payload), what)
+        stores, now = self.services.stores, self.services.clock.now()
+        if result is Delivery.RETRY:
+            await stores.outbox.defer(entry.id, now + backoff(entry.attempts))
+        elif result is Delivery.WAIT:
+            await stores.outbox.defer(entry.id, self.sender.paused_until or now)
+        else:
+            await stores.outbox.done(entry.id)
+        if message is not None and result in (Delivery.SENT, Delivery.GONE, Delivery.FAILED):
+            outcome = message.delivered if result is Delivery.SENT else message.undeliverable
+            if outcome is not None:
+                await self.post([outcome])
+        if message is not None and result is Delivery.GONE:
+            # The client's cards show that messages to them no longer arrive.
+            await self.post([await cards.card_post(self.services, lead)
+                             for lead in await stores.leads.with_cards(message.chat_id)])
+        return result is Delivery.SENT
+
+    async def _to_client(self, message: ClientPost, what: str) -> Delivery:
+        """The text, then the document if there is one. A retry after the text went out but the
+        document did not sends both again: at least once, as for aftercare."""
+        result, _ = await self.sender.attempt(
+            lambda: self.bot.send_message(message.chat_id, message.text,
+                                          parse_mode=ParseMode.HTML,
+                                          disable_web_page_preview=True),
+            message.chat_id, what)
+        document = message.document
+        if result is Delivery.SENT and document is not None:
+            result, _ = await self.sender.attempt(
+                lambda: self.bot.send_document(message.chat_id, document.content,
+                                               filename=document.filename,
+                                               caption=document.caption or None),
+                message.chat_id, what)
+        return result
+
+    async def _to_staff(self, post: StaffPost, what: str) -> Delivery:
+        """Post to (or edit a card in) the staff chat; a card that cannot be edited (deleted
+        from the chat) is posted again."""
+        if post.delete is not None:
+            doomed = post.delete
+            result, _ = await self.sender.attempt(
+                lambda: self.bot.delete_message(self.staff_chat_id, doomed), None, what)
+            return result
+        if post.edit is not None:
+            result, _ = await self.sender.attempt(lambda: self._edit(post), None, what)
+            if result is not Delivery.FAILED:
+                return result
+        keyboard = ForceReply(input_field_placeholder=post.ask_reply) if post.ask_reply \
+            else inline(post.buttons)
+        reply_to = ReplyParameters(post.reply_to, allow_sending_without_reply=True) \
+            if post.reply_to else None
+        result, message = await self.sender.attempt(
+            lambda: self.bot.send_message(self.staff_chat_id, post.text,
+                                          parse_mode=ParseMode.HTML,
+                                          disable_web_page_preview=True, reply_markup=keyboard,
+                                          reply_parameters=reply_to), None, what)
+        stores, now = self.services.stores, self.services.clock.now()
+        if message is not None and post.on_sent is not None:
+            await receipts.record(stores, post.on_sent, message.message_id, now)
+        if message is not None and post.about is not None:
+            await stores.staff_posts.record(message.message_id, (post.about,), now)
+        return result
+
+    async def _edit(self, post: StaffPost) -> Message | bool | None:
+        assert post.edit is not None
+        try:
+            return await self.bot.edit_message_text(
+                post.text, self.staff_chat_id, post.edit, parse_mode=ParseMode.HTML,
+                disable_web_page_preview=True, reply_markup=inline(post.buttons))
+        except BadRequest as exc:
+            if "not modified" in str(exc).lower():
+                return None
+            raise
+

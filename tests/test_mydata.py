@@ -1,0 +1,55 @@
+"""/mydata shows everything stored about the client — every check with its answers, each lead
+with its status and appointment, every aftercare answer with the words the client typed — in as
+many messages as Telegram's 4096-character limit needs."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.config import Settings
+from bot.content import Content
+from bot.content.i18n import format_when
+from bot.devtools.sandbox import Sandbox
+from tests.chat import Texts, screen
+from tests.desk import stores_of
+from tests.test_privacy import everything_about_zina
+
+
+async def test_mydata_shows_the_lead_the_appointment_and_what_the_client_typed(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    zina = await everything_about_zina(bot, content, settings)
+    t = Texts(content, "ru")
+    text = "\n".join(m.text for m in await zina.send("/mydata"))
+    appointment = format_when(datetime(2026, 12, 3, 14, 30, tzinfo=settings.timezone), "ru",
+                              settings.timezone)
+    for expected in (t("mydata.lead", time=t.label("booking.time.morning"),
+                       status=t.label("staff.status.treated")),
+                     t("mydata.appointment", when=appointment),
+                     t("mydata.checkin", day=0, answer=t.label("aftercare.answer.other")),
+                     "a red patch near Zinaida", "2026-11-24"):
+        assert expected in text, expected
+    assert text.count("• " + t.label("screening.condition.herpes")) == 2  # both checks
+
+
+CHECKS = 60  # enough answers to need more than one message
+
+
+async def test_mydata_lists_every_check_across_as_many_messages_as_needed(
+    bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    user = bot.user()
+    await screen(user, t)
+    stores, now = stores_of(bot), bot.clock.now()
+    consent = await stores.consents.record(user.id, 1, now)
+    for _ in range(CHECKS - 1):
+        screening = await stores.screenings.start(user.id, consent, "goals", now)
+        for step in content.screening.steps:
+            await stores.screenings.save_answer(screening, step.id, "no", step.id, now)
+        await stores.screenings.end(screening, "finished", "suitable", now)
+    shown = [m.text for m in await user.send("/mydata")]
+    assert len(shown) > 1 and all(len(text) <= 4096 for text in shown)
+    day = datetime(2026, 11, 24, tzinfo=UTC).date().isoformat()
+    assert "\n".join(shown).count(t("mydata.screening", date=day)) == CHECKS
+    assert t("mydata.title") in shown[0] and t("mydata.footer") in shown[-1]
