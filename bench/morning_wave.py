@@ -1,13 +1,15 @@
 """A morning wave of aftercare nudges while clients go through the screening, through the
 production rate limiter (`telegram_rate_limiter()`).
 
-    .venv/bin/python bench/morning_wave.py [--nudges 1500] [--clients 50] [--think 5 15]
+    .venv/bin/python bench/morning_wave.py [--nudges 1500] [--clients 50] [--think 5 15] [--fifo]
 
 `--nudges` aftercare messages fall due at once (the scheduler's `run_once`, as at 10:00) while
 `--clients` clients, starting within the first 5 s, go through the screening (a new client
 takes over when one finishes), reading each question for a uniform `--think` seconds. Updates
 reach the Application through its update queue and update processor, as under `run_polling`.
-The fake Bot API answers 429 above 30 sendMessage in any one second.
+The fake Bot API answers 429 above 30 sendMessage in any one second. `--fifo` runs the same
+scene through the limiter used before: PTB's AIORateLimiter at 1 request per 1/30 s, first come
+first served.
 
 The full 10,000 nudges would take ~6 minutes at 30/s; the default 1,500 (about a minute) shows
 the same steady state. Figures: client latency from the update entering the queue to the first
@@ -29,6 +31,7 @@ from common import Client, data_endswith, data_is, emit, machine, percentile, te
 from common import NetworkLikeApi as Api
 from scheduled_sending import NOW, seed
 from telegram import Update
+from telegram.ext import AIORateLimiter
 
 from bot.clock import FixedClock
 from bot.devtools.sandbox import TOKEN
@@ -105,11 +108,13 @@ class Clients:
                     break
 
 
-async def main(nudges: int, clients: int, think: tuple[float, float]) -> None:
+async def main(nudges: int, clients: int, think: tuple[float, float], fifo: bool) -> None:
     settings, tmp = temp_settings("wave")
     api = WaveApi()
+    limiter = (AIORateLimiter(overall_max_rate=1, overall_time_period=1 / 30, max_retries=3)
+               if fifo else telegram_rate_limiter())
     app = build_application(settings, token=TOKEN, clock=FixedClock(NOW), request=api,
-                            rate_limiter=telegram_rate_limiter())
+                            rate_limiter=limiter)
     await app.initialize()
     await start_services(app, scheduler_loop=False)
     due = await seed(app.bot_data["services"].stores, nudges)
@@ -153,5 +158,6 @@ if __name__ == "__main__":
     parser.add_argument("--nudges", type=int, default=1500)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--think", type=float, nargs=2, default=(5.0, 15.0))
+    parser.add_argument("--fifo", action="store_true")
     args = parser.parse_args()
-    asyncio.run(main(args.nudges, args.clients, tuple(args.think)))
+    asyncio.run(main(args.nudges, args.clients, tuple(args.think), args.fifo))

@@ -3,7 +3,8 @@ ever typed by hand.
 
     .venv/bin/python bench/report.py [--runs 3] [--wave-runs 1] [--output docs/BENCHMARKS.md]
 
-Each run is a fresh process; a figure is given as min / median / max over the runs.
+Each run is a fresh process; a figure is given as min / median / max over the runs. The
+morning wave also runs once through the limiter used before (`--fifo`), for comparison.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from common import ROOT, machine
 from report_text import BUDGETS, KINDS, render
 
 Figures = dict[str, list[float]]
+FIFO_NUDGES = 600  # the comparison with the old limiter needs no full wave
 
 
 def run(script: str, *args: str) -> tuple[Figures, dict[str, str]]:
@@ -57,11 +59,13 @@ def spread(values: list[float]) -> tuple[float, float, float]:
 def setting() -> dict[str, str]:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
                             text=True, cwd=ROOT).stdout.strip()
-    dirty = subprocess.run(["git", "status", "--porcelain"], capture_output=True, text=True,
-                           cwd=ROOT).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "--", ".", ":!docs/BENCHMARKS.md"],
+                           capture_output=True, text=True, cwd=ROOT).stdout.strip()
     versions = ", ".join(f"{name} {importlib.metadata.version(name)}"
                          for name in ("python-telegram-bot", "aiosqlite"))
-    return {**machine(), "libraries": f"{versions}, SQLite {sqlite3.sqlite_version}",
+    found = machine()
+    return {"cores": found["cpus"], "CPU": found["cpu"], "RAM": f"{found['ram_gib']} GiB",
+            "Python": found["python"], "libraries": f"{versions}, SQLite {sqlite3.sqlite_version}",
             "commit": commit + (" with uncommitted changes" if dirty else ""),
             "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}
 
@@ -69,13 +73,15 @@ def setting() -> dict[str, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--wave-runs", type=int, default=1)
+    parser.add_argument("--wave-runs", type=int, default=3)
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "BENCHMARKS.md")
     args = parser.parse_args()
     per_update, _ = runs("per_update.py", args.runs)
     wave, wave_units = runs("morning_wave.py", args.wave_runs)
+    fifo, _ = runs("morning_wave.py", 1, "--fifo", "--nudges", str(FIFO_NUDGES))
     text = render(setting(), {k: spread(v) for k, v in per_update.items()},
                   {k: spread(v) for k, v in wave.items()}, wave_units,
+                  {k: spread(v) for k, v in fifo.items()},
                   runs=args.runs, wave_runs=args.wave_runs)
     args.output.write_text(text)
     print(f"wrote {args.output}", file=sys.stderr)
