@@ -1,5 +1,6 @@
 """The rate limiter: clients' replies go before scheduled sends, the overall pace holds, and
-requests made while handling an update count as the client's."""
+requests made while handling an update count as the client's; and the fake Bot API's bounded
+chats and 429s that the benchmarks measure it with."""
 
 from __future__ import annotations
 
@@ -126,3 +127,16 @@ async def test_requests_while_handling_an_update_are_interactive() -> None:
     assert seen == [True] and not HANDLING_UPDATE.get()
     assert kinds == [True, False]
     assert [text for text in (m.text for m in api.messages[42])] == ["hi", "a scheduled nudge"]
+
+
+def test_the_fake_api_keeps_recent_messages_and_can_answer_429() -> None:
+    api = FakeBotApi(keep=3)
+    for n in range(5):
+        api.answer("sendMessage", {"chat_id": 5, "text": f"m{n}"})
+    assert [m.text for m in api.messages[5]] == ["m2", "m3", "m4"]
+    first, last = 1, api.messages[5][-1].message_id
+    assert api.answer("editMessageText", {"chat_id": 5, "message_id": first, "text": "x"})[0] == 400
+    assert api.answer("editMessageText", {"chat_id": 5, "message_id": last, "text": "x"})[0] == 200
+    limited = FakeBotApi(flood_limit=2)
+    statuses = [limited.answer("sendMessage", {"chat_id": 5, "text": "hi"})[0] for _ in range(3)]
+    assert statuses == [200, 200, 429] and limited.too_many == 1
