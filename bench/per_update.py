@@ -2,6 +2,12 @@
 
     .venv/bin/python bench/per_update.py [--rounds 10] [--batch 200]
 
+One run of this script is one fresh process; `bench/report.py` runs it several times and
+reports min/median/max of each figure over the runs. Ratios are of p50s (the tail moves means
+by 20-40 % between runs). Before each round the garbage collector runs and the survivors are
+frozen (`gc.collect(); gc.freeze()`), so a collection of older objects does not land in
+one kind's samples; the collections that still happen while timing are printed.
+
 Both Applications use the same in-process fake Bot API (bot.devtools.sandbox.FakeBotApi) and are fed
 the same way Telegram's updates reach them: `app.process_update(Update.de_json(...))`. The bot
 runs on a real SQLite file (WAL) in a temporary directory.
@@ -16,22 +22,27 @@ round by round, so drift of the machine affects all of them alike):
   screening_answer  "No" pressed on a yes/no question in the middle of a screening (every
                     measured press is a real answer: the answer is stored, the next question
                     shown; many clients, each answering questions 2..15 of 16)
-  faq_text          a free-text question matching an FAQ topic ("How much does it cost?")
+  faq_text          a free-text question matching an FAQ topic, from 62 distinct phrasings in
+                    English and Russian (bench/faq_questions.py), by clients of that language
   menu_button       the FAQ button of the main menu (the menu message is edited into topics)
 
 Extra lines: the last answer of a screening (outcome shown), and per kind the number of SQL
-statements, aiosqlite thread round trips and Bot API calls of one update.
+statements (on both connections: aiosqlite's and the read-only reader in the event loop's
+thread), aiosqlite thread round trips and Bot API calls of one update. The fake Bot API keeps
+the last 50 messages of each chat, so a long run does not slow its edits down.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from common import Client, data_endswith, data_is, emit, mean, percentile, temp_settings
+from common import Client, data_endswith, data_is, emit, percentile, temp_settings
+from faq_questions import EN, RU
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
     Application,
@@ -44,7 +55,7 @@ from telegram.ext import (
 from bot.clock import Clock
 from bot.devtools.sandbox import TOKEN, FakeBotApi, Sandbox
 
-QUESTION = "How much does it cost?"
+KEEP = 50  # messages the fake Bot API keeps per chat
 Feed = Callable[[dict[str, Any]], Awaitable[None]]
 
 
@@ -63,7 +74,7 @@ async def timed(feed: Feed, update: dict[str, Any]) -> float:
 # The bare baseline --------------------------------------------------------------------------
 
 async def echo_app() -> tuple[Application, list[BaseException]]:  # type: ignore[type-arg]
-    api = FakeBotApi()
+    api = FakeBotApi(keep=KEEP)
     app = (Application.builder().token(TOKEN).request(api).get_updates_request(api)
            .concurrent_updates(8).build())
     errors: list[BaseException] = []
@@ -105,21 +116,25 @@ class Bench:
         self.feed_echo = feeder(echo)
         self.echo_client = Client(echo.bot.request, 900_000_001)  # type: ignore[arg-type]
         self._next_user = 1_000_000
-        self.faq_clients: list[Client] = []
+        self.faq_clients: list[tuple[Client, list[str]]] = []
         self.menu_clients: list[Client] = []
         self.finish_samples: list[float] = []
+        self._asked = 0
 
-    def new_client(self) -> Client:
+    def new_client(self, language: str = "en") -> Client:
         self._next_user += 1
-        return Client(self.api, self._next_user)
+        return Client(self.api, self._next_user, language_code=language)
 
     async def prepare(self, pool: int) -> None:
         """Clients who have already talked to the bot (stored, menu on screen)."""
-        for _ in range(pool):
-            for clients in (self.faq_clients, self.menu_clients):
-                client = self.new_client()
-                await self.feed_bot(client.text("/start"))
-                clients.append(client)
+        for n in range(pool):
+            language, questions = ("en", EN) if n % 2 else ("ru", RU)
+            client = self.new_client(language)
+            await self.feed_bot(client.text("/start"))
+            self.faq_clients.append((client, questions))
+            client = self.new_client()
+            await self.feed_bot(client.text("/start"))
+            self.menu_clients.append(client)
 
     async def echo(self, batch: int) -> list[float]:
         return [await timed(self.feed_echo, self.echo_client.text(f"hello {i}"))
@@ -157,9 +172,14 @@ class Bench:
         return samples
 
     async def faq_text(self, batch: int) -> list[float]:
-        pool = self.faq_clients
-        return [await timed(self.feed_bot, pool[i % len(pool)].text(QUESTION))
-                for i in range(batch)]
+        """Clients take turns; each asks the next of its language's questions."""
+        samples = []
+        for _ in range(batch):
+            client, questions = self.faq_clients[self._asked % len(self.faq_clients)]
+            question = questions[(self._asked // len(self.faq_clients)) % len(questions)]
+            self._asked += 1
+            samples.append(await timed(self.feed_bot, client.text(question)))
+        return samples
 
     async def menu_button(self, batch: int) -> list[float]:
         """Press "Questions" on the menu; pressing "Menu" (untimed) restores it in between, so
@@ -179,10 +199,11 @@ class Bench:
 
 
 async def count_work(bench: Bench, echo: Application) -> None:  # type: ignore[type-arg]
-    """SQL statements, aiosqlite round trips and Bot API calls of one update of each kind."""
+    """SQL statements (both connections), aiosqlite round trips and Bot API calls of one
+    update of each kind."""
     import aiosqlite
 
-    stores = bench.sandbox.app.bot_data["services"].stores
+    database = bench.sandbox.app.bot_data["services"].stores.database
     statements: list[str] = []
     hops = [0]
     original = aiosqlite.Connection._execute
@@ -191,7 +212,8 @@ async def count_work(bench: Bench, echo: Application) -> None:  # type: ignore[t
         hops[0] += 1
         return await original(self, fn, *args, **kwargs)
 
-    await stores.database.db.set_trace_callback(statements.append)
+    await database.db.set_trace_callback(statements.append)
+    database.reader.set_trace_callback(statements.append)
     aiosqlite.Connection._execute = counting  # type: ignore[method-assign]
     echo_api: FakeBotApi = echo.bot.request  # type: ignore[assignment]
     try:
@@ -217,7 +239,8 @@ async def count_work(bench: Bench, echo: Application) -> None:  # type: ignore[t
         await bench.feed_bot(menu_client.press(data_is("menu:menu")))
     finally:
         aiosqlite.Connection._execute = original  # type: ignore[method-assign]
-        await stores.database.db.set_trace_callback(None)
+        await database.db.set_trace_callback(None)
+        database.reader.set_trace_callback(None)
 
 
 async def main() -> None:
@@ -227,7 +250,7 @@ async def main() -> None:
     args = parser.parse_args()
 
     settings, tmp = temp_settings("per-update")
-    sandbox = await Sandbox.start(settings, Clock())
+    sandbox = await Sandbox.start(settings, Clock(), FakeBotApi(keep=KEEP))
     echo, echo_errors = await echo_app()
     try:
         bench = Bench(sandbox, echo)
@@ -243,6 +266,10 @@ async def main() -> None:
         raise SystemExit(f"handlers raised during the benchmark: {problems[:3]!r}")
 
 
+def collections() -> int:
+    return sum(generation["collections"] for generation in gc.get_stats())
+
+
 async def measure_all(bench: Bench, rounds: int, batch: int) -> None:
     kinds: dict[str, Callable[[int], Awaitable[list[float]]]] = {
         "echo": bench.echo, "ptb_button": bench.ptb_button,
@@ -250,32 +277,39 @@ async def measure_all(bench: Bench, rounds: int, batch: int) -> None:
         "menu_button": bench.menu_button,
     }
     samples: dict[str, list[float]] = {k: [] for k in kinds}
+    collected = 0
     for round_number in range(rounds + 1):  # round 0 is the warm-up
+        bench.trim()
+        gc.collect()
+        gc.freeze()
+        before = collections()
         order = list(kinds)
         shift = round_number % len(order)
         for kind in order[shift:] + order[:shift]:
             measured = await kinds[kind](batch)
             if round_number > 0:
                 samples[kind].extend(measured)
-        bench.trim()
-        if round_number == 0:
+        if round_number > 0:
+            collected += collections() - before
+        else:
             bench.finish_samples.clear()
+    emit("gc_frozen_objects", gc.get_freeze_count(), "objects (gc.collect + gc.freeze each round)")
+    emit("gc_collections_while_timing", collected, "collections")
+    gc.unfreeze()
 
-    echo_cost, button_cost = mean(samples["echo"]), mean(samples["ptb_button"])
+    p50 = {kind: percentile(values, 50) for kind, values in samples.items()}
     emit("updates_per_kind", len(samples["echo"]), "updates")
     for kind, values in samples.items():
-        cost = mean(values)
-        emit(f"{kind}_mean", cost, "us")
-        emit(f"{kind}_p50", percentile(values, 50), "us")
+        emit(f"{kind}_p50", p50[kind], "us")
         emit(f"{kind}_p99", percentile(values, 99), "us")
         if kind != "echo":
-            emit(f"{kind}_ratio_to_echo", cost / echo_cost, "x")
+            emit(f"{kind}_ratio_to_echo", p50[kind] / p50["echo"], "x (p50)")
         if kind not in ("echo", "ptb_button"):
-            emit(f"{kind}_ratio_to_ptb_button", cost / button_cost, "x")
+            emit(f"{kind}_ratio_to_ptb_button", p50[kind] / p50["ptb_button"], "x (p50)")
     if bench.finish_samples:
-        cost = mean(bench.finish_samples)
-        emit("screening_last_answer_mean", cost, "us")
-        emit("screening_last_answer_ratio_to_echo", cost / echo_cost, "x")
+        cost = percentile(bench.finish_samples, 50)
+        emit("screening_last_answer_p50", cost, "us")
+        emit("screening_last_answer_ratio_to_echo", cost / p50["echo"], "x (p50)")
 
 
 if __name__ == "__main__":

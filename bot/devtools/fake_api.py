@@ -1,7 +1,9 @@
 """An in-process fake of the Telegram Bot API: a `BaseRequest` that answers each Bot API method
 from memory and keeps every chat's messages, so the real Application runs unchanged.
 
-Errors are injected per method (`fail`), as Telegram or the network would raise them.
+Errors are injected per method (`fail`), as Telegram or the network would raise them. Each chat
+keeps its last `keep` messages (a long benchmark stays small and edits stay O(1)); with
+`flood_limit` set, sendMessage beyond that many in any one second gets Telegram's 429.
 """
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
-from collections import defaultdict
+import time
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,7 +69,12 @@ class FakeBotApi(BaseRequest):
     fail_chat: dict[int, list[tuple[int, dict[str, Any]]]] = field(
         default_factory=lambda: defaultdict(list))
     slow: dict[str, float] = field(default_factory=dict)
+    keep: int = 1000
+    flood_limit: int = 0  # sendMessage a second before a 429; 0: no check
+    too_many: int = 0  # 429s answered by the flood check
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    _by_id: dict[int, Sent] = field(default_factory=dict)
+    _recent_sends: deque[float] = field(default_factory=deque)
 
     async def initialize(self) -> None:
         return None
@@ -96,6 +104,11 @@ class FakeBotApi(BaseRequest):
     def answer(self, name: str, params: dict[str, Any]) -> tuple[int, bytes]:
         """One Bot API call by method name: the HTTP status and JSON body Telegram would send."""
         self.calls.append((name, params))
+        if name == "sendMessage" and self._flooded():
+            self.too_many += 1
+            body = {"ok": False, "error_code": 429, "description": "Too Many Requests",
+                    "parameters": {"retry_after": 1}}
+            return 429, json.dumps(body).encode()
         failing = self.fail_next.get(name) or self.fail_chat.get(params.get("chat_id", 0))
         if failing:
             status, body = failing.pop(0)
@@ -173,15 +186,33 @@ class FakeBotApi(BaseRequest):
         if isinstance(markup, str):
             markup = json.loads(markup)
         sent = Sent(chat_id, next(self._ids), text, markup)
-        self.messages[chat_id].append(sent)
+        chat = self.messages[chat_id]
+        chat.append(sent)
+        self._by_id[sent.message_id] = sent
+        if len(chat) > self.keep:
+            for old in chat[:-self.keep]:
+                self._by_id.pop(old.message_id, None)
+            del chat[:-self.keep]
         self.touched.append(sent)
         return self._json(sent)
 
     def _find(self, chat_id: int, message_id: int) -> Sent:
-        for message in self.messages[chat_id]:
-            if message.message_id == message_id:
-                return message
-        raise _ApiError("Bad Request: message to edit not found")
+        message = self._by_id.get(message_id)
+        if message is None or message.chat_id != chat_id:
+            raise _ApiError("Bad Request: message to edit not found")
+        return message
+
+    def _flooded(self) -> bool:
+        """Whether one more sendMessage now would exceed `flood_limit` in the last second."""
+        if not self.flood_limit:
+            return False
+        now, recent = time.monotonic(), self._recent_sends
+        while recent and now - recent[0] >= 1.0:
+            recent.popleft()
+        if len(recent) >= self.flood_limit:
+            return True
+        recent.append(now)
+        return False
 
     @staticmethod
     def _json(sent: Sent) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from bot.flows import Services
 from bot.flows.router import Router
 from bot.storage import Stores
 from bot.telegram import handlers, staff_handlers
+from bot.telegram.limiter import InteractiveUpdateProcessor, PriorityRateLimiter
 from bot.telegram.outbox import Outbox
 from bot.telegram.scheduler import Scheduler
 from bot.telegram.sending import Sender
@@ -28,11 +29,10 @@ ERROR_ALERT_INTERVAL = timedelta(hours=1)
 
 
 def telegram_rate_limiter() -> AIORateLimiter:
-    """PTB's limiter at Telegram's bulk limit of 30 messages a second, paced evenly (a bucket
-    of one message refilled every 1/30 s) rather than in bursts of 30, so a burst never exceeds
-    the limit within any one second. Group chats keep PTB's 20 a minute; a RetryAfter that
-    still comes is retried up to three times."""
-    return AIORateLimiter(overall_max_rate=1, overall_time_period=1 / 30, max_retries=3)
+    """Telegram's bulk limit of 30 messages a second, paced evenly rather than in bursts, with
+    replies to clients served before scheduled sends (bot.telegram.limiter). Group chats keep
+    PTB's 20 a minute; a RetryAfter that still comes is retried up to three times."""
+    return PriorityRateLimiter(max_retries=3)
 
 
 def build_application(
@@ -46,7 +46,7 @@ def build_application(
     `telegram_rate_limiter()`; the in-process fake needs none, unless a benchmark measures it.
     """
     builder: ApplicationBuilder = Application.builder().token(token)  # type: ignore[type-arg]
-    builder = builder.concurrent_updates(concurrent_updates)
+    builder = builder.concurrent_updates(InteractiveUpdateProcessor(concurrent_updates))
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     if rate_limiter is not None:

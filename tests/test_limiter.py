@@ -1,0 +1,142 @@
+"""The rate limiter: clients' replies go before scheduled sends, the overall pace holds, and
+requests made while handling an update count as the client's; and the fake Bot API's bounded
+chats and 429s that the benchmarks measure it with."""
+
+from __future__ import annotations
+
+import asyncio
+
+from telegram import Bot, Update
+from telegram.ext import Application, ContextTypes, MessageHandler, filters
+
+from bot.devtools.fake_api import TOKEN, FakeBotApi
+from bot.telegram.limiter import (
+    HANDLING_UPDATE,
+    InteractiveUpdateProcessor,
+    PriorityGate,
+    PriorityRateLimiter,
+)
+
+TICK = 0.005  # seconds between releases in these tests
+
+
+async def released_in_order(gate: PriorityGate, kinds: list[str]) -> list[str]:
+    """Occupy the gate, queue callers of `kinds` ("i…" interactive, "b…" bulk) in that order
+    and return the order they get through."""
+    await gate.acquire(False)
+    order: list[str] = []
+
+    async def caller(name: str) -> None:
+        await gate.acquire(name.startswith("i"))
+        order.append(name)
+
+    tasks = []
+    for name in kinds:
+        tasks.append(asyncio.create_task(caller(name)))
+        await asyncio.sleep(0)
+    await asyncio.gather(*tasks)
+    return order
+
+
+async def test_interactive_callers_go_before_waiting_bulk_ones() -> None:
+    gate = PriorityGate(max_rate=1000, period=1000 * TICK)
+    order = await released_in_order(gate, ["b1", "b2", "b3", "i1", "b4", "i2"])
+    assert order == ["i1", "i2", "b1", "b2", "b3", "b4"]
+
+
+async def test_an_interactive_caller_arriving_mid_wave_is_next() -> None:
+    gate = PriorityGate(max_rate=1000, period=1000 * TICK)
+    await gate.acquire(False)
+    order: list[str] = []
+    two_out = asyncio.Event()
+
+    async def caller(name: str, interactive: bool) -> None:
+        await gate.acquire(interactive)
+        order.append(name)
+        if len(order) == 2:
+            two_out.set()
+
+    bulk = [asyncio.create_task(caller(f"b{n}", False)) for n in range(6)]
+    await two_out.wait()
+    await caller("i", True)
+    await asyncio.gather(*bulk)
+    assert order.index("i") == 2 and order.count("i") == 1
+    assert [n for n in order if n != "i"] == [f"b{n}" for n in range(6)]
+
+
+async def test_pace_and_window_hold_for_both_kinds() -> None:
+    now = [0.0]
+    gate = PriorityGate(max_rate=5, period=20 * TICK, margin=TICK, clock=lambda: now[0])
+    times: list[float] = []
+
+    async def caller(interactive: bool) -> None:
+        await gate.acquire(interactive)
+        times.append(now[0])
+
+    async def advance() -> None:
+        while len(times) < 12:
+            await asyncio.sleep(0)
+            now[0] += TICK / 4
+
+    await asyncio.gather(advance(), *(caller(n % 3 == 0) for n in range(12)))
+    assert all(b - a >= gate.interval - 1e-9 for a, b in zip(times, times[1:], strict=False))
+    assert all(times[k + 5] - times[k] >= gate.window - 1e-9 for k in range(len(times) - 5))
+
+
+async def test_a_cancelled_caller_gives_up_its_turn() -> None:
+    gate = PriorityGate(max_rate=1000, period=1000 * TICK)
+    await gate.acquire(False)
+    gone = asyncio.create_task(gate.acquire(True))
+    await asyncio.sleep(0)
+    gone.cancel()
+    await asyncio.wait_for(gate.acquire(False), timeout=10 * TICK)
+    assert gate.waiting() == (0, 0)
+
+
+async def test_requests_while_handling_an_update_are_interactive() -> None:
+    api = FakeBotApi()
+    limiter = PriorityRateLimiter(PriorityGate(max_rate=1000, period=1000 * TICK))
+    seen: list[bool] = []
+    kinds: list[bool] = []
+    acquire = limiter.gate.acquire
+
+    async def spying(interactive: bool) -> None:
+        kinds.append(interactive)
+        await acquire(interactive)
+
+    limiter.gate.acquire = spying  # type: ignore[method-assign]
+    app = (Application.builder().token(TOKEN).request(api).get_updates_request(api)
+           .rate_limiter(limiter).concurrent_updates(InteractiveUpdateProcessor(4)).build())
+
+    async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        seen.append(HANDLING_UPDATE.get())
+        assert update.effective_chat is not None
+        await context.bot.send_message(update.effective_chat.id, "hi")
+
+    app.add_handler(MessageHandler(filters.TEXT, echo))
+    async with app:
+        chat = {"id": 42, "type": "private", "first_name": "Anna"}
+        data = {"update_id": 1, "message": {"message_id": 1, "date": 0, "chat": chat,
+                                            "from": {"id": 42, "is_bot": False,
+                                                     "first_name": "Anna"}, "text": "hello"}}
+        update = Update.de_json(data, app.bot)
+        await app.update_processor.process_update(update, app.process_update(update))
+        bot: Bot = app.bot
+        await bot.send_message(42, "a scheduled nudge")
+        await bot.get_me()  # names no chat: not paced at all
+    assert seen == [True] and not HANDLING_UPDATE.get()
+    assert kinds == [True, False]
+    assert [text for text in (m.text for m in api.messages[42])] == ["hi", "a scheduled nudge"]
+
+
+def test_the_fake_api_keeps_recent_messages_and_can_answer_429() -> None:
+    api = FakeBotApi(keep=3)
+    for n in range(5):
+        api.answer("sendMessage", {"chat_id": 5, "text": f"m{n}"})
+    assert [m.text for m in api.messages[5]] == ["m2", "m3", "m4"]
+    first, last = 1, api.messages[5][-1].message_id
+    assert api.answer("editMessageText", {"chat_id": 5, "message_id": first, "text": "x"})[0] == 400
+    assert api.answer("editMessageText", {"chat_id": 5, "message_id": last, "text": "x"})[0] == 200
+    limited = FakeBotApi(flood_limit=2)
+    statuses = [limited.answer("sendMessage", {"chat_id": 5, "text": "hi"})[0] for _ in range(3)]
+    assert statuses == [200, 200, 429] and limited.too_many == 1
