@@ -118,3 +118,32 @@ def test_sigterm_stops_polling_cleanly(tmp_path: Path, content: Content) -> None
 def _listening(port: int) -> bool:
     with closing(socket.socket()) as probe:
         return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def test_debug_logs_of_the_real_process_hold_no_token_texts_or_phones(
+    tmp_path: Path, content: Content
+) -> None:
+    """Over real HTTP, so httpx and PTB's request logging are in the path."""
+    config = config_in(tmp_path)
+    secrets = ["123:TEST", "bicycles under the stairs", "+44 7400 123456", "Olenka"]
+    with FakeBotServer() as server:
+        process = start(server, config, "--log-level", "DEBUG")
+        try:
+            user = server.user(4444, "Olenka")
+            for update in ({"message": server.message(
+                    user.user, user.chat, text="/start",
+                    entities=[{"type": "bot_command", "offset": 0, "length": 6}])},
+                    {"message": server.message(user.user, user.chat,
+                                               text="Can I leave bicycles under the stairs?")},
+                    {"message": server.message(user.user, user.chat, contact={
+                        "phone_number": "+44 7400 123456", "first_name": "Olenka",
+                        "user_id": 4444})}):
+                before = len(server.messages(4444))
+                server.push(update)
+                server.wait_for(lambda b=before: len(server.messages(4444)) > b, 10)
+        finally:
+            stop_gracefully(process, config)
+    log = (tmp_path / "bot.log").read_text()
+    assert "getUpdates" in log or "sendMessage" in log or "update" in log.lower()
+    for secret in secrets:
+        assert secret not in log, secret

@@ -30,6 +30,8 @@ async def test_mydata_shows_the_lead_the_appointment_and_what_the_client_typed(
                      "a red patch near Zinaida", "2026-11-24"):
         assert expected in text, expected
     assert text.count("• " + t.label("screening.condition.herpes")) == 2  # both checks
+    for outcome in ("not_now", "suitable"):  # what each check concluded
+        assert t("mydata.outcome", outcome=t(f"screening.outcome.{outcome}.title")) in text
 
 
 CHECKS = 60  # enough answers to need more than one message

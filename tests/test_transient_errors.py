@@ -16,9 +16,12 @@ from typing import Any
 import pytest
 from telegram.error import NetworkError, RetryAfter
 
+from bot.clock import FixedClock
+from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, FakeBotApi, Sandbox
 from bot.flows.eligibility import path
+from bot.telegram.app import telegram_rate_limiter
 from tests.chat import Texts, screen, shown
 
 FAILURES: dict[str, tuple[int, dict[str, Any]] | str] = {
@@ -233,3 +236,23 @@ async def test_lead_reaches_the_staff_chat_after_a_transient_error(
     assert any("07400 123456" in m.text for m in bot.staff_chat())
     lead = await bot.app.bot_data["services"].stores.leads.get(1)
     assert lead is not None and lead.staff_message_id is not None
+
+
+async def test_a_flood_wait_under_the_production_limiter_is_waited_out_and_answered_once(
+    settings: Settings, clock: FixedClock, content: Content
+) -> None:
+    """The limiter `clinicbot run` uses retries a 429 itself after Telegram's `retry_after`
+    (here its smallest, one second): the client gets the greeting once and nothing fails."""
+    bot = await Sandbox.start(settings, clock, rate_limiter=telegram_rate_limiter())
+    try:
+        bot.api.fail_next["sendMessage"].append(
+            (429, {"description": "Too Many Requests: retry after 1",
+                   "parameters": {"retry_after": 1}}))
+        user = bot.user()
+        await user.send("/start")
+        greeting = content.tr_message("en", "welcome.disclaimer")
+        assert [m for m in user.messages if greeting in m.text] != []
+        assert len(user.messages) == 1 and bot.errors == []
+        assert [name for name, _ in bot.api.calls].count("sendMessage") == 2
+    finally:
+        await bot.stop()

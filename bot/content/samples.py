@@ -73,7 +73,8 @@ def _mydata_sample(content: Content, language: str) -> dict[str, Any]:
             "status": "x" * 30, "appointment": "x" * 40}
     checkin = {"day": 7, "answer": "x" * 40, "details": "x" * 500}
     return {"data": data, "language_name": "x" * 30,
-            "screenings": [{"date": "2026-01-01", "answers": readable}], "leads": [lead],
+            "screenings": [{"date": "2026-01-01", "outcome": "x" * 40, "answers": readable}],
+            "leads": [lead],
             "plans": [{"treated_on": "2026-01-01", "checkins": [checkin]}]}
 
 

@@ -11,7 +11,7 @@ import itertools
 from typing import Any
 
 from telegram import Update
-from telegram.ext import Application, ContextTypes
+from telegram.ext import AIORateLimiter, Application, ContextTypes
 
 from bot.clock import Clock
 from bot.config import Settings
@@ -57,17 +57,16 @@ class Sandbox(Chats):
 
     @classmethod
     async def start(cls, settings: Settings, clock: Clock, api: FakeBotApi | None = None,
-                    *, scheduler_loop: bool = False) -> Sandbox:
-        """Without `scheduler_loop`, scheduled messages go out only on `run_scheduler()`."""
+                    *, scheduler_loop: bool = False,
+                    rate_limiter: AIORateLimiter | None = None) -> Sandbox:
+        """Without `scheduler_loop`, scheduled messages go out only on `run_scheduler()`;
+        `rate_limiter` is the production one when a test is about it."""
         api = api or FakeBotApi()
-        sandbox = cls(cls._application(settings, clock, api), api, clock, scheduler_loop)
+        app = build_application(settings, token=TOKEN, clock=clock, request=api,
+                                rate_limiter=rate_limiter)
+        sandbox = cls(app, api, clock, scheduler_loop)
         await sandbox._boot()
         return sandbox
-
-    @staticmethod
-    def _application(settings: Settings, clock: Clock,
-                     api: FakeBotApi) -> Application:  # type: ignore[type-arg]
-        return build_application(settings, token=TOKEN, clock=clock, request=api)
 
     async def _boot(self) -> None:
         self.app.add_error_handler(self._record_error)
@@ -83,7 +82,8 @@ class Sandbox(Chats):
         process restart would: nothing survives but what was stored."""
         settings = self.app.bot_data["settings"]
         await self.stop()
-        self.app = self._application(settings, self.clock, self.api)
+        self.app = build_application(settings, token=TOKEN, clock=self.clock, request=self.api,
+                                     rate_limiter=self.app.bot.rate_limiter)
         await self._boot()
 
     async def _record_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -44,12 +44,19 @@ async def my_data(visit: Visit) -> Turn:
         return main_menu(visit)
     text = visit.render("mydata.j2", data=data, language_name=display_name(visit.language),
                         screenings=[{"date": s["started_at"][:10],
+                                     "outcome": _outcome(visit, s["outcome"]),
                                      "answers": readable_answers(visit.content, visit.language,
                                                                  s["answers"])}
                                     for s in data.screenings],
                         leads=[_lead(visit, lead) for lead in data.leads],
                         plans=[_plan(visit, plan) for plan in data.aftercare])
     return Turn([Reply(page) for page in pages(text)])
+
+
+def _outcome(visit: Visit, outcome_id: str | None) -> str | None:
+    """The result of a finished check in the client's words; None while it is unfinished."""
+    known = {o.id: o for o in visit.content.screening.outcomes}
+    return visit.tr(known[outcome_id].title) if outcome_id in known else None
 
 
 def _lead(visit: Visit, lead: dict[str, Any]) -> dict[str, Any]:
