@@ -217,7 +217,7 @@ def test_message_ids_follow_from_entry_ids(content: Content) -> None:
     assert "screening.outcome.not_now.book" not in extracted
 
 
-def test_a_new_question_is_one_entry_plus_its_texts(
+def test_a_new_question_is_one_entry_plus_its_texts_and_words(
     example_settings: Settings, copy: Path
 ) -> None:
     edit(copy / SCREENING, ASTHMA, ASTHMA + "\n  - {id: eczema, kind: yes_no, outcome: doctor}")
@@ -226,7 +226,8 @@ def test_a_new_question_is_one_entry_plus_its_texts(
         for msgid in ("screening.q.eczema", "screening.reason.eczema",
                       "screening.condition.eczema"):
             assert f"locales/{language}: no translation for {msgid!r}" in found
-    assert len(found) == 6
+        assert f"dialogs/words.{language}.yaml: conditions: no words for 'eczema'" in found
+    assert len(found) == 8
 
 
 def test_an_explicit_message_id_overrides_the_convention(copy: Path) -> None:

@@ -9,14 +9,14 @@ then the open screening's question again).
 from __future__ import annotations
 
 from bot.callbacks import CallbackData
-from bot.flows import aftercare, booking, faq, menu, outcome, privacy, screening
+from bot.flows import aftercare, booking, faq, menu, outcome, privacy, screening, typed
 from bot.flows.router import DeskRouter, Router
 from bot.flows.staff import aftercare_desk, export, listing, relay, stats, status
 
 
 def client_router() -> Router:
     router = Router()
-    for flow in (menu, faq, booking, aftercare, privacy, outcome, screening, relay):
+    for flow in (menu, faq, typed, booking, aftercare, privacy, outcome, screening, relay):
         flow.register(router)
     return router
 

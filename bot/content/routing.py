@@ -1,0 +1,54 @@
+"""What a typed message is about: a health statement, a request for a person, the clinic's
+details, a FAQ topic, small talk, or nothing the bot knows.
+
+Health statements come first and win over everything: "I had a cold sore, does it hurt?" is
+about the cold sore, never answered with a reassuring topic. Small talk wins only when the
+message is nothing else ("thanks!"), so "hi, how long does it take" is the duration topic.
+Offline and cheap: a spotter look-up and one FAQ match per message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from bot.content import Content
+    from bot.content.matcher import FaqMatcher
+
+Kind = Literal["condition", "person", "logistics", "faq", "smalltalk", "none"]
+SMALLTALK_LEFTOVER = 2  # other words small talk may come with when no FAQ topic matches
+
+
+@dataclass(frozen=True)
+class Route:
+    kind: Kind
+    keys: tuple[str, ...] = ()  # condition ids (all named), or the one topic or kind
+
+    @property
+    def label(self) -> str:
+        """`condition:herpes`, `faq:duration`, `person`, `none`: as the test corpus writes it."""
+        return f"{self.kind}:{self.keys[0]}" if self.keys else self.kind
+
+
+def route(content: Content, matcher: FaqMatcher, language: str, text: str) -> Route:
+    found = content.spotters[language].find(text)
+    by_kind: dict[str, list[str]] = {}
+    for key in found.keys:
+        kind, _, name = key.partition(":")
+        by_kind.setdefault(kind, []).append(name)
+    if "condition" in by_kind:
+        return Route("condition", tuple(by_kind["condition"]))
+    if "person" in by_kind:
+        return Route("person")
+    if "logistics" in by_kind:
+        return Route("logistics", (by_kind["logistics"][0],))
+    smalltalk = by_kind.get("smalltalk")
+    if smalltalk and not found.leftover:
+        return Route("smalltalk", (smalltalk[0],))
+    match = matcher.best(text)
+    if match and match.score >= content.faq_threshold:
+        return Route("faq", (match.topic_id,))
+    if smalltalk and len(found.leftover) <= SMALLTALK_LEFTOVER:
+        return Route("smalltalk", (smalltalk[0],))
+    return Route("none")
