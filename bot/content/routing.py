@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from bot.content.matcher import FaqMatcher
+
 if TYPE_CHECKING:
     from bot.content import Content
-    from bot.content.matcher import FaqMatcher
 
 Kind = Literal["condition", "person", "logistics", "faq", "smalltalk", "none"]
 SMALLTALK_LEFTOVER = 2  # other words small talk may come with when no FAQ topic matches
@@ -52,3 +53,10 @@ def route(content: Content, matcher: FaqMatcher, language: str, text: str) -> Ro
     if smalltalk and len(found.leftover) <= SMALLTALK_LEFTOVER:
         return Route("smalltalk", (smalltalk[0],))
     return Route("none")
+
+
+def faq_matcher(content: Content, language: str) -> FaqMatcher:
+    """The FAQ matcher of `language`, built from the catalog's keywords as the bot builds it."""
+    return FaqMatcher(language,
+                      {t.id: content.tr_button_label(language, t.keywords) for t in content.faq},
+                      content.tr_button_label(language, content.faq_ignore_words))

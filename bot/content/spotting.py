@@ -51,9 +51,12 @@ class Spotter:
         return self._stemmer.stemWords(words) if self._stemmer else words
 
     def _meaning(self, word: str) -> frozenset[str]:
+        """The phrase stems `word` counts as: itself when known ("great" is not "greet")."""
         found = self._cache.get(word)
         if found is None:
-            found = frozenset(s for s in self._by_letter.get(word[0], ()) if _same(word, s))
+            known = self._by_letter.get(word[0], set())
+            found = frozenset({word}) if word in known else frozenset(
+                s for s in known if _same(word, s))
             if len(self._cache) < 50_000:
                 self._cache[word] = found
         return found
