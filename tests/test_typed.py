@@ -173,3 +173,19 @@ async def test_not_sure_is_never_suitable(content: Content) -> None:
             (condition.outcome, screening.when_unsure or ""),
             key=[o.id for o in screening.outcomes].index)
         assert verdict.conditions == () and verdict.unsure == (condition,)
+
+
+async def test_in_the_aftercare_week_a_typed_message_is_that_days_checkin(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    t, staff = Texts(content, "en"), Texts(content, "en")
+    user = bot.user(first_name="Mira")
+    await user.send("/menu")
+    await user.press(t.label("menu.aftercare"))
+    assert t.faq("duration", settings) in shown(await user.send("does it hurt"))
+    assert bot.staff_chat() == []
+    reply = shown(await user.send("my cheek is itchy and I got a cold sore"))
+    assert t("aftercare.problem.guidance") in reply
+    [alert] = bot.staff_chat()
+    assert staff("staff.aftercare.day", day=0) in alert.text
+    assert "my cheek is itchy and I got a cold sore" in alert.text

@@ -1,6 +1,8 @@
 """Typed messages outside a conversation: routed (bot/content/routing.py) to a health answer,
 a person, the clinic's details, a FAQ topic or small talk; what nothing answers is offered to
-staff. "Talk to a person" is also a main-menu button: the next message goes to staff."""
+staff. During the aftercare week, a health statement or anything unknown is that day's check-in
+for staff instead. "Talk to a person" is also a main-menu button: the next message goes to
+staff."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.content.i18n import N_
 from bot.content.routing import route
-from bot.flows import Reply, Turn, Visit, faq, health
+from bot.flows import Reply, Turn, Visit, aftercare, faq, health
 from bot.flows.menu import main_menu
 
 if TYPE_CHECKING:
@@ -23,6 +25,8 @@ async def message(visit: Visit, text: str) -> Turn:
     if len(text) > faq.MAX_QUESTION:
         return Turn([Reply(visit.tr("faq.too_long", limit=faq.MAX_QUESTION))])
     found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
+    if found.kind in ("condition", "none") and (checkin := await aftercare.typed(visit, text)):
+        return checkin
     if found.kind == "condition":
         return health.answer(visit, found.keys)
     if found.kind == "person":
