@@ -2,8 +2,8 @@
 states with the client router or the staff desk's router (bot/flows/router.py).
 
 The order matters where the client sees it: commands are announced in Telegram's command menu
-in the order they are registered, and idle-text handlers answer in that order (the FAQ first,
-then the open screening's question again).
+in the order they are registered, and idle-text handlers answer in that order (typed messages
+first, bot/flows/typed.py, then the open screening's question again).
 """
 
 from __future__ import annotations
