@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from bot.content import Content
 
 Kind = Literal["condition", "person", "logistics", "faq", "smalltalk", "none"]
-SMALLTALK_LEFTOVER = 2  # other words small talk may come with when no FAQ topic matches
+SMALLTALK_LEFTOVER = 2  # other words a greeting may come with when no FAQ topic matches
+CHATTY = ("greeting", "thanks", "bye")  # "ok" with other words is rather a question
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def route(content: Content, matcher: FaqMatcher, language: str, text: str) -> Ro
     match = matcher.best(text)
     if match and match.score >= content.faq_threshold:
         return Route("faq", (match.topic_id,))
-    if smalltalk and len(found.leftover) <= SMALLTALK_LEFTOVER:
+    if smalltalk and smalltalk[0] in CHATTY and len(found.leftover) <= SMALLTALK_LEFTOVER:
         return Route("smalltalk", (smalltalk[0],))
     return Route("none")
 

@@ -3,7 +3,8 @@
 Unlike the FAQ matcher, which weighs how much of a question a topic explains, a phrase here is
 simply there or not: all its words in the message, in any order and word form (Snowball stems),
 a small typo tolerated in words of four letters or more. A health statement must be caught
-however much else the message says. Digits and emoji count as words ("type 2", "👍").
+however much else the message says. Digits and emoji count as words ("type 2", "👍"). A word
+written `=рана` matches only that exact word, for stems shared with everyday words ("рано").
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from rapidfuzz import fuzz
 
 from bot.content.matcher import TYPO_SIMILARITY, stemmer
 
-_TOKEN = re.compile(r"[^\W_]+|[\u2600-\u27bf\U0001f300-\U0001faff]", re.UNICODE)
+_TOKEN = re.compile(r"=?[^\W_]+|[\u2600-\u27bf\U0001f300-\U0001faff]", re.UNICODE)
+EXACT = "="
 
 
 @dataclass(frozen=True)
@@ -47,8 +49,10 @@ class Spotter:
         self._cache: dict[str, frozenset[str]] = {}
 
     def stems(self, text: str) -> list[str]:
+        """Stems of the words; a word written `=word` is kept as it is."""
         words = _TOKEN.findall(text.lower().replace("ё", "е").replace("’", "'"))
-        return self._stemmer.stemWords(words) if self._stemmer else words
+        return [w if w.startswith(EXACT) or not self._stemmer else self._stemmer.stemWord(w)
+                for w in words]
 
     def _meaning(self, word: str) -> frozenset[str]:
         """The phrase stems `word` counts as: itself when known ("great" is not "greet")."""
@@ -64,9 +68,11 @@ class Spotter:
     def find(self, text: str) -> Found:
         """Keys in the order of their first phrase in the content; leftover words without the
         ignore-words."""
-        words = set(self.stems(text))
+        typed = text.replace(EXACT, " ")
+        words = set(self.stems(typed))
         meaning = {w: self._meaning(w) for w in words}
         present = set().union(*meaning.values()) if meaning else set()
+        present |= {EXACT + w for w in _TOKEN.findall(typed.lower().replace("ё", "е"))}
         keys: dict[str, None] = {}
         used: set[str] = set()
         for key, stems in self._phrases:
@@ -79,7 +85,7 @@ class Spotter:
 
     def whole(self, text: str) -> str | None:
         """The key of the phrase the whole message is (typed answers: "yes", "не знаю")."""
-        words = frozenset(self.stems(text))
+        words = frozenset(self.stems(text.replace(EXACT, " ")))
         return next((key for key, stems in self._phrases if stems == words), None)
 
 
