@@ -250,3 +250,16 @@ def test_a_step_without_an_id_is_named_by_its_place(
 ) -> None:
     edit(copy / SCREENING, ASTHMA, "{kind: yes_no, outcome: doctor}")
     assert problems(example_settings, copy) == [f"{SCREENING}: steps[11]: field 'id': missing"]
+
+
+def test_every_condition_has_words_and_every_word_a_condition(
+    example_settings: Settings, copy: Path
+) -> None:
+    edit(copy / "dialogs/words.ru.yaml", "  asthma: [", "  eczema: [экзема]\n  astma: [")
+    edit(copy / "dialogs/health.yaml", "outcome: not_now}", "outcome: suitable}")
+    found = problems(example_settings, copy)
+    assert "dialogs/words.ru.yaml: conditions: no words for 'asthma'" in found
+    assert ("dialogs/words.ru.yaml: conditions: 'eczema' is no condition of "
+            "dialogs/screening.yaml or dialogs/health.yaml") in found
+    assert any(p.startswith("dialogs/health.yaml: waits[0] (isotretinoin): unknown outcome "
+                            "'suitable'") for p in found)

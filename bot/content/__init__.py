@@ -144,5 +144,5 @@ def _spotter(language: str, words: Words, ignore: str) -> Spotter:
     phrases: dict[str, tuple[str, ...]] = {"person": words.person}
     for kind, entries in (("condition", words.conditions), ("smalltalk", words.smalltalk),
                           ("logistics", words.logistics)):
-        phrases |= {f"{kind}:{key}": texts for key, texts in entries.items()}
+        phrases |= {f"{kind}:{key}": texts for key, texts in dict(entries).items()}
     return Spotter(language, phrases, ignore)
