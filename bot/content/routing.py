@@ -2,9 +2,10 @@
 details, a FAQ topic, small talk, or nothing the bot knows.
 
 Health statements come first and win over everything: "I had a cold sore, does it hurt?" is
-about the cold sore, never answered with a reassuring topic. Small talk wins only when the
-message is nothing else ("thanks!"), so "hi, how long does it take" is the duration topic.
-Offline and cheap: a spotter look-up and one FAQ match per message.
+about the cold sore, never answered with a reassuring topic; they are looked for in every
+language's words, since clients mix languages (brand names of medicines above all). Small talk
+wins only when the message is nothing else ("thanks!"), so "hi, how long does it take" is the
+duration topic. Offline and cheap: a spotter look-up per language and one FAQ match.
 """
 
 from __future__ import annotations
@@ -39,8 +40,12 @@ def route(content: Content, matcher: FaqMatcher, language: str, text: str) -> Ro
     for key in found.keys:
         kind, _, name = key.partition(":")
         by_kind.setdefault(kind, []).append(name)
-    if "condition" in by_kind:
-        return Route("condition", tuple(by_kind["condition"]))
+    if "condition" not in by_kind:  # "I take roaccutane" in a Russian chat is still one
+        by_kind["condition"] = [key.partition(":")[2] for lang, spotter in content.spotters.items()
+                                if lang != language for key in spotter.find(text).keys
+                                if key.startswith("condition:")]
+    if by_kind["condition"]:
+        return Route("condition", tuple(dict.fromkeys(by_kind["condition"])))
     if "person" in by_kind:
         return Route("person")
     if "logistics" in by_kind:
