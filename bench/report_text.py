@@ -30,6 +30,9 @@ process; every figure below is **min / median / max** over the runs.
 - `bench/concurrency.py`, `bench/footprint.py`, `bench/scheduled_sending.py`: 1,000 clients at
   once, memory and start-up with 100,000 clients, the due-message query. They take long and
   are not part of this report: run them by hand.
+- `bench/routing.py --write docs/ROUTING.md`: typed messages of the labelled corpus routed as
+  the bot does, with the confusion table and the time per message; its own report is
+  docs/ROUTING.md.
 """
 
 

@@ -60,6 +60,9 @@ class Settings:
     quiet_start: time
     quiet_end: time
     retention_days: int = 365
+    opening_hours: str | None = None
+    map_link: str | None = None
+    parking: str | None = None
     content_dir: Path = SHIPPED_CONTENT
     source: Path | None = None
 
@@ -86,7 +89,8 @@ def parse_settings(data: dict[str, Any], base_dir: Path) -> Settings:
         price_text=dict(file.price), database=base_dir / database,
         nudge_hour=aftercare.nudge_hour, quiet_start=aftercare.quiet_hours[0],
         quiet_end=aftercare.quiet_hours[1], retention_days=file.privacy.retention_days,
-        content_dir=base_dir / content_dir,
+        content_dir=base_dir / content_dir, opening_hours=clinic.hours,
+        map_link=clinic.map_link, parking=clinic.parking,
     )
 
 

@@ -76,6 +76,9 @@ class Clinic(Table):
     website: Text = Field(description=TEXT)
     timezone: Annotated[Text, AfterValidator(_known_zone)] = Field(description=TEXT)
     hemisphere: Literal["north", "south"] = Field("north", description='"north" or "south"')
+    hours: Text | None = Field(None, description=TEXT)
+    map_link: Text | None = Field(None, description=TEXT)
+    parking: Text | None = Field(None, description=TEXT)
 
 
 class Languages(Table):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import yaml
 from babel.messages.pofile import read_po, write_po
 
 from bot.content.loading import parse_dialog
@@ -27,12 +28,27 @@ def dialog_ids(dialogs: Path) -> set[str]:
             for msgid in message_ids(parse_dialog(name, (dialogs / name).read_bytes(), name))}
 
 
+def _keep_words_of_known_conditions(dialogs: Path) -> None:
+    """The project's words for typed messages, less those of conditions the short screening
+    does not ask about (the check would rightly call them words for no condition)."""
+    screening = yaml.safe_load((dialogs / "screening.yaml").read_text(encoding="utf-8"))
+    health = yaml.safe_load((dialogs / "health.yaml").read_text(encoding="utf-8"))
+    known = {step.get("declares", step["id"]) for step in screening["steps"]
+             if step.get("kind") == "yes_no"} | {wait["id"] for wait in health["waits"]}
+    for words in dialogs.glob("words.*.yaml"):
+        data = yaml.safe_load(words.read_text(encoding="utf-8"))
+        data["conditions"] = {k: v for k, v in data["conditions"].items() if k in known}
+        words.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                         encoding="utf-8")
+
+
 def build_content(target: Path, project: Path) -> Path:
     """Write the test content into `target` (a content folder, as `[content] directory` names
     one) from `project`'s dialogs, templates and catalogs and the fixture's own files."""
     shutil.copytree(project / "dialogs", target / "dialogs")
     for name in OWNED:
         shutil.copy(FIXTURE / "dialogs" / name, target / "dialogs" / name)
+    _keep_words_of_known_conditions(target / "dialogs")
     unused = dialog_ids(project / "dialogs") - dialog_ids(target / "dialogs")
     for po in sorted((project / "locales").glob("*/LC_MESSAGES/messages.po")):
         relative = po.relative_to(project)

@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import yaml
 from babel.messages.pofile import read_po
 
 from bot.cli import main
@@ -223,7 +224,7 @@ def test_message_ids_follow_from_entry_ids(content: Content) -> None:
     assert "screening.outcome.not_now.book" not in extracted
 
 
-def test_a_new_question_is_one_entry_plus_its_texts(
+def test_a_new_question_is_one_entry_plus_its_texts_and_words(
     example_settings: Settings, copy: Path
 ) -> None:
     edit(copy / SCREENING, PACEMAKER,
@@ -233,7 +234,8 @@ def test_a_new_question_is_one_entry_plus_its_texts(
         for msgid in ("screening.q.eczema", "screening.reason.eczema",
                       "screening.condition.eczema"):
             assert f"locales/{language}: no translation for {msgid!r}" in found
-    assert len(found) == 6
+        assert f"dialogs/words.{language}.yaml: conditions: no words for 'eczema'" in found
+    assert len(found) == 8
 
 
 def test_an_explicit_message_id_overrides_the_convention(copy: Path) -> None:
@@ -257,3 +259,19 @@ def test_a_step_without_an_id_is_named_by_its_place(
 ) -> None:
     edit(copy / SCREENING, PACEMAKER, "{kind: yes_no, outcome: doctor}")
     assert problems(example_settings, copy) == [f"{SCREENING}: steps[2]: field 'id': missing"]
+
+
+def test_every_condition_has_words_and_every_word_a_condition(
+    example_settings: Settings, copy: Path
+) -> None:
+    words = copy / "dialogs/words.ru.yaml"
+    data = yaml.safe_load(words.read_text(encoding="utf-8"))
+    data["conditions"]["eczema"] = data["conditions"].pop("herpes")
+    words.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    edit(copy / "dialogs/health.yaml", "outcome: not_now}", "outcome: suitable}")
+    found = problems(example_settings, copy)
+    assert "dialogs/words.ru.yaml: conditions: no words for 'herpes'" in found
+    assert ("dialogs/words.ru.yaml: conditions: 'eczema' is no condition of "
+            "dialogs/screening.yaml or dialogs/health.yaml") in found
+    assert any(p.startswith("dialogs/health.yaml: waits[0] (isotretinoin): unknown outcome "
+                            "'suitable'") for p in found)

@@ -17,6 +17,8 @@ COPIED = ("bot", "dialogs", "locales", "tests", "babel.cfg", "pyproject.toml",
           "clinic.example.toml")
 TOPIC = "  - gift_cards\n"
 QUESTION = "  - {id: eczema, kind: yes_no, outcome: doctor}\n"
+WORDS = {"en": "  eczema: [eczema, ekzema, atopic dermatitis]\n",
+         "ru": "  eczema: [экзема, экзэма, атопический дерматит]\n"}
 TEXTS = {
     "en": {"faq.gift_cards.title": "Gift cards",
            "faq.gift_cards.answer": "<b>Gift cards</b>\\n\\nAsk at the reception: %(phone)s.",
@@ -69,6 +71,7 @@ def test_a_topic_and_a_question_added_by_the_recipes_change_only_content(
 ) -> None:
     recipes = (ROOT / "docs" / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert TOPIC.strip() in recipes and QUESTION.strip() in recipes
+    assert WORDS["en"].strip() in recipes
     project = tmp_path / "project"
     for name in COPIED:
         if (ROOT / name).is_dir():
@@ -80,6 +83,8 @@ def test_a_topic_and_a_question_added_by_the_recipes_change_only_content(
 
     insert_after(project / "dialogs" / "faq.yaml", "\ntopics:\n", TOPIC)
     insert_after(project / "dialogs" / "screening.yaml", "\nsteps:\n", QUESTION)
+    for language, words in WORDS.items():
+        insert_after(project / "dialogs" / f"words.{language}.yaml", "\nconditions:\n", words)
     for command in catalog_commands():
         run(command.replace(".venv/bin/", f"{BIN}/"), project)
     for language, texts in TEXTS.items():
@@ -96,6 +101,7 @@ def test_a_topic_and_a_question_added_by_the_recipes_change_only_content(
 
     after = snapshot(project)
     changed = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
-    assert changed == {"dialogs/faq.yaml", "dialogs/screening.yaml", "locales/messages.pot",
+    assert changed == {"dialogs/faq.yaml", "dialogs/screening.yaml", "dialogs/words.en.yaml",
+                       "dialogs/words.ru.yaml", "locales/messages.pot",
                        "locales/en/LC_MESSAGES/messages.po",
                        "locales/ru/LC_MESSAGES/messages.po"}

@@ -13,7 +13,7 @@ from bot.devtools.sandbox import ChatUser, Sandbox, Sent
 from tests.chat import Texts, shown
 from tests.desk import staff_member, stores_of
 
-QUESTION = "Is there parking near the entrance for bicycles?"
+QUESTION = "Do you sell gift vouchers for my sister?"
 
 
 async def forwarded(bot: Sandbox, content: Content, language: str = "en") -> tuple[ChatUser, Sent]:

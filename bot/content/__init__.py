@@ -25,10 +25,13 @@ from bot.content.models import (
     Choice,
     Faq,
     FaqTopic,
+    Health,
     MenuItem,
     Menus,
 )
 from bot.content.screening import Condition, Outcome, Screening, Step
+from bot.content.spotting import Spotter
+from bot.content.words import Words, load_words
 
 __all__ = ["Aftercare", "Booking", "CheckinAnswer", "Choice", "Condition", "Content",
            "ContentError", "FaqTopic", "MenuItem", "Outcome", "Screening", "Step", "load_content"]
@@ -47,6 +50,10 @@ class Content:
     aftercare: Aftercare
     catalogs: dict[str, LocaleCatalog]
     envs: dict[str, Environment]
+    health: Health
+    words: dict[str, Words]
+    spotters: dict[str, Spotter]  # conditions, small talk, logistics, person, per language
+    answers: dict[str, Spotter]  # typed yes / no / unsure, per language
 
     def tr_message(self, language: str, msgid: str, **values: Any) -> Markup:
         """One catalog message as Telegram HTML, with `values` escaped into it.
@@ -102,6 +109,10 @@ def load_content(root: Path, languages: tuple[str, ...]) -> Content:
         except OSError as exc:
             where = po_path(Path("locales"), lang).as_posix()
             problems.append(f"{where}: cannot be read ({exc.strerror})")
+    try:
+        words = load_words(root, languages)
+    except ContentError as exc:
+        problems, words = problems + exc.problems, {}
     if problems:
         raise ContentError(problems)
     menus, faq = cast(Menus, dialogs["menu.yaml"]), cast(Faq, dialogs["faq.yaml"])
@@ -118,4 +129,20 @@ def load_content(root: Path, languages: tuple[str, ...]) -> Content:
         catalogs=catalogs,
         envs={lang: _environment(root / "dialogs" / "templates", cat)
               for lang, cat in catalogs.items()},
+        health=cast(Health, dialogs["health.yaml"]),
+        words=words,
+        spotters={lang: _spotter(lang, w, catalogs[lang].translations.gettext(faq.ignore_words))
+                  for lang, w in words.items()},
+        answers={lang: Spotter(lang, {str(k): v for k, v in w.answers.items()})
+                 for lang, w in words.items()},
     )
+
+
+def _spotter(language: str, words: Words, ignore: str) -> Spotter:
+    """One spotter for every kind of phrase: keys are `condition:<id>`, `smalltalk:<kind>`,
+    `logistics:<kind>` and `person`."""
+    phrases: dict[str, tuple[str, ...]] = {"person": words.person}
+    for kind, entries in (("condition", words.conditions), ("smalltalk", words.smalltalk),
+                          ("logistics", words.logistics)):
+        phrases |= {f"{kind}:{key}": texts for key, texts in dict(entries).items()}
+    return Spotter(language, phrases, ignore)

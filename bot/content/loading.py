@@ -13,13 +13,13 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from bot.content.models import Aftercare, Booking, Faq, Menus
+from bot.content.models import Aftercare, Booking, Faq, Health, Menus
 from bot.content.screening import Screening
 from bot.validation import Finding, findings
 
 DIALOGS: dict[str, type[BaseModel]] = {
     "menu.yaml": Menus, "faq.yaml": Faq, "screening.yaml": Screening,
-    "booking.yaml": Booking, "aftercare.yaml": Aftercare}
+    "booking.yaml": Booking, "aftercare.yaml": Aftercare, "health.yaml": Health}
 _BOOL = "tag:yaml.org,2002:bool"
 
 

@@ -17,10 +17,11 @@ from babel import Locale
 from rapidfuzz import fuzz
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_DOUBLE = re.compile(r"(\w)\1")
 TYPO_SIMILARITY = 80.0  # rapidfuzz ratio above which two stems of 4+ letters count as one
 
 
-def _stemmer(language: str) -> Stemmer.Stemmer | None:
+def stemmer(language: str) -> Stemmer.Stemmer | None:
     name = (Locale.parse(language).english_name or language).split(" ")[0].lower()
     try:
         return Stemmer.Stemmer(name)
@@ -36,7 +37,7 @@ class Match:
 
 class FaqMatcher:
     def __init__(self, language: str, keywords: dict[str, str], ignore: str = "") -> None:
-        self._stemmer = _stemmer(language)
+        self._stemmer = stemmer(language)
         self._ignore = set(self._stem_words(ignore))
         self._phrases: list[tuple[str, tuple[str, ...]]] = []
         for topic_id, text in keywords.items():
@@ -71,6 +72,21 @@ class FaqMatcher:
         """Stems of the words that carry meaning (the catalog's ignore-words left out)."""
         return [w for w in self._stem_words(text) if w not in self._ignore]
 
+    def _question_stems(self, text: str) -> list[str]:
+        """Like `stems`, but a word unknown to the topics is tried with doubled letters made
+        single ("painfull" is "painful"), whose stem may differ more than a typo allows."""
+        found = []
+        for word in _WORD.findall(text.lower().replace("ё", "е")):
+            if word.isdigit():
+                continue
+            [stem] = self._stem_words(word) or [word]
+            if stem not in self._weight and _DOUBLE.search(word):
+                [single] = self._stem_words(_DOUBLE.sub(r"\1", word)) or [stem]
+                stem = single if single in self._weight else stem
+            if stem not in self._ignore:
+                found.append(stem)
+        return found
+
     @staticmethod
     def _same(word: str, stem: str) -> bool:
         if word == stem:
@@ -93,7 +109,7 @@ class FaqMatcher:
     def best(self, question: str) -> Match | None:
         """The topic whose best phrase is most fully present, weighed by how much of the
         question that topic explains (so one shared word in a long question is not enough)."""
-        words = set(self.stems(question))
+        words = set(self._question_stems(question))
         if not words:
             return None
         # Each question word against the vocabulary once (remembered: clients ask alike).

@@ -163,3 +163,16 @@ class Aftercare(Dialog):
 
     def answer(self, answer_id: str) -> CheckinAnswer | None:
         return next((a for a in self.answers if a.id == answer_id), None)
+
+
+class Wait(Entry):
+    """A medicine or state that is a reason to wait although the check does not ask about it."""
+
+    derived = {"reason": "health.reason.{}"}
+    id: Id
+    outcome: Id
+    reason: Msg
+
+
+class Health(Dialog):
+    waits: tuple[Wait, ...] = ()

@@ -23,6 +23,7 @@ def template_samples(settings: Settings, content: Content, language: str) -> dic
         "phone": "+44 20 7946 0000", "username": "a" * 32, "outcome": outcome,
         "flagged": [content.tr_button_label(language, c.label)
                     for c in screening.conditions.values()],
+        "unsure": [],
         "goals": ["x" * 30] * 6, "preferred_time": "x" * 30,
         "status": CardStatus("x" * 24, "x" * 64, "x" * 30, "x" * 30)}
     return {

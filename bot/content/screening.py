@@ -103,6 +103,7 @@ class Screening(Dialog):
 
     consent: Consent
     when_nothing_declared: Id
+    when_unsure: Id | None = None
     outcomes: tuple[Outcome, ...] = Field(min_length=1)
     steps: tuple[Step, ...] = Field(min_length=1)
 
@@ -173,6 +174,10 @@ def _incoherences(screening: Screening) -> list[tuple[Location, str]]:
     if mildest not in outcomes:
         found.append((("when_nothing_declared",),
                       f"unknown outcome {mildest!r}; expected one of {outcomes}"))
+    unsure = screening.when_unsure
+    if unsure is not None and (unsure not in outcomes or unsure == mildest):
+        found.append((("when_unsure",), f"expected an outcome other than {mildest!r} "
+                      f"among {outcomes}"))
     ids = [s.id for s in screening.steps]
     reachable = {s.id for s in screening.in_order}
     declared: list[str | None] = []

@@ -137,6 +137,17 @@ async def details(visit: Visit, text: str, data: dict[str, Any]) -> Turn:
     return await _record(visit, plan, int(str(data["day"])), str(data["answer"]), text[:1000])
 
 
+async def typed(visit: Visit, text: str) -> Turn | None:
+    """During the week, a typed message is that day's check-in in the client's own words (the
+    answer that asks for a description); None without a running week."""
+    plan = await visit.stores.aftercare.active_plan(visit.client.user_id)
+    answer = next((a for a in visit.content.aftercare.answers if a.describe), None)
+    if plan is None or answer is None:
+        return None
+    day = (visit.now.astimezone(ZoneInfo(plan.timezone)).date() - plan.treated_on).days
+    return await _record(visit, plan, day, answer.id, text[:1000])
+
+
 async def _record(visit: Visit, plan: Plan, day: int, answer_id: str,
                   text: str | None) -> Turn:
     answer = visit.content.aftercare.answer(answer_id)

@@ -76,11 +76,12 @@ async def contact_shared(visit: Visit, phone: str) -> Turn:
 
 
 async def contact_typed(visit: Visit, text: str) -> Turn:
-    """A phone number or @username typed while the contact is awaited."""
+    """A phone number or an explicit @username typed while the contact is awaited; a bare word
+    ("hello", "Maria") is no contact, so it is explained and asked again."""
     value = text.strip()
     if number := phones.typed(value, phones.clinic_region(visit.settings)):
         return await _contact(visit, phone=number, username=None)
-    if (m := _USERNAME.match(value)) and (value.startswith("@") or not re.search(r"\d", value)):
+    if (m := _USERNAME.match(value)) and value.startswith("@"):
         return await _contact(visit, phone=None, username=m.group(1))
     return Turn([ask_contact(visit, note=visit.tr("booking.contact_invalid"))])
 

@@ -8,27 +8,30 @@ from dataclasses import dataclass
 
 from bot.content import Condition, Screening, Step
 
-YES = "yes"
+YES, UNSURE = "yes", "unsure"
 
 
 @dataclass(frozen=True)
 class Verdict:
     outcome: str
     conditions: tuple[Condition, ...]
+    unsure: tuple[Condition, ...] = ()  # answered "not sure": staff need to talk it through
 
 
 def evaluate(screening: Screening, answers: dict[str, str]) -> Verdict:
-    """The most serious outcome among declared conditions; with none, the outcome the content
-    names for that."""
-    declared = tuple(
-        screening.conditions[step.declares]
-        for step in screening.steps
-        if step.declares and answers.get(step.id) == YES
-    )
+    """The most serious outcome among declared conditions, an unsure one counting as at least
+    `when_unsure`; with none, the outcome the content names for that."""
+    def given(value: str) -> tuple[Condition, ...]:
+        return tuple(screening.conditions[step.declares] for step in screening.steps
+                     if step.declares and answers.get(step.id) == value)
+
+    declared, unsure = given(YES), given(UNSURE)
     rank = {o.id: i for i, o in enumerate(screening.outcomes)}
-    outcome = min((c.outcome for c in declared), key=rank.__getitem__,
-                  default=screening.when_nothing_declared)
-    return Verdict(outcome, declared)
+    floor = screening.when_unsure or screening.outcomes[0].id
+    candidates = [c.outcome for c in declared]
+    candidates += [min(c.outcome, floor, key=rank.__getitem__) for c in unsure]
+    outcome = min(candidates, key=rank.__getitem__, default=screening.when_nothing_declared)
+    return Verdict(outcome, declared, unsure)
 
 
 def path(screening: Screening) -> list[Step]:

@@ -1,4 +1,5 @@
-"""FAQ: topics by buttons, free-text questions matched to a topic, or passed on to staff."""
+"""FAQ: topics by buttons; typed questions (routed in bot/flows/typed.py) answered by a topic
+or, when none fits, passed on to staff on request."""
 
 from __future__ import annotations
 
@@ -64,14 +65,8 @@ def answer(visit: Visit, topic_id: str, *, edit: bool = False) -> Turn | None:
     return Turn([Reply(text, tuple(rows), edit=edit)])
 
 
-async def question(visit: Visit, text: str) -> Turn:
-    if len(text) > MAX_QUESTION:
-        return Turn([Reply(visit.tr("faq.too_long", limit=MAX_QUESTION))])
-    match = visit.services.matchers[visit.language].best(text)
-    if match and match.score >= visit.content.faq_threshold:
-        found = answer(visit, match.topic_id)
-        assert found is not None
-        return found
+async def offer_to_staff(visit: Visit, text: str) -> Turn:
+    """A question no topic answers: ask whether to pass it on to staff."""
     await visit.stores.chat_states.save(visit.client.user_id, PENDING, {"question": text},
                                         visit.now)
     buttons = ((visit.tr_button("faq.forward.yes", ForwardQuestion("yes").pack()),),
@@ -88,13 +83,19 @@ async def forward(visit: Visit, confirmed: bool) -> Turn | None:
     await visit.stores.chat_states.clear(user_id)
     if not confirmed:
         return main_menu(visit, edit=True, note=visit.tr("faq.forward.declined"))
+    return await pass_on(visit, state.data["question"], edit=True)
+
+
+async def pass_on(visit: Visit, text: str, *, edit: bool = False) -> Turn:
+    """Post the client's message in the staff chat, where a reply reaches the client."""
+    user_id = visit.client.user_id
     question_id = await visit.stores.questions.record(user_id, visit.now)
     staff_language = visit.settings.default_language
     card = visit.content.render(
         staff_language, "staff_question.j2", client=visit.client,
-        client_language=display_name(visit.language), question=state.data["question"],
+        client_language=display_name(visit.language), question=text,
     )
-    reply = Reply(visit.tr("faq.forward.sent"), edit=True)
+    reply = Reply(visit.tr("faq.forward.sent"), edit=edit)
     post = StaffPost(card, receipts.question(question_id, user_id), about=user_id)
     return Turn([reply], [post]) + main_menu(visit)
 
@@ -103,4 +104,3 @@ def register(router: Router) -> None:
     router.menu_action("faq")(lambda v: ready(topics(v, edit=True)))
     router.button(Topic)(lambda v, data: ready(answer(v, data.topic, edit=True)))
     router.button(ForwardQuestion)(lambda v, data: forward(v, data.answer == "yes"))
-    router.idle.append(question)

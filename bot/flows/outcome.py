@@ -34,7 +34,7 @@ class Recheck(CallbackData, prefix="recheck"):
 def outcome_reply(visit: Visit, verdict: Verdict) -> Reply:
     described = visit.content.screening.outcome(verdict.outcome)
     text = visit.render("outcome.j2", outcome=described,
-                        reasons=[visit.tr(c.reason) for c in verdict.conditions])
+                        reasons=[visit.tr(c.reason) for c in verdict.conditions + verdict.unsure])
     menu = visit.tr_button("button.menu", MenuAction("menu").pack())
     if described.book:
         rows: tuple[tuple[Button, ...], ...] = (

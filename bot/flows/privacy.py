@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from bot.config import Settings
     from bot.flows.router import Router
 
-YES_NO = {True: N_("screening.yes"), False: N_("screening.no")}
+SAID = {"yes": N_("screening.yes"), "no": N_("screening.no"), "unsure": N_("screening.unsure")}
 MAX_MESSAGE = 4096  # Telegram's limit, in characters
 
 
@@ -104,7 +104,7 @@ def readable_answers(content: Content, language: str,
             continue
         if step.declares:
             label = content.tr_button_label(language, screening.conditions[step.declares].label)
-            said = YES_NO[answer["answer"] == "yes"]
+            said = SAID.get(answer["answer"], SAID["no"])
             value = content.tr_button_label(language, said)
         elif step is screening.goals:
             label = content.tr_button_label(language, "staff.lead.goals")

@@ -7,8 +7,10 @@ bot/callbacks.py), main-menu actions, and the conversation states that own typed
 
 Which flow owns typed text is one record per client: the chat_states row (`state` names the
 conversation, `data` holds its details). With no record, typed text goes to the idle-text
-handlers in turn (the FAQ answers, an open screening repeats its question). A state registered
-with `leave` is left whenever the client uses a command or a button (the relay to staff).
+handlers in turn (bot/flows/typed.py answers, an open screening repeats its question), unless
+a claim answers it alone first (a typed yes or no to the open screening question). A state
+registered with `leave` is left whenever the client uses a command or a button (the relay to
+staff).
 """
 
 from __future__ import annotations
@@ -99,6 +101,7 @@ class Router(Dispatch[Visit]):
         self.menu_actions: dict[str, Flow] = {}
         self.states: dict[str, TextFlow] = {}
         self.leaving: dict[str, Leave] = {}
+        self.claims: list[Callable[[Visit, str], Awaitable[Turn | None]]] = []
         self.idle: list[Callable[[Visit, str], Awaitable[Turn]]] = []
         self.contact: Callable[[Visit, str, bool], Awaitable[Turn]] | None = None
 
@@ -145,6 +148,10 @@ class Router(Dispatch[Visit]):
             turn = await handler(visit, text, record.data)
             if turn is not None:
                 return turn
+        for claim in self.claims:
+            claimed = await claim(visit, text)
+            if claimed is not None:
+                return claimed
         answer = Turn()
         for idle in self.idle:
             answer += await idle(visit, text)

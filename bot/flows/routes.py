@@ -2,8 +2,8 @@
 states with the client router or the staff desk's router (bot/flows/router.py).
 
 The order matters where the client sees it: commands are announced in Telegram's command menu
-in the order they are registered, and idle-text handlers answer in that order (the FAQ first,
-then the open screening's question again).
+in the order they are registered, and idle-text handlers answer in that order (typed messages
+first, bot/flows/typed.py, then the open screening's question again).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from bot.flows import (
     outcome,
     privacy,
     screening,
+    typed,
 )
 from bot.flows.router import DeskRouter, Router
 from bot.flows.staff import aftercare_desk, agenda, export, listing, relay, stats, status
@@ -25,7 +26,7 @@ from bot.flows.staff import aftercare_desk, agenda, export, listing, relay, stat
 
 def client_router() -> Router:
     router = Router()
-    for flow in (menu, faq, booking, aftercare, appointment, privacy, outcome, screening,
+    for flow in (menu, faq, typed, booking, aftercare, appointment, privacy, outcome, screening,
                  relay):
         flow.register(router)
     return router

@@ -8,7 +8,7 @@ resumes at the same question. Which condition leads to which outcome is content
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from bot.callbacks import MAX_ID, CallbackData
@@ -191,6 +191,21 @@ async def _advance(visit: Visit, record: ScreeningRecord, step: Step, value: str
     return Turn([Reply(visit.tr("screening.finished"), edit=True), outcome_reply(visit, verdict)])
 
 
+async def typed_answer(visit: Visit, text: str) -> Turn | None:
+    """A typed yes, no or not sure ("да", "nope", "не знаю") answers the open yes/no question;
+    None for anything else."""
+    record = await visit.stores.screenings.active(visit.client.user_id)
+    screening = visit.content.screening
+    step = screening.step(record.current_step or "") if record else None
+    if record is None or step is None or step.kind != "yes_no":
+        return None
+    value = visit.content.answers[visit.language].whole(text)
+    if value is None or record.consent_version != screening.consent_version:
+        return None
+    turn = await _advance(visit, record, step, value)
+    return Turn([replace(r, edit=False) for r in turn.replies], turn.staff, turn.clients)
+
+
 async def reminder_of_current(visit: Visit) -> Turn:
     """While a screening is open, free text is answered and the open question shown again."""
     record = await visit.stores.screenings.active(visit.client.user_id)
@@ -214,4 +229,5 @@ def register(router: Router) -> None:
     router.menu_action("screening")(lambda v: begin(v))
     router.button(Consent)(lambda v, data: consent(v, data.answer == YES))
     router.button(Answer)(lambda v, data: answer(v, data))
+    router.claims.append(typed_answer)
     router.idle.append(lambda v, _: reminder_of_current(v))

@@ -109,6 +109,7 @@ async def card_values(services: Services, lead: Lead) -> dict[str, Any]:
         "phone": phones.for_staff(lead.phone, phones.clinic_region(settings)),
         "username": lead.contact_username, "outcome": outcome,
         "flagged": [content.tr_button_label(staff, c.label) for c in verdict.conditions],
+        "unsure": [content.tr_button_label(staff, c.label) for c in verdict.unsure],
         "goals": [content.tr_button_label(staff, o.label)
                   for o in (goal_step.options if goal_step else ()) if o.id in picked],
         "preferred_time": content.tr_button_label(staff, times.get(lead.preferred_time,
@@ -152,7 +153,8 @@ async def full_card(services: Services, lead: Lead) -> str:
     record = await services.stores.screenings.get(lead.screening_id) if lead.screening_id else None
     given = record.answers if record else {}
     shown = {"yes": content.tr_button_label(staff, "screening.yes"),
-             "no": content.tr_button_label(staff, "screening.no")}
+             "no": content.tr_button_label(staff, "screening.no"),
+             "unsure": content.tr_button_label(staff, "screening.unsure")}
     answers = []
     for step in path(screening):
         if step.kind != "yes_no":
@@ -160,7 +162,7 @@ async def full_card(services: Services, lead: Lead) -> str:
         label = screening.conditions[step.declares].label if step.declares else step.question
         value = given.get(step.id, "")
         answers.append(Answer(content.tr_button_label(staff, label), shown.get(value, "—"),
-                              value == "yes"))
+                              value in ("yes", "unsure")))
     history = [
         (format_when(h.changed_at, staff, settings.timezone),
          content.tr_button_label(staff, LABELS[h.old_status]),

@@ -1,0 +1,97 @@
+"""Finding known phrases in a typed message: which conditions, small talk or logistics it names.
+
+Unlike the FAQ matcher, which weighs how much of a question a topic explains, a phrase here is
+simply there or not: all its words in the message, in any order and word form (Snowball stems),
+a small typo tolerated in words of four letters or more. A health statement must be caught
+however much else the message says. Digits and emoji count as words ("type 2", "👍"). A word
+written `=рана` matches only that exact word, for stems shared with everyday words ("рано").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from bot.content.matcher import TYPO_SIMILARITY, stemmer
+
+_TOKEN = re.compile(r"=?[^\W_]+|[\u2600-\u27bf\U0001f300-\U0001faff]", re.UNICODE)
+EXACT = "="
+
+
+@dataclass(frozen=True)
+class Found:
+    """The keys whose phrases a message contains, and the words no phrase explained."""
+
+    keys: tuple[str, ...]
+    leftover: frozenset[str]
+
+
+class Spotter:
+    """Phrases by key (e.g. `herpes` → ["cold sore", "fever blister"]) in one language."""
+
+    def __init__(self, language: str, phrases: Mapping[str, Iterable[str]],
+                 ignore: str = "") -> None:
+        self._stemmer = stemmer(language)
+        self._ignore = frozenset(self.stems(ignore))
+        self._phrases: list[tuple[str, frozenset[str]]] = []
+        for key, texts in phrases.items():
+            for text in texts:
+                stems = frozenset(self.stems(text))
+                if stems:
+                    self._phrases.append((key, stems))
+        self._by_letter: dict[str, set[str]] = {}
+        for _, stems in self._phrases:
+            for stem in stems:
+                self._by_letter.setdefault(stem[0], set()).add(stem)
+        self._cache: dict[str, frozenset[str]] = {}
+
+    def stems(self, text: str) -> list[str]:
+        """Stems of the words; a word written `=word` is kept as it is."""
+        words = _TOKEN.findall(text.lower().replace("ё", "е").replace("’", "'"))
+        return [w if w.startswith(EXACT) or not self._stemmer else self._stemmer.stemWord(w)
+                for w in words]
+
+    def _meaning(self, word: str) -> frozenset[str]:
+        """The phrase stems `word` counts as: itself when known ("great" is not "greet")."""
+        found = self._cache.get(word)
+        if found is None:
+            known = self._by_letter.get(word[0], set())
+            found = frozenset({word}) if word in known else frozenset(
+                s for s in known if _same(word, s))
+            if len(self._cache) < 50_000:
+                self._cache[word] = found
+        return found
+
+    def find(self, text: str) -> Found:
+        """Keys in the order of their first phrase in the content; leftover words without the
+        ignore-words."""
+        typed = text.replace(EXACT, " ")
+        words = set(self.stems(typed))
+        meaning = {w: self._meaning(w) for w in words}
+        present = set().union(*meaning.values()) if meaning else set()
+        present |= {EXACT + w for w in _TOKEN.findall(typed.lower().replace("ё", "е"))}
+        keys: dict[str, None] = {}
+        used: set[str] = set()
+        for key, stems in self._phrases:
+            if stems <= present:
+                keys[key] = None
+                used |= stems
+        leftover = frozenset(w for w, m in meaning.items()
+                             if not (m & used) and w not in self._ignore)
+        return Found(tuple(keys), leftover)
+
+    def whole(self, text: str) -> str | None:
+        """The key of the phrase the whole message is (typed answers: "yes", "не знаю")."""
+        words = frozenset(self.stems(text.replace(EXACT, " ")))
+        return next((key for key, stems in self._phrases if stems == words), None)
+
+
+def _same(word: str, stem: str) -> bool:
+    if word == stem:
+        return True
+    if min(len(word), len(stem)) < 4 or word[0] != stem[0]:
+        return False
+    return fuzz.ratio(word, stem) >= TYPO_SIMILARITY or (len(stem) >= 5 and word.startswith(stem))

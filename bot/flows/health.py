@@ -1,0 +1,34 @@
+"""A typed health statement ("I had a cold sore last week") answered about that condition.
+
+What a condition means for the procedure is the screening content's class (a specialist decides,
+not now), never decided here: the check's conditions come from dialogs/screening.yaml, the
+reasons to wait it does not ask about from dialogs/health.yaml. The client is offered the check
+and a person, never a reassuring FAQ topic.
+"""
+
+from __future__ import annotations
+
+from bot.flows import Reply, Turn, Visit
+from bot.flows.menu import MenuAction
+
+
+def known(visit: Visit) -> dict[str, tuple[str, str]]:
+    """Condition id → (outcome id, reason message id)."""
+    found = {c.id: (c.outcome, c.reason) for c in visit.content.screening.conditions.values()}
+    found |= {w.id: (w.outcome, w.reason) for w in visit.content.health.waits}
+    return found
+
+
+def answer(visit: Visit, conditions: tuple[str, ...]) -> Turn:
+    """About the conditions named, under the most serious of their outcomes."""
+    screening, by_id = visit.content.screening, known(visit)
+    named = [by_id[c] for c in conditions if c in by_id]
+    rank = {o.id: i for i, o in enumerate(screening.outcomes)}
+    outcome = screening.outcome(min((o for o, _ in named), key=rank.__getitem__,
+                                     default=screening.outcomes[0].id))
+    lines = [visit.tr(outcome.title), *(visit.tr(reason) for _, reason in named),
+             visit.tr("health.next")]
+    rows = ((visit.tr_button("health.check", MenuAction("screening").pack()),),
+            (visit.tr_button("menu.person", MenuAction("person").pack()),),
+            (visit.tr_button("button.menu", MenuAction("menu").pack()),))
+    return Turn([Reply("\n\n".join(lines), rows)])

@@ -1,0 +1,80 @@
+"""Typed messages outside a conversation: routed (bot/content/routing.py) to a health answer,
+a person, the clinic's details, a FAQ topic or small talk; what nothing answers is offered to
+staff. During the aftercare week, a health statement or anything unknown is that day's check-in
+for staff instead. "Talk to a person" is also a main-menu button: the next message goes to
+staff."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from bot.content.i18n import N_
+from bot.content.routing import route
+from bot.flows import Reply, Turn, Visit, aftercare, faq, health
+from bot.flows.menu import main_menu
+
+if TYPE_CHECKING:
+    from bot.flows.router import Router
+
+TO_PERSON = "to_person"
+SMALLTALK = {"greeting": N_("smalltalk.greeting"), "thanks": N_("smalltalk.thanks"),
+             "ok": N_("smalltalk.ok"), "bye": N_("smalltalk.bye")}
+
+
+async def message(visit: Visit, text: str) -> Turn:
+    if len(text) > faq.MAX_QUESTION:
+        return Turn([Reply(visit.tr("faq.too_long", limit=faq.MAX_QUESTION))])
+    found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
+    if found.kind in ("condition", "none") and (checkin := await aftercare.typed(visit, text)):
+        return checkin
+    if found.kind == "condition":
+        return health.answer(visit, found.keys)
+    if found.kind == "person":
+        return await ask_person(visit)
+    if found.kind == "logistics":
+        return main_menu(visit, note=logistics(visit, found.keys[0]))
+    if found.kind == "faq":
+        topic = faq.answer(visit, found.keys[0])
+        assert topic is not None
+        return topic
+    if found.kind == "smalltalk":
+        return main_menu(visit, note=visit.tr(SMALLTALK.get(found.keys[0], "smalltalk.ok")))
+    return await faq.offer_to_staff(visit, text)
+
+
+def logistics(visit: Visit, kind: str) -> str:
+    """The clinic's details that answer `kind` (address, phone, hours, parking, directions)."""
+    s = visit.settings
+    where = visit.tr("logistics.address", clinic=s.clinic_name, address=s.address)
+    map_link = f"\n{s.map_link}" if s.map_link else ""
+    call = visit.tr("logistics.call", phone=s.phone)
+    if kind == "phone":
+        return visit.tr("logistics.phone", phone=s.phone)
+    if kind == "hours":
+        return visit.tr("logistics.hours", hours=s.opening_hours) if s.opening_hours else call
+    if kind == "parking":
+        return visit.tr("logistics.parking", parking=s.parking) if s.parking else \
+            f"{where}{map_link}\n{call}"
+    return f"{where}{map_link}"
+
+
+async def ask_person(visit: Visit) -> Turn:
+    await visit.stores.chat_states.save(visit.client.user_id, TO_PERSON, {}, visit.now)
+    return Turn([Reply(visit.tr("person.ask"))])
+
+
+async def to_person(visit: Visit, text: str, data: dict[str, Any]) -> Turn:
+    if len(text) > faq.MAX_QUESTION:
+        return Turn([Reply(visit.tr("faq.too_long", limit=faq.MAX_QUESTION))])
+    await visit.stores.chat_states.clear(visit.client.user_id)
+    return await faq.pass_on(visit, text)
+
+
+async def _leave(visit: Visit, data: dict[str, Any]) -> None:
+    await visit.stores.chat_states.clear(visit.client.user_id)
+
+
+def register(router: Router) -> None:
+    router.menu_action("person")(ask_person)
+    router.state(TO_PERSON, leave=_leave)(to_person)
+    router.idle.append(message)

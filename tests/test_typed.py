@@ -1,0 +1,206 @@
+"""What clients type right after /start: health statements, small talk, the clinic's details,
+a person; typed answers inside the check; contacts that are contacts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.content import Content
+from bot.devtools.sandbox import Sandbox
+from tests.chat import Texts, shown
+from tests.desk import stores_of
+
+
+# What clients type is understood through the shipped words and the shipped screening (the
+# brief's contraindications), so these tests run on the content the clinic ships.
+@pytest.fixture
+def content(shipped_content: Content) -> Content:
+    return shipped_content
+
+
+@pytest.fixture
+def settings(example_settings: Settings, tmp_path: Path) -> Settings:
+    return example_settings.with_database(tmp_path / "clinic.sqlite3")
+
+
+HEALTH = [
+    ("en", "I had a cold sore last week", "herpes"),
+    ("en", "I take roaccutane", "isotretinoin"),
+    ("en", "im 5 months pregnant, can i still come?", "pregnancy"),
+    ("en", "I got a bad sunburn on saturday", "burns"),
+    ("en", "what about rosacea", "rosacea"),
+    ("en", "I have diabetes type 2", "diabetes"),
+    ("ru", "у меня солнечный ожог", "burns"),
+    ("ru", "грибок кожи, можно?", "fungal"),
+]
+
+
+def reason_and_class(content: Content, condition: str) -> tuple[str, str]:
+    """The condition's reason and its outcome's title, as the screening content classifies it."""
+    found = content.screening.conditions.get(condition)
+    if found is not None:
+        return found.reason, content.screening.outcome(found.outcome).title
+    wait = next(w for w in content.health.waits if w.id == condition)
+    return wait.reason, content.screening.outcome(wait.outcome).title
+
+
+@pytest.mark.parametrize("language, text, condition", HEALTH)
+async def test_a_health_statement_is_answered_about_that_condition(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
+    condition: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    reply = shown(await user.send(text))
+    reason, title = reason_and_class(content, condition)
+    assert t(reason) in reply and t(title) in reply
+    for topic in content.faq:
+        assert t.faq(topic.id, settings) not in reply
+    assert t("faq.no_match") not in reply
+    assert user.find_button(t.label("health.check"))
+    assert user.find_button(t.label("menu.person"))
+    assert bot.staff_chat() == []
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "hi"), ("en", "thanks!"), ("ru", "привет"), ("en", "ok"), ("en", "👍"),
+    ("ru", "спасибо большое"), ("ru", "ок"),
+])
+async def test_small_talk_gets_a_friendly_answer_and_the_menu(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    reply = shown(await user.send(text))
+    assert t("menu.title") in reply and t("faq.no_match") not in reply
+    assert t.faq("duration", settings) not in reply
+    assert bot.staff_chat() == []
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("en", "where is the clinic?", "12 Rose Street, London"),
+    ("en", "address?", "12 Rose Street, London"),
+    ("en", "what's your phone number", "+44 20 7946 0000"),
+    ("ru", "где вы находитесь", "12 Rose Street, London"),
+    ("en", "what are your opening hours", "Mon–Fri 10:00–20:00"),
+    ("en", "is there parking", "Elm Road"),
+    ("en", "how do I get there", "https://maps.example.com/"),
+    ("ru", "как добраться", "https://maps.example.com/"),
+])
+async def test_the_clinics_details_are_answered_from_the_configuration(
+    bot: Sandbox, content: Content, language: str, text: str, expected: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    reply = shown(await user.send(text))
+    assert expected in reply and t("faq.no_match") not in reply
+    assert bot.staff_chat() == []
+
+
+async def test_a_typo_still_finds_the_topic(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    t = Texts(content, "en")
+    user = bot.user()
+    assert t.faq("duration", settings) in shown(await user.send("is it painfull"))
+
+
+@pytest.mark.parametrize("language, ask", [("en", "can I talk to a person"),
+                                           ("ru", "хочу поговорить с человеком")])
+async def test_a_person_is_a_button_and_understood_typed(
+    bot: Sandbox, content: Content, language: str, ask: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(first_name="Mira", language_code=language)
+    await user.send("/menu")
+    assert t("person.ask") in shown(await user.press(t.label("menu.person")))
+    assert t("faq.forward.sent") in shown(await user.send("Can I bring my daughter along?"))
+    [card] = bot.staff_chat()
+    assert "Can I bring my daughter along?" in card.text
+    assert t("person.ask") in shown(await user.send(ask))
+
+
+@pytest.mark.parametrize("text", ["hello", "Maria", "anna_b"])
+async def test_a_bare_word_is_no_contact(bot: Sandbox, content: Content, text: str) -> None:
+    from tests.chat import screen
+    t = Texts(content, "en")
+    user = bot.user(username="anna_b")
+    await screen(user, t)
+    await user.press(t.label("screening.outcome.suitable.book"))
+    assert t("booking.contact_invalid") in shown(await user.send(text))
+    assert (await stores_of(bot).chat_states.get(user.id)).state == "booking_contact"
+
+
+@pytest.mark.parametrize("language, no, yes, unsure", [
+    ("en", ["no", "nope", "No."], ["yes", "yep"], "not sure"),
+    ("ru", ["нет", "неа", "Нет!"], ["да", "ага"], "не знаю"),
+])
+async def test_typed_answers_answer_the_open_question(
+    bot: Sandbox, content: Content, language: str, no: list[str], yes: list[str], unsure: str
+) -> None:
+    t, staff = Texts(content, language), Texts(content, "en")
+    user = bot.user(language_code=language)
+    await user.send("/menu")
+    await user.press(t.label("menu.screening"))
+    await user.press(t.label("screening.consent.yes"))
+    await user.press(t.label("screening.done"))
+    steps = [s for s in content.screening.steps if s.kind == "yes_no"]
+    last = ""
+    for i, step in enumerate(steps):
+        typed = unsure if step.id == "warts" else no[i % len(no)]
+        last = shown(await user.send(typed))
+        assert t("faq.no_match") not in last and t("faq.forward.yes") not in last
+    assert t("screening.outcome.doctor.title") in last
+    assert t("screening.reason.warts") in last
+    answers = dict(await stores_of(bot).database.db.execute_fetchall(
+        "SELECT step_id, answer FROM screening_answers"))
+    assert answers["warts"] == "unsure" and answers["pacemaker"] == "no"
+    await user.press(t.label("screening.outcome.doctor.book"))
+    await user.send("+7 900 000 00 00")
+    await user.press(t.label("booking.time.morning"))
+    [card] = bot.staff_chat()
+    assert staff("staff.lead.unsure") in card.text
+    assert f"❓ {staff.label('screening.condition.warts')}" in card.text
+    assert "⚠️" not in card.text
+    second = bot.user(1002, language_code=language)
+    await second.send("/menu")
+    await second.press(t.label("menu.screening"))
+    await second.press(t.label("screening.consent.yes"))
+    await second.press(t.label("screening.done"))
+    assert t("screening.q.open_wounds") in shown(await second.send(yes[0]))
+    assert t("screening.q.boils") in shown(await second.send(yes[1]))
+
+
+async def test_not_sure_is_never_suitable(content: Content) -> None:
+    from bot.flows.eligibility import evaluate
+    screening = content.screening
+    for condition in screening.conditions.values():
+        step = next(s for s in screening.steps if s.declares == condition.id)
+        verdict = evaluate(screening, {step.id: "unsure"})
+        assert verdict.outcome != screening.when_nothing_declared
+        assert verdict.outcome == min(
+            (condition.outcome, screening.when_unsure or ""),
+            key=[o.id for o in screening.outcomes].index)
+        assert verdict.conditions == () and verdict.unsure == (condition,)
+
+
+async def test_in_the_aftercare_week_a_typed_message_is_that_days_checkin(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    t, staff = Texts(content, "en"), Texts(content, "en")
+    user = bot.user(first_name="Mira")
+    await user.send("/menu")
+    await user.press(t.label("menu.aftercare"))
+    assert t.faq("duration", settings) in shown(await user.send("does it hurt"))
+    assert bot.staff_chat() == []
+    reply = shown(await user.send("my cheek is itchy and I got a cold sore"))
+    assert t("aftercare.problem.guidance") in reply
+    [alert] = bot.staff_chat()
+    assert staff("staff.aftercare.day", day=0) in alert.text
+    assert "my cheek is itchy and I got a cold sore" in alert.text
