@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, StrictInt, model_validator
 
@@ -31,17 +31,21 @@ class Condition:
     outcome: str
     reason: str
     label: str
+    recheck_days: tuple[int, ...] | None = None  # None: booking.yaml's; (): no date offered
 
 
 class Outcome(Entry):
-    """`book: true` offers booking, labelled `screening.outcome.<id>.book`; without it the client
-    is offered a reminder to check again."""
+    """`book: true` offers booking, labelled `screening.outcome.<id>.book`; `recheck: true`
+    offers a reminder to check again (when the conditions declared allow a date); `ask_person:
+    true` offers to talk to a person."""
 
     derived = {"title": "screening.outcome.{}.title", "explain": "screening.outcome.{}.explain"}
     id: Id
     title: Msg
     explain: Msg
     book: Msg | None = None
+    recheck: bool = False
+    ask_person: bool = False
 
     @classmethod
     def conventions(cls, key: str, data: dict[str, Any]) -> dict[str, Any]:
@@ -63,6 +67,7 @@ class Step(Entry):
     records: Literal["goals"] | None = None
     options: tuple[Goal, ...] = ()
     next: Id | None = None
+    recheck_days: tuple[Annotated[StrictInt, Field(ge=1)], ...] | None = None
 
     @classmethod
     def conventions(cls, key: str, data: dict[str, Any]) -> dict[str, Any]:
@@ -77,7 +82,7 @@ class Step(Entry):
     @model_validator(mode="after")
     def _fits_its_kind(self) -> Step:
         needs, refuses = (("outcome",), ("options", "records")) if self.kind == "yes_no" \
-            else (("options", "records"), ("outcome",))
+            else (("options", "records"), ("outcome", "recheck_days"))
         found = [((name,), f"missing; a {self.kind} step needs it")
                  for name in needs if not getattr(self, name)]
         found += [((name,), f"not used by a {self.kind} step")
@@ -90,7 +95,8 @@ class Step(Entry):
     def condition(self) -> Condition | None:
         if self.outcome is None or self.declares is None:
             return None
-        return Condition(self.declares, self.outcome, self.reason or "", self.label or "")
+        return Condition(self.declares, self.outcome, self.reason or "", self.label or "",
+                         self.recheck_days)
 
 
 class Consent(Dialog):

@@ -28,24 +28,44 @@ class Recheck(CallbackData, prefix="recheck"):
 
     @classmethod
     def examples(cls, content: Content, settings: Settings) -> Iterable[Recheck]:
-        return (cls(days) for days in content.booking.recheck_days)
+        return (cls(days) for days in sorted(offered_days(content)))
 
 
 def outcome_reply(visit: Visit, verdict: Verdict) -> Reply:
+    """The outcome with its reasons and the ways on the content offers for it: booking (a
+    consultation), a reminder to check again when the conditions allow a date, a person."""
     described = visit.content.screening.outcome(verdict.outcome)
+    reasons = verdict.conditions + verdict.unsure
     text = visit.render("outcome.j2", outcome=described,
-                        reasons=[visit.tr(c.reason) for c in verdict.conditions + verdict.unsure])
-    menu = visit.tr_button("button.menu", MenuAction("menu").pack())
+                        reasons=[visit.tr(c.reason) for c in reasons])
+    rows: list[tuple[Button, ...]] = []
     if described.book:
-        rows: tuple[tuple[Button, ...], ...] = (
-            (visit.tr_button(described.book, MenuAction("booking").pack()),), (menu,))
-    else:
-        rows = tuple(
-            (visit.tr_button("screening.remind_on", Recheck(days).pack(),
-                          date=format_day(_local_day(visit, days), visit.language)),)
-            for days in visit.content.booking.recheck_days
-        ) + ((visit.tr_button("menu.contacts", MenuAction("contacts").pack()), menu),)
-    return Reply(text, rows)
+        rows.append((visit.tr_button(described.book, MenuAction("booking").pack()),))
+    if described.recheck:
+        rows += [(visit.tr_button("screening.remind_on", Recheck(days).pack(),
+                                  date=format_day(_local_day(visit, days), visit.language)),)
+                 for days in recheck_days(visit.content, verdict)]
+    if described.ask_person:
+        rows.append((visit.tr_button("menu.person", MenuAction("person").pack()),))
+    menu = visit.tr_button("button.menu", MenuAction("menu").pack())
+    rows.append((visit.tr_button("menu.contacts", MenuAction("contacts").pack()), menu)
+                if not described.book else (menu,))
+    return Reply(text, tuple(rows))
+
+
+def recheck_days(content: Content, verdict: Verdict) -> tuple[int, ...]:
+    """The dates to offer: those every declared condition allows (a condition's own
+    `recheck_days`, else booking.yaml's); none when one of them takes no date."""
+    default = content.booking.recheck_days
+    allowed = [set(c.recheck_days if c.recheck_days is not None else default)
+               for c in verdict.conditions + verdict.unsure]
+    return tuple(sorted(set.intersection(*allowed))) if allowed else default
+
+
+def offered_days(content: Content) -> set[int]:
+    """Every interval a reminder button can carry: booking.yaml's and the conditions' own."""
+    return set(content.booking.recheck_days).union(
+        *(c.recheck_days or () for c in content.screening.conditions.values()))
 
 
 def _local_day(visit: Visit, days: int) -> datetime:
@@ -54,7 +74,7 @@ def _local_day(visit: Visit, days: int) -> datetime:
 
 async def remind_later(visit: Visit, days: int) -> Turn | None:
     """Schedule a reminder to repeat the check; None for a choice the clinic does not offer."""
-    if days not in visit.content.booking.recheck_days:
+    if days not in offered_days(visit.content):
         return None
     due = visit.now + timedelta(days=days)
     await visit.stores.reminders.schedule(visit.client.user_id, "recheck", due)

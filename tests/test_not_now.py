@@ -1,0 +1,72 @@
+"""A "not now" outcome keeps the door open: the client can book a consultation or talk to a
+person, and the reminder to check again fits the condition (none by date for pregnancy or
+breastfeeding). What is offered is the shipped content's choice, so these run on it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.content import Content
+from bot.content.i18n import format_day
+from bot.devtools.sandbox import Sandbox
+from tests.chat import Texts, screen, shown
+
+
+@pytest.fixture
+def content(shipped_content: Content) -> Content:
+    return shipped_content
+
+
+@pytest.fixture
+def settings(example_settings: Settings, tmp_path: Path) -> Settings:
+    return example_settings.with_database(tmp_path / "clinic.sqlite3")
+
+
+def labels(bot: Sandbox, user_id: int) -> list[str]:
+    return [label for label, _ in bot.api.messages[user_id][-1].buttons]
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_a_cold_sore_still_offers_a_consultation_a_person_and_a_date(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    reply = shown(await screen(user, t, yes=frozenset({"herpes"})))
+    assert t("screening.outcome.not_now.title") in reply
+    due = bot.clock.now() + timedelta(days=content.booking.recheck_days[0])
+    offered = labels(bot, user.id)
+    assert t.label("screening.outcome.not_now.book") in offered
+    assert t.label("menu.person") in offered
+    assert t.label("screening.remind_on", date=format_day(due, language)) in offered
+    booking = shown(await user.press(t.label("screening.outcome.not_now.book")))
+    assert t("booking.ask_contact") in booking and t("booking.not_now") not in booking
+
+
+@pytest.mark.parametrize("condition", ["pregnancy", "breastfeeding"])
+async def test_pregnancy_and_breastfeeding_get_no_reminder_by_date(
+    bot: Sandbox, content: Content, condition: str
+) -> None:
+    t = Texts(content, "en")
+    user = bot.user()
+    await screen(user, t, yes=frozenset({condition}))
+    offered = labels(bot, user.id)
+    assert [data for _, data in bot.api.messages[user.id][-1].buttons
+            if data.startswith("recheck:")] == []
+    assert t.label("screening.outcome.not_now.book") in offered
+    assert t.label("menu.person") in offered
+
+
+async def test_a_person_is_one_press_from_a_specialist_decides_outcome(
+    bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    user = bot.user()
+    await screen(user, t, yes=frozenset({"diabetes"}))
+    assert t.label("menu.person") in labels(bot, user.id)
+    reply = shown(await user.press(t.label("menu.person")))
+    assert t("person.ask") in reply
