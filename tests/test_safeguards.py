@@ -29,6 +29,22 @@ async def test_not_suitable_can_be_undone_for_a_day(
     assert [(h.old_status, h.new_status) for h in history][-1] == ("unsuitable", "contacted")
 
 
+async def test_archived_can_be_undone_and_a_treated_lead_gets_no_second_week(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    staff = Texts(content, "en")
+    client = await book(bot, content, settings)
+    maria = staff_member(bot, settings)
+    await press_on_card(bot, maria, 1, "Treated")
+    plan = await stores_of(bot).aftercare.active_plan(client.id)
+    assert plan is not None
+    await press_on_card(bot, maria, 1, "Archived")
+    assert staff.label("staff.action.undo") in [label for label, _ in (await card(bot, 1)).buttons]
+    await press_on_card(bot, maria, 1, staff.label("staff.action.undo"))
+    assert (await stores_of(bot).leads.get(1)).status == "treated"
+    assert (await stores_of(bot).aftercare.active_plan(client.id)) == plan
+
+
 async def test_the_undo_button_expires_after_a_day(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:

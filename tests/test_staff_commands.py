@@ -117,6 +117,8 @@ async def test_aftercare_command_starts_the_week_then_reports_progress(
         bot.clock.advance(timedelta(hours=hours))
         await bot.run_scheduler()
     await client.press(staff.label("aftercare.answer.cracks"))
+    alert = bot.staff_chat()[-1].text
+    assert staff("staff.aftercare.title") in alert and staff("staff.lead.title", id=1) in alert
     reply = shown(await maria.send("/aftercare 1"))
     assert staff("staff.aftercare_cmd.running", id=1, name=client.user["first_name"], day=1,
                  sent=2, total=8, problems=1) in reply

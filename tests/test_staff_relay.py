@@ -11,7 +11,7 @@ from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox, Sent
 from tests.chat import Texts, shown
-from tests.desk import staff_member, stores_of
+from tests.desk import lead_by_chat, staff_member, stores_of
 
 QUESTION = "Do you sell gift vouchers for my sister?"
 
@@ -120,3 +120,25 @@ async def test_staff_hear_when_an_answer_cannot_be_delivered(
         (403, {"description": "Forbidden: bot was blocked by the user"}))
     reply = shown(await staff_member(bot, settings).reply_to(question, "We have parking."))
     assert reply == Texts(content, "en")("staff.relay.unreachable")
+
+
+async def test_a_question_from_a_client_with_a_lead_names_the_lead(
+    bot: Sandbox, content: Content
+) -> None:
+    client = await lead_by_chat(bot, content)
+    t = Texts(content, "en")
+    await client.send("Do you sell gift vouchers for a friend's birthday?")
+    await client.press(t.label("faq.forward.yes"))
+    question = bot.staff_chat()[-1]
+    assert t("staff.question.title") in question.text
+    assert t("staff.lead.title", id=1) in question.text
+
+
+async def test_a_question_from_someone_without_a_lead_names_none(
+    bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    client = bot.user()
+    await client.send("Do you sell gift vouchers for a friend's birthday?")
+    await client.press(t.label("faq.forward.yes"))
+    assert t("staff.lead.title", id=1) not in bot.staff_chat()[-1].text

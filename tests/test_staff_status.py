@@ -124,6 +124,11 @@ async def test_not_suitable_then_archived_and_an_archived_card_has_no_buttons(
     await press_on_card(bot, maria, 1, "Not suitable")
     await press_on_card(bot, maria, 1, "Archived")
     archived = await card(bot, 1)
+    undo = Texts(content, "en").label("staff.action.undo")
+    assert [label for label, _ in archived.buttons] == [undo] and "🗄 Archived" in archived.text
+    bot.clock.advance(timedelta(days=1, minutes=1))
+    await press_on_card(bot, maria, 1, undo)  # a day later the card has nothing left to press
+    archived = await card(bot, 1)
     assert archived.buttons == [] and "🗄 Archived" in archived.text
     history = await stores_of(bot).leads.history(1)
     assert [(h.old_status, h.new_status) for h in history] == [

@@ -160,6 +160,7 @@ async def _record(visit: Visit, plan: Plan, day: int, answer_id: str,
     alert = visit.content.render(
         staff_language, "aftercare_alert.j2", client=visit.client, day=day,
         client_language=display_name(visit.language), details=text,
+        lead_id=await visit.stores.leads.latest_id(visit.client.user_id),
         answer=visit.content.tr_button_label(staff_language, answer.label),
         phone=phones.for_staff(await visit.stores.leads.latest_phone(visit.client.user_id),
                                phones.clinic_region(visit.settings)))

@@ -94,6 +94,7 @@ async def pass_on(visit: Visit, text: str, *, edit: bool = False) -> Turn:
     card = visit.content.render(
         staff_language, "staff_question.j2", client=visit.client,
         client_language=display_name(visit.language), question=text,
+        lead_id=await visit.stores.leads.latest_id(user_id),
     )
     reply = Reply(visit.tr("faq.forward.sent"), edit=edit)
     post = StaffPost(card, receipts.question(question_id, user_id), about=user_id)

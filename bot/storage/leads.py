@@ -83,6 +83,11 @@ class LeadStore(Store):
                               " ORDER BY l.id", (user_id,))
         return [_lead(r) for r in rows]
 
+    async def latest_id(self, user_id: int) -> int | None:
+        """The client's newest lead, for staff posts about them to name."""
+        row = await self.one("SELECT MAX(id) FROM leads WHERE user_id = ?", (user_id,))
+        return int(row[0]) if row and row[0] is not None else None
+
     async def set_message(self, lead_id: int, message_id: int) -> None:
         """The staff-chat message that shows the lead's card."""
         await self.write("UPDATE leads SET staff_message_id = ? WHERE id = ?",

@@ -13,7 +13,17 @@ from bot.callbacks import MAX_ID, CallbackData, OneOf
 from bot.content.i18n import N_, display_name, format_when
 from bot.flows import Button, Services, StaffPost, phones, receipts
 from bot.flows.eligibility import evaluate, path
-from bot.flows.staff import BOOKED, LABELS, NEXT, OPEN, STATUSES, UNSUITABLE, client_language
+from bot.flows.staff import (
+    ARCHIVED,
+    BOOKED,
+    LABELS,
+    NEXT,
+    OPEN,
+    STATUSES,
+    TREATED,
+    UNSUITABLE,
+    client_language,
+)
 from bot.storage import Lead
 
 if TYPE_CHECKING:
@@ -43,23 +53,28 @@ class LeadStatus(CallbackData, prefix="lead"):
 
 @dataclass(frozen=True)
 class LeadUndo(CallbackData, prefix="undo"):
-    """Take back "Not suitable" on lead `lead`: it returns to `back`, the status it had."""
+    """Take back "Not suitable" or "Archived" on lead `lead`: it returns to `back`, the
+    status it had."""
 
     lead: int
-    back: Annotated[str, OneOf(OPEN)]
+    back: Annotated[str, OneOf(UNDOABLE_FROM)]
 
     @classmethod
     def examples(cls, content: Content, settings: Settings) -> Iterable[LeadUndo]:
-        return (cls(MAX_ID, back) for back in OPEN)
+        return (cls(MAX_ID, back) for back in UNDOABLE_FROM)
+
+
+UNDOABLE_FROM = (*OPEN, TREATED, UNSUITABLE)  # the statuses an undo can return a lead to
 
 
 async def undo_button(services: Services, lead: Lead) -> Button | None:
-    """"Not suitable" is final for the client, so for a day the card offers to take it back."""
-    if lead.status != UNSUITABLE:
+    """"Not suitable" and "Archived" end a lead with one tap, so for a day the card offers to
+    take them back."""
+    if lead.status not in (UNSUITABLE, ARCHIVED):
         return None
     history = await services.stores.leads.history(lead.id)
     last = history[-1] if history else None
-    if (last is None or last.new_status != UNSUITABLE or last.old_status not in OPEN
+    if (last is None or last.new_status != lead.status or last.old_status not in UNDOABLE_FROM
             or services.clock.now() - last.changed_at > UNDO_FOR):
         return None
     label = services.content.tr_button_label(services.settings.default_language,

@@ -90,7 +90,8 @@ async def appointment_reply(desk: Desk, prompt_id: int, reply_id: int, text: str
 
 
 async def undo(desk: Desk, pressed: LeadUndo) -> Turn:
-    """Take back "Not suitable": the lead returns to where it was, its reminders too."""
+    """Take back "Not suitable" or "Archived": the lead returns to where it was, its reminders
+    too; nothing else happens again (no second aftercare week, no funnel count)."""
     lead = await desk.stores.leads.get(pressed.lead)
     if lead is None:
         return Turn()
@@ -124,7 +125,7 @@ async def change(desk: Desk, lead: Lead, target: str,
     if target == BOOKED and appointment is not None:
         before = lead.appointment_at if lead.status == BOOKED else None
         turn.clients.append(await booked.notify_client(desk, updated, appointment, before))
-    if target == TREATED:
+    if target == TREATED and counted:
         await start_aftercare(desk, updated)
     return turn
 
