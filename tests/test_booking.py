@@ -11,6 +11,7 @@ from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox
 from tests.chat import Texts, screen, shown
+from tests.desk import card, lead_by_chat, press_on_card, staff_member, stores_of
 
 
 async def book(user: ChatUser, t: Texts) -> None:
@@ -126,3 +127,31 @@ async def test_summer_booking_gets_the_sun_tip(
     finally:
         await sandbox.stop()
     assert sandbox.errors == []
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_a_client_with_an_open_request_is_told_so_and_no_second_lead_is_made(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    t = Texts(content, language)
+    client = await lead_by_chat(bot, content, language=language)
+    posts = len(bot.staff_chat())
+    reply = shown(await client.press(t.label("menu.booking")))
+    assert t("booking.already_open", id=1) in reply
+    assert len(bot.staff_chat()) == posts
+    assert [lead.id for lead in await stores_of(bot).leads.of_client(client.id)] == [1]
+
+
+async def test_a_new_request_after_a_closed_one_is_marked_as_a_repeat(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    staff = Texts(content, "en")
+    await lead_by_chat(bot, content)
+    maria = staff_member(bot, settings)
+    await press_on_card(bot, maria, 1, "Archived")
+    client = bot.user(1001, "Olga", username="user1001")
+    await client.press(staff.label("menu.booking"))  # the check is recent: straight to contact
+    await client.send("+7 912 345-67-89")
+    await client.press(staff.label("booking.time.evening"))
+    assert staff("staff.card.repeat", ids="1") in (await card(bot, 2)).text
+    assert staff("staff.card.repeat", ids="1") not in (await card(bot, 1)).text

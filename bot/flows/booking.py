@@ -16,7 +16,7 @@ from bot.flows import screening as screening_flow
 from bot.flows.eligibility import evaluate
 from bot.flows.menu import MenuAction, main_menu
 from bot.flows.outcome import outcome_reply
-from bot.flows.staff import cards
+from bot.flows.staff import OPEN, cards
 from bot.storage import ScreeningRecord
 
 if TYPE_CHECKING:
@@ -46,6 +46,12 @@ async def _recent_screening(visit: Visit) -> ScreeningRecord | None:
 
 
 async def begin(visit: Visit) -> Turn:
+    """Book a consultation after a recent check; a client whose request is still open is told
+    so instead of leaving a second one."""
+    open_lead = next((lead for lead in reversed(
+        await visit.stores.leads.of_client(visit.client.user_id)) if lead.status in OPEN), None)
+    if open_lead is not None:
+        return main_menu(visit, note=visit.tr("booking.already_open", id=open_lead.id))
     record = await _recent_screening(visit)
     if record is None:
         note = Reply(visit.tr("booking.screen_first"))

@@ -83,6 +83,12 @@ class LeadStore(Store):
                               " ORDER BY l.id", (user_id,))
         return [_lead(r) for r in rows]
 
+    async def of_client(self, user_id: int) -> list[Lead]:
+        """The client's leads, oldest first: an open one stops a second booking, earlier ones
+        mark a new lead as a repeat."""
+        rows = await self.all(f"{_LEAD} WHERE l.user_id = ? ORDER BY l.id", (user_id,))
+        return [_lead(r) for r in rows]
+
     async def latest_id(self, user_id: int) -> int | None:
         """The client's newest lead, for staff posts about them to name."""
         row = await self.one("SELECT MAX(id) FROM leads WHERE user_id = ?", (user_id,))

@@ -114,12 +114,14 @@ async def card_values(services: Services, lead: Lead) -> dict[str, Any]:
     last = history[-1] if history else None
     answer = await services.stores.appointments.answer_of(lead.id, lead.appointment_at) \
         if lead.status == BOOKED and lead.appointment_at else None
+    earlier = [other.id for other in await services.stores.leads.of_client(lead.client.user_id)
+               if other.id < lead.id]
 
     def when(value: datetime | None) -> str | None:
         return format_when(value, staff, settings.timezone) if value else None
 
     return {
-        "lead_id": lead.id, "client": lead.client,
+        "lead_id": lead.id, "client": lead.client, "earlier": earlier,
         "client_language": display_name(client_language(services, lead.client)),
         "phone": phones.for_staff(lead.phone, phones.clinic_region(settings)),
         "username": lead.contact_username, "outcome": outcome,
