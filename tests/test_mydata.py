@@ -4,11 +4,11 @@ many messages as Telegram's 4096-character limit needs."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from bot.config import Settings
 from bot.content import Content
-from bot.content.i18n import format_when
+from bot.content.i18n import format_day, format_when
 from bot.devtools.sandbox import Sandbox
 from tests.chat import Texts, screen
 from tests.desk import stores_of
@@ -55,3 +55,17 @@ async def test_mydata_lists_every_check_across_as_many_messages_as_needed(
     day = datetime(2026, 11, 24, tzinfo=UTC).date().isoformat()
     assert "\n".join(shown).count(t("mydata.screening", date=day)) == CHECKS
     assert t("mydata.title") in shown[0] and t("mydata.footer") in shown[-1]
+
+
+async def test_mydata_shows_reminders_not_sent_yet_and_an_unfinished_question(
+    bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    user = bot.user()
+    await screen(user, t, yes=frozenset({"herpes"}))
+    due = bot.clock.now() + timedelta(days=content.booking.recheck_days[0])
+    await user.press(t.label("screening.remind_on", date=format_day(due, "en")))
+    await user.send("Do you sell gift vouchers for a friend's birthday?")  # not passed on yet
+    text = "\n".join(m.text for m in await user.send("/mydata"))
+    assert t("mydata.reminder", date=due.date().isoformat()) in text
+    assert t("mydata.unfinished") in text and "gift vouchers" in text

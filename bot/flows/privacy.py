@@ -3,6 +3,7 @@ on request (/forget), which also marks their posts in the staff chat as erased."
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -49,8 +50,19 @@ async def my_data(visit: Visit) -> Turn:
                                                                  s["answers"])}
                                     for s in data.screenings],
                         leads=[_lead(visit, lead) for lead in data.leads],
-                        plans=[_plan(visit, plan) for plan in data.aftercare])
+                        plans=[_plan(visit, plan) for plan in data.aftercare],
+                        reminders=[s["due_at"][:10] for s in data.reminders],
+                        unfinished=_unfinished(data.conversation))
     return Turn([Reply(page) for page in pages(text)])
+
+
+def _unfinished(conversation: dict[str, Any] | None) -> list[str]:
+    """What an unfinished dialog holds that the client typed: a question waiting to be passed
+    on, a phone number or username given before the booking was finished."""
+    if conversation is None:
+        return []
+    data = json.loads(conversation["data"])
+    return [str(data[key]) for key in ("question", "phone", "username") if data.get(key)]
 
 
 def _outcome(visit: Visit, outcome_id: str | None) -> str | None:

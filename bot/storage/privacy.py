@@ -21,6 +21,8 @@ class PersonalData:
     leads: list[dict[str, Any]]
     aftercare: list[dict[str, Any]]
     questions: list[dict[str, Any]]
+    reminders: list[dict[str, Any]] = field(default_factory=list)  # not sent yet
+    conversation: dict[str, Any] | None = None  # an unfinished dialog and what it holds
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,11 @@ class PrivacyStore(Store):
             questions=await self._dicts(
                 "SELECT created_at FROM staff_questions WHERE user_id = ? ORDER BY id",
                 (user_id,)),
+            reminders=await self._dicts(
+                "SELECT kind, due_at FROM reminders WHERE user_id = ? AND sent_at IS NULL"
+                " ORDER BY due_at", (user_id,)),
+            conversation=next(iter(await self._dicts(
+                "SELECT state, data FROM chat_states WHERE user_id = ?", (user_id,))), None),
         )
 
     async def forget(self, user_id: int) -> Erased:
