@@ -35,6 +35,7 @@ class Sent:
     edits: int = 0
     document: dict[str, Any] | None = None
     reply_to: int | None = None  # the message this one replies to
+    copied_from: tuple[int, int] | None = None  # (chat id, message id) of a copied message
 
     @property
     def buttons(self) -> list[tuple[str, str]]:
@@ -158,6 +159,15 @@ class FakeBotApi(BaseRequest):
             "filename": filename, "content": content, "mime_type": mime_type,
             "caption": params.get("caption")}
         return sent
+
+    def _copyMessage(self, params: dict[str, Any]) -> dict[str, Any]:
+        """A copy with its caption as `text`; the original (a client's own message) is not held
+        here, so only where it came from is kept."""
+        sent = self._store(int(params["chat_id"]), str(params.get("caption", "")),
+                           params.get("reply_markup"))
+        copy = self.messages[sent["chat"]["id"]][-1]
+        copy.copied_from = (int(params["from_chat_id"]), int(params["message_id"]))
+        return {"message_id": copy.message_id}
 
     def _editMessageText(self, params: dict[str, Any]) -> dict[str, Any]:
         message = self._find(int(params["chat_id"]), int(params["message_id"]))

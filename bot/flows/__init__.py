@@ -68,7 +68,8 @@ class StaffPost:
     card); `reply_to` threads the post under a message; `ask_reply` asks staff to answer by
     replying, with that placeholder in their input field. `on_sent` is remembered with the new
     message's id; `about` is the client the post names, if any. With `delete`, that message is
-    deleted instead (a file that named an erased client)."""
+    deleted instead (a file that named an erased client). With `copy_from` (chat id, message
+    id), that message (a client's photo) is copied in, `text` (if any) replacing its caption."""
 
     text: str
     on_sent: Receipt | None = None
@@ -78,6 +79,7 @@ class StaffPost:
     ask_reply: str | None = None
     about: int | None = None
     delete: int | None = None
+    copy_from: tuple[int, int] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -88,7 +90,8 @@ class StaffPost:
         return cls(**{**data, "on_sent": Receipt(receipt["kind"], tuple(receipt["values"]))
                       if receipt else None,
                       "buttons": tuple(tuple(Button(**b) for b in row)
-                                       for row in data["buttons"])})
+                                       for row in data["buttons"]),
+                      "copy_from": tuple(data["copy_from"]) if data.get("copy_from") else None})
 
 
 @dataclass(frozen=True)

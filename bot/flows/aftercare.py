@@ -137,37 +137,44 @@ async def details(visit: Visit, text: str, data: dict[str, Any]) -> Turn:
     return await _record(visit, plan, int(str(data["day"])), str(data["answer"]), text[:1000])
 
 
-async def typed(visit: Visit, text: str) -> Turn | None:
+async def typed(visit: Visit, text: str, photo: int | None = None) -> Turn | None:
     """During the week, a typed message is that day's check-in in the client's own words (the
-    answer that asks for a description); None without a running week."""
+    answer that asks for a description); so is a photo (its message id, `text` its caption),
+    copied to staff under the note. None without a running week."""
     plan = await visit.stores.aftercare.active_plan(visit.client.user_id)
     answer = next((a for a in visit.content.aftercare.answers if a.describe), None)
     if plan is None or answer is None:
         return None
     day = (visit.now.astimezone(ZoneInfo(plan.timezone)).date() - plan.treated_on).days
-    return await _record(visit, plan, day, answer.id, text[:1000])
+    return await _record(visit, plan, day, answer.id, text[:1000] or None, photo)
 
 
 async def _record(visit: Visit, plan: Plan, day: int, answer_id: str,
-                  text: str | None) -> Turn:
+                  text: str | None, photo: int | None = None) -> Turn:
     answer = visit.content.aftercare.answer(answer_id)
     assert answer is not None
     problem = answer.is_problem(day)
     await visit.stores.aftercare.record_checkin(plan.id, day, answer.id, text, problem, visit.now)
-    if not problem:
+    if not problem and photo is None:
         return Turn([Reply(visit.tr(answer.normal or "aftercare.reply.fine"))])
     staff_language = visit.settings.default_language
+    shown = text if photo is None else " ".join(filter(None, (
+        visit.content.tr_message(staff_language, "staff.aftercare.photo"), text)))
     alert = visit.content.render(
         staff_language, "aftercare_alert.j2", client=visit.client, day=day,
-        client_language=display_name(visit.language), details=text,
+        client_language=display_name(visit.language), details=shown,
         lead_id=await visit.stores.leads.latest_id(visit.client.user_id),
         answer=visit.content.tr_button_label(staff_language, answer.label),
         phone=phones.for_staff(await visit.stores.leads.latest_phone(visit.client.user_id),
                                phones.clinic_region(visit.settings)))
     await funnel.record(visit.services, funnel.AFTERCARE_PROBLEM)
     user_id = visit.client.user_id
-    guidance = Reply(visit.render("aftercare_problem.j2"))
-    return Turn([guidance], [StaffPost(alert, receipts.thread(user_id), about=user_id)])
+    guidance = visit.render("aftercare_problem.j2")
+    posts = [StaffPost(alert, receipts.thread(user_id), about=user_id)]
+    if photo is not None:
+        posts.append(StaffPost("", about=user_id, copy_from=(user_id, photo)))
+        guidance = visit.tr("aftercare.photo_passed_on") + "\n\n" + guidance
+    return Turn([Reply(guidance)], posts)
 
 
 @cache
@@ -203,3 +210,4 @@ def register(router: Router) -> None:
     router.menu_action("aftercare")(lambda v: begin(v))
     router.button(Checkin)(checkin)
     router.state(DETAILS)(details)
+    router.photo = lambda v, message_id, caption: typed(v, caption, message_id)

@@ -104,6 +104,7 @@ class Router(Dispatch[Visit]):
         self.claims: list[Callable[[Visit, str], Awaitable[Turn | None]]] = []
         self.idle: list[Callable[[Visit, str], Awaitable[Turn]]] = []
         self.contact: Callable[[Visit, str, bool], Awaitable[Turn]] | None = None
+        self.photo: Callable[[Visit, int, str], Awaitable[Turn | None]] | None = None
 
     def menu_action(self, action: str) -> Callable[[Flow], Flow]:
         """Register what a main-menu button with `action` (dialogs/menu.yaml) does."""
@@ -163,7 +164,13 @@ class Router(Dispatch[Visit]):
         assert self.contact is not None, "no flow takes contacts"
         return await self.contact(visit, phone, own)
 
-    async def on_media(self, visit: Visit) -> Turn:
+    async def on_media(self, visit: Visit, photo: int | None = None, caption: str = "") -> Turn:
+        """Media the bot cannot read; a photo (`photo` is its message id) goes to the flow that
+        takes photos, when that flow wants it (None from it: the usual answer)."""
+        if photo is not None and self.photo is not None:
+            turn = await self.photo(visit, photo, caption)
+            if turn is not None:
+                return turn
         return menu_flow.main_menu(visit, note=visit.tr("error.unsupported_message"))
 
     async def on_edited(self, visit: Visit) -> Turn:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from bot.callbacks import MAX_ID, CallbackData
 from bot.content import Step
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from bot.flows.router import Router
 
 NO, BACK, DONE, CANCEL, TOGGLE = "no", "back", "done", "cancel", "t."
+CONSENT_ASKED = "consent_asked"
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ async def begin(visit: Visit) -> Turn:
         buttons = ((visit.tr_button("screening.consent.yes", Consent("yes").pack()),),
                    (visit.tr_button("screening.consent.no", Consent("no").pack()),))
         text = visit.render("consent.j2", consent=screening.consent_text)
+        await visit.stores.chat_states.save(visit.client.user_id, CONSENT_ASKED, {}, visit.now)
         return Turn([Reply(text, buttons)])
     return await _resume_or_start(visit, consent_id, visit.tr("screening.consent.on_record"),
                                   counted=False)
@@ -82,6 +84,21 @@ async def consent(visit: Visit, given: bool) -> Turn:
                                   counted=True)
     turn.replies[0] = Reply(turn.replies[0].text, edit=True)
     return turn
+
+
+async def typed_consent(visit: Visit, text: str, data: dict[str, Any]) -> Turn | None:
+    """The consent text asks for a "yes" or "no": typed, it answers as the buttons do. Anything
+    else is answered as usual (None), the consent still asked."""
+    value = visit.content.answers[visit.language].whole(text)
+    if value not in (YES, NO):
+        return None
+    await visit.stores.chat_states.clear(visit.client.user_id)
+    turn = await consent(visit, value == YES)
+    return Turn([replace(r, edit=False) for r in turn.replies], turn.staff, turn.clients)
+
+
+async def _leave_consent(visit: Visit, data: dict[str, Any]) -> None:
+    await visit.stores.chat_states.clear(visit.client.user_id)
 
 
 async def _resume_or_start(visit: Visit, consent_id: int, note: str, *, counted: bool) -> Turn:
@@ -228,6 +245,7 @@ def register(router: Router) -> None:
     router.command("cancel", N_("command.cancel"))(lambda v, _: cancel(v))
     router.menu_action("screening")(lambda v: begin(v))
     router.button(Consent)(lambda v, data: consent(v, data.answer == YES))
+    router.state(CONSENT_ASKED, leave=_leave_consent)(typed_consent)
     router.button(Answer)(lambda v, data: answer(v, data))
     router.claims.append(typed_answer)
     router.idle.append(lambda v, _: reminder_of_current(v))

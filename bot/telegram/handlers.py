@@ -151,7 +151,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def on_unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await respond(update, context, router_of(context).on_media)
+    message = update.effective_message
+    photo = message.message_id if message is not None and message.photo else None
+    caption = message.caption or "" if message is not None else ""
+    await respond(update, context, lambda v: router_of(context).on_media(v, photo, caption))
 
 
 async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

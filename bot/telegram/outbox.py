@@ -130,6 +130,8 @@ class Outbox:
             result, _ = await self.sender.attempt(
                 lambda: self.bot.delete_message(self.staff_chat_id, doomed), None, what)
             return result
+        if post.copy_from is not None:
+            return await self._copy(post, what)
         if post.edit is not None:
             result, _ = await self.sender.attempt(lambda: self._edit(post), None, what)
             if result is not Delivery.FAILED:
@@ -148,6 +150,21 @@ class Outbox:
             await receipts.record(stores, post.on_sent, message.message_id, now)
         if message is not None and post.about is not None:
             await stores.staff_posts.record(message.message_id, (post.about,), now)
+        return result
+
+    async def _copy(self, post: StaffPost, what: str) -> Delivery:
+        """A client's message (a photo) copied in, with the post's text as its caption if there
+        is one; kept as a file naming the client, so erasing them deletes it."""
+        assert post.copy_from is not None
+        from_chat, message_id = post.copy_from
+        result, copied = await self.sender.attempt(
+            lambda: self.bot.copy_message(self.staff_chat_id, from_chat, message_id,
+                                          caption=post.text or None,
+                                          parse_mode=ParseMode.HTML),
+            None, what)
+        if copied is not None and post.about is not None:
+            await self.services.stores.staff_posts.record(
+                copied.message_id, (post.about,), self.services.clock.now(), document=True)
         return result
 
     async def _edit(self, post: StaffPost) -> Message | bool | None:

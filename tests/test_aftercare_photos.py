@@ -1,0 +1,58 @@
+"""A photo in the aftercare week reaches staff under that day's check-in note; outside the week
+the bot still says it cannot read photos; /forget deletes the copied photo."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import Settings
+from bot.content import Content
+from bot.devtools.sandbox import Sandbox, Sent
+from tests.chat import Texts, shown
+from tests.desk import lead_by_chat
+
+
+def copies(bot: Sandbox) -> list[Sent]:
+    return [m for m in bot.staff_chat() if m.copied_from is not None]
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_a_photo_in_the_week_reaches_staff_with_the_note(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = await lead_by_chat(bot, content, language=language, first_name="Olga")
+    await client.send("/aftercare")
+    before = len(bot.staff_chat())
+    reply = shown(await client.send_photo())
+    assert t("aftercare.photo_passed_on") in reply
+    assert t("error.unsupported_message") not in reply
+    note, photo = bot.staff_chat()[before:]
+    for expected in ("Olga", staff("staff.aftercare.day", day=0),
+                     staff("staff.lead.title", id=1), staff("staff.aftercare.photo")):
+        assert expected in note.text
+    assert photo.copied_from is not None and photo.copied_from[0] == client.id
+
+
+async def test_a_photo_outside_the_week_gets_the_old_answer(
+    bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    client = await lead_by_chat(bot, content)
+    before = len(bot.staff_chat())
+    assert t("error.unsupported_message") in shown(await client.send_photo())
+    assert len(bot.staff_chat()) == before and copies(bot) == []
+
+
+async def test_forget_deletes_the_copied_photo(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    t = Texts(content, "en")
+    client = await lead_by_chat(bot, content, first_name="Olga")
+    await client.send("/aftercare")
+    await client.send_photo()
+    assert len(copies(bot)) == 1
+    await client.send("/forget")
+    await client.press(t.label("privacy.forget.yes"))
+    assert copies(bot) == []
+    assert not any("Olga" in m.text for m in bot.staff_chat())
