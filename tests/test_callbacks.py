@@ -17,8 +17,8 @@ from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import Sandbox
 from bot.flows.aftercare import Checkin
+from bot.flows.questions import Answer
 from bot.flows.routes import callback_data, client_router, desk_router
-from bot.flows.screening import Answer
 from tests.chat import Texts, shown
 from tests.desk import lead_by_chat, staff_member, stores_of
 

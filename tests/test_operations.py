@@ -16,7 +16,7 @@ from bot.clock import FixedClock
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import TOKEN, Sandbox
-from bot.flows import screening
+from bot.flows import consent
 from bot.operations import backup, health
 from bot.storage import Stores
 from tests.chat import Texts, screen
@@ -78,7 +78,7 @@ async def test_unexpected_errors_reach_staff_at_most_once_an_hour_per_kind(
     async def broken(visit: object) -> None:
         raise RuntimeError("Olga's phone is +7 912 345-67-89")
 
-    monkeypatch.setattr(screening, "begin", broken)
+    monkeypatch.setattr(consent, "begin", broken)
     user = bot.user(first_name="Olga")
     staff = Texts(content, "en")
     for _ in range(3):

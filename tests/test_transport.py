@@ -14,7 +14,7 @@ from bot.clock import FixedClock
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import FakeBotApi, Sandbox
-from bot.flows import screening
+from bot.flows import consent
 from tests.chat import Texts, shown
 from tests.test_cli import clinicbot
 
@@ -50,7 +50,7 @@ async def test_unexpected_error_is_logged_without_text_and_the_client_gets_an_ap
     async def broken(visit: object) -> None:
         raise RuntimeError("database on fire")
 
-    monkeypatch.setattr(screening, "begin", broken)
+    monkeypatch.setattr(consent, "begin", broken)
     user = bot.user()
     await user.send("/menu")
     with caplog.at_level(logging.ERROR):

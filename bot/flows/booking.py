@@ -11,8 +11,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot.callbacks import CallbackData
-from bot.flows import Reply, Turn, Visit, funnel, phones
-from bot.flows import screening as screening_flow
+from bot.flows import Reply, Turn, Visit, consent, funnel, phones
 from bot.flows.eligibility import evaluate
 from bot.flows.menu import MenuAction, main_menu
 from bot.flows.outcome import outcome_reply
@@ -55,7 +54,7 @@ async def begin(visit: Visit) -> Turn:
     record = await _recent_screening(visit)
     if record is None:
         note = Reply(visit.tr("booking.screen_first"))
-        return Turn([note]) + await screening_flow.begin(visit)
+        return Turn([note]) + await consent.begin(visit)
     outcome = visit.content.screening.outcome(record.outcome or "")
     if not outcome.book:
         verdict = evaluate(visit.content.screening, record.answers)

@@ -13,6 +13,7 @@ from bot.flows import (
     aftercare,
     appointment,
     booking,
+    consent,
     faq,
     menu,
     outcome,
@@ -26,8 +27,8 @@ from bot.flows.staff import aftercare_desk, agenda, export, listing, relay, stat
 
 def client_router() -> Router:
     router = Router()
-    for flow in (menu, faq, typed, booking, aftercare, appointment, privacy, outcome, screening,
-                 relay):
+    for flow in (menu, faq, typed, booking, aftercare, appointment, privacy, outcome, consent,
+                 screening, relay):
         flow.register(router)
     return router
 

@@ -1,0 +1,103 @@
+"""Consent first: the eligibility check stores no answer before the client agrees to the
+processing of health answers (recorded with the consent text's version, asked again when it
+changes). Then the check starts, or resumes at the question it stopped at."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Literal
+
+from bot.callbacks import CallbackData
+from bot.flows import Reply, Turn, Visit, funnel
+from bot.flows.eligibility import YES
+from bot.flows.menu import main_menu
+from bot.flows.questions import NO, ask
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.content import Content
+    from bot.flows.router import Router
+
+CONSENT_ASKED = "consent_asked"
+
+
+@dataclass(frozen=True)
+class Consent(CallbackData, prefix="consent"):
+    answer: Literal["yes", "no"]
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[Consent]:
+        return cls("yes"), cls("no")
+
+
+async def begin(visit: Visit) -> Turn:
+    """Resume or start a screening; consent comes first, asked again whenever the consent text
+    has a new version, before any new answer is stored."""
+    screening = visit.content.screening
+    consent_id = await visit.stores.consents.latest_id(visit.client.user_id,
+                                                       screening.consent_version)
+    if consent_id is None:
+        if await visit.stores.screenings.active(visit.client.user_id) is None:
+            await funnel.record(visit.services, funnel.STARTED)
+        buttons = ((visit.tr_button("screening.consent.yes", Consent("yes").pack()),),
+                   (visit.tr_button("screening.consent.no", Consent("no").pack()),))
+        text = visit.render("consent.j2", consent=screening.consent_text)
+        await visit.stores.chat_states.save(visit.client.user_id, CONSENT_ASKED, {}, visit.now)
+        return Turn([Reply(text, buttons)])
+    return await _resume_or_start(visit, consent_id, visit.tr("screening.consent.on_record"),
+                                  counted=False)
+
+
+async def consent(visit: Visit, given: bool) -> Turn:
+    if not given:
+        return main_menu(visit, edit=True, note=visit.tr("screening.consent.refused"))
+    version = visit.content.screening.consent_version
+    user_id = visit.client.user_id
+    consent_id = await visit.stores.consents.latest_id(user_id, version)
+    if consent_id is None:
+        consent_id = await visit.stores.consents.record(user_id, version, visit.now)
+    turn = await _resume_or_start(visit, consent_id, visit.tr("screening.consent.thanks"),
+                                  counted=True)
+    turn.replies[0] = Reply(turn.replies[0].text, edit=True)
+    return turn
+
+
+async def typed_consent(visit: Visit, text: str, data: dict[str, Any]) -> Turn | None:
+    """The consent text asks for a "yes" or "no": typed, it answers as the buttons do. Anything
+    else is answered as usual (None), the consent still asked."""
+    value = visit.content.answers[visit.language].whole(text)
+    if value not in (YES, NO):
+        return None
+    await visit.stores.chat_states.clear(visit.client.user_id)
+    turn = await consent(visit, value == YES)
+    return Turn([replace(r, edit=False) for r in turn.replies], turn.staff, turn.clients)
+
+
+async def _leave_consent(visit: Visit, data: dict[str, Any]) -> None:
+    await visit.stores.chat_states.clear(visit.client.user_id)
+
+
+async def _resume_or_start(visit: Visit, consent_id: int, note: str, *, counted: bool) -> Turn:
+    """`counted`: the start was already counted in the funnel when consent was asked."""
+    screening, stores = visit.content.screening, visit.stores
+    record = await stores.screenings.active(visit.client.user_id)
+    step = screening.step(record.current_step or "") if record else None
+    if record is not None and step is not None:
+        await stores.screenings.attach_consent(record.id, consent_id)
+        return Turn([Reply(visit.tr("screening.resume")), ask(visit, record, step)])
+    first = screening.steps[0]
+    screening_id = await stores.screenings.start(
+        visit.client.user_id, consent_id, first.id, visit.now)
+    if not counted:
+        await funnel.record(visit.services, funnel.STARTED)
+    await funnel.record(visit.services, funnel.CONSENTED)
+    record = await stores.screenings.get(screening_id)
+    assert record is not None
+    return Turn([Reply(note), ask(visit, record, first)])
+
+
+def register(router: Router) -> None:
+    router.menu_action("screening")(lambda v: begin(v))
+    router.button(Consent)(lambda v, data: consent(v, data.answer == YES))
+    router.state(CONSENT_ASKED, leave=_leave_consent)(typed_consent)
