@@ -60,7 +60,7 @@ class Settings:
     quiet_start: time
     quiet_end: time
     retention_days: int = 365
-    opening_hours: str | None = None
+    opening_hours: dict[int, tuple[time, time]] | None = None  # weekday (Mon 0) → open, close
     map_link: str | None = None
     parking: str | None = None
     content_dir: Path = SHIPPED_CONTENT
@@ -89,7 +89,8 @@ def parse_settings(data: dict[str, Any], base_dir: Path) -> Settings:
         price_text=dict(file.price), database=base_dir / database,
         nudge_hour=aftercare.nudge_hour, quiet_start=aftercare.quiet_hours[0],
         quiet_end=aftercare.quiet_hours[1], retention_days=file.privacy.retention_days,
-        content_dir=base_dir / content_dir, opening_hours=clinic.hours,
+        content_dir=base_dir / content_dir,
+        opening_hours=file.opening_hours.by_weekday() if file.opening_hours else None,
         map_link=clinic.map_link, parking=clinic.parking,
     )
 

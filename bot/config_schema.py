@@ -76,7 +76,6 @@ class Clinic(Table):
     website: Text = Field(description=TEXT)
     timezone: Annotated[Text, AfterValidator(_known_zone)] = Field(description=TEXT)
     hemisphere: Literal["north", "south"] = Field("north", description='"north" or "south"')
-    hours: Text | None = Field(None, description=TEXT)
     map_link: Text | None = Field(None, description=TEXT)
     parking: Text | None = Field(None, description=TEXT)
 
@@ -113,6 +112,38 @@ class Aftercare(Table):
         (time(21), time(8)), description='two times, e.g. ["21:00", "09:00"]')
 
 
+_SPAN = re.compile(r"^\s*(\d\d:\d\d)\s*[-–]\s*(\d\d:\d\d)\s*$")
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _span(value: object) -> tuple[time, time]:
+    m = _SPAN.match(value) if isinstance(value, str) else None
+    if m:
+        opens, closes = _hhmm(m.group(1)), _hhmm(m.group(2))
+        if opens < closes:
+            return opens, closes
+    raise ValueError(f"got {value!r}; expected opening and closing times as \"10:00-20:00\"")
+
+
+Span = Annotated[tuple[time, time], BeforeValidator(_span)]
+
+
+class OpeningHours(Table):
+    """A day left out is closed; with no table at all, the hours are not told or checked."""
+
+    mon: Span | None = Field(None, description='a span like "10:00-20:00"')
+    tue: Span | None = Field(None, description='a span like "10:00-20:00"')
+    wed: Span | None = Field(None, description='a span like "10:00-20:00"')
+    thu: Span | None = Field(None, description='a span like "10:00-20:00"')
+    fri: Span | None = Field(None, description='a span like "10:00-20:00"')
+    sat: Span | None = Field(None, description='a span like "10:00-20:00"')
+    sun: Span | None = Field(None, description='a span like "10:00-20:00"')
+
+    def by_weekday(self) -> dict[int, tuple[time, time]]:
+        return {day: span for day, name in enumerate(DAYS)
+                if (span := getattr(self, name)) is not None}
+
+
 class Privacy(Table):
     retention_days: StrictInt = Field(365, ge=30, description="a number of days (at least 30)")
 
@@ -145,6 +176,7 @@ class ClinicFile(Table):
     aftercare: Aftercare = _table("an [aftercare] table")
     privacy: Privacy = _table("a [privacy] table")
     content: OwnContent = _table("a [content] table")
+    opening_hours: OpeningHours | None = Field(None, description="an [opening_hours] table")
 
     @field_validator("price", mode="before")
     @classmethod

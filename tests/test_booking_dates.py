@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from bot.config import Settings
 from bot.content import Content
-from bot.content.i18n import format_appointment
+from bot.content.i18n import format_appointment, format_opening_hours
 from bot.devtools.sandbox import Sandbox
 from tests.chat import Texts, shown
 from tests.desk import lead_by_chat, press_on_card, staff_member, stores_of
@@ -36,6 +38,27 @@ async def test_a_past_time_says_how_it_was_read(
                                         settings.timezone))
     assert staff("staff.booked.read_as", when=read) in reply
     assert staff("staff.booked.past") in reply
+
+
+@pytest.mark.parametrize("typed, moment", [
+    ("25.11 21:00", datetime(2026, 11, 25, 21, tzinfo=UTC)),  # a Wednesday, after closing
+    ("29.11 12:00", datetime(2026, 11, 29, 12, tzinfo=UTC)),  # a Sunday: closed all day
+])
+async def test_a_time_outside_opening_hours_is_asked_again(
+    bot: Sandbox, content: Content, settings: Settings, typed: str, moment: datetime
+) -> None:
+    staff = Texts(content, "en")
+    await lead_by_chat(bot, content)
+    maria = staff_member(bot, settings)
+    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    reply = shown(await maria.reply_to(prompt, typed))
+    read = ", ".join(format_appointment(moment, "en", settings.timezone))
+    assert settings.opening_hours is not None
+    assert staff("staff.booked.read_as", when=read) in reply
+    assert staff("staff.booked.closed", hours=format_opening_hours(
+        settings.opening_hours, "en")) in reply
+    lead = await stores_of(bot).leads.get(1)
+    assert lead is not None and lead.status != "booked" and lead.appointment_at is None
 
 
 async def test_an_answered_prompt_books_nothing_twice(

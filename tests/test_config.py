@@ -33,6 +33,8 @@ def test_example_config_is_valid_and_complete() -> None:
     ("aftercare", "nudge_hour", 25, "aftercare.nudge_hour: got 25; expected an hour"),
     ("aftercare", "quiet_hours", ["9pm", "08:00"], "aftercare.quiet_hours[0]: got '9pm'"),
     ("clinic", "name", "  ", "clinic.name: is empty"),
+    ("opening_hours", "mon", "10-20", "opening_hours.mon: got '10-20'; expected opening and"),
+    ("opening_hours", "sat", "16:00-10:00", "opening_hours.sat: got '16:00-10:00'"),
 ])
 def test_bad_values_name_the_key(section: str, key: str, value: object, message: str) -> None:
     data = example()

@@ -108,3 +108,23 @@ def format_hour(hour: int, tz: ZoneInfo, on: datetime, language: str) -> str:
     """A local hour of the day as the client's locale writes it ("10:00 AM", "10:00")."""
     local = datetime.combine(on.astimezone(tz).date(), time(hour), tzinfo=tz)
     return format_time(local, format="short", locale=language)
+
+
+def format_opening_hours(hours: dict[int, tuple[time, time]], language: str) -> str:
+    """`{0: (10:00, 20:00), …}` as the client reads it: days with the same hours in a row are
+    one range ("Mon–Fri 10:00 AM – 8:00 PM; Sat 10:00 AM – 4:00 PM"), in their language."""
+    names = Locale.parse(language).days["format"]["abbreviated"]
+    runs: list[tuple[int, int, tuple[time, time]]] = []
+    for day in sorted(hours):
+        if runs and runs[-1][1] == day - 1 and runs[-1][2] == hours[day]:
+            runs[-1] = (runs[-1][0], day, hours[day])
+        else:
+            runs.append((day, day, hours[day]))
+
+    def span(opens: time, closes: time) -> str:
+        return (f"{format_time(opens, 'short', locale=language)} – "
+                f"{format_time(closes, 'short', locale=language)}")
+
+    return "; ".join(
+        f"{names[first]}{'–' + names[last] if last != first else ''} {span(*times)}"
+        for first, last, times in runs)

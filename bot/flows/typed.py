@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bot.content.i18n import N_
+from bot.content.i18n import N_, format_opening_hours
 from bot.content.routing import route
 from bot.flows import Reply, Turn, Visit, aftercare, faq, health
 from bot.flows.menu import main_menu
@@ -51,7 +51,8 @@ def logistics(visit: Visit, kind: str) -> str:
     if kind == "phone":
         return visit.tr("logistics.phone", phone=s.phone)
     if kind == "hours":
-        return visit.tr("logistics.hours", hours=s.opening_hours) if s.opening_hours else call
+        return visit.tr("logistics.hours", hours=format_opening_hours(
+            s.opening_hours, visit.language)) if s.opening_hours else call
     if kind == "parking":
         return visit.tr("logistics.parking", parking=s.parking) if s.parking else \
             f"{where}{map_link}\n{call}"

@@ -13,7 +13,7 @@ import logging
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from bot.content.i18n import format_appointment, format_when
+from bot.content.i18n import format_appointment, format_opening_hours, format_when
 from bot.flows import StaffPost, Turn, aftercare, funnel, receipts
 from bot.flows.staff import BOOKED, LABELS, NEXT, TREATED, Desk, booked
 from bot.flows.staff.cards import LeadStatus, LeadUndo, card_post, undo_button
@@ -55,6 +55,16 @@ def ask_appointment(desk: Desk, lead: Lead, *, note: str | None = None,
                                  ask_reply=_example(desk))])
 
 
+def _open_at(desk: Desk, when: datetime) -> bool:
+    """Whether the clinic is open then, by `[opening_hours]`; always, when none are set."""
+    hours = desk.services.settings.opening_hours
+    if hours is None:
+        return True
+    local = when.astimezone(desk.services.settings.timezone)
+    span = hours.get(local.weekday())
+    return span is not None and span[0] <= local.time() < span[1]
+
+
 def _reading(desk: Desk, when: datetime) -> str:
     """How the bot read a typed date, with the weekday, so a misreading shows at once."""
     return ", ".join(format_appointment(when, desk.language, desk.services.settings.timezone))
@@ -72,10 +82,12 @@ async def appointment_reply(desk: Desk, prompt_id: int, reply_id: int, text: str
                                      reply_to=reply_id)])
     settings = desk.services.settings
     when = parse_when(text, desk.now, settings.timezone)
-    if when is None or when <= desk.now:
+    if when is None or when <= desk.now or not _open_at(desk, when):
         note = desk.tr("staff.booked.invalid") if when is None else desk.tr(
-            "staff.booked.read_as", when=_reading(desk, when)) + " " + desk.tr(
-            "staff.booked.past")
+            "staff.booked.read_as", when=_reading(desk, when)) + " " + (
+            desk.tr("staff.booked.past") if when <= desk.now else desk.tr(
+                "staff.booked.closed", hours=format_opening_hours(
+                    settings.opening_hours or {}, desk.language)))
         await desk.stores.booking_prompts.close(lead.id, desk.now)
         return ask_appointment(desk, lead, note=note, reply_to=reply_id)
     await desk.stores.booking_prompts.close(lead.id, desk.now)
