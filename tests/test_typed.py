@@ -227,3 +227,23 @@ async def test_a_typed_yes_or_no_answers_the_consent_as_its_buttons_do(
     assert await stores_of(bot).consents.latest_id(
         user.id, content.screening.consent_version) is not None
     assert bot.staff_chat() == []
+
+
+@pytest.mark.parametrize("language, no", [("en", "none"), ("ru", "нет")])
+async def test_a_typed_no_to_the_skin_goals_moves_on_with_what_is_ticked(
+    bot: Sandbox, content: Content, language: str, no: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/menu")
+    await user.press(t.label("menu.screening"))
+    await user.press(t.label("screening.consent.yes"))
+    goals = content.screening.goals
+    assert goals is not None
+    await user.press(t.label(goals.options[0].label))
+    reply = shown(await user.send(no))
+    first_question = next(s for s in content.screening.steps if s.kind == "yes_no")
+    assert t(first_question.question) in reply and t("faq.forward.yes") not in reply
+    answers = dict(await stores_of(bot).database.db.execute_fetchall(
+        "SELECT step_id, answer FROM screening_answers"))
+    assert answers[goals.id] == goals.options[0].id

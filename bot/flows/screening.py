@@ -90,15 +90,20 @@ async def _advance(visit: Visit, record: ScreeningRecord, step: Step, value: str
 
 async def typed_answer(visit: Visit, text: str) -> Turn | None:
     """A typed yes, no or not sure ("да", "nope", "не знаю") answers the open yes/no question;
-    None for anything else."""
+    a typed no to the skin goals ("нет", "none of these") is "Done" with what is ticked. None
+    for anything else."""
     record = await visit.stores.screenings.active(visit.client.user_id)
     screening = visit.content.screening
     step = screening.step(record.current_step or "") if record else None
-    if record is None or step is None or step.kind != "yes_no":
+    if record is None or step is None:
         return None
     value = visit.content.answers[visit.language].whole(text)
     if value is None or record.consent_version != screening.consent_version:
         return None
+    if step.kind == "choose_many":
+        if value != NO:
+            return None
+        value = record.answers.get(step.id) or "-"
     turn = await _advance(visit, record, step, value)
     return Turn([replace(r, edit=False) for r in turn.replies], turn.staff, turn.clients)
 
