@@ -8,6 +8,7 @@ import logging
 import os
 import sqlite3
 import sys
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -78,6 +79,11 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings(getattr(args, "config", None))
     except ConfigError as exc:
         return _fail("configuration problems:\n  " + "\n  ".join(exc.problems))
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if url and not url.startswith(("postgresql://", "postgres://")):
+        return _fail("DATABASE_URL must be a postgresql:// URL (leave it unset to use the SQLite"
+                     " file named in the configuration)")
+    settings = replace(settings, database_url=url or None)
     if args.command == "check":
         return check(settings)
     if args.command == "health":
@@ -126,6 +132,9 @@ def report_health(settings: Settings) -> int:
 def make_backup(settings: Settings, path: Path) -> int:
     from bot.operations import backup
 
+    if settings.database_url:
+        return _fail("backup copies the SQLite file; on PostgreSQL use pg_dump (README,"
+                     " \"Several instances on PostgreSQL\")")
     try:
         size = backup(settings.database, path)
     except (OSError, sqlite3.Error) as exc:

@@ -60,6 +60,11 @@ class Settings:
     quiet_start: time
     quiet_end: time
     retention_days: int = 365
+    # A PostgreSQL server instead of the SQLite file: from the environment (DATABASE_URL),
+    # never the file, since the URL may hold a password.
+    database_url: str | None = None
+    scheduler_interval: float = 30.0
+    claim_seconds: float = 300.0
     opening_hours: dict[int, tuple[time, time]] | None = None  # weekday (Mon 0) → open, close
     map_link: str | None = None
     parking: str | None = None
@@ -70,7 +75,12 @@ class Settings:
         return self.price_text.get(language) or self.price_text[self.default_language]
 
     def with_database(self, path: Path) -> Settings:
-        return replace(self, database=path)
+        return replace(self, database=path, database_url=None)
+
+    @property
+    def storage(self) -> Path | str:
+        """Where the data lives: the PostgreSQL URL when there is one, else the SQLite file."""
+        return self.database_url or self.database
 
 
 def parse_settings(data: dict[str, Any], base_dir: Path) -> Settings:
@@ -92,6 +102,8 @@ def parse_settings(data: dict[str, Any], base_dir: Path) -> Settings:
         content_dir=base_dir / content_dir,
         opening_hours=file.opening_hours.by_weekday() if file.opening_hours else None,
         map_link=clinic.map_link, parking=clinic.parking,
+        scheduler_interval=file.scheduler.interval_seconds,
+        claim_seconds=file.scheduler.claim_seconds,
     )
 
 

@@ -106,6 +106,14 @@ class Storage(Table):
     database: StrictStr = Field("clinicbot.sqlite3", description="a file path")
 
 
+class Scheduler(Table):
+    interval_seconds: float = Field(30.0, gt=0, le=3600,
+                                    description="seconds between looks for due messages")
+    claim_seconds: float = Field(
+        300.0, gt=0, description="seconds an instance keeps a due message it took before"
+        " another instance may send it (several instances on PostgreSQL)")
+
+
 class Aftercare(Table):
     nudge_hour: StrictInt = Field(10, ge=0, le=23, description="an hour from 0 to 23")
     quiet_hours: tuple[Clock, Clock] = Field(
@@ -175,6 +183,7 @@ class ClinicFile(Table):
     storage: Storage = _table("a [storage] table")
     aftercare: Aftercare = _table("an [aftercare] table")
     privacy: Privacy = _table("a [privacy] table")
+    scheduler: Scheduler = _table("a [scheduler] table")
     content: OwnContent = _table("a [content] table")
     opening_hours: OpeningHours | None = Field(None, description="an [opening_hours] table")
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
+
+import asyncpg
 
 from bot.clock import Clock
 from bot.config import Settings
@@ -19,6 +21,8 @@ async def health(settings: Settings, clock: Clock) -> tuple[bool, list[str]]:
     """Whether the database answers and the scheduler ran recently, as printable lines. Only
     looks: a missing database is reported, never created, and nothing is migrated. A file that
     is not the one the scheduler last beat on was replaced under the bot."""
+    if settings.database_url:
+        return await _server_health(settings, clock)
     if not settings.database.is_file():
         return False, [f"database: missing (no file at {settings.database})"]
     try:
@@ -34,7 +38,28 @@ async def health(settings: Settings, clock: Clock) -> tuple[bool, list[str]]:
     if beat_on is not None and beat_on != file_identity(settings.database):
         return False, [f"database: replaced ({settings.database} is not the file the bot last"
                        " ran on)"]
-    lines = [f"database: ok ({settings.database}, schema version {version})"]
+    return _scheduler_health(f"database: ok ({settings.database}, schema version {version})",
+                             last, clock)
+
+
+async def _server_health(settings: Settings, clock: Clock) -> tuple[bool, list[str]]:
+    """The same on PostgreSQL, where the server names itself (and the URL may hold a
+    password, so it is never printed)."""
+    try:
+        stores = await Stores.inspect(str(settings.database_url))
+        try:
+            version = await stores.database.schema_version()
+            last = await stores.heartbeats.last("scheduler")
+        finally:
+            await stores.close()
+    except (OSError, asyncpg.PostgresError) as exc:
+        return False, [f"database: unreachable (PostgreSQL: {type(exc).__name__}: {exc})"]
+    return _scheduler_health(f"database: ok (PostgreSQL, schema version {version})", last, clock)
+
+
+def _scheduler_health(database: str, last: datetime | None,
+                      clock: Clock) -> tuple[bool, list[str]]:
+    lines = [database]
     if last is None:
         return False, [*lines, "scheduler: has never run"]
     age = clock.now() - last

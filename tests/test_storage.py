@@ -14,7 +14,7 @@ import aiosqlite
 import pytest
 
 from bot.storage import Stores
-from bot.storage.migrate import migrate, migrations
+from bot.storage.migrate import migrate_sqlite, migrations
 
 NOW = datetime(2026, 11, 24, tzinfo=UTC)
 
@@ -67,7 +67,7 @@ async def test_a_semicolon_in_a_string_or_a_trigger_body_is_part_of_the_migratio
         "INSERT INTO notes VALUES ('first; second');\n"
         "-- a last comment, without a newline", encoding="utf-8")
     async with aiosqlite.connect(tmp_path / "db.sqlite3", isolation_level=None) as db:
-        await migrate(db, tmp_path)
+        await migrate_sqlite(db, tmp_path)
         assert list(await db.execute_fetchall("PRAGMA user_version")) == [(1,)]
         assert list(await db.execute_fetchall("SELECT text FROM notes")) == [("first; second",)]
         await db.execute("INSERT INTO notes VALUES ('third')")
@@ -82,14 +82,14 @@ async def test_a_failing_migration_changes_nothing(tmp_path: Path) -> None:
         "INSERT INTO missing VALUES (1);")
     async with aiosqlite.connect(tmp_path / "db.sqlite3", isolation_level=None) as db:
         with pytest.raises(sqlite3.OperationalError, match="missing"):
-            await migrate(db, tmp_path)
+            await migrate_sqlite(db, tmp_path)
         assert not db.in_transaction
         assert list(await db.execute_fetchall("PRAGMA user_version")) == [(1,)]
         tables = await db.execute_fetchall("SELECT name FROM sqlite_master WHERE type = 'table'")
         assert list(tables) == [("notes",)]
         assert list(await db.execute_fetchall("SELECT * FROM notes")) == []
         (tmp_path / "0002_broken.sql").write_text("CREATE TABLE extra (x INTEGER);")
-        await migrate(db, tmp_path)  # fixed, it applies on the next start
+        await migrate_sqlite(db, tmp_path)  # fixed, it applies on the next start
         assert list(await db.execute_fetchall("PRAGMA user_version")) == [(2,)]
 
 
@@ -156,7 +156,7 @@ async def test_relays_open_before_the_upgrade_become_conversation_states(tmp_pat
             break
         (before / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     async with aiosqlite.connect(tmp_path / "db.sqlite3", isolation_level=None) as db:
-        await migrate(db, before)
+        await migrate_sqlite(db, before)
         for user_id in (1, 2):
             await db.execute(
                 "INSERT INTO clients (user_id, chat_id, first_name, created_at, updated_at)"
@@ -165,7 +165,7 @@ async def test_relays_open_before_the_upgrade_become_conversation_states(tmp_pat
                              (user_id,))
         await db.execute("INSERT INTO chat_states VALUES (2, 'booking_contact',"
                          " '{\"screening_id\": 5}', 'x')")
-        await migrate(db)
+        await migrate_sqlite(db)
         rows = await db.execute_fetchall("SELECT user_id, state, data FROM chat_states"
                                          " ORDER BY user_id")
         tables = await db.execute_fetchall("SELECT name FROM sqlite_master WHERE type = 'table'")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from bot.storage.base import Store, calendar_day, iso, moment
+from bot.storage.base import Store, calendar_day, iso, marks, moment
 
 
 @dataclass(frozen=True)
@@ -59,18 +59,14 @@ class AftercareStore(Store):
         `handed_over`, messages already due are written as sent: the caller shows them now,
         and the scheduler never sees them pending."""
         async with self.transaction() as db:
-            async with db.execute(
-                "SELECT 1 FROM aftercare_plans WHERE user_id = ? AND status = 'active'",
-                (user_id,),
-            ) as cursor:
-                if await cursor.fetchone():
-                    return None
-            cursor = await db.execute(
+            if await db.one("SELECT 1 FROM aftercare_plans WHERE user_id = ?"
+                            " AND status = 'active'", (user_id,)):
+                return None
+            plan_id = await db.insert(
                 "INSERT INTO aftercare_plans (user_id, treated_on, timezone, status, started_at)"
-                " VALUES (?, ?, ?, 'active', ?)",
+                " VALUES (?, ?, ?, 'active', ?) RETURNING id",
                 (user_id, treated_on.isoformat(), timezone, iso(now)))
-            plan_id = cursor.lastrowid
-            await db.executemany(
+            await db.write_many(
                 "INSERT INTO aftercare_messages (plan_id, day, due_at, status, sent_at)"
                 " VALUES (?, ?, ?, ?, ?)",
                 [(plan_id, number, iso(due), *(("sent", iso(now)) if handed_over and due <= now
@@ -97,58 +93,74 @@ class AftercareStore(Store):
             " ORDER BY day", (plan_id,))
         return [PlanMessage(r[0], r[1], moment(r[2]), r[3]) for r in rows]
 
-    async def due(self, now: datetime, limit: int = 500) -> list[DueMessage]:
+    async def claim_due(self, now: datetime, until: datetime,
+                        limit: int = 500) -> list[DueMessage]:
+        """Messages due and claimed by nobody (or by someone whose claim ran out), earliest
+        first, now claimed by the caller until `until`: sent, deferred or `release`d."""
+        ids = await self.database.claim(
+            "aftercare_messages",
+            "SELECT m.id FROM aftercare_messages AS m"
+            " WHERE m.status = 'pending' AND m.due_at <= ?"
+            " AND (m.retry_at IS NULL OR m.retry_at <= ?)"
+            " AND (m.claimed_until IS NULL OR m.claimed_until <= ?)"
+            " AND EXISTS (SELECT 1 FROM aftercare_plans AS p WHERE p.id = m.plan_id"
+            " AND p.status = 'active') ORDER BY m.due_at LIMIT ?",
+            (iso(now), iso(now), iso(now), limit), until)
+        if not ids:
+            return []
         rows = await self.all(
-            """
-            SELECT m.id, m.plan_id, m.day, m.due_at, m.attempts, p.user_id, c.chat_id,
-                   p.timezone, p.treated_on, c.language, c.telegram_language
-            FROM aftercare_messages AS m
-            JOIN aftercare_plans AS p ON p.id = m.plan_id
-            JOIN clients AS c ON c.user_id = p.user_id
-            WHERE m.status = 'pending' AND m.due_at <= ?1
-              AND (m.retry_at IS NULL OR m.retry_at <= ?1) AND p.status = 'active'
-            ORDER BY m.due_at
-            LIMIT ?2
-            """, (iso(now), limit))
+            "SELECT m.id, m.plan_id, m.day, m.due_at, m.attempts, p.user_id, c.chat_id,"
+            " p.timezone, p.treated_on, c.language, c.telegram_language"
+            " FROM aftercare_messages AS m"
+            " JOIN aftercare_plans AS p ON p.id = m.plan_id"
+            " JOIN clients AS c ON c.user_id = p.user_id"
+            f" WHERE m.id IN ({marks(ids)}) ORDER BY m.due_at, m.id", ids)
         return [DueMessage(r[0], r[1], r[2], moment(r[3]), r[4], r[5], r[6], r[7],
                            calendar_day(r[8]), r[9], r[10]) for r in rows]
+
+    async def release(self, message_ids: list[int]) -> None:
+        """Claims given up without sending (quiet hours, stopping): due again at once."""
+        if message_ids:
+            await self.write("UPDATE aftercare_messages SET claimed_until = NULL"
+                             f" WHERE id IN ({marks(message_ids)})", message_ids)
 
     async def mark(
         self, message_id: int, status: str, now: datetime, *, finish_plan: int | None = None
     ) -> None:
         """Record a message as sent or skipped; `finish_plan` also closes the week."""
         async with self.transaction() as db:
-            await db.execute(
+            await db.write(
                 "UPDATE aftercare_messages SET status = ?, sent_at = ? WHERE id = ?",
                 (status, iso(now), message_id))
             if finish_plan is not None:
-                await db.execute(
+                await db.write(
                     "UPDATE aftercare_plans SET status = 'finished', ended_at = ?"
                     " WHERE id = ? AND status = 'active'", (iso(now), finish_plan))
 
     async def defer(self, message_id: int, retry_at: datetime) -> None:
         await self.write(
-            "UPDATE aftercare_messages SET retry_at = ?, attempts = attempts + 1 WHERE id = ?",
+            "UPDATE aftercare_messages SET retry_at = ?, attempts = attempts + 1,"
+            " claimed_until = NULL WHERE id = ?",
             (iso(retry_at), message_id))
 
     async def end_plan(self, plan_id: int, status: str, now: datetime) -> None:
         """Stop a plan: nothing pending of it will be sent."""
         async with self.transaction() as db:
-            await db.execute(
+            await db.write(
                 "UPDATE aftercare_plans SET status = ?, ended_at = ? WHERE id = ?"
                 " AND status = 'active'", (status, iso(now), plan_id))
-            await db.execute(
+            await db.write(
                 "UPDATE aftercare_messages SET status = 'cancelled'"
                 " WHERE plan_id = ? AND status = 'pending'", (plan_id,))
 
     async def end_active_plan(self, user_id: int, status: str, now: datetime) -> None:
         """Stop the client's running plan, if any (the client can no longer be reached)."""
         async with self.transaction() as db:
-            await db.execute(
+            await db.write(
                 "UPDATE aftercare_messages SET status = 'cancelled' WHERE status = 'pending'"
                 " AND plan_id IN (SELECT id FROM aftercare_plans"
                 " WHERE user_id = ? AND status = 'active')", (user_id,))
-            await db.execute(
+            await db.write(
                 "UPDATE aftercare_plans SET status = ?, ended_at = ? WHERE user_id = ?"
                 " AND status = 'active'", (status, iso(now), user_id))
 
@@ -156,18 +168,18 @@ class AftercareStore(Store):
                          schedule: list[tuple[int, datetime]]) -> None:
         """New local times (the client changed timezone) for the days not yet sent."""
         async with self.transaction() as db:
-            await db.execute("UPDATE aftercare_plans SET timezone = ? WHERE id = ?",
-                             (timezone, plan_id))
-            await db.executemany(
+            await db.write("UPDATE aftercare_plans SET timezone = ? WHERE id = ?",
+                           (timezone, plan_id))
+            await db.write_many(
                 "UPDATE aftercare_messages SET due_at = ?, retry_at = NULL"
                 " WHERE plan_id = ? AND day = ? AND status = 'pending'",
                 [(iso(due), plan_id, day) for day, due in schedule])
 
     async def record_checkin(self, plan_id: int, day: int, answer: str, details: str | None,
                              problem: bool, now: datetime) -> int:
-        return await self.write(
+        return await self.insert(
             "INSERT INTO aftercare_checkins (plan_id, day, answer, details, problem,"
-            " answered_at) VALUES (?, ?, ?, ?, ?, ?)",
+            " answered_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
             (plan_id, day, answer, details, int(problem), iso(now)))
 
     async def progress(self, plan_id: int) -> tuple[int, int]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.storage.base import Store, iso, moment
+from bot.storage.base import Store, iso, marks, moment
 
 
 @dataclass(frozen=True)
@@ -24,10 +24,10 @@ class AppointmentStore(Store):
                    reminders: list[tuple[str, datetime]]) -> None:
         """The reminders of a new appointment time, replacing the unsent ones, in one commit."""
         async with self.transaction() as db:
-            await db.execute("DELETE FROM appointment_reminders WHERE lead_id = ?"
-                             " AND sent_at IS NULL", (lead_id,))
-            await db.execute("DELETE FROM appointment_answers WHERE lead_id = ?", (lead_id,))
-            await db.executemany(
+            await db.write("DELETE FROM appointment_reminders WHERE lead_id = ?"
+                           " AND sent_at IS NULL", (lead_id,))
+            await db.write("DELETE FROM appointment_answers WHERE lead_id = ?", (lead_id,))
+            await db.write_many(
                 "INSERT INTO appointment_reminders (lead_id, kind, appointment_at, due_at)"
                 " VALUES (?, ?, ?, ?)",
                 [(lead_id, kind, iso(appointment_at), iso(due)) for kind, due in reminders])
@@ -37,11 +37,25 @@ class AppointmentStore(Store):
         await self.write("DELETE FROM appointment_reminders WHERE lead_id = ? AND sent_at IS NULL",
                          (lead_id,))
 
-    async def due(self, now: datetime, limit: int = 100) -> list[AppointmentReminder]:
+    async def claim_due(self, now: datetime, until: datetime,
+                        limit: int = 100) -> list[AppointmentReminder]:
+        """Reminders due and claimed by nobody, now claimed by the caller until `until`."""
+        ids = await self.database.claim(
+            "appointment_reminders",
+            "SELECT id FROM appointment_reminders WHERE sent_at IS NULL AND due_at <= ?"
+            " AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY due_at LIMIT ?",
+            (iso(now), iso(now), limit), until)
+        if not ids:
+            return []
         rows = await self.all(
             "SELECT id, lead_id, kind, appointment_at, due_at FROM appointment_reminders"
-            " WHERE sent_at IS NULL AND due_at <= ? ORDER BY due_at LIMIT ?", (iso(now), limit))
+            f" WHERE id IN ({marks(ids)}) ORDER BY due_at, id", ids)
         return [AppointmentReminder(r[0], r[1], r[2], moment(r[3]), moment(r[4])) for r in rows]
+
+    async def release(self, reminder_ids: list[int]) -> None:
+        if reminder_ids:
+            await self.write("UPDATE appointment_reminders SET claimed_until = NULL"
+                             f" WHERE id IN ({marks(reminder_ids)})", reminder_ids)
 
     async def mark(self, reminder_id: int, outcome: str, now: datetime) -> None:
         await self.write("UPDATE appointment_reminders SET sent_at = ?, outcome = ? WHERE id = ?",
@@ -50,8 +64,10 @@ class AppointmentStore(Store):
     async def answer(self, lead_id: int, appointment_at: datetime, answer: str,
                      now: datetime) -> None:
         await self.write(
-            "INSERT OR REPLACE INTO appointment_answers (lead_id, appointment_at, answer,"
-            " answered_at) VALUES (?, ?, ?, ?)", (lead_id, iso(appointment_at), answer, iso(now)))
+            "INSERT INTO appointment_answers (lead_id, appointment_at, answer, answered_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (lead_id) DO UPDATE SET"
+            " appointment_at = excluded.appointment_at, answer = excluded.answer,"
+            " answered_at = excluded.answered_at", (lead_id, iso(appointment_at), answer, iso(now)))
 
     async def answer_of(self, lead_id: int, appointment_at: datetime) -> str | None:
         """The client's answer about this appointment time, if they gave one."""

@@ -1,29 +1,23 @@
-"""The connection and transactions that every store shares, and how times cross the boundary.
+"""What every store shares: the database (SQLite or PostgreSQL, bot/storage/sqlite.py and
+bot/storage/postgresql.py), its transactions, and how times cross the boundary.
 
-One aiosqlite connection in autocommit mode; every write runs in an explicit
-`BEGIN IMMEDIATE … COMMIT` under one asyncio lock, so concurrent updates never commit each
-other's half-done work. Times are stored as UTC ISO text (so they sort and compare as text)
-and come back out as aware datetimes: nothing outside storage parses them.
+Stores write SQL once, with `?` placeholders, in the dialect both engines accept (`ON CONFLICT`,
+`RETURNING`); where the engines differ, a store asks the database (`dialect`). Times are
+stored as UTC ISO text (so they sort and compare as text on both engines) and come back out as
+aware datetimes: nothing outside storage parses them.
 """
 
 from __future__ import annotations
 
 import asyncio
-import logging
-import os
-import sqlite3
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from contextlib import AbstractAsyncContextManager
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, Protocol
 from urllib.parse import quote
-
-import aiosqlite
-
-from bot.storage.migrate import migrate
-
-log = logging.getLogger(__name__)
+from weakref import WeakValueDictionary
 
 
 def read_only_uri(path: Path) -> str:
@@ -61,114 +55,113 @@ def file_identity(path: Path) -> str | None:
     return f"{found.st_dev}:{found.st_ino}"
 
 
-class Database:
-    def __init__(self, db: aiosqlite.Connection, reader: sqlite3.Connection, path: Path) -> None:
-        self.db, self.path = db, path
-        # Taken once the file is open: what the bot reads and writes from then on.
-        self.identity = file_identity(path)
-        # Reads take microseconds in SQLite, a round trip to aiosqlite's thread far longer:
-        # reads run on this read-only connection in the event loop's thread. WAL lets it see
-        # every committed write, and the bot's own writes are committed before it reads again.
-        self.reader = reader
-        self._write_lock = asyncio.Lock()
+def marks(values: Sequence[Any]) -> str:
+    """`?, ?, ?` for an `IN (...)` of `values`."""
+    return ", ".join("?" * len(values))
 
-    @classmethod
-    async def open(cls, path: Path) -> Self:
-        """Open (creating it readable by its owner only) and migrate the database."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
-        db = await aiosqlite.connect(path, isolation_level=None)
-        await db.execute("PRAGMA journal_mode = WAL")
-        await db.execute("PRAGMA foreign_keys = ON")
-        await db.execute("PRAGMA synchronous = NORMAL")
-        # Erased rows are overwritten with zeros, not just unlinked from the b-tree.
-        await db.execute("PRAGMA secure_delete = ON")
-        await migrate(db)
-        return cls(db, cls._reader(path), path)
 
-    @classmethod
-    async def inspect(cls, path: Path) -> Self:
-        """Open an existing database read-only, as it is: nothing is created or migrated
-        (SQLite refuses a missing file in this mode)."""
-        db = await aiosqlite.connect(read_only_uri(path), uri=True, isolation_level=None)
-        return cls(db, cls._reader(path), path)
+class LocalLocks:
+    """One asyncio lock per client in this process, kept while someone holds or waits for it.
+    asyncio's lock is first come, first served, so one client's updates run in the order
+    they came."""
 
-    @staticmethod
-    def _reader(path: Path) -> sqlite3.Connection:
-        return sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None,
-                               check_same_thread=False)
+    def __init__(self) -> None:
+        self._locks: WeakValueDictionary[int, asyncio.Lock] = WeakValueDictionary()
+
+    def __call__(self, user_id: int) -> asyncio.Lock:
+        return self._locks.setdefault(user_id, asyncio.Lock())
+
+
+class Queries(Protocol):
+    """Statements on the database, or inside one of its transactions."""
+
+    async def one(self, sql: str, args: Sequence[Any] = ()) -> Any: ...
+
+    async def all(self, sql: str, args: Sequence[Any] = ()) -> list[Any]: ...
+
+    async def write(self, sql: str, args: Sequence[Any] = ()) -> int:
+        """Run one statement; how many rows it changed."""
+
+    async def insert(self, sql: str, args: Sequence[Any] = ()) -> int:
+        """Run an `INSERT … RETURNING id`; the new row's id."""
+
+    async def write_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
+
+
+class Database(ABC):
+    """One engine's connection(s). Each method is one statement, atomic on its own;
+    `transaction()` groups several into one commit."""
+
+    dialect: str  # "sqlite" or "postgresql"
+    path: Path | None = None  # the SQLite file; None on a server
+    identity: str | None = None  # which file the bot writes to (SQLite)
+
+    @abstractmethod
+    async def one(self, sql: str, args: Sequence[Any] = ()) -> Any: ...
+
+    @abstractmethod
+    async def all(self, sql: str, args: Sequence[Any] = ()) -> list[Any]: ...
+
+    @abstractmethod
+    async def dicts(self, sql: str, args: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows as {column: value}."""
+
+    @abstractmethod
+    async def write(self, sql: str, args: Sequence[Any] = ()) -> int:
+        """One statement; how many rows it changed."""
+
+    @abstractmethod
+    async def insert(self, sql: str, args: Sequence[Any] = ()) -> int:
+        """One `INSERT … RETURNING id`; the new row's id."""
+
+    @abstractmethod
+    async def write_returning(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
+        """One statement with a `RETURNING` clause; the rows it returns."""
+
+    # Appended to a claim's selection: rows another transaction is claiming are passed over
+    # rather than waited for (PostgreSQL; SQLite has one writer at a time anyway).
+    skip_locked = ""
+
+    async def claim(self, table: str, selection: str, args: Sequence[Any],
+                    until: datetime) -> list[int]:
+        """Claim the rows of `table` whose ids `selection` picks, until `until`; their ids.
+        Instances sharing the database never claim the same row: one commits first, and the
+        other no longer sees it as free."""
+        rows = await self.write_returning(
+            f"UPDATE {table} SET claimed_until = ? WHERE id IN ({selection}{self.skip_locked})"
+            " RETURNING id", (iso(until), *args))
+        return sorted(int(r[0]) for r in rows)
+
+    @abstractmethod
+    def transaction(self) -> AbstractAsyncContextManager[Queries]:
+        """Statements committed together, or not at all."""
+
+    @abstractmethod
+    async def write_together(self, *statements: tuple[str, Sequence[Any]]) -> None:
+        """Several writes in one commit, in as few round trips as the engine allows (this runs
+        on every screening answer)."""
+
+    @abstractmethod
+    def client_lock(self, user_id: int) -> AbstractAsyncContextManager[None]:
+        """One client's updates, and staff actions on them, one at a time: in this process,
+        first come first served; across processes sharing a server, one holder at a time."""
+
+    @abstractmethod
+    async def schema_version(self) -> int: ...
+
+    @abstractmethod
+    async def table_names(self) -> list[str]: ...
+
+    async def checkpoint(self) -> None:  # noqa: B027 - only SQLite keeps such copies
+        """After an erasure: leave no older copy of erased rows in the engine's own files."""
 
     def lost(self) -> str | None:
-        """None while the path still leads to the open file; else how it was lost ("removed",
-        "replaced"), since writes would go to a file nobody will ever read again."""
-        current = file_identity(self.path)
-        if current == self.identity:
-            return None
-        return "removed" if current is None else "replaced"
+        """How the database was lost under the bot ("removed", "replaced"), None while it is
+        the one opened."""
+        return None
 
-    async def close(self) -> None:
-        self.reader.close()
-        await self.db.close()
-
-    @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        async with self._write_lock:
-            await self.db.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.db
-            except BaseException:
-                await self.db.execute("ROLLBACK")
-                raise
-            await self.db.execute("COMMIT")
-
-    async def write_together(self, *statements: tuple[str, tuple[Any, ...]]) -> None:
-        """Several writes committed together in one round trip to aiosqlite's thread: each
-        round trip costs ~100 µs, far more than the statements, and `transaction()` takes
-        two more for BEGIN and COMMIT. (aiosqlite's `_execute` runs a call in its thread; it
-        has no public name for that.)"""
-        def run(connection: sqlite3.Connection) -> None:
-            connection.execute("BEGIN IMMEDIATE")
-            try:
-                for sql, args in statements:
-                    connection.execute(sql, args)
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
-            connection.execute("COMMIT")
-
-        async with self._write_lock:
-            await self.db._execute(run, self.db._conn)  # type: ignore[no-untyped-call]
-
-    async def checkpoint(self) -> None:
-        """Copy the WAL into the database file and truncate it to nothing, so rows just
-        erased (zeroed by secure_delete) leave no older copy behind in the -wal file."""
-        async with self._write_lock, self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)") as cursor:
-            busy = await cursor.fetchone()
-        if busy and busy[0]:
-            log.warning("the WAL could not be truncated (a reader was busy); erased rows stay"
-                        " in it until the next checkpoint")
-
-    async def schema_version(self) -> int:
-        row = await self.one("PRAGMA user_version")
-        return int(row[0]) if row else 0
-
-    async def one(self, sql: str, args: tuple[Any, ...] = ()) -> Any:
-        return self.reader.execute(sql, args).fetchone()
-
-    async def all(self, sql: str, args: tuple[Any, ...] = ()) -> list[Any]:
-        return self.reader.execute(sql, args).fetchall()
-
-    async def write(self, sql: str, args: tuple[Any, ...] = ()) -> int:
-        """One statement, atomic on its own in autocommit mode, so it needs no BEGIN/COMMIT
-        round trips; the lock keeps it out of other coroutines' open transactions. Returns the
-        new row id (for INSERTs)."""
-        async with self._write_lock:
-            cursor = await self.db.execute(sql, args)
-        return cursor.lastrowid or 0
-
-    async def table_names(self) -> list[str]:
-        rows = await self.all("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        return [r[0] for r in rows]
+    @abstractmethod
+    async def close(self) -> None: ...
 
 
 class Store:
@@ -178,4 +171,4 @@ class Store:
     def __init__(self, database: Database) -> None:
         self.database = database
         self.one, self.all, self.write = database.one, database.all, database.write
-        self.transaction = database.transaction
+        self.insert, self.transaction = database.insert, database.transaction

@@ -20,8 +20,11 @@ class BookingPrompt:
 class BookingPromptStore(Store):
     async def add(self, message_id: int, lead_id: int, staff_user_id: int, now: datetime) -> None:
         await self.write(
-            "INSERT OR REPLACE INTO booking_prompts (message_id, lead_id, staff_user_id,"
-            " created_at) VALUES (?, ?, ?, ?)", (message_id, lead_id, staff_user_id, iso(now)))
+            "INSERT INTO booking_prompts (message_id, lead_id, staff_user_id, created_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (message_id) DO UPDATE SET"
+            " lead_id = excluded.lead_id, staff_user_id = excluded.staff_user_id,"
+            " created_at = excluded.created_at, closed_at = NULL",
+            (message_id, lead_id, staff_user_id, iso(now)))
 
     async def lead_of(self, message_id: int) -> BookingPrompt | None:
         """The prompt a staff-chat message is, if it asks an appointment time for a lead."""

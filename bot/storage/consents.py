@@ -9,8 +9,8 @@ from bot.storage.base import Store, iso
 
 class ConsentStore(Store):
     async def record(self, user_id: int, version: int, now: datetime) -> int:
-        return await self.write(
-            "INSERT INTO consents (user_id, version, given_at) VALUES (?, ?, ?)",
+        return await self.insert(
+            "INSERT INTO consents (user_id, version, given_at) VALUES (?, ?, ?) RETURNING id",
             (user_id, version, iso(now)))
 
     async def latest_id(self, user_id: int, version: int) -> int | None:

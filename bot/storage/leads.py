@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bot.storage.base import Store, iso, maybe_moment, moment
+from bot.storage.base import Store, iso, marks, maybe_moment, moment
 from bot.storage.clients import Client, client_of
 
 _LEAD = (
@@ -64,14 +64,13 @@ class LeadStore(Store):
     ) -> int:
         """The lead, and the end of the booking dialog, in one commit."""
         async with self.transaction() as db:
-            cursor = await db.execute(
+            lead_id = await db.insert(
                 "INSERT INTO leads (user_id, screening_id, outcome, phone, contact_username,"
-                " preferred_time, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                " preferred_time, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 (user_id, screening_id, outcome, phone, contact_username, preferred_time,
                  iso(now)))
-            await db.execute("DELETE FROM chat_states WHERE user_id = ?", (user_id,))
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
+            await db.write("DELETE FROM chat_states WHERE user_id = ?", (user_id,))
+        return lead_id
 
     async def get(self, lead_id: int) -> Lead | None:
         row = await self.one(f"{_LEAD} WHERE l.id = ?", (lead_id,))
@@ -109,10 +108,10 @@ class LeadStore(Store):
         self, statuses: tuple[str, ...], offset: int, limit: int
     ) -> tuple[list[Lead], int]:
         """Leads in `statuses`, newest first, and how many there are in all."""
-        marks = ", ".join("?" * len(statuses))
-        rows = await self.all(f"{_LEAD} WHERE l.status IN ({marks}) ORDER BY l.id DESC"
+        rows = await self.all(f"{_LEAD} WHERE l.status IN ({marks(statuses)}) ORDER BY l.id DESC"
                               " LIMIT ? OFFSET ?", (*statuses, limit, offset))
-        total = await self.one(f"SELECT count(*) FROM leads WHERE status IN ({marks})", statuses)
+        total = await self.one(
+            f"SELECT count(*) FROM leads WHERE status IN ({marks(statuses)})", statuses)
         return [_lead(r) for r in rows], int(total[0]) if total else 0
 
     async def created(
@@ -121,7 +120,8 @@ class LeadStore(Store):
         """Leads created in [since, until), oldest first (the export)."""
         start, end = (iso(since) if since else None), (iso(until) if until else None)
         rows = await self.all(
-            f"{_LEAD} WHERE (? IS NULL OR l.created_at >= ?) AND (? IS NULL OR l.created_at < ?)"
+            f"{_LEAD} WHERE (CAST(? AS TEXT) IS NULL OR l.created_at >= ?)"
+            " AND (CAST(? AS TEXT) IS NULL OR l.created_at < ?)"
             " ORDER BY l.id", (start, start, end, end))
         return [_lead(r) for r in rows]
 
@@ -151,13 +151,13 @@ class LeadStore(Store):
         """Move a lead from `old` to `new` and record who did it, in one commit. False when the
         lead is no longer in `old` (someone else changed it first)."""
         async with self.transaction() as db:
-            cursor = await db.execute(
+            changed = await db.write(
                 "UPDATE leads SET status = ?, appointment_at = coalesce(?, appointment_at)"
                 " WHERE id = ? AND status = ?",
                 (new, iso(appointment_at) if appointment_at else None, lead_id, old))
-            if cursor.rowcount != 1:
+            if changed != 1:
                 return False
-            await db.execute(
+            await db.write(
                 "INSERT INTO lead_history (lead_id, old_status, new_status, staff_user_id,"
                 " changed_at) VALUES (?, ?, ?, ?, ?)", (lead_id, old, new, staff_user_id, iso(now)))
         return True

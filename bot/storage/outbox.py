@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bot.storage.base import Store, iso
+from bot.storage.base import Store, iso, marks
 
 
 @dataclass(frozen=True)
@@ -22,30 +22,42 @@ class OutboxEntry:
 
 class OutboxStore(Store):
     async def add(self, entries: list[tuple[str, int | None, dict[str, Any]]],
-                  now: datetime) -> list[int]:
-        """Store (kind, client's user id or None, payload) rows in one transaction. A new
-        edit of a staff-chat message replaces one still waiting, which would show older text."""
+                  now: datetime, claimed_until: datetime) -> list[int]:
+        """Store (kind, client's user id or None, payload) rows in one transaction, claimed by
+        the caller who sends them at once. A new edit of a staff-chat message replaces one
+        still waiting, which would show older text."""
         ids = []
         async with self.transaction() as db:
             for kind, user_id, payload in entries:
-                if kind == "staff" and payload.get("edit") is not None:
-                    await db.execute(
-                        "DELETE FROM outbox WHERE kind = 'staff'"
-                        " AND json_extract(payload, '$.edit') = ?", (payload["edit"],))
-                cursor = await db.execute(
-                    "INSERT INTO outbox (kind, user_id, payload, retry_at, created_at)"
-                    " VALUES (?, ?, ?, ?, ?)",
-                    (kind, user_id, json.dumps(payload), iso(now), iso(now)))
-                ids.append(cursor.lastrowid or 0)
+                replaces = payload.get("edit") if kind == "staff" else None
+                if replaces is not None:
+                    await db.write("DELETE FROM outbox WHERE kind = 'staff' AND replaces = ?",
+                                   (replaces,))
+                ids.append(await db.insert(
+                    "INSERT INTO outbox (kind, user_id, payload, retry_at, created_at,"
+                    " claimed_until, replaces) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                    (kind, user_id, json.dumps(payload), iso(now), iso(now),
+                     iso(claimed_until), replaces)))
         return ids
 
     async def pending(self, ids: list[int]) -> list[OutboxEntry]:
         """Those of `ids` still waiting to be sent, in order."""
-        marks = ", ".join("?" * len(ids))
-        return await self._entries(f"WHERE id IN ({marks}) ORDER BY id", tuple(ids))
+        return await self._entries(f"WHERE id IN ({marks(ids)}) ORDER BY id", tuple(ids))
 
-    async def due(self, now: datetime, limit: int) -> list[OutboxEntry]:
-        return await self._entries("WHERE retry_at <= ? ORDER BY id LIMIT ?", (iso(now), limit))
+    async def claim_due(self, now: datetime, until: datetime, limit: int) -> list[OutboxEntry]:
+        """Entries due and claimed by nobody (or by someone whose claim ran out), now claimed
+        by the caller until `until`."""
+        ids = await self.database.claim(
+            "outbox", "SELECT id FROM outbox WHERE retry_at <= ?"
+            " AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY id LIMIT ?",
+            (iso(now), iso(now), limit), until)
+        return await self.pending(ids) if ids else []
+
+    async def release(self, ids: list[int]) -> None:
+        """Claims given up without sending: the scheduler sends what is still there."""
+        if ids:
+            await self.write(f"UPDATE outbox SET claimed_until = NULL WHERE id IN ({marks(ids)})",
+                             tuple(ids))
 
     async def _entries(self, where: str, args: tuple[Any, ...]) -> list[OutboxEntry]:
         rows = await self.all(f"SELECT id, kind, payload, attempts FROM outbox {where}", args)
@@ -53,8 +65,8 @@ class OutboxStore(Store):
 
     async def defer(self, entry_id: int, retry_at: datetime) -> None:
         await self.write(
-            "UPDATE outbox SET retry_at = ?, attempts = attempts + 1 WHERE id = ?",
-            (iso(retry_at), entry_id))
+            "UPDATE outbox SET retry_at = ?, attempts = attempts + 1, claimed_until = NULL"
+            " WHERE id = ?", (iso(retry_at), entry_id))
 
     async def done(self, entry_id: int) -> None:
         """Sent, or given up for good: nothing of it is kept."""

@@ -35,82 +35,70 @@ class Erased:
 
 
 class PrivacyStore(Store):
-    async def _dicts(self, sql: str, args: tuple[Any, ...]) -> list[dict[str, Any]]:
-        async with self.database.db.execute(sql, args) as cursor:
-            names = [d[0] for d in cursor.description]
-            return [dict(zip(names, row, strict=True)) for row in await cursor.fetchall()]
-
     async def personal_data(self, user_id: int) -> PersonalData | None:
-        profile = await self._dicts(
+        profile = await self.database.dicts(
             "SELECT first_name, last_name, username, language, telegram_language, timezone,"
             " created_at FROM clients WHERE user_id = ?", (user_id,))
         if not profile:
             return None
-        screenings = await self._dicts(
+        screenings = await self.database.dicts(
             "SELECT id, status, outcome, started_at, finished_at FROM screenings"
             " WHERE user_id = ? ORDER BY id", (user_id,))
         for screening in screenings:
-            screening["answers"] = await self._dicts(
+            screening["answers"] = await self.database.dicts(
                 "SELECT step_id, answer FROM screening_answers WHERE screening_id = ?"
                 " ORDER BY answered_at", (screening["id"],))
-        plans = await self._dicts(
+        plans = await self.database.dicts(
             "SELECT id, treated_on, status FROM aftercare_plans WHERE user_id = ? ORDER BY id",
             (user_id,))
         for plan in plans:
-            plan["checkins"] = await self._dicts(
+            plan["checkins"] = await self.database.dicts(
                 "SELECT day, answer, details FROM aftercare_checkins WHERE plan_id = ?"
                 " ORDER BY id", (plan["id"],))
-        leads = await self._dicts(
+        leads = await self.database.dicts(
             "SELECT id, created_at, phone, contact_username, preferred_time, status,"
             " appointment_at FROM leads WHERE user_id = ? ORDER BY id", (user_id,))
         for lead in leads:
             lead["appointment_at"] = maybe_moment(lead["appointment_at"])
         return PersonalData(
             profile=profile[0],
-            consents=await self._dicts(
+            consents=await self.database.dicts(
                 "SELECT version, given_at FROM consents WHERE user_id = ? ORDER BY id",
                 (user_id,)),
             screenings=screenings,
             leads=leads,
             aftercare=plans,
-            questions=await self._dicts(
+            questions=await self.database.dicts(
                 "SELECT created_at FROM staff_questions WHERE user_id = ? ORDER BY id",
                 (user_id,)),
-            reminders=await self._dicts(
+            reminders=await self.database.dicts(
                 "SELECT kind, due_at FROM reminders WHERE user_id = ? AND sent_at IS NULL"
                 " ORDER BY due_at", (user_id,)),
-            conversation=next(iter(await self._dicts(
+            conversation=next(iter(await self.database.dicts(
                 "SELECT state, data FROM chat_states WHERE user_id = ?", (user_id,))), None),
         )
 
     async def forget(self, user_id: int) -> Erased:
         """Delete every row tied to the client, in one commit."""
         async with self.transaction() as db:
-            async with db.execute(
+            cards = [(int(r[0]), int(r[1])) for r in await db.all(
                 "SELECT id, staff_message_id FROM leads WHERE user_id = ?"
-                " AND staff_message_id IS NOT NULL", (user_id,),
-            ) as cursor:
-                cards = [(int(r[0]), int(r[1])) for r in await cursor.fetchall()]
-            async with db.execute(
+                " AND staff_message_id IS NOT NULL", (user_id,))]
+            card_ids = {message_id for _, message_id in cards}
+            posts = sorted(int(r[0]) for r in await db.all(
                 "SELECT staff_message_id FROM staff_questions WHERE user_id = ?"
                 " AND staff_message_id IS NOT NULL"
                 " UNION SELECT staff_message_id FROM relay_threads WHERE user_id = ?"
                 " UNION SELECT p.message_id FROM booking_prompts AS p"
                 " JOIN leads AS l ON l.id = p.lead_id WHERE l.user_id = ?"
                 " UNION SELECT message_id FROM staff_posts WHERE user_id = ? AND document = 0",
-                (user_id, user_id, user_id, user_id),
-            ) as cursor:
-                card_ids = {message_id for _, message_id in cards}
-                posts = sorted(int(r[0]) for r in await cursor.fetchall()
-                               if int(r[0]) not in card_ids)
-            async with db.execute(
+                (user_id, user_id, user_id, user_id)) if int(r[0]) not in card_ids)
+            documents = [int(r[0]) for r in await db.all(
                 "SELECT message_id FROM staff_posts WHERE user_id = ? AND document = 1"
-                " ORDER BY message_id", (user_id,),
-            ) as cursor:
-                documents = [int(r[0]) for r in await cursor.fetchall()]
-            await db.execute("DELETE FROM staff_posts WHERE user_id = ?", (user_id,))
-            await db.execute("DELETE FROM outbox WHERE user_id = ?", (user_id,))
-            await db.execute("DELETE FROM clients WHERE user_id = ?", (user_id,))
+                " ORDER BY message_id", (user_id,))]
+            await db.write("DELETE FROM staff_posts WHERE user_id = ?", (user_id,))
+            await db.write("DELETE FROM outbox WHERE user_id = ?", (user_id,))
+            await db.write("DELETE FROM clients WHERE user_id = ?", (user_id,))
         await self.database.checkpoint()
         return Erased(cards, posts, documents)
 
@@ -122,20 +110,20 @@ class PrivacyStore(Store):
         async with self.transaction() as db:
             last_activity = ("COALESCE((SELECT MAX(a.answered_at) FROM screening_answers AS a"
                              " WHERE a.screening_id = screenings.id), started_at)")
-            await db.execute(
+            await db.write(
                 "UPDATE screenings SET status = 'cancelled', current_step = NULL,"
                 f" finished_at = {last_activity} WHERE status = 'active'"
                 f" AND {last_activity} < ?", (iso(before),))
-            answers = await db.execute(
+            answers = await db.write(
                 "DELETE FROM screening_answers WHERE screening_id IN ("
                 " SELECT s.id FROM screenings AS s WHERE s.finished_at < ?"
                 " AND NOT EXISTS (SELECT 1 FROM leads AS l WHERE l.screening_id = s.id))",
                 (iso(before),))
-            checkins = await db.execute(
+            checkins = await db.write(
                 "DELETE FROM aftercare_checkins WHERE plan_id IN ("
                 " SELECT id FROM aftercare_plans WHERE ended_at < ?)", (iso(before),))
-            messages = await db.execute(
+            messages = await db.write(
                 "DELETE FROM aftercare_messages WHERE plan_id IN ("
                 " SELECT id FROM aftercare_plans WHERE ended_at < ?)", (iso(before),))
         await self.database.checkpoint()
-        return answers.rowcount + checkins.rowcount + messages.rowcount
+        return answers + checkins + messages

@@ -9,8 +9,8 @@ from bot.storage.base import Store, iso
 
 class QuestionStore(Store):
     async def record(self, user_id: int, now: datetime) -> int:
-        return await self.write(
-            "INSERT INTO staff_questions (user_id, created_at) VALUES (?, ?)",
+        return await self.insert(
+            "INSERT INTO staff_questions (user_id, created_at) VALUES (?, ?) RETURNING id",
             (user_id, iso(now)))
 
     async def set_message(self, question_id: int, message_id: int) -> None:

@@ -27,8 +27,10 @@ class RelayStore(Store):
         """Make `staff_message_id` answerable: a staff reply to it goes to `user_id`. Without
         `root_message_id` the message starts a new thread."""
         await self.write(
-            "INSERT OR REPLACE INTO relay_threads (staff_message_id, user_id, root_message_id,"
-            " created_at) VALUES (?, ?, ?, ?)",
+            "INSERT INTO relay_threads (staff_message_id, user_id, root_message_id, created_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (staff_message_id) DO UPDATE SET"
+            " user_id = excluded.user_id, root_message_id = excluded.root_message_id,"
+            " created_at = excluded.created_at",
             (staff_message_id, user_id, root_message_id or staff_message_id, iso(now)))
 
     async def thread(self, staff_message_id: int) -> RelayThread | None:

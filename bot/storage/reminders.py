@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.storage.base import Store, iso
+from bot.storage.base import Store, iso, marks
 
 
 @dataclass(frozen=True)
@@ -19,17 +19,29 @@ class ReminderStore(Store):
     async def schedule(self, user_id: int, kind: str, due: datetime) -> None:
         """One pending reminder of a kind per client: a new choice replaces the old."""
         async with self.transaction() as db:
-            await db.execute(
+            await db.write(
                 "DELETE FROM reminders WHERE user_id = ? AND kind = ? AND sent_at IS NULL",
                 (user_id, kind))
-            await db.execute("INSERT INTO reminders (user_id, kind, due_at) VALUES (?, ?, ?)",
+            await db.write("INSERT INTO reminders (user_id, kind, due_at) VALUES (?, ?, ?)",
                              (user_id, kind, iso(due)))
 
-    async def due(self, now: datetime, limit: int = 100) -> list[Reminder]:
-        rows = await self.all(
-            "SELECT id, user_id, kind FROM reminders WHERE sent_at IS NULL AND due_at <= ?"
-            " ORDER BY due_at LIMIT ?", (iso(now), limit))
+    async def claim_due(self, now: datetime, until: datetime,
+                        limit: int = 100) -> list[Reminder]:
+        """Reminders due and claimed by nobody, now claimed by the caller until `until`."""
+        ids = await self.database.claim(
+            "reminders", "SELECT id FROM reminders WHERE sent_at IS NULL AND due_at <= ?"
+            " AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY due_at LIMIT ?",
+            (iso(now), iso(now), limit), until)
+        if not ids:
+            return []
+        rows = await self.all(f"SELECT id, user_id, kind FROM reminders WHERE id IN ({marks(ids)})"
+                              " ORDER BY due_at, id", ids)
         return [Reminder(*r) for r in rows]
+
+    async def release(self, reminder_ids: list[int]) -> None:
+        if reminder_ids:
+            await self.write("UPDATE reminders SET claimed_until = NULL"
+                             f" WHERE id IN ({marks(reminder_ids)})", reminder_ids)
 
     async def mark_sent(self, reminder_id: int, now: datetime) -> None:
         await self.write("UPDATE reminders SET sent_at = ? WHERE id = ?", (iso(now), reminder_id))

@@ -9,6 +9,10 @@ from typing import Any
 
 from bot.storage.base import Store, iso, maybe_moment
 
+# The answers of a screening as one JSON object, in each engine's words.
+_ANSWERS = {"sqlite": "json_group_object(a.step_id, a.answer)",
+            "postgresql": "json_object_agg(a.step_id, a.answer)::text"}
+
 
 @dataclass(frozen=True)
 class ScreeningRecord:
@@ -30,19 +34,18 @@ class ScreeningStore(Store):
     async def start(self, user_id: int, consent_id: int, first_step: str, now: datetime) -> int:
         """A new active screening; one still active is cancelled in the same commit."""
         async with self.transaction() as db:
-            await db.execute(
+            await db.write(
                 "UPDATE screenings SET status = 'cancelled', finished_at = ?"
                 " WHERE user_id = ? AND status = 'active'", (iso(now), user_id))
-            cursor = await db.execute(
+            return await db.insert(
                 "INSERT INTO screenings (user_id, consent_id, status, current_step, started_at)"
-                " VALUES (?, ?, 'active', ?, ?)", (user_id, consent_id, first_step, iso(now)))
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
+                " VALUES (?, ?, 'active', ?, ?) RETURNING id",
+                (user_id, consent_id, first_step, iso(now)))
 
     async def _latest(self, where: str, args: tuple[Any, ...]) -> ScreeningRecord | None:
         row = await self.one(
             "SELECT s.id, s.user_id, s.status, s.current_step, s.outcome, s.finished_at,"
-            " c.version, (SELECT json_group_object(a.step_id, a.answer)"
+            f" c.version, (SELECT {_ANSWERS[self.database.dialect]}"
             "  FROM screening_answers AS a WHERE a.screening_id = s.id)"
             " FROM screenings AS s JOIN consents AS c ON c.id = s.consent_id"
             f" WHERE {where} ORDER BY s.id DESC LIMIT 1", args)
@@ -86,10 +89,10 @@ class ScreeningStore(Store):
     async def end(self, screening_id: int, status: str, outcome: str | None, now: datetime) -> None:
         """Finish or cancel; a cancelled screening keeps no answers."""
         async with self.transaction() as db:
-            await db.execute(
+            await db.write(
                 "UPDATE screenings SET status = ?, outcome = ?, current_step = NULL,"
                 " finished_at = ? WHERE id = ? AND status = 'active'",
                 (status, outcome, iso(now), screening_id))
             if status == "cancelled":
-                await db.execute("DELETE FROM screening_answers WHERE screening_id = ?",
+                await db.write("DELETE FROM screening_answers WHERE screening_id = ?",
                                  (screening_id,))

@@ -17,11 +17,13 @@ from bot.storage.funnel import FunnelStore
 from bot.storage.heartbeats import HeartbeatStore
 from bot.storage.leads import LeadStore
 from bot.storage.outbox import OutboxStore
+from bot.storage.postgresql import PostgresDatabase
 from bot.storage.privacy import PrivacyStore
 from bot.storage.questions import QuestionStore
 from bot.storage.relay import RelayStore
 from bot.storage.reminders import ReminderStore
 from bot.storage.screening import ScreeningStore
+from bot.storage.sqlite import SqliteDatabase
 from bot.storage.staff_members import StaffMemberStore
 from bot.storage.staff_posts import StaffPostStore
 
@@ -49,14 +51,23 @@ class Stores:
         self.privacy = PrivacyStore(database)
 
     @classmethod
-    async def open(cls, path: Path) -> Self:
-        """Open (creating it readable by its owner only) and migrate the database."""
-        return cls(await Database.open(path))
+    async def open(cls, where: Path | str) -> Self:
+        """Open and migrate the database: a PostgreSQL server by its URL, else the SQLite
+        file at that path (created readable by its owner only)."""
+        if _is_server(where):
+            return cls(await PostgresDatabase.open(str(where)))
+        return cls(await SqliteDatabase.open(Path(where)))
 
     @classmethod
-    async def inspect(cls, path: Path) -> Self:
-        """Open an existing database read-only, as it is: nothing is created or migrated."""
-        return cls(await Database.inspect(path))
+    async def inspect(cls, where: Path | str) -> Self:
+        """Open an existing database as it is: nothing is created or migrated."""
+        if _is_server(where):
+            return cls(await PostgresDatabase.inspect(str(where)))
+        return cls(await SqliteDatabase.inspect(Path(where)))
 
     async def close(self) -> None:
         await self.database.close()
+
+
+def _is_server(where: Path | str) -> bool:
+    return isinstance(where, str) and where.startswith(("postgresql://", "postgres://"))

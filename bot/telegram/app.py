@@ -71,7 +71,7 @@ async def start_services(app: Application,  # type: ignore[type-arg]
     (the tests drive time themselves)."""
     settings: Settings = app.bot_data["settings"]
     content: Content = app.bot_data["content"]
-    stores = await Stores.open(settings.database)
+    stores = await Stores.open(settings.storage)
     matchers = {
         lang: FaqMatcher(lang,
                          {t.id: content.tr_button_label(lang, t.keywords) for t in content.faq},

@@ -23,17 +23,21 @@ from bot.telegram.sending import Delivery, Sender
 log = logging.getLogger(__name__)
 
 
-async def send_due(sender: Sender, services: Services, now: datetime,
+async def send_due(sender: Sender, services: Services, now: datetime, claim_until: datetime,
                    halted: Callable[[], bool]) -> int:
-    """Send the reminders due at `now`; returns how many went out."""
+    """Send the reminders due at `now`; returns how many went out. Those claimed but not
+    recorded (a transient error, stopping) are released for the next run."""
     settings = services.settings
     if is_quiet(now, settings.timezone, settings.quiet_start, settings.quiet_end):
         return 0
-    sent = 0
-    for due in await services.stores.appointments.due(now):
-        if halted():
-            break
-        sent += await _send(sender, services, due, now)
+    sent, claimed = 0, await services.stores.appointments.claim_due(now, claim_until)
+    try:
+        for due in claimed:
+            if halted():
+                break
+            sent += await _send(sender, services, due, now)
+    finally:
+        await services.stores.appointments.release([due.id for due in claimed])
     return sent
 
 

@@ -32,7 +32,7 @@ async def deliver(outbox: Outbox, chat_id: int, turn: Turn, pressed: Message | N
         try:
             await outbox.send_held(clients)
         finally:
-            outbox.release(staff + clients)
+            await outbox.release(staff + clients)
 
 
 async def _replies(outbox: Outbox, chat_id: int, replies: list[Reply],

@@ -9,13 +9,11 @@ use gets a friendly answer; nothing here raises on bad input.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
 from typing import Any
-from weakref import WeakValueDictionary
 
 from telegram import Message, Update
 from telegram.error import TelegramError
@@ -37,7 +35,6 @@ from bot.telegram.outbox import Outbox
 
 log = logging.getLogger(__name__)
 Flow = Callable[[Visit], Awaitable[Turn]]
-_locks: WeakValueDictionary[int, asyncio.Lock] = WeakValueDictionary()
 
 
 def services_of(context: ContextTypes.DEFAULT_TYPE) -> Services:
@@ -74,13 +71,13 @@ async def visit_of(update: Update, services: Services) -> Visit:
     return Visit(services, client, language)
 
 
-def client_lock(user_id: int | None) -> AbstractAsyncContextManager[Any]:
+def client_lock(services: Services, user_id: int | None) -> AbstractAsyncContextManager[Any]:
     """One client's lock: their updates and staff actions on their lead or thread take it
-    before awaiting anything, so they run one at a time in the order they came (asyncio's lock
-    is first come, first served). No client, no lock."""
+    before awaiting anything, so they run one at a time in the order they came, in this
+    process and across instances sharing a database. No client, no lock."""
     if user_id is None:
         return contextlib.nullcontext()
-    return _locks.setdefault(user_id, asyncio.Lock())
+    return services.stores.database.client_lock(user_id)
 
 
 async def respond(update: Update, context: ContextTypes.DEFAULT_TYPE, flow: Flow,
@@ -90,10 +87,10 @@ async def respond(update: Update, context: ContextTypes.DEFAULT_TYPE, flow: Flow
     user = update.effective_user
     if user is None or update.effective_chat is None:
         return
-    async with client_lock(user.id):
+    services = services_of(context)
+    async with client_lock(services, user.id):
         if first is not None:
             await first()
-        services = services_of(context)
         visit = await visit_of(update, services)
         turn = await flow(visit)
         log.debug("update %s from user %s: %d replies, %d staff posts", update.update_id,

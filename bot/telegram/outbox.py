@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from telegram import Bot, ForceReply, Message, ReplyParameters
 from telegram.constants import ParseMode
@@ -26,12 +26,12 @@ Post = StaffPost | ClientPost
 
 
 class Outbox:
-    """One per application, shared by the handlers' fast path and the scheduler; an entry is
-    sent by one of them at a time (`_in_flight`)."""
+    """One per application, shared by the handlers' fast path and the scheduler. An entry is
+    sent by whoever claimed it: the update that stored it, else a scheduler run (of any
+    instance sharing the database) once it is due and unclaimed."""
 
     def __init__(self, bot: Bot, services: Services, sender: Sender) -> None:
         self.bot, self.services, self.sender = bot, services, sender
-        self._in_flight: set[int] = set()
 
     @property
     def staff_chat_id(self) -> int:
@@ -43,12 +43,13 @@ class Outbox:
                 else ("client", p.chat_id, p.to_dict()) for p in posts]
         if not rows:
             return []
-        ids = await self.services.stores.outbox.add(rows, self.services.clock.now())
-        self._in_flight.update(ids)
-        return ids
+        now = self.services.clock.now()
+        claim = timedelta(seconds=self.services.settings.claim_seconds)
+        return await self.services.stores.outbox.add(rows, now, now + claim)
 
-    def release(self, ids: list[int]) -> None:
-        self._in_flight.difference_update(ids)
+    async def release(self, ids: list[int]) -> None:
+        """Whatever of `ids` is still waiting goes to the scheduler."""
+        await self.services.stores.outbox.release(ids)
 
     async def send_held(self, ids: list[int]) -> int:
         """Send entries this caller holds, each if still waiting (erasure or a newer edit may
@@ -58,20 +59,14 @@ class Outbox:
         return sum([await self._send(entry) for entry_id in ids
                     for entry in await self.services.stores.outbox.pending([entry_id])])
 
-    async def send_due(self, now: datetime, limit: int = 200) -> int:
-        """The scheduler's part: every entry due and not being sent right now."""
-        sent = 0
-        for entry in await self.services.stores.outbox.due(now, limit):
-            if entry.id in self._in_flight or self.sender.paused_until is not None:
-                continue
-            self._in_flight.add(entry.id)
-            try:
-                # Still there: erasure or a newer edit may have taken it since the query.
-                for current in await self.services.stores.outbox.pending([entry.id]):
-                    sent += await self._send(current)
-            finally:
-                self._in_flight.discard(entry.id)
-        return sent
+    async def send_due(self, now: datetime, claim_until: datetime, limit: int = 200) -> int:
+        """The scheduler's part: every entry due and claimed by nobody."""
+        ids = [entry.id for entry in
+               await self.services.stores.outbox.claim_due(now, claim_until, limit)]
+        try:
+            return await self.send_held(ids)
+        finally:
+            await self.release(ids)
 
     async def post(self, posts: list[Post]) -> None:
         """Store and send at once (posts made outside an update: the outcome of a client post)."""
@@ -79,7 +74,7 @@ class Outbox:
         try:
             await self.send_held(ids)
         finally:
-            self.release(ids)
+            await self.release(ids)
 
     async def _send(self, entry: OutboxEntry) -> bool:
         what = f"outbox entry {entry.id}"

@@ -1,7 +1,9 @@
-"""Durable scheduled messages: rows in SQLite, sent when due, recorded once sent.
+"""Durable scheduled messages: rows in the database, sent when due, recorded once sent.
 
 Nothing lives only in memory: after a restart or downtime, what is due is found again by a
-query; so is what waits in the outbox (bot/telegram/outbox.py). An aftercare message still
+query; so is what waits in the outbox (bot/telegram/outbox.py). Each instance claims what it
+sends (`claim_due`), so instances sharing a database never send the same row, and a claim of
+an instance that died runs out after `claim_seconds`. An aftercare message still
 relevant today goes out late; one from an earlier day is marked skipped, never sent in a burst.
 Quiet hours wait. What each Telegram error means is bot/telegram/sending.py. A crash between
 sending and recording can repeat at most the message in flight.
@@ -30,7 +32,6 @@ from bot.telegram.outbox import Outbox
 from bot.telegram.sending import Delivery, backoff
 
 log = logging.getLogger(__name__)
-INTERVAL_SECONDS = 30.0
 BATCH = 500
 IN_FLIGHT = 30  # concurrent sends; PTB's rate limiter keeps the overall pace
 PURGE_INTERVAL = timedelta(hours=1)
@@ -78,8 +79,15 @@ class Scheduler:
             try:
                 await self.run_once()
             except Exception:
-                log.exception("scheduled sending failed; retrying in %s s", INTERVAL_SECONDS)
-            await asyncio.sleep(INTERVAL_SECONDS)
+                log.exception("scheduled sending failed; retrying in %s s", self._interval)
+            await asyncio.sleep(self._interval)
+
+    @property
+    def _interval(self) -> float:
+        return self.services.settings.scheduler_interval
+
+    def _claim_until(self, now: datetime) -> datetime:
+        return now + timedelta(seconds=self.services.settings.claim_seconds)
 
     @property
     def _halted(self) -> bool:
@@ -97,8 +105,9 @@ class Scheduler:
             self._sender.paused_until = None
             sent = await self._reminders(now) + await self._aftercare(now)
             sent += await appointment_reminders.send_due(self._sender, self.services, now,
+                                                         self._claim_until(now),
                                                          lambda: self._halted)
-            sent += await self.outbox.send_due(now)
+            sent += await self.outbox.send_due(now, self._claim_until(now))
             await self._retention(now)
             return sent
 
@@ -123,28 +132,34 @@ class Scheduler:
             log.info("retention: purged %s rows older than %s days", purged, days)
 
     async def _aftercare(self, now: datetime) -> int:
-        sent, seen, gate = 0, set[int](), asyncio.Semaphore(IN_FLIGHT)
+        sent, waiting, gate = 0, list[int](), asyncio.Semaphore(IN_FLIGHT)
+        aftercare = self.services.stores.aftercare
 
         async def one(message: DueMessage) -> bool:
             async with gate:
-                return await self._send_aftercare(message, now)
+                return await self._send_aftercare(message, now, waiting)
 
-        while not self._halted:
-            batch = [m for m in await self.services.stores.aftercare.due(now, BATCH)
-                     if m.id not in seen]
-            if not batch:
-                break
-            seen.update(m.id for m in batch)
-            sent += sum(await asyncio.gather(*(one(m) for m in batch)))
+        try:
+            while not self._halted:
+                batch = await aftercare.claim_due(now, self._claim_until(now), BATCH)
+                if not batch:
+                    break
+                sent += sum(await asyncio.gather(*(one(m) for m in batch)))
+        finally:
+            await aftercare.release(waiting)
         return sent
 
-    async def _send_aftercare(self, message: DueMessage, now: datetime) -> bool:
+    async def _send_aftercare(self, message: DueMessage, now: datetime,
+                              waiting: list[int]) -> bool:
+        """Send one claimed message; one that must wait (quiet hours, stopping) is added to
+        `waiting`, whose claims are released once this run has claimed everything due."""
         stores, settings = self.services.stores, self.services.settings
         tz = ZoneInfo(message.timezone)
         if not still_relevant(message.due_at, now, tz):
             await stores.aftercare.mark(message.id, "skipped", now)
             return False
         if self._halted or is_quiet(now, tz, settings.quiet_start, settings.quiet_end):
+            waiting.append(message.id)
             return False
         language = _language(self.services, message.language, message.telegram_language)
         plan = Plan(message.plan_id, message.user_id, message.treated_on, message.timezone,
@@ -155,6 +170,8 @@ class Scheduler:
             f"aftercare message {message.id} (plan {message.plan_id}, day {message.day})")
         if result is Delivery.RETRY:
             await stores.aftercare.defer(message.id, now + backoff(message.attempts))
+        elif result is Delivery.WAIT:
+            waiting.append(message.id)
         if result not in (Delivery.SENT, Delivery.FAILED):
             return False
         closing = message.day == self.services.content.aftercare.closing_day
@@ -166,14 +183,15 @@ class Scheduler:
 
     async def _reminders(self, now: datetime) -> int:
         stores, content = self.services.stores, self.services.content
-        sent = 0
-        for reminder in await stores.reminders.due(now):
+        sent, waiting = 0, list[int]()
+        for reminder in await stores.reminders.claim_due(now, self._claim_until(now)):
             client = await stores.clients.get(reminder.user_id)
-            if client is None or self._halted:
+            if client is None:
                 continue
             settings = self.services.settings
             tz = ZoneInfo(client.timezone) if client.timezone else settings.timezone
-            if is_quiet(now, tz, settings.quiet_start, settings.quiet_end):
+            if self._halted or is_quiet(now, tz, settings.quiet_start, settings.quiet_end):
+                waiting.append(reminder.id)
                 continue
             language = _language(self.services, client.language, client.telegram_language)
             button = InlineKeyboardButton(content.tr_button_label(language, "menu.screening"),
@@ -185,4 +203,7 @@ class Scheduler:
             if result in (Delivery.SENT, Delivery.GONE, Delivery.FAILED):
                 sent += result is Delivery.SENT
                 await stores.reminders.mark_sent(reminder.id, now)
+            else:
+                waiting.append(reminder.id)
+        await stores.reminders.release(waiting)
         return sent

@@ -69,7 +69,8 @@ async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
             await handlers.on_group(update, context)
         return
     args = list(context.args or [])
-    async with handlers.client_lock(await subject.of_command(_stores(context), name, args)):
+    async with handlers.client_lock(handlers.services_of(context),
+                                    await subject.of_command(_stores(context), name, args)):
         turn = await router_of(context).on_command(_desk(context, member), name, args)
         await deliver(handlers.outbox_of(context), chat.id, turn)
 
@@ -81,7 +82,8 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if member is None or chat is None:
         await handlers.on_button(update, context)
         return
-    async with handlers.client_lock(await subject.of_button(_stores(context), query.data)):
+    async with handlers.client_lock(handlers.services_of(context),
+                                    await subject.of_button(_stores(context), query.data)):
         try:
             await query.answer()
         except TelegramError as exc:
@@ -103,8 +105,8 @@ async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     member = staff_member(update, _settings(context), "reply")
     if member is None:
         return
-    async with handlers.client_lock(await subject.of_reply(_stores(context),
-                                                           target.message_id)):
+    async with handlers.client_lock(handlers.services_of(context), await subject.of_reply(
+            _stores(context), target.message_id)):
         turn = await router_of(context).on_reply(_desk(context, member), target.message_id,
                                                  message.message_id, message.text)
         if turn is not None:

@@ -1,0 +1,153 @@
+"""PostgreSQL, the engine for several instances of the bot on one database (asyncpg).
+
+The stores' SQL is the same as on SQLite; `?` placeholders become `$1, $2…` here, once per
+statement text. Two pools: one for statements, one for the connections that hold client
+locks. A client's lock is a session advisory lock held for the length of their update, so a
+holder never waits for a connection that another holder has, and a process that dies
+releases its locks with its connections.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from functools import lru_cache
+from typing import Any, Self
+
+import asyncpg
+
+from bot.storage.base import Database, LocalLocks
+from bot.storage.migrate import migrate_postgresql
+
+# A quoted literal (kept as it is), `?NNN` or a bare `?`.
+_PLACEHOLDER = re.compile(r"'(?:[^']|'')*'|\?(\d*)")
+
+
+@lru_cache(maxsize=1024)
+def numbered(sql: str) -> str:
+    """`?` placeholders as PostgreSQL's `$n`: a bare `?` takes the next number, `?3` is `$3`."""
+    count = 0
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal count
+        if match.group(0).startswith("'"):
+            return match.group(0)
+        if match.group(1):
+            return f"${match.group(1)}"
+        count += 1
+        return f"${count}"
+
+    return _PLACEHOLDER.sub(replace, sql)
+
+
+def _changed(status: str) -> int:
+    """Rows changed, from a command status such as 'UPDATE 3' or 'INSERT 0 1'."""
+    last = status.rsplit(" ", 1)[-1]
+    return int(last) if last.isdigit() else 0
+
+
+class PostgresQueries:
+    """Statements on one connection (inside a transaction, or holding it for one call)."""
+
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection
+
+    async def one(self, sql: str, args: Sequence[Any] = ()) -> Any:
+        return await self.connection.fetchrow(numbered(sql), *args)
+
+    async def all(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
+        return list(await self.connection.fetch(numbered(sql), *args))
+
+    async def write(self, sql: str, args: Sequence[Any] = ()) -> int:
+        return _changed(await self.connection.execute(numbered(sql), *args))
+
+    async def insert(self, sql: str, args: Sequence[Any] = ()) -> int:
+        return int(await self.connection.fetchval(numbered(sql), *args))
+
+    async def write_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            await self.connection.executemany(numbered(sql), rows)
+
+
+class PostgresDatabase(Database):
+    dialect = "postgresql"
+    skip_locked = " FOR UPDATE SKIP LOCKED"
+
+    def __init__(self, pool: asyncpg.Pool, lock_pool: asyncpg.Pool) -> None:
+        self.pool, self.lock_pool = pool, lock_pool
+        self._queries = PostgresQueries(pool)  # a pool runs each call on a free connection
+        self._client_locks = LocalLocks()
+
+    @classmethod
+    async def open(cls, url: str, *, connections: int = 10, lock_connections: int = 20) -> Self:
+        """Connect and migrate. `lock_connections` bounds how many clients' updates this
+        process handles at once."""
+        pool = await asyncpg.create_pool(url, min_size=1, max_size=connections)
+        try:
+            async with pool.acquire() as connection:
+                await migrate_postgresql(connection)
+            lock_pool = await asyncpg.create_pool(url, min_size=1, max_size=lock_connections)
+        except BaseException:
+            await pool.close()
+            raise
+        return cls(pool, lock_pool)
+
+    @classmethod
+    async def inspect(cls, url: str) -> Self:
+        """Connect without migrating: what is there, as it is."""
+        pool = await asyncpg.create_pool(url, min_size=1, max_size=1)
+        return cls(pool, pool)
+
+    async def close(self) -> None:
+        await self.pool.close()
+        if self.lock_pool is not self.pool:
+            await self.lock_pool.close()
+
+    async def one(self, sql: str, args: Sequence[Any] = ()) -> Any:
+        return await self._queries.one(sql, args)
+
+    async def all(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
+        return await self._queries.all(sql, args)
+
+    async def dicts(self, sql: str, args: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        return [dict(row.items()) for row in await self.all(sql, args)]
+
+    async def write(self, sql: str, args: Sequence[Any] = ()) -> int:
+        return await self._queries.write(sql, args)
+
+    async def insert(self, sql: str, args: Sequence[Any] = ()) -> int:
+        return await self._queries.insert(sql, args)
+
+    async def write_returning(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
+        return await self._queries.all(sql, args)
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[PostgresQueries]:
+        async with self.pool.acquire() as connection, connection.transaction():
+            yield PostgresQueries(connection)
+
+    async def write_together(self, *statements: tuple[str, Sequence[Any]]) -> None:
+        async with self.transaction() as queries:
+            for sql, args in statements:
+                await queries.write(sql, args)
+
+    @asynccontextmanager
+    async def client_lock(self, user_id: int) -> AsyncIterator[None]:
+        # This process's own queue first: its updates keep their order, and wait here rather
+        # than each holding a connection.
+        async with self._client_locks(user_id), self.lock_pool.acquire() as connection:
+            await connection.execute("SELECT pg_advisory_lock($1)", user_id)
+            try:
+                yield
+            finally:
+                await connection.execute("SELECT pg_advisory_unlock($1)", user_id)
+
+    async def schema_version(self) -> int:
+        row = await self.one("SELECT coalesce(max(version), 0) FROM schema_version")
+        return int(row[0]) if row else 0
+
+    async def table_names(self) -> list[str]:
+        rows = await self.all("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+                              " ORDER BY tablename")
+        return [r[0] for r in rows]

@@ -1,0 +1,175 @@
+"""SQLite, the embedded engine: one file, no server to run.
+
+One aiosqlite connection in autocommit mode writes; every transaction runs in an explicit
+`BEGIN IMMEDIATE … COMMIT` under one asyncio lock, so concurrent updates never commit each
+other's half-done work. Reads run on a second, read-only connection in the event loop's thread:
+they take microseconds, a round trip to aiosqlite's thread far longer, and WAL lets that
+connection see every committed write.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sqlite3
+from collections.abc import AsyncIterator, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from pathlib import Path
+from typing import Any, Self
+
+import aiosqlite
+
+from bot.storage.base import Database, LocalLocks, file_identity, read_only_uri
+from bot.storage.migrate import migrate_sqlite
+
+log = logging.getLogger(__name__)
+
+
+class SqliteTransaction:
+    """Statements inside one `BEGIN IMMEDIATE … COMMIT`."""
+
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self.db = db
+
+    async def one(self, sql: str, args: Sequence[Any] = ()) -> Any:
+        async with self.db.execute(sql, args) as cursor:
+            return await cursor.fetchone()
+
+    async def all(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
+        return list(await self.db.execute_fetchall(sql, args))
+
+    async def write(self, sql: str, args: Sequence[Any] = ()) -> int:
+        async with self.db.execute(sql, args) as cursor:
+            return cursor.rowcount
+
+    async def insert(self, sql: str, args: Sequence[Any] = ()) -> int:
+        rows = list(await self.db.execute_fetchall(sql, args))
+        return int(rows[0][0])
+
+    async def write_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        await self.db.executemany(sql, rows)
+
+
+class SqliteDatabase(Database):
+    dialect = "sqlite"
+    path: Path
+
+    def __init__(self, db: aiosqlite.Connection, reader: sqlite3.Connection, path: Path) -> None:
+        self.db, self.path = db, path
+        # Taken once the file is open: what the bot reads and writes from then on.
+        self.identity = file_identity(path)
+        self.reader = reader
+        self._write_lock = asyncio.Lock()
+        self._client_locks = LocalLocks()
+
+    @classmethod
+    async def open(cls, path: Path) -> Self:
+        """Open (creating it readable by its owner only) and migrate the database."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+        db = await aiosqlite.connect(path, isolation_level=None)
+        await db.execute("PRAGMA journal_mode = WAL")
+        await db.execute("PRAGMA foreign_keys = ON")
+        await db.execute("PRAGMA synchronous = NORMAL")
+        # Erased rows are overwritten with zeros, not just unlinked from the b-tree.
+        await db.execute("PRAGMA secure_delete = ON")
+        await migrate_sqlite(db)
+        return cls(db, cls._reader(path), path)
+
+    @classmethod
+    async def inspect(cls, path: Path) -> Self:
+        """Open an existing database read-only, as it is: nothing is created or migrated
+        (SQLite refuses a missing file in this mode)."""
+        db = await aiosqlite.connect(read_only_uri(path), uri=True, isolation_level=None)
+        return cls(db, cls._reader(path), path)
+
+    @staticmethod
+    def _reader(path: Path) -> sqlite3.Connection:
+        return sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None,
+                               check_same_thread=False)
+
+    def lost(self) -> str | None:
+        """None while the path still leads to the open file; else how it was lost ("removed",
+        "replaced"), since writes would go to a file nobody will ever read again."""
+        current = file_identity(self.path)
+        if current == self.identity:
+            return None
+        return "removed" if current is None else "replaced"
+
+    async def close(self) -> None:
+        self.reader.close()
+        await self.db.close()
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[SqliteTransaction]:
+        async with self._write_lock:
+            await self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield SqliteTransaction(self.db)
+            except BaseException:
+                await self.db.execute("ROLLBACK")
+                raise
+            await self.db.execute("COMMIT")
+
+    async def write_together(self, *statements: tuple[str, Sequence[Any]]) -> None:
+        """One round trip to aiosqlite's thread: each costs ~100 µs, far more than the
+        statements, and `transaction()` takes two more for BEGIN and COMMIT. (aiosqlite's
+        `_execute` runs a call in its thread; it has no public name for that.)"""
+        def run(connection: sqlite3.Connection) -> None:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                for sql, args in statements:
+                    connection.execute(sql, args)
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+
+        async with self._write_lock:
+            await self.db._execute(run, self.db._conn)  # type: ignore[no-untyped-call]
+
+    def client_lock(self, user_id: int) -> AbstractAsyncContextManager[None]:
+        # One process owns an SQLite file: its own lock is the whole story.
+        return self._client_locks(user_id)
+
+    async def checkpoint(self) -> None:
+        """Copy the WAL into the database file and truncate it to nothing, so rows just
+        erased (zeroed by secure_delete) leave no older copy behind in the -wal file."""
+        async with self._write_lock, self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)") as cursor:
+            busy = await cursor.fetchone()
+        if busy and busy[0]:
+            log.warning("the WAL could not be truncated (a reader was busy); erased rows stay"
+                        " in it until the next checkpoint")
+
+    async def schema_version(self) -> int:
+        row = await self.one("PRAGMA user_version")
+        return int(row[0]) if row else 0
+
+    async def one(self, sql: str, args: Sequence[Any] = ()) -> Any:
+        return self.reader.execute(sql, args).fetchone()
+
+    async def all(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
+        return self.reader.execute(sql, args).fetchall()
+
+    async def dicts(self, sql: str, args: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.reader.execute(sql, args)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    async def write(self, sql: str, args: Sequence[Any] = ()) -> int:
+        """Atomic on its own in autocommit mode, so it needs no BEGIN/COMMIT round trips; the
+        lock keeps it out of other coroutines' open transactions."""
+        async with self._write_lock, self.db.execute(sql, args) as cursor:
+            return cursor.rowcount
+
+    async def insert(self, sql: str, args: Sequence[Any] = ()) -> int:
+        return int((await self.write_returning(sql, args))[0][0])
+
+    async def write_returning(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
+        async with self._write_lock:
+            return list(await self.db.execute_fetchall(sql, args))
+
+    async def table_names(self) -> list[str]:
+        rows = await self.all("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        return [r[0] for r in rows]
