@@ -16,6 +16,8 @@ from bot.content import Content, load_content
 from bot.devtools.sandbox import Sandbox
 from tests.fixture_content import build_content
 
+pytest_plugins = ["tests.conftest_postgres"]
+
 ROOT = Path(__file__).parent.parent
 # A Tuesday in late November: autumn in the north, so the "good season" tip is shown.
 START = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
@@ -48,9 +50,30 @@ def content(test_settings: Settings) -> Content:
     return load_content(test_settings.content_dir, test_settings.languages)
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Tests marked `engines` run once on SQLite and once on PostgreSQL."""
+    if "engine" in metafunc.fixturenames and metafunc.definition.get_closest_marker("engines"):
+        metafunc.parametrize("engine", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def settings(test_settings: Settings, tmp_path: Path) -> Settings:
-    return test_settings.with_database(tmp_path / "clinic.sqlite3")
+def engine(request: pytest.FixtureRequest) -> str:
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+def storage(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> Path | str:
+    """Where this test's data lives: an SQLite file, or a fresh PostgreSQL database."""
+    if engine == "postgresql":
+        return str(request.getfixturevalue("postgres_url"))
+    return tmp_path / "clinic.sqlite3"
+
+
+@pytest.fixture
+def settings(test_settings: Settings, storage: Path | str) -> Settings:
+    if isinstance(storage, str):
+        return replace(test_settings, database_url=storage)
+    return test_settings.with_database(storage)
 
 
 @pytest.fixture

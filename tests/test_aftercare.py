@@ -15,6 +15,8 @@ from bot.devtools.sandbox import ChatUser, Sandbox, Sent
 from tests.chat import Texts, shown
 from tests.desk import staff_member
 
+pytestmark = pytest.mark.engines
+
 LONDON = ZoneInfo("Europe/London")
 STEP = timedelta(minutes=15)
 

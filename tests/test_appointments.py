@@ -15,6 +15,8 @@ from tests.appointments import EVE, VISIT, book, move_to
 from tests.chat import Texts
 from tests.desk import card, lead_by_chat, press_on_card, staff_member, stores_of
 
+pytestmark = pytest.mark.engines
+
 
 def text_messages(client: ChatUser) -> list[Sent]:
     return [m for m in client.messages if m.document is None]

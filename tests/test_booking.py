@@ -13,6 +13,8 @@ from bot.devtools.sandbox import ChatUser, Sandbox
 from tests.chat import Texts, screen, shown
 from tests.desk import card, lead_by_chat, press_on_card, staff_member, stores_of
 
+pytestmark = pytest.mark.engines
+
 
 async def book(user: ChatUser, t: Texts) -> None:
     await user.press(t.label("screening.outcome.suitable.book"))

@@ -17,6 +17,8 @@ from bot.storage import Lead
 from tests.chat import Texts
 from tests.desk import card, lead_by_chat, press_on_card, staff_member, stores_of
 
+pytestmark = pytest.mark.engines
+
 
 async def test_a_slow_press_and_the_command_after_it_run_in_order(
     bot: Sandbox, content: Content

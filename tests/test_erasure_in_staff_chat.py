@@ -4,11 +4,15 @@ and the threads, but the answers to staff commands that named them (/lead, /find
 
 from __future__ import annotations
 
+import pytest
+
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import Sandbox
 from tests.chat import Texts
 from tests.desk import lead_by_chat, staff_member
+
+pytestmark = pytest.mark.engines
 
 NEEDLES = ("Olga", "user1001", "345-67", "345 67", "1001")
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from bot.config import Settings
 from bot.content import Content
 from bot.content.i18n import format_day, format_when
@@ -13,6 +15,8 @@ from bot.devtools.sandbox import Sandbox
 from tests.chat import Texts, screen
 from tests.desk import stores_of
 from tests.test_privacy import everything_about_zina
+
+pytestmark = pytest.mark.engines
 
 
 async def test_mydata_shows_the_lead_the_appointment_and_what_the_client_typed(

@@ -6,11 +6,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox
 from tests.chat import Texts
 from tests.desk import card, lead_by_chat, press_on_card, staff_member, stores_of
+
+pytestmark = pytest.mark.engines
 
 BAD_GATEWAY = (502, {"description": "Bad Gateway"})
 BLOCKED = (403, {"description": "Forbidden: bot was blocked by the user"})

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox
 from bot.flows.eligibility import path
 from tests.chat import Texts, screen, shown
 from tests.desk import press_on_card, staff_member
+
+pytestmark = pytest.mark.engines
 
 
 async def count(bot: Sandbox, sql: str) -> int:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from bot.content import Content
 from bot.devtools.sandbox import Sandbox
 from tests.chat import Texts, screen, shown
+
+pytestmark = pytest.mark.engines
 
 
 async def test_reminder_is_sent_once_when_due_even_after_a_restart(

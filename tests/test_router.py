@@ -18,6 +18,8 @@ from bot.storage import Stores
 from tests.chat import Texts
 from tests.conftest import START
 
+pytestmark = pytest.mark.engines
+
 
 @pytest.fixture
 async def visit(settings: Settings, content: Content) -> AsyncIterator[Visit]:

@@ -13,10 +13,12 @@ from bot.devtools.sandbox import Sandbox
 from bot.flows.eligibility import evaluate, path
 from tests.chat import Texts, screen, shown
 
+pytestmark = pytest.mark.engines
+
 
 async def stored(bot: Sandbox, sql: str, *args: object) -> list[tuple[object, ...]]:
     stores = bot.app.bot_data["services"].stores
-    return [tuple(r) for r in await (await stores.database.db.execute(sql, args)).fetchall()]
+    return [tuple(r) for r in await stores.database.all(sql, args)]
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import Sandbox
@@ -11,6 +13,8 @@ from bot.flows.staff.stats import MAX_DAYS
 from tests.chat import Texts, shown
 from tests.conftest import START
 from tests.desk import STAFF_ID, lead_by_chat, press_on_card, seed_lead, staff_member, stores_of
+
+pytestmark = pytest.mark.engines
 
 
 async def seed_many(bot: Sandbox, count: int) -> None:

@@ -16,6 +16,8 @@ from tests.chat import Texts, shown
 from tests.conftest import START
 from tests.desk import STAFF_ID, card, lead_by_chat, press_on_card, staff_member, stores_of
 
+pytestmark = pytest.mark.engines
+
 APPOINTMENT = datetime(2026, 12, 3, 14, 30, tzinfo=UTC)  # London is on UTC in December
 
 
