@@ -16,6 +16,8 @@ from bot.content import Content, load_content
 from bot.devtools.sandbox import Sandbox
 from tests.fixture_content import build_content
 
+pytest_plugins = ["tests.conftest_postgres"]
+
 ROOT = Path(__file__).parent.parent
 # A Tuesday in late November: autumn in the north, so the "good season" tip is shown.
 START = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
