@@ -51,9 +51,11 @@ def content(test_settings: Settings) -> Content:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Tests marked `engines` run once on SQLite and once on PostgreSQL."""
-    if "engine" in metafunc.fixturenames and metafunc.definition.get_closest_marker("engines"):
-        metafunc.parametrize("engine", ["sqlite", "postgresql"], indirect=True)
+    """Tests marked `engines` run once on SQLite and once on PostgreSQL; `engines("sqlite")`
+    on a test narrows its module's mark to what only that engine does."""
+    marker = metafunc.definition.get_closest_marker("engines")
+    if "engine" in metafunc.fixturenames and marker:
+        metafunc.parametrize("engine", marker.args or ["sqlite", "postgresql"], indirect=True)
 
 
 @pytest.fixture

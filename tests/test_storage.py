@@ -6,11 +6,14 @@ from __future__ import annotations
 import json
 import sqlite3
 import stat
+from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import aiosqlite
+import asyncpg
 import pytest
 
 from bot.storage import Stores
@@ -35,23 +38,42 @@ async def test_database_is_private_wal_and_migrations_are_idempotent(tmp_path: P
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
-async def test_an_answer_is_on_disk_before_the_next_question(tmp_path: Path) -> None:
-    path = tmp_path / "clinic.sqlite3"
-    stores = await Stores.open(path)
+@pytest.fixture
+async def stores(storage: Path | str) -> AsyncIterator[Stores]:
+    opened = await Stores.open(storage)
     try:
-        await stores.clients.upsert(user_id=5, chat_id=5, first_name="A", last_name=None,
-                                    username=None, telegram_language="en", now=NOW)
-        consent = await stores.consents.record(5, 1, NOW)
-        screening = await stores.screenings.start(5, consent, "burns", NOW)
-        await stores.screenings.save_answer(screening, "burns", "yes", "open_wounds", NOW)
-        other = sqlite3.connect(path)  # another process's view
-        assert other.execute("SELECT step_id, answer FROM screening_answers").fetchall() == [
-            ("burns", "yes")]
-        assert other.execute("SELECT current_step FROM screenings").fetchone() == (
-            "open_wounds",)
-        other.close()
+        yield opened
     finally:
-        await stores.close()
+        await opened.close()
+
+
+async def rows_seen_by_another_process(storage: Path | str, sql: str) -> list[tuple[Any, ...]]:
+    if isinstance(storage, Path):
+        other = sqlite3.connect(storage)
+        try:
+            return other.execute(sql).fetchall()
+        finally:
+            other.close()
+    connection = await asyncpg.connect(storage)
+    try:
+        return [tuple(r) for r in await connection.fetch(sql)]
+    finally:
+        await connection.close()
+
+
+@pytest.mark.engines
+async def test_an_answer_is_stored_before_the_next_question(
+    stores: Stores, storage: Path | str
+) -> None:
+    await stores.clients.upsert(user_id=5, chat_id=5, first_name="A", last_name=None,
+                                username=None, telegram_language="en", now=NOW)
+    consent = await stores.consents.record(5, 1, NOW)
+    screening = await stores.screenings.start(5, consent, "burns", NOW)
+    await stores.screenings.save_answer(screening, "burns", "yes", "open_wounds", NOW)
+    assert await rows_seen_by_another_process(
+        storage, "SELECT step_id, answer FROM screening_answers") == [("burns", "yes")]
+    assert await rows_seen_by_another_process(
+        storage, "SELECT current_step FROM screenings") == [("open_wounds",)]
 
 
 async def test_a_semicolon_in_a_string_or_a_trigger_body_is_part_of_the_migration(
@@ -93,42 +115,39 @@ async def test_a_failing_migration_changes_nothing(tmp_path: Path) -> None:
         assert list(await db.execute_fetchall("PRAGMA user_version")) == [(2,)]
 
 
-async def test_records_carry_aware_datetimes_and_dates(tmp_path: Path) -> None:
-    stores = await Stores.open(tmp_path / "clinic.sqlite3")
+@pytest.mark.engines
+async def test_records_carry_aware_datetimes_and_dates(stores: Stores) -> None:
     moscow = ZoneInfo("Europe/Moscow")
-    try:
-        await stores.clients.upsert(user_id=5, chat_id=5, first_name="A", last_name=None,
-                                    username=None, telegram_language="en", now=NOW)
-        await stores.clients.mark_unreachable(5, NOW)
-        client = await stores.clients.get(5)
-        assert client is not None and client.unreachable_at == NOW
-        assert client.unreachable_at.tzinfo is not None
-        screening = await stores.screenings.start(5, await stores.consents.record(5, 1, NOW),
-                                                  "burns", NOW)
-        await stores.screenings.end(screening, "finished", "suitable", NOW)
-        record = await stores.screenings.get(screening)
-        assert record is not None and record.finished_at == NOW
-        lead_id = await stores.leads.create(user_id=5, screening_id=screening, outcome="suitable",
-                                            phone=None, contact_username=None,
-                                            preferred_time="morning", now=NOW)
-        appointment = datetime(2026, 12, 3, 17, 30, tzinfo=moscow)
-        await stores.leads.change_status(lead_id, "new", "booked", 1, NOW, appointment)
-        lead = await stores.leads.get(lead_id)
-        assert lead is not None and lead.created_at == NOW and lead.client.unreachable_at == NOW
-        assert lead.appointment_at == appointment and lead.appointment_at.tzinfo == UTC
-        [change] = await stores.leads.history(lead_id)
-        assert change.changed_at == NOW and change.changed_at.tzinfo == UTC
-        stored = await stores.database.one("SELECT appointment_at FROM leads")
-        assert stored == ("2026-12-03T14:30:00+00:00",)  # UTC text, sorting as text
-        plan_id = await stores.aftercare.create_plan(
-            5, date(2026, 11, 24), "Europe/Moscow", [(0, NOW + timedelta(hours=9))], NOW)
-        assert plan_id is not None
-        plan = await stores.aftercare.plan(plan_id)
-        assert plan is not None and plan.treated_on == date(2026, 11, 24)
-        [message] = await stores.aftercare.plan_messages(plan_id)
-        assert message.due_at == NOW + timedelta(hours=9) and message.due_at.tzinfo == UTC
-    finally:
-        await stores.close()
+    await stores.clients.upsert(user_id=5, chat_id=5, first_name="A", last_name=None,
+                                username=None, telegram_language="en", now=NOW)
+    await stores.clients.mark_unreachable(5, NOW)
+    client = await stores.clients.get(5)
+    assert client is not None and client.unreachable_at == NOW
+    assert client.unreachable_at.tzinfo is not None
+    screening = await stores.screenings.start(5, await stores.consents.record(5, 1, NOW),
+                                              "burns", NOW)
+    await stores.screenings.end(screening, "finished", "suitable", NOW)
+    record = await stores.screenings.get(screening)
+    assert record is not None and record.finished_at == NOW
+    lead_id = await stores.leads.create(user_id=5, screening_id=screening, outcome="suitable",
+                                        phone=None, contact_username=None,
+                                        preferred_time="morning", now=NOW)
+    appointment = datetime(2026, 12, 3, 17, 30, tzinfo=moscow)
+    await stores.leads.change_status(lead_id, "new", "booked", 1, NOW, appointment)
+    lead = await stores.leads.get(lead_id)
+    assert lead is not None and lead.created_at == NOW and lead.client.unreachable_at == NOW
+    assert lead.appointment_at == appointment and lead.appointment_at.tzinfo == UTC
+    [change] = await stores.leads.history(lead_id)
+    assert change.changed_at == NOW and change.changed_at.tzinfo == UTC
+    stored = await stores.database.one("SELECT appointment_at FROM leads")
+    assert tuple(stored) == ("2026-12-03T14:30:00+00:00",)  # UTC text, sorting as text
+    plan_id = await stores.aftercare.create_plan(
+        5, date(2026, 11, 24), "Europe/Moscow", [(0, NOW + timedelta(hours=9))], NOW)
+    assert plan_id is not None
+    plan = await stores.aftercare.plan(plan_id)
+    assert plan is not None and plan.treated_on == date(2026, 11, 24)
+    [message] = await stores.aftercare.plan_messages(plan_id)
+    assert message.due_at == NOW + timedelta(hours=9) and message.due_at.tzinfo == UTC
 
 
 async def test_the_latest_finished_check_is_found_through_an_index(tmp_path: Path) -> None:

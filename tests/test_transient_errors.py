@@ -49,15 +49,14 @@ def took_failure(bot: Sandbox) -> None:
 
 async def answers(bot: Sandbox) -> dict[str, tuple[str, str]]:
     """step → (answer, answered_at) of the client's screening."""
-    db = bot.app.bot_data["services"].stores.database.db
-    async with db.execute("SELECT step_id, answer, answered_at FROM screening_answers") as rows:
-        return {r[0]: (r[1], r[2]) for r in await rows.fetchall()}
+    database = bot.app.bot_data["services"].stores.database
+    rows = await database.all("SELECT step_id, answer, answered_at FROM screening_answers")
+    return {r[0]: (r[1], r[2]) for r in rows}
 
 
 async def current_step(bot: Sandbox) -> str | None:
-    db = bot.app.bot_data["services"].stores.database.db
-    async with db.execute("SELECT current_step FROM screenings WHERE status = 'active'") as rows:
-        row = await rows.fetchone()
+    database = bot.app.bot_data["services"].stores.database
+    row = await database.one("SELECT current_step FROM screenings WHERE status = 'active'")
     return row[0] if row else None
 
 
@@ -134,9 +133,8 @@ async def test_consent_is_kept_when_the_first_question_cannot_be_sent(
     assert t("screening.consent.yes") not in reply  # consent is not asked twice
     await user.press(t.label("screening.done"))
     await finish(user, t, content)
-    db = bot.app.bot_data["services"].stores.database.db
-    async with db.execute("SELECT count(*) FROM consents") as rows:
-        assert (await rows.fetchone())[0] == 1
+    database = bot.app.bot_data["services"].stores.database
+    assert (await database.one("SELECT count(*) FROM consents"))[0] == 1
 
 
 @pytest.mark.parametrize("failure", FAILURES)
@@ -154,9 +152,9 @@ async def test_outcome_is_kept_when_it_cannot_be_sent(
     reply = shown(await user.press_exact(t.label("screening.no")))
     assert t("screening.finished") in reply and t("error.internal") in reply
     took_failure(bot)
-    db = bot.app.bot_data["services"].stores.database.db
-    async with db.execute("SELECT status, outcome FROM screenings") as rows:
-        assert [tuple(r) for r in await rows.fetchall()] == [("finished", "suitable")]
+    database = bot.app.bot_data["services"].stores.database
+    rows = await database.all("SELECT status, outcome FROM screenings")
+    assert [tuple(r) for r in rows] == [("finished", "suitable")]
 
     # The booking honours the stored outcome: no need to answer everything again.
     await user.send("/menu")
