@@ -14,7 +14,7 @@ ROOT = Path(__file__).parent.parent
 def clinicbot(*args: str, stdin: str = "", env: dict[str, str] | None = None,
               cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items()
-                   if k not in ("TELEGRAM_BOT_TOKEN", "CLINICBOT_CONFIG")}
+                   if k not in ("TELEGRAM_BOT_TOKEN", "CLINICBOT_CONFIG", "DATABASE_URL")}
     environment.update(env or {})
     return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, text=True,
                           capture_output=True, cwd=cwd, env=environment, timeout=60)

@@ -19,6 +19,7 @@ from bot.devtools.sandbox import TOKEN, Sandbox
 from bot.flows import consent
 from bot.operations import backup, health
 from bot.storage import Stores
+from bot.storage.migrate import migrations
 from tests.chat import Texts, screen
 from tests.test_cli import clinicbot
 
@@ -45,6 +46,35 @@ async def test_health_command_exit_status(tmp_path: Path) -> None:
     result = clinicbot("--config", str(config), "health")
     assert result.returncode == 1
     assert "database: ok" in result.stdout and "scheduler: has never run" in result.stdout
+
+
+async def test_health_on_postgresql_names_the_server_but_never_its_password(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    await (await Stores.open(postgres_url)).close()
+    with_password = postgres_url.replace("clinic@", "clinic:s3cret-pw@")
+    config = tmp_path / "clinic.toml"
+    config.write_text((Path(__file__).parent.parent / "clinic.example.toml").read_text())
+    result = clinicbot("--config", str(config), "health", env={"DATABASE_URL": with_password})
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.splitlines() == [
+        f"database: ok (PostgreSQL, schema version {len(migrations())})",
+        "scheduler: has never run"]
+    assert not (tmp_path / "clinicbot.sqlite3").exists()  # the file is not touched
+    down = with_password.rsplit(":", 1)[0] + ":1/clinic"  # nothing listens on port 1
+    result = clinicbot("--config", str(config), "health", env={"DATABASE_URL": down})
+    assert result.returncode == 1 and result.stdout.startswith("database: unreachable")
+    assert "s3cret-pw" not in result.stdout + result.stderr
+
+
+def test_database_url_must_be_postgresql_and_backup_points_to_pg_dump(tmp_path: Path) -> None:
+    config = tmp_path / "clinic.toml"
+    config.write_text((Path(__file__).parent.parent / "clinic.example.toml").read_text())
+    result = clinicbot("--config", str(config), "health", env={"DATABASE_URL": "mysql://x/y"})
+    assert result.returncode == 2 and "DATABASE_URL must be a postgresql:// URL" in result.stderr
+    result = clinicbot("--config", str(config), "backup", str(tmp_path / "copy"),
+                       env={"DATABASE_URL": "postgresql://clinic@127.0.0.1:1/clinic"})
+    assert result.returncode == 2 and "use pg_dump" in result.stderr
 
 
 async def test_backup_while_running_is_a_consistent_private_copy(
