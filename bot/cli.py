@@ -152,6 +152,8 @@ def run_bot(settings: Settings, args: argparse.Namespace) -> int:
     if not token:
         return _fail("TELEGRAM_BOT_TOKEN is not set (put it in the environment or a .env file);"
                      " get one from @BotFather")
+    if settings.database_url and (problem := asyncio.run(_reach_database(settings))):
+        return _fail(problem)
     base_url = os.environ.get("TELEGRAM_API_BASE_URL") or None
     try:
         asyncio.run(_verify_token(token, base_url))
@@ -171,6 +173,19 @@ def run_bot(settings: Settings, args: argparse.Namespace) -> int:
                     url_path=urlsplit(args.webhook_url).path.lstrip("/"),
                     webhook_url=args.webhook_url, allowed_updates=ALLOWED_UPDATES)
     return 0
+
+
+async def _reach_database(settings: Settings) -> str | None:
+    """Connect once before starting, so an unreachable server is one line, not a traceback
+    (and never shows the URL, which may hold a password)."""
+    import asyncpg
+
+    try:
+        connection = await asyncpg.connect(settings.database_url, timeout=10)
+    except (OSError, TimeoutError, asyncpg.PostgresError) as exc:
+        return f"cannot reach the PostgreSQL server in DATABASE_URL ({type(exc).__name__}: {exc})"
+    await connection.close()
+    return None
 
 
 async def _verify_token(token: str, base_url: str | None) -> None:

@@ -67,6 +67,18 @@ async def test_health_on_postgresql_names_the_server_but_never_its_password(
     assert "s3cret-pw" not in result.stdout + result.stderr
 
 
+def test_run_with_an_unreachable_database_is_one_clear_line(tmp_path: Path) -> None:
+    config = tmp_path / "clinic.toml"
+    config.write_text((Path(__file__).parent.parent / "clinic.example.toml").read_text())
+    result = clinicbot("--config", str(config), "run", env={
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "DATABASE_URL": "postgresql://clinic:s3cret-pw@127.0.0.1:1/clinic"})
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("clinicbot: cannot reach the PostgreSQL server in DATABASE_URL (")
+    assert "s3cret-pw" not in line
+
+
 def test_database_url_must_be_postgresql_and_backup_points_to_pg_dump(tmp_path: Path) -> None:
     config = tmp_path / "clinic.toml"
     config.write_text((Path(__file__).parent.parent / "clinic.example.toml").read_text())
