@@ -72,10 +72,11 @@ def storage(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> Path
 
 
 @pytest.fixture
-def settings(test_settings: Settings, storage: Path | str) -> Settings:
-    if isinstance(storage, str):
-        return replace(test_settings, database_url=storage)
-    return test_settings.with_database(storage)
+def settings(test_settings: Settings, storage: Path | str, tmp_path: Path) -> Settings:
+    """The test settings on this test's storage (`settings.storage`); the SQLite path points
+    into the test's own directory either way, so nothing can reach a file outside it."""
+    local = test_settings.with_database(tmp_path / "clinic.sqlite3")
+    return replace(local, database_url=storage) if isinstance(storage, str) else local
 
 
 @pytest.fixture

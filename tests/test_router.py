@@ -23,7 +23,7 @@ pytestmark = pytest.mark.engines
 
 @pytest.fixture
 async def visit(settings: Settings, content: Content) -> AsyncIterator[Visit]:
-    stores = await Stores.open(settings.database)
+    stores = await Stores.open(settings.storage)
     matchers = {lang: FaqMatcher(lang, {t.id: content.tr_button_label(lang, t.keywords)
                                         for t in content.faq})
                 for lang in settings.languages}
