@@ -136,8 +136,8 @@ def wave_section(wave: dict[str, Spread], units: dict[str, str], fifo: dict[str,
               for name in names if name in wave]
     lines += ["", "Replies to clients go before waiting nudges (`bot/telegram/limiter.py`); "
               "the limiter's total stays at the limit, so the nudges get what the clients leave: "
-              "the wave's own rate is 30/s minus the clients' requests. The wave is shortened "
-              "from 10,000 nudges (about 6 minutes at 30/s) to the default 1,500 (600 for the "
-              "comparison); the steady state is the same. At a reading pace of 5-15 s a question "
-              "no client reaches the end of the 16-question screening within the wave.", ""]
+              "the wave's own rate is 30/s minus the clients' requests. Each run is the full wave "
+              "of 10,000 nudges (600 for the comparison with the old limiter). At a reading pace "
+              "of 5-15 s a question, clients finish the 16-question screening within the wave and "
+              "new ones take their place.", ""]
     return lines

@@ -67,15 +67,15 @@ async def seed(stores: Any, clients: int) -> int:
     stamp = iso(NOW - timedelta(days=8))
     due_now = 0
     async with stores.database.transaction() as db:
-        await db.executemany(
+        await db.write_many(
             "INSERT INTO clients (user_id, chat_id, first_name, language, created_at,"
             " updated_at) VALUES (?, ?, 'Client', 'en', ?, ?)",
-            ((10_000 + i, 10_000 + i, stamp, stamp) for i in range(clients)))
-        await db.executemany(
+            [(10_000 + i, 10_000 + i, stamp, stamp) for i in range(clients)])
+        await db.write_many(
             "INSERT INTO aftercare_plans (id, user_id, treated_on, timezone, status, started_at)"
             " VALUES (?, ?, ?, 'Europe/London', 'active', ?)",
-            ((i + 1, 10_000 + i, (TODAY - timedelta(days=1 + i % 7)).isoformat(), stamp)
-             for i in range(clients)))
+            [(i + 1, 10_000 + i, (TODAY - timedelta(days=1 + i % 7)).isoformat(), stamp)
+             for i in range(clients)])
         rows = []
         for i in range(clients):
             treated = TODAY - timedelta(days=1 + i % 7)
@@ -84,7 +84,7 @@ async def seed(stores: Any, clients: int) -> int:
                 status = "sent" if due < NOW else "pending"
                 due_now += due == NOW
                 rows.append((i + 1, day, iso(due), status))
-        await db.executemany(
+        await db.write_many(
             "INSERT INTO aftercare_messages (plan_id, day, due_at, status) VALUES (?, ?, ?, ?)",
             rows)
     return due_now
