@@ -16,9 +16,10 @@ import shutil
 import sqlite3
 import subprocess
 import tempfile
+import threading
 import time
 from collections import Counter
-from collections.abc import Coroutine, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -32,7 +33,7 @@ from bot.config import Settings
 from bot.config_schema import ClinicFile
 from bot.content import Content
 from bot.devtools.sandbox_http import FakeBotServer
-from bot.devtools.webhook import Webhook
+from bot.devtools.webhook import InstanceGone, Webhook, post
 from bot.flows.eligibility import path
 from bot.storage import Stores
 from tests.chat import Texts
@@ -78,6 +79,38 @@ def postgres_url() -> Iterator[str]:
         subprocess.run([*as_owner, "pg_ctl", "-D", str(data), "-m", "immediate", "-w", "stop"],
                        capture_output=True)
         shutil.rmtree(directory, ignore_errors=True)
+
+
+def test_the_fake_tells_instances_apart_and_holds_one() -> None:
+    def call(instance: str, method: str, **params: object) -> int:
+        return post(f"{server.url_for(instance)}123:TEST/{method}", params, None)
+
+    outcomes: list[object] = []
+    with FakeBotServer() as server:
+        for name in ("a", "b"):
+            assert call(name, "setWebhook", url=f"http://127.0.0.1:1/{name}",
+                        secret_token=name) == 200
+        assert server.webhooks == {"a": ("http://127.0.0.1:1/a", "a"),
+                                   "b": ("http://127.0.0.1:1/b", "b")}
+        assert call("a", "sendMessage", chat_id=1, text="from a") == 200
+        held_from = server.hold("a")
+        held = threading.Thread(target=lambda: outcomes.append(
+            _attempt(lambda: call("a", "sendMessage", chat_id=1, text="never"))))
+        held.start()
+        server.wait_for(lambda: server.held["a"] == 1)
+        assert call("b", "sendMessage", chat_id=1, text="from b") == 200
+        assert [m.text for m in server.messages(1)] == ["from a", "from b"]
+        assert server.touched_by[held_from:] == ["b"]
+        assert [m.text for m in server.sent_by("a")] == ["from a"]
+    held.join(timeout=5)
+    assert outcomes and isinstance(outcomes[0], InstanceGone), "a held call got an answer"
+
+
+def _attempt(action: Callable[[], object]) -> object:
+    try:
+        return action()
+    except InstanceGone as gone:
+        return gone
 
 
 def test_one_webhook_instance_answers_every_client(
