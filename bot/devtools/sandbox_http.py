@@ -14,13 +14,20 @@ JSON updates. Over HTTP an action returns as soon as its update is queued: wait 
 answer with `wait_for` (blocking) or `until` (async). `getUpdates` hands out the queued updates
 from `offset` on, as Telegram does: an update counts as delivered only once the bot asks for a
 later offset, so updates fetched by a process that is then killed are handed out again.
+
+Several processes can share one server (webhook mode, bot/devtools/webhook.py): each is given
+its own base URL (`url_for("a")`), so the server knows which instance made each call
+(`touched_by`), remembers the webhook each one registered, and can `hold` one instance's calls
+to play a process that stops answering before it is killed.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import sys
 import threading
+from collections import Counter
 from collections.abc import Callable
 from email.parser import BytesParser
 from email.policy import HTTP
@@ -49,7 +56,11 @@ class FakeBotServer(Chats):
         self._closing = False
         self._http = _Server(self)
         self._thread = threading.Thread(target=self._http.serve_forever, daemon=True)
-        self.url = f"http://127.0.0.1:{self._http.server_port}/bot"
+        self.url = self.url_for("")
+        self.touched_by: list[str] = []  # the instance behind each entry of `api.touched`
+        self.webhooks: dict[str, tuple[str, str | None]] = {}  # instance → (url, secret)
+        self.held: Counter[str] = Counter()  # calls held per instance, never answered
+        self._holding: set[str] = set()
 
     def __enter__(self) -> FakeBotServer:
         self._thread.start()
@@ -76,6 +87,30 @@ class FakeBotServer(Chats):
 
     async def feed(self, update: dict[str, Any]) -> None:
         self.push(update)
+
+    def url_for(self, instance: str) -> str:
+        """The base URL (`TELEGRAM_API_BASE_URL`) for one bot instance, named in its path."""
+        prefix = f"/{instance}" if instance else ""
+        return f"http://127.0.0.1:{self._http.server_port}{prefix}/bot"
+
+    def hold(self, instance: str) -> int:
+        """From now on, never answer nor record the instance's calls: Telegram never got them.
+        Returns how many entries `api.touched` had then: all later ones are other instances'."""
+        with self.changed:
+            self._holding.add(instance)
+            self.changed.notify_all()
+            return len(self.api.touched)
+
+    def webhook(self, instance: str) -> tuple[str, str | None]:
+        """The URL and secret the instance registered with setWebhook."""
+        with self.changed:
+            return self.webhooks[instance]
+
+    def sent_by(self, instance: str) -> list[Sent]:
+        """Messages the instance sent or edited, in order (a message edited twice twice)."""
+        with self.changed:
+            return [m for m, by in zip(self.api.touched, self.touched_by, strict=True)
+                    if by == instance]
 
     @property
     def pending(self) -> int:
@@ -107,14 +142,28 @@ class FakeBotServer(Chats):
 
     # What the bot calls ---------------------------------------------------------------------
 
-    def call(self, method: str, params: dict[str, Any]) -> tuple[int, bytes]:
-        if method == "getUpdates" and not self.api.fail_next.get(method):
-            return 200, json.dumps({"ok": True, "result": self._updates(params)}).encode()
+    def call(self, method: str, params: dict[str, Any],
+             instance: str = "") -> tuple[int, bytes] | None:
+        """The answer to one call; None for a held one, once the server closes."""
         with self.changed:
-            if method == "deleteWebhook" and params.get("drop_pending_updates"):
-                self._pending.clear()
-            answer = self.api.answer(method, params)
-            self.changed.notify_all()
+            if instance in self._holding:
+                self.held[instance] += 1
+                self.changed.notify_all()
+                self.changed.wait_for(lambda: self._closing)
+                return None
+            if method != "getUpdates" or self.api.fail_next.get(method):
+                return self._answer(method, params, instance)
+        return 200, json.dumps({"ok": True, "result": self._updates(params)}).encode()
+
+    def _answer(self, method: str, params: dict[str, Any], instance: str) -> tuple[int, bytes]:
+        if method == "deleteWebhook" and params.get("drop_pending_updates"):
+            self._pending.clear()
+        if method == "setWebhook":
+            self.webhooks[instance] = (str(params["url"]), params.get("secret_token"))
+        touched = len(self.api.touched)
+        answer = self.api.answer(method, params)
+        self.touched_by.extend([instance] * (len(self.api.touched) - touched))
+        self.changed.notify_all()
         return answer
 
     def _updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
@@ -133,16 +182,27 @@ class _Server(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.fake = fake
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A killed bot process resets its connections: expected here, not worth a trace."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as httpx expects
 
     def do_POST(self) -> None:  # noqa: N802 - http.server's naming
         assert isinstance(self.server, _Server)
-        method = urlsplit(self.path).path.rsplit("/", 1)[-1]
+        # /bot<token>/<method>, or /<instance>/bot<token>/<method>
+        parts = urlsplit(self.path).path.strip("/").split("/")
+        instance = parts[0] if len(parts) == 3 else ""
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         params = decode(self.headers.get("Content-Type", ""), body)
-        status, payload = self.server.fake.call(method, params)
+        answer = self.server.fake.call(parts[-1], params, instance)
+        if answer is None:
+            self.close_connection = True
+            return
+        status, payload = answer
         try:
             self.send_response(status)
             self.send_header("Content-Type", "application/json")
