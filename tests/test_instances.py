@@ -10,16 +10,12 @@ exactly once, and the aftercare messages both schedulers race for go out exactly
 from __future__ import annotations
 
 import asyncio
-import os
 import random
-import shutil
 import sqlite3
-import subprocess
-import tempfile
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Callable, Coroutine
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -27,10 +23,8 @@ from pathlib import Path
 from typing import Any
 
 import asyncpg
-import pytest
 
 from bot.config import Settings
-from bot.config_schema import ClinicFile
 from bot.content import Content
 from bot.devtools.sandbox_http import FakeBotServer
 from bot.devtools.webhook import InstanceGone, Webhook, post
@@ -45,7 +39,6 @@ from tests.instances import (
     Client,
     Instance,
     clinic_toml,
-    free_port,
 )
 
 START_WITHIN = 20.0  # seconds for the processes to start and register their webhooks
@@ -54,31 +47,6 @@ CLIENTS = 120  # each costs ~11 sends paced at Telegram's 30 a second: 200 take 
 BOOKING = 10  # one client in BOOKING books: a group chat takes 20 posts a minute
 CARED = list(range(9000, 9020))  # clients in their aftercare week
 NUDGE_DAYS = (1, 2, 3)
-
-
-@pytest.fixture
-def postgres_url() -> Iterator[str]:
-    """A fresh, empty database on a throwaway PostgreSQL server on a loopback port. The server
-    refuses to run as root, so as root it runs as the `postgres` system user."""
-    if shutil.which("initdb") is None:
-        pytest.skip("the PostgreSQL server (initdb, pg_ctl) is not installed")
-    directory = Path(tempfile.mkdtemp(prefix="clinicbot-pg-"))
-    as_owner: list[str] = []
-    if os.geteuid() == 0:
-        shutil.chown(directory, "postgres")
-        as_owner = ["runuser", "-u", "postgres", "--"]
-    data, port = directory / "data", free_port()
-    subprocess.run([*as_owner, "initdb", "-D", str(data), "-A", "trust", "-U", "clinic"],
-                   check=True, capture_output=True)
-    subprocess.run([*as_owner, "pg_ctl", "-D", str(data), "-l", str(directory / "log"), "-w",
-                    "-o", f"-p {port} -k {directory} -c listen_addresses=127.0.0.1", "start"],
-                   check=True, capture_output=True)
-    try:
-        yield f"postgresql://clinic@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run([*as_owner, "pg_ctl", "-D", str(data), "-m", "immediate", "-w", "stop"],
-                       capture_output=True)
-        shutil.rmtree(directory, ignore_errors=True)
 
 
 def test_the_fake_tells_instances_apart_and_holds_one() -> None:
@@ -136,8 +104,6 @@ def test_one_webhook_instance_answers_every_client(
     assert "Traceback" not in instance.log.read_text()
 
 
-@pytest.mark.skipif("scheduler" not in ClinicFile.model_fields,
-                    reason="this build has no engine for several instances (no [scheduler])")
 def test_two_instances_lose_and_double_nothing_when_one_is_killed(
     tmp_path: Path, content: Content, content_dir: Path, test_settings: Settings,
     postgres_url: str
@@ -192,6 +158,9 @@ def _run_and_kill(server: FakeBotServer, balancer: Balancer, clients: list[Clien
         await server.until(lambda: sum(c.updates for c in clients) >= half)
         held_from = server.hold(victim.name)
         await server.until(lambda: server.held[victim.name] > 0)
+        # What Telegram answered before the hold is recorded in the database within
+        # milliseconds; a kill in that instant repeats the one message (at least once).
+        await asyncio.sleep(0.3)
         victim.kill()
         balancer.down.add(victim.name)
 

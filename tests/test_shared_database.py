@@ -69,6 +69,22 @@ async def test_a_claim_of_an_instance_that_died_runs_out(two: tuple[Stores, Stor
 
 
 @pytest.mark.engines
+async def test_a_live_instance_keeps_its_claims_however_long_a_message_waits(
+    two: tuple[Stores, Stores]
+) -> None:
+    first, second = two
+    await due_week(first, 2)
+    claimed = {m.id for m in await first.aftercare.claim_due(NOW, NOW + CLAIM)}
+    [sent, waiting] = sorted(claimed)
+    await first.aftercare.mark(sent, "sent", NOW)
+    later = NOW + CLAIM - timedelta(seconds=1)
+    assert await first.renew_claims(later + CLAIM) == 1  # only what it has yet to send
+    assert await second.aftercare.claim_due(later + timedelta(seconds=2), later + 2 * CLAIM) == []
+    assert [m.id for m in await second.aftercare.claim_due(later + CLAIM, later + 2 * CLAIM)] \
+        == [waiting]  # once the first stopped renewing, as a dead instance does
+
+
+@pytest.mark.engines
 async def test_outbox_entries_are_claimed_by_the_instance_that_stored_them(
     two: tuple[Stores, Stores]
 ) -> None:

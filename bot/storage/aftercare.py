@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from bot.storage.base import Store, calendar_day, iso, marks, moment
+from bot.storage.base import FREE, Store, calendar_day, iso, marks, moment
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ class AftercareStore(Store):
     async def release(self, message_ids: list[int]) -> None:
         """Claims given up without sending (quiet hours, stopping): due again at once."""
         if message_ids:
-            await self.write("UPDATE aftercare_messages SET claimed_until = NULL"
+            await self.write(f"UPDATE aftercare_messages SET {FREE}"
                              f" WHERE id IN ({marks(message_ids)})", message_ids)
 
     async def mark(
@@ -130,7 +130,7 @@ class AftercareStore(Store):
         """Record a message as sent or skipped; `finish_plan` also closes the week."""
         async with self.transaction() as db:
             await db.write(
-                "UPDATE aftercare_messages SET status = ?, sent_at = ? WHERE id = ?",
+                f"UPDATE aftercare_messages SET status = ?, sent_at = ?, {FREE} WHERE id = ?",
                 (status, iso(now), message_id))
             if finish_plan is not None:
                 await db.write(
@@ -140,7 +140,7 @@ class AftercareStore(Store):
     async def defer(self, message_id: int, retry_at: datetime) -> None:
         await self.write(
             "UPDATE aftercare_messages SET retry_at = ?, attempts = attempts + 1,"
-            " claimed_until = NULL WHERE id = ?",
+            f" {FREE} WHERE id = ?",
             (iso(retry_at), message_id))
 
     async def end_plan(self, plan_id: int, status: str, now: datetime) -> None:

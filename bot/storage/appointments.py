@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.storage.base import Store, iso, marks, moment
+from bot.storage.base import FREE, Store, iso, marks, moment
 
 
 @dataclass(frozen=True)
@@ -54,12 +54,13 @@ class AppointmentStore(Store):
 
     async def release(self, reminder_ids: list[int]) -> None:
         if reminder_ids:
-            await self.write("UPDATE appointment_reminders SET claimed_until = NULL"
+            await self.write(f"UPDATE appointment_reminders SET {FREE}"
                              f" WHERE id IN ({marks(reminder_ids)})", reminder_ids)
 
     async def mark(self, reminder_id: int, outcome: str, now: datetime) -> None:
-        await self.write("UPDATE appointment_reminders SET sent_at = ?, outcome = ? WHERE id = ?",
-                         (iso(now), outcome, reminder_id))
+        await self.write(
+            f"UPDATE appointment_reminders SET sent_at = ?, outcome = ?, {FREE} WHERE id = ?",
+            (iso(now), outcome, reminder_id))
 
     async def answer(self, lead_id: int, appointment_at: datetime, answer: str,
                      now: datetime) -> None:

@@ -55,6 +55,10 @@ def file_identity(path: Path) -> str | None:
     return f"{found.st_dev}:{found.st_ino}"
 
 
+# A row's claim given up: sent, deferred, or handed back.
+FREE = "claimed_until = NULL, claimed_by = NULL"
+
+
 def marks(values: Sequence[Any]) -> str:
     """`?, ?, ?` for an `IN (...)` of `values`."""
     return ", ".join("?" * len(values))
@@ -122,15 +126,25 @@ class Database(ABC):
     # rather than waited for (PostgreSQL; SQLite has one writer at a time anyway).
     skip_locked = ""
 
+    # Who claims rows on this connection: one process, one name, for as long as it runs.
+    owner = ""
+
     async def claim(self, table: str, selection: str, args: Sequence[Any],
                     until: datetime) -> list[int]:
         """Claim the rows of `table` whose ids `selection` picks, until `until`; their ids.
         Instances sharing the database never claim the same row: one commits first, and the
         other no longer sees it as free."""
         rows = await self.write_returning(
-            f"UPDATE {table} SET claimed_until = ? WHERE id IN ({selection}{self.skip_locked})"
-            " RETURNING id", (iso(until), *args))
+            f"UPDATE {table} SET claimed_until = ?, claimed_by = ?"
+            f" WHERE id IN ({selection}{self.skip_locked}) RETURNING id",
+            (iso(until), self.owner, *args))
         return sorted(int(r[0]) for r in rows)
+
+    async def renew(self, table: str, unsent: str, until: datetime) -> int:
+        """Move this process's claims on `table`'s rows still `unsent` on to `until`: a
+        message waiting its turn (rate limits, quiet hours) stays ours while we live."""
+        return await self.write(f"UPDATE {table} SET claimed_until = ? WHERE claimed_by = ?"
+                                f" AND {unsent}", (iso(until), self.owner))
 
     @abstractmethod
     def transaction(self) -> AbstractAsyncContextManager[Queries]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bot.storage.base import Store, iso, marks
+from bot.storage.base import FREE, Store, iso, marks
 
 
 @dataclass(frozen=True)
@@ -35,9 +35,10 @@ class OutboxStore(Store):
                                    (replaces,))
                 ids.append(await db.insert(
                     "INSERT INTO outbox (kind, user_id, payload, retry_at, created_at,"
-                    " claimed_until, replaces) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                    " claimed_until, claimed_by, replaces) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                    " RETURNING id",
                     (kind, user_id, json.dumps(payload), iso(now), iso(now),
-                     iso(claimed_until), replaces)))
+                     iso(claimed_until), self.database.owner, replaces)))
         return ids
 
     async def pending(self, ids: list[int]) -> list[OutboxEntry]:
@@ -56,8 +57,7 @@ class OutboxStore(Store):
     async def release(self, ids: list[int]) -> None:
         """Claims given up without sending: the scheduler sends what is still there."""
         if ids:
-            await self.write(f"UPDATE outbox SET claimed_until = NULL WHERE id IN ({marks(ids)})",
-                             tuple(ids))
+            await self.write(f"UPDATE outbox SET {FREE} WHERE id IN ({marks(ids)})", tuple(ids))
 
     async def _entries(self, where: str, args: tuple[Any, ...]) -> list[OutboxEntry]:
         rows = await self.all(f"SELECT id, kind, payload, attempts FROM outbox {where}", args)
@@ -65,8 +65,8 @@ class OutboxStore(Store):
 
     async def defer(self, entry_id: int, retry_at: datetime) -> None:
         await self.write(
-            "UPDATE outbox SET retry_at = ?, attempts = attempts + 1, claimed_until = NULL"
-            " WHERE id = ?", (iso(retry_at), entry_id))
+            f"UPDATE outbox SET retry_at = ?, attempts = attempts + 1, {FREE} WHERE id = ?",
+            (iso(retry_at), entry_id))
 
     async def done(self, entry_id: int) -> None:
         """Sent, or given up for good: nothing of it is kept."""

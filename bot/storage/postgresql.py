@@ -14,6 +14,7 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from functools import lru_cache
 from typing import Any, Self
+from uuid import uuid4
 
 import asyncpg
 
@@ -78,6 +79,7 @@ class PostgresDatabase(Database):
         self.pool, self.lock_pool = pool, lock_pool
         self._queries = PostgresQueries(pool)  # a pool runs each call on a free connection
         self._client_locks = LocalLocks()
+        self.owner = uuid4().hex
 
     @classmethod
     async def open(cls, url: str, *, connections: int = 10, lock_connections: int = 20) -> Self:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.storage.base import Store, iso, marks
+from bot.storage.base import FREE, Store, iso, marks
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,9 @@ class ReminderStore(Store):
 
     async def release(self, reminder_ids: list[int]) -> None:
         if reminder_ids:
-            await self.write("UPDATE reminders SET claimed_until = NULL"
+            await self.write(f"UPDATE reminders SET {FREE}"
                              f" WHERE id IN ({marks(reminder_ids)})", reminder_ids)
 
     async def mark_sent(self, reminder_id: int, now: datetime) -> None:
-        await self.write("UPDATE reminders SET sent_at = ? WHERE id = ?", (iso(now), reminder_id))
+        await self.write(f"UPDATE reminders SET sent_at = ?, {FREE} WHERE id = ?",
+                         (iso(now), reminder_id))

@@ -17,6 +17,7 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 from typing import Any, Self
+from uuid import uuid4
 
 import aiosqlite
 
@@ -62,6 +63,7 @@ class SqliteDatabase(Database):
         self.reader = reader
         self._write_lock = asyncio.Lock()
         self._client_locks = LocalLocks()
+        self.owner = uuid4().hex
 
     @classmethod
     async def open(cls, path: Path) -> Self:

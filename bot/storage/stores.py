@@ -3,6 +3,7 @@ and its write lock. Flows reach a table through the store named for it (`stores.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Self
 
@@ -26,6 +27,10 @@ from bot.storage.screening import ScreeningStore
 from bot.storage.sqlite import SqliteDatabase
 from bot.storage.staff_members import StaffMemberStore
 from bot.storage.staff_posts import StaffPostStore
+
+# The tables whose rows the scheduler claims before sending, and what "not sent yet" is there.
+CLAIMED = (("aftercare_messages", "status = 'pending'"), ("reminders", "sent_at IS NULL"),
+           ("appointment_reminders", "sent_at IS NULL"), ("outbox", "true"))
 
 
 class Stores:
@@ -64,6 +69,13 @@ class Stores:
         if _is_server(where):
             return cls(await PostgresDatabase.inspect(str(where)))
         return cls(await SqliteDatabase.inspect(Path(where)))
+
+    async def renew_claims(self, until: datetime) -> int:
+        """Keep this process's claims on what it has yet to send (bot/telegram/scheduler.py)."""
+        renewed = 0
+        for table, unsent in CLAIMED:
+            renewed += await self.database.renew(table, unsent, until)
+        return renewed
 
     async def close(self) -> None:
         await self.database.close()

@@ -53,7 +53,10 @@ def build_application(
         builder = builder.rate_limiter(rate_limiter)
     if base_url:
         builder = builder.base_url(base_url)
-    app = builder.post_init(start_services).post_shutdown(stop_services).build()
+    # The scheduler stops while the bot can still talk to Telegram: a message it is sending
+    # completes and is recorded, rather than failing on a closed connection and going twice.
+    app = (builder.post_init(start_services).post_stop(stop_scheduler)
+           .post_shutdown(stop_services).build())
     app.bot_data["settings"] = settings
     app.bot_data["clock"] = clock
     app.bot_data["content"] = content or load_content(settings.content_dir, settings.languages)
@@ -88,10 +91,14 @@ async def start_services(app: Application,  # type: ignore[type-arg]
     await _announce_commands(app, content, settings)
 
 
-async def stop_services(app: Application) -> None:  # type: ignore[type-arg]
+async def stop_scheduler(app: Application) -> None:  # type: ignore[type-arg]
     scheduler: Scheduler | None = app.bot_data.pop("scheduler", None)
     if scheduler is not None:
         await scheduler.stop()
+
+
+async def stop_services(app: Application) -> None:  # type: ignore[type-arg]
+    await stop_scheduler(app)
     services: Services | None = app.bot_data.pop("services", None)
     if services is not None:
         await services.stores.close()

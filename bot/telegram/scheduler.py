@@ -56,6 +56,7 @@ class Scheduler:
         self.bot, self.services, self.outbox = bot, services, outbox
         self.on_database_lost = on_database_lost
         self._task: asyncio.Task[None] | None = None
+        self._keeper: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
         self._sender = outbox.sender
         self._stopping = False
@@ -63,16 +64,18 @@ class Scheduler:
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="clinicbot-scheduler")
+        self._keeper = asyncio.create_task(self._keep_claims(), name="clinicbot-claims")
 
     async def stop(self) -> None:
         """Stop between two messages: a run in progress sends nothing more and ends."""
         self._stopping = True
         async with self._lock:
             pass
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        for task in (self._task, self._keeper):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
 
     async def _run(self) -> None:
         while not self._stopping:
@@ -81,6 +84,18 @@ class Scheduler:
             except Exception:
                 log.exception("scheduled sending failed; retrying in %s s", self._interval)
             await asyncio.sleep(self._interval)
+
+    async def _keep_claims(self) -> None:
+        """While this process lives, what it claimed stays its own, however long a wave keeps
+        a message waiting for its turn; and `clinicbot health` sees it alive meanwhile."""
+        while not self._stopping:
+            await asyncio.sleep(self.services.settings.claim_seconds / 3)
+            try:
+                now = self.services.clock.now()
+                await self.services.stores.renew_claims(self._claim_until(now))
+                await self.services.stores.heartbeats.beat("scheduler", now)
+            except Exception:
+                log.exception("could not renew this instance's claims; retrying")
 
     @property
     def _interval(self) -> float:
