@@ -1,9 +1,10 @@
 """Scheduled sending at scale: 100,000 clients in their aftercare week.
 
 Figures: the time of one due-message claim (`claim_due`, its rows then released) with 100,000
-plans (800,000 message rows) stored, and the send rate the scheduler reaches through python-telegram-bot's AIORateLimiter (as
-configured for production) against a fake Bot API that answers 429 with retry_after above
-30 messages per second overall or above 1 per second per chat; the count of 429s received.
+plans (800,000 message rows) stored, and the send rate the scheduler reaches through
+python-telegram-bot's AIORateLimiter (as configured for production) against a fake Bot API
+that answers 429 with retry_after above 30 messages per second overall or above 1 per second
+per chat; the count of 429s received.
 
 Run: .venv/bin/python bench/scheduled_sending.py [--clients 100000] [--seconds 20]
 """
