@@ -51,7 +51,8 @@ def runs(script: str, count: int, *args: str) -> tuple[Figures, dict[str, str]]:
     merged: Figures = {}
     units: dict[str, str] = {}
     for n in range(count):
-        print(f"{script}: run {n + 1} of {count}", file=sys.stderr, flush=True)
+        print(f"{' '.join((script, *args))}: run {n + 1} of {count}", file=sys.stderr,
+              flush=True)
         figures, units = run(script, *args)
         for name, values in figures.items():
             merged.setdefault(name, []).extend(values)
