@@ -98,6 +98,7 @@ def rows_for(first: int, count: int, steps: list[str],
         answers.extend((index + 1, s, "yes" if s in flagged else "no", at) for s in steps[1:])
         if index % PLAN_EVERY == 0:
             plan = index // PLAN_EVERY + 1
+            # A prime step spreads neighbouring plans over the days, like real treatments.
             treated_on = TODAY - timedelta(days=1 + (plan * 7919) % PLAN_DAYS)
             treated = _treated_at(treated_on)
             active = (TODAY - treated_on).days < 8
