@@ -4,10 +4,11 @@
 
 1. Resident memory of this process (VmRSS from /proc/self/status): before the bot's modules
    are imported, after the bot has started (the real Application on the in-process fake Bot
-   API, content, FAQ matchers, storage), and after 100,000 clients with a finished screening
-   each have been stored (plain SQL in batches through the bot's own storage connection, on the
-   real schema: client, consent, screening, 16 answers) and the bot has served updates against
-   that database.
+   API, content, FAQ matchers, storage), and after 100,000 clients have been stored (bulk
+   inserts through the bot's own storage connection, on the real schema, bench/seeding.py:
+   client, consent, finished screening with its answers, for every fifth an aftercare plan) and
+   the bot has served updates against that database. bench/scale.py measures the same on
+   PostgreSQL too, at 10,000 to 1,000,000 clients.
 2. Database size per client: the SQLite file after a WAL checkpoint, minus the empty schema,
    divided by the number of clients.
 3. Start-up of the real command: `clinicbot run` in a subprocess against a tiny fake Bot API
@@ -38,98 +39,23 @@ import asyncio  # noqa: E402
 import gc  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
-import random  # noqa: E402
 import signal  # noqa: E402
 import statistics  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
 import time  # noqa: E402
-from datetime import UTC, datetime, timedelta  # noqa: E402
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
 from typing import Any  # noqa: E402
 
-from common import (  # noqa: E402
-    EXAMPLE_CONFIG,
-    Client,
-    data_is,
-    emit,
-    lean_api,
-    rss_kib,
-    temp_settings,
-)
-from telegram import Update  # noqa: E402
+from common import EXAMPLE_CONFIG, emit, lean_api, rss_kib, temp_settings  # noqa: E402
+from seeding import seed, serve_some  # noqa: E402
 
 from bot.clock import Clock  # noqa: E402
 from bot.devtools.sandbox import BOT_USER, Sandbox  # noqa: E402
 from bot.storage import Stores  # noqa: E402
 
-BATCH = 5_000
-FIRST_USER = 100_000_000
-GOALS = ("dry", "pores", "pigment", "firmness", "wrinkles", "other")
-
-
 # 1–2: memory and database size -----------------------------------------------------------------
-
-def rows_for(first: int, count: int, steps: list[str], rng: random.Random,
-             now: datetime) -> tuple[list[tuple[Any, ...]], ...]:
-    clients, consents, screenings, answers = [], [], [], []
-    for user_id in range(first, first + count):
-        started = now - timedelta(days=rng.randrange(365), minutes=rng.randrange(1440))
-        at = started.isoformat(timespec="seconds")
-        done = (started + timedelta(minutes=3)).isoformat(timespec="seconds")
-        language = rng.choice(("en", "ru"))
-        clients.append((user_id, user_id, f"Client {user_id}", None,
-                        f"client{user_id}" if rng.random() < 0.6 else None, language, at, done))
-        consents.append((user_id, user_id, 1, at))
-        flagged = {s for s in steps[1:] if rng.random() < 0.03}
-        outcome = "suitable" if not flagged else rng.choice(("not_now", "doctor"))
-        screenings.append((user_id, user_id, user_id, "finished", outcome, at, done))
-        goals = ",".join(rng.sample(GOALS, rng.randint(1, 3)))
-        answers.append((user_id, steps[0], goals, at))
-        answers.extend((user_id, s, "yes" if s in flagged else "no", at) for s in steps[1:])
-    return clients, consents, screenings, answers
-
-
-async def fill(stores: Stores, clients: int, steps: list[str]) -> float:
-    """Store `clients` clients with a finished screening each; returns seconds taken."""
-    rng = random.Random(1)
-    now = datetime(2026, 11, 24, tzinfo=UTC)
-    start = time.perf_counter()
-    for first in range(FIRST_USER, FIRST_USER + clients, BATCH):
-        count = min(BATCH, FIRST_USER + clients - first)
-        client_rows, consent_rows, screening_rows, answer_rows = rows_for(
-            first, count, steps, rng, now)
-        async with stores.database.transaction() as db:
-            await db.executemany(
-                "INSERT INTO clients (user_id, chat_id, first_name, last_name, username,"
-                " telegram_language, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                client_rows)
-            await db.executemany(
-                "INSERT INTO consents (id, user_id, version, given_at) VALUES (?, ?, ?, ?)",
-                consent_rows)
-            await db.executemany(
-                "INSERT INTO screenings (id, user_id, consent_id, status, outcome, started_at,"
-                " finished_at) VALUES (?, ?, ?, ?, ?, ?, ?)", screening_rows)
-            await db.executemany(
-                "INSERT INTO screening_answers (screening_id, step_id, answer, answered_at)"
-                " VALUES (?, ?, ?, ?)", answer_rows)
-        del client_rows, consent_rows, screening_rows, answer_rows
-    return time.perf_counter() - start
-
-
-async def serve_some(sandbox: Sandbox, clients: int) -> None:
-    """The bot at work on the full database: stored clients ask questions and open the menu,
-    new clients start a screening."""
-    app = sandbox.app
-    rng = random.Random(2)
-    for i in range(300):
-        stored = Client(sandbox.api, FIRST_USER + rng.randrange(clients))
-        await app.process_update(Update.de_json(stored.text("How much does it cost?"), app.bot))
-        new = Client(sandbox.api, 900_000_000 + i)
-        await app.process_update(Update.de_json(new.text("/start"), app.bot))
-        await app.process_update(Update.de_json(new.press(data_is("menu:screening")), app.bot))
-
 
 def wal_bytes(path: Path) -> int:
     wal = Path(f"{path}-wal")
@@ -152,9 +78,9 @@ async def memory_and_size(clients: int) -> tuple[Path, Any]:
         emit("rss_before_import", RSS_BARE / 1024, "MB")
         emit("rss_after_start", rss_kib() / 1024, "MB")
 
-        seconds = await fill(stores, clients, steps)
+        seeded = await seed(stores, clients, steps)
         emit("stored_clients", clients, "clients")
-        emit("store_time", seconds, "s")
+        emit("store_time", seeded.seconds, "s")
         await serve_some(sandbox, clients)
         gc.collect()
         emit("rss_after_clients_stored", rss_kib() / 1024, "MB")

@@ -2,9 +2,12 @@
 ever typed by hand.
 
     .venv/bin/python bench/report.py [--runs 3] [--wave-runs 1] [--output docs/BENCHMARKS.md]
+        [--scale-clients 10000,100000,1000000] [--scale-runs 1] [--scale-only]
 
 Each run is a fresh process; a figure is given as min / median / max over the runs. The
-morning wave also runs once through the limiter used before (`--fifo`), for comparison.
+morning wave also runs once through the limiter used before (`--fifo`), for comparison. The
+scale benchmark runs once per engine and number of clients; `--scale-only` runs just it and
+prints its section instead of writing the document (which is only ever written whole).
 """
 
 from __future__ import annotations
@@ -19,7 +22,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from common import ROOT, machine
+from report_scale import ENGINES, Scale, scale_section
 from report_text import BUDGETS, KINDS, render
+
+from bot.devtools.postgres import PostgresUnavailable, find_binaries
 
 Figures = dict[str, list[float]]
 FIFO_NUDGES = 600  # the comparison with the old limiter needs no full wave
@@ -45,7 +51,8 @@ def runs(script: str, count: int, *args: str) -> tuple[Figures, dict[str, str]]:
     merged: Figures = {}
     units: dict[str, str] = {}
     for n in range(count):
-        print(f"{script}: run {n + 1} of {count}", file=sys.stderr, flush=True)
+        print(f"{' '.join((script, *args))}: run {n + 1} of {count}", file=sys.stderr,
+              flush=True)
         figures, units = run(script, *args)
         for name, values in figures.items():
             merged.setdefault(name, []).extend(values)
@@ -56,18 +63,42 @@ def spread(values: list[float]) -> tuple[float, float, float]:
     return min(values), statistics.median(values), max(values)
 
 
+def scale_runs(sizes: list[int], count: int) -> Scale:
+    found: Scale = {}
+    for clients in sizes:
+        for engine, _ in ENGINES:
+            figures, _ = runs("scale.py", count, "--engine", engine, "--clients", str(clients))
+            found[engine, clients] = {k: spread(v) for k, v in figures.items()}
+    return found
+
+
+def postgresql_version() -> str:
+    try:
+        pg_ctl = find_binaries().pg_ctl
+    except PostgresUnavailable:
+        return "PostgreSQL not installed"
+    # "pg_ctl (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)"
+    out = subprocess.run([str(pg_ctl), "--version"], capture_output=True, text=True).stdout
+    return "PostgreSQL " + out.split("(PostgreSQL)", 1)[-1].split("(", 1)[0].strip()
+
+
 def setting() -> dict[str, str]:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
                             text=True, cwd=ROOT).stdout.strip()
     dirty = subprocess.run(["git", "status", "--porcelain", "--", ".", ":!docs/BENCHMARKS.md"],
                            capture_output=True, text=True, cwd=ROOT).stdout.strip()
     versions = ", ".join(f"{name} {importlib.metadata.version(name)}"
-                         for name in ("python-telegram-bot", "aiosqlite"))
+                         for name in ("python-telegram-bot", "aiosqlite", "asyncpg"))
     found = machine()
+    engines = f"SQLite {sqlite3.sqlite_version}, {postgresql_version()}"
     return {"cores": found["cpus"], "CPU": found["cpu"], "RAM": f"{found['ram_gib']} GiB",
-            "Python": found["python"], "libraries": f"{versions}, SQLite {sqlite3.sqlite_version}",
+            "Python": found["python"], "libraries": f"{versions}, {engines}",
             "commit": commit + (" with uncommitted changes" if dirty else ""),
             "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}
+
+
+def sizes(text: str) -> list[int]:
+    return [int(part.replace("_", "")) for part in text.split(",")]
 
 
 def main() -> None:
@@ -75,14 +106,24 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--wave-runs", type=int, default=3)
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "BENCHMARKS.md")
+    parser.add_argument("--scale-clients", type=sizes, default=[10_000, 100_000, 1_000_000],
+                        help="numbers of clients, comma-separated")
+    parser.add_argument("--scale-runs", type=int, default=1)
+    parser.add_argument("--scale-only", action="store_true",
+                        help="run only the scale benchmark and print its section")
     args = parser.parse_args()
+    if args.scale_only:
+        print("\n".join(scale_section(scale_runs(args.scale_clients, args.scale_runs),
+                                      args.scale_runs)))
+        return
     per_update, _ = runs("per_update.py", args.runs)
     wave, wave_units = runs("morning_wave.py", args.wave_runs)
     fifo, _ = runs("morning_wave.py", 1, "--fifo", "--nudges", str(FIFO_NUDGES))
     text = render(setting(), {k: spread(v) for k, v in per_update.items()},
                   {k: spread(v) for k, v in wave.items()}, wave_units,
                   {k: spread(v) for k, v in fifo.items()},
-                  runs=args.runs, wave_runs=args.wave_runs)
+                  scale_runs(args.scale_clients, args.scale_runs),
+                  runs=args.runs, wave_runs=args.wave_runs, scale_runs=args.scale_runs)
     args.output.write_text(text)
     print(f"wrote {args.output}", file=sys.stderr)
 

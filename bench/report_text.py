@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-Spread = tuple[float, float, float]  # min, median, max over the runs
+from report_format import Spread, fmt, triple
+from report_scale import Scale, scale_section
 
 KINDS = [("echo", "echo (bare PTB)"), ("ptb_button", "button (bare PTB)"),
          ("screening_answer", "screening answer"), ("faq_text", "FAQ question"),
@@ -27,8 +28,10 @@ process; every figure below is **min / median / max** over the runs.
 - `bench/morning_wave.py`: aftercare nudges falling due at once while clients go through the
   screening, through the production rate limiter; the fake Bot API answers 429 above 30
   sendMessage in any one second.
+- `bench/scale.py`: database size per client, the due-message claim and the bot's memory with
+  10,000, 100,000 and 1,000,000 clients stored, on SQLite and on PostgreSQL.
 - `bench/concurrency.py`, `bench/footprint.py`, `bench/scheduled_sending.py`: 1,000 clients at
-  once, memory and start-up with 100,000 clients, the due-message query. They take long and
+  once, start-up with 100,000 clients, the send rate of scheduled messages. They take long and
   are not part of this report: run them by hand.
 - `bench/routing.py --write docs/ROUTING.md`: typed messages of the labelled corpus routed as
   the bot does, with the confusion table and the time per message; its own report is
@@ -49,19 +52,6 @@ writing on the event loop's thread would remove the hop, a storage design decisi
 a local fix."""
 
 
-def fmt(value: float) -> str:
-    if abs(value) >= 100 or value == int(value):
-        return f"{value:,.0f}"
-    return f"{value:.2f}" if abs(value) < 10 else f"{value:.1f}"
-
-
-def triple(spread: Spread, unit: str = "") -> str:
-    low, mid, high = spread
-    if fmt(low) == fmt(high):
-        return f"{fmt(mid)}{unit}"
-    return f"{fmt(low)} / **{fmt(mid)}** / {fmt(high)}{unit}"
-
-
 def verdict(spread: Spread, budget: float, at_most: bool = True) -> str:
     low, mid, high = spread
     ok = (lambda v: v <= budget) if at_most else (lambda v: v >= budget)
@@ -71,12 +61,14 @@ def verdict(spread: Spread, budget: float, at_most: bool = True) -> str:
 
 
 def render(setting: dict[str, str], per: dict[str, Spread], wave: dict[str, Spread],
-           wave_units: dict[str, str], fifo: dict[str, Spread], *, runs: int,
-           wave_runs: int) -> str:
+           wave_units: dict[str, str], fifo: dict[str, Spread], scale: Scale, *, runs: int,
+           wave_runs: int, scale_runs: int) -> str:
     lines = [HEADER, "## Machine and command", "", "| | |", "| --- | --- |"]
     lines += [f"| {key} | {value} |" for key, value in setting.items()]
+    sizes = ",".join(str(clients) for clients in sorted({n for _, n in scale}))
     lines += ["| command | `.venv/bin/python bench/report.py` "
-              f"(`--runs {runs} --wave-runs {wave_runs}`) |", ""]
+              f"(`--runs {runs} --wave-runs {wave_runs} --scale-clients {sizes} "
+              f"--scale-runs {scale_runs}`) |", ""]
     lines += ["## Budget", "", "| line | budget | measured | verdict |", "| --- " * 4 + "|"]
     for name, budget, what in BUDGETS:
         lines.append(f"| {what} (ratio of p50s) | ≤ {budget:g}× | {triple(per[name], '×')} "
@@ -92,6 +84,7 @@ def render(setting: dict[str, str], per: dict[str, Spread], wave: dict[str, Spre
         f"| morning wave: 429 answers | 0 | {triple(wave['http_429_received'])} "
         f"| {verdict(wave['http_429_received'], 0)} |", "", SCREENING_NOTE, ""]
     lines += per_update_section(per, runs) + wave_section(wave, wave_units, fifo, wave_runs)
+    lines += scale_section(scale, scale_runs)
     return "\n".join(lines) + "\n"
 
 
