@@ -11,10 +11,10 @@ The fake Bot API answers 429 above 30 sendMessage in any one second. `--fifo` ru
 scene through the limiter used before: PTB's AIORateLimiter at 1 request per 1/30 s, first come
 first served.
 
-The default is the full 10,000 nudges: about 6 minutes at 30/s. Figures: client latency from the update entering the queue to the first
-request of its reply reaching the API (p50/p99/max), the wave's rate (scheduled sendMessage)
-and the limiter's total rate (every request that counts towards the 30/s), both over the wave's
-duration, and the 429s.
+The default is the full 10,000 nudges: about 6 minutes at 30/s. Figures: client latency from
+the update entering the queue to the first request of its reply reaching the API
+(p50/p99/max), the wave's rate (scheduled sendMessage) and the limiter's total rate (every
+request that counts towards the 30/s), both over the wave's duration, and the 429s.
 """
 
 from __future__ import annotations
