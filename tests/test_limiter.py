@@ -83,6 +83,29 @@ async def test_pace_and_window_hold_for_both_kinds() -> None:
     assert all(times[k + 5] - times[k] >= gate.window - 1e-9 for k in range(len(times) - 5))
 
 
+async def test_instances_sharing_a_bot_take_their_share_of_its_limit() -> None:
+    now = [0.0]
+    gate = PriorityGate(max_rate=6, period=24 * TICK, margin=TICK, clock=lambda: now[0])
+    gate.share(2)
+    times: list[float] = []
+
+    async def caller() -> None:
+        await gate.acquire(False)
+        times.append(now[0])
+
+    async def advance() -> None:
+        while len(times) < 9:
+            await asyncio.sleep(0)
+            now[0] += TICK / 4
+
+    await asyncio.gather(advance(), *(caller() for _ in range(9)))
+    assert gate.interval == 8 * TICK  # 3 in a period rather than 6
+    assert all(b - a >= 8 * TICK - 1e-9 for a, b in zip(times, times[1:], strict=False))
+    assert all(times[k + 3] - times[k] >= gate.window - 1e-9 for k in range(len(times) - 3))
+    gate.share(1)  # the other instance is gone: the whole limit again
+    assert gate.interval == 4 * TICK
+
+
 async def test_a_cancelled_caller_gives_up_its_turn() -> None:
     gate = PriorityGate(max_rate=1000, period=1000 * TICK)
     await gate.acquire(False)

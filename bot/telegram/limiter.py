@@ -36,14 +36,23 @@ class PriorityGate:
     """At most `max_rate` releases in any `period + margin` seconds and none closer than
     `period / max_rate` apart (evenly paced, never a burst); waiting interactive callers are
     released before waiting bulk ones, each kind in arrival order. The margin absorbs the
-    jitter between a release and the request reaching Telegram."""
+    jitter between a release and the request reaching Telegram. Telegram's limit is the
+    bot's, so instances sending for one bot each take their `share` of it."""
 
     def __init__(self, max_rate: int = 30, period: float = 1.0, margin: float = 0.05,
                  clock: Callable[[], float] = time.monotonic) -> None:
+        self.max_rate, self.period = max_rate, period
         self.interval, self.window, self.clock = period / max_rate, period + margin, clock
         self._recent: deque[float] = deque(maxlen=max_rate)
         self._waiting: tuple[deque[asyncio.Future[None]], ...] = (deque(), deque())
         self._dispatcher: asyncio.Task[None] | None = None
+
+    def share(self, instances: int) -> None:
+        """Pace for one of `instances` processes sending for the same bot."""
+        rate = max(1, self.max_rate // max(1, instances))
+        if rate != self._recent.maxlen:
+            self.interval = self.period / rate
+            self._recent = deque(self._recent, maxlen=rate)
 
     def waiting(self) -> tuple[int, int]:
         """(interactive, bulk) callers waiting now."""

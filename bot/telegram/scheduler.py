@@ -27,6 +27,7 @@ from bot.flows.aftercare_times import is_quiet, still_relevant
 from bot.flows.menu import MenuAction
 from bot.storage import DueMessage, Plan
 from bot.telegram import appointment_reminders
+from bot.telegram.limiter import PriorityRateLimiter
 from bot.telegram.markup import markup
 from bot.telegram.outbox import Outbox
 from bot.telegram.sending import Delivery, backoff
@@ -87,15 +88,25 @@ class Scheduler:
 
     async def _keep_claims(self) -> None:
         """While this process lives, what it claimed stays its own, however long a wave keeps
-        a message waiting for its turn; and `clinicbot health` sees it alive meanwhile."""
+        a message waiting for its turn, and `clinicbot health` sees it alive meanwhile. It
+        also counts the instances alive, to take its share of the bot's rate limit."""
+        every = self.services.settings.claim_seconds / 3
         while not self._stopping:
-            await asyncio.sleep(self.services.settings.claim_seconds / 3)
             try:
-                now = self.services.clock.now()
-                await self.services.stores.renew_claims(self._claim_until(now))
-                await self.services.stores.heartbeats.beat("scheduler", now)
+                await self._keep(self.services.clock.now(), every)
             except Exception:
                 log.exception("could not renew this instance's claims; retrying")
+            await asyncio.sleep(every)
+
+    async def _keep(self, now: datetime, every: float) -> None:
+        stores = self.services.stores
+        await stores.renew_claims(self._claim_until(now))
+        await stores.heartbeats.beat("scheduler", now)
+        alive = await stores.heartbeats.instances(stores.database.owner, now,
+                                                  now - timedelta(seconds=2.5 * every))
+        limiter = getattr(self.bot, "rate_limiter", None)
+        if isinstance(limiter, PriorityRateLimiter):
+            limiter.gate.share(alive)
 
     @property
     def _interval(self) -> float:
