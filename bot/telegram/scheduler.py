@@ -36,6 +36,9 @@ log = logging.getLogger(__name__)
 BATCH = 500
 IN_FLIGHT = 30  # concurrent sends; PTB's rate limiter keeps the overall pace
 PURGE_INTERVAL = timedelta(hours=1)
+# Seconds at most between renewing claims and counting instances: an instance that joins is
+# counted by the others this soon, and only until then can they send over the bot's limit.
+KEEP_EVERY = 5.0
 
 
 def _language(services: Services, chosen: str | None, telegram: str | None) -> str:
@@ -90,7 +93,7 @@ class Scheduler:
         """While this process lives, what it claimed stays its own, however long a wave keeps
         a message waiting for its turn, and `clinicbot health` sees it alive meanwhile. It
         also counts the instances alive, to take its share of the bot's rate limit."""
-        every = self.services.settings.claim_seconds / 3
+        every = min(self.services.settings.claim_seconds / 3, KEEP_EVERY)
         while not self._stopping:
             try:
                 await self._keep(self.services.clock.now(), every)
