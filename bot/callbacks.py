@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import (
     TYPE_CHECKING,
     Annotated,
@@ -43,7 +44,7 @@ MAX_ID = 2**63 - 1  # SQLite's largest rowid
 SEPARATOR = ":"
 _WORD = re.compile(r"[A-Za-z0-9_.\-]+")
 _DIGITS = re.compile(r"[0-9]{1,19}")
-_FIELDS: dict[type, tuple[tuple[str, Any], ...]] = {}
+_FIELDS: dict[type, tuple[tuple[str, Callable[[str], Any]], ...]] = {}
 
 
 class StaleButton(ValueError):
@@ -85,9 +86,9 @@ class CallbackData:
     def pack(self) -> str:
         """The wire form; ValueError when a value would not unpack or the data is too long."""
         parts = [self.prefix]
-        for name, kind in _fields(type(self)):
+        for name, parse in _fields(type(self)):
             text = str(getattr(self, name))
-            _value(kind, text)
+            parse(text)
             parts.append(text)
         data = SEPARATOR.join(parts)
         if len(data.encode()) > MAX_BYTES:
@@ -102,7 +103,7 @@ class CallbackData:
         fields = _fields(cls)
         if prefix != cls.prefix or len(parts) != len(fields):
             raise StaleButton(f"not {cls.__name__} data")
-        values = (_value(kind, part) for (_, kind), part in zip(fields, parts, strict=True))
+        values = (parse(part) for (_, parse), part in zip(fields, parts, strict=True))
         return cls(*values)
 
 
@@ -110,31 +111,48 @@ def prefix_of(data: str | None) -> str:
     return (data or "").split(SEPARATOR, 1)[0]
 
 
-def _fields(cls: type[CallbackData]) -> tuple[tuple[str, Any], ...]:
-    """The dataclass fields with their types, resolved once per class."""
+def _fields(cls: type[CallbackData]) -> tuple[tuple[str, Callable[[str], Any]], ...]:
+    """The dataclass fields with the parser of each, worked out once per class: every button
+    shown packs its data, and every press unpacks it."""
     if cls not in _FIELDS:
         hints = get_type_hints(cls, include_extras=True)
-        _FIELDS[cls] = tuple((f.name, hints[f.name])
+        _FIELDS[cls] = tuple((f.name, _parser(hints[f.name]))
                              for f in dataclasses.fields(cls))  # type: ignore[arg-type]
     return _FIELDS[cls]
 
 
-def _value(kind: Any, text: str) -> Any:
-    """`text` as a value of the field type `kind`; StaleButton when it is not one."""
+def _parser(kind: Any) -> Callable[[str], Any]:
+    """What turns text into a value of the field type `kind`, raising StaleButton when the
+    text is not one."""
     rule = None
     if get_origin(kind) is Annotated:
         kind, rule, *_ = get_args(kind)
     if get_origin(kind) is Literal:
-        if text not in get_args(kind):
-            raise StaleButton("not one of the choices")
-        return text
+        return partial(_choice, get_args(kind), "not one of the choices")
     if kind is int:
-        bounds = rule if isinstance(rule, Between) else Between(0, MAX_ID)
-        if not _DIGITS.fullmatch(text) or not bounds.low <= int(text) <= bounds.high:
-            raise StaleButton("not a number in range")
-        return int(text)
-    if kind is str and _WORD.fullmatch(text):
-        if isinstance(rule, OneOf) and text not in rule.values:
-            raise StaleButton("not one of the choices")
-        return text
+        return partial(_number, rule if isinstance(rule, Between) else Between(0, MAX_ID))
+    if kind is str:
+        return partial(_word, rule.values if isinstance(rule, OneOf) else None)
+    return _unsupported
+
+
+def _choice(choices: tuple[Any, ...], problem: str, text: str) -> str:
+    if text not in choices:
+        raise StaleButton(problem)
+    return text
+
+
+def _number(bounds: Between, text: str) -> int:
+    if not _DIGITS.fullmatch(text) or not bounds.low <= int(text) <= bounds.high:
+        raise StaleButton("not a number in range")
+    return int(text)
+
+
+def _word(values: tuple[str, ...] | None, text: str) -> str:
+    if not _WORD.fullmatch(text):
+        raise StaleButton("not a value of this field")
+    return text if values is None else _choice(values, "not one of the choices", text)
+
+
+def _unsupported(text: str) -> Any:
     raise StaleButton("not a value of this field")

@@ -142,6 +142,21 @@ class Screening(Dialog):
         return {s.id: s for s in self.steps}
 
     @cached_property
+    def _index(self) -> dict[str, int]:
+        """Where each step stands in `steps`, found once: comparing models is slow, and every
+        answer asks for the step after the one answered."""
+        return {step_id: self.steps.index(step) for step_id, step in self._by_id.items()}
+
+    @cached_property
+    def _numbers(self) -> dict[str, int]:
+        return {step.id: number for number, step in enumerate(self.in_order, 1)}
+
+    def number(self, step_id: str) -> int | None:
+        """The step's number as the client sees it (1 for the first asked), None for a step
+        never asked."""
+        return self._numbers.get(step_id)
+
+    @cached_property
     def in_order(self) -> tuple[Step, ...]:
         """The steps in the order they are asked (following `next`), each once."""
         steps: list[Step] = []
@@ -160,7 +175,7 @@ class Screening(Dialog):
             return None
         if step.next:
             return self.step(step.next)
-        index = self.steps.index(step)
+        index = self._index[step_id]
         return self.steps[index + 1] if index + 1 < len(self.steps) else None
 
     @model_validator(mode="after")

@@ -10,13 +10,16 @@ from __future__ import annotations
 import base64
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.clock import Clock
 from bot.config import Settings
 from bot.content import Content
 from bot.content.matcher import FaqMatcher
 from bot.storage import Client, Stores
+
+if TYPE_CHECKING:
+    from bot.flows.questions import Look
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,10 @@ class Services:
     stores: Stores
     clock: Clock
     matchers: dict[str, FaqMatcher]
+    # How each screening question looks, by (language, step id): worked out on first use
+    # (bot/flows/questions.py), since it is the same for every client.
+    question_looks: dict[tuple[str, str], Look] = field(
+        default_factory=dict, compare=False, repr=False)
 
 
 class Speaking:

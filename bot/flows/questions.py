@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from bot.callbacks import MAX_ID, CallbackData
 from bot.content import Step
 from bot.flows import Button, Reply, Visit
-from bot.flows.eligibility import YES, path
+from bot.flows.eligibility import YES
 from bot.storage import ScreeningRecord
 
 if TYPE_CHECKING:
@@ -36,27 +36,54 @@ class Answer(CallbackData, prefix="scr"):
             yield from (cls(MAX_ID, step.id, value) for value in values)
 
 
+@dataclass(frozen=True)
+class Look:
+    """How a question appears in one language, the same for every client: its text (number,
+    total, wording) and, row by row, each button's label and the answer it gives."""
+
+    text: str
+    rows: tuple[tuple[tuple[str, str], ...], ...]
+
+
 def ask(visit: Visit, record: ScreeningRecord, step: Step, *, edit: bool = False) -> Reply:
-    steps = path(visit.content.screening)
-    number = steps.index(step) + 1 if step in steps else 1
+    """The question for this client: its look, with this screening's id in the buttons' data
+    and a tick on each option of a choose-many question already chosen."""
+    chosen = set(filter(None, record.answers.get(step.id, "").split(","))) \
+        if step.kind == "choose_many" else set()
 
-    def data(answer: str) -> str:
-        return Answer(record.id, step.id, answer).pack()
+    def button(label: str, answer: str) -> Button:
+        ticked = answer.startswith(TOGGLE) and answer.removeprefix(TOGGLE) in chosen
+        return Button("✅ " + label if ticked else label, Answer(record.id, step.id, answer).pack())
 
-    rows: list[tuple[Button, ...]] = []
+    shown = look(visit, step)
+    return Reply(shown.text, tuple(tuple(button(*b) for b in row) for row in shown.rows),
+                 edit=edit)
+
+
+def look(visit: Visit, step: Step) -> Look:
+    """The step's look in the visit's language, worked out once per language and step: the
+    template, the catalog and the settings do not change while the bot runs, and rendering is
+    most of what showing a question costs."""
+    key = (visit.language, step.id)
+    if key not in visit.services.question_looks:
+        visit.services.question_looks[key] = _look(visit, step)
+    return visit.services.question_looks[key]
+
+
+def _look(visit: Visit, step: Step) -> Look:
+    screening = visit.content.screening
+    number = screening.number(step.id) or 1
+    rows: list[tuple[tuple[str, str], ...]] = []
     if step.kind == "choose_many":
-        chosen = set(filter(None, record.answers.get(step.id, "").split(",")))
-        for option in step.options:
-            mark = "✅ " if option.id in chosen else ""
-            rows.append((Button(mark + visit.tr_label(option.label), data(TOGGLE + option.id)),))
-        rows.append((visit.tr_button("screening.done", data(DONE)),))
+        rows += [((visit.tr_label(o.label), TOGGLE + o.id),) for o in step.options]
+        rows.append(((visit.tr_label("screening.done"), DONE),))
     else:
-        rows.append((visit.tr_button("screening.yes", data(YES)),
-                     visit.tr_button("screening.no", data(NO))))
-    navigation = [visit.tr_button("screening.cancel", data(CANCEL))]
+        rows.append(((visit.tr_label("screening.yes"), YES),
+                     (visit.tr_label("screening.no"), NO)))
+    navigation = [(visit.tr_label("screening.cancel"), CANCEL)]
     if number > 1:
-        navigation.insert(0, visit.tr_button("screening.back", data(BACK)))
+        navigation.insert(0, (visit.tr_label("screening.back"), BACK))
     rows.append(tuple(navigation))
-    text = visit.render("question.j2", number=number, total=len(steps),
+    text = visit.render("question.j2", number=number, total=len(screening.in_order),
                         question=visit.tr(step.question))
-    return Reply(text, tuple(rows), edit=edit)
+    return Look(text, tuple(rows))

@@ -16,7 +16,7 @@ from bot.content import Step
 from bot.content.i18n import N_
 from bot.flows import Reply, Turn, Visit, funnel
 from bot.flows.consent import begin
-from bot.flows.eligibility import YES, evaluate, path
+from bot.flows.eligibility import YES, evaluate
 from bot.flows.menu import main_menu
 from bot.flows.outcome import outcome_reply
 from bot.flows.questions import BACK, CANCEL, DONE, NO, TOGGLE, Answer, ask
@@ -50,11 +50,11 @@ async def answer(visit: Visit, pressed: Answer) -> Turn | None:
 
 
 async def _back(visit: Visit, record: ScreeningRecord, step: Step) -> Turn | None:
-    steps = path(visit.content.screening)
-    index = steps.index(step) if step in steps else 0
-    if index == 0:
+    screening = visit.content.screening
+    number = screening.number(step.id) or 1
+    if number == 1:
         return None
-    previous = steps[index - 1]
+    previous = screening.in_order[number - 2]
     await visit.stores.screenings.move_to_step(record.id, previous.id)
     return Turn([ask(visit, record, previous, edit=True)])
 
