@@ -199,8 +199,8 @@ class Bench:
 
 
 async def count_work(bench: Bench, echo: Application) -> None:  # type: ignore[type-arg]
-    """SQL statements (both connections), aiosqlite round trips and Bot API calls of one
-    update of each kind."""
+    """SQL statements (all three connections: aiosqlite's, the reader and the quick writer),
+    aiosqlite round trips and Bot API calls of one update of each kind."""
     import aiosqlite
 
     database = bench.sandbox.app.bot_data["services"].stores.database
@@ -214,6 +214,7 @@ async def count_work(bench: Bench, echo: Application) -> None:  # type: ignore[t
 
     await database.db.set_trace_callback(statements.append)
     database.reader.set_trace_callback(statements.append)
+    database.quick.set_trace_callback(statements.append)
     aiosqlite.Connection._execute = counting  # type: ignore[method-assign]
     echo_api: FakeBotApi = echo.bot.request  # type: ignore[assignment]
     try:
@@ -241,6 +242,7 @@ async def count_work(bench: Bench, echo: Application) -> None:  # type: ignore[t
         aiosqlite.Connection._execute = original  # type: ignore[method-assign]
         await database.db.set_trace_callback(None)
         database.reader.set_trace_callback(None)
+        database.quick.set_trace_callback(None)
 
 
 async def main() -> None:

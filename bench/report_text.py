@@ -23,8 +23,8 @@ process; every figure below is **min / median / max** over the runs.
 
 - `bench/per_update.py`: the cost of one update of the bot's real handlers against bare PTB
   handlers, in one process through the same in-process fake Bot API, on a real SQLite file;
-  p50s and p50 ratios; SQL statements on both connections, aiosqlite round trips and Bot API
-  calls per update.
+  p50s and p50 ratios; SQL statements on all three connections (aiosqlite's, the read-only
+  one and the quick writer), aiosqlite round trips and Bot API calls per update.
 - `bench/morning_wave.py`: aftercare nudges falling due at once while clients go through the
   screening, through the production rate limiter; the fake Bot API answers 429 above 30
   sendMessage in any one second.
@@ -42,15 +42,12 @@ process; every figure below is **min / median / max** over the runs.
 SCREENING_NOTE = """\
 The screening answer makes the same two Bot API calls as the bare button handler; on top it
 reads the client, any open staff conversation and the open screening (three statements on the
-read-only connection in the event loop's thread), stores the answer and the next step (one
-transaction, one round trip to aiosqlite's thread: `Database.write_together`), and shows the
-next question. The question's text and labels are the same for every client, so they are
-worked out once per language and step; per client only the screening's id goes into the
-buttons. What remains over the bare handler is mostly storage: the round trip takes about
-130 µs at the median, of which SQLite's own work is about 35 µs (the rest is handing the call
-to aiosqlite's thread and the result back), and the first reads after a write reload pages,
-since the read-only connection drops its cache whenever the database has changed. Writing on
-the event loop's thread, as the reads already are, would remove the round trip."""
+read-only connection in the event loop's thread), stores the answer and the next step in one
+transaction (`Database.write_together`), and shows the next question. That write runs in the
+event loop's thread too, on its own connection that never checkpoints (the aiosqlite
+connection does, in its thread): a round trip to aiosqlite's thread cost more than the
+statements. The question's text and labels are the same for every client, so they are worked
+out once per language and step; per client only the screening's id goes into the buttons."""
 
 
 def verdict(spread: Spread, budget: float, at_most: bool = True) -> str:

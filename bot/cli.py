@@ -161,7 +161,8 @@ def run_bot(settings: Settings, args: argparse.Namespace) -> int:
         return _fail("Telegram rejected the bot token in TELEGRAM_BOT_TOKEN; check it with "
                      "@BotFather")
     app = build_application(settings, token=token, clock=Clock(), base_url=base_url,
-                            rate_limiter=telegram_rate_limiter(), content=content)
+                            rate_limiter=telegram_rate_limiter(settings.messages_per_second),
+                            content=content)
     if not args.webhook:
         app.run_polling(allowed_updates=ALLOWED_UPDATES)
         return 0

@@ -64,6 +64,7 @@ class Settings:
     # never the file, since the URL may hold a password.
     database_url: str | None = None
     scheduler_interval: float = 30.0
+    messages_per_second: int = 30  # the bot's, shared by the instances sending for it
     claim_seconds: float = 300.0
     opening_hours: dict[int, tuple[time, time]] | None = None  # weekday (Mon 0) → open, close
     map_link: str | None = None
@@ -104,6 +105,7 @@ def parse_settings(data: dict[str, Any], base_dir: Path) -> Settings:
         map_link=clinic.map_link, parking=clinic.parking,
         scheduler_interval=file.scheduler.interval_seconds,
         claim_seconds=file.scheduler.claim_seconds,
+        messages_per_second=file.telegram.messages_per_second,
     )
 
 

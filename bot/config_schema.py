@@ -106,6 +106,11 @@ class Storage(Table):
     database: StrictStr = Field("clinicbot.sqlite3", description="a file path")
 
 
+class Telegram(Table):
+    messages_per_second: StrictInt = Field(
+        30, ge=1, le=1000, description="the bot's sending limit: 30 unless Telegram raised it")
+
+
 class Scheduler(Table):
     interval_seconds: float = Field(30.0, gt=0, le=3600,
                                     description="seconds between looks for due messages")
@@ -184,6 +189,7 @@ class ClinicFile(Table):
     aftercare: Aftercare = _table("an [aftercare] table")
     privacy: Privacy = _table("a [privacy] table")
     scheduler: Scheduler = _table("a [scheduler] table")
+    telegram: Telegram = _table("a [telegram] table")
     content: OwnContent = _table("a [content] table")
     opening_hours: OpeningHours | None = Field(None, description="an [opening_hours] table")
 

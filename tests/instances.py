@@ -46,16 +46,17 @@ def _listening(url: str) -> bool:
 
 
 def clinic_toml(content_dir: Path, *, database: Path | None = None,
-                scheduler: dict[str, float] | None = None) -> str:
+                scheduler: dict[str, float] | None = None, messages_per_second: int = 30) -> str:
     """The shipped example with the test content, no quiet hours (the run sends nudges at any
-    hour of the day it happens), a database file or none, and a `[scheduler]` section."""
+    hour of the day it happens), a database file or none, a `[scheduler]` section and the
+    bot's sending limit."""
     text = (ROOT / "clinic.example.toml").read_text()
     text = re.sub(r"(?m)^quiet_hours = .*$", 'quiet_hours = ["00:00", "00:00"]', text)
     text = re.sub(r"(?m)^database = .*$", f'database = "{database or "unused.sqlite3"}"', text)
     text += f'\n[content]\ndirectory = "{content_dir}"\n'
     if scheduler:
         text += "\n[scheduler]\n" + "".join(f"{k} = {v}\n" for k, v in scheduler.items())
-    return text
+    return text + f"\n[telegram]\nmessages_per_second = {messages_per_second}\n"
 
 
 @dataclass

@@ -15,8 +15,6 @@ from bot.devtools.sandbox import ChatUser, Sandbox, Sent
 from tests.chat import Texts, shown
 from tests.desk import staff_member
 
-pytestmark = pytest.mark.engines
-
 LONDON = ZoneInfo("Europe/London")
 STEP = timedelta(minutes=15)
 
@@ -109,6 +107,7 @@ async def test_client_timezone_new_york_across_its_own_dst_change(
     assert sandbox.errors == []
 
 
+@pytest.mark.engines  # claims, deferrals and plans on both engines
 async def test_restart_mid_week_loses_no_day_and_doubles_none(
     week_bot: Sandbox, content: Content
 ) -> None:
@@ -142,6 +141,7 @@ async def test_three_days_down_sends_todays_message_late_and_skips_the_rest(
                         5: "pending", 6: "pending", 7: "pending"}
 
 
+@pytest.mark.engines  # claims, deferrals and plans on both engines
 async def test_quiet_hours_hold_a_late_message_until_the_next_day_drops_it(
     week_bot: Sandbox, content: Content
 ) -> None:
@@ -188,6 +188,7 @@ async def test_evening_start_sends_day_zero_at_once(
         await sandbox.stop()
 
 
+@pytest.mark.engines  # claims, deferrals and plans on both engines
 async def test_stop_ends_the_nudges_at_once(week_bot: Sandbox, content: Content) -> None:
     t = Texts(content, "ru")
     user = week_bot.user(language_code="ru")
@@ -198,6 +199,7 @@ async def test_stop_ends_the_nudges_at_once(week_bot: Sandbox, content: Content)
     assert t("aftercare.nothing_to_stop") in shown(await user.send("/stop"))
 
 
+@pytest.mark.engines  # claims, deferrals and plans on both engines
 async def test_blocked_client_is_marked_unreachable_without_retry_storm(
     week_bot: Sandbox, content: Content
 ) -> None:
@@ -236,6 +238,7 @@ async def test_a_rejected_message_fails_alone_and_the_week_goes_on(
     assert f"client {user.id}" in logged and f"plan {plan[0]}" in logged and "day 0" in logged
 
 
+@pytest.mark.engines  # claims, deferrals and plans on both engines
 async def test_retry_after_pauses_sending_and_loses_nothing(
     week_bot: Sandbox, content: Content
 ) -> None:
@@ -253,6 +256,7 @@ async def test_retry_after_pauses_sending_and_loses_nothing(
     assert day_of(user.last) == 0
 
 
+@pytest.mark.engines  # claims, deferrals and plans on both engines
 async def test_network_errors_retry_with_growing_delays(
     week_bot: Sandbox, content: Content
 ) -> None:

@@ -12,8 +12,6 @@ from bot.content import Content
 from bot.devtools.sandbox import Sandbox
 from tests.chat import Texts
 
-pytestmark = pytest.mark.engines
-
 
 @pytest.mark.parametrize("language", ["en", "ru"])
 async def test_day_seven_says_the_cosmetologist_will_advise(

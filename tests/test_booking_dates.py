@@ -14,8 +14,6 @@ from bot.devtools.sandbox import Sandbox
 from tests.chat import Texts, shown
 from tests.desk import lead_by_chat, press_on_card, staff_member, stores_of
 
-pytestmark = pytest.mark.engines
-
 
 async def test_a_typed_date_is_booked_in_the_clinic_s_time(
     bot: Sandbox, content: Content, settings: Settings

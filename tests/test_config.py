@@ -22,6 +22,8 @@ def test_example_config_is_valid_and_complete() -> None:
     assert settings.staff_chat_id == -1001234567890
     assert settings.database == EXAMPLE_CONFIG.parent / "clinicbot.sqlite3"
     assert settings.price_for("ru").startswith("Алмазная") and settings.price_for("de")
+    assert (settings.messages_per_second, settings.scheduler_interval,
+            settings.claim_seconds, settings.database_url) == (30, 30.0, 300.0, None)
 
 
 @pytest.mark.parametrize("section, key, value, message", [
@@ -35,10 +37,13 @@ def test_example_config_is_valid_and_complete() -> None:
     ("clinic", "name", "  ", "clinic.name: is empty"),
     ("opening_hours", "mon", "10-20", "opening_hours.mon: got '10-20'; expected opening and"),
     ("opening_hours", "sat", "16:00-10:00", "opening_hours.sat: got '16:00-10:00'"),
+    ("telegram", "messages_per_second", 0, "telegram.messages_per_second: got 0; expected the"
+     " bot's sending limit"),
+    ("scheduler", "claim_seconds", 0, "scheduler.claim_seconds: got 0; expected seconds an"),
 ])
 def test_bad_values_name_the_key(section: str, key: str, value: object, message: str) -> None:
     data = example()
-    data[section][key] = value
+    data.setdefault(section, {})[key] = value
     with pytest.raises(ConfigError) as error:
         parse_settings(data, Path("."))
     assert any(p.startswith(message) for p in error.value.problems), error.value.problems

@@ -7,16 +7,12 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import Sandbox
 from tests.appointments import book, move_to
 from tests.chat import Texts
 from tests.desk import lead_by_chat, press_on_card, staff_member
-
-pytestmark = pytest.mark.engines
 
 
 async def test_today_and_tomorrow_list_appointments_with_their_answers(

@@ -14,8 +14,6 @@ from bot.devtools.sandbox import ChatUser, Sandbox
 from tests.chat import Texts, shown
 from tests.desk import STAFF_ID, card, lead_by_chat, press_on_card, staff_member, stores_of
 
-pytestmark = pytest.mark.engines
-
 COMMANDS = ["/leads", "/leads all", "/lead 1", "/find Olga", "/export", "/stats"]
 STRANGER = 424242
 

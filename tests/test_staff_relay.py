@@ -13,8 +13,6 @@ from bot.devtools.sandbox import ChatUser, Sandbox, Sent
 from tests.chat import Texts, shown
 from tests.desk import lead_by_chat, staff_member, stores_of
 
-pytestmark = pytest.mark.engines
-
 QUESTION = "Do you sell gift vouchers for my sister?"
 
 

@@ -6,8 +6,6 @@ import csv
 import io
 from datetime import timedelta
 
-import pytest
-
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import Sandbox
@@ -15,8 +13,6 @@ from bot.flows.staff.export import COLUMNS
 from tests.chat import Texts, shown
 from tests.conftest import START
 from tests.desk import lead_by_chat, press_on_card, seed_lead, staff_member, stores_of
-
-pytestmark = pytest.mark.engines
 
 
 def rows_of(document: dict[str, object]) -> list[dict[str, str]]:

@@ -51,6 +51,7 @@ class FaqMatcher:
                 by_stem.setdefault(stem, set()).add(topic_id)
         topic_count = len(keywords) or 1
         self._weight = {s: math.log(1 + topic_count / len(t)) for s, t in by_stem.items()}
+        self._topics_with = by_stem  # the topics whose phrases hold a stem
         self._topics: dict[str, list[tuple[str, ...]]] = {}
         for topic_id, stems in self._phrases:
             self._topics.setdefault(topic_id, []).append(stems)
@@ -116,8 +117,13 @@ class FaqMatcher:
         meaning = {w: self._meaning(w) for w in words}
         found = set().union(*meaning.values())
         question_weight = sum(self._weight.get(w, self._unknown_weight) for w in words)
+        touched = set().union(*(self._topics_with[s] for s in found))
         best: Match | None = None
         for topic_id, phrases in self._topics.items():
+            if topic_id not in touched:  # no word of any of its phrases: scores nothing
+                if best is None:
+                    best = Match(topic_id, 0.0)
+                continue
             totals = self._totals[topic_id]
             coverage = max(sum(self._weight[s] for s in stems if s in found) / total
                            if not found.isdisjoint(stems) else 0.0

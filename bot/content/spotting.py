@@ -43,9 +43,13 @@ class Spotter:
                 if stems:
                     self._phrases.append((key, stems))
         self._by_letter: dict[str, set[str]] = {}
-        for _, stems in self._phrases:
+        # A phrase is present only when all its stems are, so it is enough to look at the
+        # phrases filed under one of its stems that the message has: a few of hundreds.
+        self._filed: dict[str, list[int]] = {}
+        for number, (_, stems) in enumerate(self._phrases):
             for stem in stems:
                 self._by_letter.setdefault(stem[0], set()).add(stem)
+            self._filed.setdefault(min(stems), []).append(number)
         self._cache: dict[str, frozenset[str]] = {}
 
     def stems(self, text: str) -> list[str]:
@@ -75,7 +79,8 @@ class Spotter:
         present |= {EXACT + w for w in _TOKEN.findall(typed.lower().replace("ё", "е"))}
         keys: dict[str, None] = {}
         used: set[str] = set()
-        for key, stems in self._phrases:
+        for number in sorted({n for stem in present for n in self._filed.get(stem, ())}):
+            key, stems = self._phrases[number]
             if stems <= present:
                 keys[key] = None
                 used |= stems

@@ -19,7 +19,7 @@ from bot.flows import Services
 from bot.flows.router import Router
 from bot.storage import Stores
 from bot.telegram import handlers, staff_handlers
-from bot.telegram.limiter import InteractiveUpdateProcessor, PriorityRateLimiter
+from bot.telegram.limiter import InteractiveUpdateProcessor, PriorityGate, PriorityRateLimiter
 from bot.telegram.outbox import Outbox
 from bot.telegram.scheduler import Scheduler
 from bot.telegram.sending import Sender
@@ -28,11 +28,12 @@ log = logging.getLogger(__name__)
 ERROR_ALERT_INTERVAL = timedelta(hours=1)
 
 
-def telegram_rate_limiter() -> AIORateLimiter:
-    """Telegram's bulk limit of 30 messages a second, paced evenly rather than in bursts, with
-    replies to clients served before scheduled sends (bot.telegram.limiter). Group chats keep
-    PTB's 20 a minute; a RetryAfter that still comes is retried up to three times."""
-    return PriorityRateLimiter(max_retries=3)
+def telegram_rate_limiter(messages_per_second: int = 30) -> AIORateLimiter:
+    """Telegram's bulk limit (30 messages a second unless Telegram raised the bot's), paced
+    evenly rather than in bursts, with replies to clients served before scheduled sends
+    (bot.telegram.limiter). Group chats keep PTB's 20 a minute; a RetryAfter that still comes
+    is retried up to three times."""
+    return PriorityRateLimiter(PriorityGate(max_rate=messages_per_second), max_retries=3)
 
 
 def build_application(

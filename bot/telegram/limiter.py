@@ -47,12 +47,13 @@ class PriorityGate:
         self._waiting: tuple[deque[asyncio.Future[None]], ...] = (deque(), deque())
         self._dispatcher: asyncio.Task[None] | None = None
 
-    def share(self, instances: int) -> None:
-        """Pace for one of `instances` processes sending for the same bot."""
+    def share(self, instances: int) -> int:
+        """Pace for one of `instances` processes sending for the same bot; the new rate."""
         rate = max(1, self.max_rate // max(1, instances))
         if rate != self._recent.maxlen:
             self.interval = self.period / rate
             self._recent = deque(self._recent, maxlen=rate)
+        return rate
 
     def waiting(self) -> tuple[int, int]:
         """(interactive, bulk) callers waiting now."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from telegram import (
     ForceReply,
     InlineKeyboardButton,
@@ -16,7 +18,10 @@ from bot.flows import Buttons, Reply
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply | None
 
 
+@lru_cache(maxsize=4096)
 def inline(buttons: Buttons) -> InlineKeyboardMarkup | None:
+    """Built once per keyboard: most are the same for every client (a topic's, a question's
+    without its screening id), and Telegram objects are immutable once built."""
     if not buttons:
         return None
     return InlineKeyboardMarkup(

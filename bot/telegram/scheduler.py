@@ -61,6 +61,7 @@ class Scheduler:
         self.on_database_lost = on_database_lost
         self._task: asyncio.Task[None] | None = None
         self._keeper: asyncio.Task[None] | None = None
+        self._alive = 1  # instances sending for this bot, this one included
         self._lock = asyncio.Lock()
         self._sender = outbox.sender
         self._stopping = False
@@ -108,8 +109,10 @@ class Scheduler:
         alive = await stores.heartbeats.instances(stores.database.owner, now,
                                                   now - timedelta(seconds=2.5 * every))
         limiter = getattr(self.bot, "rate_limiter", None)
-        if isinstance(limiter, PriorityRateLimiter):
-            limiter.gate.share(alive)
+        if isinstance(limiter, PriorityRateLimiter) and alive != self._alive:
+            rate = limiter.gate.share(alive)
+            log.info("%d instance(s) share the bot's rate limit: %d messages/s here", alive, rate)
+        self._alive = alive
 
     @property
     def _interval(self) -> float:
