@@ -36,8 +36,10 @@ class PriorityGate:
     """At most `max_rate` releases in any `period + margin` seconds and none closer than
     `period / max_rate` apart (evenly paced, never a burst); waiting interactive callers are
     released before waiting bulk ones, each kind in arrival order. The margin absorbs the
-    jitter between a release and the request reaching Telegram. Telegram's limit is the
-    bot's, so instances sending for one bot each take their `share` of it."""
+    jitter between a request going on and reaching Telegram. A release counts from the moment
+    its caller really goes on, not from when it was woken: on a busy event loop the two can be
+    far apart, and requests woken together would reach Telegram together. Telegram's limit is
+    the bot's, so instances sending for one bot each take their `share` of it."""
 
     def __init__(self, max_rate: int = 30, period: float = 1.0, margin: float = 0.05,
                  clock: Callable[[], float] = time.monotonic) -> None:
@@ -46,6 +48,8 @@ class PriorityGate:
         self._recent: deque[float] = deque(maxlen=max_rate)
         self._waiting: tuple[deque[asyncio.Future[None]], ...] = (deque(), deque())
         self._dispatcher: asyncio.Task[None] | None = None
+        self._went = asyncio.Event()  # the caller last released has gone on
+        self._went.set()
 
     def share(self, instances: int) -> int:
         """Pace for one of `instances` processes sending for the same bot; the new rate."""
@@ -61,14 +65,19 @@ class PriorityGate:
         return len(interactive), len(bulk)
 
     async def acquire(self, interactive: bool) -> None:
-        if not any(self._waiting) and self.clock() >= self._earliest():
+        if not any(self._waiting) and self._went.is_set() and self.clock() >= self._earliest():
             self._recent.append(self.clock())
             return
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._waiting[0 if interactive else 1].append(future)
         if self._dispatcher is None or self._dispatcher.done():
             self._dispatcher = asyncio.create_task(self._dispatch())
-        await future
+        try:
+            await future
+        finally:
+            if future.done() and not future.cancelled():
+                self._recent.append(self.clock())
+                self._went.set()
 
     def close(self) -> None:
         if self._dispatcher is not None:
@@ -95,8 +104,9 @@ class PriorityGate:
             if delay > 0:
                 await asyncio.sleep(delay)
                 continue  # an interactive caller may have come meanwhile
-            self._recent.append(self.clock())
+            self._went.clear()
             queue.popleft().set_result(None)
+            await self._went.wait()  # it records when it went on
 
 
 class PriorityRateLimiter(AIORateLimiter):
