@@ -126,9 +126,10 @@ def wave_section(wave: dict[str, Spread], units: dict[str, str], fifo: dict[str,
               f"| {triple(fifo[name]) if name in fifo else ''} | {units.get(name, '')} |"
               for name in names if name in wave]
     lines += ["", "Replies to clients go before waiting nudges (`bot/telegram/limiter.py`); "
-              "the limiter's total stays at the limit, so the nudges get what the clients leave: "
-              "the wave's own rate is 30/s minus the clients' requests. Each run is the full wave "
-              "of 10,000 nudges (600 for the comparison with the old limiter). At a reading pace "
-              "of 5-15 s a question, clients finish the 16-question screening within the wave and "
-              "new ones take their place.", ""]
+              "the limiter paces one message under the limit (29 in any 1.05 s), so that one "
+              "request held up on its way cannot make a 429, and the nudges get what the "
+              "clients leave: the wave's own rate is the limiter's minus the clients' requests. "
+              "Each run is the full wave of 10,000 nudges (600 for the comparison with the old "
+              "limiter). At a reading pace of 5-15 s a question, clients finish the 16-question "
+              "screening within the wave and new ones take their place.", ""]
     return lines

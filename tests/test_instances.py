@@ -153,8 +153,8 @@ def killed_midway(config: Path, database: str, env: dict[str, str], content: Con
         assert "Traceback" not in log, log[-3000:]
         # The limit is the bot's: each took half while both lived (the fake answers 429 above
         # it; a few at moments of jitter are retried, nothing is lost).
-        assert f"2 instance(s) share the bot's rate limit: {RATE // 2} messages/s here" in log
-    assert f"1 instance(s) share the bot's rate limit: {RATE} messages/s here" in \
+        assert f"2 instance(s) share the bot's rate limit: {RATE // 2 - 1} messages/s here" in log
+    assert f"1 instance(s) share the bot's rate limit: {RATE - 1} messages/s here" in \
         b.log.read_text()
 
 

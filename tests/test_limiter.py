@@ -5,11 +5,13 @@ chats and 429s that the benchmarks measure it with."""
 from __future__ import annotations
 
 import asyncio
+import bisect
 
 from telegram import Bot, Update
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
 from bot.devtools.fake_api import TOKEN, FakeBotApi
+from bot.telegram.app import telegram_rate_limiter
 from bot.telegram.limiter import (
     HANDLING_UPDATE,
     InteractiveUpdateProcessor,
@@ -104,6 +106,30 @@ async def test_instances_sharing_a_bot_take_their_share_of_its_limit() -> None:
     assert all(times[k + 3] - times[k] >= gate.window - 1e-9 for k in range(len(times) - 3))
     gate.share(1)  # the other instance is gone: the whole limit again
     assert gate.interval == 4 * TICK
+
+
+async def test_one_late_request_never_makes_the_bots_limit_one_too_many() -> None:
+    """Telegram counts arrivals, the gate counts releases: a request held up between the two
+    (a busy event loop, a garbage collection) must not make 31 in a second."""
+    now = [0.0]
+
+    async def sleep(seconds: float) -> None:
+        now[0] += seconds
+
+    gate = telegram_rate_limiter(30).gate
+    gate.clock, gate.sleep = (lambda: now[0]), sleep
+    released: list[float] = []
+
+    async def caller() -> None:
+        await gate.acquire(False)
+        released.append(now[0])
+
+    await asyncio.gather(*(caller() for _ in range(120)))
+    for late in range(len(released)):
+        for delay in (0.06, 0.2, 1.0):
+            arrived = sorted(t + (delay if n == late else 0.0) for n, t in enumerate(released))
+            most = max(bisect.bisect_left(arrived, t + 1.0) - k for k, t in enumerate(arrived))
+            assert most <= 30, (late, delay)
 
 
 async def test_a_cancelled_caller_gives_up_its_turn() -> None:

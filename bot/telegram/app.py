@@ -30,10 +30,11 @@ ERROR_ALERT_INTERVAL = timedelta(hours=1)
 
 def telegram_rate_limiter(messages_per_second: int = 30) -> AIORateLimiter:
     """Telegram's bulk limit (30 messages a second unless Telegram raised the bot's), paced
-    evenly rather than in bursts, with replies to clients served before scheduled sends
-    (bot.telegram.limiter). Group chats keep PTB's 20 a minute; a RetryAfter that still comes
-    is retried up to three times."""
-    return PriorityRateLimiter(PriorityGate(max_rate=messages_per_second), max_retries=3)
+    evenly one message below it rather than in bursts, with replies to clients served before
+    scheduled sends (bot.telegram.limiter). Group chats keep PTB's 20 a minute; a RetryAfter
+    that still comes is retried up to three times."""
+    return PriorityRateLimiter(PriorityGate(max_rate=messages_per_second, headroom=1),
+                               max_retries=3)
 
 
 def build_application(

@@ -33,19 +33,24 @@ class InteractiveUpdateProcessor(SimpleUpdateProcessor):
 
 
 class PriorityGate:
-    """At most `max_rate` releases in any `period + margin` seconds and none closer than
-    `period / max_rate` apart (evenly paced, never a burst); waiting interactive callers are
-    released before waiting bulk ones, each kind in arrival order. The margin absorbs the
-    jitter between a request going on and reaching Telegram. A release counts from the moment
-    its caller really goes on, not from when it was woken: on a busy event loop the two can be
-    far apart, and requests woken together would reach Telegram together. Telegram's limit is
-    the bot's, so instances sending for one bot each take their `share` of it."""
+    """At most `max_rate - headroom` releases in any `period + margin` seconds and none closer
+    than `period / (max_rate - headroom)` apart (evenly paced, never a burst); waiting
+    interactive callers are released before waiting bulk ones, each kind in arrival order. The
+    margin absorbs the jitter between a request going on and reaching Telegram. A release counts
+    from the moment its caller really goes on, not from when it was woken: on a busy event loop
+    the two can be far apart, and requests woken together would reach Telegram together.
+    Telegram's limit is the bot's, so instances sending for one bot each take their `share` of
+    it, `headroom` below: Telegram counts arrivals, and one request held up between going on
+    and arriving (a garbage collection, a busy loop) then cannot make one too many in a
+    second."""
 
     def __init__(self, max_rate: int = 30, period: float = 1.0, margin: float = 0.05,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        self.max_rate, self.period = max_rate, period
-        self.interval, self.window, self.clock = period / max_rate, period + margin, clock
-        self._recent: deque[float] = deque(maxlen=max_rate)
+                 headroom: int = 0, clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+        self.max_rate, self.period, self.headroom = max_rate, period, headroom
+        self.window, self.clock, self.sleep = period + margin, clock, sleep
+        self._recent: deque[float] = deque(maxlen=1)
+        self.share(1)
         self._waiting: tuple[deque[asyncio.Future[None]], ...] = (deque(), deque())
         self._dispatcher: asyncio.Task[None] | None = None
         self._went = asyncio.Event()  # the caller last released has gone on
@@ -53,9 +58,9 @@ class PriorityGate:
 
     def share(self, instances: int) -> int:
         """Pace for one of `instances` processes sending for the same bot; the new rate."""
-        rate = max(1, self.max_rate // max(1, instances))
+        rate = max(1, self.max_rate // max(1, instances) - self.headroom)
+        self.interval = self.period / rate
         if rate != self._recent.maxlen:
-            self.interval = self.period / rate
             self._recent = deque(self._recent, maxlen=rate)
         return rate
 
@@ -102,7 +107,7 @@ class PriorityGate:
             queue = ready[0]
             delay = self._earliest() - self.clock()
             if delay > 0:
-                await asyncio.sleep(delay)
+                await self.sleep(delay)
                 continue  # an interactive caller may have come meanwhile
             self._went.clear()
             queue.popleft().set_result(None)
