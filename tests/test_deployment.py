@@ -10,6 +10,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 from contextlib import closing
@@ -89,7 +90,7 @@ def test_webhook_rejects_requests_without_the_secret_and_answers_with_it(
             update = {"update_id": 1, "message": server.message(
                 user.user, user.chat, text="/start",
                 entities=[{"type": "bot_command", "offset": 0, "length": 6}])}
-            server.wait_for(lambda: _listening(port), 10)
+            _wait_listening(port, process, 10)
             assert post(url, update, None) == 403
             assert post(url, update, "wrong") == 403
             assert server.messages(4242) == []
@@ -115,9 +116,17 @@ def test_sigterm_stops_polling_cleanly(tmp_path: Path, content: Content) -> None
             stop_gracefully(process, config)
 
 
-def _listening(port: int) -> bool:
-    with closing(socket.socket()) as probe:
-        return probe.connect_ex(("127.0.0.1", port)) == 0
+def _wait_listening(port: int, process: subprocess.Popen[bytes], timeout: float) -> None:
+    """Poll the port: a socket starting to listen changes nothing the fake Bot API could
+    wake a waiter for."""
+    deadline = time.monotonic() + timeout
+    while True:
+        with closing(socket.socket()) as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        assert process.poll() is None, "the bot exited before listening"
+        assert time.monotonic() < deadline, f"nothing listens on port {port} after {timeout} s"
+        time.sleep(0.02)
 
 
 def test_debug_logs_of_the_real_process_hold_no_token_texts_or_phones(
