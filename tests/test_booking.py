@@ -51,6 +51,24 @@ async def test_suitable_client_shares_phone_and_staff_get_a_lead_card(
         "+79123456789", "evening", card.message_id, "new")
 
 
+async def test_the_client_is_answered_before_the_lead_card_goes_to_staff(
+    bot: Sandbox, content: Content
+) -> None:
+    """The staff group takes 20 posts a minute: in a burst of leads the card may wait, and the
+    client's confirmation must not wait behind it (the card is stored before either is sent)."""
+    t = Texts(content, "en")
+    user = bot.user()
+    await screen(user, t)
+    await book(user, t)
+    await user.share_contact("+44 7400 123456")
+    start = len(bot.api.touched)
+    await user.press(t.label("booking.time.evening"))
+    order = [("client" if sent.chat_id == user.id else "staff")
+             for sent in bot.api.touched[start:]]
+    assert order[-1] == "staff" and "client" in order, order
+    assert t("booking.done", clinic="Lumière Skin Clinic") in user.last.text
+
+
 async def test_typed_phone_or_username_is_accepted_and_junk_is_not(
     bot: Sandbox, content: Content
 ) -> None:
