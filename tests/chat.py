@@ -34,6 +34,20 @@ def shown(messages: list[Sent]) -> str:
     return "\n---\n".join(m.text for m in messages)
 
 
+def step_of(message: Sent) -> str | None:
+    """The screening step a message asks, from its answer buttons' data."""
+    for _, data in message.buttons:
+        parts = data.split(":")
+        if parts[0] == "scr" and len(parts) == 4:
+            return parts[2]
+    return None
+
+
+def screening_of(message: Sent) -> str:
+    """The screening a question belongs to, from its answer buttons' data."""
+    return next(d.split(":")[1] for _, d in message.buttons if d.startswith("scr:"))
+
+
 async def screen(user: ChatUser, t: Texts, *, yes: frozenset[str] = frozenset(),
                  goals: tuple[str, ...] = ("pores",), consent: bool = True) -> list[Sent]:
     """Go through the whole eligibility check from the menu, answering yes to `yes` steps."""

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 from bot.devtools.sandbox import ChatUser, Sent
 from bot.devtools.sandbox_http import FakeBotServer
 from bot.devtools.webhook import InstanceGone, Webhook
-from tests.chat import Texts
+from tests.chat import Texts, screening_of, step_of
 
 ROOT = Path(__file__).parent.parent
 SECRET = "instances-webhook-secret"
@@ -169,7 +169,7 @@ class Client:
             self.booked = True
         if self.done:
             return None
-        if _step_of(shown) is not None:
+        if step_of(shown) is not None:
             return self._answer(shown)
         if "consent:yes" in data:
             return lambda: self.user.press_data("consent:yes", shown)
@@ -184,7 +184,7 @@ class Client:
         raise AssertionError(f"client {self.id} cannot go on from {shown.text!r} {data}")
 
     def _answer(self, question: Sent) -> Callable[[], Awaitable[object]]:
-        step, screening = _step_of(question), _screening_of(question)
+        step, screening = step_of(question), screening_of(question)
         assert step is not None
         prefix, answer = f"scr:{screening}:{step}:", self.plan[step]
         ticked = any(label.startswith("✅") for label, _ in question.buttons)
@@ -195,7 +195,7 @@ class Client:
             reply = await self._act(lambda: self.user.press_data(data, question))
             if step == "goals" and not ticked:
                 return
-            if _step_of(reply) != step and self.t("error.stale_button") not in reply.text:
+            if step_of(reply) != step and self.t("error.stale_button") not in reply.text:
                 self.acknowledged[step] = answer
             self.screened = self.screened or step == list(self.plan)[-1]
 
@@ -253,16 +253,3 @@ class Client:
     @property
     def _open_text(self) -> str:
         return self.t("booking.already_open", id="\0").split("\0")[0]
-
-
-def _step_of(message: Sent) -> str | None:
-    """The screening step a message asks, from its answer buttons' data."""
-    for _, data in message.buttons:
-        parts = data.split(":")
-        if parts[0] == "scr" and len(parts) == 4:
-            return parts[2]
-    return None
-
-
-def _screening_of(message: Sent) -> str:
-    return next(d.split(":")[1] for _, d in message.buttons if d.startswith("scr:"))

@@ -26,6 +26,7 @@ from bot.content import Content, Step
 from bot.devtools.sandbox import ChatUser, Sent
 from bot.devtools.sandbox_http import FakeBotServer
 from bot.flows.eligibility import path
+from tests.chat import screening_of, step_of
 
 ROOT = Path(__file__).parent.parent
 CLIENTS = 10
@@ -116,25 +117,25 @@ class Client:
         menu = await self._reply(self.user.send("/menu"), _has("menu:screening"))
         assert menu is not None
         opened = await self._reply(self.user.press_data("menu:screening", menu),
-                                   lambda m: _step_of(m) is not None or _has("consent:yes")(m))
+                                   lambda m: step_of(m) is not None or _has("consent:yes")(m))
         assert opened is not None
         expected = [self.steps[len(self.answered)].id]
         if self.in_flight == expected[0] and len(self.answered) + 1 < len(self.steps):
             expected.append(self.steps[len(self.answered) + 1].id)
-        if _step_of(opened) is None:
+        if step_of(opened) is None:
             assert not self.answered, f"client {self.id} was asked for consent again"
             opened = await self._reply(self.user.press_data("consent:yes", opened),
                                        self._asks(self.steps[0]))
             assert opened is not None
         else:
-            assert _step_of(opened) in expected, (
-                f"client {self.id} resumed at {_step_of(opened)}, expected one of {expected}")
+            assert step_of(opened) in expected, (
+                f"client {self.id} resumed at {step_of(opened)}, expected one of {expected}")
         await self.answer_from(opened)
         assert self.done
 
     async def answer_from(self, question: Sent) -> None:
         while not self.gave_up:
-            step_id, screening_id = _step_of(question), _screening_of(question)
+            step_id, screening_id = step_of(question), screening_of(question)
             index = [s.id for s in self.steps].index(step_id or "")
             answer = self.plan[self.steps[index].id]
             prefix = f"scr:{screening_id}:{step_id}:"
@@ -185,7 +186,7 @@ class Client:
         return lambda m: self.finished in m.text
 
     def _asks(self, step: Step) -> Callable[[Sent], bool]:
-        return lambda m: _step_of(m) == step.id
+        return lambda m: step_of(m) == step.id
 
 
 def _plan(steps: list[Step], rng: random.Random) -> dict[str, str]:
@@ -202,17 +203,6 @@ def _ticked(question: Sent) -> Callable[[Sent], bool]:
     return lambda m: m is question and any(label.startswith("✅") for label, _ in m.buttons)
 
 
-def _step_of(message: Sent) -> str | None:
-    """The screening step a message asks, from its answer buttons' data."""
-    for _, data in message.buttons:
-        parts = data.split(":")
-        if parts[0] == "scr" and len(parts) == 4:
-            return parts[2]
-    return None
-
-
-def _screening_of(message: Sent) -> str:
-    return next(d.split(":")[1] for _, d in message.buttons if d.startswith("scr:"))
 
 
 async def _until_killed(server: FakeBotServer, process: subprocess.Popen[bytes],
