@@ -66,41 +66,35 @@ async def test_an_interactive_caller_arriving_mid_wave_is_next() -> None:
     assert [n for n in order if n != "i"] == [f"b{n}" for n in range(6)]
 
 
-async def test_pace_and_window_hold_for_both_kinds() -> None:
+async def released_at(gate: PriorityGate, interactive: list[bool]) -> list[float]:
+    """When callers of those kinds get through, on a virtual clock the gate's sleeps move."""
     now = [0.0]
-    gate = PriorityGate(max_rate=5, period=20 * TICK, margin=TICK, clock=lambda: now[0])
+
+    async def sleep(seconds: float) -> None:
+        now[0] += seconds
+
+    gate.clock, gate.sleep = (lambda: now[0]), sleep
     times: list[float] = []
 
-    async def caller(interactive: bool) -> None:
-        await gate.acquire(interactive)
+    async def caller(kind: bool) -> None:
+        await gate.acquire(kind)
         times.append(now[0])
 
-    async def advance() -> None:
-        while len(times) < 12:
-            await asyncio.sleep(0)
-            now[0] += TICK / 4
+    await asyncio.gather(*(caller(kind) for kind in interactive))
+    return times
 
-    await asyncio.gather(advance(), *(caller(n % 3 == 0) for n in range(12)))
+
+async def test_pace_and_window_hold_for_both_kinds() -> None:
+    gate = PriorityGate(max_rate=5, period=20 * TICK, margin=TICK)
+    times = await released_at(gate, [n % 3 == 0 for n in range(12)])
     assert all(b - a >= gate.interval - 1e-9 for a, b in zip(times, times[1:], strict=False))
     assert all(times[k + 5] - times[k] >= gate.window - 1e-9 for k in range(len(times) - 5))
 
 
 async def test_instances_sharing_a_bot_take_their_share_of_its_limit() -> None:
-    now = [0.0]
-    gate = PriorityGate(max_rate=6, period=24 * TICK, margin=TICK, clock=lambda: now[0])
+    gate = PriorityGate(max_rate=6, period=24 * TICK, margin=TICK)
     gate.share(2)
-    times: list[float] = []
-
-    async def caller() -> None:
-        await gate.acquire(False)
-        times.append(now[0])
-
-    async def advance() -> None:
-        while len(times) < 9:
-            await asyncio.sleep(0)
-            now[0] += TICK / 4
-
-    await asyncio.gather(advance(), *(caller() for _ in range(9)))
+    times = await released_at(gate, [False] * 9)
     assert gate.interval == 8 * TICK  # 3 in a period rather than 6
     assert all(b - a >= 8 * TICK - 1e-9 for a, b in zip(times, times[1:], strict=False))
     assert all(times[k + 3] - times[k] >= gate.window - 1e-9 for k in range(len(times) - 3))
@@ -111,20 +105,7 @@ async def test_instances_sharing_a_bot_take_their_share_of_its_limit() -> None:
 async def test_one_late_request_never_makes_the_bots_limit_one_too_many() -> None:
     """Telegram counts arrivals, the gate counts releases: a request held up between the two
     (a busy event loop, a garbage collection) must not make 31 in a second."""
-    now = [0.0]
-
-    async def sleep(seconds: float) -> None:
-        now[0] += seconds
-
-    gate = telegram_rate_limiter(30).gate
-    gate.clock, gate.sleep = (lambda: now[0]), sleep
-    released: list[float] = []
-
-    async def caller() -> None:
-        await gate.acquire(False)
-        released.append(now[0])
-
-    await asyncio.gather(*(caller() for _ in range(120)))
+    released = await released_at(telegram_rate_limiter(30).gate, [False] * 120)
     for late in range(len(released)):
         for delay in (0.06, 0.2, 1.0):
             arrived = sorted(t + (delay if n == late else 0.0) for n, t in enumerate(released))
