@@ -1,4 +1,4 @@
-"""clinicbot run | shell | check — the console entry point (also `python -m bot`)."""
+"""clinicbot run | shell | check | catalogs — the console entry point (also `python -m bot`)."""
 
 from __future__ import annotations
 
@@ -65,6 +65,10 @@ def parser() -> argparse.ArgumentParser:
                        help="the shell's own database, kept between runs")
     shell.add_argument("--language", help="your Telegram language code (default: from $LANG)")
     command("check", "validate the configuration and all content")
+    catalogs_cmd = command("catalogs", "regenerate locales/messages.pot and update every "
+                           "language's catalog; a failed extraction changes nothing")
+    catalogs_cmd.add_argument("--root", type=Path, default=Path("."),
+                              help="the project's checkout (default: this directory)")
     command("health", "is the database reachable, did the scheduler run lately")
     backup_cmd = command("backup", "copy the database safely, even while running")
     backup_cmd.add_argument("path", type=Path)
@@ -79,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings(getattr(args, "config", None))
     except ConfigError as exc:
         return _fail("configuration problems:\n  " + "\n  ".join(exc.problems))
+    if args.command == "catalogs":
+        return regenerate_catalogs(args.root, settings.languages)
     url = os.environ.get("DATABASE_URL", "").strip()
     if url and not url.startswith(("postgresql://", "postgres://")):
         return _fail("DATABASE_URL must be a postgresql:// URL (leave it unset to use the SQLite"
@@ -118,6 +124,19 @@ def check(settings: Settings) -> int:
         print(f"  {problem}")
     print(report.summary())
     return 1 if report.problems else 0
+
+
+def regenerate_catalogs(root: Path, configured: tuple[str, ...]) -> int:
+    """Regenerate the catalogs of the checkout at `root`, starting one for each configured
+    language that has none yet."""
+    from bot.devtools.catalogs import CatalogError, regenerate
+
+    try:
+        found, languages = regenerate(root.resolve(), configured)
+    except CatalogError as exc:
+        return _fail(f"catalogs left unchanged: extraction failed: {exc}")
+    print(f"catalogs: {found} message ids; updated {', '.join(languages)}")
+    return 0
 
 
 def report_health(settings: Settings) -> int:
