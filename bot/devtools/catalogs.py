@@ -74,5 +74,5 @@ def regenerate(root: Path, languages: tuple[str, ...] = ()) -> tuple[int, list[s
         os.replace(template, locales / f"{DOMAIN}.pot")
     finally:
         template.unlink(missing_ok=True)
-    languages = sorted(p.parent.parent.name for p in locales.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
-    return found, languages
+    return found, sorted(p.parent.parent.name
+                         for p in locales.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
