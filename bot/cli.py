@@ -116,10 +116,13 @@ def check(settings: Settings) -> int:
     from bot.content.check import check_content
 
     try:
-        content = load_content(settings.content_dir, settings.languages)
+        content = load_content(settings.content_dir, settings.languages,
+                               settings.default_language)
     except ContentError as exc:
         return _content_failed(exc)
     report = check_content(settings, content)
+    for note in report.notes:
+        print(note)
     for problem in report.problems:
         print(f"  {problem}")
     print(report.summary())
@@ -166,7 +169,8 @@ def run_bot(settings: Settings, args: argparse.Namespace) -> int:
     from bot.clock import Clock
     from bot.telegram.app import build_application, telegram_rate_limiter
 
-    content = load_content(settings.content_dir, settings.languages)  # its problems first
+    content = load_content(settings.content_dir, settings.languages,
+                           settings.default_language)  # its problems first
     token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
     if not token:
         return _fail("TELEGRAM_BOT_TOKEN is not set (put it in the environment or a .env file);"

@@ -71,6 +71,15 @@ class Settings:
     parking: str | None = None
     content_dir: Path = SHIPPED_CONTENT
     source: Path | None = None
+    # Languages whose catalogs must be whole (`clinicbot check` fails on a gap); any other
+    # language shows the default language's text where its own is missing.
+    complete_languages: tuple[str, ...] = ()
+
+    @property
+    def complete(self) -> tuple[str, ...]:
+        """The languages configured as complete, and always the default: the one others fall
+        back to."""
+        return tuple(dict.fromkeys((self.default_language, *self.complete_languages)))
 
     def price_for(self, language: str) -> str:
         return self.price_text.get(language) or self.price_text[self.default_language]
@@ -96,6 +105,7 @@ def parse_settings(data: dict[str, Any], base_dir: Path) -> Settings:
         clinic_name=clinic.name, address=clinic.address, phone=clinic.phone,
         website=clinic.website, timezone=ZoneInfo(clinic.timezone), hemisphere=clinic.hemisphere,
         languages=languages.available, default_language=languages.default,
+        complete_languages=languages.complete,
         staff_chat_id=file.staff.chat_id, staff_user_ids=file.staff.user_ids,
         price_text=dict(file.price), database=base_dir / database,
         nudge_hour=aftercare.nudge_hour, quiet_start=aftercare.quiet_hours[0],

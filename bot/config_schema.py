@@ -94,6 +94,19 @@ class Languages(Table):
             raise ValueError(f"{default!r} is not in languages.available {list(available)}")
         return default
 
+    complete: tuple[StrictStr, ...] = Field(
+        (), description='a list of codes from languages.available, like ["en", "ru"]')
+
+    @field_validator("complete")
+    @classmethod
+    def _complete_available(cls, complete: tuple[str, ...], info: ValidationInfo
+                            ) -> tuple[str, ...]:
+        available = info.data.get("available")
+        unknown = [code for code in complete if available is not None and code not in available]
+        if unknown:
+            raise ValueError(f"{unknown} not in languages.available {list(available or ())}")
+        return complete
+
 
 class Staff(Table):
     chat_id: StrictInt = Field(

@@ -30,6 +30,7 @@ def test_example_config_is_valid_and_complete() -> None:
     ("clinic", "timezone", "Mars/Olympus", "clinic.timezone: unknown timezone 'Mars/Olympus'"),
     ("clinic", "hemisphere", "east", "clinic.hemisphere: got 'east'"),
     ("languages", "default", "de", "languages.default: 'de' is not in languages.available"),
+    ("languages", "complete", ["en", "de"], "languages.complete: ['de'] not in languages.avai"),
     ("staff", "chat_id", "staff", "staff.chat_id: got 'staff'; expected the staff group's"),
     ("staff", "user_ids", [1, "two"], "staff.user_ids: expected a list of numeric"),
     ("aftercare", "nudge_hour", 25, "aftercare.nudge_hour: got 25; expected an hour"),

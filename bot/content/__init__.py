@@ -51,7 +51,7 @@ class Content:
     catalogs: dict[str, LocaleCatalog]
     envs: dict[str, Environment]
     health: Health
-    words: dict[str, Words]
+    words: dict[str, Words]  # the languages that have a words file
     spotters: dict[str, Spotter]  # conditions, small talk, logistics, person, per language
     answers: dict[str, Spotter]  # typed yes / no / unsure, per language
 
@@ -95,27 +95,35 @@ def _environment(templates: Path, catalog: LocaleCatalog) -> Environment:
     return env
 
 
-def load_content(root: Path, languages: tuple[str, ...]) -> Content:
-    """Read dialogs/ and the catalogs of `languages`; ContentError names every problem."""
+def load_content(root: Path, languages: tuple[str, ...], default: str | None = None) -> Content:
+    """Read dialogs/ and the catalogs of `languages`; ContentError names every problem.
+
+    `default` (else the first language) is the language the others fall back to, one message
+    at a time, and whose words read typed messages in a language that has no words file."""
+    default = default or languages[0]
     problems: list[str] = []
     try:
         dialogs = load_dialogs(root / "dialogs")
     except ContentError as exc:
         problems, dialogs = exc.problems, {}
     catalogs: dict[str, LocaleCatalog] = {}
-    for lang in languages:
+    for lang in (default, *(lang for lang in languages if lang != default)):
         try:
-            catalogs[lang] = load_catalog(root / "locales", lang)
+            catalogs[lang] = load_catalog(root / "locales", lang, catalogs.get(default))
         except OSError as exc:
             where = po_path(Path("locales"), lang).as_posix()
             problems.append(f"{where}: cannot be read ({exc.strerror})")
     try:
-        words = load_words(root, languages)
+        words = load_words(root, languages, default)
     except ContentError as exc:
         problems, words = problems + exc.problems, {}
     if problems:
         raise ContentError(problems)
     menus, faq = cast(Menus, dialogs["menu.yaml"]), cast(Faq, dialogs["faq.yaml"])
+    spotters = {lang: _spotter(lang, w, catalogs[lang].translations.gettext(faq.ignore_words))
+                for lang, w in words.items()}
+    answers = {lang: Spotter(lang, {str(k): v for k, v in w.answers.items()})
+               for lang, w in words.items()}
     return Content(
         root=root,
         languages=languages,
@@ -126,15 +134,13 @@ def load_content(root: Path, languages: tuple[str, ...]) -> Content:
         screening=cast(Screening, dialogs["screening.yaml"]),
         booking=cast(Booking, dialogs["booking.yaml"]),
         aftercare=cast(Aftercare, dialogs["aftercare.yaml"]),
-        catalogs=catalogs,
-        envs={lang: _environment(root / "dialogs" / "templates", cat)
-              for lang, cat in catalogs.items()},
+        catalogs={lang: catalogs[lang] for lang in languages},
+        envs={lang: _environment(root / "dialogs" / "templates", catalogs[lang])
+              for lang in languages},
         health=cast(Health, dialogs["health.yaml"]),
         words=words,
-        spotters={lang: _spotter(lang, w, catalogs[lang].translations.gettext(faq.ignore_words))
-                  for lang, w in words.items()},
-        answers={lang: Spotter(lang, {str(k): v for k, v in w.answers.items()})
-                 for lang, w in words.items()},
+        spotters={lang: spotters.get(lang, spotters[default]) for lang in languages},
+        answers={lang: answers.get(lang, answers[default]) for lang in languages},
     )
 
 

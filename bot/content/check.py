@@ -34,6 +34,7 @@ PACKAGE = Path(__file__).resolve().parent.parent  # the installed bot's code
 class Report:
     problems: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # what is worth knowing but not wrong
 
     def summary(self) -> str:
         figures = ", ".join(f"{n} {what}" for what, n in self.counts.items())
@@ -47,7 +48,7 @@ def check_content(settings: Settings, content: Content) -> Report:
     _check_catalogs(settings, content, report)
     _check_templates(settings, content, report)
     report.counts["screening steps"] = len(content.screening.steps)
-    _check_menus(content, report)
+    _check_menus(settings, content, report)
     _check_aftercare(settings, content, report)
     _check_callback_data(settings, content, report)
     check_words(content, report)
@@ -59,8 +60,11 @@ def _check_catalogs(settings: Settings, content: Content, report: Report) -> Non
     msgids = referenced_msgids(content.root)
     report.counts["message ids"] = len(msgids)
     for language, catalog in content.catalogs.items():
-        for msgid in catalog.missing(msgids):
-            report.problems.append(f"locales/{language}: no translation for {msgid!r}")
+        missing = catalog.missing(msgids)
+        if language in settings.complete:
+            report.problems += [f"locales/{language}: no translation for {msgid!r}"
+                                for msgid in missing]
+        report.notes.append(_coverage(settings, content, language, len(msgids), len(missing)))
         for msgid in sorted(msgids):
             if not catalog.has(msgid):
                 continue
@@ -78,6 +82,19 @@ def _check_catalogs(settings: Settings, content: Content, report: Report) -> Non
                     f"locales/{language}: {msgid!r} is {len(formatted)} characters; "
                     f"Telegram allows {TELEGRAM_TEXT_LIMIT}")
     _check_placeholders(settings, content, msgids, report)
+
+
+def _coverage(settings: Settings, content: Content, language: str, total: int,
+              missing: int) -> str:
+    """One language's share of the texts, and what its clients see of the rest."""
+    line = f"coverage: {language} {total - missing}/{total} texts"
+    if language in settings.complete:
+        line += ", configured as complete"
+    elif missing:
+        line += f", the other {missing} shown in {settings.default_language}"
+    if language not in content.words:
+        line += f"; typed messages read with the {settings.default_language} words"
+    return line
 
 
 def _check_placeholders(settings: Settings, content: Content, msgids: set[str],
@@ -152,7 +169,7 @@ def _check_templates(settings: Settings, content: Content, report: Report) -> No
                     f" Telegram allows {TELEGRAM_TEXT_LIMIT}")
 
 
-def _check_menus(content: Content, report: Report) -> None:
+def _check_menus(settings: Settings, content: Content, report: Report) -> None:
     """What the dialog models cannot see alone: menu actions, offers and command labels
     against the router's registry, and references between files."""
     from bot.flows.routes import client_router
@@ -162,8 +179,8 @@ def _check_menus(content: Content, report: Report) -> None:
         if item.action not in router.menu_actions:
             report.problems.append(f"dialogs/menu.yaml: unknown menu action {item.action!r}")
     for command in router.commands.values():
-        for language, catalog in content.catalogs.items():
-            if command.label and not catalog.has(command.label):
+        for language in settings.complete:
+            if command.label and not content.catalogs[language].has(command.label):
                 report.problems.append(
                     f"locales/{language}: no label for /{command.name} ({command.label!r})")
     for topic in content.faq:

@@ -1,5 +1,6 @@
 """The words clients type, per language (dialogs/words.<language>.yaml): one file per language,
-so a clinic adding a language writes its vocabulary next to its catalog."""
+so a clinic adding a language writes its vocabulary next to its catalog (or, until it does,
+its clients are understood with the default language's words)."""
 
 from __future__ import annotations
 
@@ -28,12 +29,16 @@ def words_path(root: Path, language: str) -> Path:
     return root / "dialogs" / f"words.{language}.yaml"
 
 
-def load_words(root: Path, languages: tuple[str, ...]) -> dict[str, Words]:
-    """Each language's words, or one ContentError naming every problem."""
+def load_words(root: Path, languages: tuple[str, ...], default: str) -> dict[str, Words]:
+    """Each language's words, or one ContentError naming every problem. A language other than
+    the default may ship without a words file: its clients' typed messages are then read with
+    the default language's words."""
     loaded: dict[str, Words] = {}
     problems: list[str] = []
     for language in languages:
         where = f"dialogs/words.{language}.yaml"
+        if language != default and not words_path(root, language).exists():
+            continue
         try:
             loaded[language] = Words.model_validate(
                 read_yaml(words_path(root, language).read_bytes()))

@@ -61,7 +61,8 @@ def build_application(
            .post_shutdown(stop_services).build())
     app.bot_data["settings"] = settings
     app.bot_data["clock"] = clock
-    app.bot_data["content"] = content or load_content(settings.content_dir, settings.languages)
+    app.bot_data["content"] = content or load_content(
+        settings.content_dir, settings.languages, settings.default_language)
     staff_handlers.register(app, settings)
     handlers.register(app, settings.staff_chat_id)
     app.add_error_handler(on_error)
