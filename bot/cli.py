@@ -90,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
         return _fail("DATABASE_URL must be a postgresql:// URL (leave it unset to use the SQLite"
                      " file named in the configuration)")
     settings = replace(settings, database_url=url or None)
+    if args.command in ("run", "shell", "check") and (problem := _wiring_problem()):
+        return _fail(problem)
     if args.command == "check":
         return check(settings)
     if args.command == "health":
@@ -106,6 +108,20 @@ def main(argv: list[str] | None = None) -> int:
         return run_bot(settings, args)
     except ContentError as exc:
         return _content_failed(exc)
+
+
+def _wiring_problem() -> str | None:
+    """Build the routers once before anything starts, so a name two flows register is one
+    line naming it and both flows."""
+    from bot.flows.router import DuplicateRegistration
+    from bot.flows.routes import client_router, desk_router
+
+    try:
+        client_router()
+        desk_router()
+    except DuplicateRegistration as exc:
+        return str(exc)
+    return None
 
 
 def _content_failed(error: ContentError) -> int:

@@ -35,6 +35,10 @@ CommandFlow = Callable[[Who, list[str]], Awaitable[Turn]]
 StaffReply = Callable[[Desk, int, int, str], Awaitable[Turn | None]]
 
 
+class DuplicateRegistration(ValueError):
+    """Two flows registered the same name: the message names it and both flows' modules."""
+
+
 @dataclass(frozen=True)
 class Command(Generic[Who]):
     """`label` is the message id of the command's description in Telegram's command menu;
@@ -54,6 +58,8 @@ class ButtonRoute(Generic[Who]):
 class Dispatch(Generic[Who]):
     """Commands and buttons: what the client router and the staff desk's router share."""
 
+    audience = ""  # how problems name this router's commands: "command", "staff command"
+
     def __init__(self) -> None:
         self.commands: dict[str, Command[Who]] = {}
         self.buttons: dict[str, ButtonRoute[Who]] = {}
@@ -62,7 +68,7 @@ class Dispatch(Generic[Who]):
             [CommandFlow[Who]], CommandFlow[Who]]:
         """Register `handler(who, args)` for `/name args…`."""
         def add(handler: CommandFlow[Who]) -> CommandFlow[Who]:
-            _unique(self.commands, name)
+            _unique(self.commands, name, f"{self.audience}command /{name}", handler)
             self.commands[name] = Command(name, handler, label)
             return handler
         return add
@@ -72,7 +78,7 @@ class Dispatch(Generic[Who]):
         """Register `handler(who, data)` for buttons carrying `data`; None from it means stale."""
         def add(handler: Callable[[Who, Data], Awaitable[Turn | None]]) -> Callable[
                 [Who, Data], Awaitable[Turn | None]]:
-            _unique(self.buttons, data.prefix)
+            _unique(self.buttons, data.prefix, f"button prefix {data.prefix!r}", handler)
             self.buttons[data.prefix] = ButtonRoute(data, handler)
             return handler
         return add
@@ -109,7 +115,7 @@ class Router(Dispatch[Visit]):
     def menu_action(self, action: str) -> Callable[[Flow], Flow]:
         """Register what a main-menu button with `action` (dialogs/menu.yaml) does."""
         def add(flow: Flow) -> Flow:
-            _unique(self.menu_actions, action)
+            _unique(self.menu_actions, action, f"menu action {action!r}", flow)
             self.menu_actions[action] = flow
             return flow
         return add
@@ -118,7 +124,7 @@ class Router(Dispatch[Visit]):
         """Register the handler of typed text while the client's record is in state `name`.
         It gets the record's data; None from it means the state has just ended: route again."""
         def add(flow: TextFlow) -> TextFlow:
-            _unique(self.states, name)
+            _unique(self.states, name, f"conversation state {name!r}", flow)
             self.states[name] = flow
             if leave is not None:
                 self.leaving[name] = leave
@@ -189,6 +195,8 @@ class DeskRouter(Dispatch[Desk]):
     """The staff desk's: commands, the buttons of lead cards and lists, and replies to the
     bot's messages in the staff chat. Who may act as staff is decided before (staff_auth.py)."""
 
+    audience = "staff "
+
     def __init__(self) -> None:
         super().__init__()
         self.replies: list[StaffReply] = []
@@ -210,6 +218,12 @@ class DeskRouter(Dispatch[Desk]):
         return None
 
 
-def _unique(registry: dict[str, Any], key: str) -> None:
+def _unique(registry: dict[str, Any], key: str, what: str, handler: object) -> None:
     if key in registry:
-        raise ValueError(f"{key!r} is registered twice")
+        raise DuplicateRegistration(
+            f"{what} is registered twice: by {_owner(registry[key])} and by {_owner(handler)}")
+
+
+def _owner(entry: object) -> str:
+    """The module of the flow behind a registry entry (a Command's or ButtonRoute's `run`)."""
+    return str(getattr(getattr(entry, "run", entry), "__module__", "an unknown module"))
