@@ -22,7 +22,6 @@ def text_messages(client: ChatUser) -> list[Sent]:
     return [m for m in client.messages if m.document is None]
 
 
-@pytest.mark.parametrize("language", ["en", "ru"])
 async def test_the_client_is_reminded_the_evening_before_and_that_morning(
     bot: Sandbox, content: Content, settings: Settings, language: str
 ) -> None:
@@ -93,7 +92,6 @@ async def test_after_downtime_a_reminder_for_a_past_appointment_is_skipped(
     assert len(client.messages) == received
 
 
-@pytest.mark.parametrize("language", ["en", "ru"])
 async def test_confirm_marks_the_card(
     bot: Sandbox, content: Content, settings: Settings, language: str
 ) -> None:
@@ -125,7 +123,6 @@ async def test_reschedule_and_cancel_tell_the_staff_chat(
     assert await bot.run_scheduler() == 0  # no morning reminder after that answer
 
 
-@pytest.mark.parametrize("language", ["en", "ru"])
 async def test_a_new_time_says_it_moved_and_replaces_the_reminders(
     bot: Sandbox, content: Content, settings: Settings, language: str
 ) -> None:

@@ -17,7 +17,9 @@ def example() -> dict:
 def test_example_config_is_valid_and_complete() -> None:
     settings = load_settings(EXAMPLE_CONFIG)
     assert settings.clinic_name == "Lumière Skin Clinic"
-    assert settings.languages == ("en", "ru") and settings.default_language == "en"
+    languages = example()["languages"]
+    assert settings.languages == tuple(languages["available"])
+    assert settings.default_language == languages["default"] == settings.complete[0]
     assert settings.timezone.key == "Europe/London"
     assert settings.staff_chat_id == -1001234567890
     assert settings.database == EXAMPLE_CONFIG.parent / "clinicbot.sqlite3"
