@@ -105,3 +105,7 @@ def test_a_topic_and_a_question_added_by_the_recipes_change_only_content(
                        "dialogs/words.ru.yaml", "locales/messages.pot",
                        "locales/en/LC_MESSAGES/messages.po",
                        "locales/ru/LC_MESSAGES/messages.po"}
+    for path in changed:  # each named by the recipes, a language's file by its pattern
+        languages = "|".join(shipped_content.languages)
+        named = re.sub(rf"(words\.|locales/)({languages})\b", r"\1<lang>", path)
+        assert f"`{named}`" in recipes, named
