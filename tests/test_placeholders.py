@@ -14,7 +14,8 @@ from pydantic import BaseModel
 
 from bot.config import Settings
 from bot.content import load_content
-from bot.content.check import check_content
+from bot.content.check import Report, check_content
+from bot.content.check_placeholders import compare_languages
 from bot.content.models import Msg
 from bot.content.placeholders import passed_names
 
@@ -115,3 +116,19 @@ def test_ids_written_as_expressions_are_followed_to_the_ids_they_hold(tmp_path: 
         "outcome.x.title": {"name"},
     }
     assert passed.sites["card.footer"] == ["shop/flows/cards.py:9", "dialogs/templates/card.j2:1"]
+
+
+def test_where_the_code_cannot_be_followed_the_odd_language_is_named() -> None:
+    report = Report()
+    compare_languages("staff.lead.usage", {"en": frozenset({"id"}), "ru": frozenset({"id"}),
+                                           "uk": frozenset({"di"})}, report)
+    assert report.problems == [
+        "locales/uk/LC_MESSAGES/messages.po: 'staff.lead.usage' (uk) uses %(di)s, expected "
+        "%(id)s as in en, ru"]
+    report = Report()
+    compare_languages("staff.lead.usage", {"en": frozenset({"di"}), "ru": frozenset({"id"})},
+                      report)
+    assert report.problems == [
+        "locales: 'staff.lead.usage' uses different placeholders in each language: "
+        "locales/en/LC_MESSAGES/messages.po (en) %(di)s; "
+        "locales/ru/LC_MESSAGES/messages.po (ru) %(id)s"]

@@ -8,27 +8,21 @@ check on the shipped content, so a missing translation or a broken dialog fails 
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from pathlib import Path
 
 from jinja2 import TemplateError
 
 from bot.config import Settings
 from bot.content import Content
+from bot.content.check_placeholders import PLACEHOLDER, check_placeholders
 from bot.content.check_topics import check_topic_words
 from bot.content.check_words import check_words
 from bot.content.extract import referenced_msgids
-from bot.content.i18n import po_path
-from bot.content.placeholders import passed_names
 from bot.content.samples import template_samples
 from bot.flows.aftercare_times import is_quiet
 
 TELEGRAM_TEXT_LIMIT = 4096
-_PLACEHOLDER = re.compile(r"%\((\w+)\)s")
-PACKAGE = Path(__file__).resolve().parent.parent  # the installed bot's code
 
 
 @dataclass
@@ -73,7 +67,7 @@ def _check_catalogs(settings: Settings, content: Content, report: Report) -> Non
             text = catalog.catalog[msgid].string
             assert isinstance(text, str)
             try:
-                formatted = text % {n: "x" * 40 for n in _PLACEHOLDER.findall(text)}
+                formatted = text % {n: "x" * 40 for n in PLACEHOLDER.findall(text)}
             except (ValueError, TypeError, KeyError) as exc:
                 report.problems.append(
                     f"locales/{language}: {msgid!r} is not a valid format string ({exc}); "
@@ -83,7 +77,7 @@ def _check_catalogs(settings: Settings, content: Content, report: Report) -> Non
                 report.problems.append(
                     f"locales/{language}: {msgid!r} is {len(formatted)} characters; "
                     f"Telegram allows {TELEGRAM_TEXT_LIMIT}")
-    _check_placeholders(settings, content, msgids, report)
+    check_placeholders(settings, content, msgids, report)
 
 
 def _coverage(settings: Settings, content: Content, language: str, total: int,
@@ -97,58 +91,6 @@ def _coverage(settings: Settings, content: Content, language: str, total: int,
     if language not in content.words:
         line += f"; typed messages read with the {settings.default_language} words"
     return line
-
-
-def _check_placeholders(settings: Settings, content: Content, msgids: set[str],
-                        report: Report) -> None:
-    """Each text's `%(name)s` against the names passed where it is rendered; a message whose
-    rendering places cannot be followed is compared across languages instead."""
-    models = (content.menu, content.faq, content.screening, content.booking, content.aftercare,
-              content.health)
-    passed = passed_names(PACKAGE, content.envs[settings.default_language], models, msgids)
-    report.counts["messages whose placeholders the code confirms"] = len(passed.names)
-    for msgid in sorted(msgids):
-        used = {language: frozenset(_PLACEHOLDER.findall(str(catalog.catalog[msgid].string)))
-                for language, catalog in content.catalogs.items() if catalog.has(msgid)}
-        if msgid in passed.names:
-            allowed, sites = passed.names[msgid], passed.sites[msgid]
-            where = sites[0] + (f" and {len(sites) - 1} more" if len(sites) > 1 else "")
-            for language, names in used.items():
-                if unknown := names - allowed:
-                    report.problems.append(
-                        f"{_po(language)}: {msgid!r} ({language}) uses "
-                        f"{_listed(unknown)}, which the code does not pass ({where} passes "
-                        f"{_listed(allowed) if allowed else 'no values'})")
-        else:
-            _compare_languages(msgid, used, report)
-
-
-def _compare_languages(msgid: str, used: dict[str, frozenset[str]], report: Report) -> None:
-    """Where the languages disagree, blame those that differ from most of them."""
-    by_names = Counter(used.values())
-    if len(by_names) < 2:
-        return
-    (common, most), (_, second) = by_names.most_common(2)
-    if most == second:
-        report.problems.append(
-            f"locales: {msgid!r} uses different placeholders in each language: "
-            + "; ".join(f"{_po(lang)} ({lang}) {_listed(names) or 'none'}"
-                        for lang, names in used.items()))
-        return
-    agree = [lang for lang, names in used.items() if names == common]
-    for language, names in used.items():
-        if names != common:
-            report.problems.append(
-                f"{_po(language)}: {msgid!r} ({language}) uses {_listed(names) or 'none'}, "
-                f"expected {_listed(common) or 'none'} as in {', '.join(agree)}")
-
-
-def _po(language: str) -> str:
-    return po_path(Path("locales"), language).as_posix()
-
-
-def _listed(names: frozenset[str]) -> str:
-    return ", ".join(f"%({name})s" for name in sorted(names))
 
 
 def _check_templates(settings: Settings, content: Content, report: Report) -> None:
