@@ -20,6 +20,22 @@ from urllib.parse import quote
 from weakref import WeakValueDictionary
 
 
+class DatabaseUnavailable(Exception):
+    """The database cannot be opened, checked or migrated: `where` names the file or the
+    server, `reason` says what is wrong; neither ever holds a password."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"{where}: {reason}")
+        self.where, self.reason = where, reason
+
+
+class MalformedDatabaseUrl(DatabaseUnavailable):
+    """DATABASE_URL cannot even be read: a configuration mistake, not an outage."""
+
+    def __str__(self) -> str:
+        return f"DATABASE_URL is malformed ({self.where}): {self.reason}"
+
+
 def read_only_uri(path: Path) -> str:
     """An SQLite URI opening `path` read-only; quoted, so '#' or '?' in a path stay the path's."""
     return f"file:{quote(str(path))}?mode=ro"
