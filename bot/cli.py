@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from dotenv import load_dotenv
 from telegram.error import InvalidToken
 
+from bot import log_privacy
 from bot.config import ConfigError, Settings, load_settings
 from bot.content import ContentError, load_content
 from bot.storage import DatabaseUnavailable, MalformedDatabaseUrl
@@ -32,8 +33,10 @@ def configure_logging(level: str) -> None:
     """Our own loggers log ids, never texts, answers or phone numbers. Libraries are kept
     quieter whatever the level: httpx logs request URLs (with the bot token) at INFO;
     python-telegram-bot logs whole updates and request parameters (client texts), and aiosqlite
-    every SQL statement with its values (health answers), at DEBUG."""
+    every SQL statement with its values (health answers), at DEBUG. Whatever they log at any
+    level passes `NoClientText`, which keeps payloads out (bot/log_privacy.py)."""
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    log_privacy.install()
     for name, floor in (("httpx", logging.WARNING), ("httpcore", logging.WARNING),
                         ("telegram", logging.INFO), ("aiosqlite", logging.INFO)):
         library = logging.getLogger(name)
@@ -149,6 +152,7 @@ def make_backup(settings: Settings, path: Path) -> int:
 
 def run_bot(settings: Settings, args: argparse.Namespace) -> int:
     from bot.clock import Clock
+    from bot.telegram import webhook_limits
     from bot.telegram.app import build_application, telegram_rate_limiter
 
     content = load_content(settings.content_dir, settings.languages)  # its problems first
@@ -177,6 +181,7 @@ def run_bot(settings: Settings, args: argparse.Namespace) -> int:
         if not args.webhook:
             app.run_polling(allowed_updates=ALLOWED_UPDATES)
             return 0
+        webhook_limits.install()
         app.run_webhook(listen=args.listen, port=args.port, secret_token=secret,
                         url_path=urlsplit(args.webhook_url).path.lstrip("/"),
                         webhook_url=args.webhook_url, allowed_updates=ALLOWED_UPDATES)
