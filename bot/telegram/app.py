@@ -18,7 +18,7 @@ from bot.content.matcher import FaqMatcher
 from bot.flows import Services
 from bot.flows.router import Router
 from bot.storage import Stores
-from bot.telegram import handlers, staff_handlers
+from bot.telegram import handlers, outgoing, staff_handlers
 from bot.telegram.limiter import InteractiveUpdateProcessor, PriorityGate, PriorityRateLimiter
 from bot.telegram.outbox import Outbox
 from bot.telegram.scheduler import Scheduler
@@ -148,7 +148,7 @@ async def _alert_staff(context: ContextTypes.DEFAULT_TYPE, kind: str) -> None:
     content: Content = context.application.bot_data["content"]
     text = content.tr_message(settings.default_language, "staff.error_alert", kind=kind)
     try:
-        await context.bot.send_message(settings.staff_chat_id, text)
+        await outgoing.send_text(context.bot, settings.staff_chat_id, text)
     except TelegramError:
         log.warning("could not alert the staff chat about a %s", kind)
 
@@ -167,6 +167,7 @@ async def _apologise(context: ContextTypes.DEFAULT_TYPE, chat_id: int, update: U
     language = negotiate(user.language_code if user else None, settings.languages,
                          settings.default_language)
     try:
-        await context.bot.send_message(chat_id, content.tr_message(language, "error.internal"))
+        await outgoing.send_text(context.bot, chat_id,
+                                 content.tr_message(language, "error.internal"))
     except TelegramError:
         log.warning("could not send the apology to chat %s", chat_id)
