@@ -14,6 +14,7 @@ from bot.storage.base import (
     file_identity,
     iso,
     read_only_uri,
+    storage_trouble,
 )
 from bot.storage.chat_states import ChatState
 from bot.storage.clients import Client
@@ -28,4 +29,5 @@ from bot.storage.stores import Stores
 __all__ = ["ChatState", "Client", "Database", "DatabaseUnavailable", "MalformedDatabaseUrl",
            "DueMessage", "Erased", "Lead", "OutboxEntry",
            "PersonalData", "Plan", "PlanMessage", "Reminder", "RelayThread", "ScreeningRecord",
-           "StatusChange", "Stores", "file_identity", "iso", "read_only_uri"]
+           "StatusChange", "Stores", "file_identity", "iso", "read_only_uri",
+           "storage_trouble"]
