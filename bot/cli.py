@@ -15,8 +15,10 @@ from urllib.parse import urlsplit
 from dotenv import load_dotenv
 from telegram.error import InvalidToken
 
+from bot import log_privacy
 from bot.config import ConfigError, Settings, load_settings
 from bot.content import ContentError, load_content
+from bot.storage import DatabaseUnavailable, MalformedDatabaseUrl
 
 EXIT_USAGE = 2
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
@@ -31,8 +33,10 @@ def configure_logging(level: str) -> None:
     """Our own loggers log ids, never texts, answers or phone numbers. Libraries are kept
     quieter whatever the level: httpx logs request URLs (with the bot token) at INFO;
     python-telegram-bot logs whole updates and request parameters (client texts), and aiosqlite
-    every SQL statement with its values (health answers), at DEBUG."""
+    every SQL statement with its values (health answers), at DEBUG. Whatever they log at any
+    level passes `NoClientText`, which keeps payloads out (bot/log_privacy.py)."""
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    log_privacy.install()
     for name, floor in (("httpx", logging.WARNING), ("httpcore", logging.WARNING),
                         ("telegram", logging.INFO), ("aiosqlite", logging.INFO)):
         library = logging.getLogger(name)
@@ -162,7 +166,10 @@ def report_health(settings: Settings) -> int:
     from bot.clock import Clock
     from bot.operations import health
 
-    healthy, lines = asyncio.run(health(settings, Clock()))
+    try:
+        healthy, lines = asyncio.run(health(settings, Clock()))
+    except MalformedDatabaseUrl as exc:
+        return _fail(str(exc))
     print("\n".join(lines))
     return 0 if healthy else 1
 
@@ -183,6 +190,7 @@ def make_backup(settings: Settings, path: Path) -> int:
 
 def run_bot(settings: Settings, args: argparse.Namespace) -> int:
     from bot.clock import Clock
+    from bot.telegram import webhook_limits
     from bot.telegram.app import build_application, telegram_rate_limiter
 
     content = load_content(settings.content_dir, settings.languages,
@@ -191,8 +199,10 @@ def run_bot(settings: Settings, args: argparse.Namespace) -> int:
     if not token:
         return _fail("TELEGRAM_BOT_TOKEN is not set (put it in the environment or a .env file);"
                      " get one from @BotFather")
-    if settings.database_url and (problem := asyncio.run(_reach_database(settings))):
-        return _fail(problem)
+    try:
+        asyncio.run(_prepare_database(settings))
+    except DatabaseUnavailable as exc:
+        return _database_failed(exc)
     base_url = os.environ.get("TELEGRAM_API_BASE_URL") or None
     try:
         asyncio.run(_verify_token(token, base_url))
@@ -202,30 +212,36 @@ def run_bot(settings: Settings, args: argparse.Namespace) -> int:
     app = build_application(settings, token=token, clock=Clock(), base_url=base_url,
                             rate_limiter=telegram_rate_limiter(settings.messages_per_second),
                             content=content)
-    if not args.webhook:
-        app.run_polling(allowed_updates=ALLOWED_UPDATES)
-        return 0
     secret = os.environ.get("TELEGRAM_WEBHOOK_SECRET", "").strip()
-    if not secret or not args.webhook_url:
+    if args.webhook and (not secret or not args.webhook_url):
         return _fail("--webhook needs TELEGRAM_WEBHOOK_SECRET in the environment and "
                      "--webhook-url (or WEBHOOK_URL)")
-    app.run_webhook(listen=args.listen, port=args.port, secret_token=secret,
-                    url_path=urlsplit(args.webhook_url).path.lstrip("/"),
-                    webhook_url=args.webhook_url, allowed_updates=ALLOWED_UPDATES)
+    try:
+        if not args.webhook:
+            app.run_polling(allowed_updates=ALLOWED_UPDATES)
+            return 0
+        webhook_limits.install()
+        app.run_webhook(listen=args.listen, port=args.port, secret_token=secret,
+                        url_path=urlsplit(args.webhook_url).path.lstrip("/"),
+                        webhook_url=args.webhook_url, allowed_updates=ALLOWED_UPDATES)
+    except DatabaseUnavailable as exc:  # broken between the check and the start
+        return _database_failed(exc)
     return 0
 
 
-async def _reach_database(settings: Settings) -> str | None:
-    """Connect once before starting, so an unreachable server is one line, not a traceback
-    (and never shows the URL, which may hold a password)."""
-    import asyncpg
+async def _prepare_database(settings: Settings) -> None:
+    """Open, check and migrate the database once before connecting to Telegram, so a file or
+    server the bot cannot use is one line and exit status 2, not a traceback (never the URL,
+    which may hold a password), and closed again so nothing keeps the process alive."""
+    from bot.storage import Stores
 
-    try:
-        connection = await asyncpg.connect(settings.database_url, timeout=10)
-    except (OSError, TimeoutError, asyncpg.PostgresError) as exc:
-        return f"cannot reach the PostgreSQL server in DATABASE_URL ({type(exc).__name__}: {exc})"
-    await connection.close()
-    return None
+    await (await Stores.open(settings.storage)).close()
+
+
+def _database_failed(error: DatabaseUnavailable) -> int:
+    if isinstance(error, MalformedDatabaseUrl):
+        return _fail(str(error))
+    return _fail(f"cannot use the database {error}")
 
 
 async def _verify_token(token: str, base_url: str | None) -> None:

@@ -68,9 +68,11 @@ class Content:
         """A button label: plain text, never parsed as HTML."""
         return self.catalogs[language].translations.gettext(msgid) % values
 
-    def render(self, language: str, template: str, **values: Any) -> str:
-        """A template from dialogs/templates, in `language`, stripped of outer whitespace."""
-        return self.envs[language].get_template(template).render(**values).strip()
+    def render(self, language: str, template: str, **values: Any) -> Markup:
+        """A template from dialogs/templates, in `language`, stripped of outer whitespace. Markup,
+        as `tr_message` is: it is Telegram HTML already, so joining it to a catalog message
+        must not escape it (a client once saw `<b>` literally)."""
+        return Markup(self.envs[language].get_template(template).render(**values).strip())
 
     def menu_item(self, action: str) -> MenuItem | None:
         return next((m for m in self.menu if m.action == action), None)

@@ -19,8 +19,11 @@ from typing import Any
 from telegram.error import TimedOut
 from telegram.request import BaseRequest, RequestData
 
+from bot.devtools import telegram_html
+
 BOT_USER = {"id": 7000000001, "is_bot": True, "first_name": "Clinic", "username": "clinic_bot"}
 TOKEN = "123456:SANDBOX-TOKEN-NOT-SECRET"
+MESSAGE_LIMIT, CAPTION_LIMIT = 4096, 1024
 OPTIONAL_METHODS = frozenset({"setMyCommands", "deleteMyCommands", "setChatMenuButton"})
 
 
@@ -36,6 +39,12 @@ class Sent:
     document: dict[str, Any] | None = None
     reply_to: int | None = None  # the message this one replies to
     copied_from: tuple[int, int] | None = None  # (chat id, message id) of a copied message
+    parse_mode: str | None = None
+
+    @property
+    def shown(self) -> str:
+        """The text as the person sees it: HTML parsed when it was sent as HTML."""
+        return telegram_html.visible(self.text, self.parse_mode)
 
     @property
     def buttons(self) -> list[tuple[str, str]]:
@@ -139,10 +148,9 @@ class FakeBotApi(BaseRequest):
     _deleteWebhook = _setWebhook = _simple
 
     def _sendMessage(self, params: dict[str, Any]) -> dict[str, Any]:
-        text = str(params.get("text", ""))
-        if not text.strip() or len(text) > 4096:
-            raise _ApiError("Bad Request: message text is empty or too long")
-        sent = self._store(int(params["chat_id"]), text, params.get("reply_markup"))
+        text = _checked(params, "text", MESSAGE_LIMIT)
+        sent = self._store(int(params["chat_id"]), text, params.get("reply_markup"),
+                           params.get("parse_mode"))
         reply = params.get("reply_parameters")
         if reply:
             reply = json.loads(reply) if isinstance(reply, str) else reply
@@ -154,7 +162,8 @@ class FakeBotApi(BaseRequest):
         filename, content, mime_type = params["document"]
         if not isinstance(content, bytes):
             content = content.read()
-        sent = self._store(int(params["chat_id"]), str(params.get("caption", "")), None)
+        caption = _checked(params, "caption", CAPTION_LIMIT)
+        sent = self._store(int(params["chat_id"]), caption, None, params.get("parse_mode"))
         self.messages[sent["chat"]["id"]][-1].document = {
             "filename": filename, "content": content, "mime_type": mime_type,
             "caption": params.get("caption")}
@@ -163,8 +172,8 @@ class FakeBotApi(BaseRequest):
     def _copyMessage(self, params: dict[str, Any]) -> dict[str, Any]:
         """A copy with its caption as `text`; the original (a client's own message) is not held
         here, so only where it came from is kept."""
-        sent = self._store(int(params["chat_id"]), str(params.get("caption", "")),
-                           params.get("reply_markup"))
+        sent = self._store(int(params["chat_id"]), _checked(params, "caption", CAPTION_LIMIT),
+                           params.get("reply_markup"), params.get("parse_mode"))
         copy = self.messages[sent["chat"]["id"]][-1]
         copy.copied_from = (int(params["from_chat_id"]), int(params["message_id"]))
         return {"message_id": copy.message_id}
@@ -172,9 +181,11 @@ class FakeBotApi(BaseRequest):
     def _editMessageText(self, params: dict[str, Any]) -> dict[str, Any]:
         message = self._find(int(params["chat_id"]), int(params["message_id"]))
         markup = params.get("reply_markup")
-        if message.text == params["text"] and message.reply_markup == markup:
+        text = _checked(params, "text", MESSAGE_LIMIT)
+        if message.text == text and message.reply_markup == markup:
             raise _ApiError("Bad Request: message is not modified")
-        message.text, message.reply_markup = str(params["text"]), markup
+        message.text, message.reply_markup = text, markup
+        message.parse_mode = params.get("parse_mode")
         message.edits += 1
         self.touched.append(message)
         return self._json(message)
@@ -192,10 +203,11 @@ class FakeBotApi(BaseRequest):
         self.messages[chat_id].remove(message)
         return True
 
-    def _store(self, chat_id: int, text: str, markup: Any) -> dict[str, Any]:
+    def _store(self, chat_id: int, text: str, markup: Any,
+               parse_mode: str | None = None) -> dict[str, Any]:
         if isinstance(markup, str):
             markup = json.loads(markup)
-        sent = Sent(chat_id, next(self._ids), text, markup)
+        sent = Sent(chat_id, next(self._ids), text, markup, parse_mode=parse_mode)
         chat = self.messages[chat_id]
         chat.append(sent)
         self._by_id[sent.message_id] = sent
@@ -238,3 +250,19 @@ class FakeBotApi(BaseRequest):
 
 class _ApiError(Exception):
     pass
+
+
+def _checked(params: dict[str, Any], field: str, limit: int) -> str:
+    """A message's text or a caption, as Telegram checks it: markup that parses, and at most
+    `limit` characters once parsed (a caption may be empty)."""
+    text = str(params.get(field, ""))
+    try:
+        shown = telegram_html.visible(text, params.get("parse_mode"))
+    except telegram_html.Unparsable as exc:
+        raise _ApiError(str(exc)) from exc
+    if field == "text" and not shown.strip():
+        raise _ApiError("Bad Request: message text is empty")
+    if telegram_html.length(shown) > limit:
+        raise _ApiError(f"Bad Request: message {'caption' if field == 'caption' else 'text'}"
+                        " is too long")
+    return text

@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
+
 from bot.clock import Clock
 from bot.config import Settings
 from bot.content import Content
@@ -174,13 +176,14 @@ class Speaking:
     def settings(self) -> Settings:
         return self.services.settings
 
-    def tr(self, msgid: str, **values: Any) -> str:
+    def tr(self, msgid: str, **values: Any) -> Markup:
+        """Telegram HTML: joined to plain text with `+`, the plain text is escaped."""
         return self.content.tr_message(self.language, msgid, **values)
 
     def tr_label(self, msgid: str, **values: Any) -> str:
         return self.content.tr_button_label(self.language, msgid, **values)
 
-    def render(self, template: str, **values: Any) -> str:
+    def render(self, template: str, **values: Any) -> Markup:
         return self.content.render(self.language, template, clinic=self.settings, **values)
 
     def tr_button(self, msgid: str, data: str, **values: Any) -> Button:

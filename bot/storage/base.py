@@ -10,6 +10,8 @@ aware datetimes: nothing outside storage parses them.
 from __future__ import annotations
 
 import asyncio
+import errno
+import sqlite3
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from contextlib import AbstractAsyncContextManager
@@ -18,6 +20,40 @@ from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import quote
 from weakref import WeakValueDictionary
+
+import asyncpg
+
+
+class DatabaseUnavailable(Exception):
+    """The database cannot be opened, checked or migrated: `where` names the file or the
+    server, `reason` says what is wrong; neither ever holds a password."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"{where}: {reason}")
+        self.where, self.reason = where, reason
+
+
+class MalformedDatabaseUrl(DatabaseUnavailable):
+    """DATABASE_URL cannot even be read: a configuration mistake, not an outage."""
+
+    def __str__(self) -> str:
+        return f"DATABASE_URL is malformed ({self.where}): {self.reason}"
+
+
+_STORAGE_TROUBLE = {sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_READONLY}
+
+
+def storage_trouble(error: BaseException | None) -> str | None:
+    """What keeps the database from taking writes (a full disk, a failing one, a file made
+    read-only), in a few words; None for any other error."""
+    if isinstance(error, sqlite3.Error):
+        if getattr(error, "sqlite_errorcode", 0) & 0xFF in _STORAGE_TROUBLE:
+            return str(error)
+    elif isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EROFS, errno.EIO):
+        return error.strerror or str(error)
+    elif isinstance(error, asyncpg.DiskFullError | asyncpg.ReadOnlySQLTransactionError):
+        return str(error)
+    return None
 
 
 def read_only_uri(path: Path) -> str:

@@ -18,8 +18,10 @@ from uuid import uuid4
 
 import asyncpg
 
-from bot.storage.base import Database, LocalLocks
+from bot.storage.base import Database, DatabaseUnavailable, LocalLocks, MalformedDatabaseUrl
 from bot.storage.migrate import migrate_postgresql
+
+CONNECT_TIMEOUT = 10  # seconds: a server that does not answer is reported, not waited on
 
 # A quoted literal (kept as it is), `?NNN` or a bare `?`.
 _PLACEHOLDER = re.compile(r"'(?:[^']|'')*'|\?(\d*)")
@@ -40,6 +42,40 @@ def numbered(sql: str) -> str:
         return f"${count}"
 
     return _PLACEHOLDER.sub(replace, sql)
+
+
+def server_of(url: str) -> str:
+    """`host:port/database` of a URL, read loosely since it may be malformed; never the user
+    or the password."""
+    rest = url.split("://", 1)[-1].split("?", 1)[0]
+    return rest.rsplit("@", 1)[-1] or "no host"
+
+
+def _secret_of(url: str) -> str | None:
+    credentials = url.split("://", 1)[-1].split("?", 1)[0]
+    if "@" not in credentials or ":" not in credentials.rsplit("@", 1)[0]:
+        return None
+    return credentials.rsplit("@", 1)[0].split(":", 1)[1] or None
+
+
+def unusable(url: str, error: BaseException) -> DatabaseUnavailable:
+    """A server the bot cannot use, in one line: a malformed URL (asyncpg raises ValueError and
+    kin while reading it) or a server that refused, failed or timed out."""
+    reason = f"{type(error).__name__}: {error}"
+    if (secret := _secret_of(url)) is not None:
+        reason = reason.replace(secret, "***")
+    if isinstance(error, ValueError | OverflowError | asyncpg.ClientConfigurationError):
+        return MalformedDatabaseUrl(f"PostgreSQL at {server_of(url)}", reason)
+    return DatabaseUnavailable(f"PostgreSQL at {server_of(url)}", reason)
+
+
+async def _pool(url: str, size: int) -> asyncpg.Pool:
+    try:
+        return await asyncpg.create_pool(url, min_size=1, max_size=size,
+                                         timeout=CONNECT_TIMEOUT)
+    except (ValueError, OverflowError, OSError, TimeoutError, asyncpg.PostgresError,
+            asyncpg.InterfaceError) as exc:
+        raise unusable(url, exc) from exc
 
 
 def _changed(status: str) -> int:
@@ -85,11 +121,14 @@ class PostgresDatabase(Database):
     async def open(cls, url: str, *, connections: int = 10, lock_connections: int = 20) -> Self:
         """Connect and migrate. `lock_connections` bounds how many clients' updates this
         process handles at once."""
-        pool = await asyncpg.create_pool(url, min_size=1, max_size=connections)
+        pool = await _pool(url, connections)
         try:
             async with pool.acquire() as connection:
                 await migrate_postgresql(connection)
-            lock_pool = await asyncpg.create_pool(url, min_size=1, max_size=lock_connections)
+            lock_pool = await _pool(url, lock_connections)
+        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+            await pool.close()
+            raise unusable(url, exc) from exc
         except BaseException:
             await pool.close()
             raise
@@ -98,7 +137,7 @@ class PostgresDatabase(Database):
     @classmethod
     async def inspect(cls, url: str) -> Self:
         """Connect without migrating: what is there, as it is."""
-        pool = await asyncpg.create_pool(url, min_size=1, max_size=1)
+        pool = await _pool(url, 1)
         return cls(pool, pool)
 
     async def close(self) -> None:

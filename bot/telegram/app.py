@@ -13,12 +13,12 @@ from telegram.request import BaseRequest
 from bot.clock import Clock
 from bot.config import Settings
 from bot.content import Content, load_content
-from bot.content.i18n import negotiate
+from bot.content.i18n import N_, negotiate
 from bot.content.matcher import FaqMatcher
 from bot.flows import Services
 from bot.flows.router import Router
-from bot.storage import Stores
-from bot.telegram import handlers, staff_handlers
+from bot.storage import Stores, storage_trouble
+from bot.telegram import handlers, outgoing, staff_handlers
 from bot.telegram.limiter import InteractiveUpdateProcessor, PriorityGate, PriorityRateLimiter
 from bot.telegram.outbox import Outbox
 from bot.telegram.scheduler import Scheduler
@@ -126,32 +126,45 @@ async def _announce_commands(app: Application, content: Content,  # type: ignore
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the update's type and ids only (never texts or answers), apologise to the client,
-    and tell the staff chat — at most once an hour for each kind of error."""
+    and tell the staff chat — at most once an hour for each kind of error. A database that
+    cannot be written (a full disk) is no bug: one line, no traceback, and staff are told
+    what to do; the update's transaction was rolled back, so the client just tries again."""
+    trouble = storage_trouble(context.error)
     if isinstance(update, Update):
         chat = update.effective_chat
-        log.error("error handling update %s (chat %s, kind %s)", update.update_id,
-                  chat.id if chat else None, _kind(update), exc_info=context.error)
+        if trouble:
+            log.error("update %s (chat %s, kind %s) not handled: the database could not be"
+                      " written (%s)", update.update_id, chat.id if chat else None,
+                      _kind(update), trouble)
+        else:
+            log.error("error handling update %s (chat %s, kind %s)", update.update_id,
+                      chat.id if chat else None, _kind(update), exc_info=context.error)
         if chat is not None and chat.type == chat.PRIVATE:
             await _apologise(context, chat.id, update)
     else:
         log.error("error outside an update", exc_info=context.error)
-    await _alert_staff(context, type(context.error).__name__)
+    if trouble:
+        await _alert_staff(context, "storage", N_("staff.storage_alert"), reason=trouble)
+    else:
+        name = type(context.error).__name__
+        await _alert_staff(context, name, N_("staff.error_alert"), kind=name)
 
 
-async def _alert_staff(context: ContextTypes.DEFAULT_TYPE, kind: str) -> None:
+async def _alert_staff(context: ContextTypes.DEFAULT_TYPE, once_an_hour: str, msgid: str,
+                       **values: str) -> None:
     settings: Settings = context.application.bot_data["settings"]
     clock: Clock = context.application.bot_data["clock"]
     alerted: dict[str, datetime] = context.application.bot_data.setdefault("error_alerts", {})
     now = clock.now()
-    if kind in alerted and now - alerted[kind] < ERROR_ALERT_INTERVAL:
+    if once_an_hour in alerted and now - alerted[once_an_hour] < ERROR_ALERT_INTERVAL:
         return
-    alerted[kind] = now
+    alerted[once_an_hour] = now
     content: Content = context.application.bot_data["content"]
-    text = content.tr_message(settings.default_language, "staff.error_alert", kind=kind)
+    text = content.tr_message(settings.default_language, msgid, **values)
     try:
-        await context.bot.send_message(settings.staff_chat_id, text)
+        await outgoing.send_text(context.bot, settings.staff_chat_id, text)
     except TelegramError:
-        log.warning("could not alert the staff chat about a %s", kind)
+        log.warning("could not alert the staff chat about a %s", once_an_hour)
 
 
 def _kind(update: Update) -> str:
@@ -168,6 +181,7 @@ async def _apologise(context: ContextTypes.DEFAULT_TYPE, chat_id: int, update: U
     language = negotiate(user.language_code if user else None, settings.languages,
                          settings.default_language)
     try:
-        await context.bot.send_message(chat_id, content.tr_message(language, "error.internal"))
+        await outgoing.send_text(context.bot, chat_id,
+                                 content.tr_message(language, "error.internal"))
     except TelegramError:
         log.warning("could not send the apology to chat %s", chat_id)

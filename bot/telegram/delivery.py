@@ -7,10 +7,10 @@ from __future__ import annotations
 import logging
 
 from telegram import Bot, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove
-from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
 from bot.flows import Reply, Turn
+from bot.telegram import outgoing
 from bot.telegram.markup import Markup, markup
 from bot.telegram.outbox import Outbox
 
@@ -52,22 +52,19 @@ async def _reply(bot: Bot, chat_id: int, reply: Reply, keyboard: Markup,
                  target: Message | None) -> int:
     """Send (or edit into `target`) one reply; the id of the message showing it."""
     if reply.document is not None:
-        sent = await bot.send_document(chat_id, reply.document.content,
-                                       filename=reply.document.filename,
-                                       caption=reply.document.caption or None)
+        sent = await outgoing.send_document(bot, chat_id, reply.document.content,
+                                            reply.document.filename, reply.document.caption)
         return sent.message_id
-    if target is not None and await _edit(target, reply, keyboard):
+    if target is not None and await _edit(bot, target, reply, keyboard):
         return target.message_id
-    sent = await bot.send_message(chat_id, reply.text, parse_mode=ParseMode.HTML,
-                                  reply_markup=keyboard, disable_web_page_preview=True)
+    sent = await outgoing.send_text(bot, chat_id, reply.text, reply_markup=keyboard)
     return sent.message_id
 
 
-async def _edit(message: Message, reply: Reply, keyboard: Markup) -> bool:
+async def _edit(bot: Bot, message: Message, reply: Reply, keyboard: Markup) -> bool:
     try:
-        await message.edit_text(reply.text, parse_mode=ParseMode.HTML,
-                                reply_markup=keyboard,  # type: ignore[arg-type]
-                                disable_web_page_preview=True)
+        await outgoing.edit_text(bot, message.chat_id, message.message_id, reply.text,
+                                 reply_markup=keyboard)
     except BadRequest as exc:
         if "not modified" in str(exc).lower():
             return True

@@ -12,12 +12,12 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from telegram import Bot, ForceReply, Message, ReplyParameters
-from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
 from bot.flows import ClientPost, Services, StaffPost, receipts
 from bot.flows.staff import cards
 from bot.storage import OutboxEntry
+from bot.telegram import outgoing
 from bot.telegram.markup import inline
 from bot.telegram.sending import Delivery, Sender, backoff
 
@@ -104,16 +104,13 @@ class Outbox:
         """The text, then the document if there is one. A retry after the text went out but the
         document did not sends both again: at least once, as for aftercare."""
         result, _ = await self.sender.attempt(
-            lambda: self.bot.send_message(message.chat_id, message.text,
-                                          parse_mode=ParseMode.HTML,
-                                          disable_web_page_preview=True),
+            lambda: outgoing.send_text(self.bot, message.chat_id, message.text),
             message.chat_id, what)
         document = message.document
         if result is Delivery.SENT and document is not None:
             result, _ = await self.sender.attempt(
-                lambda: self.bot.send_document(message.chat_id, document.content,
-                                               filename=document.filename,
-                                               caption=document.caption or None),
+                lambda: outgoing.send_document(self.bot, message.chat_id, document.content,
+                                               document.filename, document.caption),
                 message.chat_id, what)
         return result
 
@@ -136,10 +133,9 @@ class Outbox:
         reply_to = ReplyParameters(post.reply_to, allow_sending_without_reply=True) \
             if post.reply_to else None
         result, message = await self.sender.attempt(
-            lambda: self.bot.send_message(self.staff_chat_id, post.text,
-                                          parse_mode=ParseMode.HTML,
-                                          disable_web_page_preview=True, reply_markup=keyboard,
-                                          reply_parameters=reply_to), None, what)
+            lambda: outgoing.send_text(self.bot, self.staff_chat_id, post.text,
+                                       reply_markup=keyboard, reply_parameters=reply_to),
+            None, what)
         stores, now = self.services.stores, self.services.clock.now()
         if message is not None and post.on_sent is not None:
             await receipts.record(stores, post.on_sent, message.message_id, now)
@@ -153,9 +149,8 @@ class Outbox:
         assert post.copy_from is not None
         from_chat, message_id = post.copy_from
         result, copied = await self.sender.attempt(
-            lambda: self.bot.copy_message(self.staff_chat_id, from_chat, message_id,
-                                          caption=post.text or None,
-                                          parse_mode=ParseMode.HTML),
+            lambda: outgoing.copy_message(self.bot, self.staff_chat_id, from_chat, message_id,
+                                          post.text),
             None, what)
         if copied is not None and post.about is not None:
             await self.services.stores.staff_posts.record(
@@ -165,9 +160,8 @@ class Outbox:
     async def _edit(self, post: StaffPost) -> Message | bool | None:
         assert post.edit is not None
         try:
-            return await self.bot.edit_message_text(
-                post.text, self.staff_chat_id, post.edit, parse_mode=ParseMode.HTML,
-                disable_web_page_preview=True, reply_markup=inline(post.buttons))
+            return await outgoing.edit_text(self.bot, self.staff_chat_id, post.edit, post.text,
+                                            reply_markup=inline(post.buttons))
         except BadRequest as exc:
             if "not modified" in str(exc).lower():
                 return None
