@@ -57,3 +57,17 @@ async def test_without_a_time_given_the_databases_clock_paces(
     assert await first.send_slots.take("bot", 10.0) == 0.0
     assert 9.0 < await second.send_slots.take("bot", 10.0) <= 10.0
     assert await first.send_slots.forget_past() == 0
+
+
+async def test_a_window_takes_a_burst_then_waits_for_its_oldest_slot_to_leave(
+        two: tuple[Stores, Stores]) -> None:
+    first, second = two
+    waits = [await (first if n % 2 else second).send_slots.take_in_window("chat -5", 3, 60.0,
+                                                                          now=10.0)
+             for n in range(5)]
+    assert waits == [0.0, 0.0, 0.0, 60.0, 60.0]
+    # At 75 the two slots of 10 have left the window; those of 70 leave it at 130.
+    assert await first.send_slots.take_in_window("chat -5", 3, 60.0, now=75.0) == 0.0
+    assert await second.send_slots.take_in_window("chat -5", 3, 60.0, now=75.0) == 55.0
+    assert await first.send_slots.forget_past(now=135.0) == 0
+    assert await first.send_slots.forget_past(now=191.0) == 1  # its last slot left the window

@@ -1,12 +1,14 @@
 """Sending slots shared by every instance on the database: Telegram counts the bot's messages
 and each chat's, not each process's.
 
-Each key (the bot, or one chat) keeps the time its next slot falls on an evenly paced schedule
-(the "theoretical arrival time" of the generic cell rate algorithm); after a pause up to
-`burst` slots fall at once. Taking a slot is one atomic upsert, so two instances never take the
-same one, and an instance that just started takes its slots after those already taken: it
-cannot add its own pace on top of the others'. Times are seconds on the database's clock,
-so instances on hosts whose clocks differ still share one schedule; a test passes its own.
+A paced key (the bot, a private chat) keeps the time its next slot falls on an evenly paced
+schedule (the "theoretical arrival time" of the generic cell rate algorithm); after a pause up
+to `burst` slots fall at once. Taking such a slot is one atomic upsert, so two instances never
+take the same one, and an instance that just started takes its slots after those already
+taken: it cannot add its own pace on top of the others'. A key limited per window (a group:
+20 in any minute) keeps its last slots instead, and takes the next in a short transaction
+that holds its row. Times are seconds on the database's clock, so instances on hosts whose
+clocks differ still share one schedule; a test passes its own.
 """
 
 from __future__ import annotations
@@ -36,6 +38,24 @@ class SendSlotStore(Store):
             f" RETURNING next_at - ?2 - ?3 - {now_}",
             (key, float(interval), float((burst - 1) * interval), now))
         return max(0.0, float(rows[0][0]))
+
+    async def take_in_window(self, key: str, count: int, seconds: float,
+                             now: float | None = None) -> float:
+        """Take `key`'s next slot, no more than `count` falling in any `seconds` (all at once
+        if they like); the seconds to wait before sending in it."""
+        async with self.transaction() as held:
+            recent, now = await held.one(  # the upsert holds the row until the commit
+                "INSERT INTO send_slots (key, next_at, recent) VALUES (?1, 0, '')"
+                " ON CONFLICT (key) DO UPDATE SET key = excluded.key"
+                f" RETURNING recent, {self._now('?2')}", (key, now))
+            slots = [t for t in map(float, (recent or "").split()) if t > now - seconds]
+            slot = max([now, *slots[-1:]])  # never before a slot already taken
+            if len(slots) >= count:
+                slot = max(slot, slots[-count] + seconds)
+            slots = [*slots, slot][-count:]
+            await held.write("UPDATE send_slots SET next_at = ?, recent = ? WHERE key = ?",
+                             (slot + seconds, " ".join(map(repr, slots)), key))
+        return slot - now
 
     async def forget_past(self, now: float | None = None) -> int:
         """Drop the keys whose schedule has caught up with now: they hold nothing a new slot

@@ -3,5 +3,6 @@
 -- costs at most one burst per key, never a lost message.
 CREATE UNLOGGED TABLE send_slots (
     key TEXT PRIMARY KEY,
-    next_at DOUBLE PRECISION NOT NULL
+    next_at DOUBLE PRECISION NOT NULL,
+    recent TEXT
 );
