@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import logging
 
+import pytest
 from telegram import Bot, Update
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
@@ -18,7 +20,7 @@ from bot.telegram.limiter import (
     PriorityGate,
     PriorityRateLimiter,
 )
-from bot.telegram.pacing import LocalSlots
+from bot.telegram.pacing import GROUP, PRIVATE, LocalSlots, Pace, SharedSlots, chat_limit
 
 TICK = 0.005  # seconds between releases in these tests
 
@@ -149,6 +151,29 @@ async def test_requests_while_handling_an_update_are_interactive() -> None:
     assert seen == [True] and not HANDLING_UPDATE.get()
     assert kinds == [True, False]
     assert [text for text in (m.text for m in api.messages[42])] == ["hi", "a scheduled nudge"]
+
+
+def test_a_private_chat_counts_new_messages_and_a_group_every_call() -> None:
+    assert chat_limit(42, "sendMessage") == chat_limit("42", "copyMessage") == PRIVATE
+    assert chat_limit(42, "editMessageText") is None  # answers to the client's own presses
+    assert chat_limit(42, "sendChatAction") is None
+    assert chat_limit(-100123, "editMessageText") == chat_limit("@clinic", "sendMessage") == GROUP
+
+
+async def test_while_the_database_fails_slots_come_from_this_process_at_half_pace(
+        caplog: pytest.LogCaptureFixture) -> None:
+    class Unreachable:
+        async def take(self, *args: object) -> float:
+            raise OSError("connection refused")
+
+        take_in_window = take
+
+    slots = SharedSlots(Unreachable(), None, LocalSlots(lambda: 0.0))  # type: ignore[arg-type]
+    with caplog.at_level(logging.WARNING):
+        assert [await slots.take("bot", Pace(0.5)) for _ in range(3)] == [0.0, 1.0, 2.0]
+        cards = [await slots.take("chat -5", GROUP) for _ in range(11)]
+    assert cards == [0.0] * 10 + [61.0]
+    assert sum("could not take a sending slot" in r.message for r in caplog.records) == 1
 
 
 def test_the_fake_api_keeps_recent_messages_and_can_answer_429() -> None:
