@@ -194,16 +194,3 @@ def test_placeholders_are_numbered_outside_quoted_text() -> None:
     assert numbered("SELECT ? WHERE a = '?' AND b = ? OR c = 'it''s ?'") == (
         "SELECT $1 WHERE a = '?' AND b = $2 OR c = 'it''s ?'")
     assert numbered("SELECT ?1, ?2, ?1") == "SELECT $1, $2, $1"
-
-
-@pytest.mark.engines
-async def test_instances_count_each_other_alive_and_forget_the_gone(
-    two: tuple[Stores, Stores]
-) -> None:
-    first, second = two
-    since = NOW - timedelta(minutes=4)
-    assert await first.heartbeats.instances(first.database.owner, NOW, since) == 1
-    assert await second.heartbeats.instances(second.database.owner, NOW, since) == 2
-    later = NOW + timedelta(minutes=10)  # the first stopped beating
-    assert await second.heartbeats.instances(second.database.owner, later,
-                                             later - timedelta(minutes=4)) == 1

@@ -2,8 +2,10 @@
 from memory and keeps every chat's messages, so the real Application runs unchanged.
 
 Errors are injected per method (`fail`), as Telegram or the network would raise them. Each chat
-keeps its last `keep` messages (a long benchmark stays small and edits stay O(1)); with
-`flood_limit` set, sendMessage beyond that many in any one second gets Telegram's 429.
+keeps its last `keep` messages (a long benchmark stays small and edits stay O(1)). Telegram's
+limits answer 429 when set: `flood_limit` sendMessage a second for the bot, `group_limit` new
+messages a minute for each group, and for each private chat a burst of `chat_burst` new
+messages, then one a second. Time is `clock`'s (a virtual one in the limiter's tests).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import itertools
 import json
 import time
 from collections import defaultdict, deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,7 +84,11 @@ class FakeBotApi(BaseRequest):
     slow: dict[str, float] = field(default_factory=dict)
     keep: int = 1000
     flood_limit: int = 0  # sendMessage a second before a 429; 0: no check
-    too_many: int = 0  # 429s answered by the flood check
+    group_limit: int = 0  # new messages a minute to one group before a 429; 0: no check
+    chat_burst: int = 0  # new messages at once to one private chat, then 1 a second; 0: no check
+    too_many: int = 0  # 429s answered by these checks
+    clock: Callable[[], float] = time.monotonic
+    arrivals: dict[int, list[float]] = field(default_factory=lambda: defaultdict(list))
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _by_id: dict[int, Sent] = field(default_factory=dict)
     _recent_sends: deque[float] = field(default_factory=deque)
@@ -114,10 +121,11 @@ class FakeBotApi(BaseRequest):
     def answer(self, name: str, params: dict[str, Any]) -> tuple[int, bytes]:
         """One Bot API call by method name: the HTTP status and JSON body Telegram would send."""
         self.calls.append((name, params))
-        if name == "sendMessage" and self._flooded():
+        wait = self._too_many(name, params)
+        if wait:
             self.too_many += 1
             body = {"ok": False, "error_code": 429, "description": "Too Many Requests",
-                    "parameters": {"retry_after": 1}}
+                    "parameters": {"retry_after": wait}}
             return 429, json.dumps(body).encode()
         failing = self.fail_next.get(name) or self.fail_chat.get(params.get("chat_id", 0))
         if failing:
@@ -224,11 +232,42 @@ class FakeBotApi(BaseRequest):
             raise _ApiError("Bad Request: message to edit not found")
         return message
 
-    def _flooded(self) -> bool:
+    def _too_many(self, name: str, params: dict[str, Any]) -> int:
+        """Seconds to retry after, if this call goes over one of Telegram's limits; else 0,
+        and a new message is counted as arrived (`arrivals`, by chat, while a chat limit is
+        checked)."""
+        now = self.clock()
+        if name == "sendMessage" and self._flooded(now):
+            return 1
+        if not (self.group_limit or self.chat_burst) or not posts_message(name, params):
+            return 0
+        chat_id = int(params["chat_id"])
+        arrived = self.arrivals[chat_id]
+        if chat_id < 0 and self.group_limit:
+            in_minute = [t for t in arrived[-self.group_limit:] if now - t < 60.0]
+            if len(in_minute) >= self.group_limit:
+                return max(1, int(in_minute[0] + 61.0 - now))
+        if chat_id > 0 and self.chat_burst and self._chat_flooded(arrived, now):
+            return 1
+        arrived.append(now)
+        return 0
+
+    def _chat_flooded(self, arrived: list[float], now: float) -> bool:
+        """A bucket of `chat_burst` messages that refills one a second: would one more now
+        overflow it?"""
+        level, last = 0.0, None
+        for t in arrived[-4 * self.chat_burst:]:
+            level = max(0.0, level - (t - last)) + 1.0 if last is not None else 1.0
+            last = t
+        if last is not None:
+            level = max(0.0, level - (now - last))
+        return level + 1.0 > self.chat_burst
+
+    def _flooded(self, now: float) -> bool:
         """Whether one more sendMessage now would exceed `flood_limit` in the last second."""
         if not self.flood_limit:
             return False
-        now, recent = time.monotonic(), self._recent_sends
+        recent = self._recent_sends
         while recent and now - recent[0] >= 1.0:
             recent.popleft()
         if len(recent) >= self.flood_limit:
@@ -246,6 +285,12 @@ class FakeBotApi(BaseRequest):
         if sent.reply_markup and "inline_keyboard" in sent.reply_markup:
             data["reply_markup"] = sent.reply_markup
         return data
+
+
+def posts_message(method: str, params: dict[str, Any]) -> bool:
+    """Whether this call posts a new message to a chat (what Telegram's chat limits count)."""
+    return ("chat_id" in params and method.startswith(("send", "copy", "forward"))
+            and method != "sendChatAction")
 
 
 class _ApiError(Exception):

@@ -4,7 +4,7 @@ shows)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from bot.storage.base import Store, iso, moment
 
@@ -16,16 +16,6 @@ class HeartbeatStore(Store):
             " ON CONFLICT (name) DO UPDATE SET at = excluded.at,"
             " database_file = excluded.database_file",
             (name, iso(now), self.database.identity))
-
-    async def instances(self, owner: str, now: datetime, since: datetime) -> int:
-        """Note this instance alive at `now`; how many beat since `since`, this one included.
-        Beats of instances gone for a day are dropped."""
-        await self.beat(f"instance {owner}", now)
-        await self.write("DELETE FROM heartbeats WHERE name LIKE 'instance %' AND at < ?",
-                         (iso(now - timedelta(days=1)),))
-        row = await self.one("SELECT count(*) FROM heartbeats WHERE name LIKE 'instance %'"
-                             " AND at >= ?", (iso(since),))
-        return int(row[0]) if row else 1
 
     async def last(self, name: str) -> datetime | None:
         row = await self.one("SELECT at FROM heartbeats WHERE name = ?", (name,))

@@ -24,6 +24,7 @@ from bot.storage.questions import QuestionStore
 from bot.storage.relay import RelayStore
 from bot.storage.reminders import ReminderStore
 from bot.storage.screening import ScreeningStore
+from bot.storage.send_slots import SendSlotStore
 from bot.storage.sqlite import SqliteDatabase
 from bot.storage.staff_members import StaffMemberStore
 from bot.storage.staff_posts import StaffPostStore
@@ -52,6 +53,7 @@ class Stores:
         self.heartbeats = HeartbeatStore(database)
         self.outbox = OutboxStore(database)
         self.staff_posts = StaffPostStore(database)
+        self.send_slots = SendSlotStore(database)
         # Across tables: everything about one client (export, erasure) and retention.
         self.privacy = PrivacyStore(database)
 

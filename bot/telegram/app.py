@@ -31,8 +31,9 @@ ERROR_ALERT_INTERVAL = timedelta(hours=1)
 def telegram_rate_limiter(messages_per_second: int = 30) -> AIORateLimiter:
     """Telegram's bulk limit (30 messages a second unless Telegram raised the bot's), paced
     evenly one message below it rather than in bursts, with replies to clients served before
-    scheduled sends (bot.telegram.limiter). Group chats keep PTB's 20 a minute; a RetryAfter
-    that still comes is retried up to three times."""
+    scheduled sends, and each chat's limit (bot.telegram.limiter, bot.telegram.pacing); every
+    instance on the database shares them once storage is open. A RetryAfter that still comes
+    is retried up to three times."""
     return PriorityRateLimiter(PriorityGate(max_rate=messages_per_second, headroom=1),
                                max_retries=3)
 
@@ -78,6 +79,9 @@ async def start_services(app: Application,  # type: ignore[type-arg]
     settings: Settings = app.bot_data["settings"]
     content: Content = app.bot_data["content"]
     stores = await Stores.open(settings.storage)
+    limiter = app.bot.rate_limiter
+    if isinstance(limiter, PriorityRateLimiter):
+        limiter.share_through(stores.send_slots)
     matchers = {
         lang: FaqMatcher(lang,
                          {t.id: content.tr_button_label(lang, t.keywords) for t in content.faq},
@@ -103,6 +107,9 @@ async def stop_scheduler(app: Application) -> None:  # type: ignore[type-arg]
 async def stop_services(app: Application) -> None:  # type: ignore[type-arg]
     await stop_scheduler(app)
     services: Services | None = app.bot_data.pop("services", None)
+    limiter = app.bot.rate_limiter
+    if isinstance(limiter, PriorityRateLimiter):
+        limiter.share_through(None)
     if services is not None:
         await services.stores.close()
 

@@ -36,8 +36,7 @@ log = logging.getLogger(__name__)
 BATCH = 500
 IN_FLIGHT = 30  # concurrent sends; PTB's rate limiter keeps the overall pace
 PURGE_INTERVAL = timedelta(hours=1)
-# Seconds at most between renewing claims and counting instances: an instance that joins is
-# counted by the others this soon, and only until then can they send over the bot's limit.
+# Seconds at most between renewing claims (and pruning the sending slots past).
 KEEP_EVERY = 5.0
 
 
@@ -61,7 +60,6 @@ class Scheduler:
         self.on_database_lost = on_database_lost
         self._task: asyncio.Task[None] | None = None
         self._keeper: asyncio.Task[None] | None = None
-        self._alive = 1  # instances sending for this bot, this one included
         self._lock = asyncio.Lock()
         self._sender = outbox.sender
         self._stopping = False
@@ -93,26 +91,22 @@ class Scheduler:
     async def _keep_claims(self) -> None:
         """While this process lives, what it claimed stays its own, however long a wave keeps
         a message waiting for its turn, and `clinicbot health` sees it alive meanwhile. It
-        also counts the instances alive, to take its share of the bot's rate limit."""
+        also forgets the sending slots whose time has passed."""
         every = min(self.services.settings.claim_seconds / 3, KEEP_EVERY)
         while not self._stopping:
             try:
-                await self._keep(self.services.clock.now(), every)
+                await self._keep(self.services.clock.now())
             except Exception:
                 log.exception("could not renew this instance's claims; retrying")
             await asyncio.sleep(every)
 
-    async def _keep(self, now: datetime, every: float) -> None:
+    async def _keep(self, now: datetime) -> None:
         stores = self.services.stores
         await stores.renew_claims(self._claim_until(now))
         await stores.heartbeats.beat("scheduler", now)
-        alive = await stores.heartbeats.instances(stores.database.owner, now,
-                                                  now - timedelta(seconds=2.5 * every))
         limiter = getattr(self.bot, "rate_limiter", None)
-        if isinstance(limiter, PriorityRateLimiter) and alive != self._alive:
-            rate = limiter.gate.share(alive)
-            log.info("%d instance(s) share the bot's rate limit: %d messages/s here", alive, rate)
-        self._alive = alive
+        if isinstance(limiter, PriorityRateLimiter):
+            await limiter.slots.prune()
 
     @property
     def _interval(self) -> float:
