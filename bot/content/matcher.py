@@ -99,6 +99,12 @@ class FaqMatcher:
                 self._meaning_cache[word] = meaning
         return meaning
 
+    def knows(self, word: str) -> bool:
+        """Whether `word` belongs to some topic's vocabulary or is an everyday word (a typo of
+        one counts)."""
+        return all(self._meaning(s) or any(self._same(s, i) for i in self._ignore)
+                   for s in self._question_stems(word))
+
     def best(self, question: str) -> Match | None:
         """The topic whose best phrase is most fully present, weighed by how much of the
         question that topic explains (so one shared word in a long question is not enough)."""
@@ -108,7 +114,7 @@ class FaqMatcher:
         # Each question word against the vocabulary once (remembered: clients ask alike).
         meaning = {w: self._meaning(w) for w in words}
         found = set().union(*meaning.values())
-        question_weight = sum(self._weight.get(w, self._unknown_weight) for w in words)
+        question_weight = math.fsum(self._weight.get(w, self._unknown_weight) for w in words)
         touched = set().union(*(self._topics_with[s] for s in found))
         best: Match | None = None
         for topic_id, phrases in self._topics.items():
@@ -117,12 +123,12 @@ class FaqMatcher:
                     best = Match(topic_id, 0.0)
                 continue
             totals = self._totals[topic_id]
-            coverage = max(sum(self._weight[s] for s in stems if s in found) / total
+            coverage = max(math.fsum(self._weight[s] for s in stems if s in found) / total
                            if not found.isdisjoint(stems) else 0.0
                            for stems, total in zip(phrases, totals, strict=True))
             vocabulary = self._vocabulary[topic_id]
-            explained = sum(self._weight.get(w, self._unknown_weight)
-                            for w, stems in meaning.items() if stems & vocabulary)
+            explained = math.fsum(self._weight.get(w, self._unknown_weight)
+                                  for w, stems in meaning.items() if stems & vocabulary)
             score = coverage * (0.5 + 0.5 * explained / question_weight)
             if best is None or score > best.score:
                 best = Match(topic_id, score)

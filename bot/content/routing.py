@@ -11,9 +11,11 @@ shaped like a medicine's or a diagnosis's name ("doxycycline", "гипотире
 symptom or procedure said of oneself ("my face is itchy", "делала ботокс": in Russian a verb's
 person and tense tell, pronoun or not). A symptom asked about in general ("does it cause
 swelling?") is left to the FAQ. What only staff can answer (discounts) goes to a person, never
-to a topic page. Small talk wins only when the message is nothing else ("thanks!"), so "hi, how
-long does it take" is the duration topic. Offline and cheap: a spotter look-up per language
-and one FAQ match.
+to a topic page. A client telling something about themself in words no vocabulary knows ("у
+меня спираль", "I take ozempic") is taken for a health statement too: better a specialist's
+caution than a topic page or "no answer". Small talk wins only when the message is nothing
+else ("thanks!"), so "hi, how long does it take" is the duration topic. Offline and cheap: a
+spotter look-up per language and one FAQ match.
 """
 
 from __future__ import annotations
@@ -71,6 +73,9 @@ def route(content: Content, matcher: FaqMatcher, language: str, text: str) -> Ro
     smalltalk = by_kind.get("smalltalk")
     if smalltalk and not found.leftover:
         return Route("smalltalk", (smalltalk[0],))
+    if "health:telling" in found.keys and any(
+            not matcher.knows(word) for word in found.leftover):
+        return Route("health")
     match = matcher.best(text)
     if match and match.score >= content.faq_threshold:
         return Route("faq", (match.topic_id,))

@@ -23,6 +23,7 @@ class HealthCues(Dialog):
     about: Phrases  # on their own: medicines, diagnoses, strong symptoms
     symptoms: Phrases  # skin states, symptoms, procedures: health when said of oneself
     first_person: Phrases  # the writer speaking of themself
+    telling: Phrases  # "у меня", "I'm on": what nothing else answers is about the writer's health
     medical_endings: Phrases  # of medicines' and diagnoses' names ("-cycline"), 7+ letters
 
 
