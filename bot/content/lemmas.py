@@ -56,8 +56,9 @@ class Lemmatiser:
         return found
 
     def speaks_of_self(self, word: str) -> bool:
-        """A verb in the first person ("принимаю") or in the past tense of a person ("делала"):
-        in a client's message, the client speaking of themself, pronoun or not. A word that may
+        """A verb in the first person ("принимаю") or in the past tense, but for the neuter
+        ("делала", "появились", not "было"): in a client's message, the client speaking of
+        themself or of what happened to them, pronoun or not. A word that may
         also be a noun ("отек") does not count. Only languages with a dictionary tell;
         elsewhere the words file's first-person phrases do."""
         found = self._self.get(word)
@@ -65,7 +66,7 @@ class Lemmatiser:
             parses = self._morph.parse(word) if self._morph else []
             tag = parses[0].tag if parses else None
             found = bool(tag and tag.POS == "VERB" and (
-                "1per" in tag or ("past" in tag and ("masc" in tag or "femn" in tag)))
+                "1per" in tag or ("past" in tag and "neut" not in tag))
                 and all(p.tag.POS == "VERB" for p in parses if p.is_known))
             if len(self._self) < CACHE_SIZE:
                 self._self[word] = found
