@@ -31,10 +31,12 @@ def configure_logging(level: str) -> None:
     """Our own loggers log ids, never texts, answers or phone numbers. Libraries are kept
     quieter whatever the level: httpx logs request URLs (with the bot token) at INFO;
     python-telegram-bot logs whole updates and request parameters (client texts), and aiosqlite
-    every SQL statement with its values (health answers), at DEBUG."""
+    every SQL statement with its values (health answers), at DEBUG; pymorphy3 announces its
+    dictionary at INFO."""
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     for name, floor in (("httpx", logging.WARNING), ("httpcore", logging.WARNING),
-                        ("telegram", logging.INFO), ("aiosqlite", logging.INFO)):
+                        ("telegram", logging.INFO), ("aiosqlite", logging.INFO),
+                        ("pymorphy3", logging.WARNING)):
         library = logging.getLogger(name)
         library.setLevel(max(floor, library.getEffectiveLevel()))
 
