@@ -33,12 +33,14 @@ def configure_logging(level: str) -> None:
     """Our own loggers log ids, never texts, answers or phone numbers. Libraries are kept
     quieter whatever the level: httpx logs request URLs (with the bot token) at INFO;
     python-telegram-bot logs whole updates and request parameters (client texts), and aiosqlite
-    every SQL statement with its values (health answers), at DEBUG. Whatever they log at any
-    level passes `NoClientText`, which keeps payloads out (bot/log_privacy.py)."""
+    every SQL statement with its values (health answers), at DEBUG; pymorphy3 announces its
+    dictionary at INFO. Whatever they log at any level passes `NoClientText`, which keeps
+    payloads out (bot/log_privacy.py)."""
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     log_privacy.install()
     for name, floor in (("httpx", logging.WARNING), ("httpcore", logging.WARNING),
-                        ("telegram", logging.INFO), ("aiosqlite", logging.INFO)):
+                        ("telegram", logging.INFO), ("aiosqlite", logging.INFO),
+                        ("pymorphy3", logging.WARNING)):
         library = logging.getLogger(name)
         library.setLevel(max(floor, library.getEffectiveLevel()))
 

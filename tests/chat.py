@@ -29,6 +29,15 @@ class Texts:
                     clinic=settings.clinic_name, phone=settings.phone)
 
 
+def health_reason(content: Content, condition: str) -> tuple[str, str]:
+    """A condition's reason and its outcome's title, as the screening content classifies it."""
+    found = content.screening.conditions.get(condition)
+    if found is not None:
+        return found.reason, content.screening.outcome(found.outcome).title
+    wait = next(w for w in content.health.waits if w.id == condition)
+    return wait.reason, content.screening.outcome(wait.outcome).title
+
+
 def shown(messages: list[Sent]) -> str:
     """All text the client sees from one action, joined."""
     return "\n---\n".join(m.text for m in messages)

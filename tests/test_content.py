@@ -229,13 +229,13 @@ def test_a_new_question_is_one_entry_plus_its_texts_and_words(
     example_settings: Settings, copy: Path
 ) -> None:
     edit(copy / SCREENING, PACEMAKER,
-         PACEMAKER + "\n  - {id: eczema, kind: yes_no, outcome: doctor}")
+         PACEMAKER + "\n  - {id: shingles, kind: yes_no, outcome: doctor}")
     found = problems(example_settings, copy)
     for language in example_settings.complete:
-        for msgid in ("screening.q.eczema", "screening.reason.eczema",
-                      "screening.condition.eczema"):
+        for msgid in ("screening.q.shingles", "screening.reason.shingles",
+                      "screening.condition.shingles"):
             assert f"locales/{language}: no translation for {msgid!r}" in found
-        assert f"dialogs/words.{language}.yaml: conditions: no words for 'eczema'" in found
+        assert f"dialogs/words.{language}.yaml: conditions: no words for 'shingles'" in found
     assert len(found) == 4 * len(example_settings.complete)
 
 
@@ -267,12 +267,12 @@ def test_every_condition_has_words_and_every_word_a_condition(
 ) -> None:
     words = copy / "dialogs/words.ru.yaml"
     data = yaml.safe_load(words.read_text(encoding="utf-8"))
-    data["conditions"]["eczema"] = data["conditions"].pop("herpes")
+    data["conditions"]["shingles"] = data["conditions"].pop("herpes")
     words.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     edit(copy / "dialogs/health.yaml", "outcome: not_now}", "outcome: suitable}")
     found = problems(example_settings, copy)
     assert "dialogs/words.ru.yaml: conditions: no words for 'herpes'" in found
-    assert ("dialogs/words.ru.yaml: conditions: 'eczema' is no condition of "
+    assert ("dialogs/words.ru.yaml: conditions: 'shingles' is no condition of "
             "dialogs/screening.yaml or dialogs/health.yaml") in found
     assert any(p.startswith("dialogs/health.yaml: waits[0] (isotretinoin): unknown outcome "
                             "'suitable'") for p in found)

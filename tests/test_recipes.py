@@ -16,22 +16,22 @@ from tests.test_install import BIN, ROOT, catalog_commands
 COPIED = ("bot", "dialogs", "locales", "tests", "babel.cfg", "pyproject.toml",
           "clinic.example.toml")
 TOPIC = "  - gift_cards\n"
-QUESTION = "  - {id: eczema, kind: yes_no, outcome: doctor}\n"
-WORDS = {"en": "  eczema: [eczema, ekzema, atopic dermatitis]\n",
-         "ru": "  eczema: [экзема, экзэма, атопический дерматит]\n"}
+QUESTION = "  - {id: shingles, kind: yes_no, outcome: doctor}\n"
+WORDS = {"en": "  shingles: [shingles, zoster]\n",
+         "ru": "  shingles: [опоясывающий лишай, зостер]\n"}
 TEXTS = {
     "en": {"faq.gift_cards.title": "Gift cards",
            "faq.gift_cards.answer": "<b>Gift cards</b>\\n\\nAsk at the reception: %(phone)s.",
            "faq.gift_cards.keywords": "gift card, gift certificate, present, voucher",
-           "screening.q.eczema": "Do you have eczema?",
-           "screening.reason.eczema": "Eczema needs a specialist's assessment first.",
-           "screening.condition.eczema": "Eczema"},
+           "screening.q.shingles": "Have you had shingles recently?",
+           "screening.reason.shingles": "Shingles needs a specialist's assessment first.",
+           "screening.condition.shingles": "Shingles"},
     "ru": {"faq.gift_cards.title": "Подарочные сертификаты",
            "faq.gift_cards.answer": "<b>Сертификаты</b>\\n\\nСпросите на ресепшене: %(phone)s.",
            "faq.gift_cards.keywords": "сертификат, подарок, подарочная карта",
-           "screening.q.eczema": "У вас есть экзема?",
-           "screening.reason.eczema": "При экземе сначала нужна оценка специалиста.",
-           "screening.condition.eczema": "Экзема"},
+           "screening.q.shingles": "Недавно был опоясывающий лишай?",
+           "screening.reason.shingles": "При опоясывающем лишае сначала нужна оценка специалиста.",
+           "screening.condition.shingles": "Опоясывающий лишай"},
 }
 
 

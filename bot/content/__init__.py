@@ -52,7 +52,7 @@ class Content:
     envs: dict[str, Environment]
     health: Health
     words: dict[str, Words]  # the languages that have a words file
-    spotters: dict[str, Spotter]  # conditions, small talk, logistics, person, per language
+    spotters: dict[str, Spotter]  # conditions, health cues, small talk, logistics…, per language
     answers: dict[str, Spotter]  # typed yes / no / unsure, per language
 
     def tr_message(self, language: str, msgid: str, **values: Any) -> Markup:
@@ -147,10 +147,13 @@ def load_content(root: Path, languages: tuple[str, ...], default: str | None = N
 
 
 def _spotter(language: str, words: Words, ignore: str) -> Spotter:
-    """One spotter for every kind of phrase: keys are `condition:<id>`, `smalltalk:<kind>`,
-    `logistics:<kind>` and `person`."""
-    phrases: dict[str, tuple[str, ...]] = {"person": words.person}
-    for kind, entries in (("condition", words.conditions), ("smalltalk", words.smalltalk),
-                          ("logistics", words.logistics)):
+    """One spotter for every kind of phrase: keys are `condition:<id>`, `health:<cue>`,
+    `smalltalk:<kind>`, `logistics:<kind>`, `person`, `book` and `staff_only`."""
+    phrases: dict[str, tuple[str, ...]] = {"person": words.person, "book": words.book,
+                                           "staff_only": words.staff_only}
+    cues = {"about": words.health.about, "symptoms": words.health.symptoms,
+            "first_person": words.health.first_person, "telling": words.health.telling}
+    for kind, entries in (("condition", words.conditions), ("health", cues),
+                          ("smalltalk", words.smalltalk), ("logistics", words.logistics)):
         phrases |= {f"{kind}:{key}": texts for key, texts in dict(entries).items()}
     return Spotter(language, phrases, ignore)

@@ -14,15 +14,29 @@ from bot.content.models import Dialog, Id
 from bot.validation import findings
 
 Phrases = tuple[Annotated[StrictStr, Field(min_length=1)], ...]
-LOGISTICS = ("address", "phone", "hours", "parking", "directions")
+Logistics = Literal["address", "phone", "hours", "parking", "directions", "payment", "gift"]
+
+
+class HealthCues(Dialog):
+    """What tells that a message is about the writer's own health when it names no condition
+    the content knows (bot/content/routing.py)."""
+
+    about: Phrases  # on their own: medicines, diagnoses, strong symptoms
+    symptoms: Phrases  # skin states, symptoms, procedures: health when said of oneself
+    first_person: Phrases  # the writer speaking of themself
+    telling: Phrases  # "у меня", "I'm on": what nothing else answers is about the writer's health
+    medical_endings: Phrases  # of medicines' and diagnoses' names ("-cycline"), 7+ letters
 
 
 class Words(Dialog):
     conditions: dict[Id, Phrases]
+    health: HealthCues
     answers: dict[Literal["yes", "no", "unsure"], Phrases]
     smalltalk: dict[Literal["greeting", "thanks", "ok", "bye"], Phrases]
-    logistics: dict[Literal["address", "phone", "hours", "parking", "directions"], Phrases]
+    logistics: dict[Logistics, Phrases]
     person: Phrases
+    book: Phrases
+    staff_only: Phrases  # what only staff can answer (discounts): offered to a person
 
 
 def words_path(root: Path, language: str) -> Path:

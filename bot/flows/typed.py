@@ -1,8 +1,8 @@
 """Typed messages outside a conversation: routed (bot/content/routing.py) to a health answer,
-a person, the clinic's details, a FAQ topic or small talk; what nothing answers is offered to
-staff. During the aftercare week, a health statement or anything unknown is that day's check-in
-for staff instead. "Talk to a person" is also a main-menu button: the next message goes to
-staff."""
+a person, the clinic's details, booking, a FAQ topic or small talk; what nothing answers, and
+what only staff know (payment, gift certificates, discounts), is offered to staff. During the
+aftercare week, a health statement or anything unknown is that day's check-in for staff
+instead. "Talk to a person" is also a main-menu button: the next message goes to staff."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.content.i18n import N_, format_opening_hours
 from bot.content.routing import route
-from bot.flows import Reply, Turn, Visit, aftercare, faq, health
+from bot.flows import Reply, Turn, Visit, aftercare, booking, faq, health
 from bot.flows.menu import main_menu
 
 if TYPE_CHECKING:
@@ -25,14 +25,19 @@ async def message(visit: Visit, text: str) -> Turn:
     if len(text) > faq.MAX_QUESTION:
         return Turn([Reply(visit.tr("faq.too_long", limit=faq.MAX_QUESTION))])
     found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
-    if found.kind in ("condition", "none") and (checkin := await aftercare.typed(visit, text)):
+    if found.kind in ("condition", "health", "none") and (
+            checkin := await aftercare.typed(visit, text)):
         return checkin
     if found.kind == "condition":
         return health.answer(visit, found.keys)
+    if found.kind == "health":
+        return health.unknown(visit)
     if found.kind == "person":
         return await ask_person(visit)
-    if found.kind == "logistics":
-        return main_menu(visit, note=logistics(visit, found.keys[0]))
+    if found.kind == "book":
+        return await booking.begin(visit)
+    if found.kind == "logistics" and (note := logistics(visit, found.keys[0])):
+        return main_menu(visit, note=note)
     if found.kind == "faq":
         topic = faq.answer(visit, found.keys[0])
         assert topic is not None
@@ -42,8 +47,11 @@ async def message(visit: Visit, text: str) -> Turn:
     return await faq.offer_to_staff(visit, text)
 
 
-def logistics(visit: Visit, kind: str) -> str:
-    """The clinic's details that answer `kind` (address, phone, hours, parking, directions)."""
+def logistics(visit: Visit, kind: str) -> str | None:
+    """The clinic's details that answer `kind` (address, phone, hours, parking, directions);
+    None where only staff can answer (payment, gift certificates)."""
+    if kind in ("payment", "gift"):
+        return None
     s = visit.settings
     where = visit.tr("logistics.address", clinic=s.clinic_name, address=s.address)
     map_link = f"\n{s.map_link}" if s.map_link else ""
