@@ -118,6 +118,11 @@ class AftercareStore(Store):
         return [DueMessage(r[0], r[1], r[2], moment(r[3]), r[4], r[5], r[6], r[7],
                            calendar_day(r[8]), r[9], r[10]) for r in rows]
 
+    async def is_pending(self, message_id: int) -> bool:
+        """Whether the message is still to be sent: /stop and /forget end that."""
+        return bool(await self.one("SELECT 1 FROM aftercare_messages WHERE id = ?"
+                                   " AND status = 'pending'", (message_id,)))
+
     async def release(self, message_ids: list[int]) -> None:
         """Claims given up without sending (quiet hours, stopping): due again at once."""
         if message_ids:

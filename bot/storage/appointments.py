@@ -17,6 +17,7 @@ class AppointmentReminder:
     kind: str
     appointment_at: datetime
     due_at: datetime
+    user_id: int  # the client: the reminder goes out under their lock
 
 
 class AppointmentStore(Store):
@@ -48,9 +49,11 @@ class AppointmentStore(Store):
         if not ids:
             return []
         rows = await self.all(
-            "SELECT id, lead_id, kind, appointment_at, due_at FROM appointment_reminders"
-            f" WHERE id IN ({marks(ids)}) ORDER BY due_at, id", ids)
-        return [AppointmentReminder(r[0], r[1], r[2], moment(r[3]), moment(r[4])) for r in rows]
+            "SELECT r.id, r.lead_id, r.kind, r.appointment_at, r.due_at, l.user_id"
+            " FROM appointment_reminders AS r JOIN leads AS l ON l.id = r.lead_id"
+            f" WHERE r.id IN ({marks(ids)}) ORDER BY r.due_at, r.id", ids)
+        return [AppointmentReminder(r[0], r[1], r[2], moment(r[3]), moment(r[4]), r[5])
+                for r in rows]
 
     async def release(self, reminder_ids: list[int]) -> None:
         if reminder_ids:

@@ -161,6 +161,19 @@ class Database(ABC):
         first come first served; across processes sharing a server, one holder at a time."""
 
     @abstractmethod
+    def try_client_lock(self, user_id: int) -> AbstractAsyncContextManager[bool]:
+        """The client's lock for a scheduled send, if it is free now (yields True while
+        held); False while an update or staff action on them runs, or /forget: the send then
+        waits for the next run instead of holding up the scheduler. Held across the send and
+        its record, so /forget, which takes the lock, either comes first and removes the
+        message, or after it and finds the staff-chat message it must erase."""
+
+    # Appended to a selection of the client rows a transaction is about to erase, or to
+    # record something against: on PostgreSQL the two wait for each other (SQLite has one
+    # writer at a time anyway).
+    for_update = ""
+
+    @abstractmethod
     async def schema_version(self) -> int: ...
 
     @abstractmethod

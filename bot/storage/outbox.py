@@ -18,6 +18,7 @@ class OutboxEntry:
     kind: str  # "staff" or "client"
     payload: dict[str, Any]
     attempts: int
+    user_id: int | None = None  # the client it names or goes to: sent under their lock
 
 
 class OutboxStore(Store):
@@ -60,8 +61,9 @@ class OutboxStore(Store):
             await self.write(f"UPDATE outbox SET {FREE} WHERE id IN ({marks(ids)})", tuple(ids))
 
     async def _entries(self, where: str, args: tuple[Any, ...]) -> list[OutboxEntry]:
-        rows = await self.all(f"SELECT id, kind, payload, attempts FROM outbox {where}", args)
-        return [OutboxEntry(r[0], r[1], json.loads(r[2]), r[3]) for r in rows]
+        rows = await self.all(
+            f"SELECT id, kind, payload, attempts, user_id FROM outbox {where}", args)
+        return [OutboxEntry(r[0], r[1], json.loads(r[2]), r[3], r[4]) for r in rows]
 
     async def defer(self, entry_id: int, retry_at: datetime) -> None:
         await self.write(

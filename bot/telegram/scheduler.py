@@ -25,7 +25,7 @@ from bot.flows import Services, funnel
 from bot.flows.aftercare import nudge
 from bot.flows.aftercare_times import is_quiet, still_relevant
 from bot.flows.menu import MenuAction
-from bot.storage import DueMessage, Plan
+from bot.storage import DueMessage, Plan, Reminder
 from bot.telegram import appointment_reminders
 from bot.telegram.limiter import PriorityRateLimiter
 from bot.telegram.markup import markup
@@ -167,24 +167,41 @@ class Scheduler:
         sent, waiting, gate = 0, list[int](), asyncio.Semaphore(IN_FLIGHT)
         aftercare = self.services.stores.aftercare
 
-        async def one(message: DueMessage) -> bool:
+        async def one(messages: list[DueMessage]) -> int:
+            """One client's messages, in turn: each takes the client's lock."""
             async with gate:
-                return await self._send_aftercare(message, now, waiting)
+                return sum([await self._send_aftercare(m, now, waiting) for m in messages])
 
         try:
             while not self._halted:
                 batch = await aftercare.claim_due(now, self._claim_until(now), BATCH)
                 if not batch:
                     break
-                sent += sum(await asyncio.gather(*(one(m) for m in batch)))
+                by_client: dict[int, list[DueMessage]] = {}
+                for message in batch:
+                    by_client.setdefault(message.user_id, []).append(message)
+                sent += sum(await asyncio.gather(*(one(m) for m in by_client.values())))
         finally:
             await aftercare.release(waiting)
         return sent
 
     async def _send_aftercare(self, message: DueMessage, now: datetime,
                               waiting: list[int]) -> bool:
-        """Send one claimed message; one that must wait (quiet hours, stopping) is added to
-        `waiting`, whose claims are released once this run has claimed everything due."""
+        """Send one claimed message; one that must wait (quiet hours, stopping, the client
+        busy with an update) is added to `waiting`, whose claims are released once this run
+        has claimed everything due. It goes out under the client's lock, if still pending:
+        /forget or /stop either came first, or wait until it is out."""
+        stores = self.services.stores
+        async with stores.database.try_client_lock(message.user_id) as held:
+            if not held:
+                waiting.append(message.id)
+                return False
+            if not await stores.aftercare.is_pending(message.id):
+                return False
+            return await self._deliver_aftercare(message, now, waiting)
+
+    async def _deliver_aftercare(self, message: DueMessage, now: datetime,
+                                 waiting: list[int]) -> bool:
         stores, settings = self.services.stores, self.services.settings
         tz = ZoneInfo(message.timezone)
         if not still_relevant(message.due_at, now, tz):
@@ -214,28 +231,38 @@ class Scheduler:
         return result is Delivery.SENT
 
     async def _reminders(self, now: datetime) -> int:
-        stores, content = self.services.stores, self.services.content
+        stores = self.services.stores
         sent, waiting = 0, list[int]()
         for reminder in await stores.reminders.claim_due(now, self._claim_until(now)):
-            client = await stores.clients.get(reminder.user_id)
-            if client is None:
-                continue
-            settings = self.services.settings
-            tz = ZoneInfo(client.timezone) if client.timezone else settings.timezone
-            if self._halted or is_quiet(now, tz, settings.quiet_start, settings.quiet_end):
-                waiting.append(reminder.id)
-                continue
-            language = _language(self.services, client.language, client.telegram_language)
-            button = InlineKeyboardButton(content.tr_button_label(language, "menu.screening"),
-                                          callback_data=MenuAction("screening").pack())
-            text = content.tr_message(language, "reminder.recheck")
-            result = await self._sender.deliver(client.chat_id, client.user_id, text,
-                                         InlineKeyboardMarkup([[button]]),
-                                         f"reminder {reminder.id}")
-            if result in (Delivery.SENT, Delivery.GONE, Delivery.FAILED):
-                sent += result is Delivery.SENT
-                await stores.reminders.mark_sent(reminder.id, now)
-            else:
-                waiting.append(reminder.id)
+            async with stores.database.try_client_lock(reminder.user_id) as held:
+                if held:
+                    sent += await self._send_reminder(reminder, now, waiting)
+                else:
+                    waiting.append(reminder.id)
         await stores.reminders.release(waiting)
         return sent
+
+    async def _send_reminder(self, reminder: Reminder, now: datetime,
+                             waiting: list[int]) -> bool:
+        """One re-check reminder, under the client's lock: an erased client has none."""
+        stores, content, settings = self.services.stores, self.services.content, \
+            self.services.settings
+        client = await stores.clients.get(reminder.user_id)
+        if client is None:
+            return False
+        tz = ZoneInfo(client.timezone) if client.timezone else settings.timezone
+        if self._halted or is_quiet(now, tz, settings.quiet_start, settings.quiet_end):
+            waiting.append(reminder.id)
+            return False
+        language = _language(self.services, client.language, client.telegram_language)
+        button = InlineKeyboardButton(content.tr_button_label(language, "menu.screening"),
+                                      callback_data=MenuAction("screening").pack())
+        text = content.tr_message(language, "reminder.recheck")
+        result = await self._sender.deliver(client.chat_id, client.user_id, text,
+                                            InlineKeyboardMarkup([[button]]),
+                                            f"reminder {reminder.id}")
+        if result not in (Delivery.SENT, Delivery.GONE, Delivery.FAILED):
+            waiting.append(reminder.id)
+            return False
+        await stores.reminders.mark_sent(reminder.id, now)
+        return result is Delivery.SENT
