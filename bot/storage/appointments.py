@@ -5,7 +5,7 @@ and forgets the old answer."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.storage.base import FREE, Store, iso, marks, moment
 
@@ -38,14 +38,14 @@ class AppointmentStore(Store):
         await self.write("DELETE FROM appointment_reminders WHERE lead_id = ? AND sent_at IS NULL",
                          (lead_id,))
 
-    async def claim_due(self, now: datetime, until: datetime,
+    async def claim_due(self, now: datetime, lease: timedelta,
                         limit: int = 100) -> list[AppointmentReminder]:
-        """Reminders due and claimed by nobody, now claimed by the caller until `until`."""
+        """Reminders due and claimed by nobody, now claimed by the caller for `lease`."""
         ids = await self.database.claim(
             "appointment_reminders",
             "SELECT id FROM appointment_reminders WHERE sent_at IS NULL AND due_at <= ?"
-            " AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY due_at LIMIT ?",
-            (iso(now), iso(now), limit), until)
+            f" AND {self.database.unclaimed(now)} ORDER BY due_at LIMIT ?",
+            (iso(now), limit), now, lease)
         if not ids:
             return []
         rows = await self.all(

@@ -15,6 +15,7 @@ import asyncio
 import re
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any, Self
 from uuid import uuid4
@@ -106,6 +107,11 @@ class PostgresDatabase(Database):
         """Connect without migrating: what is there, as it is."""
         pool = await asyncpg.create_pool(url, min_size=1, max_size=1)
         return cls(pool, pool)
+
+    def claim_clock(self, now: datetime, ahead: timedelta = timedelta()) -> str:
+        # The server's clock, in the stored text form (`iso`): the same for every instance.
+        return (f"to_char((now() + interval '{ahead.total_seconds():.0f} seconds')"
+                " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"+00:00\"')")
 
     async def close(self) -> None:
         if self._sending is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.flows import Services
 from bot.flows.aftercare_times import is_quiet
@@ -23,7 +23,7 @@ from bot.telegram.sending import Delivery, Sender
 log = logging.getLogger(__name__)
 
 
-async def send_due(sender: Sender, services: Services, now: datetime, claim_until: datetime,
+async def send_due(sender: Sender, services: Services, now: datetime, lease: timedelta,
                    halted: Callable[[], bool]) -> int:
     """Send the reminders due at `now`; returns how many went out. Those claimed but not
     recorded (a transient error, stopping, a client busy with an update) are released for the
@@ -32,7 +32,7 @@ async def send_due(sender: Sender, services: Services, now: datetime, claim_unti
     settings = services.settings
     if is_quiet(now, settings.timezone, settings.quiet_start, settings.quiet_end):
         return 0
-    sent, claimed = 0, await services.stores.appointments.claim_due(now, claim_until)
+    sent, claimed = 0, await services.stores.appointments.claim_due(now, lease)
     try:
         for due in claimed:
             if halted():

@@ -43,9 +43,8 @@ class Outbox:
                 else ("client", p.chat_id, p.to_dict()) for p in posts]
         if not rows:
             return []
-        now = self.services.clock.now()
-        claim = timedelta(seconds=self.services.settings.claim_seconds)
-        return await self.services.stores.outbox.add(rows, now, now + claim)
+        lease = timedelta(seconds=self.services.settings.claim_seconds)
+        return await self.services.stores.outbox.add(rows, self.services.clock.now(), lease)
 
     async def release(self, ids: list[int]) -> None:
         """Whatever of `ids` is still waiting goes to the scheduler."""
@@ -59,11 +58,11 @@ class Outbox:
         return sum([await self._send(entry) for entry_id in ids
                     for entry in await self.services.stores.outbox.pending([entry_id])])
 
-    async def send_due(self, now: datetime, claim_until: datetime, limit: int = 200) -> int:
+    async def send_due(self, now: datetime, lease: timedelta, limit: int = 200) -> int:
         """The scheduler's part: every entry due and claimed by nobody. One that names a
         client goes out under their lock, if it is free: /forget then either removed the
         entry first, or finds the message it must erase; a busy client's waits a run."""
-        entries = await self.services.stores.outbox.claim_due(now, claim_until, limit)
+        entries = await self.services.stores.outbox.claim_due(now, lease, limit)
         sent = 0
         try:
             for entry in entries:

@@ -3,10 +3,13 @@
 Nothing lives only in memory: after a restart or downtime, what is due is found again by a
 query; so is what waits in the outbox (bot/telegram/outbox.py). Each instance claims what it
 sends (`claim_due`), so instances sharing a database never send the same row, and a claim of
-an instance that died runs out after `claim_seconds`. An aftercare message still
-relevant today goes out late; one from an earlier day is marked skipped, never sent in a burst.
-Quiet hours wait. What each Telegram error means is bot/telegram/sending.py. A crash between
-sending and recording can repeat at most the message in flight.
+an instance that died runs out after `claim_seconds`, on the database's clock: one for every
+instance, whatever their own clocks say. A message to or about a client goes out under the
+client's lock (`try_client_lock`), so /forget never comes between its check and its send. An
+aftercare message still relevant today goes out late; one from an earlier day is marked
+skipped, never sent in a burst. Quiet hours wait. What each Telegram error means is
+bot/telegram/sending.py. A crash between sending and recording can repeat at most the message
+in flight.
 """
 
 from __future__ import annotations
@@ -104,7 +107,7 @@ class Scheduler:
 
     async def _keep(self, now: datetime, every: float) -> None:
         stores = self.services.stores
-        await stores.renew_claims(self._claim_until(now))
+        await stores.renew_claims(now, self._lease)
         await stores.heartbeats.beat("scheduler", now)
         alive = await stores.heartbeats.instances(stores.database.owner, now,
                                                   now - timedelta(seconds=2.5 * every))
@@ -118,8 +121,10 @@ class Scheduler:
     def _interval(self) -> float:
         return self.services.settings.scheduler_interval
 
-    def _claim_until(self, now: datetime) -> datetime:
-        return now + timedelta(seconds=self.services.settings.claim_seconds)
+    @property
+    def _lease(self) -> timedelta:
+        """How long a claim lasts unless renewed (on the database's clock: one for all)."""
+        return timedelta(seconds=self.services.settings.claim_seconds)
 
     @property
     def _halted(self) -> bool:
@@ -137,9 +142,8 @@ class Scheduler:
             self._sender.paused_until = None
             sent = await self._reminders(now) + await self._aftercare(now)
             sent += await appointment_reminders.send_due(self._sender, self.services, now,
-                                                         self._claim_until(now),
-                                                         lambda: self._halted)
-            sent += await self.outbox.send_due(now, self._claim_until(now))
+                                                         self._lease, lambda: self._halted)
+            sent += await self.outbox.send_due(now, self._lease)
             await self._retention(now)
             return sent
 
@@ -174,7 +178,7 @@ class Scheduler:
 
         try:
             while not self._halted:
-                batch = await aftercare.claim_due(now, self._claim_until(now), BATCH)
+                batch = await aftercare.claim_due(now, self._lease, BATCH)
                 if not batch:
                     break
                 by_client: dict[int, list[DueMessage]] = {}
@@ -233,7 +237,7 @@ class Scheduler:
     async def _reminders(self, now: datetime) -> int:
         stores = self.services.stores
         sent, waiting = 0, list[int]()
-        for reminder in await stores.reminders.claim_due(now, self._claim_until(now)):
+        for reminder in await stores.reminders.claim_due(now, self._lease):
             async with stores.database.try_client_lock(reminder.user_id) as held:
                 if held:
                     sent += await self._send_reminder(reminder, now, waiting)
