@@ -131,3 +131,23 @@ async def test_an_aftercare_message_in_flight_reaches_the_client_before_the_eras
     await forget_in_flight(bot, content, client, ("sendMessage", client.id), bot.run_scheduler)
     await assert_sent_before_the_erasure(bot, content, client, count)
     assert_nothing_names_the_client(bot)
+
+
+async def test_a_client_busy_with_an_update_gets_their_message_on_the_next_run(
+    bot: Sandbox, content: Content
+) -> None:
+    """The scheduler never waits for a client's lock: while an update of theirs runs, their
+    scheduled message waits for the next run, and others' go out."""
+    client = await lead_by_chat(bot, content, first_name="Olga")
+    other = await lead_by_chat(bot, content, user_id=2002, first_name="Vera",
+                               phone="+44 7400 123456")
+    for person in (client, other):
+        await person.send("/aftercare")
+    bot.clock.advance(timedelta(days=1))
+    before = {person.id: len(person.messages) for person in (client, other)}
+    async with stores_of(bot).database.client_lock(client.id):
+        assert await asyncio.wait_for(bot.run_scheduler(), 5) == 1
+    assert len(client.messages) == before[client.id]
+    assert len(other.messages) == before[other.id] + 1
+    assert await bot.run_scheduler() == 1
+    assert len(client.messages) == before[client.id] + 1

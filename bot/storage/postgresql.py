@@ -110,7 +110,7 @@ class PostgresDatabase(Database):
 
     def claim_clock(self, now: datetime, ahead: timedelta = timedelta()) -> str:
         # The server's clock, in the stored text form (`iso`): the same for every instance.
-        return (f"to_char((now() + interval '{ahead.total_seconds():.0f} seconds')"
+        return (f"to_char((now() + interval '{ahead.total_seconds():f} seconds')"
                 " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"+00:00\"')")
 
     async def close(self) -> None:
