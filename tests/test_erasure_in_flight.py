@@ -116,9 +116,15 @@ async def test_an_appointment_reminder_in_flight_reaches_the_client_before_the_e
     move_to(bot, EVE)
     count = len(client.messages)
     await forget_in_flight(bot, content, client, ("sendMessage", client.id), bot.run_scheduler)
-    assert settings.address in client.messages[count + 1].text
+    reminder = client.messages[count + 1]
+    assert settings.address in reminder.text
     await assert_sent_before_the_erasure(bot, content, client, count)
     assert_nothing_names_the_client(bot)
+    staff_chat = len(bot.staff_chat())
+    [confirm, *_] = reminder.buttons
+    await client.press_data(confirm[1], reminder)  # the reminder's button, after the erasure
+    assert client.last.text == Texts(content, "en")("appointment.stale")
+    assert len(bot.staff_chat()) == staff_chat
 
 
 async def test_an_aftercare_message_in_flight_reaches_the_client_before_the_erasure(
