@@ -100,11 +100,12 @@ async def test_a_client_who_blocked_the_bot_is_reported_and_not_retried(
 
 async def test_a_newer_edit_of_a_staff_message_replaces_one_still_waiting(bot: Sandbox) -> None:
     outbox, now = stores_of(bot).outbox, bot.clock.now()
-    [older] = await outbox.add([("staff", 7, {"text": "Status: new", "edit": 5})], now, now)
+    [older] = await outbox.add([("staff", 7, {"text": "Status: new", "edit": 5})], now,
+                               timedelta())
     [other, newer] = await outbox.add([("staff", 8, {"text": "Lead 2", "edit": 6}),
                                        ("staff", 7, {"text": "Status: booked", "edit": 5})],
-                                      now, now)
-    waiting = await outbox.claim_due(now, now + timedelta(minutes=5), 10)
+                                      now, timedelta())
+    waiting = await outbox.claim_due(now, timedelta(minutes=5), 10)
     assert [(e.id, e.payload["text"]) for e in waiting] == [(other, "Lead 2"),
                                                            (newer, "Status: booked")]
     assert older not in [e.id for e in waiting]

@@ -1,7 +1,8 @@
 """An in-process fake of the Telegram Bot API: a `BaseRequest` that answers each Bot API method
 from memory and keeps every chat's messages, so the real Application runs unchanged.
 
-Errors are injected per method (`fail`), as Telegram or the network would raise them. Each chat
+Errors are injected per method (`fail`), as Telegram or the network would raise them; calls
+can be held on their way (`hold`), to stop a send in flight at a chosen moment. Each chat
 keeps its last `keep` messages (a long benchmark stays small and edits stay O(1)). Telegram's
 limits answer 429 when set: `flood_limit` sendMessage a second for the bot, `group_limit` new
 messages a minute for each group, and for each private chat a burst of `chat_burst` new
@@ -63,10 +64,23 @@ class Sent:
 
 
 @dataclass
+class Hold:
+    """Calls of one method about one chat wait until `release`; `arrived` is set once one
+    waits, so a test can act while that message is in flight."""
+
+    arrived: asyncio.Event = field(default_factory=asyncio.Event)
+    released: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def release(self) -> None:
+        self.released.set()
+
+
+@dataclass
 class FakeBotApi(BaseRequest):
     """Answers Bot API calls from memory. Set `fail_next[method]` to queue error answers,
     `fail_chat[chat_id]` to queue them for the next calls about one chat, `slow[method]` to
-    make a method take that many seconds, and `unsupported` to simulate a self-hosted server
+    make a method take that many seconds, `hold(method, chat_id)` to keep calls waiting, and
+    `unsupported` to simulate a self-hosted server
     without some optional methods.
 
     `timeout_next[method]` queues timeouts: "before" (the call never reached Telegram) or
@@ -82,6 +96,7 @@ class FakeBotApi(BaseRequest):
     fail_chat: dict[int, list[tuple[int, dict[str, Any]]]] = field(
         default_factory=lambda: defaultdict(list))
     slow: dict[str, float] = field(default_factory=dict)
+    holds: dict[tuple[str, int], Hold] = field(default_factory=dict)
     keep: int = 1000
     flood_limit: int = 0  # sendMessage a second before a 429; 0: no check
     group_limit: int = 0  # new messages a minute to one group before a 429; 0: no check
@@ -112,11 +127,20 @@ class FakeBotApi(BaseRequest):
             params.update(request_data.multipart_data)
         if name in self.slow:
             await asyncio.sleep(self.slow[name])
+        held = self.holds.get((name, params.get("chat_id", 0)))
+        if held is not None:
+            held.arrived.set()
+            await held.released.wait()
         if self.timeout_next.get(name):
             if self.timeout_next[name].pop(0) == "after":
                 self.answer(name, params)
             raise TimedOut(f"{name} timed out (simulated)")
         return self.answer(name, params)
+
+    def hold(self, method: str, chat_id: int) -> Hold:
+        """Hold calls of `method` about `chat_id` until the returned hold is released."""
+        held = self.holds[method, chat_id] = Hold()
+        return held
 
     def answer(self, name: str, params: dict[str, Any]) -> tuple[int, bytes]:
         """One Bot API call by method name: the HTTP status and JSON body Telegram would send."""

@@ -15,7 +15,7 @@ import sqlite3
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from contextlib import AbstractAsyncContextManager
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import quote
@@ -165,22 +165,33 @@ class Database(ABC):
     # Who claims rows on this connection: one process, one name, for as long as it runs.
     owner = ""
 
-    async def claim(self, table: str, selection: str, args: Sequence[Any],
-                    until: datetime) -> list[int]:
-        """Claim the rows of `table` whose ids `selection` picks, until `until`; their ids.
-        Instances sharing the database never claim the same row: one commits first, and the
-        other no longer sees it as free."""
+    def claim_clock(self, now: datetime, ahead: timedelta = timedelta()) -> str:
+        """SQL for the moment `ahead` of now on the clock that claims are stamped and compared
+        with, as stored text. Here this process's clock (`now`): one process owns an SQLite
+        file. PostgreSQL uses the server's, shared by every instance whatever their clocks."""
+        return f"'{iso(now + ahead)}'"
+
+    def unclaimed(self, now: datetime, column: str = "claimed_until") -> str:
+        """SQL: the row is claimed by nobody, or by someone whose claim ran out."""
+        return f"({column} IS NULL OR {column} <= {self.claim_clock(now)})"
+
+    async def claim(self, table: str, selection: str, args: Sequence[Any], now: datetime,
+                    lease: timedelta) -> list[int]:
+        """Claim the rows of `table` whose ids `selection` picks (free ones: `unclaimed`) for
+        `lease`; their ids. Instances sharing the database never claim the same row: one
+        commits first, and the other no longer sees it as free."""
         rows = await self.write_returning(
-            f"UPDATE {table} SET claimed_until = ?, claimed_by = ?"
+            f"UPDATE {table} SET claimed_until = {self.claim_clock(now, lease)}, claimed_by = ?"
             f" WHERE id IN ({selection}{self.skip_locked}) RETURNING id",
-            (iso(until), self.owner, *args))
+            (self.owner, *args))
         return sorted(int(r[0]) for r in rows)
 
-    async def renew(self, table: str, unsent: str, until: datetime) -> int:
-        """Move this process's claims on `table`'s rows still `unsent` on to `until`: a
-        message waiting its turn (rate limits, quiet hours) stays ours while we live."""
-        return await self.write(f"UPDATE {table} SET claimed_until = ? WHERE claimed_by = ?"
-                                f" AND {unsent}", (iso(until), self.owner))
+    async def renew(self, table: str, unsent: str, now: datetime, lease: timedelta) -> int:
+        """Extend this process's claims on `table`'s rows still `unsent` by `lease` from now:
+        a message waiting its turn (rate limits, quiet hours) stays ours while we live."""
+        return await self.write(f"UPDATE {table} SET claimed_until ="
+                                f" {self.claim_clock(now, lease)} WHERE claimed_by = ?"
+                                f" AND {unsent}", (self.owner,))
 
     @abstractmethod
     def transaction(self) -> AbstractAsyncContextManager[Queries]:
@@ -195,6 +206,19 @@ class Database(ABC):
     def client_lock(self, user_id: int) -> AbstractAsyncContextManager[None]:
         """One client's updates, and staff actions on them, one at a time: in this process,
         first come first served; across processes sharing a server, one holder at a time."""
+
+    @abstractmethod
+    def try_client_lock(self, user_id: int) -> AbstractAsyncContextManager[bool]:
+        """The client's lock for a scheduled send, if it is free now (yields True while
+        held); False while an update or staff action on them runs, or /forget: the send then
+        waits for the next run instead of holding up the scheduler. Held across the send and
+        its record, so /forget, which takes the lock, either comes first and removes the
+        message, or after it and finds the staff-chat message it must erase."""
+
+    # Appended to a selection of the client rows a transaction is about to erase, or to
+    # record something against: on PostgreSQL the two wait for each other (SQLite has one
+    # writer at a time anyway).
+    for_update = ""
 
     @abstractmethod
     async def schema_version(self) -> int: ...

@@ -4,14 +4,18 @@ The stores' SQL is the same as on SQLite; `?` placeholders become `$1, $2…` he
 statement text. Two pools: one for statements, one for the connections that hold client
 locks. A client's lock is a session advisory lock held for the length of their update, so a
 holder never waits for a connection that another holder has, and a process that dies
-releases its locks with its connections.
+releases its locks with its connections. The scheduler's sends take client locks without
+waiting, all on one connection of that pool (`try_client_lock`), so a wave of sends never
+takes the connections clients' updates need.
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any, Self
 from uuid import uuid4
@@ -110,12 +114,15 @@ class PostgresQueries:
 class PostgresDatabase(Database):
     dialect = "postgresql"
     skip_locked = " FOR UPDATE SKIP LOCKED"
+    for_update = " FOR UPDATE"
 
     def __init__(self, pool: asyncpg.Pool, lock_pool: asyncpg.Pool) -> None:
         self.pool, self.lock_pool = pool, lock_pool
         self._queries = PostgresQueries(pool)  # a pool runs each call on a free connection
         self._client_locks = LocalLocks()
         self.owner = uuid4().hex
+        self._sending: Any = None  # the lock pool's connection for scheduled sends' locks
+        self._sending_turn = asyncio.Lock()  # one statement at a time on it
 
     @classmethod
     async def open(cls, url: str, *, connections: int = 10, lock_connections: int = 20) -> Self:
@@ -140,7 +147,15 @@ class PostgresDatabase(Database):
         pool = await _pool(url, 1)
         return cls(pool, pool)
 
+    def claim_clock(self, now: datetime, ahead: timedelta = timedelta()) -> str:
+        # The server's clock, in the stored text form (`iso`): the same for every instance.
+        return (f"to_char((now() + interval '{ahead.total_seconds():f} seconds')"
+                " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"+00:00\"')")
+
     async def close(self) -> None:
+        if self._sending is not None:
+            await self.lock_pool.release(self._sending)
+            self._sending = None
         await self.pool.close()
         if self.lock_pool is not self.pool:
             await self.lock_pool.close()
@@ -183,6 +198,30 @@ class PostgresDatabase(Database):
                 yield
             finally:
                 await connection.execute("SELECT pg_advisory_unlock($1)", user_id)
+
+    @asynccontextmanager
+    async def try_client_lock(self, user_id: int) -> AsyncIterator[bool]:
+        # Session locks are re-entrant: two sends to one client from this connection both
+        # hold it, and /forget waits for the last of them.
+        if not await self._on_sending("SELECT pg_try_advisory_lock($1)", user_id):
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            await self._on_sending("SELECT pg_advisory_unlock($1)", user_id)
+
+    async def _on_sending(self, sql: str, user_id: int) -> Any:
+        async with self._sending_turn:
+            if self._sending is None:
+                self._sending = await self.lock_pool.acquire()
+            try:
+                return await self._sending.fetchval(sql, user_id)
+            except BaseException:
+                # A broken connection took its locks with it; the next send gets a new one.
+                broken, self._sending = self._sending, None
+                await self.lock_pool.release(broken)
+                raise
 
     async def schema_version(self) -> int:
         row = await self.one("SELECT coalesce(max(version), 0) FROM schema_version")

@@ -192,6 +192,15 @@ class SqliteDatabase(Database):
         # One process owns an SQLite file: its own lock is the whole story.
         return self._client_locks(user_id)
 
+    @asynccontextmanager
+    async def try_client_lock(self, user_id: int) -> AsyncIterator[bool]:
+        lock = self._client_locks(user_id)
+        if lock.locked():
+            yield False
+            return
+        async with lock:
+            yield True
+
     async def checkpoint(self) -> None:
         """Copy the WAL into the database file and truncate it to nothing, so rows just
         erased (zeroed by secure_delete) leave no older copy behind in the -wal file."""

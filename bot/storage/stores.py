@@ -3,7 +3,7 @@ and its write lock. Flows reach a table through the store named for it (`stores.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Self
 
@@ -72,11 +72,12 @@ class Stores:
             return cls(await PostgresDatabase.inspect(str(where)))
         return cls(await SqliteDatabase.inspect(Path(where)))
 
-    async def renew_claims(self, until: datetime) -> int:
-        """Keep this process's claims on what it has yet to send (bot/telegram/scheduler.py)."""
+    async def renew_claims(self, now: datetime, lease: timedelta) -> int:
+        """Keep this process's claims on what it has yet to send (bot/telegram/scheduler.py)
+        for `lease` more."""
         renewed = 0
         for table, unsent in CLAIMED:
-            renewed += await self.database.renew(table, unsent, until)
+            renewed += await self.database.renew(table, unsent, now, lease)
         return renewed
 
     async def close(self) -> None:

@@ -43,9 +43,7 @@ async def _replies(outbox: Outbox, chat_id: int, replies: list[Reply],
             target, pressed = pressed, None
         shown = await _reply(outbox.bot, chat_id, reply, keyboard, target)
         if reply.about and chat_id == outbox.staff_chat_id:
-            await outbox.services.stores.staff_posts.record(
-                shown, reply.about, outbox.services.clock.now(),
-                document=reply.document is not None)
+            await outbox.record_post(shown, reply.about, document=reply.document is not None)
 
 
 async def _reply(bot: Bot, chat_id: int, reply: Reply, keyboard: Markup,
