@@ -17,6 +17,7 @@ import ast
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, nodes
@@ -43,25 +44,26 @@ class Passed:
             self.sites[msgid].append(where)
 
 
+@dataclass(frozen=True)
+class _CodeSite:
+    """One call in the code that renders a message, with what its id expression can refer to."""
+
+    expression: ast.expr
+    names: frozenset[str]
+    where: str
+    own: dict[str, set[str]]  # the module's constants
+    imports: dict[str, set[str] | dict[str, set[str]]]
+
+
 def passed_names(package: Path, env: Environment, models: Iterable[object],
                  known: set[str]) -> Passed:
     """What the code under `package` (a directory named like the package) and the templates
     of `env` pass, for the message ids in `known`; `models` are the loaded dialogs."""
     fields = _fields(models)
-    modules = {_module_name(package, path): ast.parse(path.read_bytes(), str(path))
-               for path in sorted(package.rglob("*.py"))}
-    constants = {name: _constants(tree) for name, tree in modules.items()}
     passed = Passed()
-    for module, tree in modules.items():
-        imports = _imports(tree, module, constants)
-        where = f"{module.replace('.', '/')}.py"
-        for node in ast.walk(tree):
-            found = _python_site(node)
-            if found is None:
-                continue
-            expression, names = found
-            for msgid in _follow(expression, fields, constants[module], imports) & known:
-                passed.add(msgid, names, f"{where}:{expression.lineno}")
+    for code in _code_sites(package):
+        for msgid in _follow(code.expression, fields, code.own, code.imports) & known:
+            passed.add(msgid, code.names, code.where)
     for name in env.list_templates():
         source = env.loader.get_source(env, name)[0]  # type: ignore[union-attr]
         for call in env.parse(source).find_all(nodes.Call):
@@ -71,6 +73,26 @@ def passed_names(package: Path, env: Environment, models: Iterable[object],
             for msgid in site[0] & known:
                 passed.add(msgid, site[1], f"dialogs/templates/{name}:{call.lineno}")
     return passed
+
+
+@lru_cache(maxsize=4)
+def _code_sites(package: Path) -> tuple[_CodeSite, ...]:
+    """Every rendering call in the package's code; parsed once per process, since the code
+    does not change while it runs (the content, checked again and again in tests, may)."""
+    modules = {_module_name(package, path): ast.parse(path.read_bytes(), str(path))
+               for path in sorted(package.rglob("*.py"))}
+    constants = {name: _constants(tree) for name, tree in modules.items()}
+    sites: list[_CodeSite] = []
+    for module, tree in modules.items():
+        imports = _imports(tree, module, constants)
+        for node in ast.walk(tree):
+            found = _python_site(node)
+            if found is not None:
+                expression, names = found
+                sites.append(_CodeSite(expression, names,
+                                       f"{module.replace('.', '/')}.py:{expression.lineno}",
+                                       constants[module], imports))
+    return tuple(sites)
 
 
 def _python_site(node: ast.AST) -> tuple[ast.expr, frozenset[str]] | None:
