@@ -35,6 +35,8 @@ def _keep_words_of_known_conditions(dialogs: Path) -> None:
     health = yaml.safe_load((dialogs / "health.yaml").read_text(encoding="utf-8"))
     known = {step.get("declares", step["id"]) for step in screening["steps"]
              if step.get("kind") == "yes_no"} | {wait["id"] for wait in health["waits"]}
+    known |= {option["id"] for step in screening["steps"] for option in step.get("options", ())
+              if isinstance(option, dict) and "outcome" in option}
     for words in dialogs.glob("words.*.yaml"):
         data = yaml.safe_load(words.read_text(encoding="utf-8"))
         data["conditions"] = {k: v for k, v in data["conditions"].items() if k in known}

@@ -268,7 +268,8 @@ def test_every_condition_has_words_and_every_word_a_condition(
     data = yaml.safe_load(words.read_text(encoding="utf-8"))
     data["conditions"]["eczema"] = data["conditions"].pop("herpes")
     words.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    edit(copy / "dialogs/health.yaml", "outcome: not_now}", "outcome: suitable}")
+    edit(copy / "dialogs/health.yaml", "waits: []",
+         "waits:\n  - {id: isotretinoin, outcome: suitable}")
     found = problems(example_settings, copy)
     assert "dialogs/words.ru.yaml: conditions: no words for 'herpes'" in found
     assert ("dialogs/words.ru.yaml: conditions: 'eczema' is no condition of "

@@ -16,22 +16,22 @@ from tests.test_install import BIN, ROOT, catalog_commands
 COPIED = ("bot", "dialogs", "locales", "tests", "babel.cfg", "pyproject.toml",
           "clinic.example.toml")
 TOPIC = "  - gift_cards\n"
-QUESTION = "  - {id: eczema, kind: yes_no, outcome: doctor}\n"
-WORDS = {"en": "  eczema: [eczema, ekzema, atopic dermatitis]\n",
-         "ru": "  eczema: [экзема, экзэма, атопический дерматит]\n"}
+QUESTION = "  - {id: photosensitivity, kind: yes_no, outcome: doctor}\n"
+WORDS = {"en": "  photosensitivity: [photosensitivity, sun allergy]\n",
+         "ru": "  photosensitivity: [фоточувствительность, аллергия на солнце]\n"}
 TEXTS = {
     "en": {"faq.gift_cards.title": "Gift cards",
            "faq.gift_cards.answer": "<b>Gift cards</b>\\n\\nAsk at the reception: %(phone)s.",
            "faq.gift_cards.keywords": "gift card, gift certificate, present, voucher",
-           "screening.q.eczema": "Do you have eczema?",
-           "screening.reason.eczema": "Eczema needs a specialist's assessment first.",
-           "screening.condition.eczema": "Eczema"},
+           "screening.q.photosensitivity": "Is your skin sensitive to sunlight?",
+           "screening.reason.photosensitivity": "A specialist assesses it first.",
+           "screening.condition.photosensitivity": "Photosensitivity"},
     "ru": {"faq.gift_cards.title": "Подарочные сертификаты",
            "faq.gift_cards.answer": "<b>Сертификаты</b>\\n\\nСпросите на ресепшене: %(phone)s.",
            "faq.gift_cards.keywords": "сертификат, подарок, подарочная карта",
-           "screening.q.eczema": "У вас есть экзема?",
-           "screening.reason.eczema": "При экземе сначала нужна оценка специалиста.",
-           "screening.condition.eczema": "Экзема"},
+           "screening.q.photosensitivity": "Кожа чувствительна к солнцу?",
+           "screening.reason.photosensitivity": "Сначала нужна оценка специалиста.",
+           "screening.condition.photosensitivity": "Фоточувствительность"},
 }
 
 
