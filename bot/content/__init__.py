@@ -29,6 +29,7 @@ from bot.content.models import (
     MenuItem,
     Menus,
 )
+from bot.content.replies import ReplyReader, load_replies
 from bot.content.screening import Condition, Outcome, Screening, Step
 from bot.content.spotting import Spotter
 from bot.content.words import Words, load_words
@@ -53,7 +54,7 @@ class Content:
     health: Health
     words: dict[str, Words]
     spotters: dict[str, Spotter]  # conditions, small talk, logistics, person, per language
-    answers: dict[str, Spotter]  # typed yes / no / unsure, per language
+    replies: dict[str, ReplyReader]  # yes / no / unsure, offers taken, "where was I"
 
     def tr_message(self, language: str, msgid: str, **values: Any) -> Markup:
         """One catalog message as Telegram HTML, with `values` escaped into it.
@@ -113,6 +114,10 @@ def load_content(root: Path, languages: tuple[str, ...]) -> Content:
         words = load_words(root, languages)
     except ContentError as exc:
         problems, words = problems + exc.problems, {}
+    try:
+        replies = load_replies(root, languages)
+    except ContentError as exc:
+        problems, replies = problems + exc.problems, {}
     if problems:
         raise ContentError(problems)
     menus, faq = cast(Menus, dialogs["menu.yaml"]), cast(Faq, dialogs["faq.yaml"])
@@ -133,8 +138,7 @@ def load_content(root: Path, languages: tuple[str, ...]) -> Content:
         words=words,
         spotters={lang: _spotter(lang, w, catalogs[lang].translations.gettext(faq.ignore_words))
                   for lang, w in words.items()},
-        answers={lang: Spotter(lang, {str(k): v for k, v in w.answers.items()})
-                 for lang, w in words.items()},
+        replies={lang: ReplyReader(lang, r) for lang, r in replies.items()},
     )
 
 

@@ -18,7 +18,6 @@ LOGISTICS = ("address", "phone", "hours", "parking", "directions")
 
 class Words(Dialog):
     conditions: dict[Id, Phrases]
-    answers: dict[Literal["yes", "no", "unsure"], Phrases]
     smalltalk: dict[Literal["greeting", "thanks", "ok", "bye"], Phrases]
     logistics: dict[Literal["address", "phone", "hours", "parking", "directions"], Phrases]
     person: Phrases

@@ -31,4 +31,4 @@ def answer(visit: Visit, conditions: tuple[str, ...]) -> Turn:
     rows = ((visit.tr_button("health.check", MenuAction("screening").pack()),),
             (visit.tr_button("menu.person", MenuAction("person").pack()),),
             (visit.tr_button("button.menu", MenuAction("menu").pack()),))
-    return Turn([Reply("\n\n".join(lines), rows)])
+    return Turn([Reply("\n\n".join(lines), rows, offer="screening")])

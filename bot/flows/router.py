@@ -104,6 +104,8 @@ class Router(Dispatch[Visit]):
         self.claims: list[Callable[[Visit, str], Awaitable[Turn | None]]] = []
         self.idle: list[Callable[[Visit, str], Awaitable[Turn]]] = []
         self.contact: Callable[[Visit, str, bool], Awaitable[Turn]] | None = None
+        # Told of every turn given to a command, a button or typed text (what was offered).
+        self.after: list[Callable[[Visit, Turn], Awaitable[None]]] = []
         self.photo: Callable[[Visit, int, str], Awaitable[Turn | None]] | None = None
 
     def menu_action(self, action: str) -> Callable[[Flow], Flow]:
@@ -130,7 +132,7 @@ class Router(Dispatch[Visit]):
         command = self.commands.get(name)
         if command is None:
             return menu_flow.main_menu(visit, note=visit.tr("error.unknown_command"))
-        return await command.run(visit, args)
+        return await self._told(visit, await command.run(visit, args))
 
     async def on_button(self, visit: Visit, data: str | None) -> Turn:
         await self._leave(visit)
@@ -138,9 +140,17 @@ class Router(Dispatch[Visit]):
         if turn is None:
             log.info("stale or forged button from user %s", visit.client.user_id)
             return menu_flow.stale_button(visit)
-        return turn
+        return await self._told(visit, turn)
 
     async def on_text(self, visit: Visit, text: str) -> Turn:
+        return await self._told(visit, await self._text(visit, text))
+
+    async def _told(self, visit: Visit, turn: Turn) -> Turn:
+        for after in self.after:
+            await after(visit, turn)
+        return turn
+
+    async def _text(self, visit: Visit, text: str) -> Turn:
         for _ in range(2):
             record = await visit.stores.chat_states.get(visit.client.user_id)
             handler = self.states.get(record.state) if record else None

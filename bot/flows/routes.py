@@ -14,12 +14,14 @@ from bot.flows import (
     appointment,
     booking,
     consent,
+    context,
     faq,
     menu,
     outcome,
     privacy,
     screening,
     typed,
+    typed_answers,
 )
 from bot.flows.router import DeskRouter, Router
 from bot.flows.staff import aftercare_desk, agenda, export, listing, relay, stats, status
@@ -28,7 +30,7 @@ from bot.flows.staff import aftercare_desk, agenda, export, listing, relay, stat
 def client_router() -> Router:
     router = Router()
     for flow in (menu, faq, typed, booking, aftercare, appointment, privacy, outcome, consent,
-                 screening, relay):
+                 screening, typed_answers, context, relay):
         flow.register(router)
     return router
 
