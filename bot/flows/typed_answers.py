@@ -57,9 +57,9 @@ async def _choose(visit: Visit, record: ScreeningRecord, step: Step, text: str,
         chosen += [o.id for o in named]
         await visit.stores.screenings.save_answer(record.id, step.id, ",".join(chosen), step.id,
                                                   visit.now)
-        note = visit.tr("screening.ticked", options=", ".join(
+        ticked = visit.tr("screening.ticked", options=", ".join(
             visit.tr_label(o.label) for o in named))
-        return Turn([ask(visit, record.answered(step.id, ",".join(chosen)), step, note=note)])
+        return Turn([ask(visit, record.answered(step.id, ",".join(chosen)), step, note=ticked)])
     done = value == NO or (bool(chosen) and visit.content.replies[visit.language].affirms(text))
     if done:
         shown = ", ".join(visit.tr_label(o.label) for o in step.options if o.id in chosen)
