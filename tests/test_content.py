@@ -215,7 +215,7 @@ def test_message_ids_follow_from_entry_ids(content: Content) -> None:
     assert content.aftercare.days[7] == "aftercare.day.7"
     assert [a.normal for a in content.aftercare.answers] == [
         "aftercare.reply.fine", "aftercare.reply.redness", "aftercare.reply.swelling",
-        None, None, None]
+        None, None, None, None, None]
     assert content.menu[0].label == "menu.faq"
     with (content.root / SCREENING).open("rb") as fh:
         extracted = {m[2] for m in extract_dialogs(fh, KEYWORDS, [], {})}

@@ -16,6 +16,7 @@ from jinja2 import TemplateError
 
 from bot.config import Settings
 from bot.content import Content
+from bot.content.check_replies import check_replies
 from bot.content.check_words import check_words
 from bot.content.extract import referenced_msgids
 from bot.content.samples import template_samples
@@ -46,6 +47,7 @@ def check_content(settings: Settings, content: Content) -> Report:
     _check_aftercare(settings, content, report)
     _check_callback_data(settings, content, report)
     check_words(content, report)
+    check_replies(content, report)
     report.counts["languages"] = len(content.languages)
     return report
 

@@ -1,6 +1,6 @@
 """How clients reply in context (dialogs/replies.<language>.yaml): a yes, a no or a "not sure" to
 the open question, an affirmation of what the bot just offered, a wish to pick up where they
-stopped, the skin goals they name.
+stopped, the skin goals they name; during the aftercare week, what they ask and what they feel.
 
 People answer a yes/no question the way they talk: "нет конечно", "не, нету", "no never",
 "ага, есть", "yes but it healed". So an answer is read from how the message starts, not from
@@ -40,6 +40,9 @@ class Replies(Dialog):
     affirm: Phrases = ()
     resume: Phrases = ()
     goals: dict[Id, Phrases] = {}
+    aftercare: dict[Id, Phrases] = {}
+    checkin: dict[Id, Phrases] = {}
+    negators: Phrases = ()
 
 
 def tokens(text: str) -> tuple[str, ...]:
@@ -62,7 +65,13 @@ class ReplyReader:
         self._affirm = phrases(replies.affirm)
         self._resume = Spotter(language, {"resume": replies.resume})
         self._goals = Spotter(language, dict(replies.goals))
-        self.goal_ids = frozenset(replies.goals)
+        self._aftercare = Spotter(language, dict(replies.aftercare))
+        self._checkin = Spotter(language, dict(replies.checkin))
+        self._negators = frozenset(w for n in replies.negators for w in tokens(n))
+        # The ids each part names, for `clinicbot check` (bot/content/check_replies.py).
+        self.names = {"goals": frozenset(replies.goals),
+                      "aftercare": frozenset(replies.aftercare),
+                      "checkin": frozenset(replies.checkin)}
 
     def answer(self, text: str) -> Answer | None:
         """The message read as a reply to a yes/no question; None when it is not one."""
@@ -108,6 +117,17 @@ class ReplyReader:
     def goals(self, text: str) -> tuple[str, ...]:
         """The skin goals a message names ("поры и морщины")."""
         return self._goals.find(text).keys
+
+    def aftercare_questions(self, text: str) -> tuple[str, ...]:
+        """What a message asks about the week after the procedure ("can I go to the sauna")."""
+        return self._aftercare.find(text).keys
+
+    def checkin(self, text: str) -> tuple[str, ...]:
+        """The check-in answers a message describes ("very red and burning": redness, pain);
+        a word right after a negator is not said ("no swelling", "не болит")."""
+        words = tokens(text)
+        said = [w for i, w in enumerate(words) if i == 0 or words[i - 1] not in self._negators]
+        return self._checkin.find(" ".join(said)).keys
 
 
 def _within(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
