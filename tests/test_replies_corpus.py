@@ -8,9 +8,11 @@ import pytest
 from bench.replies import aftercare, answers, share
 from bot.content import Content
 
-# First measured (before any change made after reading the figures): answers 95/105,
-# aftercare 75/95. A change that reads clients worse fails here.
-ANSWERS, AFTERCARE = 0.90, 0.78
+# First measured, rules written before the sets were seen: answers 95/105, aftercare 75/95.
+# Then, from the figures alone (never the rows): hedges ("кажется", "I think") read as not
+# sure, and the aftercare vocabulary broadened: answers 100/105, aftercare 76/95. A change that
+# reads clients worse fails here.
+ANSWERS, AFTERCARE = 0.94, 0.79
 
 
 @pytest.fixture

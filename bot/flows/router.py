@@ -8,9 +8,10 @@ bot/callbacks.py), main-menu actions, and the conversation states that own typed
 Which flow owns typed text is one record per client: the chat_states row (`state` names the
 conversation, `data` holds its details). With no record, typed text goes to the idle-text
 handlers in turn (bot/flows/typed.py answers, an open screening repeats its question), unless
-a claim answers it alone first (a typed yes or no to the open screening question). A state
-registered with `leave` is left whenever the client uses a command or a button (the relay to
-staff).
+a claim answers it alone first (a typed reply to the open screening question, a question
+about the aftercare week). A state registered with `leave` is left whenever the client uses a
+command or a button (the relay to staff, an offer waiting for a yes). The `after` hooks see
+every turn given (what it offered, bot/flows/context.py).
 """
 
 from __future__ import annotations
