@@ -4,6 +4,7 @@ and a "yes, let's" to what the bot just offered."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from bot.devtools.sandbox import ChatUser, Sandbox
 from bot.flows.eligibility import path
 from tests.chat import Texts, shown
 from tests.desk import stores_of
+from tests.test_content import problems
 
 
 # Replies are read with the words and the screening the clinic ships.
@@ -215,3 +217,21 @@ async def test_where_was_i_resumes_an_open_booking(
     reply = shown(await user.send(where))
     assert t("resume.here") in reply and t("booking.ask_contact") in reply
     assert t("booking.contact_invalid") not in reply
+
+
+def test_the_check_names_replies_for_goals_and_answers_the_content_lacks(
+    example_settings: Settings, content_dir: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "content"
+    for name in ("dialogs", "locales"):
+        shutil.copytree(content_dir / name, copy / name)
+    replies = copy / "dialogs/replies.ru.yaml"
+    text = replies.read_text(encoding="utf-8")
+    replies.write_text(text.replace("\ngoals:\n", "\ngoals:\n  acne: [прыщи]\n", 1)
+                       .replace("\ncheckin:\n", "\ncheckin:\n  itch: [зуд]\n", 1),
+                       encoding="utf-8")
+    found = problems(example_settings, copy)
+    assert "dialogs/replies.ru.yaml: goals: 'acne' is not a skin goal of " \
+        "dialogs/screening.yaml" in found
+    assert "dialogs/replies.ru.yaml: checkin: 'itch' is not a check-in answer of " \
+        "dialogs/aftercare.yaml" in found
