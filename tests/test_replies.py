@@ -83,20 +83,27 @@ async def test_a_typed_answer_is_stored_echoed_and_never_opens_a_hand_off(
     assert bot.staff_chat() == []
 
 
-@pytest.mark.parametrize("language, question", [("ru", "а это больно?"),
-                                                ("en", "how much does it cost?")])
+@pytest.mark.parametrize("language, question, topic", [
+    ("ru", "можно прийти с подругой?", None), ("en", "can I bring my daughter along?", None),
+    ("ru", "а это больно?", "duration"), ("en", "how much does it cost?", "price")])
 async def test_anything_else_asks_the_open_question_again(
-    bot: Sandbox, content: Content, language: str, question: str
+    bot: Sandbox, content: Content, settings: Settings, language: str, question: str,
+    topic: str | None
 ) -> None:
+    """A question a FAQ topic answers gets the answer first; anything else a note."""
     t = Texts(content, language)
     _, first, second = path(content.screening)[:3]
     user = bot.user(language_code=language)
     await start_check(user, t)
     await user.press(t.label("screening.done"))
     await user.press_exact(t.label("screening.no"))
-    reply = shown(await user.send(question))
-    assert t("screening.not_an_answer") in reply and t(second.question) in reply
-    assert t("faq.forward.yes") not in reply
+    reply = await user.send(question)
+    assert t(second.question) in reply[-1].text
+    if topic is None:
+        assert t("screening.not_an_answer") in reply[-1].text
+    else:
+        assert t.faq(topic, settings) in shown(reply)
+    assert t("faq.forward.yes") not in shown(reply)
     assert user.find_button(t.label("screening.yes"), exact=True)
     assert second.id not in await answers_of(bot)
     assert bot.staff_chat() == []

@@ -1,9 +1,9 @@
 """Typed replies inside the open check: an answer in the client's own phrasing ("нет конечно",
 "yes but it healed") answers the open question and is echoed, so a misreading is visible and
 Back undoes it; named goals or conditions tick their options; "where was I" shows the open
-question again. Anything else asks the open question again with its buttons: while a check is
-open, typed text never opens another conversation (a hand-off offer would take the client's
-next "yes" for its own).
+question again. Anything else asks the open question again with its buttons (after the answer
+of a FAQ topic it asks about): while a check is open, typed text never opens another
+conversation (a hand-off offer would take the client's next "yes" for its own).
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from bot.content import Step
 from bot.content.i18n import N_
-from bot.flows import Reply, Turn, Visit
+from bot.content.routing import route
+from bot.flows import Reply, Turn, Visit, faq
 from bot.flows.eligibility import YES
 from bot.flows.questions import NO, ask
 from bot.flows.screening import advance
@@ -37,14 +38,27 @@ async def typed(visit: Visit, text: str) -> Turn | None:
     if record is None or step is None or record.consent_version != screening.consent_version:
         return None
     reader = visit.content.replies[visit.language]
+    if len(text) > faq.MAX_QUESTION:
+        note = visit.tr("faq.too_long", limit=faq.MAX_QUESTION)
+        return Turn([ask(visit, record, step, note=note)])
     if reader.resumes(text):
         return Turn([ask(visit, record, step, note=visit.tr("resume.here"))])
     value = reader.answer(text)
     if step.kind == "yes_no":
         if value is None:
-            return Turn([ask(visit, record, step, note=visit.tr("screening.not_an_answer"))])
+            return _aside(visit, record, step, text)
         return await _answered(visit, record, step, value, visit.tr_label(ANSWER_LABELS[value]))
     return await _choose(visit, record, step, text, value)
+
+
+def _aside(visit: Visit, record: ScreeningRecord, step: Step, text: str) -> Turn:
+    """Not an answer: a question a FAQ topic answers gets that answer first ("does it hurt?");
+    then, or else, the open question again."""
+    found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
+    topic = faq.answer(visit, found.keys[0]) if found.kind == "faq" else None
+    if topic is not None:
+        return Turn(topic.replies + [ask(visit, record, step)])
+    return Turn([ask(visit, record, step, note=visit.tr("screening.not_an_answer"))])
 
 
 async def _choose(visit: Visit, record: ScreeningRecord, step: Step, text: str,
