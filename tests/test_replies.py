@@ -194,8 +194,8 @@ async def test_a_yes_right_after_an_offer_takes_it(
     reply = shown(await user.send(yes))
     assert t("screening.consent.text") in reply
     assert t("faq.no_match") not in reply
-    reply = shown(await user.send(yes))  # the offer was taken: this is no longer one
-    assert t("screening.consent.text") not in reply
+    reply = shown(await user.send(yes))  # now a yes to the consent the offer led to
+    assert t("screening.consent.thanks") in reply
 
 
 @pytest.mark.parametrize("language, yes", [("ru", "давайте"), ("en", "sounds good"),
