@@ -1,7 +1,9 @@
 """dialogs/screening.yaml as a model: consent, outcomes and the steps, each step one entry.
 
 A yes/no step carries its own outcome: a yes declares the step's condition, and the condition's
-outcome class lives on that one entry. What each outcome means for the flow is named in the
+outcome class lives on that one entry. A choose-many step can ask about a group of conditions
+at once, to keep the check short: each option is a condition with its own outcome, and the
+options ticked are the conditions declared. What each outcome means for the flow is named in the
 content too: `when_nothing_declared` is the outcome of a screening with no condition declared,
 and the step that `records: goals` is the one the lead card and the export show as goals.
 """
