@@ -7,7 +7,7 @@ People answer a yes/no question the way they talk: "нет конечно", "н�
 the whole of it: a "not sure" anywhere wins (it is the cautious reading), then the first yes or
 no word, after fillers ("well", "ну") and emphasis ("of course", "конечно"); the longest phrase
 wins there ("i have no" over "i have", "да нет" over "да"). Emphasis alone ("конечно") is a yes.
-A long message is a sentence, not an answer.
+A long message is a sentence, and a question ("есть парковка?") a question, not an answer.
 """
 
 from __future__ import annotations
@@ -83,6 +83,8 @@ class ReplyReader:
         at, emphasised = 0, False
         while at < len(words):
             polar = _longest(words, at, self._polar)
+            if polar is not None and "?" in text and at + len(polar) < len(words):
+                return None  # "есть парковка?", "do you sell gift cards?": a question
             if polar is not None:
                 return "no" if self._polar[polar] == "no" else "yes"
             skip = _longest(words, at, self._emphasis)
