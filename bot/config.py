@@ -69,6 +69,9 @@ class Settings:
     opening_hours: dict[int, tuple[time, time]] | None = None  # weekday (Mon 0) → open, close
     map_link: str | None = None
     parking: str | None = None
+    # Optional texts by language: how clients can pay, and the clinic's gift certificates.
+    payment_methods: dict[str, str] | None = None
+    gift_certificates: dict[str, str] | None = None
     content_dir: Path = SHIPPED_CONTENT
     source: Path | None = None
     # Languages whose catalogs must be whole (`clinicbot check` fails on a gap); any other
@@ -83,6 +86,12 @@ class Settings:
 
     def price_for(self, language: str) -> str:
         return self.price_text.get(language) or self.price_text[self.default_language]
+
+    def text_for(self, texts: dict[str, str] | None, language: str) -> str | None:
+        """One of the clinic's optional texts in `language`, else the default language's."""
+        if not texts:
+            return None
+        return texts.get(language) or texts.get(self.default_language)
 
     def with_database(self, path: Path) -> Settings:
         return replace(self, database=path, database_url=None)
@@ -113,6 +122,8 @@ def parse_settings(data: dict[str, Any], base_dir: Path) -> Settings:
         content_dir=base_dir / content_dir,
         opening_hours=file.opening_hours.by_weekday() if file.opening_hours else None,
         map_link=clinic.map_link, parking=clinic.parking,
+        payment_methods=dict(clinic.payment_methods) if clinic.payment_methods else None,
+        gift_certificates=dict(clinic.gift_certificates) if clinic.gift_certificates else None,
         scheduler_interval=file.scheduler.interval_seconds,
         claim_seconds=file.scheduler.claim_seconds,
         messages_per_second=file.telegram.messages_per_second,

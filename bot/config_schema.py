@@ -22,11 +22,13 @@ from pydantic import (
     StrictStr,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 
 from bot.validation import Location, Problems
 
 TEXT = "a non-empty string"
+TEXTS = 'a table of texts by language, e.g. en = "..."'
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
 
@@ -78,6 +80,8 @@ class Clinic(Table):
     hemisphere: Literal["north", "south"] = Field("north", description='"north" or "south"')
     map_link: Text | None = Field(None, description=TEXT)
     parking: Text | None = Field(None, description=TEXT)
+    payment_methods: dict[str, Text] | None = Field(None, description=TEXTS)
+    gift_certificates: dict[str, Text] | None = Field(None, description=TEXTS)
 
 
 class Languages(Table):
@@ -220,6 +224,17 @@ class ClinicFile(Table):
         if found:
             raise Problems(*found)
         return prices
+
+    @model_validator(mode="after")
+    def _clinic_texts_in_the_default_language(self) -> ClinicFile:
+        """An optional per-language clinic text, once given, has the default language's."""
+        default = self.languages.default
+        found = [(("clinic", key, default), "missing; expected the default language's text")
+                 for key in ("payment_methods", "gift_certificates")
+                 if (texts := getattr(self.clinic, key)) is not None and default not in texts]
+        if found:
+            raise Problems(*found)
+        return self
 
 
 def expectation(location: Location) -> str:

@@ -59,7 +59,8 @@ def screening_of(message: Sent) -> str:
 
 async def screen(user: ChatUser, t: Texts, *, yes: frozenset[str] = frozenset(),
                  goals: tuple[str, ...] = ("pores",), consent: bool = True) -> list[Sent]:
-    """Go through the whole eligibility check from the menu, answering yes to `yes` steps."""
+    """Go through the whole eligibility check from the menu, answering yes to `yes` steps and
+    ticking the `yes` conditions of a step that asks about a group of them."""
     await user.send("/menu")
     await user.press(t.label("menu.screening"))
     if not consent:
@@ -69,10 +70,12 @@ async def screen(user: ChatUser, t: Texts, *, yes: frozenset[str] = frozenset(),
     last: list[Sent] = []
     for step in screening.steps:
         if step.kind == "choose_many":
-            for option in step.options:
-                if option.id in goals:
-                    await user.press(t.label(option.label))
-            last = await user.press(t.label("screening.done"))
+            ticked = [o for o in step.options if o.id in (yes if step.conditions else goals)]
+            for option in ticked:
+                await user.press_exact(t.label(option.label))
+            none = step.conditions and not ticked
+            last = await user.press(t.label("screening.none_of_these" if none else
+                                            "screening.done"))
         else:
             answer = "screening.yes" if step.id in yes else "screening.no"
             last = await user.press_exact(t.label(answer))

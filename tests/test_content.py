@@ -216,7 +216,7 @@ def test_message_ids_follow_from_entry_ids(content: Content) -> None:
     assert content.aftercare.days[7] == "aftercare.day.7"
     assert [a.normal for a in content.aftercare.answers] == [
         "aftercare.reply.fine", "aftercare.reply.redness", "aftercare.reply.swelling",
-        None, None, None]
+        None, None, None, None, None]
     assert content.menu[0].label == "menu.faq"
     with (content.root / SCREENING).open("rb") as fh:
         extracted = {m[2] for m in extract_dialogs(fh, KEYWORDS, [], {})}
@@ -269,7 +269,8 @@ def test_every_condition_has_words_and_every_word_a_condition(
     data = yaml.safe_load(words.read_text(encoding="utf-8"))
     data["conditions"]["shingles"] = data["conditions"].pop("herpes")
     words.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    edit(copy / "dialogs/health.yaml", "outcome: not_now}", "outcome: suitable}")
+    edit(copy / "dialogs/health.yaml", "waits: []",
+         "waits:\n  - {id: isotretinoin, outcome: suitable}")
     found = problems(example_settings, copy)
     assert "dialogs/words.ru.yaml: conditions: no words for 'herpes'" in found
     assert ("dialogs/words.ru.yaml: conditions: 'shingles' is no condition of "

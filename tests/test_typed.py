@@ -142,7 +142,7 @@ async def test_typed_answers_answer_the_open_question(
     await user.press(t.label("menu.screening"))
     await user.press(t.label("screening.consent.yes"))
     await user.press(t.label("screening.done"))
-    steps = [s for s in content.screening.steps if s.kind == "yes_no"]
+    steps = list(content.screening.in_order[1:])
     last = ""
     for i, step in enumerate(steps):
         typed = unsure if step.id == "warts" else no[i % len(no)]
@@ -172,8 +172,10 @@ async def test_typed_answers_answer_the_open_question(
 async def test_not_sure_is_never_suitable(content: Content) -> None:
     from bot.flows.eligibility import evaluate
     screening = content.screening
-    for condition in screening.conditions.values():
-        step = next(s for s in screening.steps if s.declares == condition.id)
+    for step in screening.steps:
+        condition = step.condition
+        if condition is None:
+            continue
         verdict = evaluate(screening, {step.id: "unsure"})
         assert verdict.outcome != screening.when_nothing_declared
         assert verdict.outcome == min(

@@ -29,6 +29,7 @@ from bot.content.models import (
     MenuItem,
     Menus,
 )
+from bot.content.replies import ReplyReader, load_replies
 from bot.content.screening import Condition, Outcome, Screening, Step
 from bot.content.spotting import Spotter
 from bot.content.words import Words, load_words
@@ -53,7 +54,7 @@ class Content:
     health: Health
     words: dict[str, Words]  # the languages that have a words file
     spotters: dict[str, Spotter]  # conditions, health cues, small talk, logistics…, per language
-    answers: dict[str, Spotter]  # typed yes / no / unsure, per language
+    replies: dict[str, ReplyReader]  # yes / no / unsure, offers taken, "where was I"
 
     def tr_message(self, language: str, msgid: str, **values: Any) -> Markup:
         """One catalog message as Telegram HTML, with `values` escaped into it.
@@ -119,13 +120,16 @@ def load_content(root: Path, languages: tuple[str, ...], default: str | None = N
         words = load_words(root, languages, default)
     except ContentError as exc:
         problems, words = problems + exc.problems, {}
+    try:
+        replies = load_replies(root, languages, default)
+    except ContentError as exc:
+        problems, replies = problems + exc.problems, {}
     if problems:
         raise ContentError(problems)
     menus, faq = cast(Menus, dialogs["menu.yaml"]), cast(Faq, dialogs["faq.yaml"])
     spotters = {lang: _spotter(lang, w, catalogs[lang].translations.gettext(faq.ignore_words))
                 for lang, w in words.items()}
-    answers = {lang: Spotter(lang, {str(k): v for k, v in w.answers.items()})
-               for lang, w in words.items()}
+    readers = {lang: ReplyReader(lang, r) for lang, r in replies.items()}
     return Content(
         root=root,
         languages=languages,
@@ -142,7 +146,7 @@ def load_content(root: Path, languages: tuple[str, ...], default: str | None = N
         health=cast(Health, dialogs["health.yaml"]),
         words=words,
         spotters={lang: spotters.get(lang, spotters[default]) for lang in languages},
-        answers={lang: answers.get(lang, answers[default]) for lang in languages},
+        replies={lang: readers.get(lang, readers[default]) for lang in languages},
     )
 
 

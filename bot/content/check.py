@@ -16,6 +16,7 @@ from jinja2 import TemplateError
 from bot.config import Settings
 from bot.content import Content
 from bot.content.check_placeholders import PLACEHOLDER, check_placeholders
+from bot.content.check_replies import check_replies
 from bot.content.check_topics import check_topic_words
 from bot.content.check_words import check_words
 from bot.content.extract import referenced_msgids
@@ -48,6 +49,7 @@ def check_content(settings: Settings, content: Content) -> Report:
     _check_callback_data(settings, content, report)
     check_words(content, report)
     check_topic_words(content, report)
+    check_replies(content, report)
     report.counts["languages"] = len(content.languages)
     return report
 

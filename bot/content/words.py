@@ -31,7 +31,6 @@ class HealthCues(Dialog):
 class Words(Dialog):
     conditions: dict[Id, Phrases]
     health: HealthCues
-    answers: dict[Literal["yes", "no", "unsure"], Phrases]
     smalltalk: dict[Literal["greeting", "thanks", "ok", "bye"], Phrases]
     logistics: dict[Logistics, Phrases]
     person: Phrases

@@ -46,7 +46,9 @@ class Document:
 class Reply:
     """A message to send. `edit` replaces the message whose button was pressed; with a
     `document`, the file is sent and `text` is ignored. `about` lists the clients a reply in
-    the staff chat names: erasing one of them edits it (or deletes the file)."""
+    the staff chat names: erasing one of them edits it (or deletes the file). `offer` names the
+    main-menu action the reply offers: a typed "yes, let's" right after it takes that action
+    (bot/flows/context.py)."""
 
     text: str
     buttons: Buttons = ()
@@ -55,6 +57,7 @@ class Reply:
     edit: bool = False
     document: Document | None = None
     about: tuple[int, ...] = ()
+    offer: str | None = None
 
 
 @dataclass(frozen=True)

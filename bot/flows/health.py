@@ -39,4 +39,5 @@ def _cautious(visit: Visit, lines: list[str]) -> Turn:
     rows = ((visit.tr_button("health.check", MenuAction("screening").pack()),),
             (visit.tr_button("menu.person", MenuAction("person").pack()),),
             (visit.tr_button("button.menu", MenuAction("menu").pack()),))
-    return Turn([Reply("\n\n".join([*lines, visit.tr("health.next")]), rows)])
+    return Turn([Reply("\n\n".join([*lines, visit.tr("health.next")]), rows,
+                       offer="screening")])

@@ -114,10 +114,15 @@ def readable_answers(content: Content, language: str,
         step = screening.step(answer["step_id"])
         if step is None:
             continue
-        if step.declares:
-            label = content.tr_button_label(language, screening.conditions[step.declares].label)
+        if step.condition:
+            label = content.tr_button_label(language, step.condition.label)
             said = SAID.get(answer["answer"], SAID["no"])
             value = content.tr_button_label(language, said)
+        elif step.conditions:
+            ticked = {c.id for c in step.declared(answer["answer"])}
+            readable += [(content.tr_button_label(language, c.label), content.tr_button_label(
+                language, SAID["yes" if c.id in ticked else "no"])) for c in step.conditions]
+            continue
         elif step is screening.goals:
             label = content.tr_button_label(language, "staff.lead.goals")
             chosen = answer["answer"].split(",")

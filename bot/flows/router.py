@@ -8,9 +8,10 @@ bot/callbacks.py), main-menu actions, and the conversation states that own typed
 Which flow owns typed text is one record per client: the chat_states row (`state` names the
 conversation, `data` holds its details). With no record, typed text goes to the idle-text
 handlers in turn (bot/flows/typed.py answers, an open screening repeats its question), unless
-a claim answers it alone first (a typed yes or no to the open screening question). A state
-registered with `leave` is left whenever the client uses a command or a button (the relay to
-staff).
+a claim answers it alone first (a typed reply to the open screening question, a question
+about the aftercare week). A state registered with `leave` is left whenever the client uses a
+command or a button (the relay to staff, an offer waiting for a yes). The `after` hooks see
+every turn given (what it offered, bot/flows/context.py).
 """
 
 from __future__ import annotations
@@ -110,6 +111,8 @@ class Router(Dispatch[Visit]):
         self.claims: list[Callable[[Visit, str], Awaitable[Turn | None]]] = []
         self.idle: list[Callable[[Visit, str], Awaitable[Turn]]] = []
         self.contact: Callable[[Visit, str, bool], Awaitable[Turn]] | None = None
+        # Told of every turn given to a command, a button or typed text (what was offered).
+        self.after: list[Callable[[Visit, Turn], Awaitable[None]]] = []
         self.photo: Callable[[Visit, int, str], Awaitable[Turn | None]] | None = None
 
     def menu_action(self, action: str) -> Callable[[Flow], Flow]:
@@ -136,7 +139,7 @@ class Router(Dispatch[Visit]):
         command = self.commands.get(name)
         if command is None:
             return menu_flow.main_menu(visit, note=visit.tr("error.unknown_command"))
-        return await command.run(visit, args)
+        return await self._told(visit, await command.run(visit, args))
 
     async def on_button(self, visit: Visit, data: str | None) -> Turn:
         await self._leave(visit)
@@ -144,9 +147,17 @@ class Router(Dispatch[Visit]):
         if turn is None:
             log.info("stale or forged button from user %s", visit.client.user_id)
             return menu_flow.stale_button(visit)
-        return turn
+        return await self._told(visit, turn)
 
     async def on_text(self, visit: Visit, text: str) -> Turn:
+        return await self._told(visit, await self._text(visit, text))
+
+    async def _told(self, visit: Visit, turn: Turn) -> Turn:
+        for after in self.after:
+            await after(visit, turn)
+        return turn
+
+    async def _text(self, visit: Visit, text: str) -> Turn:
         for _ in range(2):
             record = await visit.stores.chat_states.get(visit.client.user_id)
             handler = self.states.get(record.state) if record else None

@@ -1,6 +1,7 @@
 """Typed messages outside a conversation: routed (bot/content/routing.py) to a health answer,
-a person, the clinic's details, booking, a FAQ topic or small talk; what nothing answers, and
-what only staff know (payment, gift certificates, discounts), is offered to staff. During the
+a person, the clinic's details, booking, a FAQ topic or small talk; payment and gift
+certificates from the clinic's configuration (bot/flows/clinic_answers.py); what nothing
+answers, and what only staff know (discounts), is offered to staff. During the
 aftercare week, a health statement or anything unknown is that day's check-in for staff
 instead. "Talk to a person" is also a main-menu button: the next message goes to staff."""
 
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.content.i18n import N_, format_opening_hours
 from bot.content.routing import route
-from bot.flows import Reply, Turn, Visit, aftercare, booking, faq, health
+from bot.flows import Reply, Turn, Visit, aftercare, booking, clinic_answers, faq, health
 from bot.flows.menu import main_menu
 
 if TYPE_CHECKING:
@@ -36,8 +37,10 @@ async def message(visit: Visit, text: str) -> Turn:
         return await ask_person(visit)
     if found.kind == "book":
         return await booking.begin(visit)
-    if found.kind == "logistics" and (note := logistics(visit, found.keys[0])):
-        return main_menu(visit, note=note)
+    if found.kind == "logistics" and found.keys[0] in ("payment", "gift"):
+        return await clinic_answers.answer(visit, found.keys[0], text)  # type: ignore[arg-type]
+    if found.kind == "logistics":
+        return main_menu(visit, note=logistics(visit, found.keys[0]))
     if found.kind == "faq":
         topic = faq.answer(visit, found.keys[0])
         assert topic is not None
@@ -47,11 +50,8 @@ async def message(visit: Visit, text: str) -> Turn:
     return await faq.offer_to_staff(visit, text)
 
 
-def logistics(visit: Visit, kind: str) -> str | None:
-    """The clinic's details that answer `kind` (address, phone, hours, parking, directions);
-    None where only staff can answer (payment, gift certificates)."""
-    if kind in ("payment", "gift"):
-        return None
+def logistics(visit: Visit, kind: str) -> str:
+    """The clinic's details that answer `kind` (address, phone, hours, parking, directions)."""
     s = visit.settings
     where = visit.tr("logistics.address", clinic=s.clinic_name, address=s.address)
     map_link = f"\n{s.map_link}" if s.map_link else ""
