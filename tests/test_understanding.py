@@ -95,10 +95,7 @@ async def test_asking_where_to_leave_the_car_finds_the_parking(
         await user.send("есть где машину поставить?"))
 
 
-@pytest.mark.parametrize("language, text", [
-    ("ru", "можно оплатить картой?"), ("en", "can I pay by card"), ("ru", "а скидки есть?"),
-    ("en", "do you sell gift certificates?"),
-])
+@pytest.mark.parametrize("language, text", [("ru", "а скидки есть?"), ("en", "any discounts?")])
 async def test_what_the_bot_cannot_know_is_offered_to_a_person_not_the_price_page(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
 ) -> None:
@@ -111,6 +108,24 @@ async def test_what_the_bot_cannot_know_is_offered_to_a_person_not_the_price_pag
     assert t("faq.forward.sent") in shown(await user.press(t.label("faq.forward.yes")))
     [question] = bot.staff_chat()
     assert text in question.text
+
+
+@pytest.mark.parametrize("language, text, kind", [
+    ("ru", "можно оплатить картой?", "payment"), ("en", "can I pay by card", "payment"),
+    ("en", "do you sell gift certificates?", "gift"), ("ru", "есть подарочный сертификат?", "gift"),
+])
+async def test_payment_and_gift_certificates_are_answered_from_the_configuration(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str, kind: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    reply = shown(await user.send(text))
+    said = settings.text_for(settings.payment_methods if kind == "payment"
+                             else settings.gift_certificates, language)
+    assert said and said in reply
+    assert t.faq("price", settings) not in reply
+    assert bot.staff_chat() == []
 
 
 @pytest.mark.parametrize("language, text", [("ru", "хочу записаться"),
