@@ -4,12 +4,14 @@ same button carries on from the question they were at."""
 
 from __future__ import annotations
 
+import errno
 import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import asyncpg
 import pytest
 
 from bot.content import Content
@@ -75,3 +77,22 @@ async def test_a_full_disk_mid_screening_is_told_kindly_and_loses_nothing(
     screening = await stores_of(bot).screenings.active(client.id)
     assert screening is not None and screening.answers.get(str(asked)) == "no"
     assert screening.current_step == step_of(again[-1])
+
+
+def test_what_counts_as_a_database_that_cannot_be_written() -> None:
+    def sqlite_error(code: int, text: str) -> sqlite3.OperationalError:
+        error = sqlite3.OperationalError(text)
+        error.sqlite_errorcode = code
+        return error
+
+    trouble = [sqlite_error(sqlite3.SQLITE_FULL, "database or disk is full"),
+               sqlite_error(sqlite3.SQLITE_READONLY, "attempt to write a readonly database"),
+               sqlite_error(sqlite3.SQLITE_IOERR | (4 << 8), "disk I/O error"),
+               OSError(errno.ENOSPC, "No space left on device"),
+               asyncpg.DiskFullError("could not extend file")]
+    assert [storage_trouble(error) for error in trouble] == [
+        "database or disk is full", "attempt to write a readonly database", "disk I/O error",
+        "No space left on device", "could not extend file"]
+    for other in (sqlite_error(sqlite3.SQLITE_CONSTRAINT, "UNIQUE constraint failed"),
+                  ValueError("bad"), OSError(errno.ECONNREFUSED, "refused"), None):
+        assert storage_trouble(other) is None
