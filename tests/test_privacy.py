@@ -186,8 +186,8 @@ async def test_forget_leaves_no_trace_in_the_database_files(
 ) -> None:
     zina = await everything_about_zina(bot, content, settings)
     files = [settings.database, settings.database.with_name(settings.database.name + "-wal")]
-    await zina.send("Do you sell gift vouchers?")  # a question not yet sent on to staff
-    needles = ["Zinaida", "Kvasova", "zina_kv", STORED_PHONE, "vouchers", "red patch"]
+    await zina.send("Is there wifi in your waiting room?")  # a question not yet sent on to staff
+    needles = ["Zinaida", "Kvasova", "zina_kv", STORED_PHONE, "waiting room", "red patch"]
     before = b"".join(path.read_bytes() for path in files)
     assert [n for n in needles if n.encode() not in before] == []  # the scan can see them
     await zina.send("/forget")
