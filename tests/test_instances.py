@@ -44,7 +44,7 @@ from tests.instances import (
 START_WITHIN = 20.0  # seconds for the processes to start and register their webhooks
 RUN_WITHIN = 60.0  # seconds for all the clients to get through, the kill included
 CLAIM_SECONDS = 3.0
-CLIENTS = 200  # each costs ~11 sends
+CLIENTS = 40  # each costs ~11 sends
 RATE = 120  # the bot's sending limit (messages_per_second), shared by the instances: at
 # Telegram's default 30 the run would take 75 s of pacing alone; the morning-wave benchmark
 # measures the default
