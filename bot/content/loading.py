@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -21,6 +21,7 @@ DIALOGS: dict[str, type[BaseModel]] = {
     "menu.yaml": Menus, "faq.yaml": Faq, "screening.yaml": Screening,
     "booking.yaml": Booking, "aftercare.yaml": Aftercare, "health.yaml": Health}
 _BOOL = "tag:yaml.org,2002:bool"
+M = TypeVar("M", bound=BaseModel)
 
 
 class ContentError(Exception):
@@ -71,6 +72,29 @@ def load_dialogs(dialogs: Path) -> dict[str, BaseModel]:
             problems.append(f"{where}: cannot be read ({exc.strerror})")
         except ContentError as exc:
             problems += exc.problems
+    if problems:
+        raise ContentError(problems)
+    return loaded
+
+
+def load_per_language(root: Path, kind: str, model: type[M], languages: tuple[str, ...],
+                      default: str) -> dict[str, M]:
+    """Each language's `dialogs/<kind>.<language>.yaml`, or one ContentError naming every
+    problem. A language other than the default may ship without one: its clients' messages
+    are then read with the default language's."""
+    loaded: dict[str, M] = {}
+    problems: list[str] = []
+    for language in languages:
+        where = f"dialogs/{kind}.{language}.yaml"
+        if language != default and not (root / where).exists():
+            continue
+        try:
+            loaded[language] = model.model_validate(read_yaml((root / where).read_bytes()))
+        except OSError as exc:
+            problems.append(f"{where}: cannot be read ({exc.strerror})")
+        except ValidationError as exc:
+            problems += [f"{where}: {'.'.join(map(str, f.location))}: {f.message}"
+                         for f in findings(exc)]
     if problems:
         raise ContentError(problems)
     return loaded

@@ -16,12 +16,11 @@ import re
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, StrictStr, ValidationError
+from pydantic import Field, StrictStr
 
-from bot.content.loading import ContentError, read_yaml
+from bot.content.loading import load_per_language
 from bot.content.models import Dialog, Id
 from bot.content.spotting import Spotter
-from bot.validation import findings
 
 Phrases = tuple[Annotated[StrictStr, Field(min_length=1)], ...]
 Answer = Literal["yes", "no", "unsure"]
@@ -144,28 +143,6 @@ def _longest(words: tuple[str, ...], at: int,
     return max(found, key=len, default=None)
 
 
-def replies_path(root: Path, language: str) -> Path:
-    return root / "dialogs" / f"replies.{language}.yaml"
-
-
 def load_replies(root: Path, languages: tuple[str, ...], default: str) -> dict[str, Replies]:
-    """Each language's replies, or one ContentError naming every problem. A language other
-    than the default may ship without a replies file: its clients' replies are then read with
-    the default language's."""
-    loaded: dict[str, Replies] = {}
-    problems: list[str] = []
-    for language in languages:
-        where = f"dialogs/replies.{language}.yaml"
-        if language != default and not replies_path(root, language).exists():
-            continue
-        try:
-            loaded[language] = Replies.model_validate(
-                read_yaml(replies_path(root, language).read_bytes()))
-        except OSError as exc:
-            problems.append(f"{where}: cannot be read ({exc.strerror})")
-        except ValidationError as exc:
-            problems += [f"{where}: {'.'.join(map(str, f.location))}: {f.message}"
-                         for f in findings(exc)]
-    if problems:
-        raise ContentError(problems)
-    return loaded
+    """Each language's replies (a language without its own file reads with the default's)."""
+    return load_per_language(root, "replies", Replies, languages, default)

@@ -7,11 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, StrictStr, ValidationError
+from pydantic import Field, StrictStr
 
-from bot.content.loading import ContentError, read_yaml
+from bot.content.loading import load_per_language
 from bot.content.models import Dialog, Id
-from bot.validation import findings
 
 Phrases = tuple[Annotated[StrictStr, Field(min_length=1)], ...]
 Logistics = Literal["address", "phone", "hours", "parking", "directions", "payment", "gift"]
@@ -38,28 +37,6 @@ class Words(Dialog):
     staff_only: Phrases  # what only staff can answer (discounts): offered to a person
 
 
-def words_path(root: Path, language: str) -> Path:
-    return root / "dialogs" / f"words.{language}.yaml"
-
-
 def load_words(root: Path, languages: tuple[str, ...], default: str) -> dict[str, Words]:
-    """Each language's words, or one ContentError naming every problem. A language other than
-    the default may ship without a words file: its clients' typed messages are then read with
-    the default language's words."""
-    loaded: dict[str, Words] = {}
-    problems: list[str] = []
-    for language in languages:
-        where = f"dialogs/words.{language}.yaml"
-        if language != default and not words_path(root, language).exists():
-            continue
-        try:
-            loaded[language] = Words.model_validate(
-                read_yaml(words_path(root, language).read_bytes()))
-        except OSError as exc:
-            problems.append(f"{where}: cannot be read ({exc.strerror})")
-        except ValidationError as exc:
-            problems += [f"{where}: {'.'.join(map(str, f.location))}: {f.message}"
-                         for f in findings(exc)]
-    if problems:
-        raise ContentError(problems)
-    return loaded
+    """Each language's words (a language without its own file reads with the default's)."""
+    return load_per_language(root, "words", Words, languages, default)
