@@ -99,8 +99,11 @@ class Sandbox(Chats):
         return self.api.messages[self.app.bot_data["settings"].staff_chat_id]
 
     async def feed(self, update: dict[str, Any]) -> None:
+        """As Telegram's updates reach `clinicbot run`: stored in the inbox, then handled."""
         update = {"update_id": next(self._update_ids), **update}
-        await self.app.process_update(Update.de_json(update, self.app.bot))
+        parsed = Update.de_json(update, self.app.bot)
+        await self.app.bot_data["inbox"].accept(parsed)
+        await self.app.process_update(parsed)
 
 
 class ChatUser:

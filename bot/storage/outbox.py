@@ -26,8 +26,18 @@ class OutboxStore(Store):
         """Store (kind, client's user id or None, payload) rows in one transaction, claimed by
         the caller who sends them at once. A new edit of a staff-chat message replaces one
         still waiting, which would show older text."""
-        ids = []
+        ids: list[int] = []
         async with self.transaction() as db:
+            if not any(kind == "staff" and payload.get("edit") is not None
+                       for kind, _, payload in entries):
+                rows = await db.all(
+                    "INSERT INTO outbox (kind, user_id, payload, retry_at, created_at,"
+                    " claimed_until, claimed_by) VALUES "
+                    + ", ".join(["(?, ?, ?, ?, ?, ?, ?)"] * len(entries)) + " RETURNING id",
+                    [value for kind, user_id, payload in entries
+                     for value in (kind, user_id, json.dumps(payload), iso(now), iso(now),
+                                   iso(claimed_until), self.database.owner)])
+                return sorted(int(r[0]) for r in rows)
             for kind, user_id, payload in entries:
                 replaces = payload.get("edit") if kind == "staff" else None
                 if replaces is not None:
@@ -47,10 +57,14 @@ class OutboxStore(Store):
 
     async def claim_due(self, now: datetime, until: datetime, limit: int) -> list[OutboxEntry]:
         """Entries due and claimed by nobody (or by someone whose claim ran out), now claimed
-        by the caller until `until`."""
+        by the caller until `until`. A turn's reply waits while an earlier one to the same
+        chat does: a chat's replies go out in order."""
         ids = await self.database.claim(
             "outbox", "SELECT id FROM outbox WHERE retry_at <= ?"
-            " AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY id LIMIT ?",
+            " AND (claimed_until IS NULL OR claimed_until <= ?) AND NOT (kind = 'reply'"
+            " AND EXISTS (SELECT 1 FROM outbox AS earlier WHERE earlier.kind = 'reply'"
+            " AND earlier.user_id = outbox.user_id AND earlier.id < outbox.id))"
+            " ORDER BY id LIMIT ?",
             (iso(now), iso(now), limit), until)
         return await self.pending(ids) if ids else []
 

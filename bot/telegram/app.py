@@ -19,6 +19,7 @@ from bot.flows import Services
 from bot.flows.router import Router
 from bot.storage import Stores
 from bot.telegram import handlers, staff_handlers
+from bot.telegram.inbox import DurableQueue, Inbox, InboxApplication, processing
 from bot.telegram.limiter import InteractiveUpdateProcessor, PriorityGate, PriorityRateLimiter
 from bot.telegram.outbox import Outbox
 from bot.telegram.scheduler import Scheduler
@@ -48,6 +49,8 @@ def build_application(
     `telegram_rate_limiter()`; the in-process fake needs none, unless a benchmark measures it.
     """
     builder: ApplicationBuilder = Application.builder().token(token)  # type: ignore[type-arg]
+    # Updates go through the inbox: stored before Telegram is told, handled once, in order.
+    builder = builder.application_class(InboxApplication).update_queue(DurableQueue())
     builder = builder.concurrent_updates(InteractiveUpdateProcessor(concurrent_updates))
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
@@ -77,6 +80,8 @@ async def start_services(app: Application,  # type: ignore[type-arg]
     settings: Settings = app.bot_data["settings"]
     content: Content = app.bot_data["content"]
     stores = await Stores.open(settings.storage)
+    if stores.database.dialect == "sqlite":
+        await stores.release_claims()
     matchers = {
         lang: FaqMatcher(lang,
                          {t.id: content.tr_button_label(lang, t.keywords) for t in content.faq},
@@ -86,7 +91,10 @@ async def start_services(app: Application,  # type: ignore[type-arg]
     services = Services(settings, content, stores, app.bot_data["clock"], matchers)
     app.bot_data["services"] = services
     outbox = app.bot_data["outbox"] = Outbox(app.bot, services, Sender(app.bot, services))
-    scheduler = Scheduler(app.bot, services, outbox, on_database_lost=app.stop_running)
+    inbox = app.bot_data["inbox"] = Inbox(app.bot, services, processing(app))
+    if isinstance(app.update_queue, DurableQueue):
+        app.update_queue.inbox = inbox
+    scheduler = Scheduler(app.bot, services, outbox, inbox, on_database_lost=app.stop_running)
     app.bot_data["scheduler"] = scheduler
     if scheduler_loop:
         scheduler.start()

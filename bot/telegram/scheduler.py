@@ -27,6 +27,7 @@ from bot.flows.aftercare_times import is_quiet, still_relevant
 from bot.flows.menu import MenuAction
 from bot.storage import DueMessage, Plan
 from bot.telegram import appointment_reminders
+from bot.telegram.inbox import Inbox
 from bot.telegram.limiter import PriorityRateLimiter
 from bot.telegram.markup import markup
 from bot.telegram.outbox import Outbox
@@ -36,6 +37,9 @@ log = logging.getLogger(__name__)
 BATCH = 500
 IN_FLIGHT = 30  # concurrent sends; PTB's rate limiter keeps the overall pace
 PURGE_INTERVAL = timedelta(hours=1)
+# How long a handled update's id is kept, so that Telegram sending it again changes nothing
+# (Telegram gives up on an update within a day).
+HANDLED_KEPT = timedelta(days=2)
 # Seconds at most between renewing claims and counting instances: an instance that joins is
 # counted by the others this soon, and only until then can they send over the bot's limit.
 KEEP_EVERY = 5.0
@@ -55,9 +59,9 @@ class Scheduler:
     opened; if it was removed or replaced, nothing more is written and `on_database_lost` (the
     application's stop) is called once."""
 
-    def __init__(self, bot: Bot, services: Services, outbox: Outbox,
+    def __init__(self, bot: Bot, services: Services, outbox: Outbox, inbox: Inbox,
                  on_database_lost: Callable[[], None] = lambda: None) -> None:
-        self.bot, self.services, self.outbox = bot, services, outbox
+        self.bot, self.services, self.outbox, self.inbox = bot, services, outbox, inbox
         self.on_database_lost = on_database_lost
         self._task: asyncio.Task[None] | None = None
         self._keeper: asyncio.Task[None] | None = None
@@ -135,6 +139,7 @@ class Scheduler:
             if self._sender.paused_until and now < self._sender.paused_until:
                 return 0
             self._sender.paused_until = None
+            await self.inbox.take_over()
             sent = await self._reminders(now) + await self._aftercare(now)
             sent += await appointment_reminders.send_due(self._sender, self.services, now,
                                                          self._claim_until(now),
@@ -160,6 +165,7 @@ class Scheduler:
         self._purged_at = now
         days = self.services.settings.retention_days
         purged = await self.services.stores.privacy.purge(now - timedelta(days=days))
+        await self.services.stores.inbox.purge(now - HANDLED_KEPT)
         if purged:
             log.info("retention: purged %s rows older than %s days", purged, days)
 
