@@ -19,8 +19,9 @@ from bot.flows import Services
 from bot.flows.router import Router
 from bot.storage import Stores
 from bot.telegram import handlers, staff_handlers
+from bot.telegram.fairness import FairUpdateProcessor, Flood
 from bot.telegram.inbox import DurableQueue, Inbox, InboxApplication, processing
-from bot.telegram.limiter import InteractiveUpdateProcessor, PriorityGate, PriorityRateLimiter
+from bot.telegram.limiter import PriorityGate, PriorityRateLimiter
 from bot.telegram.outbox import Outbox
 from bot.telegram.scheduler import Scheduler
 from bot.telegram.sending import Sender
@@ -51,7 +52,7 @@ def build_application(
     builder: ApplicationBuilder = Application.builder().token(token)  # type: ignore[type-arg]
     # Updates go through the inbox: stored before Telegram is told, handled once, in order.
     builder = builder.application_class(InboxApplication).update_queue(DurableQueue())
-    builder = builder.concurrent_updates(InteractiveUpdateProcessor(concurrent_updates))
+    builder = builder.concurrent_updates(FairUpdateProcessor(concurrent_updates))
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     if rate_limiter is not None:
@@ -94,6 +95,8 @@ async def start_services(app: Application,  # type: ignore[type-arg]
     inbox = app.bot_data["inbox"] = Inbox(app.bot, services, processing(app))
     if isinstance(app.update_queue, DurableQueue):
         app.update_queue.inbox = inbox
+    if isinstance(app.update_processor, FairUpdateProcessor):
+        app.update_processor.flood = Flood(services, inbox, outbox)
     scheduler = Scheduler(app.bot, services, outbox, inbox, on_database_lost=app.stop_running)
     app.bot_data["scheduler"] = scheduler
     if scheduler_loop:
