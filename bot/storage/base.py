@@ -133,6 +133,11 @@ class Database(ABC):
     async def insert(self, sql: str, args: Sequence[Any] = ()) -> int:
         """One `INSERT … RETURNING id`; the new row's id."""
 
+    async def write_small(self, sql: str, args: Sequence[Any] = ()) -> int:
+        """One small statement on every update's path (the inbox, the outbox's replies): as
+        `write`, in the event loop's thread where that is cheaper (SQLite)."""
+        return await self.write(sql, args)
+
     @abstractmethod
     async def write_returning(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
         """One statement with a `RETURNING` clause; the rows it returns."""

@@ -28,7 +28,7 @@ class InboxStore(Store):
                      now: datetime, claimed_until: datetime) -> None:
         """Keep an update, claimed by this instance; one already kept (Telegram sent it again)
         stays as it is."""
-        await self.write(
+        await self.database.write_small(
             "INSERT INTO inbox (update_id, sender_id, payload, received_at, claimed_until,"
             " claimed_by) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (update_id) DO NOTHING",
             (update_id, sender_id, json.dumps(payload), iso(now), iso(claimed_until),
@@ -48,7 +48,7 @@ class InboxStore(Store):
     async def finish(self, update_ids: list[int], now: datetime) -> None:
         """Handled without a turn of its own (nothing to answer, dropped in a flood, failed)."""
         if update_ids:
-            await self.write(f"UPDATE inbox SET {HANDLED} WHERE handled_at IS NULL"
+            await self.database.write_small(f"UPDATE inbox SET {HANDLED} WHERE handled_at IS NULL"
                              f" AND update_id IN ({marks(update_ids)})",
                              (iso(now), *update_ids))
 

@@ -71,7 +71,8 @@ class OutboxStore(Store):
     async def release(self, ids: list[int]) -> None:
         """Claims given up without sending: the scheduler sends what is still there."""
         if ids:
-            await self.write(f"UPDATE outbox SET {FREE} WHERE id IN ({marks(ids)})", tuple(ids))
+            await self.database.write_small(f"UPDATE outbox SET {FREE} WHERE id IN ({marks(ids)})",
+                                            tuple(ids))
 
     async def _entries(self, where: str, args: tuple[Any, ...]) -> list[OutboxEntry]:
         rows = await self.all(f"SELECT id, kind, payload, attempts FROM outbox {where}", args)
@@ -84,4 +85,4 @@ class OutboxStore(Store):
 
     async def done(self, entry_id: int) -> None:
         """Sent, or given up for good: nothing of it is kept."""
-        await self.write("DELETE FROM outbox WHERE id = ?", (entry_id,))
+        await self.database.write_small("DELETE FROM outbox WHERE id = ?", (entry_id,))

@@ -192,6 +192,15 @@ class SqliteDatabase(Database):
                 raise
             self.quick.execute("COMMIT")
 
+    async def write_small(self, sql: str, args: Sequence[Any] = ()) -> int:
+        """On the event loop thread's connection, as `write_together`: a round trip to
+        aiosqlite's thread costs more than the statement."""
+        if (turn := self._in_turn()) is not None:
+            return await turn.write(sql, args)
+        assert self.quick is not None, "opened read-only"
+        async with self._write_lock:
+            return self.quick.execute(sql, args).rowcount
+
     def client_lock(self, user_id: int) -> AbstractAsyncContextManager[None]:
         # One process owns an SQLite file: its own lock is the whole story.
         return self._client_locks(user_id)
