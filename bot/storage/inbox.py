@@ -63,13 +63,16 @@ class InboxStore(Store):
         handled = any(r[0] == update_id and r[2] is not None for r in rows)
         return handled, self._stored([r for r in rows if r[0] != update_id])
 
-    async def claim_orphans(self, now: datetime, until: datetime,
+    async def claim_orphans(self, now: datetime, alive_since: datetime, until: datetime,
                             limit: int) -> list[StoredUpdate]:
-        """Updates not handled whose claim ran out (their instance died), now this one's."""
+        """Updates not handled whose claim ran out and whose instance stopped beating (it
+        died: one merely slow under load keeps its work), now this one's."""
         ids = await self.database.claim(
             "inbox", "SELECT update_id FROM inbox WHERE handled_at IS NULL"
-            " AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY update_id LIMIT ?",
-            (iso(now), limit), until, key="update_id")
+            " AND (claimed_until IS NULL OR claimed_until <= ? AND NOT EXISTS ("
+            " SELECT 1 FROM heartbeats WHERE name = 'instance ' || inbox.claimed_by"
+            " AND at > ?)) ORDER BY update_id LIMIT ?",
+            (iso(now), iso(alive_since), limit), until, key="update_id")
         if not ids:
             return []
         return self._stored(await self.all(

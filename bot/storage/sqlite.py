@@ -118,9 +118,10 @@ class SqliteDatabase(Database):
 
     @staticmethod
     def _quick(path: Path) -> sqlite3.Connection:
-        """The connection for `write_together`, used in the event loop's thread. It never
-        checkpoints (aiosqlite's connection does, in its thread, on its next write: the
-        scheduler writes a heartbeat every beat), so a commit here only appends to the WAL.
+        """The connection for turns, `write_together` and `write_small`, used in the event
+        loop's thread. It never checkpoints (aiosqlite's connection does, in its thread, on
+        its next write: the scheduler writes a heartbeat every beat, at least every 5 s), so
+        a commit here only appends to the WAL.
         The bot's own writes never contend for SQLite's lock (they all hold `_write_lock`);
         another process writing (an administrator's sqlite3 shell) makes it wait 0.5 s at most,
         then the update fails gently and the client presses again."""

@@ -108,8 +108,8 @@ class Inbox:
     async def take_over(self) -> int:
         """Handle the updates whose instance died before it finished them; how many."""
         now = self.services.clock.now()
-        until = now + timedelta(seconds=self.services.settings.claim_seconds)
-        orphans = await self.store.claim_orphans(now, until, ORPHANS)
+        claim = timedelta(seconds=self.services.settings.claim_seconds)
+        orphans = await self.store.claim_orphans(now, now - claim, now + claim, ORPHANS)
         for orphan in orphans:
             log.info("taking over update %s", orphan.update_id)
             await self.process(Update.de_json(orphan.payload, self.bot))

@@ -65,6 +65,7 @@ class Scheduler:
         self.on_database_lost = on_database_lost
         self._task: asyncio.Task[None] | None = None
         self._keeper: asyncio.Task[None] | None = None
+        self._heir: asyncio.Task[None] | None = None
         self._alive = 1  # instances sending for this bot, this one included
         self._lock = asyncio.Lock()
         self._sender = outbox.sender
@@ -74,13 +75,14 @@ class Scheduler:
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="clinicbot-scheduler")
         self._keeper = asyncio.create_task(self._keep_claims(), name="clinicbot-claims")
+        self._heir = asyncio.create_task(self._take_over(), name="clinicbot-take-over")
 
     async def stop(self) -> None:
         """Stop between two messages: a run in progress sends nothing more and ends."""
         self._stopping = True
         async with self._lock:
             pass
-        for task in (self._task, self._keeper):
+        for task in (self._task, self._keeper, self._heir):
             if task is not None:
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
@@ -89,9 +91,19 @@ class Scheduler:
     async def _run(self) -> None:
         while not self._stopping:
             try:
-                await self.run_once()
+                await self.run_once(take_over=False)
             except Exception:
                 log.exception("scheduled sending failed; retrying in %s s", self._interval)
+            await asyncio.sleep(self._interval)
+
+    async def _take_over(self) -> None:
+        """Updates an instance that died had accepted are handled by their own task: one
+        waiting for its client's turn never holds up the messages that are due."""
+        while not self._stopping:
+            try:
+                await self.inbox.take_over()
+            except Exception:
+                log.exception("could not take over updates; retrying in %s s", self._interval)
             await asyncio.sleep(self._interval)
 
     async def _keep_claims(self) -> None:
@@ -129,8 +141,9 @@ class Scheduler:
     def _halted(self) -> bool:
         return self._stopping or self._sender.paused_until is not None
 
-    async def run_once(self) -> int:
-        """Send everything due now; returns how many messages went out."""
+    async def run_once(self, *, take_over: bool = True) -> int:
+        """Send everything due now (first handling updates an instance that died had
+        accepted, unless a task of their own does); returns how many messages went out."""
         async with self._lock:
             if self._stopping or self._database_lost():
                 return 0
@@ -139,7 +152,8 @@ class Scheduler:
             if self._sender.paused_until and now < self._sender.paused_until:
                 return 0
             self._sender.paused_until = None
-            await self.inbox.take_over()
+            if take_over:
+                await self.inbox.take_over()
             sent = await self._reminders(now) + await self._aftercare(now)
             sent += await appointment_reminders.send_due(self._sender, self.services, now,
                                                          self._claim_until(now),
