@@ -112,10 +112,7 @@ class Inbox:
         orphans = await self.store.claim_orphans(now, now - claim, now + claim, ORPHANS)
         for orphan in orphans:
             log.info("taking over update %s", orphan.update_id)
-        # At once: each waits for its sender's turn (in update order) and a slot, so one
-        # client's wait never holds up another's.
-        await asyncio.gather(*(self.process(Update.de_json(orphan.payload, self.bot))
-                               for orphan in orphans))
+            await self.process(Update.de_json(orphan.payload, self.bot))
         return len(orphans)
 
 
