@@ -107,16 +107,16 @@ async def main(clients: int, seconds: float) -> None:
     emit("messages_due_now", due, "messages")
 
     timings = []
-    until = NOW + timedelta(minutes=5)
+    lease = timedelta(minutes=5)
     for _ in range(20):
         t0 = time.perf_counter()
-        batch = await stores.aftercare.claim_due(NOW, until, 500)
+        batch = await stores.aftercare.claim_due(NOW, lease, 500)
         timings.append((time.perf_counter() - t0) * 1000)
         await stores.aftercare.release([message.id for message in batch])  # same rows next time
     emit("due_query_first_500", sorted(timings)[len(timings) // 2], "ms (median of 20)")
     assert len(batch) == 500
     t0 = time.perf_counter()
-    assert await stores.aftercare.claim_due(NOW - timedelta(hours=1), until, 500) == []
+    assert await stores.aftercare.claim_due(NOW - timedelta(hours=1), lease, 500) == []
     emit("due_query_nothing_due", (time.perf_counter() - t0) * 1000, "ms")
 
     scheduler: Scheduler = app.bot_data["scheduler"]

@@ -1,4 +1,4 @@
-"""clinicbot run | shell | check — the console entry point (also `python -m bot`)."""
+"""clinicbot run | shell | check | catalogs — the console entry point (also `python -m bot`)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,10 @@ from urllib.parse import urlsplit
 from dotenv import load_dotenv
 from telegram.error import InvalidToken
 
+from bot import log_privacy
 from bot.config import ConfigError, Settings, load_settings
 from bot.content import ContentError, load_content
+from bot.storage import DatabaseUnavailable, MalformedDatabaseUrl
 
 EXIT_USAGE = 2
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
@@ -31,10 +33,14 @@ def configure_logging(level: str) -> None:
     """Our own loggers log ids, never texts, answers or phone numbers. Libraries are kept
     quieter whatever the level: httpx logs request URLs (with the bot token) at INFO;
     python-telegram-bot logs whole updates and request parameters (client texts), and aiosqlite
-    every SQL statement with its values (health answers), at DEBUG."""
+    every SQL statement with its values (health answers), at DEBUG; pymorphy3 announces its
+    dictionary at INFO. Whatever they log at any level passes `NoClientText`, which keeps
+    payloads out (bot/log_privacy.py)."""
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    log_privacy.install()
     for name, floor in (("httpx", logging.WARNING), ("httpcore", logging.WARNING),
-                        ("telegram", logging.INFO), ("aiosqlite", logging.INFO)):
+                        ("telegram", logging.INFO), ("aiosqlite", logging.INFO),
+                        ("pymorphy3", logging.WARNING)):
         library = logging.getLogger(name)
         library.setLevel(max(floor, library.getEffectiveLevel()))
 
@@ -65,6 +71,10 @@ def parser() -> argparse.ArgumentParser:
                        help="the shell's own database, kept between runs")
     shell.add_argument("--language", help="your Telegram language code (default: from $LANG)")
     command("check", "validate the configuration and all content")
+    catalogs_cmd = command("catalogs", "regenerate locales/messages.pot and update every "
+                           "language's catalog; a failed extraction changes nothing")
+    catalogs_cmd.add_argument("--root", type=Path, default=Path("."),
+                              help="the project's checkout (default: this directory)")
     command("health", "is the database reachable, did the scheduler run lately")
     backup_cmd = command("backup", "copy the database safely, even while running")
     backup_cmd.add_argument("path", type=Path)
@@ -79,11 +89,15 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings(getattr(args, "config", None))
     except ConfigError as exc:
         return _fail("configuration problems:\n  " + "\n  ".join(exc.problems))
+    if args.command == "catalogs":
+        return regenerate_catalogs(args.root, settings.languages)
     url = os.environ.get("DATABASE_URL", "").strip()
     if url and not url.startswith(("postgresql://", "postgres://")):
         return _fail("DATABASE_URL must be a postgresql:// URL (leave it unset to use the SQLite"
                      " file named in the configuration)")
     settings = replace(settings, database_url=url or None)
+    if args.command in ("run", "shell", "check") and (problem := _wiring_problem()):
+        return _fail(problem)
     if args.command == "check":
         return check(settings)
     if args.command == "health":
@@ -102,6 +116,20 @@ def main(argv: list[str] | None = None) -> int:
         return _content_failed(exc)
 
 
+def _wiring_problem() -> str | None:
+    """Build the routers once before anything starts, so a name two flows register is one
+    line naming it and both flows."""
+    from bot.flows.router import DuplicateRegistration
+    from bot.flows.routes import client_router, desk_router
+
+    try:
+        client_router()
+        desk_router()
+    except DuplicateRegistration as exc:
+        return str(exc)
+    return None
+
+
 def _content_failed(error: ContentError) -> int:
     return _fail("content problems:\n  " + "\n  ".join(error.problems))
 
@@ -110,21 +138,40 @@ def check(settings: Settings) -> int:
     from bot.content.check import check_content
 
     try:
-        content = load_content(settings.content_dir, settings.languages)
+        content = load_content(settings.content_dir, settings.languages,
+                               settings.default_language)
     except ContentError as exc:
         return _content_failed(exc)
     report = check_content(settings, content)
+    for note in report.notes:
+        print(note)
     for problem in report.problems:
         print(f"  {problem}")
     print(report.summary())
     return 1 if report.problems else 0
 
 
+def regenerate_catalogs(root: Path, configured: tuple[str, ...]) -> int:
+    """Regenerate the catalogs of the checkout at `root`, starting one for each configured
+    language that has none yet."""
+    from bot.devtools.catalogs import CatalogError, regenerate
+
+    try:
+        found, languages = regenerate(root.resolve(), configured)
+    except CatalogError as exc:
+        return _fail(f"catalogs left unchanged: extraction failed: {exc}")
+    print(f"catalogs: {found} message ids; updated {', '.join(languages)}")
+    return 0
+
+
 def report_health(settings: Settings) -> int:
     from bot.clock import Clock
     from bot.operations import health
 
-    healthy, lines = asyncio.run(health(settings, Clock()))
+    try:
+        healthy, lines = asyncio.run(health(settings, Clock()))
+    except MalformedDatabaseUrl as exc:
+        return _fail(str(exc))
     print("\n".join(lines))
     return 0 if healthy else 1
 
@@ -145,15 +192,19 @@ def make_backup(settings: Settings, path: Path) -> int:
 
 def run_bot(settings: Settings, args: argparse.Namespace) -> int:
     from bot.clock import Clock
+    from bot.telegram import webhook_limits
     from bot.telegram.app import build_application, telegram_rate_limiter
 
-    content = load_content(settings.content_dir, settings.languages)  # its problems first
+    content = load_content(settings.content_dir, settings.languages,
+                           settings.default_language)  # its problems first
     token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
     if not token:
         return _fail("TELEGRAM_BOT_TOKEN is not set (put it in the environment or a .env file);"
                      " get one from @BotFather")
-    if settings.database_url and (problem := asyncio.run(_reach_database(settings))):
-        return _fail(problem)
+    try:
+        asyncio.run(_prepare_database(settings))
+    except DatabaseUnavailable as exc:
+        return _database_failed(exc)
     base_url = os.environ.get("TELEGRAM_API_BASE_URL") or None
     try:
         asyncio.run(_verify_token(token, base_url))
@@ -163,30 +214,36 @@ def run_bot(settings: Settings, args: argparse.Namespace) -> int:
     app = build_application(settings, token=token, clock=Clock(), base_url=base_url,
                             rate_limiter=telegram_rate_limiter(settings.messages_per_second),
                             content=content)
-    if not args.webhook:
-        app.run_polling(allowed_updates=ALLOWED_UPDATES)
-        return 0
     secret = os.environ.get("TELEGRAM_WEBHOOK_SECRET", "").strip()
-    if not secret or not args.webhook_url:
+    if args.webhook and (not secret or not args.webhook_url):
         return _fail("--webhook needs TELEGRAM_WEBHOOK_SECRET in the environment and "
                      "--webhook-url (or WEBHOOK_URL)")
-    app.run_webhook(listen=args.listen, port=args.port, secret_token=secret,
-                    url_path=urlsplit(args.webhook_url).path.lstrip("/"),
-                    webhook_url=args.webhook_url, allowed_updates=ALLOWED_UPDATES)
+    try:
+        if not args.webhook:
+            app.run_polling(allowed_updates=ALLOWED_UPDATES)
+            return 0
+        webhook_limits.install()
+        app.run_webhook(listen=args.listen, port=args.port, secret_token=secret,
+                        url_path=urlsplit(args.webhook_url).path.lstrip("/"),
+                        webhook_url=args.webhook_url, allowed_updates=ALLOWED_UPDATES)
+    except DatabaseUnavailable as exc:  # broken between the check and the start
+        return _database_failed(exc)
     return 0
 
 
-async def _reach_database(settings: Settings) -> str | None:
-    """Connect once before starting, so an unreachable server is one line, not a traceback
-    (and never shows the URL, which may hold a password)."""
-    import asyncpg
+async def _prepare_database(settings: Settings) -> None:
+    """Open, check and migrate the database once before connecting to Telegram, so a file or
+    server the bot cannot use is one line and exit status 2, not a traceback (never the URL,
+    which may hold a password), and closed again so nothing keeps the process alive."""
+    from bot.storage import Stores
 
-    try:
-        connection = await asyncpg.connect(settings.database_url, timeout=10)
-    except (OSError, TimeoutError, asyncpg.PostgresError) as exc:
-        return f"cannot reach the PostgreSQL server in DATABASE_URL ({type(exc).__name__}: {exc})"
-    await connection.close()
-    return None
+    await (await Stores.open(settings.storage)).close()
+
+
+def _database_failed(error: DatabaseUnavailable) -> int:
+    if isinstance(error, MalformedDatabaseUrl):
+        return _fail(str(error))
+    return _fail(f"cannot use the database {error}")
 
 
 async def _verify_token(token: str, base_url: str | None) -> None:

@@ -69,11 +69,29 @@ class Settings:
     opening_hours: dict[int, tuple[time, time]] | None = None  # weekday (Mon 0) → open, close
     map_link: str | None = None
     parking: str | None = None
+    # Optional texts by language: how clients can pay, and the clinic's gift certificates.
+    payment_methods: dict[str, str] | None = None
+    gift_certificates: dict[str, str] | None = None
     content_dir: Path = SHIPPED_CONTENT
     source: Path | None = None
+    # Languages whose catalogs must be whole (`clinicbot check` fails on a gap); any other
+    # language shows the default language's text where its own is missing.
+    complete_languages: tuple[str, ...] = ()
+
+    @property
+    def complete(self) -> tuple[str, ...]:
+        """The languages configured as complete, and always the default: the one others fall
+        back to."""
+        return tuple(dict.fromkeys((self.default_language, *self.complete_languages)))
 
     def price_for(self, language: str) -> str:
         return self.price_text.get(language) or self.price_text[self.default_language]
+
+    def text_for(self, texts: dict[str, str] | None, language: str) -> str | None:
+        """One of the clinic's optional texts in `language`, else the default language's."""
+        if not texts:
+            return None
+        return texts.get(language) or texts.get(self.default_language)
 
     def with_database(self, path: Path) -> Settings:
         return replace(self, database=path, database_url=None)
@@ -96,6 +114,7 @@ def parse_settings(data: dict[str, Any], base_dir: Path) -> Settings:
         clinic_name=clinic.name, address=clinic.address, phone=clinic.phone,
         website=clinic.website, timezone=ZoneInfo(clinic.timezone), hemisphere=clinic.hemisphere,
         languages=languages.available, default_language=languages.default,
+        complete_languages=languages.complete,
         staff_chat_id=file.staff.chat_id, staff_user_ids=file.staff.user_ids,
         price_text=dict(file.price), database=base_dir / database,
         nudge_hour=aftercare.nudge_hour, quiet_start=aftercare.quiet_hours[0],
@@ -103,6 +122,8 @@ def parse_settings(data: dict[str, Any], base_dir: Path) -> Settings:
         content_dir=base_dir / content_dir,
         opening_hours=file.opening_hours.by_weekday() if file.opening_hours else None,
         map_link=clinic.map_link, parking=clinic.parking,
+        payment_methods=dict(clinic.payment_methods) if clinic.payment_methods else None,
+        gift_certificates=dict(clinic.gift_certificates) if clinic.gift_certificates else None,
         scheduler_interval=file.scheduler.interval_seconds,
         claim_seconds=file.scheduler.claim_seconds,
         messages_per_second=file.telegram.messages_per_second,

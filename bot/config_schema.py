@@ -22,11 +22,13 @@ from pydantic import (
     StrictStr,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 
 from bot.validation import Location, Problems
 
 TEXT = "a non-empty string"
+TEXTS = 'a table of texts by language, e.g. en = "..."'
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
 
@@ -78,6 +80,8 @@ class Clinic(Table):
     hemisphere: Literal["north", "south"] = Field("north", description='"north" or "south"')
     map_link: Text | None = Field(None, description=TEXT)
     parking: Text | None = Field(None, description=TEXT)
+    payment_methods: dict[str, Text] | None = Field(None, description=TEXTS)
+    gift_certificates: dict[str, Text] | None = Field(None, description=TEXTS)
 
 
 class Languages(Table):
@@ -93,6 +97,19 @@ class Languages(Table):
         if available is not None and default not in available:
             raise ValueError(f"{default!r} is not in languages.available {list(available)}")
         return default
+
+    complete: tuple[StrictStr, ...] = Field(
+        (), description='a list of codes from languages.available, like ["en", "ru"]')
+
+    @field_validator("complete")
+    @classmethod
+    def _complete_available(cls, complete: tuple[str, ...], info: ValidationInfo
+                            ) -> tuple[str, ...]:
+        available = info.data.get("available")
+        unknown = [code for code in complete if available is not None and code not in available]
+        if unknown:
+            raise ValueError(f"{unknown} not in languages.available {list(available or ())}")
+        return complete
 
 
 class Staff(Table):
@@ -207,6 +224,17 @@ class ClinicFile(Table):
         if found:
             raise Problems(*found)
         return prices
+
+    @model_validator(mode="after")
+    def _clinic_texts_in_the_default_language(self) -> ClinicFile:
+        """An optional per-language clinic text, once given, has the default language's."""
+        default = self.languages.default
+        found = [(("clinic", key, default), "missing; expected the default language's text")
+                 for key in ("payment_methods", "gift_certificates")
+                 if (texts := getattr(self.clinic, key)) is not None and default not in texts]
+        if found:
+            raise Problems(*found)
+        return self
 
 
 def expectation(location: Location) -> str:

@@ -12,7 +12,14 @@ import asyncpg
 
 from bot.clock import Clock
 from bot.config import Settings
-from bot.storage import Stores, file_identity, read_only_uri
+from bot.storage import (
+    DatabaseUnavailable,
+    MalformedDatabaseUrl,
+    Stores,
+    file_identity,
+    read_only_uri,
+)
+from bot.storage.sqlite import unusable
 
 SCHEDULER_LATE = timedelta(minutes=3)  # the scheduler beats every 30 s while the bot runs
 
@@ -33,8 +40,11 @@ async def health(settings: Settings, clock: Clock) -> tuple[bool, list[str]]:
             beat_on = await stores.heartbeats.database_file("scheduler")
         finally:
             await stores.close()
-    except (OSError, sqlite3.Error) as exc:
-        return False, [f"database: unreachable ({settings.database}: {exc})"]
+    except DatabaseUnavailable as exc:
+        return False, [f"database: unusable ({settings.database}: {exc.reason})"]
+    except (OSError, sqlite3.Error) as exc:  # the file opened, but reading it failed
+        return False, [f"database: unusable ({settings.database}: "
+                       f"{unusable(settings.database, exc).reason})"]
     if beat_on is not None and beat_on != file_identity(settings.database):
         return False, [f"database: replaced ({settings.database} is not the file the bot last"
                        " ran on)"]
@@ -44,7 +54,8 @@ async def health(settings: Settings, clock: Clock) -> tuple[bool, list[str]]:
 
 async def _server_health(settings: Settings, clock: Clock) -> tuple[bool, list[str]]:
     """The same on PostgreSQL, where the server names itself (and the URL may hold a
-    password, so it is never printed)."""
+    password, so it is never printed). A URL that cannot be read is the caller's to report:
+    a configuration mistake, not an outage."""
     try:
         stores = await Stores.inspect(str(settings.database_url))
         try:
@@ -52,6 +63,10 @@ async def _server_health(settings: Settings, clock: Clock) -> tuple[bool, list[s
             last = await stores.heartbeats.last("scheduler")
         finally:
             await stores.close()
+    except MalformedDatabaseUrl:
+        raise
+    except DatabaseUnavailable as exc:
+        return False, [f"database: unreachable ({exc})"]
     except (OSError, asyncpg.PostgresError) as exc:
         return False, [f"database: unreachable (PostgreSQL: {type(exc).__name__}: {exc})"]
     return _scheduler_health(f"database: ok (PostgreSQL, schema version {version})", last, clock)

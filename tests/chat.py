@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from bot.config import Settings
 from bot.content import Content
-from bot.devtools.sandbox import ChatUser, Sent
+from bot.devtools.sandbox import ChatUser, Sandbox, Sent
+from bot.storage.base import iso, moment
+from bot.storage.stores import CLAIMED
 
 
 class Texts:
@@ -27,6 +30,15 @@ class Texts:
         assert topic is not None
         return self(topic.answer, price=settings.price_for(self.language),
                     clinic=settings.clinic_name, phone=settings.phone)
+
+
+def health_reason(content: Content, condition: str) -> tuple[str, str]:
+    """A condition's reason and its outcome's title, as the screening content classifies it."""
+    found = content.screening.conditions.get(condition)
+    if found is not None:
+        return found.reason, content.screening.outcome(found.outcome).title
+    wait = next(w for w in content.health.waits if w.id == condition)
+    return wait.reason, content.screening.outcome(wait.outcome).title
 
 
 def shown(messages: list[Sent]) -> str:
@@ -50,7 +62,8 @@ def screening_of(message: Sent) -> str:
 
 async def screen(user: ChatUser, t: Texts, *, yes: frozenset[str] = frozenset(),
                  goals: tuple[str, ...] = ("pores",), consent: bool = True) -> list[Sent]:
-    """Go through the whole eligibility check from the menu, answering yes to `yes` steps."""
+    """Go through the whole eligibility check from the menu, answering yes to `yes` steps and
+    ticking the `yes` conditions of a step that asks about a group of them."""
     await user.send("/menu")
     await user.press(t.label("menu.screening"))
     if not consent:
@@ -60,11 +73,28 @@ async def screen(user: ChatUser, t: Texts, *, yes: frozenset[str] = frozenset(),
     last: list[Sent] = []
     for step in screening.steps:
         if step.kind == "choose_many":
-            for option in step.options:
-                if option.id in goals:
-                    await user.press(t.label(option.label))
-            last = await user.press(t.label("screening.done"))
+            ticked = [o for o in step.options if o.id in (yes if step.conditions else goals)]
+            for option in ticked:
+                await user.press_exact(t.label(option.label))
+            none = step.conditions and not ticked
+            last = await user.press(t.label("screening.none_of_these" if none else
+                                            "screening.done"))
         else:
             answer = "screening.yes" if step.id in yes else "screening.no"
             last = await user.press_exact(t.label(answer))
     return last
+
+
+async def instance_died(bot: Sandbox, settings: Settings) -> None:
+    """The instance is gone and another took its place once its claims ran out: time passes
+    on the test's clock, and on whichever clock claims are kept (the server's on PostgreSQL;
+    on SQLite, which one process owns, the restart frees them at once)."""
+    await bot.restart()
+    passed = timedelta(seconds=settings.claim_seconds + 1)
+    bot.clock.advance(passed)
+    database = bot.app.bot_data["services"].stores.database
+    for table, _, key in CLAIMED:
+        for row_key, until in await database.all(
+                f"SELECT {key}, claimed_until FROM {table} WHERE claimed_until IS NOT NULL"):
+            await database.write(f"UPDATE {table} SET claimed_until = ? WHERE {key} = ?",
+                                 (iso(moment(until) - passed), row_key))

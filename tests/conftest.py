@@ -23,6 +23,15 @@ ROOT = Path(__file__).parent.parent
 START = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
 
 
+LANGUAGES = load_settings(ROOT / "clinic.example.toml").languages
+
+
+@pytest.fixture(params=LANGUAGES)
+def language(request: pytest.FixtureRequest) -> str:
+    """Each language the configuration lists: a test that takes `language` runs in each."""
+    return str(request.param)
+
+
 @pytest.fixture(scope="session")
 def example_settings() -> Settings:
     """The shipped example configuration with the shipped content."""

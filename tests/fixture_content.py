@@ -29,17 +29,27 @@ def dialog_ids(dialogs: Path) -> set[str]:
 
 
 def _keep_words_of_known_conditions(dialogs: Path) -> None:
-    """The project's words for typed messages, less those of conditions the short screening
-    does not ask about (the check would rightly call them words for no condition)."""
+    """The project's words for typed messages, less those of conditions (and skin goals) the
+    short screening does not ask about (the check would rightly call them unknown)."""
     screening = yaml.safe_load((dialogs / "screening.yaml").read_text(encoding="utf-8"))
     health = yaml.safe_load((dialogs / "health.yaml").read_text(encoding="utf-8"))
     known = {step.get("declares", step["id"]) for step in screening["steps"]
              if step.get("kind") == "yes_no"} | {wait["id"] for wait in health["waits"]}
+    known |= {option["id"] for step in screening["steps"] for option in step.get("options", ())
+              if isinstance(option, dict) and "outcome" in option}
     for words in dialogs.glob("words.*.yaml"):
         data = yaml.safe_load(words.read_text(encoding="utf-8"))
         data["conditions"] = {k: v for k, v in data["conditions"].items() if k in known}
         words.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
                          encoding="utf-8")
+    goals = {option if isinstance(option, str) else option["id"]
+             for step in screening["steps"] if step.get("records") == "goals"
+             for option in step["options"]}
+    for replies in dialogs.glob("replies.*.yaml"):
+        data = yaml.safe_load(replies.read_text(encoding="utf-8"))
+        data["goals"] = {k: v for k, v in data.get("goals", {}).items() if k in goals}
+        replies.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                           encoding="utf-8")
 
 
 def build_content(target: Path, project: Path) -> Path:

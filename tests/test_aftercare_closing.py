@@ -6,14 +6,11 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-import pytest
-
 from bot.content import Content
 from bot.devtools.sandbox import Sandbox
 from tests.chat import Texts
 
 
-@pytest.mark.parametrize("language", ["en", "ru"])
 async def test_day_seven_says_the_cosmetologist_will_advise(
     bot: Sandbox, content: Content, language: str
 ) -> None:

@@ -3,8 +3,6 @@ the bot still says it cannot read photos; /forget deletes the copied photo."""
 
 from __future__ import annotations
 
-import pytest
-
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import Sandbox, Sent
@@ -16,7 +14,6 @@ def copies(bot: Sandbox) -> list[Sent]:
     return [m for m in bot.staff_chat() if m.copied_from is not None]
 
 
-@pytest.mark.parametrize("language", ["en", "ru"])
 async def test_a_photo_in_the_week_reaches_staff_with_the_note(
     bot: Sandbox, content: Content, language: str
 ) -> None:

@@ -22,7 +22,6 @@ def text_messages(client: ChatUser) -> list[Sent]:
     return [m for m in client.messages if m.document is None]
 
 
-@pytest.mark.parametrize("language", ["en", "ru"])
 async def test_the_client_is_reminded_the_evening_before_and_that_morning(
     bot: Sandbox, content: Content, settings: Settings, language: str
 ) -> None:
@@ -93,7 +92,6 @@ async def test_after_downtime_a_reminder_for_a_past_appointment_is_skipped(
     assert len(client.messages) == received
 
 
-@pytest.mark.parametrize("language", ["en", "ru"])
 async def test_confirm_marks_the_card(
     bot: Sandbox, content: Content, settings: Settings, language: str
 ) -> None:
@@ -125,7 +123,6 @@ async def test_reschedule_and_cancel_tell_the_staff_chat(
     assert await bot.run_scheduler() == 0  # no morning reminder after that answer
 
 
-@pytest.mark.parametrize("language", ["en", "ru"])
 async def test_a_new_time_says_it_moved_and_replaces_the_reminders(
     bot: Sandbox, content: Content, settings: Settings, language: str
 ) -> None:
@@ -165,3 +162,33 @@ async def test_an_answer_after_the_appointment_has_begun_is_out_of_date(
     await client.press(t.label("appointment.confirm"))
     assert t("appointment.stale") in client.last.text
     assert t("staff.card.answer.confirm") not in (await card(bot, 1)).text
+
+
+@pytest.mark.engines("sqlite")
+async def test_the_calendar_file_keeps_the_clinics_details_inside_their_fields(
+    bot: Sandbox, settings: Settings
+) -> None:
+    """Line breaks, `;` and `,` in the configuration are escaped as RFC 5545 says, and long
+    lines folded at 75 octets, so no detail can start a line (a property) of its own."""
+    from dataclasses import replace as replaced
+    from types import SimpleNamespace
+
+    from bot.flows.staff.booked import calendar_file
+
+    name = "Lumière; Skin, Clinic\r\nATTENDEE:mailto:x@example.com"
+    address = "Flat 3, 12 Rose Street;\rLondon\nEC1 " + "Ω" * 60
+    services = replaced(bot.app.bot_data["services"],
+                        settings=replaced(settings, clinic_name=name, address=address))
+    ics = calendar_file(services, SimpleNamespace(id=1), VISIT, "en").content.decode()
+    assert ics.endswith("\r\n") and "\r" not in ics.replace("\r\n", "")
+    assert "\n" not in ics.replace("\r\n", "")
+    physical = ics.split("\r\n")[:-1]
+    assert all(len(line.encode()) <= 75 for line in physical)
+    unfolded = "\r\n".join(physical).replace("\r\n ", "").split("\r\n")
+    names = [line.split(":", 1)[0].split(";", 1)[0] for line in unfolded]
+    assert names == ["BEGIN", "VERSION", "PRODID", "BEGIN", "UID", "DTSTAMP", "DTSTART",
+                     "DTEND", "SUMMARY", "LOCATION", "END", "END"]
+    location = unfolded[names.index("LOCATION")].split(":", 1)[1]
+    assert location == ("Flat 3\\, 12 Rose Street\\;\\nLondon\\nEC1 " + "Ω" * 60)
+    assert "Lumière\\; Skin\\, Clinic\\nATTENDEE:mailto:x@example.com" in unfolded[
+        names.index("SUMMARY")]

@@ -26,7 +26,6 @@ async def still_at_the_first_question(user: ChatUser, t: Texts) -> None:
     assert t(path(t.content.screening)[2].question) in reply
 
 
-@pytest.mark.parametrize("language", ["en", "ru"])
 @pytest.mark.parametrize("action, msgid", [
     ("send_sticker", "error.unsupported_message"),
     ("send_photo", "error.unsupported_message"),
@@ -42,7 +41,6 @@ async def test_media_gets_a_friendly_answer(
     await still_at_the_first_question(user, t)
 
 
-@pytest.mark.parametrize("language", ["en", "ru"])
 async def test_edited_message_and_unknown_command(
     bot: Sandbox, content: Content, language: str
 ) -> None:

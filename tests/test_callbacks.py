@@ -97,17 +97,17 @@ def test_every_kind_of_button_gives_examples_that_fit(content: Content,
         assert all(data.unpack(e.pack()) == e for e in examples)
 
 
-def test_every_command_has_a_label_in_every_language(content: Content) -> None:
-    router = client_router()
-    assert list(router.commands) == [
-        "start", "menu", "help", "language", "aftercare", "stop", "timezone", "privacy",
-        "mydata", "forget", "cancel"]
-    for command in router.commands.values():
-        assert command.label is not None
-        for language, catalog in content.catalogs.items():
-            assert catalog.has(command.label), (language, command.name)
-    assert set(desk_router().commands) == {"leads", "lead", "find", "export", "stats",
-                                           "aftercare", "today", "tomorrow", "help"}
+def test_every_command_has_a_label_in_every_complete_language(
+    content: Content, test_settings: Settings
+) -> None:
+    """What the registries hold, not a list kept here: a new command is checked the day it is
+    registered, and a language configured as complete must describe it (unless it is kept out
+    of the command menu, without a label)."""
+    for router in (client_router(), desk_router()):
+        assert router.commands
+        for command in router.commands.values():
+            for language in test_settings.complete if command.label else ():
+                assert content.catalogs[language].has(command.label), (language, command.name)
 
 
 def _subclasses(cls: type) -> set[type]:

@@ -17,7 +17,9 @@ def example() -> dict:
 def test_example_config_is_valid_and_complete() -> None:
     settings = load_settings(EXAMPLE_CONFIG)
     assert settings.clinic_name == "Lumière Skin Clinic"
-    assert settings.languages == ("en", "ru") and settings.default_language == "en"
+    languages = example()["languages"]
+    assert settings.languages == tuple(languages["available"])
+    assert settings.default_language == languages["default"] == settings.complete[0]
     assert settings.timezone.key == "Europe/London"
     assert settings.staff_chat_id == -1001234567890
     assert settings.database == EXAMPLE_CONFIG.parent / "clinicbot.sqlite3"
@@ -30,6 +32,7 @@ def test_example_config_is_valid_and_complete() -> None:
     ("clinic", "timezone", "Mars/Olympus", "clinic.timezone: unknown timezone 'Mars/Olympus'"),
     ("clinic", "hemisphere", "east", "clinic.hemisphere: got 'east'"),
     ("languages", "default", "de", "languages.default: 'de' is not in languages.available"),
+    ("languages", "complete", ["en", "de"], "languages.complete: ['de'] not in languages.avai"),
     ("staff", "chat_id", "staff", "staff.chat_id: got 'staff'; expected the staff group's"),
     ("staff", "user_ids", [1, "two"], "staff.user_ids: expected a list of numeric"),
     ("aftercare", "nudge_hour", 25, "aftercare.nudge_hour: got 25; expected an hour"),

@@ -10,7 +10,6 @@ the same one restarted.
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -18,7 +17,7 @@ import pytest
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox
-from tests.chat import Texts
+from tests.chat import Texts, instance_died
 
 pytestmark = pytest.mark.engines
 
@@ -32,13 +31,6 @@ def command(bot: Sandbox, user: ChatUser, update_id: int, text: str) -> dict[str
 
 def texts(bot: Sandbox, chat_id: int) -> list[str]:
     return [m.text for m in bot.api.messages[chat_id]]
-
-
-async def died(bot: Sandbox, settings: Settings) -> None:
-    """The instance is gone and another took its place once the claims ran out (on SQLite,
-    which one process owns, its restart frees them at once)."""
-    await bot.restart()
-    bot.clock.advance(timedelta(seconds=settings.claim_seconds + 1))
 
 
 async def test_an_update_delivered_again_is_answered_once(
@@ -80,7 +72,7 @@ async def test_an_update_acknowledged_by_an_instance_that_died_is_answered(
     update = command(bot, user, 500, "/start")
     await bot.accept(update)  # stored, 200 sent, then the process was killed
     assert texts(bot, user.id) == []
-    await died(bot, settings)
+    await instance_died(bot, settings)
     await bot.run_scheduler()
     assert len(texts(bot, user.id)) == 1
     assert content.tr_message("en", "welcome.disclaimer") in texts(bot, user.id)[0]
@@ -104,7 +96,7 @@ async def test_a_later_update_never_overtakes_an_earlier_stored_one(
     t = Texts(content, "en")
     user = bot.user()
     await bot.accept(command(bot, user, 500, "/privacy"))
-    await died(bot, settings)
+    await instance_died(bot, settings)
     await bot.deliver(command(bot, user, 501, "/help"))
     privacy, help_ = texts(bot, user.id)
     assert t("privacy.title") in privacy and t("help.title") in help_

@@ -13,7 +13,6 @@ a message and the bot recording it can repeat that one message: README, "at leas
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -25,7 +24,7 @@ from bot.storage.leads import LeadStore
 from bot.storage.outbox import OutboxEntry
 from bot.telegram.outbox import Outbox
 from bot.telegram.sending import Delivery
-from tests.chat import Texts, screen
+from tests.chat import Texts, instance_died, screen
 
 pytestmark = pytest.mark.engines
 # Where the process dies, and how many of the step's three messages and cards went out first.
@@ -100,8 +99,7 @@ async def test_a_kill_during_the_final_booking_step_loses_and_doubles_nothing(
     seen = [m for m in user.messages if before.get(m.message_id) != m.edits]
     assert (len(seen), len(bot.staff_chat()) - 1) == KILL_POINTS[point]
 
-    await bot.restart()
-    bot.clock.advance(timedelta(seconds=settings.claim_seconds + 1))
+    await instance_died(bot, settings)
     await bot.run_scheduler()
     await bot.run_scheduler()
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import logging
 
+import pytest
 from telegram import Bot, Update
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
@@ -18,6 +20,7 @@ from bot.telegram.limiter import (
     PriorityGate,
     PriorityRateLimiter,
 )
+from bot.telegram.pacing import GROUP, PRIVATE, LocalSlots, Pace, SharedSlots, chat_limit
 
 TICK = 0.005  # seconds between releases in these tests
 
@@ -41,13 +44,13 @@ async def released_in_order(gate: PriorityGate, kinds: list[str]) -> list[str]:
 
 
 async def test_interactive_callers_go_before_waiting_bulk_ones() -> None:
-    gate = PriorityGate(max_rate=1000, period=1000 * TICK)
+    gate = PriorityGate(max_rate=100, period=400 * TICK)
     order = await released_in_order(gate, ["b1", "b2", "b3", "i1", "b4", "i2"])
     assert order == ["i1", "i2", "b1", "b2", "b3", "b4"]
 
 
 async def test_an_interactive_caller_arriving_mid_wave_is_next() -> None:
-    gate = PriorityGate(max_rate=1000, period=1000 * TICK)
+    gate = PriorityGate(max_rate=100, period=400 * TICK)
     await gate.acquire(False)
     order: list[str] = []
     two_out = asyncio.Event()
@@ -74,6 +77,7 @@ async def released_at(gate: PriorityGate, interactive: list[bool]) -> list[float
         now[0] += seconds
 
     gate.clock, gate.sleep = (lambda: now[0]), sleep
+    gate.slots = LocalSlots(gate.clock)
     times: list[float] = []
 
     async def caller(kind: bool) -> None:
@@ -87,19 +91,9 @@ async def released_at(gate: PriorityGate, interactive: list[bool]) -> list[float
 async def test_pace_and_window_hold_for_both_kinds() -> None:
     gate = PriorityGate(max_rate=5, period=20 * TICK, margin=TICK)
     times = await released_at(gate, [n % 3 == 0 for n in range(12)])
+    assert abs(gate.interval - 21 * TICK / 5) < 1e-12
     assert all(b - a >= gate.interval - 1e-9 for a, b in zip(times, times[1:], strict=False))
-    assert all(times[k + 5] - times[k] >= gate.window - 1e-9 for k in range(len(times) - 5))
-
-
-async def test_instances_sharing_a_bot_take_their_share_of_its_limit() -> None:
-    gate = PriorityGate(max_rate=6, period=24 * TICK, margin=TICK)
-    gate.share(2)
-    times = await released_at(gate, [False] * 9)
-    assert gate.interval == 8 * TICK  # 3 in a period rather than 6
-    assert all(b - a >= 8 * TICK - 1e-9 for a, b in zip(times, times[1:], strict=False))
-    assert all(times[k + 3] - times[k] >= gate.window - 1e-9 for k in range(len(times) - 3))
-    gate.share(1)  # the other instance is gone: the whole limit again
-    assert gate.interval == 4 * TICK
+    assert all(times[k + 5] - times[k] >= 21 * TICK - 1e-9 for k in range(len(times) - 5))
 
 
 async def test_one_late_request_never_makes_the_bots_limit_one_too_many() -> None:
@@ -157,6 +151,29 @@ async def test_requests_while_handling_an_update_are_interactive() -> None:
     assert seen == [True] and not HANDLING_UPDATE.get()
     assert kinds == [True, False]
     assert [text for text in (m.text for m in api.messages[42])] == ["hi", "a scheduled nudge"]
+
+
+def test_a_private_chat_counts_new_messages_and_a_group_every_call() -> None:
+    assert chat_limit(42, "sendMessage") == chat_limit("42", "copyMessage") == PRIVATE
+    assert chat_limit(42, "editMessageText") is None  # answers to the client's own presses
+    assert chat_limit(42, "sendChatAction") is None
+    assert chat_limit(-100123, "editMessageText") == chat_limit("@clinic", "sendMessage") == GROUP
+
+
+async def test_while_the_database_fails_slots_come_from_this_process_at_half_pace(
+        caplog: pytest.LogCaptureFixture) -> None:
+    class Unreachable:
+        async def take(self, *args: object) -> float:
+            raise OSError("connection refused")
+
+        take_in_window = take
+
+    slots = SharedSlots(Unreachable(), None, LocalSlots(lambda: 0.0))  # type: ignore[arg-type]
+    with caplog.at_level(logging.WARNING):
+        assert [await slots.take("bot", Pace(0.5)) for _ in range(3)] == [0.0, 1.0, 2.0]
+        cards = [await slots.take("chat -5", GROUP) for _ in range(11)]
+    assert cards == [0.0] * 10 + [61.0]
+    assert sum("could not take a sending slot" in r.message for r in caplog.records) == 1
 
 
 def test_the_fake_api_keeps_recent_messages_and_can_answer_429() -> None:

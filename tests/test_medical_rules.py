@@ -8,17 +8,50 @@ fails here, and nowhere else.
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 
-from bot.content import Content
+from bot.config import Settings
+from bot.content import Content, Screening
+from bot.devtools.sandbox import Sandbox
 from bot.flows.eligibility import evaluate
+from tests.chat import Texts, screen, shown
 
 # Not now: the procedure waits until the condition has passed.
 TEMPORARY = {"burns", "open_wounds", "boils", "herpes", "fungal", "pregnancy", "breastfeeding",
              "sun_planned"}
 # A specialist must decide: never "suitable".
 DOCTOR_DECIDES = {"diabetes", "asthma", "epilepsy", "oncology", "rosacea", "pacemaker", "warts"}
+# What clinics add to the article (../shared/domain/clinical-practice.md), with their class.
+CLINICAL_PRACTICE = {
+    "acne_inflamed": "not_now", "isotretinoin": "not_now", "tan": "not_now",
+    "recent_resurfacing": "not_now", "retinoids": "not_now", "fever": "not_now",
+    "bleeding": "doctor", "keloids": "doctor", "eczema": "doctor", "autoimmune": "doctor"}
+MOST_QUESTIONS = 18
+
+
+def declaring(screening: Screening, *conditions: str) -> dict[str, str]:
+    """Answers that declare exactly `conditions`: yes to their questions, their options ticked,
+    no (or none of these) everywhere else."""
+    answers: dict[str, str] = {}
+    for step in screening.steps:
+        if step.condition is not None:
+            answers[step.id] = "yes" if step.condition.id in conditions else "no"
+        elif step.conditions:
+            answers[step.id] = ",".join(c.id for c in step.conditions
+                                        if c.id in conditions) or "-"
+    return answers
+
+
+@pytest.fixture
+def content(shipped_content: Content) -> Content:
+    return shipped_content
+
+
+@pytest.fixture
+def settings(example_settings: Settings, tmp_path: Path) -> Settings:
+    return example_settings.with_database(tmp_path / "clinic.sqlite3")
 
 
 def test_every_contraindication_of_the_brief_is_asked_and_classified(
@@ -52,11 +85,57 @@ def test_no_declared_contraindication_ever_ends_suitable(shipped_content: Conten
             assert verdict.outcome == "not_now"
 
 
-@pytest.mark.parametrize("language", ["en", "ru"])
-def test_both_languages_have_every_question(shipped_content: Content, language: str) -> None:
-    catalog = shipped_content.catalogs[language]
-    for step in shipped_content.screening.steps:
-        texts = [step.question] + ([step.condition.reason, step.condition.label]
-                                   if step.condition is not None else [])
-        for msgid in texts:
-            assert catalog.has(msgid) and catalog.catalog[msgid].string, (language, msgid)
+def test_every_complete_language_has_every_question(
+    shipped_content: Content, example_settings: Settings
+) -> None:
+    """A partial language shows the default language's text; the complete ones must not."""
+    for language in example_settings.complete:
+        catalog = shipped_content.catalogs[language]
+        for step in shipped_content.screening.steps:
+            texts = [step.question] + [m for c in step.conditions for m in (c.reason, c.label)]
+            for msgid in texts:
+                assert catalog.has(msgid) and catalog.catalog[msgid].string, (language, msgid)
+
+
+@pytest.mark.parametrize("condition, outcome", sorted(CLINICAL_PRACTICE.items()))
+def test_each_condition_of_clinical_practice_is_asked_with_its_class(
+    shipped_content: Content, condition: str, outcome: str
+) -> None:
+    screening = shipped_content.screening
+    assert screening.conditions[condition].outcome == outcome
+    assert evaluate(screening, declaring(screening, condition)).outcome == outcome
+    with_chronic = evaluate(screening, declaring(screening, condition, "pacemaker"))
+    assert with_chronic.outcome == "doctor"
+    assert {c.id for c in with_chronic.conditions} == {condition, "pacemaker"}
+
+
+def test_the_check_stays_short(shipped_content: Content) -> None:
+    """The goals, the brief's and clinical practice's conditions and the sun take at most 18
+    questions (a clinic's own additions come on top)."""
+    screening = shipped_content.screening
+    covered = TEMPORARY | DOCTOR_DECIDES | set(CLINICAL_PRACTICE)
+    asked = [s for s in screening.in_order
+             if s is screening.goals or {c.id for c in s.conditions} & covered]
+    assert len(asked) <= MOST_QUESTIONS
+    assert screening.goals is not None and screening.step("sun") is not None
+    assert evaluate(screening, declaring(screening)).outcome == "suitable"
+
+
+@pytest.mark.parametrize("condition", ["isotretinoin", "retinoids"])
+async def test_recent_isotretinoin_or_nightly_tretinoin_is_never_no_contraindication(
+    bot: Sandbox, content: Content, language: str, condition: str
+) -> None:
+    """Finished isotretinoin last month, or tretinoin every night: the client ticks it in the
+    check and hears why to wait, never "no contraindications declared"."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    reply = shown(await screen(user, t, yes=frozenset({condition})))
+    assert t("screening.outcome.suitable.title") not in reply
+    assert t("screening.outcome.not_now.title") in reply
+    assert t(f"screening.reason.{condition}") in reply
+    await user.press(t.label("screening.outcome.not_now.book"))
+    await user.send("+7 900 000 00 00")
+    await user.press(t.label("booking.time.morning"))
+    [card] = bot.staff_chat()
+    staff = Texts(content, "en")
+    assert f"⚠️ {staff.label(f'screening.condition.{condition}')}" in card.text

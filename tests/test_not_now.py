@@ -30,7 +30,6 @@ def labels(bot: Sandbox, user_id: int) -> list[str]:
     return [label for label, _ in bot.api.messages[user_id][-1].buttons]
 
 
-@pytest.mark.parametrize("language", ["en", "ru"])
 async def test_a_cold_sore_still_offers_a_consultation_a_person_and_a_date(
     bot: Sandbox, content: Content, language: str
 ) -> None:

@@ -75,7 +75,7 @@ def test_run_with_an_unreachable_database_is_one_clear_line(tmp_path: Path) -> N
         "DATABASE_URL": "postgresql://clinic:s3cret-pw@127.0.0.1:1/clinic"})
     assert result.returncode == 2
     [line] = result.stderr.strip().splitlines()
-    assert line.startswith("clinicbot: cannot reach the PostgreSQL server in DATABASE_URL (")
+    assert line.startswith("clinicbot: cannot use the database PostgreSQL at 127.0.0.1:1/clinic: ")
     assert "s3cret-pw" not in line
 
 

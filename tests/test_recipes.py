@@ -16,22 +16,22 @@ from tests.test_install import BIN, ROOT, catalog_commands
 COPIED = ("bot", "dialogs", "locales", "tests", "babel.cfg", "pyproject.toml",
           "clinic.example.toml")
 TOPIC = "  - gift_cards\n"
-QUESTION = "  - {id: eczema, kind: yes_no, outcome: doctor}\n"
-WORDS = {"en": "  eczema: [eczema, ekzema, atopic dermatitis]\n",
-         "ru": "  eczema: [экзема, экзэма, атопический дерматит]\n"}
+QUESTION = "  - {id: shingles, kind: yes_no, outcome: doctor}\n"
+WORDS = {"en": "  shingles: [shingles, zoster]\n",
+         "ru": "  shingles: [опоясывающий лишай, зостер]\n"}
 TEXTS = {
     "en": {"faq.gift_cards.title": "Gift cards",
            "faq.gift_cards.answer": "<b>Gift cards</b>\\n\\nAsk at the reception: %(phone)s.",
            "faq.gift_cards.keywords": "gift card, gift certificate, present, voucher",
-           "screening.q.eczema": "Do you have eczema?",
-           "screening.reason.eczema": "Eczema needs a specialist's assessment first.",
-           "screening.condition.eczema": "Eczema"},
+           "screening.q.shingles": "Have you had shingles recently?",
+           "screening.reason.shingles": "Shingles needs a specialist's assessment first.",
+           "screening.condition.shingles": "Shingles"},
     "ru": {"faq.gift_cards.title": "Подарочные сертификаты",
            "faq.gift_cards.answer": "<b>Сертификаты</b>\\n\\nСпросите на ресепшене: %(phone)s.",
            "faq.gift_cards.keywords": "сертификат, подарок, подарочная карта",
-           "screening.q.eczema": "У вас есть экзема?",
-           "screening.reason.eczema": "При экземе сначала нужна оценка специалиста.",
-           "screening.condition.eczema": "Экзема"},
+           "screening.q.shingles": "Недавно был опоясывающий лишай?",
+           "screening.reason.shingles": "При опоясывающем лишае сначала нужна оценка специалиста.",
+           "screening.condition.shingles": "Опоясывающий лишай"},
 }
 
 
@@ -105,3 +105,7 @@ def test_a_topic_and_a_question_added_by_the_recipes_change_only_content(
                        "dialogs/words.ru.yaml", "locales/messages.pot",
                        "locales/en/LC_MESSAGES/messages.po",
                        "locales/ru/LC_MESSAGES/messages.po"}
+    for path in changed:  # each named by the recipes, a language's file by its pattern
+        languages = "|".join(shipped_content.languages)
+        named = re.sub(rf"(words\.|locales/)({languages})\b", r"\1<lang>", path)
+        assert f"`{named}`" in recipes, named

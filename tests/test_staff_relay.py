@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox, Sent
@@ -24,7 +22,6 @@ async def forwarded(bot: Sandbox, content: Content, language: str = "en") -> tup
     return client, question
 
 
-@pytest.mark.parametrize("language", ["en", "ru"])
 async def test_a_staff_reply_reaches_the_client_and_the_answer_comes_back(
     bot: Sandbox, content: Content, settings: Settings, language: str
 ) -> None:

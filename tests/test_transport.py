@@ -15,6 +15,7 @@ from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import FakeBotApi, Sandbox
 from bot.flows import consent
+from bot.flows.routes import client_router
 from tests.chat import Texts, shown
 from tests.test_cli import clinicbot
 
@@ -34,13 +35,20 @@ async def test_server_without_optional_methods_logs_one_warning_and_works(
         await sandbox.stop()
 
 
-async def test_commands_are_announced_per_language(bot: Sandbox) -> None:
+async def test_commands_are_announced_per_language(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """Every registered command with a label, in the order the flows register them, described
+    in each configured language (the default one for clients of any other)."""
     announced = [p for method, p in bot.api.calls
                  if method == "setMyCommands" and "scope" not in p]  # the staff chat's apart
-    assert [p.get("language_code") for p in announced] == [None, "ru"]
-    assert [c["command"] for c in announced[0]["commands"]] == [
-        "start", "menu", "help", "language", "aftercare", "stop", "timezone", "privacy",
-        "mydata", "forget", "cancel"]
+    assert [p.get("language_code") for p in announced] == [
+        None if language == settings.default_language else language
+        for language in settings.languages]
+    listed = [c for c in client_router().commands.values() if c.label]
+    for language, call in zip(settings.languages, announced, strict=True):
+        assert [(c["command"], c["description"]) for c in call["commands"]] == [
+            (c.name, Texts(content, language).label(str(c.label))) for c in listed]
 
 
 async def test_unexpected_error_is_logged_without_text_and_the_client_gets_an_apology(

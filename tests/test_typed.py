@@ -10,7 +10,7 @@ import pytest
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import Sandbox
-from tests.chat import Texts, shown
+from tests.chat import Texts, health_reason, shown
 from tests.desk import stores_of
 
 
@@ -38,15 +38,6 @@ HEALTH = [
 ]
 
 
-def reason_and_class(content: Content, condition: str) -> tuple[str, str]:
-    """The condition's reason and its outcome's title, as the screening content classifies it."""
-    found = content.screening.conditions.get(condition)
-    if found is not None:
-        return found.reason, content.screening.outcome(found.outcome).title
-    wait = next(w for w in content.health.waits if w.id == condition)
-    return wait.reason, content.screening.outcome(wait.outcome).title
-
-
 @pytest.mark.parametrize("language, text, condition", HEALTH)
 async def test_a_health_statement_is_answered_about_that_condition(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
@@ -56,7 +47,7 @@ async def test_a_health_statement_is_answered_about_that_condition(
     user = bot.user(language_code=language)
     await user.send("/start")
     reply = shown(await user.send(text))
-    reason, title = reason_and_class(content, condition)
+    reason, title = health_reason(content, condition)
     assert t(reason) in reply and t(title) in reply
     for topic in content.faq:
         assert t.faq(topic.id, settings) not in reply
@@ -151,7 +142,7 @@ async def test_typed_answers_answer_the_open_question(
     await user.press(t.label("menu.screening"))
     await user.press(t.label("screening.consent.yes"))
     await user.press(t.label("screening.done"))
-    steps = [s for s in content.screening.steps if s.kind == "yes_no"]
+    steps = list(content.screening.in_order[1:])
     last = ""
     for i, step in enumerate(steps):
         typed = unsure if step.id == "warts" else no[i % len(no)]
@@ -181,8 +172,10 @@ async def test_typed_answers_answer_the_open_question(
 async def test_not_sure_is_never_suitable(content: Content) -> None:
     from bot.flows.eligibility import evaluate
     screening = content.screening
-    for condition in screening.conditions.values():
-        step = next(s for s in screening.steps if s.declares == condition.id)
+    for step in screening.steps:
+        condition = step.condition
+        if condition is None:
+            continue
         verdict = evaluate(screening, {step.id: "unsure"})
         assert verdict.outcome != screening.when_nothing_declared
         assert verdict.outcome == min(

@@ -29,6 +29,7 @@ from bot.content.models import (
     MenuItem,
     Menus,
 )
+from bot.content.replies import ReplyReader, load_replies
 from bot.content.screening import Condition, Outcome, Screening, Step
 from bot.content.spotting import Spotter
 from bot.content.words import Words, load_words
@@ -51,9 +52,9 @@ class Content:
     catalogs: dict[str, LocaleCatalog]
     envs: dict[str, Environment]
     health: Health
-    words: dict[str, Words]
-    spotters: dict[str, Spotter]  # conditions, small talk, logistics, person, per language
-    answers: dict[str, Spotter]  # typed yes / no / unsure, per language
+    words: dict[str, Words]  # the languages that have a words file
+    spotters: dict[str, Spotter]  # conditions, health cues, small talk, logistics…, per language
+    replies: dict[str, ReplyReader]  # yes / no / unsure, offers taken, "where was I"
 
     def tr_message(self, language: str, msgid: str, **values: Any) -> Markup:
         """One catalog message as Telegram HTML, with `values` escaped into it.
@@ -68,9 +69,11 @@ class Content:
         """A button label: plain text, never parsed as HTML."""
         return self.catalogs[language].translations.gettext(msgid) % values
 
-    def render(self, language: str, template: str, **values: Any) -> str:
-        """A template from dialogs/templates, in `language`, stripped of outer whitespace."""
-        return self.envs[language].get_template(template).render(**values).strip()
+    def render(self, language: str, template: str, **values: Any) -> Markup:
+        """A template from dialogs/templates, in `language`, stripped of outer whitespace. Markup,
+        as `tr_message` is: it is Telegram HTML already, so joining it to a catalog message
+        must not escape it (a client once saw `<b>` literally)."""
+        return Markup(self.envs[language].get_template(template).render(**values).strip())
 
     def menu_item(self, action: str) -> MenuItem | None:
         return next((m for m in self.menu if m.action == action), None)
@@ -95,27 +98,38 @@ def _environment(templates: Path, catalog: LocaleCatalog) -> Environment:
     return env
 
 
-def load_content(root: Path, languages: tuple[str, ...]) -> Content:
-    """Read dialogs/ and the catalogs of `languages`; ContentError names every problem."""
+def load_content(root: Path, languages: tuple[str, ...], default: str | None = None) -> Content:
+    """Read dialogs/ and the catalogs of `languages`; ContentError names every problem.
+
+    `default` (else the first language) is the language the others fall back to, one message
+    at a time, and whose words read typed messages in a language that has no words file."""
+    default = default or languages[0]
     problems: list[str] = []
     try:
         dialogs = load_dialogs(root / "dialogs")
     except ContentError as exc:
         problems, dialogs = exc.problems, {}
     catalogs: dict[str, LocaleCatalog] = {}
-    for lang in languages:
+    for lang in (default, *(lang for lang in languages if lang != default)):
         try:
-            catalogs[lang] = load_catalog(root / "locales", lang)
+            catalogs[lang] = load_catalog(root / "locales", lang, catalogs.get(default))
         except OSError as exc:
             where = po_path(Path("locales"), lang).as_posix()
             problems.append(f"{where}: cannot be read ({exc.strerror})")
     try:
-        words = load_words(root, languages)
+        words = load_words(root, languages, default)
     except ContentError as exc:
         problems, words = problems + exc.problems, {}
+    try:
+        replies = load_replies(root, languages, default)
+    except ContentError as exc:
+        problems, replies = problems + exc.problems, {}
     if problems:
         raise ContentError(problems)
     menus, faq = cast(Menus, dialogs["menu.yaml"]), cast(Faq, dialogs["faq.yaml"])
+    spotters = {lang: _spotter(lang, w, catalogs[lang].translations.gettext(faq.ignore_words))
+                for lang, w in words.items()}
+    readers = {lang: ReplyReader(lang, r) for lang, r in replies.items()}
     return Content(
         root=root,
         languages=languages,
@@ -126,23 +140,24 @@ def load_content(root: Path, languages: tuple[str, ...]) -> Content:
         screening=cast(Screening, dialogs["screening.yaml"]),
         booking=cast(Booking, dialogs["booking.yaml"]),
         aftercare=cast(Aftercare, dialogs["aftercare.yaml"]),
-        catalogs=catalogs,
-        envs={lang: _environment(root / "dialogs" / "templates", cat)
-              for lang, cat in catalogs.items()},
+        catalogs={lang: catalogs[lang] for lang in languages},
+        envs={lang: _environment(root / "dialogs" / "templates", catalogs[lang])
+              for lang in languages},
         health=cast(Health, dialogs["health.yaml"]),
         words=words,
-        spotters={lang: _spotter(lang, w, catalogs[lang].translations.gettext(faq.ignore_words))
-                  for lang, w in words.items()},
-        answers={lang: Spotter(lang, {str(k): v for k, v in w.answers.items()})
-                 for lang, w in words.items()},
+        spotters={lang: spotters.get(lang, spotters[default]) for lang in languages},
+        replies={lang: readers.get(lang, readers[default]) for lang in languages},
     )
 
 
 def _spotter(language: str, words: Words, ignore: str) -> Spotter:
-    """One spotter for every kind of phrase: keys are `condition:<id>`, `smalltalk:<kind>`,
-    `logistics:<kind>` and `person`."""
-    phrases: dict[str, tuple[str, ...]] = {"person": words.person}
-    for kind, entries in (("condition", words.conditions), ("smalltalk", words.smalltalk),
-                          ("logistics", words.logistics)):
+    """One spotter for every kind of phrase: keys are `condition:<id>`, `health:<cue>`,
+    `smalltalk:<kind>`, `logistics:<kind>`, `person`, `book` and `staff_only`."""
+    phrases: dict[str, tuple[str, ...]] = {"person": words.person, "book": words.book,
+                                           "staff_only": words.staff_only}
+    cues = {"about": words.health.about, "symptoms": words.health.symptoms,
+            "first_person": words.health.first_person, "telling": words.health.telling}
+    for kind, entries in (("condition", words.conditions), ("health", cues),
+                          ("smalltalk", words.smalltalk), ("logistics", words.logistics)):
         phrases |= {f"{kind}:{key}": texts for key, texts in dict(entries).items()}
     return Spotter(language, phrases, ignore)

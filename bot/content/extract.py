@@ -20,7 +20,7 @@ from bot.content.models import message_ids
 
 # The gettext keywords of our Python code: Speaking.tr/tr_label/tr_button(msgid, …) and
 # Content.tr_message/tr_button_label(language, msgid, …). Names no ordinary variable has, so the
-# extractor cannot mistake code for a message; the README's pybabel command passes the same.
+# extractor cannot mistake code for a message; `clinicbot catalogs` passes the same.
 PYTHON_KEYWORDS = {"tr": None, "tr_label": None, "tr_button": None,
                    "tr_message": (2,), "tr_button_label": (2,)}
 KEYWORDS = {**DEFAULT_KEYWORDS, **PYTHON_KEYWORDS}

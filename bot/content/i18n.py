@@ -42,14 +42,21 @@ def po_path(locales_dir: Path, language: str) -> Path:
     return locales_dir / language / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-def load_catalog(locales_dir: Path, language: str) -> LocaleCatalog:
+def load_catalog(locales_dir: Path, language: str,
+                 fallback: LocaleCatalog | None = None) -> LocaleCatalog:
+    """A language's catalog; a message it does not translate (empty or fuzzy) is taken from
+    `fallback`, the default language's, one message at a time, as gettext's add_fallback does,
+    so a partly translated language never shows a client a raw message id."""
     path = po_path(locales_dir, language)
     with path.open("rb") as fh:
         catalog = read_po(fh, locale=language, domain=DOMAIN)
     buffer = BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)
-    return LocaleCatalog(language, catalog, gettext.GNUTranslations(buffer))
+    translations = gettext.GNUTranslations(buffer)
+    if fallback is not None:
+        translations.add_fallback(fallback.translations)
+    return LocaleCatalog(language, catalog, translations)
 
 
 @lru_cache(maxsize=1024)

@@ -1,9 +1,9 @@
 """Free-text FAQ questions → the best topic, per language.
 
-Each topic's localized keywords (comma-separated phrases) are tokenized and stemmed with the
-Snowball stemmer of that language; a question's words match a keyword's words when their stems
-are equal or close (rapidfuzz, for typos). Words that appear under many topics weigh less.
-A topic's score is the best weighted share of one of its phrases found in the question.
+Each topic's localized keywords (comma-separated phrases) are tokenized and reduced to lemmas
+(Russian) or Snowball stems (bot/content/lemmas.py); a question's words match a keyword's words
+when those are equal or close (rapidfuzz, for typos). Words that appear under many topics weigh
+less. A topic's score is the best weighted share of one of its phrases found in the question.
 """
 
 from __future__ import annotations
@@ -12,21 +12,13 @@ import math
 import re
 from dataclasses import dataclass
 
-import Stemmer
-from babel import Locale
 from rapidfuzz import fuzz
+
+from bot.content.lemmas import lemmatiser
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _DOUBLE = re.compile(r"(\w)\1")
 TYPO_SIMILARITY = 80.0  # rapidfuzz ratio above which two stems of 4+ letters count as one
-
-
-def stemmer(language: str) -> Stemmer.Stemmer | None:
-    name = (Locale.parse(language).english_name or language).split(" ")[0].lower()
-    try:
-        return Stemmer.Stemmer(name)
-    except KeyError:
-        return None
 
 
 @dataclass(frozen=True)
@@ -37,7 +29,7 @@ class Match:
 
 class FaqMatcher:
     def __init__(self, language: str, keywords: dict[str, str], ignore: str = "") -> None:
-        self._stemmer = stemmer(language)
+        self._lemmas = lemmatiser(language)
         self._ignore = set(self._stem_words(ignore))
         self._phrases: list[tuple[str, tuple[str, ...]]] = []
         for topic_id, text in keywords.items():
@@ -67,7 +59,7 @@ class FaqMatcher:
 
     def _stem_words(self, text: str) -> list[str]:
         words = [w for w in _WORD.findall(text.lower().replace("ё", "е")) if not w.isdigit()]
-        return self._stemmer.stemWords(words) if self._stemmer else words
+        return [self._lemmas.written(w) for w in words]
 
     def stems(self, text: str) -> list[str]:
         """Stems of the words that carry meaning (the catalog's ignore-words left out)."""
@@ -107,6 +99,12 @@ class FaqMatcher:
                 self._meaning_cache[word] = meaning
         return meaning
 
+    def knows(self, word: str) -> bool:
+        """Whether `word` belongs to some topic's vocabulary or is an everyday word (a typo of
+        one counts)."""
+        return all(self._meaning(s) or any(self._same(s, i) for i in self._ignore)
+                   for s in self._question_stems(word))
+
     def best(self, question: str) -> Match | None:
         """The topic whose best phrase is most fully present, weighed by how much of the
         question that topic explains (so one shared word in a long question is not enough)."""
@@ -116,7 +114,7 @@ class FaqMatcher:
         # Each question word against the vocabulary once (remembered: clients ask alike).
         meaning = {w: self._meaning(w) for w in words}
         found = set().union(*meaning.values())
-        question_weight = sum(self._weight.get(w, self._unknown_weight) for w in words)
+        question_weight = math.fsum(self._weight.get(w, self._unknown_weight) for w in words)
         touched = set().union(*(self._topics_with[s] for s in found))
         best: Match | None = None
         for topic_id, phrases in self._topics.items():
@@ -125,12 +123,12 @@ class FaqMatcher:
                     best = Match(topic_id, 0.0)
                 continue
             totals = self._totals[topic_id]
-            coverage = max(sum(self._weight[s] for s in stems if s in found) / total
+            coverage = max(math.fsum(self._weight[s] for s in stems if s in found) / total
                            if not found.isdisjoint(stems) else 0.0
                            for stems, total in zip(phrases, totals, strict=True))
             vocabulary = self._vocabulary[topic_id]
-            explained = sum(self._weight.get(w, self._unknown_weight)
-                            for w, stems in meaning.items() if stems & vocabulary)
+            explained = math.fsum(self._weight.get(w, self._unknown_weight)
+                                  for w, stems in meaning.items() if stems & vocabulary)
             score = coverage * (0.5 + 0.5 * explained / question_weight)
             if best is None or score > best.score:
                 best = Match(topic_id, score)

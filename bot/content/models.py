@@ -145,12 +145,22 @@ class CheckinAnswer(Entry):
         return self.problem_from_day is not None and day >= self.problem_from_day
 
 
+class AftercareQuestion(Entry):
+    """A question clients ask during the week (the sauna, makeup), answered by
+    `aftercare.question.<id>`."""
+
+    derived = {"guidance": "aftercare.question.{}"}
+    id: Id
+    guidance: Msg
+
+
 class Aftercare(Dialog):
     """The aftercare week: one message a day from day 0 to `closing_day`, `aftercare.day.<n>`."""
 
     evening_hour: Hour
     closing_day: Days
     answers: tuple[CheckinAnswer, ...] = Field(min_length=1)
+    questions: tuple[AftercareQuestion, ...] = ()
     days: dict[int, Msg] = {}
 
     @model_validator(mode="before")
@@ -163,6 +173,9 @@ class Aftercare(Dialog):
 
     def answer(self, answer_id: str) -> CheckinAnswer | None:
         return next((a for a in self.answers if a.id == answer_id), None)
+
+    def question(self, question_id: str) -> AftercareQuestion | None:
+        return next((q for q in self.questions if q.id == question_id), None)
 
 
 class Wait(Entry):

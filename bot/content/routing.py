@@ -1,26 +1,41 @@
 """What a typed message is about: a health statement, a request for a person, the clinic's
-details, a FAQ topic, small talk, or nothing the bot knows.
+details, booking, a FAQ topic, small talk, or nothing the bot knows.
 
-Health statements come first and win over everything: "I had a cold sore, does it hurt?" is
-about the cold sore, never answered with a reassuring topic; they are looked for in every
-language's words, since clients mix languages (brand names of medicines above all). Small talk
-wins only when the message is nothing else ("thanks!"), so "hi, how long does it take" is the
-duration topic. Offline and cheap: a spotter look-up per language and one FAQ match.
+Health comes first and wins over everything, in two steps. A message naming a condition the
+content knows is about that condition ("I had a cold sore, does it hurt?" is about the cold
+sore); conditions are looked for in every language's words, since clients mix languages (brand
+names of medicines above all). Then, because no word list is ever complete, a message that is
+about the writer's own health in any other way is a `health` statement, answered cautiously: a
+medicine, a diagnosis or a strong symptom named ("I take blood pressure pills", "сыпь"), a word
+shaped like a medicine's or a diagnosis's name ("doxycycline", "гипотиреоз"), or a skin state,
+symptom or procedure said of oneself ("my face is itchy", "делала ботокс": in Russian a verb's
+person and tense tell, pronoun or not). A symptom asked about in general ("does it cause
+swelling?") is left to the FAQ. What only staff can answer (discounts) goes to a person, never
+to a topic page. A client telling something about themself in words no vocabulary knows ("у
+меня спираль", "I take ozempic") is taken for a health statement too: better a specialist's
+caution than a topic page or "no answer". Small talk wins only when the message is nothing
+else ("thanks!"), so "hi, how long does it take" is the duration topic. Offline and cheap: a
+spotter look-up per language and one FAQ match.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from bot.content.lemmas import lemmatiser
 from bot.content.matcher import FaqMatcher
 
 if TYPE_CHECKING:
     from bot.content import Content
+    from bot.content.spotting import Found
 
-Kind = Literal["condition", "person", "logistics", "faq", "smalltalk", "none"]
+Kind = Literal["condition", "health", "person", "logistics", "book", "faq", "smalltalk", "none"]
 SMALLTALK_LEFTOVER = 2  # other words a greeting may come with when no FAQ topic matches
 CHATTY = ("greeting", "thanks", "bye")  # "ok" with other words is rather a question
+MEDICAL_NAME = 7  # letters a word needs before its ending can mark a medicine or diagnosis
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -30,7 +45,7 @@ class Route:
 
     @property
     def label(self) -> str:
-        """`condition:herpes`, `faq:duration`, `person`, `none`: as the test corpus writes it."""
+        """`condition:herpes`, `faq:duration`, `health`, `none`: as the corpus writes it."""
         return f"{self.kind}:{self.keys[0]}" if self.keys else self.kind
 
 
@@ -40,25 +55,47 @@ def route(content: Content, matcher: FaqMatcher, language: str, text: str) -> Ro
     for key in found.keys:
         kind, _, name = key.partition(":")
         by_kind.setdefault(kind, []).append(name)
-    if "condition" not in by_kind:  # "I take roaccutane" in a Russian chat is still one
-        by_kind["condition"] = [key.partition(":")[2] for lang, spotter in content.spotters.items()
-                                if lang != language for key in spotter.find(text).keys
-                                if key.startswith("condition:")]
-    if by_kind["condition"]:
-        return Route("condition", tuple(dict.fromkeys(by_kind["condition"])))
+    conditions = by_kind.get("condition") or [
+        key.partition(":")[2] for lang, spotter in content.spotters.items() if lang != language
+        for key in spotter.find(text).keys if key.startswith("condition:")]
+    if conditions:
+        return Route("condition", tuple(dict.fromkeys(conditions)))
+    if about_own_health(content, language, found, text):
+        return Route("health")
     if "person" in by_kind:
         return Route("person")
+    if "staff_only" in by_kind:
+        return Route("none")
     if "logistics" in by_kind:
         return Route("logistics", (by_kind["logistics"][0],))
+    if "book" in by_kind:
+        return Route("book")
     smalltalk = by_kind.get("smalltalk")
     if smalltalk and not found.leftover:
         return Route("smalltalk", (smalltalk[0],))
+    if "health:telling" in found.keys and any(
+            not matcher.knows(word) for word in found.leftover):
+        return Route("health")
     match = matcher.best(text)
     if match and match.score >= content.faq_threshold:
         return Route("faq", (match.topic_id,))
     if smalltalk and smalltalk[0] in CHATTY and len(found.leftover) <= SMALLTALK_LEFTOVER:
         return Route("smalltalk", (smalltalk[0],))
     return Route("none")
+
+
+def about_own_health(content: Content, language: str, found: Found, text: str) -> bool:
+    """Whether the message speaks of the writer's own health without naming a known condition."""
+    cues = set(by for key in found.keys if (by := key.partition("health:")[2]))
+    words = _WORD.findall(text.lower().replace("ё", "е"))
+    if "about" in cues:
+        return True
+    lemmas = lemmatiser(language)
+    if "symptoms" in cues and ("first_person" in cues or any(map(lemmas.speaks_of_self, words))):
+        return True
+    endings = content.words[language].health.medical_endings
+    return any(len(word) >= MEDICAL_NAME and word.endswith(endings) and lemmas.name_like(word)
+               for word in words)
 
 
 def faq_matcher(content: Content, language: str) -> FaqMatcher:

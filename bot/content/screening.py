@@ -1,7 +1,9 @@
 """dialogs/screening.yaml as a model: consent, outcomes and the steps, each step one entry.
 
 A yes/no step carries its own outcome: a yes declares the step's condition, and the condition's
-outcome class lives on that one entry. What each outcome means for the flow is named in the
+outcome class lives on that one entry. A choose-many step can ask about a group of conditions
+at once, to keep the check short: each option is a condition with its own outcome, and the
+options ticked are the conditions declared. What each outcome means for the flow is named in the
 content too: `when_nothing_declared` is the outcome of a screening with no condition declared,
 and the step that `records: goals` is the one the lead card and the export show as goals.
 """
@@ -14,12 +16,33 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StrictInt, model_validator
 
-from bot.content.models import Choice, Dialog, Entry, Id, Msg
+from bot.content.models import Dialog, Entry, Id, Msg
 from bot.validation import Location, Problems
 
 
-class Goal(Choice):
-    derived = {"label": "screening.goal.{}"}
+class Option(Entry):
+    """An option of a choose-many step: a skin goal (`screening.goal.<id>`), or, with an
+    `outcome`, a condition the client ticks: then its button shows the condition's card label
+    `screening.condition.<id>` and its reason is `screening.reason.<id>`."""
+
+    id: Id
+    label: Msg
+    outcome: Id | None = None
+    reason: Msg | None = None
+    recheck_days: tuple[Annotated[StrictInt, Field(ge=1)], ...] | None = None
+
+    @classmethod
+    def conventions(cls, key: str, data: dict[str, Any]) -> dict[str, Any]:
+        if "outcome" in data:
+            data = {"label": f"screening.condition.{key}", "reason": f"screening.reason.{key}",
+                    **data}
+        return {"label": f"screening.goal.{key}", **data}
+
+    @cached_property
+    def condition(self) -> Condition | None:
+        if self.outcome is None:
+            return None
+        return Condition(self.id, self.outcome, self.reason or "", self.label, self.recheck_days)
 
 
 @dataclass(frozen=True)
@@ -65,7 +88,7 @@ class Step(Entry):
     reason: Msg | None = None
     label: Msg | None = None
     records: Literal["goals"] | None = None
-    options: tuple[Goal, ...] = ()
+    options: tuple[Option, ...] = ()
     next: Id | None = None
     recheck_days: tuple[Annotated[StrictInt, Field(ge=1)], ...] | None = None
 
@@ -82,21 +105,43 @@ class Step(Entry):
     @model_validator(mode="after")
     def _fits_its_kind(self) -> Step:
         needs, refuses = (("outcome",), ("options", "records")) if self.kind == "yes_no" \
-            else (("options", "records"), ("outcome", "recheck_days"))
+            else (("options",), ("outcome", "recheck_days"))
         found = [((name,), f"missing; a {self.kind} step needs it")
                  for name in needs if not getattr(self, name)]
         found += [((name,), f"not used by a {self.kind} step")
                   for name in refuses if getattr(self, name)]
+        declaring = [o.outcome is not None for o in self.options]
+        if any(declaring) and (not all(declaring) or self.records):
+            found.append((("options",), "either every option declares a condition (has an "
+                          "`outcome`) and the step records nothing, or none does"))
+        elif self.kind == "choose_many" and not any(declaring) and not self.records:
+            found.append((("records",), f"missing; a {self.kind} step needs it"))
         if found:
             raise Problems(*found)
         return self
 
     @cached_property
     def condition(self) -> Condition | None:
+        """What a yes to a yes/no step declares."""
         if self.outcome is None or self.declares is None:
             return None
         return Condition(self.declares, self.outcome, self.reason or "", self.label or "",
                          self.recheck_days)
+
+    @cached_property
+    def conditions(self) -> tuple[Condition, ...]:
+        """Every condition the step can declare: a yes/no step's one, or the options ticked
+        of a step that asks about a group of conditions at once."""
+        if self.condition is not None:
+            return (self.condition,)
+        return tuple(o.condition for o in self.options if o.condition is not None)
+
+    def declared(self, answer: str) -> tuple[Condition, ...]:
+        """The conditions a stored answer to this step declares."""
+        if self.condition is not None:
+            return (self.condition,) if answer == "yes" else ()
+        ticked = set(answer.split(","))
+        return tuple(c for c in self.conditions if c.id in ticked)
 
 
 class Consent(Dialog):
@@ -123,7 +168,7 @@ class Screening(Dialog):
 
     @cached_property
     def conditions(self) -> dict[str, Condition]:
-        return {s.condition.id: s.condition for s in self.steps if s.condition}
+        return {c.id: c for s in self.steps for c in s.conditions}
 
     @cached_property
     def nothing_declared(self) -> Outcome:
@@ -201,7 +246,7 @@ def _incoherences(screening: Screening) -> list[tuple[Location, str]]:
                       f"among {outcomes}"))
     ids = [s.id for s in screening.steps]
     reachable = {s.id for s in screening.in_order}
-    declared: list[str | None] = []
+    declared: list[str] = []
     for i, step in enumerate(screening.steps):
         if step.id in ids[:i]:
             found.append((("steps", i, "id"), f"step {step.id!r} is defined twice"))
@@ -209,16 +254,24 @@ def _incoherences(screening: Screening) -> list[tuple[Location, str]]:
             found.append((("steps", i, "next"), f"goes to missing step {step.next!r}"))
         if step.id not in reachable:
             found.append((("steps", i), "can never be reached"))
-        if step.outcome == mildest:
-            found.append((("steps", i, "outcome"), f"leads to {mildest!r}, the outcome when "
-                          "nothing is declared; a declared condition never does"))
-        elif step.outcome and step.outcome not in outcomes:
-            found.append((("steps", i, "outcome"),
-                          f"unknown outcome {step.outcome!r}; expected one of {outcomes}"))
-        if step.declares and step.declares in declared:
-            found.append((("steps", i, "declares"),
-                          f"condition {step.declares!r} is declared by another step too"))
+        where: Location = ("steps", i) if step.condition else ("steps", i, "options")
+        for condition in step.conditions:
+            found += _classified(where, condition, outcomes, mildest)
+            if condition.id in declared:
+                found.append(((*where, condition.id),
+                              f"condition {condition.id!r} is declared by another step too"))
+            declared.append(condition.id)
         if step.records and step is not screening.goals:
             found.append((("steps", i, "records"), "another step records the goals already"))
-        declared.append(step.declares)
     return found
+
+
+def _classified(where: Location, condition: Condition, outcomes: list[str],
+                mildest: str) -> list[tuple[Location, str]]:
+    if condition.outcome == mildest:
+        return [((*where, "outcome"), f"leads to {mildest!r}, the outcome when nothing is "
+                 "declared; a declared condition never does")]
+    if condition.outcome not in outcomes:
+        return [((*where, "outcome"),
+                 f"unknown outcome {condition.outcome!r}; expected one of {outcomes}")]
+    return []

@@ -1,10 +1,11 @@
 """Finding known phrases in a typed message: which conditions, small talk or logistics it names.
 
 Unlike the FAQ matcher, which weighs how much of a question a topic explains, a phrase here is
-simply there or not: all its words in the message, in any order and word form (Snowball stems),
-a small typo tolerated in words of four letters or more. A health statement must be caught
-however much else the message says. Digits and emoji count as words ("type 2", "👍"). A word
-written `=рана` matches only that exact word, for stems shared with everyday words ("рано").
+simply there or not: all its words in the message, in any order and word form (lemmas, see
+bot/content/lemmas.py), a small typo tolerated in words of four letters or more. A health
+statement must be caught however much else the message says. Digits and emoji count as words
+("type 2", "👍"). A word written `=делала` matches only that exact form, where the tense or
+person is what tells ("делала пилинг" is about the client, "делать пилинг" may be a question).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot.content.matcher import TYPO_SIMILARITY, stemmer
+from bot.content.lemmas import lemmatiser
+from bot.content.matcher import TYPO_SIMILARITY
 
 _TOKEN = re.compile(r"=?[^\W_]+|[\u2600-\u27bf\U0001f300-\U0001faff]", re.UNICODE)
 EXACT = "="
@@ -34,7 +36,7 @@ class Spotter:
 
     def __init__(self, language: str, phrases: Mapping[str, Iterable[str]],
                  ignore: str = "") -> None:
-        self._stemmer = stemmer(language)
+        self._lemmas = lemmatiser(language)
         self._ignore = frozenset(self.stems(ignore))
         self._phrases: list[tuple[str, frozenset[str]]] = []
         for key, texts in phrases.items():
@@ -50,13 +52,16 @@ class Spotter:
             for stem in stems:
                 self._by_letter.setdefault(stem[0], set()).add(stem)
             self._filed.setdefault(min(stems), []).append(number)
+        self._known = frozenset(s for _, stems in self._phrases for s in stems)
         self._cache: dict[str, frozenset[str]] = {}
 
     def stems(self, text: str) -> list[str]:
-        """Stems of the words; a word written `=word` is kept as it is."""
-        words = _TOKEN.findall(text.lower().replace("ё", "е").replace("’", "'"))
-        return [w if w.startswith(EXACT) or not self._stemmer else self._stemmer.stemWord(w)
-                for w in words]
+        """The written form of each word (a vocabulary's); a word written `=word` is kept."""
+        return [w if w.startswith(EXACT) else self._lemmas.written(w) for w in _words(text)]
+
+    def readings(self, text: str) -> dict[str, tuple[str, ...]]:
+        """Each typed word → the forms it may stand for."""
+        return {w: self._lemmas.read(w) for w in _words(text)}
 
     def _meaning(self, word: str) -> frozenset[str]:
         """The phrase stems `word` counts as: itself when known ("great" is not "greet")."""
@@ -71,12 +76,13 @@ class Spotter:
 
     def find(self, text: str) -> Found:
         """Keys in the order of their first phrase in the content; leftover words without the
-        ignore-words."""
+        ignore-words. A typo is forgiven in a word's likeliest reading only: the rarer readings
+        of a word ("рак" may be "рака") must be vocabulary words as they are."""
         typed = text.replace(EXACT, " ")
-        words = set(self.stems(typed))
-        meaning = {w: self._meaning(w) for w in words}
+        meaning = {w: self._meaning(forms[0]) | self._known.intersection(forms[1:])
+                   for w, forms in self.readings(typed).items()}
         present = set().union(*meaning.values()) if meaning else set()
-        present |= {EXACT + w for w in _TOKEN.findall(typed.lower().replace("ё", "е"))}
+        present |= {EXACT + w for w in meaning}
         keys: dict[str, None] = {}
         used: set[str] = set()
         for number in sorted({n for stem in present for n in self._filed.get(stem, ())}):
@@ -85,13 +91,18 @@ class Spotter:
                 keys[key] = None
                 used |= stems
         leftover = frozenset(w for w, m in meaning.items()
-                             if not (m & used) and w not in self._ignore)
+                             if not (m & used) and EXACT + w not in used
+                             and self._lemmas.written(w) not in self._ignore)
         return Found(tuple(keys), leftover)
 
     def whole(self, text: str) -> str | None:
         """The key of the phrase the whole message is (typed answers: "yes", "не знаю")."""
         words = frozenset(self.stems(text.replace(EXACT, " ")))
         return next((key for key, stems in self._phrases if stems == words), None)
+
+
+def _words(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower().replace("ё", "е").replace("’", "'"))
 
 
 def _same(word: str, stem: str) -> bool:

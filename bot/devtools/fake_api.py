@@ -1,9 +1,12 @@
 """An in-process fake of the Telegram Bot API: a `BaseRequest` that answers each Bot API method
 from memory and keeps every chat's messages, so the real Application runs unchanged.
 
-Errors are injected per method (`fail`), as Telegram or the network would raise them. Each chat
-keeps its last `keep` messages (a long benchmark stays small and edits stay O(1)); with
-`flood_limit` set, sendMessage beyond that many in any one second gets Telegram's 429.
+Errors are injected per method (`fail`), as Telegram or the network would raise them; calls
+can be held on their way (`hold`), to stop a send in flight at a chosen moment. Each chat
+keeps its last `keep` messages (a long benchmark stays small and edits stay O(1)). Telegram's
+limits answer 429 when set: `flood_limit` sendMessage a second for the bot, `group_limit` new
+messages a minute for each group, and for each private chat a burst of `chat_burst` new
+messages, then one a second. Time is `clock`'s (a virtual one in the limiter's tests).
 """
 
 from __future__ import annotations
@@ -13,14 +16,18 @@ import itertools
 import json
 import time
 from collections import defaultdict, deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from telegram.error import TimedOut
 from telegram.request import BaseRequest, RequestData
 
+from bot.devtools import telegram_html
+
 BOT_USER = {"id": 7000000001, "is_bot": True, "first_name": "Clinic", "username": "clinic_bot"}
 TOKEN = "123456:SANDBOX-TOKEN-NOT-SECRET"
+MESSAGE_LIMIT, CAPTION_LIMIT = 4096, 1024
 OPTIONAL_METHODS = frozenset({"setMyCommands", "deleteMyCommands", "setChatMenuButton"})
 
 
@@ -36,6 +43,12 @@ class Sent:
     document: dict[str, Any] | None = None
     reply_to: int | None = None  # the message this one replies to
     copied_from: tuple[int, int] | None = None  # (chat id, message id) of a copied message
+    parse_mode: str | None = None
+
+    @property
+    def shown(self) -> str:
+        """The text as the person sees it: HTML parsed when it was sent as HTML."""
+        return telegram_html.visible(self.text, self.parse_mode)
 
     @property
     def buttons(self) -> list[tuple[str, str]]:
@@ -51,10 +64,23 @@ class Sent:
 
 
 @dataclass
+class Hold:
+    """Calls of one method about one chat wait until `release`; `arrived` is set once one
+    waits, so a test can act while that message is in flight."""
+
+    arrived: asyncio.Event = field(default_factory=asyncio.Event)
+    released: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def release(self) -> None:
+        self.released.set()
+
+
+@dataclass
 class FakeBotApi(BaseRequest):
     """Answers Bot API calls from memory. Set `fail_next[method]` to queue error answers,
     `fail_chat[chat_id]` to queue them for the next calls about one chat, `slow[method]` to
-    make a method take that many seconds, and `unsupported` to simulate a self-hosted server
+    make a method take that many seconds, `hold(method, chat_id)` to keep calls waiting, and
+    `unsupported` to simulate a self-hosted server
     without some optional methods.
 
     `timeout_next[method]` queues timeouts: "before" (the call never reached Telegram) or
@@ -70,9 +96,14 @@ class FakeBotApi(BaseRequest):
     fail_chat: dict[int, list[tuple[int, dict[str, Any]]]] = field(
         default_factory=lambda: defaultdict(list))
     slow: dict[str, float] = field(default_factory=dict)
+    holds: dict[tuple[str, int], Hold] = field(default_factory=dict)
     keep: int = 1000
     flood_limit: int = 0  # sendMessage a second before a 429; 0: no check
-    too_many: int = 0  # 429s answered by the flood check
+    group_limit: int = 0  # new messages a minute to one group before a 429; 0: no check
+    chat_burst: int = 0  # new messages at once to one private chat, then 1 a second; 0: no check
+    too_many: int = 0  # 429s answered by these checks
+    clock: Callable[[], float] = time.monotonic
+    arrivals: dict[int, list[float]] = field(default_factory=lambda: defaultdict(list))
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _by_id: dict[int, Sent] = field(default_factory=dict)
     _recent_sends: deque[float] = field(default_factory=deque)
@@ -96,19 +127,29 @@ class FakeBotApi(BaseRequest):
             params.update(request_data.multipart_data)
         if name in self.slow:
             await asyncio.sleep(self.slow[name])
+        held = self.holds.get((name, params.get("chat_id", 0)))
+        if held is not None:
+            held.arrived.set()
+            await held.released.wait()
         if self.timeout_next.get(name):
             if self.timeout_next[name].pop(0) == "after":
                 self.answer(name, params)
             raise TimedOut(f"{name} timed out (simulated)")
         return self.answer(name, params)
 
+    def hold(self, method: str, chat_id: int) -> Hold:
+        """Hold calls of `method` about `chat_id` until the returned hold is released."""
+        held = self.holds[method, chat_id] = Hold()
+        return held
+
     def answer(self, name: str, params: dict[str, Any]) -> tuple[int, bytes]:
         """One Bot API call by method name: the HTTP status and JSON body Telegram would send."""
         self.calls.append((name, params))
-        if name == "sendMessage" and self._flooded():
+        wait = self._too_many(name, params)
+        if wait:
             self.too_many += 1
             body = {"ok": False, "error_code": 429, "description": "Too Many Requests",
-                    "parameters": {"retry_after": 1}}
+                    "parameters": {"retry_after": wait}}
             return 429, json.dumps(body).encode()
         failing = self.fail_next.get(name) or self.fail_chat.get(params.get("chat_id", 0))
         if failing:
@@ -139,10 +180,9 @@ class FakeBotApi(BaseRequest):
     _deleteWebhook = _setWebhook = _simple
 
     def _sendMessage(self, params: dict[str, Any]) -> dict[str, Any]:
-        text = str(params.get("text", ""))
-        if not text.strip() or len(text) > 4096:
-            raise _ApiError("Bad Request: message text is empty or too long")
-        sent = self._store(int(params["chat_id"]), text, params.get("reply_markup"))
+        text = _checked(params, "text", MESSAGE_LIMIT)
+        sent = self._store(int(params["chat_id"]), text, params.get("reply_markup"),
+                           params.get("parse_mode"))
         reply = params.get("reply_parameters")
         if reply:
             reply = json.loads(reply) if isinstance(reply, str) else reply
@@ -154,7 +194,8 @@ class FakeBotApi(BaseRequest):
         filename, content, mime_type = params["document"]
         if not isinstance(content, bytes):
             content = content.read()
-        sent = self._store(int(params["chat_id"]), str(params.get("caption", "")), None)
+        caption = _checked(params, "caption", CAPTION_LIMIT)
+        sent = self._store(int(params["chat_id"]), caption, None, params.get("parse_mode"))
         self.messages[sent["chat"]["id"]][-1].document = {
             "filename": filename, "content": content, "mime_type": mime_type,
             "caption": params.get("caption")}
@@ -163,8 +204,8 @@ class FakeBotApi(BaseRequest):
     def _copyMessage(self, params: dict[str, Any]) -> dict[str, Any]:
         """A copy with its caption as `text`; the original (a client's own message) is not held
         here, so only where it came from is kept."""
-        sent = self._store(int(params["chat_id"]), str(params.get("caption", "")),
-                           params.get("reply_markup"))
+        sent = self._store(int(params["chat_id"]), _checked(params, "caption", CAPTION_LIMIT),
+                           params.get("reply_markup"), params.get("parse_mode"))
         copy = self.messages[sent["chat"]["id"]][-1]
         copy.copied_from = (int(params["from_chat_id"]), int(params["message_id"]))
         return {"message_id": copy.message_id}
@@ -172,9 +213,11 @@ class FakeBotApi(BaseRequest):
     def _editMessageText(self, params: dict[str, Any]) -> dict[str, Any]:
         message = self._find(int(params["chat_id"]), int(params["message_id"]))
         markup = params.get("reply_markup")
-        if message.text == params["text"] and message.reply_markup == markup:
+        text = _checked(params, "text", MESSAGE_LIMIT)
+        if message.text == text and message.reply_markup == markup:
             raise _ApiError("Bad Request: message is not modified")
-        message.text, message.reply_markup = str(params["text"]), markup
+        message.text, message.reply_markup = text, markup
+        message.parse_mode = params.get("parse_mode")
         message.edits += 1
         self.touched.append(message)
         return self._json(message)
@@ -192,10 +235,11 @@ class FakeBotApi(BaseRequest):
         self.messages[chat_id].remove(message)
         return True
 
-    def _store(self, chat_id: int, text: str, markup: Any) -> dict[str, Any]:
+    def _store(self, chat_id: int, text: str, markup: Any,
+               parse_mode: str | None = None) -> dict[str, Any]:
         if isinstance(markup, str):
             markup = json.loads(markup)
-        sent = Sent(chat_id, next(self._ids), text, markup)
+        sent = Sent(chat_id, next(self._ids), text, markup, parse_mode=parse_mode)
         chat = self.messages[chat_id]
         chat.append(sent)
         self._by_id[sent.message_id] = sent
@@ -212,11 +256,42 @@ class FakeBotApi(BaseRequest):
             raise _ApiError("Bad Request: message to edit not found")
         return message
 
-    def _flooded(self) -> bool:
+    def _too_many(self, name: str, params: dict[str, Any]) -> int:
+        """Seconds to retry after, if this call goes over one of Telegram's limits; else 0,
+        and a new message is counted as arrived (`arrivals`, by chat, while a chat limit is
+        checked)."""
+        now = self.clock()
+        if name == "sendMessage" and self._flooded(now):
+            return 1
+        if not (self.group_limit or self.chat_burst) or not posts_message(name, params):
+            return 0
+        chat_id = int(params["chat_id"])
+        arrived = self.arrivals[chat_id]
+        if chat_id < 0 and self.group_limit:
+            in_minute = [t for t in arrived[-self.group_limit:] if now - t < 60.0]
+            if len(in_minute) >= self.group_limit:
+                return max(1, int(in_minute[0] + 61.0 - now))
+        if chat_id > 0 and self.chat_burst and self._chat_flooded(arrived, now):
+            return 1
+        arrived.append(now)
+        return 0
+
+    def _chat_flooded(self, arrived: list[float], now: float) -> bool:
+        """A bucket of `chat_burst` messages that refills one a second: would one more now
+        overflow it?"""
+        level, last = 0.0, None
+        for t in arrived[-4 * self.chat_burst:]:
+            level = max(0.0, level - (t - last)) + 1.0 if last is not None else 1.0
+            last = t
+        if last is not None:
+            level = max(0.0, level - (now - last))
+        return level + 1.0 > self.chat_burst
+
+    def _flooded(self, now: float) -> bool:
         """Whether one more sendMessage now would exceed `flood_limit` in the last second."""
         if not self.flood_limit:
             return False
-        now, recent = time.monotonic(), self._recent_sends
+        recent = self._recent_sends
         while recent and now - recent[0] >= 1.0:
             recent.popleft()
         if len(recent) >= self.flood_limit:
@@ -236,5 +311,27 @@ class FakeBotApi(BaseRequest):
         return data
 
 
+def posts_message(method: str, params: dict[str, Any]) -> bool:
+    """Whether this call posts a new message to a chat (what Telegram's chat limits count)."""
+    return ("chat_id" in params and method.startswith(("send", "copy", "forward"))
+            and method != "sendChatAction")
+
+
 class _ApiError(Exception):
     pass
+
+
+def _checked(params: dict[str, Any], field: str, limit: int) -> str:
+    """A message's text or a caption, as Telegram checks it: markup that parses, and at most
+    `limit` characters once parsed (a caption may be empty)."""
+    text = str(params.get(field, ""))
+    try:
+        shown = telegram_html.visible(text, params.get("parse_mode"))
+    except telegram_html.Unparsable as exc:
+        raise _ApiError(str(exc)) from exc
+    if field == "text" and not shown.strip():
+        raise _ApiError("Bad Request: message text is empty")
+    if telegram_html.length(shown) > limit:
+        raise _ApiError(f"Bad Request: message {'caption' if field == 'caption' else 'text'}"
+                        " is too long")
+    return text

@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
+
 from bot.clock import Clock
 from bot.config import Settings
 from bot.content import Content
@@ -44,7 +46,9 @@ class Document:
 class Reply:
     """A message to send. `edit` replaces the message whose button was pressed; with a
     `document`, the file is sent and `text` is ignored. `about` lists the clients a reply in
-    the staff chat names: erasing one of them edits it (or deletes the file)."""
+    the staff chat names: erasing one of them edits it (or deletes the file). `offer` names the
+    main-menu action the reply offers: a typed "yes, let's" right after it takes that action
+    (bot/flows/context.py)."""
 
     text: str
     buttons: Buttons = ()
@@ -53,6 +57,7 @@ class Reply:
     edit: bool = False
     document: Document | None = None
     about: tuple[int, ...] = ()
+    offer: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -192,13 +197,14 @@ class Speaking:
     def settings(self) -> Settings:
         return self.services.settings
 
-    def tr(self, msgid: str, **values: Any) -> str:
+    def tr(self, msgid: str, **values: Any) -> Markup:
+        """Telegram HTML: joined to plain text with `+`, the plain text is escaped."""
         return self.content.tr_message(self.language, msgid, **values)
 
     def tr_label(self, msgid: str, **values: Any) -> str:
         return self.content.tr_button_label(self.language, msgid, **values)
 
-    def render(self, template: str, **values: Any) -> str:
+    def render(self, template: str, **values: Any) -> Markup:
         return self.content.render(self.language, template, clinic=self.settings, **values)
 
     def tr_button(self, msgid: str, data: str, **values: Any) -> Button:

@@ -125,7 +125,7 @@ async def checkin(visit: Visit, pressed: Checkin) -> Turn | None:
                                            {"plan": plan.id, "day": day,
                                             "answer": answer.id}, visit.now)
         return Turn([Reply(visit.tr("aftercare.describe"))])
-    return await _record(visit, plan, day, answer.id, None)
+    return await record(visit, plan, day, answer.id, None)
 
 
 async def details(visit: Visit, text: str, data: dict[str, Any]) -> Turn:
@@ -134,7 +134,7 @@ async def details(visit: Visit, text: str, data: dict[str, Any]) -> Turn:
     plan = await visit.stores.aftercare.plan(int(str(data["plan"])))
     if plan is None:
         return main_menu(visit)
-    return await _record(visit, plan, int(str(data["day"])), str(data["answer"]), text[:1000])
+    return await record(visit, plan, int(str(data["day"])), str(data["answer"]), text[:1000])
 
 
 async def typed(visit: Visit, text: str, photo: int | None = None) -> Turn | None:
@@ -145,11 +145,15 @@ async def typed(visit: Visit, text: str, photo: int | None = None) -> Turn | Non
     answer = next((a for a in visit.content.aftercare.answers if a.describe), None)
     if plan is None or answer is None:
         return None
-    day = (visit.now.astimezone(ZoneInfo(plan.timezone)).date() - plan.treated_on).days
-    return await _record(visit, plan, day, answer.id, text[:1000] or None, photo)
+    return await record(visit, plan, today(visit, plan), answer.id, text[:1000] or None, photo)
 
 
-async def _record(visit: Visit, plan: Plan, day: int, answer_id: str,
+def today(visit: Visit, plan: Plan) -> int:
+    """The day of the week the client is on, in the plan's timezone (0: the procedure's)."""
+    return (visit.now.astimezone(ZoneInfo(plan.timezone)).date() - plan.treated_on).days
+
+
+async def record(visit: Visit, plan: Plan, day: int, answer_id: str,
                   text: str | None, photo: int | None = None) -> Turn:
     answer = visit.content.aftercare.answer(answer_id)
     assert answer is not None

@@ -11,6 +11,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot.callbacks import CallbackData
+from bot.content.i18n import N_
 from bot.flows import Reply, Turn, Visit, consent, funnel, phones
 from bot.flows.eligibility import evaluate
 from bot.flows.menu import MenuAction, main_menu
@@ -88,7 +89,14 @@ async def contact_typed(visit: Visit, text: str) -> Turn:
         return await _contact(visit, phone=number, username=None)
     if (m := _USERNAME.match(value)) and value.startswith("@"):
         return await _contact(visit, phone=None, username=m.group(1))
-    return Turn([ask_contact(visit, note=visit.tr("booking.contact_invalid"))])
+    invalid = N_("booking.contact_invalid")
+    return Turn([ask_contact(visit, note=visit.tr(_note(visit, text, invalid)))])
+
+
+def _note(visit: Visit, text: str, otherwise: str) -> str:
+    """"Where was I" is told where; anything else gets `otherwise`."""
+    return N_("resume.here") if visit.content.replies[visit.language].resumes(text) \
+        else otherwise
 
 
 async def _contact(visit: Visit, phone: str | None, username: str | None) -> Turn:
@@ -133,12 +141,12 @@ def _good_season(visit: Visit) -> bool:
     return month in visit.content.booking.season_months[visit.settings.hemisphere]
 
 
-async def remind_time(visit: Visit) -> Turn:
+async def remind_time(visit: Visit, text: str) -> Turn:
     """Text typed while the preferred time is awaited: ask again with the buttons."""
     rows = tuple((visit.tr_button(t.label, PreferredTime(t.id).pack()),)
                  for t in visit.content.booking.preferred_times)
-    return Turn([Reply(visit.tr("booking.use_buttons") + "\n\n" + visit.tr("booking.ask_time"),
-                       rows)])
+    note = visit.tr(_note(visit, text, N_("booking.use_buttons")))
+    return Turn([Reply(note + "\n\n" + visit.tr("booking.ask_time"), rows)])
 
 
 async def foreign_contact(visit: Visit) -> Turn:
@@ -164,5 +172,5 @@ def register(router: Router) -> None:
     router.menu_action("booking")(lambda v: begin(v))
     router.button(PreferredTime)(lambda v, data: time_chosen(v, data.time))
     router.state(CONTACT)(lambda v, text, _: contact_typed(v, text))
-    router.state(TIME)(lambda v, text, _: remind_time(v))
+    router.state(TIME)(lambda v, text, _: remind_time(v, text))
     router.contact = contact

@@ -64,9 +64,11 @@ async def consent(visit: Visit, given: bool) -> Turn:
 
 
 async def typed_consent(visit: Visit, text: str, data: dict[str, Any]) -> Turn | None:
-    """The consent text asks for a "yes" or "no": typed, it answers as the buttons do. Anything
-    else is answered as usual (None), the consent still asked."""
-    value = visit.content.answers[visit.language].whole(text)
+    """The consent text asks for a "yes" or "no": typed ("да", "давайте", "no thanks"), it
+    answers as the buttons do. Anything else is answered as usual (None), the consent still
+    asked."""
+    reader = visit.content.replies[visit.language]
+    value = YES if reader.affirms(text) else reader.answer(text)
     if value not in (YES, NO):
         return None
     await visit.stores.chat_states.clear(visit.client.user_id)

@@ -21,11 +21,9 @@ class Verdict:
 def evaluate(screening: Screening, answers: dict[str, str]) -> Verdict:
     """The most serious outcome among declared conditions, an unsure one counting as at least
     `when_unsure`; with none, the outcome the content names for that."""
-    def given(value: str) -> tuple[Condition, ...]:
-        return tuple(screening.conditions[step.declares] for step in screening.steps
-                     if step.declares and answers.get(step.id) == value)
-
-    declared, unsure = given(YES), given(UNSURE)
+    declared = tuple(c for step in screening.steps for c in step.declared(answers.get(step.id, "")))
+    unsure = tuple(step.condition for step in screening.steps
+                   if step.condition and answers.get(step.id) == UNSURE)
     rank = {o.id: i for i, o in enumerate(screening.outcomes)}
     floor = screening.when_unsure or screening.outcomes[0].id
     candidates = [c.outcome for c in declared]

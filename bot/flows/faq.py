@@ -62,7 +62,7 @@ def answer(visit: Visit, topic_id: str, *, edit: bool = False) -> Turn | None:
     settings = visit.settings
     text = visit.tr(topic.answer, price=settings.price_for(visit.language),
                       clinic=settings.clinic_name, phone=settings.phone)
-    return Turn([Reply(text, tuple(rows), edit=edit)])
+    return Turn([Reply(text, tuple(rows), edit=edit, offer=offer.action if offer else None)])
 
 
 async def offer_to_staff(visit: Visit, text: str) -> Turn:

@@ -2,8 +2,9 @@
 
 What a condition means for the procedure is the screening content's class (a specialist decides,
 not now), never decided here: the check's conditions come from dialogs/screening.yaml, the
-reasons to wait it does not ask about from dialogs/health.yaml. The client is offered the check
-and a person, never a reassuring FAQ topic.
+reasons to wait it does not ask about from dialogs/health.yaml. A statement about the client's
+health that names no known condition ("I take blood pressure pills") is left to a specialist.
+Either way the client is offered the check and a person, never a reassuring FAQ topic.
 """
 
 from __future__ import annotations
@@ -26,9 +27,17 @@ def answer(visit: Visit, conditions: tuple[str, ...]) -> Turn:
     rank = {o.id: i for i, o in enumerate(screening.outcomes)}
     outcome = screening.outcome(min((o for o, _ in named), key=rank.__getitem__,
                                      default=screening.outcomes[0].id))
-    lines = [visit.tr(outcome.title), *(visit.tr(reason) for _, reason in named),
-             visit.tr("health.next")]
+    return _cautious(visit, [visit.tr(outcome.title), *(visit.tr(r) for _, r in named)])
+
+
+def unknown(visit: Visit) -> Turn:
+    """About the client's health, but no condition the content knows: a specialist decides."""
+    return _cautious(visit, [visit.tr("health.unknown")])
+
+
+def _cautious(visit: Visit, lines: list[str]) -> Turn:
     rows = ((visit.tr_button("health.check", MenuAction("screening").pack()),),
             (visit.tr_button("menu.person", MenuAction("person").pack()),),
             (visit.tr_button("button.menu", MenuAction("menu").pack()),))
-    return Turn([Reply("\n\n".join(lines), rows)])
+    return Turn([Reply("\n\n".join([*lines, visit.tr("health.next")]), rows,
+                       offer="screening")])

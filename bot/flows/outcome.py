@@ -50,7 +50,7 @@ def outcome_reply(visit: Visit, verdict: Verdict) -> Reply:
     menu = visit.tr_button("button.menu", MenuAction("menu").pack())
     rows.append((visit.tr_button("menu.contacts", MenuAction("contacts").pack()), menu)
                 if not described.book else (menu,))
-    return Reply(text, tuple(rows))
+    return Reply(text, tuple(rows), offer="booking" if described.book else None)
 
 
 def recheck_days(content: Content, verdict: Verdict) -> tuple[int, ...]:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from bot.callbacks import CallbackData
 from bot.content import Content
 from bot.content.i18n import N_, display_name, format_when
-from bot.flows import Reply, StaffPost, Turn, Visit
+from bot.flows import Reply, Services, StaffPost, Turn, Visit
 from bot.flows.menu import main_menu, ready
 from bot.flows.staff import LABELS
 
@@ -114,10 +114,15 @@ def readable_answers(content: Content, language: str,
         step = screening.step(answer["step_id"])
         if step is None:
             continue
-        if step.declares:
-            label = content.tr_button_label(language, screening.conditions[step.declares].label)
+        if step.condition:
+            label = content.tr_button_label(language, step.condition.label)
             said = SAID.get(answer["answer"], SAID["no"])
             value = content.tr_button_label(language, said)
+        elif step.conditions:
+            ticked = {c.id for c in step.declared(answer["answer"])}
+            readable += [(content.tr_button_label(language, c.label), content.tr_button_label(
+                language, SAID["yes" if c.id in ticked else "no"])) for c in step.conditions]
+            continue
         elif step is screening.goals:
             label = content.tr_button_label(language, "staff.lead.goals")
             chosen = answer["answer"].split(",")
@@ -141,13 +146,27 @@ async def forget(visit: Visit, confirmed: bool) -> Turn:
     if not confirmed:
         return main_menu(visit, edit=True, note=visit.tr("privacy.forget.kept"))
     erased = await visit.stores.privacy.forget(visit.client.user_id)
-    staff = visit.settings.default_language
-    posts = [StaffPost(visit.content.tr_message(staff, "staff.erased.lead", id=lead_id),
-                       edit=message_id) for lead_id, message_id in erased.lead_cards]
-    posts += [StaffPost(visit.content.tr_message(staff, "staff.erased.post"), edit=message_id)
-              for message_id in erased.other_posts]
-    posts += [StaffPost("", delete=message_id) for message_id in erased.documents]
+    services = visit.services
+    posts = [erased_post(services, message_id, lead_id=lead_id)
+             for lead_id, message_id in erased.lead_cards]
+    posts += [erased_post(services, message_id) for message_id in erased.other_posts]
+    posts += [erased_post(services, message_id, document=True)
+              for message_id in erased.documents]
     return Turn([Reply(visit.tr("privacy.forget.done"), edit=True)], posts)
+
+
+def erased_post(services: Services, message_id: int, *, lead_id: int | None = None,
+                document: bool = False) -> StaffPost:
+    """What becomes of a staff-chat message that named an erased client: a file is deleted,
+    a lead card says which lead was erased, any other post that something was. Also for a
+    message that was on its way when the erasure committed, once its id is known."""
+    if document:
+        return StaffPost("", delete=message_id)
+    staff = services.settings.default_language
+    if lead_id is not None:
+        return StaffPost(services.content.tr_message(staff, "staff.erased.lead", id=lead_id),
+                         edit=message_id)
+    return StaffPost(services.content.tr_message(staff, "staff.erased.post"), edit=message_id)
 
 
 def register(router: Router) -> None:

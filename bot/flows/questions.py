@@ -45,19 +45,22 @@ class Look:
     rows: tuple[tuple[tuple[str, str], ...], ...]
 
 
-def ask(visit: Visit, record: ScreeningRecord, step: Step, *, edit: bool = False) -> Reply:
+def ask(visit: Visit, record: ScreeningRecord, step: Step, *, edit: bool = False,
+        note: str | None = None) -> Reply:
     """The question for this client: its look, with this screening's id in the buttons' data
-    and a tick on each option of a choose-many question already chosen."""
-    chosen = set(filter(None, record.answers.get(step.id, "").split(","))) \
+    and a tick on each option of a choose-many question already chosen; `note` above it."""
+    chosen = set(filter(None, record.answers.get(step.id, "").split(","))) - {"-"} \
         if step.kind == "choose_many" else set()
 
     def button(label: str, answer: str) -> Button:
         ticked = answer.startswith(TOGGLE) and answer.removeprefix(TOGGLE) in chosen
+        if answer == DONE and step.conditions and not chosen:
+            label = visit.tr_label("screening.none_of_these")
         return Button("✅ " + label if ticked else label, Answer(record.id, step.id, answer).pack())
 
     shown = look(visit, step)
-    return Reply(shown.text, tuple(tuple(button(*b) for b in row) for row in shown.rows),
-                 edit=edit)
+    text = f"{note}\n\n{shown.text}" if note else shown.text
+    return Reply(text, tuple(tuple(button(*b) for b in row) for row in shown.rows), edit=edit)
 
 
 def look(visit: Visit, step: Step) -> Look:

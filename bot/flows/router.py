@@ -8,9 +8,10 @@ bot/callbacks.py), main-menu actions, and the conversation states that own typed
 Which flow owns typed text is one record per client: the chat_states row (`state` names the
 conversation, `data` holds its details). With no record, typed text goes to the idle-text
 handlers in turn (bot/flows/typed.py answers, an open screening repeats its question), unless
-a claim answers it alone first (a typed yes or no to the open screening question). A state
-registered with `leave` is left whenever the client uses a command or a button (the relay to
-staff).
+a claim answers it alone first (a typed reply to the open screening question, a question
+about the aftercare week). A state registered with `leave` is left whenever the client uses a
+command or a button (the relay to staff, an offer waiting for a yes). The `after` hooks see
+every turn given (what it offered, bot/flows/context.py).
 """
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ CommandFlow = Callable[[Who, list[str]], Awaitable[Turn]]
 StaffReply = Callable[[Desk, int, int, str], Awaitable[Turn | None]]
 
 
+class DuplicateRegistration(ValueError):
+    """Two flows registered the same name: the message names it and both flows' modules."""
+
+
 @dataclass(frozen=True)
 class Command(Generic[Who]):
     """`label` is the message id of the command's description in Telegram's command menu;
@@ -54,6 +59,8 @@ class ButtonRoute(Generic[Who]):
 class Dispatch(Generic[Who]):
     """Commands and buttons: what the client router and the staff desk's router share."""
 
+    audience = ""  # how problems name this router's commands: "command", "staff command"
+
     def __init__(self) -> None:
         self.commands: dict[str, Command[Who]] = {}
         self.buttons: dict[str, ButtonRoute[Who]] = {}
@@ -62,7 +69,7 @@ class Dispatch(Generic[Who]):
             [CommandFlow[Who]], CommandFlow[Who]]:
         """Register `handler(who, args)` for `/name args…`."""
         def add(handler: CommandFlow[Who]) -> CommandFlow[Who]:
-            _unique(self.commands, name)
+            _unique(self.commands, name, f"{self.audience}command /{name}", handler)
             self.commands[name] = Command(name, handler, label)
             return handler
         return add
@@ -72,7 +79,7 @@ class Dispatch(Generic[Who]):
         """Register `handler(who, data)` for buttons carrying `data`; None from it means stale."""
         def add(handler: Callable[[Who, Data], Awaitable[Turn | None]]) -> Callable[
                 [Who, Data], Awaitable[Turn | None]]:
-            _unique(self.buttons, data.prefix)
+            _unique(self.buttons, data.prefix, f"button prefix {data.prefix!r}", handler)
             self.buttons[data.prefix] = ButtonRoute(data, handler)
             return handler
         return add
@@ -104,12 +111,14 @@ class Router(Dispatch[Visit]):
         self.claims: list[Callable[[Visit, str], Awaitable[Turn | None]]] = []
         self.idle: list[Callable[[Visit, str], Awaitable[Turn]]] = []
         self.contact: Callable[[Visit, str, bool], Awaitable[Turn]] | None = None
+        # Told of every turn given to a command, a button or typed text (what was offered).
+        self.after: list[Callable[[Visit, Turn], Awaitable[None]]] = []
         self.photo: Callable[[Visit, int, str], Awaitable[Turn | None]] | None = None
 
     def menu_action(self, action: str) -> Callable[[Flow], Flow]:
         """Register what a main-menu button with `action` (dialogs/menu.yaml) does."""
         def add(flow: Flow) -> Flow:
-            _unique(self.menu_actions, action)
+            _unique(self.menu_actions, action, f"menu action {action!r}", flow)
             self.menu_actions[action] = flow
             return flow
         return add
@@ -118,7 +127,7 @@ class Router(Dispatch[Visit]):
         """Register the handler of typed text while the client's record is in state `name`.
         It gets the record's data; None from it means the state has just ended: route again."""
         def add(flow: TextFlow) -> TextFlow:
-            _unique(self.states, name)
+            _unique(self.states, name, f"conversation state {name!r}", flow)
             self.states[name] = flow
             if leave is not None:
                 self.leaving[name] = leave
@@ -130,7 +139,7 @@ class Router(Dispatch[Visit]):
         command = self.commands.get(name)
         if command is None:
             return menu_flow.main_menu(visit, note=visit.tr("error.unknown_command"))
-        return await command.run(visit, args)
+        return await self._told(visit, await command.run(visit, args))
 
     async def on_button(self, visit: Visit, data: str | None) -> Turn:
         await self._leave(visit)
@@ -138,9 +147,17 @@ class Router(Dispatch[Visit]):
         if turn is None:
             log.info("stale or forged button from user %s", visit.client.user_id)
             return menu_flow.stale_button(visit)
-        return turn
+        return await self._told(visit, turn)
 
     async def on_text(self, visit: Visit, text: str) -> Turn:
+        return await self._told(visit, await self._text(visit, text))
+
+    async def _told(self, visit: Visit, turn: Turn) -> Turn:
+        for after in self.after:
+            await after(visit, turn)
+        return turn
+
+    async def _text(self, visit: Visit, text: str) -> Turn:
         for _ in range(2):
             record = await visit.stores.chat_states.get(visit.client.user_id)
             handler = self.states.get(record.state) if record else None
@@ -189,6 +206,8 @@ class DeskRouter(Dispatch[Desk]):
     """The staff desk's: commands, the buttons of lead cards and lists, and replies to the
     bot's messages in the staff chat. Who may act as staff is decided before (staff_auth.py)."""
 
+    audience = "staff "
+
     def __init__(self) -> None:
         super().__init__()
         self.replies: list[StaffReply] = []
@@ -210,6 +229,12 @@ class DeskRouter(Dispatch[Desk]):
         return None
 
 
-def _unique(registry: dict[str, Any], key: str) -> None:
+def _unique(registry: dict[str, Any], key: str, what: str, handler: object) -> None:
     if key in registry:
-        raise ValueError(f"{key!r} is registered twice")
+        raise DuplicateRegistration(
+            f"{what} is registered twice: by {_owner(registry[key])} and by {_owner(handler)}")
+
+
+def _owner(entry: object) -> str:
+    """The module of the flow behind a registry entry (a Command's or ButtonRoute's `run`)."""
+    return str(getattr(getattr(entry, "run", entry), "__module__", "an unknown module"))

@@ -11,15 +11,18 @@ from __future__ import annotations
 from bot.callbacks import CallbackData
 from bot.flows import (
     aftercare,
+    aftercare_typed,
     appointment,
     booking,
     consent,
+    context,
     faq,
     menu,
     outcome,
     privacy,
     screening,
     typed,
+    typed_answers,
 )
 from bot.flows.router import DeskRouter, Router
 from bot.flows.staff import aftercare_desk, agenda, export, listing, relay, stats, status
@@ -28,7 +31,7 @@ from bot.flows.staff import aftercare_desk, agenda, export, listing, relay, stat
 def client_router() -> Router:
     router = Router()
     for flow in (menu, faq, typed, booking, aftercare, appointment, privacy, outcome, consent,
-                 screening, relay):
+                 aftercare_typed, screening, typed_answers, context, relay):
         flow.register(router)
     return router
 

@@ -9,7 +9,6 @@ bot/flows/questions.py.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.content import Step
@@ -46,7 +45,7 @@ async def answer(visit: Visit, pressed: Answer) -> Turn | None:
         return await _choose(visit, record, step, value)
     if value not in (YES, NO):
         return None
-    return await _advance(visit, record, step, value)
+    return await advance(visit, record, step, value)
 
 
 async def _back(visit: Visit, record: ScreeningRecord, step: Step) -> Turn | None:
@@ -62,7 +61,7 @@ async def _back(visit: Visit, record: ScreeningRecord, step: Step) -> Turn | Non
 async def _choose(visit: Visit, record: ScreeningRecord, step: Step, value: str) -> Turn | None:
     chosen = list(filter(None, record.answers.get(step.id, "").split(",")))
     if value == DONE:
-        return await _advance(visit, record, step, ",".join(chosen) or "-")
+        return await advance(visit, record, step, ",".join(chosen) or "-")
     option_id = value.removeprefix(TOGGLE)
     if not value.startswith(TOGGLE) or option_id not in {o.id for o in step.options}:
         return None
@@ -72,7 +71,7 @@ async def _choose(visit: Visit, record: ScreeningRecord, step: Step, value: str)
     return Turn([ask(visit, record.answered(step.id, ",".join(chosen)), step, edit=True)])
 
 
-async def _advance(visit: Visit, record: ScreeningRecord, step: Step, value: str) -> Turn:
+async def advance(visit: Visit, record: ScreeningRecord, step: Step, value: str) -> Turn:
     screening = visit.content.screening
     following = screening.next_step(step.id)
     await visit.stores.screenings.save_answer(
@@ -86,26 +85,6 @@ async def _advance(visit: Visit, record: ScreeningRecord, step: Step, value: str
     if verdict.outcome == screening.when_nothing_declared:
         await funnel.record(visit.services, funnel.SUITABLE)
     return Turn([Reply(visit.tr("screening.finished"), edit=True), outcome_reply(visit, verdict)])
-
-
-async def typed_answer(visit: Visit, text: str) -> Turn | None:
-    """A typed yes, no or not sure ("да", "nope", "не знаю") answers the open yes/no question;
-    a typed no to the skin goals ("нет", "none of these") is "Done" with what is ticked. None
-    for anything else."""
-    record = await visit.stores.screenings.active(visit.client.user_id)
-    screening = visit.content.screening
-    step = screening.step(record.current_step or "") if record else None
-    if record is None or step is None:
-        return None
-    value = visit.content.answers[visit.language].whole(text)
-    if value is None or record.consent_version != screening.consent_version:
-        return None
-    if step.kind == "choose_many":
-        if value != NO:
-            return None
-        value = record.answers.get(step.id) or "-"
-    turn = await _advance(visit, record, step, value)
-    return Turn([replace(r, edit=False) for r in turn.replies], turn.staff, turn.clients)
 
 
 async def reminder_of_current(visit: Visit) -> Turn:
@@ -129,5 +108,4 @@ async def cancel(visit: Visit) -> Turn:
 def register(router: Router) -> None:
     router.command("cancel", N_("command.cancel"))(lambda v, _: cancel(v))
     router.button(Answer)(lambda v, data: answer(v, data))
-    router.claims.append(typed_answer)
     router.idle.append(lambda v, _: reminder_of_current(v))

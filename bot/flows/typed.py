@@ -1,8 +1,9 @@
 """Typed messages outside a conversation: routed (bot/content/routing.py) to a health answer,
-a person, the clinic's details, a FAQ topic or small talk; what nothing answers is offered to
-staff. During the aftercare week, a health statement or anything unknown is that day's check-in
-for staff instead. "Talk to a person" is also a main-menu button: the next message goes to
-staff."""
+a person, the clinic's details, booking, a FAQ topic or small talk; payment and gift
+certificates from the clinic's configuration (bot/flows/clinic_answers.py); what nothing
+answers, and what only staff know (discounts), is offered to staff. During the
+aftercare week, a health statement or anything unknown is that day's check-in for staff
+instead. "Talk to a person" is also a main-menu button: the next message goes to staff."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.content.i18n import N_, format_opening_hours
 from bot.content.routing import route
-from bot.flows import Reply, Turn, Visit, aftercare, faq, health
+from bot.flows import Reply, Turn, Visit, aftercare, booking, clinic_answers, faq, health
 from bot.flows.menu import main_menu
 
 if TYPE_CHECKING:
@@ -25,12 +26,19 @@ async def message(visit: Visit, text: str) -> Turn:
     if len(text) > faq.MAX_QUESTION:
         return Turn([Reply(visit.tr("faq.too_long", limit=faq.MAX_QUESTION))])
     found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
-    if found.kind in ("condition", "none") and (checkin := await aftercare.typed(visit, text)):
+    if found.kind in ("condition", "health", "none") and (
+            checkin := await aftercare.typed(visit, text)):
         return checkin
     if found.kind == "condition":
         return health.answer(visit, found.keys)
+    if found.kind == "health":
+        return health.unknown(visit)
     if found.kind == "person":
         return await ask_person(visit)
+    if found.kind == "book":
+        return await booking.begin(visit)
+    if found.kind == "logistics" and found.keys[0] in ("payment", "gift"):
+        return await clinic_answers.answer(visit, found.keys[0], text)  # type: ignore[arg-type]
     if found.kind == "logistics":
         return main_menu(visit, note=logistics(visit, found.keys[0]))
     if found.kind == "faq":

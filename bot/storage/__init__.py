@@ -7,7 +7,15 @@ Schema changes are new files in `migrations/` (`NNNN_what.sql`), applied in orde
 """
 
 from bot.storage.aftercare import DueMessage, Plan, PlanMessage
-from bot.storage.base import Database, file_identity, iso, read_only_uri
+from bot.storage.base import (
+    Database,
+    DatabaseUnavailable,
+    MalformedDatabaseUrl,
+    file_identity,
+    iso,
+    read_only_uri,
+    storage_trouble,
+)
 from bot.storage.chat_states import ChatState
 from bot.storage.clients import Client
 from bot.storage.leads import Lead, StatusChange
@@ -18,6 +26,8 @@ from bot.storage.reminders import Reminder
 from bot.storage.screening import ScreeningRecord
 from bot.storage.stores import Stores
 
-__all__ = ["ChatState", "Client", "Database", "DueMessage", "Erased", "Lead", "OutboxEntry",
+__all__ = ["ChatState", "Client", "Database", "DatabaseUnavailable", "MalformedDatabaseUrl",
+           "DueMessage", "Erased", "Lead", "OutboxEntry",
            "PersonalData", "Plan", "PlanMessage", "Reminder", "RelayThread", "ScreeningRecord",
-           "StatusChange", "Stores", "file_identity", "iso", "read_only_uri"]
+           "StatusChange", "Stores", "file_identity", "iso", "read_only_uri",
+           "storage_trouble"]

@@ -4,7 +4,7 @@ cancelled row by row. `(plan_id, day)` is unique, so no day can be sent twice by
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from bot.storage.base import FREE, Store, calendar_day, iso, marks, moment
@@ -93,19 +93,19 @@ class AftercareStore(Store):
             " ORDER BY day", (plan_id,))
         return [PlanMessage(r[0], r[1], moment(r[2]), r[3]) for r in rows]
 
-    async def claim_due(self, now: datetime, until: datetime,
+    async def claim_due(self, now: datetime, lease: timedelta,
                         limit: int = 500) -> list[DueMessage]:
         """Messages due and claimed by nobody (or by someone whose claim ran out), earliest
-        first, now claimed by the caller until `until`: sent, deferred or `release`d."""
+        first, now claimed by the caller for `lease`: sent, deferred or `release`d."""
         ids = await self.database.claim(
             "aftercare_messages",
             "SELECT m.id FROM aftercare_messages AS m"
             " WHERE m.status = 'pending' AND m.due_at <= ?"
             " AND (m.retry_at IS NULL OR m.retry_at <= ?)"
-            " AND (m.claimed_until IS NULL OR m.claimed_until <= ?)"
+            f" AND {self.database.unclaimed(now, 'm.claimed_until')}"
             " AND EXISTS (SELECT 1 FROM aftercare_plans AS p WHERE p.id = m.plan_id"
             " AND p.status = 'active') ORDER BY m.due_at LIMIT ?",
-            (iso(now), iso(now), iso(now), limit), until)
+            (iso(now), iso(now), limit), now, lease)
         if not ids:
             return []
         rows = await self.all(
@@ -117,6 +117,11 @@ class AftercareStore(Store):
             f" WHERE m.id IN ({marks(ids)}) ORDER BY m.due_at, m.id", ids)
         return [DueMessage(r[0], r[1], r[2], moment(r[3]), r[4], r[5], r[6], r[7],
                            calendar_day(r[8]), r[9], r[10]) for r in rows]
+
+    async def is_pending(self, message_id: int) -> bool:
+        """Whether the message is still to be sent: /stop and /forget end that."""
+        return bool(await self.one("SELECT 1 FROM aftercare_messages WHERE id = ?"
+                                   " AND status = 'pending'", (message_id,)))
 
     async def release(self, message_ids: list[int]) -> None:
         """Claims given up without sending (quiet hours, stopping): due again at once."""

@@ -5,7 +5,7 @@ and forgets the old answer."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.storage.base import FREE, Store, iso, marks, moment
 
@@ -17,6 +17,7 @@ class AppointmentReminder:
     kind: str
     appointment_at: datetime
     due_at: datetime
+    user_id: int  # the client: the reminder goes out under their lock
 
 
 class AppointmentStore(Store):
@@ -37,20 +38,22 @@ class AppointmentStore(Store):
         await self.write("DELETE FROM appointment_reminders WHERE lead_id = ? AND sent_at IS NULL",
                          (lead_id,))
 
-    async def claim_due(self, now: datetime, until: datetime,
+    async def claim_due(self, now: datetime, lease: timedelta,
                         limit: int = 100) -> list[AppointmentReminder]:
-        """Reminders due and claimed by nobody, now claimed by the caller until `until`."""
+        """Reminders due and claimed by nobody, now claimed by the caller for `lease`."""
         ids = await self.database.claim(
             "appointment_reminders",
             "SELECT id FROM appointment_reminders WHERE sent_at IS NULL AND due_at <= ?"
-            " AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY due_at LIMIT ?",
-            (iso(now), iso(now), limit), until)
+            f" AND {self.database.unclaimed(now)} ORDER BY due_at LIMIT ?",
+            (iso(now), limit), now, lease)
         if not ids:
             return []
         rows = await self.all(
-            "SELECT id, lead_id, kind, appointment_at, due_at FROM appointment_reminders"
-            f" WHERE id IN ({marks(ids)}) ORDER BY due_at, id", ids)
-        return [AppointmentReminder(r[0], r[1], r[2], moment(r[3]), moment(r[4])) for r in rows]
+            "SELECT r.id, r.lead_id, r.kind, r.appointment_at, r.due_at, l.user_id"
+            " FROM appointment_reminders AS r JOIN leads AS l ON l.id = r.lead_id"
+            f" WHERE r.id IN ({marks(ids)}) ORDER BY r.due_at, r.id", ids)
+        return [AppointmentReminder(r[0], r[1], r[2], moment(r[3]), moment(r[4]), r[5])
+                for r in rows]
 
     async def release(self, reminder_ids: list[int]) -> None:
         if reminder_ids:

@@ -10,16 +10,52 @@ aware datetimes: nothing outside storage parses them.
 from __future__ import annotations
 
 import asyncio
+import errno
+import sqlite3
 from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import quote
 from weakref import WeakValueDictionary
+
+import asyncpg
+
+
+class DatabaseUnavailable(Exception):
+    """The database cannot be opened, checked or migrated: `where` names the file or the
+    server, `reason` says what is wrong; neither ever holds a password."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"{where}: {reason}")
+        self.where, self.reason = where, reason
+
+
+class MalformedDatabaseUrl(DatabaseUnavailable):
+    """DATABASE_URL cannot even be read: a configuration mistake, not an outage."""
+
+    def __str__(self) -> str:
+        return f"DATABASE_URL is malformed ({self.where}): {self.reason}"
+
+
+_STORAGE_TROUBLE = {sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_READONLY}
+
+
+def storage_trouble(error: BaseException | None) -> str | None:
+    """What keeps the database from taking writes (a full disk, a failing one, a file made
+    read-only), in a few words; None for any other error."""
+    if isinstance(error, sqlite3.Error):
+        if getattr(error, "sqlite_errorcode", 0) & 0xFF in _STORAGE_TROUBLE:
+            return str(error)
+    elif isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EROFS, errno.EIO):
+        return error.strerror or str(error)
+    elif isinstance(error, asyncpg.DiskFullError | asyncpg.ReadOnlySQLTransactionError):
+        return str(error)
+    return None
 
 
 def read_only_uri(path: Path) -> str:
@@ -149,24 +185,36 @@ class Database(ABC):
     # Who claims rows on this connection: one process, one name, for as long as it runs.
     owner = ""
 
-    async def claim(self, table: str, selection: str, args: Sequence[Any],
-                    until: datetime, key: str = "id") -> list[int]:
-        """Claim the rows of `table` whose ids (`key`) `selection` picks, until `until`; their
-        ids. Instances sharing the database never claim the same row: one commits first, and
-        the other no longer sees it as free."""
+    def claim_clock(self, now: datetime, ahead: timedelta = timedelta()) -> str:
+        """SQL for the moment `ahead` of now on the clock that claims are stamped and compared
+        with, as stored text. Here this process's clock (`now`): one process owns an SQLite
+        file. PostgreSQL uses the server's, shared by every instance whatever their clocks."""
+        return f"'{iso(now + ahead)}'"
+
+    def unclaimed(self, now: datetime, column: str = "claimed_until") -> str:
+        """SQL: the row is claimed by nobody, or by someone whose claim ran out."""
+        return f"({column} IS NULL OR {column} <= {self.claim_clock(now)})"
+
+    async def claim(self, table: str, selection: str, args: Sequence[Any], now: datetime,
+                    lease: timedelta, key: str = "id") -> list[int]:
+        """Claim the rows of `table` whose ids (`key`) `selection` picks (free ones:
+        `unclaimed`) for `lease`; their ids. Instances sharing the database never claim the
+        same row: one commits first, and the other no longer sees it as free."""
         rows = await self.write_returning(
-            f"UPDATE {table} SET claimed_until = ?, claimed_by = ?"
+            f"UPDATE {table} SET claimed_until = {self.claim_clock(now, lease)}, claimed_by = ?"
             f" WHERE {key} IN ({selection}{self.skip_locked}) RETURNING {key}",
-            (iso(until), self.owner, *args))
+            (self.owner, *args))
         return sorted(int(r[0]) for r in rows)
 
-    async def renew(self, table: str, unsent: str, until: datetime, key: str = "id") -> int:
-        """Move this process's claims on `table`'s rows still `unsent` on to `until`: a
-        message waiting its turn (rate limits, quiet hours) stays ours while we live. A row
+    async def renew(self, table: str, unsent: str, now: datetime, lease: timedelta,
+                    key: str = "id") -> int:
+        """Extend this process's claims on `table`'s rows still `unsent` by `lease` from now:
+        a message waiting its turn (rate limits, quiet hours) stays ours while we live. A row
         a transaction is changing (an update being handled) is passed over, not waited for."""
         return await self.write(
-            f"UPDATE {table} SET claimed_until = ? WHERE {key} IN (SELECT {key} FROM {table}"
-            f" WHERE claimed_by = ? AND {unsent}{self.skip_locked})", (iso(until), self.owner))
+            f"UPDATE {table} SET claimed_until = {self.claim_clock(now, lease)}"
+            f" WHERE {key} IN (SELECT {key} FROM {table}"
+            f" WHERE claimed_by = ? AND {unsent}{self.skip_locked})", (self.owner,))
 
     def transaction(self) -> AbstractAsyncContextManager[Queries]:
         """Statements committed together, or not at all; inside a turn, part of the turn's."""
@@ -219,6 +267,19 @@ class Database(ABC):
     def client_lock(self, user_id: int) -> AbstractAsyncContextManager[None]:
         """One client's updates, and staff actions on them, one at a time: in this process,
         first come first served; across processes sharing a server, one holder at a time."""
+
+    @abstractmethod
+    def try_client_lock(self, user_id: int) -> AbstractAsyncContextManager[bool]:
+        """The client's lock for a scheduled send, if it is free now (yields True while
+        held); False while an update or staff action on them runs, or /forget: the send then
+        waits for the next run instead of holding up the scheduler. Held across the send and
+        its record, so /forget, which takes the lock, either comes first and removes the
+        message, or after it and finds the staff-chat message it must erase."""
+
+    # Appended to a selection of the client rows a transaction is about to erase, or to
+    # record something against: on PostgreSQL the two wait for each other (SQLite has one
+    # writer at a time anyway).
+    for_update = ""
 
     @abstractmethod
     async def schema_version(self) -> int: ...

@@ -17,15 +17,12 @@ class HeartbeatStore(Store):
             " database_file = excluded.database_file",
             (name, iso(now), self.database.identity))
 
-    async def instances(self, owner: str, now: datetime, since: datetime) -> int:
-        """Note this instance alive at `now`; how many beat since `since`, this one included.
-        Beats of instances gone for a day are dropped."""
+    async def alive(self, owner: str, now: datetime) -> None:
+        """Note this instance alive at `now`, so others leave the updates it is handling to it
+        (bot/storage/inbox.py); beats of instances gone for a day are dropped."""
         await self.beat(f"instance {owner}", now)
         await self.write("DELETE FROM heartbeats WHERE name LIKE 'instance %' AND at < ?",
                          (iso(now - timedelta(days=1)),))
-        row = await self.one("SELECT count(*) FROM heartbeats WHERE name LIKE 'instance %'"
-                             " AND at >= ?", (iso(since),))
-        return int(row[0]) if row else 1
 
     async def last(self, name: str) -> datetime | None:
         row = await self.one("SELECT at FROM heartbeats WHERE name = ?", (name,))

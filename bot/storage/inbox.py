@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from bot.storage.base import Store, iso, marks
@@ -25,14 +25,14 @@ class StoredUpdate:
 
 class InboxStore(Store):
     async def accept(self, update_id: int, sender_id: int | None, payload: dict[str, Any],
-                     now: datetime, claimed_until: datetime) -> None:
-        """Keep an update, claimed by this instance; one already kept (Telegram sent it again)
-        stays as it is."""
+                     now: datetime, lease: timedelta) -> None:
+        """Keep an update, claimed by this instance for `lease`; one already kept (Telegram
+        sent it again) stays as it is."""
         await self.database.write_small(
             "INSERT INTO inbox (update_id, sender_id, payload, received_at, claimed_until,"
-            " claimed_by) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (update_id) DO NOTHING",
-            (update_id, sender_id, json.dumps(payload), iso(now), iso(claimed_until),
-             self.database.owner))
+            f" claimed_by) VALUES (?, ?, ?, ?, {self.database.claim_clock(now, lease)}, ?)"
+            " ON CONFLICT (update_id) DO NOTHING",
+            (update_id, sender_id, json.dumps(payload), iso(now), self.database.owner))
 
     async def start(self, update_id: int, now: datetime) -> bool:
         """Mark the update handled, inside the turn that handles it: False when it was handled
@@ -63,16 +63,16 @@ class InboxStore(Store):
         handled = any(r[0] == update_id and r[2] is not None for r in rows)
         return handled, self._stored([r for r in rows if r[0] != update_id])
 
-    async def claim_orphans(self, now: datetime, alive_since: datetime, until: datetime,
+    async def claim_orphans(self, now: datetime, alive_since: datetime, lease: timedelta,
                             limit: int) -> list[StoredUpdate]:
         """Updates not handled whose claim ran out and whose instance stopped beating (it
         died: one merely slow under load keeps its work), now this one's."""
         ids = await self.database.claim(
             "inbox", "SELECT update_id FROM inbox WHERE handled_at IS NULL"
-            " AND (claimed_until IS NULL OR claimed_until <= ? AND NOT EXISTS ("
+            f" AND (claimed_until IS NULL OR {self.database.unclaimed(now)} AND NOT EXISTS ("
             " SELECT 1 FROM heartbeats WHERE name = 'instance ' || inbox.claimed_by"
             " AND at > ?)) ORDER BY update_id LIMIT ?",
-            (iso(now), iso(alive_since), limit), until, key="update_id")
+            (iso(alive_since), limit), now, lease, key="update_id")
         if not ids:
             return []
         return self._stored(await self.all(

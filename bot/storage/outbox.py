@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from bot.storage.base import FREE, Store, iso, marks
@@ -18,25 +18,28 @@ class OutboxEntry:
     kind: str  # "staff" or "client"
     payload: dict[str, Any]
     attempts: int
+    user_id: int | None = None  # the client it names or goes to: sent under their lock
 
 
 class OutboxStore(Store):
     async def add(self, entries: list[tuple[str, int | None, dict[str, Any]]],
-                  now: datetime, claimed_until: datetime) -> list[int]:
+                  now: datetime, lease: timedelta) -> list[int]:
         """Store (kind, client's user id or None, payload) rows in one transaction, claimed by
-        the caller who sends them at once. A new edit of a staff-chat message replaces one
-        still waiting, which would show older text."""
+        the caller for `lease`, who sends them at once. A new edit of a staff-chat message
+        replaces one still waiting, which would show older text."""
         ids: list[int] = []
         async with self.transaction() as db:
             if not any(kind == "staff" and payload.get("edit") is not None
                        for kind, _, payload in entries):
+                until = self.database.claim_clock(now, lease)
                 rows = await db.all(
                     "INSERT INTO outbox (kind, user_id, payload, retry_at, created_at,"
                     " claimed_until, claimed_by) VALUES "
-                    + ", ".join(["(?, ?, ?, ?, ?, ?, ?)"] * len(entries)) + " RETURNING id",
+                    + ", ".join([f"(?, ?, ?, ?, ?, {until}, ?)"] * len(entries))
+                    + " RETURNING id",
                     [value for kind, user_id, payload in entries
                      for value in (kind, user_id, json.dumps(payload), iso(now), iso(now),
-                                   iso(claimed_until), self.database.owner)])
+                                   self.database.owner)])
                 return sorted(int(r[0]) for r in rows)
             for kind, user_id, payload in entries:
                 replaces = payload.get("edit") if kind == "staff" else None
@@ -45,27 +48,27 @@ class OutboxStore(Store):
                                    (replaces,))
                 ids.append(await db.insert(
                     "INSERT INTO outbox (kind, user_id, payload, retry_at, created_at,"
-                    " claimed_until, claimed_by, replaces) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                    " RETURNING id",
+                    " claimed_until, claimed_by, replaces) VALUES (?, ?, ?, ?, ?,"
+                    f" {self.database.claim_clock(now, lease)}, ?, ?) RETURNING id",
                     (kind, user_id, json.dumps(payload), iso(now), iso(now),
-                     iso(claimed_until), self.database.owner, replaces)))
+                     self.database.owner, replaces)))
         return ids
 
     async def pending(self, ids: list[int]) -> list[OutboxEntry]:
         """Those of `ids` still waiting to be sent, in order."""
         return await self._entries(f"WHERE id IN ({marks(ids)}) ORDER BY id", tuple(ids))
 
-    async def claim_due(self, now: datetime, until: datetime, limit: int) -> list[OutboxEntry]:
+    async def claim_due(self, now: datetime, lease: timedelta, limit: int) -> list[OutboxEntry]:
         """Entries due and claimed by nobody (or by someone whose claim ran out), now claimed
-        by the caller until `until`. A turn's reply waits while an earlier one to the same
+        by the caller for `lease`. A turn's reply waits while an earlier one to the same
         chat does: a chat's replies go out in order."""
         ids = await self.database.claim(
             "outbox", "SELECT id FROM outbox WHERE retry_at <= ?"
-            " AND (claimed_until IS NULL OR claimed_until <= ?) AND NOT (kind = 'reply'"
+            f" AND {self.database.unclaimed(now)} AND NOT (kind = 'reply'"
             " AND EXISTS (SELECT 1 FROM outbox AS earlier WHERE earlier.kind = 'reply'"
             " AND earlier.user_id = outbox.user_id AND earlier.id < outbox.id))"
             " ORDER BY id LIMIT ?",
-            (iso(now), iso(now), limit), until)
+            (iso(now), limit), now, lease)
         return await self.pending(ids) if ids else []
 
     async def release(self, ids: list[int]) -> None:
@@ -75,8 +78,9 @@ class OutboxStore(Store):
                                             tuple(ids))
 
     async def _entries(self, where: str, args: tuple[Any, ...]) -> list[OutboxEntry]:
-        rows = await self.all(f"SELECT id, kind, payload, attempts FROM outbox {where}", args)
-        return [OutboxEntry(r[0], r[1], json.loads(r[2]), r[3]) for r in rows]
+        rows = await self.all(
+            f"SELECT id, kind, payload, attempts, user_id FROM outbox {where}", args)
+        return [OutboxEntry(r[0], r[1], json.loads(r[2]), r[3], r[4]) for r in rows]
 
     async def defer(self, entry_id: int, retry_at: datetime) -> None:
         await self.write(

@@ -4,22 +4,28 @@ The stores' SQL is the same as on SQLite; `?` placeholders become `$1, $2…` he
 statement text. Two pools: one for statements, one for the connections that hold client
 locks. A client's lock is a session advisory lock held for the length of their update, so a
 holder never waits for a connection that another holder has, and a process that dies
-releases its locks with its connections.
+releases its locks with its connections. The scheduler's sends take client locks without
+waiting, all on one connection of that pool (`try_client_lock`), so a wave of sends never
+takes the connections clients' updates need.
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any, Self
 from uuid import uuid4
 
 import asyncpg
 
-from bot.storage.base import Database, LocalLocks
+from bot.storage.base import Database, DatabaseUnavailable, LocalLocks, MalformedDatabaseUrl
 from bot.storage.migrate import migrate_postgresql
+
+CONNECT_TIMEOUT = 10  # seconds: a server that does not answer is reported, not waited on
 
 # A quoted literal (kept as it is), `?NNN` or a bare `?`.
 _PLACEHOLDER = re.compile(r"'(?:[^']|'')*'|\?(\d*)")
@@ -40,6 +46,40 @@ def numbered(sql: str) -> str:
         return f"${count}"
 
     return _PLACEHOLDER.sub(replace, sql)
+
+
+def server_of(url: str) -> str:
+    """`host:port/database` of a URL, read loosely since it may be malformed; never the user
+    or the password."""
+    rest = url.split("://", 1)[-1].split("?", 1)[0]
+    return rest.rsplit("@", 1)[-1] or "no host"
+
+
+def _secret_of(url: str) -> str | None:
+    credentials = url.split("://", 1)[-1].split("?", 1)[0]
+    if "@" not in credentials or ":" not in credentials.rsplit("@", 1)[0]:
+        return None
+    return credentials.rsplit("@", 1)[0].split(":", 1)[1] or None
+
+
+def unusable(url: str, error: BaseException) -> DatabaseUnavailable:
+    """A server the bot cannot use, in one line: a malformed URL (asyncpg raises ValueError and
+    kin while reading it) or a server that refused, failed or timed out."""
+    reason = f"{type(error).__name__}: {error}"
+    if (secret := _secret_of(url)) is not None:
+        reason = reason.replace(secret, "***")
+    if isinstance(error, ValueError | OverflowError | asyncpg.ClientConfigurationError):
+        return MalformedDatabaseUrl(f"PostgreSQL at {server_of(url)}", reason)
+    return DatabaseUnavailable(f"PostgreSQL at {server_of(url)}", reason)
+
+
+async def _pool(url: str, size: int) -> asyncpg.Pool:
+    try:
+        return await asyncpg.create_pool(url, min_size=1, max_size=size,
+                                         timeout=CONNECT_TIMEOUT)
+    except (ValueError, OverflowError, OSError, TimeoutError, asyncpg.PostgresError,
+            asyncpg.InterfaceError) as exc:
+        raise unusable(url, exc) from exc
 
 
 def _changed(status: str) -> int:
@@ -74,22 +114,28 @@ class PostgresQueries:
 class PostgresDatabase(Database):
     dialect = "postgresql"
     skip_locked = " FOR UPDATE SKIP LOCKED"
+    for_update = " FOR UPDATE"
 
     def __init__(self, pool: asyncpg.Pool, lock_pool: asyncpg.Pool) -> None:
         self.pool, self.lock_pool = pool, lock_pool
         self._queries = PostgresQueries(pool)  # a pool runs each call on a free connection
         self._client_locks = LocalLocks()
         self.owner = uuid4().hex
+        self._sending: Any = None  # the lock pool's connection for scheduled sends' locks
+        self._sending_turn = asyncio.Lock()  # one statement at a time on it
 
     @classmethod
     async def open(cls, url: str, *, connections: int = 10, lock_connections: int = 20) -> Self:
         """Connect and migrate. `lock_connections` bounds how many clients' updates this
         process handles at once."""
-        pool = await asyncpg.create_pool(url, min_size=1, max_size=connections)
+        pool = await _pool(url, connections)
         try:
             async with pool.acquire() as connection:
                 await migrate_postgresql(connection)
-            lock_pool = await asyncpg.create_pool(url, min_size=1, max_size=lock_connections)
+            lock_pool = await _pool(url, lock_connections)
+        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+            await pool.close()
+            raise unusable(url, exc) from exc
         except BaseException:
             await pool.close()
             raise
@@ -98,10 +144,18 @@ class PostgresDatabase(Database):
     @classmethod
     async def inspect(cls, url: str) -> Self:
         """Connect without migrating: what is there, as it is."""
-        pool = await asyncpg.create_pool(url, min_size=1, max_size=1)
+        pool = await _pool(url, 1)
         return cls(pool, pool)
 
+    def claim_clock(self, now: datetime, ahead: timedelta = timedelta()) -> str:
+        # The server's clock, in the stored text form (`iso`): the same for every instance.
+        return (f"to_char((now() + interval '{ahead.total_seconds():f} seconds')"
+                " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"+00:00\"')")
+
     async def close(self) -> None:
+        if self._sending is not None:
+            await self.lock_pool.release(self._sending)
+            self._sending = None
         await self.pool.close()
         if self.lock_pool is not self.pool:
             await self.lock_pool.close()
@@ -150,6 +204,30 @@ class PostgresDatabase(Database):
                 yield
             finally:
                 await connection.execute("SELECT pg_advisory_unlock($1)", user_id)
+
+    @asynccontextmanager
+    async def try_client_lock(self, user_id: int) -> AsyncIterator[bool]:
+        # Session locks are re-entrant: two sends to one client from this connection both
+        # hold it, and /forget waits for the last of them.
+        if not await self._on_sending("SELECT pg_try_advisory_lock($1)", user_id):
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            await self._on_sending("SELECT pg_advisory_unlock($1)", user_id)
+
+    async def _on_sending(self, sql: str, user_id: int) -> Any:
+        async with self._sending_turn:
+            if self._sending is None:
+                self._sending = await self.lock_pool.acquire()
+            try:
+                return await self._sending.fetchval(sql, user_id)
+            except BaseException:
+                # A broken connection took its locks with it; the next send gets a new one.
+                broken, self._sending = self._sending, None
+                await self.lock_pool.release(broken)
+                raise
 
     async def schema_version(self) -> int:
         row = await self.one("SELECT coalesce(max(version), 0) FROM schema_version")

@@ -79,8 +79,12 @@ class PrivacyStore(Store):
         )
 
     async def forget(self, user_id: int) -> Erased:
-        """Delete every row tied to the client, in one commit."""
+        """Delete every row tied to the client, in one commit. The client's row is locked
+        first: a staff-chat message being recorded as naming them (`StaffPostStore.record`)
+        is either seen here, or finds them gone."""
         async with self.transaction() as db:
+            await db.all(f"SELECT user_id FROM clients WHERE user_id = ?"
+                         f"{self.database.for_update}", (user_id,))
             cards = [(int(r[0]), int(r[1])) for r in await db.all(
                 "SELECT id, staff_message_id FROM leads WHERE user_id = ?"
                 " AND staff_message_id IS NOT NULL", (user_id,))]

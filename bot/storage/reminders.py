@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.storage.base import FREE, Store, iso, marks
 
@@ -25,13 +25,13 @@ class ReminderStore(Store):
             await db.write("INSERT INTO reminders (user_id, kind, due_at) VALUES (?, ?, ?)",
                              (user_id, kind, iso(due)))
 
-    async def claim_due(self, now: datetime, until: datetime,
+    async def claim_due(self, now: datetime, lease: timedelta,
                         limit: int = 100) -> list[Reminder]:
-        """Reminders due and claimed by nobody, now claimed by the caller until `until`."""
+        """Reminders due and claimed by nobody, now claimed by the caller for `lease`."""
         ids = await self.database.claim(
             "reminders", "SELECT id FROM reminders WHERE sent_at IS NULL AND due_at <= ?"
-            " AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY due_at LIMIT ?",
-            (iso(now), iso(now), limit), until)
+            f" AND {self.database.unclaimed(now)} ORDER BY due_at LIMIT ?",
+            (iso(now), limit), now, lease)
         if not ids:
             return []
         rows = await self.all(f"SELECT id, user_id, kind FROM reminders WHERE id IN ({marks(ids)})"

@@ -21,10 +21,32 @@ from uuid import uuid4
 
 import aiosqlite
 
-from bot.storage.base import Database, LocalLocks, file_identity, read_only_uri
+from bot.storage.base import (
+    Database,
+    DatabaseUnavailable,
+    LocalLocks,
+    file_identity,
+    read_only_uri,
+)
 from bot.storage.migrate import migrate_sqlite
 
 log = logging.getLogger(__name__)
+_DAMAGED = {sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT}
+
+
+def unusable(path: Path, error: OSError | sqlite3.Error) -> DatabaseUnavailable:
+    """What an administrator needs to hear about a file the bot cannot use, in one line."""
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    if isinstance(error, PermissionError) or code == sqlite3.SQLITE_READONLY:
+        reason = ("the bot's user may not write it (read-only); it needs to read and write the"
+                  " file and its directory")
+    elif code in _DAMAGED:
+        reason = f"it is damaged or not a database ({error}); restore it from a backup"
+    elif code == sqlite3.SQLITE_FULL:
+        reason = f"the disk is full ({error})"
+    else:
+        reason = f"{type(error).__name__}: {error}"
+    return DatabaseUnavailable(f"file {path}", reason)
 
 
 class SqliteTransaction:
@@ -97,24 +119,44 @@ class SqliteDatabase(Database):
 
     @classmethod
     async def open(cls, path: Path) -> Self:
-        """Open (creating it readable by its owner only) and migrate the database."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
-        db = await aiosqlite.connect(path, isolation_level=None)
-        await db.execute("PRAGMA journal_mode = WAL")
-        await db.execute("PRAGMA foreign_keys = ON")
-        await db.execute("PRAGMA synchronous = NORMAL")
-        # Erased rows are overwritten with zeros, not just unlinked from the b-tree.
-        await db.execute("PRAGMA secure_delete = ON")
-        await migrate_sqlite(db)
-        return cls(db, cls._reader(path), path, cls._quick(path))
+        """Open (creating it readable by its owner only) and migrate the database; a file
+        that cannot be used is DatabaseUnavailable, with every connection closed again (an
+        open aiosqlite connection would keep the process from exiting)."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+            db = await aiosqlite.connect(path, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise unusable(path, exc) from exc
+        try:
+            await db.execute("PRAGMA journal_mode = WAL")
+            await db.execute("PRAGMA foreign_keys = ON")
+            await db.execute("PRAGMA synchronous = NORMAL")
+            # Erased rows are overwritten with zeros, not just unlinked from the b-tree.
+            await db.execute("PRAGMA secure_delete = ON")
+            await migrate_sqlite(db)
+            return cls(db, cls._reader(path), path, cls._quick(path))
+        except BaseException as exc:
+            await db.close()
+            if isinstance(exc, OSError | sqlite3.Error):
+                raise unusable(path, exc) from exc
+            raise
 
     @classmethod
     async def inspect(cls, path: Path) -> Self:
         """Open an existing database read-only, as it is: nothing is created or migrated
         (SQLite refuses a missing file in this mode)."""
-        db = await aiosqlite.connect(read_only_uri(path), uri=True, isolation_level=None)
-        return cls(db, cls._reader(path), path)
+        try:
+            db = await aiosqlite.connect(read_only_uri(path), uri=True, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise unusable(path, exc) from exc
+        try:
+            return cls(db, cls._reader(path), path)
+        except BaseException as exc:
+            await db.close()
+            if isinstance(exc, OSError | sqlite3.Error):
+                raise unusable(path, exc) from exc
+            raise
 
     @staticmethod
     def _quick(path: Path) -> sqlite3.Connection:
@@ -205,6 +247,15 @@ class SqliteDatabase(Database):
     def client_lock(self, user_id: int) -> AbstractAsyncContextManager[None]:
         # One process owns an SQLite file: its own lock is the whole story.
         return self._client_locks(user_id)
+
+    @asynccontextmanager
+    async def try_client_lock(self, user_id: int) -> AsyncIterator[bool]:
+        lock = self._client_locks(user_id)
+        if lock.locked():
+            yield False
+            return
+        async with lock:
+            yield True
 
     async def checkpoint(self) -> None:
         """Copy the WAL into the database file and truncate it to nothing, so rows just

@@ -3,7 +3,7 @@ and its write lock. Flows reach a table through the store named for it (`stores.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Self
 
@@ -25,6 +25,7 @@ from bot.storage.questions import QuestionStore
 from bot.storage.relay import RelayStore
 from bot.storage.reminders import ReminderStore
 from bot.storage.screening import ScreeningStore
+from bot.storage.send_slots import SendSlotStore
 from bot.storage.sqlite import SqliteDatabase
 from bot.storage.staff_members import StaffMemberStore
 from bot.storage.staff_posts import StaffPostStore
@@ -57,6 +58,7 @@ class Stores:
         self.outbox = OutboxStore(database)
         self.inbox = InboxStore(database)
         self.staff_posts = StaffPostStore(database)
+        self.send_slots = SendSlotStore(database)
         # Across tables: everything about one client (export, erasure) and retention.
         self.privacy = PrivacyStore(database)
 
@@ -75,11 +77,12 @@ class Stores:
             return cls(await PostgresDatabase.inspect(str(where)))
         return cls(await SqliteDatabase.inspect(Path(where)))
 
-    async def renew_claims(self, until: datetime) -> int:
-        """Keep this process's claims on what it has yet to send (bot/telegram/scheduler.py)."""
+    async def renew_claims(self, now: datetime, lease: timedelta) -> int:
+        """Keep this process's claims on what it has yet to send (bot/telegram/scheduler.py)
+        for `lease` more."""
         renewed = 0
         for table, unsent, key in CLAIMED:
-            renewed += await self.database.renew(table, unsent, until, key)
+            renewed += await self.database.renew(table, unsent, now, lease, key)
         return renewed
 
     async def release_claims(self) -> int:

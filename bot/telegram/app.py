@@ -13,12 +13,12 @@ from telegram.request import BaseRequest
 from bot.clock import Clock
 from bot.config import Settings
 from bot.content import Content, load_content
-from bot.content.i18n import negotiate
+from bot.content.i18n import N_, negotiate
 from bot.content.matcher import FaqMatcher
 from bot.flows import Services
 from bot.flows.router import Router
-from bot.storage import Stores
-from bot.telegram import handlers, staff_handlers
+from bot.storage import Stores, storage_trouble
+from bot.telegram import handlers, outgoing, staff_handlers
 from bot.telegram.fairness import FairUpdateProcessor, Flood
 from bot.telegram.inbox import DurableQueue, Inbox, InboxApplication, processing
 from bot.telegram.limiter import PriorityGate, PriorityRateLimiter
@@ -33,8 +33,9 @@ ERROR_ALERT_INTERVAL = timedelta(hours=1)
 def telegram_rate_limiter(messages_per_second: int = 30) -> AIORateLimiter:
     """Telegram's bulk limit (30 messages a second unless Telegram raised the bot's), paced
     evenly one message below it rather than in bursts, with replies to clients served before
-    scheduled sends (bot.telegram.limiter). Group chats keep PTB's 20 a minute; a RetryAfter
-    that still comes is retried up to three times."""
+    scheduled sends, and each chat's limit (bot.telegram.limiter, bot.telegram.pacing); every
+    instance on the database shares them once storage is open. A RetryAfter that still comes
+    is retried up to three times."""
     return PriorityRateLimiter(PriorityGate(max_rate=messages_per_second, headroom=1),
                                max_retries=3)
 
@@ -65,7 +66,8 @@ def build_application(
            .post_shutdown(stop_services).build())
     app.bot_data["settings"] = settings
     app.bot_data["clock"] = clock
-    app.bot_data["content"] = content or load_content(settings.content_dir, settings.languages)
+    app.bot_data["content"] = content or load_content(
+        settings.content_dir, settings.languages, settings.default_language)
     staff_handlers.register(app, settings)
     handlers.register(app, settings.staff_chat_id)
     app.add_error_handler(on_error)
@@ -83,6 +85,9 @@ async def start_services(app: Application,  # type: ignore[type-arg]
     stores = await Stores.open(settings.storage)
     if stores.database.dialect == "sqlite":
         await stores.release_claims()
+    limiter = app.bot.rate_limiter
+    if isinstance(limiter, PriorityRateLimiter):
+        limiter.share_through(stores.send_slots)
     matchers = {
         lang: FaqMatcher(lang,
                          {t.id: content.tr_button_label(lang, t.keywords) for t in content.faq},
@@ -113,6 +118,9 @@ async def stop_scheduler(app: Application) -> None:  # type: ignore[type-arg]
 async def stop_services(app: Application) -> None:  # type: ignore[type-arg]
     await stop_scheduler(app)
     services: Services | None = app.bot_data.pop("services", None)
+    limiter = app.bot.rate_limiter
+    if isinstance(limiter, PriorityRateLimiter):
+        limiter.share_through(None)
     if services is not None:
         await services.stores.close()
 
@@ -136,32 +144,45 @@ async def _announce_commands(app: Application, content: Content,  # type: ignore
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the update's type and ids only (never texts or answers), apologise to the client,
-    and tell the staff chat — at most once an hour for each kind of error."""
+    and tell the staff chat — at most once an hour for each kind of error. A database that
+    cannot be written (a full disk) is no bug: one line, no traceback, and staff are told
+    what to do; the update's transaction was rolled back, so the client just tries again."""
+    trouble = storage_trouble(context.error)
     if isinstance(update, Update):
         chat = update.effective_chat
-        log.error("error handling update %s (chat %s, kind %s)", update.update_id,
-                  chat.id if chat else None, _kind(update), exc_info=context.error)
+        if trouble:
+            log.error("update %s (chat %s, kind %s) not handled: the database could not be"
+                      " written (%s)", update.update_id, chat.id if chat else None,
+                      _kind(update), trouble)
+        else:
+            log.error("error handling update %s (chat %s, kind %s)", update.update_id,
+                      chat.id if chat else None, _kind(update), exc_info=context.error)
         if chat is not None and chat.type == chat.PRIVATE:
             await _apologise(context, chat.id, update)
     else:
         log.error("error outside an update", exc_info=context.error)
-    await _alert_staff(context, type(context.error).__name__)
+    if trouble:
+        await _alert_staff(context, "storage", N_("staff.storage_alert"), reason=trouble)
+    else:
+        name = type(context.error).__name__
+        await _alert_staff(context, name, N_("staff.error_alert"), kind=name)
 
 
-async def _alert_staff(context: ContextTypes.DEFAULT_TYPE, kind: str) -> None:
+async def _alert_staff(context: ContextTypes.DEFAULT_TYPE, once_an_hour: str, msgid: str,
+                       **values: str) -> None:
     settings: Settings = context.application.bot_data["settings"]
     clock: Clock = context.application.bot_data["clock"]
     alerted: dict[str, datetime] = context.application.bot_data.setdefault("error_alerts", {})
     now = clock.now()
-    if kind in alerted and now - alerted[kind] < ERROR_ALERT_INTERVAL:
+    if once_an_hour in alerted and now - alerted[once_an_hour] < ERROR_ALERT_INTERVAL:
         return
-    alerted[kind] = now
+    alerted[once_an_hour] = now
     content: Content = context.application.bot_data["content"]
-    text = content.tr_message(settings.default_language, "staff.error_alert", kind=kind)
+    text = content.tr_message(settings.default_language, msgid, **values)
     try:
-        await context.bot.send_message(settings.staff_chat_id, text)
+        await outgoing.send_text(context.bot, settings.staff_chat_id, text)
     except TelegramError:
-        log.warning("could not alert the staff chat about a %s", kind)
+        log.warning("could not alert the staff chat about a %s", once_an_hour)
 
 
 def _kind(update: Update) -> str:
@@ -178,6 +199,7 @@ async def _apologise(context: ContextTypes.DEFAULT_TYPE, chat_id: int, update: U
     language = negotiate(user.language_code if user else None, settings.languages,
                          settings.default_language)
     try:
-        await context.bot.send_message(chat_id, content.tr_message(language, "error.internal"))
+        await outgoing.send_text(context.bot, chat_id,
+                                 content.tr_message(language, "error.internal"))
     except TelegramError:
         log.warning("could not send the apology to chat %s", chat_id)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.flows import Services
 from bot.flows.aftercare_times import is_quiet
@@ -23,19 +23,22 @@ from bot.telegram.sending import Delivery, Sender
 log = logging.getLogger(__name__)
 
 
-async def send_due(sender: Sender, services: Services, now: datetime, claim_until: datetime,
+async def send_due(sender: Sender, services: Services, now: datetime, lease: timedelta,
                    halted: Callable[[], bool]) -> int:
     """Send the reminders due at `now`; returns how many went out. Those claimed but not
-    recorded (a transient error, stopping) are released for the next run."""
+    recorded (a transient error, stopping, a client busy with an update) are released for the
+    next run. Each goes out under the client's lock, its lead read again under it: /forget
+    either came first (nothing is sent) or waits until the reminder is out."""
     settings = services.settings
     if is_quiet(now, settings.timezone, settings.quiet_start, settings.quiet_end):
         return 0
-    sent, claimed = 0, await services.stores.appointments.claim_due(now, claim_until)
+    sent, claimed = 0, await services.stores.appointments.claim_due(now, lease)
     try:
         for due in claimed:
             if halted():
                 break
-            sent += await _send(sender, services, due, now)
+            async with services.stores.database.try_client_lock(due.user_id) as held:
+                sent += await _send(sender, services, due, now) if held else 0
     finally:
         await services.stores.appointments.release([due.id for due in claimed])
     return sent

@@ -17,7 +17,7 @@ from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
 from typing import Any
 
-from telegram import Message, Update
+from telegram import Message, ReplyParameters, Update
 from telegram.error import TelegramError
 from telegram.ext import (
     Application,
@@ -32,7 +32,7 @@ from bot.content.i18n import negotiate
 from bot.flows import Services, Turn, Visit
 from bot.flows.router import Router
 from bot.flows.routes import client_router
-from bot.telegram import delivery
+from bot.telegram import delivery, outgoing
 from bot.telegram.inbox import Inbox
 from bot.telegram.outbox import Outbox
 
@@ -193,7 +193,9 @@ async def on_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     services = services_of(context)
     language = negotiate(update.effective_user.language_code if update.effective_user else None,
                          services.settings.languages, services.settings.default_language)
-    await message.reply_text(services.content.tr_message(language, "error.group_chat"))
+    await outgoing.send_text(context.bot, message.chat_id,
+                             services.content.tr_message(language, "error.group_chat"),
+                             reply_parameters=ReplyParameters(message.message_id))
 
 
 async def on_group_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -67,7 +67,7 @@ class Inbox:
         now = self.services.clock.now()
         claim = timedelta(seconds=self.services.settings.claim_seconds)
         await self.store.accept(update.update_id, sender_of(update), update.to_dict(), now,
-                                now + claim)
+                                claim)
 
     async def handle(self, update: Update, process: Process) -> None:
         """Run the handlers (`process`) on the sender's earlier updates still waiting, then on
@@ -109,7 +109,7 @@ class Inbox:
         """Handle the updates whose instance died before it finished them; how many."""
         now = self.services.clock.now()
         claim = timedelta(seconds=self.services.settings.claim_seconds)
-        orphans = await self.store.claim_orphans(now, now - claim, now + claim, ORPHANS)
+        orphans = await self.store.claim_orphans(now, now - claim, claim, ORPHANS)
         for orphan in orphans:
             log.info("taking over update %s", orphan.update_id)
             await self.process(Update.de_json(orphan.payload, self.bot))

@@ -1,9 +1,11 @@
-"""Telegram's overall limit of 30 messages a second, with clients' replies served first.
+"""Telegram's limits (the bot's 30 messages a second, each chat's), with clients' replies
+served first.
 
 The scheduler sends aftercare nudges through the same bot; behind a plain FIFO limiter a
 morning wave of them made every interactive reply wait ~1 s. Here requests made while an
 update is being handled (marked by `InteractiveUpdateProcessor`) jump the queue of bulk ones;
-the overall pace stays the same, so the wave loses only the slots the clients use.
+the overall pace stays the same, so the wave loses only the slots the clients use. The slots
+themselves are the bot's and each chat's, shared by every instance (bot/telegram/pacing.py).
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from contextvars import ContextVar
 from typing import Any
 
 from telegram.ext import AIORateLimiter, SimpleUpdateProcessor
+
+from bot.storage.send_slots import SendSlotStore
+from bot.telegram.pacing import BOT, LocalSlots, Pace, SharedSlots, Slots, chat_limit
 
 HANDLING_UPDATE: ContextVar[bool] = ContextVar("clinicbot_handling_update", default=False)
 
@@ -33,36 +38,31 @@ class InteractiveUpdateProcessor(SimpleUpdateProcessor):
 
 
 class PriorityGate:
-    """At most `max_rate - headroom` releases in any `period + margin` seconds and none closer
-    than `period / (max_rate - headroom)` apart (evenly paced, never a burst); waiting
-    interactive callers are released before waiting bulk ones, each kind in arrival order. The
-    margin absorbs the jitter between a request going on and reaching Telegram. A release counts
-    from the moment its caller really goes on, not from when it was woken: on a busy event loop
-    the two can be far apart, and requests woken together would reach Telegram together.
-    Telegram's limit is the bot's, so instances sending for one bot each take their `share` of
-    it, `headroom` below: Telegram counts arrivals, and one request held up between going on
-    and arriving (a garbage collection, a busy loop) then cannot make one too many in a
-    second."""
+    """Releases callers one at a time, each in a slot of the bot's schedule (`slots`, see
+    bot/telegram/pacing.py): slots fall `(period + margin) / (max_rate - headroom)` seconds
+    apart, evenly, never in a burst, so no `period + margin` seconds hold more than `max_rate -
+    headroom` releases. A slot is taken before it is given: a client who comes while it is
+    awaited gets it, and waiting interactive callers go before waiting bulk ones, each kind in
+    arrival order. The next slot is taken only once the caller released last has gone on: on
+    a busy event loop the two can be far apart, and callers woken together would reach
+    Telegram together. Telegram counts arrivals: the margin and the headroom absorb the jitter
+    between a release and its request reaching Telegram (a busy loop, a garbage collection, a
+    host whose clock is a few milliseconds off), so one late request cannot make 31."""
 
     def __init__(self, max_rate: int = 30, period: float = 1.0, margin: float = 0.05,
                  headroom: int = 0, clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
-        self.max_rate, self.period, self.headroom = max_rate, period, headroom
-        self.window, self.clock, self.sleep = period + margin, clock, sleep
-        self._recent: deque[float] = deque(maxlen=1)
-        self.share(1)
+        self.pace = Pace((period + margin) / max(1, max_rate - headroom))
+        self.clock, self.sleep = clock, sleep
+        self.slots: Slots = LocalSlots(clock)
         self._waiting: tuple[deque[asyncio.Future[None]], ...] = (deque(), deque())
         self._dispatcher: asyncio.Task[None] | None = None
         self._went = asyncio.Event()  # the caller last released has gone on
         self._went.set()
 
-    def share(self, instances: int) -> int:
-        """Pace for one of `instances` processes sending for the same bot; the new rate."""
-        rate = max(1, self.max_rate // max(1, instances) - self.headroom)
-        self.interval = self.period / rate
-        if rate != self._recent.maxlen:
-            self._recent = deque(self._recent, maxlen=rate)
-        return rate
+    @property
+    def interval(self) -> float:
+        return self.pace.interval
 
     def waiting(self) -> tuple[int, int]:
         """(interactive, bulk) callers waiting now."""
@@ -70,9 +70,6 @@ class PriorityGate:
         return len(interactive), len(bulk)
 
     async def acquire(self, interactive: bool) -> None:
-        if not any(self._waiting) and self._went.is_set() and self.clock() >= self._earliest():
-            self._recent.append(self.clock())
-            return
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._waiting[0 if interactive else 1].append(future)
         if self._dispatcher is None or self._dispatcher.done():
@@ -81,48 +78,56 @@ class PriorityGate:
             await future
         finally:
             if future.done() and not future.cancelled():
-                self._recent.append(self.clock())
                 self._went.set()
 
     def close(self) -> None:
         if self._dispatcher is not None:
             self._dispatcher.cancel()
 
-    def _earliest(self) -> float:
-        if not self._recent:
-            return float("-inf")
-        earliest = self._recent[-1] + self.interval
-        if len(self._recent) == self._recent.maxlen:
-            earliest = max(earliest, self._recent[0] + self.window)
-        return earliest
+    def _next_queue(self) -> deque[asyncio.Future[None]] | None:
+        """The queue to release from: interactive callers first; None once nobody waits."""
+        for queue in self._waiting:
+            while queue and queue[0].done():  # its caller was cancelled
+                queue.popleft()
+        return next((q for q in self._waiting if q), None)
 
     async def _dispatch(self) -> None:
-        while True:
-            for queue in self._waiting:
-                while queue and queue[0].done():  # its caller was cancelled
-                    queue.popleft()
-            ready = [q for q in self._waiting if q]
-            if not ready:
+        while self._next_queue() is not None:
+            wait = await self.slots.take(BOT, self.pace)
+            if wait > 0:
+                await self.sleep(wait)
+            queue = self._next_queue()  # an interactive caller may have come meanwhile
+            if queue is None:
                 return
-            queue = ready[0]
-            delay = self._earliest() - self.clock()
-            if delay > 0:
-                await self.sleep(delay)
-                continue  # an interactive caller may have come meanwhile
             self._went.clear()
             queue.popleft().set_result(None)
-            await self._went.wait()  # it records when it went on
+            await self._went.wait()  # the next slot is taken once this caller went on
 
 
 class PriorityRateLimiter(AIORateLimiter):
-    """PTB's AIORateLimiter (group limits, RetryAfter handling and retries) with its overall
-    limit replaced by a `PriorityGate`. As in PTB, only requests that name a chat count
-    towards the overall limit (answerCallbackQuery does not); every attempt, retries too,
-    passes the gate."""
+    """PTB's AIORateLimiter (RetryAfter handling and retries) with its overall and group limits
+    replaced: each request to a chat waits for a slot of that chat's schedule
+    (`pacing.chat_limit`), then for one of the bot's (`PriorityGate`). As in PTB, requests that
+    name no chat are not paced (answerCallbackQuery); every attempt, retries too, is.
 
-    def __init__(self, gate: PriorityGate | None = None, max_retries: int = 3) -> None:
-        super().__init__(overall_max_rate=0, overall_time_period=0, max_retries=max_retries)
+    Slots come from this process until `share_through` gives the database's store (the
+    application does so once it opens storage); `clock` is the database's then, unless a test
+    passes its own."""
+
+    def __init__(self, gate: PriorityGate | None = None, max_retries: int = 3,
+                 clock: Callable[[], float] | None = None) -> None:
+        super().__init__(overall_max_rate=0, overall_time_period=0, group_max_rate=0,
+                         group_time_period=0, max_retries=max_retries)
         self.gate = gate or PriorityGate()
+        self.clock = clock
+        self.slots: Slots = self.gate.slots
+
+    def share_through(self, store: SendSlotStore | None) -> None:
+        """Take slots from `store`'s schedule, shared by every instance on the database; from
+        this process's own again with None (storage closing)."""
+        local = LocalSlots(self.gate.clock)
+        self.slots = SharedSlots(store, self.clock, local) if store is not None else local
+        self.gate.slots = self.slots
 
     async def shutdown(self) -> None:
         self.gate.close()
@@ -132,12 +137,18 @@ class PriorityRateLimiter(AIORateLimiter):
         args: Any, kwargs: dict[str, Any], endpoint: str, data: dict[str, Any],
         rate_limit_args: int | None,
     ) -> bool | dict[str, Any] | list[Any]:
-        if data.get("chat_id") is None or data.get("allow_paid_broadcast"):
+        chat_id = data.get("chat_id")
+        if chat_id is None or data.get("allow_paid_broadcast"):
             return await super().process_request(callback, args, kwargs, endpoint, data,
                                                   rate_limit_args)
         interactive = HANDLING_UPDATE.get()
+        limit = chat_limit(chat_id, endpoint)
 
         async def paced(*call_args: Any, **call_kwargs: Any) -> Any:
+            if limit is not None:
+                wait = await self.slots.take(f"chat {chat_id}", limit)
+                if wait > 0:
+                    await self.gate.sleep(wait)
             await self.gate.acquire(interactive)
             return await callback(*call_args, **call_kwargs)
 

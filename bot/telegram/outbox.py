@@ -16,13 +16,12 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from telegram import Bot, ForceReply, Message, ReplyParameters
-from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
-from bot.flows import ClientPost, Reply, Services, StaffPost, receipts
+from bot.flows import ClientPost, Reply, Services, StaffPost, privacy, receipts
 from bot.flows.staff import cards
 from bot.storage import OutboxEntry
-from bot.telegram import replies
+from bot.telegram import outgoing, replies
 from bot.telegram.limiter import HANDLING_UPDATE
 from bot.telegram.markup import inline
 from bot.telegram.sending import Delivery, Sender, backoff
@@ -49,21 +48,19 @@ class Outbox:
                 else ("client", p.chat_id, p.to_dict()) for p in posts]
         if not rows:
             return []
-        now = self.services.clock.now()
-        claim = timedelta(seconds=self.services.settings.claim_seconds)
-        return await self.services.stores.outbox.add(rows, now, now + claim)
+        lease = timedelta(seconds=self.services.settings.claim_seconds)
+        return await self.services.stores.outbox.add(rows, self.services.clock.now(), lease)
 
     async def hold_replies(self, chat_id: int, turn_replies: list[Reply],
                            pressed: int | None) -> list[int]:
         """Store a turn's replies to `chat_id`, claimed by the caller like `hold`."""
         if not turn_replies:
             return []
-        now = self.services.clock.now()
-        claim = timedelta(seconds=self.services.settings.claim_seconds)
+        lease = timedelta(seconds=self.services.settings.claim_seconds)
         return await self.services.stores.outbox.add(
             [("reply", chat_id, payload)
              for payload in replies.payloads(chat_id, turn_replies, pressed)],
-            now, now + claim)
+            self.services.clock.now(), lease)
 
     async def release(self, ids: list[int]) -> None:
         """Whatever of `ids` is still waiting goes to the scheduler."""
@@ -94,14 +91,22 @@ class Outbox:
                     waiting.add(chat)
         return sent
 
-    async def send_due(self, now: datetime, claim_until: datetime, limit: int = 200) -> int:
-        """The scheduler's part: every entry due and claimed by nobody."""
-        ids = [entry.id for entry in
-               await self.services.stores.outbox.claim_due(now, claim_until, limit)]
+    async def send_due(self, now: datetime, lease: timedelta, limit: int = 200) -> int:
+        """The scheduler's part: every entry due and claimed by nobody. One that names a
+        client goes out under their lock, if it is free: /forget then either removed the
+        entry first, or finds the message it must erase; a busy client's waits a run."""
+        entries = await self.services.stores.outbox.claim_due(now, lease, limit)
+        sent = 0
         try:
-            return await self.send_held(ids)
+            for entry in entries:
+                if entry.user_id is None:
+                    sent += await self.send_held([entry.id])
+                    continue
+                async with self.services.stores.database.try_client_lock(entry.user_id) as held:
+                    sent += await self.send_held([entry.id]) if held else 0
         finally:
-            await self.release(ids)
+            await self.release([entry.id for entry in entries])
+        return sent
 
     async def post(self, posts: list[Post]) -> None:
         """Store and send at once (posts made outside an update: the outcome of a client post)."""
@@ -152,24 +157,20 @@ class Outbox:
         if shown is not None and about and chat_id == self.staff_chat_id:
             reply = payload["reply"]
             assert isinstance(reply, dict)
-            await self.services.stores.staff_posts.record(
-                shown, about, self.services.clock.now(), document=reply["document"] is not None)
+            await self.record_post(shown, about, document=reply["document"] is not None)
         return result
 
     async def _to_client(self, message: ClientPost, what: str) -> Delivery:
         """The text, then the document if there is one. A retry after the text went out but the
         document did not sends both again: at least once, as for aftercare."""
         result, _ = await self.sender.attempt(
-            lambda: self.bot.send_message(message.chat_id, message.text,
-                                          parse_mode=ParseMode.HTML,
-                                          disable_web_page_preview=True),
+            lambda: outgoing.send_text(self.bot, message.chat_id, message.text),
             message.chat_id, what)
         document = message.document
         if result is Delivery.SENT and document is not None:
             result, _ = await self.sender.attempt(
-                lambda: self.bot.send_document(message.chat_id, document.content,
-                                               filename=document.filename,
-                                               caption=document.caption or None),
+                lambda: outgoing.send_document(self.bot, message.chat_id, document.content,
+                                               document.filename, document.caption),
                 message.chat_id, what)
         return result
 
@@ -192,15 +193,19 @@ class Outbox:
         reply_to = ReplyParameters(post.reply_to, allow_sending_without_reply=True) \
             if post.reply_to else None
         result, message = await self.sender.attempt(
-            lambda: self.bot.send_message(self.staff_chat_id, post.text,
-                                          parse_mode=ParseMode.HTML,
-                                          disable_web_page_preview=True, reply_markup=keyboard,
-                                          reply_parameters=reply_to), None, what)
-        stores, now = self.services.stores, self.services.clock.now()
-        if message is not None and post.on_sent is not None:
-            await receipts.record(stores, post.on_sent, message.message_id, now)
-        if message is not None and post.about is not None:
-            await stores.staff_posts.record(message.message_id, (post.about,), now)
+            lambda: outgoing.send_text(self.bot, self.staff_chat_id, post.text,
+                                       reply_markup=keyboard, reply_parameters=reply_to),
+            None, what)
+        if message is None:
+            return result
+        card = post.on_sent.values[0] if post.on_sent and post.on_sent.kind == "lead_card" \
+            else None
+        if post.about is not None and not await self.record_post(
+                message.message_id, (post.about,), lead_id=card):
+            return result
+        if post.on_sent is not None:
+            await receipts.record(self.services.stores, post.on_sent, message.message_id,
+                                  self.services.clock.now())
         return result
 
     async def _copy(self, post: StaffPost, what: str) -> Delivery:
@@ -209,21 +214,32 @@ class Outbox:
         assert post.copy_from is not None
         from_chat, message_id = post.copy_from
         result, copied = await self.sender.attempt(
-            lambda: self.bot.copy_message(self.staff_chat_id, from_chat, message_id,
-                                          caption=post.text or None,
-                                          parse_mode=ParseMode.HTML),
+            lambda: outgoing.copy_message(self.bot, self.staff_chat_id, from_chat, message_id,
+                                          post.text),
             None, what)
         if copied is not None and post.about is not None:
-            await self.services.stores.staff_posts.record(
-                copied.message_id, (post.about,), self.services.clock.now(), document=True)
+            await self.record_post(copied.message_id, (post.about,), document=True)
         return result
+
+    async def record_post(self, message_id: int, about: Iterable[int], *,
+                          lead_id: int | None = None, document: bool = False) -> bool:
+        """Remember that a staff-chat message names these clients, so erasing one of them
+        reaches it. If one was erased while it was on its way, it is erased now (edited, or
+        deleted if a file); returns whether it stays."""
+        gone = await self.services.stores.staff_posts.record(
+            message_id, about, self.services.clock.now(), document=document)
+        if gone:
+            log.info("staff-chat message %s named a client erased meanwhile; erasing it",
+                     message_id)
+            await self.post([privacy.erased_post(self.services, message_id, lead_id=lead_id,
+                                                 document=document)])
+        return not gone
 
     async def _edit(self, post: StaffPost) -> Message | bool | None:
         assert post.edit is not None
         try:
-            return await self.bot.edit_message_text(
-                post.text, self.staff_chat_id, post.edit, parse_mode=ParseMode.HTML,
-                disable_web_page_preview=True, reply_markup=inline(post.buttons))
+            return await outgoing.edit_text(self.bot, self.staff_chat_id, post.edit, post.text,
+                                            reply_markup=inline(post.buttons))
         except BadRequest as exc:
             if "not modified" in str(exc).lower():
                 return None

@@ -7,10 +7,10 @@ import logging
 from typing import Any
 
 from telegram import Bot, ReplyKeyboardMarkup, ReplyKeyboardRemove
-from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
 from bot.flows import Reply
+from bot.telegram import outgoing
 from bot.telegram.markup import Markup, markup
 
 log = logging.getLogger(__name__)
@@ -35,22 +35,19 @@ async def show(bot: Bot, payload: dict[str, Any]) -> int:
     reply = Reply.from_dict(payload["reply"])
     keyboard = markup(reply)
     if reply.document is not None:
-        sent = await bot.send_document(chat_id, reply.document.content,
-                                       filename=reply.document.filename,
-                                       caption=reply.document.caption or None)
+        sent = await outgoing.send_document(bot, chat_id, reply.document.content,
+                                            reply.document.filename,
+                                            reply.document.caption or None)
         return sent.message_id
     if target is not None and await _edit(bot, chat_id, target, reply, keyboard):
         return int(target)
-    sent = await bot.send_message(chat_id, reply.text, parse_mode=ParseMode.HTML,
-                                  reply_markup=keyboard, disable_web_page_preview=True)
+    sent = await outgoing.send_text(bot, chat_id, reply.text, reply_markup=keyboard)
     return sent.message_id
 
 
 async def _edit(bot: Bot, chat_id: int, message_id: int, reply: Reply, keyboard: Markup) -> bool:
     try:
-        await bot.edit_message_text(reply.text, chat_id, message_id, parse_mode=ParseMode.HTML,
-                                    reply_markup=keyboard,  # type: ignore[arg-type]
-                                    disable_web_page_preview=True)
+        await outgoing.edit_text(bot, chat_id, message_id, reply.text, reply_markup=keyboard)
     except BadRequest as exc:
         if "not modified" in str(exc).lower():
             return True

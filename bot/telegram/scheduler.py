@@ -3,10 +3,13 @@
 Nothing lives only in memory: after a restart or downtime, what is due is found again by a
 query; so is what waits in the outbox (bot/telegram/outbox.py). Each instance claims what it
 sends (`claim_due`), so instances sharing a database never send the same row, and a claim of
-an instance that died runs out after `claim_seconds`. An aftercare message still
-relevant today goes out late; one from an earlier day is marked skipped, never sent in a burst.
-Quiet hours wait. What each Telegram error means is bot/telegram/sending.py. A crash between
-sending and recording can repeat at most the message in flight.
+an instance that died runs out after `claim_seconds`, on the database's clock: one for every
+instance, whatever their own clocks say. A message to or about a client goes out under the
+client's lock (`try_client_lock`), so /forget never comes between its check and its send. An
+aftercare message still relevant today goes out late; one from an earlier day is marked
+skipped, never sent in a burst. Quiet hours wait. What each Telegram error means is
+bot/telegram/sending.py. A crash between sending and recording can repeat at most the message
+in flight.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from bot.flows import Services, funnel
 from bot.flows.aftercare import nudge
 from bot.flows.aftercare_times import is_quiet, still_relevant
 from bot.flows.menu import MenuAction
-from bot.storage import DueMessage, Plan
+from bot.storage import DueMessage, Plan, Reminder
 from bot.telegram import appointment_reminders
 from bot.telegram.inbox import Inbox
 from bot.telegram.limiter import PriorityRateLimiter
@@ -40,8 +43,7 @@ PURGE_INTERVAL = timedelta(hours=1)
 # How long a handled update's id is kept, so that Telegram sending it again changes nothing
 # (Telegram gives up on an update within a day).
 HANDLED_KEPT = timedelta(days=2)
-# Seconds at most between renewing claims and counting instances: an instance that joins is
-# counted by the others this soon, and only until then can they send over the bot's limit.
+# Seconds at most between renewing claims (and pruning the sending slots past).
 KEEP_EVERY = 5.0
 
 
@@ -66,7 +68,6 @@ class Scheduler:
         self._task: asyncio.Task[None] | None = None
         self._keeper: asyncio.Task[None] | None = None
         self._heir: asyncio.Task[None] | None = None
-        self._alive = 1  # instances sending for this bot, this one included
         self._lock = asyncio.Lock()
         self._sender = outbox.sender
         self._stopping = False
@@ -108,34 +109,33 @@ class Scheduler:
 
     async def _keep_claims(self) -> None:
         """While this process lives, what it claimed stays its own, however long a wave keeps
-        a message waiting for its turn, and `clinicbot health` sees it alive meanwhile. It
-        also counts the instances alive, to take its share of the bot's rate limit."""
+        a message waiting for its turn, and `clinicbot health` and the other instances see it
+        alive meanwhile. It also forgets the sending slots whose time has passed."""
         every = min(self.services.settings.claim_seconds / 3, KEEP_EVERY)
         while not self._stopping:
             try:
-                await self._keep(self.services.clock.now(), every)
+                await self._keep(self.services.clock.now())
             except Exception:
                 log.exception("could not renew this instance's claims; retrying")
             await asyncio.sleep(every)
 
-    async def _keep(self, now: datetime, every: float) -> None:
+    async def _keep(self, now: datetime) -> None:
         stores = self.services.stores
-        await stores.renew_claims(self._claim_until(now))
+        await stores.renew_claims(now, self._lease)
         await stores.heartbeats.beat("scheduler", now)
-        alive = await stores.heartbeats.instances(stores.database.owner, now,
-                                                  now - timedelta(seconds=2.5 * every))
+        await stores.heartbeats.alive(stores.database.owner, now)
         limiter = getattr(self.bot, "rate_limiter", None)
-        if isinstance(limiter, PriorityRateLimiter) and alive != self._alive:
-            rate = limiter.gate.share(alive)
-            log.info("%d instance(s) share the bot's rate limit: %d messages/s here", alive, rate)
-        self._alive = alive
+        if isinstance(limiter, PriorityRateLimiter):
+            await limiter.slots.prune()
 
     @property
     def _interval(self) -> float:
         return self.services.settings.scheduler_interval
 
-    def _claim_until(self, now: datetime) -> datetime:
-        return now + timedelta(seconds=self.services.settings.claim_seconds)
+    @property
+    def _lease(self) -> timedelta:
+        """How long a claim lasts unless renewed (on the database's clock: one for all)."""
+        return timedelta(seconds=self.services.settings.claim_seconds)
 
     @property
     def _halted(self) -> bool:
@@ -156,9 +156,8 @@ class Scheduler:
                 await self.inbox.take_over()
             sent = await self._reminders(now) + await self._aftercare(now)
             sent += await appointment_reminders.send_due(self._sender, self.services, now,
-                                                         self._claim_until(now),
-                                                         lambda: self._halted)
-            sent += await self.outbox.send_due(now, self._claim_until(now))
+                                                         self._lease, lambda: self._halted)
+            sent += await self.outbox.send_due(now, self._lease)
             await self._retention(now)
             return sent
 
@@ -187,24 +186,41 @@ class Scheduler:
         sent, waiting, gate = 0, list[int](), asyncio.Semaphore(IN_FLIGHT)
         aftercare = self.services.stores.aftercare
 
-        async def one(message: DueMessage) -> bool:
+        async def one(messages: list[DueMessage]) -> int:
+            """One client's messages, in turn: each takes the client's lock."""
             async with gate:
-                return await self._send_aftercare(message, now, waiting)
+                return sum([await self._send_aftercare(m, now, waiting) for m in messages])
 
         try:
             while not self._halted:
-                batch = await aftercare.claim_due(now, self._claim_until(now), BATCH)
+                batch = await aftercare.claim_due(now, self._lease, BATCH)
                 if not batch:
                     break
-                sent += sum(await asyncio.gather(*(one(m) for m in batch)))
+                by_client: dict[int, list[DueMessage]] = {}
+                for message in batch:
+                    by_client.setdefault(message.user_id, []).append(message)
+                sent += sum(await asyncio.gather(*(one(m) for m in by_client.values())))
         finally:
             await aftercare.release(waiting)
         return sent
 
     async def _send_aftercare(self, message: DueMessage, now: datetime,
                               waiting: list[int]) -> bool:
-        """Send one claimed message; one that must wait (quiet hours, stopping) is added to
-        `waiting`, whose claims are released once this run has claimed everything due."""
+        """Send one claimed message; one that must wait (quiet hours, stopping, the client
+        busy with an update) is added to `waiting`, whose claims are released once this run
+        has claimed everything due. It goes out under the client's lock, if still pending:
+        /forget or /stop either came first, or wait until it is out."""
+        stores = self.services.stores
+        async with stores.database.try_client_lock(message.user_id) as held:
+            if not held:
+                waiting.append(message.id)
+                return False
+            if not await stores.aftercare.is_pending(message.id):
+                return False
+            return await self._deliver_aftercare(message, now, waiting)
+
+    async def _deliver_aftercare(self, message: DueMessage, now: datetime,
+                                 waiting: list[int]) -> bool:
         stores, settings = self.services.stores, self.services.settings
         tz = ZoneInfo(message.timezone)
         if not still_relevant(message.due_at, now, tz):
@@ -234,28 +250,38 @@ class Scheduler:
         return result is Delivery.SENT
 
     async def _reminders(self, now: datetime) -> int:
-        stores, content = self.services.stores, self.services.content
+        stores = self.services.stores
         sent, waiting = 0, list[int]()
-        for reminder in await stores.reminders.claim_due(now, self._claim_until(now)):
-            client = await stores.clients.get(reminder.user_id)
-            if client is None:
-                continue
-            settings = self.services.settings
-            tz = ZoneInfo(client.timezone) if client.timezone else settings.timezone
-            if self._halted or is_quiet(now, tz, settings.quiet_start, settings.quiet_end):
-                waiting.append(reminder.id)
-                continue
-            language = _language(self.services, client.language, client.telegram_language)
-            button = InlineKeyboardButton(content.tr_button_label(language, "menu.screening"),
-                                          callback_data=MenuAction("screening").pack())
-            text = content.tr_message(language, "reminder.recheck")
-            result = await self._sender.deliver(client.chat_id, client.user_id, text,
-                                         InlineKeyboardMarkup([[button]]),
-                                         f"reminder {reminder.id}")
-            if result in (Delivery.SENT, Delivery.GONE, Delivery.FAILED):
-                sent += result is Delivery.SENT
-                await stores.reminders.mark_sent(reminder.id, now)
-            else:
-                waiting.append(reminder.id)
+        for reminder in await stores.reminders.claim_due(now, self._lease):
+            async with stores.database.try_client_lock(reminder.user_id) as held:
+                if held:
+                    sent += await self._send_reminder(reminder, now, waiting)
+                else:
+                    waiting.append(reminder.id)
         await stores.reminders.release(waiting)
         return sent
+
+    async def _send_reminder(self, reminder: Reminder, now: datetime,
+                             waiting: list[int]) -> bool:
+        """One re-check reminder, under the client's lock: an erased client has none."""
+        stores, content, settings = self.services.stores, self.services.content, \
+            self.services.settings
+        client = await stores.clients.get(reminder.user_id)
+        if client is None:
+            return False
+        tz = ZoneInfo(client.timezone) if client.timezone else settings.timezone
+        if self._halted or is_quiet(now, tz, settings.quiet_start, settings.quiet_end):
+            waiting.append(reminder.id)
+            return False
+        language = _language(self.services, client.language, client.telegram_language)
+        button = InlineKeyboardButton(content.tr_button_label(language, "menu.screening"),
+                                      callback_data=MenuAction("screening").pack())
+        text = content.tr_message(language, "reminder.recheck")
+        result = await self._sender.deliver(client.chat_id, client.user_id, text,
+                                            InlineKeyboardMarkup([[button]]),
+                                            f"reminder {reminder.id}")
+        if result not in (Delivery.SENT, Delivery.GONE, Delivery.FAILED):
+            waiting.append(reminder.id)
+            return False
+        await stores.reminders.mark_sent(reminder.id, now)
+        return result is Delivery.SENT

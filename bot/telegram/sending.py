@@ -11,10 +11,10 @@ from datetime import datetime, timedelta
 from typing import TypeVar
 
 from telegram import Bot
-from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
 from bot.flows import Services
+from bot.telegram import outgoing
 from bot.telegram.markup import Markup
 
 log = logging.getLogger(__name__)
@@ -41,8 +41,9 @@ class Sender:
                       keyboard: Markup, what: str) -> Delivery:
         """Send one scheduled message (`what` names it by ids, for the log)."""
         result, _ = await self.attempt(
-            lambda: self.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML,
-                                          reply_markup=keyboard), user_id, what)
+            lambda: outgoing.send_text(self.bot, chat_id, text, reply_markup=keyboard,
+                                       disable_web_page_preview=False),
+            user_id, what)
         return result
 
     async def attempt(self, send: Callable[[], Awaitable[T]], user_id: int | None,

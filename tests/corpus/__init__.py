@@ -1,14 +1,32 @@
-"""The labelled corpus of client messages (messages.tsv: text, language, expected route)."""
+"""The labelled corpus of client messages, in three splits (each `<split>/messages.tsv`: text,
+language, expected route).
+
+- `train`: the messages the words and keywords are written against;
+- `dev`: messages written apart from the words, to check that a change generalises before it
+  lands; tune on both;
+- `test`: written by someone who never saw the word lists, from the product brief and how
+  clients write. Never tuned against: its figures are the ones the project reports, and a test
+  checks that the file is unchanged. `test/aftercare.tsv` and `test/answers.tsv` hold its
+  messages typed during the aftercare week and inside the check.
+"""
 
 from __future__ import annotations
 
 import csv
 from pathlib import Path
 
-CORPUS = Path(__file__).with_name("messages.tsv")
+HERE = Path(__file__).parent
+SPLITS = ("train", "dev", "test")
 
 
-def messages() -> list[tuple[str, str, str]]:
-    with CORPUS.open(encoding="utf-8", newline="") as file:
+def path(split: str) -> Path:
+    return HERE / split / "messages.tsv"
+
+
+def messages(split: str | None = None) -> list[tuple[str, str, str]]:
+    """(text, language, route) of one split, or of all of them."""
+    if split is None:
+        return [m for s in SPLITS for m in messages(s)]
+    with path(split).open(encoding="utf-8", newline="") as file:
         rows = csv.DictReader(file, delimiter="\t", quoting=csv.QUOTE_NONE)
         return [(row["text"], row["language"], row["route"]) for row in rows]

@@ -10,6 +10,7 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from babel.dates import format_date, format_time
+from markupsafe import escape
 
 from bot.content.i18n import N_
 from bot.flows import Reply, Turn
@@ -45,8 +46,8 @@ async def agenda(desk: Desk, days_ahead: int) -> Turn:
 
 
 def help_text(desk: Desk, router: DeskRouter) -> Turn:
-    lines = [desk.tr("staff.help.title")]
-    lines += [f"/{c.name} — {desk.tr_label(c.label)}" for c in router.commands.values()
+    lines: list[str] = [desk.tr("staff.help.title")]
+    lines += [f"/{c.name} — {escape(desk.tr_label(c.label))}" for c in router.commands.values()
               if c.label]
     return Turn([Reply("\n".join(lines))])
 

@@ -36,18 +36,36 @@ def calendar_file(services: Services, lead: Lead, appointment: datetime,
     def stamp(moment: datetime) -> str:
         return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
-    def text(value: str) -> str:
-        return value.replace("\\", "\\\\").replace(";", r"\;").replace(",", r"\,").replace(
-            "\n", r"\n")
-
     title = services.content.tr_button_label(language, "appointment.calendar",
                                              clinic=settings.clinic_name)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//clinicbot//appointment//EN",
              "BEGIN:VEVENT", f"UID:lead-{lead.id}-{stamp(appointment)}@clinicbot",
              f"DTSTAMP:{stamp(services.clock.now())}", f"DTSTART:{stamp(appointment)}",
-             f"DTEND:{stamp(end)}", f"SUMMARY:{text(title)}",
-             f"LOCATION:{text(settings.address)}", "END:VEVENT", "END:VCALENDAR"]
-    return Document("appointment.ics", ("\r\n".join(lines) + "\r\n").encode())
+             f"DTEND:{stamp(end)}", f"SUMMARY:{_text(title)}",
+             f"LOCATION:{_text(settings.address)}", "END:VEVENT", "END:VCALENDAR"]
+    return Document("appointment.ics", "".join(_folded(line) + "\r\n" for line in lines).encode())
+
+
+def _text(value: str) -> str:
+    """A TEXT value (RFC 5545, 3.3.11): `\\ ; ,` escaped and every kind of line break as `\\n`,
+    so a detail from the configuration never starts a property of its own."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value.replace("\\", "\\\\").replace(";", r"\;").replace(",", r"\,").replace(
+        "\n", r"\n")
+
+
+def _folded(line: str) -> str:
+    """A content line folded at 75 octets (RFC 5545, 3.1), never inside a UTF-8 character:
+    each continuation starts with a space, which counts."""
+    parts: list[str] = []
+    current = ""
+    for char in line:
+        if len((current + char).encode()) > (75 if not parts else 74):
+            parts.append(current)
+            current = char
+        else:
+            current += char
+    return "\r\n ".join([*parts, current])
 
 
 async def notify_client(desk: Desk, lead: Lead, appointment: datetime,

@@ -174,12 +174,16 @@ async def full_card(services: Services, lead: Lead) -> str:
              "unsure": content.tr_button_label(staff, "screening.unsure")}
     answers = []
     for step in path(screening):
-        if step.kind != "yes_no":
-            continue
-        label = screening.conditions[step.declares].label if step.declares else step.question
         value = given.get(step.id, "")
-        answers.append(Answer(content.tr_button_label(staff, label), shown.get(value, "—"),
-                              value in ("yes", "unsure")))
+        if step.kind == "yes_no":
+            label = step.condition.label if step.condition else step.question
+            answers.append(Answer(content.tr_button_label(staff, label), shown.get(value, "—"),
+                                  value in ("yes", "unsure")))
+            continue
+        ticked = step.declared(value)
+        answers += [Answer(content.tr_button_label(staff, c.label),
+                           shown["yes" if c in ticked else "no"] if value else "—", c in ticked)
+                    for c in step.conditions]
     history = [
         (format_when(h.changed_at, staff, settings.timezone),
          content.tr_button_label(staff, LABELS[h.old_status]),

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 PAGE = 10
 FOUND = 20
+ECHO = 64  # characters of a search shown back in its title: a query can be 4,000
 OPEN_LIST, ALL = "open", "all"  # what /leads lists besides a single status
 LISTS = (OPEN_LIST, ALL, *STATUSES)
 MAX_PAGE = 10**9
@@ -109,7 +110,8 @@ async def find(desk: Desk, args: list[str]) -> Turn:
         return Turn([Reply(desk.tr("staff.find.usage"))])
     found = await desk.stores.leads.find(
         text, FOUND, phones.matcher(text, phones.clinic_region(desk.services.settings)))
-    title = desk.tr("staff.find.title", text=text, count=len(found))
+    shown = text if len(text) <= ECHO else text[:ECHO - 1] + "…"
+    title = desk.tr("staff.find.title", text=shown, count=len(found))
     rendered = desk.render("leads_list.j2", title=title,
                            lines=[line(desk, lead) for lead in found], page=1, pages=1)
     return Turn([Reply(rendered, about=tuple(lead.client.user_id for lead in found))])

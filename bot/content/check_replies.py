@@ -1,0 +1,24 @@
+"""`clinicbot check` on how clients reply (dialogs/replies.<language>.yaml): every goal,
+aftercare question and check-in answer it names is one the content has."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.content import Content
+    from bot.content.check import Report
+
+
+def check_replies(content: Content, report: Report) -> None:
+    goals = content.screening.goals
+    known = {"goals": ({o.id for o in goals.options} if goals else set(),
+                       "a skin goal of dialogs/screening.yaml"),
+             "aftercare": ({q.id for q in content.aftercare.questions},
+                           "a question of dialogs/aftercare.yaml"),
+             "checkin": ({a.id for a in content.aftercare.answers},
+                         "a check-in answer of dialogs/aftercare.yaml")}
+    for language, reader in content.replies.items():
+        for part, (ids, what) in known.items():
+            report.problems += [f"dialogs/replies.{language}.yaml: {part}: {name!r} is not {what}"
+                                for name in sorted(reader.names[part] - ids)]

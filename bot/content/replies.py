@@ -1,0 +1,171 @@
+"""How clients reply in context (dialogs/replies.<language>.yaml): a yes, a no or a "not sure" to
+the open question, an affirmation of what the bot just offered, a wish to pick up where they
+stopped, the skin goals they name; during the aftercare week, what they ask and what they feel.
+
+People answer a yes/no question the way they talk: "нет конечно", "не, нету", "no never",
+"ага, есть", "yes but it healed". So an answer is read from how the message starts, not from
+the whole of it: a "not sure" anywhere wins (it is the cautious reading), then the first yes or
+no word, after fillers ("well", "ну") and emphasis ("of course", "конечно"); the longest phrase
+wins there ("i have no" over "i have", "да нет" over "да"). Emphasis alone ("конечно") is a yes.
+A long message is a sentence, and a question ("есть парковка?") a question, not an answer.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, StrictStr, ValidationError
+
+from bot.content.loading import ContentError, read_yaml
+from bot.content.models import Dialog, Id
+from bot.content.spotting import Spotter
+from bot.validation import findings
+
+Phrases = tuple[Annotated[StrictStr, Field(min_length=1)], ...]
+Answer = Literal["yes", "no", "unsure"]
+MAX_ANSWER_WORDS = 12  # longer, it is a sentence: asked again rather than read as an answer
+MAX_AFFIRMATION_WORDS = 5
+RESUME_LEFTOVER = 2  # other words "where was I" may come with ("so, where was I?")
+_TOKEN = re.compile(r"[^\W_]+|[\u2600-\u27bf\U0001f300-\U0001faff]", re.UNICODE)
+
+
+class Replies(Dialog):
+    yes: Phrases
+    no: Phrases
+    unsure: Phrases
+    emphasis: Phrases = ()
+    fillers: Phrases = ()
+    affirm: Phrases = ()
+    resume: Phrases = ()
+    goals: dict[Id, Phrases] = {}
+    aftercare: dict[Id, Phrases] = {}
+    checkin: dict[Id, Phrases] = {}
+    negators: Phrases = ()
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    """Lower-case words and emoji; apostrophes dropped ("don't" is "dont"), ё read as е."""
+    folded = text.lower().replace("ё", "е").replace("’", "").replace("'", "")
+    return tuple(_TOKEN.findall(folded))
+
+
+class ReplyReader:
+    """One language's replies, ready to read messages with."""
+
+    def __init__(self, language: str, replies: Replies) -> None:
+        def phrases(texts: Phrases) -> frozenset[tuple[str, ...]]:
+            return frozenset(filter(None, (tokens(t) for t in texts)))
+
+        self._polar = {**{p: "no" for p in phrases(replies.no)},
+                       **{p: "yes" for p in phrases(replies.yes)}}
+        self._unsure = phrases(replies.unsure)
+        self._emphasis, self._fillers = phrases(replies.emphasis), phrases(replies.fillers)
+        self._affirm = phrases(replies.affirm)
+        self._resume = Spotter(language, {"resume": replies.resume})
+        self._goals = Spotter(language, dict(replies.goals))
+        self._aftercare = Spotter(language, dict(replies.aftercare))
+        self._checkin = Spotter(language, dict(replies.checkin))
+        self._negators = frozenset(w for n in replies.negators for w in tokens(n))
+        # The ids each part names, for `clinicbot check` (bot/content/check_replies.py).
+        self.names = {"goals": frozenset(replies.goals),
+                      "aftercare": frozenset(replies.aftercare),
+                      "checkin": frozenset(replies.checkin)}
+
+    def answer(self, text: str) -> Answer | None:
+        """The message read as a reply to a yes/no question; None when it is not one."""
+        words = tokens(text)
+        if not words or len(words) > MAX_ANSWER_WORDS:
+            return None
+        if any(_within(words, p) for p in self._unsure):
+            return "unsure"
+        at, emphasised = 0, False
+        while at < len(words):
+            polar = _longest(words, at, self._polar)
+            if polar is not None and "?" in text and at + len(polar) < len(words):
+                return None  # "есть парковка?", "do you sell gift cards?": a question
+            if polar is not None:
+                return "no" if self._polar[polar] == "no" else "yes"
+            skip = _longest(words, at, self._emphasis)
+            emphasised |= skip is not None
+            skip = skip or _longest(words, at, self._fillers)
+            if skip is None:
+                return None
+            at += len(skip)
+        return "yes" if emphasised else None
+
+    def affirms(self, text: str) -> bool:
+        """A short yes to an offer, every word of it: "давайте", "sounds good", "да, хочу";
+        "yes, I have herpes" is not one."""
+        words = tokens(text)
+        if not words or len(words) > MAX_AFFIRMATION_WORDS:
+            return False
+        yes = frozenset(p for p, value in self._polar.items() if value == "yes")
+        known = self._affirm | self._emphasis | self._fillers | yes
+        at = 0
+        while at < len(words):
+            found = _longest(words, at, known)
+            if found is None:
+                return False
+            at += len(found)
+        return True
+
+    def resumes(self, text: str) -> bool:
+        """"Where was I", "продолжить": the client wants to pick up where they stopped."""
+        found = self._resume.find(text)
+        return bool(found.keys) and len(found.leftover) <= RESUME_LEFTOVER
+
+    def goals(self, text: str) -> tuple[str, ...]:
+        """The skin goals a message names ("поры и морщины")."""
+        return self._goals.find(text).keys
+
+    def aftercare_questions(self, text: str) -> tuple[str, ...]:
+        """What a message asks about the week after the procedure ("can I go to the sauna")."""
+        return self._aftercare.find(text).keys
+
+    def checkin(self, text: str) -> tuple[str, ...]:
+        """The check-in answers a message describes ("very red and burning": redness, pain);
+        a word right after a negator is not said ("no swelling", "не болит")."""
+        words = tokens(text)
+        said = [w for i, w in enumerate(words) if i == 0 or words[i - 1] not in self._negators]
+        return self._checkin.find(" ".join(said)).keys
+
+
+def _within(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    return any(words[i:i + len(phrase)] == phrase for i in range(len(words) - len(phrase) + 1))
+
+
+def _longest(words: tuple[str, ...], at: int,
+             phrases: frozenset[tuple[str, ...]] | dict[tuple[str, ...], str]) -> \
+        tuple[str, ...] | None:
+    """The longest phrase that the words starting at `at` begin with."""
+    found = [p for p in phrases if words[at:at + len(p)] == p]
+    return max(found, key=len, default=None)
+
+
+def replies_path(root: Path, language: str) -> Path:
+    return root / "dialogs" / f"replies.{language}.yaml"
+
+
+def load_replies(root: Path, languages: tuple[str, ...], default: str) -> dict[str, Replies]:
+    """Each language's replies, or one ContentError naming every problem. A language other
+    than the default may ship without a replies file: its clients' replies are then read with
+    the default language's."""
+    loaded: dict[str, Replies] = {}
+    problems: list[str] = []
+    for language in languages:
+        where = f"dialogs/replies.{language}.yaml"
+        if language != default and not replies_path(root, language).exists():
+            continue
+        try:
+            loaded[language] = Replies.model_validate(
+                read_yaml(replies_path(root, language).read_bytes()))
+        except OSError as exc:
+            problems.append(f"{where}: cannot be read ({exc.strerror})")
+        except ValidationError as exc:
+            problems += [f"{where}: {'.'.join(map(str, f.location))}: {f.message}"
+                         for f in findings(exc)]
+    if problems:
+        raise ContentError(problems)
+    return loaded

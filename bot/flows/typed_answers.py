@@ -1,0 +1,106 @@
+"""Typed replies inside the open check: an answer in the client's own phrasing ("нет конечно",
+"yes but it healed") answers the open question and is echoed, so a misreading is visible and
+Back undoes it; named goals or conditions tick their options; "where was I" shows the open
+question again. Anything else asks the open question again with its buttons (after the answer
+of a FAQ topic it asks about): while a check is open, typed text never opens another
+conversation (a hand-off offer would take the client's next "yes" for its own).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from bot.content import Step
+from bot.content.i18n import N_
+from bot.content.routing import route
+from bot.flows import Reply, Turn, Visit, faq
+from bot.flows.eligibility import YES
+from bot.flows.questions import NO, ask
+from bot.flows.screening import advance
+from bot.storage import ScreeningRecord
+
+if TYPE_CHECKING:
+    from bot.flows.router import Router
+
+ANSWER_LABELS = {"yes": N_("screening.yes"), "no": N_("screening.no"),
+                 "unsure": N_("screening.unsure")}
+NONE = N_("screening.none_of_these")
+# A yes or a "not sure" to a group of conditions: which ones, then.
+GROUP_NOTES = {YES: N_("screening.tick_which"), "unsure": N_("screening.tick_if_unsure")}
+
+
+async def typed(visit: Visit, text: str) -> Turn | None:
+    """The open check's answer to typed text; None when no check is open."""
+    record = await visit.stores.screenings.active(visit.client.user_id)
+    screening = visit.content.screening
+    step = screening.step(record.current_step or "") if record else None
+    if record is None or step is None or record.consent_version != screening.consent_version:
+        return None
+    reader = visit.content.replies[visit.language]
+    if len(text) > faq.MAX_QUESTION:
+        note = visit.tr("faq.too_long", limit=faq.MAX_QUESTION)
+        return Turn([ask(visit, record, step, note=note)])
+    if reader.resumes(text):
+        return Turn([ask(visit, record, step, note=visit.tr("resume.here"))])
+    value = reader.answer(text)
+    if step.kind == "yes_no":
+        if value is None:
+            return _aside(visit, record, step, text)
+        return await _answered(visit, record, step, value, visit.tr_label(ANSWER_LABELS[value]))
+    return await _choose(visit, record, step, text, value)
+
+
+def _aside(visit: Visit, record: ScreeningRecord, step: Step, text: str) -> Turn:
+    """Not an answer: a question a FAQ topic answers gets that answer first ("does it hurt?");
+    then, or else, the open question again."""
+    found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
+    topic = faq.answer(visit, found.keys[0]) if found.kind == "faq" else None
+    if topic is not None:
+        return Turn(topic.replies + [ask(visit, record, step)])
+    return Turn([ask(visit, record, step, note=visit.tr("screening.not_an_answer"))])
+
+
+async def _choose(visit: Visit, record: ScreeningRecord, step: Step, text: str,
+                  value: str | None) -> Turn:
+    """A choose-many question: the options the text names are ticked; a no (or "done" once
+    something is ticked) moves on with what is ticked."""
+    chosen = [c for c in record.answers.get(step.id, "").split(",") if c and c != "-"]
+    named = [o for o in step.options if o.id in _named(visit, step, text) and o.id not in chosen]
+    if named:
+        chosen += [o.id for o in named]
+        await visit.stores.screenings.save_answer(record.id, step.id, ",".join(chosen), step.id,
+                                                  visit.now)
+        ticked = visit.tr("screening.ticked", options=", ".join(
+            visit.tr_label(o.label) for o in named))
+        return Turn([ask(visit, record.answered(step.id, ",".join(chosen)), step, note=ticked)])
+    done = value == NO or (bool(chosen) and visit.content.replies[visit.language].affirms(text))
+    if done:
+        shown = ", ".join(visit.tr_label(o.label) for o in step.options if o.id in chosen)
+        said = shown or visit.tr_label(NONE if step.conditions else ANSWER_LABELS["no"])
+        return await _answered(visit, record, step, ",".join(chosen) or "-", said)
+    note = GROUP_NOTES.get(value or "") if step.conditions else None
+    return Turn([ask(visit, record, step, note=visit.tr(note or N_("screening.not_a_choice")))])
+
+
+def _named(visit: Visit, step: Step, text: str) -> set[str]:
+    """The options of `step` a message names: goals in the client's words, or conditions."""
+    if not step.conditions:
+        return set(visit.content.replies[visit.language].goals(text))
+    found = visit.content.spotters[visit.language].find(text).keys
+    return {key.removeprefix("condition:") for key in found if key.startswith("condition:")}
+
+
+async def _answered(visit: Visit, record: ScreeningRecord, step: Step, value: str,
+                    said: str) -> Turn:
+    """Store the answer, echo it above what comes next (the next question, or the outcome)."""
+    turn = await advance(visit, record, step, value)
+    echo = visit.tr("screening.noted", answer=said)
+    first, *rest = turn.replies
+    replies = [Reply(f"{echo}\n\n{first.text}", first.buttons), *(
+        replace(r, edit=False) for r in rest)]
+    return Turn(replies, turn.staff, turn.clients)
+
+
+def register(router: Router) -> None:
+    router.claims.append(typed)

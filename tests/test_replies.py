@@ -1,0 +1,244 @@
+"""Replies in context: yes and no in any common phrasing inside the check (echoed, undone by
+Back), anything else asks the open question again, "where was I", typed goals and conditions,
+and a "yes, let's" to what the bot just offered."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.content import Content
+from bot.devtools.sandbox import ChatUser, Sandbox
+from bot.flows.eligibility import path
+from tests.chat import Texts, shown
+from tests.desk import stores_of
+from tests.test_content import problems
+
+
+# Replies are read with the words and the screening the clinic ships.
+@pytest.fixture
+def content(shipped_content: Content) -> Content:
+    return shipped_content
+
+
+@pytest.fixture
+def settings(example_settings: Settings, tmp_path: Path) -> Settings:
+    return example_settings.with_database(tmp_path / "clinic.sqlite3")
+
+
+PHRASINGS = [
+    ("ru", "нет конечно", "no"), ("ru", "не, нету", "no"), ("ru", "конечно нет", "no"),
+    ("ru", "да нет", "no"), ("ru", "Нет!", "no"), ("ru", "ага, есть", "yes"),
+    ("ru", "да, было", "yes"), ("ru", "ну да", "yes"), ("ru", "не знаю", "unsure"),
+    ("ru", "не уверена", "unsure"), ("ru", "сколько стоит процедура?", None),
+    ("en", "no never", "no"), ("en", "nope", "no"), ("en", "of course not", "no"),
+    ("en", "I don't", "no"), ("en", "yes but healed", "yes"), ("en", "yeah I have", "yes"),
+    ("en", "not sure", "unsure"), ("en", "no idea", "unsure"), ("en", "does it hurt?", None),
+    ("en", "I have no idea", "unsure"),
+]
+
+
+@pytest.mark.parametrize("language, text, expected", PHRASINGS)
+def test_yes_and_no_are_read_as_people_write_them(
+    content: Content, language: str, text: str, expected: str | None
+) -> None:
+    assert content.replies[language].answer(text) == expected
+
+
+async def start_check(user: ChatUser, t: Texts) -> None:
+    await user.send("/menu")
+    await user.press(t.label("menu.screening"))
+    await user.press(t.label("screening.consent.yes"))
+
+
+async def answers_of(bot: Sandbox) -> dict[str, str]:
+    rows = await stores_of(bot).database.all("SELECT step_id, answer FROM screening_answers", ())
+    return {str(r[0]): str(r[1]) for r in rows}
+
+
+@pytest.mark.parametrize("language, no, yes", [("ru", "нет конечно", "да"),
+                                               ("en", "no never", "yes")])
+async def test_a_typed_answer_is_stored_echoed_and_never_opens_a_hand_off(
+    bot: Sandbox, content: Content, language: str, no: str, yes: str
+) -> None:
+    """At question 3, "нет конечно" used to offer a hand-off whose "да" was then stored as a
+    yes to the screening question."""
+    t = Texts(content, language)
+    goals, first, second, third = path(content.screening)[:4]
+    user = bot.user(language_code=language)
+    await start_check(user, t)
+    await user.press(t.label("screening.done"))
+    await user.press_exact(t.label("screening.no"))
+    reply = shown(await user.send(no))
+    assert t("faq.no_match") not in reply and t("faq.forward.yes") not in reply
+    assert t("screening.noted", answer=t.label("screening.no")) in reply
+    assert t(third.question) in reply
+    reply = shown(await user.send(yes))
+    assert t("screening.noted", answer=t.label("screening.yes")) in reply
+    assert await answers_of(bot) == {goals.id: "-", first.id: "no", second.id: "no",
+                                     third.id: "yes"}
+    assert bot.staff_chat() == []
+
+
+@pytest.mark.parametrize("language, question, topic", [
+    ("ru", "можно прийти с подругой?", None), ("en", "can I bring my daughter along?", None),
+    ("ru", "а это больно?", "duration"), ("en", "how much does it cost?", "price")])
+async def test_anything_else_asks_the_open_question_again(
+    bot: Sandbox, content: Content, settings: Settings, language: str, question: str,
+    topic: str | None
+) -> None:
+    """A question a FAQ topic answers gets the answer first; anything else a note."""
+    t = Texts(content, language)
+    _, first, second = path(content.screening)[:3]
+    user = bot.user(language_code=language)
+    await start_check(user, t)
+    await user.press(t.label("screening.done"))
+    await user.press_exact(t.label("screening.no"))
+    reply = await user.send(question)
+    assert t(second.question) in reply[-1].text
+    if topic is None:
+        assert t("screening.not_an_answer") in reply[-1].text
+    else:
+        assert t.faq(topic, settings) in shown(reply)
+    assert t("faq.forward.yes") not in shown(reply)
+    assert user.find_button(t.label("screening.yes"), exact=True)
+    assert second.id not in await answers_of(bot)
+    assert bot.staff_chat() == []
+
+
+async def test_back_undoes_a_typed_answer(bot: Sandbox, content: Content) -> None:
+    t = Texts(content, "ru")
+    _, first, second = path(content.screening)[:3]
+    user = bot.user(language_code="ru")
+    await start_check(user, t)
+    await user.press(t.label("screening.done"))
+    reply = shown(await user.send("ага, есть"))
+    assert t("screening.noted", answer=t.label("screening.yes")) in reply
+    assert t(first.question) in shown(await user.press(t.label("screening.back")))
+    await user.press_exact(t.label("screening.no"))
+    assert (await answers_of(bot))[first.id] == "no"
+
+
+@pytest.mark.parametrize("language, where", [("ru", "где я остановилась?"),
+                                             ("en", "where was I"), ("ru", "продолжить")])
+async def test_where_was_i_shows_the_open_question(
+    bot: Sandbox, content: Content, language: str, where: str
+) -> None:
+    t = Texts(content, language)
+    steps = path(content.screening)
+    user = bot.user(language_code=language)
+    await start_check(user, t)
+    await user.press(t.label("screening.done"))
+    for _ in range(2):
+        await user.press_exact(t.label("screening.no"))
+    await user.send("/menu")
+    reply = shown(await user.send(where))
+    assert t("resume.here") in reply and t(steps[3].question) in reply
+    assert t("screening.progress", number=4, total=len(steps)) in reply
+    assert t("faq.forward.yes") not in reply
+
+
+@pytest.mark.parametrize("language, text", [("ru", "поры и морщины"),
+                                            ("en", "pores and wrinkles")])
+async def test_typed_goals_tick_those_goals(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    goals = content.screening.goals
+    assert goals is not None
+    user = bot.user(language_code=language)
+    await start_check(user, t)
+    reply = shown(await user.send(text))
+    assert t("screening.ticked", options=", ".join(
+        t.label(f"screening.goal.{g}") for g in ("pores", "wrinkles"))) in reply
+    assert "✅ " + t.label("screening.goal.pores") in [b for b, _ in user.last.buttons]
+    await user.press(t.label("screening.done"))
+    assert (await answers_of(bot))[goals.id] == "pores,wrinkles"
+
+
+@pytest.mark.parametrize("language, text, yes", [("ru", "мажусь третиноином", "да"),
+                                                 ("en", "I use retinol every night", "yes")])
+async def test_a_condition_named_at_its_group_question_is_ticked(
+    bot: Sandbox, content: Content, language: str, text: str, yes: str
+) -> None:
+    t = Texts(content, language)
+    steps = path(content.screening)
+    group = next(s for s in steps if "retinoids" in {c.id for c in s.conditions})
+    user = bot.user(language_code=language)
+    await start_check(user, t)
+    await stores_of(bot).screenings.move_to_step(
+        int(str(user.last.buttons[0][1]).split(":")[1]), group.id)
+    await user.send("/menu")
+    assert t(group.question) in shown(await user.send(yes))
+    assert t("screening.tick_which") in user.last.text
+    reply = shown(await user.send(text))
+    assert t("screening.ticked", options=t.label("screening.condition.retinoids")) in reply
+    reply = shown(await user.press(t.label("screening.done")))
+    assert (await answers_of(bot))[group.id] == "retinoids"
+
+
+@pytest.mark.parametrize("language, statement, yes", [
+    ("ru", "у меня герпес на губе", "давайте"), ("en", "I had a cold sore last week",
+                                                "sounds good")])
+async def test_a_yes_right_after_an_offer_takes_it(
+    bot: Sandbox, content: Content, language: str, statement: str, yes: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    await user.send(statement)
+    assert user.find_button(t.label("health.check"))
+    reply = shown(await user.send(yes))
+    assert t("screening.consent.text") in reply
+    assert t("faq.no_match") not in reply
+    reply = shown(await user.send(yes))  # now a yes to the consent the offer led to
+    assert t("screening.consent.thanks") in reply
+
+
+@pytest.mark.parametrize("language, yes", [("ru", "давайте"), ("en", "sounds good"),
+                                           ("ru", "да")])
+async def test_a_yes_with_nothing_offered_gets_an_acknowledgement_and_the_menu(
+    bot: Sandbox, content: Content, language: str, yes: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    reply = shown(await user.send(yes))
+    assert t("smalltalk.ok") in reply and t("menu.title") in reply
+    assert t("faq.no_match") not in reply and bot.staff_chat() == []
+
+
+@pytest.mark.parametrize("language, where", [("ru", "где я остановилась"),
+                                             ("en", "where was I")])
+async def test_where_was_i_resumes_an_open_booking(
+    bot: Sandbox, content: Content, language: str, where: str
+) -> None:
+    from tests.chat import screen
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await screen(user, t)
+    await user.press(t.label("screening.outcome.suitable.book"))
+    reply = shown(await user.send(where))
+    assert t("resume.here") in reply and t("booking.ask_contact") in reply
+    assert t("booking.contact_invalid") not in reply
+
+
+def test_the_check_names_replies_for_goals_and_answers_the_content_lacks(
+    example_settings: Settings, content_dir: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "content"
+    for name in ("dialogs", "locales"):
+        shutil.copytree(content_dir / name, copy / name)
+    replies = copy / "dialogs/replies.ru.yaml"
+    text = replies.read_text(encoding="utf-8")
+    replies.write_text(text.replace("\ngoals:\n", "\ngoals:\n  acne: [прыщи]\n", 1)
+                       .replace("\ncheckin:\n", "\ncheckin:\n  itch: [зуд]\n", 1),
+                       encoding="utf-8")
+    found = problems(example_settings, copy)
+    assert "dialogs/replies.ru.yaml: goals: 'acne' is not a skin goal of " \
+        "dialogs/screening.yaml" in found
+    assert "dialogs/replies.ru.yaml: checkin: 'itch' is not a check-in answer of " \
+        "dialogs/aftercare.yaml" in found

@@ -1,0 +1,139 @@
+"""Messages clients typed that the bot misread: health statements answered with a topic page,
+paraphrases left without an answer, questions only staff can answer sent to the price page.
+Each goes through the real handlers on the shipped content, in the client's language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.content import Content
+from bot.devtools.sandbox import Sandbox
+from tests.chat import Texts, health_reason, shown
+
+
+@pytest.fixture
+def content(shipped_content: Content) -> Content:
+    return shipped_content
+
+
+@pytest.fixture
+def settings(example_settings: Settings, tmp_path: Path) -> Settings:
+    return example_settings.with_database(tmp_path / "clinic.sqlite3")
+
+
+def no_topic_page(t: Texts, content: Content, settings: Settings, reply: str) -> bool:
+    return all(t.faq(topic.id, settings) not in reply for topic in content.faq)
+
+
+@pytest.mark.parametrize("language, text, condition", [
+    ("en", "I get keloid scars", "keloids"),
+    ("ru", "склонность к келоидным рубцам", "keloids"),
+    ("ru", "на лице пару прыщиков воспалённых", "acne_inflamed"),
+    ("en", "had a chemical peel 5 days ago", "recent_resurfacing"),
+    ("en", "just back from Ibiza with a fresh tan", "tan"),
+    ("en", "I use tretinoin nightly", "retinoids"),
+    ("en", "finished isotretinoin last month", "isotretinoin"),
+])
+async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
+    condition: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    reply = shown(await user.send(text))
+    reason, title = health_reason(content, condition)
+    assert t(reason) in reply and t(title) in reply
+    assert no_topic_page(t, content, settings, reply) and t("faq.no_match") not in reply
+    assert user.find_button(t.label("health.check")) and user.find_button(t.label("menu.person"))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "I take blood pressure pills"),
+    ("en", "I'm on antidepressants, is that a problem?"),
+    ("en", "I had botox three days ago"),
+    ("ru", "я принимаю антибиотики"),
+    ("ru", "у меня гипертония"),
+    ("ru", "у меня сильно шелушится кожа и чешется"),
+])
+async def test_an_unknown_health_statement_is_left_to_a_specialist(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    reply = shown(await user.send(text))
+    assert t("health.unknown") in reply
+    assert no_topic_page(t, content, settings, reply) and t("faq.no_match") not in reply
+    assert user.find_button(t.label("health.check")) and user.find_button(t.label("menu.person"))
+    assert bot.staff_chat() == []
+
+
+@pytest.mark.parametrize("language, text, topic", [
+    ("ru", "скок по времени занимает", "duration"),
+    ("ru", "долго по времени сама процедура?", "duration"),
+    ("en", "best time of year to do this?", "season"),
+])
+async def test_a_paraphrase_finds_its_topic(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    assert t.faq(topic, settings) in shown(await user.send(text))
+
+
+async def test_asking_where_to_leave_the_car_finds_the_parking(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    user = bot.user(language_code="ru")
+    await user.send("/start")
+    assert settings.parking and settings.parking in shown(
+        await user.send("есть где машину поставить?"))
+
+
+@pytest.mark.parametrize("language, text", [("ru", "а скидки есть?"), ("en", "any discounts?")])
+async def test_what_the_bot_cannot_know_is_offered_to_a_person_not_the_price_page(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    reply = shown(await user.send(text))
+    assert t.faq("price", settings) not in reply
+    assert t("faq.no_match") in reply and user.find_button(t.label("faq.forward.yes"))
+    assert t("faq.forward.sent") in shown(await user.press(t.label("faq.forward.yes")))
+    [question] = bot.staff_chat()
+    assert text in question.text
+
+
+@pytest.mark.parametrize("language, text, kind", [
+    ("ru", "можно оплатить картой?", "payment"), ("en", "can I pay by card", "payment"),
+    ("en", "do you sell gift certificates?", "gift"), ("ru", "есть подарочный сертификат?", "gift"),
+])
+async def test_payment_and_gift_certificates_are_answered_from_the_configuration(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str, kind: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    reply = shown(await user.send(text))
+    said = settings.text_for(settings.payment_methods if kind == "payment"
+                             else settings.gift_certificates, language)
+    assert said and said in reply
+    assert t.faq("price", settings) not in reply
+    assert bot.staff_chat() == []
+
+
+@pytest.mark.parametrize("language, text", [("ru", "хочу записаться"),
+                                            ("en", "I'd like to book an appointment")])
+async def test_wanting_to_sign_up_opens_the_booking(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    assert t("booking.screen_first") in shown(await user.send(text))
