@@ -139,13 +139,13 @@ async def test_logs_hold_no_health_answers_texts_phones_or_token(
 ) -> None:
     cli.configure_logging("DEBUG")
     t = Texts(content, "en")
-    secrets = ["+7 912 345-67-89", "Olga", "Ivanova", "olga_i", "gift vouchers",
+    secrets = ["+7 912 345-67-89", "Olga", "Ivanova", "olga_i", "wifi",
                "white flakes", TOKEN, TOKEN.split(":")[1]]
     try:
         with caplog.at_level(logging.DEBUG):
             user = bot.user(first_name="Olga", last_name="Ivanova", username="olga_i")
             await user.send("/start")
-            await user.send("Do you sell gift vouchers?")
+            await user.send("Is there wifi in your waiting room?")
             await user.press(t.label("faq.forward.yes"))
             await screen(user, t, yes=frozenset({"herpes", "pacemaker"}))
             await user.press(t.label("screening.outcome.doctor.book"))

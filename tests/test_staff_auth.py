@@ -94,7 +94,7 @@ async def test_a_stranger_cannot_answer_a_clients_question(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
     client = bot.user(first_name="Mira")
-    await client.send("Do you sell gift vouchers for my sister?")
+    await client.send("Is there wifi in your waiting room?")
     await client.press(Texts(content, "en").label("faq.forward.yes"))
     [question] = bot.staff_chat()
     received = len(client.messages)

@@ -11,7 +11,7 @@ from bot.devtools.sandbox import ChatUser, Sandbox, Sent
 from tests.chat import Texts, shown
 from tests.desk import lead_by_chat, staff_member, stores_of
 
-QUESTION = "Do you sell gift vouchers for my sister?"
+QUESTION = "Is there wifi in your waiting room?"
 
 
 async def forwarded(bot: Sandbox, content: Content, language: str = "en") -> tuple[ChatUser, Sent]:
@@ -124,7 +124,7 @@ async def test_a_question_from_a_client_with_a_lead_names_the_lead(
 ) -> None:
     client = await lead_by_chat(bot, content)
     t = Texts(content, "en")
-    await client.send("Do you sell gift vouchers for a friend's birthday?")
+    await client.send("Is there wifi in your waiting room?")
     await client.press(t.label("faq.forward.yes"))
     question = bot.staff_chat()[-1]
     assert t("staff.question.title") in question.text
@@ -136,6 +136,6 @@ async def test_a_question_from_someone_without_a_lead_names_none(
 ) -> None:
     t = Texts(content, "en")
     client = bot.user()
-    await client.send("Do you sell gift vouchers for a friend's birthday?")
+    await client.send("Is there wifi in your waiting room?")
     await client.press(t.label("faq.forward.yes"))
     assert t("staff.lead.title", id=1) not in bot.staff_chat()[-1].text

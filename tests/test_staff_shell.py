@@ -29,7 +29,7 @@ def test_staff_move_a_lead_to_treated_and_answer_a_question(
     config.write_text((ROOT / "clinic.example.toml").read_text(encoding="utf-8")
                       + f'\n[content]\ndirectory = "{content.root}"\n', encoding="utf-8")
     staff = ["/as staff", "1", "1", "/reply 2099-12-03 14:30", "2", "/export"]
-    question = ["/as client", "/menu", "Do you sell gift cards for a friend?", "1",
+    question = ["/as client", "/menu", "Is there wifi in your waiting room?", "1",
                 "/reply Yes, at the reception.", "Great, thanks!"]
     result = clinicbot("shell", "--config", str(config),
                        "--database", str(tmp_path / "shell.sqlite3"), "--language", "en",

@@ -32,6 +32,7 @@ from telegram import Bot, Update
 from telegram.ext import Application
 
 from bot.flows import Services
+from bot.storage import storage_trouble
 
 log = logging.getLogger(__name__)
 Process = Callable[[Update], Awaitable[None]]
@@ -66,8 +67,17 @@ class Inbox:
         """Store the update, claimed by this instance, before Telegram is told it arrived."""
         now = self.services.clock.now()
         claim = timedelta(seconds=self.services.settings.claim_seconds)
-        await self.store.accept(update.update_id, sender_of(update), update.to_dict(), now,
-                                claim)
+        try:
+            await self.store.accept(update.update_id, sender_of(update), update.to_dict(), now,
+                                    claim)
+        except Exception as exc:
+            # A database that cannot be written cannot keep the update; handled as it is, its
+            # turn fails the same way and the client is told kindly to try again, rather than
+            # Telegram resending it into the same full disk while the client hears nothing.
+            if (reason := storage_trouble(exc)) is None:
+                raise
+            log.warning("update %s could not be kept (%s); handling it unkept",
+                        update.update_id, reason)
 
     async def handle(self, update: Update, process: Process) -> None:
         """Run the handlers (`process`) on the sender's earlier updates still waiting, then on
@@ -88,7 +98,15 @@ class Inbox:
         finally:
             HANDLING.reset(token)
         if not handling.finished:
-            await self.store.finish([update.update_id], self.services.clock.now())
+            try:
+                await self.store.finish([update.update_id], self.services.clock.now())
+            except Exception as exc:
+                # The handlers told the client and staff already (a database that cannot be
+                # written); an update kept unfinished is handled again once it can be.
+                if (reason := storage_trouble(exc)) is None:
+                    raise
+                log.warning("update %s could not be marked handled (%s)", update.update_id,
+                            reason)
 
     @asynccontextmanager
     async def turn(self, update_id: int) -> AsyncIterator[bool]:
@@ -119,8 +137,9 @@ class Inbox:
 class DurableQueue(asyncio.Queue[object]):
     """PTB's update queue (`ApplicationBuilder.update_queue`): an update is stored in the
     inbox before `put` returns, so before the webhook's 200 and the polling offset that
-    confirm it to Telegram. A failure to store fails the put: the webhook answers 500 and
-    Telegram sends the update again; polling fetches it again."""
+    confirm it to Telegram. A failure to store fails the put (the webhook answers 500 and
+    Telegram sends the update again; polling fetches it again), unless the database cannot
+    be written at all (`Inbox.accept`)."""
 
     def __init__(self) -> None:
         super().__init__()
