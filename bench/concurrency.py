@@ -116,7 +116,7 @@ async def main() -> None:
     settings, tmp = temp_settings("concurrency")
     sandbox = await Sandbox.start(settings, Clock(), lean_api())
     try:
-        emit("concurrent_updates", sandbox.app.update_processor.max_concurrent_updates, "slots")
+        emit("concurrent_updates", sandbox.app.update_processor.slots, "slots")
         emit("clients", args.clients, "clients")
         warm = Phase(sandbox)  # a few journeys first: imports, caches, SQLite pages
         await asyncio.gather(*(warm.journey(Client(sandbox.api, FIRST_USER - 1 - i), 0,

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from bot.config import Settings
 from bot.content import Content
-from bot.devtools.sandbox import ChatUser, Sent
+from bot.devtools.sandbox import ChatUser, Sandbox, Sent
+from bot.storage.base import iso, moment
+from bot.storage.stores import CLAIMED
 
 
 class Texts:
@@ -80,3 +83,18 @@ async def screen(user: ChatUser, t: Texts, *, yes: frozenset[str] = frozenset(),
             answer = "screening.yes" if step.id in yes else "screening.no"
             last = await user.press_exact(t.label(answer))
     return last
+
+
+async def instance_died(bot: Sandbox, settings: Settings) -> None:
+    """The instance is gone and another took its place once its claims ran out: time passes
+    on the test's clock, and on whichever clock claims are kept (the server's on PostgreSQL;
+    on SQLite, which one process owns, the restart frees them at once)."""
+    await bot.restart()
+    passed = timedelta(seconds=settings.claim_seconds + 1)
+    bot.clock.advance(passed)
+    database = bot.app.bot_data["services"].stores.database
+    for table, _, key in CLAIMED:
+        for row_key, until in await database.all(
+                f"SELECT {key}, claimed_until FROM {table} WHERE claimed_until IS NOT NULL"):
+            await database.write(f"UPDATE {table} SET claimed_until = ? WHERE {key} = ?",
+                                 (iso(moment(until) - passed), row_key))

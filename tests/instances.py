@@ -2,9 +2,10 @@
 and clients who talk to them like people: each reads the bot's reply before the next step.
 
 Telegram posts each update to one URL; here `Balancer` plays the load balancer behind it:
-client i's k-th update goes to instance (i + k) % n while all are up. An update whose reply
-never came from an instance that went down is delivered again to one still up, as Telegram
-redelivers a webhook it got no answer for (or as the person presses again).
+client i's k-th update goes to instance (i + k) % n while all are up. An update that an
+instance did not answer with 200 (it was down) is delivered again to one still up, as Telegram
+redelivers a webhook it got no answer for. One that was answered with 200 is never sent again:
+the client waits for its reply, whichever instance sends it.
 """
 
 from __future__ import annotations
@@ -143,6 +144,7 @@ class Client:
     phone: str | None  # None: the client stops at the outcome and does not book
     updates: int = 0  # updates sent (deliveries again not counted)
     redelivered: int = 0
+    taken_over: int = 0  # answered with 200 by an instance that died before replying
     acknowledged: dict[str, str] = field(default_factory=dict)  # answers the bot moved on from
     screened: bool = False  # the last answer went through
     booked: bool = False
@@ -203,7 +205,7 @@ class Client:
 
     async def _act(self, action: Callable[[], Awaitable[object]]) -> Sent:
         """Send one update and wait for the reply to act on; deliver it again to an instance
-        still up when the one it went to is killed first."""
+        still up when the one it went to did not take it (no 200)."""
         before = self._seen()
         target = self.route.instance = self.balancer.pick(self.index, self.updates)
         self.updates += 1
@@ -211,25 +213,29 @@ class Client:
             await action()
         except InstanceGone:
             target = await self._redeliver()
-        while (found := await self._reply(before, target)) is None:
-            target = await self._redeliver()
+        found = await self._reply(before)
+        self.taken_over += target in self.balancer.down
         return found
 
     async def _redeliver(self) -> str:
         assert self.route.last is not None
-        survivor = self.balancer.survivor()
-        self.redelivered += 1
-        await self.route.deliver(self.route.last, survivor)
-        return survivor
+        while True:
+            survivor = self.balancer.survivor()
+            self.redelivered += 1
+            try:
+                await self.route.deliver(self.route.last, survivor)
+            except InstanceGone:
+                await asyncio.sleep(POLL)  # the balancer has not seen it go down yet
+                continue
+            return survivor
 
     def _seen(self) -> dict[int, int]:
         """Edits so far of each message in the chat, to tell what a reply sent or changed."""
         with self.server.changed:
             return {m.message_id: m.edits for m in self.server.api.messages[self.id]}
 
-    async def _reply(self, before: dict[int, int], target: str) -> Sent | None:
-        """The newest message sent or edited since `before` that ends a turn; None once
-        `target` is down without having sent it."""
+    async def _reply(self, before: dict[int, int]) -> Sent:
+        """The newest message sent or edited since `before` that ends a turn."""
         while True:
             with self.server.changed:
                 changed = [m for m in self.server.api.messages[self.id]
@@ -237,8 +243,6 @@ class Client:
                 found = next((m for m in reversed(changed) if self._actionable(m)), None)
             if found is not None:
                 return found
-            if target in self.balancer.down:
-                return None
             await asyncio.sleep(POLL)
 
     def _actionable(self, message: Sent) -> bool:

@@ -54,6 +54,7 @@ class Sandbox(Chats):
         self.app = app
         self.scheduler_loop = scheduler_loop
         self.errors: list[BaseException] = []
+        self.last: dict[str, Any] | None = None  # the last update fed, to deliver it again
 
     @classmethod
     async def start(cls, settings: Settings, clock: Clock, api: FakeBotApi | None = None,
@@ -99,8 +100,19 @@ class Sandbox(Chats):
         return self.api.messages[self.app.bot_data["settings"].staff_chat_id]
 
     async def feed(self, update: dict[str, Any]) -> None:
-        update = {"update_id": next(self._update_ids), **update}
+        self.last = {"update_id": next(self._update_ids), **update}
+        await self.deliver(self.last)
+
+    async def deliver(self, update: dict[str, Any]) -> None:
+        """As Telegram's updates reach `clinicbot run`: stored in the inbox, then handled.
+        Delivering an update again plays Telegram's retry."""
+        await self.accept(update)
         await self.app.process_update(Update.de_json(update, self.app.bot))
+
+    async def accept(self, update: dict[str, Any]) -> None:
+        """Store the update as the webhook does before its 200, and no more: what an instance
+        killed right after acknowledging an update leaves behind."""
+        await self.app.bot_data["inbox"].accept(Update.de_json(update, self.app.bot))
 
 
 class ChatUser:

@@ -12,8 +12,8 @@ it and names the instance each update goes to:
     await user.send("/menu")            # POSTed to instance b's webhook
     await route.deliver(route.last, "a")  # the same update again, to instance a
 
-The bot acknowledges an update (HTTP 200) before it handles it: wait for its answer with
-`server.until` or `server.wait_for`, as over long polling.
+The bot acknowledges an update (HTTP 200) once it is stored, before it handles it: wait for
+its answer with `server.until` or `server.wait_for`, as over long polling.
 """
 
 from __future__ import annotations

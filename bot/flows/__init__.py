@@ -59,6 +59,25 @@ class Reply:
     about: tuple[int, ...] = ()
     offer: str | None = None
 
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        if self.document is not None:
+            data["document"]["content"] = base64.b64encode(self.document.content).decode()
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Reply:
+        document = data.get("document")
+        return cls(**{**data, "buttons": _buttons(data["buttons"]),
+                      "about": tuple(data["about"]),
+                      "document": Document(**{**document,
+                                              "content": base64.b64decode(document["content"])})
+                      if document else None})
+
+
+def _buttons(rows: list[list[dict[str, str]]]) -> Buttons:
+    return tuple(tuple(Button(**b) for b in row) for row in rows)
+
 
 @dataclass(frozen=True)
 class Receipt:
@@ -97,8 +116,7 @@ class StaffPost:
         receipt = data["on_sent"]
         return cls(**{**data, "on_sent": Receipt(receipt["kind"], tuple(receipt["values"]))
                       if receipt else None,
-                      "buttons": tuple(tuple(Button(**b) for b in row)
-                                       for row in data["buttons"]),
+                      "buttons": _buttons(data["buttons"]),
                       "copy_from": tuple(data["copy_from"]) if data.get("copy_from") else None})
 
 

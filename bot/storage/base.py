@@ -13,8 +13,10 @@ import asyncio
 import errno
 import sqlite3
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
-from contextlib import AbstractAsyncContextManager
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
@@ -128,9 +130,22 @@ class Queries(Protocol):
     async def write_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
 
 
+@dataclass
+class OpenTurn:
+    """A turn's transaction (`Database.turn`) and what waits for its commit."""
+
+    database: Database
+    queries: Queries
+    after_commit: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+
+
+_TURN: ContextVar[OpenTurn | None] = ContextVar("clinicbot_turn", default=None)
+
+
 class Database(ABC):
     """One engine's connection(s). Each method is one statement, atomic on its own;
-    `transaction()` groups several into one commit."""
+    `transaction()` groups several into one commit, and `turn()` everything a task does until
+    it ends (the handling of one update: its state changes and the replies it owes)."""
 
     dialect: str  # "sqlite" or "postgresql"
     path: Path | None = None  # the SQLite file; None on a server
@@ -154,6 +169,11 @@ class Database(ABC):
     async def insert(self, sql: str, args: Sequence[Any] = ()) -> int:
         """One `INSERT … RETURNING id`; the new row's id."""
 
+    async def write_small(self, sql: str, args: Sequence[Any] = ()) -> int:
+        """One small statement on every update's path (the inbox, the outbox's replies): as
+        `write`, in the event loop's thread where that is cheaper (SQLite)."""
+        return await self.write(sql, args)
+
     @abstractmethod
     async def write_returning(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
         """One statement with a `RETURNING` clause; the rows it returns."""
@@ -176,26 +196,67 @@ class Database(ABC):
         return f"({column} IS NULL OR {column} <= {self.claim_clock(now)})"
 
     async def claim(self, table: str, selection: str, args: Sequence[Any], now: datetime,
-                    lease: timedelta) -> list[int]:
-        """Claim the rows of `table` whose ids `selection` picks (free ones: `unclaimed`) for
-        `lease`; their ids. Instances sharing the database never claim the same row: one
-        commits first, and the other no longer sees it as free."""
+                    lease: timedelta, key: str = "id") -> list[int]:
+        """Claim the rows of `table` whose ids (`key`) `selection` picks (free ones:
+        `unclaimed`) for `lease`; their ids. Instances sharing the database never claim the
+        same row: one commits first, and the other no longer sees it as free."""
         rows = await self.write_returning(
             f"UPDATE {table} SET claimed_until = {self.claim_clock(now, lease)}, claimed_by = ?"
-            f" WHERE id IN ({selection}{self.skip_locked}) RETURNING id",
+            f" WHERE {key} IN ({selection}{self.skip_locked}) RETURNING {key}",
             (self.owner, *args))
         return sorted(int(r[0]) for r in rows)
 
-    async def renew(self, table: str, unsent: str, now: datetime, lease: timedelta) -> int:
+    async def renew(self, table: str, unsent: str, now: datetime, lease: timedelta,
+                    key: str = "id") -> int:
         """Extend this process's claims on `table`'s rows still `unsent` by `lease` from now:
-        a message waiting its turn (rate limits, quiet hours) stays ours while we live."""
-        return await self.write(f"UPDATE {table} SET claimed_until ="
-                                f" {self.claim_clock(now, lease)} WHERE claimed_by = ?"
-                                f" AND {unsent}", (self.owner,))
+        a message waiting its turn (rate limits, quiet hours) stays ours while we live. A row
+        a transaction is changing (an update being handled) is passed over, not waited for."""
+        return await self.write(
+            f"UPDATE {table} SET claimed_until = {self.claim_clock(now, lease)}"
+            f" WHERE {key} IN (SELECT {key} FROM {table}"
+            f" WHERE claimed_by = ? AND {unsent}{self.skip_locked})", (self.owner,))
+
+    def transaction(self) -> AbstractAsyncContextManager[Queries]:
+        """Statements committed together, or not at all; inside a turn, part of the turn's."""
+        turn = self._turn()
+        return self._own_transaction() if turn is None else _joined(turn)
 
     @abstractmethod
-    def transaction(self) -> AbstractAsyncContextManager[Queries]:
-        """Statements committed together, or not at all."""
+    def _own_transaction(self) -> AbstractAsyncContextManager[Queries]: ...
+
+    def _turn_transaction(self) -> AbstractAsyncContextManager[Queries]:
+        return self._own_transaction()
+
+    @asynccontextmanager
+    async def turn(self) -> AsyncIterator[Queries]:
+        """Every statement this task (and tasks it starts) makes on this database until the
+        block ends runs in one transaction, reads included, so they see its writes: an update's
+        changes and the replies it owes commit together or not at all. Work that cannot run
+        inside a transaction (`after_commit`) runs once it committed."""
+        if self._turn() is not None:
+            raise RuntimeError("a turn is already open on this database")
+        async with self._turn_transaction() as queries:
+            opened = OpenTurn(self, queries)
+            token = _TURN.set(opened)
+            try:
+                yield queries
+            finally:
+                _TURN.reset(token)
+        for job in opened.after_commit:
+            await job()
+
+    def _turn(self) -> Queries | None:
+        """The open turn's statements, when this task has one on this database."""
+        turn = _TURN.get()
+        return turn.queries if turn is not None and turn.database is self else None
+
+    def deferred(self, job: Callable[[], Awaitable[None]]) -> bool:
+        """Inside a turn, keep `job` for after its commit (True); outside one, False."""
+        turn = _TURN.get()
+        if turn is None or turn.database is not self:
+            return False
+        turn.after_commit.append(job)
+        return True
 
     @abstractmethod
     async def write_together(self, *statements: tuple[str, Sequence[Any]]) -> None:
@@ -236,6 +297,11 @@ class Database(ABC):
 
     @abstractmethod
     async def close(self) -> None: ...
+
+
+@asynccontextmanager
+async def _joined(queries: Queries) -> AsyncIterator[Queries]:
+    yield queries
 
 
 class Store:

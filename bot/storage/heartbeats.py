@@ -4,7 +4,7 @@ shows)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.storage.base import Store, iso, moment
 
@@ -16,6 +16,13 @@ class HeartbeatStore(Store):
             " ON CONFLICT (name) DO UPDATE SET at = excluded.at,"
             " database_file = excluded.database_file",
             (name, iso(now), self.database.identity))
+
+    async def alive(self, owner: str, now: datetime) -> None:
+        """Note this instance alive at `now`, so others leave the updates it is handling to it
+        (bot/storage/inbox.py); beats of instances gone for a day are dropped."""
+        await self.beat(f"instance {owner}", now)
+        await self.write("DELETE FROM heartbeats WHERE name LIKE 'instance %' AND at < ?",
+                         (iso(now - timedelta(days=1)),))
 
     async def last(self, name: str) -> datetime | None:
         row = await self.one("SELECT at FROM heartbeats WHERE name = ?", (name,))

@@ -27,8 +27,20 @@ class OutboxStore(Store):
         """Store (kind, client's user id or None, payload) rows in one transaction, claimed by
         the caller for `lease`, who sends them at once. A new edit of a staff-chat message
         replaces one still waiting, which would show older text."""
-        ids = []
+        ids: list[int] = []
         async with self.transaction() as db:
+            if not any(kind == "staff" and payload.get("edit") is not None
+                       for kind, _, payload in entries):
+                until = self.database.claim_clock(now, lease)
+                rows = await db.all(
+                    "INSERT INTO outbox (kind, user_id, payload, retry_at, created_at,"
+                    " claimed_until, claimed_by) VALUES "
+                    + ", ".join([f"(?, ?, ?, ?, ?, {until}, ?)"] * len(entries))
+                    + " RETURNING id",
+                    [value for kind, user_id, payload in entries
+                     for value in (kind, user_id, json.dumps(payload), iso(now), iso(now),
+                                   self.database.owner)])
+                return sorted(int(r[0]) for r in rows)
             for kind, user_id, payload in entries:
                 replaces = payload.get("edit") if kind == "staff" else None
                 if replaces is not None:
@@ -48,17 +60,22 @@ class OutboxStore(Store):
 
     async def claim_due(self, now: datetime, lease: timedelta, limit: int) -> list[OutboxEntry]:
         """Entries due and claimed by nobody (or by someone whose claim ran out), now claimed
-        by the caller for `lease`."""
+        by the caller for `lease`. A turn's reply waits while an earlier one to the same
+        chat does: a chat's replies go out in order."""
         ids = await self.database.claim(
             "outbox", "SELECT id FROM outbox WHERE retry_at <= ?"
-            f" AND {self.database.unclaimed(now)} ORDER BY id LIMIT ?",
+            f" AND {self.database.unclaimed(now)} AND NOT (kind = 'reply'"
+            " AND EXISTS (SELECT 1 FROM outbox AS earlier WHERE earlier.kind = 'reply'"
+            " AND earlier.user_id = outbox.user_id AND earlier.id < outbox.id))"
+            " ORDER BY id LIMIT ?",
             (iso(now), limit), now, lease)
         return await self.pending(ids) if ids else []
 
     async def release(self, ids: list[int]) -> None:
         """Claims given up without sending: the scheduler sends what is still there."""
         if ids:
-            await self.write(f"UPDATE outbox SET {FREE} WHERE id IN ({marks(ids)})", tuple(ids))
+            await self.database.write_small(f"UPDATE outbox SET {FREE} WHERE id IN ({marks(ids)})",
+                                            tuple(ids))
 
     async def _entries(self, where: str, args: tuple[Any, ...]) -> list[OutboxEntry]:
         rows = await self.all(
@@ -72,4 +89,4 @@ class OutboxStore(Store):
 
     async def done(self, entry_id: int) -> None:
         """Sent, or given up for good: nothing of it is kept."""
-        await self.write("DELETE FROM outbox WHERE id = ?", (entry_id,))
+        await self.database.write_small("DELETE FROM outbox WHERE id = ?", (entry_id,))

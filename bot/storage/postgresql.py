@@ -160,26 +160,32 @@ class PostgresDatabase(Database):
         if self.lock_pool is not self.pool:
             await self.lock_pool.close()
 
+    def _on(self) -> PostgresQueries:
+        """The pool, or in a turn its connection (which sees the turn's writes)."""
+        turn = self._turn()
+        assert turn is None or isinstance(turn, PostgresQueries)
+        return self._queries if turn is None else turn
+
     async def one(self, sql: str, args: Sequence[Any] = ()) -> Any:
-        return await self._queries.one(sql, args)
+        return await self._on().one(sql, args)
 
     async def all(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
-        return await self._queries.all(sql, args)
+        return await self._on().all(sql, args)
 
     async def dicts(self, sql: str, args: Sequence[Any] = ()) -> list[dict[str, Any]]:
         return [dict(row.items()) for row in await self.all(sql, args)]
 
     async def write(self, sql: str, args: Sequence[Any] = ()) -> int:
-        return await self._queries.write(sql, args)
+        return await self._on().write(sql, args)
 
     async def insert(self, sql: str, args: Sequence[Any] = ()) -> int:
-        return await self._queries.insert(sql, args)
+        return await self._on().insert(sql, args)
 
     async def write_returning(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
-        return await self._queries.all(sql, args)
+        return await self._on().all(sql, args)
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[PostgresQueries]:
+    async def _own_transaction(self) -> AsyncIterator[PostgresQueries]:
         async with self.pool.acquire() as connection, connection.transaction():
             yield PostgresQueries(connection)
 

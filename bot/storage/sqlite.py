@@ -74,6 +74,35 @@ class SqliteTransaction:
         await self.db.executemany(sql, rows)
 
 
+class QuickQueries:
+    """Statements on the event loop thread's connection, inside a turn's `BEGIN IMMEDIATE`
+    (`Database.turn`): no round trip to aiosqlite's thread, so a turn that awaits only the
+    database never gives up the event loop while it holds the write lock."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    async def one(self, sql: str, args: Sequence[Any] = ()) -> Any:
+        return self.db.execute(sql, args).fetchone()
+
+    async def all(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
+        return self.db.execute(sql, args).fetchall()
+
+    async def dicts(self, sql: str, args: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.db.execute(sql, args)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    async def write(self, sql: str, args: Sequence[Any] = ()) -> int:
+        return self.db.execute(sql, args).rowcount
+
+    async def insert(self, sql: str, args: Sequence[Any] = ()) -> int:
+        return int(self.db.execute(sql, args).fetchall()[0][0])
+
+    async def write_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        self.db.executemany(sql, rows)
+
+
 class SqliteDatabase(Database):
     dialect = "sqlite"
     path: Path
@@ -131,9 +160,10 @@ class SqliteDatabase(Database):
 
     @staticmethod
     def _quick(path: Path) -> sqlite3.Connection:
-        """The connection for `write_together`, used in the event loop's thread. It never
-        checkpoints (aiosqlite's connection does, in its thread, on its next write: the
-        scheduler writes a heartbeat every beat), so a commit here only appends to the WAL.
+        """The connection for turns, `write_together` and `write_small`, used in the event
+        loop's thread. It never checkpoints (aiosqlite's connection does, in its thread, on
+        its next write: the scheduler writes a heartbeat every beat, at least every 5 s), so
+        a commit here only appends to the WAL.
         The bot's own writes never contend for SQLite's lock (they all hold `_write_lock`);
         another process writing (an administrator's sqlite3 shell) makes it wait 0.5 s at most,
         then the update fails gently and the client presses again."""
@@ -163,7 +193,20 @@ class SqliteDatabase(Database):
         await self.db.close()
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[SqliteTransaction]:
+    async def _turn_transaction(self) -> AsyncIterator[QuickQueries]:
+        """A turn runs on the event loop thread's connection (`QuickQueries`)."""
+        assert self.quick is not None, "opened read-only"
+        async with self._write_lock:
+            self.quick.execute("BEGIN IMMEDIATE")
+            try:
+                yield QuickQueries(self.quick)
+            except BaseException:
+                self.quick.execute("ROLLBACK")
+                raise
+            self.quick.execute("COMMIT")
+
+    @asynccontextmanager
+    async def _own_transaction(self) -> AsyncIterator[SqliteTransaction]:
         async with self._write_lock:
             await self.db.execute("BEGIN IMMEDIATE")
             try:
@@ -178,6 +221,10 @@ class SqliteDatabase(Database):
         more than these statements (~35 µs, a WAL append without fsync), and this runs on
         every screening answer."""
         assert self.quick is not None, "opened read-only"
+        if (turn := self._turn()) is not None:
+            for sql, args in statements:
+                await turn.write(sql, args)
+            return
         async with self._write_lock:
             self.quick.execute("BEGIN IMMEDIATE")
             try:
@@ -187,6 +234,15 @@ class SqliteDatabase(Database):
                 self.quick.execute("ROLLBACK")
                 raise
             self.quick.execute("COMMIT")
+
+    async def write_small(self, sql: str, args: Sequence[Any] = ()) -> int:
+        """On the event loop thread's connection, as `write_together`: a round trip to
+        aiosqlite's thread costs more than the statement."""
+        if (turn := self._in_turn()) is not None:
+            return await turn.write(sql, args)
+        assert self.quick is not None, "opened read-only"
+        async with self._write_lock:
+            return self.quick.execute(sql, args).rowcount
 
     def client_lock(self, user_id: int) -> AbstractAsyncContextManager[None]:
         # One process owns an SQLite file: its own lock is the whole story.
@@ -203,7 +259,10 @@ class SqliteDatabase(Database):
 
     async def checkpoint(self) -> None:
         """Copy the WAL into the database file and truncate it to nothing, so rows just
-        erased (zeroed by secure_delete) leave no older copy behind in the -wal file."""
+        erased (zeroed by secure_delete) leave no older copy behind in the -wal file. In a
+        turn, once it committed."""
+        if self.deferred(self.checkpoint):
+            return
         async with self._write_lock, self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)") as cursor:
             busy = await cursor.fetchone()
         if busy and busy[0]:
@@ -214,20 +273,32 @@ class SqliteDatabase(Database):
         row = await self.one("PRAGMA user_version")
         return int(row[0]) if row else 0
 
+    def _in_turn(self) -> QuickQueries | None:
+        turn = self._turn()
+        assert turn is None or isinstance(turn, QuickQueries)
+        return turn
+
+    def _reads(self) -> sqlite3.Connection:
+        """The reader, or in a turn its connection (which sees the turn's writes)."""
+        turn = self._in_turn()
+        return self.reader if turn is None else turn.db
+
     async def one(self, sql: str, args: Sequence[Any] = ()) -> Any:
-        return self.reader.execute(sql, args).fetchone()
+        return self._reads().execute(sql, args).fetchone()
 
     async def all(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
-        return self.reader.execute(sql, args).fetchall()
+        return self._reads().execute(sql, args).fetchall()
 
     async def dicts(self, sql: str, args: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        cursor = self.reader.execute(sql, args)
+        cursor = self._reads().execute(sql, args)
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     async def write(self, sql: str, args: Sequence[Any] = ()) -> int:
         """Atomic on its own in autocommit mode, so it needs no BEGIN/COMMIT round trips; the
         lock keeps it out of other coroutines' open transactions."""
+        if (turn := self._in_turn()) is not None:
+            return await turn.write(sql, args)
         async with self._write_lock, self.db.execute(sql, args) as cursor:
             return cursor.rowcount
 
@@ -235,6 +306,8 @@ class SqliteDatabase(Database):
         return int((await self.write_returning(sql, args))[0][0])
 
     async def write_returning(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
+        if (turn := self._in_turn()) is not None:
+            return await turn.all(sql, args)
         async with self._write_lock:
             return list(await self.db.execute_fetchall(sql, args))
 

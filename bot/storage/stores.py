@@ -16,6 +16,7 @@ from bot.storage.clients import ClientStore
 from bot.storage.consents import ConsentStore
 from bot.storage.funnel import FunnelStore
 from bot.storage.heartbeats import HeartbeatStore
+from bot.storage.inbox import InboxStore
 from bot.storage.leads import LeadStore
 from bot.storage.outbox import OutboxStore
 from bot.storage.postgresql import PostgresDatabase
@@ -29,9 +30,12 @@ from bot.storage.sqlite import SqliteDatabase
 from bot.storage.staff_members import StaffMemberStore
 from bot.storage.staff_posts import StaffPostStore
 
-# The tables whose rows the scheduler claims before sending, and what "not sent yet" is there.
-CLAIMED = (("aftercare_messages", "status = 'pending'"), ("reminders", "sent_at IS NULL"),
-           ("appointment_reminders", "sent_at IS NULL"), ("outbox", "true"))
+# The tables whose rows are claimed before they are sent (or handled), what "not sent yet" is
+# there, and their key.
+CLAIMED = (("aftercare_messages", "status = 'pending'", "id"),
+           ("reminders", "sent_at IS NULL", "id"),
+           ("appointment_reminders", "sent_at IS NULL", "id"), ("outbox", "true", "id"),
+           ("inbox", "handled_at IS NULL", "update_id"))
 
 
 class Stores:
@@ -52,6 +56,7 @@ class Stores:
         self.funnel = FunnelStore(database)
         self.heartbeats = HeartbeatStore(database)
         self.outbox = OutboxStore(database)
+        self.inbox = InboxStore(database)
         self.staff_posts = StaffPostStore(database)
         self.send_slots = SendSlotStore(database)
         # Across tables: everything about one client (export, erasure) and retention.
@@ -76,9 +81,19 @@ class Stores:
         """Keep this process's claims on what it has yet to send (bot/telegram/scheduler.py)
         for `lease` more."""
         renewed = 0
-        for table, unsent in CLAIMED:
-            renewed += await self.database.renew(table, unsent, now, lease)
+        for table, unsent, key in CLAIMED:
+            renewed += await self.database.renew(table, unsent, now, lease, key)
         return renewed
+
+    async def release_claims(self) -> int:
+        """At start on SQLite, which one process owns: whatever the last process claimed and
+        did not finish (it was killed) is free at once, not after `claim_seconds`."""
+        released = 0
+        for table, unsent, _ in CLAIMED:
+            released += await self.database.write(
+                f"UPDATE {table} SET claimed_until = NULL, claimed_by = NULL"
+                f" WHERE claimed_by IS NOT NULL AND {unsent}")
+        return released
 
     async def close(self) -> None:
         await self.database.close()

@@ -19,7 +19,9 @@ from bot.flows import Services
 from bot.flows.router import Router
 from bot.storage import Stores, storage_trouble
 from bot.telegram import handlers, outgoing, staff_handlers
-from bot.telegram.limiter import InteractiveUpdateProcessor, PriorityGate, PriorityRateLimiter
+from bot.telegram.fairness import FairUpdateProcessor, Flood
+from bot.telegram.inbox import DurableQueue, Inbox, InboxApplication, processing
+from bot.telegram.limiter import PriorityGate, PriorityRateLimiter
 from bot.telegram.outbox import Outbox
 from bot.telegram.scheduler import Scheduler
 from bot.telegram.sending import Sender
@@ -49,7 +51,9 @@ def build_application(
     `telegram_rate_limiter()`; the in-process fake needs none, unless a benchmark measures it.
     """
     builder: ApplicationBuilder = Application.builder().token(token)  # type: ignore[type-arg]
-    builder = builder.concurrent_updates(InteractiveUpdateProcessor(concurrent_updates))
+    # Updates go through the inbox: stored before Telegram is told, handled once, in order.
+    builder = builder.application_class(InboxApplication).update_queue(DurableQueue())
+    builder = builder.concurrent_updates(FairUpdateProcessor(concurrent_updates))
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     if rate_limiter is not None:
@@ -79,6 +83,8 @@ async def start_services(app: Application,  # type: ignore[type-arg]
     settings: Settings = app.bot_data["settings"]
     content: Content = app.bot_data["content"]
     stores = await Stores.open(settings.storage)
+    if stores.database.dialect == "sqlite":
+        await stores.release_claims()
     limiter = app.bot.rate_limiter
     if isinstance(limiter, PriorityRateLimiter):
         limiter.share_through(stores.send_slots)
@@ -91,7 +97,12 @@ async def start_services(app: Application,  # type: ignore[type-arg]
     services = Services(settings, content, stores, app.bot_data["clock"], matchers)
     app.bot_data["services"] = services
     outbox = app.bot_data["outbox"] = Outbox(app.bot, services, Sender(app.bot, services))
-    scheduler = Scheduler(app.bot, services, outbox, on_database_lost=app.stop_running)
+    inbox = app.bot_data["inbox"] = Inbox(app.bot, services, processing(app))
+    if isinstance(app.update_queue, DurableQueue):
+        app.update_queue.inbox = inbox
+    if isinstance(app.update_processor, FairUpdateProcessor):
+        app.update_processor.flood = Flood(services, inbox, outbox)
+    scheduler = Scheduler(app.bot, services, outbox, inbox, on_database_lost=app.stop_running)
     app.bot_data["scheduler"] = scheduler
     if scheduler_loop:
         scheduler.start()

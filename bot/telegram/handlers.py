@@ -3,7 +3,9 @@ turn it returns.
 
 Which flow answers is the router's business; here are only Telegram's types. Each client's
 updates, and staff actions on them, are handled one at a time (`client_lock`), so concurrent
-updates cannot interleave one person's screening. Anything a client sends that the bot cannot
+updates cannot interleave one person's screening. Under that lock a turn's changes, the
+replies it owes and the mark that its update was handled commit together (`handle_turn`),
+then its messages go out. Anything a client sends that the bot cannot
 use gets a friendly answer; nothing here raises on bad input.
 """
 
@@ -30,8 +32,8 @@ from bot.content.i18n import negotiate
 from bot.flows import Services, Turn, Visit
 from bot.flows.router import Router
 from bot.flows.routes import client_router
-from bot.telegram import outgoing
-from bot.telegram.delivery import deliver
+from bot.telegram import delivery, outgoing
+from bot.telegram.inbox import Inbox
 from bot.telegram.outbox import Outbox
 
 log = logging.getLogger(__name__)
@@ -46,6 +48,26 @@ def services_of(context: ContextTypes.DEFAULT_TYPE) -> Services:
 def outbox_of(context: ContextTypes.DEFAULT_TYPE) -> Outbox:
     outbox: Outbox = context.application.bot_data["outbox"]
     return outbox
+
+
+def inbox_of(context: ContextTypes.DEFAULT_TYPE) -> Inbox:
+    inbox: Inbox = context.application.bot_data["inbox"]
+    return inbox
+
+
+async def handle_turn(update: Update, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
+                      make: Callable[[], Awaitable[Turn | None]],
+                      pressed: Message | None = None) -> None:
+    """Make the update's turn and store what it owes in one transaction, then send it; an
+    update handled already (sent again by Telegram) changes and sends nothing. The caller
+    holds the lock of the client the turn is about."""
+    outbox = outbox_of(context)
+    async with inbox_of(context).turn(update.update_id) as fresh:
+        if not fresh:
+            return
+        turn = await make()
+        held = await delivery.store(outbox, chat_id, turn, pressed) if turn else []
+    await delivery.send(outbox, held)
 
 
 def router_of(context: ContextTypes.DEFAULT_TYPE) -> Router:
@@ -89,16 +111,19 @@ async def respond(update: Update, context: ContextTypes.DEFAULT_TYPE, flow: Flow
     if user is None or update.effective_chat is None:
         return
     services = services_of(context)
+
+    async def make() -> Turn:
+        turn = await flow(await visit_of(update, services))
+        log.debug("update %s from user %s: %d replies, %d staff posts", update.update_id,
+                  user.id, len(turn.replies), len(turn.staff))
+        return turn
+
+    pressed = update.callback_query.message if update.callback_query else None
     async with client_lock(services, user.id):
         if first is not None:
             await first()
-        visit = await visit_of(update, services)
-        turn = await flow(visit)
-        log.debug("update %s from user %s: %d replies, %d staff posts", update.update_id,
-                  user.id, len(turn.replies), len(turn.staff))
-        pressed = update.callback_query.message if update.callback_query else None
-        await deliver(outbox_of(context), update.effective_chat.id, turn,
-                      pressed if isinstance(pressed, Message) else None)
+        await handle_turn(update, context, update.effective_chat.id, make,
+                          pressed if isinstance(pressed, Message) else None)
 
 
 def command_name(message: Message) -> str:

@@ -3,7 +3,11 @@ confirmations staff send to clients, posts to the staff chat — is stored befor
 sent, then sent at once (the fast path) and, after a transient error, by the scheduler, with
 the error policy of bot/telegram/sending.py. A client who blocked the bot, or a message Telegram
 refuses, is reported to the staff chat (the post's `undeliverable`); a client who blocked the
-bot is shown so on their lead cards too."""
+bot is shown so on their lead cards too.
+
+A turn's replies in its own chat wait here too ('reply'), stored in the turn's transaction:
+whoever sends them sends them in order, as interactive messages, so a reply left unsent when an
+instance died is sent by another."""
 
 from __future__ import annotations
 
@@ -14,10 +18,11 @@ from datetime import datetime, timedelta
 from telegram import Bot, ForceReply, Message, ReplyParameters
 from telegram.error import BadRequest
 
-from bot.flows import ClientPost, Services, StaffPost, privacy, receipts
+from bot.flows import ClientPost, Reply, Services, StaffPost, privacy, receipts
 from bot.flows.staff import cards
 from bot.storage import OutboxEntry
-from bot.telegram import outgoing
+from bot.telegram import outgoing, replies
+from bot.telegram.limiter import HANDLING_UPDATE
 from bot.telegram.markup import inline
 from bot.telegram.sending import Delivery, Sender, backoff
 
@@ -46,17 +51,45 @@ class Outbox:
         lease = timedelta(seconds=self.services.settings.claim_seconds)
         return await self.services.stores.outbox.add(rows, self.services.clock.now(), lease)
 
+    async def hold_replies(self, chat_id: int, turn_replies: list[Reply],
+                           pressed: int | None) -> list[int]:
+        """Store a turn's replies to `chat_id`, claimed by the caller like `hold`."""
+        if not turn_replies:
+            return []
+        lease = timedelta(seconds=self.services.settings.claim_seconds)
+        return await self.services.stores.outbox.add(
+            [("reply", chat_id, payload)
+             for payload in replies.payloads(chat_id, turn_replies, pressed)],
+            self.services.clock.now(), lease)
+
     async def release(self, ids: list[int]) -> None:
         """Whatever of `ids` is still waiting goes to the scheduler."""
         await self.services.stores.outbox.release(ids)
 
     async def send_held(self, ids: list[int]) -> int:
         """Send entries this caller holds, each if still waiting (erasure or a newer edit may
-        have taken it); what fails transiently waits for the scheduler."""
+        have taken it); what fails transiently, and a chat's replies after one that did, wait
+        for the scheduler: none stays claimed unless this raises."""
         if not ids:
             return 0
-        return sum([await self._send(entry) for entry_id in ids
-                    for entry in await self.services.stores.outbox.pending([entry_id])])
+        sent, waiting = 0, set[int]()  # chats whose earlier reply waits: theirs keep order
+        # A turn's replies are read at once: nobody else changes them while the client's
+        # lock is held. Other entries are read just before their turn comes.
+        replies = {e.id: e for e in await self.services.stores.outbox.pending(ids)
+                   if e.kind == "reply"}
+        for entry_id in ids:
+            found = [replies[entry_id]] if entry_id in replies else \
+                await self.services.stores.outbox.pending([entry_id])
+            for entry in found:
+                chat = entry.payload["chat_id"] if entry.kind == "reply" else None
+                if chat in waiting:
+                    await self.release([entry.id])
+                    continue
+                result = await self._send(entry)
+                sent += result is Delivery.SENT
+                if chat is not None and result in (Delivery.RETRY, Delivery.WAIT):
+                    waiting.add(chat)
+        return sent
 
     async def send_due(self, now: datetime, lease: timedelta, limit: int = 200) -> int:
         """The scheduler's part: every entry due and claimed by nobody. One that names a
@@ -83,10 +116,12 @@ class Outbox:
         finally:
             await self.release(ids)
 
-    async def _send(self, entry: OutboxEntry) -> bool:
+    async def _send(self, entry: OutboxEntry) -> Delivery:
         what = f"outbox entry {entry.id}"
         message = ClientPost.from_dict(entry.payload) if entry.kind == "client" else None
-        if message is not None:
+        if entry.kind == "reply":
+            result = await self._reply(entry.payload, what)
+        elif message is not None:
             result = await self._to_client(message, what)
         else:
             result = await self._to_staff(StaffPost.from_dict(entry.payload), what)
@@ -105,7 +140,25 @@ class Outbox:
             # The client's cards show that messages to them no longer arrive.
             await self.post([await cards.card_post(self.services, lead)
                              for lead in await stores.leads.with_cards(message.chat_id)])
-        return result is Delivery.SENT
+        return result
+
+    async def _reply(self, payload: dict[str, object], what: str) -> Delivery:
+        """A turn's reply, with a client's priority whoever sends it; one in the staff chat
+        that names clients is remembered, so erasing them edits it."""
+        chat_id = payload["chat_id"]
+        assert isinstance(chat_id, int)
+        token = HANDLING_UPDATE.set(True)
+        try:
+            result, shown = await self.sender.attempt(
+                lambda: replies.show(self.bot, payload), None if chat_id < 0 else chat_id, what)
+        finally:
+            HANDLING_UPDATE.reset(token)
+        about = Reply.from_dict(payload["reply"]).about  # type: ignore[arg-type]
+        if shown is not None and about and chat_id == self.staff_chat_id:
+            reply = payload["reply"]
+            assert isinstance(reply, dict)
+            await self.record_post(shown, about, document=reply["document"] is not None)
+        return result
 
     async def _to_client(self, message: ClientPost, what: str) -> Delivery:
         """The text, then the document if there is one. A retry after the text went out but the

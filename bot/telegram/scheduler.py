@@ -30,6 +30,7 @@ from bot.flows.aftercare_times import is_quiet, still_relevant
 from bot.flows.menu import MenuAction
 from bot.storage import DueMessage, Plan, Reminder
 from bot.telegram import appointment_reminders
+from bot.telegram.inbox import Inbox
 from bot.telegram.limiter import PriorityRateLimiter
 from bot.telegram.markup import markup
 from bot.telegram.outbox import Outbox
@@ -39,6 +40,9 @@ log = logging.getLogger(__name__)
 BATCH = 500
 IN_FLIGHT = 30  # concurrent sends; PTB's rate limiter keeps the overall pace
 PURGE_INTERVAL = timedelta(hours=1)
+# How long a handled update's id is kept, so that Telegram sending it again changes nothing
+# (Telegram gives up on an update within a day).
+HANDLED_KEPT = timedelta(days=2)
 # Seconds at most between renewing claims (and pruning the sending slots past).
 KEEP_EVERY = 5.0
 
@@ -57,12 +61,13 @@ class Scheduler:
     opened; if it was removed or replaced, nothing more is written and `on_database_lost` (the
     application's stop) is called once."""
 
-    def __init__(self, bot: Bot, services: Services, outbox: Outbox,
+    def __init__(self, bot: Bot, services: Services, outbox: Outbox, inbox: Inbox,
                  on_database_lost: Callable[[], None] = lambda: None) -> None:
-        self.bot, self.services, self.outbox = bot, services, outbox
+        self.bot, self.services, self.outbox, self.inbox = bot, services, outbox, inbox
         self.on_database_lost = on_database_lost
         self._task: asyncio.Task[None] | None = None
         self._keeper: asyncio.Task[None] | None = None
+        self._heir: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
         self._sender = outbox.sender
         self._stopping = False
@@ -71,13 +76,14 @@ class Scheduler:
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="clinicbot-scheduler")
         self._keeper = asyncio.create_task(self._keep_claims(), name="clinicbot-claims")
+        self._heir = asyncio.create_task(self._take_over(), name="clinicbot-take-over")
 
     async def stop(self) -> None:
         """Stop between two messages: a run in progress sends nothing more and ends."""
         self._stopping = True
         async with self._lock:
             pass
-        for task in (self._task, self._keeper):
+        for task in (self._task, self._keeper, self._heir):
             if task is not None:
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
@@ -86,15 +92,25 @@ class Scheduler:
     async def _run(self) -> None:
         while not self._stopping:
             try:
-                await self.run_once()
+                await self.run_once(take_over=False)
             except Exception:
                 log.exception("scheduled sending failed; retrying in %s s", self._interval)
             await asyncio.sleep(self._interval)
 
+    async def _take_over(self) -> None:
+        """Updates an instance that died had accepted are handled by their own task: one
+        waiting for its client's turn never holds up the messages that are due."""
+        while not self._stopping:
+            try:
+                await self.inbox.take_over()
+            except Exception:
+                log.exception("could not take over updates; retrying in %s s", self._interval)
+            await asyncio.sleep(self._interval)
+
     async def _keep_claims(self) -> None:
         """While this process lives, what it claimed stays its own, however long a wave keeps
-        a message waiting for its turn, and `clinicbot health` sees it alive meanwhile. It
-        also forgets the sending slots whose time has passed."""
+        a message waiting for its turn, and `clinicbot health` and the other instances see it
+        alive meanwhile. It also forgets the sending slots whose time has passed."""
         every = min(self.services.settings.claim_seconds / 3, KEEP_EVERY)
         while not self._stopping:
             try:
@@ -107,6 +123,7 @@ class Scheduler:
         stores = self.services.stores
         await stores.renew_claims(now, self._lease)
         await stores.heartbeats.beat("scheduler", now)
+        await stores.heartbeats.alive(stores.database.owner, now)
         limiter = getattr(self.bot, "rate_limiter", None)
         if isinstance(limiter, PriorityRateLimiter):
             await limiter.slots.prune()
@@ -124,8 +141,9 @@ class Scheduler:
     def _halted(self) -> bool:
         return self._stopping or self._sender.paused_until is not None
 
-    async def run_once(self) -> int:
-        """Send everything due now; returns how many messages went out."""
+    async def run_once(self, *, take_over: bool = True) -> int:
+        """Send everything due now (first handling updates an instance that died had
+        accepted, unless a task of their own does); returns how many messages went out."""
         async with self._lock:
             if self._stopping or self._database_lost():
                 return 0
@@ -134,6 +152,8 @@ class Scheduler:
             if self._sender.paused_until and now < self._sender.paused_until:
                 return 0
             self._sender.paused_until = None
+            if take_over:
+                await self.inbox.take_over()
             sent = await self._reminders(now) + await self._aftercare(now)
             sent += await appointment_reminders.send_due(self._sender, self.services, now,
                                                          self._lease, lambda: self._halted)
@@ -158,6 +178,7 @@ class Scheduler:
         self._purged_at = now
         days = self.services.settings.retention_days
         purged = await self.services.stores.privacy.purge(now - timedelta(days=days))
+        await self.services.stores.inbox.purge(now - HANDLED_KEPT)
         if purged:
             log.info("retention: purged %s rows older than %s days", purged, days)
 

@@ -27,7 +27,6 @@ from bot.flows.routes import desk_router
 from bot.flows.staff import Desk, StaffMember, subject
 from bot.storage import Stores
 from bot.telegram import handlers
-from bot.telegram.delivery import deliver
 from bot.telegram.staff_auth import staff_member
 
 log = logging.getLogger(__name__)
@@ -71,8 +70,9 @@ async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     args = list(context.args or [])
     async with handlers.client_lock(handlers.services_of(context),
                                     await subject.of_command(_stores(context), name, args)):
-        turn = await router_of(context).on_command(_desk(context, member), name, args)
-        await deliver(handlers.outbox_of(context), chat.id, turn)
+        await handlers.handle_turn(
+            update, context, chat.id,
+            lambda: router_of(context).on_command(_desk(context, member), name, args))
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -89,9 +89,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         except TelegramError as exc:
             log.info("could not confirm staff button press (update %s): %s", update.update_id,
                      exc)
-        turn = await router_of(context).on_button(_desk(context, member), query.data)
         pressed = query.message if isinstance(query.message, Message) else None
-        await deliver(handlers.outbox_of(context), chat.id, turn, pressed)
+        await handlers.handle_turn(
+            update, context, chat.id,
+            lambda: router_of(context).on_button(_desk(context, member), query.data), pressed)
 
 
 async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -107,10 +108,11 @@ async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     async with handlers.client_lock(handlers.services_of(context), await subject.of_reply(
             _stores(context), target.message_id)):
-        turn = await router_of(context).on_reply(_desk(context, member), target.message_id,
-                                                 message.message_id, message.text)
-        if turn is not None:
-            await deliver(handlers.outbox_of(context), message.chat_id, turn)
+        text = message.text
+        await handlers.handle_turn(
+            update, context, message.chat_id,
+            lambda: router_of(context).on_reply(_desk(context, member), target.message_id,
+                                                message.message_id, text))
 
 
 def register(app: Application, settings: Settings) -> None:  # type: ignore[type-arg]
