@@ -60,10 +60,7 @@ class Reply:
     offer: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        if self.document is not None:
-            data["document"]["content"] = base64.b64encode(self.document.content).decode()
-        return data
+        return _stored(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Reply:
@@ -134,10 +131,7 @@ class ClientPost:
     document: Document | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        if self.document is not None:
-            data["document"]["content"] = base64.b64encode(self.document.content).decode()
-        return data
+        return _stored(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ClientPost:
@@ -218,3 +212,11 @@ class Visit(Speaking):
     services: Services
     client: Client
     language: str
+
+
+def _stored(post: Reply | ClientPost) -> dict[str, Any]:
+    """A post as JSON can hold it: a document's bytes in base64."""
+    data = asdict(post)
+    if post.document is not None:
+        data["document"]["content"] = base64.b64encode(post.document.content).decode()
+    return data
