@@ -13,9 +13,10 @@ from telegram.request import BaseRequest
 from bot.clock import Clock
 from bot.config import Settings
 from bot.content import Content, load_content
-from bot.content.i18n import N_, negotiate
+from bot.content.i18n import N_
 from bot.content.matcher import FaqMatcher
 from bot.flows import Services
+from bot.flows.language import language_for
 from bot.flows.router import Router
 from bot.storage import Stores, storage_trouble
 from bot.telegram import handlers, outgoing, staff_handlers
@@ -196,8 +197,7 @@ async def _apologise(context: ContextTypes.DEFAULT_TYPE, chat_id: int, update: U
     settings: Settings = context.application.bot_data["settings"]
     content: Content = context.application.bot_data["content"]
     user = update.effective_user
-    language = negotiate(user.language_code if user else None, settings.languages,
-                         settings.default_language)
+    language = language_for(settings, None, user.language_code if user else None)
     try:
         await outgoing.send_text(context.bot, chat_id,
                                  content.tr_message(language, "error.internal"))

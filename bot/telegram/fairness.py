@@ -21,8 +21,8 @@ from typing import Any
 
 from telegram import Update
 
-from bot.content.i18n import negotiate
 from bot.flows import ClientPost, Services
+from bot.flows.language import language_for
 from bot.telegram.inbox import Inbox, sender_of
 from bot.telegram.limiter import HANDLING_UPDATE, InteractiveUpdateProcessor
 from bot.telegram.outbox import Outbox
@@ -50,9 +50,8 @@ class Flood:
         log.warning("user %s is sending faster than the bot answers; dropping the surplus",
                     sender)
         user = update.effective_user
-        settings = self.services.settings
-        language = negotiate(user.language_code if user else None, settings.languages,
-                             settings.default_language)
+        language = language_for(self.services.settings, None,
+                                user.language_code if user else None)
         note = self.services.content.tr_message(language, "flood.slow_down")
         token = HANDLING_UPDATE.set(True)
         try:

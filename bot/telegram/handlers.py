@@ -28,8 +28,8 @@ from telegram.ext import (
     filters,
 )
 
-from bot.content.i18n import negotiate
 from bot.flows import Services, Turn, Visit
+from bot.flows.language import language_for
 from bot.flows.router import Router
 from bot.flows.routes import client_router
 from bot.telegram import delivery, outgoing
@@ -89,9 +89,7 @@ async def visit_of(update: Update, services: Services) -> Visit:
             user_id=user.id, chat_id=chat.id, first_name=user.first_name,
             last_name=user.last_name, username=user.username,
             telegram_language=user.language_code, now=services.clock.now())
-    language = client.language if client.language in settings.languages else negotiate(
-        user.language_code, settings.languages, settings.default_language)
-    return Visit(services, client, language)
+    return Visit(services, client, language_for(settings, client.language, user.language_code))
 
 
 def client_lock(services: Services, user_id: int | None) -> AbstractAsyncContextManager[Any]:
@@ -191,8 +189,8 @@ async def on_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None:
         return
     services = services_of(context)
-    language = negotiate(update.effective_user.language_code if update.effective_user else None,
-                         services.settings.languages, services.settings.default_language)
+    user = update.effective_user
+    language = language_for(services.settings, None, user.language_code if user else None)
     await outgoing.send_text(context.bot, message.chat_id,
                              services.content.tr_message(language, "error.group_chat"),
                              reply_parameters=ReplyParameters(message.message_id))
@@ -203,8 +201,7 @@ async def on_group_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if query is not None:
         services = services_of(context)
         user = update.effective_user
-        language = negotiate(user.language_code if user else None,
-                             services.settings.languages, services.settings.default_language)
+        language = language_for(services.settings, None, user.language_code if user else None)
         await query.answer(services.content.tr_button_label(language, "error.stale_button_short"))
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.content.i18n import N_, negotiate
+from bot.content.i18n import N_
 from bot.flows import Reply, Services, Speaking, Turn
+from bot.flows.language import language_for
 from bot.storage import Client, Lead
 
 NEW, CONTACTED, BOOKED, TREATED = "new", "contacted", "booked", "treated"
@@ -54,11 +55,8 @@ class Desk(Speaking):
 
 
 def client_language(services: Services, client: Client) -> str:
-    """The language a client is answered in: their choice, else their Telegram language."""
-    settings = services.settings
-    if client.language is not None and client.language in settings.languages:
-        return client.language
-    return negotiate(client.telegram_language, settings.languages, settings.default_language)
+    """The language a stored client is answered in (bot/flows/language.py)."""
+    return language_for(services.settings, client.language, client.telegram_language)
 
 
 async def lead_named(desk: Desk, args: list[str], usage: str) -> Lead | Turn:
