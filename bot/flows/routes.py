@@ -8,6 +8,8 @@ first, bot/flows/typed.py, then the open screening's question again).
 
 from __future__ import annotations
 
+from typing import Any
+
 from bot.callbacks import CallbackData
 from bot.flows import (
     aftercare,
@@ -24,7 +26,10 @@ from bot.flows import (
     typed,
     typed_answers,
 )
+from bot.flows.appointment_reminders import AppointmentReminders
+from bot.flows.recheck import RecheckReminders
 from bot.flows.router import DeskRouter, Router
+from bot.flows.scheduled import Schedule
 from bot.flows.staff import aftercare_desk, agenda, export, listing, relay, stats, status
 
 
@@ -48,3 +53,10 @@ def callback_data(*routers: Router | DeskRouter) -> dict[str, type[CallbackData]
     """Every kind of button the bot builds, by prefix: the one registry of callback data."""
     return {prefix: route.data for router in routers or (client_router(), desk_router())
             for prefix, route in router.buttons.items()}
+
+
+def schedules() -> tuple[Schedule[Any], ...]:
+    """Every kind of scheduled message the scheduler carries with `send_due`
+    (bot/telegram/due.py), in the order each run sends them; the aftercare week, sent before
+    them, has its own loop (bot/telegram/scheduler.py)."""
+    return (RecheckReminders(), AppointmentReminders())

@@ -19,25 +19,21 @@ import contextlib
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import Bot
 
-from bot.content.i18n import negotiate
-from bot.flows import Services, funnel
-from bot.flows.aftercare import nudge
-from bot.flows.aftercare_times import is_quiet, still_relevant
-from bot.flows.menu import MenuAction
-from bot.storage import DueMessage, Plan, Reminder
-from bot.telegram import appointment_reminders
+from bot.flows import Services
+from bot.flows.aftercare_days import AftercareDays
+from bot.flows.routes import schedules
+from bot.flows.scheduled import Due, Hold
+from bot.storage import DueMessage
+from bot.telegram.due import deliver, send_due
 from bot.telegram.inbox import Inbox
 from bot.telegram.limiter import PriorityRateLimiter
-from bot.telegram.markup import markup
 from bot.telegram.outbox import Outbox
 from bot.telegram.sending import Delivery, backoff
 
 log = logging.getLogger(__name__)
-BATCH = 500
 IN_FLIGHT = 30  # concurrent sends; PTB's rate limiter keeps the overall pace
 PURGE_INTERVAL = timedelta(hours=1)
 # How long a handled update's id is kept, so that Telegram sending it again changes nothing
@@ -45,13 +41,6 @@ PURGE_INTERVAL = timedelta(hours=1)
 HANDLED_KEPT = timedelta(days=2)
 # Seconds at most between renewing claims (and pruning the sending slots past).
 KEEP_EVERY = 5.0
-
-
-def _language(services: Services, chosen: str | None, telegram: str | None) -> str:
-    settings = services.settings
-    if chosen in settings.languages:
-        return str(chosen)
-    return negotiate(telegram, settings.languages, settings.default_language)
 
 
 class Scheduler:
@@ -72,6 +61,8 @@ class Scheduler:
         self._sender = outbox.sender
         self._stopping = False
         self._purged_at: datetime | None = None
+        self._aftercare_days = AftercareDays()
+        self._schedules = schedules()
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="clinicbot-scheduler")
@@ -154,9 +145,10 @@ class Scheduler:
             self._sender.paused_until = None
             if take_over:
                 await self.inbox.take_over()
-            sent = await self._reminders(now) + await self._aftercare(now)
-            sent += await appointment_reminders.send_due(self._sender, self.services, now,
-                                                         self._lease, lambda: self._halted)
+            sent = await self._aftercare(now)
+            for schedule in self._schedules:
+                sent += await send_due(self._sender, self.services, schedule, now, self._lease,
+                                       lambda: self._halted)
             sent += await self.outbox.send_due(now, self._lease)
             await self._retention(now)
             return sent
@@ -183,8 +175,11 @@ class Scheduler:
             log.info("retention: purged %s rows older than %s days", purged, days)
 
     async def _aftercare(self, now: datetime) -> int:
+        """The aftercare week, the busiest kind, in batches with clients in parallel, and a
+        message that met a network error deferred with backoff; every other kind goes through
+        `send_due` (bot/telegram/due.py)."""
         sent, waiting, gate = 0, list[int](), asyncio.Semaphore(IN_FLIGHT)
-        aftercare = self.services.stores.aftercare
+        days = self._aftercare_days
 
         async def one(messages: list[DueMessage]) -> int:
             """One client's messages, in turn: each takes the client's lock."""
@@ -193,7 +188,7 @@ class Scheduler:
 
         try:
             while not self._halted:
-                batch = await aftercare.claim_due(now, self._lease, BATCH)
+                batch = await days.claim(self.services, now, self._lease)
                 if not batch:
                     break
                 by_client: dict[int, list[DueMessage]] = {}
@@ -201,87 +196,31 @@ class Scheduler:
                     by_client.setdefault(message.user_id, []).append(message)
                 sent += sum(await asyncio.gather(*(one(m) for m in by_client.values())))
         finally:
-            await aftercare.release(waiting)
+            await days.release(self.services, waiting)
         return sent
 
     async def _send_aftercare(self, message: DueMessage, now: datetime,
                               waiting: list[int]) -> bool:
         """Send one claimed message; one that must wait (quiet hours, stopping, the client
         busy with an update) is added to `waiting`, whose claims are released once this run
-        has claimed everything due. It goes out under the client's lock, if still pending:
-        /forget or /stop either came first, or wait until it is out."""
-        stores = self.services.stores
-        async with stores.database.try_client_lock(message.user_id) as held:
-            if not held:
+        has claimed everything due."""
+        async with self.services.stores.database.try_client_lock(message.user_id) as held:
+            if not held or self._halted:
                 waiting.append(message.id)
                 return False
-            if not await stores.aftercare.is_pending(message.id):
+            composed = await self._aftercare_days.compose(self.services, message, now)
+            if composed is Hold.WAIT:
+                waiting.append(message.id)
+            if composed is Hold.SKIP:
+                await self._aftercare_days.record(self.services, message, composed.value, now)
+            if not isinstance(composed, Due):
                 return False
-            return await self._deliver_aftercare(message, now, waiting)
-
-    async def _deliver_aftercare(self, message: DueMessage, now: datetime,
-                                 waiting: list[int]) -> bool:
-        stores, settings = self.services.stores, self.services.settings
-        tz = ZoneInfo(message.timezone)
-        if not still_relevant(message.due_at, now, tz):
-            await stores.aftercare.mark(message.id, "skipped", now)
-            return False
-        if self._halted or is_quiet(now, tz, settings.quiet_start, settings.quiet_end):
-            waiting.append(message.id)
-            return False
-        language = _language(self.services, message.language, message.telegram_language)
-        plan = Plan(message.plan_id, message.user_id, message.treated_on, message.timezone,
-                    "active")
-        reply = nudge(self.services.content, language, plan, message.day)
-        result = await self._sender.deliver(
-            message.chat_id, message.user_id, reply.text, markup(reply),
-            f"aftercare message {message.id} (plan {message.plan_id}, day {message.day})")
-        if result is Delivery.RETRY:
-            await stores.aftercare.defer(message.id, now + backoff(message.attempts))
-        elif result is Delivery.WAIT:
-            waiting.append(message.id)
-        if result not in (Delivery.SENT, Delivery.FAILED):
-            return False
-        closing = message.day == self.services.content.aftercare.closing_day
-        await stores.aftercare.mark(message.id, result.value, now,
-                                     finish_plan=message.plan_id if closing else None)
-        if closing:
-            await funnel.record(self.services, funnel.AFTERCARE_FINISHED)
-        return result is Delivery.SENT
-
-    async def _reminders(self, now: datetime) -> int:
-        stores = self.services.stores
-        sent, waiting = 0, list[int]()
-        for reminder in await stores.reminders.claim_due(now, self._lease):
-            async with stores.database.try_client_lock(reminder.user_id) as held:
-                if held:
-                    sent += await self._send_reminder(reminder, now, waiting)
-                else:
-                    waiting.append(reminder.id)
-        await stores.reminders.release(waiting)
-        return sent
-
-    async def _send_reminder(self, reminder: Reminder, now: datetime,
-                             waiting: list[int]) -> bool:
-        """One re-check reminder, under the client's lock: an erased client has none."""
-        stores, content, settings = self.services.stores, self.services.content, \
-            self.services.settings
-        client = await stores.clients.get(reminder.user_id)
-        if client is None:
-            return False
-        tz = ZoneInfo(client.timezone) if client.timezone else settings.timezone
-        if self._halted or is_quiet(now, tz, settings.quiet_start, settings.quiet_end):
-            waiting.append(reminder.id)
-            return False
-        language = _language(self.services, client.language, client.telegram_language)
-        button = InlineKeyboardButton(content.tr_button_label(language, "menu.screening"),
-                                      callback_data=MenuAction("screening").pack())
-        text = content.tr_message(language, "reminder.recheck")
-        result = await self._sender.deliver(client.chat_id, client.user_id, text,
-                                            InlineKeyboardMarkup([[button]]),
-                                            f"reminder {reminder.id}")
-        if result not in (Delivery.SENT, Delivery.GONE, Delivery.FAILED):
-            waiting.append(reminder.id)
-            return False
-        await stores.reminders.mark_sent(reminder.id, now)
-        return result is Delivery.SENT
+            result = await deliver(self._sender, composed)
+            if result is Delivery.RETRY:
+                await self.services.stores.aftercare.defer(message.id,
+                                                           now + backoff(message.attempts))
+            elif result is Delivery.WAIT:
+                waiting.append(message.id)
+            else:
+                await self._aftercare_days.record(self.services, message, result.value, now)
+            return result is Delivery.SENT
