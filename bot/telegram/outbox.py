@@ -19,7 +19,7 @@ from telegram import Bot, ForceReply, Message, ReplyParameters
 from telegram.error import BadRequest
 
 from bot.flows import ClientPost, Reply, Services, StaffPost, privacy, receipts
-from bot.flows.staff import cards
+from bot.flows.staff.unreachable import client_unreachable
 from bot.storage import OutboxEntry
 from bot.telegram import outgoing, replies
 from bot.telegram.limiter import HANDLING_UPDATE
@@ -137,9 +137,8 @@ class Outbox:
             if outcome is not None:
                 await self.post([outcome])
         if message is not None and result is Delivery.GONE:
-            # The client's cards show that messages to them no longer arrive.
-            await self.post([await cards.card_post(self.services, lead)
-                             for lead in await stores.leads.with_cards(message.chat_id)])
+            told = await client_unreachable(self.services, message.chat_id)
+            await self.post([*told.staff, *told.clients])
         return result
 
     async def _reply(self, payload: dict[str, object], what: str) -> Delivery:
