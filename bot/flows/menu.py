@@ -83,8 +83,9 @@ async def set_language(visit: Visit, language: str) -> Turn | None:
     return main_menu(switched, edit=True, note=switched.tr("language.changed"))
 
 
-def stale_button(visit: Visit) -> Turn:
-    return main_menu(visit, note=visit.tr("error.stale_button"))
+def with_note(visit: Visit, note: str) -> Turn:
+    """The main menu under the text of message id `note`: the router's fallback."""
+    return main_menu(visit, note=visit.tr(note))
 
 
 async def ready(turn: T) -> T:

@@ -11,7 +11,9 @@ handlers in turn (bot/flows/typed.py answers, an open screening repeats its ques
 a claim answers it alone first (a typed reply to the open screening question, a question
 about the aftercare week). A state registered with `leave` is left whenever the client uses a
 command or a button (the relay to staff, an offer waiting for a yes). The `after` hooks see
-every turn given (what it offered, bot/flows/context.py).
+every turn given (what it offered, bot/flows/context.py). What no flow answers (an unknown
+command, a stale button, media, an edit) gets the `fallback` the router is built with: the
+main menu with a note (bot/flows/routes.py passes bot/flows/menu.py's).
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from bot.callbacks import CallbackData, StaleButton, prefix_of
+from bot.content.i18n import N_
 from bot.flows import Speaking, Turn, Visit
-from bot.flows import menu as menu_flow
 from bot.flows.staff import Desk
 
 log = logging.getLogger(__name__)
@@ -34,6 +36,8 @@ TextFlow = Callable[[Visit, str, dict[str, Any]], Awaitable[Turn | None]]
 Leave = Callable[[Visit, dict[str, Any]], Awaitable[None]]
 CommandFlow = Callable[[Who, list[str]], Awaitable[Turn]]
 StaffReply = Callable[[Desk, int, int, str], Awaitable[Turn | None]]
+# The answer when no flow gives one: (the visit, the message id of the note saying why).
+Fallback = Callable[[Visit, str], Turn]
 
 
 class DuplicateRegistration(ValueError):
@@ -103,8 +107,9 @@ class Dispatch(Generic[Who]):
 class Router(Dispatch[Visit]):
     """The client's side: commands, buttons, menu actions, typed text, contacts, media."""
 
-    def __init__(self) -> None:
+    def __init__(self, fallback: Fallback) -> None:
         super().__init__()
+        self.fallback = fallback
         self.menu_actions: dict[str, Flow] = {}
         self.states: dict[str, TextFlow] = {}
         self.leaving: dict[str, Leave] = {}
@@ -138,7 +143,7 @@ class Router(Dispatch[Visit]):
         await self._leave(visit)
         command = self.commands.get(name)
         if command is None:
-            return menu_flow.main_menu(visit, note=visit.tr("error.unknown_command"))
+            return self.fallback(visit, N_("error.unknown_command"))
         return await self._told(visit, await command.run(visit, args))
 
     async def on_button(self, visit: Visit, data: str | None) -> Turn:
@@ -146,7 +151,7 @@ class Router(Dispatch[Visit]):
         turn = await self.press(visit, data)
         if turn is None:
             log.info("stale or forged button from user %s", visit.client.user_id)
-            return menu_flow.stale_button(visit)
+            return self.fallback(visit, N_("error.stale_button"))
         return await self._told(visit, turn)
 
     async def on_text(self, visit: Visit, text: str) -> Turn:
@@ -188,10 +193,10 @@ class Router(Dispatch[Visit]):
             turn = await self.photo(visit, photo, caption)
             if turn is not None:
                 return turn
-        return menu_flow.main_menu(visit, note=visit.tr("error.unsupported_message"))
+        return self.fallback(visit, N_("error.unsupported_message"))
 
     async def on_edited(self, visit: Visit) -> Turn:
-        return menu_flow.main_menu(visit, note=visit.tr("error.edited_message"))
+        return self.fallback(visit, N_("error.edited_message"))
 
     async def _leave(self, visit: Visit) -> None:
         if not self.leaving:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.callbacks import CallbackData
+from bot.content.check import Wiring
 from bot.flows import (
     aftercare,
     aftercare_typed,
@@ -34,7 +35,7 @@ from bot.flows.staff import aftercare_desk, agenda, export, listing, relay, stat
 
 
 def client_router() -> Router:
-    router = Router()
+    router = Router(fallback=menu.with_note)
     for flow in (menu, faq, typed, booking, aftercare, appointment, privacy, outcome, consent,
                  aftercare_typed, screening, typed_answers, context, relay):
         flow.register(router)
@@ -53,6 +54,14 @@ def callback_data(*routers: Router | DeskRouter) -> dict[str, type[CallbackData]
     """Every kind of button the bot builds, by prefix: the one registry of callback data."""
     return {prefix: route.data for router in routers or (client_router(), desk_router())
             for prefix, route in router.buttons.items()}
+
+
+def wiring() -> Wiring:
+    """What `clinicbot check` holds the content against: menu actions, commands, buttons."""
+    router = client_router()
+    return Wiring(frozenset(router.menu_actions),
+                  tuple((c.name, c.label) for c in router.commands.values()),
+                  tuple(data.examples for data in callback_data().values()))
 
 
 def schedules() -> tuple[Schedule[Any], ...]:
