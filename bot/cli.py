@@ -136,13 +136,14 @@ def _content_failed(error: ContentError) -> int:
 
 def check(settings: Settings) -> int:
     from bot.content.check import check_content
+    from bot.flows.routes import wiring
 
     try:
         content = load_content(settings.content_dir, settings.languages,
                                settings.default_language)
     except ContentError as exc:
         return _content_failed(exc)
-    report = check_content(settings, content)
+    report = check_content(settings, content, wiring())
     for note in report.notes:
         print(note)
     for problem in report.problems:

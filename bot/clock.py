@@ -1,9 +1,10 @@
 """Time as a dependency: the bot never calls datetime.now() directly, so tests and the shell
-can move time forward without sleeping."""
+can move time forward without sleeping. Also the quiet hours, which every scheduled message
+and `clinicbot check` read the same way."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta, tzinfo
 
 
 class Clock:
@@ -31,3 +32,11 @@ class FixedClock(Clock):
 
     def advance(self, delta: timedelta) -> None:
         self.moment += delta
+
+
+def is_quiet(moment: datetime, tz: tzinfo, start: time, end: time) -> bool:
+    """Inside quiet hours, which may run over midnight (21:00–08:00)."""
+    local = moment.astimezone(tz).time()
+    if start <= end:
+        return start <= local < end
+    return local >= start or local < end

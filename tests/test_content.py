@@ -16,13 +16,14 @@ from bot.content import Content, ContentError, load_content
 from bot.content.check import check_content
 from bot.content.extract import KEYWORDS, extract_dialogs, referenced_msgids
 from bot.content.loading import read_yaml
+from bot.flows.routes import wiring
 
 ROOT = Path(__file__).parent.parent
 
 
 def test_shipped_content_passes_the_check(example_settings: Settings) -> None:
     content = load_content(ROOT, example_settings.languages)
-    report = check_content(example_settings, content)
+    report = check_content(example_settings, content, wiring())
     assert report.problems == []
     assert report.counts["languages"] == len(example_settings.languages)
     assert report.counts["message ids"] > 150
@@ -30,7 +31,7 @@ def test_shipped_content_passes_the_check(example_settings: Settings) -> None:
 
 def test_test_content_passes_the_check(test_settings: Settings, content: Content) -> None:
     """tests/content/ over the project's content is whole: every message id has its texts."""
-    assert check_content(test_settings, content).problems == []
+    assert check_content(test_settings, content, wiring()).problems == []
 
 
 def test_template_catalog_is_up_to_date() -> None:
@@ -54,7 +55,7 @@ def problems(settings: Settings, root: Path) -> list[str]:
         content = load_content(root, settings.languages)
     except ContentError as exc:
         return exc.problems
-    return check_content(settings, content).problems
+    return check_content(settings, content, wiring()).problems
 
 
 def edit(path: Path, old: str, new: str) -> None:

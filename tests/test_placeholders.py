@@ -18,6 +18,7 @@ from bot.content.check import Report, check_content
 from bot.content.check_placeholders import compare_languages
 from bot.content.models import Msg
 from bot.content.placeholders import passed_names
+from bot.flows.routes import wiring
 
 
 @pytest.fixture
@@ -39,7 +40,8 @@ def misspell(root: Path, language: str, msgid: str, right: str, wrong: str) -> N
 
 def problems(settings: Settings, root: Path) -> list[str]:
     settings = replace(settings, content_dir=root)
-    return check_content(settings, load_content(root, settings.languages)).problems
+    content = load_content(root, settings.languages)
+    return check_content(settings, content, wiring()).problems
 
 
 @pytest.mark.parametrize("msgid", ["logistics.phone", "faq.price.answer"])

@@ -13,6 +13,7 @@ from bot.config import Settings
 from bot.content import load_content
 from bot.content.check import check_content
 from bot.content.i18n import po_path
+from bot.flows.routes import wiring
 
 ROOT = Path(__file__).parent.parent
 MAKEUP = {"en": ("Makeup after the procedure", "Wait a day before makeup.", "makeup, concealer"),
@@ -38,7 +39,7 @@ def test_a_topic_claiming_another_topics_keywords_is_named(
             write_po(fh, catalog)
     settings = replace(example_settings, content_dir=tmp_path)
 
-    report = check_content(settings, load_content(tmp_path, settings.languages))
+    report = check_content(settings, load_content(tmp_path, settings.languages), wiring())
 
     assert report.problems == []
     warnings = [n for n in report.notes if "'makeup'" in n]

@@ -8,11 +8,14 @@ check on the shipped content, so a missing translation or a broken dialog fails 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from typing import Protocol
 
 from jinja2 import TemplateError
 
+from bot.clock import is_quiet
 from bot.config import Settings
 from bot.content import Content
 from bot.content.check_placeholders import PLACEHOLDER, check_placeholders
@@ -21,9 +24,23 @@ from bot.content.check_topics import check_topic_words
 from bot.content.check_words import check_words
 from bot.content.extract import referenced_msgids
 from bot.content.samples import template_samples
-from bot.flows.aftercare_times import is_quiet
 
 TELEGRAM_TEXT_LIMIT = 4096
+
+
+class Packable(Protocol):
+    def pack(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Wiring:
+    """What the code registers, which the content must agree with. The content knows no
+    flows: `clinicbot check` gathers this from the router (bot/flows/routes.py `wiring`)."""
+
+    menu_actions: frozenset[str]
+    commands: tuple[tuple[str, str | None], ...]  # (name, message id of its menu label)
+    # For each kind of button: every callback data the content can make it carry.
+    buttons: tuple[Callable[[Content, Settings], Iterable[Packable]], ...]
 
 
 @dataclass
@@ -39,14 +56,14 @@ class Report:
         return f"check: ok ({figures})"
 
 
-def check_content(settings: Settings, content: Content) -> Report:
+def check_content(settings: Settings, content: Content, wiring: Wiring) -> Report:
     report = Report()
     _check_catalogs(settings, content, report)
     _check_templates(settings, content, report)
     report.counts["screening steps"] = len(content.screening.steps)
-    _check_menus(settings, content, report)
+    _check_menus(settings, content, wiring, report)
     _check_aftercare(settings, content, report)
-    _check_callback_data(settings, content, report)
+    _check_callback_data(settings, content, wiring, report)
     check_words(content, report)
     check_topic_words(content, report)
     check_replies(content, report)
@@ -115,20 +132,16 @@ def _check_templates(settings: Settings, content: Content, report: Report) -> No
                     f" Telegram allows {TELEGRAM_TEXT_LIMIT}")
 
 
-def _check_menus(settings: Settings, content: Content, report: Report) -> None:
+def _check_menus(settings: Settings, content: Content, wiring: Wiring, report: Report) -> None:
     """What the dialog models cannot see alone: menu actions, offers and command labels
     against the router's registry, and references between files."""
-    from bot.flows.routes import client_router
-
-    router = client_router()
     for item in content.menu:
-        if item.action not in router.menu_actions:
+        if item.action not in wiring.menu_actions:
             report.problems.append(f"dialogs/menu.yaml: unknown menu action {item.action!r}")
-    for command in router.commands.values():
+    for name, label in wiring.commands:
         for language in settings.complete:
-            if command.label and not content.catalogs[language].has(command.label):
-                report.problems.append(
-                    f"locales/{language}: no label for /{command.name} ({command.label!r})")
+            if label and not content.catalogs[language].has(label):
+                report.problems.append(f"locales/{language}: no label for /{name} ({label!r})")
     for topic in content.faq:
         if topic.offer and content.menu_item(topic.offer) is None:
             report.problems.append(
@@ -155,14 +168,13 @@ def _check_aftercare(settings: Settings, content: Content, report: Report) -> No
                 f"{where}: answer {answer.id!r} needs `normal` (it is not always a problem)")
 
 
-def _check_callback_data(settings: Settings, content: Content, report: Report) -> None:
+def _check_callback_data(settings: Settings, content: Content, wiring: Wiring,
+                         report: Report) -> None:
     """Pack every button the content can produce, with the largest ids storage can give."""
-    from bot.flows.routes import callback_data
-
     count = 0
-    for data in callback_data().values():
+    for examples in wiring.buttons:
         try:
-            for example in data.examples(content, settings):
+            for example in examples(content, settings):
                 count += 1
                 example.pack()
         except ValueError as exc:

@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.clock import is_quiet
 from bot.flows import Services, funnel
 from bot.flows.aftercare import nudge
-from bot.flows.aftercare_times import is_quiet, still_relevant
+from bot.flows.aftercare_times import still_relevant
 from bot.flows.language import language_for
 from bot.flows.scheduled import Due, Hold, Schedule
 from bot.storage import DueMessage, Plan

@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.clock import is_quiet as is_quiet  # bot/clock.py holds it; flows also read it here
+
 
 def local_due(treated_on: date, day: int, hour: int, tz: ZoneInfo) -> datetime:
     local = datetime.combine(treated_on + timedelta(days=day), time(hour), tzinfo=tz)
@@ -25,14 +27,6 @@ def schedule(treated_at: datetime, days: list[int], *, nudge_hour: int, evening_
         moment = local_due(treated_on, day, evening_hour if day == 0 else nudge_hour, tz)
         due.append((day, max(moment, treated_at) if day == 0 else moment))
     return due
-
-
-def is_quiet(moment: datetime, tz: ZoneInfo, start: time, end: time) -> bool:
-    """Inside quiet hours, which may run over midnight (21:00–08:00)."""
-    local = moment.astimezone(tz).time()
-    if start <= end:
-        return start <= local < end
-    return local >= start or local < end
 
 
 def still_relevant(due_at: datetime, now: datetime, tz: ZoneInfo) -> bool:

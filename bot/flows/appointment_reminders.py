@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
+from bot.clock import is_quiet
 from bot.flows import Services
-from bot.flows.aftercare_times import is_quiet
 from bot.flows.appointment import reminder
 from bot.flows.scheduled import Due, Hold, Schedule
 from bot.flows.staff import BOOKED, client_language

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.clock import is_quiet
 from bot.flows import Button, Reply, Services
-from bot.flows.aftercare_times import is_quiet
 from bot.flows.language import language_for
 from bot.flows.menu import MenuAction
 from bot.flows.scheduled import Due, Hold, Schedule
