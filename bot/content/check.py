@@ -9,9 +9,9 @@ check on the shipped content, so a missing translation or a broken dialog fails 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Protocol
+from typing import Any, Protocol
 
 from jinja2 import TemplateError
 
@@ -23,7 +23,7 @@ from bot.content.check_replies import check_replies
 from bot.content.check_topics import check_topic_words
 from bot.content.check_words import check_words
 from bot.content.extract import referenced_msgids
-from bot.content.samples import template_samples
+from bot.content.report import Report
 
 TELEGRAM_TEXT_LIMIT = 4096
 
@@ -41,25 +41,14 @@ class Wiring:
     commands: tuple[tuple[str, str | None], ...]  # (name, message id of its menu label)
     # For each kind of button: every callback data the content can make it carry.
     buttons: tuple[Callable[[Content, Settings], Iterable[Packable]], ...]
-
-
-@dataclass
-class Report:
-    problems: list[str] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)  # what is worth knowing but not wrong
-
-    def summary(self) -> str:
-        figures = ", ".join(f"{n} {what}" for what, n in self.counts.items())
-        if self.problems:
-            return f"check: {len(self.problems)} problem(s) ({figures})"
-        return f"check: ok ({figures})"
+    # Each template's sample values in a language, long as the flows make them.
+    samples: Callable[[Settings, Content, str], dict[str, Any]]
 
 
 def check_content(settings: Settings, content: Content, wiring: Wiring) -> Report:
     report = Report()
     _check_catalogs(settings, content, report)
-    _check_templates(settings, content, report)
+    _check_templates(settings, content, wiring, report)
     report.counts["screening steps"] = len(content.screening.steps)
     _check_menus(settings, content, wiring, report)
     _check_aftercare(settings, content, report)
@@ -112,14 +101,16 @@ def _coverage(settings: Settings, content: Content, language: str, total: int,
     return line
 
 
-def _check_templates(settings: Settings, content: Content, report: Report) -> None:
+def _check_templates(settings: Settings, content: Content, wiring: Wiring,
+                     report: Report) -> None:
     names = sorted(content.envs[settings.default_language].list_templates())
     report.counts["templates"] = len(names)
     for language in content.languages:
-        samples = template_samples(settings, content, language)
+        samples = wiring.samples(settings, content, language)
         for name in names:
             if name not in samples:
-                report.problems.append(f"dialogs/templates/{name}: no sample values in check.py")
+                report.problems.append(
+                    f"dialogs/templates/{name}: no sample values in bot/flows/samples.py")
                 continue
             try:
                 text = content.render(language, name, clinic=settings, **samples[name])

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from bot.content.i18n import po_path
 from bot.content.placeholders import passed_names
+from bot.content.report import Report
 
 if TYPE_CHECKING:
     from bot.config import Settings
     from bot.content import Content
-    from bot.content.check import Report
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 PACKAGE = Path(__file__).resolve().parent.parent  # the installed bot's code

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.content.report import Report
+
 if TYPE_CHECKING:
     from bot.content import Content
-    from bot.content.check import Report
 
 
 def check_replies(content: Content, report: Report) -> None:

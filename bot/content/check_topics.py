@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.content.report import Report
 from bot.content.routing import faq_matcher
 
 if TYPE_CHECKING:
     from bot.content import Content
-    from bot.content.check import Report
 
 
 def check_topic_words(content: Content, report: Report) -> None:

@@ -214,6 +214,25 @@ class Visit(Speaking):
     language: str
 
 
+
+@dataclass(frozen=True)
+class StaffMember:
+    user_id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Desk(Speaking):
+    """One staff member's update, resolved; staff read the clinic's default language
+    (the staff desk's flows: bot/flows/staff/)."""
+
+    services: Services
+    member: StaffMember
+
+    @property
+    def language(self) -> str:  # type: ignore[override]
+        return self.services.settings.default_language
+
 def _stored(post: Reply | ClientPost) -> dict[str, Any]:
     """A post as JSON can hold it: a document's bytes in base64."""
     data = asdict(post)

@@ -25,8 +25,7 @@ from typing import Any, Generic, TypeVar
 
 from bot.callbacks import CallbackData, StaleButton, prefix_of
 from bot.content.i18n import N_
-from bot.flows import Speaking, Turn, Visit
-from bot.flows.staff import Desk
+from bot.flows import Desk, Speaking, Turn, Visit
 
 log = logging.getLogger(__name__)
 Who = TypeVar("Who", bound=Speaking)

@@ -30,6 +30,7 @@ from bot.flows import (
 from bot.flows.appointment_reminders import AppointmentReminders
 from bot.flows.recheck import RecheckReminders
 from bot.flows.router import DeskRouter, Router
+from bot.flows.samples import template_samples
 from bot.flows.scheduled import Schedule
 from bot.flows.staff import aftercare_desk, agenda, export, listing, relay, stats, status
 
@@ -61,7 +62,7 @@ def wiring() -> Wiring:
     router = client_router()
     return Wiring(frozenset(router.menu_actions),
                   tuple((c.name, c.label) for c in router.commands.values()),
-                  tuple(data.examples for data in callback_data().values()))
+                  tuple(data.examples for data in callback_data().values()), template_samples)
 
 
 def schedules() -> tuple[Schedule[Any], ...]:

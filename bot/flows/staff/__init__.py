@@ -8,10 +8,10 @@ runs, in one place: bot/telegram/staff_auth.py.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from bot.content.i18n import N_
-from bot.flows import Reply, Services, Speaking, Turn
+from bot.flows import Desk as Desk
+from bot.flows import Reply, Services, Turn
+from bot.flows import StaffMember as StaffMember
 from bot.flows.language import language_for
 from bot.storage import Client, Lead
 
@@ -34,24 +34,6 @@ NEXT: dict[str, tuple[str, ...]] = {
     UNSUITABLE: (ARCHIVED,),
     ARCHIVED: (),
 }
-
-
-@dataclass(frozen=True)
-class StaffMember:
-    user_id: int
-    name: str
-
-
-@dataclass(frozen=True)
-class Desk(Speaking):
-    """One staff member's update, resolved; staff read the clinic's default language."""
-
-    services: Services
-    member: StaffMember
-
-    @property
-    def language(self) -> str:  # type: ignore[override]
-        return self.services.settings.default_language
 
 
 def client_language(services: Services, client: Client) -> str:
