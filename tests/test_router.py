@@ -3,7 +3,7 @@ to the outcome, driven through it with no Telegram objects at all."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 
 import pytest
 
@@ -12,8 +12,9 @@ from bot.config import Settings
 from bot.content import Content
 from bot.content.matcher import FaqMatcher
 from bot.flows import Reply, Services, Turn, Visit
-from bot.flows.router import Router
+from bot.flows.router import DuplicateRegistration, Router
 from bot.flows.routes import client_router
+from bot.flows.typed_text import Typed
 from bot.storage import Stores
 from tests.chat import Texts
 from tests.conftest import START
@@ -101,3 +102,40 @@ async def test_the_relay_gives_back_the_conversation_it_interrupted(
     assert state is not None and (state.state, state.data) == ("booking_contact",
                                                                {"screening_id": 1})
 
+
+
+def said(text: str) -> Callable[[Visit, str], Awaitable[Turn | None]]:
+    async def answer(visit: Visit, typed: str) -> Turn | None:
+        return Turn([Reply(text)]) if text else None
+    return answer
+
+
+async def test_typed_text_gets_one_answer_the_first_by_priority(visit: Visit) -> None:
+    """Registered in another order than their priorities, and two of them answering: the
+    client is answered once, by the handler first in priority."""
+    router = client_router()
+    router.typed_handlers.clear()
+    router.typed(Typed.MESSAGE)(said("the general answer"))
+    router.typed(Typed.AFTERCARE_WEEK)(said(""))
+    router.typed(Typed.SHORT_REPLY)(said("the short reply's answer"))
+    turn = await router.on_text(visit, "ok")
+    assert [reply.text for reply in turn.replies] == ["the short reply's answer"]
+
+
+def test_two_typed_handlers_cannot_share_a_priority() -> None:
+    router = client_router()
+    with pytest.raises(DuplicateRegistration, match="typed-text priority"):
+        router.typed(Typed.MESSAGE)(said("a second general answer"))
+
+
+def test_typed_text_is_answered_in_this_order() -> None:
+    """What answers typed text outside a conversation, first to last; the open screening's
+    question is shown again under the last one's answer only."""
+    handlers = client_router().typed_handlers
+    assert [(h.priority, f"{h.run.__module__}.{h.run.__name__}", h.remind)
+            for h in handlers] == [
+        (Typed.AFTERCARE_WEEK, "bot.flows.aftercare_typed.typed", False),
+        (Typed.SCREENING_REPLY, "bot.flows.typed_answers.typed", False),
+        (Typed.SHORT_REPLY, "bot.flows.context.short_reply", False),
+        (Typed.MESSAGE, "bot.flows.typed.message", True),
+    ]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.flows import Reply, Turn, Visit, aftercare
+from bot.flows.typed_text import Typed
 
 if TYPE_CHECKING:
     from bot.content import Content
@@ -80,4 +81,4 @@ async def typed(visit: Visit, text: str) -> Turn | None:
 
 
 def register(router: Router) -> None:
-    router.claims.append(typed)
+    router.typed(Typed.AFTERCARE_WEEK)(typed)

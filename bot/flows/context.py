@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.flows import Turn, Visit
 from bot.flows.menu import main_menu
+from bot.flows.typed_text import Typed
 
 if TYPE_CHECKING:
     from bot.flows.router import Router
@@ -56,4 +57,4 @@ def register(router: Router) -> None:
         return await flow(visit)
 
     router.after.append(remember_offer)
-    router.claims.append(short_reply)
+    router.typed(Typed.SHORT_REPLY)(short_reply)

@@ -6,14 +6,11 @@ Telegram-free, so any front end can drive the flows: it takes a `Visit` (or the 
 bot/callbacks.py), main-menu actions, and the conversation states that own typed text.
 
 Which flow owns typed text is one record per client: the chat_states row (`state` names the
-conversation, `data` holds its details). With no record, typed text goes to the idle-text
-handlers in turn (bot/flows/typed.py answers, an open screening repeats its question), unless
-a claim answers it alone first (a typed reply to the open screening question, a question
-about the aftercare week). A state registered with `leave` is left whenever the client uses a
-command or a button (the relay to staff, an offer waiting for a yes). The `after` hooks see
-every turn given (what it offered, bot/flows/context.py). What no flow answers (an unknown
-command, a stale button, media, an edit) gets the `fallback` the router is built with: the
-main menu with a note (bot/flows/routes.py passes bot/flows/menu.py's).
+conversation, `data` holds its details); with none, the typed-text handlers answer, the first
+by declared priority alone (bot/flows/typed_text.py). A state registered with `leave` is left
+whenever the client uses a command or a button. The `after` hooks see every turn given (what it
+offered, bot/flows/context.py). What no flow answers gets the `fallback` the router is built
+with (bot/flows/routes.py passes the menu with a note).
 """
 
 from __future__ import annotations
@@ -26,6 +23,7 @@ from typing import Any, Generic, TypeVar
 from bot.callbacks import CallbackData, StaleButton, prefix_of
 from bot.content.i18n import N_
 from bot.flows import Desk, Speaking, Turn, Visit
+from bot.flows.typed_text import Reminder, Typed, TypedFlow, TypedHandler, first_answer
 
 log = logging.getLogger(__name__)
 Who = TypeVar("Who", bound=Speaking)
@@ -112,8 +110,8 @@ class Router(Dispatch[Visit]):
         self.menu_actions: dict[str, Flow] = {}
         self.states: dict[str, TextFlow] = {}
         self.leaving: dict[str, Leave] = {}
-        self.claims: list[Callable[[Visit, str], Awaitable[Turn | None]]] = []
-        self.idle: list[Callable[[Visit, str], Awaitable[Turn]]] = []
+        self.typed_handlers: list[TypedHandler] = []  # in priority order
+        self.reminder: Reminder | None = None
         self.contact: Callable[[Visit, str, bool], Awaitable[Turn]] | None = None
         # Told of every turn given to a command, a button or typed text (what was offered).
         self.after: list[Callable[[Visit, Turn], Awaitable[None]]] = []
@@ -137,6 +135,25 @@ class Router(Dispatch[Visit]):
                 self.leaving[name] = leave
             return flow
         return add
+
+    def typed(self, priority: Typed, *, remind: bool = False) -> Callable[[TypedFlow], TypedFlow]:
+        """Register `handler(visit, text)` for typed text outside a conversation at `priority`;
+        None from it passes the text on. With `remind`, the `reminder` follows its answer."""
+        def add(flow: TypedFlow) -> TypedFlow:
+            taken = {h.priority.name: h for h in self.typed_handlers}
+            _unique(taken, priority.name, f"typed-text priority {priority.name}", flow)
+            self.typed_handlers.append(TypedHandler(priority, flow, remind))
+            self.typed_handlers.sort(key=lambda h: h.priority)
+            return flow
+        return add
+
+    def remind(self, flow: Reminder) -> Reminder:
+        """Register what the client is in the middle of, shown again under an answer that
+        was not about it (an empty turn: nothing is open)."""
+        _unique({"": self.reminder} if self.reminder else {}, "",
+                "the open-conversation reminder", flow)
+        self.reminder = flow
+        return flow
 
     async def on_command(self, visit: Visit, name: str, args: list[str]) -> Turn:
         await self._leave(visit)
@@ -170,14 +187,7 @@ class Router(Dispatch[Visit]):
             turn = await handler(visit, text, record.data)
             if turn is not None:
                 return turn
-        for claim in self.claims:
-            claimed = await claim(visit, text)
-            if claimed is not None:
-                return claimed
-        answer = Turn()
-        for idle in self.idle:
-            answer += await idle(visit, text)
-        return answer
+        return await first_answer(self.typed_handlers, self.reminder, visit, text)
 
     async def on_contact(self, visit: Visit, phone: str, own: bool) -> Turn:
         """A shared contact card; `own` says whether it is the sender's own number."""

@@ -108,4 +108,4 @@ async def cancel(visit: Visit) -> Turn:
 def register(router: Router) -> None:
     router.command("cancel", N_("command.cancel"))(lambda v, _: cancel(v))
     router.button(Answer)(lambda v, data: answer(v, data))
-    router.idle.append(lambda v, _: reminder_of_current(v))
+    router.remind(reminder_of_current)

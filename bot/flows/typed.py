@@ -13,6 +13,7 @@ from bot.content.i18n import N_, format_opening_hours
 from bot.content.routing import route
 from bot.flows import Reply, Turn, Visit, aftercare, booking, clinic_answers, faq, health
 from bot.flows.menu import main_menu
+from bot.flows.typed_text import Typed
 
 if TYPE_CHECKING:
     from bot.flows.router import Router
@@ -86,4 +87,4 @@ async def _leave(visit: Visit, data: dict[str, Any]) -> None:
 def register(router: Router) -> None:
     router.menu_action("person")(ask_person)
     router.state(TO_PERSON, leave=_leave)(to_person)
-    router.idle.append(message)
+    router.typed(Typed.MESSAGE, remind=True)(message)

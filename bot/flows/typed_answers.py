@@ -18,6 +18,7 @@ from bot.flows import Reply, Turn, Visit, faq
 from bot.flows.eligibility import YES
 from bot.flows.questions import NO, ask
 from bot.flows.screening import advance
+from bot.flows.typed_text import Typed
 from bot.storage import ScreeningRecord
 
 if TYPE_CHECKING:
@@ -103,4 +104,4 @@ async def _answered(visit: Visit, record: ScreeningRecord, step: Step, value: st
 
 
 def register(router: Router) -> None:
-    router.claims.append(typed)
+    router.typed(Typed.SCREENING_REPLY)(typed)

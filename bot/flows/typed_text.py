@@ -1,0 +1,46 @@
+"""Typed text outside a conversation: each handler declares its priority, and the first that
+answers is the only answer (registered with `Router.typed`; bot/flows/router.py)."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from bot.flows import Turn, Visit
+
+TypedFlow = Callable[[Visit, str], Awaitable[Turn | None]]
+Reminder = Callable[[Visit], Awaitable[Turn]]
+
+
+class Typed(enum.IntEnum):
+    """Who answers typed text outside a conversation, first to last."""
+
+    AFTERCARE_WEEK = 10  # during the aftercare week: a check-in, a symptom, a question
+    SCREENING_REPLY = 20  # a typed answer to the open screening question
+    SHORT_REPLY = 30  # "yes" with nothing offered, "where was I" with nothing open
+    MESSAGE = 90  # any message, routed by what it says: always answers
+
+
+@dataclass(frozen=True)
+class TypedHandler:
+    """`remind`: the answer is about the message alone, so what the client is in the middle
+    of is shown again under it."""
+
+    priority: Typed
+    run: TypedFlow
+    remind: bool
+
+
+async def first_answer(handlers: list[TypedHandler], reminder: Reminder | None, visit: Visit,
+                       text: str) -> Turn:
+    """The answer of the first handler (in priority order) that gives one; None from a
+    handler passes the text on."""
+    for handler in handlers:
+        answer = await handler.run(visit, text)
+        if answer is None:
+            continue
+        if handler.remind and reminder is not None:
+            answer += await reminder(visit)
+        return answer
+    return Turn()
