@@ -5,11 +5,11 @@ query; so is what waits in the outbox (bot/telegram/outbox.py). Each instance cl
 sends (`claim_due`), so instances sharing a database never send the same row, and a claim of
 an instance that died runs out after `claim_seconds`, on the database's clock: one for every
 instance, whatever their own clocks say. A message to or about a client goes out under the
-client's lock (`try_client_lock`), so /forget never comes between its check and its send. An
-aftercare message still relevant today goes out late; one from an earlier day is marked
-skipped, never sent in a burst. Quiet hours wait. What each Telegram error means is
-bot/telegram/sending.py. A crash between sending and recording can repeat at most the message
-in flight.
+client's lock (`try_client_lock`), so /forget never comes between its check and its send.
+What a message says, and whether it goes now, waits (quiet hours) or is skipped (an aftercare
+day past), is its flow's decision (bot/flows/scheduled.py); here it is only carried. What each
+Telegram error means is bot/telegram/sending.py. A crash between sending and recording can
+repeat at most the message in flight.
 """
 
 from __future__ import annotations
