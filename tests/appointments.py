@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox
-from tests.desk import lead_by_chat, press_on_card, staff_member
+from tests.desk import booking_prompt
 
 VISIT = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)  # London is on UTC in December
 EVE = datetime(2026, 12, 1, 18, 0, tzinfo=UTC)  # dialogs/booking.yaml: reminder_evening_hour
@@ -15,9 +15,7 @@ EVE = datetime(2026, 12, 1, 18, 0, tzinfo=UTC)  # dialogs/booking.yaml: reminder
 
 async def book(bot: Sandbox, content: Content, settings: Settings, *, language: str = "en",
                when: str = "2.12 9:00") -> ChatUser:
-    client = await lead_by_chat(bot, content, language=language)
-    maria = staff_member(bot, settings)
-    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    client, maria, prompt = await booking_prompt(bot, content, settings, language=language)
     await maria.reply_to(prompt, when)
     return client
 

@@ -60,15 +60,33 @@ def screening_of(message: Sent) -> str:
     return next(d.split(":")[1] for _, d in message.buttons if d.startswith("scr:"))
 
 
+async def consented(user: ChatUser, t: Texts) -> list[Sent]:
+    """From the menu into the eligibility check, agreeing to the health-data consent: the
+    first question is on screen."""
+    await user.send("/menu")
+    await user.press(t.label("menu.screening"))
+    return await user.press(t.label("screening.consent.yes"))
+
+
+async def week_started(bot: Sandbox, language: str = "en", **user: Any
+                       ) -> tuple[ChatUser, Texts]:
+    """A client who tells the menu they had the procedure today: their aftercare week runs."""
+    t = Texts(bot.app.bot_data["services"].content, language)
+    client = bot.user(language_code=language, **user)
+    await client.send("/menu")
+    await client.press(t.label("menu.aftercare"))
+    return client, t
+
+
 async def screen(user: ChatUser, t: Texts, *, yes: frozenset[str] = frozenset(),
                  goals: tuple[str, ...] = ("pores",), consent: bool = True) -> list[Sent]:
     """Go through the whole eligibility check from the menu, answering yes to `yes` steps and
     ticking the `yes` conditions of a step that asks about a group of them."""
-    await user.send("/menu")
-    await user.press(t.label("menu.screening"))
     if not consent:
+        await user.send("/menu")
+        await user.press(t.label("menu.screening"))
         return await user.press(t.label("screening.consent.no"))
-    await user.press(t.label("screening.consent.yes"))
+    await consented(user, t)
     screening = t.content.screening
     last: list[Sent] = []
     for step in screening.steps:

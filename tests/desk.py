@@ -47,6 +47,16 @@ async def lead_by_chat(bot: Sandbox, content: Content, *, user_id: int = 1001,
     return client
 
 
+async def booking_prompt(bot: Sandbox, content: Content, settings: Settings,
+                         **lead: Any) -> tuple[ChatUser, ChatUser, Sent]:
+    """A lead from a client's chat (`lead_by_chat`) and Maria pressing Booked on its card: the
+    client, Maria, and the bot's question for the appointment time, to reply to."""
+    client = await lead_by_chat(bot, content, **lead)
+    maria = staff_member(bot, settings)
+    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    return client, maria, prompt
+
+
 async def card(bot: Sandbox, lead_id: int) -> Sent:
     lead = await stores_of(bot).leads.get(lead_id)
     assert lead is not None

@@ -13,7 +13,7 @@ from bot.clock import FixedClock
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox, Sent
-from tests.chat import Texts, shown
+from tests.chat import Texts, shown, week_started
 from tests.desk import staff_member
 
 LONDON = ZoneInfo("Europe/London")
@@ -111,9 +111,7 @@ async def test_client_timezone_new_york_across_its_own_dst_change(
 async def test_restart_mid_week_loses_no_day_and_doubles_none(
     week_bot: Sandbox, content: Content
 ) -> None:
-    t = Texts(content, "en")
-    user = week_bot.user()
-    await started(week_bot, user, t)
+    user, t = await week_started(week_bot)
     first = await live_through(week_bot, user, at(LONDON, 2026, 10, 25, 12, 0))
     await week_bot.restart()
     second = await live_through(week_bot, user, at(LONDON, 2026, 10, 30, 12, 0))
@@ -123,9 +121,7 @@ async def test_restart_mid_week_loses_no_day_and_doubles_none(
 async def test_three_days_down_sends_todays_message_late_and_skips_the_rest(
     week_bot: Sandbox, content: Content
 ) -> None:
-    t = Texts(content, "en")
-    user = week_bot.user()
-    await started(week_bot, user, t)
+    user, t = await week_started(week_bot)
     await live_through(week_bot, user, at(LONDON, 2026, 10, 23, 12, 0))  # days 0 and 1
     await week_bot.stop()
     week_bot.clock.moment = at(LONDON, 2026, 10, 26, 15, 30)  # back on Monday afternoon
@@ -145,9 +141,7 @@ async def test_three_days_down_sends_todays_message_late_and_skips_the_rest(
 async def test_quiet_hours_hold_a_late_message_until_the_next_day_drops_it(
     week_bot: Sandbox, content: Content
 ) -> None:
-    t = Texts(content, "en")
-    user = week_bot.user()
-    await started(week_bot, user, t)
+    user, t = await week_started(week_bot)
     await week_bot.stop()
     week_bot.clock.moment = at(LONDON, 2026, 10, 22, 21, 30)  # missed 19:00; now quiet
     await week_bot.restart()
@@ -159,9 +153,7 @@ async def test_quiet_hours_hold_a_late_message_until_the_next_day_drops_it(
 async def test_starting_twice_keeps_one_plan_and_a_new_week_later_starts_a_new_one(
     week_bot: Sandbox, content: Content
 ) -> None:
-    t = Texts(content, "en")
-    user = week_bot.user()
-    await started(week_bot, user, t)
+    user, t = await week_started(week_bot)
     reply = shown(await user.send("/aftercare"))
     assert t("aftercare.already_running", day=0) in reply
     stores = week_bot.app.bot_data["services"].stores
@@ -190,9 +182,7 @@ async def test_evening_start_sends_day_zero_at_once(
 
 @pytest.mark.engines  # claims, deferrals and plans on both engines
 async def test_stop_ends_the_nudges_at_once(week_bot: Sandbox, content: Content) -> None:
-    t = Texts(content, "ru")
-    user = week_bot.user(language_code="ru")
-    await started(week_bot, user, t)
+    user, t = await week_started(week_bot, "ru")
     await live_through(week_bot, user, at(LONDON, 2026, 10, 23, 12, 0))
     assert t("aftercare.stopped") in shown(await user.send("/stop"))
     assert await live_through(week_bot, user, at(LONDON, 2026, 10, 30, 12, 0)) == []
@@ -203,9 +193,7 @@ async def test_stop_ends_the_nudges_at_once(week_bot: Sandbox, content: Content)
 async def test_blocked_client_is_marked_unreachable_without_retry_storm(
     week_bot: Sandbox, content: Content
 ) -> None:
-    t = Texts(content, "en")
-    user = week_bot.user()
-    await started(week_bot, user, t)
+    user, t = await week_started(week_bot)
     calls_before = len(week_bot.api.calls)
     week_bot.api.fail_next["sendMessage"].append(
         (403, {"description": "Forbidden: bot was blocked by the user"}))
@@ -220,9 +208,7 @@ async def test_blocked_client_is_marked_unreachable_without_retry_storm(
 async def test_a_rejected_message_fails_alone_and_the_week_goes_on(
     week_bot: Sandbox, content: Content, caplog: pytest.LogCaptureFixture
 ) -> None:
-    t = Texts(content, "en")
-    user = week_bot.user()
-    await started(week_bot, user, t)
+    user, t = await week_started(week_bot)
     week_bot.api.fail_next["sendMessage"].append(
         (400, {"description": "Bad Request: can't parse entities: unsupported start tag"}))
     with caplog.at_level(logging.ERROR, logger="bot.telegram.sending"):
@@ -242,9 +228,7 @@ async def test_a_rejected_message_fails_alone_and_the_week_goes_on(
 async def test_retry_after_pauses_sending_and_loses_nothing(
     week_bot: Sandbox, content: Content
 ) -> None:
-    t = Texts(content, "en")
-    user = week_bot.user()
-    await started(week_bot, user, t)
+    user, t = await week_started(week_bot)
     week_bot.clock.moment = at(LONDON, 2026, 10, 22, 19, 0)
     week_bot.api.fail_next["sendMessage"].append(
         (429, {"description": "Too Many Requests", "parameters": {"retry_after": 120}}))
@@ -260,9 +244,7 @@ async def test_retry_after_pauses_sending_and_loses_nothing(
 async def test_network_errors_retry_with_growing_delays(
     week_bot: Sandbox, content: Content
 ) -> None:
-    t = Texts(content, "en")
-    user = week_bot.user()
-    await started(week_bot, user, t)
+    user, t = await week_started(week_bot)
     week_bot.clock.moment = at(LONDON, 2026, 10, 22, 19, 0)
     for _ in range(2):
         week_bot.api.fail_next["sendMessage"].append((502, {"description": "Bad Gateway"}))
@@ -317,9 +299,7 @@ async def test_forged_checkin_for_someone_elses_plan_is_out_of_date(
 async def test_staff_answer_a_problem_alert_by_replying_to_it(
     week_bot: Sandbox, content: Content, settings: Settings
 ) -> None:
-    t = Texts(content, "ru")
-    user = week_bot.user(first_name="Vera", language_code="ru")
-    await started(week_bot, user, t)
+    user, t = await week_started(week_bot, "ru", first_name="Vera")
     await live_through(week_bot, user, at(LONDON, 2026, 10, 22, 20, 0))
     await user.press(t.label("aftercare.answer.cracks"))
     [alert] = week_bot.staff_chat()

@@ -8,16 +8,13 @@ from datetime import timedelta
 
 from bot.content import Content
 from bot.devtools.sandbox import Sandbox
-from tests.chat import Texts
+from tests.chat import week_started
 
 
 async def test_day_seven_says_the_cosmetologist_will_advise(
     bot: Sandbox, content: Content, language: str
 ) -> None:
-    t = Texts(content, language)
-    user = bot.user(language_code=language)
-    await user.send("/menu")
-    await user.press(t.label("menu.aftercare"))
+    user, t = await week_started(bot, language)
     for _ in range(8 * 24):
         bot.clock.advance(timedelta(hours=1))
         await bot.run_scheduler()

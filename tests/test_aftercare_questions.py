@@ -8,8 +8,8 @@ from datetime import timedelta
 import pytest
 
 from bot.content import Content
-from bot.devtools.sandbox import ChatUser, Sandbox
-from tests.chat import Texts, shown
+from bot.devtools.sandbox import Sandbox
+from tests.chat import Texts, shown, week_started
 
 QUESTIONS = [
     ("en", "can I go to the sauna?", "sauna"), ("en", "can I use retinol?", "retinoids"),
@@ -20,14 +20,6 @@ QUESTIONS = [
     ("ru", "когда можно краситься?", "makeup"), ("ru", "можно на тренировку?", "gym"),
     ("ru", "чем умываться?", "washing"),
 ]
-
-
-async def week_started(bot: Sandbox, language: str) -> tuple[ChatUser, Texts]:
-    t = Texts(bot.app.bot_data["services"].content, language)
-    user = bot.user(language_code=language)
-    await user.send("/menu")
-    await user.press(t.label("menu.aftercare"))
-    return user, t
 
 
 @pytest.mark.parametrize("language, text, question", QUESTIONS)

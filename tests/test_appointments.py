@@ -13,7 +13,7 @@ from bot.content.i18n import format_appointment, format_when
 from bot.devtools.sandbox import ChatUser, Sandbox, Sent
 from tests.appointments import EVE, VISIT, book, move_to
 from tests.chat import Texts
-from tests.desk import card, lead_by_chat, press_on_card, staff_member, stores_of
+from tests.desk import booking_prompt, card, press_on_card, staff_member, stores_of
 
 pytestmark = pytest.mark.engines
 
@@ -62,9 +62,7 @@ async def test_the_confirmation_brings_a_calendar_file_and_mentions_the_reminder
 async def test_reminders_wait_for_quiet_hours_to_end(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
-    client = await lead_by_chat(bot, content)
-    maria = staff_member(bot, settings)
-    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    client, maria, prompt = await booking_prompt(bot, content, settings)
     await maria.reply_to(prompt, "2.12 10:00")
     stores = stores_of(bot)
     lead = await stores.leads.get(1)

@@ -7,14 +7,12 @@ import pytest
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox
 from bot.flows.eligibility import path
-from tests.chat import Texts, shown
+from tests.chat import Texts, consented, shown
 
 
 async def mid_screening(bot: Sandbox, t: Texts) -> ChatUser:
     user = bot.user(language_code=t.language)
-    await user.send("/menu")
-    await user.press(t.label("menu.screening"))
-    await user.press(t.label("screening.consent.yes"))
+    await consented(user, t)
     await user.press(t.label("screening.done"))
     assert t(path(t.content.screening)[1].question) in user.last.text
     return user

@@ -12,15 +12,13 @@ from bot.content import Content
 from bot.content.i18n import format_appointment, format_opening_hours
 from bot.devtools.sandbox import Sandbox
 from tests.chat import Texts, shown
-from tests.desk import lead_by_chat, press_on_card, staff_member, stores_of
+from tests.desk import booking_prompt, press_on_card, stores_of
 
 
 async def test_a_typed_date_is_booked_in_the_clinic_s_time(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
-    await lead_by_chat(bot, content)
-    maria = staff_member(bot, settings)
-    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    _, maria, prompt = await booking_prompt(bot, content, settings)
     await maria.reply_to(prompt, "завтра в 15")
     lead = await stores_of(bot).leads.get(1)
     assert lead is not None and lead.appointment_at == datetime(2026, 11, 25, 15, tzinfo=UTC)
@@ -30,9 +28,7 @@ async def test_a_past_time_says_how_it_was_read(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
     staff = Texts(content, "en")
-    await lead_by_chat(bot, content)
-    maria = staff_member(bot, settings)
-    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    _, maria, prompt = await booking_prompt(bot, content, settings)
     reply = shown(await maria.reply_to(prompt, "24.11 9:00"))
     read = ", ".join(format_appointment(datetime(2026, 11, 24, 9, tzinfo=UTC), "en",
                                         settings.timezone))
@@ -48,9 +44,7 @@ async def test_a_time_outside_opening_hours_is_asked_again(
     bot: Sandbox, content: Content, settings: Settings, typed: str, moment: datetime
 ) -> None:
     staff = Texts(content, "en")
-    await lead_by_chat(bot, content)
-    maria = staff_member(bot, settings)
-    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    _, maria, prompt = await booking_prompt(bot, content, settings)
     reply = shown(await maria.reply_to(prompt, typed))
     read = ", ".join(format_appointment(moment, "en", settings.timezone))
     assert settings.opening_hours is not None
@@ -65,9 +59,7 @@ async def test_an_answered_prompt_books_nothing_twice(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
     staff = Texts(content, "en")
-    client = await lead_by_chat(bot, content)
-    maria = staff_member(bot, settings)
-    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    client, maria, prompt = await booking_prompt(bot, content, settings)
     await maria.reply_to(prompt, "tomorrow at noon")
     sorry = bot.staff_chat()[-1]
     assert staff("staff.booked.invalid") in sorry.text
@@ -86,9 +78,7 @@ async def test_a_prompt_whose_lead_moved_on_books_nothing(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
     staff = Texts(content, "en")
-    await lead_by_chat(bot, content)
-    maria = staff_member(bot, settings)
-    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    _, maria, prompt = await booking_prompt(bot, content, settings)
     await press_on_card(bot, maria, 1, "Contacted")
     reply = shown(await maria.reply_to(prompt, "3 Dec 14:30"))
     assert staff("staff.booked.stale", id=1) in reply

@@ -15,7 +15,7 @@ from bot.devtools.sandbox import Sandbox
 from bot.flows.staff import Desk, status
 from bot.storage import Lead
 from tests.chat import Texts
-from tests.desk import card, lead_by_chat, press_on_card, staff_member, stores_of
+from tests.desk import booking_prompt, card, stores_of
 
 pytestmark = pytest.mark.engines
 
@@ -40,9 +40,7 @@ async def test_a_status_press_racing_the_clients_erasure_leaves_no_name_on_the_c
     """"Treated" renders the card, starts the aftercare week, then edits the card: the
     client's /forget must not slip in between (starting the week is made slow here)."""
     t = Texts(content, "en")
-    client = await lead_by_chat(bot, content, first_name="Olga")
-    maria = staff_member(bot, settings)
-    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    client, maria, prompt = await booking_prompt(bot, content, settings, first_name="Olga")
     await maria.reply_to(prompt, "2026-12-03 14:30")
     posted = await card(bot, 1)
     [treated] = [d for text, d in posted.buttons if "Treated" in text]

@@ -18,7 +18,7 @@ from bot.content import Content
 from bot.devtools.sandbox import Sandbox
 from bot.storage import storage_trouble
 from bot.storage.sqlite import SqliteDatabase
-from tests.chat import Texts, step_of
+from tests.chat import Texts, consented, step_of
 from tests.desk import stores_of
 
 pytestmark = pytest.mark.engines("sqlite")
@@ -57,9 +57,7 @@ async def test_a_full_disk_mid_screening_is_told_kindly_and_loses_nothing(
 ) -> None:
     t = Texts(content, "en")
     client = bot.user(9101, "Nora")
-    await client.send("/menu")
-    await client.press(t.label("menu.screening"))
-    await client.press(t.label("screening.consent.yes"))
+    await consented(client, t)
     await client.press(t.label(content.screening.steps[0].options[0].label))
     question = (await client.press(t.label("screening.done")))[-1]
     asked = step_of(question)

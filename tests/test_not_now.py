@@ -5,25 +5,16 @@ breastfeeding). What is offered is the shipped content's choice, so these run on
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
-from bot.config import Settings
 from bot.content import Content
 from bot.content.i18n import format_day
 from bot.devtools.sandbox import Sandbox
+from tests import shipped
 from tests.chat import Texts, screen, shown
 
-
-@pytest.fixture
-def content(shipped_content: Content) -> Content:
-    return shipped_content
-
-
-@pytest.fixture
-def settings(example_settings: Settings, tmp_path: Path) -> Settings:
-    return example_settings.with_database(tmp_path / "clinic.sqlite3")
+content, settings = shipped.content, shipped.settings  # what the clinic ships
 
 
 def labels(bot: Sandbox, user_id: int) -> list[str]:

@@ -12,7 +12,7 @@ from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox
 from tests.chat import Texts
-from tests.desk import card, lead_by_chat, press_on_card, staff_member, stores_of
+from tests.desk import booking_prompt, card, staff_member, stores_of
 
 pytestmark = pytest.mark.engines
 
@@ -53,9 +53,7 @@ async def test_a_staff_answer_that_meets_a_bad_gateway_reaches_the_client_once(
 async def test_a_booking_confirmation_that_meets_a_bad_gateway_is_sent_later(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
-    client = await lead_by_chat(bot, content)
-    maria = staff_member(bot, settings)
-    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    client, maria, prompt = await booking_prompt(bot, content, settings)
     received = len(client.messages)
     bot.api.fail_chat[client.id].append(BAD_GATEWAY)
     await maria.reply_to(prompt, "2026-12-03 14:30")
@@ -115,9 +113,7 @@ async def test_a_client_who_blocked_the_bot_is_shown_on_the_lead_card(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
     staff = Texts(content, "en")
-    client = await lead_by_chat(bot, content)
-    maria = staff_member(bot, settings)
-    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    client, maria, prompt = await booking_prompt(bot, content, settings)
     bot.api.fail_chat[client.id].append(BLOCKED)
     await maria.reply_to(prompt, "2026-12-03 14:30")
     note = bot.staff_chat()[-1]

@@ -11,7 +11,7 @@ from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox
 from bot.flows.eligibility import path
-from tests.chat import Texts, screen, shown
+from tests.chat import Texts, consented, screen, shown
 from tests.desk import press_on_card, staff_member
 
 pytestmark = pytest.mark.engines
@@ -161,9 +161,7 @@ async def test_retention_purges_the_answers_of_an_abandoned_check(
 ) -> None:
     t = Texts(content, "en")
     user = bot.user()
-    await user.send("/menu")
-    await user.press(t.label("menu.screening"))
-    await user.press(t.label("screening.consent.yes"))
+    await consented(user, t)
     await user.press(t.label("screening.done"))
     for _ in range(2):
         await user.press_exact(t.label("screening.no"))

@@ -11,23 +11,14 @@ import pytest
 
 from bot.config import Settings
 from bot.content import Content
-from bot.devtools.sandbox import ChatUser, Sandbox
+from bot.devtools.sandbox import Sandbox
 from bot.flows.eligibility import path
-from tests.chat import Texts, shown
+from tests import shipped
+from tests.chat import Texts, consented, shown
 from tests.desk import stores_of
 from tests.test_content import problems
 
-
-# Replies are read with the words and the screening the clinic ships.
-@pytest.fixture
-def content(shipped_content: Content) -> Content:
-    return shipped_content
-
-
-@pytest.fixture
-def settings(example_settings: Settings, tmp_path: Path) -> Settings:
-    return example_settings.with_database(tmp_path / "clinic.sqlite3")
-
+content, settings = shipped.content, shipped.settings  # what the clinic ships
 
 PHRASINGS = [
     ("ru", "нет конечно", "no"), ("ru", "не, нету", "no"), ("ru", "конечно нет", "no"),
@@ -48,12 +39,6 @@ def test_yes_and_no_are_read_as_people_write_them(
     assert content.replies[language].answer(text) == expected
 
 
-async def start_check(user: ChatUser, t: Texts) -> None:
-    await user.send("/menu")
-    await user.press(t.label("menu.screening"))
-    await user.press(t.label("screening.consent.yes"))
-
-
 async def answers_of(bot: Sandbox) -> dict[str, str]:
     rows = await stores_of(bot).database.all("SELECT step_id, answer FROM screening_answers", ())
     return {str(r[0]): str(r[1]) for r in rows}
@@ -69,7 +54,7 @@ async def test_a_typed_answer_is_stored_echoed_and_never_opens_a_hand_off(
     t = Texts(content, language)
     goals, first, second, third = path(content.screening)[:4]
     user = bot.user(language_code=language)
-    await start_check(user, t)
+    await consented(user, t)
     await user.press(t.label("screening.done"))
     await user.press_exact(t.label("screening.no"))
     reply = shown(await user.send(no))
@@ -94,7 +79,7 @@ async def test_anything_else_asks_the_open_question_again(
     t = Texts(content, language)
     _, first, second = path(content.screening)[:3]
     user = bot.user(language_code=language)
-    await start_check(user, t)
+    await consented(user, t)
     await user.press(t.label("screening.done"))
     await user.press_exact(t.label("screening.no"))
     reply = await user.send(question)
@@ -113,7 +98,7 @@ async def test_back_undoes_a_typed_answer(bot: Sandbox, content: Content) -> Non
     t = Texts(content, "ru")
     _, first, second = path(content.screening)[:3]
     user = bot.user(language_code="ru")
-    await start_check(user, t)
+    await consented(user, t)
     await user.press(t.label("screening.done"))
     reply = shown(await user.send("ага, есть"))
     assert t("screening.noted", answer=t.label("screening.yes")) in reply
@@ -130,7 +115,7 @@ async def test_where_was_i_shows_the_open_question(
     t = Texts(content, language)
     steps = path(content.screening)
     user = bot.user(language_code=language)
-    await start_check(user, t)
+    await consented(user, t)
     await user.press(t.label("screening.done"))
     for _ in range(2):
         await user.press_exact(t.label("screening.no"))
@@ -150,7 +135,7 @@ async def test_typed_goals_tick_those_goals(
     goals = content.screening.goals
     assert goals is not None
     user = bot.user(language_code=language)
-    await start_check(user, t)
+    await consented(user, t)
     reply = shown(await user.send(text))
     assert t("screening.ticked", options=", ".join(
         t.label(f"screening.goal.{g}") for g in ("pores", "wrinkles"))) in reply
@@ -168,7 +153,7 @@ async def test_a_condition_named_at_its_group_question_is_ticked(
     steps = path(content.screening)
     group = next(s for s in steps if "retinoids" in {c.id for c in s.conditions})
     user = bot.user(language_code=language)
-    await start_check(user, t)
+    await consented(user, t)
     await stores_of(bot).screenings.move_to_step(
         int(str(user.last.buttons[0][1]).split(":")[1]), group.id)
     await user.send("/menu")

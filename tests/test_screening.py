@@ -11,7 +11,7 @@ from bot.content import Content
 from bot.content.i18n import format_day
 from bot.devtools.sandbox import Sandbox
 from bot.flows.eligibility import evaluate, path
-from tests.chat import Texts, screen, shown
+from tests.chat import Texts, consented, screen, shown
 
 pytestmark = pytest.mark.engines
 
@@ -98,9 +98,7 @@ async def test_back_returns_to_the_previous_question_and_answers_can_change(
     t = Texts(content, "en")
     _, first, second = path(content.screening)[:3]
     user = bot.user()
-    await user.send("/menu")
-    await user.press(t.label("menu.screening"))
-    await user.press(t.label("screening.consent.yes"))
+    await consented(user, t)
     await user.press(t.label("screening.done"))
     await user.press_exact(t.label("screening.yes"))
     assert t(second.question) in user.last.text
@@ -116,9 +114,7 @@ async def test_cancel_ends_the_check_and_its_old_buttons_go_stale(
 ) -> None:
     t = Texts(content, "en")
     user = bot.user()
-    await user.send("/menu")
-    await user.press(t.label("menu.screening"))
-    await user.press(t.label("screening.consent.yes"))
+    await consented(user, t)
     question, old_answer = user.find_button(t.label("screening.done"))
     reply = shown(await user.press(t.label("screening.cancel")))
     assert t("screening.cancelled") in reply
@@ -134,9 +130,7 @@ async def test_restart_resumes_at_the_same_question(
     t = Texts(content, language)
     goals, first, second, third = path(content.screening)[:4]
     user = bot.user(language_code=language)
-    await user.send("/menu")
-    await user.press(t.label("menu.screening"))
-    await user.press(t.label("screening.consent.yes"))
+    await consented(user, t)
     await user.press(t.label("screening.done"))
     await user.press_exact(t.label("screening.no"))
     question = user.last.text

@@ -4,28 +4,19 @@ the lead card, /lead, /mydata and the export all show what was declared."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.config import Settings
 from bot.content import Content, Step
 from bot.devtools.sandbox import Sandbox
-from tests.chat import Texts, screen, shown
+from tests import shipped
+from tests.chat import Texts, consented, screen, shown
 from tests.desk import staff_member, stores_of
 from tests.test_staff_reports import rows_of
 
+content, settings = shipped.content, shipped.settings  # what the clinic ships
+
 DECLARED = ("tan", "retinoids", "bleeding")
-
-
-@pytest.fixture
-def content(shipped_content: Content) -> Content:
-    return shipped_content
-
-
-@pytest.fixture
-def settings(example_settings: Settings, tmp_path: Path) -> Settings:
-    return example_settings.with_database(tmp_path / "clinic.sqlite3")
 
 
 def group_of(content: Content, condition: str) -> Step:
@@ -73,9 +64,7 @@ async def test_none_of_these_back_and_a_restart_keep_the_ticks(
     steps = content.screening.in_order
     before = steps[steps.index(group) - 1]
     user = bot.user()
-    await user.send("/menu")
-    await user.press(t.label("menu.screening"))
-    await user.press(t.label("screening.consent.yes"))
+    await consented(user, t)
     await user.press(t.label("screening.done"))
     for step in steps[1:steps.index(group)]:
         await user.press_exact(t.label("screening.no" if step.condition else

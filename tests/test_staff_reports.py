@@ -12,7 +12,13 @@ from bot.devtools.sandbox import Sandbox
 from bot.flows.staff.export import COLUMNS
 from tests.chat import Texts, shown
 from tests.conftest import START
-from tests.desk import lead_by_chat, press_on_card, seed_lead, staff_member, stores_of
+from tests.desk import (
+    booking_prompt,
+    press_on_card,
+    seed_lead,
+    staff_member,
+    stores_of,
+)
 
 
 def rows_of(document: dict[str, object]) -> list[dict[str, str]]:
@@ -69,9 +75,7 @@ async def test_export_between_two_days_includes_both(
 async def test_a_booked_lead_exports_its_appointment(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
-    await lead_by_chat(bot, content)
-    maria = staff_member(bot, settings)
-    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    _, maria, prompt = await booking_prompt(bot, content, settings)
     await maria.reply_to(prompt, "2026-12-03 14:30")
     [sent] = await maria.send("/export")
     assert sent.document is not None
@@ -111,9 +115,7 @@ async def test_stats_show_the_funnel_with_conversion_from_each_step(
 async def test_the_flows_count_each_stage_anonymously(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
-    await lead_by_chat(bot, content)
-    maria = staff_member(bot, settings)
-    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    _, maria, prompt = await booking_prompt(bot, content, settings)
     await maria.reply_to(prompt, "2026-12-03 14:30")
     await press_on_card(bot, maria, 1, "Treated")
     stores = stores_of(bot)

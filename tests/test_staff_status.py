@@ -14,7 +14,15 @@ from bot.content.i18n import format_appointment, format_when
 from bot.devtools.sandbox import Sandbox
 from tests.chat import Texts, shown
 from tests.conftest import START
-from tests.desk import STAFF_ID, card, lead_by_chat, press_on_card, staff_member, stores_of
+from tests.desk import (
+    STAFF_ID,
+    booking_prompt,
+    card,
+    lead_by_chat,
+    press_on_card,
+    staff_member,
+    stores_of,
+)
 
 pytestmark = pytest.mark.engines
 
@@ -54,9 +62,7 @@ async def test_booked_asks_staff_for_the_time_and_confirms_it_to_the_client(
     bot: Sandbox, content: Content, settings: Settings, language: str, day: str, hour: str
 ) -> None:
     staff, t = Texts(content, "en"), Texts(content, language)
-    client = await lead_by_chat(bot, content, language=language)
-    maria = staff_member(bot, settings)
-    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    client, maria, prompt = await booking_prompt(bot, content, settings, language=language)
     assert prompt.reply_markup is not None and prompt.reply_markup["force_reply"] is True
     assert "2026-12-01 14:30" in prompt.text and "#1" in prompt.text
     assert prompt.reply_to == (await card(bot, 1)).message_id
@@ -87,9 +93,7 @@ async def test_a_past_time_is_asked_again(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
     staff = Texts(content, "en")
-    await lead_by_chat(bot, content)
-    maria = staff_member(bot, settings)
-    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    _, maria, prompt = await booking_prompt(bot, content, settings)
     assert staff("staff.booked.past") in shown(await maria.reply_to(prompt, "24.11.2026 09:00"))
     await maria.reply_to(bot.staff_chat()[-1], "03.12.2026 14:30")
     assert (await stores_of(bot).leads.get(1)).status == "booked"
@@ -154,9 +158,7 @@ async def test_an_out_of_date_card_is_refreshed_not_applied(
 async def test_a_new_date_confirms_again_and_is_kept_in_the_history(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
-    client = await lead_by_chat(bot, content)
-    maria = staff_member(bot, settings)
-    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    client, maria, prompt = await booking_prompt(bot, content, settings)
     await maria.reply_to(prompt, "2026-12-03 14:30")
     [prompt] = await press_on_card(bot, maria, 1, "New date")
     await maria.reply_to(prompt, "2026-12-05 10:00")
@@ -169,9 +171,7 @@ async def test_a_new_date_confirms_again_and_is_kept_in_the_history(
 async def test_staff_hear_when_the_client_cannot_be_reached(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
-    client = await lead_by_chat(bot, content)
-    maria = staff_member(bot, settings)
-    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    client, maria, prompt = await booking_prompt(bot, content, settings)
     answer = bot.api.answer
 
     def blocked(method: str, params: dict[str, Any]) -> tuple[int, bytes]:

@@ -3,28 +3,16 @@ a person; typed answers inside the check; contacts that are contacts."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import Sandbox
-from tests.chat import Texts, health_reason, shown
+from tests import shipped
+from tests.chat import Texts, health_reason, shown, week_started
 from tests.desk import stores_of
 
-
-# What clients type is understood through the shipped words and the shipped screening (the
-# brief's contraindications), so these tests run on the content the clinic ships.
-@pytest.fixture
-def content(shipped_content: Content) -> Content:
-    return shipped_content
-
-
-@pytest.fixture
-def settings(example_settings: Settings, tmp_path: Path) -> Settings:
-    return example_settings.with_database(tmp_path / "clinic.sqlite3")
-
+content, settings = shipped.content, shipped.settings  # what the clinic ships
 
 HEALTH = [
     ("en", "I had a cold sore last week", "herpes"),
@@ -187,10 +175,8 @@ async def test_not_sure_is_never_suitable(content: Content) -> None:
 async def test_in_the_aftercare_week_a_typed_message_is_that_days_checkin(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
-    t, staff = Texts(content, "en"), Texts(content, "en")
-    user = bot.user(first_name="Mira")
-    await user.send("/menu")
-    await user.press(t.label("menu.aftercare"))
+    staff = Texts(content, "en")
+    user, t = await week_started(bot, first_name="Mira")
     assert t.faq("duration", settings) in shown(await user.send("does it hurt"))
     assert bot.staff_chat() == []
     reply = shown(await user.send("my cheek is itchy and I got a cold sore"))

@@ -4,24 +4,15 @@ Each goes through the real handlers on the shipped content, in the client's lang
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import Sandbox
+from tests import shipped
 from tests.chat import Texts, health_reason, shown
 
-
-@pytest.fixture
-def content(shipped_content: Content) -> Content:
-    return shipped_content
-
-
-@pytest.fixture
-def settings(example_settings: Settings, tmp_path: Path) -> Settings:
-    return example_settings.with_database(tmp_path / "clinic.sqlite3")
+content, settings = shipped.content, shipped.settings  # what the clinic ships
 
 
 def no_topic_page(t: Texts, content: Content, settings: Settings, reply: str) -> bool:
