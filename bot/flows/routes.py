@@ -1,9 +1,11 @@
 """All the wiring in one place: every flow registers its commands, buttons and conversation
-states with the client router or the staff desk's router (bot/flows/router.py).
+states with the client router or the staff desk's router (bot/flows/router.py); every kind of
+scheduled message is listed (`schedules`); and what `clinicbot check` holds the content against
+is gathered (`wiring`).
 
 The order matters where the client sees it: commands are announced in Telegram's command menu
-in the order they are registered, and idle-text handlers answer in that order (typed messages
-first, bot/flows/typed.py, then the open screening's question again).
+in the order they are registered. Typed-text handlers answer by the priority each declares
+(bot/flows/typed_text.py), whatever the order here.
 """
 
 from __future__ import annotations
