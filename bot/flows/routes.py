@@ -18,6 +18,7 @@ from bot.flows import (
     context,
     faq,
     menu,
+    my_appointment,
     outcome,
     privacy,
     screening,
@@ -25,20 +26,29 @@ from bot.flows import (
     typed_answers,
 )
 from bot.flows.router import DeskRouter, Router
-from bot.flows.staff import aftercare_desk, agenda, export, listing, relay, stats, status
+from bot.flows.staff import (
+    aftercare_desk,
+    agenda,
+    blocks,
+    export,
+    listing,
+    relay,
+    stats,
+    status,
+)
 
 
 def client_router() -> Router:
     router = Router()
-    for flow in (menu, faq, typed, booking, aftercare, appointment, privacy, outcome, consent,
-                 aftercare_typed, screening, typed_answers, context, relay):
+    for flow in (menu, faq, typed, booking, my_appointment, aftercare, appointment, privacy,
+                 outcome, consent, aftercare_typed, screening, typed_answers, context, relay):
         flow.register(router)
     return router
 
 
 def desk_router() -> DeskRouter:
     desk = DeskRouter()
-    for flow in (listing, agenda, status, export, stats, aftercare_desk):
+    for flow in (listing, agenda, status, export, stats, aftercare_desk, blocks):
         flow.register(desk)
     relay.register_desk(desk)
     return desk

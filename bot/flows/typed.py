@@ -36,7 +36,7 @@ async def message(visit: Visit, text: str) -> Turn:
     if found.kind == "person":
         return await ask_person(visit)
     if found.kind == "book":
-        return await booking.begin(visit)
+        return await booking.begin(visit, text)
     if found.kind == "logistics" and found.keys[0] in ("payment", "gift"):
         return await clinic_answers.answer(visit, found.keys[0], text)  # type: ignore[arg-type]
     if found.kind == "logistics":
