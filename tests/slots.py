@@ -27,3 +27,9 @@ async def at_picker(bot: Sandbox, content: Content, *, user_id: int = 1001,
 
 def buttons(message: Sent, prefix: str) -> list[tuple[str, str]]:
     return [(label, data) for label, data in message.buttons if data.startswith(prefix)]
+
+
+async def pick_first_slot(client: ChatUser) -> list[Sent]:
+    """At the picker: the first day with free times, then its first time."""
+    await client.press_data(buttons(client.last, "sday:")[0][1], client.last)
+    return await client.press_data(buttons(client.last, "stime:")[0][1], client.last)
