@@ -74,7 +74,7 @@ def _mydata_sample(content: Content, language: str) -> dict[str, Any]:
         leads=[], aftercare=[], questions=[{"created_at": "2026-01-01T00:00:00"}])
     readable = readable_answers(content, language, answers)
     lead = {"date": "2026-01-01", "contact": "+" + "9" * 20, "time": "x" * 30,
-            "status": "x" * 30, "appointment": "x" * 40}
+            "status": "x" * 30, "appointment": "x" * 40, "note": "x" * NOTE_LIMIT}
     checkin = {"day": 7, "answer": "x" * 40, "details": "x" * 500}
     return {"data": data, "language_name": "x" * 30,
             "screenings": [{"date": "2026-01-01", "outcome": "x" * 40, "answers": readable}],

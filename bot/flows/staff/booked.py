@@ -31,7 +31,9 @@ def calendar_file(services: Services, lead: Lead, appointment: datetime,
                   language: str) -> Document:
     """A one-event iCalendar file (RFC 5545), so the client can add the visit to a calendar."""
     settings = services.settings
-    end = appointment + timedelta(minutes=services.content.booking.appointment_minutes)
+    rules = settings.booking
+    end = appointment + timedelta(minutes=rules.minutes if rules else
+                                  services.content.booking.appointment_minutes)
 
     def stamp(moment: datetime) -> str:
         return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
