@@ -30,6 +30,9 @@ async def test_a_cancelled_reminder_lets_the_client_book_again_at_once(
     reply = shown(await client.press(t.label("menu.booking")))
     assert t("booking.already_open", id=1) not in reply
     assert t("booking.ask_contact") in reply
+    await client.send("+7 912 345-67-89")
+    await client.press(t.label("booking.time.evening"))
+    assert staff("staff.card.repeat", ids=1) in (await card(bot, 2)).text  # links the first
 
 
 async def test_staff_see_the_cancellation_in_leads_today_and_the_export(

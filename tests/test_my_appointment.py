@@ -3,14 +3,17 @@ typed question, with Reschedule (a new free slot) and Cancel (the time is free a
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox
+from tests.appointments import move_to
 from tests.chat import Texts, shown
-from tests.desk import card, stores_of
-from tests.slots import at_picker, buttons, with_slots
+from tests.desk import card, press_on_card, staff_member, stores_of
+from tests.slots import at_picker, buttons, pick_first_slot, with_slots
 
 pytestmark = pytest.mark.engines
 
@@ -62,3 +65,21 @@ async def test_cancel_frees_the_slot_and_rescheduling_moves_it(
     assert (await stores_of(bot).leads.get(1)).status == "client_cancelled"
     reply = shown(await client.press(t.label("my_appointment.book_again")))
     assert t("booking.already_open", id=1) not in reply
+
+
+async def test_a_reminders_reschedule_offers_free_slots_and_staff_confirm_the_new_one(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    t = Texts(content, "en")
+    client = await held(bot, content, "en")  # Saturday 28 November, 10:00
+    await press_on_card(bot, staff_member(bot, settings), 1, t.label("staff.status.booked"))
+    move_to(bot, datetime(2026, 11, 27, 18, 0, tzinfo=UTC))  # the evening before
+    assert await bot.run_scheduler() == 1
+    await client.press(t.label("appointment.reschedule"))
+    assert t("slots.pick_day") in client.last.text
+    await pick_first_slot(client)
+    lead = await stores_of(bot).leads.get(1)
+    assert lead.status == "new" and lead.appointment_at == datetime(2026, 11, 28, 10, 45,
+                                                                    tzinfo=UTC)
+    assert "⏳" in (await card(bot, 1)).text
+    assert await bot.run_scheduler() == 0  # no reminder for a time not confirmed yet

@@ -77,8 +77,7 @@ async def test_asking_for_a_day_from_the_chat_opens_it_after_the_contact(
     t = Texts(content, language)
     client = bot.user(1001, "Olga", language_code=language)
     await screen(client, t)
-    typed = {"en": "I'd like to book for next Tuesday", "ru": "хочу записаться на вторник"}[
-        language]
+    typed = {"en": "I'd like to book for next Tuesday", "ru": "на вторник"}[language]
     assert t("booking.ask_contact") in shown(await client.send(typed))
     await client.send("+7 912 345-67-89")
     assert buttons(client.last, "stime:")[0][1].endswith(
