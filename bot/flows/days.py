@@ -4,7 +4,7 @@
 Unlike a staff member's date (bot/flows/staff/when.py) no time is needed and anything else may
 be around it: the words that are not a day are the client's note for staff. Weekday and month
 names are the calendar's, like when.py's; only the full stems count, so "sat" in
-"satisfied" or "ср" in "срочно" is no day.
+"satisfied", "ср" in "срочно" or "сред" in "в среднем" is no day.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-from bot.flows.staff.when import RELATIVE, _month
+from bot.flows.staff.when import MONTHS, RELATIVE, RU_MONTHS
 
-WEEKDAYS = (("monday", "понедельн"), ("tuesday", "вторник"), ("wednesday", "сред"),
+WEEKDAYS = (("monday", "понедельн"), ("tuesday", "вторник"), ("wednesday", "среда", "среду"),
             ("thursday", "четверг"), ("friday", "пятниц"), ("saturday", "суббот"),
             ("sunday", "воскресен"))
 # Parts of the day: (from, until) in local time.
@@ -67,6 +67,15 @@ def _named_day(words: list[str], lowered: str, today: date) -> date | None:
             return _ahead(today, month, int(word))
     if m := _DATE.search(lowered):
         return _ahead(today, int(m[2]), int(m[1]))
+    return None
+
+
+def _month(word: str) -> int | None:
+    """A month's number from its name or the start of it ("dec", "декабря", "мая")."""
+    for names in (MONTHS, RU_MONTHS):
+        for number, prefix in enumerate(names, 1):
+            if word.startswith(prefix) and (len(prefix) > 2 or len(word) <= 4):
+                return number
     return None
 
 

@@ -77,8 +77,9 @@ async def show(visit: Visit) -> Turn:
 
 async def pressed(visit: Visit, data: MyBooking) -> Turn:
     lead = await visit.stores.leads.get(data.lead)
-    if (lead is None or lead.client.user_id != visit.client.user_id or not upcoming(visit, lead)
-            or int(lead.appointment_at.timestamp()) != data.at):  # type: ignore[union-attr]
+    at = lead.appointment_at if lead is not None else None
+    if (lead is None or at is None or lead.client.user_id != visit.client.user_id
+            or not upcoming(visit, lead) or int(at.timestamp()) != data.at):
         return Turn([Reply(visit.tr("appointment.stale"))]) + await show(visit)
     if data.action == "cancel":
         return await cancel(visit, lead)

@@ -63,8 +63,8 @@ async def days(visit: Visit, lead: int = 0, *, note: str | None = None,
     found = await free(visit, bookable_days(visit))
     text = f"{note}\n\n{visit.tr('slots.pick_day')}" if note else visit.tr("slots.pick_day")
     if not found:
-        return Turn([Reply((f"{note}\n\n" if note else "") + visit.tr("slots.none"),
-                           edit=edit)])
+        none = visit.tr("slots.none")
+        return Turn([Reply(f"{note}\n\n{none}" if note else none, edit=edit)])
     buttons = [Button(day_label(visit, day), SlotDay(lead, day.toordinal()).pack())
                for day in found]
     rows = tuple(tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2))
@@ -91,9 +91,7 @@ async def times(visit: Visit, lead: int, asked: AskedDay, *, note: str | None = 
 
 
 async def day_pressed(visit: Visit, pressed: SlotDay) -> Turn:
-    if pressed.day == 0:
-        return await days(visit, pressed.lead, edit=True)
-    if pressed.day < FIRST_DAY:
+    if pressed.day < FIRST_DAY:  # "Other days" (0), or a forged day
         return await days(visit, pressed.lead, edit=True)
     return await times(visit, pressed.lead, AskedDay(date.fromordinal(pressed.day)), edit=True)
 
