@@ -80,7 +80,7 @@ async def times(visit: Visit, lead: int, asked: AskedDay, *, note: str | None = 
              if asked.since <= at.astimezone(tz).time() <= asked.until]
     label = format_date(day, "EEEE d MMMM", locale=visit.language)
     if day not in bookable_days(visit) or not found:
-        gone = visit.tr("slots.day_full", day=label)
+        gone = visit.tr("slots.day_full", day=label[:1].upper() + label[1:])  # starts it
         return await days(visit, lead, note=f"{note}\n\n{gone}" if note else gone, edit=edit)
     buttons = [Button(format_time(at.astimezone(tz), "short", locale=visit.language),
                       SlotTime(lead, int(at.timestamp())).pack()) for at in found]
