@@ -122,12 +122,12 @@ async def test_staff_block_and_unblock_times(
 
 
 async def test_auto_confirm_books_at_once(
-    settings: Settings, clock: FixedClock, content: Content
+    settings: Settings, clock: FixedClock, content: Content, language: str
 ) -> None:
     bot = await Sandbox.start(with_slots(settings, auto_confirm=True), clock)
     try:
-        t = Texts(content, "en")
-        client = await at_picker(bot, content)
+        t = Texts(content, language)
+        client = await at_picker(bot, content, language=language)
         await client.press_data(buttons(client.last, "sday:")[4][1], client.last)
         reply = shown(await client.press_data(buttons(client.last, "stime:")[0][1],
                                              client.last))
