@@ -155,3 +155,18 @@ async def test_clients_holding_the_last_seats_at_once_leave_only_as_many_winners
         assert len(await stores.slots.taken(at, at + timedelta(minutes=1), ("new",))) == 2
     finally:
         await stores.close()
+
+
+async def test_a_status_that_ends_the_appointment_frees_its_slot(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    staff = Texts(content, "en")
+    olga = await at_picker(bot, content)
+    await olga.press_data(buttons(olga.last, "sday:")[4][1], olga.last)
+    slot = buttons(olga.last, "stime:")[0][1]
+    await olga.press_data(slot, olga.last)
+    await press_on_card(bot, staff_member(bot, settings), 1,
+                        staff.label("staff.status.unsuitable"))
+    anna = await at_picker(bot, content, user_id=1002, first_name="Anna")
+    await anna.press_data(buttons(anna.last, "sday:")[4][1], anna.last)
+    assert buttons(anna.last, "stime:")[0][1] == slot
