@@ -10,7 +10,7 @@ from bot.content import Content
 from bot.devtools.sandbox import Sandbox
 from tests.appointments import EVE, book, move_to
 from tests.chat import Texts, shown
-from tests.desk import card, staff_member, stores_of
+from tests.desk import card, press_on_card, staff_member, stores_of
 from tests.test_staff_reports import rows_of
 
 pytestmark = pytest.mark.engines
@@ -53,3 +53,17 @@ async def test_staff_see_the_cancellation_in_leads_today_and_the_export(
     assert export.document is not None
     [row] = rows_of(export.document)
     assert row["status"] == "client_cancelled"
+
+
+async def test_staff_booking_a_cancelled_lead_again_are_asked_for_the_time(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    staff = Texts(content, "en")
+    client = await book(bot, content, settings)
+    move_to(bot, EVE)
+    await bot.run_scheduler()
+    await client.press(staff.label("appointment.cancel"))
+    maria = staff_member(bot, settings)
+    [prompt] = await press_on_card(bot, maria, 1, staff.label("staff.status.booked"))
+    assert "#1" in prompt.text and prompt.reply_to is not None
+    assert (await stores_of(bot).leads.get(1)).status == "client_cancelled"
