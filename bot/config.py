@@ -43,6 +43,18 @@ class ConfigError(Exception):
 
 
 @dataclass(frozen=True)
+class BookingRules:
+    """`[booking]`: the free slots clients pick (bot/flows/slots.py)."""
+
+    minutes: int = 30
+    buffer_minutes: int = 15
+    seats: int = 1
+    days_ahead: int = 14
+    notice_minutes: int = 120
+    auto_confirm: bool = False
+
+
+@dataclass(frozen=True)
 class Settings:
     clinic_name: str
     address: str
@@ -77,6 +89,9 @@ class Settings:
     # Languages whose catalogs must be whole (`clinicbot check` fails on a gap); any other
     # language shows the default language's text where its own is missing.
     complete_languages: tuple[str, ...] = ()
+    # Free slots for clients to pick; without it, clients leave a preferred time of day and
+    # staff call them back.
+    booking: BookingRules | None = None
 
     @property
     def complete(self) -> tuple[str, ...]:
@@ -127,6 +142,7 @@ def parse_settings(data: dict[str, Any], base_dir: Path) -> Settings:
         scheduler_interval=file.scheduler.interval_seconds,
         claim_seconds=file.scheduler.claim_seconds,
         messages_per_second=file.telegram.messages_per_second,
+        booking=BookingRules(**file.booking.model_dump()) if file.booking else None,
     )
 
 

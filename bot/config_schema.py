@@ -174,6 +174,24 @@ class OpeningHours(Table):
                 if (span := getattr(self, name)) is not None}
 
 
+class Booking(Table):
+    """Free slots the client picks: laid out from opening time, one every `minutes` plus
+    `buffer_minutes`, each with `seats` places."""
+
+    minutes: StrictInt = Field(30, ge=5, le=480,
+                               description="the procedure's length in minutes (5 to 480)")
+    buffer_minutes: StrictInt = Field(
+        15, ge=0, le=240, description="minutes kept free after each procedure (0 to 240)")
+    seats: StrictInt = Field(1, ge=1, le=50,
+                             description="how many clients can be seen at once (1 to 50)")
+    days_ahead: StrictInt = Field(14, ge=1, le=60,
+                                  description="how many days ahead clients may book (1 to 60)")
+    notice_minutes: StrictInt = Field(
+        120, ge=0, le=2880, description="how soon a slot may start, in minutes from now")
+    auto_confirm: bool = Field(False, description="true or false: a picked slot is confirmed"
+                               " at once, without staff")
+
+
 class Privacy(Table):
     retention_days: StrictInt = Field(365, ge=30, description="a number of days (at least 30)")
 
@@ -209,6 +227,7 @@ class ClinicFile(Table):
     telegram: Telegram = _table("a [telegram] table")
     content: OwnContent = _table("a [content] table")
     opening_hours: OpeningHours | None = Field(None, description="an [opening_hours] table")
+    booking: Booking | None = Field(None, description="a [booking] table")
 
     @field_validator("price", mode="before")
     @classmethod
@@ -224,6 +243,12 @@ class ClinicFile(Table):
         if found:
             raise Problems(*found)
         return prices
+
+    @model_validator(mode="after")
+    def _slots_need_opening_hours(self) -> ClinicFile:
+        if self.booking is not None and self.opening_hours is None:
+            raise Problems((("booking",), "needs an [opening_hours] table to lay out the slots"))
+        return self
 
     @model_validator(mode="after")
     def _clinic_texts_in_the_default_language(self) -> ClinicFile:

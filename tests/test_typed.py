@@ -11,6 +11,7 @@ from bot.devtools.sandbox import Sandbox
 from tests import shipped
 from tests.chat import Texts, health_reason, shown, week_started
 from tests.desk import stores_of
+from tests.slots import pick_first_slot
 
 content, settings = shipped.content, shipped.settings  # what the clinic ships
 
@@ -143,7 +144,7 @@ async def test_typed_answers_answer_the_open_question(
     assert answers["warts"] == "unsure" and answers["pacemaker"] == "no"
     await user.press(t.label("screening.outcome.doctor.book"))
     await user.send("+7 900 000 00 00")
-    await user.press(t.label("booking.time.morning"))
+    await pick_first_slot(user)  # the shipped configuration offers free slots
     [card] = bot.staff_chat()
     assert staff("staff.lead.unsure") in card.text
     assert f"❓ {staff.label('screening.condition.warts')}" in card.text

@@ -2,9 +2,10 @@
 
 The reminder itself is built here too (the scheduler sends it). Each button names the lead and
 the appointment time it was sent for, so a button from before the appointment moved, or one
-pressed once the appointment has begun, is stale. Confirm marks the lead's card; Reschedule
-and Cancel also tell the staff chat who asks what, and stop the remaining reminders until staff
-set a new time.
+pressed once the appointment has begun, is stale. Confirm marks the lead's card. Cancel is the
+client's own cancellation (bot/flows/my_appointment.py): the time is freed and they may book
+again at once. Reschedule offers the free slots where the clinic has them; otherwise it tells
+the staff chat and stops the remaining reminders until staff set a new time.
 """
 
 from __future__ import annotations
@@ -15,7 +16,16 @@ from typing import TYPE_CHECKING, Literal
 
 from bot.callbacks import MAX_ID, CallbackData
 from bot.content.i18n import N_, format_appointment, format_when
-from bot.flows import Button, Reply, Services, StaffPost, Turn, Visit
+from bot.flows import (
+    Button,
+    Reply,
+    Services,
+    StaffPost,
+    Turn,
+    Visit,
+    my_appointment,
+    slot_picker,
+)
 from bot.flows.staff import BOOKED
 from bot.flows.staff.cards import card_post
 from bot.storage import Lead
@@ -72,6 +82,10 @@ async def answer(visit: Visit, pressed: AppointmentAnswer) -> Turn:
         return Turn([Reply(visit.tr("appointment.stale"))])
     stores, appointment = visit.stores, lead.appointment_at
     await stores.appointments.answer(lead.id, appointment, pressed.answer, visit.now)
+    if pressed.answer == "cancel":
+        return await my_appointment.cancel(visit, lead)
+    if pressed.answer == "reschedule" and visit.settings.booking is not None:
+        return await slot_picker.days(visit, lead.id)
     if pressed.answer != "confirm":
         await stores.appointments.cancel(lead.id)
     staff = [await card_post(visit.services, lead)]

@@ -8,15 +8,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.callbacks import CallbackData
-from bot.content.i18n import N_
-from bot.flows import Reply, Turn, Visit, consent, funnel, phones
+from bot.content.i18n import N_, format_appointment
+from bot.flows import Reply, Turn, Visit, consent, funnel, my_appointment, phones, slot_picker
+from bot.flows.days import AskedDay
 from bot.flows.eligibility import evaluate
 from bot.flows.menu import MenuAction, main_menu
 from bot.flows.outcome import outcome_reply
-from bot.flows.staff import OPEN, cards
+from bot.flows.slot_picker import SlotTime
+from bot.flows.slots import is_free
+from bot.flows.staff import BOOKED, NEW, OPEN, booked, cards
 from bot.storage import ScreeningRecord
 
 if TYPE_CHECKING:
@@ -45,11 +48,14 @@ async def _recent_screening(visit: Visit) -> ScreeningRecord | None:
     return record if visit.now - record.finished_at <= valid else None
 
 
-async def begin(visit: Visit) -> Turn:
-    """Book a consultation after a recent check; a client whose request is still open is told
-    so instead of leaving a second one."""
+async def begin(visit: Visit, text: str | None = None) -> Turn:
+    """Book a consultation after a recent check; a client with an appointment sees it, and one
+    whose request is still open is told so instead of leaving a second one. `text` is what the
+    client typed to ask ("for Saturday"): kept for staff, and its day opened first."""
     open_lead = next((lead for lead in reversed(
         await visit.stores.leads.of_client(visit.client.user_id)) if lead.status in OPEN), None)
+    if open_lead is not None and my_appointment.upcoming(visit, open_lead):
+        return await my_appointment.show(visit)
     if open_lead is not None:
         return main_menu(visit, note=visit.tr("booking.already_open", id=open_lead.id))
     record = await _recent_screening(visit)
@@ -60,8 +66,9 @@ async def begin(visit: Visit) -> Turn:
     if not outcome.book:
         verdict = evaluate(visit.content.screening, record.answers)
         return Turn([Reply(visit.tr("booking.not_now")), outcome_reply(visit, verdict)])
-    await visit.stores.chat_states.save(
-        visit.client.user_id, CONTACT, {"screening_id": record.id}, visit.now)
+    asked = {"note": text.strip()[:slot_picker.NOTE_LIMIT]} if text else {}
+    data = {"screening_id": record.id, **asked}
+    await visit.stores.chat_states.save(visit.client.user_id, CONTACT, data, visit.now)
     return Turn([ask_contact(visit)])
 
 
@@ -106,6 +113,11 @@ async def _contact(visit: Visit, phone: str | None, username: str | None) -> Tur
     data = {**state.data, "phone": phone, "username": username}
     await visit.stores.chat_states.save(visit.client.user_id, TIME, data, visit.now)
     received = Reply(visit.tr("booking.contact_received"), remove_keyboard=True)
+    if visit.settings.booking is not None:
+        asked = slot_picker.asked_day(visit, data.get("note") or "")
+        picker = await (slot_picker.times(visit, 0, asked) if asked
+                        else slot_picker.days(visit))
+        return Turn([received]) + picker
     rows = tuple((visit.tr_button(t.label, PreferredTime(t.id).pack()),)
                  for t in visit.content.booking.preferred_times)
     return Turn([received, Reply(visit.tr("booking.ask_time"), rows)])
@@ -123,7 +135,7 @@ async def time_chosen(visit: Visit, time_id: str) -> Turn | None:
     lead_id = await visit.stores.leads.create(
         user_id=visit.client.user_id, screening_id=record.id, outcome=record.outcome,
         phone=state.data.get("phone"), contact_username=state.data.get("username"),
-        preferred_time=time_id, now=visit.now,
+        preferred_time=time_id, now=visit.now, note=state.data.get("note"),
     )
     lead = await visit.stores.leads.get(lead_id)
     assert lead is not None
@@ -141,12 +153,66 @@ def _good_season(visit: Visit) -> bool:
     return month in visit.content.booking.season_months[visit.settings.hemisphere]
 
 
-async def remind_time(visit: Visit, text: str) -> Turn:
-    """Text typed while the preferred time is awaited: ask again with the buttons."""
+async def remind_time(visit: Visit, text: str, data: dict[str, Any]) -> Turn:
+    """Text typed while the time is awaited: a day opens that day's slots; anything else is
+    kept as the client's note for staff, and the choice asked again."""
+    if visit.content.replies[visit.language].resumes(text):
+        note = visit.tr("resume.here")
+    else:
+        kept = slot_picker.with_note(data.get("note"), text)
+        await visit.stores.chat_states.save(visit.client.user_id, TIME, {**data, "note": kept},
+                                            visit.now)
+        note = visit.tr("booking.noted", note=text.strip()[:slot_picker.NOTE_LIMIT])
+    if visit.settings.booking is not None:
+        asked = slot_picker.asked_day(visit, text)
+        return await (slot_picker.times(visit, 0, asked, note=note) if asked
+                      else slot_picker.days(visit, note=note))
     rows = tuple((visit.tr_button(t.label, PreferredTime(t.id).pack()),)
                  for t in visit.content.booking.preferred_times)
-    note = visit.tr(_note(visit, text, N_("booking.use_buttons")))
     return Turn([Reply(note + "\n\n" + visit.tr("booking.ask_time"), rows)])
+
+
+async def slot_chosen(visit: Visit, pressed: SlotTime) -> Turn | None:
+    """A free time picked for a new request: the lead is made holding it, or, when someone took
+    it first, the day's times are shown again. None when no booking is in progress."""
+    if pressed.lead:
+        return await my_appointment.move(visit, pressed)
+    state = await visit.stores.chat_states.get(visit.client.user_id)
+    rules = visit.settings.booking
+    if rules is None or state is None or state.state != TIME:
+        return None
+    record = await visit.stores.screenings.get(int(state.data["screening_id"]))
+    if record is None or record.outcome is None:
+        return None
+    at = slot_picker.picked(pressed)
+    asked = AskedDay(at.astimezone(visit.settings.timezone).date())
+    if not await is_free(visit, at):
+        return await slot_picker.times(visit, 0, asked, note=visit.tr("slots.taken"), edit=True)
+    lead_id = await visit.stores.leads.create(
+        user_id=visit.client.user_id, screening_id=record.id, outcome=record.outcome,
+        phone=state.data.get("phone"), contact_username=state.data.get("username"),
+        preferred_time="slot", now=visit.now, note=state.data.get("note"))
+    if not await visit.stores.slots.hold(lead_id, at, rules.seats, OPEN):
+        await visit.stores.leads.discard(lead_id)
+        await visit.stores.chat_states.save(visit.client.user_id, TIME, state.data, visit.now)
+        return await slot_picker.times(visit, 0, asked, note=visit.tr("slots.taken"), edit=True)
+    await funnel.record(visit.services, funnel.LEAD)
+    turn = Turn()
+    if rules.auto_confirm:
+        await visit.stores.leads.change_status(lead_id, NEW, BOOKED, visit.client.user_id,
+                                               visit.now)
+        await funnel.record(visit.services, funnel.BOOKED)
+    lead = await visit.stores.leads.get(lead_id)
+    assert lead is not None
+    if rules.auto_confirm:
+        turn.clients.append(await booked.notify_client(visit, lead, at, None))
+    day, hour = format_appointment(at, visit.language, visit.settings.timezone)
+    held = Reply(visit.tr(N_("slots.confirmed") if rules.auto_confirm else N_("slots.held"),
+                          date=day, time=hour), edit=True)
+    tips = Reply(visit.render("booking_tips.j2", good_season=_good_season(visit)))
+    menu = ((visit.tr_button("button.menu", MenuAction("menu").pack()),),)
+    done = Reply(visit.tr("slots.done", clinic=visit.settings.clinic_name), menu)
+    return Turn([held, tips, done], [await cards.card_post(visit.services, lead)]) + turn
 
 
 async def foreign_contact(visit: Visit) -> Turn:
@@ -172,5 +238,7 @@ def register(router: Router) -> None:
     router.menu_action("booking")(lambda v: begin(v))
     router.button(PreferredTime)(lambda v, data: time_chosen(v, data.time))
     router.state(CONTACT)(lambda v, text, _: contact_typed(v, text))
-    router.state(TIME)(lambda v, text, _: remind_time(v, text))
+    router.state(TIME)(remind_time)
+    router.button(SlotTime)(slot_chosen)
+    router.button(slot_picker.SlotDay)(slot_picker.day_pressed)
     router.contact = contact

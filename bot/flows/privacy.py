@@ -73,13 +73,14 @@ def _outcome(visit: Visit, outcome_id: str | None) -> str | None:
 
 def _lead(visit: Visit, lead: dict[str, Any]) -> dict[str, Any]:
     times = {t.id: t.label for t in visit.content.booking.preferred_times}
+    times["slot"] = N_("booking.time.slot")  # a free slot the client picked
     appointment = lead["appointment_at"]
     return {"date": lead["created_at"][:10],
             "contact": lead["phone"] or f"@{lead['contact_username']}",
             "time": visit.tr_label(times.get(lead["preferred_time"], lead["preferred_time"])),
             "status": visit.tr_label(LABELS[lead["status"]]),
             "appointment": format_when(appointment, visit.language, visit.settings.timezone)
-            if appointment else None}
+            if appointment else None, "note": lead["note"]}
 
 
 def _plan(visit: Visit, plan: dict[str, Any]) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from bot.flows import (
     context,
     faq,
     menu,
+    my_appointment,
     outcome,
     privacy,
     screening,
@@ -34,20 +35,29 @@ from bot.flows.recheck import RecheckReminders
 from bot.flows.router import DeskRouter, Router
 from bot.flows.samples import template_samples
 from bot.flows.scheduled import Schedule
-from bot.flows.staff import aftercare_desk, agenda, export, listing, relay, stats, status
+from bot.flows.staff import (
+    aftercare_desk,
+    agenda,
+    blocks,
+    export,
+    listing,
+    relay,
+    stats,
+    status,
+)
 
 
 def client_router() -> Router:
     router = Router(fallback=menu.with_note)
-    for flow in (menu, faq, typed, booking, aftercare, appointment, privacy, outcome, consent,
-                 aftercare_typed, screening, typed_answers, context, relay):
+    for flow in (menu, faq, typed, booking, my_appointment, aftercare, appointment, privacy,
+                 outcome, consent, aftercare_typed, screening, typed_answers, context, relay):
         flow.register(router)
     return router
 
 
 def desk_router() -> DeskRouter:
     desk = DeskRouter()
-    for flow in (listing, agenda, status, export, stats, aftercare_desk):
+    for flow in (listing, agenda, status, export, stats, aftercare_desk, blocks):
         flow.register(desk)
     relay.register_desk(desk)
     return desk

@@ -7,6 +7,7 @@ from typing import Any
 
 from bot.config import Settings
 from bot.content import Content
+from bot.flows.slot_picker import NOTE_LIMIT
 
 
 def template_samples(settings: Settings, content: Content, language: str) -> dict[str, Any]:
@@ -25,7 +26,7 @@ def template_samples(settings: Settings, content: Content, language: str) -> dic
         "flagged": [content.tr_button_label(language, c.label)
                     for c in screening.conditions.values()],
         "unsure": [],
-        "goals": ["x" * 30] * 6, "preferred_time": "x" * 30,
+        "goals": ["x" * 30] * 6, "preferred_time": "x" * 30, "note": "x" * NOTE_LIMIT,
         "status": CardStatus("x" * 24, "x" * 64, "x" * 30, "x" * 30)}
     return {
         "welcome.j2": {"name": client.first_name, "unfinished_check": True},
@@ -38,6 +39,7 @@ def template_samples(settings: Settings, content: Content, language: str) -> dic
             content.tr_message(language, c.reason) for c in screening.conditions.values()]},
         "booking_tips.j2": {"good_season": False},
         "booking_done.j2": {},
+        "my_appointment.j2": {"date": "x" * 40, "time": "x" * 10, "confirmed": False},
         "lead_card.j2": card,
         "staff_question.j2": {"client": client, "client_language": "English", "lead_id": 123456,
                               "question": long[:1000]},
@@ -72,7 +74,7 @@ def _mydata_sample(content: Content, language: str) -> dict[str, Any]:
         leads=[], aftercare=[], questions=[{"created_at": "2026-01-01T00:00:00"}])
     readable = readable_answers(content, language, answers)
     lead = {"date": "2026-01-01", "contact": "+" + "9" * 20, "time": "x" * 30,
-            "status": "x" * 30, "appointment": "x" * 40}
+            "status": "x" * 30, "appointment": "x" * 40, "note": "x" * NOTE_LIMIT}
     checkin = {"day": 7, "answer": "x" * 40, "details": "x" * 500}
     return {"data": data, "language_name": "x" * 30,
             "screenings": [{"date": "2026-01-01", "outcome": "x" * 40, "answers": readable}],
@@ -84,8 +86,7 @@ def _mydata_sample(content: Content, language: str) -> dict[str, Any]:
 def _staff_samples(content: Content, language: str, card: dict[str, Any]) -> dict[str, Any]:
     """The staff desk's templates, with the longest values the desk can produce."""
     from bot.flows import funnel
-    from bot.flows.staff import STATUSES
-    from bot.flows.staff.cards import Answer
+    from bot.flows.staff.cards import HISTORY, Answer
     from bot.flows.staff.listing import FOUND, LeadLine
     from bot.flows.staff.relay import MAX_ANSWER
     from bot.flows.staff.stats import Step
@@ -96,7 +97,7 @@ def _staff_samples(content: Content, language: str, card: dict[str, Any]) -> dic
         "lead_full.j2": {**card, "answers": [
             Answer(content.tr_button_label(language, c.label), "x" * 10, True)
             for c in content.screening.conditions.values()],
-            "history": [(when, "x" * 24, "x" * 24, "x" * 64)] * 2 * len(STATUSES)},
+            "history": [(when, "x" * 24, "x" * 24, "x" * 64)] * HISTORY},
         "leads_list.j2": {"title": "x" * 100, "lines": [line] * FOUND, "page": 999,
                           "pages": 999},
         "stats.j2": {"days": 3660, "problems": 10**6, "problems_label": "x" * 40,

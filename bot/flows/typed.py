@@ -11,7 +11,17 @@ from typing import TYPE_CHECKING, Any
 
 from bot.content.i18n import N_, format_opening_hours
 from bot.content.routing import route
-from bot.flows import Reply, Turn, Visit, aftercare, booking, clinic_answers, faq, health
+from bot.flows import (
+    Reply,
+    Turn,
+    Visit,
+    aftercare,
+    booking,
+    clinic_answers,
+    faq,
+    health,
+    slot_picker,
+)
 from bot.flows.menu import main_menu
 from bot.flows.typed_text import Typed
 
@@ -36,8 +46,8 @@ async def message(visit: Visit, text: str) -> Turn:
         return health.unknown(visit)
     if found.kind == "person":
         return await ask_person(visit)
-    if found.kind == "book":
-        return await booking.begin(visit)
+    if found.kind == "book" or (found.kind == "none" and slot_picker.asked_day(visit, text)):
+        return await booking.begin(visit, text)  # "на субботу" alone asks to book that day
     if found.kind == "logistics" and found.keys[0] in ("payment", "gift"):
         return await clinic_answers.answer(visit, found.keys[0], text)  # type: ignore[arg-type]
     if found.kind == "logistics":

@@ -80,8 +80,10 @@ class AppointmentStore(Store):
         return str(row[0]) if row else None
 
     async def booked_between(self, start: datetime, end: datetime) -> list[int]:
-        """Booked leads whose appointment lies in [start, end), earliest first."""
+        """Booked leads whose appointment lies in [start, end), earliest first, with those the
+        client cancelled (reception should know the chair is free)."""
         rows = await self.all(
-            "SELECT id FROM leads WHERE status = 'booked' AND appointment_at >= ?"
+            "SELECT id FROM leads WHERE status IN ('booked', 'client_cancelled')"
+            " AND appointment_at >= ?"
             " AND appointment_at < ? ORDER BY appointment_at, id", (iso(start), iso(end)))
         return [int(r[0]) for r in rows]

@@ -16,7 +16,7 @@ from bot.storage.clients import Client, client_of
 
 _LEAD = (
     "SELECT l.id, l.status, l.created_at, l.appointment_at, l.outcome, l.phone,"
-    " l.contact_username, l.preferred_time, l.screening_id, l.staff_message_id,"
+    " l.contact_username, l.preferred_time, l.screening_id, l.staff_message_id, l.note,"
     " c.user_id, c.chat_id, c.first_name, c.last_name, c.username, c.telegram_language,"
     " c.language, c.timezone, c.unreachable_at"
     " FROM leads l JOIN clients c ON c.user_id = l.user_id"
@@ -38,6 +38,7 @@ class Lead:
     screening_id: int | None
     staff_message_id: int | None
     client: Client
+    note: str | None = None  # what the client asked for in their own words
 
 
 @dataclass(frozen=True)
@@ -51,26 +52,34 @@ class StatusChange:
 
 def _lead(row: Any) -> Lead:
     (lead_id, status, created_at, appointment_at, outcome, phone, contact_username,
-     preferred_time, screening_id, staff_message_id) = row[:10]
+     preferred_time, screening_id, staff_message_id, note) = row[:11]
     return Lead(lead_id, status, moment(created_at), maybe_moment(appointment_at), outcome, phone,
                 contact_username, preferred_time, screening_id, staff_message_id,
-                client_of(row[10:]))
+                client_of(row[11:]), note)
 
 
 class LeadStore(Store):
     async def create(
         self, *, user_id: int, screening_id: int, outcome: str, phone: str | None,
         contact_username: str | None, preferred_time: str, now: datetime,
+        note: str | None = None,
     ) -> int:
         """The lead, and the end of the booking dialog, in one commit."""
         async with self.transaction() as db:
             lead_id = await db.insert(
                 "INSERT INTO leads (user_id, screening_id, outcome, phone, contact_username,"
-                " preferred_time, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                " preferred_time, created_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 (user_id, screening_id, outcome, phone, contact_username, preferred_time,
-                 iso(now)))
+                 iso(now), note))
             await db.write("DELETE FROM chat_states WHERE user_id = ?", (user_id,))
         return lead_id
+
+    async def discard(self, lead_id: int) -> None:
+        """A lead whose slot was taken by someone else the moment it was made."""
+        await self.write("DELETE FROM leads WHERE id = ?", (lead_id,))
+
+    async def set_note(self, lead_id: int, note: str) -> None:
+        await self.write("UPDATE leads SET note = ? WHERE id = ?", (note, lead_id))
 
     async def get(self, lead_id: int) -> Lead | None:
         row = await self.one(f"{_LEAD} WHERE l.id = ?", (lead_id,))

@@ -57,7 +57,7 @@ class PrivacyStore(Store):
                 " ORDER BY id", (plan["id"],))
         leads = await self.database.dicts(
             "SELECT id, created_at, phone, contact_username, preferred_time, status,"
-            " appointment_at FROM leads WHERE user_id = ? ORDER BY id", (user_id,))
+            " appointment_at, note FROM leads WHERE user_id = ? ORDER BY id", (user_id,))
         for lead in leads:
             lead["appointment_at"] = maybe_moment(lead["appointment_at"])
         return PersonalData(

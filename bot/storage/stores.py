@@ -26,6 +26,7 @@ from bot.storage.relay import RelayStore
 from bot.storage.reminders import ReminderStore
 from bot.storage.screening import ScreeningStore
 from bot.storage.send_slots import SendSlotStore
+from bot.storage.slots import SlotStore
 from bot.storage.sqlite import SqliteDatabase
 from bot.storage.staff_members import StaffMemberStore
 from bot.storage.staff_posts import StaffPostStore
@@ -59,6 +60,7 @@ class Stores:
         self.inbox = InboxStore(database)
         self.staff_posts = StaffPostStore(database)
         self.send_slots = SendSlotStore(database)
+        self.slots = SlotStore(database)
         # Across tables: everything about one client (export, erasure) and retention.
         self.privacy = PrivacyStore(database)
 

@@ -17,13 +17,16 @@ from bot.storage import Client, Lead
 
 NEW, CONTACTED, BOOKED, TREATED = "new", "contacted", "booked", "treated"
 UNSUITABLE, ARCHIVED = "unsuitable", "archived"
-STATUSES = (NEW, CONTACTED, BOOKED, TREATED, UNSUITABLE, ARCHIVED)
-OPEN = (NEW, CONTACTED, BOOKED)
+CLIENT_CANCELLED = "client_cancelled"  # set by the client only, from a reminder or their booking
+STATUSES = (NEW, CONTACTED, BOOKED, TREATED, UNSUITABLE, ARCHIVED, CLIENT_CANCELLED)
+OPEN = (NEW, CONTACTED, BOOKED)  # the lead is still with the clinic; its time holds its seat
+FOLLOW_UP = (*OPEN, CLIENT_CANCELLED)  # what `/leads` lists: what staff may still act on
 LARGEST = 2**63 - 1  # SQLite's largest integer: no lead id or list offset lies beyond it
 LABELS = {
     NEW: N_("staff.status.new"), CONTACTED: N_("staff.status.contacted"),
     BOOKED: N_("staff.status.booked"), TREATED: N_("staff.status.treated"),
     UNSUITABLE: N_("staff.status.unsuitable"), ARCHIVED: N_("staff.status.archived"),
+    CLIENT_CANCELLED: N_("staff.status.client_cancelled"),
 }
 # Where a lead can go from each status. Booked → booked sets a new appointment time.
 NEXT: dict[str, tuple[str, ...]] = {
@@ -33,6 +36,7 @@ NEXT: dict[str, tuple[str, ...]] = {
     TREATED: (ARCHIVED,),
     UNSUITABLE: (ARCHIVED,),
     ARCHIVED: (),
+    CLIENT_CANCELLED: (BOOKED, ARCHIVED),
 }
 
 

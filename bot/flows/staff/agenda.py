@@ -14,7 +14,7 @@ from markupsafe import escape
 
 from bot.content.i18n import N_
 from bot.flows import Reply, Turn
-from bot.flows.staff import Desk
+from bot.flows.staff import CLIENT_CANCELLED, LABELS, Desk
 from bot.flows.staff.cards import ANSWERS
 
 if TYPE_CHECKING:
@@ -36,6 +36,8 @@ async def agenda(desk: Desk, days_ahead: int) -> Turn:
             continue
         answer = await stores.appointments.answer_of(lead.id, lead.appointment_at)
         state = desk.tr(ANSWERS[answer]) if answer else desk.tr("staff.agenda.unanswered")
+        if lead.status == CLIENT_CANCELLED:
+            state = desk.tr(LABELS[CLIENT_CANCELLED])
         at = format_time(lead.appointment_at.astimezone(tz), "short", locale=desk.language)
         lines.append(desk.tr("staff.agenda.line", time=at, id=lead.id,
                              name=lead.client.full_name, state=state))

@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, timedelta
 
 from bot.content.i18n import format_appointment
-from bot.flows import ClientPost, Document, Services, StaffPost
-from bot.flows.staff import Desk, client_language
+from bot.flows import ClientPost, Document, Services, Speaking, StaffPost
+from bot.flows.staff import client_language
 from bot.storage import Lead
 
 MORNING_LEAD = timedelta(hours=1)  # the morning reminder comes at least this long before
@@ -31,7 +31,9 @@ def calendar_file(services: Services, lead: Lead, appointment: datetime,
                   language: str) -> Document:
     """A one-event iCalendar file (RFC 5545), so the client can add the visit to a calendar."""
     settings = services.settings
-    end = appointment + timedelta(minutes=services.content.booking.appointment_minutes)
+    rules = settings.booking
+    end = appointment + timedelta(minutes=rules.minutes if rules else
+                                  services.content.booking.appointment_minutes)
 
     def stamp(moment: datetime) -> str:
         return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -68,9 +70,10 @@ def _folded(line: str) -> str:
     return "\r\n ".join([*parts, current])
 
 
-async def notify_client(desk: Desk, lead: Lead, appointment: datetime,
+async def notify_client(desk: Speaking, lead: Lead, appointment: datetime,
                         before: datetime | None) -> ClientPost:
-    """Plan the reminders and tell the client: confirmed, or moved from `before`."""
+    """Plan the reminders and tell the client: confirmed, or moved from `before`. Staff, or
+    the client's own pick when slots are confirmed at once."""
     services = desk.services
     await desk.stores.appointments.plan(lead.id, appointment,
                                         reminder_times(services, appointment, desk.now))
@@ -80,7 +83,8 @@ async def notify_client(desk: Desk, lead: Lead, appointment: datetime,
     moved = ", ".join(format_appointment(before, language, tz)) if before else None
     text = services.content.render(language, "booking_confirmed.j2", clinic=services.settings,
                                    date=day, time=hour, moved_from=moved)
-    unreachable = StaffPost(desk.tr("staff.client_unreachable", id=lead.id),
+    unreachable = StaffPost(services.content.tr_message(
+        services.settings.default_language, "staff.client_unreachable", id=lead.id),
                             reply_to=lead.staff_message_id)
     return ClientPost(lead.client.chat_id, text, undeliverable=unreachable,
                       document=calendar_file(services, lead, appointment, language))

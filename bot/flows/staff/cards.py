@@ -16,7 +16,9 @@ from bot.flows.eligibility import evaluate, path
 from bot.flows.staff import (
     ARCHIVED,
     BOOKED,
+    CONTACTED,
     LABELS,
+    NEW,
     NEXT,
     OPEN,
     STATUSES,
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
 
 
 UNDO_FOR = timedelta(days=1)
+HISTORY = 10  # the latest status changes the full card shows, so it fits one message
 ANSWERS = {"confirm": N_("staff.card.answer.confirm"),
            "reschedule": N_("staff.card.answer.reschedule"),
            "cancel": N_("staff.card.answer.cancel")}
@@ -89,6 +92,7 @@ class CardStatus:
     when: str | None
     appointment: str | None
     answer: str | None = None  # the client's answer to a reminder, if any
+    held: bool = False  # a slot the client picked, for staff to confirm with "Booked"
 
 
 @dataclass(frozen=True)
@@ -120,6 +124,11 @@ async def card_values(services: Services, lead: Lead) -> dict[str, Any]:
     def when(value: datetime | None) -> str | None:
         return format_when(value, staff, settings.timezone) if value else None
 
+    by = None
+    if last is not None:
+        by = last.staff_name or (lead.client.full_name if last.staff_user_id
+                                 == lead.client.user_id else str(last.staff_user_id))
+
     return {
         "lead_id": lead.id, "client": lead.client, "earlier": earlier,
         "client_language": display_name(client_language(services, lead.client)),
@@ -129,13 +138,14 @@ async def card_values(services: Services, lead: Lead) -> dict[str, Any]:
         "unsure": [content.tr_button_label(staff, c.label) for c in verdict.unsure],
         "goals": [content.tr_button_label(staff, o.label)
                   for o in (goal_step.options if goal_step else ()) if o.id in picked],
-        "preferred_time": content.tr_button_label(staff, times.get(lead.preferred_time,
-                                                                lead.preferred_time)),
+        "preferred_time": content.tr_button_label(staff, times[lead.preferred_time])
+        if lead.preferred_time in times else None,
+        "note": lead.note,
         "status": CardStatus(
-            content.tr_button_label(staff, LABELS[lead.status]),
-            (last.staff_name or str(last.staff_user_id)) if last else None,
+            content.tr_button_label(staff, LABELS[lead.status]), by,
             when(last.changed_at if last else None), when(lead.appointment_at),
-            content.tr_message(staff, ANSWERS[answer]) if answer else None),
+            content.tr_message(staff, ANSWERS[answer]) if answer else None,
+            held=lead.status in (NEW, CONTACTED) and lead.appointment_at is not None),
     }
 
 
@@ -189,7 +199,7 @@ async def full_card(services: Services, lead: Lead) -> str:
          content.tr_button_label(staff, LABELS[h.old_status]),
          content.tr_button_label(staff, LABELS[h.new_status]),
          h.staff_name or str(h.staff_user_id))
-        for h in await services.stores.leads.history(lead.id)
+        for h in (await services.stores.leads.history(lead.id))[-HISTORY:]
     ]
     return content.render(staff, "lead_full.j2", clinic=settings, answers=answers,
                           history=history, **await card_values(services, lead))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 from bot.callbacks import Between, CallbackData, OneOf
 from bot.content.i18n import N_, format_when
 from bot.flows import Button, Reply, Turn, phones
-from bot.flows.staff import LABELS, OPEN, STATUSES, Desk, lead_named
+from bot.flows.staff import FOLLOW_UP, LABELS, STATUSES, Desk, lead_named
 from bot.flows.staff.cards import full_card, status_buttons
 from bot.storage import Lead
 
@@ -67,7 +67,7 @@ async def leads(desk: Desk, args: list[str]) -> Turn:
 
 async def page(desk: Desk, which: str, number: int, *, edit: bool = False) -> Turn:
     """One page of the list, newest first; `which` is one of `LISTS`."""
-    statuses = OPEN if which == OPEN_LIST else STATUSES if which == ALL else (which,)
+    statuses = FOLLOW_UP if which == OPEN_LIST else STATUSES if which == ALL else (which,)
     found, total = await desk.stores.leads.page(statuses, number * PAGE, PAGE)
     pages = max(1, -(-total // PAGE))
     if number >= pages:  # the list has shrunk since its buttons were drawn

@@ -1,7 +1,8 @@
 """Moving a lead through its statuses from the buttons on its card.
 
 Every change is one commit with its history row (who, when) and re-renders the card in place.
-"Booked" first asks, in the staff chat, for the appointment's date and time: the staff member
+"Booked" on a lead whose client picked a free slot confirms that slot; otherwise it first
+asks, in the staff chat, for the appointment's date and time: the staff member
 replies to that prompt (typed as receptionists write dates, bot/flows/staff/when.py), and the
 client gets a confirmation in their own language with the clinic's address, a calendar file
 and reminders (bot/flows/staff/booked.py). "Treated" starts the client's aftercare week.
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from bot.content.i18n import format_appointment, format_opening_hours, format_when
 from bot.flows import StaffPost, Turn, aftercare, funnel, receipts
-from bot.flows.staff import BOOKED, LABELS, NEXT, TREATED, Desk, booked
+from bot.flows.staff import BOOKED, CONTACTED, LABELS, NEW, NEXT, OPEN, TREATED, Desk, booked
 from bot.flows.staff.cards import LeadStatus, LeadUndo, card_post, undo_button
 from bot.flows.staff.when import parse_when
 from bot.storage import Lead
@@ -35,6 +36,9 @@ async def press(desk: Desk, pressed: LeadStatus) -> Turn:
         return Turn()
     if lead.status != seen or target not in NEXT[lead.status]:
         return Turn(staff=[await card_post(desk.services, lead)])
+    if target == BOOKED and lead.status in (NEW, CONTACTED) and lead.appointment_at is not None \
+            and lead.appointment_at > desk.now:
+        return await change(desk, lead, BOOKED, lead.appointment_at)  # the slot the client held
     if target == BOOKED:
         return ask_appointment(desk, lead)
     return await change(desk, lead, target)
@@ -131,6 +135,8 @@ async def change(desk: Desk, lead: Lead, target: str,
     await stores.booking_prompts.close(lead.id, desk.now)
     if target != BOOKED:
         await stores.appointments.cancel(lead.id)
+    if target not in OPEN or (appointment is not None and appointment != lead.appointment_at):
+        await stores.slots.release(lead.id)
     updated = await stores.leads.get(lead.id)
     assert updated is not None
     turn = Turn(staff=[await card_post(desk.services, updated)])

@@ -1,0 +1,90 @@
+"""The day a client names when asking to book ("на субботу", "next Tuesday", "завтра после
+обеда", "3 дек"), and the part of it they want, read in the clinic's calendar.
+
+Unlike a staff member's date (bot/flows/staff/when.py) no time is needed and anything else may
+be around it: the words that are not a day are the client's note for staff. Weekday and month
+names are the calendar's, like when.py's; only the full stems count, so "sat" in
+"satisfied", "ср" in "срочно" or "сред" in "в среднем" is no day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+from bot.flows.staff.when import MONTHS, RELATIVE, RU_MONTHS
+
+WEEKDAYS = (("monday", "понедельн"), ("tuesday", "вторник"), ("wednesday", "среда", "среду"),
+            ("thursday", "четверг"), ("friday", "пятниц"), ("saturday", "суббот"),
+            ("sunday", "воскресен"))
+# Parts of the day: (from, until) in local time.
+PARTS = {"morning": (time(0), time(12)), "afternoon": (time(12), time(17)),
+         "evening": (time(17), time(23, 59))}
+PART_WORDS = (("после обеда", "afternoon"), ("after lunch", "afternoon"), ("днем", "afternoon"),
+              ("afternoon", "afternoon"), ("до обеда", "morning"), ("утр", "morning"),
+              ("morning", "morning"), ("вечер", "evening"), ("evening", "evening"),
+              ("after work", "evening"), ("после работы", "evening"))
+_AFTER = re.compile(r"(?:after|после|от|from|с)\s+(\d{1,2})(?:[:.](\d{2}))?")
+_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})\b")
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+
+
+@dataclass(frozen=True)
+class AskedDay:
+    day: date
+    since: time = time(0)
+    until: time = time(23, 59)
+
+
+def parse_day(text: str, today: date) -> AskedDay | None:
+    """The day `text` asks for (the next such weekday, this or next year's date), and the
+    hours it narrows to; None when it names no day."""
+    lowered = text.casefold().replace("ё", "е")
+    words = _WORD.findall(lowered)
+    day = _named_day(words, lowered, today)
+    if day is None:
+        return None
+    since, until = time(0), time(23, 59)
+    for phrase, part in PART_WORDS:
+        if phrase in lowered:
+            since, until = PARTS[part]
+            break
+    if (m := _AFTER.search(lowered)) and int(m[1]) < 24 and int(m[2] or 0) < 60:
+        since = time(int(m[1]), int(m[2] or 0))
+    return AskedDay(day, since, until)
+
+
+def _named_day(words: list[str], lowered: str, today: date) -> date | None:
+    for index, word in enumerate(words):
+        if word in RELATIVE:
+            return today + timedelta(days=RELATIVE[word])
+        for number, stems in enumerate(WEEKDAYS):
+            if any(word.startswith(stem) for stem in stems):
+                return today + timedelta(days=(number - today.weekday()) % 7 or 7)
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if word.isdigit() and following and (month := _month(following)):
+            return _ahead(today, month, int(word))
+    if m := _DATE.search(lowered):
+        return _ahead(today, int(m[2]), int(m[1]))
+    return None
+
+
+def _month(word: str) -> int | None:
+    """A month's number from its name or the start of it ("dec", "декабря", "мая")."""
+    for names in (MONTHS, RU_MONTHS):
+        for number, prefix in enumerate(names, 1):
+            if word.startswith(prefix) and (len(prefix) > 2 or len(word) <= 4):
+                return number
+    return None
+
+
+def _ahead(today: date, month: int, number: int) -> date | None:
+    for year in (today.year, today.year + 1):
+        try:
+            candidate = date(year, month, number)
+        except ValueError:
+            return None
+        if candidate >= today:
+            return candidate
+    return None

@@ -1,0 +1,154 @@
+""""My appointment" (the menu, `/appointment`, or asking "when is my booking"): the time, the
+address and whether the clinic confirmed it, with Reschedule (a new free slot) and Cancel.
+
+A cancellation by the client gives the lead a status of its own ("Cancelled by client"), frees
+its seat and stops its reminders, so the client can book again at once; staff see it on the
+card and get a note."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Literal
+
+from bot.callbacks import MAX_ID, CallbackData
+from bot.content.i18n import N_, format_appointment, format_when
+from bot.flows import Reply, StaffPost, Turn, Visit, slot_picker
+from bot.flows.days import AskedDay
+from bot.flows.menu import MenuAction
+from bot.flows.slot_picker import SlotTime
+from bot.flows.slots import is_free
+from bot.flows.staff import BOOKED, CLIENT_CANCELLED, NEW, OPEN, booked
+from bot.flows.staff.cards import card_post
+from bot.storage import Lead
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.content import Content
+    from bot.flows.router import Router
+
+Action = Literal["reschedule", "cancel"]
+
+
+@dataclass(frozen=True)
+class MyBooking(CallbackData, prefix="mine"):
+    """A button under "My appointment": `action` on lead `lead`'s appointment at `at`."""
+
+    lead: int
+    at: int
+    action: Action
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[MyBooking]:
+        return (cls(MAX_ID, 2**40, action) for action in ("reschedule", "cancel"))
+
+
+def upcoming(visit: Visit, lead: Lead) -> bool:
+    """Whether the lead has an appointment still ahead that the client may see and change."""
+    return (lead.status in OPEN and lead.appointment_at is not None
+            and lead.appointment_at > visit.now)
+
+
+async def current(visit: Visit) -> Lead | None:
+    leads = await visit.stores.leads.of_client(visit.client.user_id)
+    return next((lead for lead in reversed(leads) if upcoming(visit, lead)), None)
+
+
+async def show(visit: Visit) -> Turn:
+    lead = await current(visit)
+    menu = (visit.tr_button("button.menu", MenuAction("menu").pack()),)
+    if lead is None:
+        book = (visit.tr_button("menu.booking", MenuAction("booking").pack()),)
+        return Turn([Reply(visit.tr("my_appointment.none"), (book, menu))])
+    assert lead.appointment_at is not None
+    settings = visit.settings
+    day, hour = format_appointment(lead.appointment_at, visit.language, settings.timezone)
+    at = int(lead.appointment_at.timestamp())
+    actions = []
+    if settings.booking is not None:
+        actions.append(visit.tr_button("appointment.reschedule",
+                                       MyBooking(lead.id, at, "reschedule").pack()))
+    actions.append(visit.tr_button("appointment.cancel", MyBooking(lead.id, at, "cancel").pack()))
+    text = visit.render("my_appointment.j2", date=day, time=hour,
+                        confirmed=lead.status == BOOKED)
+    return Turn([Reply(text, (tuple(actions), menu))])
+
+
+async def pressed(visit: Visit, data: MyBooking) -> Turn:
+    lead = await visit.stores.leads.get(data.lead)
+    at = lead.appointment_at if lead is not None else None
+    if (lead is None or at is None or lead.client.user_id != visit.client.user_id
+            or not upcoming(visit, lead) or int(at.timestamp()) != data.at):
+        return Turn([Reply(visit.tr("appointment.stale"))]) + await show(visit)
+    if data.action == "cancel":
+        return await cancel(visit, lead)
+    return await slot_picker.days(visit, lead.id, edit=True)
+
+
+async def cancel(visit: Visit, lead: Lead) -> Turn:
+    """The client cancels: their own status on the lead, the seat freed, the reminders gone."""
+    stores = visit.stores
+    if not await stores.leads.change_status(lead.id, lead.status, CLIENT_CANCELLED,
+                                            visit.client.user_id, visit.now):
+        return await show(visit)
+    await stores.appointments.cancel(lead.id)
+    await stores.booking_prompts.close(lead.id, visit.now)
+    await stores.slots.release(lead.id)
+    updated = await stores.leads.get(lead.id)
+    assert updated is not None
+    book = (visit.tr_button("my_appointment.book_again", MenuAction("booking").pack()),)
+    staff = [await card_post(visit.services, updated)]
+    if lead.appointment_at is not None:
+        staff.append(_staff_note(visit, lead, N_("staff.appointment.cancel"),
+                                 when=_staff_when(visit, lead.appointment_at)))
+    return Turn([Reply(visit.tr("appointment.cancelled"), (book,))], staff)
+
+
+async def move(visit: Visit, pressed: SlotTime) -> Turn:
+    """A new free slot for the client's appointment. A confirmed one stays confirmed only where
+    slots are confirmed at once; otherwise staff confirm the new time as they did the first."""
+    lead = await visit.stores.leads.get(pressed.lead)
+    rules = visit.settings.booking
+    if (rules is None or lead is None or lead.client.user_id != visit.client.user_id
+            or not upcoming(visit, lead) or lead.appointment_at is None):
+        return Turn([Reply(visit.tr("appointment.stale"))])
+    at, before = slot_picker.picked(pressed), lead.appointment_at
+    asked = AskedDay(at.astimezone(visit.settings.timezone).date())
+    if not await is_free(visit, at) or not await visit.stores.slots.hold(
+            lead.id, at, rules.seats, OPEN):
+        return await slot_picker.times(visit, lead.id, asked, note=visit.tr("slots.taken"),
+                                       edit=True)
+    turn = Turn()
+    if lead.status == BOOKED and not rules.auto_confirm:
+        await visit.stores.leads.change_status(lead.id, BOOKED, NEW, visit.client.user_id,
+                                               visit.now)
+        await visit.stores.appointments.cancel(lead.id)
+    updated = await visit.stores.leads.get(lead.id)
+    assert updated is not None
+    if updated.status == BOOKED:
+        turn.clients.append(await booked.notify_client(visit, updated, at, before))
+    day, hour = format_appointment(at, visit.language, visit.settings.timezone)
+    confirmed = updated.status == BOOKED
+    reply = Reply(visit.tr(N_("slots.confirmed") if confirmed else N_("slots.held"), date=day,
+                           time=hour), edit=True)
+    note = _staff_note(visit, lead, N_("staff.appointment.moved"),
+                       before=_staff_when(visit, before), when=_staff_when(visit, at))
+    return Turn([reply], [await card_post(visit.services, updated), note]) + turn
+
+
+def _staff_when(visit: Visit, at: datetime) -> str:
+    settings = visit.settings
+    return format_when(at, settings.default_language, settings.timezone)
+
+
+def _staff_note(visit: Visit, lead: Lead, msgid: str, **values: str) -> StaffPost:
+    text = visit.content.tr_message(visit.settings.default_language, msgid, id=lead.id,
+                                    name=lead.client.full_name, **values)
+    return StaffPost(text, reply_to=lead.staff_message_id, about=lead.client.user_id)
+
+
+def register(router: Router) -> None:
+    router.command("appointment", N_("command.appointment"))(lambda v, _: show(v))
+    router.menu_action("appointment")(show)
+    router.button(MyBooking)(pressed)

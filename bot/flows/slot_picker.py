@@ -1,0 +1,111 @@
+"""The client picks a free slot: the days with free times, then that day's times.
+
+Used when the clinic configures `[booking]`: after the contact (a new request, `lead` 0) and
+to move an appointment from "My appointment" or a reminder (`lead` names it). Typed text while
+picking opens the day it names ("на субботу", "next Tuesday", "завтра после обеда"); what else
+the client types is kept as their note for staff."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Annotated
+
+from babel.dates import format_date, format_time
+
+from bot.callbacks import MAX_ID, Between, CallbackData
+from bot.flows import Button, Buttons, Reply, Turn, Visit
+from bot.flows.days import AskedDay, parse_day
+from bot.flows.slots import bookable_days, free
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.content import Content
+
+NOTE_LIMIT = 200  # characters of the client's note kept: the full card must fit one message
+FIRST_DAY, LAST_DAY = date(2000, 1, 1).toordinal(), date(2200, 1, 1).toordinal()
+ROW = 4  # times to a row
+
+
+@dataclass(frozen=True)
+class SlotDay(CallbackData, prefix="sday"):
+    """Show the free times of `day` (a date's ordinal; 0: the list of days) for lead `lead`
+    (0: a new request)."""
+
+    lead: int
+    day: Annotated[int, Between(0, LAST_DAY)]
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[SlotDay]:
+        return (cls(MAX_ID, LAST_DAY), cls(0, 0))
+
+
+@dataclass(frozen=True)
+class SlotTime(CallbackData, prefix="stime"):
+    """Pick the slot starting at `at` (seconds since the epoch) for lead `lead` (0: new)."""
+
+    lead: int
+    at: Annotated[int, Between(0, 2**40)]
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[SlotTime]:
+        return (cls(MAX_ID, 2**40),)
+
+
+def day_label(visit: Visit, day: date) -> str:
+    return format_date(day, "EEE d MMM", locale=visit.language)
+
+
+async def days(visit: Visit, lead: int = 0, *, note: str | None = None,
+               edit: bool = False) -> Turn:
+    """The days that have free times, two to a row."""
+    found = await free(visit, bookable_days(visit))
+    text = f"{note}\n\n{visit.tr('slots.pick_day')}" if note else visit.tr("slots.pick_day")
+    if not found:
+        none = visit.tr("slots.none")
+        return Turn([Reply(f"{note}\n\n{none}" if note else none, edit=edit)])
+    buttons = [Button(day_label(visit, day), SlotDay(lead, day.toordinal()).pack())
+               for day in found]
+    rows = tuple(tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2))
+    return Turn([Reply(text + "\n" + visit.tr("slots.type_hint"), rows, edit=edit)])
+
+
+async def times(visit: Visit, lead: int, asked: AskedDay, *, note: str | None = None,
+                edit: bool = False) -> Turn:
+    """The free times of one day (within the hours asked for), or the days when it has none."""
+    tz = visit.settings.timezone
+    day = asked.day
+    found = [at for at in (await free(visit, [day])).get(day, [])
+             if asked.since <= at.astimezone(tz).time() <= asked.until]
+    label = format_date(day, "EEEE d MMMM", locale=visit.language)
+    if day not in bookable_days(visit) or not found:
+        gone = visit.tr("slots.day_full", day=label[:1].upper() + label[1:])  # starts it
+        return await days(visit, lead, note=f"{note}\n\n{gone}" if note else gone, edit=edit)
+    buttons = [Button(format_time(at.astimezone(tz), "short", locale=visit.language),
+                      SlotTime(lead, int(at.timestamp())).pack()) for at in found]
+    rows: Buttons = tuple(tuple(buttons[i:i + ROW]) for i in range(0, len(buttons), ROW))
+    back = (visit.tr_button("slots.other_days", SlotDay(lead, 0).pack()),)
+    text = visit.tr("slots.pick_time", day=label)
+    return Turn([Reply(f"{note}\n\n{text}" if note else text, (*rows, back), edit=edit)])
+
+
+async def day_pressed(visit: Visit, pressed: SlotDay) -> Turn:
+    if pressed.day < FIRST_DAY:  # "Other days" (0), or a forged day
+        return await days(visit, pressed.lead, edit=True)
+    return await times(visit, pressed.lead, AskedDay(date.fromordinal(pressed.day)), edit=True)
+
+
+def picked(pressed: SlotTime) -> datetime:
+    return datetime.fromtimestamp(pressed.at, UTC)
+
+
+def asked_day(visit: Visit, text: str) -> AskedDay | None:
+    today = visit.now.astimezone(visit.settings.timezone).date()
+    return parse_day(text, today)
+
+
+def with_note(earlier: str | None, text: str) -> str:
+    """The client's words kept for staff: each typed message on its own line."""
+    note = f"{earlier}\n{text.strip()}" if earlier else text.strip()
+    return note[-NOTE_LIMIT:]

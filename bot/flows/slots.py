@@ -1,0 +1,73 @@
+"""Free slots: the clinic's opening hours cut into procedures (length plus buffer), minus the
+times staff blocked, the places taken at each time, and what starts too soon.
+
+Pure computation on what storage holds, in the clinic's timezone; the booking flow shows the
+result as days, then times (bot/flows/slot_picker.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, timedelta
+
+from bot.config import BookingRules, Settings
+from bot.flows import Speaking
+from bot.flows.staff import OPEN
+from bot.storage.slots import Block
+
+
+def _grid(settings: Settings, rules: BookingRules, day: date) -> Iterable[datetime]:
+    """Every start time of `day` the opening hours allow, in UTC."""
+    span = (settings.opening_hours or {}).get(day.weekday())
+    if span is None:
+        return
+    tz = settings.timezone
+    step = timedelta(minutes=rules.minutes + rules.buffer_minutes)
+    start = datetime.combine(day, span[0], tzinfo=tz)
+    close = datetime.combine(day, span[1], tzinfo=tz)
+    while start + timedelta(minutes=rules.minutes) <= close:
+        yield start.astimezone(UTC)
+        start += step
+
+
+def free_slots(settings: Settings, now: datetime, taken: list[datetime],
+               blocks: list[Block], days: Iterable[date]) -> dict[date, list[datetime]]:
+    """The free start times of each of `days` that has any, in order."""
+    rules = settings.booking
+    assert rules is not None
+    length = timedelta(minutes=rules.minutes)
+    busy = length + timedelta(minutes=rules.buffer_minutes)
+    earliest = now + timedelta(minutes=rules.notice_minutes)
+    found: dict[date, list[datetime]] = {}
+    for day in days:
+        for start in _grid(settings, rules, day):
+            overlapping = sum(1 for at in taken if at < start + busy and start < at + busy)
+            blocked = any(b.starts_at < start + length and start < b.ends_at for b in blocks)
+            if start >= earliest and not blocked and overlapping < rules.seats:
+                found.setdefault(day, []).append(start)
+    return found
+
+
+def bookable_days(speaking: Speaking) -> list[date]:
+    """Today and the days after it that clients may book, in the clinic's calendar."""
+    rules = speaking.settings.booking
+    assert rules is not None
+    today = speaking.now.astimezone(speaking.settings.timezone).date()
+    return [today + timedelta(days=n) for n in range(rules.days_ahead)]
+
+
+async def free(speaking: Speaking, days: list[date]) -> dict[date, list[datetime]]:
+    """The free slots of `days`, from what storage holds now."""
+    settings, stores = speaking.settings, speaking.stores
+    tz = settings.timezone
+    start = datetime.combine(days[0] - timedelta(days=1), datetime.min.time(), tzinfo=tz)
+    end = datetime.combine(days[-1] + timedelta(days=2), datetime.min.time(), tzinfo=tz)
+    taken = await stores.slots.taken(start, end, OPEN)
+    return free_slots(settings, speaking.now, taken, await stores.slots.blocks(start), days)
+
+
+async def is_free(speaking: Speaking, at: datetime) -> bool:
+    """Whether `at` is still one of the free slots (the picker's button may be old)."""
+    day = at.astimezone(speaking.settings.timezone).date()
+    if day not in bookable_days(speaking):
+        return False
+    return at in (await free(speaking, [day])).get(day, [])

@@ -1,0 +1,69 @@
+"""A client who cancels (from a reminder or "My appointment"): the lead is "Cancelled by
+client" wherever staff look, the time is free again, and the client can book again at once."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import Settings
+from bot.content import Content
+from bot.devtools.sandbox import Sandbox
+from tests.appointments import EVE, book, move_to
+from tests.chat import Texts, shown
+from tests.desk import card, press_on_card, staff_member, stores_of
+from tests.test_staff_reports import rows_of
+
+pytestmark = pytest.mark.engines
+
+
+async def test_a_cancelled_reminder_lets_the_client_book_again_at_once(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = await book(bot, content, settings, language=language)
+    move_to(bot, EVE)
+    await bot.run_scheduler()
+    reply = shown(await client.press(t.label("appointment.cancel")))
+    assert t("appointment.cancelled") in reply
+    assert (await stores_of(bot).leads.get(1)).status == "client_cancelled"
+    assert staff.label("staff.status.client_cancelled") in (await card(bot, 1)).text
+    reply = shown(await client.press(t.label("menu.booking")))
+    assert t("booking.already_open", id=1) not in reply
+    assert t("booking.ask_contact") in reply
+    await client.send("+7 912 345-67-89")
+    await client.press(t.label("booking.time.evening"))
+    assert staff("staff.card.repeat", ids=1) in (await card(bot, 2)).text  # links the first
+
+
+async def test_staff_see_the_cancellation_in_leads_today_and_the_export(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    staff = Texts(content, "en")
+    client = await book(bot, content, settings)
+    move_to(bot, EVE)
+    await bot.run_scheduler()
+    await client.press(staff.label("appointment.cancel"))
+    maria = staff_member(bot, settings)
+    label = staff.label("staff.status.client_cancelled")
+    [listing] = await maria.send("/leads")
+    assert label in listing.text and staff.label("staff.status.booked") not in listing.text
+    [today] = await maria.send("/tomorrow")
+    assert "Olga" in today.text and label in today.text
+    [export] = await maria.send("/export")
+    assert export.document is not None
+    [row] = rows_of(export.document)
+    assert row["status"] == "client_cancelled"
+
+
+async def test_staff_booking_a_cancelled_lead_again_are_asked_for_the_time(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    staff = Texts(content, "en")
+    client = await book(bot, content, settings)
+    move_to(bot, EVE)
+    await bot.run_scheduler()
+    await client.press(staff.label("appointment.cancel"))
+    maria = staff_member(bot, settings)
+    [prompt] = await press_on_card(bot, maria, 1, staff.label("staff.status.booked"))
+    assert "#1" in prompt.text and prompt.reply_to is not None
+    assert (await stores_of(bot).leads.get(1)).status == "client_cancelled"

@@ -1,0 +1,33 @@
+"""The day a client names when asking to book, and the hours it narrows to."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from bot.flows.days import AskedDay, parse_day
+
+TODAY = date(2026, 11, 24)  # a Tuesday
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("на субботу", AskedDay(date(2026, 11, 28))),
+    ("хочу записаться на субботу", AskedDay(date(2026, 11, 28))),
+    ("next Tuesday", AskedDay(date(2026, 12, 1))),
+    ("завтра после обеда", AskedDay(date(2026, 11, 25), time(12), time(17))),
+    ("в пятницу вечером", AskedDay(date(2026, 11, 27), time(17), time(23, 59))),
+    ("tomorrow morning", AskedDay(date(2026, 11, 25), time(0), time(12))),
+    ("можно 05.12 после 18", AskedDay(date(2026, 12, 5), time(18))),
+    ("3 дек", AskedDay(date(2026, 12, 3))),
+    ("в среду", AskedDay(date(2026, 11, 25))),
+    ("20 jan", AskedDay(date(2027, 1, 20))),
+])
+def test_a_named_day_is_read(text: str, expected: AskedDay) -> None:
+    assert parse_day(text, TODAY) == expected
+
+
+@pytest.mark.parametrize("text", ["I am satisfied", "срочно", "в среднем сколько стоит",
+                                  "с подругой", "only after 18:00", "31.02"])
+def test_words_that_are_no_day_name_none(text: str) -> None:
+    assert parse_day(text, TODAY) is None

@@ -1,0 +1,85 @@
+""""My appointment": the time, the address and the status, from the menu, /appointment or a
+typed question, with Reschedule (a new free slot) and Cancel (the time is free again)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.config import Settings
+from bot.content import Content
+from bot.devtools.sandbox import ChatUser, Sandbox
+from tests.appointments import move_to
+from tests.chat import Texts, shown
+from tests.desk import card, press_on_card, staff_member, stores_of
+from tests.slots import at_picker, buttons, pick_first_slot, with_slots
+
+pytestmark = pytest.mark.engines
+
+
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
+    return with_slots(settings)
+
+
+async def held(bot: Sandbox, content: Content, language: str) -> ChatUser:
+    client = await at_picker(bot, content, language=language)
+    await client.press_data(buttons(client.last, "sday:")[4][1], client.last)
+    await client.press_data(buttons(client.last, "stime:")[0][1], client.last)
+    return client
+
+
+async def test_my_appointment_shows_time_address_and_status(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    t = Texts(content, language)
+    client = await held(bot, content, language)
+    for ask in ("/appointment", {"en": "when is my booking?", "ru": "когда у меня запись?"}[
+            language]):
+        reply = shown(await client.send(ask))
+        assert t("my_appointment.held") in reply and settings.address in reply
+    reply = shown(await client.press(t.label("menu.appointment")))
+    assert t.label("appointment.reschedule") in str(client.last.buttons)
+
+
+async def test_cancel_frees_the_slot_and_rescheduling_moves_it(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = await held(bot, content, language)
+    await client.send("/appointment")
+    await client.press(t.label("appointment.reschedule"))
+    await client.press_data(buttons(client.last, "sday:")[4][1], client.last)
+    held_at = int((await stores_of(bot).leads.get(1)).appointment_at.timestamp())
+    assert f"stime:1:{held_at}" not in str(buttons(client.last, "stime:"))  # it is taken
+    new = buttons(client.last, "stime:")[1]
+    await client.press_data(new[1], client.last)
+    assert "🔁" in bot.staff_chat()[-1].text
+    await client.send("/appointment")
+    assert t("appointment.cancelled") in shown(await client.press(t.label("appointment.cancel")))
+    assert staff.label("staff.status.client_cancelled") in (await card(bot, 1)).text
+    other = await at_picker(bot, content, user_id=1002, language=language)
+    await other.press_data(buttons(other.last, "sday:")[4][1], other.last)
+    assert new[1].split(":")[2] in str(buttons(other.last, "stime:"))
+    assert (await stores_of(bot).leads.get(1)).status == "client_cancelled"
+    reply = shown(await client.press(t.label("my_appointment.book_again")))
+    assert t("booking.already_open", id=1) not in reply
+
+
+async def test_a_reminders_reschedule_offers_free_slots_and_staff_confirm_the_new_one(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    t = Texts(content, "en")
+    client = await held(bot, content, "en")  # Saturday 28 November, 10:00
+    await press_on_card(bot, staff_member(bot, settings), 1, t.label("staff.status.booked"))
+    move_to(bot, datetime(2026, 11, 27, 18, 0, tzinfo=UTC))  # the evening before
+    assert await bot.run_scheduler() == 1
+    await client.press(t.label("appointment.reschedule"))
+    assert t("slots.pick_day") in client.last.text
+    await pick_first_slot(client)
+    lead = await stores_of(bot).leads.get(1)
+    assert lead.status == "new" and lead.appointment_at == datetime(2026, 11, 28, 10, 45,
+                                                                    tzinfo=UTC)
+    assert "⏳" in (await card(bot, 1)).text
+    assert await bot.run_scheduler() == 0  # no reminder for a time not confirmed yet

@@ -1,0 +1,172 @@
+"""Free slots the client picks: days, then times, in the clinic's timezone and language; the
+picked slot is held until staff confirm it (or confirmed at once); typed days open their day;
+what the client types is kept for staff; blocked times and taken seats are never offered."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from babel.dates import format_time
+
+from bot.clock import FixedClock
+from bot.config import Settings
+from bot.content import Content
+from bot.devtools.sandbox import Sandbox
+from bot.storage import Stores
+from tests.chat import Texts, screen, shown
+from tests.desk import card, press_on_card, seed_lead, staff_member, stores_of
+from tests.slots import at_picker, buttons, with_slots
+
+pytestmark = pytest.mark.engines
+SATURDAY = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)  # the first slot: opening_hours.sat
+
+
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
+    return with_slots(settings)
+
+
+async def test_the_client_picks_a_day_then_a_time_and_staff_confirm_it(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = await at_picker(bot, content, language=language)
+    assert t("slots.pick_day") in client.last.text
+    days = buttons(client.last, "sday:")
+    assert len(days) == 12  # 14 days ahead, today included, two Sundays closed
+    await client.press_data(days[4][1], client.last)  # Saturday
+    times = buttons(client.last, "stime:")
+    assert times[0][0] == format_time(SATURDAY, "short", locale=language)
+    reply = shown(await client.press_data(times[0][1], client.last))
+    assert "⏳" in reply and t("booking.tip.menstruation") in reply
+    lead = await stores_of(bot).leads.get(1)
+    assert (lead.status, lead.appointment_at) == ("new", SATURDAY)
+    assert "⏳" in (await card(bot, 1)).text
+    maria = staff_member(bot, settings)
+    await press_on_card(bot, maria, 1, staff.label("staff.status.booked"))
+    assert (await stores_of(bot).leads.get(1)).status == "booked"
+    assert t("booking.confirmed.note") in client.messages[-2].text
+    assert client.last.document is not None  # the calendar file: reminders follow as before
+
+
+async def test_a_typed_day_opens_its_times_and_notes_reach_the_card(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t = Texts(content, language)
+    client = await at_picker(bot, content, language=language)
+    typed = {"en": "next Saturday after lunch", "ru": "на субботу после обеда"}[language]
+    reply = shown(await client.send(typed))
+    assert t("booking.noted", note=typed) in reply
+    times = buttons(client.last, "stime:")
+    assert times[0][0] == format_time(datetime(2026, 11, 28, 12, 15, tzinfo=UTC), "short",
+                                      locale=language)
+    await client.send({"en": "with a friend", "ru": "с подругой"}[language])
+    await client.press_data(buttons(client.last, "sday:")[0][1], client.last)
+    await client.press_data(buttons(client.last, "stime:")[0][1], client.last)
+    text = (await card(bot, 1)).text
+    assert typed in text and {"en": "with a friend", "ru": "с подругой"}[language] in text
+
+
+async def test_asking_for_a_day_from_the_chat_opens_it_after_the_contact(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t = Texts(content, language)
+    client = bot.user(1001, "Olga", language_code=language)
+    await screen(client, t)
+    typed = {"en": "I'd like to book for next Tuesday", "ru": "на вторник"}[language]
+    assert t("booking.ask_contact") in shown(await client.send(typed))
+    await client.send("+7 912 345-67-89")
+    assert buttons(client.last, "stime:")[0][1].endswith(
+        str(int(datetime(2026, 12, 1, 9, 0, tzinfo=UTC).timestamp())))
+    await client.press_data(buttons(client.last, "stime:")[0][1], client.last)
+    assert typed in html.unescape((await card(bot, 1)).text)
+
+
+async def test_a_taken_seat_is_not_offered_and_a_race_for_it_has_one_winner(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t = Texts(content, language)
+    olga = await at_picker(bot, content, language=language)
+    anna = await at_picker(bot, content, user_id=1002, first_name="Anna", language=language)
+    await olga.press_data(buttons(olga.last, "sday:")[4][1], olga.last)
+    await anna.press_data(buttons(anna.last, "sday:")[4][1], anna.last)
+    slot = buttons(olga.last, "stime:")[0][1]
+    assert buttons(anna.last, "stime:")[0][1] == slot
+    await olga.press_data(slot, olga.last)
+    assert t("slots.taken") in shown(await anna.press_data(slot, anna.last))
+    assert slot not in [data for _, data in buttons(anna.last, "stime:")]
+    assert [lead.client.first_name for lead in await stores_of(bot).leads.created()] == ["Olga"]
+
+
+async def test_staff_block_and_unblock_times(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    staff = Texts(content, "en")
+    maria = staff_member(bot, settings)
+    [done] = await maria.send("/block 28.11 10:00-12:00")
+    assert "#1" in done.text
+    [listed] = await maria.send("/blocks")
+    assert "#1" in listed.text
+    client = await at_picker(bot, content)
+    await client.press_data(buttons(client.last, "sday:")[4][1], client.last)
+    first = buttons(client.last, "stime:")[0][0]
+    assert first == format_time(datetime(2026, 11, 28, 12, 15, tzinfo=UTC), "short", locale="en")
+    [removed] = await maria.send("/unblock 1")
+    assert staff("staff.unblock.done", id=1) in removed.text
+    [usage] = await maria.send("/block someday")
+    assert staff("staff.block.usage") in usage.text
+
+
+async def test_auto_confirm_books_at_once(
+    settings: Settings, clock: FixedClock, content: Content, language: str
+) -> None:
+    bot = await Sandbox.start(with_slots(settings, auto_confirm=True), clock)
+    try:
+        t = Texts(content, language)
+        client = await at_picker(bot, content, language=language)
+        await client.press_data(buttons(client.last, "sday:")[4][1], client.last)
+        reply = shown(await client.press_data(buttons(client.last, "stime:")[0][1],
+                                             client.last))
+        assert "✅" in reply
+        assert (await stores_of(bot).leads.get(1)).status == "booked"
+        assert t("booking.confirmed.note") in shown(client.messages[-6:])
+        assert bot.errors == []
+    finally:
+        await bot.stop()
+
+
+async def test_clients_holding_the_last_seats_at_once_leave_only_as_many_winners(
+    storage: Path | str
+) -> None:
+    """The seat's primary key decides, on both engines, when all hold at the same moment."""
+    stores = await Stores.open(storage)
+    try:
+        start = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
+        for n in range(4):
+            await seed_lead(stores, user_id=2000 + n, first_name=f"C{n}", created=start)
+        at = start + timedelta(days=4)
+        won = await asyncio.gather(*(stores.slots.hold(lead, at, 2, ("new",))
+                                     for lead in (1, 2, 3, 4)))
+        assert sorted(won) == [False, False, True, True]
+        assert len(await stores.slots.taken(at, at + timedelta(minutes=1), ("new",))) == 2
+    finally:
+        await stores.close()
+
+
+async def test_a_status_that_ends_the_appointment_frees_its_slot(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    staff = Texts(content, "en")
+    olga = await at_picker(bot, content)
+    await olga.press_data(buttons(olga.last, "sday:")[4][1], olga.last)
+    slot = buttons(olga.last, "stime:")[0][1]
+    await olga.press_data(slot, olga.last)
+    await press_on_card(bot, staff_member(bot, settings), 1,
+                        staff.label("staff.status.unsuitable"))
+    anna = await at_picker(bot, content, user_id=1002, first_name="Anna")
+    await anna.press_data(buttons(anna.last, "sday:")[4][1], anna.last)
+    assert buttons(anna.last, "stime:")[0][1] == slot
