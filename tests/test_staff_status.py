@@ -29,8 +29,9 @@ async def test_contacted_edits_the_card_in_place_with_who_and_when(
     before = await card(bot, 1)
     assert staff.label("staff.status.new") in before.text
     assert [label for label, _ in before.buttons] == [
-        staff.label(f"staff.status.{s}") for s in ("contacted", "booked", "unsuitable",
-                                                   "archived")]
+        staff.label("staff.card.current", status=staff.label("staff.status.new")),
+        *(staff.label(f"staff.status.{s}") for s in ("contacted", "booked", "treated",
+                                                     "unsuitable", "archived"))]
     bot.clock.advance(timedelta(minutes=5))
     await press_on_card(bot, staff_member(bot, settings), 1, "Contacted")
     after = await card(bot, 1)
@@ -58,7 +59,7 @@ async def test_booked_asks_staff_for_the_time_and_confirms_it_to_the_client(
     maria = staff_member(bot, settings)
     [prompt] = await press_on_card(bot, maria, 1, "Booked")
     assert prompt.reply_markup is not None and prompt.reply_markup["force_reply"] is True
-    assert "2026-12-01 14:30" in prompt.text and "#1" in prompt.text
+    assert "1 Dec 2:30pm" in prompt.text and "#1" in prompt.text
     assert prompt.reply_to == (await card(bot, 1)).message_id
     assert (await stores_of(bot).leads.get(1)).status == "new"  # nothing changes until the time
 
@@ -112,7 +113,8 @@ async def test_treated_starts_the_aftercare_week(
     assert Texts(content, "en")("aftercare.checkin.question") in client.last.text
     treated = await card(bot, 1)
     assert Texts(content, "en").label("staff.status.treated") in treated.text
-    assert [label for label, _ in treated.buttons] == ["🗄 Archived"]
+    assert [label for label, _ in treated.buttons][3:] == ["• ✅ Treated •", "🚫 Not suitable",
+                                                           "🗄 Archived"]
     history = await stores_of(bot).leads.history(1)
     assert [(h.old_status, h.new_status) for h in history] == [
         ("new", "contacted"), ("contacted", "booked"), ("booked", "treated")]
