@@ -73,6 +73,8 @@ class Settings:
     # Optional texts by language: how clients can pay, and the clinic's gift certificates.
     payment_methods: dict[str, str] | None = None
     gift_certificates: dict[str, str] | None = None
+    # The clinic's public review pages, by the name clients know (Google, Yandex Maps, 2GIS).
+    review_links: dict[str, str] | None = None
     # The clinic's own texts given per language (address, parking, directions): `address` and
     # `parking` above hold the default language's, `speaking()` a client's.
     clinic_texts: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -154,6 +156,7 @@ def parse_settings(data: dict[str, Any], base_dir: Path) -> Settings:
         directions=default("directions"),
         payment_methods=dict(clinic.payment_methods) if clinic.payment_methods else None,
         gift_certificates=dict(clinic.gift_certificates) if clinic.gift_certificates else None,
+        review_links=dict(clinic.review_links) if clinic.review_links else None,
         scheduler_interval=file.scheduler.interval_seconds,
         claim_seconds=file.scheduler.claim_seconds,
         messages_per_second=file.telegram.messages_per_second,

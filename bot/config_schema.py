@@ -87,6 +87,8 @@ class Clinic(Table):
     directions: Text | dict[str, Text] | None = Field(None, description=TEXT_OR_TEXTS)
     payment_methods: dict[str, Text] | None = Field(None, description=TEXTS)
     gift_certificates: dict[str, Text] | None = Field(None, description=TEXTS)
+    review_links: dict[str, Text] | None = Field(
+        None, description='a table of public review pages, e.g. Google = "https://..."')
 
 
 class Languages(Table):

@@ -13,6 +13,7 @@ def template_samples(settings: Settings, content: Content, language: str) -> dic
     """Realistic, long-ish values for every template, so rendering and length are checked."""
     from bot.flows.staff.cards import CardStatus
     from bot.storage import Client
+    from bot.storage.courses import Course
 
     client = Client(1, 1, "Alexandra-Marie", "Konstantinopolskaya", "a" * 32, "en", language)
     screening = content.screening
@@ -26,7 +27,8 @@ def template_samples(settings: Settings, content: Content, language: str) -> dic
                     for c in screening.conditions.values()],
         "unsure": [],
         "goals": ["x" * 30] * 6, "preferred_time": "x" * 30,
-        "status": CardStatus("x" * 24, "x" * 64, "x" * 30, "x" * 30)}
+        "status": CardStatus("x" * 24, "x" * 64, "x" * 30, "x" * 30),
+        "course": Course(52, 50)}
     return {
         "welcome.j2": {"name": client.first_name, "unfinished_check": True},
         "help.j2": {},

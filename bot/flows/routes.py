@@ -12,6 +12,7 @@ from bot.callbacks import CallbackData
 from bot.flows import (
     aftercare,
     aftercare_typed,
+    aftercourse,
     appointment,
     booking,
     consent,
@@ -25,20 +26,29 @@ from bot.flows import (
     typed_answers,
 )
 from bot.flows.router import DeskRouter, Router
-from bot.flows.staff import aftercare_desk, agenda, export, listing, relay, stats, status
+from bot.flows.staff import (
+    aftercare_desk,
+    agenda,
+    course,
+    export,
+    listing,
+    relay,
+    stats,
+    status,
+)
 
 
 def client_router() -> Router:
     router = Router()
-    for flow in (menu, faq, typed, booking, aftercare, appointment, privacy, outcome, consent,
-                 aftercare_typed, screening, typed_answers, context, relay):
+    for flow in (menu, faq, typed, booking, aftercare, aftercourse, appointment, privacy, outcome,
+                 consent, aftercare_typed, screening, typed_answers, context, relay):
         flow.register(router)
     return router
 
 
 def desk_router() -> DeskRouter:
     desk = DeskRouter()
-    for flow in (listing, agenda, status, export, stats, aftercare_desk):
+    for flow in (listing, agenda, status, export, stats, aftercare_desk, course):
         flow.register(desk)
     relay.register_desk(desk)
     return desk

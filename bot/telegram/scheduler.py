@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.content.i18n import negotiate
-from bot.flows import Services, funnel
+from bot.flows import Services, aftercourse, funnel
 from bot.flows.aftercare import nudge
 from bot.flows.aftercare_times import is_quiet, still_relevant
 from bot.flows.menu import MenuAction
@@ -32,7 +32,7 @@ from bot.storage import DueMessage, Plan, Reminder
 from bot.telegram import appointment_reminders
 from bot.telegram.inbox import Inbox
 from bot.telegram.limiter import PriorityRateLimiter
-from bot.telegram.markup import markup
+from bot.telegram.markup import Markup, markup
 from bot.telegram.outbox import Outbox
 from bot.telegram.sending import Delivery, backoff
 
@@ -276,9 +276,15 @@ class Scheduler:
         language = _language(self.services, client.language, client.telegram_language)
         button = InlineKeyboardButton(content.tr_button_label(language, "menu.screening"),
                                       callback_data=MenuAction("screening").pack())
-        text = content.tr_message(language, "reminder.recheck")
-        result = await self._sender.deliver(client.chat_id, client.user_id, text,
-                                            InlineKeyboardMarkup([[button]]),
+        text: str = content.tr_message(language, "reminder.recheck")
+        keyboard: Markup = InlineKeyboardMarkup([[button]])
+        if reminder.kind in aftercourse.KINDS:  # the flow composes, the scheduler delivers
+            reply = await aftercourse.reminder(self.services, client, reminder.kind, language)
+            if reply is None:
+                await stores.reminders.mark_sent(reminder.id, now)
+                return False
+            text, keyboard = reply.text, markup(reply)
+        result = await self._sender.deliver(client.chat_id, client.user_id, text, keyboard,
                                             f"reminder {reminder.id}")
         if result not in (Delivery.SENT, Delivery.GONE, Delivery.FAILED):
             waiting.append(reminder.id)

@@ -134,6 +134,7 @@ async def card_values(services: Services, lead: Lead) -> dict[str, Any]:
 
     return {
         "lead_id": lead.id, "client": lead.client, "earlier": earlier,
+        "course": await services.stores.courses.of_lead(lead.id),
         "client_language": display_name(client_language(services, lead.client)),
         "phone": phones.for_staff(lead.phone, phones.clinic_region(settings)),
         "username": lead.contact_username, "outcome": outcome,

@@ -17,7 +17,7 @@ from babel.dates import format_date
 
 from bot.content.i18n import format_appointment, format_opening_hours, format_when
 from bot.flows import StaffPost, Turn, aftercare, funnel, receipts
-from bot.flows.staff import BOOKED, LABELS, NEXT, TREATED, Desk, booked
+from bot.flows.staff import BOOKED, LABELS, NEXT, TREATED, Desk, booked, course
 from bot.flows.staff.cards import LeadCurrent, LeadStatus, LeadUndo, card_post, undo_button
 from bot.flows.staff.when import parse_when
 from bot.storage import Lead
@@ -152,6 +152,7 @@ async def change(desk: Desk, lead: Lead, target: str,
         turn.clients.append(await booked.notify_client(desk, updated, appointment, before))
     if target == TREATED and counted:
         await start_aftercare(desk, updated)
+        await course.on_treated(desk, updated)
     return turn
 
 
