@@ -75,6 +75,7 @@ class Settings:
     gift_certificates: dict[str, str] | None = None
     # The clinic's public review pages, by the name clients know (Google, Yandex Maps, 2GIS).
     review_links: dict[str, str] | None = None
+    weekly_digest: bool = False  # /stats posted to the staff chat on Monday mornings
     # The clinic's own texts given per language (address, parking, directions): `address` and
     # `parking` above hold the default language's, `speaking()` a client's.
     clinic_texts: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -157,6 +158,7 @@ def parse_settings(data: dict[str, Any], base_dir: Path) -> Settings:
         payment_methods=dict(clinic.payment_methods) if clinic.payment_methods else None,
         gift_certificates=dict(clinic.gift_certificates) if clinic.gift_certificates else None,
         review_links=dict(clinic.review_links) if clinic.review_links else None,
+        weekly_digest=file.staff.weekly_digest,
         scheduler_interval=file.scheduler.interval_seconds,
         claim_seconds=file.scheduler.claim_seconds,
         messages_per_second=file.telegram.messages_per_second,

@@ -18,6 +18,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
     StrictInt,
     StrictStr,
     ValidationInfo,
@@ -124,6 +125,8 @@ class Staff(Table):
         description="the staff group's numeric chat id, e.g. -1001234567890")
     user_ids: Annotated[frozenset[int], _list_of(int, "a list of numeric Telegram user ids")] = \
         Field(description="a list of numeric Telegram user ids")
+    weekly_digest: StrictBool = Field(
+        False, description="true or false: /stats posted to the staff chat on Monday mornings")
 
 
 class Storage(Table):

@@ -102,6 +102,7 @@ def _staff_samples(content: Content, language: str, card: dict[str, Any]) -> dic
         "leads_list.j2": {"title": "x" * 100, "lines": [line] * FOUND, "page": 999,
                           "pages": 999},
         "stats.j2": {"days": 3660, "problems": 10**6, "problems_label": "x" * 40,
-                     "steps": [Step("x" * 40, 10**6, "100%") for _ in funnel.STAGES]},
+                     "steps": [Step("x" * 40, 10**6, "100%") for _ in funnel.STAGES],
+                     "ratings": "x" * 120},
         "staff_answer.j2": {"answer": "x" * MAX_ANSWER},
     }

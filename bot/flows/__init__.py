@@ -40,6 +40,7 @@ class Document:
     filename: str
     content: bytes
     caption: str = ""
+    photo: bool = False  # a picture shown in the chat (a chart), not a file to open
 
 
 @dataclass(frozen=True)

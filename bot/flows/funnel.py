@@ -17,7 +17,8 @@ AFTERCARE_FINISHED, AFTERCARE_PROBLEM = "aftercare_finished", "aftercare_problem
 REVIEWED, RATING = "reviewed", "rating_"  # a review given; `rating_4`: one rated 4 of 5
 
 STAGES: tuple[str, ...] = (STARTED, CONSENTED, SCREENED, SUITABLE, LEAD, BOOKED, TREATED,
-                           AFTERCARE_FINISHED)
+                           AFTERCARE_FINISHED, REVIEWED)
+CHART: tuple[str, ...] = (STARTED, SCREENED, LEAD, BOOKED, TREATED, REVIEWED)  # the picture's
 LABELS: dict[str, str] = {
     STARTED: N_("staff.funnel.started"), CONSENTED: N_("staff.funnel.consented"),
     SCREENED: N_("staff.funnel.screened"), SUITABLE: N_("staff.funnel.suitable"),

@@ -28,8 +28,9 @@ from bot.flows import Services, aftercourse, funnel
 from bot.flows.aftercare import nudge
 from bot.flows.aftercare_times import is_quiet, still_relevant
 from bot.flows.menu import MenuAction
+from bot.flows.staff import stats
 from bot.storage import DueMessage, Plan, Reminder
-from bot.telegram import appointment_reminders
+from bot.telegram import appointment_reminders, outgoing
 from bot.telegram.inbox import Inbox
 from bot.telegram.limiter import PriorityRateLimiter
 from bot.telegram.markup import Markup, markup
@@ -158,8 +159,20 @@ class Scheduler:
             sent += await appointment_reminders.send_due(self._sender, self.services, now,
                                                          self._lease, lambda: self._halted)
             sent += await self.outbox.send_due(now, self._lease)
+            sent += await self._weekly_digest()
             await self._retention(now)
             return sent
+
+    async def _weekly_digest(self) -> int:
+        """The staff's Monday chart, when the flow says it is due (at most once a week)."""
+        reply = await stats.weekly_digest(self.services)
+        if reply is None or reply.document is None:
+            return 0
+        picture, chat = reply.document, self.services.settings.staff_chat_id
+        result, _ = await self._sender.attempt(
+            lambda: outgoing.send_photo(self.bot, chat, picture.content, picture.filename,
+                                        picture.caption), None, "weekly digest")
+        return int(result is Delivery.SENT)
 
     def _database_lost(self) -> bool:
         database = self.services.stores.database
