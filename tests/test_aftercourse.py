@@ -163,3 +163,13 @@ async def test_course_usage(bot: Sandbox, content: Content, settings: Settings,
     await book(bot, content, settings)
     [reply] = await staff_member(bot, settings).send(f"/course {args}")
     assert Texts(content, "en")("staff.course.usage") == reply.text
+
+
+async def test_mydata_names_the_review_request_for_what_it_is(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    t = Texts(content, language)
+    client = await treated(bot, content, settings, language)
+    text = shown(await client.send("/mydata"))
+    assert t("mydata.reminder.review", date="2026-12-10") in text
+    assert t("mydata.reminder", date="2026-12-10") not in text

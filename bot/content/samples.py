@@ -80,7 +80,7 @@ def _mydata_sample(content: Content, language: str) -> dict[str, Any]:
             "screenings": [{"date": "2026-01-01", "outcome": "x" * 40, "answers": readable}],
             "leads": [lead],
             "plans": [{"treated_on": "2026-01-01", "checkins": [checkin]}],
-            "reminders": ["2026-01-15"], "unfinished": ["x" * 1000]}
+            "reminders": [("mydata.reminder", "2026-01-15")], "unfinished": ["x" * 1000]}
 
 
 def _staff_samples(content: Content, language: str, card: dict[str, Any]) -> dict[str, Any]:
