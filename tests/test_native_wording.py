@@ -123,3 +123,14 @@ async def test_not_sure_is_not_read_back_as_a_declared_condition(
     outcome = shown(last)
     assert t("screening.outcome.unsure.explain") in outcome
     assert t("screening.outcome.doctor.explain") not in outcome
+
+
+async def test_the_chosen_time_reads_inside_the_sentence(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t = Texts(content, language)
+    client = await lead_by_chat(bot, content, language=language)
+    evening = t.label("booking.time.evening")
+    said = shown(client.messages)
+    assert t("booking.time_chosen", time=evening.lower()) in said
+    assert t("booking.time_chosen", time=evening) not in said
