@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import time
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
-from bot.config_schema import ClinicFile, expectation
+from bot.config_schema import LOCALISABLE, ClinicFile, expectation
 from bot.validation import Finding, findings
 
 
@@ -81,9 +81,16 @@ class Settings:
     opening_hours: dict[int, tuple[time, time]] | None = None  # weekday (Mon 0) → open, close
     map_link: str | None = None
     parking: str | None = None
+    directions: str | None = None
     # Optional texts by language: how clients can pay, and the clinic's gift certificates.
     payment_methods: dict[str, str] | None = None
     gift_certificates: dict[str, str] | None = None
+    # The clinic's public review pages, by the name clients know (Google, Yandex Maps, 2GIS).
+    review_links: dict[str, str] | None = None
+    weekly_digest: bool = False  # /stats posted to the staff chat on Monday mornings
+    # The clinic's own texts given per language (address, parking, directions): `address` and
+    # `parking` above hold the default language's, `speaking()` a client's.
+    clinic_texts: dict[str, dict[str, str]] = field(default_factory=dict)
     content_dir: Path = SHIPPED_CONTENT
     source: Path | None = None
     # Languages whose catalogs must be whole (`clinicbot check` fails on a gap); any other
@@ -108,6 +115,23 @@ class Settings:
             return None
         return texts.get(language) or texts.get(self.default_language)
 
+    def address_for(self, language: str) -> str:
+        return self.text_for(self.clinic_texts.get("address"), language) or self.address
+
+    def parking_for(self, language: str) -> str | None:
+        return self.text_for(self.clinic_texts.get("parking"), language) or self.parking
+
+    def directions_for(self, language: str) -> str | None:
+        return self.text_for(self.clinic_texts.get("directions"), language) or self.directions
+
+    def speaking(self, language: str) -> Settings:
+        """These settings as a client of `language` reads them in a template (`clinic.address`,
+        `clinic.parking`): the clinic's texts in their language where it gave one."""
+        if not self.clinic_texts:
+            return self
+        return replace(self, address=self.address_for(language),
+                       parking=self.parking_for(language))
+
     def with_database(self, path: Path) -> Settings:
         return replace(self, database=path, database_url=None)
 
@@ -125,8 +149,16 @@ def parse_settings(data: dict[str, Any], base_dir: Path) -> Settings:
     database = Path(file.storage.database)
     content_dir = Path(file.content.directory) if file.content.directory else SHIPPED_CONTENT
     clinic, languages, aftercare = file.clinic, file.languages, file.aftercare
+    texts = {key: dict(value) for key in LOCALISABLE
+             if isinstance(value := getattr(clinic, key), dict)}
+
+    def default(key: str) -> str | None:
+        value: str | dict[str, str] | None = getattr(clinic, key)
+        return value[languages.default] if isinstance(value, dict) else value
+
     return Settings(
-        clinic_name=clinic.name, address=clinic.address, phone=clinic.phone,
+        clinic_name=clinic.name, address=default("address") or "",
+        clinic_texts=texts, phone=clinic.phone,
         website=clinic.website, timezone=ZoneInfo(clinic.timezone), hemisphere=clinic.hemisphere,
         languages=languages.available, default_language=languages.default,
         complete_languages=languages.complete,
@@ -136,9 +168,12 @@ def parse_settings(data: dict[str, Any], base_dir: Path) -> Settings:
         quiet_end=aftercare.quiet_hours[1], retention_days=file.privacy.retention_days,
         content_dir=base_dir / content_dir,
         opening_hours=file.opening_hours.by_weekday() if file.opening_hours else None,
-        map_link=clinic.map_link, parking=clinic.parking,
+        map_link=clinic.map_link, parking=default("parking"),
+        directions=default("directions"),
         payment_methods=dict(clinic.payment_methods) if clinic.payment_methods else None,
         gift_certificates=dict(clinic.gift_certificates) if clinic.gift_certificates else None,
+        review_links=dict(clinic.review_links) if clinic.review_links else None,
+        weekly_digest=file.staff.weekly_digest,
         scheduler_interval=file.scheduler.interval_seconds,
         claim_seconds=file.scheduler.claim_seconds,
         messages_per_second=file.telegram.messages_per_second,

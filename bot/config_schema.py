@@ -18,6 +18,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
     StrictInt,
     StrictStr,
     ValidationInfo,
@@ -29,6 +30,7 @@ from bot.validation import Location, Problems
 
 TEXT = "a non-empty string"
 TEXTS = 'a table of texts by language, e.g. en = "..."'
+TEXT_OR_TEXTS = 'a non-empty string, or a table of texts by language, e.g. en = "..."'
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
 
@@ -71,17 +73,23 @@ class Table(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+LOCALISABLE = ("address", "parking", "directions")  # one string for all, or one per language
+
+
 class Clinic(Table):
     name: Text = Field(description=TEXT)
-    address: Text = Field(description=TEXT)
+    address: Text | dict[str, Text] = Field(description=TEXT_OR_TEXTS)
     phone: Text = Field(description=TEXT)
     website: Text = Field(description=TEXT)
     timezone: Annotated[Text, AfterValidator(_known_zone)] = Field(description=TEXT)
     hemisphere: Literal["north", "south"] = Field("north", description='"north" or "south"')
     map_link: Text | None = Field(None, description=TEXT)
-    parking: Text | None = Field(None, description=TEXT)
+    parking: Text | dict[str, Text] | None = Field(None, description=TEXT_OR_TEXTS)
+    directions: Text | dict[str, Text] | None = Field(None, description=TEXT_OR_TEXTS)
     payment_methods: dict[str, Text] | None = Field(None, description=TEXTS)
     gift_certificates: dict[str, Text] | None = Field(None, description=TEXTS)
+    review_links: dict[str, Text] | None = Field(
+        None, description='a table of public review pages, e.g. Google = "https://..."')
 
 
 class Languages(Table):
@@ -117,6 +125,8 @@ class Staff(Table):
         description="the staff group's numeric chat id, e.g. -1001234567890")
     user_ids: Annotated[frozenset[int], _list_of(int, "a list of numeric Telegram user ids")] = \
         Field(description="a list of numeric Telegram user ids")
+    weekly_digest: StrictBool = Field(
+        False, description="true or false: /stats posted to the staff chat on Monday mornings")
 
 
 class Storage(Table):
@@ -255,8 +265,9 @@ class ClinicFile(Table):
         """An optional per-language clinic text, once given, has the default language's."""
         default = self.languages.default
         found = [(("clinic", key, default), "missing; expected the default language's text")
-                 for key in ("payment_methods", "gift_certificates")
-                 if (texts := getattr(self.clinic, key)) is not None and default not in texts]
+                 for key in ("payment_methods", "gift_certificates", *LOCALISABLE)
+                 if isinstance(texts := getattr(self.clinic, key), dict)
+                 and default not in texts]
         if found:
             raise Problems(*found)
         return self

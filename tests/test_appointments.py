@@ -9,8 +9,9 @@ import pytest
 
 from bot.config import Settings
 from bot.content import Content
-from bot.content.i18n import format_appointment, format_when
+from bot.content.i18n import format_when
 from bot.devtools.sandbox import ChatUser, Sandbox, Sent
+from bot.flows.dates import appointment_day
 from tests.appointments import EVE, VISIT, book, move_to
 from tests.chat import Texts
 from tests.desk import booking_prompt, card, press_on_card, staff_member, stores_of
@@ -27,7 +28,7 @@ async def test_the_client_is_reminded_the_evening_before_and_that_morning(
 ) -> None:
     t = Texts(content, language)
     client = await book(bot, content, settings, language=language)
-    date, time = format_appointment(VISIT, language, settings.timezone)
+    date, time = appointment_day(bot.app.bot_data["services"], VISIT, language)
     move_to(bot, EVE - timedelta(minutes=1))
     assert await bot.run_scheduler() == 0
     move_to(bot, EVE)
@@ -135,11 +136,13 @@ async def test_a_new_time_says_it_moved_and_replaces_the_reminders(
     [prompt] = await press_on_card(bot, maria, 1, "New date")
     await maria.reply_to(prompt, "4.12 15:00")
     new = datetime(2026, 12, 4, 15, 0, tzinfo=UTC)
-    date, time = format_appointment(new, language, settings.timezone)
-    before = ", ".join(format_appointment(VISIT, language, settings.timezone))
+    services = bot.app.bot_data["services"]
+    date, time = appointment_day(services, new, language, "accusative")
+    before = ", ".join(appointment_day(services, VISIT, language, "genitive"))
     moved = text_messages(client)[-1].text
     assert t("booking.moved", clinic=settings.clinic_name, before=before, date=date,
              time=time) in moved
+    date, time = appointment_day(services, new, language)
     move_to(bot, datetime(2026, 12, 2, 8, 0, tzinfo=UTC))
     assert await bot.run_scheduler() == 0  # the old morning reminder is gone
     await client.press_data(dict(old_reminder.buttons)[t.label("appointment.confirm")],

@@ -60,7 +60,8 @@ async def test_lead_shows_the_card_with_its_buttons(
     maria = staff_member(bot, settings)
     [full] = await maria.send("/lead 1")
     assert [label for label, _ in full.buttons] == [
-        staff.label(f"staff.status.{s}") for s in ("contacted", "booked", "unsuitable",
-                                                   "archived")]
+        staff.label("staff.card.current", status=staff.label("staff.status.new")),
+        *(staff.label(f"staff.status.{s}") for s in ("contacted", "booked", "treated",
+                                                     "unsuitable", "archived"))]
     await maria.press_data(dict(full.buttons)[staff.label("staff.status.contacted")], full)
     await press_on_card(bot, maria, 1, "Archived")

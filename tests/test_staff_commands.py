@@ -76,7 +76,9 @@ async def test_lead_shows_the_full_card_with_every_answer_and_the_history(
         in full.text
     assert "🆕 New → 📞 Contacted (Maria)" in full.text
     assert [label for label, _ in full.buttons] == [  # the card's own buttons
-        staff.label(f"staff.status.{s}") for s in ("booked", "unsuitable", "archived")]
+        staff.label("staff.card.current", status=staff.label(f"staff.status.{s}"))
+        if s == "contacted" else staff.label(f"staff.status.{s}")
+        for s in ("new", "contacted", "booked", "treated", "unsuitable", "archived")]
     assert shown(await maria.send("/lead 99")) == staff("staff.lead.unknown", id=99)
     assert shown(await maria.send("/lead")) == staff("staff.lead.usage")
 

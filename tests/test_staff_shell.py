@@ -28,7 +28,7 @@ def test_staff_move_a_lead_to_treated_and_answer_a_question(
     config = tmp_path / "clinic.toml"
     config.write_text((ROOT / "clinic.example.toml").read_text(encoding="utf-8")
                       + f'\n[content]\ndirectory = "{content.root}"\n', encoding="utf-8")
-    staff = ["/as staff", "1", "1", "/reply 2099-12-03 14:30", "2", "/export"]
+    staff = ["/as staff", "2", "3", "/reply 2099-12-03 14:30", "4", "/export"]
     question = ["/as client", "/menu", "Is there wifi in your waiting room for a friend?", "1",
                 "/reply Yes, at the reception.", "Great, thanks!"]
     result = clinicbot("shell", "--config", str(config),
@@ -37,7 +37,7 @@ def test_staff_move_a_lead_to_treated_and_answer_a_question(
                        + "\n")
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "[1] 📞 Contacted" in out and "(to press: /as staff, then the number)" in out
+    assert "[2] 📞 Contacted" in out and "(to press: /as staff, then the number)" in out
     assert "Status: 📞 Contacted" in out and "Status: 📅 Booked" in out
     assert "Status: ✅ Treated" in out
     assert "┄┄ to Alex ┄┄\n✅ Your appointment at Lumière Skin Clinic is confirmed" in out

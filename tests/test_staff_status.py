@@ -10,8 +10,9 @@ import pytest
 
 from bot.config import Settings
 from bot.content import Content
-from bot.content.i18n import format_appointment, format_when
+from bot.content.i18n import format_when
 from bot.devtools.sandbox import Sandbox
+from bot.flows.dates import appointment_day
 from tests.chat import Texts, shown
 from tests.conftest import START
 from tests.desk import (
@@ -37,8 +38,9 @@ async def test_contacted_edits_the_card_in_place_with_who_and_when(
     before = await card(bot, 1)
     assert staff.label("staff.status.new") in before.text
     assert [label for label, _ in before.buttons] == [
-        staff.label(f"staff.status.{s}") for s in ("contacted", "booked", "unsuitable",
-                                                   "archived")]
+        staff.label("staff.card.current", status=staff.label("staff.status.new")),
+        *(staff.label(f"staff.status.{s}") for s in ("contacted", "booked", "treated",
+                                                     "unsuitable", "archived"))]
     bot.clock.advance(timedelta(minutes=5))
     await press_on_card(bot, staff_member(bot, settings), 1, "Contacted")
     after = await card(bot, 1)
@@ -55,8 +57,8 @@ async def test_contacted_edits_the_card_in_place_with_who_and_when(
 
 
 @pytest.mark.parametrize("language, day, hour", [
-    ("en", "Thursday, December 3, 2026", "2:30\u202fPM"),  # Babel puts U+202F before PM
-    ("ru", "четверг, 3 декабря 2026\u202fг.", "14:30"),
+    ("en", "Thursday, December 3", "2:30\u202fPM"),  # Babel puts U+202F before PM
+    ("ru", "четверг, 3 декабря", "14:30"),  # this year's date has no year
 ])
 async def test_booked_asks_staff_for_the_time_and_confirms_it_to_the_client(
     bot: Sandbox, content: Content, settings: Settings, language: str, day: str, hour: str
@@ -64,7 +66,7 @@ async def test_booked_asks_staff_for_the_time_and_confirms_it_to_the_client(
     staff, t = Texts(content, "en"), Texts(content, language)
     client, maria, prompt = await booking_prompt(bot, content, settings, language=language)
     assert prompt.reply_markup is not None and prompt.reply_markup["force_reply"] is True
-    assert "2026-12-01 14:30" in prompt.text and "#1" in prompt.text
+    assert "1 Dec 2:30pm" in prompt.text and "#1" in prompt.text
     assert prompt.reply_to == (await card(bot, 1)).message_id
     assert (await stores_of(bot).leads.get(1)).status == "new"  # nothing changes until the time
 
@@ -75,7 +77,7 @@ async def test_booked_asks_staff_for_the_time_and_confirms_it_to_the_client(
 
     confirmation, calendar = client.messages[received:]
     assert calendar.document is not None
-    date, time = format_appointment(APPOINTMENT, language, settings.timezone)
+    date, time = appointment_day(bot.app.bot_data["services"], APPOINTMENT, language)
     assert (date, time) == (day, hour)
     assert t("booking.confirmed", clinic=settings.clinic_name, date=date, time=time) \
         in confirmation.text
@@ -116,7 +118,8 @@ async def test_treated_starts_the_aftercare_week(
     assert Texts(content, "en")("aftercare.checkin.question") in client.last.text
     treated = await card(bot, 1)
     assert Texts(content, "en").label("staff.status.treated") in treated.text
-    assert [label for label, _ in treated.buttons] == ["🗄 Archived"]
+    assert [label for label, _ in treated.buttons][3:] == ["• ✅ Treated •", "🚫 Not suitable",
+                                                           "🗄 Archived"]
     history = await stores_of(bot).leads.history(1)
     assert [(h.old_status, h.new_status) for h in history] == [
         ("new", "contacted"), ("contacted", "booked"), ("booked", "treated")]
@@ -162,7 +165,8 @@ async def test_a_new_date_confirms_again_and_is_kept_in_the_history(
     await maria.reply_to(prompt, "2026-12-03 14:30")
     [prompt] = await press_on_card(bot, maria, 1, "New date")
     await maria.reply_to(prompt, "2026-12-05 10:00")
-    date, _ = format_appointment(datetime(2026, 12, 5, 10, tzinfo=UTC), "en", settings.timezone)
+    date, _ = appointment_day(bot.app.bot_data["services"],
+                              datetime(2026, 12, 5, 10, tzinfo=UTC), "en", "accusative")
     assert date in client.messages[-2].text and client.last.document is not None
     history = await stores_of(bot).leads.history(1)
     assert [h.new_status for h in history] == ["booked", "booked"]

@@ -82,7 +82,7 @@ async def test_asking_where_to_leave_the_car_finds_the_parking(
 ) -> None:
     user = bot.user(language_code="ru")
     await user.send("/start")
-    assert settings.parking and settings.parking in shown(
+    assert (parking := settings.parking_for("ru")) and parking in shown(
         await user.send("есть где машину поставить?"))
 
 

@@ -37,6 +37,14 @@ LONDON, MOSCOW = ZoneInfo("Europe/London"), ZoneInfo("Europe/Moscow")
     ("12.01 10:00", (2027, 1, 12, 10, 0)),  # the next such date: January is next year
     ("5 мая 12:00", (2027, 5, 5, 12, 0)),
     ("14.30 03.12", (2026, 12, 3, 14, 30)),
+    ("next friday 11am", (2026, 12, 4, 11, 0)),
+    ("next Friday at 11 am", (2026, 12, 4, 11, 0)),
+    ("this friday 11am", (2026, 12, 4, 11, 0)),
+    ("tomorrow at 3pm", (2026, 12, 2, 15, 0)),
+    ("Dec 9 2:30pm", (2026, 12, 9, 14, 30)),
+    ("December 9th at 2:30pm", (2026, 12, 9, 14, 30)),
+    ("9th Dec 2:30pm", (2026, 12, 9, 14, 30)),
+    ("в следующую пятницу в 11", (2026, 12, 4, 11, 0)),
 ])
 def test_the_forms_receptionists_type(text: str, expected: tuple[int, ...]) -> None:
     assert parse_when(text, NOW, LONDON) == datetime(*expected, tzinfo=LONDON)

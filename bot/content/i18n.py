@@ -7,6 +7,8 @@ read_po → write_mo into memory → GNUTranslations, as Babel's own tooling doe
 from __future__ import annotations
 
 import gettext
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 from functools import lru_cache
@@ -104,11 +106,29 @@ def format_when(value: datetime, language: str, timezone: tzinfo) -> str:
                           format_date(local, "medium", locale=language))
 
 
-def format_appointment(value: datetime, language: str, timezone: tzinfo) -> tuple[str, str]:
-    """An appointment's (date, time) for a client: "Thursday, December 3, 2026", "2:30 PM"."""
+def format_appointment(value: datetime, language: str, timezone: tzinfo, *,
+                       now: datetime | None = None,
+                       weekdays: Sequence[str] | None = None) -> tuple[str, str]:
+    """An appointment's (date, time) for a client: "Thursday, December 3, 2026", "2:30 PM".
+    Given `now`, the year is left out when it is this one ("Thursday, December 3"); given
+    `weekdays` (Monday first), the weekday is written in that form, for the case a sentence
+    needs ("с четверга, 3 декабря … на пятницу, 11 декабря")."""
     local = value.astimezone(timezone)
-    return (format_date(local, "full", locale=language),
-            format_time(local, "short", locale=language))
+    pattern = str(Locale.parse(language).date_formats["full"].pattern)
+    if now is not None and now.astimezone(timezone).year == local.year:
+        pattern = _without_year(pattern)
+    day = format_date(local, pattern, locale=language)
+    if weekdays is not None and len(weekdays) == 7:
+        named = str(Locale.parse(language).days["format"]["wide"][local.weekday()])
+        day = day.replace(named, weekdays[local.weekday()].strip(), 1)
+    return day, format_time(local, "short", locale=language)
+
+
+def _without_year(pattern: str) -> str:
+    """A full date pattern without its year, where the year ends it ("EEEE, MMMM d, y",
+    "EEEE, d MMMM y 'г'."); any other order keeps its year rather than lose the day."""
+    shorter = re.sub(r"[\s,]*y+[^dMELc]*$", "", pattern)
+    return shorter if shorter != pattern and "d" in shorter and "M" in shorter else pattern
 
 
 def format_hour(hour: int, tz: ZoneInfo, on: datetime, language: str) -> str:

@@ -201,6 +201,12 @@ class FakeBotApi(BaseRequest):
             "caption": params.get("caption")}
         return sent
 
+    def _sendPhoto(self, params: dict[str, Any]) -> dict[str, Any]:
+        """A picture, kept like a document with `photo` set."""
+        sent = self._sendDocument({**params, "document": params["photo"]})
+        self.messages[sent["chat"]["id"]][-1].document["photo"] = True  # type: ignore[index]
+        return sent
+
     def _copyMessage(self, params: dict[str, Any]) -> dict[str, Any]:
         """A copy with its caption as `text`; the original (a client's own message) is not held
         here, so only where it came from is kept."""

@@ -40,6 +40,7 @@ class Document:
     filename: str
     content: bytes
     caption: str = ""
+    photo: bool = False  # a picture shown in the chat (a chart), not a file to open
 
 
 @dataclass(frozen=True)
@@ -199,7 +200,8 @@ class Speaking:
         return self.content.tr_button_label(self.language, msgid, **values)
 
     def render(self, template: str, **values: Any) -> Markup:
-        return self.content.render(self.language, template, clinic=self.settings, **values)
+        return self.content.render(self.language, template,
+                                   clinic=self.settings.speaking(self.language), **values)
 
     def tr_button(self, msgid: str, data: str, **values: Any) -> Button:
         return Button(self.tr_label(msgid, **values), data)

@@ -14,7 +14,18 @@ from zoneinfo import ZoneInfo, available_timezones
 from bot.callbacks import MAX_ID, Between, CallbackData
 from bot.content import Content
 from bot.content.i18n import N_, display_name, format_hour
-from bot.flows import Button, Reply, Services, StaffPost, Turn, Visit, funnel, phones, receipts
+from bot.flows import (
+    Button,
+    Reply,
+    Services,
+    StaffPost,
+    Turn,
+    Visit,
+    aftercourse,
+    funnel,
+    phones,
+    receipts,
+)
 from bot.flows.aftercare_times import schedule
 from bot.flows.menu import MenuAction, main_menu
 from bot.storage import Plan
@@ -67,6 +78,8 @@ async def start_plan(services: Services, user_id: int, now: datetime,
     plan_id = await services.stores.aftercare.create_plan(
         user_id, start.astimezone(tz).date(), tz.key,
         _schedule(services, start, tz), now, handed_over=handed_over)
+    if plan_id is not None:
+        await aftercourse.plan_review(services, user_id, start.astimezone(tz).date(), tz)
     return plan_id is not None
 
 
@@ -106,8 +119,10 @@ async def begin(visit: Visit) -> Turn:
 
 async def stop(visit: Visit) -> Turn:
     plan = await visit.stores.aftercare.active_plan(visit.client.user_id)
+    after = await aftercourse.stop(visit.services, visit.client.user_id)
     if plan is None:
-        return main_menu(visit, note=visit.tr("aftercare.nothing_to_stop"))
+        return main_menu(visit, note=visit.tr("aftercare.stopped") if after else
+                         visit.tr("aftercare.nothing_to_stop"))
     await visit.stores.aftercare.end_plan(plan.id, "stopped", visit.now)
     return main_menu(visit, note=visit.tr("aftercare.stopped"))
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from bot.callbacks import MAX_ID, CallbackData
-from bot.content.i18n import N_, format_appointment, format_when
+from bot.content.i18n import N_, format_when
 from bot.flows import (
     Button,
     Reply,
@@ -26,6 +26,7 @@ from bot.flows import (
     my_appointment,
     slot_picker,
 )
+from bot.flows.dates import appointment_day
 from bot.flows.staff import BOOKED
 from bot.flows.staff.cards import card_post
 from bot.storage import Lead
@@ -62,8 +63,9 @@ class AppointmentAnswer(CallbackData, prefix="appt"):
 def reminder(services: Services, lead: Lead, kind: str, language: str) -> Reply:
     """The evening-before (`eve`) or morning-of reminder, with the three answers."""
     assert lead.appointment_at is not None
-    day, time = format_appointment(lead.appointment_at, language, services.settings.timezone)
-    text = services.content.render(language, "appointment_reminder.j2", clinic=services.settings,
+    day, time = appointment_day(services, lead.appointment_at, language)
+    text = services.content.render(language, "appointment_reminder.j2",
+                                   clinic=services.settings.speaking(language),
                                    kind=kind, date=day, time=time)
     at = int(lead.appointment_at.timestamp())
 

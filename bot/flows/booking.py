@@ -140,7 +140,8 @@ async def time_chosen(visit: Visit, time_id: str) -> Turn | None:
     lead = await visit.stores.leads.get(lead_id)
     assert lead is not None
     await funnel.record(visit.services, funnel.LEAD)
-    chosen = Reply(visit.tr("booking.time_chosen", time=visit.tr_label(times[time_id].label)),
+    chosen = Reply(visit.tr("booking.time_chosen",  # a button's label inside a sentence
+                            time=visit.tr_label(times[time_id].label).lower()),
                    edit=True)
     tips = Reply(visit.render("booking_tips.j2", good_season=_good_season(visit)))
     done = Reply(visit.render("booking_done.j2"),

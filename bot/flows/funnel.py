@@ -14,15 +14,17 @@ from bot.flows import Services
 STARTED, CONSENTED, SCREENED, SUITABLE = "started", "consented", "screened", "suitable"
 LEAD, BOOKED, TREATED = "lead", "booked", "treated"
 AFTERCARE_FINISHED, AFTERCARE_PROBLEM = "aftercare_finished", "aftercare_problem"
+REVIEWED, RATING = "reviewed", "rating_"  # a review given; `rating_4`: one rated 4 of 5
 
 STAGES: tuple[str, ...] = (STARTED, CONSENTED, SCREENED, SUITABLE, LEAD, BOOKED, TREATED,
-                           AFTERCARE_FINISHED)
+                           AFTERCARE_FINISHED, REVIEWED)
+CHART: tuple[str, ...] = (STARTED, SCREENED, LEAD, BOOKED, TREATED, REVIEWED)  # the picture's
 LABELS: dict[str, str] = {
     STARTED: N_("staff.funnel.started"), CONSENTED: N_("staff.funnel.consented"),
     SCREENED: N_("staff.funnel.screened"), SUITABLE: N_("staff.funnel.suitable"),
     LEAD: N_("staff.funnel.lead"), BOOKED: N_("staff.funnel.booked"),
     TREATED: N_("staff.funnel.treated"), AFTERCARE_FINISHED: N_("staff.funnel.aftercare_finished"),
-    AFTERCARE_PROBLEM: N_("staff.funnel.aftercare_problem"),
+    AFTERCARE_PROBLEM: N_("staff.funnel.aftercare_problem"), REVIEWED: N_("staff.funnel.reviewed"),
 }
 
 

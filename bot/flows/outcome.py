@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Annotated
 
 from bot.callbacks import Between, CallbackData
-from bot.content.i18n import format_day
+from bot.content.i18n import N_, format_day
 from bot.flows import Button, Reply, Turn, Visit
 from bot.flows.menu import MenuAction, main_menu
 
@@ -33,10 +33,14 @@ class Recheck(CallbackData, prefix="recheck"):
 
 def outcome_reply(visit: Visit, verdict: Verdict) -> Reply:
     """The outcome with its reasons and the ways on the content offers for it: booking (a
-    consultation), a reminder to check again when the conditions allow a date, a person."""
+    consultation), a reminder to check again when the conditions allow a date, a person. When
+    every reason is an answer of "not sure", the explanation says so rather than speak of a
+    condition the client declared."""
     described = visit.content.screening.outcome(verdict.outcome)
     reasons = verdict.conditions + verdict.unsure
-    text = visit.render("outcome.j2", outcome=described,
+    shown = described.model_copy(update={"explain": N_("screening.outcome.unsure.explain")}) \
+        if verdict.unsure and not verdict.conditions else described
+    text = visit.render("outcome.j2", outcome=shown,
                         reasons=[visit.tr(c.reason) for c in reasons])
     rows: list[tuple[Button, ...]] = []
     if described.book:

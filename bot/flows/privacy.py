@@ -33,6 +33,9 @@ class Forget(CallbackData, prefix="forget"):
     def examples(cls, content: Content, settings: Settings) -> Iterable[Forget]:
         return cls("yes"), cls("no")
 
+# What each kind of reminder not sent yet is, in /mydata (else: repeat the check).
+REMINDERS = {"review": N_("mydata.reminder.review"), "course": N_("mydata.reminder.course")}
+
 
 def notice(visit: Visit) -> Turn:
     return Turn([Reply(visit.render("privacy.j2", retention_days=visit.settings.retention_days))])
@@ -51,7 +54,8 @@ async def my_data(visit: Visit) -> Turn:
                                     for s in data.screenings],
                         leads=[_lead(visit, lead) for lead in data.leads],
                         plans=[_plan(visit, plan) for plan in data.aftercare],
-                        reminders=[s["due_at"][:10] for s in data.reminders],
+                        reminders=[(REMINDERS.get(s["kind"], N_("mydata.reminder")),
+                                    s["due_at"][:10]) for s in data.reminders],
                         unfinished=_unfinished(data.conversation))
     return Turn([Reply(page) for page in pages(text)])
 

@@ -1,6 +1,7 @@
-"""The reminder to repeat the check, for a client told "not now" (scheduled by
-bot/flows/outcome.py): outside quiet hours in the client's timezone, with the button that
-starts the check."""
+"""Reminders to a client, outside quiet hours in their timezone: to repeat the check, for a
+client told "not now" (scheduled by bot/flows/outcome.py), with the button that starts it; and
+after the aftercare week, the review request and the next session of the course, which
+bot/flows/aftercourse.py composes."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.clock import is_quiet
-from bot.flows import Button, Reply, Services
+from bot.flows import Button, Reply, Services, aftercourse
 from bot.flows.language import language_for
 from bot.flows.menu import MenuAction
 from bot.flows.scheduled import Due, Hold, Schedule
@@ -31,6 +32,10 @@ class RecheckReminders(Schedule[Reminder]):
         if is_quiet(now, tz, settings.quiet_start, settings.quiet_end):
             return Hold.WAIT
         language = language_for(settings, client.language, client.telegram_language)
+        if row.kind in aftercourse.KINDS:
+            later = await aftercourse.reminder(services, client, row.kind, language)
+            return Due(client.chat_id, client.user_id, later, f"reminder {row.id}") if later \
+                else Hold.SKIP
         button = Button(content.tr_button_label(language, "menu.screening"),
                         MenuAction("screening").pack())
         reply = Reply(content.tr_message(language, "reminder.recheck"), ((button,),))

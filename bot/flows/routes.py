@@ -17,6 +17,7 @@ from bot.content.check import Wiring
 from bot.flows import (
     aftercare,
     aftercare_typed,
+    aftercourse,
     appointment,
     booking,
     consent,
@@ -39,6 +40,7 @@ from bot.flows.staff import (
     aftercare_desk,
     agenda,
     blocks,
+    course,
     export,
     listing,
     relay,
@@ -49,15 +51,16 @@ from bot.flows.staff import (
 
 def client_router() -> Router:
     router = Router(fallback=menu.with_note)
-    for flow in (menu, faq, typed, booking, my_appointment, aftercare, appointment, privacy,
-                 outcome, consent, aftercare_typed, screening, typed_answers, context, relay):
+    for flow in (menu, faq, typed, booking, my_appointment, aftercare, aftercourse, appointment,
+                 privacy, outcome, consent, aftercare_typed, screening, typed_answers, context,
+                 relay):
         flow.register(router)
     return router
 
 
 def desk_router() -> DeskRouter:
     desk = DeskRouter()
-    for flow in (listing, agenda, status, export, stats, aftercare_desk, blocks):
+    for flow in (listing, agenda, status, export, stats, aftercare_desk, blocks, course):
         flow.register(desk)
     relay.register_desk(desk)
     return desk

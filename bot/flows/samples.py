@@ -14,6 +14,7 @@ def template_samples(settings: Settings, content: Content, language: str) -> dic
     """Realistic, long-ish values for every template, so rendering and length are checked."""
     from bot.flows.staff.cards import CardStatus
     from bot.storage import Client
+    from bot.storage.courses import Course
 
     client = Client(1, 1, "Alexandra-Marie", "Konstantinopolskaya", "a" * 32, "en", language)
     screening = content.screening
@@ -27,7 +28,8 @@ def template_samples(settings: Settings, content: Content, language: str) -> dic
                     for c in screening.conditions.values()],
         "unsure": [],
         "goals": ["x" * 30] * 6, "preferred_time": "x" * 30, "note": "x" * NOTE_LIMIT,
-        "status": CardStatus("x" * 24, "x" * 64, "x" * 30, "x" * 30)}
+        "status": CardStatus("x" * 24, "x" * 64, "x" * 30, "x" * 30),
+        "course": Course(52, 50)}
     return {
         "welcome.j2": {"name": client.first_name, "unfinished_check": True},
         "help.j2": {},
@@ -80,7 +82,7 @@ def _mydata_sample(content: Content, language: str) -> dict[str, Any]:
             "screenings": [{"date": "2026-01-01", "outcome": "x" * 40, "answers": readable}],
             "leads": [lead],
             "plans": [{"treated_on": "2026-01-01", "checkins": [checkin]}],
-            "reminders": ["2026-01-15"], "unfinished": ["x" * 1000]}
+            "reminders": [("mydata.reminder", "2026-01-15")], "unfinished": ["x" * 1000]}
 
 
 def _staff_samples(content: Content, language: str, card: dict[str, Any]) -> dict[str, Any]:
@@ -101,6 +103,7 @@ def _staff_samples(content: Content, language: str, card: dict[str, Any]) -> dic
         "leads_list.j2": {"title": "x" * 100, "lines": [line] * FOUND, "page": 999,
                           "pages": 999},
         "stats.j2": {"days": 3660, "problems": 10**6, "problems_label": "x" * 40,
-                     "steps": [Step("x" * 40, 10**6, "100%") for _ in funnel.STAGES]},
+                     "steps": [Step("x" * 40, 10**6, "100%") for _ in funnel.STAGES],
+                     "ratings": "x" * 120},
         "staff_answer.j2": {"answer": "x" * MAX_ANSWER},
     }

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import escape
+
 from bot.content.i18n import N_, format_opening_hours
 from bot.content.routing import route
 from bot.flows import (
@@ -64,7 +66,8 @@ async def message(visit: Visit, text: str) -> Turn:
 def logistics(visit: Visit, kind: str) -> str:
     """The clinic's details that answer `kind` (address, phone, hours, parking, directions)."""
     s = visit.settings
-    where = visit.tr("logistics.address", clinic=s.clinic_name, address=s.address)
+    where = visit.tr("logistics.address", clinic=s.clinic_name,
+                     address=s.address_for(visit.language))
     map_link = f"\n{s.map_link}" if s.map_link else ""
     call = visit.tr("logistics.call", phone=s.phone)
     if kind == "phone":
@@ -72,9 +75,12 @@ def logistics(visit: Visit, kind: str) -> str:
     if kind == "hours":
         return visit.tr("logistics.hours", hours=format_opening_hours(
             s.opening_hours, visit.language)) if s.opening_hours else call
+    parking, directions = s.parking_for(visit.language), s.directions_for(visit.language)
     if kind == "parking":
-        return visit.tr("logistics.parking", parking=s.parking) if s.parking else \
+        return visit.tr("logistics.parking", parking=parking) if parking else \
             f"{where}{map_link}\n{call}"
+    if kind == "directions" and directions:
+        return f"{where}\n{escape(directions)}{map_link}"
     return f"{where}{map_link}"
 
 

@@ -24,6 +24,14 @@ class HeartbeatStore(Store):
         await self.write("DELETE FROM heartbeats WHERE name LIKE 'instance %' AND at < ?",
                          (iso(now - timedelta(days=1)),))
 
+    async def take(self, name: str, now: datetime, after: datetime) -> bool:
+        """Mark `name` done at `now` unless it was already done at `after` or later: True for
+        the one caller (of however many instances) that should do it."""
+        return await self.write(
+            "INSERT INTO heartbeats (name, at, database_file) VALUES (?, ?, ?)"
+            " ON CONFLICT (name) DO UPDATE SET at = excluded.at WHERE heartbeats.at < ?",
+            (name, iso(now), self.database.identity, iso(after))) == 1
+
     async def last(self, name: str) -> datetime | None:
         row = await self.one("SELECT at FROM heartbeats WHERE name = ?", (name,))
         return moment(row[0]) if row else None

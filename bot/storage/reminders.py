@@ -25,6 +25,12 @@ class ReminderStore(Store):
             await db.write("INSERT INTO reminders (user_id, kind, due_at) VALUES (?, ?, ?)",
                              (user_id, kind, iso(due)))
 
+    async def cancel(self, user_id: int, kinds: tuple[str, ...]) -> int:
+        """The client's pending reminders of these kinds are dropped (/stop); how many."""
+        return await self.write(
+            f"DELETE FROM reminders WHERE user_id = ? AND kind IN ({marks(list(kinds))})"
+            " AND sent_at IS NULL", (user_id, *kinds))
+
     async def claim_due(self, now: datetime, lease: timedelta,
                         limit: int = 100) -> list[Reminder]:
         """Reminders due and claimed by nobody, now claimed by the caller for `lease`."""

@@ -14,6 +14,7 @@ from bot.storage.booking_prompts import BookingPromptStore
 from bot.storage.chat_states import ChatStateStore
 from bot.storage.clients import ClientStore
 from bot.storage.consents import ConsentStore
+from bot.storage.courses import CourseStore
 from bot.storage.funnel import FunnelStore
 from bot.storage.heartbeats import HeartbeatStore
 from bot.storage.inbox import InboxStore
@@ -55,6 +56,7 @@ class Stores:
         self.appointments = AppointmentStore(database)
         self.aftercare = AftercareStore(database)
         self.funnel = FunnelStore(database)
+        self.courses = CourseStore(database)
         self.heartbeats = HeartbeatStore(database)
         self.outbox = OutboxStore(database)
         self.inbox = InboxStore(database)

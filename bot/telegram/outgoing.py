@@ -71,6 +71,13 @@ async def send_document(bot: Bot, chat_id: int, content: bytes | InputFile, file
                                    parse_mode=ParseMode.HTML)
 
 
+async def send_photo(bot: Bot, chat_id: int, content: bytes, filename: str,
+                     caption: str | None) -> Message:
+    return await bot.send_photo(chat_id, content, filename=filename,
+                                caption=fit(caption, CAPTION) if caption else None,
+                                parse_mode=ParseMode.HTML)
+
+
 async def copy_message(bot: Bot, chat_id: int, from_chat_id: int, message_id: int,
                        caption: str | None) -> MessageId:
     """A copy keeps its own caption unless given one."""

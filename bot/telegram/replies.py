@@ -35,9 +35,9 @@ async def show(bot: Bot, payload: dict[str, Any]) -> int:
     reply = Reply.from_dict(payload["reply"])
     keyboard = markup(reply)
     if reply.document is not None:
-        sent = await outgoing.send_document(bot, chat_id, reply.document.content,
-                                            reply.document.filename,
-                                            reply.document.caption or None)
+        send = outgoing.send_photo if reply.document.photo else outgoing.send_document
+        sent = await send(bot, chat_id, reply.document.content, reply.document.filename,
+                          reply.document.caption or None)
         return sent.message_id
     if target is not None and await _edit(bot, chat_id, target, reply, keyboard):
         return int(target)

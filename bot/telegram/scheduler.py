@@ -26,7 +26,9 @@ from bot.flows import Services
 from bot.flows.aftercare_days import AftercareDays
 from bot.flows.routes import schedules
 from bot.flows.scheduled import Due, Hold
+from bot.flows.staff import stats
 from bot.storage import DueMessage
+from bot.telegram import outgoing
 from bot.telegram.due import deliver, send_due
 from bot.telegram.inbox import Inbox
 from bot.telegram.limiter import PriorityRateLimiter
@@ -150,8 +152,20 @@ class Scheduler:
                 sent += await send_due(self._sender, self.services, schedule, now, self._lease,
                                        lambda: self._halted)
             sent += await self.outbox.send_due(now, self._lease)
+            sent += await self._weekly_digest()
             await self._retention(now)
             return sent
+
+    async def _weekly_digest(self) -> int:
+        """The staff's Monday chart, when the flow says it is due (at most once a week)."""
+        reply = await stats.weekly_digest(self.services)
+        if reply is None or reply.document is None:
+            return 0
+        picture, chat = reply.document, self.services.settings.staff_chat_id
+        result, _ = await self._sender.attempt(
+            lambda: outgoing.send_photo(self.bot, chat, picture.content, picture.filename,
+                                        picture.caption), None, "weekly digest")
+        return int(result is Delivery.SENT)
 
     def _database_lost(self) -> bool:
         database = self.services.stores.database

@@ -16,6 +16,7 @@ from bot.content.i18n import N_
 from bot.flows import Reply, Turn
 from bot.flows.staff import CLIENT_CANCELLED, LABELS, Desk
 from bot.flows.staff.cards import ANSWERS
+from bot.flows.staff.status import date_example
 
 if TYPE_CHECKING:
     from bot.flows.router import DeskRouter
@@ -51,6 +52,9 @@ def help_text(desk: Desk, router: DeskRouter) -> Turn:
     lines: list[str] = [desk.tr("staff.help.title")]
     lines += [f"/{c.name} — {escape(desk.tr_label(c.label))}" for c in router.commands.values()
               if c.label]
+    lines += ["", desk.tr("staff.help.reply"),
+              desk.tr("staff.help.dates", example=escape(date_example(desk))),
+              desk.tr("staff.help.slots")]
     return Turn([Reply("\n".join(lines))])
 
 

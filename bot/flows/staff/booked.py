@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 
-from bot.content.i18n import format_appointment
 from bot.flows import ClientPost, Document, Services, Speaking, StaffPost
+from bot.flows.dates import appointment_day
 from bot.flows.staff import client_language
 from bot.storage import Lead
 
@@ -44,7 +44,8 @@ def calendar_file(services: Services, lead: Lead, appointment: datetime,
              "BEGIN:VEVENT", f"UID:lead-{lead.id}-{stamp(appointment)}@clinicbot",
              f"DTSTAMP:{stamp(services.clock.now())}", f"DTSTART:{stamp(appointment)}",
              f"DTEND:{stamp(end)}", f"SUMMARY:{_text(title)}",
-             f"LOCATION:{_text(settings.address)}", "END:VEVENT", "END:VCALENDAR"]
+             f"LOCATION:{_text(settings.address_for(language))}", "END:VEVENT",
+             "END:VCALENDAR"]
     return Document("appointment.ics", "".join(_folded(line) + "\r\n" for line in lines).encode())
 
 
@@ -78,10 +79,12 @@ async def notify_client(desk: Speaking, lead: Lead, appointment: datetime,
     await desk.stores.appointments.plan(lead.id, appointment,
                                         reminder_times(services, appointment, desk.now))
     language = client_language(services, lead.client)
-    tz = services.settings.timezone
-    day, hour = format_appointment(appointment, language, tz)
-    moved = ", ".join(format_appointment(before, language, tz)) if before else None
-    text = services.content.render(language, "booking_confirmed.j2", clinic=services.settings,
+    day, hour = appointment_day(services, appointment, language,
+                                "accusative" if before else "nominative")
+    moved = ", ".join(appointment_day(services, before, language, "genitive")) if before \
+        else None
+    text = services.content.render(language, "booking_confirmed.j2",
+                                   clinic=services.settings.speaking(language),
                                    date=day, time=hour, moved_from=moved)
     unreachable = StaffPost(services.content.tr_message(
         services.settings.default_language, "staff.client_unreachable", id=lead.id),

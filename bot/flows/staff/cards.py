@@ -16,6 +16,7 @@ from bot.flows.eligibility import evaluate, path
 from bot.flows.staff import (
     ARCHIVED,
     BOOKED,
+    CLIENT_CANCELLED,
     CONTACTED,
     LABELS,
     NEW,
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 
 UNDO_FOR = timedelta(days=1)
 HISTORY = 10  # the latest status changes the full card shows, so it fits one message
+ENDED = (UNSUITABLE, ARCHIVED, CLIENT_CANCELLED)  # not coming: the card shows no appointment
 ANSWERS = {"confirm": N_("staff.card.answer.confirm"),
            "reschedule": N_("staff.card.answer.reschedule"),
            "cancel": N_("staff.card.answer.cancel")}
@@ -68,6 +70,17 @@ class LeadUndo(CallbackData, prefix="undo"):
 
 
 UNDOABLE_FROM = (*OPEN, TREATED, UNSUITABLE)  # the statuses an undo can return a lead to
+
+
+@dataclass(frozen=True)
+class LeadCurrent(CallbackData, prefix="cur"):
+    """The marked button of the status lead `lead` is in: pressing it changes nothing."""
+
+    lead: int
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[LeadCurrent]:
+        return (cls(MAX_ID),)
 
 
 async def undo_button(services: Services, lead: Lead) -> Button | None:
@@ -131,6 +144,7 @@ async def card_values(services: Services, lead: Lead) -> dict[str, Any]:
 
     return {
         "lead_id": lead.id, "client": lead.client, "earlier": earlier,
+        "course": await services.stores.courses.of_lead(lead.id),
         "client_language": display_name(client_language(services, lead.client)),
         "phone": phones.for_staff(lead.phone, phones.clinic_region(settings)),
         "username": lead.contact_username, "outcome": outcome,
@@ -143,23 +157,33 @@ async def card_values(services: Services, lead: Lead) -> dict[str, Any]:
         "note": lead.note,
         "status": CardStatus(
             content.tr_button_label(staff, LABELS[lead.status]), by,
-            when(last.changed_at if last else None), when(lead.appointment_at),
+            when(last.changed_at if last else None),
+            when(lead.appointment_at) if lead.status not in ENDED else None,
             content.tr_message(staff, ANSWERS[answer]) if answer else None,
             held=lead.status in (NEW, CONTACTED) and lead.appointment_at is not None),
     }
 
 
 def status_buttons(services: Services, lead: Lead) -> tuple[tuple[Button, ...], ...]:
-    """The statuses a lead can move to from where it is, two to a row."""
+    """Every status in its fixed place, two to a row, the current one marked: a second quick
+    press on the same place lands on the status the first one set, never on another. A
+    status the lead cannot move to from here only refreshes the card. A booked lead also gets
+    "New date"; an archived one has nowhere left to go."""
+    if not NEXT[lead.status]:
+        return ()
+    label = services.content.tr_button_label
     staff = services.settings.default_language
-    rebook = N_("staff.action.rebook")
     buttons = [
-        Button(services.content.tr_button_label(
-            staff, rebook if lead.status == target == BOOKED else LABELS[target]),
-            LeadStatus(lead.id, lead.status, target).pack())
-        for target in NEXT[lead.status]
+        Button(label(staff, N_("staff.card.current"), status=label(staff, LABELS[target])),
+               LeadCurrent(lead.id).pack()) if target == lead.status
+        else Button(label(staff, LABELS[target]), LeadStatus(lead.id, lead.status, target).pack())
+        for target in STATUSES if target != CLIENT_CANCELLED or target == lead.status
     ]
-    return tuple(tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2))
+    rows = tuple(tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2))
+    if lead.status == BOOKED:
+        rows += ((Button(label(staff, N_("staff.action.rebook")),
+                         LeadStatus(lead.id, BOOKED, BOOKED).pack()),),)
+    return rows
 
 
 async def card_post(services: Services, lead: Lead) -> StaffPost:

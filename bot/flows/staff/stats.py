@@ -1,4 +1,6 @@
-"""`/stats [days]`: the funnel over the last `days` clinic-local days (30 unless given).
+"""`/stats [days]`: the funnel over the last `days` clinic-local days (30 unless given), as a
+chart of the funnel and the week's ratings with the figures in its caption; optionally posted
+to the staff chat every Monday morning (`weekly_digest`).
 
 Counts come from the anonymous funnel events (bot/flows/funnel.py), so they survive the
 deletion of clients' personal data. Each step shows its conversion from the step before it;
@@ -8,20 +10,23 @@ deletion of clients' personal data. Each step shows its conversion from the step
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from babel.numbers import format_percent
+from babel.numbers import format_decimal, format_percent
 
 from bot.content.i18n import N_
-from bot.flows import Reply, Turn, funnel
-from bot.flows.staff import Desk
+from bot.flows import Document, Reply, Services, Turn, funnel
+from bot.flows.staff import Desk, StaffMember
+from bot.flows.staff.chart import funnel_chart
 
 if TYPE_CHECKING:
     from bot.flows.router import DeskRouter
 
 DEFAULT_DAYS, MAX_DAYS = 30, 3660
+WEEK = 7  # the ratings shown are those of the last seven days
 
 
 @dataclass(frozen=True)
@@ -46,9 +51,36 @@ async def stats(desk: Desk, args: list[str]) -> Turn:
         steps.append(Step(desk.tr_label(funnel.LABELS[stage]), count, rate))
         previous = count
     problems = counts.get(funnel.AFTERCARE_PROBLEM, 0)
+    week = await desk.stores.funnel.counts(today - timedelta(days=WEEK - 1))
+    ratings = [week.get(f"{funnel.RATING}{stars}", 0) for stars in range(1, 6)]
+    given = sum(ratings)
+    average = format_decimal(sum(n * c for n, c in enumerate(ratings, 1)) / given, "0.0",
+                             locale=desk.language) if given else "—"
     text = desk.render("stats.j2", days=days, steps=steps, problems=problems,
-                       problems_label=desk.tr_label(funnel.LABELS[funnel.AFTERCARE_PROBLEM]))
-    return Turn([Reply(text)])
+                       problems_label=desk.tr_label(funnel.LABELS[funnel.AFTERCARE_PROBLEM]),
+                       ratings=desk.tr("staff.stats.ratings", count=given, average=average,
+                                       stars=" · ".join(f"{n}: {c}" for n, c in
+                                                        enumerate(ratings, 1))))
+    picture = await asyncio.to_thread(
+        funnel_chart, [(desk.tr_label(funnel.LABELS[s]), counts.get(s, 0)) for s in funnel.CHART],
+        ratings, (desk.tr_label("staff.stats.title", days=days),
+                  desk.tr_label("staff.stats.ratings_title")))
+    return Turn([Reply(text, document=Document("stats.png", picture, text, photo=True))])
+
+
+async def weekly_digest(services: Services) -> Reply | None:
+    """On Monday from the nudge hour (the clinic's time), once a week however many instances
+    run: the last seven days' /stats for the staff chat. None when it is not due, or the
+    clinic did not ask for it (`staff.weekly_digest`)."""
+    settings, now = services.settings, services.clock.now()
+    local = now.astimezone(settings.timezone)
+    if not settings.weekly_digest or local.weekday() != 0 or local.hour < settings.nudge_hour:
+        return None
+    due = datetime.combine(local.date(), time(settings.nudge_hour), tzinfo=settings.timezone)
+    if not await services.stores.heartbeats.take("weekly digest", now, due):
+        return None
+    turn = await stats(Desk(services, StaffMember(0, "")), [str(WEEK)])
+    return turn.replies[0]
 
 
 def register(desk: DeskRouter) -> None:

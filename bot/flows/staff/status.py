@@ -14,10 +14,23 @@ import logging
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from babel.dates import format_date
+
 from bot.content.i18n import format_appointment, format_opening_hours, format_when
 from bot.flows import StaffPost, Turn, aftercare, funnel, receipts
-from bot.flows.staff import BOOKED, CONTACTED, LABELS, NEW, NEXT, OPEN, TREATED, Desk, booked
-from bot.flows.staff.cards import LeadStatus, LeadUndo, card_post, undo_button
+from bot.flows.staff import (
+    BOOKED,
+    CONTACTED,
+    LABELS,
+    NEW,
+    NEXT,
+    OPEN,
+    TREATED,
+    Desk,
+    booked,
+    course,
+)
+from bot.flows.staff.cards import LeadCurrent, LeadStatus, LeadUndo, card_post, undo_button
 from bot.flows.staff.when import parse_when
 from bot.storage import Lead
 
@@ -44,19 +57,24 @@ async def press(desk: Desk, pressed: LeadStatus) -> Turn:
     return await change(desk, lead, target)
 
 
-def _example(desk: Desk) -> str:
+def date_example(desk: Desk) -> str:
+    """A week from today as the staff's language writes a date (the pattern is in the
+    catalog), with a time and a relative day: the forms bot/flows/staff/when.py reads."""
     day = (desk.now + timedelta(days=7)).astimezone(desk.services.settings.timezone)
-    return f"{day:%Y-%m-%d} 14:30"
+    pattern = str(desk.tr_label("staff.booked.example_date"))
+    return str(desk.tr_label("staff.booked.example",
+                             date=format_date(day, pattern, locale=desk.language)))
 
 
 def ask_appointment(desk: Desk, lead: Lead, *, note: str | None = None,
                     reply_to: int | None = None) -> Turn:
     """Ask for the date and time; a reply to this prompt books the lead."""
-    ask = desk.tr("staff.booked.ask", id=lead.id, example=_example(desk))
+    example = date_example(desk)
+    ask = desk.tr("staff.booked.ask", id=lead.id, example=example)
     remember = receipts.booking_prompt(lead.id, desk.member.user_id)
     text = f"{note}\n{ask}" if note else ask
     return Turn(staff=[StaffPost(text, remember, reply_to=reply_to or lead.staff_message_id,
-                                 ask_reply=_example(desk))])
+                                 ask_reply=example)])
 
 
 def _open_at(desk: Desk, when: datetime) -> bool:
@@ -105,6 +123,12 @@ async def appointment_reply(desk: Desk, prompt_id: int, reply_id: int, text: str
     return turn + Turn(staff=[StaffPost(done, reply_to=reply_id)])
 
 
+async def refresh(desk: Desk, pressed: LeadCurrent) -> Turn:
+    """The marked current status: nothing to change, the card is drawn again."""
+    lead = await desk.stores.leads.get(pressed.lead)
+    return Turn(staff=[await card_post(desk.services, lead)]) if lead else Turn()
+
+
 async def undo(desk: Desk, pressed: LeadUndo) -> Turn:
     """Take back "Not suitable" or "Archived": the lead returns to where it was, its reminders
     too; nothing else happens again (no second aftercare week, no funnel count)."""
@@ -145,6 +169,7 @@ async def change(desk: Desk, lead: Lead, target: str,
         turn.clients.append(await booked.notify_client(desk, updated, appointment, before))
     if target == TREATED and counted:
         await start_aftercare(desk, updated)
+        await course.on_treated(desk, updated)
     return turn
 
 
@@ -158,4 +183,5 @@ async def start_aftercare(desk: Desk, lead: Lead) -> None:
 def register(desk: DeskRouter) -> None:
     desk.button(LeadStatus)(press)
     desk.button(LeadUndo)(undo)
+    desk.button(LeadCurrent)(refresh)
     desk.replies.append(appointment_reply)

@@ -1,11 +1,12 @@
 """An appointment's date and time as receptionists type it, read in the clinic's timezone.
 
 `3 Dec 14:30`, `03.12 14:30`, `3/12 2:30pm`, `2026-12-03 14:30`, `3.12.2026 14.30`,
-`14:30 03.12.2026`, `tomorrow 3pm`, `завтра в 15`, `thursday 11:00`, `3 дек 10`. A date
+`14:30 03.12.2026`, `tomorrow 3pm`, `завтра в 15`, `thursday 11:00`, `3 дек 10`,
+`next friday 11am`, `Dec 9th 2:30pm`, `в следующую пятницу в 11`. A date
 without a year is the next such date (one of the last weeks stays in the past, so staff are
-asked again); a weekday is the next such day after today. Anything left over that is not a
-date, a time or a filler word makes the whole text unreadable: better to ask again than to
-guess.
+asked again); a weekday, with or without "next"/"this", is the next such day after today.
+Anything left over that is not a date, a time or a filler word makes the whole text
+unreadable: better to ask again than to guess.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ WEEKDAYS = (("mon", "пн", "понед"), ("tue", "вт", "вторн"), ("wed"
             ("sun", "вс", "воскр"))
 RELATIVE = {"today": 0, "сегодня": 0, "tomorrow": 1, "tmrw": 1, "завтра": 1,
             "послезавтра": 2}
-FILLER = {"at", "on", "the", "в", "во", "на", "г", "года", "year", "of"}
+FILLER = {"at", "on", "the", "в", "во", "на", "г", "года", "year", "of", "next", "this", "coming",
+          "следующий", "следующую", "следующее", "следующей", "эту", "этот", "ближайший",
+          "ближайшую"}
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DMY = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})")
 _PAIR = re.compile(r"(\d{1,2})([./:])(\d{1,2})")
@@ -48,6 +51,7 @@ def _tokens(text: str) -> list[str]:
     """Lower case words; `2:30 pm` and `2:30pm` become one token, commas and a trailing `.`
     after a word are dropped."""
     text = re.sub(r"\s+(am|pm|a\.m\.|p\.m\.)(?=\s|$)", r"\1", text.casefold().strip())
+    text = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", text)
     text = text.replace(",", " ").replace("t", " ", 1) if _ISO.match(text) else text.replace(
         ",", " ")
     return [w.rstrip(".") if not w[:1].isdigit() else w for w in text.split()]

@@ -1,0 +1,134 @@
+"""After the aftercare week: a review request on day 8, and the next session of the course when
+staff set one on the card.
+
+Both are durable reminders (bot/storage/reminders.py) the scheduler sends at the nudge hour in
+the client's timezone, never in quiet hours; /stop drops them, /forget erases them with the
+client. A rating of 4–5 is thanked with the clinic's public review links; 1–3 alerts staff at
+once, and the words the client may type next reach them too. Ratings are counted in the
+anonymous funnel, never stored with the client.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated, Any
+
+from markupsafe import Markup, escape
+
+from bot.callbacks import Between, CallbackData
+from bot.content.i18n import N_
+from bot.flows import Button, Reply, Services, StaffPost, Turn, Visit, funnel
+from bot.flows.aftercare_times import local_due
+from bot.flows.menu import MenuAction, main_menu
+from bot.storage import Client
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from bot.config import Settings
+    from bot.content import Content
+    from bot.flows.router import Router
+
+REVIEW, COURSE = "review", "course"
+KINDS = (REVIEW, COURSE)
+REVIEW_DAY = 8
+WORDS = "review_words"  # the chat state after a low rating: what the client types goes to staff
+LOW = 3
+
+
+@dataclass(frozen=True)
+class Rating(CallbackData, prefix="rate"):
+    """The client's rating of their visit, 1–5."""
+
+    stars: Annotated[int, Between(1, 5)]
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[Rating]:
+        return (cls(stars) for stars in range(1, 6))
+
+
+async def plan_review(services: Services, user_id: int, treated_on: date, tz: ZoneInfo) -> None:
+    """Day 8 after the procedure, at the nudge hour: the review request."""
+    due = local_due(treated_on, REVIEW_DAY, services.settings.nudge_hour, tz)
+    await services.stores.reminders.schedule(user_id, REVIEW, due)
+
+
+async def plan_next_session(services: Services, user_id: int, weeks: int, treated_at: datetime,
+                            tz: ZoneInfo) -> None:
+    """The offer of the next session, `weeks` after the procedure, at the nudge hour."""
+    due = local_due(treated_at.astimezone(tz).date(), weeks * 7,
+                    services.settings.nudge_hour, tz)
+    await services.stores.reminders.schedule(user_id, COURSE, max(due, services.clock.now()))
+
+
+async def reminder(services: Services, client: Client, kind: str, language: str) -> Reply | None:
+    """The message a due reminder of `kind` sends; None when there is nothing to send any
+    more (the client blocked the bot, or the course was taken off the card)."""
+    content, clinic = services.content, services.settings.clinic_name
+    if client.unreachable_at is not None:  # the client blocked the bot: nothing more
+        return None
+    if kind == REVIEW:
+        stars = tuple(Button(content.tr_button_label(language, "aftercourse.review.stars",
+                                                     stars=n), Rating(n).pack())
+                      for n in range(1, 6))
+        return Reply(content.tr_message(language, "aftercourse.review.ask", clinic=clinic),
+                     (stars,))
+    found = await services.stores.courses.latest_of_client(client.user_id)
+    if found is None:
+        return None
+    course = found[1]
+    text = content.tr_message(language, "aftercourse.course.due", clinic=clinic,
+                              weeks=course.weeks)
+    if course.sessions:
+        text += " " + content.tr_message(language, "aftercourse.course.sessions",
+                                         sessions=course.sessions)
+    book = Button(content.tr_button_label(language, "aftercourse.course.book"),
+                  MenuAction("booking").pack())
+    return Reply(text, ((book,),), offer="booking")
+
+
+def _links(settings: Settings) -> str:
+    return " · ".join(f'<a href="{escape(url)}">{escape(name)}</a>'
+                      for name, url in (settings.review_links or {}).items())
+
+
+async def rated(visit: Visit, pressed: Rating) -> Turn:
+    """A rating: counted; 4–5 thanked with the review links, 1–3 sent to staff at once."""
+    stars, services = pressed.stars, visit.services
+    await funnel.record(services, funnel.REVIEWED)
+    await funnel.record(services, f"{funnel.RATING}{stars}")
+    if stars > LOW:
+        links = _links(visit.settings)
+        text = visit.tr("aftercourse.review.thanks") + (
+            Markup("\n\n") + visit.tr("aftercourse.review.links", links=Markup(links))
+            if links else "")
+        return Turn([Reply(text, edit=True)])
+    await visit.stores.chat_states.save(visit.client.user_id, WORDS, {"stars": stars}, visit.now)
+    alert = _staff(visit, N_("staff.review.low"), stars=stars)
+    return Turn([Reply(visit.tr("aftercourse.review.sorry"), edit=True)], [alert])
+
+
+def _staff(visit: Visit, msgid: str, **values: Any) -> StaffPost:
+    client, settings = visit.client, visit.settings
+    name = client.full_name + (f" (@{client.username})" if client.username else "")
+    text = visit.content.tr_message(settings.default_language, msgid, name=name, **values)
+    return StaffPost(text, about=client.user_id)
+
+
+async def words(visit: Visit, text: str, data: dict[str, Any]) -> Turn:
+    """What the client typed after a low rating: to staff, in their words."""
+    await visit.stores.chat_states.clear(visit.client.user_id)
+    post = _staff(visit, N_("staff.review.words"), stars=data.get("stars", "?"), words=text)
+    return main_menu(visit, note=visit.tr("aftercourse.review.heard")) + Turn(staff=[post])
+
+
+async def stop(services: Services, user_id: int) -> int:
+    """/stop: nothing more after the week either."""
+    return await services.stores.reminders.cancel(user_id, KINDS)
+
+
+def register(router: Router) -> None:
+    router.button(Rating)(rated)
+    router.state(WORDS)(words)

@@ -1,0 +1,61 @@
+"""`/course ID WEEKS [SESSIONS]`: the course staff set on a lead's card ("next session in 3
+weeks, 6 sessions"). The client is offered the next session that long after the procedure
+(bot/flows/aftercourse.py); a lead with no course set offers nothing."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.content.i18n import N_
+from bot.flows import Reply, Turn, aftercourse
+from bot.flows.aftercare import client_timezone
+from bot.flows.staff import TREATED, Desk, lead_named
+from bot.flows.staff.cards import card_post
+from bot.storage import Lead
+
+if TYPE_CHECKING:
+    from bot.flows.router import DeskRouter
+
+USAGE = N_("staff.course.usage")
+WEEKS, SESSIONS = range(1, 53), range(1, 51)
+
+
+def _number(text: str, allowed: range) -> int | None:
+    return int(text) if text.isdecimal() and len(text) <= 3 and int(text) in allowed else None
+
+
+async def course(desk: Desk, args: list[str]) -> Turn:
+    if len(args) not in (2, 3):
+        return Turn([Reply(desk.tr(USAGE))])
+    found = await lead_named(desk, args[:1], USAGE)
+    if isinstance(found, Turn):
+        return found
+    weeks = _number(args[1], WEEKS)
+    sessions = _number(args[2], SESSIONS) if len(args) == 3 else None
+    if weeks is None or (len(args) == 3 and sessions is None):
+        return Turn([Reply(desk.tr(USAGE))])
+    await desk.stores.courses.set(found.id, weeks, sessions, desk.now)
+    if found.status == TREATED:
+        await plan(desk, found, weeks)
+    done = desk.tr("staff.course.set", id=found.id, weeks=weeks)
+    return Turn([Reply(done)], [await card_post(desk.services, found)])
+
+
+async def plan(desk: Desk, lead: Lead, weeks: int) -> None:
+    """Offer the next session `weeks` after the lead was treated."""
+    treated = [h.changed_at for h in await desk.stores.leads.history(lead.id)
+               if h.new_status == TREATED]
+    tz = client_timezone(desk.services, lead.client.timezone)
+    await aftercourse.plan_next_session(desk.services, lead.client.user_id, weeks,
+                                        treated[-1] if treated else desk.now, tz)
+
+
+async def on_treated(desk: Desk, lead: Lead) -> None:
+    """A lead just treated: its course, if staff set one, is planned from today."""
+    found = await desk.stores.courses.of_lead(lead.id)
+    if found is not None:
+        await plan(desk, lead, found.weeks)
+
+
+def register(desk: DeskRouter) -> None:
+    desk.command("course", N_("staff.command.course"))(course)

@@ -1,0 +1,175 @@
+"""After the week: on day 8 a review request (1–5); 4–5 is thanked with the clinic's review
+links, 1–3 alerts staff with the client's words. The next session of a course is offered only
+when staff set one on the card. Neither comes after /stop or /forget, nor in quiet hours."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.config import Settings
+from bot.content import Content
+from bot.devtools.sandbox import ChatUser, Sandbox
+from tests.appointments import book, move_to
+from tests.chat import Texts, shown
+from tests.desk import card, press_on_card, staff_member
+
+pytestmark = pytest.mark.engines
+
+TREATED = datetime(2026, 12, 2, 11, 0, tzinfo=UTC)  # London is on UTC in December
+DAY_8 = datetime(2026, 12, 10, 10, 0, tzinfo=UTC)  # clinic.example.toml: nudge_hour = 10
+LINKS = {"Google": "https://g.example/review", "Yandex Maps": "https://y.example/review"}
+
+
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
+    return replace(settings, review_links=LINKS)
+
+
+async def treated(bot: Sandbox, content: Content, settings: Settings,
+                  language: str) -> ChatUser:
+    client = await book(bot, content, settings, language=language, when="2.12 9:00")
+    move_to(bot, TREATED)
+    await bot.run_scheduler()
+    await press_on_card(bot, staff_member(bot, settings), 1, "Treated")
+    return client
+
+
+async def review_request(bot: Sandbox, client: ChatUser, t: Texts) -> list[str]:
+    move_to(bot, DAY_8)
+    await bot.run_scheduler()
+    return [m.text for m in client.messages
+            if t("aftercourse.review.ask", clinic="").split("<b>")[0] in m.text]
+
+
+async def test_day_8_asks_for_a_rating_and_a_good_one_gets_the_review_links(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    t = Texts(content, language)
+    client = await treated(bot, content, settings, language)
+    move_to(bot, DAY_8 - timedelta(minutes=1))
+    await bot.run_scheduler()
+    assert not [m for m in client.messages if t.label("aftercourse.review.stars", stars=5)
+                in [label for label, _ in m.buttons]]
+    assert len(await review_request(bot, client, t)) == 1
+    thanks = (await client.press(t.label("aftercourse.review.stars", stars=5)))[0]
+    assert t("aftercourse.review.thanks") in thanks.text
+    assert '<a href="https://g.example/review">Google</a>' in thanks.text
+    assert thanks.buttons == []  # the rating cannot be given twice from the same message
+    assert not [m for m in bot.staff_chat() if "5 of 5" in m.text or "5 из 5" in m.text]
+
+
+async def test_a_low_rating_alerts_staff_with_the_clients_words(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = await treated(bot, content, settings, language)
+    await review_request(bot, client, t)
+    posts = len(bot.staff_chat())
+    sorry = await client.press(t.label("aftercourse.review.stars", stars=2))
+    assert t("aftercourse.review.sorry") in sorry[0].text
+    assert "links" not in sorry[0].text and "g.example" not in sorry[0].text
+    alert = bot.staff_chat()[posts]
+    assert staff("staff.review.low", name="Olga (@user1001)", stars=2) == alert.text
+    reply = await client.send("The room was cold")
+    assert t("aftercourse.review.heard") in reply[0].text
+    words = bot.staff_chat()[-1]
+    assert "The room was cold" in words.text and "Olga" in words.text
+
+
+async def test_no_review_request_after_stop_or_forget(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    t = Texts(content, language)
+    client = await treated(bot, content, settings, language)
+    move_to(bot, datetime(2026, 12, 9, 12, 0, tzinfo=UTC))  # the week has closed
+    await bot.run_scheduler()
+    await client.send("/stop")
+    assert await review_request(bot, client, t) == []
+
+
+async def test_forget_erases_the_review_request(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    t = Texts(content, "en")
+    client = await treated(bot, content, settings, "en")
+    await bot.app.bot_data["services"].stores.privacy.forget(client.id)
+    assert await review_request(bot, client, t) == []
+
+
+async def test_quiet_hours_hold_the_review_request_until_morning(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    t = Texts(content, "en")
+    client = await treated(bot, content, settings, "en")
+    move_to(bot, datetime(2026, 12, 10, 22, 0, tzinfo=UTC))  # past the due hour, quiet hours
+    await bot.run_scheduler()
+    assert not [m for m in client.messages if "⭐" in str(m.buttons)]
+    move_to(bot, datetime(2026, 12, 11, 8, 30, tzinfo=UTC))
+    await bot.run_scheduler()
+    assert [m for m in client.messages if t.label("aftercourse.review.stars", stars=1)
+            in [label for label, _ in m.buttons]]
+
+
+async def test_the_next_session_is_offered_when_staff_set_the_course(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = await treated(bot, content, settings, language)
+    done = shown(await staff_member(bot, settings).send("/course 1 4 6"))
+    assert staff("staff.course.set", id=1, weeks=4) in done
+    assert staff("staff.card.course", weeks=4) in (await card(bot, 1)).text
+    offer = t("aftercourse.course.due", clinic=settings.clinic_name, weeks=4)
+    move_to(bot, datetime(2026, 12, 30, 9, 0, tzinfo=UTC))  # a day before four weeks
+    await bot.run_scheduler()
+    assert not [m for m in client.messages if offer in m.text]
+    move_to(bot, datetime(2026, 12, 30, 10, 0, tzinfo=UTC))
+    await bot.run_scheduler()
+    [message] = [m for m in client.messages if offer in m.text]
+    assert t("aftercourse.course.sessions", sessions=6) in message.text
+    assert [label for label, _ in message.buttons] == [t.label("aftercourse.course.book")]
+
+
+async def test_nothing_is_invented_when_staff_set_no_course(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    t = Texts(content, "en")
+    client = await treated(bot, content, settings, "en")
+    move_to(bot, datetime(2027, 3, 1, 10, 0, tzinfo=UTC))
+    await bot.run_scheduler()
+    assert not [m for m in client.messages if t.label("aftercourse.course.book")
+                in [label for label, _ in m.buttons]]
+
+
+async def test_a_course_set_before_the_procedure_counts_from_it(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    t = Texts(content, "en")
+    client = await book(bot, content, settings, when="2.12 9:00")
+    await staff_member(bot, settings).send("/course 1 2")
+    move_to(bot, TREATED)
+    await press_on_card(bot, staff_member(bot, settings), 1, "Treated")
+    move_to(bot, datetime(2026, 12, 16, 10, 0, tzinfo=UTC))
+    await bot.run_scheduler()
+    offer = t("aftercourse.course.due", clinic=settings.clinic_name, weeks=2)
+    assert [m for m in client.messages if offer in m.text]
+
+
+@pytest.mark.parametrize("args", ["1", "1 0", "1 53", "1 4 0", "x 4", "1 4 6 7"])
+async def test_course_usage(bot: Sandbox, content: Content, settings: Settings,
+                            args: str) -> None:
+    await book(bot, content, settings)
+    [reply] = await staff_member(bot, settings).send(f"/course {args}")
+    assert Texts(content, "en")("staff.course.usage") == reply.text
+
+
+async def test_mydata_names_the_review_request_for_what_it_is(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    t = Texts(content, language)
+    client = await treated(bot, content, settings, language)
+    text = shown(await client.send("/mydata"))
+    assert t("mydata.reminder.review", date="2026-12-10") in text
+    assert t("mydata.reminder", date="2026-12-10") not in text
