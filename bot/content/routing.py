@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Literal
 
 from bot.content.lemmas import lemmatiser
@@ -35,6 +36,8 @@ Kind = Literal["condition", "health", "person", "logistics", "book", "faq", "sma
 SMALLTALK_LEFTOVER = 2  # other words a greeting may come with when no FAQ topic matches
 CHATTY = ("greeting", "thanks", "bye")  # "ok" with other words is rather a question
 MEDICAL_NAME = 7  # letters a word needs before its ending can mark a medicine or diagnosis
+SURE = 0.6  # a FAQ match above this is not second-guessed by the classifier
+MARGIN = 2.0  # log-odds by which the classifier's guess must beat its runner-up
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -77,7 +80,10 @@ def route(content: Content, matcher: FaqMatcher, language: str, text: str) -> Ro
             not matcher.knows(word) for word in found.leftover):
         return Route("health")
     match = matcher.best(text)
-    if match and match.score >= content.faq_threshold:
+    guess = None if match and match.score > SURE else learned(content, language, text)
+    if guess and guess.kind == "faq":
+        return guess
+    if match and match.score >= content.faq_threshold and guess is None:
         return Route("faq", (match.topic_id,))
     if smalltalk and smalltalk[0] in CHATTY and len(found.leftover) <= SMALLTALK_LEFTOVER:
         return Route("smalltalk", (smalltalk[0],))
@@ -91,11 +97,37 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
     if "about" in cues:
         return True
     lemmas = lemmatiser(language)
-    if "symptoms" in cues and ("first_person" in cues or any(map(lemmas.speaks_of_self, words))):
+    if "symptoms" in cues and ("first_person" in cues or any(map(lemmas.speaks_of_self, words))
+                               or told(content, language, words, text)):
         return True
     endings = content.words[language].health.medical_endings
     return any(len(word) >= MEDICAL_NAME and word.endswith(endings) and lemmas.name_like(word)
                for word in words)
+
+
+def told(content: Content, language: str, words: list[str], text: str) -> bool:
+    """A statement, not a question: no question mark and none of the language's question
+    words ("после бритья раздражение" is told; "покраснение долго держится" is asked)."""
+    asking = _asking(language, content.words[language].health.asking)
+    return "?" not in text and asking.isdisjoint(map(lemmatiser(language).written, words))
+
+
+@cache
+def _asking(language: str, words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(map(lemmatiser(language).written, words))
+
+
+def learned(content: Content, language: str, text: str) -> Route | None:
+    """The classifier's reading where the FAQ match is unsure: a topic the content has, or
+    nothing the bot knows; None when it is unsure too or guesses anything else."""
+    model = content.classifiers.get(language)
+    guess = model.guess(text) if model else None
+    if guess is None or guess.margin < MARGIN:
+        return None
+    kind, _, topic = guess.label.partition(":")
+    if kind == "faq" and content.faq_topic(topic) is not None:
+        return Route("faq", (topic,))
+    return Route("none") if kind == "none" else None
 
 
 def faq_matcher(content: Content, language: str) -> FaqMatcher:
