@@ -16,7 +16,7 @@ from typing import Any, cast
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from bot.content.classifier import Classifier, classifier, read_examples
+from bot.content.classifier import Classifier, read_examples, trained
 from bot.content.i18n import LocaleCatalog, load_catalog, po_path
 from bot.content.loading import ContentError, load_dialogs
 from bot.content.models import (
@@ -150,7 +150,7 @@ def load_content(root: Path, languages: tuple[str, ...], default: str | None = N
         words=words,
         spotters={lang: spotters.get(lang, spotters[default]) for lang in languages},
         replies={lang: readers.get(lang, readers[default]) for lang in languages},
-        classifiers={lang: classifier(lang, mine) for lang in languages if (mine := tuple(
+        classifiers={lang: trained(lang, mine) for lang in languages if (mine := tuple(
             (text, route) for text, of, route in examples if of == lang))},
     )
 

@@ -87,6 +87,6 @@ def read_examples(path: Path) -> tuple[tuple[str, str, str], ...]:
 
 
 @cache
-def classifier(language: str, examples: tuple[tuple[str, str], ...]) -> Classifier:
+def trained(language: str, examples: tuple[tuple[str, str], ...]) -> Classifier:
     """The model of these examples, trained once per process (a few tenths of a second)."""
     return Classifier(language, examples)
