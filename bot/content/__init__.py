@@ -161,7 +161,8 @@ def _spotter(language: str, words: Words, ignore: str) -> Spotter:
     phrases: dict[str, tuple[str, ...]] = {"person": words.person, "book": words.book,
                                            "staff_only": words.staff_only}
     cues = {"about": words.health.about, "symptoms": words.health.symptoms,
-            "first_person": words.health.first_person, "telling": words.health.telling}
+            "first_person": words.health.first_person, "telling": words.health.telling,
+            "states": words.health.states}
     for kind, entries in (("condition", words.conditions), ("health", cues),
                           ("smalltalk", words.smalltalk), ("logistics", words.logistics)):
         phrases |= {f"{kind}:{key}": texts for key, texts in dict(entries).items()}

@@ -14,8 +14,12 @@ swelling?") is left to the FAQ. What only staff can answer (discounts) goes to a
 to a topic page. A client telling something about themself in words no vocabulary knows ("у
 меня спираль", "I take ozempic") is taken for a health statement too: better a specialist's
 caution than a topic page or "no answer". Small talk wins only when the message is nothing
-else ("thanks!"), so "hi, how long does it take" is the duration topic. Offline and cheap: a
-spotter look-up per language and one FAQ match.
+else ("thanks!"), so "hi, how long does it take" is the duration topic. Where the FAQ match is
+unsure, the classifier learned from the examples (bot/content/classifier.py) picks the topic,
+or none; it is asked only after every health check has passed. A symptom or skin state told
+rather than asked ("после бритья раздражение", no "?" and no question word) is a health
+statement too. Offline and cheap: a spotter look-up per language, one FAQ match, at most one
+guess.
 """
 
 from __future__ import annotations
@@ -80,7 +84,8 @@ def route(content: Content, matcher: FaqMatcher, language: str, text: str) -> Ro
             not matcher.knows(word) for word in found.leftover):
         return Route("health")
     match = matcher.best(text)
-    guess = None if match and match.score > SURE else learned(content, language, text)
+    chat = smalltalk is not None and smalltalk[0] in CHATTY and len(found.leftover) <= 1
+    guess = None if chat or (match and match.score > SURE) else learned(content, language, text)
     if guess and guess.kind == "faq":
         return guess
     if match and match.score >= content.faq_threshold and guess is None:
@@ -99,6 +104,8 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
     lemmas = lemmatiser(language)
     if "symptoms" in cues and ("first_person" in cues or any(map(lemmas.speaks_of_self, words))
                                or told(content, language, words, text)):
+        return True
+    if "states" in cues and told(content, language, words, text):
         return True
     endings = content.words[language].health.medical_endings
     return any(len(word) >= MEDICAL_NAME and word.endswith(endings) and lemmas.name_like(word)

@@ -26,6 +26,7 @@ class HealthCues(Dialog):
     telling: Phrases  # "у меня", "I'm on": what nothing else answers is about the writer's health
     medical_endings: Phrases  # of medicines' and diagnoses' names ("-cycline"), 7+ letters
     asking: Phrases = ()  # question words: a symptom named in a message without them is told
+    states: Phrases = ()  # skin states often asked about ("dry", "red"): health when told
 
 
 class Words(Dialog):
