@@ -33,3 +33,14 @@ def test_the_classifier_answers_where_the_words_are_unsure_never_over_health(
 
 def test_the_shipped_examples_teach_both_languages(shipped_content: Content) -> None:
     assert set(shipped_content.classifiers) == {"en", "ru"}
+
+
+def test_a_match_on_everyday_words_around_an_unknown_one_is_no_topic(
+    shipped_content: Content
+) -> None:
+    """"What" and "какой" are in topics' phrases; "instagram" and "сайт" in none."""
+    for language, text in (("en", "what's your instagram"), ("ru", "какой у вас сайт")):
+        matcher = faq_matcher(shipped_content, language)
+        keywords = matcher.best(text)
+        assert keywords is not None and keywords.score >= shipped_content.faq_threshold
+        assert route(shipped_content, matcher, language, text).label == "none"

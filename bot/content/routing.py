@@ -30,7 +30,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Literal
 
 from bot.content.lemmas import lemmatiser
-from bot.content.matcher import FaqMatcher
+from bot.content.matcher import FaqMatcher, Match
 
 if TYPE_CHECKING:
     from bot.content import Content
@@ -40,7 +40,8 @@ Kind = Literal["condition", "health", "person", "logistics", "book", "faq", "sma
 SMALLTALK_LEFTOVER = 2  # other words a greeting may come with when no FAQ topic matches
 CHATTY = ("greeting", "thanks", "bye")  # "ok" with other words is rather a question
 MEDICAL_NAME = 7  # letters a word needs before its ending can mark a medicine or diagnosis
-SURE = 0.6  # a FAQ match above this is not second-guessed by the classifier
+SURE = 0.6  # a FAQ match above this is not second-guessed by the classifier...
+NONE_SURE = 0.8  # ...but for a "none" where a word no topic knows is left, up to this
 MARGIN = 2.0  # log-odds by which the classifier's guess must beat its runner-up
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -85,7 +86,7 @@ def route(content: Content, matcher: FaqMatcher, language: str, text: str) -> Ro
         return Route("health")
     match = matcher.best(text)
     chat = smalltalk is not None and smalltalk[0] in CHATTY and len(found.leftover) <= 1
-    guess = None if chat or (match and match.score > SURE) else learned(content, language, text)
+    guess = None if chat else learned(content, matcher, language, text, found, match)
     if guess and guess.kind == "faq":
         return guess
     if match and match.score >= content.faq_threshold and guess is None:
@@ -124,14 +125,22 @@ def _asking(language: str, words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(map(lemmatiser(language).written, words))
 
 
-def learned(content: Content, language: str, text: str) -> Route | None:
+def learned(content: Content, matcher: FaqMatcher, language: str, text: str, found: Found,
+            match: Match | None) -> Route | None:
     """The classifier's reading where the FAQ match is unsure: a topic the content has, or
-    nothing the bot knows; None when it is unsure too or guesses anything else."""
+    nothing the bot knows; None when it is unsure too or guesses anything else. A match that
+    rests on everyday words around one no topic knows ("what's your instagram") is unsure too,
+    so far as the classifier says none."""
+    score = match.score if match else 0.0
     model = content.classifiers.get(language)
-    guess = model.guess(text) if model else None
+    if score > NONE_SURE or model is None:
+        return None
+    guess = model.guess(text)
     if guess is None or guess.margin < MARGIN:
         return None
     kind, _, topic = guess.label.partition(":")
+    if score > SURE and (kind != "none" or all(map(matcher.knows, found.leftover))):
+        return None
     if kind == "faq" and content.faq_topic(topic) is not None:
         return Route("faq", (topic,))
     return Route("none") if kind == "none" else None
