@@ -2,7 +2,7 @@
 
 Word lists know the words someone wrote down; clients ask the same thing in words nobody
 listed ("успею за обеденный перерыв?"). A multinomial naive Bayes model over each word's
-lemma, pairs of lemmas and the words' letter groups (3 to 5 letters, so typos and unknown
+lemma, pairs of lemmas and the words' letter groups (3 and 4 letters, so typos and unknown
 forms still share most of them) is trained when the content loads, from the labelled
 messages of `dialogs/examples.tsv` (text, language, route: the corpus's train split). It is
 small and deterministic: counting, no random start. bot/content/routing.py asks it only where
@@ -23,7 +23,7 @@ from pathlib import Path
 from bot.content.lemmas import lemmatiser
 
 SMOOTHING = 0.1  # additive smoothing of each label's feature counts
-LETTERS = (3, 4, 5)  # sizes of the letter groups taken from each word
+LETTERS = (3, 4)  # sizes of the letter groups taken from each word
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
