@@ -165,6 +165,30 @@ async def test_a_condition_named_at_its_group_question_is_ticked(
     assert (await answers_of(bot))[group.id] == "retinoids"
 
 
+@pytest.mark.parametrize("language, no", [
+    ("ru", "нет, ничего такого"), ("ru", "нет, не загорала"), ("ru", "нет, экземы нет"),
+    ("ru", "нет, пилинг не делала"), ("en", "none of these"), ("en", "no, nothing like that"),
+    ("en", "no, I haven't had a peel"), ("en", "I have none of these"),
+    ("en", "no keloids, no eczema")])
+async def test_a_no_typed_at_a_group_question_ticks_nothing(
+    bot: Sandbox, content: Content, language: str, no: str
+) -> None:
+    """A condition named in a negation ("нет, не загорала") is not declared."""
+    t = Texts(content, language)
+    steps = path(content.screening)
+    group = next(s for s in steps if s.kind == "choose_many" and s.conditions)
+    user = bot.user(language_code=language)
+    await start_check(user, t)
+    await stores_of(bot).screenings.move_to_step(
+        int(str(user.last.buttons[0][1]).split(":")[1]), group.id)
+    await user.send("/menu")
+    assert t(group.question) in shown(await user.send("where was I" if language == "en"
+                                                      else "где я остановилась"))
+    reply = shown(await user.send(no))
+    assert t("screening.noted", answer=t.label("screening.none_of_these")) in reply
+    assert (await answers_of(bot))[group.id] == "-"
+
+
 @pytest.mark.parametrize("language, statement, yes", [
     ("ru", "у меня герпес на губе", "давайте"), ("en", "I had a cold sore last week",
                                                 "sounds good")])
@@ -181,6 +205,51 @@ async def test_a_yes_right_after_an_offer_takes_it(
     assert t("faq.no_match") not in reply
     reply = shown(await user.send(yes))  # now a yes to the consent the offer led to
     assert t("screening.consent.thanks") in reply
+
+
+@pytest.mark.parametrize("language, question, yes", [
+    ("ru", "у вас есть wifi?", "да"), ("en", "do you have wifi?", "yes"),
+    ("ru", "есть ли у вас wifi", "давайте"), ("en", "is there wifi?", "sure, go ahead")])
+async def test_a_yes_right_after_a_hand_off_offer_passes_the_question_on(
+    bot: Sandbox, content: Content, language: str, question: str, yes: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    assert t("faq.no_match") in shown(await user.send(question))
+    reply = shown(await user.send(yes))
+    assert t("faq.forward.sent") in reply and t("smalltalk.ok") not in reply
+    [card] = bot.staff_chat()
+    assert question in card.text
+
+
+@pytest.mark.parametrize("language, no", [("ru", "нет, не надо"), ("en", "no thanks")])
+async def test_a_no_right_after_a_hand_off_offer_passes_nothing_on(
+    bot: Sandbox, content: Content, language: str, no: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    await user.send("do you have wifi?")
+    reply = shown(await user.send(no))
+    assert t("faq.forward.declined") in reply and bot.staff_chat() == []
+    reply = shown(await user.send("yes" if language == "en" else "да"))
+    assert t("smalltalk.ok") in reply and bot.staff_chat() == []
+
+
+async def test_a_hand_off_offer_left_for_the_check_takes_no_yes_from_it(
+    bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    _, first = path(content.screening)[:2]
+    user = bot.user()
+    await user.send("/start")
+    await user.send("do you have wifi?")
+    await start_check(user, t)
+    await user.press(t.label("screening.done"))
+    reply = shown(await user.send("yes"))
+    assert t("screening.noted", answer=t.label("screening.yes")) in reply
+    assert (await answers_of(bot))[first.id] == "yes" and bot.staff_chat() == []
 
 
 @pytest.mark.parametrize("language, yes", [("ru", "давайте"), ("en", "sounds good"),

@@ -49,6 +49,8 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "я принимаю антибиотики"),
     ("ru", "у меня гипертония"),
     ("ru", "у меня сильно шелушится кожа и чешется"),
+    ("ru", "после бритья раздражение"), ("en", "my skin peels a lot"),
+    ("ru", "очень сухая кожа на лбу"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -67,6 +69,9 @@ async def test_an_unknown_health_statement_is_left_to_a_specialist(
     ("ru", "скок по времени занимает", "duration"),
     ("ru", "долго по времени сама процедура?", "duration"),
     ("en", "best time of year to do this?", "season"),
+    ("ru", "в чем смысл этой процедуры", "what"),
+    ("en", "how do i look after my skin after", "aftercare"),
+    ("ru", "покраснение долго держится?", "side_effects"),
 ])
 async def test_a_paraphrase_finds_its_topic(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str

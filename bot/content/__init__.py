@@ -16,6 +16,7 @@ from typing import Any, cast
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from bot.content.classifier import Classifier, read_examples, trained
 from bot.content.i18n import LocaleCatalog, load_catalog, po_path
 from bot.content.loading import ContentError, load_dialogs
 from bot.content.models import (
@@ -55,6 +56,7 @@ class Content:
     words: dict[str, Words]  # the languages that have a words file
     spotters: dict[str, Spotter]  # conditions, health cues, small talk, logistics…, per language
     replies: dict[str, ReplyReader]  # yes / no / unsure, offers taken, "where was I"
+    classifiers: dict[str, Classifier]  # the languages dialogs/examples.tsv has messages in
 
     def tr_message(self, language: str, msgid: str, **values: Any) -> Markup:
         """One catalog message as Telegram HTML, with `values` escaped into it.
@@ -130,6 +132,7 @@ def load_content(root: Path, languages: tuple[str, ...], default: str | None = N
     spotters = {lang: _spotter(lang, w, catalogs[lang].translations.gettext(faq.ignore_words))
                 for lang, w in words.items()}
     readers = {lang: ReplyReader(lang, r) for lang, r in replies.items()}
+    examples = read_examples(root / "dialogs" / "examples.tsv")
     return Content(
         root=root,
         languages=languages,
@@ -147,6 +150,8 @@ def load_content(root: Path, languages: tuple[str, ...], default: str | None = N
         words=words,
         spotters={lang: spotters.get(lang, spotters[default]) for lang in languages},
         replies={lang: readers.get(lang, readers[default]) for lang in languages},
+        classifiers={lang: trained(lang, mine) for lang in languages if (mine := tuple(
+            (text, route) for text, of, route in examples if of == lang))},
     )
 
 
@@ -156,7 +161,8 @@ def _spotter(language: str, words: Words, ignore: str) -> Spotter:
     phrases: dict[str, tuple[str, ...]] = {"person": words.person, "book": words.book,
                                            "staff_only": words.staff_only}
     cues = {"about": words.health.about, "symptoms": words.health.symptoms,
-            "first_person": words.health.first_person, "telling": words.health.telling}
+            "first_person": words.health.first_person, "telling": words.health.telling,
+            "states": words.health.states}
     for kind, entries in (("condition", words.conditions), ("health", cues),
                           ("smalltalk", words.smalltalk), ("logistics", words.logistics)):
         phrases |= {f"{kind}:{key}": texts for key, texts in dict(entries).items()}

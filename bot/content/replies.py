@@ -28,6 +28,7 @@ MAX_ANSWER_WORDS = 12  # longer, it is a sentence: asked again rather than read 
 MAX_AFFIRMATION_WORDS = 5
 RESUME_LEFTOVER = 2  # other words "where was I" may come with ("so, where was I?")
 _TOKEN = re.compile(r"[^\W_]+|[\u2600-\u27bf\U0001f300-\U0001faff]", re.UNICODE)
+_CLAUSE = re.compile(r"[,.;:!?()\n]+")
 
 
 class Replies(Dialog):
@@ -109,6 +110,13 @@ class ReplyReader:
                 return False
             at += len(found)
         return True
+
+    def affirmed(self, text: str) -> str:
+        """The clauses of a message that say something is so: one with a negator in it says
+        it is not ("нет, не загорала", "no keloids, no eczema"); "нет, только ретинол" keeps
+        its second clause."""
+        clauses = _CLAUSE.split(text)
+        return ", ".join(c for c in clauses if self._negators.isdisjoint(tokens(c)))
 
     def resumes(self, text: str) -> bool:
         """"Where was I", "продолжить": the client wants to pick up where they stopped."""

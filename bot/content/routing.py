@@ -14,18 +14,23 @@ swelling?") is left to the FAQ. What only staff can answer (discounts) goes to a
 to a topic page. A client telling something about themself in words no vocabulary knows ("у
 меня спираль", "I take ozempic") is taken for a health statement too: better a specialist's
 caution than a topic page or "no answer". Small talk wins only when the message is nothing
-else ("thanks!"), so "hi, how long does it take" is the duration topic. Offline and cheap: a
-spotter look-up per language and one FAQ match.
+else ("thanks!"), so "hi, how long does it take" is the duration topic. Where the FAQ match is
+unsure, the classifier learned from the examples (bot/content/classifier.py) picks the topic,
+or none; it is asked only after every health check has passed. A symptom or skin state told
+rather than asked ("после бритья раздражение", no "?" and no question word) is a health
+statement too. Offline and cheap: a spotter look-up per language, one FAQ match, at most one
+guess.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Literal
 
 from bot.content.lemmas import lemmatiser
-from bot.content.matcher import FaqMatcher
+from bot.content.matcher import FaqMatcher, Match
 
 if TYPE_CHECKING:
     from bot.content import Content
@@ -35,6 +40,9 @@ Kind = Literal["condition", "health", "person", "logistics", "book", "faq", "sma
 SMALLTALK_LEFTOVER = 2  # other words a greeting may come with when no FAQ topic matches
 CHATTY = ("greeting", "thanks", "bye")  # "ok" with other words is rather a question
 MEDICAL_NAME = 7  # letters a word needs before its ending can mark a medicine or diagnosis
+SURE = 0.6  # a FAQ match above this is not second-guessed by the classifier...
+NONE_SURE = 0.8  # ...but for a "none" where a word no topic knows is left, up to this
+MARGIN = 2.0  # log-odds by which the classifier's guess must beat its runner-up
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -77,7 +85,11 @@ def route(content: Content, matcher: FaqMatcher, language: str, text: str) -> Ro
             not matcher.knows(word) for word in found.leftover):
         return Route("health")
     match = matcher.best(text)
-    if match and match.score >= content.faq_threshold:
+    chat = smalltalk is not None and smalltalk[0] in CHATTY and len(found.leftover) <= 1
+    guess = None if chat else learned(content, matcher, language, text, found, match)
+    if guess and guess.kind == "faq":
+        return guess
+    if match and match.score >= content.faq_threshold and guess is None:
         return Route("faq", (match.topic_id,))
     if smalltalk and smalltalk[0] in CHATTY and len(found.leftover) <= SMALLTALK_LEFTOVER:
         return Route("smalltalk", (smalltalk[0],))
@@ -91,11 +103,47 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
     if "about" in cues:
         return True
     lemmas = lemmatiser(language)
-    if "symptoms" in cues and ("first_person" in cues or any(map(lemmas.speaks_of_self, words))):
+    if "symptoms" in cues and ("first_person" in cues or any(map(lemmas.speaks_of_self, words))
+                               or told(content, language, words, text)):
+        return True
+    if "states" in cues and told(content, language, words, text):
         return True
     endings = content.words[language].health.medical_endings
     return any(len(word) >= MEDICAL_NAME and word.endswith(endings) and lemmas.name_like(word)
                for word in words)
+
+
+def told(content: Content, language: str, words: list[str], text: str) -> bool:
+    """A statement, not a question: no question mark and none of the language's question
+    words ("после бритья раздражение" is told; "покраснение долго держится" is asked)."""
+    asking = _asking(language, content.words[language].health.asking)
+    return "?" not in text and asking.isdisjoint(map(lemmatiser(language).written, words))
+
+
+@cache
+def _asking(language: str, words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(map(lemmatiser(language).written, words))
+
+
+def learned(content: Content, matcher: FaqMatcher, language: str, text: str, found: Found,
+            match: Match | None) -> Route | None:
+    """The classifier's reading where the FAQ match is unsure: a topic the content has, or
+    nothing the bot knows; None when it is unsure too or guesses anything else. A match that
+    rests on everyday words around one no topic knows ("what's your instagram") is unsure too,
+    so far as the classifier says none."""
+    score = match.score if match else 0.0
+    model = content.classifiers.get(language)
+    if score > NONE_SURE or model is None:
+        return None
+    guess = model.guess(text)
+    if guess is None or guess.margin < MARGIN:
+        return None
+    kind, _, topic = guess.label.partition(":")
+    if score > SURE and (kind != "none" or all(map(matcher.knows, found.leftover))):
+        return None
+    if kind == "faq" and content.faq_topic(topic) is not None:
+        return Route("faq", (topic,))
+    return Route("none") if kind == "none" else None
 
 
 def faq_matcher(content: Content, language: str) -> FaqMatcher:

@@ -64,12 +64,13 @@ class Spotter:
         return {w: self._lemmas.read(w) for w in _words(text)}
 
     def _meaning(self, word: str) -> frozenset[str]:
-        """The phrase stems `word` counts as: itself when known ("great" is not "greet")."""
+        """The phrase stems `word` counts as: itself when known ("great" is not "greet"); an
+        everyday word is no typo of another ("would" is no "wound")."""
         found = self._cache.get(word)
         if found is None:
             known = self._by_letter.get(word[0], set())
-            found = frozenset({word}) if word in known else frozenset(
-                s for s in known if _same(word, s))
+            found = frozenset({word}) if word in known else frozenset() if (
+                word in self._ignore) else frozenset(s for s in known if _same(word, s))
             if len(self._cache) < 50_000:
                 self._cache[word] = found
         return found

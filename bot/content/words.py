@@ -25,6 +25,8 @@ class HealthCues(Dialog):
     first_person: Phrases  # the writer speaking of themself
     telling: Phrases  # "у меня", "I'm on": what nothing else answers is about the writer's health
     medical_endings: Phrases  # of medicines' and diagnoses' names ("-cycline"), 7+ letters
+    asking: Phrases = ()  # question words: a symptom named in a message without them is told
+    states: Phrases = ()  # skin states often asked about ("dry", "red"): health when told
 
 
 class Words(Dialog):

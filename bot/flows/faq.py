@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from bot.callbacks import CallbackData
 from bot.content.i18n import display_name
@@ -74,7 +74,7 @@ async def offer_to_staff(visit: Visit, text: str) -> Turn:
     return Turn([Reply(visit.tr("faq.no_match"), buttons)])
 
 
-async def forward(visit: Visit, confirmed: bool) -> Turn | None:
+async def forward(visit: Visit, confirmed: bool, *, edit: bool = True) -> Turn | None:
     """None when no question is waiting (a stale button)."""
     user_id = visit.client.user_id
     state = await visit.stores.chat_states.get(user_id)
@@ -82,8 +82,21 @@ async def forward(visit: Visit, confirmed: bool) -> Turn | None:
         return None
     await visit.stores.chat_states.clear(user_id)
     if not confirmed:
-        return main_menu(visit, edit=True, note=visit.tr("faq.forward.declined"))
-    return await pass_on(visit, state.data["question"], edit=True)
+        return main_menu(visit, edit=edit, note=visit.tr("faq.forward.declined"))
+    return await pass_on(visit, state.data["question"], edit=edit)
+
+
+async def typed_reply(visit: Visit, text: str, data: dict[str, Any]) -> Turn | None:
+    """A typed yes ("да", "sure, go ahead") or no right after the offer answers it like its
+    buttons. Anything else, or any text once a check is open (its own yes/no), lets the offer
+    lapse and is routed as usual."""
+    reader = visit.content.replies[visit.language]
+    answer = "yes" if reader.affirms(text) else reader.answer(text)
+    record = await visit.stores.screenings.active(visit.client.user_id)
+    if answer not in ("yes", "no") or (record is not None and record.current_step):
+        await visit.stores.chat_states.clear(visit.client.user_id)
+        return None
+    return await forward(visit, answer == "yes", edit=False)
 
 
 async def pass_on(visit: Visit, text: str, *, edit: bool = False) -> Turn:
@@ -105,3 +118,4 @@ def register(router: Router) -> None:
     router.menu_action("faq")(lambda v: ready(topics(v, edit=True)))
     router.button(Topic)(lambda v, data: ready(answer(v, data.topic, edit=True)))
     router.button(ForwardQuestion)(lambda v, data: forward(v, data.answer == "yes"))
+    router.state(PENDING)(typed_reply)

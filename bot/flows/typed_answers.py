@@ -85,10 +85,13 @@ async def _choose(visit: Visit, record: ScreeningRecord, step: Step, text: str,
 
 
 def _named(visit: Visit, step: Step, text: str) -> set[str]:
-    """The options of `step` a message names: goals in the client's words, or conditions."""
+    """The options of `step` a message names, not those it denies: goals in the client's
+    words, or conditions."""
+    reader = visit.content.replies[visit.language]
+    said = reader.affirmed(text)
     if not step.conditions:
-        return set(visit.content.replies[visit.language].goals(text))
-    found = visit.content.spotters[visit.language].find(text).keys
+        return set(reader.goals(said))
+    found = visit.content.spotters[visit.language].find(said).keys
     return {key.removeprefix("condition:") for key in found if key.startswith("condition:")}
 
 

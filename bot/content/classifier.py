@@ -1,0 +1,92 @@
+"""A small learned reading of typed messages, beside the word lists.
+
+Word lists know the words someone wrote down; clients ask the same thing in words nobody
+listed ("успею за обеденный перерыв?"). A multinomial naive Bayes model over each word's
+lemma, pairs of lemmas and the words' letter groups (3 and 4 letters, so typos and unknown
+forms still share most of them) is trained when the content loads, from the labelled
+messages of `dialogs/examples.tsv` (text, language, route: the corpus's train split). It is
+small and deterministic: counting, no random start. bot/content/routing.py asks it only where
+the rules are unsure which FAQ topic a question is about, or whether any is; it never decides
+about health.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from bot.content.lemmas import lemmatiser
+
+SMOOTHING = 0.1  # additive smoothing of each label's feature counts
+LETTERS = (3, 4)  # sizes of the letter groups taken from each word
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Guess:
+    label: str  # as the corpus writes it: `faq:price`, `none`, `health`
+    margin: float  # log-odds over the runner-up: how sure
+
+
+class Classifier:
+    """One language's model: `guess(text)` → the likeliest label and its margin."""
+
+    def __init__(self, language: str, examples: tuple[tuple[str, str], ...]) -> None:
+        self._lemmas = lemmatiser(language)
+        counts: dict[str, Counter[str]] = {}
+        for text, label in examples:
+            counts.setdefault(label, Counter()).update(self.features(text))
+        vocabulary = {f for c in counts.values() for f in c}
+        self._unseen = {label: math.log(SMOOTHING / (c.total() + SMOOTHING * len(vocabulary)))
+                        for label, c in counts.items()}
+        # Only the labels a feature was seen with differ from their unseen weight: stored so,
+        # a guess costs a look-up per feature of the message.
+        self._seen: dict[str, tuple[tuple[str, float], ...]] = {}
+        by_feature: dict[str, list[tuple[str, float]]] = {}
+        for label, c in counts.items():
+            for feature, n in c.items():
+                by_feature.setdefault(feature, []).append(
+                    (label, math.log((n + SMOOTHING) / SMOOTHING)))
+        self._seen = {f: tuple(pairs) for f, pairs in by_feature.items()}
+
+    def features(self, text: str) -> list[str]:
+        words = _WORD.findall(text.lower().replace("ё", "е"))
+        lemmas = [self._lemmas.written(w) for w in words]
+        found = {"w:" + lemma for lemma in lemmas}
+        found.update(f"b:{a} {b}" for a, b in zip(lemmas, lemmas[1:], strict=False))
+        for word in words:
+            padded = f" {word} "
+            found.update(padded[i:i + n] for n in LETTERS for i in range(len(padded) - n + 1))
+        return sorted(found)
+
+    def guess(self, text: str) -> Guess | None:
+        """None when the model knows no feature of the message."""
+        known = [self._seen[f] for f in self.features(text) if f in self._seen]
+        if not known or len(self._unseen) < 2:
+            return None
+        scores = {label: len(known) * weight for label, weight in self._unseen.items()}
+        for pairs in known:
+            for label, weight in pairs:
+                scores[label] += weight
+        best, second = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:2]
+        return Guess(best[0], best[1] - second[1])
+
+
+def read_examples(path: Path) -> tuple[tuple[str, str, str], ...]:
+    """(text, language, route) rows of an examples file; none when there is no such file."""
+    if not path.is_file():
+        return ()
+    with path.open(encoding="utf-8", newline="") as file:
+        rows = csv.DictReader(file, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return tuple((row["text"], row["language"], row["route"]) for row in rows)
+
+
+@cache
+def trained(language: str, examples: tuple[tuple[str, str], ...]) -> Classifier:
+    """The model of these examples, trained once per process (a few tenths of a second)."""
+    return Classifier(language, examples)

@@ -1,0 +1,47 @@
+"""The classifier beside the word lists: deterministic, learned from the examples it is given,
+asked only where the FAQ match is unsure, and never over a health statement."""
+
+from __future__ import annotations
+
+from bot.content import Content
+from bot.content.classifier import Classifier
+from bot.content.routing import faq_matcher, route
+
+EXAMPLES = (("how long does it take", "faq:duration"), ("how much time is it", "faq:duration"),
+            ("what does it cost", "faq:price"), ("how much do you charge", "faq:price"),
+            ("do you do nails", "none"), ("do you sell creams", "none"))
+
+
+def test_a_guess_is_learned_from_the_examples_and_the_same_every_time() -> None:
+    model = Classifier("en", EXAMPLES)
+    guess = model.guess("how much do you charge for it")
+    assert guess is not None and guess.label == "faq:price" and guess.margin > 0
+    assert Classifier("en", EXAMPLES[::-1]).guess("how much do you charge for it") == guess
+    assert model.guess("zzzz") is None
+
+
+def test_the_classifier_answers_where_the_words_are_unsure_never_over_health(
+    shipped_content: Content
+) -> None:
+    matcher = faq_matcher(shipped_content, "ru")
+    text = "в чем смысл этой процедуры"
+    keywords = matcher.best(text)
+    assert keywords is None or keywords.score < shipped_content.faq_threshold
+    assert route(shipped_content, matcher, "ru", text).label == "faq:what"
+    assert route(shipped_content, matcher, "ru", "после бритья раздражение").label == "health"
+
+
+def test_the_shipped_examples_teach_both_languages(shipped_content: Content) -> None:
+    assert set(shipped_content.classifiers) == {"en", "ru"}
+
+
+def test_a_match_on_everyday_words_around_an_unknown_one_is_no_topic(
+    shipped_content: Content
+) -> None:
+    """"Who" and "what" are in topics' phrases ("who can't", "what exactly"); "owner" and
+    "brand" in none."""
+    for language, text in (("en", "who is the owner"), ("en", "what brand is the machine")):
+        matcher = faq_matcher(shipped_content, language)
+        keywords = matcher.best(text)
+        assert keywords is not None and keywords.score >= shipped_content.faq_threshold
+        assert route(shipped_content, matcher, language, text).label == "none"
