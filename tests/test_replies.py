@@ -178,7 +178,7 @@ async def test_a_no_typed_at_a_group_question_ticks_nothing(
     steps = path(content.screening)
     group = next(s for s in steps if s.kind == "choose_many" and s.conditions)
     user = bot.user(language_code=language)
-    await start_check(user, t)
+    await consented(user, t)
     await stores_of(bot).screenings.move_to_step(
         int(str(user.last.buttons[0][1]).split(":")[1]), group.id)
     await user.send("/menu")
@@ -245,7 +245,7 @@ async def test_a_hand_off_offer_left_for_the_check_takes_no_yes_from_it(
     user = bot.user()
     await user.send("/start")
     await user.send("do you have wifi?")
-    await start_check(user, t)
+    await consented(user, t)
     await user.press(t.label("screening.done"))
     reply = shown(await user.send("yes"))
     assert t("screening.noted", answer=t.label("screening.yes")) in reply
