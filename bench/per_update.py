@@ -67,6 +67,11 @@ def feeder(app: Application) -> Feed:  # type: ignore[type-arg]
     return feed
 
 
+def no_or_none(label: str, data: str) -> bool:
+    """"No" on a yes/no question, "None of these" on a choose-many one: a real answer."""
+    return data.endswith((":no", ":done"))
+
+
 async def timed(feed: Feed, update: dict[str, Any]) -> float:
     start = time.perf_counter_ns()
     await feed(update)
@@ -165,7 +170,7 @@ class Bench:
         while len(samples) < batch:
             client = await self.to_first_yes_no()
             while len(samples) < batch:
-                message, data = client.find(data_endswith(":no"))
+                message, data = client.find(no_or_none)
                 if data.split(":")[2] == "sun":  # the last answer ends the screening
                     self.finish_samples.append(
                         await timed(self.feed_bot, client.button(data, message)))
@@ -234,7 +239,7 @@ async def count_work(bench: Bench, echo: Application) -> None:  # type: ignore[t
         await measure("ptb_button", lambda: bench.ptb_button(1), echo_api)
         client = await bench.to_first_yes_no()
         await measure("screening_answer",
-                      lambda: bench.feed_bot(client.press(data_endswith(":no"))), bench.api)
+                      lambda: bench.feed_bot(client.press(no_or_none)), bench.api)
         await measure("faq_text", lambda: bench.faq_text(1), bench.api)
         menu_client = bench.menu_clients[0]
         await measure("menu_button",

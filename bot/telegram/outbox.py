@@ -15,7 +15,7 @@ import logging
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from telegram import Bot, ForceReply, Message, ReplyParameters
+from telegram import Bot, ForceReply, ReplyParameters
 from telegram.error import BadRequest
 
 from bot.flows import ClientPost, Reply, Services, StaffPost, privacy, receipts
@@ -235,13 +235,12 @@ class Outbox:
                                                  document=document)])
         return not gone
 
-    async def _edit(self, post: StaffPost) -> Message | bool | None:
+    async def _edit(self, post: StaffPost) -> None:
         assert post.edit is not None
         try:
-            return await outgoing.edit_text(self.bot, self.staff_chat_id, post.edit, post.text,
-                                            reply_markup=inline(post.buttons))
+            await outgoing.edit_text(self.bot, self.staff_chat_id, post.edit, post.text,
+                                     reply_markup=inline(post.buttons))
         except BadRequest as exc:
-            if "not modified" in str(exc).lower():
-                return None
-            raise
+            if "not modified" not in str(exc).lower():
+                raise
 

@@ -35,10 +35,10 @@ async def show(bot: Bot, payload: dict[str, Any]) -> int:
     reply = Reply.from_dict(payload["reply"])
     keyboard = markup(reply)
     if reply.document is not None:
-        sent = await outgoing.send_document(bot, chat_id, reply.document.content,
-                                            reply.document.filename,
-                                            reply.document.caption or None)
-        return sent.message_id
+        document = await outgoing.send_document(bot, chat_id, reply.document.content,
+                                                reply.document.filename,
+                                                reply.document.caption or None)
+        return document.message_id
     if target is not None and await _edit(bot, chat_id, target, reply, keyboard):
         return int(target)
     sent = await outgoing.send_text(bot, chat_id, reply.text, reply_markup=keyboard)
