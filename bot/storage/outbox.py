@@ -71,6 +71,11 @@ class OutboxStore(Store):
             (iso(now), limit), now, lease)
         return await self.pending(ids) if ids else []
 
+    async def staff_waiting(self) -> int:
+        """Posts to the staff chat not sent yet."""
+        rows = await self.all("SELECT count(*) FROM outbox WHERE kind = 'staff'", ())
+        return int(rows[0][0])
+
     async def release(self, ids: list[int]) -> None:
         """Claims given up without sending: the scheduler sends what is still there."""
         if ids:
