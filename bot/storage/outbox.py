@@ -76,6 +76,12 @@ class OutboxStore(Store):
         rows = await self.all("SELECT count(*) FROM outbox WHERE kind = 'staff'", ())
         return int(rows[0][0])
 
+    async def backlog(self, now: datetime) -> tuple[int, int]:
+        """(entries waiting, of them due by `now`)."""
+        rows = await self.all("SELECT count(*), coalesce(sum(CASE WHEN retry_at <= ? THEN 1"
+                              " ELSE 0 END), 0) FROM outbox", (iso(now),))
+        return int(rows[0][0]), int(rows[0][1])
+
     async def release(self, ids: list[int]) -> None:
         """Claims given up without sending: the scheduler sends what is still there."""
         if ids:

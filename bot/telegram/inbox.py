@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
@@ -33,6 +34,7 @@ from telegram.ext import Application
 
 from bot.flows import Services
 from bot.storage import storage_trouble
+from bot.telegram.metrics import Metrics
 
 log = logging.getLogger(__name__)
 Process = Callable[[Update], Awaitable[None]]
@@ -62,6 +64,7 @@ class Inbox:
         """`process` hands an update taken over to the application as a fresh one would be."""
         self.bot, self.services, self.process = bot, services, process
         self.store = services.stores.inbox
+        self.metrics: Metrics | None = None
 
     async def accept(self, update: Update) -> None:
         """Store the update, claimed by this instance, before Telegram is told it arrived."""
@@ -128,6 +131,8 @@ class Inbox:
         now = self.services.clock.now()
         claim = timedelta(seconds=self.services.settings.claim_seconds)
         orphans = await self.store.claim_orphans(now, now - claim, claim, ORPHANS)
+        if self.metrics is not None:
+            self.metrics.taken_over.inc(len(orphans))
         for orphan in orphans:
             log.info("taking over update %s", orphan.update_id)
             await self.process(Update.de_json(orphan.payload, self.bot))
@@ -144,9 +149,11 @@ class DurableQueue(asyncio.Queue[object]):
     def __init__(self) -> None:
         super().__init__()
         self.inbox: Inbox | None = None
+        self.arrived: dict[int, float] = {}  # update id → when it came, for the metrics
 
     async def put(self, item: object) -> None:
         if isinstance(item, Update) and self.inbox is not None:
+            self.arrived[item.update_id] = time.perf_counter()
             await self.inbox.accept(item)
         await super().put(item)
 
@@ -158,7 +165,13 @@ class InboxApplication(Application):  # type: ignore[type-arg]
     async def process_update(self, update: object) -> None:
         inbox = self.bot_data.get("inbox")
         if isinstance(update, Update) and isinstance(inbox, Inbox):
+            queue = self.update_queue
+            arrived = queue.arrived.pop(update.update_id, None) \
+                if isinstance(queue, DurableQueue) else None
+            started = arrived or time.perf_counter()
             await inbox.handle(update, super().process_update)
+            if inbox.metrics is not None:
+                inbox.metrics.handled(update, started)
         else:
             await super().process_update(update)
 

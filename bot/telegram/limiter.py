@@ -17,7 +17,7 @@ from collections.abc import Awaitable, Callable, Coroutine
 from contextvars import ContextVar
 from typing import Any
 
-from telegram.error import TelegramError
+from telegram.error import RetryAfter, TelegramError
 from telegram.ext import AIORateLimiter, SimpleUpdateProcessor
 
 from bot.storage.send_slots import SendSlotStore
@@ -130,6 +130,7 @@ class PriorityRateLimiter(AIORateLimiter):
         self.gate = gate or PriorityGate()
         self.clock = clock
         self.slots: Slots = self.gate.slots
+        self.on_retry_after: Callable[[], None] | None = None  # told of each 429
 
     def share_through(self, store: SendSlotStore | None) -> None:
         """Take slots from `store`'s schedule, shared by every instance on the database; from
@@ -162,7 +163,12 @@ class PriorityRateLimiter(AIORateLimiter):
                 if wait > 0:
                     await self.gate.sleep(wait)
             await self.gate.acquire(interactive)
-            return await callback(*call_args, **call_kwargs)
+            try:
+                return await callback(*call_args, **call_kwargs)
+            except RetryAfter:
+                if self.on_retry_after is not None:
+                    self.on_retry_after()
+                raise
 
         return await super().process_request(paced, args, kwargs, endpoint, data,
                                               rate_limit_args)
