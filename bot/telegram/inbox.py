@@ -66,13 +66,15 @@ class Inbox:
         self.store = services.stores.inbox
         self.metrics: Metrics | None = None
 
-    async def accept(self, update: Update) -> None:
-        """Store the update, claimed by this instance, before Telegram is told it arrived."""
+    async def accept(self, update: Update, received: str | None = None) -> None:
+        """Store the update, claimed by this instance, before Telegram is told it arrived:
+        the JSON `received` from Telegram if given (rebuilding it from PTB's objects cost a
+        fifth of handling a button press), else rebuilt."""
         now = self.services.clock.now()
         claim = timedelta(seconds=self.services.settings.claim_seconds)
+        payload = received if received is not None else update.to_dict()
         try:
-            await self.store.accept(update.update_id, sender_of(update), update.to_dict(), now,
-                                    claim)
+            await self.store.accept(update.update_id, sender_of(update), payload, now, claim)
         except Exception as exc:
             # A database that cannot be written cannot keep the update; handled as it is, its
             # turn fails the same way and the client is told kindly to try again, rather than
@@ -152,9 +154,13 @@ class DurableQueue(asyncio.Queue[object]):
         self.arrived: dict[int, float] = {}  # update id → when it came, for the metrics
 
     async def put(self, item: object) -> None:
+        await self.put_received(item, None)
+
+    async def put_received(self, item: object, received: str | None) -> None:
+        """`put`, with the update's JSON as Telegram sent it (the webhook has it)."""
         if isinstance(item, Update) and self.inbox is not None:
             self.arrived[item.update_id] = time.perf_counter()
-            await self.inbox.accept(item)
+            await self.inbox.accept(item, received)
         await super().put(item)
 
 
