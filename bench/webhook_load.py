@@ -11,9 +11,10 @@ asking on and on would measure that pace, not the bot). `--concurrency` clients 
 at any time (a closed loop, enough to saturate one instance). Instances share the load round
 robin and one database: SQLite (one instance only) or PostgreSQL at `--database-url`; to give
 the database a core of its own, start the server under `taskset -c 1` and this script under
-`taskset -c 0`. Printed: updates/s, p50/p99 from the POST to the reply's request, and
-updates acknowledged but never answered (must be 0). The generator and the fake Bot API share this process's interpreter: on a small
-machine they, not the bot, may be the limit; `generator_cpu_share` says how busy they were.
+`taskset -c 0`. Printed: updates/s, p50/p99 from the POST to the reply's request, and updates
+acknowledged but never answered (must be 0). The generator and the fake Bot API share this
+process's interpreter: on a small machine they, not the bot, may be the limit;
+`generator_cpu_share` says how busy they were.
 """
 
 from __future__ import annotations
