@@ -37,20 +37,22 @@ RU = [
 
 def misspelt(question: str, variant: int) -> str:
     """`question` as a client might type it: one to three of its longer words with a typo
-    (two letters swapped, one dropped or doubled), chosen by `variant`."""
+    (two letters swapped, one dropped, doubled or mistyped), chosen by `variant`."""
     rng = random.Random(variant)
     words = question.split()
     longer = [i for i, word in enumerate(words) if len(word) >= 4]
     for index in rng.sample(longer, k=min(len(longer), rng.randint(1, 3))):
         word = words[index]
         at = rng.randrange(1, len(word) - 2)
-        kind = rng.randrange(3)
+        kind = rng.randrange(4)
         if kind == 0:
             word = word[:at] + word[at + 1] + word[at] + word[at + 2:]
         elif kind == 1:
             word = word[:at] + word[at + 1:]
-        else:
+        elif kind == 2:
             word = word[:at] + word[at] + word[at:]
+        else:
+            word = word[:at] + rng.choice(word) + word[at + 1:]
         words[index] = word
     if variant % 2:
         words[0] = words[0].lower()

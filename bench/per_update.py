@@ -223,10 +223,12 @@ class Bench:
         return samples
 
     def unasked(self, question: str) -> str:
-        """A misspelling of `question` not asked before in this run."""
-        variant = self._asked
-        while (typed := misspelt(question, variant)) in self.asked:
-            variant += 7919
+        """A misspelling of `question` not asked before in this run, if one of a hundred tries
+        finds one (a short question has few)."""
+        for attempt in range(100):
+            typed = misspelt(question, self._asked + 7919 * attempt)
+            if typed not in self.asked:
+                break
         self.asked.add(typed)
         return typed
 
