@@ -3,6 +3,8 @@ matching one of the shipped FAQ topics, so the matcher does real work on every q
 
 from __future__ import annotations
 
+import random
+
 EN = [
     "How much does it cost?", "What is the price of one session?", "Is it expensive?",
     "Do you have any discounts?", "How do I book an appointment?", "Can I pay by card?",
@@ -31,3 +33,27 @@ RU = [
     "Как ухаживать за кожей после?", "Можно ли в солярий после процедуры?",
     "Какой перерыв между сеансами?",
 ]
+
+
+def misspelt(question: str, variant: int) -> str:
+    """`question` as a client might type it: one to three of its longer words with a typo
+    (two letters swapped, one dropped, doubled or mistyped), chosen by `variant`."""
+    rng = random.Random(variant)
+    words = question.split()
+    longer = [i for i, word in enumerate(words) if len(word) >= 4]
+    for index in rng.sample(longer, k=min(len(longer), rng.randint(1, 3))):
+        word = words[index]
+        at = rng.randrange(1, len(word) - 2)
+        kind = rng.randrange(4)
+        if kind == 0:
+            word = word[:at] + word[at + 1] + word[at] + word[at + 2:]
+        elif kind == 1:
+            word = word[:at] + word[at + 1:]
+        elif kind == 2:
+            word = word[:at] + word[at] + word[at:]
+        else:
+            word = word[:at] + rng.choice(word) + word[at + 1:]
+        words[index] = word
+    if variant % 2:
+        words[0] = words[0].lower()
+    return " ".join(words)

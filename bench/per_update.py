@@ -1,12 +1,25 @@
-"""Per-update cost of the bot's handlers, against a bare python-telegram-bot echo handler.
+"""Per-update cost of the bot's handlers, against bare python-telegram-bot handlers.
 
-    .venv/bin/python bench/per_update.py [--rounds 10] [--batch 200]
+    .venv/bin/python bench/per_update.py [--rounds 10] [--batch 200] [--old]
 
 One run of this script is one fresh process; `bench/report.py` runs it several times and
 reports min/median/max of each figure over the runs. Ratios are of p50s (the tail moves means
-by 20-40 % between runs). Before each round the garbage collector runs and the survivors are
-frozen (`gc.collect(); gc.freeze()`), so a collection of older objects does not land in
-one kind's samples; the collections that still happen while timing are printed.
+by 20-40 % between runs).
+
+As in production (the default):
+- Both Applications send through the production rate limiter (`telegram_rate_limiter`): the
+  bot's takes its slots from the database, as every instance does; the baseline's from its
+  own memory. The bot's rate is raised so that updates fed back to back never wait for a
+  slot (that would time the pace, not the work); each client's own limit is the real one,
+  and no measured update has to wait for it (`limiter_sleeps` counts the waits: 0).
+- The garbage collector runs as it does in the bot: nothing is collected or frozen by hand.
+- Every FAQ question is a phrasing asked once in the whole run, by a client who only just
+  said /start: the 62 phrasings of bench/faq_questions.py, each with different typos in each
+  round, so the matcher's caches never hold the answer.
+
+`--old` measures the configuration of the earlier reports, for comparison: no limiter, a
+`gc.collect(); gc.freeze()` before every round, the 62 phrasings asked over and over by the
+same 100 clients.
 
 Both Applications use the same in-process fake Bot API (bot.devtools.sandbox.FakeBotApi) and are fed
 the same way Telegram's updates reach them: `app.process_update(Update.de_json(...))`, the bot's
@@ -18,20 +31,18 @@ Measured kinds (each `rounds × batch` updates after one warm-up round; the kind
 round by round, so drift of the machine affects all of them alike):
 
   echo              a bare PTB Application, one MessageHandler replying with the text
-  ptb_button        reference only: the same bare Application answering a button press the
-                    way any bot must (answerCallbackQuery, then editMessageText with a 2×2
-                    inline keyboard) and doing nothing else: PTB's own floor for a button
-  screening_answer  "No" pressed on a yes/no question in the middle of a screening (every
-                    measured press is a real answer: the answer is stored, the next question
-                    shown; many clients, each answering questions 2..15 of 16)
-  faq_text          a free-text question matching an FAQ topic, from 62 distinct phrasings in
-                    English and Russian (bench/faq_questions.py), by clients of that language
+  ptb_button        the same bare Application answering a button press the way any bot must
+                    (answerCallbackQuery, then editMessageText with a 2×2 inline keyboard) and
+                    doing nothing else: PTB's own floor for a button
+  screening_answer  "No" (or "None of these") pressed in the middle of a screening: every
+                    measured press is a real answer, stored, and the next question shown
+  faq_text          a free-text question matching an FAQ topic (see above)
   menu_button       the FAQ button of the main menu (the menu message is edited into topics)
 
 Extra lines: the last answer of a screening (outcome shown), and per kind the number of SQL
-statements (on both connections: aiosqlite's and the read-only reader in the event loop's
-thread), aiosqlite thread round trips and Bot API calls of one update. The fake Bot API keeps
-the last 50 messages of each chat, so a long run does not slow its edits down.
+statements (on all three connections), aiosqlite thread round trips and Bot API calls of one
+update. The fake Bot API keeps the last 50 messages of each chat, so a long run does not slow
+its edits down.
 """
 
 from __future__ import annotations
@@ -44,7 +55,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from common import Client, data_endswith, data_is, emit, percentile, temp_settings
-from faq_questions import EN, RU
+from faq_questions import EN, RU, misspelt
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
     Application,
@@ -56,8 +67,11 @@ from telegram.ext import (
 
 from bot.clock import Clock
 from bot.devtools.sandbox import TOKEN, FakeBotApi, Sandbox
+from bot.telegram.app import telegram_rate_limiter
+from bot.telegram.limiter import PriorityRateLimiter
 
 KEEP = 50  # messages the fake Bot API keeps per chat
+UNPACED = 1_000_000  # the bot's messages a second in the benchmark: no update waits for a slot
 Feed = Callable[[dict[str, Any]], Awaitable[None]]
 
 
@@ -65,6 +79,11 @@ def feeder(app: Application) -> Feed:  # type: ignore[type-arg]
     async def feed(update: dict[str, Any]) -> None:
         await app.process_update(Update.de_json(update, app.bot))
     return feed
+
+
+def no_or_none(label: str, data: str) -> bool:
+    """"No" on a yes/no question, "None of these" on a choose-many one: a real answer."""
+    return data.endswith((":no", ":done"))
 
 
 async def timed(feed: Feed, update: dict[str, Any]) -> float:
@@ -75,10 +94,28 @@ async def timed(feed: Feed, update: dict[str, Any]) -> float:
 
 # The bare baseline --------------------------------------------------------------------------
 
-async def echo_app() -> tuple[Application, list[BaseException]]:  # type: ignore[type-arg]
+def limiter(sleeps: list[float]) -> PriorityRateLimiter:
+    """The production limiter, unpaced for the bot as a whole; its waits are counted."""
+    made = telegram_rate_limiter(UNPACED)
+    assert isinstance(made, PriorityRateLimiter)
+    sleep = made.gate.sleep
+
+    async def counted(seconds: float) -> None:
+        sleeps.append(seconds)
+        await sleep(seconds)
+
+    made.gate.sleep = counted
+    return made
+
+
+async def echo_app(rate_limiter: PriorityRateLimiter | None
+                   ) -> tuple[Application, list[BaseException]]:  # type: ignore[type-arg]
     api = FakeBotApi(keep=KEEP)
-    app = (Application.builder().token(TOKEN).request(api).get_updates_request(api)
-           .concurrent_updates(8).build())
+    builder = (Application.builder().token(TOKEN).request(api).get_updates_request(api)
+               .concurrent_updates(8))
+    if rate_limiter is not None:
+        builder = builder.rate_limiter(rate_limiter)
+    app = builder.build()
     errors: list[BaseException] = []
 
     async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -112,11 +149,15 @@ async def echo_app() -> tuple[Application, list[BaseException]]:  # type: ignore
 # Scenarios: each returns `batch` timings in µs ------------------------------------------------
 
 class Bench:
-    def __init__(self, sandbox: Sandbox, echo: Application) -> None:  # type: ignore[type-arg]
-        self.sandbox, self.api = sandbox, sandbox.api
+    def __init__(self, sandbox: Sandbox, echo: Application,  # type: ignore[type-arg]
+                 old: bool) -> None:
+        self.sandbox, self.api, self.old = sandbox, sandbox.api, old
         self.feed_bot: Feed = sandbox.deliver  # stored in the inbox first, as in production
         self.feed_echo = feeder(echo)
-        self.echo_client = Client(echo.bot.request, 900_000_001)  # type: ignore[arg-type]
+        self.echo_api: FakeBotApi = echo.bot.request  # type: ignore[assignment]
+        self.echo_client = Client(self.echo_api, 900_000_001)
+        self._next_echo = 900_000_001
+        self.asked: set[str] = set()
         self._next_user = 1_000_000
         self.faq_clients: list[tuple[Client, list[str]]] = []
         self.menu_clients: list[Client] = []
@@ -138,8 +179,16 @@ class Bench:
             await self.feed_bot(client.text("/start"))
             self.menu_clients.append(client)
 
+    def echo_sender(self) -> Client:
+        """The old configuration's one client; else each text from a client of its own, as
+        each FAQ question is, so neither waits for a chat's limit."""
+        if self.old:
+            return self.echo_client
+        self._next_echo += 1
+        return Client(self.echo_api, self._next_echo)
+
     async def echo(self, batch: int) -> list[float]:
-        return [await timed(self.feed_echo, self.echo_client.text(f"hello {i}"))
+        return [await timed(self.feed_echo, self.echo_sender().text(f"hello {i}"))
                 for i in range(batch)]
 
     async def ptb_button(self, batch: int) -> list[float]:
@@ -165,7 +214,7 @@ class Bench:
         while len(samples) < batch:
             client = await self.to_first_yes_no()
             while len(samples) < batch:
-                message, data = client.find(data_endswith(":no"))
+                message, data = client.find(no_or_none)
                 if data.split(":")[2] == "sun":  # the last answer ends the screening
                     self.finish_samples.append(
                         await timed(self.feed_bot, client.button(data, message)))
@@ -173,12 +222,27 @@ class Bench:
                 samples.append(await timed(self.feed_bot, client.button(data, message)))
         return samples
 
+    def unasked(self, question: str) -> str:
+        """A misspelling of `question` not asked before in this run, if one of a hundred tries
+        finds one (a short question has few)."""
+        for attempt in range(100):
+            typed = misspelt(question, self._asked + 7919 * attempt)
+            if typed not in self.asked:
+                break
+        self.asked.add(typed)
+        return typed
+
     async def faq_text(self, batch: int) -> list[float]:
-        """Clients take turns; each asks the next of its language's questions."""
+        """Old: clients take turns, each asking the next of its language's questions. New: a
+        client who just said /start (untimed) asks a phrasing nobody asked before."""
         samples = []
         for _ in range(batch):
             client, questions = self.faq_clients[self._asked % len(self.faq_clients)]
             question = questions[(self._asked // len(self.faq_clients)) % len(questions)]
+            if not self.old:
+                client = self.new_client(client.user["language_code"])
+                await self.feed_bot(client.text("/start"))
+                question = self.unasked(question)
             self._asked += 1
             samples.append(await timed(self.feed_bot, client.text(question)))
         return samples
@@ -234,7 +298,7 @@ async def count_work(bench: Bench, echo: Application) -> None:  # type: ignore[t
         await measure("ptb_button", lambda: bench.ptb_button(1), echo_api)
         client = await bench.to_first_yes_no()
         await measure("screening_answer",
-                      lambda: bench.feed_bot(client.press(data_endswith(":no"))), bench.api)
+                      lambda: bench.feed_bot(client.press(no_or_none)), bench.api)
         await measure("faq_text", lambda: bench.faq_text(1), bench.api)
         menu_client = bench.menu_clients[0]
         await measure("menu_button",
@@ -251,15 +315,20 @@ async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--batch", type=int, default=200)
+    parser.add_argument("--old", action="store_true",
+                        help="the earlier configuration: no limiter, GC frozen, warm caches")
     args = parser.parse_args()
 
     settings, tmp = temp_settings("per-update")
-    sandbox = await Sandbox.start(settings, Clock(), FakeBotApi(keep=KEEP))
-    echo, echo_errors = await echo_app()
+    sleeps: list[float] = []
+    sandbox = await Sandbox.start(settings, Clock(), FakeBotApi(keep=KEEP),
+                                  rate_limiter=None if args.old else limiter(sleeps))
+    echo, echo_errors = await echo_app(None if args.old else limiter(sleeps))
     try:
-        bench = Bench(sandbox, echo)
+        bench = Bench(sandbox, echo, args.old)
         await bench.prepare(pool=50)
         await measure_all(bench, args.rounds, args.batch)
+        emit("limiter_sleeps", len(sleeps), "waits for a slot (bot and baseline)")
         await count_work(bench, echo)
     finally:
         await sandbox.stop()
@@ -284,8 +353,9 @@ async def measure_all(bench: Bench, rounds: int, batch: int) -> None:
     collected = 0
     for round_number in range(rounds + 1):  # round 0 is the warm-up
         bench.trim()
-        gc.collect()
-        gc.freeze()
+        if bench.old:
+            gc.collect()
+            gc.freeze()
         before = collections()
         order = list(kinds)
         shift = round_number % len(order)
@@ -297,9 +367,11 @@ async def measure_all(bench: Bench, rounds: int, batch: int) -> None:
             collected += collections() - before
         else:
             bench.finish_samples.clear()
-    emit("gc_frozen_objects", gc.get_freeze_count(), "objects (gc.collect + gc.freeze each round)")
+    if bench.old:
+        emit("gc_frozen_objects", gc.get_freeze_count(),
+             "objects (gc.collect + gc.freeze each round)")
+        gc.unfreeze()
     emit("gc_collections_while_timing", collected, "collections")
-    gc.unfreeze()
 
     p50 = {kind: percentile(values, 50) for kind, values in samples.items()}
     emit("updates_per_kind", len(samples["echo"]), "updates")

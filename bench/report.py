@@ -28,7 +28,6 @@ from report_text import BUDGETS, KINDS, render
 from bot.devtools.postgres import PostgresUnavailable, find_binaries
 
 Figures = dict[str, list[float]]
-FIFO_NUDGES = 600  # the comparison with the old limiter needs no full wave
 
 
 def run(script: str, *args: str) -> tuple[Figures, dict[str, str]]:
@@ -117,13 +116,17 @@ def main() -> None:
                                       args.scale_runs)))
         return
     per_update, _ = runs("per_update.py", args.runs)
+    old, _ = runs("per_update.py", args.runs, "--old")
+    burst, _ = runs("staff_burst.py", 1)
     wave, wave_units = runs("morning_wave.py", args.wave_runs)
-    fifo, _ = runs("morning_wave.py", 1, "--fifo", "--nudges", str(FIFO_NUDGES))
+    fifo, _ = runs("morning_wave.py", 1, "--fifo")
     text = render(setting(), {k: spread(v) for k, v in per_update.items()},
                   {k: spread(v) for k, v in wave.items()}, wave_units,
                   {k: spread(v) for k, v in fifo.items()},
                   scale_runs(args.scale_clients, args.scale_runs),
-                  runs=args.runs, wave_runs=args.wave_runs, scale_runs=args.scale_runs)
+                  runs=args.runs, wave_runs=args.wave_runs, scale_runs=args.scale_runs,
+                  old={k: spread(v) for k, v in old.items()},
+                  burst={k: spread(v) for k, v in burst.items()})
     args.output.write_text(text)
     print(f"wrote {args.output}", file=sys.stderr)
 

@@ -66,6 +66,10 @@ def parser() -> argparse.ArgumentParser:
                      help="public HTTPS URL Telegram posts to (default: $WEBHOOK_URL)")
     run.add_argument("--listen", default="127.0.0.1", help="address the webhook server binds")
     run.add_argument("--port", type=int, default=8443, help="port the webhook server binds")
+    run.add_argument("--metrics-port", type=int,
+                     default=int(os.environ["METRICS_PORT"]) if os.environ.get("METRICS_PORT")
+                     else None,
+                     help="with --webhook: serve Prometheus metrics on 127.0.0.1 at this port")
     shell = command("shell", "talk to the bot in this terminal; no token needed")
     shell.add_argument("--database", type=Path, default=Path("clinicbot-shell.sqlite3"),
                        help="the shell's own database, kept between runs")
@@ -224,6 +228,7 @@ def run_bot(settings: Settings, args: argparse.Namespace) -> int:
             app.run_polling(allowed_updates=ALLOWED_UPDATES)
             return 0
         webhook_limits.install()
+        app.bot_data["metrics_port"] = args.metrics_port
         app.run_webhook(listen=args.listen, port=args.port, secret_token=secret,
                         url_path=urlsplit(args.webhook_url).path.lstrip("/"),
                         webhook_url=args.webhook_url, allowed_updates=ALLOWED_UPDATES)

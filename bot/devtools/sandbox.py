@@ -8,6 +8,7 @@ API method from memory). Users are simulated by building the same JSON updates T
 from __future__ import annotations
 
 import itertools
+import json
 from typing import Any
 
 from telegram import Update
@@ -106,8 +107,9 @@ class Sandbox(Chats):
     async def deliver(self, update: dict[str, Any]) -> None:
         """As Telegram's updates reach `clinicbot run`: stored in the inbox, then handled.
         Delivering an update again plays Telegram's retry."""
-        await self.accept(update)
-        await self.app.process_update(Update.de_json(update, self.app.bot))
+        received = Update.de_json(update, self.app.bot)
+        await self.app.bot_data["inbox"].accept(received, json.dumps(update))
+        await self.app.process_update(received)
 
     async def accept(self, update: dict[str, Any]) -> None:
         """Store the update as the webhook does before its 200, and no more: what an instance

@@ -32,6 +32,12 @@ class HeartbeatStore(Store):
             " ON CONFLICT (name) DO UPDATE SET at = excluded.at WHERE heartbeats.at < ?",
             (name, iso(now), self.database.identity, iso(after))) == 1
 
+    async def instances_alive(self, since: datetime) -> int:
+        """Instances that noted themselves alive after `since`."""
+        row = await self.one("SELECT count(*) FROM heartbeats WHERE name LIKE 'instance %'"
+                             " AND at > ?", (iso(since),))
+        return int(row[0]) if row else 0
+
     async def last(self, name: str) -> datetime | None:
         row = await self.one("SELECT at FROM heartbeats WHERE name = ?", (name,))
         return moment(row[0]) if row else None

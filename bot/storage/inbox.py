@@ -24,15 +24,16 @@ class StoredUpdate:
 
 
 class InboxStore(Store):
-    async def accept(self, update_id: int, sender_id: int | None, payload: dict[str, Any],
-                     now: datetime, lease: timedelta) -> None:
-        """Keep an update, claimed by this instance for `lease`; one already kept (Telegram
-        sent it again) stays as it is."""
+    async def accept(self, update_id: int, sender_id: int | None,
+                     payload: dict[str, Any] | str, now: datetime, lease: timedelta) -> None:
+        """Keep an update (its JSON as Telegram sent it, or as a dict), claimed by this
+        instance for `lease`; one already kept (Telegram sent it again) stays as it is."""
         await self.database.write_small(
             "INSERT INTO inbox (update_id, sender_id, payload, received_at, claimed_until,"
             f" claimed_by) VALUES (?, ?, ?, ?, {self.database.claim_clock(now, lease)}, ?)"
             " ON CONFLICT (update_id) DO NOTHING",
-            (update_id, sender_id, json.dumps(payload), iso(now), self.database.owner))
+            (update_id, sender_id, payload if isinstance(payload, str) else json.dumps(payload),
+             iso(now), self.database.owner))
 
     async def start(self, update_id: int, now: datetime) -> bool:
         """Mark the update handled, inside the turn that handles it: False when it was handled

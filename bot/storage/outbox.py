@@ -71,6 +71,17 @@ class OutboxStore(Store):
             (iso(now), limit), now, lease)
         return await self.pending(ids) if ids else []
 
+    async def staff_waiting(self) -> int:
+        """Posts to the staff chat not sent yet."""
+        rows = await self.all("SELECT count(*) FROM outbox WHERE kind = 'staff'", ())
+        return int(rows[0][0])
+
+    async def backlog(self, now: datetime) -> tuple[int, int]:
+        """(entries waiting, of them due by `now`)."""
+        rows = await self.all("SELECT count(*), coalesce(sum(CASE WHEN retry_at <= ? THEN 1"
+                              " ELSE 0 END), 0) FROM outbox", (iso(now),))
+        return int(rows[0][0]), int(rows[0][1])
+
     async def release(self, ids: list[int]) -> None:
         """Claims given up without sending: the scheduler sends what is still there."""
         if ids:

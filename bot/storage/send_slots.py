@@ -40,9 +40,11 @@ class SendSlotStore(Store):
         return max(0.0, float(rows[0][0]))
 
     async def take_in_window(self, key: str, count: int, seconds: float,
-                             now: float | None = None) -> float:
+                             now: float | None = None, within: float | None = None
+                             ) -> float | None:
         """Take `key`'s next slot, no more than `count` falling in any `seconds` (all at once
-        if they like); the seconds to wait before sending in it."""
+        if they like); the seconds to wait before sending in it. None, and nothing taken, if
+        it falls more than `within` seconds from now."""
         async with self.transaction() as held:
             recent, now = await held.one(  # the upsert holds the row until the commit
                 "INSERT INTO send_slots (key, next_at, recent) VALUES (?1, 0, '')"
@@ -52,6 +54,8 @@ class SendSlotStore(Store):
             slot = max([now, *slots[-1:]])  # never before a slot already taken
             if len(slots) >= count:
                 slot = max(slot, slots[-count] + seconds)
+            if within is not None and slot - now > within:
+                return None
             slots = [*slots, slot][-count:]
             await held.write("UPDATE send_slots SET next_at = ?, recent = ? WHERE key = ?",
                              (slot + seconds, " ".join(map(repr, slots)), key))

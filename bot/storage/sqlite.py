@@ -306,10 +306,15 @@ class SqliteDatabase(Database):
         return int((await self.write_returning(sql, args))[0][0])
 
     async def write_returning(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
+        """One row's statement (a sending slot, an insert): on the event loop thread's
+        connection, as `write_small`."""
         if (turn := self._in_turn()) is not None:
             return await turn.all(sql, args)
+        if self.quick is None:
+            async with self._write_lock:
+                return list(await self.db.execute_fetchall(sql, args))
         async with self._write_lock:
-            return list(await self.db.execute_fetchall(sql, args))
+            return self.quick.execute(sql, args).fetchall()
 
     async def table_names(self) -> list[str]:
         rows = await self.all("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")

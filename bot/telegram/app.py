@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import datetime, timedelta
 
@@ -23,6 +24,7 @@ from bot.telegram import handlers, outgoing, staff_handlers
 from bot.telegram.fairness import FairUpdateProcessor, Flood
 from bot.telegram.inbox import DurableQueue, Inbox, InboxApplication, processing
 from bot.telegram.limiter import PriorityGate, PriorityRateLimiter
+from bot.telegram.metrics import Metrics
 from bot.telegram.outbox import Outbox
 from bot.telegram.scheduler import Scheduler
 from bot.telegram.sending import Sender
@@ -67,6 +69,7 @@ def build_application(
            .post_shutdown(stop_services).build())
     app.bot_data["settings"] = settings
     app.bot_data["clock"] = clock
+    app.bot_data["metrics"] = Metrics()
     app.bot_data["content"] = content or load_content(
         settings.content_dir, settings.languages, settings.default_language)
     staff_handlers.register(app, settings)
@@ -99,6 +102,12 @@ async def start_services(app: Application,  # type: ignore[type-arg]
     app.bot_data["services"] = services
     outbox = app.bot_data["outbox"] = Outbox(app.bot, services, Sender(app.bot, services))
     inbox = app.bot_data["inbox"] = Inbox(app.bot, services, processing(app))
+    inbox.metrics = metrics = app.bot_data["metrics"]
+    if isinstance(limiter, PriorityRateLimiter):
+        limiter.on_retry_after = metrics.too_many.inc
+    if (port := app.bot_data.get("metrics_port")) is not None:
+        metrics.serve(port)
+        app.bot_data["metrics_task"] = asyncio.create_task(metrics.keep_fresh(services))
     if isinstance(app.update_queue, DurableQueue):
         app.update_queue.inbox = inbox
     if isinstance(app.update_processor, FairUpdateProcessor):
@@ -118,6 +127,8 @@ async def stop_scheduler(app: Application) -> None:  # type: ignore[type-arg]
 
 async def stop_services(app: Application) -> None:  # type: ignore[type-arg]
     await stop_scheduler(app)
+    if (task := app.bot_data.pop("metrics_task", None)) is not None:
+        task.cancel()
     services: Services | None = app.bot_data.pop("services", None)
     limiter = app.bot.rate_limiter
     if isinstance(limiter, PriorityRateLimiter):

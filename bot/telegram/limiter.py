@@ -17,12 +17,21 @@ from collections.abc import Awaitable, Callable, Coroutine
 from contextvars import ContextVar
 from typing import Any
 
+from telegram.error import RetryAfter, TelegramError
 from telegram.ext import AIORateLimiter, SimpleUpdateProcessor
 
 from bot.storage.send_slots import SendSlotStore
-from bot.telegram.pacing import BOT, LocalSlots, Pace, SharedSlots, Slots, chat_limit
+from bot.telegram.pacing import BOT, LocalSlots, Pace, SharedSlots, Slots, Window, chat_limit
 
 HANDLING_UPDATE: ContextVar[bool] = ContextVar("clinicbot_handling_update", default=False)
+# Seconds a message to a group may wait for the group's slot (20 a minute) before it is given
+# back to its sender (None: as long as it takes). The outbox's sender keeps what cannot go
+# soon for the scheduler: waiting would hold an update's slot or a scheduler run.
+GROUP_PATIENCE: ContextVar[float | None] = ContextVar("clinicbot_group_patience", default=None)
+
+
+class ChatBusy(TelegramError):
+    """The chat's slots are taken for longer than a sender should wait: nothing was sent."""
 
 
 class InteractiveUpdateProcessor(SimpleUpdateProcessor):
@@ -93,7 +102,7 @@ class PriorityGate:
 
     async def _dispatch(self) -> None:
         while self._next_queue() is not None:
-            wait = await self.slots.take(BOT, self.pace)
+            wait = await self.slots.take(BOT, self.pace) or 0.0
             if wait > 0:
                 await self.sleep(wait)
             queue = self._next_queue()  # an interactive caller may have come meanwhile
@@ -121,6 +130,7 @@ class PriorityRateLimiter(AIORateLimiter):
         self.gate = gate or PriorityGate()
         self.clock = clock
         self.slots: Slots = self.gate.slots
+        self.on_retry_after: Callable[[], None] | None = None  # told of each 429
 
     def share_through(self, store: SendSlotStore | None) -> None:
         """Take slots from `store`'s schedule, shared by every instance on the database; from
@@ -146,11 +156,19 @@ class PriorityRateLimiter(AIORateLimiter):
 
         async def paced(*call_args: Any, **call_kwargs: Any) -> Any:
             if limit is not None:
-                wait = await self.slots.take(f"chat {chat_id}", limit)
+                within = GROUP_PATIENCE.get() if isinstance(limit, Window) else None
+                wait = await self.slots.take(f"chat {chat_id}", limit, within)
+                if wait is None:
+                    raise ChatBusy(f"no slot in chat {chat_id} within {within} s")
                 if wait > 0:
                     await self.gate.sleep(wait)
             await self.gate.acquire(interactive)
-            return await callback(*call_args, **call_kwargs)
+            try:
+                return await callback(*call_args, **call_kwargs)
+            except RetryAfter:
+                if self.on_retry_after is not None:
+                    self.on_retry_after()
+                raise
 
         return await super().process_request(paced, args, kwargs, endpoint, data,
                                               rate_limit_args)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from typing import Any
 
 from telegram import (
     ForceReply,
-    InlineKeyboardButton,
     InlineKeyboardMarkup,
     KeyboardButton,
     ReplyKeyboardMarkup,
@@ -15,17 +14,19 @@ from telegram import (
 
 from bot.flows import Buttons, Reply
 
-Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply | None
+# An inline keyboard is the Bot API's JSON itself: most carry a client's ids (a question's, the
+# screening's), so a cache of built ones would miss, and PTB's objects would only be turned
+# back into this JSON on their way out.
+Inline = dict[str, Any]
+Markup = (Inline | InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply
+          | None)
 
 
-@lru_cache(maxsize=4096)
-def inline(buttons: Buttons) -> InlineKeyboardMarkup | None:
-    """Built once per keyboard: most are the same for every client (a topic's, a question's
-    without its screening id), and Telegram objects are immutable once built."""
+def inline(buttons: Buttons) -> Inline | None:
     if not buttons:
         return None
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(b.label, callback_data=b.data) for b in row] for row in buttons])
+    return {"inline_keyboard": [[{"text": b.label, "callback_data": b.data} for b in row]
+                                for row in buttons]}
 
 
 def markup(reply: Reply) -> Markup:

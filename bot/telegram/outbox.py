@@ -15,7 +15,7 @@ import logging
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from telegram import Bot, ForceReply, Message, ReplyParameters
+from telegram import Bot, ForceReply, ReplyParameters
 from telegram.error import BadRequest
 
 from bot.flows import ClientPost, Reply, Services, StaffPost, privacy, receipts
@@ -25,6 +25,7 @@ from bot.telegram import outgoing, replies
 from bot.telegram.limiter import HANDLING_UPDATE
 from bot.telegram.markup import inline
 from bot.telegram.sending import Delivery, Sender, backoff
+from bot.telegram.staff_backlog import StaffBacklog
 
 log = logging.getLogger(__name__)
 Post = StaffPost | ClientPost
@@ -37,6 +38,7 @@ class Outbox:
 
     def __init__(self, bot: Bot, services: Services, sender: Sender) -> None:
         self.bot, self.services, self.sender = bot, services, sender
+        self.backlog = StaffBacklog(services, sender)
 
     @property
     def staff_chat_id(self) -> int:
@@ -95,6 +97,7 @@ class Outbox:
         """The scheduler's part: every entry due and claimed by nobody. One that names a
         client goes out under their lock, if it is free: /forget then either removed the
         entry first, or finds the message it must erase; a busy client's waits a run."""
+        await self.backlog.check()
         entries = await self.services.stores.outbox.claim_due(now, lease, limit)
         sent = 0
         try:
@@ -234,13 +237,12 @@ class Outbox:
                                                  document=document)])
         return not gone
 
-    async def _edit(self, post: StaffPost) -> Message | bool | None:
+    async def _edit(self, post: StaffPost) -> None:
         assert post.edit is not None
         try:
-            return await outgoing.edit_text(self.bot, self.staff_chat_id, post.edit, post.text,
-                                            reply_markup=inline(post.buttons))
+            await outgoing.edit_text(self.bot, self.staff_chat_id, post.edit, post.text,
+                                     reply_markup=inline(post.buttons))
         except BadRequest as exc:
-            if "not modified" in str(exc).lower():
-                return None
-            raise
+            if "not modified" not in str(exc).lower():
+                raise
 

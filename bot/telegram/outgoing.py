@@ -4,15 +4,22 @@ of message text, 1,024 of caption, counted as Telegram counts them (after its HT
 in UTF-16 code units). A text over its limit is shortened with "…", never cutting a tag or an
 entity in half, and the tags still open are closed. Flows bound what they echo of client input
 (a staff search, a client's question) themselves; this is the last line.
+
+Texts and edits go through `Bot.do_api_request` without a return type: the Bot API's answer is
+a whole message (the chat, the sender, the keyboard just sent), and building PTB objects from
+it cost more than the rest of a button press. Only the new message's id is read, where a caller
+needs it (a staff post it must be able to edit or erase later).
 """
 
 from __future__ import annotations
 
 import re
+import warnings
 from typing import Any
 
 from telegram import Bot, InputFile, Message, MessageId
 from telegram.constants import ParseMode
+from telegram.warnings import PTBUserWarning
 
 MESSAGE = 4096
 CAPTION = 1024
@@ -52,16 +59,26 @@ def fit(text: str, limit: int = MESSAGE) -> str:
     return text
 
 
-async def send_text(bot: Bot, chat_id: int, text: str, **options: Any) -> Message:
-    options.setdefault("disable_web_page_preview", True)
-    return await bot.send_message(chat_id, fit(text), parse_mode=ParseMode.HTML, **options)
+# PTB suggests its own method when `do_api_request` names one it has; here the raw answer is
+# wanted on purpose.
+warnings.filterwarnings("ignore", r"Please use 'Bot\.(send_message|edit_message_text)'",
+                        PTBUserWarning)
 
 
-async def edit_text(bot: Bot, chat_id: int, message_id: int, text: str,
-                    **options: Any) -> Message | bool:
-    return await bot.edit_message_text(fit(text), chat_id, message_id,
-                                       parse_mode=ParseMode.HTML,
-                                       disable_web_page_preview=True, **options)
+async def send_text(bot: Bot, chat_id: int, text: str, *,
+                    disable_web_page_preview: bool = True, **options: Any) -> MessageId:
+    """Send `text`; the id of the new message, all that is read of Telegram's answer."""
+    sent = await bot.do_api_request("send_message", {
+        "chat_id": chat_id, "text": fit(text), "parse_mode": ParseMode.HTML,
+        "link_preview_options": {"is_disabled": disable_web_page_preview}, **options})
+    return MessageId(sent["message_id"])
+
+
+async def edit_text(bot: Bot, chat_id: int, message_id: int, text: str, **options: Any) -> None:
+    """Edit a message's text (and keyboard); Telegram's answer is not read."""
+    await bot.do_api_request("edit_message_text", {
+        "chat_id": chat_id, "message_id": message_id, "text": fit(text),
+        "parse_mode": ParseMode.HTML, "link_preview_options": {"is_disabled": True}, **options})
 
 
 async def send_document(bot: Bot, chat_id: int, content: bytes | InputFile, filename: str,

@@ -58,8 +58,9 @@ def chat_limit(chat_id: Any, endpoint: str) -> Limit | None:
 
 
 class Slots(Protocol):
-    async def take(self, key: str, limit: Limit) -> float:
-        """Take `key`'s next slot; the seconds to wait before sending in it."""
+    async def take(self, key: str, limit: Limit, within: float | None = None) -> float | None:
+        """Take `key`'s next slot; the seconds to wait before sending in it. A `Window`'s slot
+        more than `within` seconds away is not taken: None."""
 
     async def prune(self) -> None:
         """Forget the keys whose schedule has caught up with now."""
@@ -73,19 +74,22 @@ class LocalSlots:
         self._next: dict[str, float] = {}
         self._recent: dict[str, list[float]] = {}
 
-    async def take(self, key: str, limit: Limit) -> float:
+    async def take(self, key: str, limit: Limit, within: float | None = None) -> float | None:
         now = self.clock()
         if isinstance(limit, Window):
-            return self._in_window(key, limit, now)
+            return self._in_window(key, limit, now, within)
         start = max(self._next.get(key, now), now)
         self._next[key] = start + limit.interval
         return max(0.0, start - (limit.burst - 1) * limit.interval - now)
 
-    def _in_window(self, key: str, window: Window, now: float) -> float:
+    def _in_window(self, key: str, window: Window, now: float,
+                   within: float | None) -> float | None:
         slots = [t for t in self._recent.get(key, []) if t > now - window.seconds]
         slot = max([now, *slots[-1:]])
         if len(slots) >= window.count:
             slot = max(slot, slots[-window.count] + window.seconds)
+        if within is not None and slot - now > within:
+            return None
         self._recent[key] = [*slots, slot][-window.count:]
         self._next[key] = slot + window.seconds
         return slot - now
@@ -106,11 +110,11 @@ class SharedSlots:
         self.store, self.clock, self.fallback = store, clock, fallback
         self._failing = False
 
-    async def take(self, key: str, limit: Limit) -> float:
+    async def take(self, key: str, limit: Limit, within: float | None = None) -> float | None:
         try:
             if isinstance(limit, Window):
                 wait = await self.store.take_in_window(key, limit.count, limit.seconds,
-                                                       self._now())
+                                                       self._now(), within)
             else:
                 wait = await self.store.take(key, limit.interval, limit.burst, self._now())
         except Exception:
@@ -118,7 +122,7 @@ class SharedSlots:
                 log.warning("could not take a sending slot from the database; pacing this"
                             " instance alone at half the rate until it answers", exc_info=True)
             self._failing = True
-            return await self.fallback.take(key, _halved(limit))
+            return await self.fallback.take(key, _halved(limit), within)
         if self._failing:
             log.info("sending slots come from the database again")
         self._failing = False

@@ -36,9 +36,9 @@ async def show(bot: Bot, payload: dict[str, Any]) -> int:
     keyboard = markup(reply)
     if reply.document is not None:
         send = outgoing.send_photo if reply.document.photo else outgoing.send_document
-        sent = await send(bot, chat_id, reply.document.content, reply.document.filename,
-                          reply.document.caption or None)
-        return sent.message_id
+        document = await send(bot, chat_id, reply.document.content, reply.document.filename,
+                              reply.document.caption or None)
+        return document.message_id
     if target is not None and await _edit(bot, chat_id, target, reply, keyboard):
         return int(target)
     sent = await outgoing.send_text(bot, chat_id, reply.text, reply_markup=keyboard)

@@ -15,6 +15,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
 from bot.flows import Services
 from bot.telegram import outgoing
+from bot.telegram.limiter import GROUP_PATIENCE, ChatBusy
 from bot.telegram.markup import Markup
 
 log = logging.getLogger(__name__)
@@ -26,7 +27,7 @@ class Delivery(enum.Enum):
     SENT = "sent"
     GONE = "gone"  # blocked or deactivated: the client is marked unreachable
     FAILED = "failed"  # this one message was rejected for good: the next ones still go
-    WAIT = "wait"  # Telegram asked us to slow down: try again after the pause
+    WAIT = "wait"  # Telegram asked us to slow down, or the chat's slots are taken: try later
     RETRY = "retry"  # network trouble: this message again later, with backoff
 
 
@@ -53,7 +54,7 @@ class Sender:
         client's week: a 400 is about this one message."""
         now = self.services.clock.now()
         try:
-            return Delivery.SENT, await send()
+            return Delivery.SENT, await _patiently(send)
         except Forbidden as exc:
             if user_id is None:
                 log.error("%s: the staff chat refused it: %s", what, exc)
@@ -61,6 +62,9 @@ class Sender:
                 log.info("client %s blocked the bot; marking unreachable", user_id)
                 await self._unreachable(user_id, now)
             return Delivery.GONE, None
+        except ChatBusy:
+            log.debug("%s waits for a free slot in its chat", what)
+            return Delivery.WAIT, None
         except RetryAfter as exc:
             pause = exc.retry_after  # a timedelta: see PTB_TIMEDELTA in bot/__init__.py
             assert isinstance(pause, timedelta)
@@ -80,6 +84,17 @@ class Sender:
         stores = self.services.stores
         await stores.clients.mark_unreachable(user_id, now)
         await stores.aftercare.end_active_plan(user_id, "unreachable", now)
+
+
+async def _patiently(send: Callable[[], Awaitable[T]]) -> T:
+    """`send`, waiting at most a second for a group's slot: a post the staff chat cannot take
+    now (it takes 20 a minute) raises ChatBusy and waits in the outbox, not in an update's slot
+    or a scheduler run."""
+    token = GROUP_PATIENCE.set(1.0)
+    try:
+        return await send()
+    finally:
+        GROUP_PATIENCE.reset(token)
 
 
 def backoff(attempts: int) -> timedelta:
