@@ -27,6 +27,7 @@ from bot.devtools.sandbox import ChatUser, Sent
 from bot.devtools.sandbox_http import FakeBotServer
 from bot.devtools.webhook import InstanceGone, Webhook
 from tests.chat import Texts, screening_of, step_of
+from tests.slots import without_slots
 
 ROOT = Path(__file__).parent.parent
 SECRET = "instances-webhook-secret"
@@ -50,8 +51,8 @@ def clinic_toml(content_dir: Path, *, database: Path | None = None,
                 scheduler: dict[str, float] | None = None, messages_per_second: int = 30) -> str:
     """The shipped example with the test content, no quiet hours (the run sends nudges at any
     hour of the day it happens), a database file or none, a `[scheduler]` section and the
-    bot's sending limit."""
-    text = (ROOT / "clinic.example.toml").read_text()
+    bot's sending limit; without free slots, so every booking client leaves a time of day."""
+    text = without_slots((ROOT / "clinic.example.toml").read_text())
     text = re.sub(r"(?m)^quiet_hours = .*$", 'quiet_hours = ["00:00", "00:00"]', text)
     text = re.sub(r"(?m)^database = .*$", f'database = "{database or "unused.sqlite3"}"', text)
     text += f'\n[content]\ndirectory = "{content_dir}"\n'

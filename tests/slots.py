@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.config import BookingRules, Settings
@@ -33,3 +34,8 @@ async def pick_first_slot(client: ChatUser) -> list[Sent]:
     """At the picker: the first day with free times, then its first time."""
     await client.press_data(buttons(client.last, "sday:")[0][1], client.last)
     return await client.press_data(buttons(client.last, "stime:")[0][1], client.last)
+
+
+def without_slots(toml: str) -> str:
+    """A configuration's text without its `[booking]` table: clients leave a time of day."""
+    return re.sub(r"(?ms)^\[booking\].*?(?=^\[|\Z)", "", toml)

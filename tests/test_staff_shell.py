@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.content import Content
+from tests.slots import without_slots
 from tests.test_cli import ROOT, clinicbot
 
 
@@ -26,7 +27,7 @@ def test_staff_move_a_lead_to_treated_and_answer_a_question(
     tmp_path: Path, content: Content
 ) -> None:
     config = tmp_path / "clinic.toml"
-    config.write_text((ROOT / "clinic.example.toml").read_text(encoding="utf-8")
+    config.write_text(without_slots((ROOT / "clinic.example.toml").read_text(encoding="utf-8"))
                       + f'\n[content]\ndirectory = "{content.root}"\n', encoding="utf-8")
     staff = ["/as staff", "2", "3", "/reply 2099-12-03 14:30", "4", "/export"]
     question = ["/as client", "/menu", "Is there wifi in your waiting room for a friend?", "1",
