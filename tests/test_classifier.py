@@ -45,3 +45,13 @@ def test_a_match_on_everyday_words_around_an_unknown_one_is_no_topic(
         keywords = matcher.best(text)
         assert keywords is not None and keywords.score >= shipped_content.faq_threshold
         assert route(shipped_content, matcher, language, text).label == "none"
+
+
+def test_a_question_about_something_no_topic_knows_gets_no_guessed_topic(
+    shipped_content: Content
+) -> None:
+    """The classifier was sure this asks for the best season: words no topic knows ("wifi",
+    "waiting", "guest") leave it to the offer to ask a person."""
+    for language, text in (("en", "Is there wifi in the waiting room for guest 7?"),):
+        matcher = faq_matcher(shipped_content, language)
+        assert route(shipped_content, matcher, language, text).label == "none"

@@ -42,6 +42,7 @@ CHATTY = ("greeting", "thanks", "bye")  # "ok" with other words is rather a ques
 MEDICAL_NAME = 7  # letters a word needs before its ending can mark a medicine or diagnosis
 SURE = 0.6  # a FAQ match above this is not second-guessed by the classifier...
 NONE_SURE = 0.8  # ...but for a "none" where a word no topic knows is left, up to this
+UNKNOWN_WORDS = 2  # more words no topic knows, and the question is about something else
 MARGIN = 2.0  # log-odds by which the classifier's guess must beat its runner-up
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -141,7 +142,8 @@ def learned(content: Content, matcher: FaqMatcher, language: str, text: str, fou
     kind, _, topic = guess.label.partition(":")
     if score > SURE and (kind != "none" or all(map(matcher.knows, found.leftover))):
         return None
-    if kind == "faq" and content.faq_topic(topic) is not None:
+    unknown = sum(not matcher.knows(word) for word in found.leftover)
+    if kind == "faq" and unknown <= UNKNOWN_WORDS and content.faq_topic(topic) is not None:
         return Route("faq", (topic,))
     return Route("none") if kind == "none" else None
 
