@@ -2,14 +2,13 @@
 
 matplotlib draws with its Agg backend through the object API (`Figure`, no pyplot), so no
 global state or display is involved and a drawing can run in a worker thread: callers render
-with `asyncio.to_thread`, off the event loop (a chart takes a few hundred milliseconds)."""
+with `asyncio.to_thread`, off the event loop (a chart takes a few hundred milliseconds).
+matplotlib is imported at the first drawing, not when the bot starts: it takes most of a second
+and wants a writable cache directory, which a service user may not have."""
 
 from __future__ import annotations
 
 from io import BytesIO
-
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 
 FUNNEL_COLOUR, RATING_COLOUR = "#5b8fa8", "#e0a030"
 
@@ -17,6 +16,9 @@ FUNNEL_COLOUR, RATING_COLOUR = "#5b8fa8", "#e0a030"
 def funnel_chart(steps: list[tuple[str, int]], ratings: list[int],
                  titles: tuple[str, str]) -> bytes:
     """`steps`: (label, count) from the first stage down; `ratings`: how many gave 1…5 stars."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     figure = Figure(figsize=(10, 4), dpi=100)
     FigureCanvasAgg(figure)
     funnel, stars = figure.subplots(1, 2, width_ratios=[3, 2])
