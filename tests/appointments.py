@@ -20,5 +20,15 @@ async def book(bot: Sandbox, content: Content, settings: Settings, *, language: 
     return client
 
 
+async def reminded(bot: Sandbox, content: Content, settings: Settings, *,
+                   language: str = "en") -> ChatUser:
+    """A booked client at the evening before the visit, its reminder (with Confirm,
+    Reschedule and Cancel) just received."""
+    client = await book(bot, content, settings, language=language)
+    move_to(bot, EVE)
+    await bot.run_scheduler()
+    return client
+
+
 def move_to(bot: Sandbox, moment: datetime) -> None:
     bot.clock.advance(moment - bot.clock.now())

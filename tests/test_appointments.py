@@ -12,7 +12,7 @@ from bot.content import Content
 from bot.content.i18n import format_when
 from bot.devtools.sandbox import ChatUser, Sandbox, Sent
 from bot.flows.dates import appointment_day
-from tests.appointments import EVE, VISIT, book, move_to
+from tests.appointments import EVE, VISIT, book, move_to, reminded
 from tests.chat import Texts
 from tests.desk import booking_prompt, card, press_on_card, staff_member, stores_of
 
@@ -95,9 +95,7 @@ async def test_confirm_marks_the_card(
     bot: Sandbox, content: Content, settings: Settings, language: str
 ) -> None:
     t, staff = Texts(content, language), Texts(content, "en")
-    client = await book(bot, content, settings, language=language)
-    move_to(bot, EVE)
-    await bot.run_scheduler()
+    client = await reminded(bot, content, settings, language=language)
     await client.press(t.label("appointment.confirm"))
     assert t("appointment.confirmed") in client.last.text
     assert staff("staff.card.answer.confirm") in (await card(bot, 1)).text
@@ -108,9 +106,7 @@ async def test_reschedule_and_cancel_tell_the_staff_chat(
     bot: Sandbox, content: Content, settings: Settings, answer: str
 ) -> None:
     t = Texts(content, "en")
-    client = await book(bot, content, settings)
-    move_to(bot, EVE)
-    await bot.run_scheduler()
+    client = await reminded(bot, content, settings)
     await client.press(t.label(f"appointment.{answer}"))
     assert t({"reschedule": "appointment.rescheduling", "cancel": "appointment.cancelled"}[
         answer]) in client.last.text
@@ -128,9 +124,7 @@ async def test_a_new_time_says_it_moved_and_replaces_the_reminders(
     bot: Sandbox, content: Content, settings: Settings, language: str
 ) -> None:
     t = Texts(content, language)
-    client = await book(bot, content, settings, language=language)
-    move_to(bot, EVE)
-    await bot.run_scheduler()
+    client = await reminded(bot, content, settings, language=language)
     old_reminder = client.last
     maria = staff_member(bot, settings)
     [prompt] = await press_on_card(bot, maria, 1, "New date")
@@ -158,9 +152,7 @@ async def test_an_answer_after_the_appointment_has_begun_is_out_of_date(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
     t = Texts(content, "en")
-    client = await book(bot, content, settings)
-    move_to(bot, EVE)
-    await bot.run_scheduler()
+    client = await reminded(bot, content, settings)
     move_to(bot, VISIT + timedelta(minutes=5))
     await client.press(t.label("appointment.confirm"))
     assert t("appointment.stale") in client.last.text

@@ -8,7 +8,7 @@ import pytest
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import Sandbox
-from tests.appointments import EVE, book, move_to
+from tests.appointments import reminded
 from tests.chat import Texts, shown
 from tests.desk import card, press_on_card, staff_member, stores_of
 from tests.test_staff_reports import rows_of
@@ -20,9 +20,7 @@ async def test_a_cancelled_reminder_lets_the_client_book_again_at_once(
     bot: Sandbox, content: Content, settings: Settings, language: str
 ) -> None:
     t, staff = Texts(content, language), Texts(content, "en")
-    client = await book(bot, content, settings, language=language)
-    move_to(bot, EVE)
-    await bot.run_scheduler()
+    client = await reminded(bot, content, settings, language=language)
     reply = shown(await client.press(t.label("appointment.cancel")))
     assert t("appointment.cancelled") in reply
     assert (await stores_of(bot).leads.get(1)).status == "client_cancelled"
@@ -39,9 +37,7 @@ async def test_staff_see_the_cancellation_in_leads_today_and_the_export(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
     staff = Texts(content, "en")
-    client = await book(bot, content, settings)
-    move_to(bot, EVE)
-    await bot.run_scheduler()
+    client = await reminded(bot, content, settings)
     await client.press(staff.label("appointment.cancel"))
     maria = staff_member(bot, settings)
     label = staff.label("staff.status.client_cancelled")
@@ -59,9 +55,7 @@ async def test_staff_booking_a_cancelled_lead_again_are_asked_for_the_time(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
     staff = Texts(content, "en")
-    client = await book(bot, content, settings)
-    move_to(bot, EVE)
-    await bot.run_scheduler()
+    client = await reminded(bot, content, settings)
     await client.press(staff.label("appointment.cancel"))
     maria = staff_member(bot, settings)
     [prompt] = await press_on_card(bot, maria, 1, staff.label("staff.status.booked"))
