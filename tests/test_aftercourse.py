@@ -173,3 +173,42 @@ async def test_mydata_names_the_review_request_for_what_it_is(
     text = shown(await client.send("/mydata"))
     assert t("mydata.reminder.review", date="2026-12-10") in text
     assert t("mydata.reminder", date="2026-12-10") not in text
+
+
+async def test_staff_set_the_course_with_the_buttons_on_the_card(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = await treated(bot, content, settings, language)
+    maria = staff_member(bot, settings)
+    assert staff.label("staff.course.sessions", sessions=6) not in str((await card(bot, 1)).buttons)
+    posts = len(bot.staff_chat())
+    for _ in range(2):  # a second press of the same button changes nothing
+        await press_on_card(bot, maria, 1, staff.label("staff.course.weeks", weeks=3))
+        await press_on_card(bot, maria, 1, staff.label("staff.course.sessions", sessions=6))
+    text = (await card(bot, 1)).text
+    assert staff("staff.card.course", weeks=3) in text
+    assert staff("staff.card.course_sessions", sessions=6) in text
+    assert len(bot.staff_chat()) == posts  # the card is edited in place
+    marked = [label for label, _ in (await card(bot, 1)).buttons if label.startswith("•")]
+    assert staff.label("staff.course.weeks", weeks=3) in " ".join(marked)
+    offer = t("aftercourse.course.due", clinic=settings.clinic_name, weeks=3)
+    move_to(bot, datetime(2027, 1, 20, 10, 0, tzinfo=UTC))
+    await bot.run_scheduler()
+    [message] = [m for m in client.messages if offer in m.text]
+    assert t("aftercourse.course.sessions", sessions=6) in message.text
+
+
+async def test_the_course_command_and_the_buttons_agree(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    staff = Texts(content, "en")
+    await book(bot, content, settings)
+    maria = staff_member(bot, settings)
+    await maria.send("/course 1 4 6")
+    await press_on_card(bot, maria, 1, staff.label("staff.course.weeks", weeks=2))
+    text = (await card(bot, 1)).text
+    assert staff("staff.card.course", weeks=2) in text
+    assert staff("staff.card.course_sessions", sessions=6) in text
+    assert staff("staff.course.set", id=1, weeks=3) in shown(await maria.send("/course 1 3"))
+    assert staff("staff.card.course", weeks=3) in (await card(bot, 1)).text

@@ -118,8 +118,8 @@ async def test_treated_starts_the_aftercare_week(
     assert Texts(content, "en")("aftercare.checkin.question") in client.last.text
     treated = await card(bot, 1)
     assert Texts(content, "en").label("staff.status.treated") in treated.text
-    assert [label for label, _ in treated.buttons][3:] == ["• ✅ Treated •", "🚫 Not suitable",
-                                                           "🗄 Archived"]
+    assert [label for label, _ in treated.buttons][3:6] == ["• ✅ Treated •", "🚫 Not suitable",
+                                                            "🗄 Archived"]
     history = await stores_of(bot).leads.history(1)
     assert [(h.old_status, h.new_status) for h in history] == [
         ("new", "contacted"), ("contacted", "booked"), ("booked", "treated")]

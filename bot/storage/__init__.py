@@ -18,6 +18,7 @@ from bot.storage.base import (
 )
 from bot.storage.chat_states import ChatState
 from bot.storage.clients import Client
+from bot.storage.courses import Course
 from bot.storage.leads import Lead, StatusChange
 from bot.storage.outbox import OutboxEntry
 from bot.storage.privacy import Erased, PersonalData
@@ -26,8 +27,8 @@ from bot.storage.reminders import Reminder
 from bot.storage.screening import ScreeningRecord
 from bot.storage.stores import Stores
 
-__all__ = ["ChatState", "Client", "Database", "DatabaseUnavailable", "MalformedDatabaseUrl",
-           "DueMessage", "Erased", "Lead", "OutboxEntry",
+__all__ = ["ChatState", "Client", "Course", "Database", "DatabaseUnavailable",
+           "MalformedDatabaseUrl", "DueMessage", "Erased", "Lead", "OutboxEntry",
            "PersonalData", "Plan", "PlanMessage", "Reminder", "RelayThread", "ScreeningRecord",
            "StatusChange", "Stores", "file_identity", "iso", "read_only_uri",
            "storage_trouble"]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Annotated, Any
 
-from bot.callbacks import MAX_ID, CallbackData, OneOf
+from bot.callbacks import MAX_ID, Between, CallbackData, OneOf
 from bot.content.i18n import N_, display_name, format_when
 from bot.flows import Button, Services, StaffPost, phones, receipts
 from bot.flows.eligibility import evaluate, path
@@ -27,7 +27,7 @@ from bot.flows.staff import (
     UNSUITABLE,
     client_language,
 )
-from bot.storage import Lead
+from bot.storage import Course, Lead
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -73,6 +73,25 @@ UNDOABLE_FROM = (*OPEN, TREATED, UNSUITABLE)  # the statuses an undo can return 
 
 
 @dataclass(frozen=True)
+class CourseChoice(CallbackData, prefix="crs"):
+    """A course button on a lead card: the next session in `weeks` weeks, or `sessions` in
+    all; 0 keeps what is set (consumed by bot/flows/staff/course.py)."""
+
+    lead: int
+    weeks: Annotated[int, Between(0, 52)]
+    sessions: Annotated[int, Between(0, 50)]
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[CourseChoice]:
+        return (*(cls(MAX_ID, weeks, 0) for weeks in COURSE_WEEKS),
+                *(cls(MAX_ID, 0, sessions) for sessions in COURSE_SESSIONS))
+
+
+COURSE_WEEKS, COURSE_SESSIONS = (2, 3, 4), (4, 6, 8)  # the card's choices; /course takes any
+COURSE_ON = (BOOKED, TREATED)  # the cards that offer them: the cosmetologist decides there
+
+
+@dataclass(frozen=True)
 class LeadCurrent(CallbackData, prefix="cur"):
     """The marked button of the status lead `lead` is in: pressing it changes nothing."""
 
@@ -96,6 +115,31 @@ async def undo_button(services: Services, lead: Lead) -> Button | None:
     label = services.content.tr_button_label(services.settings.default_language,
                                              "staff.action.undo")
     return Button(label, LeadUndo(lead.id, last.old_status).pack())
+
+
+def course_buttons(services: Services, lead: Lead,
+                   course: Course | None) -> tuple[tuple[Button, ...], ...]:
+    """The course in two rows, the chosen values marked: when the next session makes sense,
+    then (once that is set) how many sessions in all. Pressing a marked one changes nothing."""
+    if lead.status not in COURSE_ON:
+        return ()
+    staff = services.settings.default_language
+
+    def button(msgid: str, chosen: bool, data: CourseChoice, **values: int) -> Button:
+        text = services.content.tr_button_label(staff, msgid, **values)
+        if chosen:
+            text = services.content.tr_button_label(staff, N_("staff.card.current"), status=text)
+        return Button(text, data.pack())
+
+    weeks = course.weeks if course else None
+    rows: tuple[tuple[Button, ...], ...] = (tuple(
+        button(N_("staff.course.weeks"), weeks == n, CourseChoice(lead.id, n, 0), weeks=n)
+        for n in COURSE_WEEKS),)
+    if course is not None:
+        rows += (tuple(button(N_("staff.course.sessions"), course.sessions == n,
+                              CourseChoice(lead.id, 0, n), sessions=n)
+                       for n in COURSE_SESSIONS),)
+    return rows
 
 
 @dataclass(frozen=True)
@@ -192,7 +236,8 @@ async def card_post(services: Services, lead: Lead) -> StaffPost:
     text = services.content.render(services.settings.default_language, "lead_card.j2",
                                    **await card_values(services, lead))
     undo = await undo_button(services, lead)
-    buttons = status_buttons(services, lead) + (((undo,),) if undo else ())
+    course = course_buttons(services, lead, await services.stores.courses.of_lead(lead.id))
+    buttons = status_buttons(services, lead) + course + (((undo,),) if undo else ())
     return StaffPost(text, receipts.lead_card(lead.id), buttons, edit=lead.staff_message_id,
                      about=lead.client.user_id)
 

@@ -10,7 +10,7 @@ from bot.content.i18n import N_
 from bot.flows import Reply, Turn, aftercourse
 from bot.flows.aftercare import client_timezone
 from bot.flows.staff import TREATED, Desk, lead_named
-from bot.flows.staff.cards import card_post
+from bot.flows.staff.cards import CourseChoice, card_post
 from bot.storage import Lead
 
 if TYPE_CHECKING:
@@ -34,11 +34,33 @@ async def course(desk: Desk, args: list[str]) -> Turn:
     sessions = _number(args[2], SESSIONS) if len(args) == 3 else None
     if weeks is None or (len(args) == 3 and sessions is None):
         return Turn([Reply(desk.tr(USAGE))])
-    await desk.stores.courses.set(found.id, weeks, sessions, desk.now)
-    if found.status == TREATED:
-        await plan(desk, found, weeks)
+    await set_course(desk, found, weeks, sessions)
     done = desk.tr("staff.course.set", id=found.id, weeks=weeks)
     return Turn([Reply(done)], [await card_post(desk.services, found)])
+
+
+async def chosen(desk: Desk, pressed: CourseChoice) -> Turn:
+    """A course button on the card: the value pressed, the rest as set; the card is drawn
+    again. A second press of the same value changes nothing."""
+    lead = await desk.stores.leads.get(pressed.lead)
+    if lead is None:
+        return Turn()
+    current = await desk.stores.courses.of_lead(lead.id)
+    weeks = pressed.weeks or (current.weeks if current else None)
+    sessions = pressed.sessions or (current.sessions if current else None)
+    if weeks is not None and (current is None or (weeks, sessions) != (current.weeks,
+                                                                       current.sessions)):
+        await set_course(desk, lead, weeks, sessions)
+    return Turn(staff=[await card_post(desk.services, lead)])
+
+
+async def set_course(desk: Desk, lead: Lead, weeks: int, sessions: int | None) -> None:
+    """Store the course; a treated lead's offer moves with a new interval (a new number of
+    sessions leaves the offer where it was, sent or not)."""
+    before = await desk.stores.courses.of_lead(lead.id)
+    await desk.stores.courses.set(lead.id, weeks, sessions, desk.now)
+    if lead.status == TREATED and (before is None or before.weeks != weeks):
+        await plan(desk, lead, weeks)
 
 
 async def plan(desk: Desk, lead: Lead, weeks: int) -> None:
@@ -59,3 +81,4 @@ async def on_treated(desk: Desk, lead: Lead) -> None:
 
 def register(desk: DeskRouter) -> None:
     desk.command("course", N_("staff.command.course"))(course)
+    desk.button(CourseChoice)(chosen)
