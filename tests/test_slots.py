@@ -15,11 +15,13 @@ from babel.dates import format_time
 from bot.clock import FixedClock
 from bot.config import Settings
 from bot.content import Content
-from bot.devtools.sandbox import Sandbox
+from bot.devtools.sandbox import ChatUser, Sandbox, Sent
+from bot.flows.staff import OPEN
 from bot.storage import Stores
+from bot.storage.base import iso
 from tests.chat import Texts, screen, shown
 from tests.desk import card, press_on_card, seed_lead, staff_member, stores_of
-from tests.slots import at_picker, buttons, with_slots
+from tests.slots import at_picker, buttons, pick_first_slot, with_slots
 
 pytestmark = pytest.mark.engines
 SATURDAY = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)  # the first slot: opening_hours.sat
@@ -170,3 +172,60 @@ async def test_a_status_that_ends_the_appointment_frees_its_slot(
     anna = await at_picker(bot, content, user_id=1002, first_name="Anna")
     await anna.press_data(buttons(anna.last, "sday:")[4][1], anna.last)
     assert buttons(anna.last, "stime:")[0][1] == slot
+
+
+async def new_date_asked(bot: Sandbox, content: Content, settings: Settings,
+                         language: str) -> tuple[ChatUser, ChatUser, Sent]:
+    """Anna's first slot booked, and Maria asked for a new time for it (lead 1); Olga at
+    Saturday's times, its first one (10:00) still free."""
+    staff = Texts(content, "en")
+    anna = await at_picker(bot, content, user_id=1002, first_name="Anna", language=language)
+    await pick_first_slot(anna)
+    maria = staff_member(bot, settings)
+    await press_on_card(bot, maria, 1, staff.label("staff.status.booked"))
+    [prompt] = await press_on_card(bot, maria, 1, staff.label("staff.action.rebook"))
+    olga = await at_picker(bot, content, language=language)
+    await olga.press_data(buttons(olga.last, "sday:")[4][1], olga.last)
+    return olga, maria, prompt
+
+
+async def seat_holders(bot: Sandbox, at: datetime) -> list[int]:
+    rows = await stores_of(bot).database.all("SELECT lead_id FROM seats WHERE starts_at = ?",
+                                             (iso(at),))
+    return [int(r[0]) for r in rows]
+
+
+async def test_a_time_staff_type_takes_a_seat_and_a_full_one_is_refused(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    t, staff = Texts(content, language), Texts(content, "en")
+    olga, maria, prompt = await new_date_asked(bot, content, settings, language)
+    vera = await at_picker(bot, content, user_id=1003, first_name="Vera", language=language)
+    await vera.press_data(buttons(vera.last, "sday:")[4][1], vera.last)
+    first, second = buttons(olga.last, "stime:")[0][1], buttons(vera.last, "stime:")[1][1]
+    await olga.press_data(first, olga.last)  # Olga holds Saturday 10:00, the only seat
+    before = (await stores_of(bot).leads.get(1)).appointment_at
+    reply = shown(await maria.reply_to(prompt, "28.11 10:00"))
+    assert staff("staff.booked.full") in reply and staff("staff.booked.ask", id=1, example="")[
+        :20] in reply
+    lead = await stores_of(bot).leads.get(1)
+    assert (lead.status, lead.appointment_at) == ("booked", before)
+    assert await seat_holders(bot, SATURDAY) == [2]
+    [again] = [m for m in bot.staff_chat() if staff("staff.booked.full") in m.text]
+    await maria.reply_to(again, "28.11 10:45")  # Vera still sees 10:45 on her screen
+    assert (await stores_of(bot).leads.get(1)).appointment_at == SATURDAY + timedelta(minutes=45)
+    assert await seat_holders(bot, SATURDAY + timedelta(minutes=45)) == [1]
+    assert await seat_holders(bot, before) == []
+    assert t("slots.taken") in shown(await vera.press_data(second, vera.last))
+
+
+async def test_staff_and_a_client_racing_for_the_last_seat_leave_one_holder(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    olga, maria, prompt = await new_date_asked(bot, content, settings, "en")
+    slot = buttons(olga.last, "stime:")[0][1]
+    await asyncio.gather(olga.press_data(slot, olga.last), maria.reply_to(prompt, "28.11 10:00"))
+    holders = [lead.id for lead in await stores_of(bot).leads.created()
+               if lead.status in OPEN and lead.appointment_at == SATURDAY]
+    assert len(holders) == 1
+    assert await seat_holders(bot, SATURDAY) == holders

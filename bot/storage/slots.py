@@ -26,9 +26,15 @@ class SlotStore(Store):
                    active: tuple[str, ...]) -> bool:
         """Give lead `lead_id` a seat at `starts_at` (its earlier seat is given up), or False
         when all `seats` are held by leads in an `active` status. Concurrent holders of the
-        last seat: one commits first, the other's insert does nothing."""
+        last seat: one commits first, the other's insert does nothing. A client's pick and a
+        time staff type take seats alike."""
         at = iso(starts_at)
         async with self.transaction() as db:
+            if await db.one("SELECT 1 FROM seats WHERE lead_id = ? AND starts_at = ?",
+                            (lead_id, at)):
+                await db.write("UPDATE leads SET appointment_at = ? WHERE id = ?",
+                               (at, lead_id))
+                return True  # held already (a client's slot that staff book)
             await db.write(
                 "DELETE FROM seats WHERE starts_at = ? AND NOT EXISTS (SELECT 1 FROM leads AS l"
                 f" WHERE l.id = seats.lead_id AND l.status IN ({marks(active)})"
@@ -47,13 +53,14 @@ class SlotStore(Store):
         """The lead's appointment ended (cancelled, moved by staff, closed): its seat is free."""
         await self.write("DELETE FROM seats WHERE lead_id = ?", (lead_id,))
 
-    async def taken(self, start: datetime, end: datetime,
-                    active: tuple[str, ...]) -> list[datetime]:
+    async def taken(self, start: datetime, end: datetime, active: tuple[str, ...],
+                    besides: int = 0) -> list[datetime]:
         """Start times in [start, end) of leads in an `active` status, one per lead (a time
-        staff typed holds its place too)."""
+        staff typed holds its place too), other than lead `besides`."""
         rows = await self.all(
             f"SELECT appointment_at FROM leads WHERE status IN ({marks(active)})"
-            " AND appointment_at >= ? AND appointment_at < ?", (*active, iso(start), iso(end)))
+            " AND appointment_at >= ? AND appointment_at < ? AND id <> ?",
+            (*active, iso(start), iso(end), besides))
         return [moment(r[0]) for r in rows]
 
     async def block(self, start: datetime, end: datetime, staff_user_id: int,

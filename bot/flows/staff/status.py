@@ -92,6 +92,18 @@ def _reading(desk: Desk, when: datetime) -> str:
     return ", ".join(format_appointment(when, desk.language, desk.services.settings.timezone))
 
 
+async def seat_for(desk: Desk, lead_id: int, at: datetime) -> bool:
+    """Give lead `lead_id` a seat at `at`, a time staff typed (on the slots' grid or not), as
+    a client's pick takes one: False when other leads' appointments overlapping it fill every
+    seat, or the last seat at that very start goes to someone else first."""
+    rules = desk.services.settings.booking
+    assert rules is not None
+    busy = timedelta(minutes=rules.minutes + rules.buffer_minutes)
+    taken = await desk.stores.slots.taken(at - busy, at + busy, OPEN, besides=lead_id)
+    return sum(1 for other in taken if other > at - busy) < rules.seats and \
+        await desk.stores.slots.hold(lead_id, at, rules.seats, OPEN)
+
+
 async def appointment_reply(desk: Desk, prompt_id: int, reply_id: int, text: str) -> Turn | None:
     """A staff reply to a booking prompt; None when `prompt_id` is not one. A prompt already
     answered, or whose lead has moved on since, books nothing."""
@@ -117,6 +129,10 @@ async def appointment_reply(desk: Desk, prompt_id: int, reply_id: int, text: str
         status = desk.tr_label(LABELS[lead.status])
         return Turn(staff=[StaffPost(desk.tr("staff.booked.too_late", id=lead.id,
                                                status=status), reply_to=reply_id)])
+    if settings.booking is not None and not await seat_for(desk, lead.id, when):
+        note = desk.tr("staff.booked.read_as", when=_reading(desk, when)) + " " + desk.tr(
+            "staff.booked.full")
+        return ask_appointment(desk, lead, note=note, reply_to=reply_id)
     turn = await change(desk, lead, BOOKED, when.astimezone(UTC))
     done = desk.tr("staff.booked.done", id=lead.id,
                      when=format_when(when, desk.language, settings.timezone))
@@ -159,8 +175,8 @@ async def change(desk: Desk, lead: Lead, target: str,
     await stores.booking_prompts.close(lead.id, desk.now)
     if target != BOOKED:
         await stores.appointments.cancel(lead.id)
-    if target not in OPEN or (appointment is not None and appointment != lead.appointment_at):
-        await stores.slots.release(lead.id)
+    if target not in OPEN:
+        await stores.slots.release(lead.id)  # a new time took its seat, giving up the old one
     updated = await stores.leads.get(lead.id)
     assert updated is not None
     turn = Turn(staff=[await card_post(desk.services, updated)])
