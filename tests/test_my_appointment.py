@@ -83,3 +83,26 @@ async def test_a_reminders_reschedule_offers_free_slots_and_staff_confirm_the_ne
                                                                     tzinfo=UTC)
     assert "⏳" in (await card(bot, 1)).text
     assert await bot.run_scheduler() == 0  # no reminder for a time not confirmed yet
+
+
+async def test_a_rescheduled_booking_is_counted_booked_once(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """/stats and the Monday digest read the same counts: a lead is booked once, however often
+    its time moves (by the client, or by staff on the card)."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = await held(bot, content, language)
+    maria = staff_member(bot, settings)
+    await press_on_card(bot, maria, 1, staff.label("staff.status.booked"))
+    await client.send("/appointment")
+    await client.press(t.label("appointment.reschedule"))
+    await client.press_data(buttons(client.last, "sday:")[4][1], client.last)
+    await client.press_data(buttons(client.last, "stime:")[1][1], client.last)
+    assert (await stores_of(bot).leads.get(1)).status == "new"  # staff confirm the new time
+    await press_on_card(bot, maria, 1, staff.label("staff.status.booked"))
+    [prompt] = await press_on_card(bot, maria, 1, staff.label("staff.action.rebook"))
+    await maria.reply_to(prompt, "30.11 11:30")
+    assert (await stores_of(bot).leads.get(1)).status == "booked"
+    today = bot.clock.now().astimezone(settings.timezone).date()
+    assert (await stores_of(bot).funnel.counts(today))["booked"] == 1
+    assert f"{staff.label('staff.funnel.booked')}: <b>1</b>" in shown(await maria.send("/stats"))

@@ -170,8 +170,9 @@ async def change(desk: Desk, lead: Lead, target: str,
                                             desk.now, appointment):
         current = await stores.leads.get(lead.id)
         return Turn(staff=[await card_post(desk.services, current)]) if current else Turn()
-    if counted and target in (BOOKED, TREATED) and lead.status != target:
-        await funnel.record(desk.services, target)
+    if counted and target in (BOOKED, TREATED) and lead.status != target and not any(
+            h.new_status == target for h in (await stores.leads.history(lead.id))[:-1]):
+        await funnel.record(desk.services, target)  # once a lead: a moved time is no new booking
     await stores.booking_prompts.close(lead.id, desk.now)
     if target != BOOKED:
         await stores.appointments.cancel(lead.id)
