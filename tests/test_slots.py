@@ -229,3 +229,50 @@ async def test_staff_and_a_client_racing_for_the_last_seat_leave_one_holder(
                if lead.status in OPEN and lead.appointment_at == SATURDAY]
     assert len(holders) == 1
     assert await seat_holders(bot, SATURDAY) == holders
+
+
+async def booked_then_unsuitable(bot: Sandbox, content: Content, settings: Settings,
+                                 language: str) -> ChatUser:
+    """Olga's Saturday 10:00 confirmed by Maria, then marked "Not suitable": its seat is free."""
+    staff = Texts(content, "en")
+    olga = await at_picker(bot, content, language=language)
+    await olga.press_data(buttons(olga.last, "sday:")[4][1], olga.last)
+    await olga.press_data(buttons(olga.last, "stime:")[0][1], olga.last)
+    maria = staff_member(bot, settings)
+    await press_on_card(bot, maria, 1, staff.label("staff.status.booked"))
+    await press_on_card(bot, maria, 1, staff.label("staff.status.unsuitable"))
+    assert await seat_holders(bot, SATURDAY) == []
+    return maria
+
+
+async def test_undoing_not_suitable_holds_the_seat_again(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    staff = Texts(content, "en")
+    maria = await booked_then_unsuitable(bot, content, settings, language)
+    await press_on_card(bot, maria, 1, staff.label("staff.action.undo"))
+    lead = await stores_of(bot).leads.get(1)
+    assert (lead.status, lead.appointment_at) == ("booked", SATURDAY)
+    assert await seat_holders(bot, SATURDAY) == [1]
+    anna = await at_picker(bot, content, user_id=1002, first_name="Anna", language=language)
+    await anna.press_data(buttons(anna.last, "sday:")[4][1], anna.last)
+    assert str(int(SATURDAY.timestamp())) not in str(buttons(anna.last, "stime:"))
+
+
+async def test_undo_after_the_time_was_taken_brings_the_lead_back_without_it(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    staff = Texts(content, "en")
+    maria = await booked_then_unsuitable(bot, content, settings, language)
+    anna = await at_picker(bot, content, user_id=1002, first_name="Anna", language=language)
+    await anna.press_data(buttons(anna.last, "sday:")[4][1], anna.last)
+    await anna.press_data(buttons(anna.last, "stime:")[0][1], anna.last)  # Saturday 10:00
+    reply = shown(await press_on_card(bot, maria, 1, staff.label("staff.action.undo")))
+    when = staff("staff.undo.time_taken", id=1, when="").split("(")[0]
+    assert when in reply and staff("staff.booked.ask", id=1, example="")[:20] in reply
+    lead = await stores_of(bot).leads.get(1)
+    assert (lead.status, lead.appointment_at) == ("booked", None)
+    assert await seat_holders(bot, SATURDAY) == [2]
+    assert staff("staff.card.appointment") not in (await card(bot, 1)).text
+    assert await stores_of(bot).database.all(
+        "SELECT id FROM appointment_reminders WHERE lead_id = 1 AND sent_at IS NULL") == []

@@ -78,6 +78,10 @@ class LeadStore(Store):
         """A lead whose slot was taken by someone else the moment it was made."""
         await self.write("DELETE FROM leads WHERE id = ?", (lead_id,))
 
+    async def drop_appointment(self, lead_id: int) -> None:
+        """The lead has no time any more (its time went to someone else meanwhile)."""
+        await self.write("UPDATE leads SET appointment_at = NULL WHERE id = ?", (lead_id,))
+
     async def set_note(self, lead_id: int, note: str) -> None:
         await self.write("UPDATE leads SET note = ? WHERE id = ?", (note, lead_id))
 

@@ -146,8 +146,10 @@ async def refresh(desk: Desk, pressed: LeadCurrent) -> Turn:
 
 
 async def undo(desk: Desk, pressed: LeadUndo) -> Turn:
-    """Take back "Not suitable" or "Archived": the lead returns to where it was, its reminders
-    too; nothing else happens again (no second aftercare week, no funnel count)."""
+    """Take back "Not suitable" or "Archived": the lead returns to where it was, its time
+    (holding its seat again) and reminders too; nothing else happens again (no second
+    aftercare week, no funnel count). A time another lead took meanwhile is not given back:
+    staff are told, and a booked lead is asked for a new time."""
     lead = await desk.stores.leads.get(pressed.lead)
     if lead is None:
         return Turn()
@@ -156,7 +158,18 @@ async def undo(desk: Desk, pressed: LeadUndo) -> Turn:
         return Turn(staff=[await card_post(desk.services, lead)])
     turn = await change(desk, lead, pressed.back, counted=False)
     at = lead.appointment_at
-    if pressed.back == BOOKED and at is not None and at > desk.now:
+    if pressed.back not in OPEN or at is None or at <= desk.now:
+        return turn
+    if desk.services.settings.booking is not None and not await seat_for(desk, lead.id, at):
+        await desk.stores.leads.drop_appointment(lead.id)
+        back = await desk.stores.leads.get(lead.id)
+        assert back is not None
+        when = format_when(at, desk.language, desk.services.settings.timezone)
+        note = desk.tr("staff.undo.time_taken", id=lead.id, when=when)
+        told = ask_appointment(desk, back, note=note) if pressed.back == BOOKED else Turn(
+            staff=[StaffPost(note, reply_to=back.staff_message_id)])
+        return Turn(staff=[await card_post(desk.services, back)]) + told
+    if pressed.back == BOOKED:
         await desk.stores.appointments.plan(lead.id, at,
                                             booked.reminder_times(desk.services, at, desk.now))
     return turn
