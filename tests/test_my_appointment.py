@@ -106,3 +106,29 @@ async def test_a_rescheduled_booking_is_counted_booked_once(
     today = bot.clock.now().astimezone(settings.timezone).date()
     assert (await stores_of(bot).funnel.counts(today))["booked"] == 1
     assert f"{staff.label('staff.funnel.booked')}: <b>1</b>" in shown(await maria.send("/stats"))
+
+
+ASKING = {"en": ("my booking", "when is my appointment?", "What time is my appointment",
+                 "did I book anything?"),
+          "ru": ("когда у меня запись?", "моя запись", "я записана?", "на когда я записан?")}
+
+
+async def test_asking_for_my_appointment_without_one_says_there_is_none(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t = Texts(content, language)
+    client = bot.user(1001, "Olga", language_code=language)
+    for ask in ASKING[language]:
+        reply = await client.send(ask)
+        assert t("my_appointment.none") in shown(reply), ask
+        assert [m for m in reply if t.label("menu.booking") in str(m.buttons)], ask
+        assert await stores_of(bot).chat_states.get(client.id) is None, ask  # no booking begun
+
+
+async def test_asking_for_my_appointment_in_other_words_shows_it(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t = Texts(content, language)
+    client = await held(bot, content, language)
+    for ask in ASKING[language]:
+        assert t("my_appointment.held") in shown(await client.send(ask)), ask

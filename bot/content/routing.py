@@ -1,5 +1,6 @@
 """What a typed message is about: a health statement, a request for a person, the clinic's
-details, booking, a FAQ topic, small talk, or nothing the bot knows.
+details, the client's own appointment, booking, a FAQ topic, small talk, or nothing the bot
+knows.
 
 Health comes first and wins over everything, in two steps. A message naming a condition the
 content knows is about that condition ("I had a cold sore, does it hurt?" is about the cold
@@ -36,7 +37,8 @@ if TYPE_CHECKING:
     from bot.content import Content
     from bot.content.spotting import Found
 
-Kind = Literal["condition", "health", "person", "logistics", "book", "faq", "smalltalk", "none"]
+Kind = Literal["condition", "health", "person", "logistics", "appointment", "book", "faq",
+               "smalltalk", "none"]
 SMALLTALK_LEFTOVER = 2  # other words a greeting may come with when no FAQ topic matches
 CHATTY = ("greeting", "thanks", "bye")  # "ok" with other words is rather a question
 MEDICAL_NAME = 7  # letters a word needs before its ending can mark a medicine or diagnosis
@@ -77,6 +79,8 @@ def route(content: Content, matcher: FaqMatcher, language: str, text: str) -> Ro
         return Route("none")
     if "logistics" in by_kind:
         return Route("logistics", (by_kind["logistics"][0],))
+    if "appointment" in by_kind:  # "did I book anything?" asks about a booking, makes none
+        return Route("appointment")
     if "book" in by_kind:
         return Route("book")
     smalltalk = by_kind.get("smalltalk")

@@ -36,6 +36,7 @@ class Words(Dialog):
     logistics: dict[Logistics, Phrases]
     person: Phrases
     book: Phrases
+    appointment: Phrases = ()  # asking about one's own appointment: "My appointment", not booking
     staff_only: Phrases  # what only staff can answer (discounts): offered to a person
 
 

@@ -1,7 +1,7 @@
 """Typed messages outside a conversation: routed (bot/content/routing.py) to a health answer,
-a person, the clinic's details, booking, a FAQ topic or small talk; payment and gift
-certificates from the clinic's configuration (bot/flows/clinic_answers.py); what nothing
-answers, and what only staff know (discounts), is offered to staff. During the
+a person, the clinic's details, the client's appointment, booking, a FAQ topic or small talk;
+payment and gift certificates from the clinic's configuration (bot/flows/clinic_answers.py);
+what nothing answers, and what only staff know (discounts), is offered to staff. During the
 aftercare week, a health statement or anything unknown is that day's check-in for staff
 instead. "Talk to a person" is also a main-menu button: the next message goes to staff."""
 
@@ -22,6 +22,7 @@ from bot.flows import (
     clinic_answers,
     faq,
     health,
+    my_appointment,
     slot_picker,
 )
 from bot.flows.menu import main_menu
@@ -48,6 +49,8 @@ async def message(visit: Visit, text: str) -> Turn:
         return health.unknown(visit)
     if found.kind == "person":
         return await ask_person(visit)
+    if found.kind == "appointment":
+        return await my_appointment.show(visit)  # with a Book button when there is none
     if found.kind == "book" or (found.kind == "none" and slot_picker.asked_day(visit, text)):
         return await booking.begin(visit, text)  # "на субботу" alone asks to book that day
     if found.kind == "logistics" and found.keys[0] in ("payment", "gift"):
