@@ -108,6 +108,8 @@ async def test_reschedule_and_cancel_tell_the_staff_chat(
     t = Texts(content, "en")
     client = await reminded(bot, content, settings)
     await client.press(t.label(f"appointment.{answer}"))
+    if answer == "cancel":
+        await client.press(t.label("appointment.cancel_yes"))
     assert t({"reschedule": "appointment.rescheduling", "cancel": "appointment.cancelled"}[
         answer]) in client.last.text
     when = format_when(VISIT, "en", settings.timezone)

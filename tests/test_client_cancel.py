@@ -8,7 +8,8 @@ import pytest
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import Sandbox
-from tests.appointments import reminded
+from bot.flows.dates import appointment_day
+from tests.appointments import VISIT, reminded
 from tests.chat import Texts, shown
 from tests.desk import card, press_on_card, staff_member, stores_of
 from tests.test_staff_reports import rows_of
@@ -21,7 +22,8 @@ async def test_a_cancelled_reminder_lets_the_client_book_again_at_once(
 ) -> None:
     t, staff = Texts(content, language), Texts(content, "en")
     client = await reminded(bot, content, settings, language=language)
-    reply = shown(await client.press(t.label("appointment.cancel")))
+    await client.press(t.label("appointment.cancel"))
+    reply = shown(await client.press(t.label("appointment.cancel_yes")))
     assert t("appointment.cancelled") in reply
     assert (await stores_of(bot).leads.get(1)).status == "client_cancelled"
     assert staff.label("staff.status.client_cancelled") in (await card(bot, 1)).text
@@ -39,6 +41,7 @@ async def test_staff_see_the_cancellation_in_leads_today_and_the_export(
     staff = Texts(content, "en")
     client = await reminded(bot, content, settings)
     await client.press(staff.label("appointment.cancel"))
+    await client.press(staff.label("appointment.cancel_yes"))
     maria = staff_member(bot, settings)
     label = staff.label("staff.status.client_cancelled")
     [listing] = await maria.send("/leads")
@@ -57,7 +60,37 @@ async def test_staff_booking_a_cancelled_lead_again_are_asked_for_the_time(
     staff = Texts(content, "en")
     client = await reminded(bot, content, settings)
     await client.press(staff.label("appointment.cancel"))
+    await client.press(staff.label("appointment.cancel_yes"))
     maria = staff_member(bot, settings)
     [prompt] = await press_on_card(bot, maria, 1, staff.label("staff.status.booked"))
     assert "#1" in prompt.text and prompt.reply_to is not None
     assert (await stores_of(bot).leads.get(1)).status == "client_cancelled"
+
+
+async def test_cancel_asks_first_and_keep_it_keeps_the_appointment(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    t = Texts(content, language)
+    services = bot.app.bot_data["services"]
+    client = await reminded(bot, content, settings, language=language)
+    ask = shown(await client.press(t.label("appointment.cancel")))
+    day, hour = appointment_day(services, VISIT, language, "accusative")
+    assert t("appointment.cancel_ask", date=day, time=hour) in ask
+    assert (await stores_of(bot).leads.get(1)).status == "booked"
+    kept = shown(await client.press(t.label("appointment.keep")))
+    assert t("appointment.kept", **dict(zip(("date", "time"), appointment_day(
+        services, VISIT, language), strict=True))) in kept
+    lead = await stores_of(bot).leads.get(1)
+    assert (lead.status, lead.appointment_at) == ("booked", VISIT)
+    assert await stores_of(bot).database.all(
+        "SELECT kind FROM appointment_reminders WHERE lead_id = 1 AND sent_at IS NULL") == [
+        ("morning",)]
+    await client.press(t.label("appointment.cancel"))
+    asked, yes = client.find_button(t.label("appointment.cancel_yes"))
+    assert t("appointment.cancelled") in shown(await client.press_data(yes, asked))
+    assert (await stores_of(bot).leads.get(1)).status == "client_cancelled"
+    again = shown(await client.press_data(yes, asked))  # a second press, or an old message
+    assert t("appointment.already_cancelled") in again and t("my_appointment.none") in again
+    assert len([m for m in bot.staff_chat() if "#1" in m.text and "✖️" in m.text]) <= 2
+    junk = shown(await client.press_data(yes.rsplit(":", 1)[0] + ":maybe", asked))
+    assert t("error.stale_button") in junk

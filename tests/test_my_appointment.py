@@ -57,7 +57,10 @@ async def test_cancel_frees_the_slot_and_rescheduling_moves_it(
     await client.press_data(new[1], client.last)
     assert "🔁" in bot.staff_chat()[-1].text
     await client.send("/appointment")
-    assert t("appointment.cancelled") in shown(await client.press(t.label("appointment.cancel")))
+    ask = shown(await client.press(t.label("appointment.cancel")))
+    assert (await stores_of(bot).leads.get(1)).status == "new" and ask
+    assert t("appointment.cancelled") in shown(await client.press(t.label(
+        "appointment.cancel_yes")))
     assert staff.label("staff.status.client_cancelled") in (await card(bot, 1)).text
     other = await at_picker(bot, content, user_id=1002, language=language)
     await other.press_data(buttons(other.last, "sday:")[4][1], other.last)

@@ -2,10 +2,11 @@
 
 The reminder itself is built here too (the scheduler sends it). Each button names the lead and
 the appointment time it was sent for, so a button from before the appointment moved, or one
-pressed once the appointment has begun, is stale. Confirm marks the lead's card. Cancel is the
-client's own cancellation (bot/flows/my_appointment.py): the time is freed and they may book
-again at once. Reschedule offers the free slots where the clinic has them; otherwise it tells
-the staff chat and stops the remaining reminders until staff set a new time.
+pressed once the appointment has begun, is stale. Confirm marks the lead's card. Cancel, once
+the client confirms it, is the client's own cancellation (bot/flows/my_appointment.py): the
+time is freed and they may book again at once. Reschedule offers the free slots where the
+clinic has them; otherwise it tells the staff chat and stops the remaining reminders until
+staff set a new time.
 """
 
 from __future__ import annotations
@@ -82,10 +83,10 @@ async def answer(visit: Visit, pressed: AppointmentAnswer) -> Turn:
             or lead.appointment_at is None or lead.appointment_at <= visit.now
             or int(lead.appointment_at.timestamp()) != pressed.at):
         return Turn([Reply(visit.tr("appointment.stale"))])
+    if pressed.answer == "cancel":  # asked first; the reminder keeps its buttons meanwhile
+        return my_appointment.ask_cancel(visit, lead, edit=False)
     stores, appointment = visit.stores, lead.appointment_at
     await stores.appointments.answer(lead.id, appointment, pressed.answer, visit.now)
-    if pressed.answer == "cancel":
-        return await my_appointment.cancel(visit, lead)
     if pressed.answer == "reschedule" and visit.settings.booking is not None:
         return await slot_picker.days(visit, lead.id)
     if pressed.answer != "confirm":

@@ -1,20 +1,22 @@
 """"My appointment" (the menu, `/appointment`, or asking "when is my booking"): the time, the
 address and whether the clinic confirmed it, with Reschedule (a new free slot) and Cancel.
 
-A cancellation by the client gives the lead a status of its own ("Cancelled by client"), frees
-its seat and stops its reminders, so the client can book again at once; staff see it on the
-card and get a note."""
+Cancel (here or under a reminder) first asks "Cancel your appointment on …?" with "Yes, cancel"
+and "Keep it". A cancellation by the client gives the lead a status of its own ("Cancelled by
+client"), frees its seat and stops its reminders, so the client can book again at once; staff
+see it on the card and get a note."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
-from bot.callbacks import MAX_ID, CallbackData
+from bot.callbacks import MAX_ID, Between, CallbackData
 from bot.content.i18n import N_, format_appointment, format_when
 from bot.flows import Reply, StaffPost, Turn, Visit, slot_picker
+from bot.flows.dates import appointment_day
 from bot.flows.days import AskedDay
 from bot.flows.menu import MenuAction
 from bot.flows.slot_picker import SlotTime
@@ -42,6 +44,20 @@ class MyBooking(CallbackData, prefix="mine"):
     @classmethod
     def examples(cls, content: Content, settings: Settings) -> Iterable[MyBooking]:
         return (cls(MAX_ID, 2**40, action) for action in ("reschedule", "cancel"))
+
+
+@dataclass(frozen=True)
+class CancelChoice(CallbackData, prefix="cxl"):
+    """The answer to "Cancel your appointment on …?" about lead `lead`'s appointment at `at`
+    (seconds since the epoch): `yes` cancels it, `no` keeps it."""
+
+    lead: int
+    at: Annotated[int, Between(0, 2**40)]
+    sure: Literal["yes", "no"]
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[CancelChoice]:
+        return (cls(MAX_ID, 2**40, sure) for sure in ("yes", "no"))
 
 
 def upcoming(visit: Visit, lead: Lead) -> bool:
@@ -75,19 +91,56 @@ async def show(visit: Visit) -> Turn:
     return Turn([Reply(text, (tuple(actions), menu))])
 
 
+async def still_ahead(visit: Visit, lead_id: int, at: int) -> Lead | Turn:
+    """The client's lead whose appointment a button named (at `at`, seconds since the epoch),
+    still ahead at that time; otherwise the kind answer to an old button: what happened to it,
+    and the client's appointment as it is now."""
+    lead = await visit.stores.leads.get(lead_id)
+    when = lead.appointment_at if lead is not None else None
+    if (lead is not None and when is not None and lead.client.user_id == visit.client.user_id
+            and upcoming(visit, lead) and int(when.timestamp()) == at):
+        return lead
+    gone = lead is not None and lead.client.user_id == visit.client.user_id \
+        and lead.status == CLIENT_CANCELLED
+    note = visit.tr(N_("appointment.already_cancelled") if gone else N_("appointment.stale"))
+    return Turn([Reply(note)]) + await show(visit)
+
+
 async def pressed(visit: Visit, data: MyBooking) -> Turn:
-    lead = await visit.stores.leads.get(data.lead)
-    at = lead.appointment_at if lead is not None else None
-    if (lead is None or at is None or lead.client.user_id != visit.client.user_id
-            or not upcoming(visit, lead) or int(at.timestamp()) != data.at):
-        return Turn([Reply(visit.tr("appointment.stale"))]) + await show(visit)
+    lead = await still_ahead(visit, data.lead, data.at)
+    if isinstance(lead, Turn):
+        return lead
     if data.action == "cancel":
-        return await cancel(visit, lead)
+        return ask_cancel(visit, lead, edit=True)
     return await slot_picker.days(visit, lead.id, edit=True)
 
 
+def ask_cancel(visit: Visit, lead: Lead, *, edit: bool) -> Turn:
+    """"Cancel your appointment on Thursday, 3 December, at 15:00?": Yes, cancel / Keep it."""
+    assert lead.appointment_at is not None
+    day, hour = appointment_day(visit.services, lead.appointment_at, visit.language,
+                                "accusative")
+    at = int(lead.appointment_at.timestamp())
+    buttons = ((visit.tr_button("appointment.cancel_yes", CancelChoice(lead.id, at, "yes").pack()),
+                visit.tr_button("appointment.keep", CancelChoice(lead.id, at, "no").pack())),)
+    return Turn([Reply(visit.tr("appointment.cancel_ask", date=day, time=hour), buttons,
+                       edit=edit)])
+
+
+async def cancel_chosen(visit: Visit, data: CancelChoice) -> Turn:
+    lead = await still_ahead(visit, data.lead, data.at)
+    if isinstance(lead, Turn):
+        return lead
+    if data.sure == "yes":
+        return await cancel(visit, lead)
+    assert lead.appointment_at is not None
+    day, hour = appointment_day(visit.services, lead.appointment_at, visit.language)
+    return Turn([Reply(visit.tr("appointment.kept", date=day, time=hour), edit=True)])
+
+
 async def cancel(visit: Visit, lead: Lead) -> Turn:
-    """The client cancels: their own status on the lead, the seat freed, the reminders gone."""
+    """The client confirmed: their own status on the lead, the seat freed, the reminders
+    gone; the question is replaced by the answer."""
     stores = visit.stores
     if not await stores.leads.change_status(lead.id, lead.status, CLIENT_CANCELLED,
                                             visit.client.user_id, visit.now):
@@ -102,7 +155,7 @@ async def cancel(visit: Visit, lead: Lead) -> Turn:
     if lead.appointment_at is not None:
         staff.append(_staff_note(visit, lead, N_("staff.appointment.cancel"),
                                  when=_staff_when(visit, lead.appointment_at)))
-    return Turn([Reply(visit.tr("appointment.cancelled"), (book,))], staff)
+    return Turn([Reply(visit.tr("appointment.cancelled"), (book,), edit=True)], staff)
 
 
 async def move(visit: Visit, pressed: SlotTime) -> Turn:
@@ -152,3 +205,4 @@ def register(router: Router) -> None:
     router.command("appointment", N_("command.appointment"))(lambda v, _: show(v))
     router.menu_action("appointment")(show)
     router.button(MyBooking)(pressed)
+    router.button(CancelChoice)(cancel_chosen)
