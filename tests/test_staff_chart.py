@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -16,7 +16,7 @@ from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import Sandbox
 from bot.flows.staff import chart
-from tests.chat import Texts
+from tests.chat import Texts, instance_died
 from tests.conftest import START
 from tests.desk import staff_member, stores_of
 
@@ -86,8 +86,6 @@ async def test_drawing_does_not_hold_up_the_loop() -> None:
 async def test_the_monday_digest_posts_the_chart_once_a_week(
     settings: Settings, content: Content
 ) -> None:
-    from datetime import UTC, datetime
-
     local = replace(settings, weekly_digest=True)
     bot = await Sandbox.start(local, FixedClock(datetime(2026, 11, 30, 9, 0, tzinfo=UTC)))
     try:
@@ -115,3 +113,66 @@ async def test_no_digest_unless_the_clinic_asks_for_it(bot: Sandbox) -> None:
     bot.clock.advance(timedelta(days=6, hours=1))  # START is a Tuesday: the next Monday, 11:00
     await bot.run_scheduler()
     assert not [m for m in bot.staff_chat() if m.document]
+
+
+MONDAY = datetime(2026, 11, 30, 10, 5, tzinfo=UTC)  # past the nudge hour (10:00)
+
+
+def pictures(bot: Sandbox) -> list[Any]:
+    return [m for m in bot.staff_chat() if m.document and m.document.get("photo")]
+
+
+@pytest.mark.engines
+async def test_a_digest_whose_send_failed_goes_out_later_once(
+    settings: Settings, content: Content
+) -> None:
+    local = replace(settings, weekly_digest=True)
+    bot = await Sandbox.start(local, FixedClock(MONDAY))
+    try:
+        bot.api.fail_next["sendPhoto"] = [(502, {"description": "Bad Gateway"})]
+        await bot.run_scheduler()
+        assert pictures(bot) == []
+        bot.clock.advance(timedelta(minutes=10))
+        await bot.run_scheduler()
+        await bot.run_scheduler()
+        [digest] = pictures(bot)
+        assert Texts(content, "en")("staff.stats.title", days=7) in digest.text
+    finally:
+        await bot.stop()
+
+
+@pytest.mark.engines
+async def test_a_digest_left_unsent_by_a_restart_goes_out_after_it_once(
+    settings: Settings, content: Content
+) -> None:
+    local = replace(settings, weekly_digest=True)
+    bot = await Sandbox.start(local, FixedClock(MONDAY))
+    try:
+        bot.api.fail_next["sendPhoto"] = [(502, {"description": "Bad Gateway"})]
+        await bot.run_scheduler()
+        await instance_died(bot, local)
+        await bot.run_scheduler()
+        await bot.run_scheduler()
+        assert len(pictures(bot)) == 1
+    finally:
+        await bot.stop()
+
+
+@pytest.mark.engines("postgresql")
+async def test_two_instances_send_the_digest_once(
+    settings: Settings, content: Content
+) -> None:
+    local = replace(settings, weekly_digest=True)
+    first = await Sandbox.start(local, FixedClock(MONDAY))
+    second = await Sandbox.start(local, FixedClock(MONDAY), first.api)
+    try:
+        first.api.fail_next["sendPhoto"] = [(502, {"description": "Bad Gateway"})]
+        await asyncio.gather(first.run_scheduler(), second.run_scheduler())
+        for bot in (first, second):
+            bot.clock.advance(timedelta(minutes=10))
+        await asyncio.gather(first.run_scheduler(), second.run_scheduler())
+        await asyncio.gather(first.run_scheduler(), second.run_scheduler())
+        assert len(pictures(first)) == 1
+    finally:
+        await second.stop()
+        await first.stop()

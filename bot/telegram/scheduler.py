@@ -28,7 +28,6 @@ from bot.flows.routes import schedules
 from bot.flows.scheduled import Due, Hold
 from bot.flows.staff import stats
 from bot.storage import DueMessage
-from bot.telegram import outgoing
 from bot.telegram.due import deliver, send_due
 from bot.telegram.inbox import Inbox
 from bot.telegram.limiter import PriorityRateLimiter
@@ -157,15 +156,20 @@ class Scheduler:
             return sent
 
     async def _weekly_digest(self) -> int:
-        """The staff's Monday chart, when the flow says it is due (at most once a week)."""
+        """The staff's Monday chart, when the flow says it is due: queued in the outbox in the
+        commit that marks this week's taken, so one instance queues it, and a failed send or a
+        restart only delays it (the outbox sends it at a later run, on any instance)."""
         reply = await stats.weekly_digest(self.services)
-        if reply is None or reply.document is None:
+        if reply is None:
             return 0
-        picture, chat = reply.document, self.services.settings.staff_chat_id
-        result, _ = await self._sender.attempt(
-            lambda: outgoing.send_photo(self.bot, chat, picture.content, picture.filename,
-                                        picture.caption), None, "weekly digest")
-        return int(result is Delivery.SENT)
+        async with self.services.stores.database.turn():
+            ids = await self.outbox.hold_replies(self.services.settings.staff_chat_id, [reply],
+                                                 None) \
+                if await stats.take_digest(self.services) else []
+        try:
+            return await self.outbox.send_held(ids)
+        finally:
+            await self.outbox.release(ids)
 
     def _database_lost(self) -> bool:
         database = self.services.stores.database

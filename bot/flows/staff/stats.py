@@ -68,19 +68,38 @@ async def stats(desk: Desk, args: list[str]) -> Turn:
     return Turn([Reply(text, document=Document("stats.png", picture, text, photo=True))])
 
 
-async def weekly_digest(services: Services) -> Reply | None:
-    """On Monday from the nudge hour (the clinic's time), once a week however many instances
-    run: the last seven days' /stats for the staff chat. None when it is not due, or the
-    clinic did not ask for it (`staff.weekly_digest`)."""
+DIGEST = "weekly digest"  # the heartbeat that marks this week's digest taken
+
+
+def _digest_due(services: Services) -> datetime | None:
+    """When this week's digest fell due (Monday at the nudge hour, the clinic's time); None
+    before that, on other days, or when the clinic did not ask for it (`staff.weekly_digest`)."""
     settings, now = services.settings, services.clock.now()
     local = now.astimezone(settings.timezone)
     if not settings.weekly_digest or local.weekday() != 0 or local.hour < settings.nudge_hour:
         return None
-    due = datetime.combine(local.date(), time(settings.nudge_hour), tzinfo=settings.timezone)
-    if not await services.stores.heartbeats.take("weekly digest", now, due):
+    return datetime.combine(local.date(), time(settings.nudge_hour), tzinfo=settings.timezone)
+
+
+async def weekly_digest(services: Services) -> Reply | None:
+    """The last seven days' /stats for the staff chat, while this week's is due and no instance
+    has taken it yet (`take_digest`); None otherwise."""
+    due = _digest_due(services)
+    if due is None:
+        return None
+    last = await services.stores.heartbeats.last(DIGEST)
+    if last is not None and last >= due:
         return None
     turn = await stats(Desk(services, StaffMember(0, "")), [str(WEEK)])
     return turn.replies[0]
+
+
+async def take_digest(services: Services) -> bool:
+    """Mark this week's digest taken: True for the one caller, of however many instances, that
+    sends it. Taken in the commit that queues it, so it is sent once, if late."""
+    due = _digest_due(services)
+    return due is not None and await services.stores.heartbeats.take(
+        DIGEST, services.clock.now(), due)
 
 
 def register(desk: DeskRouter) -> None:
