@@ -212,3 +212,8 @@ async def test_the_course_command_and_the_buttons_agree(
     assert staff("staff.card.course_sessions", sessions=6) in text
     assert staff("staff.course.set", id=1, weeks=3) in shown(await maria.send("/course 1 3"))
     assert staff("staff.card.course", weeks=3) in (await card(bot, 1)).text
+    old = await card(bot, 1)
+    [(_, four)] = [b for b in old.buttons if staff.label("staff.course.weeks", weeks=4) in b[0]]
+    await press_on_card(bot, maria, 1, staff.label("staff.status.archived"))
+    await maria.press_data(four, old)  # a button of the card as it was before
+    assert staff("staff.card.course", weeks=3) in (await card(bot, 1)).text

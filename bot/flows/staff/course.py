@@ -10,7 +10,7 @@ from bot.content.i18n import N_
 from bot.flows import Reply, Turn, aftercourse
 from bot.flows.aftercare import client_timezone
 from bot.flows.staff import TREATED, Desk, lead_named
-from bot.flows.staff.cards import CourseChoice, card_post
+from bot.flows.staff.cards import COURSE_ON, CourseChoice, card_post
 from bot.storage import Lead
 
 if TYPE_CHECKING:
@@ -41,10 +41,13 @@ async def course(desk: Desk, args: list[str]) -> Turn:
 
 async def chosen(desk: Desk, pressed: CourseChoice) -> Turn:
     """A course button on the card: the value pressed, the rest as set; the card is drawn
-    again. A second press of the same value changes nothing."""
+    again. A second press of the same value, or a press on a card the lead has left behind,
+    changes nothing."""
     lead = await desk.stores.leads.get(pressed.lead)
     if lead is None:
         return Turn()
+    if lead.status not in COURSE_ON:  # a card from before the lead moved on
+        return Turn(staff=[await card_post(desk.services, lead)])
     current = await desk.stores.courses.of_lead(lead.id)
     weeks = pressed.weeks or (current.weeks if current else None)
     sessions = pressed.sessions or (current.sessions if current else None)
