@@ -42,7 +42,7 @@ import time  # noqa: E402
 from typing import Any  # noqa: E402
 
 from common import emit, lean_api, rss_kib, temp_settings  # noqa: E402
-from fake_telegram import FakeTelegram, clinicbot_run, config_for, serving  # noqa: E402
+from real_process import PolledServer, clinicbot_run, config_for  # noqa: E402
 from seeding import seed, serve_some  # noqa: E402
 
 from bot.clock import Clock  # noqa: E402
@@ -101,7 +101,7 @@ def _peak_kib() -> int:
 
 # 3: start-up of `clinicbot run` -----------------------------------------------------------------
 
-def start_once(server: FakeTelegram, config: Path, workdir: Path) -> tuple[float, int, float]:
+def start_once(server: PolledServer, config: Path, workdir: Path) -> tuple[float, int, float]:
     """(seconds to the first getUpdates, VmRSS KiB then, seconds to exit after SIGTERM)."""
     started = time.monotonic()
     with clinicbot_run(server, config, workdir):
@@ -112,7 +112,7 @@ def start_once(server: FakeTelegram, config: Path, workdir: Path) -> tuple[float
 
 
 def startup(database: Path, workdir: Path, starts: int) -> None:
-    with serving() as server:
+    with PolledServer() as server:
         for label, db in (("empty_db", workdir / "empty.sqlite3"), ("clients_db", database)):
             config = config_for(workdir, label, db)
             runs = [start_once(server, config, workdir) for _ in range(starts)]

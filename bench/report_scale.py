@@ -55,7 +55,7 @@ def scale_section(scale: Scale, runs: int) -> list[str]:
              "see the same rows; its plan is `EXPLAIN QUERY PLAN` / `EXPLAIN` of the very "
              "statement the store ran. The real command runs on the same database once the "
              "benchmark's own Application has stopped, polling a fake Bot API over HTTP on "
-             "loopback (`bench/fake_telegram.py`).", ""]
+             "loopback (`bot/devtools/sandbox_http.py`).", ""]
     for name, title, unit in FIGURES:
         lines += [f"### {title}{f' ({unit})' if unit else ''}", "",
                   "| clients | " + " | ".join(label for _, label in ENGINES) + " |",

@@ -16,7 +16,7 @@ its answers, and for every fifth an aftercare plan with its 8 messages, some due
 - resident memory (VmRSS) of this process, which is the bot, after start and after it has
   served a few hundred updates with the N clients stored;
 - the same of the real command: `clinicbot run` started on that database against a fake Bot API
-  over HTTP on loopback (bench/fake_telegram.py), at its first poll and once it has answered
+  over HTTP on loopback (bot/devtools/sandbox_http.py), at its first poll and once it has answered
   300 stored clients' questions and 300 new clients' /start (the due nudges it sends meanwhile
   included, as in production).
 
@@ -40,8 +40,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from common import Client, emit, lean_api, rss_kib, temp_settings
-from fake_telegram import clinicbot_run, config_for, serving
+from common import emit, lean_api, rss_kib, temp_settings
+from real_process import PolledServer, clinicbot_run, config_for
 from seeding import FIRST_USER, NOW, seed, serve_some
 
 from bot.clock import Clock
@@ -131,20 +131,27 @@ async def due_claims(stores: Stores) -> tuple[list[float], int, float]:
     return timings, claimed, nothing_ms
 
 
-def real_command(settings: Settings, workdir: Path, clients: int) -> None:
+async def real_command(settings: Settings, workdir: Path, clients: int) -> None:
     """VmRSS of `clinicbot run` on the seeded database, at start and after serving."""
     rng = random.Random(3)
-    stored = [Client(None, FIRST_USER + rng.randrange(clients))  # type: ignore[arg-type]
-              for _ in range(SERVED)] if clients else []
-    new = [Client(None, 950_000_000 + i) for i in range(SERVED)]  # type: ignore[arg-type]
-    with serving() as server:
+    with PolledServer() as server:
+        stored = [server.user(FIRST_USER + rng.randrange(clients))
+                  for _ in range(SERVED)] if clients else []
+        new = [server.user(950_000_000 + i) for i in range(SERVED)]
         config = config_for(workdir, "scale", None if settings.database_url else settings.database)
         with clinicbot_run(server, config, workdir, settings.database_url) as process:
             emit("rss_clinicbot_run_start", server.first_poll_rss_kib / 1024, "MB")
-            server.queue([c.text("How much does it cost?") for c in stored]
-                         + [c.text("/start") for c in new])
-            if not server.wait_answered({c.id for c in stored + new}, timeout=600):
-                raise SystemExit(f"clinicbot run did not answer; see {workdir / 'run.log'}")
+            for user in stored:
+                await user.send("How much does it cost?")
+            for user in new:
+                await user.send("/start")
+            try:
+                async with asyncio.timeout(600):
+                    await server.until(lambda: all(server.api.messages[u.id]
+                                                   for u in stored + new))
+            except TimeoutError:
+                raise SystemExit(f"clinicbot run did not answer; see {workdir / 'run.log'}"
+                                 ) from None
             emit("rss_clinicbot_run_served", rss_kib(process.pid) / 1024, "MB")
 
 
@@ -182,7 +189,7 @@ async def main(engine: str, clients: int) -> None:
             emit("rss_after_clients_stored", rss_kib() / 1024, "MB")
         finally:
             await sandbox.stop()
-        await asyncio.to_thread(real_command, settings, Path(tmp.name), clients)
+        await real_command(settings, Path(tmp.name), clients)
     if sandbox.errors:
         raise SystemExit(f"handlers raised: {sandbox.errors[:3]!r}")
 
