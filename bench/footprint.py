@@ -37,22 +37,16 @@ RSS_BARE = _rss_now()  # before the bot, PTB, Babel, Jinja2… are imported
 import argparse  # noqa: E402
 import asyncio  # noqa: E402
 import gc  # noqa: E402
-import json  # noqa: E402
-import os  # noqa: E402
-import signal  # noqa: E402
 import statistics  # noqa: E402
-import subprocess  # noqa: E402
-import sys  # noqa: E402
-import threading  # noqa: E402
 import time  # noqa: E402
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
 from typing import Any  # noqa: E402
 
-from common import EXAMPLE_CONFIG, emit, lean_api, rss_kib, temp_settings  # noqa: E402
+from common import emit, lean_api, rss_kib, temp_settings  # noqa: E402
+from real_process import PolledServer, clinicbot_run, config_for  # noqa: E402
 from seeding import seed, serve_some  # noqa: E402
 
 from bot.clock import Clock  # noqa: E402
-from bot.devtools.sandbox import BOT_USER, Sandbox  # noqa: E402
+from bot.devtools.sandbox import Sandbox  # noqa: E402
 from bot.storage import Stores  # noqa: E402
 
 # 1–2: memory and database size -----------------------------------------------------------------
@@ -107,104 +101,20 @@ def _peak_kib() -> int:
 
 # 3: start-up of `clinicbot run` -----------------------------------------------------------------
 
-class FakeTelegram(ThreadingHTTPServer):
-    """Just enough Bot API over HTTP for `clinicbot run` to start and poll."""
-
-    daemon_threads = True
-
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
-        self.first_poll = threading.Event()
-        self.first_poll_at = 0.0
-        self.first_poll_rss_kib = 0
-        self.pid = 0
-        self.methods: list[str] = []
-
-    def reset(self, pid: int) -> None:
-        self.first_poll.clear()
-        self.pid = pid
-        self.methods = []
-
-
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server: FakeTelegram
-
-    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
-        self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        method = self.path.rsplit("/", 1)[-1]
-        self.server.methods.append(method)
-        result: Any = True
-        if method == "getMe":
-            result = BOT_USER
-        elif method == "getUpdates":
-            if not self.server.first_poll.is_set():
-                self.server.first_poll_at = time.monotonic()
-                try:
-                    self.server.first_poll_rss_kib = rss_kib(self.server.pid)
-                except (OSError, RuntimeError):
-                    self.server.first_poll_rss_kib = 0
-                self.server.first_poll.set()
-            time.sleep(0.2)  # a short long-poll with nothing new
-            result = []
-        body = json.dumps({"ok": True, "result": result}).encode()
-        try:
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the bot was stopped during its long poll
-
-    do_GET = do_POST
-
-    def log_message(self, format: str, *args: Any) -> None:
-        return None
-
-
-def clinicbot_command() -> list[str]:
-    script = Path(sys.executable).parent / "clinicbot"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "bot"]
-
-
-def start_once(server: FakeTelegram, config: Path, workdir: Path) -> tuple[float, int, float]:
+def start_once(server: PolledServer, config: Path, workdir: Path) -> tuple[float, int, float]:
     """(seconds to the first getUpdates, VmRSS KiB then, seconds to exit after SIGTERM)."""
-    env = {k: v for k, v in os.environ.items() if k != "CLINICBOT_CONFIG"}
-    env["TELEGRAM_BOT_TOKEN"] = "123456:BENCHMARK-NOT-A-REAL-TOKEN"
-    env["TELEGRAM_API_BASE_URL"] = f"http://127.0.0.1:{server.server_port}/bot"
-    log = open(workdir / "run.log", "ab")  # noqa: SIM115
     started = time.monotonic()
-    process = subprocess.Popen([*clinicbot_command(), "--config", str(config), "run"],
-                               cwd=workdir, env=env, stdout=log, stderr=log)
-    server.reset(process.pid)
-    try:
-        if not server.first_poll.wait(timeout=30):
-            raise SystemExit(f"clinicbot run never polled; see {workdir / 'run.log'}")
+    with clinicbot_run(server, config, workdir):
         startup = server.first_poll_at - started
         rss = server.first_poll_rss_kib
         stopping = time.monotonic()
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=15)
-        return startup, rss, time.monotonic() - stopping
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-        log.close()
+    return startup, rss, time.monotonic() - stopping
 
 
 def startup(database: Path, workdir: Path, starts: int) -> None:
-    server = FakeTelegram()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        empty = workdir / "empty.sqlite3"
-        for label, db in (("empty_db", empty), ("clients_db", database)):
-            config = workdir / f"clinic-{label}.toml"
-            text = EXAMPLE_CONFIG.read_text(encoding="utf-8").replace(
-                'database = "clinicbot.sqlite3"', f"database = {json.dumps(str(db))}")
-            config.write_text(text, encoding="utf-8")
+    with PolledServer() as server:
+        for label, db in (("empty_db", workdir / "empty.sqlite3"), ("clients_db", database)):
+            config = config_for(workdir, label, db)
             runs = [start_once(server, config, workdir) for _ in range(starts)]
             times = [r[0] for r in runs]
             emit(f"startup_{label}_median", statistics.median(times), "s")
@@ -212,9 +122,6 @@ def startup(database: Path, workdir: Path, starts: int) -> None:
             emit(f"startup_{label}_first", times[0], "s")
             emit(f"rss_clinicbot_run_{label}", statistics.median(r[1] for r in runs) / 1024, "MB")
             emit(f"shutdown_{label}_median", statistics.median(r[2] for r in runs), "s")
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 async def main() -> None:

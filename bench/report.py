@@ -2,7 +2,7 @@
 ever typed by hand.
 
     .venv/bin/python bench/report.py [--runs 3] [--wave-runs 1] [--output docs/BENCHMARKS.md]
-        [--scale-clients 10000,100000,1000000] [--scale-runs 1] [--scale-only]
+        [--scale-clients 0,100000,1000000] [--scale-runs 1] [--scale-only]
 
 Each run is a fresh process; a figure is given as min / median / max over the runs. The
 morning wave also runs once through the limiter used before (`--fifo`), for comparison. The
@@ -105,7 +105,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--wave-runs", type=int, default=3)
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "BENCHMARKS.md")
-    parser.add_argument("--scale-clients", type=sizes, default=[10_000, 100_000, 1_000_000],
+    parser.add_argument("--scale-clients", type=sizes, default=[0, 100_000, 1_000_000],
                         help="numbers of clients, comma-separated")
     parser.add_argument("--scale-runs", type=int, default=1)
     parser.add_argument("--scale-only", action="store_true",

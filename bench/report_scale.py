@@ -18,6 +18,10 @@ FIGURES = [
     ("rss_after_start", "Resident memory of the bot after start, empty database", "MB"),
     ("rss_after_clients_stored", "Resident memory of the bot with the clients stored, after "
      "serving 900 updates", "MB"),
+    ("rss_clinicbot_run_start", "Resident memory of the real `clinicbot run` on that database, "
+     "at its first poll", "MB"),
+    ("rss_clinicbot_run_served", "Resident memory of the real `clinicbot run` once it has "
+     "answered 300 stored and 300 new clients (and sent the nudges due meanwhile)", "MB"),
     ("seed_time", "Time to store the clients with bulk inserts", "s"),
 ]
 
@@ -35,7 +39,8 @@ def cell(figures: dict[str, Spread] | None, name: str) -> str:
 
 def scale_section(scale: Scale, runs: int) -> list[str]:
     sizes = sorted({clients for _, clients in scale})
-    lines = [f"## Scale: 10k, 100k, 1M clients (`scale.py`, {runs} run"
+    shown = ", ".join(fmt(clients) for clients in sizes)
+    lines = [f"## Scale: {shown} clients (`scale.py`, {runs} run"
              f"{'s' if runs > 1 else ''} of each engine and size)", "",
              "Each engine and size is a fresh process running the real Application on the "
              "in-process fake Bot API, on a new SQLite file or a new database of a throwaway "
@@ -48,7 +53,9 @@ def scale_section(scale: Scale, runs: int) -> list[str]:
              "file after a WAL checkpoint and `pg_database_size` after `VACUUM ANALYZE`, minus "
              "the empty schema's. The claim's rows are released after each timing, so all 20 "
              "see the same rows; its plan is `EXPLAIN QUERY PLAN` / `EXPLAIN` of the very "
-             "statement the store ran.", ""]
+             "statement the store ran. The real command runs on the same database once the "
+             "benchmark's own Application has stopped, polling a fake Bot API over HTTP on "
+             "loopback (`bot/devtools/sandbox_http.py`).", ""]
     for name, title, unit in FIGURES:
         lines += [f"### {title}{f' ({unit})' if unit else ''}", "",
                   "| clients | " + " | ".join(label for _, label in ENGINES) + " |",

@@ -14,7 +14,11 @@ its answers, and for every fifth an aftercare plan with its 8 messages, some due
   is due; and whether the claim's plan (`EXPLAIN QUERY PLAN` / `EXPLAIN` of the very statement
   the store ran) reads the due index, 1 or 0, the plan itself on stderr;
 - resident memory (VmRSS) of this process, which is the bot, after start and after it has
-  served a few hundred updates with the N clients stored.
+  served a few hundred updates with the N clients stored;
+- the same of the real command: `clinicbot run` started on that database against a fake Bot API
+  over HTTP on loopback (bot/devtools/sandbox_http.py), at its first poll and once it has answered
+  300 stored clients' questions and 300 new clients' /start (the due nudges it sends meanwhile
+  included, as in production).
 
 One engine and one N per process, so memory figures do not carry over. Everything lives in
 temporary directories.
@@ -25,6 +29,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import gc
+import random
 import statistics
 import sys
 import time
@@ -36,7 +41,8 @@ from pathlib import Path
 from typing import Any
 
 from common import emit, lean_api, rss_kib, temp_settings
-from seeding import NOW, seed, serve_some
+from real_process import PolledServer, clinicbot_run, config_for
+from seeding import FIRST_USER, NOW, seed, serve_some
 
 from bot.clock import Clock
 from bot.config import Settings
@@ -47,6 +53,7 @@ from bot.storage import Stores
 ENGINES = ("sqlite", "postgresql")
 LEASE = timedelta(minutes=5)
 TIMINGS = 20
+SERVED = 300  # stored clients asking, and new clients starting, of the real command
 DUE_INDEX = "aftercare_due"
 
 
@@ -124,6 +131,30 @@ async def due_claims(stores: Stores) -> tuple[list[float], int, float]:
     return timings, claimed, nothing_ms
 
 
+async def real_command(settings: Settings, workdir: Path, clients: int) -> None:
+    """VmRSS of `clinicbot run` on the seeded database, at start and after serving."""
+    rng = random.Random(3)
+    with PolledServer() as server:
+        stored = [server.user(FIRST_USER + rng.randrange(clients))
+                  for _ in range(SERVED)] if clients else []
+        new = [server.user(950_000_000 + i) for i in range(SERVED)]
+        config = config_for(workdir, "scale", None if settings.database_url else settings.database)
+        with clinicbot_run(server, config, workdir, settings.database_url) as process:
+            emit("rss_clinicbot_run_start", server.first_poll_rss_kib / 1024, "MB")
+            for user in stored:
+                await user.send("How much does it cost?")
+            for user in new:
+                await user.send("/start")
+            try:
+                async with asyncio.timeout(600):
+                    await server.until(lambda: all(server.api.messages[u.id]
+                                                   for u in stored + new))
+            except TimeoutError:
+                raise SystemExit(f"clinicbot run did not answer; see {workdir / 'run.log'}"
+                                 ) from None
+            emit("rss_clinicbot_run_served", rss_kib(process.pid) / 1024, "MB")
+
+
 async def main(engine: str, clients: int) -> None:
     base, tmp = temp_settings("scale")
     with tmp, on_engine(engine, base) as settings:
@@ -144,7 +175,7 @@ async def main(engine: str, clients: int) -> None:
             emit("messages_due_now", seeded.due_now, "messages")
             size = await database_bytes(stores)
             emit("database_size", size / 2**20, "MB")
-            emit("database_bytes_per_client", (size - empty) / clients, "bytes")
+            emit("database_bytes_per_client", (size - empty) / max(clients, 1), "bytes")
 
             emit("due_query_uses_index", int(await uses_due_index(stores)), "bool")
             timings, claimed, nothing_ms = await due_claims(stores)
@@ -158,6 +189,7 @@ async def main(engine: str, clients: int) -> None:
             emit("rss_after_clients_stored", rss_kib() / 1024, "MB")
         finally:
             await sandbox.stop()
+        await real_command(settings, Path(tmp.name), clients)
     if sandbox.errors:
         raise SystemExit(f"handlers raised: {sandbox.errors[:3]!r}")
 

@@ -169,8 +169,10 @@ async def serve_some(sandbox: Sandbox, clients: int, rounds: int = 300) -> None:
     app = sandbox.app
     rng = random.Random(2)
     for i in range(rounds):
-        stored = Client(sandbox.api, FIRST_USER + rng.randrange(clients))
-        await app.process_update(Update.de_json(stored.text("How much does it cost?"), app.bot))
+        if clients:
+            stored = Client(sandbox.api, FIRST_USER + rng.randrange(clients))
+            await app.process_update(Update.de_json(stored.text("How much does it cost?"),
+                                                    app.bot))
         new = Client(sandbox.api, 900_000_000 + i)
         await app.process_update(Update.de_json(new.text("/start"), app.bot))
         await app.process_update(Update.de_json(new.press(data_is("menu:screening")), app.bot))

@@ -75,17 +75,16 @@ class Lemmatiser:
     def name_like(self, word: str) -> bool:
         """Whether `word` may be a name (of a medicine, a diagnosis): a noun or a word the
         dictionary does not know, not a verb ending alike ("проходит" is no "гастрит")."""
-        if self._morph is None:
+        if self._morph is None or not self._morph.word_is_known(word):
             return True
-        parse = self._morph.parse(word)[0]
-        return not parse.is_known or parse.tag.POS == "NOUN"
+        return self._morph.parse(word)[0].tag.POS == "NOUN"
 
     def _forms(self, word: str) -> tuple[str, ...]:
         if self._morph is None:
             return (self._stemmer.stemWord(word),) if self._stemmer else (word,)
+        if not self._morph.word_is_known(word):  # before `parse`, whose guesses at an unknown
+            return (word,)                         # word (a typo) take a millisecond
         parses = self._morph.parse(word)
-        if not parses or not parses[0].is_known:
-            return (word,)
         return tuple(dict.fromkeys(p.normal_form.replace("ё", "е")
                                    for p in parses if p.is_known))
 

@@ -8,7 +8,7 @@ chat, and what to send to clients' private chats on the staff's behalf.
 from __future__ import annotations
 
 import base64
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -107,7 +107,7 @@ class StaffPost:
     copy_from: tuple[int, int] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _stored(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> StaffPost:
@@ -235,9 +235,22 @@ class Desk(Speaking):
     def language(self) -> str:  # type: ignore[override]
         return self.services.settings.default_language
 
-def _stored(post: Reply | ClientPost) -> dict[str, Any]:
-    """A post as JSON can hold it: a document's bytes in base64."""
-    data = asdict(post)
-    if post.document is not None:
-        data["document"]["content"] = base64.b64encode(post.document.content).decode()
+def _stored(post: Reply | ClientPost | StaffPost) -> dict[str, Any]:
+    """A post as JSON can hold it: buttons as lists, a document's bytes in base64. Written out
+    rather than `dataclasses.asdict`, whose deep copies cost half a millisecond a reply, and
+    every reply is stored before it is sent."""
+    data = {name: getattr(post, name) for name in post.__dataclass_fields__}
+    for name, value in data.items():
+        if isinstance(value, Receipt):
+            data[name] = {"kind": value.kind, "values": list(value.values)}
+        elif isinstance(value, StaffPost):
+            data[name] = _stored(value)
+        elif isinstance(value, Document):
+            data[name] = {"filename": value.filename, "caption": value.caption,
+                          "photo": value.photo,
+                          "content": base64.b64encode(value.content).decode()}
+        elif name == "buttons":
+            data[name] = [[{"label": b.label, "data": b.data} for b in row] for row in value]
+        elif isinstance(value, tuple):
+            data[name] = list(value)
     return data
