@@ -77,7 +77,7 @@ class Lemmatiser:
         dictionary does not know, not a verb ending alike ("проходит" is no "гастрит")."""
         if self._morph is None or not self._morph.word_is_known(word):
             return True
-        return self._morph.parse(word)[0].tag.POS == "NOUN"
+        return bool(self._morph.parse(word)[0].tag.POS == "NOUN")
 
     def _forms(self, word: str) -> tuple[str, ...]:
         if self._morph is None:
