@@ -6,8 +6,9 @@ lemma, pairs of lemmas and the words' letter groups (3 and 4 letters, so typos a
 forms still share most of them) is trained when the content loads, from the labelled
 messages of `dialogs/examples.tsv` (text, language, route: the corpus's train split). It is
 small and deterministic: counting, no random start. bot/content/routing.py asks it only where
-the rules are unsure which FAQ topic a question is about, or whether any is; it never decides
-about health.
+the rules are unsure which FAQ topic a question is about, or whether any is. The same examples
+read only as health statement or not (`cautious`) train the safety net behind the health rules:
+it can send a message to caution, never away from it.
 """
 
 from __future__ import annotations
@@ -84,6 +85,16 @@ def read_examples(path: Path) -> tuple[tuple[str, str, str], ...]:
     with path.open(encoding="utf-8", newline="") as file:
         rows = csv.DictReader(file, delimiter="\t", quoting=csv.QUOTE_NONE)
         return tuple((row["text"], row["language"], row["route"]) for row in rows)
+
+
+HEALTH = "health"  # the one label of a health statement, to `cautious`
+
+
+def cautious(examples: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """The examples labelled only as a health statement (a condition named, or `health`) or
+    not (`other`): what the safety net behind the health rules learns."""
+    return tuple((text, HEALTH if route.partition(":")[0] in ("condition", HEALTH) else "other")
+                 for text, route in examples)
 
 
 @cache

@@ -18,8 +18,11 @@ else ("thanks!"), so "hi, how long does it take" is the duration topic. Where th
 unsure, the classifier learned from the examples (bot/content/classifier.py) picks the topic,
 or none; it is asked only after every health check has passed. A symptom or skin state told
 rather than asked ("после бритья раздражение", no "?" and no question word) is a health
-statement too. Offline and cheap: a spotter look-up per language, one FAQ match, at most one
-guess.
+statement too. Behind these rules stands a safety net learned from the same examples (health
+statement or not): where it is sure the message is a health statement, so it is, however the
+rules read it. It only ever sends a message to caution. A Russian message typed on a Latin
+keyboard ("vchera obozhgla lob") is read in Cyrillic first. Offline and cheap: a spotter look-up
+per language, one FAQ match, at most two guesses.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
+from bot.content.classifier import HEALTH
 from bot.content.lemmas import lemmatiser
 from bot.content.matcher import FaqMatcher, Match
 
@@ -44,7 +48,10 @@ SURE = 0.6  # a FAQ match above this is not second-guessed by the classifier...
 NONE_SURE = 0.8  # ...but for a "none" where a word no topic knows is left, up to this
 UNKNOWN_WORDS = 2  # more words no topic knows, and the question is about something else
 MARGIN = 2.0  # log-odds by which the classifier's guess must beat its runner-up
+TOLD_MARGIN = 18.0  # log-odds of a health statement over anything else, for one told...
+ASKED_MARGIN = 50.0  # ...and for a question
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_CLAUSE = re.compile(r"[,.;:!()\n]")
 
 
 @dataclass(frozen=True)
@@ -58,7 +65,8 @@ class Route:
         return f"{self.kind}:{self.keys[0]}" if self.keys else self.kind
 
 
-def route(content: Content, matcher: FaqMatcher, language: str, text: str) -> Route:
+def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> Route:
+    text = readable(content, language, typed)
     found = content.spotters[language].find(text)
     by_kind: dict[str, list[str]] = {}
     for key in found.keys:
@@ -66,10 +74,12 @@ def route(content: Content, matcher: FaqMatcher, language: str, text: str) -> Ro
         by_kind.setdefault(kind, []).append(name)
     conditions = by_kind.get("condition") or [
         key.partition(":")[2] for lang, spotter in content.spotters.items() if lang != language
-        for key in spotter.find(text).keys if key.startswith("condition:")]
+        for key in spotter.find(typed).keys if key.startswith("condition:")]
     if conditions:
         return Route("condition", tuple(dict.fromkeys(conditions)))
-    if about_own_health(content, language, found, text):
+    smalltalk = by_kind.get("smalltalk")
+    if about_own_health(content, language, found, text) or (
+            not (smalltalk and len(found.leftover) <= 1) and feared(content, language, text)):
         return Route("health")
     if "person" in by_kind:
         return Route("person")
@@ -79,7 +89,6 @@ def route(content: Content, matcher: FaqMatcher, language: str, text: str) -> Ro
         return Route("logistics", (by_kind["logistics"][0],))
     if "book" in by_kind:
         return Route("book")
-    smalltalk = by_kind.get("smalltalk")
     if smalltalk and not found.leftover:
         return Route("smalltalk", (smalltalk[0],))
     if "health:telling" in found.keys and any(
@@ -97,6 +106,25 @@ def route(content: Content, matcher: FaqMatcher, language: str, text: str) -> Ro
     return Route("none")
 
 
+def readable(content: Content, language: str, text: str) -> str:
+    """The message in its language's letters: one typed on a Latin keyboard ("vchera obozhgla
+    lob") is read letter group by letter group (the words file's `latin`) when most of its
+    words then are words of the language; anything else (a brand name, English) as typed."""
+    table = content.words[language].latin if language in content.words else {}
+    if not table or not text.isascii():
+        return text
+    pattern = _latin(tuple(table))
+    spelled = pattern.sub(lambda m: table[m.group(0)], text.lower())
+    words = _WORD.findall(spelled)
+    lemmas = lemmatiser(language)
+    return spelled if 2 * sum(map(lemmas.known, words)) >= len(words) else text
+
+
+@cache
+def _latin(groups: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(groups, key=len, reverse=True))))
+
+
 def about_own_health(content: Content, language: str, found: Found, text: str) -> bool:
     """Whether the message speaks of the writer's own health without naming a known condition."""
     cues = set(by for key in found.keys if (by := key.partition("health:")[2]))
@@ -110,15 +138,32 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
     if "states" in cues and told(content, language, words, text):
         return True
     endings = content.words[language].health.medical_endings
-    return any(len(word) >= MEDICAL_NAME and word.endswith(endings) and lemmas.name_like(word)
-               for word in words)
+    return any(len(word) >= MEDICAL_NAME and (name := lemmas.name_form(word)) is not None
+               and (word.endswith(endings) or name.endswith(endings)) for word in words)
+
+
+def feared(content: Content, language: str, text: str) -> bool:
+    """The safety net behind the rules: the model learned from the examples (health statement
+    or not) takes the message for a health statement, surely so if it is asked rather than
+    told. It can only send a message to caution, never away from it."""
+    model = content.cautions.get(language)
+    guess = model.guess(text) if model else None
+    if guess is None or guess.label != HEALTH:
+        return False
+    words = _WORD.findall(text.lower().replace("ё", "е"))
+    return guess.margin >= (TOLD_MARGIN if told(content, language, words, text) else ASKED_MARGIN)
 
 
 def told(content: Content, language: str, words: list[str], text: str) -> bool:
-    """A statement, not a question: no question mark and none of the language's question
-    words ("после бритья раздражение" is told; "покраснение долго держится" is asked)."""
-    asking = _asking(language, content.words[language].health.asking)
-    return "?" not in text and asking.isdisjoint(map(lemmatiser(language).written, words))
+    """A statement, not a question: no question mark, none of the language's question words
+    and no sentence opening with a word that asks there ("после бритья раздражение" and "my
+    skin is raw" are told; "покраснение долго держится" and "is it sore after" are asked)."""
+    cues = content.words[language].health
+    lemmas = lemmatiser(language)
+    openings = (_WORD.findall(part.lower().replace("ё", "е"))[:1] for part in _CLAUSE.split(text))
+    return "?" not in text and _asking(language, cues.asking).isdisjoint(
+        map(lemmas.written, words)) and _asking(language, cues.opening).isdisjoint(
+        lemmas.written(first) for opening in openings for first in opening)
 
 
 @cache

@@ -78,9 +78,11 @@ class Spotter:
     def find(self, text: str) -> Found:
         """Keys in the order of their first phrase in the content; leftover words without the
         ignore-words. A typo is forgiven in a word's likeliest reading only: the rarer readings
-        of a word ("рак" may be "рака") must be vocabulary words as they are."""
+        of a word ("рак" may be "рака") must be vocabulary words as they are, and so must a
+        word the dictionary knows ("понимает" is no typo of "принимает")."""
         typed = text.replace(EXACT, " ")
-        meaning = {w: self._meaning(forms[0]) | self._known.intersection(forms[1:])
+        meaning = {w: self._known.intersection(forms) if self._lemmas.known(w) else
+                   self._meaning(forms[0]) | self._known.intersection(forms[1:])
                    for w, forms in self.readings(typed).items()}
         present = set().union(*meaning.values()) if meaning else set()
         present |= {EXACT + w for w in meaning}
