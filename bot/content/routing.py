@@ -13,7 +13,8 @@ person and tense tell, pronoun or not). A symptom asked about in general ("does 
 swelling?") is left to the FAQ. What only staff can answer (discounts) goes to a person, never
 to a topic page. A client telling something about themself in words no vocabulary knows ("у
 меня спираль", "I take ozempic") is taken for a health statement too: better a specialist's
-caution than a topic page or "no answer". Small talk wins only when the message is nothing
+caution than a topic page or "no answer"; unless it opens as a question does ("do I have to
+prepare anything"). Small talk wins only when the message is nothing
 else ("thanks!"), so "hi, how long does it take" is the duration topic. Where the FAQ match is
 unsure, the classifier learned from the examples (bot/content/classifier.py) picks the topic,
 or none; it is asked only after every health check has passed. A symptom or skin state told
@@ -50,6 +51,7 @@ UNKNOWN_WORDS = 2  # more words no topic knows, and the question is about someth
 MARGIN = 2.0  # log-odds by which the classifier's guess must beat its runner-up
 TOLD_MARGIN = 18.0  # log-odds of a health statement over anything else, for one told...
 ASKED_MARGIN = 50.0  # ...and for a question
+ERRANDS = frozenset(("person", "staff_only", "logistics", "book"))  # kinds of request
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CLAUSE = re.compile(r"[,.;:!()\n]")
 
@@ -78,8 +80,9 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
     if conditions:
         return Route("condition", tuple(dict.fromkeys(conditions)))
     smalltalk = by_kind.get("smalltalk")
+    chatting = smalltalk is not None and len(found.leftover) <= 1
     if about_own_health(content, language, found, text) or (
-            not (smalltalk and len(found.leftover) <= 1) and feared(content, language, text)):
+            not chatting and feared(content, language, text, not ERRANDS.isdisjoint(by_kind))):
         return Route("health")
     if "person" in by_kind:
         return Route("person")
@@ -91,7 +94,7 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
         return Route("book")
     if smalltalk and not found.leftover:
         return Route("smalltalk", (smalltalk[0],))
-    if "health:telling" in found.keys and any(
+    if "health:telling" in found.keys and not opens_question(content, language, text) and any(
             not matcher.knows(word) for word in found.leftover):
         return Route("health")
     match = matcher.best(text)
@@ -142,28 +145,35 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
                and (word.endswith(endings) or name.endswith(endings)) for word in words)
 
 
-def feared(content: Content, language: str, text: str) -> bool:
+def feared(content: Content, language: str, text: str, errand: bool) -> bool:
     """The safety net behind the rules: the model learned from the examples (health statement
     or not) takes the message for a health statement, surely so if it is asked rather than
-    told. It can only send a message to caution, never away from it."""
+    told or asks for something the bot does (`errand`: "запишите меня на пятницу"). It can only
+    send a message to caution, never away from it."""
     model = content.cautions.get(language)
     guess = model.guess(text) if model else None
     if guess is None or guess.label != HEALTH:
         return False
     words = _WORD.findall(text.lower().replace("ё", "е"))
-    return guess.margin >= (TOLD_MARGIN if told(content, language, words, text) else ASKED_MARGIN)
+    return guess.margin >= (TOLD_MARGIN if not errand and told(content, language, words, text)
+                            else ASKED_MARGIN)
 
 
 def told(content: Content, language: str, words: list[str], text: str) -> bool:
     """A statement, not a question: no question mark, none of the language's question words
     and no sentence opening with a word that asks there ("после бритья раздражение" and "my
     skin is raw" are told; "покраснение долго держится" and "is it sore after" are asked)."""
-    cues = content.words[language].health
-    lemmas = lemmatiser(language)
-    openings = (_WORD.findall(part.lower().replace("ё", "е"))[:1] for part in _CLAUSE.split(text))
-    return "?" not in text and _asking(language, cues.asking).isdisjoint(
-        map(lemmas.written, words)) and _asking(language, cues.opening).isdisjoint(
-        lemmas.written(first) for opening in openings for first in opening)
+    asking = _asking(language, content.words[language].health.asking)
+    return "?" not in text and asking.isdisjoint(map(lemmatiser(language).written, words)) and (
+        not opens_question(content, language, text))
+
+
+def opens_question(content: Content, language: str, text: str) -> bool:
+    """Whether a sentence of the message opens with a word that asks there ("do I have to…")."""
+    opening = _asking(language, content.words[language].health.opening)
+    written = lemmatiser(language).written
+    return any(written(first[0]) in opening for part in _CLAUSE.split(text)
+               if (first := _WORD.findall(part.lower().replace("ё", "е"))))
 
 
 @cache
