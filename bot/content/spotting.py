@@ -82,11 +82,12 @@ class Spotter:
     def find(self, text: str) -> Found:
         """Keys in the order of their first phrase in the content; leftover words without the
         ignore-words. A typo is forgiven in a word's likeliest reading only: the rarer readings
-        of a word ("рак" may be "рака") must be vocabulary words as they are, and so must a
-        word the dictionary knows ("понимает" is no typo of "принимает")."""
+        of a word ("рак" may be "рака") must be vocabulary words as they are (a letter alone has
+        none: "к" is no "как"), and a word the dictionary knows is no typo ("понимает" is not
+        "принимает")."""
         typed = text.replace(EXACT, " ")
         meaning = {w: self._meaning(forms[0], self._lemmas.known(w))
-                   | self._known.intersection(forms[1:])
+                   | self._known.intersection(forms[1:] if len(w) > 1 else ())
                    for w, forms in self.readings(typed).items()}
         present = set().union(*meaning.values()) if meaning else set()
         present |= {EXACT + w for w in meaning}
