@@ -165,7 +165,7 @@ def _spotter(language: str, words: Words, ignore: str) -> Spotter:
                                            "staff_only": words.staff_only}
     cues = {"about": words.health.about, "symptoms": words.health.symptoms,
             "first_person": words.health.first_person, "telling": words.health.telling,
-            "states": words.health.states}
+            "states": words.health.states, "never": words.health.never}
     for kind, entries in (("condition", words.conditions), ("health", cues),
                           ("smalltalk", words.smalltalk), ("logistics", words.logistics)):
         phrases |= {f"{kind}:{key}": texts for key, texts in dict(entries).items()}

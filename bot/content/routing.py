@@ -14,7 +14,8 @@ swelling?") is left to the FAQ. What only staff can answer (discounts) goes to a
 to a topic page. A client telling something about themself in words no vocabulary knows ("у
 меня спираль", "I take ozempic") is taken for a health statement too: better a specialist's
 caution than a topic page or "no answer"; unless it opens as a question does ("do I have to
-prepare anything"). Small talk wins only when the message is nothing
+prepare anything"), or asks and the safety net below leans away from health ("у меня свадьба
+через месяц, когда лучше сделать?"). Small talk wins only when the message is nothing
 else ("thanks!"), so "hi, how long does it take" is the duration topic. Where the FAQ match is
 unsure, the classifier learned from the examples (bot/content/classifier.py) picks the topic,
 or none; it is asked only after every health check has passed. A symptom or skin state told
@@ -95,7 +96,9 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
     if smalltalk and not found.leftover:
         return Route("smalltalk", (smalltalk[0],))
     if "health:telling" in found.keys and not opens_question(content, language, text) and any(
-            not matcher.knows(word) for word in found.leftover):
+            not matcher.knows(word) for word in found.leftover) and (
+            told(content, language, _WORD.findall(text.lower().replace("ё", "е")), text)
+            or health_odds(content, language, text) > 0):
         return Route("health")
     match = matcher.best(text)
     chat = smalltalk is not None and smalltalk[0] in CHATTY and len(found.leftover) <= 1
@@ -135,6 +138,8 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
     if "about" in cues:
         return True
     lemmas = lemmatiser(language)
+    if "never" in cues:
+        cues -= {"symptoms", "states"}
     if "symptoms" in cues and ("first_person" in cues or any(map(lemmas.speaks_of_self, words))
                                or told(content, language, words, text)):
         return True
@@ -150,13 +155,22 @@ def feared(content: Content, language: str, text: str, errand: bool) -> bool:
     or not) takes the message for a health statement, surely so if it is asked rather than
     told or asks for something the bot does (`errand`: "запишите меня на пятницу"). It can only
     send a message to caution, never away from it."""
-    model = content.cautions.get(language)
-    guess = model.guess(text) if model else None
-    if guess is None or guess.label != HEALTH:
+    odds = health_odds(content, language, text)
+    if odds <= 0:
         return False
     words = _WORD.findall(text.lower().replace("ё", "е"))
-    return guess.margin >= (TOLD_MARGIN if not errand and told(content, language, words, text)
-                            else ASKED_MARGIN)
+    return odds >= (TOLD_MARGIN if not errand and told(content, language, words, text)
+                    else ASKED_MARGIN)
+
+
+def health_odds(content: Content, language: str, text: str) -> float:
+    """The log-odds of a health statement over anything else, as the safety net reads the
+    message: 0 where it knows no word of it."""
+    model = content.cautions.get(language)
+    guess = model.guess(text) if model else None
+    if guess is None:
+        return 0.0
+    return guess.margin if guess.label == HEALTH else -guess.margin
 
 
 def told(content: Content, language: str, words: list[str], text: str) -> bool:
