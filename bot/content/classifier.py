@@ -25,6 +25,7 @@ from bot.content.lemmas import lemmatiser
 
 SMOOTHING = 0.1  # additive smoothing of each label's feature counts
 LETTERS = (3, 4)  # sizes of the letter groups taken from each word
+CACHE_SIZE = 10_000  # messages whose guess is remembered
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -54,6 +55,7 @@ class Classifier:
                 by_feature.setdefault(feature, []).append(
                     (label, math.log((n + SMOOTHING) / SMOOTHING)))
         self._seen = {f: tuple(pairs) for f, pairs in by_feature.items()}
+        self._guessed: dict[str, Guess | None] = {}
 
     def features(self, text: str) -> list[str]:
         words = _WORD.findall(text.lower().replace("ё", "е"))
@@ -66,16 +68,22 @@ class Classifier:
         return sorted(found)
 
     def guess(self, text: str) -> Guess | None:
-        """None when the model knows no feature of the message."""
+        """None when the model knows no feature of the message. Remembered: routing asks the
+        safety net twice about some messages."""
+        if text in self._guessed:
+            return self._guessed[text]
         known = [self._seen[f] for f in self.features(text) if f in self._seen]
-        if not known or len(self._unseen) < 2:
-            return None
-        scores = {label: len(known) * weight for label, weight in self._unseen.items()}
-        for pairs in known:
-            for label, weight in pairs:
-                scores[label] += weight
-        best, second = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:2]
-        return Guess(best[0], best[1] - second[1])
+        found = None
+        if known and len(self._unseen) >= 2:
+            scores = {label: len(known) * weight for label, weight in self._unseen.items()}
+            for pairs in known:
+                for label, weight in pairs:
+                    scores[label] += weight
+            best, second = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:2]
+            found = Guess(best[0], best[1] - second[1])
+        if len(self._guessed) < CACHE_SIZE:
+            self._guessed[text] = found
+        return found
 
 
 def read_examples(path: Path) -> tuple[tuple[str, str, str], ...]:

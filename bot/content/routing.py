@@ -14,8 +14,8 @@ swelling?") is left to the FAQ. What only staff can answer (discounts) goes to a
 to a topic page. A client telling something about themself in words no vocabulary knows ("у
 меня спираль", "I take ozempic") is taken for a health statement too: better a specialist's
 caution than a topic page or "no answer"; unless it opens as a question does ("do I have to
-prepare anything"), or asks and the safety net below leans away from health ("у меня свадьба
-через месяц, когда лучше сделать?"). Small talk wins only when the message is nothing
+prepare anything") or the safety net below leans away from health ("у меня свадьба через
+месяц, когда лучше сделать?", "I'm on a budget"). Small talk wins only when the message is nothing
 else ("thanks!"), so "hi, how long does it take" is the duration topic. Where the FAQ match is
 unsure, the classifier learned from the examples (bot/content/classifier.py) picks the topic,
 or none; it is asked only after every health check has passed. A symptom or skin state told
@@ -97,8 +97,7 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
         return Route("smalltalk", (smalltalk[0],))
     if "health:telling" in found.keys and not opens_question(content, language, text) and any(
             not matcher.knows(word) for word in found.leftover) and (
-            told(content, language, _WORD.findall(text.lower().replace("ё", "е")), text)
-            or health_odds(content, language, text) > 0):
+            health_odds(content, language, text) > 0):
         return Route("health")
     match = matcher.best(text)
     chat = smalltalk is not None and smalltalk[0] in CHATTY and len(found.leftover) <= 1
