@@ -14,17 +14,17 @@ swelling?") is left to the FAQ. What only staff can answer (discounts) goes to a
 to a topic page. A client telling something about themself in words no vocabulary knows ("у
 меня спираль", "I take ozempic") is taken for a health statement too: better a specialist's
 caution than a topic page or "no answer"; unless it opens as a question does ("do I have to
-prepare anything") or the safety net below leans away from health ("у меня свадьба через
-месяц, когда лучше сделать?", "I'm on a budget"). Small talk wins only when the message is nothing
-else ("thanks!"), so "hi, how long does it take" is the duration topic. Where the FAQ match is
-unsure, the classifier learned from the examples (bot/content/classifier.py) picks the topic,
-or none; it is asked only after every health check has passed. A symptom or skin state told
-rather than asked ("после бритья раздражение", no "?" and no question word) is a health
-statement too. Behind these rules stands a safety net learned from the same examples (health
-statement or not): where it is sure the message is a health statement, so it is, however the
-rules read it. It only ever sends a message to caution. A Russian message typed on a Latin
-keyboard ("vchera obozhgla lob") is read in Cyrillic first. Offline and cheap: a spotter look-up
-per language, one FAQ match, at most two guesses.
+prepare anything") or the safety net below reads it as no health statement: surely so if it is
+told ("I'm on a budget"), at all if it asks ("у меня свадьба через месяц, когда лучше?"). Small
+talk wins only when the message is nothing else ("thanks!"), so "hi, how long does it take" is
+the duration topic. Where the FAQ match is unsure, the classifier learned from the examples
+(bot/content/classifier.py) picks the topic, or none; it is asked only after every health check
+has passed. A symptom or skin state told rather than asked ("после бритья раздражение", no "?"
+and no question word) is a health statement too. Behind these rules stands a safety net learned
+from the same examples (health statement or not): where it is sure the message is a health
+statement, so it is, however the rules read it. It only ever sends a message to caution. A
+Russian message typed on a Latin keyboard ("vchera obozhgla lob") is read in Cyrillic first.
+Offline and cheap: a spotter look-up per language, one FAQ match, at most two guesses.
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ UNKNOWN_WORDS = 2  # more words no topic knows, and the question is about someth
 MARGIN = 2.0  # log-odds by which the classifier's guess must beat its runner-up
 TOLD_MARGIN = 18.0  # log-odds of a health statement over anything else, for one told...
 ASKED_MARGIN = 50.0  # ...and for a question
+UNSURE = 5.0  # log-odds against a health statement within which the safety net has no say
 ERRANDS = frozenset(("person", "staff_only", "logistics", "book"))  # kinds of request
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CLAUSE = re.compile(r"[,.;:!()\n]")
@@ -71,6 +72,7 @@ class Route:
 def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> Route:
     text = readable(content, language, typed)
     found = content.spotters[language].find(text)
+    words = _WORD.findall(text.lower().replace("ё", "е"))
     by_kind: dict[str, list[str]] = {}
     for key in found.keys:
         kind, _, name = key.partition(":")
@@ -96,8 +98,8 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
     if smalltalk and not found.leftover:
         return Route("smalltalk", (smalltalk[0],))
     if "health:telling" in found.keys and not opens_question(content, language, text) and any(
-            not matcher.knows(word) for word in found.leftover) and (
-            health_odds(content, language, text) > 0):
+            not matcher.knows(word) for word in found.leftover) and health_odds(
+            content, language, text) > (-UNSURE if told(content, language, words, text) else 0):
         return Route("health")
     match = matcher.best(text)
     chat = smalltalk is not None and smalltalk[0] in CHATTY and len(found.leftover) <= 1
