@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Literal
 from bot.content.classifier import HEALTH
 from bot.content.lemmas import lemmatiser
 from bot.content.matcher import FaqMatcher, Match
+from bot.content.spotting import EXACT
 
 if TYPE_CHECKING:
     from bot.content import Content
@@ -179,8 +180,9 @@ def told(content: Content, language: str, words: list[str], text: str) -> bool:
     and no sentence opening with a word that asks there ("после бритья раздражение" and "my
     skin is raw" are told; "покраснение долго держится" and "is it sore after" are asked)."""
     asking = _asking(language, content.words[language].health.asking)
-    return "?" not in text and asking.isdisjoint(map(lemmatiser(language).written, words)) and (
-        not opens_question(content, language, text))
+    written = lemmatiser(language).written
+    return "?" not in text and asking.isdisjoint(map(written, words)) and asking.isdisjoint(
+        EXACT + word for word in words) and not opens_question(content, language, text)
 
 
 def opens_question(content: Content, language: str, text: str) -> bool:
@@ -193,7 +195,9 @@ def opens_question(content: Content, language: str, text: str) -> bool:
 
 @cache
 def _asking(language: str, words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(map(lemmatiser(language).written, words))
+    """The words' lemmas; a word written `=будет` is kept as that form."""
+    written = lemmatiser(language).written
+    return frozenset(word if word.startswith(EXACT) else written(word) for word in words)
 
 
 def learned(content: Content, matcher: FaqMatcher, language: str, text: str, found: Found,
