@@ -1,10 +1,11 @@
 """The classifier beside the word lists: deterministic, learned from the examples it is given,
-asked only where the FAQ match is unsure, and never over a health statement."""
+asked only where the FAQ match is unsure, and never over a health statement; the safety net
+learned from the same examples can only send a message to caution."""
 
 from __future__ import annotations
 
 from bot.content import Content
-from bot.content.classifier import Classifier
+from bot.content.classifier import HEALTH, Classifier, cautious
 from bot.content.routing import faq_matcher, route
 
 EXAMPLES = (("how long does it take", "faq:duration"), ("how much time is it", "faq:duration"),
@@ -55,3 +56,28 @@ def test_a_question_about_something_no_topic_knows_gets_no_guessed_topic(
     for language, text in (("en", "Is there wifi in the waiting room for guest 7?"),):
         matcher = faq_matcher(shipped_content, language)
         assert route(shipped_content, matcher, language, text).label == "none"
+
+
+def test_the_safety_net_learns_health_statement_or_not_from_the_same_examples() -> None:
+    examples = (*EXAMPLES, ("i take warfarin", "condition:bleeding"),
+                ("i take thyroid pills", "health"), ("i had botox last week", "health"))
+    assert {label for _, label in cautious(examples)} == {HEALTH, "other"}
+    net = Classifier("en", cautious(examples))
+    said = net.guess("i take heart pills")
+    asked = net.guess("how much do you charge")
+    assert said is not None and said.label == HEALTH
+    assert asked is not None and asked.label == "other"
+
+
+def test_the_safety_net_never_takes_a_health_statement_away(shipped_content: Content) -> None:
+    """Without the net, what the rules call a health statement stays one with it."""
+    for language, text in (("ru", "после бритья раздражение"),
+                           ("en", "I take blood pressure pills"),
+                           ("en", "I had botox three days ago, is that ok?")):
+        matcher = faq_matcher(shipped_content, language)
+        with_net = route(shipped_content, matcher, language, text).label
+        net, shipped_content.cautions = shipped_content.cautions, {}
+        try:
+            assert route(shipped_content, matcher, language, text).label == with_net == "health"
+        finally:
+            shipped_content.cautions = net

@@ -27,6 +27,8 @@ def no_topic_page(t: Texts, content: Content, settings: Settings, reply: str) ->
     ("en", "just back from Ibiza with a fresh tan", "tan"),
     ("en", "I use tretinoin nightly", "retinoids"),
     ("en", "finished isotretinoin last month", "isotretinoin"),
+    ("ru", "на губе пузырек вскочил", "herpes"),
+    ("ru", "obgorela na solnce vchera, nos krasnyi", "burns"),  # Russian on a Latin keyboard
 ])
 async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
@@ -51,6 +53,10 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "у меня сильно шелушится кожа и чешется"),
     ("ru", "после бритья раздражение"), ("en", "my skin peels a lot"),
     ("ru", "очень сухая кожа на лбу"),
+    ("en", "my skin is raw around my nose"),  # "is" in the middle tells, it does not ask
+    ("ru", "месяц назад сделала блефаропластику"),  # an operation's name, in any case
+    # No word list has these: the safety net learned from the examples catches them.
+    ("en", "my knee got replaced in june"), ("ru", "прооперировали колено в июне"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -63,6 +69,21 @@ async def test_an_unknown_health_statement_is_left_to_a_specialist(
     assert no_topic_page(t, content, settings, reply) and t("faq.no_match") not in reply
     assert user.find_button(t.label("health.check")) and user.find_button(t.label("menu.person"))
     assert bot.staff_chat() == []
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "бот не понимает, дайте оператора"),  # "понимает" is no typo of "принимает"
+    ("en", "I'd love to try it but I'm on a budget"),
+    ("ru", "у меня свадьба через месяц, когда лучше сделать?"),
+    ("en", "I've never had a facial, what happens during it?"),
+])
+async def test_a_client_speaking_of_themself_about_anything_else_gets_no_health_answer(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    assert t("health.unknown") not in shown(await user.send(text))
 
 
 @pytest.mark.parametrize("language, text, topic", [

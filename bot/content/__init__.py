@@ -16,7 +16,7 @@ from typing import Any, cast
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from bot.content.classifier import Classifier, read_examples, trained
+from bot.content.classifier import Classifier, cautious, read_examples, trained
 from bot.content.i18n import LocaleCatalog, load_catalog, po_path
 from bot.content.loading import ContentError, load_dialogs
 from bot.content.models import (
@@ -57,6 +57,7 @@ class Content:
     spotters: dict[str, Spotter]  # conditions, health cues, small talk, logistics…, per language
     replies: dict[str, ReplyReader]  # yes / no / unsure, offers taken, "where was I"
     classifiers: dict[str, Classifier]  # the languages dialogs/examples.tsv has messages in
+    cautions: dict[str, Classifier]  # the same examples read as health statement or not
 
     def tr_message(self, language: str, msgid: str, **values: Any) -> Markup:
         """One catalog message as Telegram HTML, with `values` escaped into it.
@@ -152,6 +153,8 @@ def load_content(root: Path, languages: tuple[str, ...], default: str | None = N
         replies={lang: readers.get(lang, readers[default]) for lang in languages},
         classifiers={lang: trained(lang, mine) for lang in languages if (mine := tuple(
             (text, route) for text, of, route in examples if of == lang))},
+        cautions={lang: trained(lang, cautious(mine)) for lang in languages if (mine := tuple(
+            (text, route) for text, of, route in examples if of == lang))},
     )
 
 
@@ -164,7 +167,7 @@ def _spotter(language: str, words: Words, ignore: str) -> Spotter:
                                            "staff_only": words.staff_only}
     cues = {"about": words.health.about, "symptoms": words.health.symptoms,
             "first_person": words.health.first_person, "telling": words.health.telling,
-            "states": words.health.states}
+            "states": words.health.states, "never": words.health.never}
     for kind, entries in (("condition", words.conditions), ("health", cues),
                           ("smalltalk", words.smalltalk), ("logistics", words.logistics)):
         phrases |= {f"{kind}:{key}": texts for key, texts in dict(entries).items()}

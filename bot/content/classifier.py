@@ -6,8 +6,9 @@ lemma, pairs of lemmas and the words' letter groups (3 and 4 letters, so typos a
 forms still share most of them) is trained when the content loads, from the labelled
 messages of `dialogs/examples.tsv` (text, language, route: the corpus's train split). It is
 small and deterministic: counting, no random start. bot/content/routing.py asks it only where
-the rules are unsure which FAQ topic a question is about, or whether any is; it never decides
-about health.
+the rules are unsure which FAQ topic a question is about, or whether any is. The same examples
+read only as health statement or not (`cautious`) train the safety net behind the health rules:
+it can send a message to caution, never away from it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from bot.content.lemmas import lemmatiser
 
 SMOOTHING = 0.1  # additive smoothing of each label's feature counts
 LETTERS = (3, 4)  # sizes of the letter groups taken from each word
+CACHE_SIZE = 10_000  # messages whose guess is remembered
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -53,6 +55,7 @@ class Classifier:
                 by_feature.setdefault(feature, []).append(
                     (label, math.log((n + SMOOTHING) / SMOOTHING)))
         self._seen = {f: tuple(pairs) for f, pairs in by_feature.items()}
+        self._guessed: dict[str, Guess | None] = {}
 
     def features(self, text: str) -> list[str]:
         words = _WORD.findall(text.lower().replace("ё", "е"))
@@ -65,16 +68,22 @@ class Classifier:
         return sorted(found)
 
     def guess(self, text: str) -> Guess | None:
-        """None when the model knows no feature of the message."""
+        """None when the model knows no feature of the message. Remembered: routing asks the
+        safety net twice about some messages."""
+        if text in self._guessed:
+            return self._guessed[text]
         known = [self._seen[f] for f in self.features(text) if f in self._seen]
-        if not known or len(self._unseen) < 2:
-            return None
-        scores = {label: len(known) * weight for label, weight in self._unseen.items()}
-        for pairs in known:
-            for label, weight in pairs:
-                scores[label] += weight
-        best, second = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:2]
-        return Guess(best[0], best[1] - second[1])
+        found = None
+        if known and len(self._unseen) >= 2:
+            scores = {label: len(known) * weight for label, weight in self._unseen.items()}
+            for pairs in known:
+                for label, weight in pairs:
+                    scores[label] += weight
+            best, second = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:2]
+            found = Guess(best[0], best[1] - second[1])
+        if len(self._guessed) < CACHE_SIZE:
+            self._guessed[text] = found
+        return found
 
 
 def read_examples(path: Path) -> tuple[tuple[str, str, str], ...]:
@@ -84,6 +93,16 @@ def read_examples(path: Path) -> tuple[tuple[str, str, str], ...]:
     with path.open(encoding="utf-8", newline="") as file:
         rows = csv.DictReader(file, delimiter="\t", quoting=csv.QUOTE_NONE)
         return tuple((row["text"], row["language"], row["route"]) for row in rows)
+
+
+HEALTH = "health"  # the one label of a health statement, to `cautious`
+
+
+def cautious(examples: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """The examples labelled only as a health statement (a condition named, or `health`) or
+    not (`other`): what the safety net behind the health rules learns."""
+    return tuple((text, HEALTH if route.partition(":")[0] in ("condition", HEALTH) else "other")
+                 for text, route in examples)
 
 
 @cache

@@ -43,6 +43,7 @@ class Lemmatiser:
         self._stemmer = None if self._morph else stemmer(language)
         self._read: dict[str, tuple[str, ...]] = {}
         self._self: dict[str, bool] = {}
+        self._names: dict[str, str | None] = {}
 
     def written(self, word: str) -> str:
         return self.read(word)[0]
@@ -54,6 +55,11 @@ class Lemmatiser:
             if len(self._read) < CACHE_SIZE:
                 self._read[word] = found
         return found
+
+    def known(self, word: str) -> bool:
+        """Whether the dictionary knows `word` as typed: then it is no typo of another word
+        ("понимает" is not "принимает"). Without a dictionary no word is known so."""
+        return self._morph is not None and self._morph.word_is_known(word)
 
     def speaks_of_self(self, word: str) -> bool:
         """A verb in the first person ("принимаю") or in the past tense, but for the neuter
@@ -72,12 +78,21 @@ class Lemmatiser:
                 self._self[word] = found
         return found
 
-    def name_like(self, word: str) -> bool:
-        """Whether `word` may be a name (of a medicine, a diagnosis): a noun or a word the
-        dictionary does not know, not a verb ending alike ("проходит" is no "гастрит")."""
-        if self._morph is None or not self._morph.word_is_known(word):
-            return True
-        return bool(self._morph.parse(word)[0].tag.POS == "NOUN")
+    def name_form(self, word: str) -> str | None:
+        """The form `word` would be listed in if it may be a name (of a medicine, a diagnosis,
+        an operation): a noun or a word the dictionary does not know, in the form the dictionary
+        guesses ("блефаропластику" → "блефаропластика"); None for a verb ending alike
+        ("проходит" is no "гастрит")."""
+        if self._morph is None:
+            return word
+        if word in self._names:
+            return self._names[word]
+        parse = self._morph.parse(word)[0]
+        found = None if parse.is_known and parse.tag.POS != "NOUN" else (
+            parse.normal_form.replace("ё", "е"))
+        if len(self._names) < CACHE_SIZE:
+            self._names[word] = found
+        return found
 
     def _forms(self, word: str) -> tuple[str, ...]:
         if self._morph is None:

@@ -14,13 +14,18 @@ person and tense tell, pronoun or not). A symptom asked about in general ("does 
 swelling?") is left to the FAQ. What only staff can answer (discounts) goes to a person, never
 to a topic page. A client telling something about themself in words no vocabulary knows ("у
 меня спираль", "I take ozempic") is taken for a health statement too: better a specialist's
-caution than a topic page or "no answer". Small talk wins only when the message is nothing
-else ("thanks!"), so "hi, how long does it take" is the duration topic. Where the FAQ match is
-unsure, the classifier learned from the examples (bot/content/classifier.py) picks the topic,
-or none; it is asked only after every health check has passed. A symptom or skin state told
-rather than asked ("после бритья раздражение", no "?" and no question word) is a health
-statement too. Offline and cheap: a spotter look-up per language, one FAQ match, at most one
-guess.
+caution than a topic page or "no answer"; unless it opens as a question does ("do I have to
+prepare anything") or the safety net below reads it as no health statement: surely so if it is
+told ("I'm on a budget"), at all if it asks ("у меня свадьба через месяц, когда лучше?"). Small
+talk wins only when the message is nothing else ("thanks!"), so "hi, how long does it take" is
+the duration topic. Where the FAQ match is unsure, the classifier learned from the examples
+(bot/content/classifier.py) picks the topic, or none; it is asked only after every health check
+has passed. A symptom or skin state told rather than asked ("после бритья раздражение", no "?"
+and no question word) is a health statement too. Behind these rules stands a safety net learned
+from the same examples (health statement or not): where it is sure the message is a health
+statement, so it is, however the rules read it. It only ever sends a message to caution. A
+Russian message typed on a Latin keyboard ("vchera obozhgla lob") is read in Cyrillic first.
+Offline and cheap: a spotter look-up per language, one FAQ match, at most two guesses.
 """
 
 from __future__ import annotations
@@ -30,8 +35,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
+from bot.content.classifier import HEALTH
 from bot.content.lemmas import lemmatiser
 from bot.content.matcher import FaqMatcher, Match
+from bot.content.spotting import EXACT
 
 if TYPE_CHECKING:
     from bot.content import Content
@@ -46,7 +53,12 @@ SURE = 0.6  # a FAQ match above this is not second-guessed by the classifier...
 NONE_SURE = 0.8  # ...but for a "none" where a word no topic knows is left, up to this
 UNKNOWN_WORDS = 2  # more words no topic knows, and the question is about something else
 MARGIN = 2.0  # log-odds by which the classifier's guess must beat its runner-up
+TOLD_MARGIN = 18.0  # log-odds of a health statement over anything else, for one told...
+ASKED_MARGIN = 50.0  # ...and for a question
+UNSURE = 5.0  # log-odds against a health statement within which the safety net has no say
+ERRANDS = frozenset(("person", "staff_only", "logistics", "book"))  # kinds of request
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_CLAUSE = re.compile(r"[,.;:!()\n]")
 
 
 @dataclass(frozen=True)
@@ -60,18 +72,23 @@ class Route:
         return f"{self.kind}:{self.keys[0]}" if self.keys else self.kind
 
 
-def route(content: Content, matcher: FaqMatcher, language: str, text: str) -> Route:
+def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> Route:
+    text = readable(content, language, typed)
     found = content.spotters[language].find(text)
+    words = _WORD.findall(text.lower().replace("ё", "е"))
     by_kind: dict[str, list[str]] = {}
     for key in found.keys:
         kind, _, name = key.partition(":")
         by_kind.setdefault(kind, []).append(name)
     conditions = by_kind.get("condition") or [
         key.partition(":")[2] for lang, spotter in content.spotters.items() if lang != language
-        for key in spotter.find(text).keys if key.startswith("condition:")]
+        for key in spotter.find(typed).keys if key.startswith("condition:")]
     if conditions:
         return Route("condition", tuple(dict.fromkeys(conditions)))
-    if about_own_health(content, language, found, text):
+    smalltalk = by_kind.get("smalltalk")
+    chatting = smalltalk is not None and len(found.leftover) <= 1
+    if about_own_health(content, language, found, text) or (
+            not chatting and feared(content, language, text, not ERRANDS.isdisjoint(by_kind))):
         return Route("health")
     if "person" in by_kind:
         return Route("person")
@@ -83,11 +100,11 @@ def route(content: Content, matcher: FaqMatcher, language: str, text: str) -> Ro
         return Route("appointment")
     if "book" in by_kind:
         return Route("book")
-    smalltalk = by_kind.get("smalltalk")
     if smalltalk and not found.leftover:
         return Route("smalltalk", (smalltalk[0],))
-    if "health:telling" in found.keys and any(
-            not matcher.knows(word) for word in found.leftover):
+    if "health:telling" in found.keys and not opens_question(content, language, text) and any(
+            not matcher.knows(word) for word in found.leftover) and health_odds(
+            content, language, text) > (-UNSURE if told(content, language, words, text) else 0):
         return Route("health")
     match = matcher.best(text)
     chat = smalltalk is not None and smalltalk[0] in CHATTY and len(found.leftover) <= 1
@@ -101,6 +118,25 @@ def route(content: Content, matcher: FaqMatcher, language: str, text: str) -> Ro
     return Route("none")
 
 
+def readable(content: Content, language: str, text: str) -> str:
+    """The message in its language's letters: one typed on a Latin keyboard ("vchera obozhgla
+    lob") is read letter group by letter group (the words file's `latin`) when most of its
+    words then are words of the language; anything else (a brand name, English) as typed."""
+    table = content.words[language].latin if language in content.words else {}
+    if not table or not text.isascii():
+        return text
+    pattern = _latin(tuple(table))
+    spelled = pattern.sub(lambda m: table[m.group(0)], text.lower())
+    words = _WORD.findall(spelled)
+    lemmas = lemmatiser(language)
+    return spelled if 2 * sum(map(lemmas.known, words)) >= len(words) else text
+
+
+@cache
+def _latin(groups: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(groups, key=len, reverse=True))))
+
+
 def about_own_health(content: Content, language: str, found: Found, text: str) -> bool:
     """Whether the message speaks of the writer's own health without naming a known condition."""
     cues = set(by for key in found.keys if (by := key.partition("health:")[2]))
@@ -108,26 +144,64 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
     if "about" in cues:
         return True
     lemmas = lemmatiser(language)
+    if "never" in cues:
+        cues -= {"symptoms", "states"}
     if "symptoms" in cues and ("first_person" in cues or any(map(lemmas.speaks_of_self, words))
                                or told(content, language, words, text)):
         return True
     if "states" in cues and told(content, language, words, text):
         return True
     endings = content.words[language].health.medical_endings
-    return any(len(word) >= MEDICAL_NAME and word.endswith(endings) and lemmas.name_like(word)
-               for word in words)
+    return any(len(word) >= MEDICAL_NAME and (name := lemmas.name_form(word)) is not None
+               and (word.endswith(endings) or name.endswith(endings)) for word in words)
+
+
+def feared(content: Content, language: str, text: str, errand: bool) -> bool:
+    """The safety net behind the rules: the model learned from the examples (health statement
+    or not) takes the message for a health statement, surely so if it is asked rather than
+    told or asks for something the bot does (`errand`: "запишите меня на пятницу"). It can only
+    send a message to caution, never away from it."""
+    odds = health_odds(content, language, text)
+    if odds <= 0:
+        return False
+    words = _WORD.findall(text.lower().replace("ё", "е"))
+    return odds >= (TOLD_MARGIN if not errand and told(content, language, words, text)
+                    else ASKED_MARGIN)
+
+
+def health_odds(content: Content, language: str, text: str) -> float:
+    """The log-odds of a health statement over anything else, as the safety net reads the
+    message: 0 where it knows no word of it."""
+    model = content.cautions.get(language)
+    guess = model.guess(text) if model else None
+    if guess is None:
+        return 0.0
+    return guess.margin if guess.label == HEALTH else -guess.margin
 
 
 def told(content: Content, language: str, words: list[str], text: str) -> bool:
-    """A statement, not a question: no question mark and none of the language's question
-    words ("после бритья раздражение" is told; "покраснение долго держится" is asked)."""
+    """A statement, not a question: no question mark, none of the language's question words
+    and no sentence opening with a word that asks there ("после бритья раздражение" and "my
+    skin is raw" are told; "покраснение долго держится" and "is it sore after" are asked)."""
     asking = _asking(language, content.words[language].health.asking)
-    return "?" not in text and asking.isdisjoint(map(lemmatiser(language).written, words))
+    written = lemmatiser(language).written
+    return "?" not in text and asking.isdisjoint(map(written, words)) and asking.isdisjoint(
+        EXACT + word for word in words) and not opens_question(content, language, text)
+
+
+def opens_question(content: Content, language: str, text: str) -> bool:
+    """Whether a sentence of the message opens with a word that asks there ("do I have to…")."""
+    opening = _asking(language, content.words[language].health.opening)
+    written = lemmatiser(language).written
+    return any(written(first[0]) in opening for part in _CLAUSE.split(text)
+               if (first := _WORD.findall(part.lower().replace("ё", "е"))))
 
 
 @cache
 def _asking(language: str, words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(map(lemmatiser(language).written, words))
+    """The words' lemmas; a word written `=будет` is kept as that form."""
+    written = lemmatiser(language).written
+    return frozenset(word if word.startswith(EXACT) else written(word) for word in words)
 
 
 def learned(content: Content, matcher: FaqMatcher, language: str, text: str, found: Found,

@@ -21,6 +21,7 @@ from bot.content.matcher import TYPO_SIMILARITY
 
 _TOKEN = re.compile(r"=?[^\W_]+|[\u2600-\u27bf\U0001f300-\U0001faff]", re.UNICODE)
 EXACT = "="
+KIN = 5  # letters a dictionary word needs before a stem a letter or two longer counts as it
 
 
 @dataclass(frozen=True)
@@ -63,24 +64,30 @@ class Spotter:
         """Each typed word → the forms it may stand for."""
         return {w: self._lemmas.read(w) for w in _words(text)}
 
-    def _meaning(self, word: str) -> frozenset[str]:
+    def _meaning(self, word: str, spelled: bool = False) -> frozenset[str]:
         """The phrase stems `word` counts as: itself when known ("great" is not "greet"); an
-        everyday word is no typo of another ("would" is no "wound")."""
-        found = self._cache.get(word)
+        everyday word is no typo of another ("would" is no "wound"). A word `spelled` as the
+        dictionary knows it is no typo either ("понимать" is not "принимать"), only kin to a
+        stem a letter or two longer or shorter that it begins ("накрасить", "накраситься")."""
+        found = self._cache.get(EXACT + word if spelled else word)
         if found is None:
             known = self._by_letter.get(word[0], set())
+            like = _kin if spelled else _same
             found = frozenset({word}) if word in known else frozenset() if (
-                word in self._ignore) else frozenset(s for s in known if _same(word, s))
+                word in self._ignore) else frozenset(s for s in known if like(word, s))
             if len(self._cache) < 50_000:
-                self._cache[word] = found
+                self._cache[EXACT + word if spelled else word] = found
         return found
 
     def find(self, text: str) -> Found:
         """Keys in the order of their first phrase in the content; leftover words without the
         ignore-words. A typo is forgiven in a word's likeliest reading only: the rarer readings
-        of a word ("рак" may be "рака") must be vocabulary words as they are."""
+        of a word ("рак" may be "рака") must be vocabulary words as they are (a letter alone has
+        none: "к" is no "как"), and a word the dictionary knows is no typo ("понимает" is not
+        "принимает")."""
         typed = text.replace(EXACT, " ")
-        meaning = {w: self._meaning(forms[0]) | self._known.intersection(forms[1:])
+        meaning = {w: self._meaning(forms[0], self._lemmas.known(w))
+                   | self._known.intersection(forms[1:] if len(w) > 1 else ())
                    for w, forms in self.readings(typed).items()}
         present = set().union(*meaning.values()) if meaning else set()
         present |= {EXACT + w for w in meaning}
@@ -104,6 +111,11 @@ class Spotter:
 
 def _words(text: str) -> list[str]:
     return _TOKEN.findall(text.lower().replace("ё", "е").replace("’", "'"))
+
+
+def _kin(word: str, stem: str) -> bool:
+    short, long = sorted((word, stem), key=len)
+    return len(short) >= KIN and len(long) - len(short) <= 2 and long.startswith(short)
 
 
 def _same(word: str, stem: str) -> bool:

@@ -26,7 +26,9 @@ class HealthCues(Dialog):
     telling: Phrases  # "у меня", "I'm on": what nothing else answers is about the writer's health
     medical_endings: Phrases  # of medicines' and diagnoses' names ("-cycline"), 7+ letters
     asking: Phrases = ()  # question words: a symptom named in a message without them is told
+    opening: Phrases = ()  # words that ask only where a sentence opens with them ("is it…")
     states: Phrases = ()  # skin states often asked about ("dry", "red"): health when told
+    never: Phrases = ()  # "never": a procedure or symptom denied tells no health
 
 
 class Words(Dialog):
@@ -38,6 +40,8 @@ class Words(Dialog):
     book: Phrases
     appointment: Phrases = ()  # asking about one's own appointment: "My appointment", not booking
     staff_only: Phrases  # what only staff can answer (discounts): offered to a person
+    # How clients write the language on a Latin keyboard ("pyatno"): letter groups → letters.
+    latin: dict[Annotated[StrictStr, Field(min_length=1)], StrictStr] = {}
 
 
 def load_words(root: Path, languages: tuple[str, ...], default: str) -> dict[str, Words]:
