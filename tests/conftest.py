@@ -3,6 +3,7 @@ test content (tests/content/ over the project's own; see tests/fixture_content.p
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -15,6 +16,7 @@ from bot.config import Settings, load_settings
 from bot.content import Content, load_content
 from bot.devtools.sandbox import Sandbox
 from tests.fixture_content import build_content
+from tests.migrated import migrate
 
 pytest_plugins = ["tests.conftest_postgres"]
 
@@ -74,12 +76,26 @@ def engine(request: pytest.FixtureRequest) -> str:
     return str(getattr(request, "param", "sqlite"))
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An SQLite file migrated once per run (per worker): copying it is a tenth of the cost
+    of creating and migrating a file for every test."""
+    path = tmp_path_factory.mktemp("template") / "clinic.sqlite3"
+    migrate(path)
+    return path
+
+
 @pytest.fixture
 def storage(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> Path | str:
-    """Where this test's data lives: an SQLite file, or a fresh PostgreSQL database."""
+    """Where this test's data lives: an SQLite file, or a PostgreSQL database, of its own and
+    already migrated (the bot's start finds it at the current schema, as after a restart).
+    Creating and migrating an empty one is tested on its own (tests/test_storage.py,
+    tests/test_shared_database.py, tests/test_schema_engines.py)."""
     if engine == "postgresql":
-        return str(request.getfixturevalue("postgres_url"))
-    return tmp_path / "clinic.sqlite3"
+        return str(request.getfixturevalue("migrated_postgres_url"))
+    path = tmp_path / "clinic.sqlite3"
+    shutil.copy2(request.getfixturevalue("sqlite_template"), path)
+    return path
 
 
 @pytest.fixture

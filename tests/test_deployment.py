@@ -138,6 +138,9 @@ def test_debug_logs_of_the_real_process_hold_no_token_texts_or_phones(
     with FakeBotServer() as server:
         process = start(server, config, "--log-level", "DEBUG")
         try:
+            # Started (polling begins by removing any webhook) before the replies are timed:
+            # on a loaded machine the start alone has taken more than their 10 s.
+            server.wait_for(lambda: any(m == "deleteWebhook" for m, _ in server.api.calls), 30)
             user = server.user(4444, "Olenka")
             for update in ({"message": server.message(
                     user.user, user.chat, text="/start",

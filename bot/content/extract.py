@@ -7,6 +7,7 @@ tests require in every catalog: the ids written in the YAML and those its conven
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -42,17 +43,8 @@ def referenced_msgids(content_root: Path) -> set[str]:
     """Every message id the bot refers to, found exactly as `pybabel extract` finds them: in the
     installed package's code and in the dialogs and templates under `content_root` (the shipped
     content or a clinic's own copy), by the shipped babel.cfg."""
-    with (SHIPPED_CONTENT / "babel.cfg").open(encoding="utf-8") as fh:
-        method_map, options_map = parse_mapping_cfg(fh)  # type: ignore[no-untyped-call]
-    code = [pattern for pattern, method in method_map if method == "python"]
-    found: set[str] = set()
-    package = Path(__file__).resolve().parent.parent
-    for path in package.rglob("*.py"):
-        relative = f"{package.name}/{path.relative_to(package).as_posix()}"
-        if any(pathmatch(pattern, relative) for pattern in code):
-            with path.open("rb") as fh:
-                found.update(m[1] for m in extract("python", fh, KEYWORDS)
-                             if isinstance(m[1], str) and m[1])
+    method_map, options_map = _babel_cfg()
+    found = set(_code_msgids())
     content_map = [(pattern, method) for pattern, method in method_map if method != "python"]
     for _, _, message, _, _ in extract_from_dir(
         content_root, content_map, options_map, keywords=KEYWORDS,
@@ -61,3 +53,24 @@ def referenced_msgids(content_root: Path) -> set[str]:
         if isinstance(message, str) and message:
             found.add(message)
     return found
+
+
+def _babel_cfg() -> tuple[list[tuple[str, str]], dict[str, dict[str, str]]]:
+    with (SHIPPED_CONTENT / "babel.cfg").open(encoding="utf-8") as fh:
+        return parse_mapping_cfg(fh)  # type: ignore[no-untyped-call,no-any-return]
+
+
+@lru_cache(maxsize=1)
+def _code_msgids() -> frozenset[str]:
+    """The message ids in the package's code; extracted once per process, since the code does
+    not change while it runs (the content, checked again and again in tests, may)."""
+    code = [pattern for pattern, method in _babel_cfg()[0] if method == "python"]
+    found: set[str] = set()
+    package = Path(__file__).resolve().parent.parent
+    for path in package.rglob("*.py"):
+        relative = f"{package.name}/{path.relative_to(package).as_posix()}"
+        if any(pathmatch(pattern, relative) for pattern in code):
+            with path.open("rb") as fh:
+                found.update(m[1] for m in extract("python", fh, KEYWORDS)
+                             if isinstance(m[1], str) and m[1])
+    return frozenset(found)

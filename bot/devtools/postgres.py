@@ -17,6 +17,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,14 +87,16 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _run_statement(url: str, statement: str) -> None:
+def _run_statement(url: str, statement: str | Callable[[int], str]) -> None:
     """One statement on its own connection, in a thread with its own event loop: the callers
-    are synchronous (fixtures, benchmarks) and may sit inside a running loop."""
+    are synchronous (fixtures, benchmarks) and may sit inside a running loop. A callable
+    writes the statement for the server's major version."""
 
     async def run() -> None:
         connection = await asyncpg.connect(url)
         try:
-            await connection.execute(statement)
+            major = connection.get_server_version().major
+            await connection.execute(statement if isinstance(statement, str) else statement(major))
         finally:
             await connection.close()
 
@@ -117,11 +120,15 @@ class Postgres:
     def database_url(self, name: str) -> str:
         return urlsplit(self.url)._replace(path=f"/{name}").geturl()
 
-    def fresh_database(self, name: str) -> str:
-        """An empty database called `name` (one left by an earlier run is dropped first); its
-        URL."""
+    def fresh_database(self, name: str, template: str | None = None) -> str:
+        """A database called `name` (one left by an earlier run is dropped first), empty or a
+        copy of the database `template`, which nothing may be connected to; its URL."""
         self.drop_database(name)
-        _run_statement(self.url, f"CREATE DATABASE {_quoted(name)}")
+        copy = f" TEMPLATE {_quoted(template)}" if template else ""
+        # Copying a template's files is what servers before 15 always do, and for a database
+        # this small twice as fast as 15's default of copying it through the write-ahead log.
+        _run_statement(self.url, lambda major: f"CREATE DATABASE {_quoted(name)}{copy}"
+                       + (" STRATEGY FILE_COPY" if copy and major >= 15 else ""))
         return self.database_url(name)
 
     def drop_database(self, name: str) -> None:

@@ -7,6 +7,7 @@ API method from memory). Users are simulated by building the same JSON updates T
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 from typing import Any
@@ -16,11 +17,36 @@ from telegram.ext import AIORateLimiter, Application, ContextTypes
 
 from bot.clock import Clock
 from bot.config import Settings
+from bot.content import Content, load_content
 from bot.devtools.fake_api import BOT_USER, TOKEN, FakeBotApi, Sent
 from bot.telegram.app import build_application, start_services, stop_services
 from bot.telegram.scheduler import Scheduler
 
 __all__ = ["BOT_USER", "TOKEN", "ChatUser", "Chats", "FakeBotApi", "Sandbox", "Sent"]
+
+_loaded: dict[tuple[object, ...], Content] = {}
+
+
+def loaded_content(settings: Settings) -> Content:
+    """The content `settings` name, read once per process for each distinct set of files.
+
+    Reading it (the catalogs, the words, the classifier trained on dialogs/examples.tsv) costs
+    more than the rest of starting a sandbox, and tests and benchmarks start hundreds. The key
+    is what is in the files, not their names or times: content changed on disk is read again.
+    """
+    digest = hashlib.blake2b()
+    for folder in ("dialogs", "locales"):
+        for path in sorted((settings.content_dir / folder).rglob("*")):
+            if path.is_file():
+                digest.update(f"{path.relative_to(settings.content_dir)}\0".encode())
+                digest.update(path.read_bytes())
+    key = (settings.content_dir, settings.languages, settings.default_language,
+           digest.hexdigest())
+    if key not in _loaded:
+        _loaded[key] = load_content(settings.content_dir, settings.languages,
+                                    settings.default_language)
+    return _loaded[key]
+
 
 class Chats:
     """Simulated users on a fake Bot API: builds the JSON updates Telegram would send; `feed`
@@ -65,7 +91,7 @@ class Sandbox(Chats):
         `rate_limiter` is the production one when a test is about it."""
         api = api or FakeBotApi()
         app = build_application(settings, token=TOKEN, clock=clock, request=api,
-                                rate_limiter=rate_limiter)
+                                rate_limiter=rate_limiter, content=loaded_content(settings))
         sandbox = cls(app, api, clock, scheduler_loop)
         await sandbox._boot()
         return sandbox
@@ -85,7 +111,8 @@ class Sandbox(Chats):
         settings = self.app.bot_data["settings"]
         await self.stop()
         self.app = build_application(settings, token=TOKEN, clock=self.clock, request=self.api,
-                                     rate_limiter=self.app.bot.rate_limiter)
+                                     rate_limiter=self.app.bot.rate_limiter,
+                                     content=loaded_content(settings))
         await self._boot()
 
     async def _record_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
