@@ -10,8 +10,10 @@ As in production (the default):
 - Both Applications send through the production rate limiter (`telegram_rate_limiter`): the
   bot's takes its slots from the database, as every instance does; the baseline's from its
   own memory. The bot's rate is raised so that updates fed back to back never wait for a
-  slot (that would time the pace, not the work); each client's own limit is the real one,
-  and no measured update has to wait for it (`limiter_sleeps` counts the waits: 0).
+  slot (that would time the pace, not the work); each client's own limit is the real one.
+  A loop is quicker than any person, so a few updates do wait for it: a new client's question
+  fed right after the /start, and the answers that end a screening fed back to back after a
+  burst of edits (`limiter_sleeps` counts those waits; they reach the p99s, not the p50s).
 - The garbage collector runs as it does in the bot: nothing is collected or frozen by hand.
 - Every FAQ question is a phrasing asked once in the whole run, by a client who only just
   said /start: the 62 phrasings of bench/faq_questions.py, each with different typos in each
