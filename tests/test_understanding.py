@@ -55,6 +55,9 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "очень сухая кожа на лбу"),
     ("en", "my skin is raw around my nose"),  # "is" in the middle tells, it does not ask
     ("ru", "месяц назад сделала блефаропластику"),  # an operation's name, in any case
+    ("en", "had lip injections three weeks ago, is it too soon?"),  # done some time ago
+    ("en", "cataract surgery in spring, can you do near the eyes?"),
+    ("ru", "в прошлом году поставили стент, это мешает?"),
     # No word list has these: the safety net learned from the examples catches them.
     ("en", "my knee got replaced in june"), ("ru", "прооперировали колено в июне"),
 ])
