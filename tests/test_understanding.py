@@ -149,7 +149,9 @@ async def test_payment_and_gift_certificates_are_answered_from_the_configuration
 
 
 @pytest.mark.parametrize("language, text", [("ru", "хочу записаться"),
-                                            ("en", "I'd like to book an appointment")])
+                                            ("en", "I'd like to book an appointment"),
+                                            ("ru", "а на 20 число можно?"),
+                                            ("en", "could you fit me in tomorrow morning")])
 async def test_wanting_to_sign_up_opens_the_booking(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:
@@ -157,3 +159,16 @@ async def test_wanting_to_sign_up_opens_the_booking(
     user = bot.user(language_code=language)
     await user.send("/start")
     assert t("booking.screen_first") in shown(await user.send(text))
+
+
+@pytest.mark.parametrize("language, text", [("ru", "спасибо огромное, вы очень помогли"),
+                                            ("en", "thanks so much, that really helped")])
+async def test_thanks_with_praise_is_thanks_not_a_topic(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    reply = shown(await user.send(text))
+    assert t("smalltalk.thanks") in reply
+    assert no_topic_page(t, content, settings, reply)
