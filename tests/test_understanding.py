@@ -27,6 +27,7 @@ def no_topic_page(t: Texts, content: Content, settings: Settings, reply: str) ->
     ("en", "just back from Ibiza with a fresh tan", "tan"),
     ("en", "I use tretinoin nightly", "retinoids"),
     ("en", "finished isotretinoin last month", "isotretinoin"),
+    ("ru", "полгода пила сотрет, закончила в мае", "isotretinoin"),
     ("ru", "на губе пузырек вскочил", "herpes"),
     ("ru", "obgorela na solnce vchera, nos krasnyi", "burns"),  # Russian on a Latin keyboard
 ])
@@ -58,6 +59,9 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "had lip injections three weeks ago, is it too soon?"),  # done some time ago
     ("en", "cataract surgery in spring, can you do near the eyes?"),
     ("ru", "в прошлом году поставили стент, это мешает?"),
+    # "Сотрет" is a verb as well as a brand; "шлифовку" asked for is not one had days ago.
+    ("ru", "набила тату на шее, шлифовка его не сотрет?"),
+    ("ru", "губы увеличивала три дня назад, шлифовку уже можно?"),
     # No word list has these: the safety net learned from the examples catches them.
     ("en", "my knee got replaced in june"), ("ru", "прооперировали колено в июне"),
 ])
