@@ -107,8 +107,10 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
             not matcher.knows(word) for word in found.leftover) and health_odds(
             content, language, text) > (-UNSURE if told(content, language, words, text) else 0):
         return Route("health")
-    # Words small talk explains ask nothing: "thanks so much" is no "how much".
-    match = matcher.best(" ".join(sorted(found.leftover)) if smalltalk else text)
+    # Words a greeting, thanks or goodbye explains ask nothing: "thanks so much" is no "how
+    # much" ("fine", "ok" may: "fine lines", "ok for oily skin").
+    match = matcher.best(" ".join(sorted(found.leftover))
+                         if smalltalk and smalltalk[0] in CHATTY else text)
     chat = smalltalk is not None and smalltalk[0] in CHATTY and len(found.leftover) <= 1
     guess = None if chat else learned(content, matcher, language, text, found, match)
     if guess and guess.kind == "faq":
