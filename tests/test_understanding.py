@@ -28,6 +28,7 @@ def no_topic_page(t: Texts, content: Content, settings: Settings, reply: str) ->
     ("en", "I use tretinoin nightly", "retinoids"),
     ("en", "finished isotretinoin last month", "isotretinoin"),
     ("ru", "полгода пила сотрет, закончила в мае", "isotretinoin"),
+    ("ru", "я на 30 неделе, к вам можно?", "pregnancy"),  # any number of weeks
     ("ru", "на губе пузырек вскочил", "herpes"),
     ("ru", "obgorela na solnce vchera, nos krasnyi", "burns"),  # Russian on a Latin keyboard
 ])
@@ -155,6 +156,7 @@ async def test_payment_and_gift_certificates_are_answered_from_the_configuration
 @pytest.mark.parametrize("language, text", [("ru", "хочу записаться"),
                                             ("en", "I'd like to book an appointment"),
                                             ("ru", "а на 20 число можно?"),
+                                            ("ru", "я на этой неделе свободна"),
                                             ("en", "could you fit me in tomorrow morning")])
 async def test_wanting_to_sign_up_opens_the_booking(
     bot: Sandbox, content: Content, language: str, text: str
