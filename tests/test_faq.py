@@ -7,6 +7,7 @@ import pytest
 from bot.config import Settings
 from bot.content import Content
 from bot.content.i18n import display_name
+from bot.content.routing import faq_matcher
 from bot.devtools.sandbox import Sandbox
 from tests.chat import Texts, shown
 
@@ -88,3 +89,10 @@ async def test_declined_forward_sends_nothing(bot: Sandbox, content: Content) ->
     assert bot.staff_chat() == []
     stale = shown(await user.press_data("ask:yes"))
     assert t("error.stale_button") in stale and bot.staff_chat() == []
+
+
+def test_a_word_spelled_right_is_no_typo_of_another(shipped_content: Content) -> None:
+    """"Осложнение" (side effects) is one letter group from "омоложение" (results)."""
+    matcher = faq_matcher(shipped_content, "ru")
+    found = matcher.best("какие могут быть осложнения")
+    assert found is not None and found.topic_id == "side_effects"

@@ -27,6 +27,8 @@ def no_topic_page(t: Texts, content: Content, settings: Settings, reply: str) ->
     ("en", "just back from Ibiza with a fresh tan", "tan"),
     ("en", "I use tretinoin nightly", "retinoids"),
     ("en", "finished isotretinoin last month", "isotretinoin"),
+    ("ru", "полгода пила сотрет, закончила в мае", "isotretinoin"),
+    ("ru", "я на 30 неделе, к вам можно?", "pregnancy"),  # any number of weeks
     ("ru", "на губе пузырек вскочил", "herpes"),
     ("ru", "obgorela na solnce vchera, nos krasnyi", "burns"),  # Russian on a Latin keyboard
 ])
@@ -55,6 +57,12 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "очень сухая кожа на лбу"),
     ("en", "my skin is raw around my nose"),  # "is" in the middle tells, it does not ask
     ("ru", "месяц назад сделала блефаропластику"),  # an operation's name, in any case
+    ("en", "had lip injections three weeks ago, is it too soon?"),  # done some time ago
+    ("en", "cataract surgery in spring, can you do near the eyes?"),
+    ("ru", "в прошлом году поставили стент, это мешает?"),
+    # "Сотрет" is a verb as well as a brand; "шлифовку" asked for is not one had days ago.
+    ("ru", "набила тату на шее, шлифовка его не сотрет?"),
+    ("ru", "губы увеличивала три дня назад, шлифовку уже можно?"),
     # No word list has these: the safety net learned from the examples catches them.
     ("en", "my knee got replaced in june"), ("ru", "прооперировали колено в июне"),
 ])
@@ -146,7 +154,10 @@ async def test_payment_and_gift_certificates_are_answered_from_the_configuration
 
 
 @pytest.mark.parametrize("language, text", [("ru", "хочу записаться"),
-                                            ("en", "I'd like to book an appointment")])
+                                            ("en", "I'd like to book an appointment"),
+                                            ("ru", "а на 20 число можно?"),
+                                            ("ru", "я на этой неделе свободна"),
+                                            ("en", "could you fit me in tomorrow morning")])
 async def test_wanting_to_sign_up_opens_the_booking(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:
@@ -154,3 +165,16 @@ async def test_wanting_to_sign_up_opens_the_booking(
     user = bot.user(language_code=language)
     await user.send("/start")
     assert t("booking.screen_first") in shown(await user.send(text))
+
+
+@pytest.mark.parametrize("language, text", [("ru", "спасибо огромное, вы очень помогли"),
+                                            ("en", "thanks so much, that really helped")])
+async def test_thanks_with_praise_is_thanks_not_a_topic(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    reply = shown(await user.send(text))
+    assert t("smalltalk.thanks") in reply
+    assert no_topic_page(t, content, settings, reply)

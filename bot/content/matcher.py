@@ -91,10 +91,13 @@ class FaqMatcher:
         )
 
     def _meaning(self, word: str) -> frozenset[str]:
-        """The vocabulary stems `word` counts as."""
+        """The vocabulary stems `word` counts as: itself where the vocabulary has it (a word
+        spelled right is no typo of another: "осложнение" is not "омоложение"), else those it
+        is a typo of."""
         meaning = self._meaning_cache.get(word)
         if meaning is None:
-            meaning = frozenset(s for s in self._by_letter.get(word[0], ()) if self._same(word, s))
+            meaning = frozenset((word,)) if word in self._weight else frozenset(
+                s for s in self._by_letter.get(word[0], ()) if self._same(word, s))
             if len(self._meaning_cache) < 50_000:
                 self._meaning_cache[word] = meaning
         return meaning

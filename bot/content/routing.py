@@ -49,10 +49,11 @@ Kind = Literal["condition", "health", "person", "logistics", "appointment", "boo
 SMALLTALK_LEFTOVER = 2  # other words a greeting may come with when no FAQ topic matches
 CHATTY = ("greeting", "thanks", "bye")  # "ok" with other words is rather a question
 MEDICAL_NAME = 7  # letters a word needs before its ending can mark a medicine or diagnosis
-SURE = 0.6  # a FAQ match above this is not second-guessed by the classifier...
+SURE = 0.6  # a FAQ match above this is second-guessed only by a CONFIDENT classifier...
 NONE_SURE = 0.8  # ...but for a "none" where a word no topic knows is left, up to this
 UNKNOWN_WORDS = 2  # more words no topic knows, and the question is about something else
 MARGIN = 2.0  # log-odds by which the classifier's guess must beat its runner-up
+CONFIDENT = 40.0  # ...and by which it outweighs a FAQ match that is fairly sure
 TOLD_MARGIN = 18.0  # log-odds of a health statement over anything else, for one told...
 ASKED_MARGIN = 50.0  # ...and for a question
 UNSURE = 5.0  # log-odds against a health statement within which the safety net has no say
@@ -106,7 +107,10 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
             not matcher.knows(word) for word in found.leftover) and health_odds(
             content, language, text) > (-UNSURE if told(content, language, words, text) else 0):
         return Route("health")
-    match = matcher.best(text)
+    # Words a greeting, thanks or goodbye explains ask nothing: "thanks so much" is no "how
+    # much" ("fine", "ok" may: "fine lines", "ok for oily skin").
+    match = matcher.best(" ".join(sorted(found.leftover))
+                         if smalltalk and smalltalk[0] in CHATTY else text)
     chat = smalltalk is not None and smalltalk[0] in CHATTY and len(found.leftover) <= 1
     guess = None if chat else learned(content, matcher, language, text, found, match)
     if guess and guess.kind == "faq":
@@ -207,7 +211,8 @@ def _asking(language: str, words: tuple[str, ...]) -> frozenset[str]:
 def learned(content: Content, matcher: FaqMatcher, language: str, text: str, found: Found,
             match: Match | None) -> Route | None:
     """The classifier's reading where the FAQ match is unsure: a topic the content has, or
-    nothing the bot knows; None when it is unsure too or guesses anything else. A match that
+    nothing the bot knows; None when it is unsure too or guesses anything else. A fairly sure
+    match gives way only to a guess far surer than its runner-up (`CONFIDENT`). A match that
     rests on everyday words around one no topic knows ("what's your instagram") is unsure too,
     so far as the classifier says none."""
     score = match.score if match else 0.0
@@ -218,7 +223,8 @@ def learned(content: Content, matcher: FaqMatcher, language: str, text: str, fou
     if guess is None or guess.margin < MARGIN:
         return None
     kind, _, topic = guess.label.partition(":")
-    if score > SURE and (kind != "none" or all(map(matcher.knows, found.leftover))):
+    if score > SURE and guess.margin < CONFIDENT and (
+            kind != "none" or all(map(matcher.knows, found.leftover))):
         return None
     unknown = sum(not matcher.knows(word) for word in found.leftover)
     if kind == "faq" and unknown <= UNKNOWN_WORDS and content.faq_topic(topic) is not None:

@@ -4,8 +4,9 @@ Unlike the FAQ matcher, which weighs how much of a question a topic explains, a 
 simply there or not: all its words in the message, in any order and word form (lemmas, see
 bot/content/lemmas.py), a small typo tolerated in words of four letters or more. A health
 statement must be caught however much else the message says. Digits and emoji count as words
-("type 2", "👍"). A word written `=делала` matches only that exact form, where the tense or
-person is what tells ("делала пилинг" is about the client, "делать пилинг" may be a question).
+("type 2", "👍"); a phrase's "0" is any number ("на 0 =неделе"). A word written `=делала`
+matches only that exact form, where the tense or person is what tells ("делала пилинг" is about
+the client, "делать пилинг" may be a question).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from bot.content.matcher import TYPO_SIMILARITY
 
 _TOKEN = re.compile(r"=?[^\W_]+|[\u2600-\u27bf\U0001f300-\U0001faff]", re.UNICODE)
 EXACT = "="
+NUMBER = "0"  # a phrase's word that any number typed stands for ("на 0 =неделе")
 KIN = 5  # letters a dictionary word needs before a stem a letter or two longer counts as it
 
 
@@ -90,7 +92,7 @@ class Spotter:
                    | self._known.intersection(forms[1:] if len(w) > 1 else ())
                    for w, forms in self.readings(typed).items()}
         present = set().union(*meaning.values()) if meaning else set()
-        present |= {EXACT + w for w in meaning}
+        present |= {EXACT + w for w in meaning} | {NUMBER for w in meaning if w.isdigit()}
         keys: dict[str, None] = {}
         used: set[str] = set()
         for number in sorted({n for stem in present for n in self._filed.get(stem, ())}):
