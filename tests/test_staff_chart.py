@@ -122,15 +122,20 @@ def pictures(bot: Sandbox) -> list[Any]:
     return [m for m in bot.staff_chat() if m.document and m.document.get("photo")]
 
 
+async def digest_failed_once(settings: Settings) -> Sandbox:
+    """A clinic (with the weekly digest on) on Monday, whose first send of it failed."""
+    bot = await Sandbox.start(settings, FixedClock(MONDAY))
+    bot.api.fail_next["sendPhoto"] = [(502, {"description": "Bad Gateway"})]
+    await bot.run_scheduler()
+    return bot
+
+
 @pytest.mark.engines
 async def test_a_digest_whose_send_failed_goes_out_later_once(
     settings: Settings, content: Content
 ) -> None:
-    local = replace(settings, weekly_digest=True)
-    bot = await Sandbox.start(local, FixedClock(MONDAY))
+    bot = await digest_failed_once(replace(settings, weekly_digest=True))
     try:
-        bot.api.fail_next["sendPhoto"] = [(502, {"description": "Bad Gateway"})]
-        await bot.run_scheduler()
         assert pictures(bot) == []
         bot.clock.advance(timedelta(minutes=10))
         await bot.run_scheduler()
@@ -146,10 +151,8 @@ async def test_a_digest_left_unsent_by_a_restart_goes_out_after_it_once(
     settings: Settings, content: Content
 ) -> None:
     local = replace(settings, weekly_digest=True)
-    bot = await Sandbox.start(local, FixedClock(MONDAY))
+    bot = await digest_failed_once(local)
     try:
-        bot.api.fail_next["sendPhoto"] = [(502, {"description": "Bad Gateway"})]
-        await bot.run_scheduler()
         await instance_died(bot, local)
         await bot.run_scheduler()
         await bot.run_scheduler()
