@@ -2,10 +2,11 @@
 ever typed by hand.
 
     .venv/bin/python bench/report.py [--runs 3] [--wave-runs 1] [--output docs/BENCHMARKS.md]
-        [--scale-clients 0,100000,1000000] [--scale-runs 1] [--scale-only]
+        [--scale-clients 0,100000,1000000] [--scale-runs 1] [--webhook-runs 1] [--scale-only]
 
 Each run is a fresh process; a figure is given as min / median / max over the runs. The
 morning wave also runs once through the limiter used before (`--fifo`), for comparison. The
+webhook path runs once per configuration of `report_webhook.CONFIGURATIONS`. The
 scale benchmark runs once per engine and number of clients; `--scale-only` runs just it and
 prints its section instead of writing the document (which is only ever written whole).
 """
@@ -24,6 +25,7 @@ from pathlib import Path
 from common import ROOT, machine
 from report_scale import ENGINES, Scale, scale_section
 from report_text import BUDGETS, KINDS, render
+from report_webhook import CONFIGURATIONS, Webhook, arguments
 
 from bot.devtools.postgres import PostgresUnavailable, find_binaries
 
@@ -71,6 +73,13 @@ def scale_runs(sizes: list[int], count: int) -> Scale:
     return found
 
 
+def webhook_runs(count: int) -> Webhook:
+    return {key: {k: spread(v) for k, v in runs(
+                "webhook_load.py", count,
+                *arguments(engine, instances, rate, serves != "clinicbot"))[0].items()}
+            for key, serves, engine, instances, rate in CONFIGURATIONS}
+
+
 def postgresql_version() -> str:
     try:
         pg_ctl = find_binaries().pg_ctl
@@ -108,6 +117,7 @@ def main() -> None:
     parser.add_argument("--scale-clients", type=sizes, default=[0, 100_000, 1_000_000],
                         help="numbers of clients, comma-separated")
     parser.add_argument("--scale-runs", type=int, default=1)
+    parser.add_argument("--webhook-runs", type=int, default=1)
     parser.add_argument("--scale-only", action="store_true",
                         help="run only the scale benchmark and print its section")
     args = parser.parse_args()
@@ -120,13 +130,15 @@ def main() -> None:
     burst, _ = runs("staff_burst.py", 1)
     wave, wave_units = runs("morning_wave.py", args.wave_runs)
     fifo, _ = runs("morning_wave.py", 1, "--fifo")
+    webhook = webhook_runs(args.webhook_runs)
     text = render(setting(), {k: spread(v) for k, v in per_update.items()},
                   {k: spread(v) for k, v in wave.items()}, wave_units,
                   {k: spread(v) for k, v in fifo.items()},
                   scale_runs(args.scale_clients, args.scale_runs),
                   runs=args.runs, wave_runs=args.wave_runs, scale_runs=args.scale_runs,
                   old={k: spread(v) for k, v in old.items()},
-                  burst={k: spread(v) for k, v in burst.items()})
+                  burst={k: spread(v) for k, v in burst.items()},
+                  webhook=webhook, webhook_runs=args.webhook_runs)
     args.output.write_text(text)
     print(f"wrote {args.output}", file=sys.stderr)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from report_format import Spread, fmt, triple
 from report_scale import Scale, scale_section
+from report_webhook import Webhook, webhook_section
 
 KINDS = [("echo", "echo (bare PTB)"), ("ptb_button", "button (bare PTB)"),
          ("screening_answer", "screening answer"), ("faq_text", "FAQ question"),
@@ -30,6 +31,9 @@ process; every figure below is **min / median / max** over the runs.
 - `bench/morning_wave.py`: aftercare nudges falling due at once while clients go through the
   screening, through the production rate limiter; the fake Bot API answers 429 above 30
   sendMessage in any one second.
+- `bench/webhook_load.py`: real `clinicbot run --webhook` processes (one on SQLite, one and
+  two on PostgreSQL) and a bare PTB echo behind `run_webhook`, loaded with HTTP POSTs as
+  Telegram sends them; updates/s, p50/p99 from the POST to the reply's request, CPU per update.
 - `bench/scale.py`: database size per client, the due-message claim and the bot's memory with
   10,000, 100,000 and 1,000,000 clients stored, on SQLite and on PostgreSQL.
 - `bench/concurrency.py`, `bench/footprint.py`, `bench/scheduled_sending.py`: 1,000 clients at
@@ -60,17 +64,24 @@ def verdict(spread: Spread, budget: float, at_most: bool = True) -> str:
     return "met on the median, not in every run" if ok(mid) else "**missed**"
 
 
+def worst(found: Webhook, name: str) -> Spread:
+    """The spread of `name` over every configuration's runs."""
+    spreads = [figures[name] for figures in found.values()]
+    return (min(s[0] for s in spreads), max(s[1] for s in spreads), max(s[2] for s in spreads))
+
+
 def render(setting: dict[str, str], per: dict[str, Spread], wave: dict[str, Spread],
            wave_units: dict[str, str], fifo: dict[str, Spread], scale: Scale, *, runs: int,
            wave_runs: int, scale_runs: int, old: dict[str, Spread] | None = None,
-           burst: dict[str, Spread] | None = None) -> str:
+           burst: dict[str, Spread] | None = None, webhook: Webhook | None = None,
+           webhook_runs: int = 1) -> str:
     lines = [HEADER, "## Machine and command", "", "| | |", "| --- | --- |"]
     old = old or {}
     lines += [f"| {key} | {value} |" for key, value in setting.items()]
     sizes = ",".join(str(clients) for clients in sorted({n for _, n in scale}))
     lines += ["| command | `.venv/bin/python bench/report.py` "
               f"(`--runs {runs} --wave-runs {wave_runs} --scale-clients {sizes} "
-              f"--scale-runs {scale_runs}`) |", ""]
+              f"--scale-runs {scale_runs} --webhook-runs {webhook_runs}`) |", ""]
     lines += ["## Budget", "", "| line | budget | measured | verdict "
               "| before: no limiter, GC frozen, warm caches (`--old`) |", "| --- " * 5 + "|"]
     for name, budget, what in BUDGETS:
@@ -96,8 +107,15 @@ def render(setting: dict[str, str], per: dict[str, Spread], wave: dict[str, Spre
             f"| {triple(burst['most_in_60_s'])} | {verdict(burst['most_in_60_s'], 20)} |",
             f"| 100 leads in a minute: posts arrived twice | 0 | {triple(burst['posts_twice'])} "
             f"| {verdict(burst['posts_twice'], 0)} |"]
+    if webhook:
+        lines += [
+            f"| webhook, every configuration: updates acknowledged, never answered | 0 "
+            f"| {triple(worst(webhook, 'unanswered'))} "
+            f"| {verdict(worst(webhook, 'unanswered'), 0)} |"]
     lines += ["", SCREENING_NOTE, ""]
     lines += per_update_section(per, runs) + wave_section(wave, wave_units, fifo, wave_runs)
+    if webhook:
+        lines += webhook_section(webhook, webhook_runs)
     lines += scale_section(scale, scale_runs)
     return "\n".join(lines) + "\n"
 
