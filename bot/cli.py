@@ -31,7 +31,8 @@ def _fail(message: str) -> int:
 
 def configure_logging(level: str) -> None:
     """Our own loggers log ids, never texts, answers or phone numbers. Libraries are kept
-    quieter whatever the level: httpx logs request URLs (with the bot token) at INFO;
+    quieter whatever the level: httpx (PTB's client, which checks the token) logs request URLs
+    (with the bot token) at INFO, and aiohttp (bot/telegram/transport.py) is kept to warnings;
     python-telegram-bot logs whole updates and request parameters (client texts), and aiosqlite
     every SQL statement with its values (health answers), at DEBUG; pymorphy3 announces its
     dictionary at INFO. Whatever they log at any level passes `NoClientText`, which keeps
@@ -39,8 +40,8 @@ def configure_logging(level: str) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     log_privacy.install()
     for name, floor in (("httpx", logging.WARNING), ("httpcore", logging.WARNING),
-                        ("telegram", logging.INFO), ("aiosqlite", logging.INFO),
-                        ("pymorphy3", logging.WARNING)):
+                        ("aiohttp", logging.WARNING), ("telegram", logging.INFO),
+                        ("aiosqlite", logging.INFO), ("pymorphy3", logging.WARNING)):
         library = logging.getLogger(name)
         library.setLevel(max(floor, library.getEffectiveLevel()))
 

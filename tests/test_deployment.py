@@ -132,7 +132,7 @@ def _wait_listening(port: int, process: subprocess.Popen[bytes], timeout: float)
 def test_debug_logs_of_the_real_process_hold_no_token_texts_or_phones(
     tmp_path: Path, content: Content
 ) -> None:
-    """Over real HTTP, so httpx and PTB's request logging are in the path."""
+    """Over real HTTP, so the HTTP clients' and PTB's request logging are in the path."""
     config = config_in(tmp_path)
     secrets = ["123:TEST", "bicycles under the stairs", "+44 7400 123456", "Olenka"]
     with FakeBotServer() as server:

@@ -159,7 +159,7 @@ async def test_logs_hold_no_health_answers_texts_phones_or_token(
             await user.send_sticker()
             await user.press_data("scr:999:herpes:yes")
     finally:
-        for name in ("telegram", "httpx", "httpcore", "aiosqlite"):
+        for name in ("telegram", "httpx", "httpcore", "aiohttp", "aiosqlite"):
             logging.getLogger(name).setLevel(logging.NOTSET)
     assert caplog.records, "the journeys logged nothing at all"
     logged = "\n".join(r.getMessage() + (str(r.exc_info[1]) if r.exc_info else "")

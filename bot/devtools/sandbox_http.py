@@ -229,7 +229,8 @@ def decode(content_type: str, body: bytes) -> dict[str, Any]:
             content = part.get_payload(decode=True)
             assert isinstance(content, bytes)
             filename = part.get_filename()
-            fields[name] = {"filename": filename, "content": content} if filename else (
+            # an upload as the in-process fake gets it from PTB: (filename, content, mime type)
+            fields[name] = (filename, content, part.get_content_type()) if filename else (
                 _value(name, content.decode()))
         return fields
     for name, value in parse_qsl(body.decode(), keep_blank_values=True):

@@ -28,6 +28,7 @@ from bot.telegram.metrics import Metrics
 from bot.telegram.outbox import Outbox
 from bot.telegram.scheduler import Scheduler
 from bot.telegram.sending import Sender
+from bot.telegram.transport import AiohttpRequest
 
 log = logging.getLogger(__name__)
 ERROR_ALERT_INTERVAL = timedelta(hours=1)
@@ -50,15 +51,16 @@ def build_application(
 ) -> Application:  # type: ignore[type-arg]
     """The one Application used by `run`, the shell, the tests and the benchmarks.
 
-    `request` replaces the network (the sandbox's fake Bot API). `clinicbot run` passes
+    `request` replaces the network (the sandbox's fake Bot API); without it the Bot API is
+    reached over HTTP by aiohttp (bot/telegram/transport.py). `clinicbot run` passes
     `telegram_rate_limiter()`; the in-process fake needs none, unless a benchmark measures it.
     """
     builder: ApplicationBuilder = Application.builder().token(token)  # type: ignore[type-arg]
     # Updates go through the inbox: stored before Telegram is told, handled once, in order.
     builder = builder.application_class(InboxApplication).update_queue(DurableQueue())
     builder = builder.concurrent_updates(FairUpdateProcessor(concurrent_updates))
-    if request is not None:
-        builder = builder.request(request).get_updates_request(request)
+    builder = builder.request(request or AiohttpRequest()).get_updates_request(
+        request or AiohttpRequest(connection_pool_size=1))
     if rate_limiter is not None:
         builder = builder.rate_limiter(rate_limiter)
     if base_url:
