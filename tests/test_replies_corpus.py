@@ -13,10 +13,15 @@ from bot.content import Content
 # aftercare 75/95. Then, from the figures alone (never the rows): hedges ("кажется", "I think")
 # read as not sure, and the aftercare vocabulary broadened: answers 100/105, aftercare 76/95.
 # Dev split, written from the product brief alone, apart from the rules and the test split:
-# answers 46/51, aftercare 83/90 before any rule was fixed against it. A change that reads
-# clients worse fails here.
+# answers 46/51, aftercare 83/90 before any rule was fixed against it; then, from its misses,
+# families of phrasing (hedges after an opening yes or no, stretched and informal yes and no,
+# "kinda"; "no problems" and "looks normal" as fine, "not very good" as not, a symptom told of
+# earlier and all well now, more sports, going outside, cracks and stinging words): answers
+# 51/51, aftercare 88/90 ("itchy all over" is read as the button "Rash or itching" says, not
+# as "other"; the watering eye beside "irritated" alerts as `other` but is labelled by
+# redness). A change that reads clients worse fails here.
 FLOORS = {"test": {"answers": 0.94, "aftercare": 0.79},
-          "dev": {"answers": 0.90, "aftercare": 0.92}}
+          "dev": {"answers": 1.0, "aftercare": 0.97}}
 SPLITS = tuple(FLOORS)
 ROWS = {"test": {"answers": 100, "aftercare": 90}, "dev": {"answers": 50, "aftercare": 90}}
 
