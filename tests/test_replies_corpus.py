@@ -19,8 +19,9 @@ from bot.content import Content
 # earlier and all well now, more sports, going outside, cracks and stinging words): answers
 # 51/51, aftercare 88/90 ("itchy all over" is read as the button "Rash or itching" says, not
 # as "other"; the watering eye beside "irritated" alerts as `other` but is labelled by
-# redness). A change that reads clients worse fails here.
-FLOORS = {"test": {"answers": 0.94, "aftercare": 0.79},
+# redness). Test split after those fixes, looked at once and never tuned against: answers
+# 101/105, aftercare 81/95. A change that reads clients worse fails here.
+FLOORS = {"test": {"answers": 0.96, "aftercare": 0.85},
           "dev": {"answers": 1.0, "aftercare": 0.97}}
 SPLITS = tuple(FLOORS)
 ROWS = {"test": {"answers": 100, "aftercare": 90}, "dev": {"answers": 50, "aftercare": 90}}
