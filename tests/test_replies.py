@@ -29,6 +29,20 @@ PHRASINGS = [
     ("en", "I don't", "no"), ("en", "yes but healed", "yes"), ("en", "yeah I have", "yes"),
     ("en", "not sure", "unsure"), ("en", "no idea", "unsure"), ("en", "does it hurt?", None),
     ("en", "I have no idea", "unsure"),
+    # Stretched, informal: "нееет", "nuh uh".
+    ("ru", "нееет", "no"), ("ru", "дааа", "yes"), ("ru", "не-а", "no"), ("en", "nooooo", "no"),
+    ("en", "yesss", "yes"), ("en", "nuh uh", "no"), ("en", "aye", "yes"),
+    # A hedge alone or before the answer is not sure; after an opening yes or no it softens it.
+    ("ru", "вроде нет", "unsure"), ("ru", "нет, вроде", "no"), ("ru", "кажется да", "unsure"),
+    ("ru", "да, кажется", "yes"), ("ru", "нет вроде бы точно нет", "no"),
+    ("ru", "вроде нет, но не точно", "unsure"), ("en", "probably not", "unsure"),
+    ("en", "no, probably", "no"), ("en", "not that I know of", "unsure"),
+    ("en", "nope, not that I know of", "no"), ("en", "yes I think so", "yes"),
+    ("en", "I think so", "unsure"),
+    # Partly, it depends: not sure, whatever the answer word.
+    ("en", "kinda", "unsure"), ("en", "sort of yes", "unsure"), ("en", "it depends", "unsure"),
+    ("ru", "ну как сказать... иногда", "unsure"), ("ru", "типа того", "unsure"),
+    ("ru", "отчасти да", "unsure"),
 ]
 
 
@@ -92,6 +106,24 @@ async def test_anything_else_asks_the_open_question_again(
     assert user.find_button(t.label("screening.yes"), exact=True)
     assert second.id not in await answers_of(bot)
     assert bot.staff_chat() == []
+
+
+@pytest.mark.parametrize("language, hedged_no, hedged", [
+    ("ru", "нет, вроде", "вроде нет"), ("en", "nope, not that I know of", "probably not")])
+async def test_a_hedge_after_the_answer_keeps_it_and_one_before_it_is_not_sure(
+    bot: Sandbox, content: Content, language: str, hedged_no: str, hedged: str
+) -> None:
+    """"nope, not that I know of" used to be stored as "not sure"; "probably not" still is."""
+    t = Texts(content, language)
+    goals, first, second = path(content.screening)[:3]
+    user = bot.user(language_code=language)
+    await consented(user, t)
+    await user.press(t.label("screening.done"))
+    reply = shown(await user.send(hedged_no))
+    assert t("screening.noted", answer=t.label("screening.no")) in reply
+    reply = shown(await user.send(hedged))
+    assert t("screening.noted", answer=t.label("screening.unsure")) in reply
+    assert await answers_of(bot) == {goals.id: "-", first.id: "no", second.id: "unsure"}
 
 
 async def test_back_undoes_a_typed_answer(bot: Sandbox, content: Content) -> None:

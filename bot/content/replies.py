@@ -7,7 +7,10 @@ People answer a yes/no question the way they talk: "нет конечно", "н�
 the whole of it: a "not sure" anywhere wins (it is the cautious reading), then the first yes or
 no word, after fillers ("well", "ну") and emphasis ("of course", "конечно"); the longest phrase
 wins there ("i have no" over "i have", "да нет" over "да"). Emphasis alone ("конечно") is a yes.
+A hedge ("вроде", "probably") before the answer, or alone, is not sure; after a yes or no that
+opens the reply it only softens it ("нет, вроде", "nope, not that I know of" are a no).
 A long message is a sentence, and a question ("есть парковка?") a question, not an answer.
+A letter typed three times or more is read once ("нееет", "yesss").
 """
 
 from __future__ import annotations
@@ -27,14 +30,17 @@ Answer = Literal["yes", "no", "unsure"]
 MAX_ANSWER_WORDS = 12  # longer, it is a sentence: asked again rather than read as an answer
 MAX_AFFIRMATION_WORDS = 5
 RESUME_LEFTOVER = 2  # other words "where was I" may come with ("so, where was I?")
+FINE_REACH = 3  # words after a negator that "all is well" is not said in ("not very good")
 _TOKEN = re.compile(r"[^\W_]+|[\u2600-\u27bf\U0001f300-\U0001faff]", re.UNICODE)
 _CLAUSE = re.compile(r"[,.;:!?()\n]+")
+_STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
 
 
 class Replies(Dialog):
     yes: Phrases
     no: Phrases
     unsure: Phrases
+    hedges: Phrases = ()
     emphasis: Phrases = ()
     fillers: Phrases = ()
     affirm: Phrases = ()
@@ -43,12 +49,15 @@ class Replies(Dialog):
     aftercare: dict[Id, Phrases] = {}
     checkin: dict[Id, Phrases] = {}
     negators: Phrases = ()
+    earlier: Phrases = ()
+    now: Phrases = ()
 
 
 def tokens(text: str) -> tuple[str, ...]:
-    """Lower-case words and emoji; apostrophes dropped ("don't" is "dont"), ё read as е."""
+    """Lower-case words and emoji; apostrophes dropped ("don't" is "dont"), ё read as е, a
+    letter typed three times or more read once ("нееет" is "нет")."""
     folded = text.lower().replace("ё", "е").replace("’", "").replace("'", "")
-    return tuple(_TOKEN.findall(folded))
+    return tuple(_TOKEN.findall(_STRETCHED.sub(r"\1", folded)))
 
 
 class ReplyReader:
@@ -60,14 +69,22 @@ class ReplyReader:
 
         self._polar = {**{p: "no" for p in phrases(replies.no)},
                        **{p: "yes" for p in phrases(replies.yes)}}
-        self._unsure = phrases(replies.unsure)
+        self._unsure, self._hedges = phrases(replies.unsure), phrases(replies.hedges)
         self._emphasis, self._fillers = phrases(replies.emphasis), phrases(replies.fillers)
         self._affirm = phrases(replies.affirm)
         self._resume = Spotter(language, {"resume": replies.resume})
         self._goals = Spotter(language, dict(replies.goals))
         self._aftercare = Spotter(language, dict(replies.aftercare))
-        self._checkin = Spotter(language, dict(replies.checkin))
         self._negators = frozenset(w for n in replies.negators for w in tokens(n))
+        # A check-in phrase with a negator in it ("no problems", "проблем нет") is found as
+        # written, word for word; the others in any order and form, where they are said.
+        self._denials = {key: phrases(tuple(t for t in texts
+                                            if not self._negators.isdisjoint(tokens(t))))
+                         for key, texts in replies.checkin.items()}
+        self._checkin = Spotter(language, {
+            key: [t for t in texts if self._negators.isdisjoint(tokens(t))]
+            for key, texts in replies.checkin.items()})
+        self._earlier, self._now = phrases(replies.earlier), phrases(replies.now)
         # The ids each part names, for `clinicbot check` (bot/content/check_replies.py).
         self.names = {"goals": frozenset(replies.goals),
                       "aftercare": frozenset(replies.aftercare),
@@ -80,9 +97,13 @@ class ReplyReader:
             return None
         if any(_within(words, p) for p in self._unsure):
             return "unsure"
+        hedged = any(_within(words, p) for p in self._hedges)
         at, emphasised = 0, False
         while at < len(words):
             polar = _longest(words, at, self._polar)
+            hedge = _longest(words, at, self._hedges)
+            if hedge is not None and len(hedge) >= len(polar or ()):
+                return "unsure"  # "вроде нет", "not that I know": "not" is no answer there
             if polar is not None and "?" in text and at + len(polar) < len(words):
                 return None  # "есть парковка?", "do you sell gift cards?": a question
             if polar is not None:
@@ -93,7 +114,7 @@ class ReplyReader:
             if skip is None:
                 return None
             at += len(skip)
-        return "yes" if emphasised else None
+        return "unsure" if hedged else "yes" if emphasised else None
 
     def affirms(self, text: str) -> bool:
         """A short yes to an offer, every word of it: "давайте", "sounds good", "да, хочу";
@@ -131,12 +152,34 @@ class ReplyReader:
         """What a message asks about the week after the procedure ("can I go to the sauna")."""
         return self._aftercare.find(text).keys
 
-    def checkin(self, text: str) -> tuple[str, ...]:
+    def checkin(self, text: str, reach: int = 1) -> tuple[str, ...]:
         """The check-in answers a message describes ("very red and burning": redness, pain);
-        a word right after a negator is not said ("no swelling", "не болит")."""
+        a word up to `reach` words after a negator in its clause is not said ("no swelling",
+        "не болит"; "не очень хорошо" at a reach of 2), a denial is ("no problems")."""
+        said = []
+        for clause in _CLAUSE.split(text):
+            words, negated = tokens(clause), -reach - 1
+            for i, word in enumerate(words):
+                if i - negated > reach:
+                    said.append(word)
+                if word in self._negators:
+                    negated = i
         words = tokens(text)
-        said = [w for i, w in enumerate(words) if i == 0 or words[i - 1] not in self._negators]
-        return self._checkin.find(" ".join(said)).keys
+        denied = [key for key, found in self._denials.items()
+                  if any(_within(words, p) for p in found)]
+        return tuple(dict.fromkeys(self._checkin.find(" ".join(said)).keys + tuple(denied)))
+
+    def lately(self, text: str) -> str | None:
+        """What a message says of now after telling of earlier: "was red yesterday, today
+        totally normal" → "today totally normal"; None when it tells of no change."""
+        words = tokens(text)
+        earlier = next((i for i in range(len(words)) if _longest(words, i, self._earlier)),
+                       None)
+        if earlier is None:
+            return None
+        now = next((i for i in range(earlier + 1, len(words)) if _longest(words, i, self._now)),
+                   None)
+        return None if now is None else " ".join(words[now:])
 
 
 def _within(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:

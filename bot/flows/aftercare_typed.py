@@ -2,10 +2,14 @@
 
 A symptom ("very red and burning", "опухла щека") is that day's check-in with the answer it
 describes, so the day's rule (dialogs/aftercare.yaml `problem_from_day`) decides whether staff
-are alerted, exactly as the button would; of several, one that is a problem today wins. A
-question about the week ("can I go to the sauna?", "is it normal to peel?") gets its answer and
-alerts nobody. "All good" is a fine check-in. Anything else goes on to the usual routing
-(bot/flows/typed.py), where what nothing answers is the day's check-in in the client's words.
+are alerted, exactly as the button would; of several, one that is a problem today wins, so a
+symptom no class names ("one eye is watering", "синяк": `other`) alerts staff even beside
+redness on its first days. A question about the week ("can I go to the sauna?", "is it normal
+to peel?") gets its answer and alerts nobody. "All good" is a fine check-in, and so is a
+symptom told of earlier and then all well now ("was slightly pink yesterday, today totally
+normal"); a question ("это нормально?") is not, and "not very good" is something wrong in the
+client's words. Anything else goes on to the usual routing (bot/flows/typed.py), where what
+nothing answers is the day's check-in in the client's words.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot.content.replies import FINE_REACH
 from bot.flows import Reply, Turn, Visit, aftercare
 from bot.flows.typed_text import Typed
 
@@ -54,10 +59,21 @@ def read(content: Content, language: str, text: str) -> Reading:
     reader, week = content.replies[language], content.aftercare
     felt = set(reader.checkin(text))
     never_problem = [a.id for a in week.answers if a.problem_from_day is None]
-    symptoms = tuple(a.id for a in week.answers
-                     if a.id in felt and a.id not in never_problem and not a.describe)
+    asked = "?" in text
+    well = () if asked else reader.checkin(text, reach=FINE_REACH)
+    fine = next((a for a in never_problem if a in well), None)
+    # "not very good", "не очень хорошо": all is well taken back, something is wrong (`other`,
+    # in the client's words).
+    unwell = not asked and fine is None and any(
+        a in reader.checkin(text, reach=0) for a in never_problem)
+    symptoms = tuple(a.id for a in week.answers if a.id not in never_problem
+                     and (a.id in felt or (unwell and a.describe)))
     questions = tuple(q for q in reader.aftercare_questions(text) if week.question(q))
-    fine = next((a for a in never_problem if a in felt), None)
+    now = reader.lately(text)
+    if symptoms and now is not None:
+        later = read(content, language, now)
+        if later.fine and not later.symptoms:
+            return Reading((), questions, later.fine)
     return Reading(symptoms, questions, fine)
 
 

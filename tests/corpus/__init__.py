@@ -6,10 +6,14 @@
   lands; tune on both;
 - `test`: written by someone who never saw the word lists, from the product brief and how
   clients write. Never tuned against: its figures are the ones the project reports, and a test
-  checks that the file is unchanged. `test/aftercare.tsv` and `test/answers.tsv` hold its
-  messages typed during the aftercare week and inside the check.
+  checks that the file is unchanged.
 
-The dev and test splits are `<split>/messages.tsv` here.
+The dev and test splits are `<split>/messages.tsv` here. Both also hold typed replies, scored by
+bench/replies.py: `<split>/answers.tsv` (text, language, yes / no / unsure / other: a reply to a
+yes/no question of the check) and `<split>/aftercare.tsv` (text, language, `aftercare:<question>`,
+`problem:<answer>` or `fine`: typed during the aftercare week). Those of dev were written by
+someone who read only the product brief, apart from the rules and from the test split; rules
+are fixed against dev's misses, never against the test split's.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 SPLITS = ("train", "dev", "test")
+REPLY_SPLITS = ("dev", "test")  # the splits with typed replies (train has none)
 TRAIN = HERE.parent.parent / "dialogs" / "examples.tsv"
 
 
@@ -33,3 +38,9 @@ def messages(split: str | None = None) -> list[tuple[str, str, str]]:
     with path(split).open(encoding="utf-8", newline="") as file:
         rows = csv.DictReader(file, delimiter="\t", quoting=csv.QUOTE_NONE)
         return [(row["text"], row["language"], row["route"]) for row in rows]
+
+
+def replies(split: str, kind: str) -> list[tuple[str, str, str]]:
+    """(text, language, label) of the typed replies of one kind, "answers" or "aftercare"."""
+    with (HERE / split / f"{kind}.tsv").open(encoding="utf-8", newline="") as file:
+        return [(r[0], r[1], r[2]) for r in csv.reader(file, delimiter="\t") if r][1:]
