@@ -111,7 +111,10 @@ def render(setting: dict[str, str], per: dict[str, Spread], wave: dict[str, Spre
         lines += [
             f"| webhook, every configuration: updates acknowledged, never answered | 0 "
             f"| {triple(worst(webhook, 'unanswered'))} "
-            f"| {verdict(worst(webhook, 'unanswered'), 0)} |"]
+            f"| {verdict(worst(webhook, 'unanswered'), 0)} |",
+            f"| webhook, every configuration: chats where one reply came twice | 0 "
+            f"| {triple(worst(webhook, 'answered_twice'))} "
+            f"| {verdict(worst(webhook, 'answered_twice'), 0)} |"]
     lines += ["", SCREENING_NOTE, ""]
     lines += per_update_section(per, runs) + wave_section(wave, wave_units, fifo, wave_runs)
     if webhook:

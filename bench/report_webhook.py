@@ -36,8 +36,8 @@ def webhook_section(found: Webhook, runs: int) -> list[str]:
              "shows. The last row is a bare PTB Application echoing each text through "
              "`run_webhook` and the same limiter: the floor of the path.", "",
              "| serves | engine | instances | send limit | updates/s | p50 ms | p99 ms "
-             "| acknowledged, never answered | CPU ms per update (instances) "
-             "| instances' CPU (cores) | generator's CPU (cores) |", "| --- " * 11 + "|"]
+             "| acknowledged, never answered | answered twice | CPU ms per update (instances) "
+             "| instances' CPU (cores) | generator's CPU (cores) |", "| --- " * 12 + "|"]
     for key, serves, engine, instances, rate in CONFIGURATIONS:
         if key not in found:
             continue
@@ -46,7 +46,8 @@ def webhook_section(found: Webhook, runs: int) -> list[str]:
             f"| {serves} | {ENGINE[engine] if serves == 'clinicbot' else '—'} | {instances} "
             f"| {rate}/s | {triple(figures['updates_per_second'])} "
             f"| {triple(figures['reply_p50'])} | {triple(figures['reply_p99'])} "
-            f"| {triple(figures['unanswered'])} | {triple(figures['instance_cpu_per_update'])} "
+            f"| {triple(figures['unanswered'])} | {triple(figures['answered_twice'])} "
+            f"| {triple(figures['instance_cpu_per_update'])} "
             f"| {triple(figures['instances_cpu_share'])} "
             f"| {triple(figures['generator_cpu_share'])} |")
     if "sqlite_1_lifted" in found and "bare_lifted" in found:

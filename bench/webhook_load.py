@@ -19,10 +19,10 @@ Every reply shares the bot's send limit, as in production (`[telegram] messages_
 (the most the configuration allows) lifts it, so the instances' own ceiling shows; the fake
 Bot API answers every call at once, whatever the rate.
 
-Printed: updates/s, p50/p99 from the POST to the reply's request, and updates acknowledged but
-never answered (must be 0). The generator and the fake Bot API share this process's
-interpreter: on a small machine they, not the bot, may be the limit; `generator_cpu_share` says
-how busy they were.
+Printed: updates/s, p50/p99 from the POST to the reply's request, updates acknowledged but
+never answered and chats where one reply came twice (both must be 0). The generator and the
+fake Bot API share this process's interpreter: on a small machine they, not the bot, may be the
+limit; `generator_cpu_share` says how busy they were.
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ from bot.devtools.postgres import ThrowawayPostgres
 from bot.devtools.sandbox_http import FakeBotServer
 
 SECRET = "bench-secret"
+SETTLE = 2.0  # seconds after the last reply in which a late duplicate would still show
 THINK = 1.0  # seconds a client reads the reply to /start before asking: a person's pace, and
 # the pace at which Telegram lets the bot write to one chat after a few messages at once
 
@@ -230,6 +231,9 @@ def load(args: argparse.Namespace, database_url: str | None) -> None:
             cpu = time.process_time() - cpu
             instances_cpu = sum(map(cpu_seconds, processes)) - instances_cpu
             calls = len(server.api.calls) - calls
+            time.sleep(SETTLE)
+            twice = sum(len(texts) != len(set(texts)) for texts in (
+                [m.text for m in server.messages(5_000_000 + n)] for n in range(args.clients)))
         finally:
             for process in processes:
                 process.terminate()
@@ -244,6 +248,7 @@ def load(args: argparse.Namespace, database_url: str | None) -> None:
     emit("reply_p50", percentile(latencies, 50) * 1000, "ms (POST → reply's request)")
     emit("reply_p99", percentile(latencies, 99) * 1000, "ms")
     emit("unanswered", unanswered[0], "updates acknowledged, never answered")
+    emit("answered_twice", twice, "chats where one reply came twice")
     emit("instance_cpu_per_update", instances_cpu / len(latencies) * 1000,
          "ms (the instances' CPU time over the updates answered)")
     emit("bot_api_calls_per_update", calls / len(latencies), "calls")
