@@ -19,10 +19,10 @@ HEALTH = [
     ("en", "I had a cold sore last week", "herpes"),
     ("en", "I take roaccutane", "isotretinoin"),
     ("en", "im 5 months pregnant, can i still come?", "pregnancy"),
-    ("en", "I got a bad sunburn on saturday", "burns"),
+    ("en", "I got a bad sunburn on saturday", "tan"),
     ("en", "what about rosacea", "rosacea"),
     ("en", "I have diabetes type 2", "diabetes"),
-    ("ru", "у меня солнечный ожог", "burns"),
+    ("ru", "у меня солнечный ожог", "tan"),
     ("ru", "грибок кожи, можно?", "fungal"),
 ]
 
