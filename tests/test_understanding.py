@@ -30,7 +30,7 @@ def no_topic_page(t: Texts, content: Content, settings: Settings, reply: str) ->
     ("ru", "полгода пила сотрет, закончила в мае", "isotretinoin"),
     ("ru", "я на 30 неделе, к вам можно?", "pregnancy"),  # any number of weeks
     ("ru", "на губе пузырек вскочил", "herpes"),
-    ("ru", "obgorela na solnce vchera, nos krasnyi", "burns"),  # Russian on a Latin keyboard
+    ("ru", "obgorela na solnce vchera, nos krasnyi", "tan"),  # Russian on a Latin keyboard
 ])
 async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
@@ -101,6 +101,8 @@ async def test_a_client_speaking_of_themself_about_anything_else_gets_no_health_
     ("ru", "в чем смысл этой процедуры", "what"),
     ("en", "how do i look after my skin after", "aftercare"),
     ("ru", "покраснение долго держится?", "side_effects"),
+    ("ru", "skolko stoit seans", "price"),  # on a Latin keyboard: "сколько", no soft sign typed
+    ("ru", "kak chasto mozhno delat", "course"),  # "делать"
 ])
 async def test_a_paraphrase_finds_its_topic(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str

@@ -31,8 +31,10 @@ Offline and cheap: a spotter look-up per language, one FAQ match, at most two gu
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from typing import TYPE_CHECKING, Literal
 
 from bot.content.classifier import HEALTH
@@ -60,6 +62,7 @@ UNSURE = 5.0  # log-odds against a health statement within which the safety net 
 ERRANDS = frozenset(("person", "staff_only", "logistics", "book"))  # kinds of request
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CLAUSE = re.compile(r"[,.;:!()\n]")
+_LATIN_WORD = re.compile(r"[a-z']+")
 
 
 @dataclass(frozen=True)
@@ -130,15 +133,34 @@ def readable(content: Content, language: str, text: str) -> str:
     if not table or not text.isascii():
         return text
     pattern = _latin(tuple(table))
-    spelled = pattern.sub(lambda m: table[m.group(0)], text.lower())
-    words = _WORD.findall(spelled)
     lemmas = lemmatiser(language)
+    spelled = _LATIN_WORD.sub(
+        lambda m: _spelled(pattern.findall(m.group(0)), table, lemmas.known), text.lower())
+    words = _WORD.findall(spelled)
     return spelled if 2 * sum(map(lemmas.known, words)) >= len(words) else text
+
+
+def _spelled(groups: list[str], table: dict[str, str], known: Callable[[str], bool]) -> str:
+    """One Latin-typed word, as its letter groups, in the language's letters. Where the
+    dictionary does not know the first reading, one other is tried: a group read letter by
+    letter ("stoit" is "стоит", not "стойт"), or the letter written `'` put back where the
+    typist left it out ("skolko" is "сколько")."""
+    letters = [table.get(group, group) for group in groups]
+    first = "".join(letters)
+    if known(first):
+        return first
+    split = ("".join(letters[:i]) + "".join(table.get(c, c) for c in group)
+             + "".join(letters[i + 1:]) for i, group in enumerate(groups) if len(group) > 1)
+    soft = table.get("'")
+    left_out = ("".join(letters[:i]) + soft + "".join(letters[i:])
+                for i in range(1, len(letters) + 1)) if soft else ()
+    return next((other for other in chain(split, left_out) if known(other)), first)
 
 
 @cache
 def _latin(groups: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, sorted(groups, key=len, reverse=True))))
+    """Letter groups, longest first; any other character stands for itself."""
+    return re.compile("|".join(map(re.escape, sorted(groups, key=len, reverse=True))) + "|.")
 
 
 def about_own_health(content: Content, language: str, found: Found, text: str) -> bool:
