@@ -93,7 +93,9 @@ async def test_a_typo_still_finds_the_topic(
 
 
 @pytest.mark.parametrize("language, ask", [("en", "can I talk to a person"),
-                                           ("ru", "хочу поговорить с человеком")])
+                                           ("ru", "хочу поговорить с человеком"),
+                                           ("en", "please put me through to reception"),
+                                           ("ru", "соедините меня с администратором")])
 async def test_a_person_is_a_button_and_understood_typed(
     bot: Sandbox, content: Content, language: str, ask: str
 ) -> None:

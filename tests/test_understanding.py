@@ -103,6 +103,7 @@ async def test_a_client_speaking_of_themself_about_anything_else_gets_no_health_
     ("ru", "покраснение долго держится?", "side_effects"),
     ("ru", "skolko stoit seans", "price"),  # on a Latin keyboard: "сколько", no soft sign typed
     ("ru", "kak chasto mozhno delat", "course"),  # "делать"
+    ("en", "what's the difference between this and a chemical peel", "what"),
 ])
 async def test_a_paraphrase_finds_its_topic(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str
@@ -122,7 +123,10 @@ async def test_asking_where_to_leave_the_car_finds_the_parking(
         await user.send("есть где машину поставить?"))
 
 
-@pytest.mark.parametrize("language, text", [("ru", "а скидки есть?"), ("en", "any discounts?")])
+@pytest.mark.parametrize("language, text", [
+    ("ru", "а скидки есть?"), ("en", "any discounts?"),
+    ("ru", "почем у вас филлеры?"), ("en", "how much do you charge for botox"),  # not offered
+])
 async def test_what_the_bot_cannot_know_is_offered_to_a_person_not_the_price_page(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
 ) -> None:

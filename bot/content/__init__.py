@@ -161,10 +161,12 @@ def load_content(root: Path, languages: tuple[str, ...], default: str | None = N
 def _spotter(language: str, words: Words, ignore: str) -> Spotter:
     """One spotter for every kind of phrase: keys are `condition:<id>`, `health:<cue>`,
     `smalltalk:<kind>`, `logistics:<kind>`, `person`, `book`, `appointment` and
-    `staff_only`."""
+    `staff_only`, `elsewhere` and `alongside`."""
     phrases: dict[str, tuple[str, ...]] = {"person": words.person, "book": words.book,
                                            "appointment": words.appointment,
-                                           "staff_only": words.staff_only}
+                                           "staff_only": words.staff_only,
+                                           "elsewhere": words.elsewhere,
+                                           "alongside": words.alongside}
     cues = {"about": words.health.about, "symptoms": words.health.symptoms,
             "first_person": words.health.first_person, "telling": words.health.telling,
             "states": words.health.states, "never": words.health.never}
