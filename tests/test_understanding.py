@@ -104,6 +104,8 @@ async def test_a_client_speaking_of_themself_about_anything_else_gets_no_health_
     ("ru", "skolko stoit seans", "price"),  # on a Latin keyboard: "сколько", no soft sign typed
     ("ru", "kak chasto mozhno delat", "course"),  # "делать"
     ("en", "what's the difference between this and a chemical peel", "what"),
+    ("en", "would my acne scars fade", "results"),  # a concern and how it changes
+    ("ru", "морщины у рта разгладятся после курса?", "results"),
 ])
 async def test_a_paraphrase_finds_its_topic(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str
