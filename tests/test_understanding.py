@@ -106,6 +106,9 @@ async def test_a_client_speaking_of_themself_about_anything_else_gets_no_health_
     ("en", "what's the difference between this and a chemical peel", "what"),
     ("en", "would my acne scars fade", "results"),  # a concern and how it changes
     ("ru", "морщины у рта разгладятся после курса?", "results"),
+    ("en", "how far apart should the sessions be", "course"),
+    ("ru", "надо ли раздеваться", "process"),
+    ("en", "do i need to change clothes", "process"),  # "clothes" is no typo of "clotting"
 ])
 async def test_a_paraphrase_finds_its_topic(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str
