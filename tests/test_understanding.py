@@ -168,7 +168,9 @@ async def test_payment_and_gift_certificates_are_answered_from_the_configuration
                                             ("en", "I'd like to book an appointment"),
                                             ("ru", "а на 20 число можно?"),
                                             ("ru", "я на этой неделе свободна"),
-                                            ("en", "could you fit me in tomorrow morning")])
+                                            ("en", "could you fit me in tomorrow morning"),
+                                            ("ru", "в выходные будет свободное время?"),
+                                            ("ru", "а на послезавтра вечером можно?")])
 async def test_wanting_to_sign_up_opens_the_booking(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:

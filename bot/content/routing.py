@@ -101,7 +101,7 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
         return Route("person")
     if "staff_only" in by_kind:
         return Route("none")
-    if "logistics" in by_kind:
+    if "logistics" in by_kind and not (by_kind["logistics"] == ["hours"] and "book" in by_kind):
         return Route("logistics", (by_kind["logistics"][0],))
     if "appointment" in by_kind:  # "did I book anything?" asks about a booking, makes none
         return Route("appointment")

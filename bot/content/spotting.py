@@ -23,7 +23,7 @@ from bot.content.matcher import TYPO_SIMILARITY
 _TOKEN = re.compile(r"=?[^\W_]+|[\u2600-\u27bf\U0001f300-\U0001faff]", re.UNICODE)
 EXACT = "="
 NUMBER = "0"  # a phrase's word that any number typed stands for ("на 0 =неделе")
-CONDITION = "condition:"  # the keys of conditions, of which the longest phrase found tells
+HEALTH_CUE = "health:"  # keys of the cues that tell of health together, never in each other's stead
 KIN = 5  # letters a dictionary word needs before a stem a letter or two longer counts as it
 
 
@@ -83,8 +83,8 @@ class Spotter:
         return found
 
     def find(self, text: str) -> Found:
-        """Keys in the order of their first phrase in the content, but a condition found only
-        inside a longer phrase of another; leftover words without the ignore-words. A typo is
+        """Keys in the order of their first phrase in the content, but one found only inside a
+        longer phrase of another; leftover words without the ignore-words. A typo is
         forgiven in a word's likeliest reading only: the rarer readings of a word ("рак" may be
         "рака") must be vocabulary words as they are (a letter alone has none: "к" is no
         "как"), and a word the dictionary knows is no typo ("понимает" is not "принимает")."""
@@ -115,10 +115,11 @@ class Spotter:
 
 
 def _narrowed(key: str, matched: list[tuple[str, frozenset[str]]]) -> bool:
-    """Whether each phrase of condition `key` found is part of a longer one another condition's
-    found: "солнечный ожог" is a sunburn (`tan`), not also the burn of "ожог"."""
-    return key.startswith(CONDITION) and all(
-        any(other != key and other.startswith(CONDITION) and stems < longer
+    """Whether each phrase of `key` found is part of a longer one of another key found:
+    "солнечный ожог" is a sunburn (`tan`), not also the burn of "ожог"; "opening hours" asks
+    the hours, not for "openings". Health cues are always kept: they add up."""
+    return not key.startswith(HEALTH_CUE) and all(
+        any(other != key and not other.startswith(HEALTH_CUE) and stems < longer
             for other, longer in matched)
         for found, stems in matched if found == key)
 
