@@ -65,6 +65,7 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "губы увеличивала три дня назад, шлифовку уже можно?"),
     # No word list has these: the safety net learned from the examples catches them.
     ("en", "my knee got replaced in june"), ("ru", "прооперировали колено в июне"),
+    ("en", "I have veneers"),  # a service the clinic does not offer, told of oneself
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
