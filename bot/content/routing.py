@@ -1,5 +1,6 @@
-"""What a typed message is about: a health statement, a request for a person, the clinic's details,
-the client's own appointment, booking, a FAQ topic, small talk, or nothing the bot knows.
+"""What a typed message is about: a health statement, a request for a person, the clinic's
+details, the client's own appointment, booking, a FAQ topic, small talk, or nothing the bot
+knows.
 
 Health comes first and wins over everything, in two steps. A message naming a condition the
 content knows is about that condition ("I had a cold sore, does it hurt?" is about the cold
@@ -101,6 +102,7 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
         return Route("person")
     if "staff_only" in by_kind:
         return Route("none")
+    # Free time asked for on days the hours name ("на выходных есть свободное время?") is booking.
     if "logistics" in by_kind and not (by_kind["logistics"] == ["hours"] and "book" in by_kind):
         return Route("logistics", (by_kind["logistics"][0],))
     if "appointment" in by_kind:  # "did I book anything?" asks about a booking, makes none
