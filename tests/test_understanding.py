@@ -110,6 +110,8 @@ async def test_a_client_speaking_of_themself_about_anything_else_gets_no_health_
     ("en", "how far apart should the sessions be", "course"),
     ("ru", "надо ли раздеваться", "process"),
     ("en", "do i need to change clothes", "process"),  # "clothes" is no typo of "clotting"
+    ("en", "could it cause acne", "side_effects"),  # acne caused, not treated
+    ("ru", "может вызвать пигментацию?", "side_effects"),
 ])
 async def test_a_paraphrase_finds_its_topic(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str
