@@ -30,7 +30,7 @@ def no_topic_page(t: Texts, content: Content, settings: Settings, reply: str) ->
     ("ru", "полгода пила сотрет, закончила в мае", "isotretinoin"),
     ("ru", "я на 30 неделе, к вам можно?", "pregnancy"),  # any number of weeks
     ("ru", "на губе пузырек вскочил", "herpes"),
-    ("ru", "obgorela na solnce vchera, nos krasnyi", "burns"),  # Russian on a Latin keyboard
+    ("ru", "obgorela na solnce vchera, nos krasnyi", "tan"),  # Russian on a Latin keyboard
 ])
 async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
@@ -65,6 +65,7 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "губы увеличивала три дня назад, шлифовку уже можно?"),
     # No word list has these: the safety net learned from the examples catches them.
     ("en", "my knee got replaced in june"), ("ru", "прооперировали колено в июне"),
+    ("en", "I have veneers"),  # a service the clinic does not offer, told of oneself
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -101,6 +102,16 @@ async def test_a_client_speaking_of_themself_about_anything_else_gets_no_health_
     ("ru", "в чем смысл этой процедуры", "what"),
     ("en", "how do i look after my skin after", "aftercare"),
     ("ru", "покраснение долго держится?", "side_effects"),
+    ("ru", "skolko stoit seans", "price"),  # on a Latin keyboard: "сколько", no soft sign typed
+    ("ru", "kak chasto mozhno delat", "course"),  # "делать"
+    ("en", "what's the difference between this and a chemical peel", "what"),
+    ("en", "would my acne scars fade", "results"),  # a concern and how it changes
+    ("ru", "морщины у рта разгладятся после курса?", "results"),
+    ("en", "how far apart should the sessions be", "course"),
+    ("ru", "надо ли раздеваться", "process"),
+    ("en", "do i need to change clothes", "process"),  # "clothes" is no typo of "clotting"
+    ("en", "could it cause acne", "side_effects"),  # acne caused, not treated
+    ("ru", "может вызвать пигментацию?", "side_effects"),
 ])
 async def test_a_paraphrase_finds_its_topic(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str
@@ -120,7 +131,10 @@ async def test_asking_where_to_leave_the_car_finds_the_parking(
         await user.send("есть где машину поставить?"))
 
 
-@pytest.mark.parametrize("language, text", [("ru", "а скидки есть?"), ("en", "any discounts?")])
+@pytest.mark.parametrize("language, text", [
+    ("ru", "а скидки есть?"), ("en", "any discounts?"),
+    ("ru", "почем у вас филлеры?"), ("en", "how much do you charge for botox"),  # not offered
+])
 async def test_what_the_bot_cannot_know_is_offered_to_a_person_not_the_price_page(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
 ) -> None:
@@ -157,7 +171,9 @@ async def test_payment_and_gift_certificates_are_answered_from_the_configuration
                                             ("en", "I'd like to book an appointment"),
                                             ("ru", "а на 20 число можно?"),
                                             ("ru", "я на этой неделе свободна"),
-                                            ("en", "could you fit me in tomorrow morning")])
+                                            ("en", "could you fit me in tomorrow morning"),
+                                            ("ru", "в выходные будет свободное время?"),
+                                            ("ru", "а на послезавтра вечером можно?")])
 async def test_wanting_to_sign_up_opens_the_booking(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:

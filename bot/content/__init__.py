@@ -161,14 +161,16 @@ def load_content(root: Path, languages: tuple[str, ...], default: str | None = N
 def _spotter(language: str, words: Words, ignore: str) -> Spotter:
     """One spotter for every kind of phrase: keys are `condition:<id>`, `health:<cue>`,
     `smalltalk:<kind>`, `logistics:<kind>`, `person`, `book`, `appointment` and
-    `staff_only`."""
+    `staff_only`, `elsewhere` and `alongside` (these two only mark the message)."""
     phrases: dict[str, tuple[str, ...]] = {"person": words.person, "book": words.book,
                                            "appointment": words.appointment,
-                                           "staff_only": words.staff_only}
+                                           "staff_only": words.staff_only,
+                                           "elsewhere": words.elsewhere,
+                                           "alongside": words.alongside}
     cues = {"about": words.health.about, "symptoms": words.health.symptoms,
             "first_person": words.health.first_person, "telling": words.health.telling,
             "states": words.health.states, "never": words.health.never}
     for kind, entries in (("condition", words.conditions), ("health", cues),
                           ("smalltalk", words.smalltalk), ("logistics", words.logistics)):
         phrases |= {f"{kind}:{key}": texts for key, texts in dict(entries).items()}
-    return Spotter(language, phrases, ignore)
+    return Spotter(language, phrases, ignore, marks=("elsewhere", "alongside"))

@@ -12,27 +12,32 @@ shaped like a medicine's or a diagnosis's name ("doxycycline", "гипотире
 symptom or procedure said of oneself ("my face is itchy", "делала ботокс": in Russian a verb's
 person and tense tell, pronoun or not). A symptom asked about in general ("does it cause
 swelling?") is left to the FAQ. What only staff can answer (discounts) goes to a person, never
-to a topic page. A client telling something about themself in words no vocabulary knows ("у
-меня спираль", "I take ozempic") is taken for a health statement too: better a specialist's
-caution than a topic page or "no answer"; unless it opens as a question does ("do I have to
-prepare anything") or the safety net below reads it as no health statement: surely so if it is
-told ("I'm on a budget"), at all if it asks ("у меня свадьба через месяц, когда лучше?"). Small
-talk wins only when the message is nothing else ("thanks!"), so "hi, how long does it take" is
-the duration topic. Where the FAQ match is unsure, the classifier learned from the examples
-(bot/content/classifier.py) picks the topic, or none; it is asked only after every health check
-has passed. A symptom or skin state told rather than asked ("после бритья раздражение", no "?"
-and no question word) is a health statement too. Behind these rules stands a safety net learned
-from the same examples (health statement or not): where it is sure the message is a health
-statement, so it is, however the rules read it. It only ever sends a message to caution. A
-Russian message typed on a Latin keyboard ("vchera obozhgla lob") is read in Cyrillic first.
-Offline and cheap: a spotter look-up per language, one FAQ match, at most two guesses.
+to a topic page; so does a question about a service the clinic does not offer ("do you do
+hydrafacial", "сколько стоит ботокс"), unless it sets that service beside this one ("how is it
+different from a chemical peel", "ботокс после шлифовки можно?"). A client telling something
+about themself in words no vocabulary knows ("у меня спираль", "I take ozempic") is taken for a
+health statement too: better a specialist's caution than a topic page or "no answer"; unless it
+opens as a question does ("do I have to prepare anything") or the safety net below reads it as
+no health statement: surely so if it is told ("I'm on a budget"), at all if it asks ("у меня
+свадьба через месяц, когда лучше?"). Small talk wins only when the message is nothing else
+("thanks!"), so "hi, how long does it take" is the duration topic. Where the FAQ match is
+unsure, the classifier learned from the examples (bot/content/classifier.py) picks the topic,
+booking or a person where it is surer, or none; it is asked only after every health check has
+passed. A symptom or skin state told rather than asked ("после бритья раздражение", no "?" and
+no question word) is a health statement too. Behind these rules stands a safety net learned from
+the same examples (health statement or not): where it is sure the message is a health statement,
+so it is, however the rules read it. It only ever sends a message to caution. A Russian message
+typed on a Latin keyboard ("vchera obozhgla lob") is read in Cyrillic first. Offline and cheap:
+a spotter look-up per language, one FAQ match, at most two guesses.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from typing import TYPE_CHECKING, Literal
 
 from bot.content.classifier import HEALTH
@@ -54,12 +59,14 @@ NONE_SURE = 0.8  # ...but for a "none" where a word no topic knows is left, up t
 UNKNOWN_WORDS = 2  # more words no topic knows, and the question is about something else
 MARGIN = 2.0  # log-odds by which the classifier's guess must beat its runner-up
 CONFIDENT = 40.0  # ...and by which it outweighs a FAQ match that is fairly sure
+ERRAND_MARGIN = 20.0  # ...and by which it takes an unsure message for booking or a person
 TOLD_MARGIN = 18.0  # log-odds of a health statement over anything else, for one told...
 ASKED_MARGIN = 50.0  # ...and for a question
 UNSURE = 5.0  # log-odds against a health statement within which the safety net has no say
 ERRANDS = frozenset(("person", "staff_only", "logistics", "book"))  # kinds of request
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CLAUSE = re.compile(r"[,.;:!()\n]")
+_LATIN_WORD = re.compile(r"[a-z']+")
 
 
 @dataclass(frozen=True)
@@ -95,7 +102,8 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
         return Route("person")
     if "staff_only" in by_kind:
         return Route("none")
-    if "logistics" in by_kind:
+    # Free time asked for on days the hours name ("на выходных есть свободное время?") is booking.
+    if "logistics" in by_kind and not (by_kind["logistics"] == ["hours"] and "book" in by_kind):
         return Route("logistics", (by_kind["logistics"][0],))
     if "appointment" in by_kind:  # "did I book anything?" asks about a booking, makes none
         return Route("appointment")
@@ -107,13 +115,15 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
             not matcher.knows(word) for word in found.leftover) and health_odds(
             content, language, text) > (-UNSURE if told(content, language, words, text) else 0):
         return Route("health")
+    if "elsewhere" in by_kind and "alongside" not in by_kind:
+        return Route("none")
     # Words a greeting, thanks or goodbye explains ask nothing: "thanks so much" is no "how
     # much" ("fine", "ok" may: "fine lines", "ok for oily skin").
     match = matcher.best(" ".join(sorted(found.leftover))
                          if smalltalk and smalltalk[0] in CHATTY else text)
     chat = smalltalk is not None and smalltalk[0] in CHATTY and len(found.leftover) <= 1
     guess = None if chat else learned(content, matcher, language, text, found, match)
-    if guess and guess.kind == "faq":
+    if guess and guess.kind != "none":
         return guess
     if match and match.score >= content.faq_threshold and guess is None:
         return Route("faq", (match.topic_id,))
@@ -130,15 +140,34 @@ def readable(content: Content, language: str, text: str) -> str:
     if not table or not text.isascii():
         return text
     pattern = _latin(tuple(table))
-    spelled = pattern.sub(lambda m: table[m.group(0)], text.lower())
-    words = _WORD.findall(spelled)
     lemmas = lemmatiser(language)
+    spelled = _LATIN_WORD.sub(
+        lambda m: _spelled(pattern.findall(m.group(0)), table, lemmas.known), text.lower())
+    words = _WORD.findall(spelled)
     return spelled if 2 * sum(map(lemmas.known, words)) >= len(words) else text
+
+
+def _spelled(groups: list[str], table: dict[str, str], known: Callable[[str], bool]) -> str:
+    """One Latin-typed word, as its letter groups, in the language's letters. Where the
+    dictionary does not know the first reading, one other is tried: a group read letter by
+    letter ("stoit" is "стоит", not "стойт"), or the letter written `'` put back where the
+    typist left it out ("skolko" is "сколько")."""
+    letters = [table.get(group, group) for group in groups]
+    first = "".join(letters)
+    if known(first):
+        return first
+    split = ("".join(letters[:i]) + "".join(table.get(c, c) for c in group)
+             + "".join(letters[i + 1:]) for i, group in enumerate(groups) if len(group) > 1)
+    soft = table.get("'")
+    left_out = ("".join(letters[:i]) + soft + "".join(letters[i:])
+                for i in range(1, len(letters) + 1)) if soft else ()
+    return next((other for other in chain(split, left_out) if known(other)), first)
 
 
 @cache
 def _latin(groups: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, sorted(groups, key=len, reverse=True))))
+    """Letter groups, longest first; any other character stands for itself."""
+    return re.compile("|".join(map(re.escape, sorted(groups, key=len, reverse=True))) + "|.")
 
 
 def about_own_health(content: Content, language: str, found: Found, text: str) -> bool:
@@ -210,8 +239,9 @@ def _asking(language: str, words: tuple[str, ...]) -> frozenset[str]:
 
 def learned(content: Content, matcher: FaqMatcher, language: str, text: str, found: Found,
             match: Match | None) -> Route | None:
-    """The classifier's reading where the FAQ match is unsure: a topic the content has, or
-    nothing the bot knows; None when it is unsure too or guesses anything else. A fairly sure
+    """The classifier's reading where the FAQ match is unsure: a topic the content has, booking
+    or a person where it is surer (`ERRAND_MARGIN`: "можно на завтра утром?"), or nothing the
+    bot knows; None when it is unsure too or guesses anything else. A fairly sure
     match gives way only to a guess far surer than its runner-up (`CONFIDENT`). A match that
     rests on everyday words around one no topic knows ("what's your instagram") is unsure too,
     so far as the classifier says none."""
@@ -229,6 +259,8 @@ def learned(content: Content, matcher: FaqMatcher, language: str, text: str, fou
     unknown = sum(not matcher.knows(word) for word in found.leftover)
     if kind == "faq" and unknown <= UNKNOWN_WORDS and content.faq_topic(topic) is not None:
         return Route("faq", (topic,))
+    if guess.margin >= ERRAND_MARGIN and kind in ("book", "person"):
+        return Route("book" if kind == "book" else "person")
     return Route("none") if kind == "none" else None
 
 

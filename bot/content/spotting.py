@@ -23,6 +23,8 @@ from bot.content.matcher import TYPO_SIMILARITY
 _TOKEN = re.compile(r"=?[^\W_]+|[\u2600-\u27bf\U0001f300-\U0001faff]", re.UNICODE)
 EXACT = "="
 NUMBER = "0"  # a phrase's word that any number typed stands for ("на 0 =неделе")
+CONDITION = "condition:"  # keys of conditions: one gives way only to another condition
+HEALTH_CUE = "health:"  # keys of the cues that tell of health together, never in each other's stead
 KIN = 5  # letters a dictionary word needs before a stem a letter or two longer counts as it
 
 
@@ -35,11 +37,14 @@ class Found:
 
 
 class Spotter:
-    """Phrases by key (e.g. `herpes` → ["cold sore", "fever blister"]) in one language."""
+    """Phrases by key (e.g. `herpes` → ["cold sore", "fever blister"]) in one language. The
+    phrases of a key in `marks` only mark the message: their words stay in the leftover, for
+    what else reads it ("I have veneers" still tells of the writer in words no list knows)."""
 
     def __init__(self, language: str, phrases: Mapping[str, Iterable[str]],
-                 ignore: str = "") -> None:
+                 ignore: str = "", marks: Iterable[str] = ()) -> None:
         self._lemmas = lemmatiser(language)
+        self._marks = frozenset(marks)
         self._ignore = frozenset(self.stems(ignore))
         self._phrases: list[tuple[str, frozenset[str]]] = []
         for key, texts in phrases.items():
@@ -82,23 +87,26 @@ class Spotter:
         return found
 
     def find(self, text: str) -> Found:
-        """Keys in the order of their first phrase in the content; leftover words without the
-        ignore-words. A typo is forgiven in a word's likeliest reading only: the rarer readings
-        of a word ("рак" may be "рака") must be vocabulary words as they are (a letter alone has
-        none: "к" is no "как"), and a word the dictionary knows is no typo ("понимает" is not
-        "принимает")."""
+        """Keys in the order of their first phrase in the content, but one found only inside a
+        longer phrase of another; leftover words without the ignore-words. A typo is
+        forgiven in a word's likeliest reading only: the rarer readings of a word ("рак" may be
+        "рака") must be vocabulary words as they are (a letter alone has none: "к" is no
+        "как"), and a word the dictionary knows is no typo ("понимает" is not "принимает")."""
         typed = text.replace(EXACT, " ")
         meaning = {w: self._meaning(forms[0], self._lemmas.known(w))
                    | self._known.intersection(forms[1:] if len(w) > 1 else ())
                    for w, forms in self.readings(typed).items()}
         present = set().union(*meaning.values()) if meaning else set()
         present |= {EXACT + w for w in meaning} | {NUMBER for w in meaning if w.isdigit()}
+        matched = [self._phrases[number] for number in sorted(
+            {n for stem in present for n in self._filed.get(stem, ())})
+            if self._phrases[number][1] <= present]
         keys: dict[str, None] = {}
         used: set[str] = set()
-        for number in sorted({n for stem in present for n in self._filed.get(stem, ())}):
-            key, stems = self._phrases[number]
-            if stems <= present:
+        for key, stems in matched:
+            if key not in keys and not _narrowed(key, matched):
                 keys[key] = None
+            if key not in self._marks:
                 used |= stems
         leftover = frozenset(w for w, m in meaning.items()
                              if not (m & used) and EXACT + w not in used
@@ -109,6 +117,22 @@ class Spotter:
         """The key of the phrase the whole message is (typed answers: "yes", "не знаю")."""
         words = frozenset(self.stems(text.replace(EXACT, " ")))
         return next((key for key, stems in self._phrases if stems == words), None)
+
+
+def _narrowed(key: str, matched: list[tuple[str, frozenset[str]]]) -> bool:
+    """Whether each phrase of `key` found is part of a longer one of another key found:
+    "солнечный ожог" is a sunburn (`tan`), not also the burn of "ожог"; "opening hours" asks
+    the hours, not for "openings". Only a phrase of the same kind counts (a condition is never
+    lost to a request); health cues are always kept: they add up."""
+    kind = _kind(key)
+    return kind != HEALTH_CUE and all(
+        any(other != key and _kind(other) == kind and stems < longer for other, longer in matched)
+        for found, stems in matched if found == key)
+
+
+def _kind(key: str) -> str:
+    """Conditions, health cues, and everything else: a phrase gives way only to its own kind's."""
+    return next((kind for kind in (CONDITION, HEALTH_CUE) if key.startswith(kind)), "")
 
 
 def _words(text: str) -> list[str]:

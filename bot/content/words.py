@@ -40,6 +40,8 @@ class Words(Dialog):
     book: Phrases
     appointment: Phrases = ()  # asking about one's own appointment: "My appointment", not booking
     staff_only: Phrases  # what only staff can answer (discounts): offered to a person
+    elsewhere: Phrases = ()  # services the clinic does not offer ("hydrafacial", "ботокс")
+    alongside: Phrases = ()  # words setting such a service beside this one ("after", "чем")
     # How clients write the language on a Latin keyboard ("pyatno"): letter groups → letters.
     latin: dict[Annotated[StrictStr, Field(min_length=1)], StrictStr] = {}
 
