@@ -151,5 +151,10 @@ def data_endswith(suffix: str) -> Callable[[str, str], bool]:
     return lambda _label, data: data.endswith(suffix)
 
 
+def no_or_none(label: str, data: str) -> bool:
+    """"No" on a yes/no question, "None of these" on a choose-many one: a real answer."""
+    return data.endswith((":no", ":done"))
+
+
 __all__ = ["ROOT", "Client", "FakeBotApi", "Sandbox", "data_endswith", "data_is", "emit",
            "lean_api", "machine", "mean", "percentile", "rss_kib", "temp_settings"]

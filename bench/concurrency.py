@@ -3,8 +3,9 @@
     .venv/bin/python bench/concurrency.py [--clients 1000] [--think 3.0] [--skip-paced]
 
 Each client is an asyncio task with its own user id, going through the whole screening as a
-person would: /start → "Eligibility check" → consent → one skin goal + Done → every yes/no
-question ("No"), 20 updates in all, the last of which shows the outcome. A client sends its next
+person would: /start → "Eligibility check" → consent → one skin goal + Done → every question
+("No", or "None of these" where several may be chosen), 22 updates in all, the last of which
+shows the outcome. A client sends its next
 update only after the bot has answered the previous one.
 
 Updates reach the bot as they do under `run_polling`: through the Application's update
@@ -35,7 +36,16 @@ import random
 import time
 from typing import Any
 
-from common import Client, data_endswith, data_is, emit, lean_api, percentile, temp_settings
+from common import (
+    Client,
+    data_endswith,
+    data_is,
+    emit,
+    lean_api,
+    no_or_none,
+    percentile,
+    temp_settings,
+)
 from telegram import Update
 
 from bot.clock import Clock
@@ -77,7 +87,7 @@ class Phase:
             await self.feed(client.press(wanted))
         while True:
             await pause()
-            message, data = client.find(data_endswith(":no"))
+            message, data = client.find(no_or_none)
             await self.feed(client.button(data, message))
             if data.split(":")[2] == "sun":  # the last question: the outcome is shown
                 return

@@ -56,7 +56,7 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from common import Client, data_endswith, data_is, emit, percentile, temp_settings
+from common import Client, data_endswith, data_is, emit, no_or_none, percentile, temp_settings
 from faq_questions import EN, RU, misspelt
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
@@ -81,11 +81,6 @@ def feeder(app: Application) -> Feed:  # type: ignore[type-arg]
     async def feed(update: dict[str, Any]) -> None:
         await app.process_update(Update.de_json(update, app.bot))
     return feed
-
-
-def no_or_none(label: str, data: str) -> bool:
-    """"No" on a yes/no question, "None of these" on a choose-many one: a real answer."""
-    return data.endswith((":no", ":done"))
 
 
 async def timed(feed: Feed, update: dict[str, Any]) -> float:
