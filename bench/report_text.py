@@ -148,7 +148,10 @@ def per_update_section(per: dict[str, Spread], runs: int) -> list[str]:
         "all kinds: they are interleaved round by round). Every FAQ question is one of the 62 "
         "phrasings of `bench/faq_questions.py` with typos of its own, asked once in the run by "
         "a client who just said /start, so the matcher's caches never hold it; the fake Bot "
-        "API keeps the last 50 messages of each chat and finds a message to edit by its id.",
+        "API keeps the last 50 messages of each chat and finds a message to edit by its id. "
+        "The last screening answer is fed right after a screening's edits, back to back: its "
+        "time is almost all the wait for that chat's own send pace (Telegram's limit on one "
+        "chat), which a client who reads each question never meets.",
         ""]
     return lines
 
@@ -169,6 +172,6 @@ def wave_section(wave: dict[str, Spread], units: dict[str, str], fifo: dict[str,
               "request held up on its way cannot make a 429, and the nudges get what the "
               "clients leave: the wave's own rate is the limiter's minus the clients' requests. "
               "Each run is the full wave of 10,000 nudges, the comparison with the old limiter "
-              "too. At a reading pace of 5-15 s a question, clients finish the 16-question "
-              "screening within the wave and new ones take their place.", ""]
+              "too. At a reading pace of 5-15 s a question, clients finish the screening within "
+              "the wave and new ones take their place.", ""]
     return lines
