@@ -31,6 +31,8 @@ def no_topic_page(t: Texts, content: Content, settings: Settings, reply: str) ->
     ("ru", "я на 30 неделе, к вам можно?", "pregnancy"),  # any number of weeks
     ("ru", "на губе пузырек вскочил", "herpes"),
     ("ru", "obgorela na solnce vchera, nos krasnyi", "tan"),  # Russian on a Latin keyboard
+    ("ru", "вчера прижгла лоб утюжком", "burns"),
+    ("ru", "зашили подбородок три дня назад", "open_wounds"),
     # An abbreviation, and an implanted device other than the heart's.
     ("ru", "у меня ЭКС", "pacemaker"),
     ("en", "I've got a cochlear implant in my left ear", "pacemaker"),
@@ -137,6 +139,9 @@ async def test_a_client_speaking_of_themself_about_anything_else_gets_no_health_
     ("en", "do i need to change clothes", "process"),  # "clothes" is no typo of "clotting"
     ("en", "could it cause acne", "side_effects"),  # acne caused, not treated
     ("ru", "может вызвать пигментацию?", "side_effects"),
+    ("ru", "говорят, делать только зимой, правда?", "season"),  # "только" is no typo of "толк"
+    ("ru", "в баню на следующий день можно?", "aftercare"),  # the next day, not the next session
+    ("ru", "подходит для очень сухой кожи", "for_whom"),  # "подходит" asks, as "подойдёт" does
 ])
 async def test_a_paraphrase_finds_its_topic(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str
@@ -198,7 +203,8 @@ async def test_payment_and_gift_certificates_are_answered_from_the_configuration
                                             ("ru", "я на этой неделе свободна"),
                                             ("en", "could you fit me in tomorrow morning"),
                                             ("ru", "в выходные будет свободное время?"),
-                                            ("ru", "а на послезавтра вечером можно?")])
+                                            ("ru", "а на послезавтра вечером можно?"),
+                                            ("ru", "хочу на консультацию сначала")])
 async def test_wanting_to_sign_up_opens_the_booking(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:

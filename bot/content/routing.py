@@ -23,8 +23,8 @@ safety net below reads it as no health statement: surely so if it is told ("I'm 
 at all if it asks ("у меня свадьба через месяц, когда лучше?"). Small talk wins only when the
 message is nothing else ("thanks!"), so "hi, how long does it take" is the duration topic.
 Where the FAQ match is unsure, the classifier learned from the examples
-(bot/content/classifier.py) picks the topic, booking or a person where it is surer, or
-none; it is asked only after every health check has passed. A symptom or skin
+(bot/content/classifier.py) picks the topic, booking, a person or the clinic's details where it
+is surer, or none; it is asked only after every health check has passed. A symptom or skin
 state told rather than asked ("после бритья раздражение", no "?" and no question word) is a
 health statement too. Behind these rules stands a safety net learned from
 the same examples (health statement or not): where it is sure the message is a health statement,
@@ -244,7 +244,8 @@ def _asking(language: str, words: tuple[str, ...]) -> frozenset[str]:
 def learned(content: Content, matcher: FaqMatcher, language: str, text: str, found: Found,
             match: Match | None) -> Route | None:
     """The classifier's reading where the FAQ match is unsure: a topic the content has, booking
-    or a person where it is surer (`ERRAND_MARGIN`: "можно на завтра утром?"), or nothing the
+    or a person where it is surer (`ERRAND_MARGIN`: "можно на завтра утром?"), the clinic's
+    details where it is surer still (`CONFIDENT`: "от вокзала далеко идти?"), or nothing the
     bot knows; None when it is unsure too or guesses anything else. A fairly sure
     match gives way only to a guess far surer than its runner-up (`CONFIDENT`). A match that
     rests on everyday words around one no topic knows ("what's your instagram") is unsure too,
@@ -265,6 +266,8 @@ def learned(content: Content, matcher: FaqMatcher, language: str, text: str, fou
         return Route("faq", (topic,))
     if guess.margin >= ERRAND_MARGIN and kind in ("book", "person"):
         return Route("book" if kind == "book" else "person")
+    if guess.margin >= CONFIDENT and kind == "logistics":
+        return Route("logistics", (topic,))
     return Route("none") if kind == "none" else None
 
 
