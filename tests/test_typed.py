@@ -72,6 +72,11 @@ async def test_small_talk_gets_a_friendly_answer_and_the_menu(
     ("en", "is there parking", "Elm Road"),
     ("en", "how do I get there", "https://maps.example.com/"),
     ("ru", "как добраться", "https://maps.example.com/"),
+    ("en", "how far is it to walk from the train station", "https://maps.example.com/"),
+    ("ru", "это далеко от вокзала?", "https://maps.example.com/"),
+    # No clinic word: the classifier learned from the examples is sure these ask the hours.
+    ("en", "how late are you there on fridays", "Mon–Fri 9:00\u202fAM – 8:00\u202fPM; Sat 10:00"),
+    ("ru", "до скольки вы сегодня", "пн–пт 09:00 – 20:00; сб 10:00 – 16:00"),
 ])
 async def test_the_clinics_details_are_answered_from_the_configuration(
     bot: Sandbox, content: Content, language: str, text: str, expected: str
@@ -95,7 +100,9 @@ async def test_a_typo_still_finds_the_topic(
 @pytest.mark.parametrize("language, ask", [("en", "can I talk to a person"),
                                            ("ru", "хочу поговорить с человеком"),
                                            ("en", "please put me through to reception"),
-                                           ("ru", "соедините меня с администратором")])
+                                           ("ru", "соедините меня с администратором"),
+                                           ("en", "can I ask the doctor something first"),
+                                           ("ru", "хочу задать вопрос косметологу")])
 async def test_a_person_is_a_button_and_understood_typed(
     bot: Sandbox, content: Content, language: str, ask: str
 ) -> None:

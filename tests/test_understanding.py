@@ -31,6 +31,28 @@ def no_topic_page(t: Texts, content: Content, settings: Settings, reply: str) ->
     ("ru", "я на 30 неделе, к вам можно?", "pregnancy"),  # any number of weeks
     ("ru", "на губе пузырек вскочил", "herpes"),
     ("ru", "obgorela na solnce vchera, nos krasnyi", "tan"),  # Russian on a Latin keyboard
+    ("ru", "вчера прижгла лоб утюжком", "burns"),
+    ("ru", "зашили подбородок три дня назад", "open_wounds"),
+    # An abbreviation, and an implanted device other than the heart's.
+    ("ru", "у меня ЭКС", "pacemaker"),
+    ("en", "I've got a cochlear implant in my left ear", "pacemaker"),
+    # A pregnancy said without the word: twins, a second child, early days, IVF.
+    ("en", "expecting our second, it's still early days", "pregnancy"),
+    ("ru", "жду двойню, срок небольшой", "pregnancy"),
+    ("ru", "мы в протоколе ЭКО, перенос эмбриона на следующей неделе", "pregnancy"),
+    ("en", "baby arriving in october", "pregnancy"), ("ru", "скоро стану мамой", "pregnancy"),
+    # A relative's medicine, told by its brand name.
+    ("ru", "сын принимает конвулекс, можно ему?", "epilepsy"),
+    ("en", "my son is on Keppra, can he come with me", "epilepsy"),
+    # Sun planned as an activity rather than a holiday.
+    ("en", "destination wedding in Mexico in three weeks", "sun_planned"),
+    ("ru", "всё лето буду копаться в огороде", "sun_planned"),
+    ("en", "honeymoon in the Maldives after the wedding", "sun_planned"),
+    ("ru", "в июле свадьба на Бали", "sun_planned"),
+    ("en", "just got back from Bali, very tanned", "tan"),  # a tan had outranks a trip named
+    # A device worn, or a condition said in everyday words.
+    ("en", "I wear a Dexcom on my arm", "diabetes"),
+    ("ru", "сахар скачет, эндокринолог наблюдает", "diabetes"),
 ])
 async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
@@ -66,6 +88,10 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     # No word list has these: the safety net learned from the examples catches them.
     ("en", "my knee got replaced in june"), ("ru", "прооперировали колено в июне"),
     ("en", "I have veneers"),  # a service the clinic does not offer, told of oneself
+    ("en", "I wear hearing aids"),
+    ("en", "feeling a bit under the weather today"), ("ru", "что-то нездоровится с утра"),
+    # A relative's medicine no list names, told before the question.
+    ("en", "my husband takes tamsulosin, can he come"), ("ru", "мама пьёт эутирокс, ей можно?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -85,6 +111,7 @@ async def test_an_unknown_health_statement_is_left_to_a_specialist(
     ("en", "I'd love to try it but I'm on a budget"),
     ("ru", "у меня свадьба через месяц, когда лучше сделать?"),
     ("en", "I've never had a facial, what happens during it?"),
+    ("en", "I have a question, how long does it take"), ("ru", "у меня вопрос, сколько стоит"),
 ])
 async def test_a_client_speaking_of_themself_about_anything_else_gets_no_health_answer(
     bot: Sandbox, content: Content, language: str, text: str
@@ -112,6 +139,9 @@ async def test_a_client_speaking_of_themself_about_anything_else_gets_no_health_
     ("en", "do i need to change clothes", "process"),  # "clothes" is no typo of "clotting"
     ("en", "could it cause acne", "side_effects"),  # acne caused, not treated
     ("ru", "может вызвать пигментацию?", "side_effects"),
+    ("ru", "говорят, делать только зимой, правда?", "season"),  # "только" is no typo of "толк"
+    ("ru", "в баню на следующий день можно?", "aftercare"),  # the next day, not the next session
+    ("ru", "подходит для очень сухой кожи", "for_whom"),  # "подходит" asks, as "подойдёт" does
 ])
 async def test_a_paraphrase_finds_its_topic(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str
@@ -173,7 +203,8 @@ async def test_payment_and_gift_certificates_are_answered_from_the_configuration
                                             ("ru", "я на этой неделе свободна"),
                                             ("en", "could you fit me in tomorrow morning"),
                                             ("ru", "в выходные будет свободное время?"),
-                                            ("ru", "а на послезавтра вечером можно?")])
+                                            ("ru", "а на послезавтра вечером можно?"),
+                                            ("ru", "хочу на консультацию сначала")])
 async def test_wanting_to_sign_up_opens_the_booking(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:

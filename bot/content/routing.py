@@ -15,16 +15,18 @@ swelling?") is left to the FAQ. What only staff can answer (discounts) goes to a
 to a topic page; so does a question about a service the clinic does not offer ("do you do
 hydrafacial", "сколько стоит ботокс"), unless it sets that service beside this one ("how is it
 different from a chemical peel", "ботокс после шлифовки можно?"). A client telling something
-about themself in words no vocabulary knows ("у меня спираль", "I take ozempic") is taken for a
-health statement too: better a specialist's caution than a topic page or "no answer"; unless it
-opens as a question does ("do I have to prepare anything") or the safety net below reads it as
-no health statement: surely so if it is told ("I'm on a budget"), at all if it asks ("у меня
-свадьба через месяц, когда лучше?"). Small talk wins only when the message is nothing else
-("thanks!"), so "hi, how long does it take" is the duration topic. Where the FAQ match is
-unsure, the classifier learned from the examples (bot/content/classifier.py) picks the topic,
-booking or a person where it is surer, or none; it is asked only after every health check has
-passed. A symptom or skin state told rather than asked ("после бритья раздражение", no "?" and
-no question word) is a health statement too. Behind these rules stands a safety net learned from
+about themself, or someone they bring, in words no vocabulary knows ("у меня спираль", "I take
+ozempic", "мама пьёт эутирокс, ей можно?") is taken for a health statement too: better a
+specialist's caution than a topic page or "no answer"; unless the message opens as a question
+does ("do I have to prepare anything"; "my son takes X, can he come?" opens telling) or the
+safety net below reads it as no health statement: surely so if it is told ("I'm on a budget"),
+at all if it asks ("у меня свадьба через месяц, когда лучше?"). Small talk wins only when the
+message is nothing else ("thanks!"), so "hi, how long does it take" is the duration topic.
+Where the FAQ match is unsure, the classifier learned from the examples
+(bot/content/classifier.py) picks the topic, booking, a person or the clinic's details where it
+is surer, or none; it is asked only after every health check has passed. A symptom or skin
+state told rather than asked ("после бритья раздражение", no "?" and no question word) is a
+health statement too. Behind these rules stands a safety net learned from
 the same examples (health statement or not): where it is sure the message is a health statement,
 so it is, however the rules read it. It only ever sends a message to caution. A Russian message
 typed on a Latin keyboard ("vchera obozhgla lob") is read in Cyrillic first. Offline and cheap:
@@ -111,7 +113,8 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
         return Route("book")
     if smalltalk and not found.leftover:
         return Route("smalltalk", (smalltalk[0],))
-    if "health:telling" in found.keys and not opens_question(content, language, text) and any(
+    if "health:telling" in found.keys and not opens_question(
+            content, language, text, clauses=1) and any(
             not matcher.knows(word) for word in found.leftover) and health_odds(
             content, language, text) > (-UNSURE if told(content, language, words, text) else 0):
         return Route("health")
@@ -222,11 +225,12 @@ def told(content: Content, language: str, words: list[str], text: str) -> bool:
         EXACT + word for word in words) and not opens_question(content, language, text)
 
 
-def opens_question(content: Content, language: str, text: str) -> bool:
-    """Whether a sentence of the message opens with a word that asks there ("do I have to…")."""
+def opens_question(content: Content, language: str, text: str, clauses: int | None = None) -> bool:
+    """Whether a sentence of the message (of its first `clauses` only, if given) opens with a
+    word that asks there ("do I have to…")."""
     opening = _asking(language, content.words[language].health.opening)
     written = lemmatiser(language).written
-    return any(written(first[0]) in opening for part in _CLAUSE.split(text)
+    return any(written(first[0]) in opening for part in _CLAUSE.split(text)[:clauses]
                if (first := _WORD.findall(part.lower().replace("ё", "е"))))
 
 
@@ -240,7 +244,8 @@ def _asking(language: str, words: tuple[str, ...]) -> frozenset[str]:
 def learned(content: Content, matcher: FaqMatcher, language: str, text: str, found: Found,
             match: Match | None) -> Route | None:
     """The classifier's reading where the FAQ match is unsure: a topic the content has, booking
-    or a person where it is surer (`ERRAND_MARGIN`: "можно на завтра утром?"), or nothing the
+    or a person where it is surer (`ERRAND_MARGIN`: "можно на завтра утром?"), the clinic's
+    details where it is surer still (`CONFIDENT`: "от вокзала далеко идти?"), or nothing the
     bot knows; None when it is unsure too or guesses anything else. A fairly sure
     match gives way only to a guess far surer than its runner-up (`CONFIDENT`). A match that
     rests on everyday words around one no topic knows ("what's your instagram") is unsure too,
@@ -261,6 +266,8 @@ def learned(content: Content, matcher: FaqMatcher, language: str, text: str, fou
         return Route("faq", (topic,))
     if guess.margin >= ERRAND_MARGIN and kind in ("book", "person"):
         return Route("book" if kind == "book" else "person")
+    if guess.margin >= CONFIDENT and kind == "logistics":
+        return Route("logistics", (topic,))
     return Route("none") if kind == "none" else None
 
 
