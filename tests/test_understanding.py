@@ -142,6 +142,13 @@ async def test_a_client_speaking_of_themself_about_anything_else_gets_no_health_
     ("ru", "говорят, делать только зимой, правда?", "season"),  # "только" is no typo of "толк"
     ("ru", "в баню на следующий день можно?", "aftercare"),  # the next day, not the next session
     ("ru", "подходит для очень сухой кожи", "for_whom"),  # "подходит" asks, as "подойдёт" does
+    ("ru", "bol'no? 😅", "duration"),  # an emoji is no Cyrillic letter
+    ("en", "how does the tip take off the top layer", "what"),
+    ("en", "can women in their 50s have it", "for_whom"),
+    ("en", "am I in and out in under an hour", "duration"),
+    ("en", "are there exceptions, or is it safe for everyone", "contraindications"),
+    ("ru", "какой спф брать потом?", "aftercare"),
+    ("ru", "а что со мной будут делать, расскажите", "process"),
 ])
 async def test_a_paraphrase_finds_its_topic(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str

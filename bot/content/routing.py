@@ -138,9 +138,10 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
 def readable(content: Content, language: str, text: str) -> str:
     """The message in its language's letters: one typed on a Latin keyboard ("vchera obozhgla
     lob") is read letter group by letter group (the words file's `latin`) when most of its
-    words then are words of the language; anything else (a brand name, English) as typed."""
+    words then are words of the language; anything else (a brand name, English) as typed. An
+    emoji beside the words ("bol'no? 😬") is no letter of the language."""
     table = content.words[language].latin if language in content.words else {}
-    if not table or not text.isascii():
+    if not table or not all(letter.isascii() for letter in _WORD.findall(text)):
         return text
     pattern = _latin(tuple(table))
     lemmas = lemmatiser(language)
