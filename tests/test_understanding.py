@@ -33,6 +33,8 @@ def no_topic_page(t: Texts, content: Content, settings: Settings, reply: str) ->
     ("ru", "obgorela na solnce vchera, nos krasnyi", "tan"),  # Russian on a Latin keyboard
     ("ru", "вчера прижгла лоб утюжком", "burns"),
     ("ru", "зашили подбородок три дня назад", "open_wounds"),
+    ("ru", "ребёнок оцарапал мне лоб", "open_wounds"),
+    ("en", "a couple of deep painful pimples on my chin", "acne_inflamed"),
     # An abbreviation, and an implanted device other than the heart's.
     ("ru", "у меня ЭКС", "pacemaker"),
     ("en", "I've got a cochlear implant in my left ear", "pacemaker"),
@@ -149,6 +151,8 @@ async def test_a_client_speaking_of_themself_about_anything_else_gets_no_health_
     ("en", "are there exceptions, or is it safe for everyone", "contraindications"),
     ("ru", "какой спф брать потом?", "aftercare"),
     ("ru", "а что со мной будут делать, расскажите", "process"),
+    ("en", "do you numb my face beforehand", "duration"),
+    ("en", "will it help with large pores", "results"),  # how a concern changes, not who
 ])
 async def test_a_paraphrase_finds_its_topic(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str
@@ -222,7 +226,8 @@ async def test_wanting_to_sign_up_opens_the_booking(
 
 
 @pytest.mark.parametrize("language, text", [("ru", "спасибо огромное, вы очень помогли"),
-                                            ("en", "thanks so much, that really helped")])
+                                            ("en", "thanks so much, that really helped"),
+                                            ("en", "thank you, that helps")])
 async def test_thanks_with_praise_is_thanks_not_a_topic(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
 ) -> None:
