@@ -145,6 +145,7 @@ async def test_a_client_speaking_of_themself_about_anything_else_gets_no_health_
     ("ru", "в баню на следующий день можно?", "aftercare"),  # the next day, not the next session
     ("ru", "подходит для очень сухой кожи", "for_whom"),  # "подходит" asks, as "подойдёт" does
     ("ru", "bol'no? 😅", "duration"),  # an emoji is no Cyrillic letter
+    ("ru", "chem otlichaetsya ot chistki?", "what"),  # "chem" typed for "чем" is no chemo
     ("en", "how does the tip take off the top layer", "what"),
     ("en", "can women in their 50s have it", "for_whom"),
     ("en", "am I in and out in under an hour", "duration"),
