@@ -239,3 +239,14 @@ async def test_thanks_with_praise_is_thanks_not_a_topic(
     reply = shown(await user.send(text))
     assert t("smalltalk.thanks") in reply
     assert no_topic_page(t, content, settings, reply)
+
+
+@pytest.mark.parametrize("language, text", [("ru", "вы бот или всё-таки человек?")])
+async def test_asking_whether_the_bot_is_a_person_is_no_request_for_one(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    reply = shown(await user.send(text))
+    assert t("faq.no_match") in reply and t("person.ask") not in reply
