@@ -155,6 +155,9 @@ async def test_a_client_speaking_of_themself_about_anything_else_gets_no_health_
     ("en", "do you numb my face beforehand", "duration"),
     ("en", "will it help with large pores", "results"),  # how a concern changes, not who
     ("en", "would it work for my enlarged pores", "results"),
+    ("en", "how does it feel on the skin", "duration"),
+    ("ru", "что даст мне курс процедур", "results"),
+    ("ru", "почём пилинг шеи", "price"),  # the price of what the procedure is
 ])
 async def test_a_paraphrase_finds_its_topic(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str
