@@ -158,6 +158,8 @@ async def test_a_client_speaking_of_themself_about_anything_else_gets_no_health_
     ("en", "how does it feel on the skin", "duration"),
     ("ru", "что даст мне курс процедур", "results"),
     ("ru", "почём пилинг шеи", "price"),  # the price of what the procedure is
+    ("en", "how many sessions to see the results", "course"),
+    ("ru", "опишите по шагам, что вы делаете", "process"),
 ])
 async def test_a_paraphrase_finds_its_topic(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str
