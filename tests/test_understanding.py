@@ -35,6 +35,7 @@ def no_topic_page(t: Texts, content: Content, settings: Settings, reply: str) ->
     ("ru", "зашили подбородок три дня назад", "open_wounds"),
     ("ru", "ребёнок оцарапал мне лоб", "open_wounds"),
     ("en", "a couple of deep painful pimples on my chin", "acne_inflamed"),
+    ("en", "I had a glycolic on friday", "recent_resurfacing"),  # an acid peel, said short
     # An abbreviation, and an implanted device other than the heart's.
     ("ru", "у меня ЭКС", "pacemaker"),
     ("en", "I've got a cochlear implant in my left ear", "pacemaker"),
