@@ -84,12 +84,12 @@ def test_the_safety_net_never_takes_a_health_statement_away(shipped_content: Con
 
 
 def test_a_fairly_sure_match_gives_way_to_a_far_surer_classifier(shipped_content: Content) -> None:
-    """"Результат" is a results keyword, "дома" a process one and "peel" names the procedure;
-    the examples know these ask how many sessions it takes, how to look after the skin at home
-    and what the skin may do after."""
+    """"Результат" is a results keyword, "что делать" an aftercare one and "peel" names the
+    procedure; the examples know these ask how many sessions it takes, how a session goes and
+    what the skin may do after."""
     for language, text, label in (
             ("ru", "сколько раз надо прийти, чтобы был заметен результат", "faq:course"),
-            ("ru", "какой уход нужен дома после, что купить", "faq:aftercare"),
+            ("ru", "что делают на сеансе, расскажите", "faq:process"),
             ("en", "could my skin peel afterwards", "faq:side_effects")):
         matcher = faq_matcher(shipped_content, language)
         keywords = matcher.best(text)

@@ -74,6 +74,7 @@ async def test_small_talk_gets_a_friendly_answer_and_the_menu(
     ("ru", "как добраться", "https://maps.example.com/"),
     ("en", "how far is it to walk from the train station", "https://maps.example.com/"),
     ("ru", "это далеко от вокзала?", "https://maps.example.com/"),
+    ("ru", "я не могу найти вход, помогите", "https://maps.example.com/"),
     # No clinic word: the classifier learned from the examples is sure these ask the hours.
     ("en", "how late are you there on fridays", "Mon–Fri 9:00\u202fAM – 8:00\u202fPM; Sat 10:00"),
     ("ru", "до скольки вы сегодня", "пн–пт 09:00 – 20:00; сб 10:00 – 16:00"),

@@ -33,6 +33,9 @@ def no_topic_page(t: Texts, content: Content, settings: Settings, reply: str) ->
     ("ru", "obgorela na solnce vchera, nos krasnyi", "tan"),  # Russian on a Latin keyboard
     ("ru", "вчера прижгла лоб утюжком", "burns"),
     ("ru", "зашили подбородок три дня назад", "open_wounds"),
+    ("ru", "ребёнок оцарапал мне лоб", "open_wounds"),
+    ("en", "a couple of deep painful pimples on my chin", "acne_inflamed"),
+    ("en", "I had a glycolic on friday", "recent_resurfacing"),  # an acid peel, said short
     # An abbreviation, and an implanted device other than the heart's.
     ("ru", "у меня ЭКС", "pacemaker"),
     ("en", "I've got a cochlear implant in my left ear", "pacemaker"),
@@ -142,6 +145,22 @@ async def test_a_client_speaking_of_themself_about_anything_else_gets_no_health_
     ("ru", "говорят, делать только зимой, правда?", "season"),  # "только" is no typo of "толк"
     ("ru", "в баню на следующий день можно?", "aftercare"),  # the next day, not the next session
     ("ru", "подходит для очень сухой кожи", "for_whom"),  # "подходит" asks, as "подойдёт" does
+    ("ru", "bol'no? 😅", "duration"),  # an emoji is no Cyrillic letter
+    ("ru", "chem otlichaetsya ot chistki?", "what"),  # "chem" typed for "чем" is no chemo
+    ("en", "how does the tip take off the top layer", "what"),
+    ("en", "can women in their 50s have it", "for_whom"),
+    ("en", "am I in and out in under an hour", "duration"),
+    ("en", "are there exceptions, or is it safe for everyone", "contraindications"),
+    ("ru", "какой спф брать потом?", "aftercare"),
+    ("ru", "а что со мной будут делать, расскажите", "process"),
+    ("en", "do you numb my face beforehand", "duration"),
+    ("en", "will it help with large pores", "results"),  # how a concern changes, not who
+    ("en", "would it work for my enlarged pores", "results"),
+    ("en", "how does it feel on the skin", "duration"),
+    ("ru", "что даст мне курс процедур", "results"),
+    ("ru", "почём пилинг шеи", "price"),  # the price of what the procedure is
+    ("en", "how many sessions to see the results", "course"),
+    ("ru", "опишите по шагам, что вы делаете", "process"),
 ])
 async def test_a_paraphrase_finds_its_topic(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str
@@ -215,7 +234,8 @@ async def test_wanting_to_sign_up_opens_the_booking(
 
 
 @pytest.mark.parametrize("language, text", [("ru", "спасибо огромное, вы очень помогли"),
-                                            ("en", "thanks so much, that really helped")])
+                                            ("en", "thanks so much, that really helped"),
+                                            ("en", "thank you, that helps")])
 async def test_thanks_with_praise_is_thanks_not_a_topic(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
 ) -> None:
@@ -225,3 +245,14 @@ async def test_thanks_with_praise_is_thanks_not_a_topic(
     reply = shown(await user.send(text))
     assert t("smalltalk.thanks") in reply
     assert no_topic_page(t, content, settings, reply)
+
+
+@pytest.mark.parametrize("language, text", [("ru", "вы бот или всё-таки человек?")])
+async def test_asking_whether_the_bot_is_a_person_is_no_request_for_one(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    reply = shown(await user.send(text))
+    assert t("faq.no_match") in reply and t("person.ask") not in reply

@@ -29,7 +29,8 @@ state told rather than asked ("после бритья раздражение", 
 health statement too. Behind these rules stands a safety net learned from
 the same examples (health statement or not): where it is sure the message is a health statement,
 so it is, however the rules read it. It only ever sends a message to caution. A Russian message
-typed on a Latin keyboard ("vchera obozhgla lob") is read in Cyrillic first. Offline and cheap:
+typed on a Latin keyboard ("vchera obozhgla lob") is read in Cyrillic first, and then only the
+words that reading leaves unknown are looked up in other languages' words. Offline and cheap:
 a spotter look-up per language, one FAQ match, at most two guesses.
 """
 
@@ -90,9 +91,10 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
     for key in found.keys:
         kind, _, name = key.partition(":")
         by_kind.setdefault(kind, []).append(name)
+    foreign = typed if text == typed else unread(content, language, typed)
     conditions = by_kind.get("condition") or [
         key.partition(":")[2] for lang, spotter in content.spotters.items() if lang != language
-        for key in spotter.find(typed).keys if key.startswith("condition:")]
+        for key in spotter.find(foreign).keys if key.startswith("condition:")]
     if conditions:
         return Route("condition", tuple(dict.fromkeys(conditions)))
     smalltalk = by_kind.get("smalltalk")
@@ -138,9 +140,10 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
 def readable(content: Content, language: str, text: str) -> str:
     """The message in its language's letters: one typed on a Latin keyboard ("vchera obozhgla
     lob") is read letter group by letter group (the words file's `latin`) when most of its
-    words then are words of the language; anything else (a brand name, English) as typed."""
+    words then are words of the language; anything else (a brand name, English) as typed. An
+    emoji beside the words ("bol'no? 😬") is no letter of the language."""
     table = content.words[language].latin if language in content.words else {}
-    if not table or not text.isascii():
+    if not table or not all(letter.isascii() for letter in _WORD.findall(text)):
         return text
     pattern = _latin(tuple(table))
     lemmas = lemmatiser(language)
@@ -148,6 +151,17 @@ def readable(content: Content, language: str, text: str) -> str:
         lambda m: _spelled(pattern.findall(m.group(0)), table, lemmas.known), text.lower())
     words = _WORD.findall(spelled)
     return spelled if 2 * sum(map(lemmas.known, words)) >= len(words) else text
+
+
+def unread(content: Content, language: str, typed: str) -> str:
+    """The words of a message read in the language's letters that are no words of it there
+    (a brand name: "p'yu akkutan"): only these are left to other languages' words, so "chem"
+    typed for "чем" is no chemo."""
+    table = content.words[language].latin
+    pattern = _latin(tuple(table))
+    known = lemmatiser(language).known
+    return " ".join(word for word in _LATIN_WORD.findall(typed.lower())
+                    if not known(_spelled(pattern.findall(word), table, known)))
 
 
 def _spelled(groups: list[str], table: dict[str, str], known: Callable[[str], bool]) -> str:
