@@ -46,7 +46,7 @@ def test_the_corpus_is_large_and_speaks_each_language_with_its_own_words(
 # day they are met these tests fail until the mark goes. Meanwhile the floor below holds what it
 # reaches, so words changed for one message cannot lose ground on messages nobody tuned for.
 NOT_YET = pytest.mark.xfail(strict=True, reason="below budget on the test split")
-TEST_FLOOR = {"overall": 0.915, "en": 0.91, "ru": 0.917, "health safe": 134}
+TEST_FLOOR = {"overall": 0.918, "en": 0.922, "ru": 0.917, "health safe": 134}
 
 
 @pytest.mark.parametrize("split", [pytest.param("test", marks=NOT_YET), "dev"])
