@@ -12,12 +12,14 @@ import shutil
 import subprocess
 import sys
 import venv
+from importlib import metadata
 from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract
 from babel.messages.frontend import parse_mapping_cfg
 from babel.util import pathmatch
+from packaging.requirements import Requirement
 
 from bot.content.extract import KEYWORDS
 
@@ -56,13 +58,41 @@ def test_locks_pin_every_package_by_hash() -> None:
             p.lower() for p in pins}
 
 
+def pinned(lock: str) -> dict[str, list[str]]:
+    """`name==version ; marker` → its hashes, for every package a lock in requirements/ pins."""
+    text = (ROOT / "requirements" / lock).read_text(encoding="utf-8")
+    return {m.group(1).strip(): sorted(re.findall(r"sha256:(\w+)", m.group(2))) for m in
+            re.finditer(r"^(\S+==\S+(?: ;[^\\\n]*)?)\s*\\\n((?:\s+--hash=\S+\s*\\?\n)+)",
+                        text, re.M)}
+
+
+def test_the_runtime_lock_is_the_test_locks_runtime_part() -> None:
+    """Every package the runtime lock pins, the test lock pins at the same version with the
+    same files: the suite's own install (the README's second command) proves the first's."""
+    runtime, tests = pinned("runtime.txt"), pinned("test.txt")
+    assert runtime and {pin: tests.get(pin) for pin in runtime} == runtime
+
+
+def link_runtime_packages(into: Path) -> None:
+    """Link the files of every package the runtime lock pins, as this environment installed
+    them (the test lock holds the same files), into `into`: the runtime and nothing the
+    tests add, without a second 40-second install of the same wheels."""
+    for pin in pinned("runtime.txt"):
+        requirement = Requirement(pin)
+        if requirement.marker is not None and not requirement.marker.evaluate():
+            continue
+        distribution = metadata.distribution(requirement.name)
+        assert requirement.specifier.contains(distribution.version), pin
+        for top in {Path(str(file)).parts[0] for file in distribution.files or ()} - {".."}:
+            if not (into / top).exists():
+                (into / top).symlink_to(Path(str(distribution.locate_file(top))))
+
+
 @pytest.fixture(scope="module")
 def installed_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A new virtual environment with the locked runtime and the wheel `pip install .` builds.
-
-    This pip installs into it (`--python`) rather than one of its own, and nothing is
-    compiled ahead (`--no-compile`; the commands below compile what they import): the
-    environment holds the same files, for a third of the time."""
+    """A new virtual environment with the wheel `pip install .` builds, seeing only the locked
+    runtime's packages (`link_runtime_packages`): the shipped files, the entry point and the
+    runtime's sufficiency are what it proves, from outside the checkout."""
     work = tmp_path_factory.mktemp("wheel")
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
     subprocess.run([*pip, "wheel", "--no-deps", "-w", str(work / "dist"), str(ROOT)],
@@ -70,10 +100,13 @@ def installed_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     wheel = next((work / "dist").glob("clinicbot-*.whl"))
     env_dir = work / "venv"
     venv.create(env_dir, with_pip=False)
-    base = [*pip, "--python", str(env_dir / "bin" / "python"), "install", "--no-compile"]
-    subprocess.run([*base, "-r", str(ROOT / "requirements" / "runtime.txt")], check=True,
-                   timeout=300)
-    subprocess.run([*base, "--no-deps", str(wheel)], check=True, timeout=120)
+    runtime = work / "runtime"
+    runtime.mkdir()
+    link_runtime_packages(runtime)
+    site = next(env_dir.glob("lib/python*/site-packages"))
+    (site / "runtime.pth").write_text(f"{runtime}\n", encoding="utf-8")
+    subprocess.run([*pip, "--python", str(env_dir / "bin" / "python"), "install",
+                    "--no-compile", "--no-deps", str(wheel)], check=True, timeout=120)
     return env_dir / "bin"
 
 
