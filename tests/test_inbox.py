@@ -10,13 +10,17 @@ the same one restarted.
 from __future__ import annotations
 
 import asyncio
+import json
 from typing import Any
 
 import pytest
+from telegram import Update
+from telegram.ext import TypeHandler
 
 from bot.config import Settings
 from bot.content import Content
-from bot.devtools.sandbox import ChatUser, Sandbox
+from bot.devtools.sandbox import ChatUser, FakeBotApi, Sandbox
+from bot.telegram.transport import UpdatesRequest
 from tests.chat import Texts, instance_died
 
 pytestmark = pytest.mark.engines
@@ -112,3 +116,53 @@ async def test_handled_updates_keep_nothing_of_the_client(
     rows = await bot.app.bot_data["services"].stores.database.all(
         "SELECT sender_id, payload, handled_at FROM inbox")
     assert [(r[0], r[1]) for r in rows] == [(None, None)] and rows[0][2] is not None
+
+
+def keyboards_seen(bot: Sandbox) -> list[tuple[int, object]]:
+    """(message id, keyboard) of each pressed message the handlers are given."""
+    seen: list[tuple[int, object]] = []
+
+    async def spy(update: Update, context: object) -> None:
+        message = update.callback_query.message if update.callback_query else None
+        if message is not None:
+            seen.append((message.message_id, getattr(message, "reply_markup", None)))
+
+    bot.app.add_handler(TypeHandler(Update, spy), group=-1)
+    return seen
+
+
+async def test_a_pressed_message_reaches_the_handlers_without_its_keyboard(
+    bot: Sandbox, settings: Settings, content: Content
+) -> None:
+    """Only the pressed message's id is read (to edit it): its keyboard, up to half of what
+    parsing a button press cost, is left unparsed, fresh or taken over from the inbox."""
+    t = Texts(content, "en")
+    seen = keyboards_seen(bot)
+    user = bot.user()
+    await user.send("/start")
+    menu = user.last
+    await user.press(t("menu.faq"))
+    assert seen == [(menu.message_id, None)]
+    assert user.last.message_id == menu.message_id and user.last.buttons  # edited in place
+    message, data = user.find_button(t("button.menu"))
+    query = {"id": "q2", "from": user.user, "chat_instance": str(user.id), "data": data,
+             "message": FakeBotApi._json(message)}
+    await bot.accept({"update_id": 900, "callback_query": query})
+    await instance_died(bot, settings)
+    seen = keyboards_seen(bot)  # the instance that takes over
+    await bot.run_scheduler()
+    assert seen == [(message.message_id, None)]
+    assert user.last.message_id == menu.message_id
+    assert t("menu.faq") in [label for label, _ in user.last.buttons]
+
+
+def test_polled_updates_are_read_without_the_pressed_messages_keyboard() -> None:
+    message = {"message_id": 7, "date": 0, "chat": {"id": 1, "type": "private"},
+               "text": "Menu", "reply_markup": {"inline_keyboard": [[
+                   {"text": "Questions", "callback_data": "menu:faq"}]]}}
+    body = json.dumps({"ok": True, "result": [{"update_id": 1, "callback_query": {
+        "id": "1", "from": {"id": 1, "is_bot": False, "first_name": "A"},
+        "chat_instance": "1", "data": "menu:faq", "message": message}}]}).encode()
+    result = UpdatesRequest().parse_json_payload(body)["result"]
+    assert result[0]["callback_query"]["message"] == {
+        key: value for key, value in message.items() if key != "reply_markup"}

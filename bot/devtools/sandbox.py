@@ -12,7 +12,6 @@ import itertools
 import json
 from typing import Any
 
-from telegram import Update
 from telegram.ext import AIORateLimiter, Application, ContextTypes
 
 from bot.clock import Clock
@@ -20,6 +19,7 @@ from bot.config import Settings
 from bot.content import Content, load_content
 from bot.devtools.fake_api import BOT_USER, TOKEN, FakeBotApi, Sent
 from bot.telegram.app import build_application, start_services, stop_services
+from bot.telegram.incoming import parsed
 from bot.telegram.scheduler import Scheduler
 
 __all__ = ["BOT_USER", "TOKEN", "ChatUser", "Chats", "FakeBotApi", "Sandbox", "Sent"]
@@ -134,14 +134,14 @@ class Sandbox(Chats):
     async def deliver(self, update: dict[str, Any]) -> None:
         """As Telegram's updates reach `clinicbot run`: stored in the inbox, then handled.
         Delivering an update again plays Telegram's retry."""
-        received = Update.de_json(update, self.app.bot)
+        received = parsed(update, self.app.bot)
         await self.app.bot_data["inbox"].accept(received, json.dumps(update))
         await self.app.process_update(received)
 
     async def accept(self, update: dict[str, Any]) -> None:
         """Store the update as the webhook does before its 200, and no more: what an instance
         killed right after acknowledging an update leaves behind."""
-        await self.app.bot_data["inbox"].accept(Update.de_json(update, self.app.bot))
+        await self.app.bot_data["inbox"].accept(parsed(update, self.app.bot))
 
 
 class ChatUser:

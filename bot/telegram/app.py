@@ -28,7 +28,7 @@ from bot.telegram.metrics import Metrics
 from bot.telegram.outbox import Outbox
 from bot.telegram.scheduler import Scheduler
 from bot.telegram.sending import Sender
-from bot.telegram.transport import AiohttpRequest
+from bot.telegram.transport import AiohttpRequest, UpdatesRequest
 
 log = logging.getLogger(__name__)
 ERROR_ALERT_INTERVAL = timedelta(hours=1)
@@ -60,7 +60,7 @@ def build_application(
     builder = builder.application_class(InboxApplication).update_queue(DurableQueue())
     builder = builder.concurrent_updates(FairUpdateProcessor(concurrent_updates))
     builder = builder.request(request or AiohttpRequest()).get_updates_request(
-        request or AiohttpRequest(connection_pool_size=1))
+        request or UpdatesRequest(connection_pool_size=1))
     if rate_limiter is not None:
         builder = builder.rate_limiter(rate_limiter)
     if base_url:

@@ -34,6 +34,7 @@ from telegram.ext import Application
 
 from bot.flows import Services
 from bot.storage import storage_trouble
+from bot.telegram.incoming import parsed
 from bot.telegram.metrics import Metrics
 
 log = logging.getLogger(__name__)
@@ -89,7 +90,7 @@ class Inbox:
         this one, unless it was handled already."""
         handled, earlier = await self.store.before(sender_of(update), update.update_id)
         for waiting in earlier:
-            await self._once(Update.de_json(waiting.payload, self.bot), process)
+            await self._once(parsed(waiting.payload, self.bot), process)
         if handled:
             log.info("update %s was handled already; ignored", update.update_id)
             return
@@ -137,7 +138,7 @@ class Inbox:
             self.metrics.taken_over.inc(len(orphans))
         for orphan in orphans:
             log.info("taking over update %s", orphan.update_id)
-            await self.process(Update.de_json(orphan.payload, self.bot))
+            await self.process(parsed(orphan.payload, self.bot))
         return len(orphans)
 
 

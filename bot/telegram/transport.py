@@ -18,8 +18,10 @@ import aiohttp
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
+from bot.telegram.incoming import without_unread
+
 if TYPE_CHECKING:
-    from telegram._utils.types import ODVInput  # the type of BaseRequest's own signature
+    from telegram._utils.types import JSONDict, ODVInput  # the type of BaseRequest's own signature
 
 
 class AiohttpRequest(BaseRequest):
@@ -88,3 +90,16 @@ def _seconds(given: ODVInput[float], default: float) -> float | None:
     if given is None or isinstance(given, int | float):
         return given
     return default
+
+
+class UpdatesRequest(AiohttpRequest):
+    """The getUpdates connection: polled updates are read without what the bot never reads
+    (bot/telegram/incoming.py), through the parsing hook PTB's `BaseRequest` offers."""
+
+    @staticmethod
+    def parse_json_payload(payload: bytes) -> JSONDict:
+        data = BaseRequest.parse_json_payload(payload)
+        if isinstance(result := data.get("result"), list):
+            data["result"] = [without_unread(update) if isinstance(update, dict) else update
+                              for update in result]
+        return data

@@ -17,11 +17,12 @@ import json
 from http import HTTPStatus
 
 import tornado.web
-from telegram import Bot, Update
+from telegram import Bot
 from telegram.ext import ExtBot, _updater
 from telegram.ext._utils.webhookhandler import _LOGGER, TelegramHandler, WebhookAppClass
 
 from bot.telegram.inbox import DurableQueue
+from bot.telegram.incoming import parsed
 
 MAX_BODY = 1024 * 1024
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -53,7 +54,7 @@ class GuardedHandler(TelegramHandler):
         body = bytes(self._body).decode()
         data = json.loads(body)
         try:
-            update = Update.de_json(data, self.bot)
+            update = parsed(data, self.bot)
         except Exception as exc:
             # PTB's words, which the logging setup reduces to the update's ids and kinds.
             _LOGGER.critical("Something went wrong processing the data received from Telegram."
