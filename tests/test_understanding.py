@@ -56,6 +56,12 @@ def no_topic_page(t: Texts, content: Content, settings: Settings, reply: str) ->
     # A device worn, or a condition said in everyday words.
     ("en", "I wear a Dexcom on my arm", "diabetes"),
     ("ru", "сахар скачет, эндокринолог наблюдает", "diabetes"),
+    # A health fact beside a booking or a question about the clinic: the health fact wins.
+    ("en", "running a bit of a temp today, what time do you open tomorrow", "fever"),
+    ("ru", "у дочки бывают эпиприступы, можно её записать на субботу?", "epilepsy"),
+    ("en", "going snowboarding in three weeks, can you fit me in before", "sun_planned"),
+    ("ru", "через месяц едем кататься на сноуборде, хочу записаться до поездки", "sun_planned"),
+    ("ru", "в прошлый четверг делала химпилинг, запишите на субботу", "recent_resurfacing"),
 ])
 async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
@@ -95,6 +101,11 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "feeling a bit under the weather today"), ("ru", "что-то нездоровится с утра"),
     # A relative's medicine no list names, told before the question.
     ("en", "my husband takes tamsulosin, can he come"), ("ru", "мама пьёт эутирокс, ей можно?"),
+    # A period due on the day, moles on the face: told, not asked in general.
+    ("en", "I'll have my period that week, should I reschedule?"),
+    ("ru", "на той неделе будут месячные, переносить?"),
+    ("en", "loads of moles on the cheeks, does that matter?"),
+    ("ru", "на лице куча родинок, это не страшно?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
