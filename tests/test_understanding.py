@@ -136,6 +136,24 @@ async def test_a_client_speaking_of_themself_about_anything_else_gets_no_health_
     assert t("health.unknown") not in shown(await user.send(text))
 
 
+@pytest.mark.parametrize("language, text", [
+    ("en", "my cousin got it done, he loved it"), ("ru", "коллега делала, ей понравилось"),
+    ("en", "my aunt is a dermatologist and says it's a waste of money"),
+    ("ru", "сестра косметолог, говорит что это развод"),
+    ("en", "WORK FROM HOME and make 3000 a week, link in my profile"),
+    ("ru", "заработок от 5000 в день без вложений, пиши в личку"),
+])
+async def test_what_others_said_of_it_and_spam_are_no_health_statement_and_no_topic(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    reply = shown(await user.send(text))
+    assert t("faq.no_match") in reply and t("health.unknown") not in reply
+    assert no_topic_page(t, content, settings, reply)
+
+
 @pytest.mark.parametrize("language, text, topic", [
     ("ru", "скок по времени занимает", "duration"),
     ("ru", "долго по времени сама процедура?", "duration"),
