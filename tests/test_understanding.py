@@ -154,6 +154,39 @@ async def test_what_others_said_of_it_and_spam_are_no_health_statement_and_no_to
     assert no_topic_page(t, content, settings, reply)
 
 
+@pytest.mark.parametrize("language, text", [
+    ("en", "can people with epilepsy have it?"), ("en", "is it ok for diabetics?"),
+    ("en", "generally speaking, are pregnant women allowed?"),
+    ("ru", "а астматикам можно?"), ("ru", "при эпилепсии делают?"),
+    ("ru", "с герпесом вообще делают такое?"),
+])
+async def test_a_condition_asked_about_in_general_gets_the_contraindications(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    """Of nobody in particular: the page that names it, with the check offered beneath."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    assert t.faq("contraindications", settings) in shown(await user.send(text))
+    assert user.find_button(t.label("menu.screening"))
+
+
+@pytest.mark.parametrize("language, text, condition", [
+    ("en", "in general, is it ok with a fever?", "fever"),  # the page does not name it
+    ("ru", "а при температуре вообще можно?", "fever"),
+    ("en", "I'm diabetic, is it ok for diabetics?", "diabetes"),  # of the writer
+    ("ru", "у меня астма, астматикам можно?", "asthma"),
+])
+async def test_a_condition_the_page_does_not_name_or_of_the_writer_is_answered_about_it(
+    bot: Sandbox, content: Content, language: str, text: str, condition: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    reason, _ = health_reason(content, condition)
+    assert t(reason) in shown(await user.send(text))
+
+
 @pytest.mark.parametrize("language, text, topic", [
     ("ru", "скок по времени занимает", "duration"),
     ("ru", "долго по времени сама процедура?", "duration"),

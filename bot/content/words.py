@@ -29,6 +29,7 @@ class HealthCues(Dialog):
     opening: Phrases = ()  # words that ask only where a sentence opens with them ("is it…")
     states: Phrases = ()  # skin states often asked about ("dry", "red"): health when told
     never: Phrases = ()  # a procedure or symptom denied, or someone else's: tells no health
+    general: Phrases = ()  # a condition asked about of nobody in particular ("diabetics")
 
 
 class Words(Dialog):
