@@ -140,6 +140,7 @@ async def test_a_client_speaking_of_themself_about_anything_else_gets_no_health_
     ("en", "my cousin got it done, he loved it"), ("ru", "коллега делала, ей понравилось"),
     ("en", "my aunt is a dermatologist and says it's a waste of money"),
     ("ru", "сестра косметолог, говорит что это развод"),
+    ("ru", "папа врач-хирург, говорит что это пустая трата денег"),
     ("en", "WORK FROM HOME and make 3000 a week, link in my profile"),
     ("ru", "заработок от 5000 в день без вложений, пиши в личку"),
 ])
