@@ -62,6 +62,13 @@ def no_topic_page(t: Texts, content: Content, settings: Settings, reply: str) ->
     ("en", "going snowboarding in three weeks, can you fit me in before", "sun_planned"),
     ("ru", "через месяц едем кататься на сноуборде, хочу записаться до поездки", "sun_planned"),
     ("ru", "в прошлый четверг делала химпилинг, запишите на субботу", "recent_resurfacing"),
+    # Bruising at a touch, a cold's nose and throat, stitches just out.
+    ("en", "I bruise at the slightest knock, is that an issue", "bleeding"),
+    ("ru", "синяки остаются от малейшего удара", "bleeding"),
+    ("en", "runny nose and a sore throat but otherwise fine, still come?", "fever"),
+    ("ru", "насморк и горло побаливает, идти или нет?", "fever"),
+    ("en", "got my stitches removed last week, ok now?", "open_wounds"),
+    ("ru", "три дня назад сняли швы на брови, уже можно?", "open_wounds"),
 ])
 async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
