@@ -231,6 +231,10 @@ async def test_a_condition_the_page_does_not_name_or_of_the_writer_is_answered_a
     ("ru", "почём пилинг шеи", "price"),  # the price of what the procedure is
     ("en", "how many sessions to see the results", "course"),
     ("ru", "опишите по шагам, что вы делаете", "process"),
+    ("ru", "мелкие морщины разглаживает?", "results"),
+    ("en", "will it work on darker skin", "for_whom"),
+    ("ru", "для кого эта шлифовка", "for_whom"),
+    ("en", "is there a charge for the first consultation", "price"),
 ])
 async def test_a_paraphrase_finds_its_topic(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str
