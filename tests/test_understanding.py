@@ -65,6 +65,10 @@ def no_topic_page(t: Texts, content: Content, settings: Settings, reply: str) ->
     # Bruising at a touch, a cold's nose and throat, stitches just out.
     ("en", "I bruise at the slightest knock, is that an issue", "bleeding"),
     ("ru", "синяки остаются от малейшего удара", "bleeding"),
+    ("en", "I bruise like a peach, fyi", "bleeding"),
+    ("ru", "синяк вылезает от малейшего касания", "bleeding"),
+    ("en", "back from a week in Crete and I'm very brown", "tan"),  # a tan had, in other words
+    ("ru", "вернулась из Турции, я очень смуглая сейчас", "tan"),
     ("en", "runny nose and a sore throat but otherwise fine, still come?", "fever"),
     ("ru", "насморк и горло побаливает, идти или нет?", "fever"),
     ("en", "got my stitches removed last week, ok now?", "open_wounds"),
