@@ -239,6 +239,9 @@ async def test_a_condition_the_page_does_not_name_or_of_the_writer_is_answered_a
     ("en", "will it work on darker skin", "for_whom"),
     ("ru", "для кого эта шлифовка", "for_whom"),
     ("en", "is there a charge for the first consultation", "price"),
+    # Booking words in a question a topic surely explains: the question is asked.
+    ("en", "can I come in wearing makeup", "process"),
+    ("en", "do i need a consultation before, or can i just come in", "process"),
 ])
 async def test_a_paraphrase_finds_its_topic(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str

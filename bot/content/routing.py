@@ -23,7 +23,9 @@ specialist's caution than a topic page or "no answer"; unless the message opens 
 does ("do I have to prepare anything"; "my son takes X, can he come?" opens telling) or the
 safety net below reads it as no health statement: surely so if it is told ("I'm on a budget"),
 at all if it asks ("у меня свадьба через месяц, когда лучше?"). Small talk wins only when the
-message is nothing else ("thanks!"), so "hi, how long does it take" is the duration topic.
+message is nothing else ("thanks!"), so "hi, how long does it take" is the duration topic;
+booking words in a question that a topic surely explains ("can I come with makeup on?") ask
+that topic.
 Where the FAQ match is unsure, the classifier learned from the examples
 (bot/content/classifier.py) picks the topic, booking, a person or the clinic's details where it
 is surer, or none; it is asked only after every health check has passed. A symptom or skin
@@ -61,6 +63,7 @@ CHATTY = ("greeting", "thanks", "bye")  # "ok" with other words is rather a ques
 MEDICAL_NAME = 7  # letters a word needs before its ending can mark a medicine or diagnosis
 SURE = 0.6  # a FAQ match above this is second-guessed only by a CONFIDENT classifier...
 NONE_SURE = 0.8  # ...but for a "none" where a word no topic knows is left, up to this
+BOOK_SURE = 0.9  # a FAQ match above this wins over booking words in a question opening as one
 UNKNOWN_WORDS = 2  # more words no topic knows, and the question is about something else
 MARGIN = 2.0  # log-odds by which the classifier's guess must beat its runner-up
 CONFIDENT = 40.0  # ...and by which it outweighs a FAQ match that is fairly sure
@@ -116,7 +119,10 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
     if "appointment" in by_kind:  # "did I book anything?" asks about a booking, makes none
         return Route("appointment")
     if "book" in by_kind:
-        return Route("book")
+        # "Can I come with makeup on?": a question a topic surely explains asks it, not to book.
+        asked = matcher.best(text) if opens_question(content, language, text) else None
+        return Route("faq", (asked.topic_id,)) if asked and asked.score > BOOK_SURE else Route(
+            "book")
     if smalltalk and not found.leftover:
         return Route("smalltalk", (smalltalk[0],))
     if "health:telling" in found.keys and not opens_question(
