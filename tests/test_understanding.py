@@ -62,6 +62,8 @@ def no_topic_page(t: Texts, content: Content, settings: Settings, reply: str) ->
     ("en", "going snowboarding in three weeks, can you fit me in before", "sun_planned"),
     ("ru", "через месяц едем кататься на сноуборде, хочу записаться до поездки", "sun_planned"),
     ("ru", "в прошлый четверг делала химпилинг, запишите на субботу", "recent_resurfacing"),
+    ("ru", "сделала лазерную шлифовку в понедельник", "recent_resurfacing"),
+    ("en", "got laser resurfacing on monday", "recent_resurfacing"),
     # Bruising at a touch, a cold's nose and throat, stitches just out.
     ("en", "I bruise at the slightest knock, is that an issue", "bleeding"),
     ("ru", "синяки остаются от малейшего удара", "bleeding"),
@@ -242,6 +244,9 @@ async def test_a_condition_the_page_does_not_name_or_of_the_writer_is_answered_a
     # Booking words in a question a topic surely explains: the question is asked.
     ("en", "can I come in wearing makeup", "process"),
     ("en", "do i need a consultation before, or can i just come in", "process"),
+    # Laser resurfacing set beside this procedure, not had.
+    ("en", "how is this different from laser resurfacing?", "what"),
+    ("ru", "а чем это лучше лазерной шлифовки?", "what"),
 ])
 async def test_a_paraphrase_finds_its_topic(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str
