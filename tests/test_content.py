@@ -109,6 +109,16 @@ def test_overlong_message_and_callback_data_are_reported(
     assert any(p.startswith("callback data: callback data over 64 bytes") for p in found)
 
 
+def test_a_topic_naming_no_condition_of_the_check_is_reported(
+    example_settings: Settings, copy: Path
+) -> None:
+    edit(copy / "dialogs/faq.yaml", "{id: contraindications, offer: screening}",
+         "{id: contraindications, offer: screening, names: [pacemaker, sunburn]}")
+    assert problems(example_settings, copy) == [
+        "dialogs/faq.yaml: topic 'contraindications' names 'sunburn', no condition of "
+        "dialogs/screening.yaml"]
+
+
 def test_broken_template_is_reported(example_settings: Settings, copy: Path) -> None:
     edit(copy / "dialogs/templates/contacts.j2", "{{ clinic.address }}", "{{ clinic.adress }}")
     found = problems(example_settings, copy)

@@ -75,6 +75,12 @@ async def test_small_talk_gets_a_friendly_answer_and_the_menu(
     ("en", "how far is it to walk from the train station", "https://maps.example.com/"),
     ("ru", "это далеко от вокзала?", "https://maps.example.com/"),
     ("ru", "я не могу найти вход, помогите", "https://maps.example.com/"),
+    ("en", "I'm outside but can't find the entrance", "https://maps.example.com/"),
+    ("en", "what street is the clinic on", "12 Rose Street, London"),
+    ("ru", "на какой улице клиника", "12 Rose Street, London"),
+    # A holiday's date asks whether the clinic is open, not the season.
+    ("ru", "а 2 января работаете?", "пн–пт 09:00 – 20:00; сб 10:00 – 16:00"),
+    ("en", "are you open on new year's eve", "Mon–Fri 9:00\u202fAM – 8:00\u202fPM; Sat 10:00"),
     # No clinic word: the classifier learned from the examples is sure these ask the hours.
     ("en", "how late are you there on fridays", "Mon–Fri 9:00\u202fAM – 8:00\u202fPM; Sat 10:00"),
     ("ru", "до скольки вы сегодня", "пн–пт 09:00 – 20:00; сб 10:00 – 16:00"),
@@ -103,7 +109,9 @@ async def test_a_typo_still_finds_the_topic(
                                            ("en", "please put me through to reception"),
                                            ("ru", "соедините меня с администратором"),
                                            ("en", "can I ask the doctor something first"),
-                                           ("ru", "хочу задать вопрос косметологу")])
+                                           ("ru", "хочу задать вопрос косметологу"),
+                                           ("en", "I want to talk with the doctor first"),
+                                           ("ru", "хотелось бы сначала пообщаться с врачом")])
 async def test_a_person_is_a_button_and_understood_typed(
     bot: Sandbox, content: Content, language: str, ask: str
 ) -> None:

@@ -56,6 +56,25 @@ def no_topic_page(t: Texts, content: Content, settings: Settings, reply: str) ->
     # A device worn, or a condition said in everyday words.
     ("en", "I wear a Dexcom on my arm", "diabetes"),
     ("ru", "сахар скачет, эндокринолог наблюдает", "diabetes"),
+    # A health fact beside a booking or a question about the clinic: the health fact wins.
+    ("en", "running a bit of a temp today, what time do you open tomorrow", "fever"),
+    ("ru", "у дочки бывают эпиприступы, можно её записать на субботу?", "epilepsy"),
+    ("en", "going snowboarding in three weeks, can you fit me in before", "sun_planned"),
+    ("ru", "через месяц едем кататься на сноуборде, хочу записаться до поездки", "sun_planned"),
+    ("ru", "в прошлый четверг делала химпилинг, запишите на субботу", "recent_resurfacing"),
+    ("ru", "сделала лазерную шлифовку в понедельник", "recent_resurfacing"),
+    ("en", "got laser resurfacing on monday", "recent_resurfacing"),
+    # Bruising at a touch, a cold's nose and throat, stitches just out.
+    ("en", "I bruise at the slightest knock, is that an issue", "bleeding"),
+    ("ru", "синяки остаются от малейшего удара", "bleeding"),
+    ("en", "I bruise like a peach, fyi", "bleeding"),
+    ("ru", "синяк вылезает от малейшего касания", "bleeding"),
+    ("en", "back from a week in Crete and I'm very brown", "tan"),  # a tan had, in other words
+    ("ru", "вернулась из Турции, я очень смуглая сейчас", "tan"),
+    ("en", "runny nose and a sore throat but otherwise fine, still come?", "fever"),
+    ("ru", "насморк и горло побаливает, идти или нет?", "fever"),
+    ("en", "got my stitches removed last week, ok now?", "open_wounds"),
+    ("ru", "три дня назад сняли швы на брови, уже можно?", "open_wounds"),
 ])
 async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
@@ -95,6 +114,11 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "feeling a bit under the weather today"), ("ru", "что-то нездоровится с утра"),
     # A relative's medicine no list names, told before the question.
     ("en", "my husband takes tamsulosin, can he come"), ("ru", "мама пьёт эутирокс, ей можно?"),
+    # A period due on the day, moles on the face: told, not asked in general.
+    ("en", "I'll have my period that week, should I reschedule?"),
+    ("ru", "на той неделе будут месячные, переносить?"),
+    ("en", "loads of moles on the cheeks, does that matter?"),
+    ("ru", "на лице куча родинок, это не страшно?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -123,6 +147,58 @@ async def test_a_client_speaking_of_themself_about_anything_else_gets_no_health_
     user = bot.user(language_code=language)
     await user.send("/start")
     assert t("health.unknown") not in shown(await user.send(text))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "my cousin got it done, he loved it"), ("ru", "коллега делала, ей понравилось"),
+    ("en", "my aunt is a dermatologist and says it's a waste of money"),
+    ("ru", "сестра косметолог, говорит что это развод"),
+    ("ru", "папа врач-хирург, говорит что это пустая трата денег"),
+    ("en", "WORK FROM HOME and make 3000 a week, link in my profile"),
+    ("ru", "заработок от 5000 в день без вложений, пиши в личку"),
+])
+async def test_what_others_said_of_it_and_spam_are_no_health_statement_and_no_topic(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    reply = shown(await user.send(text))
+    assert t("faq.no_match") in reply and t("health.unknown") not in reply
+    assert no_topic_page(t, content, settings, reply)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "can people with epilepsy have it?"), ("en", "is it ok for diabetics?"),
+    ("en", "generally speaking, are pregnant women allowed?"),
+    ("ru", "а астматикам можно?"), ("ru", "при эпилепсии делают?"),
+    ("ru", "с герпесом вообще делают такое?"),
+])
+async def test_a_condition_asked_about_in_general_gets_the_contraindications(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    """Of nobody in particular: the page that names it, with the check offered beneath."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    assert t.faq("contraindications", settings) in shown(await user.send(text))
+    assert user.find_button(t.label("menu.screening"))
+
+
+@pytest.mark.parametrize("language, text, condition", [
+    ("en", "in general, is it ok with a fever?", "fever"),  # the page does not name it
+    ("ru", "а при температуре вообще можно?", "fever"),
+    ("en", "I'm diabetic, is it ok for diabetics?", "diabetes"),  # of the writer
+    ("ru", "у меня астма, астматикам можно?", "asthma"),
+])
+async def test_a_condition_the_page_does_not_name_or_of_the_writer_is_answered_about_it(
+    bot: Sandbox, content: Content, language: str, text: str, condition: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    reason, _ = health_reason(content, condition)
+    assert t(reason) in shown(await user.send(text))
 
 
 @pytest.mark.parametrize("language, text, topic", [
@@ -161,6 +237,16 @@ async def test_a_client_speaking_of_themself_about_anything_else_gets_no_health_
     ("ru", "почём пилинг шеи", "price"),  # the price of what the procedure is
     ("en", "how many sessions to see the results", "course"),
     ("ru", "опишите по шагам, что вы делаете", "process"),
+    ("ru", "мелкие морщины разглаживает?", "results"),
+    ("en", "will it work on darker skin", "for_whom"),
+    ("ru", "для кого эта шлифовка", "for_whom"),
+    ("en", "is there a charge for the first consultation", "price"),
+    # Booking words in a question a topic surely explains: the question is asked.
+    ("en", "can I come in wearing makeup", "process"),
+    ("en", "do i need a consultation before, or can i just come in", "process"),
+    # Laser resurfacing set beside this procedure, not had.
+    ("en", "how is this different from laser resurfacing?", "what"),
+    ("ru", "а чем это лучше лазерной шлифовки?", "what"),
 ])
 async def test_a_paraphrase_finds_its_topic(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str

@@ -161,7 +161,8 @@ def load_content(root: Path, languages: tuple[str, ...], default: str | None = N
 def _spotter(language: str, words: Words, ignore: str) -> Spotter:
     """One spotter for every kind of phrase: keys are `condition:<id>`, `health:<cue>`,
     `smalltalk:<kind>`, `logistics:<kind>`, `person`, `book`, `appointment` and
-    `staff_only`, `elsewhere` and `alongside` (these two only mark the message)."""
+    `staff_only`, `elsewhere` and `alongside` (these two, and the cue `health:general`, only
+    mark the message)."""
     phrases: dict[str, tuple[str, ...]] = {"person": words.person, "book": words.book,
                                            "appointment": words.appointment,
                                            "staff_only": words.staff_only,
@@ -169,8 +170,9 @@ def _spotter(language: str, words: Words, ignore: str) -> Spotter:
                                            "alongside": words.alongside}
     cues = {"about": words.health.about, "symptoms": words.health.symptoms,
             "first_person": words.health.first_person, "telling": words.health.telling,
-            "states": words.health.states, "never": words.health.never}
+            "states": words.health.states, "never": words.health.never,
+            "general": words.health.general}
     for kind, entries in (("condition", words.conditions), ("health", cues),
                           ("smalltalk", words.smalltalk), ("logistics", words.logistics)):
         phrases |= {f"{kind}:{key}": texts for key, texts in dict(entries).items()}
-    return Spotter(language, phrases, ignore, marks=("elsewhere", "alongside"))
+    return Spotter(language, phrases, ignore, marks=("elsewhere", "alongside", "health:general"))

@@ -137,6 +137,9 @@ def _check_menus(settings: Settings, content: Content, wiring: Wiring, report: R
         if topic.offer and content.menu_item(topic.offer) is None:
             report.problems.append(
                 f"dialogs/faq.yaml: topic {topic.id!r} offers {topic.offer!r}, not in the menu")
+        report.problems += [f"dialogs/faq.yaml: topic {topic.id!r} names {name!r}, no condition"
+                            " of dialogs/screening.yaml" for name in topic.names
+                            if name not in content.screening.conditions]
 
 
 def _check_aftercare(settings: Settings, content: Content, report: Report) -> None:

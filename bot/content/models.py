@@ -101,6 +101,7 @@ class FaqTopic(Entry):
     answer: Msg
     keywords: Msg
     offer: Id | None = None
+    names: tuple[Id, ...] = ()  # conditions the answer names, for one asked about in general
 
 
 class Faq(Dialog):

@@ -5,7 +5,9 @@ knows.
 Health comes first and wins over everything, in two steps. A message naming a condition the
 content knows is about that condition ("I had a cold sore, does it hurt?" is about the cold
 sore); conditions are looked for in every language's words, since clients mix languages (brand
-names of medicines above all). Then, because no word list is ever complete, a message that is
+names of medicines above all). Asked of nobody in particular ("can diabetics have it?", "при
+беременности можно?"), a condition the contraindications answer names gets that answer, with the
+check offered beneath it. Then, because no word list is ever complete, a message that is
 about the writer's own health in any other way is a `health` statement, answered cautiously: a
 medicine, a diagnosis or a strong symptom named ("I take blood pressure pills", "сыпь"), a word
 shaped like a medicine's or a diagnosis's name ("doxycycline", "гипотиреоз"), or a skin state,
@@ -21,7 +23,9 @@ specialist's caution than a topic page or "no answer"; unless the message opens 
 does ("do I have to prepare anything"; "my son takes X, can he come?" opens telling) or the
 safety net below reads it as no health statement: surely so if it is told ("I'm on a budget"),
 at all if it asks ("у меня свадьба через месяц, когда лучше?"). Small talk wins only when the
-message is nothing else ("thanks!"), so "hi, how long does it take" is the duration topic.
+message is nothing else ("thanks!"), so "hi, how long does it take" is the duration topic;
+booking words in a question that a topic surely explains ("can I come with makeup on?") ask
+that topic.
 Where the FAQ match is unsure, the classifier learned from the examples
 (bot/content/classifier.py) picks the topic, booking, a person or the clinic's details where it
 is surer, or none; it is asked only after every health check has passed. A symptom or skin
@@ -59,6 +63,7 @@ CHATTY = ("greeting", "thanks", "bye")  # "ok" with other words is rather a ques
 MEDICAL_NAME = 7  # letters a word needs before its ending can mark a medicine or diagnosis
 SURE = 0.6  # a FAQ match above this is second-guessed only by a CONFIDENT classifier...
 NONE_SURE = 0.8  # ...but for a "none" where a word no topic knows is left, up to this
+BOOK_SURE = 0.9  # a FAQ match above this wins over booking words in a question opening as one
 UNKNOWN_WORDS = 2  # more words no topic knows, and the question is about something else
 MARGIN = 2.0  # log-odds by which the classifier's guess must beat its runner-up
 CONFIDENT = 40.0  # ...and by which it outweighs a FAQ match that is fairly sure
@@ -96,7 +101,9 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
         key.partition(":")[2] for lang, spotter in content.spotters.items() if lang != language
         for key in spotter.find(foreign).keys if key.startswith("condition:")]
     if conditions:
-        return Route("condition", tuple(dict.fromkeys(conditions)))
+        topic = named_in_general(content, language, found, text, conditions)
+        return Route("faq", (topic,)) if topic else Route(
+            "condition", tuple(dict.fromkeys(conditions)))
     smalltalk = by_kind.get("smalltalk")
     chatting = smalltalk is not None and len(found.leftover) <= 1
     if about_own_health(content, language, found, text) or (
@@ -112,7 +119,10 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
     if "appointment" in by_kind:  # "did I book anything?" asks about a booking, makes none
         return Route("appointment")
     if "book" in by_kind:
-        return Route("book")
+        # "Can I come with makeup on?": a question a topic surely explains asks it, not to book.
+        asked = matcher.best(text) if opens_question(content, language, text) else None
+        return Route("faq", (asked.topic_id,)) if asked and asked.score > BOOK_SURE else Route(
+            "book")
     if smalltalk and not found.leftover:
         return Route("smalltalk", (smalltalk[0],))
     if "health:telling" in found.keys and not opens_question(
@@ -204,6 +214,22 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
     endings = content.words[language].health.medical_endings
     return any(len(word) >= MEDICAL_NAME and (name := lemmas.name_form(word)) is not None
                and (word.endswith(endings) or name.endswith(endings)) for word in words)
+
+
+def named_in_general(content: Content, language: str, found: Found, text: str,
+                     conditions: list[str]) -> str | None:
+    """The FAQ topic whose answer names every condition of a message that asks about them of
+    nobody in particular ("can diabetics have it?", "при беременности можно?"): asked, with a
+    word that speaks in general, and no word of the writer or of what happened to them. None
+    when the message tells, speaks of the writer ("I have diabetes, can diabetics…") or names a
+    condition no answer names: that one is answered about the condition, cautiously."""
+    cues = {key for key in found.keys if key.startswith("health:")}
+    words = _WORD.findall(text.lower().replace("ё", "е"))
+    if "health:general" not in cues or not cues.isdisjoint(
+            ("health:first_person", "health:telling")) or told(content, language, words, text) \
+            or any(map(lemmatiser(language).speaks_of_self, words)):
+        return None
+    return next((topic.id for topic in content.faq if set(conditions) <= set(topic.names)), None)
 
 
 def feared(content: Content, language: str, text: str, errand: bool) -> bool:

@@ -28,7 +28,8 @@ class HealthCues(Dialog):
     asking: Phrases = ()  # question words: a symptom named in a message without them is told
     opening: Phrases = ()  # words that ask only where a sentence opens with them ("is it…")
     states: Phrases = ()  # skin states often asked about ("dry", "red"): health when told
-    never: Phrases = ()  # "never": a procedure or symptom denied tells no health
+    never: Phrases = ()  # a procedure or symptom denied, or someone else's: tells no health
+    general: Phrases = ()  # a condition asked about of nobody in particular ("diabetics")
 
 
 class Words(Dialog):
