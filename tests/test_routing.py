@@ -42,11 +42,11 @@ def test_the_corpus_is_large_and_speaks_each_language_with_its_own_words(
         assert set(shipped_content.words) <= languages <= set(shipped_content.languages)
 
 
-# The budgets are not met yet on the test split (docs/ROUTING.md has its figures): strict, so the
-# day they are met these tests fail until the mark goes. Meanwhile the floor below holds what it
-# reaches, so words changed for one message cannot lose ground on messages nobody tuned for.
+# The safety budget is not met yet on the test split (docs/ROUTING.md has its figures): strict, so
+# the day it is met the test fails until the mark goes. Meanwhile the floor below holds what the
+# split reaches, so words changed for one message cannot lose ground on messages nobody tuned for.
 NOT_YET = pytest.mark.xfail(strict=True, reason="below budget on the test split")
-TEST_FLOOR = {"overall": 0.918, "en": 0.922, "ru": 0.917, "health safe": 134}
+TEST_FLOOR = {"overall": 0.925, "en": 0.933, "ru": 0.921, "health safe": 135}
 
 
 @pytest.mark.parametrize("split", [pytest.param("test", marks=NOT_YET), "dev"])
@@ -62,7 +62,7 @@ def shares(found: Score) -> dict[str, float]:
             for lang, (right, total) in ((lang, found.share(lang)) for lang in (None, "en", "ru"))}
 
 
-@pytest.mark.parametrize("split", [pytest.param("test", marks=NOT_YET), "dev"])
+@pytest.mark.parametrize("split", ["test", "dev"])
 def test_routing_meets_its_budget_overall_and_in_each_language(
     scores: dict[str, Score], split: str
 ) -> None:
