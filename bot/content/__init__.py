@@ -16,7 +16,7 @@ from typing import Any, cast
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from bot.content.classifier import Classifier, cautious, read_examples, trained
+from bot.content.classifier import Classifier, read_examples, trained
 from bot.content.i18n import LocaleCatalog, load_catalog, po_path
 from bot.content.loading import ContentError, load_dialogs
 from bot.content.models import (
@@ -134,6 +134,8 @@ def load_content(root: Path, languages: tuple[str, ...], default: str | None = N
                 for lang, w in words.items()}
     readers = {lang: ReplyReader(lang, r) for lang, r in replies.items()}
     examples = read_examples(root / "dialogs" / "examples.tsv")
+    learned = {lang: trained(lang, mine) for lang in languages if (mine := tuple(
+        (text, route) for text, of, route in examples if of == lang))}
     return Content(
         root=root,
         languages=languages,
@@ -151,10 +153,8 @@ def load_content(root: Path, languages: tuple[str, ...], default: str | None = N
         words=words,
         spotters={lang: spotters.get(lang, spotters[default]) for lang in languages},
         replies={lang: readers.get(lang, readers[default]) for lang in languages},
-        classifiers={lang: trained(lang, mine) for lang in languages if (mine := tuple(
-            (text, route) for text, of, route in examples if of == lang))},
-        cautions={lang: trained(lang, cautious(mine)) for lang in languages if (mine := tuple(
-            (text, route) for text, of, route in examples if of == lang))},
+        classifiers={lang: models[0] for lang, models in learned.items()},
+        cautions={lang: models[1] for lang, models in learned.items()},
     )
 
 

@@ -17,6 +17,7 @@ import csv
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -38,11 +39,15 @@ class Guess:
 class Classifier:
     """One language's model: `guess(text)` → the likeliest label and its margin."""
 
-    def __init__(self, language: str, examples: tuple[tuple[str, str], ...]) -> None:
+    def __init__(self, language: str, examples: tuple[tuple[str, str], ...],
+                 featured: Sequence[list[str]] | None = None) -> None:
+        """`featured`: each example's `features`, when the caller has them already."""
         self._lemmas = lemmatiser(language)
         counts: dict[str, Counter[str]] = {}
-        for text, label in examples:
-            counts.setdefault(label, Counter()).update(self.features(text))
+        if featured is None:
+            featured = [self.features(text) for text, _ in examples]
+        for (_, label), found in zip(examples, featured, strict=True):
+            counts.setdefault(label, Counter()).update(found)
         vocabulary = {f for c in counts.values() for f in c}
         self._unseen = {label: math.log(SMOOTHING / (c.total() + SMOOTHING * len(vocabulary)))
                         for label, c in counts.items()}
@@ -106,6 +111,11 @@ def cautious(examples: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ..
 
 
 @cache
-def trained(language: str, examples: tuple[tuple[str, str], ...]) -> Classifier:
-    """The model of these examples, trained once per process (a few tenths of a second)."""
-    return Classifier(language, examples)
+def trained(language: str, examples: tuple[tuple[str, str], ...]
+            ) -> tuple[Classifier, Classifier]:
+    """The model of these examples and its safety net (`cautious`), trained once per process
+    (a few tenths of a second); each example's features are read once, for both."""
+    model = Classifier(language, ())
+    featured = [model.features(text) for text, _ in examples]
+    return (Classifier(language, examples, featured),
+            Classifier(language, cautious(examples), featured))
