@@ -75,6 +75,12 @@ def no_topic_page(t: Texts, content: Content, settings: Settings, reply: str) ->
     ("ru", "насморк и горло побаливает, идти или нет?", "fever"),
     ("en", "got my stitches removed last week, ok now?", "open_wounds"),
     ("ru", "три дня назад сняли швы на брови, уже можно?", "open_wounds"),
+    # Inflamed pimples told by their pain, a medicine by its slang, a device in everyday words.
+    ("en", "my pimples are red and sore, can I still come in?", "acne_inflamed"),
+    ("ru", "на подбородке болючие красные прыщики, приходить?", "acne_inflamed"),
+    ("ru", "сын сейчас на роаке, ему можно?", "isotretinoin"),
+    ("ru", "у мамы стоит водитель ритма, ей можно?", "pacemaker"),
+    ("en", "my dad has a heart rhythm device, can he come?", "pacemaker"),
 ])
 async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
@@ -119,6 +125,13 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "на той неделе будут месячные, переносить?"),
     ("en", "loads of moles on the cheeks, does that matter?"),
     ("ru", "на лице куча родинок, это не страшно?"),
+    # Fillers and the suction, a diet drug, a condition over or denied: a specialist decides.
+    ("en", "got lip filler recently, is the vacuum ok?"),
+    ("ru", "в скулах филлер, от вакуума не сместится?"),
+    ("en", "on mounjaro for weight loss"), ("ru", "принимаю редуксин, чтобы похудеть"),
+    ("en", "I have hay fever, is that an issue?"), ("ru", "две недели назад переболела ковидом"),
+    ("en", "had a baby in march, not breastfeeding"),
+    ("ru", "родила полгода назад, грудью не кормлю"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
