@@ -48,7 +48,7 @@ async def test_a_health_statement_is_answered_about_that_condition(
 
 @pytest.mark.parametrize("language, text", [
     ("en", "hi"), ("en", "thanks!"), ("ru", "привет"), ("en", "ok"), ("en", "👍"),
-    ("ru", "спасибо большое"), ("ru", "ок"),
+    ("ru", "спасибо большое"), ("ru", "ок"), ("ru", "угу"), ("en", "yep"),
 ])
 async def test_small_talk_gets_a_friendly_answer_and_the_menu(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str

@@ -75,6 +75,15 @@ def no_topic_page(t: Texts, content: Content, settings: Settings, reply: str) ->
     ("ru", "насморк и горло побаливает, идти или нет?", "fever"),
     ("en", "got my stitches removed last week, ok now?", "open_wounds"),
     ("ru", "три дня назад сняли швы на брови, уже можно?", "open_wounds"),
+    # Inflamed pimples told by their pain, a medicine by its slang, a device in everyday words.
+    ("en", "my pimples are red and sore, can I still come in?", "acne_inflamed"),
+    ("ru", "на подбородке болючие красные прыщики, приходить?", "acne_inflamed"),
+    ("ru", "сын сейчас на роаке, ему можно?", "isotretinoin"),
+    ("ru", "у мамы стоит водитель ритма, ей можно?", "pacemaker"),
+    ("en", "my dad has a heart rhythm device, can he come?", "pacemaker"),
+    ("en", "a blister in the corner of my mouth", "herpes"),
+    ("ru", "в уголке рта вскочил пузырёк", "herpes"),
+    ("ru", "у меня 7 неделя, к вам можно?", "pregnancy"),  # the week said without "на"
 ])
 async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
@@ -119,6 +128,13 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "на той неделе будут месячные, переносить?"),
     ("en", "loads of moles on the cheeks, does that matter?"),
     ("ru", "на лице куча родинок, это не страшно?"),
+    # Fillers and the suction, a diet drug, a condition over or denied: a specialist decides.
+    ("en", "got lip filler recently, is the vacuum ok?"),
+    ("ru", "в скулах филлер, от вакуума не сместится?"),
+    ("en", "on mounjaro for weight loss"), ("ru", "принимаю редуксин, чтобы похудеть"),
+    ("en", "I have hay fever, is that an issue?"), ("ru", "две недели назад переболела ковидом"),
+    ("en", "had a baby in march, not breastfeeding"),
+    ("ru", "родила полгода назад, грудью не кормлю"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -247,6 +263,9 @@ async def test_a_condition_the_page_does_not_name_or_of_the_writer_is_answered_a
     # Laser resurfacing set beside this procedure, not had.
     ("en", "how is this different from laser resurfacing?", "what"),
     ("ru", "а чем это лучше лазерной шлифовки?", "what"),
+    ("en", "does the redness last long", "side_effects"),  # how long the redness, not the session
+    ("en", "how much time do I block for a session", "duration"),
+    ("ru", "сколько времени заложить на сеанс", "duration"),
 ])
 async def test_a_paraphrase_finds_its_topic(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str
@@ -287,6 +306,7 @@ async def test_what_the_bot_cannot_know_is_offered_to_a_person_not_the_price_pag
 @pytest.mark.parametrize("language, text, kind", [
     ("ru", "можно оплатить картой?", "payment"), ("en", "can I pay by card", "payment"),
     ("en", "do you sell gift certificates?", "gift"), ("ru", "есть подарочный сертификат?", "gift"),
+    ("ru", "по СБП переведу, пойдёт?", "payment"), ("en", "can I pay by bank transfer", "payment"),
 ])
 async def test_payment_and_gift_certificates_are_answered_from_the_configuration(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, kind: str
@@ -309,7 +329,8 @@ async def test_payment_and_gift_certificates_are_answered_from_the_configuration
                                             ("en", "could you fit me in tomorrow morning"),
                                             ("ru", "в выходные будет свободное время?"),
                                             ("ru", "а на послезавтра вечером можно?"),
-                                            ("ru", "хочу на консультацию сначала")])
+                                            ("ru", "хочу на консультацию сначала"),
+                                            ("en", "any chance I can get in next week")])
 async def test_wanting_to_sign_up_opens_the_booking(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:

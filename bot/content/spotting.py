@@ -25,6 +25,7 @@ EXACT = "="
 NUMBER = "0"  # a phrase's word that any number typed stands for ("на 0 =неделе")
 CONDITION = "condition:"  # keys of conditions: one gives way only to another condition
 HEALTH_CUE = "health:"  # keys of the cues that tell of health together, never in each other's stead
+TELLS = "health:about"  # the cue that alone tells of health: a condition gives way to a longer one
 KIN = 5  # letters a dictionary word needs before a stem a letter or two longer counts as it
 
 
@@ -123,10 +124,13 @@ def _narrowed(key: str, matched: list[tuple[str, frozenset[str]]]) -> bool:
     """Whether each phrase of `key` found is part of a longer one of another key found:
     "солнечный ожог" is a sunburn (`tan`), not also the burn of "ожог"; "opening hours" asks
     the hours, not for "openings". Only a phrase of the same kind counts (a condition is never
-    lost to a request); health cues are always kept: they add up."""
+    lost to a request); health cues are always kept: they add up. A condition gives way to a
+    longer phrase that alone tells of health too, as something else: "hay fever" is an allergy,
+    "не кормлю" denies breastfeeding, "переболела ковидом" is over; answered cautiously."""
     kind = _kind(key)
     return kind != HEALTH_CUE and all(
-        any(other != key and _kind(other) == kind and stems < longer for other, longer in matched)
+        any(other != key and (_kind(other) == kind or kind == CONDITION and other == TELLS)
+            and stems < longer for other, longer in matched)
         for found, stems in matched if found == key)
 
 
