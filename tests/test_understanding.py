@@ -84,6 +84,11 @@ def no_topic_page(t: Texts, content: Content, settings: Settings, reply: str) ->
     ("en", "a blister in the corner of my mouth", "herpes"),
     ("ru", "в уголке рта вскочил пузырёк", "herpes"),
     ("ru", "у меня 7 неделя, к вам можно?", "pregnancy"),  # the week said without "на"
+    # A trip named by where to, not by the sun: a country, the mountains in slang.
+    ("en", "we're going to Greece next week, can I still come before we fly?", "sun_planned"),
+    ("en", "off to Portugal for two weeks in May", "sun_planned"),
+    ("ru", "в марте едем на горнолыжку, успею до этого?", "sun_planned"),
+    ("ru", "через неделю летим в Турцию", "sun_planned"),
 ])
 async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
