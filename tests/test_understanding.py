@@ -8,7 +8,7 @@ import pytest
 
 from bot.config import Settings
 from bot.content import Content
-from bot.devtools.sandbox import Sandbox
+from bot.devtools.sandbox import ChatUser, Sandbox
 from tests import shipped
 from tests.chat import Texts, health_reason, shown
 
@@ -17,6 +17,13 @@ content, settings = shipped.content, shipped.settings  # what the clinic ships
 
 def no_topic_page(t: Texts, content: Content, settings: Settings, reply: str) -> bool:
     return all(t.faq(topic.id, settings) not in reply for topic in content.faq)
+
+
+async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, str]:
+    """A new client, who said /start, types `text`: the client and what they are shown."""
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    return user, shown(await user.send(text))
 
 
 @pytest.mark.parametrize("language, text, condition", [
@@ -95,9 +102,7 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     condition: str
 ) -> None:
     t = Texts(content, language)
-    user = bot.user(language_code=language)
-    await user.send("/start")
-    reply = shown(await user.send(text))
+    user, reply = await answer_to(bot, language, text)
     reason, title = health_reason(content, condition)
     assert t(reason) in reply and t(title) in reply
     assert no_topic_page(t, content, settings, reply) and t("faq.no_match") not in reply
@@ -145,9 +150,7 @@ async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
 ) -> None:
     t = Texts(content, language)
-    user = bot.user(language_code=language)
-    await user.send("/start")
-    reply = shown(await user.send(text))
+    user, reply = await answer_to(bot, language, text)
     assert t("health.unknown") in reply
     assert no_topic_page(t, content, settings, reply) and t("faq.no_match") not in reply
     assert user.find_button(t.label("health.check")) and user.find_button(t.label("menu.person"))
@@ -165,9 +168,8 @@ async def test_a_client_speaking_of_themself_about_anything_else_gets_no_health_
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:
     t = Texts(content, language)
-    user = bot.user(language_code=language)
-    await user.send("/start")
-    assert t("health.unknown") not in shown(await user.send(text))
+    _, reply = await answer_to(bot, language, text)
+    assert t("health.unknown") not in reply
 
 
 @pytest.mark.parametrize("language, text", [
@@ -182,9 +184,7 @@ async def test_what_others_said_of_it_and_spam_are_no_health_statement_and_no_to
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
 ) -> None:
     t = Texts(content, language)
-    user = bot.user(language_code=language)
-    await user.send("/start")
-    reply = shown(await user.send(text))
+    _, reply = await answer_to(bot, language, text)
     assert t("faq.no_match") in reply and t("health.unknown") not in reply
     assert no_topic_page(t, content, settings, reply)
 
@@ -200,9 +200,8 @@ async def test_a_condition_asked_about_in_general_gets_the_contraindications(
 ) -> None:
     """Of nobody in particular: the page that names it, with the check offered beneath."""
     t = Texts(content, language)
-    user = bot.user(language_code=language)
-    await user.send("/start")
-    assert t.faq("contraindications", settings) in shown(await user.send(text))
+    user, reply = await answer_to(bot, language, text)
+    assert t.faq("contraindications", settings) in reply
     assert user.find_button(t.label("menu.screening"))
 
 
@@ -216,10 +215,9 @@ async def test_a_condition_the_page_does_not_name_or_of_the_writer_is_answered_a
     bot: Sandbox, content: Content, language: str, text: str, condition: str
 ) -> None:
     t = Texts(content, language)
-    user = bot.user(language_code=language)
-    await user.send("/start")
+    _, reply = await answer_to(bot, language, text)
     reason, _ = health_reason(content, condition)
-    assert t(reason) in shown(await user.send(text))
+    assert t(reason) in reply
 
 
 @pytest.mark.parametrize("language, text, topic", [
@@ -276,18 +274,15 @@ async def test_a_paraphrase_finds_its_topic(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str
 ) -> None:
     t = Texts(content, language)
-    user = bot.user(language_code=language)
-    await user.send("/start")
-    assert t.faq(topic, settings) in shown(await user.send(text))
+    _, reply = await answer_to(bot, language, text)
+    assert t.faq(topic, settings) in reply
 
 
 async def test_asking_where_to_leave_the_car_finds_the_parking(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
-    user = bot.user(language_code="ru")
-    await user.send("/start")
-    assert (parking := settings.parking_for("ru")) and parking in shown(
-        await user.send("есть где машину поставить?"))
+    _, reply = await answer_to(bot, "ru", "есть где машину поставить?")
+    assert (parking := settings.parking_for("ru")) and parking in reply
 
 
 @pytest.mark.parametrize("language, text", [
@@ -298,9 +293,7 @@ async def test_what_the_bot_cannot_know_is_offered_to_a_person_not_the_price_pag
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
 ) -> None:
     t = Texts(content, language)
-    user = bot.user(language_code=language)
-    await user.send("/start")
-    reply = shown(await user.send(text))
+    user, reply = await answer_to(bot, language, text)
     assert t.faq("price", settings) not in reply
     assert t("faq.no_match") in reply and user.find_button(t.label("faq.forward.yes"))
     assert t("faq.forward.sent") in shown(await user.press(t.label("faq.forward.yes")))
@@ -317,9 +310,7 @@ async def test_payment_and_gift_certificates_are_answered_from_the_configuration
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, kind: str
 ) -> None:
     t = Texts(content, language)
-    user = bot.user(language_code=language)
-    await user.send("/start")
-    reply = shown(await user.send(text))
+    _, reply = await answer_to(bot, language, text)
     said = settings.text_for(settings.payment_methods if kind == "payment"
                              else settings.gift_certificates, language)
     assert said and said in reply
@@ -340,9 +331,8 @@ async def test_wanting_to_sign_up_opens_the_booking(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:
     t = Texts(content, language)
-    user = bot.user(language_code=language)
-    await user.send("/start")
-    assert t("booking.screen_first") in shown(await user.send(text))
+    _, reply = await answer_to(bot, language, text)
+    assert t("booking.screen_first") in reply
 
 
 @pytest.mark.parametrize("language, text", [("ru", "спасибо огромное, вы очень помогли"),
@@ -352,9 +342,7 @@ async def test_thanks_with_praise_is_thanks_not_a_topic(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
 ) -> None:
     t = Texts(content, language)
-    user = bot.user(language_code=language)
-    await user.send("/start")
-    reply = shown(await user.send(text))
+    _, reply = await answer_to(bot, language, text)
     assert t("smalltalk.thanks") in reply
     assert no_topic_page(t, content, settings, reply)
 
@@ -364,7 +352,5 @@ async def test_asking_whether_the_bot_is_a_person_is_no_request_for_one(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:
     t = Texts(content, language)
-    user = bot.user(language_code=language)
-    await user.send("/start")
-    reply = shown(await user.send(text))
+    _, reply = await answer_to(bot, language, text)
     assert t("faq.no_match") in reply and t("person.ask") not in reply
