@@ -229,18 +229,22 @@ class Bench:
         self.asked.add(typed)
         return typed
 
-    async def faq_text(self, batch: int) -> list[float]:
+    async def next_question(self) -> tuple[Client, str]:
         """Old: clients take turns, each asking the next of its language's questions. New: a
         client who just said /start (untimed) asks a phrasing nobody asked before."""
+        client, questions = self.faq_clients[self._asked % len(self.faq_clients)]
+        question = questions[(self._asked // len(self.faq_clients)) % len(questions)]
+        if not self.old:
+            client = self.new_client(client.user["language_code"])
+            await self.feed_bot(client.text("/start"))
+            question = self.unasked(question)
+        self._asked += 1
+        return client, question
+
+    async def faq_text(self, batch: int) -> list[float]:
         samples = []
         for _ in range(batch):
-            client, questions = self.faq_clients[self._asked % len(self.faq_clients)]
-            question = questions[(self._asked // len(self.faq_clients)) % len(questions)]
-            if not self.old:
-                client = self.new_client(client.user["language_code"])
-                await self.feed_bot(client.text("/start"))
-                question = self.unasked(question)
-            self._asked += 1
+            client, question = await self.next_question()
             samples.append(await timed(self.feed_bot, client.text(question)))
         return samples
 
@@ -296,7 +300,8 @@ async def count_work(bench: Bench, echo: Application) -> None:  # type: ignore[t
         client = await bench.to_first_yes_no()
         await measure("screening_answer",
                       lambda: bench.feed_bot(client.press(no_or_none)), bench.api)
-        await measure("faq_text", lambda: bench.faq_text(1), bench.api)
+        asker, question = await bench.next_question()
+        await measure("faq_text", lambda: bench.feed_bot(asker.text(question)), bench.api)
         menu_client = bench.menu_clients[0]
         await measure("menu_button",
                       lambda: bench.feed_bot(menu_client.press(data_is("menu:faq"))), bench.api)
