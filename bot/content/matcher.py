@@ -10,15 +10,41 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.content.lemmas import lemmatiser
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _DOUBLE = re.compile(r"(\w)\1")
 TYPO_SIMILARITY = 80.0  # rapidfuzz ratio above which two stems of 4+ letters count as one
+
+
+class Typos:
+    """The stems of a vocabulary a word not in it may be a typo of: both of four letters or
+    more, the same first letter (typos rarely hit it: "along" is not "long"), and close by
+    rapidfuzz's ratio, or the word begins with a stem of five letters or more. A word is
+    compared with all of its letter's stems in one call of rapidfuzz's: it runs on every
+    word of every message the caches have not seen."""
+
+    def __init__(self, stems: Iterable[str]) -> None:
+        self._by_letter: dict[str, list[str]] = {}
+        for stem in dict.fromkeys(stems):
+            if len(stem) >= 4:
+                self._by_letter.setdefault(stem[0], []).append(stem)
+        self._long = frozenset(s for stems in self._by_letter.values() for s in stems
+                               if len(s) >= 5)
+
+    def of(self, word: str) -> frozenset[str]:
+        stems = self._by_letter.get(word[0]) if len(word) >= 4 else None
+        if not stems:
+            return frozenset()
+        close = process.extract(word, stems, scorer=fuzz.ratio, score_cutoff=TYPO_SIMILARITY,
+                                limit=None)
+        return frozenset([stem for stem, _, _ in close]
+                         + [word[:n] for n in range(5, len(word)) if word[:n] in self._long])
 
 
 @dataclass(frozen=True)
@@ -48,9 +74,8 @@ class FaqMatcher:
         for topic_id, stems in self._phrases:
             self._topics.setdefault(topic_id, []).append(stems)
         self._vocabulary = {t: {s for stems in p for s in stems} for t, p in self._topics.items()}
-        self._by_letter: dict[str, list[str]] = {}  # a word only ever matches its own letter
-        for stem in self._weight:
-            self._by_letter.setdefault(stem[0], []).append(stem)
+        self._typos = Typos(self._weight)
+        self._ignored_typos = Typos(self._ignore)
         self._unknown_weight = math.log(1 + topic_count)
         # Each phrase's total weight, and which phrases each stem appears in (computed once).
         self._totals = {t: [sum(self._weight[s] for s in stems) for stems in phrases]
@@ -80,24 +105,13 @@ class FaqMatcher:
                 found.append(stem)
         return found
 
-    @staticmethod
-    def _same(word: str, stem: str) -> bool:
-        if word == stem:
-            return True
-        if min(len(word), len(stem)) < 4 or word[0] != stem[0]:
-            return False  # typos rarely hit the first letter; "along" is not "long"
-        return fuzz.ratio(word, stem) >= TYPO_SIMILARITY or (
-            len(stem) >= 5 and word.startswith(stem)
-        )
-
     def _meaning(self, word: str) -> frozenset[str]:
         """The vocabulary stems `word` counts as: itself where the vocabulary has it (a word
         spelled right is no typo of another: "осложнение" is not "омоложение"), else those it
         is a typo of."""
         meaning = self._meaning_cache.get(word)
         if meaning is None:
-            meaning = frozenset((word,)) if word in self._weight else frozenset(
-                s for s in self._by_letter.get(word[0], ()) if self._same(word, s))
+            meaning = frozenset((word,)) if word in self._weight else self._typos.of(word)
             if len(self._meaning_cache) < 50_000:
                 self._meaning_cache[word] = meaning
         return meaning
@@ -105,7 +119,7 @@ class FaqMatcher:
     def knows(self, word: str) -> bool:
         """Whether `word` belongs to some topic's vocabulary or is an everyday word (a typo of
         one counts)."""
-        return all(self._meaning(s) or any(self._same(s, i) for i in self._ignore)
+        return all(self._meaning(s) or s in self._ignore or self._ignored_typos.of(s)
                    for s in self._question_stems(word))
 
     def best(self, question: str) -> Match | None:

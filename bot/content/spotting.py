@@ -15,10 +15,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from bot.content.lemmas import lemmatiser
-from bot.content.matcher import TYPO_SIMILARITY
+from bot.content.matcher import Typos
 
 _TOKEN = re.compile(r"=?[^\W_]+|[\u2600-\u27bf\U0001f300-\U0001faff]", re.UNICODE)
 EXACT = "="
@@ -62,6 +60,7 @@ class Spotter:
                 self._by_letter.setdefault(stem[0], set()).add(stem)
             self._filed.setdefault(min(stems), []).append(number)
         self._known = frozenset(s for _, stems in self._phrases for s in stems)
+        self._typos = Typos(self._known)
         self._cache: dict[str, frozenset[str]] = {}
 
     def stems(self, text: str) -> list[str]:
@@ -79,10 +78,10 @@ class Spotter:
         stem a letter or two longer or shorter that it begins ("накрасить", "накраситься")."""
         found = self._cache.get(EXACT + word if spelled else word)
         if found is None:
-            known = self._by_letter.get(word[0], set())
-            like = _kin if spelled else _same
-            found = frozenset({word}) if word in known else frozenset() if (
-                word in self._ignore) else frozenset(s for s in known if like(word, s))
+            found = frozenset({word}) if word in self._known else frozenset() if (
+                word in self._ignore) else frozenset(
+                s for s in self._by_letter.get(word[0], ()) if _kin(word, s)) if (
+                spelled) else self._typos.of(word)
             if len(self._cache) < 50_000:
                 self._cache[EXACT + word if spelled else word] = found
         return found
@@ -147,10 +146,3 @@ def _kin(word: str, stem: str) -> bool:
     short, long = sorted((word, stem), key=len)
     return len(short) >= KIN and len(long) - len(short) <= 2 and long.startswith(short)
 
-
-def _same(word: str, stem: str) -> bool:
-    if word == stem:
-        return True
-    if min(len(word), len(stem)) < 4 or word[0] != stem[0]:
-        return False
-    return fuzz.ratio(word, stem) >= TYPO_SIMILARITY or (len(stem) >= 5 and word.startswith(stem))
