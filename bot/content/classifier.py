@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from bot.content.lemmas import lemmatiser
@@ -40,12 +40,12 @@ class Classifier:
     """One language's model: `guess(text)` → the likeliest label and its margin."""
 
     def __init__(self, language: str, examples: tuple[tuple[str, str], ...],
-                 featured: Sequence[list[str]] | None = None) -> None:
+                 featured: Sequence[Sequence[str]] | None = None) -> None:
         """`featured`: each example's `features`, when the caller has them already."""
-        self._lemmas = lemmatiser(language)
+        self._language = language
         counts: dict[str, Counter[str]] = {}
         if featured is None:
-            featured = [self.features(text) for text, _ in examples]
+            featured = [features(language, text) for text, _ in examples]
         for (_, label), found in zip(examples, featured, strict=True):
             counts.setdefault(label, Counter()).update(found)
         vocabulary = {f for c in counts.values() for f in c}
@@ -53,42 +53,51 @@ class Classifier:
                         for label, c in counts.items()}
         # Only the labels a feature was seen with differ from their unseen weight: stored so,
         # a guess costs a look-up per feature of the message.
-        self._seen: dict[str, tuple[tuple[str, float], ...]] = {}
-        by_feature: dict[str, list[tuple[str, float]]] = {}
-        for label, c in counts.items():
+        # Labels by number, so that a guess adds to a list rather than to a dict.
+        self._labels = tuple(self._unseen)
+        by_feature: dict[str, list[tuple[int, float]]] = {}
+        for number, c in enumerate(counts.values()):
             for feature, n in c.items():
                 by_feature.setdefault(feature, []).append(
-                    (label, math.log((n + SMOOTHING) / SMOOTHING)))
-        self._seen = {f: tuple(pairs) for f, pairs in by_feature.items()}
+                    (number, math.log((n + SMOOTHING) / SMOOTHING)))
+        self._seen: dict[str, tuple[tuple[int, float], ...]] = {
+            f: tuple(pairs) for f, pairs in by_feature.items()}
         self._guessed: dict[str, Guess | None] = {}
-
-    def features(self, text: str) -> list[str]:
-        words = _WORD.findall(text.lower().replace("ё", "е"))
-        lemmas = [self._lemmas.written(w) for w in words]
-        found = {"w:" + lemma for lemma in lemmas}
-        found.update(f"b:{a} {b}" for a, b in zip(lemmas, lemmas[1:], strict=False))
-        for word in words:
-            padded = f" {word} "
-            found.update(padded[i:i + n] for n in LETTERS for i in range(len(padded) - n + 1))
-        return sorted(found)
 
     def guess(self, text: str) -> Guess | None:
         """None when the model knows no feature of the message. Remembered: routing asks the
         safety net twice about some messages."""
         if text in self._guessed:
             return self._guessed[text]
-        known = [self._seen[f] for f in self.features(text) if f in self._seen]
+        known = [self._seen[f] for f in features(self._language, text) if f in self._seen]
         found = None
         if known and len(self._unseen) >= 2:
-            scores = {label: len(known) * weight for label, weight in self._unseen.items()}
+            scores = [len(known) * weight for weight in self._unseen.values()]
             for pairs in known:
-                for label, weight in pairs:
-                    scores[label] += weight
-            best, second = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:2]
+                for number, weight in pairs:
+                    scores[number] += weight
+            best, second = sorted(zip(self._labels, scores, strict=True),
+                                  key=lambda item: (-item[1], item[0]))[:2]
             found = Guess(best[0], best[1] - second[1])
         if len(self._guessed) < CACHE_SIZE:
             self._guessed[text] = found
         return found
+
+
+@lru_cache(maxsize=64)
+def features(language: str, text: str) -> tuple[str, ...]:
+    """Each word's lemma, pairs of lemmas, the words' letter groups; in order, so that a
+    guess adds its weights up the same way every time. Remembered for the last few messages:
+    the model and its safety net read the same message one after the other."""
+    words = _WORD.findall(text.lower().replace("ё", "е"))
+    written = lemmatiser(language).written
+    lemmas = [written(w) for w in words]
+    found = {"w:" + lemma for lemma in lemmas}
+    found.update(f"b:{a} {b}" for a, b in zip(lemmas, lemmas[1:], strict=False))
+    for word in words:
+        padded = f" {word} "
+        found.update(padded[i:i + n] for n in LETTERS for i in range(len(padded) - n + 1))
+    return tuple(sorted(found))
 
 
 def read_examples(path: Path) -> tuple[tuple[str, str, str], ...]:
@@ -115,7 +124,6 @@ def trained(language: str, examples: tuple[tuple[str, str], ...]
             ) -> tuple[Classifier, Classifier]:
     """The model of these examples and its safety net (`cautious`), trained once per process
     (a few tenths of a second); each example's features are read once, for both."""
-    model = Classifier(language, ())
-    featured = [model.features(text) for text, _ in examples]
+    featured = [features(language, text) for text, _ in examples]
     return (Classifier(language, examples, featured),
             Classifier(language, cautious(examples), featured))
