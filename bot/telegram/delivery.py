@@ -8,27 +8,42 @@ instance that dies between two of them leaves the rest in the outbox, where anot
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from telegram import Message
 
 from bot.flows import Turn
+from bot.storage import OutboxEntry
 from bot.telegram.outbox import Outbox
 
 
+@dataclass(frozen=True)
+class Held:
+    """What `store` held: the turn's replies as stored, then its other entries' ids."""
+
+    replies: list[OutboxEntry] = field(default_factory=list)
+    others: list[int] = field(default_factory=list)
+
+    @property
+    def ids(self) -> list[int]:
+        return [entry.id for entry in self.replies] + self.others
+
+
 async def store(outbox: Outbox, chat_id: int, turn: Turn, pressed: Message | None = None
-                ) -> list[int]:
+                ) -> Held:
     """Store what the turn owes, claimed by the caller; the first `edit` reply may replace the
     message whose button was pressed. The client is not kept waiting for the staff group,
     which takes 20 posts a minute: their replies come first."""
-    return (await outbox.hold_replies(chat_id, turn.replies,
-                                      pressed.message_id if pressed is not None else None)
-            + await outbox.hold(turn.staff) + await outbox.hold(turn.clients))
+    return Held(await outbox.hold_replies(chat_id, turn.replies,
+                                          pressed.message_id if pressed is not None else None),
+                await outbox.hold(turn.staff) + await outbox.hold(turn.clients))
 
 
-async def send(outbox: Outbox, held: list[int]) -> None:
+async def send(outbox: Outbox, held: Held) -> None:
     """Send what `store` held, once its turn committed; what cannot go now waits for the
     scheduler."""
     try:
-        await outbox.send_held(held)
+        await outbox.send_held(held.ids, held.replies)
     except BaseException:
-        await outbox.release(held)
+        await outbox.release(held.ids)
         raise

@@ -66,7 +66,7 @@ async def handle_turn(update: Update, context: ContextTypes.DEFAULT_TYPE, chat_i
         if not fresh:
             return
         turn = await make()
-        held = await delivery.store(outbox, chat_id, turn, pressed) if turn else []
+        held = await delivery.store(outbox, chat_id, turn, pressed) if turn else delivery.Held()
     await delivery.send(outbox, held)
 
 

@@ -54,31 +54,34 @@ class Outbox:
         return await self.services.stores.outbox.add(rows, self.services.clock.now(), lease)
 
     async def hold_replies(self, chat_id: int, turn_replies: list[Reply],
-                           pressed: int | None) -> list[int]:
-        """Store a turn's replies to `chat_id`, claimed by the caller like `hold`."""
+                           pressed: int | None) -> list[OutboxEntry]:
+        """Store a turn's replies to `chat_id`, claimed by the caller like `hold`; the
+        entries as stored, for `send_held` to send as they are."""
         if not turn_replies:
             return []
         lease = timedelta(seconds=self.services.settings.claim_seconds)
-        return await self.services.stores.outbox.add(
-            [("reply", chat_id, payload)
-             for payload in replies.payloads(chat_id, turn_replies, pressed)],
+        payloads = replies.payloads(chat_id, turn_replies, pressed)
+        ids = await self.services.stores.outbox.add(
+            [("reply", chat_id, payload) for payload in payloads],
             self.services.clock.now(), lease)
+        return [OutboxEntry(entry_id, "reply", payload, 0, chat_id)
+                for entry_id, payload in zip(ids, payloads, strict=True)]
 
     async def release(self, ids: list[int]) -> None:
         """Whatever of `ids` is still waiting goes to the scheduler."""
         await self.services.stores.outbox.release(ids)
 
-    async def send_held(self, ids: list[int]) -> int:
+    async def send_held(self, ids: list[int], stored: Iterable[OutboxEntry] = ()) -> int:
         """Send entries this caller holds, each if still waiting (erasure or a newer edit may
         have taken it); what fails transiently, and a chat's replies after one that did, wait
-        for the scheduler: none stays claimed unless this raises."""
+        for the scheduler: none stays claimed unless this raises. `stored`: a turn's replies
+        among them as `hold_replies` gave them, sent without reading them back (nobody else
+        changes them while the client's lock is held); any other entry is read just before
+        its turn comes."""
         if not ids:
             return 0
         sent, waiting = 0, set[int]()  # chats whose earlier reply waits: theirs keep order
-        # A turn's replies are read at once: nobody else changes them while the client's
-        # lock is held. Other entries are read just before their turn comes.
-        replies = {e.id: e for e in await self.services.stores.outbox.pending(ids)
-                   if e.kind == "reply"}
+        replies = {entry.id: entry for entry in stored}
         for entry_id in ids:
             found = [replies[entry_id]] if entry_id in replies else \
                 await self.services.stores.outbox.pending([entry_id])

@@ -163,11 +163,12 @@ class Scheduler:
         if reply is None:
             return 0
         async with self.services.stores.database.turn():
-            ids = await self.outbox.hold_replies(self.services.settings.staff_chat_id, [reply],
-                                                 None) \
+            held = await self.outbox.hold_replies(self.services.settings.staff_chat_id, [reply],
+                                                  None) \
                 if await stats.take_digest(self.services) else []
+        ids = [entry.id for entry in held]
         try:
-            return await self.outbox.send_held(ids)
+            return await self.outbox.send_held(ids, held)
         finally:
             await self.outbox.release(ids)
 
