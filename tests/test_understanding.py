@@ -145,6 +145,11 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "I have hay fever, is that an issue?"), ("ru", "две недели назад переболела ковидом"),
     ("en", "had a baby in march, not breastfeeding"),
     ("ru", "родила полгода назад, грудью не кормлю"),
+    # A part of the body and a time gone by, in words no list has, beside a booking or a question.
+    ("en", "my ankle gave way yesterday, can I still book for friday?"),
+    ("en", "my ear has felt blocked since sunday, what time are you open?"),
+    ("ru", "ухо заложило позавчера, можно на завтра?"),
+    ("ru", "колено щёлкает с утра, запишите на пятницу"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str

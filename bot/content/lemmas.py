@@ -78,6 +78,12 @@ class Lemmatiser:
                 self._self[word] = found
         return found
 
+    def happened(self, word: str) -> bool:
+        """A verb in the past tense, of any gender ("заложило", "подвернула"): something that
+        happened, to whomever. Only languages with a dictionary tell."""
+        parses = self._morph.parse(word) if self._morph else []
+        return bool(parses and parses[0].tag.POS == "VERB" and "past" in parses[0].tag)
+
     def name_form(self, word: str) -> str | None:
         """The form `word` would be listed in if it may be a name (of a medicine, a diagnosis,
         an operation): a noun or a word the dictionary does not know, in the form the dictionary

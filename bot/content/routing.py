@@ -12,11 +12,13 @@ about the writer's own health in any other way is a `health` statement, answered
 medicine, a diagnosis or a strong symptom named ("I take blood pressure pills", "сыпь"), a word
 shaped like a medicine's or a diagnosis's name ("doxycycline", "гипотиреоз"), or a skin state,
 symptom or procedure said of oneself ("my face is itchy", "делала ботокс": in Russian a verb's
-person and tense tell, pronoun or not). A symptom asked about in general ("does it cause
-swelling?") is left to the FAQ. What only staff can answer (discounts) goes to a person, never
-to a topic page; so does a question about a service the clinic does not offer ("do you do
-hydrafacial", "сколько стоит ботокс"), unless it sets that service beside this one ("how is it
-different from a chemical peel", "ботокс после шлифовки можно?"). A client telling something
+person and tense tell, pronoun or not), or a part of the body named with a time gone by,
+however the complaint is worded ("my jaw clicks since monday", "ухо заложило позавчера"). A
+symptom asked about in general ("does it cause swelling?") is left to the FAQ. What only staff
+can answer (discounts) goes to a person, never to a topic page; so does a question about a
+service the clinic does not offer ("do you do hydrafacial", "сколько стоит ботокс"), unless it
+sets that service beside this one ("how is it different from a chemical peel", "ботокс после
+шлифовки можно?"). A client telling something
 about themself, or someone they bring, in words no vocabulary knows ("у меня спираль", "I take
 ozempic", "мама пьёт эутирокс, ей можно?") is taken for a health statement too: better a
 specialist's caution than a topic page or "no answer"; unless the message opens as a question
@@ -205,11 +207,18 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
         return True
     lemmas = lemmatiser(language)
     if "never" in cues:
-        cues -= {"symptoms", "states"}
+        cues -= {"symptoms", "states", "body"}
     if "symptoms" in cues and ("first_person" in cues or any(map(lemmas.speaks_of_self, words))
                                or told(content, language, words, text)):
         return True
     if "states" in cues and told(content, language, words, text):
+        return True
+    # A part of the body and a time gone by: a complaint, however it is worded ("my jaw
+    # clicks since monday", "ухо заложило позавчера"), when said of oneself, of what
+    # happened, or told.
+    if {"body", "lately"} <= cues and (
+            not {"first_person", "telling"}.isdisjoint(cues) or any(map(lemmas.happened, words))
+            or told(content, language, words, text)):
         return True
     endings = content.words[language].health.medical_endings
     return any(len(word) >= MEDICAL_NAME and (name := lemmas.name_form(word)) is not None

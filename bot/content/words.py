@@ -30,6 +30,8 @@ class HealthCues(Dialog):
     states: Phrases = ()  # skin states often asked about ("dry", "red"): health when told
     never: Phrases = ()  # a procedure or symptom denied, or someone else's: tells no health
     general: Phrases = ()  # a condition asked about of nobody in particular ("diabetics")
+    body: Phrases = ()  # parts of the body ("jaw", "щека"): a closed class, unlike complaints
+    lately: Phrases = ()  # a time that has passed ("since friday", "третий день"), not one ahead
 
 
 class Words(Dialog):
