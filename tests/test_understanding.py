@@ -150,6 +150,10 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "my ear has felt blocked since sunday, what time are you open?"),
     ("ru", "ухо заложило позавчера, можно на завтра?"),
     ("ru", "колено щёлкает с утра, запишите на пятницу"),
+    # A pain named as a diagnosis (-algia), a diagnosis told as made, beside a booking.
+    ("en", "fibromyalgia here, any slots next week?"),
+    ("ru", "у меня межрёберная невралгия, можно записаться на пятницу?"),
+    ("ru", "мне диагностировали полипы, запишите на завтра"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
