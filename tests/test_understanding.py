@@ -214,7 +214,22 @@ async def test_a_condition_asked_about_in_general_gets_the_contraindications(
     assert user.find_button(t.label("menu.screening"))
 
 
+@pytest.mark.parametrize("language, text", [
+    ("en", "is this the same as microneedling?"), ("en", "how is it different from dermaplaning"),
+    ("ru", "чем отличается от микронидлинга?"), ("ru", "это то же самое что дермапен?"),
+])
+async def test_a_procedure_set_beside_this_one_asks_what_this_one_is(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    """Not had, only compared: the page that says what this procedure is, no health answer."""
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t.faq("what", settings) in reply and t("health.unknown") not in reply
+
+
 @pytest.mark.parametrize("language, text, condition", [
+    ("en", "I had microneedling last week, is this the same?", "recent_resurfacing"),
+    ("ru", "делала микронидлинг неделю назад, это то же самое?", "recent_resurfacing"),
     ("en", "in general, is it ok with a fever?", "fever"),  # the page does not name it
     ("ru", "а при температуре вообще можно?", "fever"),
     ("en", "I'm diabetic, is it ok for diabetics?", "diabetes"),  # of the writer
