@@ -227,6 +227,20 @@ async def test_a_procedure_set_beside_this_one_asks_what_this_one_is(
     assert t.faq("what", settings) in reply and t("health.unknown") not in reply
 
 
+@pytest.mark.parametrize("language, text", [
+    ("ru", "лицо потом красное как рак, долго?"),  # a likeness, no cancer
+    ("en", "how long will I be red as a lobster after?"),
+])
+async def test_a_figure_of_speech_names_no_condition(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t.faq("side_effects", settings) in reply
+    cancer, _ = health_reason(content, "oncology")
+    assert t("health.unknown") not in reply and t(cancer) not in reply
+
+
 @pytest.mark.parametrize("language, text, condition", [
     ("en", "I had microneedling last week, is this the same?", "recent_resurfacing"),
     ("ru", "делала микронидлинг неделю назад, это то же самое?", "recent_resurfacing"),

@@ -84,6 +84,13 @@ class Lemmatiser:
         parses = self._morph.parse(word) if self._morph else []
         return bool(parses and parses[0].tag.POS == "VERB" and "past" in parses[0].tag)
 
+    def describes(self, word: str) -> bool:
+        """An adjective or a participle ("красной", "опухшая"): a word a likeness may follow.
+        Only languages with a dictionary tell."""
+        parses = self._morph.parse(word) if self._morph else []
+        tag = parses[0].tag if parses else None
+        return bool(tag and tag.POS in ("ADJF", "ADJS", "PRTF", "PRTS") and "Apro" not in tag)
+
     def name_form(self, word: str) -> str | None:
         """The form `word` would be listed in if it may be a name (of a medicine, a diagnosis,
         an operation): a noun or a word the dictionary does not know, in the form the dictionary

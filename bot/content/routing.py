@@ -92,7 +92,7 @@ class Route:
 
 def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> Route:
     text = readable(content, language, typed)
-    found = content.spotters[language].find(text)
+    found = content.spotters[language].find(literal(content, language, text))
     words = _WORD.findall(text.lower().replace("ё", "е"))
     by_kind: dict[str, list[str]] = {}
     for key in found.keys:
@@ -163,6 +163,26 @@ def readable(content: Content, language: str, text: str) -> str:
         lambda m: _spelled(pattern.findall(m.group(0)), table, lemmas.known), text.lower())
     words = _WORD.findall(spelled)
     return spelled if 2 * sum(map(lemmas.known, words)) >= len(words) else text
+
+
+def literal(content: Content, language: str, text: str) -> str:
+    """The message without the likenesses of its similes: "долго ходить красной как рак?" asks
+    how long the redness lasts and names no cancer. A likeness is the word after one of the
+    language's `likeness` words that follows a word that describes (an adjective, a participle:
+    "лицо как помидор" is left as it is)."""
+    words = content.words[language].likeness if language in content.words else ()
+    if not words:
+        return text
+    describes = lemmatiser(language).describes
+    return _likeness(words).sub(
+        lambda m: m.group(1) if describes(m.group(1).lower()) else m.group(0), text)
+
+
+@cache
+def _likeness(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A word, a likeness word and the word after it."""
+    return re.compile(r"([^\W\d_]+)\s+(?:" + "|".join(map(re.escape, words))
+                      + r")\s+[^\W\d_]+", re.IGNORECASE)
 
 
 def unread(content: Content, language: str, typed: str) -> str:

@@ -45,6 +45,9 @@ class Words(Dialog):
     staff_only: Phrases  # what only staff can answer (discounts): offered to a person
     elsewhere: Phrases = ()  # services the clinic does not offer ("hydrafacial", "ботокс")
     alongside: Phrases = ()  # words setting such a service beside this one ("after", "чем")
+    # Words opening a likeness after a word that describes ("красная как рак"): what follows is
+    # a figure of speech, no condition. Read where the language has a dictionary to tell.
+    likeness: Phrases = ()
     # How clients write the language on a Latin keyboard ("pyatno"): letter groups → letters.
     latin: dict[Annotated[StrictStr, Field(min_length=1)], StrictStr] = {}
 
