@@ -145,6 +145,8 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "I have hay fever, is that an issue?"), ("ru", "две недели назад переболела ковидом"),
     ("en", "had a baby in march, not breastfeeding"),
     ("ru", "родила полгода назад, грудью не кормлю"),
+    ("en", "I had rhinoplasty in march, can you do my nose?"),  # had, not asked for
+    ("ru", "сделала блефаропластику в марте, вы такое берёте?"),
     # A part of the body and a time gone by, in words no list has, beside a booking or a question.
     ("en", "my ankle gave way yesterday, can I still book for friday?"),
     ("en", "my ear has felt blocked since sunday, what time are you open?"),
@@ -326,6 +328,9 @@ async def test_asking_where_to_leave_the_car_finds_the_parking(
 @pytest.mark.parametrize("language, text", [
     ("ru", "а скидки есть?"), ("en", "any discounts?"),
     ("ru", "почем у вас филлеры?"), ("en", "how much do you charge for botox"),  # not offered
+    # An operation the clinic does not do, asked for: the service, not one had.
+    ("ru", "контурную пластику скул делаете?"), ("ru", "вы делаете блефаропластику?"),
+    ("en", "do you do facelifts?"), ("en", "do you do rhinoplasty?"),
 ])
 async def test_what_the_bot_cannot_know_is_offered_to_a_person_not_the_price_page(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str

@@ -84,6 +84,12 @@ class Lemmatiser:
         parses = self._morph.parse(word) if self._morph else []
         return bool(parses and parses[0].tag.POS == "VERB" and "past" in parses[0].tag)
 
+    def addresses(self, word: str) -> bool:
+        """A verb in the second person ("делаете"): the writer addressing the clinic. Only
+        languages with a dictionary tell; elsewhere the words file's `addressing` does."""
+        parses = self._morph.parse(word) if self._morph else []
+        return bool(parses and parses[0].tag.POS == "VERB" and "2per" in parses[0].tag)
+
     def describes(self, word: str) -> bool:
         """An adjective or a participle ("красной", "опухшая"): a word a likeness may follow.
         Only languages with a dictionary tell."""

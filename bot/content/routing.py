@@ -223,6 +223,8 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
     """Whether the message speaks of the writer's own health without naming a known condition."""
     cues = set(by for key in found.keys if (by := key.partition("health:")[2]))
     words = _WORD.findall(text.lower().replace("ё", "е"))
+    if asks_elsewhere(content, language, found, words, text):
+        return False
     if "about" in cues:
         return True
     lemmas = lemmatiser(language)
@@ -243,6 +245,22 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
     endings = content.words[language].health.medical_endings
     return any(len(word) >= MEDICAL_NAME and (name := lemmas.name_form(word)) is not None
                and (word.endswith(endings) or name.endswith(endings)) for word in words)
+
+
+def asks_elsewhere(content: Content, language: str, found: Found, words: list[str],
+                   text: str) -> bool:
+    """Whether the message only asks the clinic for a service it does not offer ("контурную
+    пластику губ делаете?", "do you do facelifts?"): the clinic addressed, and no word of the
+    writer, of a time gone by, of what happened or of this procedure beside it. An operation
+    named there is the service asked for, not one had."""
+    keys = set(found.keys)
+    lemmas = lemmatiser(language)
+    addressing = content.words[language].health.addressing
+    return "elsewhere" in keys and keys.isdisjoint(
+        ("alongside", "health:first_person", "health:telling", "health:lately")) and not told(
+        content, language, words, text) and not any(map(lemmas.speaks_of_self, words)) and (
+        any(map(lemmas.addresses, words)) or not _asking(language, addressing).isdisjoint(
+            map(lemmas.written, words)))
 
 
 def named_in_general(content: Content, language: str, found: Found, text: str,
