@@ -145,6 +145,8 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "I have hay fever, is that an issue?"), ("ru", "две недели назад переболела ковидом"),
     ("en", "had a baby in march, not breastfeeding"),
     ("ru", "родила полгода назад, грудью не кормлю"),
+    ("en", "twisted my knee skiing, any slots friday?"),  # a part of the body hurt
+    ("ru", "потянула спину, запишите на пятницу"),
     ("en", "I had rhinoplasty in march, can you do my nose?"),  # had, not asked for
     ("ru", "сделала блефаропластику в марте, вы такое берёте?"),
     # A part of the body and a time gone by, in words no list has, beside a booking or a question.
@@ -174,6 +176,7 @@ async def test_an_unknown_health_statement_is_left_to_a_specialist(
     ("ru", "у меня свадьба через месяц, когда лучше сделать?"),
     ("en", "I've never had a facial, what happens during it?"),
     ("en", "I have a question, how long does it take"), ("ru", "у меня вопрос, сколько стоит"),
+    ("en", "my car broke down, can I come later?"), ("ru", "сломалась машина, опоздаю"),  # a thing
 ])
 async def test_a_client_speaking_of_themself_about_anything_else_gets_no_health_answer(
     bot: Sandbox, content: Content, language: str, text: str

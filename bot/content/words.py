@@ -31,6 +31,7 @@ class HealthCues(Dialog):
     never: Phrases = ()  # a procedure or symptom denied, or someone else's: tells no health
     general: Phrases = ()  # a condition asked about of nobody in particular ("diabetics")
     addressing: Phrases = ()  # words addressing the clinic ("you"): asked of it, not told
+    injured: Phrases = ()  # what happens to a body or a thing alike ("broke"): health with `body`
     body: Phrases = ()  # parts of the body ("jaw", "щека"): a closed class, unlike complaints
     lately: Phrases = ()  # a time that has passed ("since friday", "третий день"), not one ahead
 
