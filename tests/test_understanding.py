@@ -145,6 +145,19 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "I have hay fever, is that an issue?"), ("ru", "две недели назад переболела ковидом"),
     ("en", "had a baby in march, not breastfeeding"),
     ("ru", "родила полгода назад, грудью не кормлю"),
+    ("en", "twisted my knee skiing, any slots friday?"),  # a part of the body hurt
+    ("ru", "потянула спину, запишите на пятницу"),
+    ("en", "I had rhinoplasty in march, can you do my nose?"),  # had, not asked for
+    ("ru", "сделала блефаропластику в марте, вы такое берёте?"),
+    # A part of the body and a time gone by, in words no list has, beside a booking or a question.
+    ("en", "my ankle gave way yesterday, can I still book for friday?"),
+    ("en", "my ear has felt blocked since sunday, what time are you open?"),
+    ("ru", "ухо заложило позавчера, можно на завтра?"),
+    ("ru", "колено щёлкает с утра, запишите на пятницу"),
+    # A pain named as a diagnosis (-algia), a diagnosis told as made, beside a booking.
+    ("en", "fibromyalgia here, any slots next week?"),
+    ("ru", "у меня межрёберная невралгия, можно записаться на пятницу?"),
+    ("ru", "мне диагностировали полипы, запишите на завтра"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -163,6 +176,7 @@ async def test_an_unknown_health_statement_is_left_to_a_specialist(
     ("ru", "у меня свадьба через месяц, когда лучше сделать?"),
     ("en", "I've never had a facial, what happens during it?"),
     ("en", "I have a question, how long does it take"), ("ru", "у меня вопрос, сколько стоит"),
+    ("en", "my car broke down, can I come later?"), ("ru", "сломалась машина, опоздаю"),  # a thing
 ])
 async def test_a_client_speaking_of_themself_about_anything_else_gets_no_health_answer(
     bot: Sandbox, content: Content, language: str, text: str
@@ -205,7 +219,36 @@ async def test_a_condition_asked_about_in_general_gets_the_contraindications(
     assert user.find_button(t.label("menu.screening"))
 
 
+@pytest.mark.parametrize("language, text", [
+    ("en", "is this the same as microneedling?"), ("en", "how is it different from dermaplaning"),
+    ("ru", "чем отличается от микронидлинга?"), ("ru", "это то же самое что дермапен?"),
+])
+async def test_a_procedure_set_beside_this_one_asks_what_this_one_is(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    """Not had, only compared: the page that says what this procedure is, no health answer."""
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t.faq("what", settings) in reply and t("health.unknown") not in reply
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "лицо потом красное как рак, долго?"),  # a likeness, no cancer
+    ("en", "how long will I be red as a lobster after?"),
+])
+async def test_a_figure_of_speech_names_no_condition(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t.faq("side_effects", settings) in reply
+    cancer, _ = health_reason(content, "oncology")
+    assert t("health.unknown") not in reply and t(cancer) not in reply
+
+
 @pytest.mark.parametrize("language, text, condition", [
+    ("en", "I had microneedling last week, is this the same?", "recent_resurfacing"),
+    ("ru", "делала микронидлинг неделю назад, это то же самое?", "recent_resurfacing"),
     ("en", "in general, is it ok with a fever?", "fever"),  # the page does not name it
     ("ru", "а при температуре вообще можно?", "fever"),
     ("en", "I'm diabetic, is it ok for diabetics?", "diabetes"),  # of the writer
@@ -288,6 +331,9 @@ async def test_asking_where_to_leave_the_car_finds_the_parking(
 @pytest.mark.parametrize("language, text", [
     ("ru", "а скидки есть?"), ("en", "any discounts?"),
     ("ru", "почем у вас филлеры?"), ("en", "how much do you charge for botox"),  # not offered
+    # An operation the clinic does not do, asked for: the service, not one had.
+    ("ru", "контурную пластику скул делаете?"), ("ru", "вы делаете блефаропластику?"),
+    ("en", "do you do facelifts?"), ("en", "do you do rhinoplasty?"),
 ])
 async def test_what_the_bot_cannot_know_is_offered_to_a_person_not_the_price_page(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str

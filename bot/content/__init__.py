@@ -161,8 +161,8 @@ def load_content(root: Path, languages: tuple[str, ...], default: str | None = N
 def _spotter(language: str, words: Words, ignore: str) -> Spotter:
     """One spotter for every kind of phrase: keys are `condition:<id>`, `health:<cue>`,
     `smalltalk:<kind>`, `logistics:<kind>`, `person`, `book`, `appointment` and
-    `staff_only`, `elsewhere` and `alongside` (these two, and the cue `health:general`, only
-    mark the message)."""
+    `staff_only`, `elsewhere` and `alongside` (these two, and the cues `health:general`,
+    `health:body`, `health:lately` and `health:injured`, only mark the message)."""
     phrases: dict[str, tuple[str, ...]] = {"person": words.person, "book": words.book,
                                            "appointment": words.appointment,
                                            "staff_only": words.staff_only,
@@ -171,8 +171,12 @@ def _spotter(language: str, words: Words, ignore: str) -> Spotter:
     cues = {"about": words.health.about, "symptoms": words.health.symptoms,
             "first_person": words.health.first_person, "telling": words.health.telling,
             "states": words.health.states, "never": words.health.never,
-            "general": words.health.general}
+            "general": words.health.general, "body": words.health.body,
+            "injured": words.health.injured,
+            "lately": words.health.lately}
     for kind, entries in (("condition", words.conditions), ("health", cues),
                           ("smalltalk", words.smalltalk), ("logistics", words.logistics)):
         phrases |= {f"{kind}:{key}": texts for key, texts in dict(entries).items()}
-    return Spotter(language, phrases, ignore, marks=("elsewhere", "alongside", "health:general"))
+    return Spotter(language, phrases, ignore, marks=("elsewhere", "alongside", "health:general",
+                                                         "health:body", "health:lately",
+                                                         "health:injured"))

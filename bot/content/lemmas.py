@@ -78,6 +78,25 @@ class Lemmatiser:
                 self._self[word] = found
         return found
 
+    def happened(self, word: str) -> bool:
+        """A verb in the past tense, of any gender ("заложило", "подвернула"): something that
+        happened, to whomever. Only languages with a dictionary tell."""
+        parses = self._morph.parse(word) if self._morph else []
+        return bool(parses and parses[0].tag.POS == "VERB" and "past" in parses[0].tag)
+
+    def addresses(self, word: str) -> bool:
+        """A verb in the second person ("делаете"): the writer addressing the clinic. Only
+        languages with a dictionary tell; elsewhere the words file's `addressing` does."""
+        parses = self._morph.parse(word) if self._morph else []
+        return bool(parses and parses[0].tag.POS == "VERB" and "2per" in parses[0].tag)
+
+    def describes(self, word: str) -> bool:
+        """An adjective or a participle ("красной", "опухшая"): a word a likeness may follow.
+        Only languages with a dictionary tell."""
+        parses = self._morph.parse(word) if self._morph else []
+        tag = parses[0].tag if parses else None
+        return bool(tag and tag.POS in ("ADJF", "ADJS", "PRTF", "PRTS") and "Apro" not in tag)
+
     def name_form(self, word: str) -> str | None:
         """The form `word` would be listed in if it may be a name (of a medicine, a diagnosis,
         an operation): a noun or a word the dictionary does not know, in the form the dictionary

@@ -12,11 +12,13 @@ about the writer's own health in any other way is a `health` statement, answered
 medicine, a diagnosis or a strong symptom named ("I take blood pressure pills", "сыпь"), a word
 shaped like a medicine's or a diagnosis's name ("doxycycline", "гипотиреоз"), or a skin state,
 symptom or procedure said of oneself ("my face is itchy", "делала ботокс": in Russian a verb's
-person and tense tell, pronoun or not). A symptom asked about in general ("does it cause
-swelling?") is left to the FAQ. What only staff can answer (discounts) goes to a person, never
-to a topic page; so does a question about a service the clinic does not offer ("do you do
-hydrafacial", "сколько стоит ботокс"), unless it sets that service beside this one ("how is it
-different from a chemical peel", "ботокс после шлифовки можно?"). A client telling something
+person and tense tell, pronoun or not), or a part of the body named with a time gone by,
+however the complaint is worded ("my jaw clicks since monday", "ухо заложило позавчера"). A
+symptom asked about in general ("does it cause swelling?") is left to the FAQ. What only staff
+can answer (discounts) goes to a person, never to a topic page; so does a question about a
+service the clinic does not offer ("do you do hydrafacial", "сколько стоит ботокс"), unless it
+sets that service beside this one ("how is it different from a chemical peel", "ботокс после
+шлифовки можно?"). A client telling something
 about themself, or someone they bring, in words no vocabulary knows ("у меня спираль", "I take
 ozempic", "мама пьёт эутирокс, ей можно?") is taken for a health statement too: better a
 specialist's caution than a topic page or "no answer"; unless the message opens as a question
@@ -90,7 +92,7 @@ class Route:
 
 def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> Route:
     text = readable(content, language, typed)
-    found = content.spotters[language].find(text)
+    found = content.spotters[language].find(literal(content, language, text))
     words = _WORD.findall(text.lower().replace("ё", "е"))
     by_kind: dict[str, list[str]] = {}
     for key in found.keys:
@@ -163,6 +165,26 @@ def readable(content: Content, language: str, text: str) -> str:
     return spelled if 2 * sum(map(lemmas.known, words)) >= len(words) else text
 
 
+def literal(content: Content, language: str, text: str) -> str:
+    """The message without the likenesses of its similes: "долго ходить красной как рак?" asks
+    how long the redness lasts and names no cancer. A likeness is the word after one of the
+    language's `likeness` words that follows a word that describes (an adjective, a participle:
+    "лицо как помидор" is left as it is)."""
+    words = content.words[language].likeness if language in content.words else ()
+    if not words:
+        return text
+    describes = lemmatiser(language).describes
+    return _likeness(words).sub(
+        lambda m: m.group(1) if describes(m.group(1).lower()) else m.group(0), text)
+
+
+@cache
+def _likeness(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A word, a likeness word and the word after it."""
+    return re.compile(r"([^\W\d_]+)\s+(?:" + "|".join(map(re.escape, words))
+                      + r")\s+[^\W\d_]+", re.IGNORECASE)
+
+
 def unread(content: Content, language: str, typed: str) -> str:
     """The words of a message read in the language's letters that are no words of it there
     (a brand name: "p'yu akkutan"): only these are left to other languages' words, so "chem"
@@ -201,19 +223,47 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
     """Whether the message speaks of the writer's own health without naming a known condition."""
     cues = set(by for key in found.keys if (by := key.partition("health:")[2]))
     words = _WORD.findall(text.lower().replace("ё", "е"))
+    if asks_elsewhere(content, language, found, words, text):
+        return False
     if "about" in cues:
         return True
     lemmas = lemmatiser(language)
     if "never" in cues:
-        cues -= {"symptoms", "states"}
+        cues -= {"symptoms", "states", "body"}
     if "symptoms" in cues and ("first_person" in cues or any(map(lemmas.speaks_of_self, words))
                                or told(content, language, words, text)):
         return True
     if "states" in cues and told(content, language, words, text):
         return True
+    # A part of the body broken, twisted, pulled ("сломала руку"; "my phone broke" is none).
+    if {"injured", "body"} <= cues:
+        return True
+    # A part of the body and a time gone by: a complaint, however it is worded ("my jaw
+    # clicks since monday", "ухо заложило позавчера"), when said of oneself, of what
+    # happened, or told.
+    if {"body", "lately"} <= cues and (
+            not {"first_person", "telling"}.isdisjoint(cues) or any(map(lemmas.happened, words))
+            or told(content, language, words, text)):
+        return True
     endings = content.words[language].health.medical_endings
     return any(len(word) >= MEDICAL_NAME and (name := lemmas.name_form(word)) is not None
                and (word.endswith(endings) or name.endswith(endings)) for word in words)
+
+
+def asks_elsewhere(content: Content, language: str, found: Found, words: list[str],
+                   text: str) -> bool:
+    """Whether the message only asks the clinic for a service it does not offer ("контурную
+    пластику губ делаете?", "do you do facelifts?"): the clinic addressed, and no word of the
+    writer, of a time gone by, of what happened or of this procedure beside it. An operation
+    named there is the service asked for, not one had."""
+    keys = set(found.keys)
+    lemmas = lemmatiser(language)
+    addressing = content.words[language].health.addressing
+    return "elsewhere" in keys and keys.isdisjoint(
+        ("alongside", "health:first_person", "health:telling", "health:lately")) and not told(
+        content, language, words, text) and not any(map(lemmas.speaks_of_self, words)) and (
+        any(map(lemmas.addresses, words)) or not _asking(language, addressing).isdisjoint(
+            map(lemmas.written, words)))
 
 
 def named_in_general(content: Content, language: str, found: Found, text: str,

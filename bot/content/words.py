@@ -30,6 +30,10 @@ class HealthCues(Dialog):
     states: Phrases = ()  # skin states often asked about ("dry", "red"): health when told
     never: Phrases = ()  # a procedure or symptom denied, or someone else's: tells no health
     general: Phrases = ()  # a condition asked about of nobody in particular ("diabetics")
+    addressing: Phrases = ()  # words addressing the clinic ("you"): asked of it, not told
+    injured: Phrases = ()  # what happens to a body or a thing alike ("broke"): health with `body`
+    body: Phrases = ()  # parts of the body ("jaw", "щека"): a closed class, unlike complaints
+    lately: Phrases = ()  # a time that has passed ("since friday", "третий день"), not one ahead
 
 
 class Words(Dialog):
@@ -43,6 +47,9 @@ class Words(Dialog):
     staff_only: Phrases  # what only staff can answer (discounts): offered to a person
     elsewhere: Phrases = ()  # services the clinic does not offer ("hydrafacial", "ботокс")
     alongside: Phrases = ()  # words setting such a service beside this one ("after", "чем")
+    # Words opening a likeness after a word that describes ("красная как рак"): what follows is
+    # a figure of speech, no condition. Read where the language has a dictionary to tell.
+    likeness: Phrases = ()
     # How clients write the language on a Latin keyboard ("pyatno"): letter groups → letters.
     latin: dict[Annotated[StrictStr, Field(min_length=1)], StrictStr] = {}
 
