@@ -354,3 +354,37 @@ async def test_asking_whether_the_bot_is_a_person_is_no_request_for_one(
     t = Texts(content, language)
     _, reply = await answer_to(bot, language, text)
     assert t("faq.no_match") in reply and t("person.ask") not in reply
+
+
+@pytest.mark.parametrize("language, text", [
+    # Pigment spots placed on the face, not asked about in general.
+    ("ru", "пигментные пятна на скулах от солнца, уберёте?"),
+    ("en", "pigment spots on my cheekbones from the sun, can you remove them?"),
+    # A pill taken by a brand no list names, or a nickname for it.
+    ("ru", "сижу на оках (ярина), это как-то влияет?"), ("ru", "пью ярину, это влияет?"),
+    # A harsh diet.
+    ("ru", "жёсткая диета, 1000 ккал в день, кожа серая, можно?"),
+    ("en", "on a strict diet, 1000 calories a day, my skin looks grey, is that ok?"),
+])
+async def test_pigment_a_pill_by_its_brand_or_a_diet_of_the_writer_is_left_to_a_specialist(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    user, reply = await answer_to(bot, language, text)
+    assert t("health.unknown") in reply
+    assert no_topic_page(t, content, settings, reply) and t("faq.no_match") not in reply
+    assert user.find_button(t.label("health.check")) and user.find_button(t.label("menu.person"))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "с розацеа берут на шлифовку или нет?"),  # "берут": whoever has it
+    ("ru", "читала, что при эпилепсии нельзя. почему так?"),  # what the writer read
+    ("en", "I read that with epilepsy it's not allowed, why is that?"),
+])
+async def test_a_condition_read_about_or_asked_of_anyone_gets_the_contraindications(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    user, reply = await answer_to(bot, language, text)
+    assert t.faq("contraindications", settings) in reply
+    assert user.find_button(t.label("menu.screening"))
