@@ -388,3 +388,32 @@ async def test_a_condition_read_about_or_asked_of_anyone_gets_the_contraindicati
     user, reply = await answer_to(bot, language, text)
     assert t.faq("contraindications", settings) in reply
     assert user.find_button(t.label("menu.screening"))
+
+
+@pytest.mark.parametrize("language, text, condition", [
+    ("ru", "бабушка у меня диабетик, ей не надо, а мне интересно сколько стоит", "diabetes"),
+    ("en", "my grandad is diabetic but he isn't coming, how much is it for me?", "diabetes"),
+    ("ru", "муж на варфарине, но он не пойдёт, я одна приду. в субботу работаете?", "bleeding"),
+    ("ru", "у кошки лишай, ветеринар лечит. а у вас скидки для пенсионеров есть?", "fungal"),
+    ("en", "our cat has ringworm, the vet is on it. any discounts for pensioners?", "fungal"),
+])
+async def test_a_condition_of_someone_who_is_not_coming_gets_no_health_answer(
+    bot: Sandbox, content: Content, language: str, text: str, condition: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    reason, _ = health_reason(content, condition)
+    assert t(reason) not in reply and t("health.unknown") not in reply
+
+
+@pytest.mark.parametrize("language, text, condition", [
+    ("ru", "у папы кардиостимулятор, его можно записывать?", "pacemaker"),
+    ("en", "my dad has a pacemaker, can I book him in?", "pacemaker"),
+])
+async def test_a_condition_of_someone_the_writer_brings_is_answered_about_it(
+    bot: Sandbox, content: Content, language: str, text: str, condition: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    reason, _ = health_reason(content, condition)
+    assert t(reason) in reply

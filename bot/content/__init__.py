@@ -171,7 +171,7 @@ def _spotter(language: str, words: Words, ignore: str) -> Spotter:
     cues = {"about": words.health.about, "symptoms": words.health.symptoms,
             "first_person": words.health.first_person, "telling": words.health.telling,
             "states": words.health.states, "never": words.health.never,
-            "general": words.health.general}
+            "general": words.health.general, "absent": words.health.absent}
     for kind, entries in (("condition", words.conditions), ("health", cues),
                           ("smalltalk", words.smalltalk), ("logistics", words.logistics)):
         phrases |= {f"{kind}:{key}": texts for key, texts in dict(entries).items()}

@@ -100,7 +100,9 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
     conditions = by_kind.get("condition") or [
         key.partition(":")[2] for lang, spotter in content.spotters.items() if lang != language
         for key in spotter.find(foreign).keys if key.startswith("condition:")]
-    if conditions:
+    # A condition of someone who is not coming ("муж на варфарине, но он не пойдёт") is no
+    # one's to answer: the rest of the message is read as if it named none.
+    if conditions and "health:absent" not in found.keys:
         topic = named_in_general(content, language, found, text, conditions)
         return Route("faq", (topic,)) if topic else Route(
             "condition", tuple(dict.fromkeys(conditions)))

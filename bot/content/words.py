@@ -30,6 +30,7 @@ class HealthCues(Dialog):
     states: Phrases = ()  # skin states often asked about ("dry", "red"): health when told
     never: Phrases = ()  # a procedure or symptom denied, or someone else's: tells no health
     general: Phrases = ()  # a condition asked about of nobody in particular ("diabetics")
+    absent: Phrases = ()  # the one whose condition is told is not coming ("он не пойдёт", "vet")
 
 
 class Words(Dialog):
