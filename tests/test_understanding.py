@@ -417,3 +417,42 @@ async def test_a_condition_of_someone_the_writer_brings_is_answered_about_it(
     _, reply = await answer_to(bot, language, text)
     reason, _ = health_reason(content, condition)
     assert t(reason) in reply
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "сестра после шлифовки обсыпалась, такое бывает?"),
+    ("ru", "у подруги после лазера в другой клинике был ожог, у вас такое бывает?"),
+    ("en", "my friend got a burn after laser at another clinic, does that happen with you?"),
+])
+async def test_what_someone_else_had_after_it_asked_as_a_risk_gets_no_health_answer(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t("health.unknown") not in reply
+    assert all(t(health_reason(content, c)[0]) not in reply
+               for c in ("acne_inflamed", "burns", "recent_resurfacing"))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "сколько дней нельзя на солнце потом?"),
+    ("en", "how many days do I have to stay out of the sun after?"),
+])
+async def test_days_out_of_the_sun_afterwards_is_the_aftercare(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t.faq("aftercare", settings) in reply
+
+
+@pytest.mark.parametrize("language, text, condition", [
+    ("ru", "у меня после пилинга ожог, сестра говорит такое бывает?", "burns"),
+    ("en", "I have a burn from a peel, my sister says is that normal?", "burns"),
+])
+async def test_the_writers_own_condition_beside_someone_elses_is_answered_about_it(
+    bot: Sandbox, content: Content, language: str, text: str, condition: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t(health_reason(content, condition)[0]) in reply

@@ -171,7 +171,8 @@ def _spotter(language: str, words: Words, ignore: str) -> Spotter:
     cues = {"about": words.health.about, "symptoms": words.health.symptoms,
             "first_person": words.health.first_person, "telling": words.health.telling,
             "states": words.health.states, "never": words.health.never,
-            "general": words.health.general, "absent": words.health.absent}
+            "general": words.health.general, "absent": words.health.absent,
+            "others": words.health.others}
     for kind, entries in (("condition", words.conditions), ("health", cues),
                           ("smalltalk", words.smalltalk), ("logistics", words.logistics)):
         phrases |= {f"{kind}:{key}": texts for key, texts in dict(entries).items()}

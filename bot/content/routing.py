@@ -100,9 +100,12 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
     conditions = by_kind.get("condition") or [
         key.partition(":")[2] for lang, spotter in content.spotters.items() if lang != language
         for key in spotter.find(foreign).keys if key.startswith("condition:")]
-    # A condition of someone who is not coming ("муж на варфарине, но он не пойдёт") is no
-    # one's to answer: the rest of the message is read as if it named none.
-    if conditions and "health:absent" not in found.keys:
+    # A condition of someone who is not coming ("муж на варфарине, но он не пойдёт"), or that
+    # someone else had and the writer asks whether it happens ("сестра после шлифовки
+    # обсыпалась, такое бывает?", unless the writer tells of themself too) is no one's to
+    # answer: the rest of the message is read as if it named none.
+    if conditions and "health:absent" not in found.keys and (
+            "health:others" not in found.keys or "health:telling" in found.keys):
         topic = named_in_general(content, language, found, text, conditions)
         return Route("faq", (topic,)) if topic else Route(
             "condition", tuple(dict.fromkeys(conditions)))
@@ -207,7 +210,7 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
     if "about" in cues:
         return True
     lemmas = lemmatiser(language)
-    if "never" in cues:
+    if "never" in cues or "others" in cues and "telling" not in cues:
         cues -= {"symptoms", "states"}
     if "symptoms" in cues and ("first_person" in cues or any(map(lemmas.speaks_of_self, words))
                                or told(content, language, words, text)):

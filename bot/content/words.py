@@ -31,6 +31,7 @@ class HealthCues(Dialog):
     never: Phrases = ()  # a procedure or symptom denied, or someone else's: tells no health
     general: Phrases = ()  # a condition asked about of nobody in particular ("diabetics")
     absent: Phrases = ()  # the one whose condition is told is not coming ("он не пойдёт", "vet")
+    others: Phrases = ()  # what someone else had, asked if it happens ("сестра … такое бывает?")
 
 
 class Words(Dialog):
