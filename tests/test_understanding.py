@@ -456,3 +456,29 @@ async def test_the_writers_own_condition_beside_someone_elses_is_answered_about_
     t = Texts(content, language)
     _, reply = await answer_to(bot, language, text)
     assert t(health_reason(content, condition)[0]) in reply
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "вчера поставила прививку от гриппа"), ("ru", "на прошлой неделе привилась от ковида"),
+    ("en", "got my covid booster yesterday, fine to come tomorrow?"),
+    ("en", "had my flu jab yesterday, ok to come thursday?"),
+])
+async def test_a_vaccine_against_an_illness_is_no_illness_but_left_to_a_specialist(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t("health.unknown") in reply and t(health_reason(content, "fever")[0]) not in reply
+    assert no_topic_page(t, content, settings, reply)
+
+
+@pytest.mark.parametrize("language, text, asked", [
+    ("ru", "в воскресенье принимаете?", "часы работы"),
+    ("en", "do you take clients on sundays?", "opening hours"),
+])
+async def test_seeing_clients_on_a_day_asks_the_hours(
+    bot: Sandbox, language: str, text: str, asked: str
+) -> None:
+    _, hours = await answer_to(bot, language, asked)
+    _, reply = await answer_to(bot, language, text)
+    assert reply == hours
