@@ -482,3 +482,18 @@ async def test_seeing_clients_on_a_day_asks_the_hours(
     _, hours = await answer_to(bot, language, asked)
     _, reply = await answer_to(bot, language, text)
     assert reply == hours
+
+
+@pytest.mark.parametrize("language, text, condition", [
+    ("ru", "в прошлую пятницу делала срединный TCA, лицо ещё шелушится", "recent_resurfacing"),
+    ("en", "had a TCA done last friday, face still peeling", "recent_resurfacing"),
+    ("en", "nicked my jaw shaving yesterday, still a bit raw. can I still come friday?",
+     "open_wounds"),
+    ("ru", "порезалась бритвой вчера, на подбородке ранка", "open_wounds"),
+])
+async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
+    bot: Sandbox, content: Content, language: str, text: str, condition: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t(health_reason(content, condition)[0]) in reply
