@@ -400,3 +400,146 @@ async def test_asking_whether_the_bot_is_a_person_is_no_request_for_one(
     t = Texts(content, language)
     _, reply = await answer_to(bot, language, text)
     assert t("faq.no_match") in reply and t("person.ask") not in reply
+
+
+@pytest.mark.parametrize("language, text", [
+    # Pigment spots placed on the face, not asked about in general.
+    ("ru", "пигментные пятна на скулах от солнца, уберёте?"),
+    ("en", "pigment spots on my cheekbones from the sun, can you remove them?"),
+    # A pill taken by a brand no list names, or a nickname for it.
+    ("ru", "сижу на оках (ярина), это как-то влияет?"), ("ru", "пью ярину, это влияет?"),
+    # A harsh diet.
+    ("ru", "жёсткая диета, 1000 ккал в день, кожа серая, можно?"),
+    ("en", "on a strict diet, 1000 calories a day, my skin looks grey, is that ok?"),
+])
+async def test_pigment_a_pill_by_its_brand_or_a_diet_of_the_writer_is_left_to_a_specialist(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    user, reply = await answer_to(bot, language, text)
+    assert t("health.unknown") in reply
+    assert no_topic_page(t, content, settings, reply) and t("faq.no_match") not in reply
+    assert user.find_button(t.label("health.check")) and user.find_button(t.label("menu.person"))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "с розацеа берут на шлифовку или нет?"),  # "берут": whoever has it
+    ("ru", "читала, что при эпилепсии нельзя. почему так?"),  # what the writer read
+    ("en", "I read that with epilepsy it's not allowed, why is that?"),
+])
+async def test_a_condition_read_about_or_asked_of_anyone_gets_the_contraindications(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    user, reply = await answer_to(bot, language, text)
+    assert t.faq("contraindications", settings) in reply
+    assert user.find_button(t.label("menu.screening"))
+
+
+@pytest.mark.parametrize("language, text, condition", [
+    ("ru", "бабушка у меня диабетик, ей не надо, а мне интересно сколько стоит", "diabetes"),
+    ("en", "my grandad is diabetic but he isn't coming, how much is it for me?", "diabetes"),
+    ("ru", "муж на варфарине, но он не пойдёт, я одна приду. в субботу работаете?", "bleeding"),
+    ("ru", "у кошки лишай, ветеринар лечит. а у вас скидки для пенсионеров есть?", "fungal"),
+    ("en", "our cat has ringworm, the vet is on it. any discounts for pensioners?", "fungal"),
+])
+async def test_a_condition_of_someone_who_is_not_coming_gets_no_health_answer(
+    bot: Sandbox, content: Content, language: str, text: str, condition: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    reason, _ = health_reason(content, condition)
+    assert t(reason) not in reply and t("health.unknown") not in reply
+
+
+@pytest.mark.parametrize("language, text, condition", [
+    ("ru", "у папы кардиостимулятор, его можно записывать?", "pacemaker"),
+    ("en", "my dad has a pacemaker, can I book him in?", "pacemaker"),
+])
+async def test_a_condition_of_someone_the_writer_brings_is_answered_about_it(
+    bot: Sandbox, content: Content, language: str, text: str, condition: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    reason, _ = health_reason(content, condition)
+    assert t(reason) in reply
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "сестра после шлифовки обсыпалась, такое бывает?"),
+    ("ru", "у подруги после лазера в другой клинике был ожог, у вас такое бывает?"),
+    ("en", "my friend got a burn after laser at another clinic, does that happen with you?"),
+])
+async def test_what_someone_else_had_after_it_asked_as_a_risk_gets_no_health_answer(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t("health.unknown") not in reply
+    assert all(t(health_reason(content, c)[0]) not in reply
+               for c in ("acne_inflamed", "burns", "recent_resurfacing"))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "сколько дней нельзя на солнце потом?"),
+    ("en", "how many days do I have to stay out of the sun after?"),
+])
+async def test_days_out_of_the_sun_afterwards_is_the_aftercare(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t.faq("aftercare", settings) in reply
+
+
+@pytest.mark.parametrize("language, text, condition", [
+    ("ru", "у меня после пилинга ожог, сестра говорит такое бывает?", "burns"),
+    ("en", "I have a burn from a peel, my sister says is that normal?", "burns"),
+])
+async def test_the_writers_own_condition_beside_someone_elses_is_answered_about_it(
+    bot: Sandbox, content: Content, language: str, text: str, condition: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t(health_reason(content, condition)[0]) in reply
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "вчера поставила прививку от гриппа"), ("ru", "на прошлой неделе привилась от ковида"),
+    ("en", "got my covid booster yesterday, fine to come tomorrow?"),
+    ("en", "had my flu jab yesterday, ok to come thursday?"),
+])
+async def test_a_vaccine_against_an_illness_is_no_illness_but_left_to_a_specialist(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t("health.unknown") in reply and t(health_reason(content, "fever")[0]) not in reply
+    assert no_topic_page(t, content, settings, reply)
+
+
+@pytest.mark.parametrize("language, text, asked", [
+    ("ru", "в воскресенье принимаете?", "часы работы"),
+    ("en", "do you take clients on sundays?", "opening hours"),
+])
+async def test_seeing_clients_on_a_day_asks_the_hours(
+    bot: Sandbox, language: str, text: str, asked: str
+) -> None:
+    _, hours = await answer_to(bot, language, asked)
+    _, reply = await answer_to(bot, language, text)
+    assert reply == hours
+
+
+@pytest.mark.parametrize("language, text, condition", [
+    ("ru", "в прошлую пятницу делала срединный TCA, лицо ещё шелушится", "recent_resurfacing"),
+    ("en", "had a TCA done last friday, face still peeling", "recent_resurfacing"),
+    ("en", "nicked my jaw shaving yesterday, still a bit raw. can I still come friday?",
+     "open_wounds"),
+    ("ru", "порезалась бритвой вчера, на подбородке ранка", "open_wounds"),
+])
+async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
+    bot: Sandbox, content: Content, language: str, text: str, condition: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t(health_reason(content, condition)[0]) in reply

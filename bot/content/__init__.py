@@ -172,8 +172,8 @@ def _spotter(language: str, words: Words, ignore: str) -> Spotter:
             "first_person": words.health.first_person, "telling": words.health.telling,
             "states": words.health.states, "never": words.health.never,
             "general": words.health.general, "body": words.health.body,
-            "injured": words.health.injured,
-            "lately": words.health.lately}
+            "injured": words.health.injured, "lately": words.health.lately,
+            "absent": words.health.absent, "others": words.health.others}
     for kind, entries in (("condition", words.conditions), ("health", cues),
                           ("smalltalk", words.smalltalk), ("logistics", words.logistics)):
         phrases |= {f"{kind}:{key}": texts for key, texts in dict(entries).items()}

@@ -61,6 +61,14 @@ class Lemmatiser:
         ("понимает" is not "принимает"). Without a dictionary no word is known so."""
         return self._morph is not None and self._morph.word_is_known(word)
 
+    def may_be_name(self, word: str) -> bool:
+        """Whether `word` may be a brand's name: one the dictionary does not know ("эутирокс")
+        or knows only as a person's name ("ярину"). Without a dictionary none is told so."""
+        if self._morph is None:
+            return False
+        tag = self._morph.parse(word)[0].tag
+        return not self._morph.word_is_known(word) or "Name" in tag or "Surn" in tag
+
     def speaks_of_self(self, word: str) -> bool:
         """A verb in the first person ("принимаю") or in the past tense, but for the neuter
         ("делала", "появились", not "было"): in a client's message, the client speaking of

@@ -102,7 +102,12 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
     conditions = by_kind.get("condition") or [
         key.partition(":")[2] for lang, spotter in content.spotters.items() if lang != language
         for key in spotter.find(foreign).keys if key.startswith("condition:")]
-    if conditions:
+    # A condition of someone who is not coming ("муж на варфарине, но он не пойдёт"), or that
+    # someone else had and the writer asks whether it happens ("сестра после шлифовки
+    # обсыпалась, такое бывает?", unless the writer tells of themself too) is no one's to
+    # answer: the rest of the message is read as if it named none.
+    if conditions and "health:absent" not in found.keys and (
+            "health:others" not in found.keys or "health:telling" in found.keys):
         topic = named_in_general(content, language, found, text, conditions)
         return Route("faq", (topic,)) if topic else Route(
             "condition", tuple(dict.fromkeys(conditions)))
@@ -127,10 +132,11 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
             "book")
     if smalltalk and not found.leftover:
         return Route("smalltalk", (smalltalk[0],))
+    unknown = [word for word in found.leftover if not matcher.knows(word)]
     if "health:telling" in found.keys and not opens_question(
-            content, language, text, clauses=1) and any(
-            not matcher.knows(word) for word in found.leftover) and health_odds(
-            content, language, text) > (-UNSURE if told(content, language, words, text) else 0):
+            content, language, text, clauses=1) and unknown and (
+            any(map(lemmatiser(language).may_be_name, unknown)) or health_odds(
+            content, language, text) > (-UNSURE if told(content, language, words, text) else 0)):
         return Route("health")
     if "elsewhere" in by_kind and "alongside" not in by_kind:
         return Route("none")
@@ -228,7 +234,7 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
     if "about" in cues:
         return True
     lemmas = lemmatiser(language)
-    if "never" in cues:
+    if "never" in cues or "others" in cues and "telling" not in cues:
         cues -= {"symptoms", "states", "body"}
     if "symptoms" in cues and ("first_person" in cues or any(map(lemmas.speaks_of_self, words))
                                or told(content, language, words, text)):
@@ -272,12 +278,17 @@ def named_in_general(content: Content, language: str, found: Found, text: str,
     nobody in particular ("can diabetics have it?", "при беременности можно?"): asked, with a
     word that speaks in general, and no word of the writer or of what happened to them. None
     when the message tells, speaks of the writer ("I have diabetes, can diabetics…") or names a
-    condition no answer names: that one is answered about the condition, cautiously."""
+    condition no answer names: that one is answered about the condition, cautiously. What
+    the writer read or heard ("читала, что при…") is no word of them."""
     cues = {key for key in found.keys if key.startswith("health:")}
     words = _WORD.findall(text.lower().replace("ё", "е"))
+    # What the writer read or heard ("читала, что при…") is no word of them as a client.
+    hearsay = {word.removeprefix(EXACT) for word in content.words[language].health.general
+               if word.startswith(EXACT)}
     if "health:general" not in cues or not cues.isdisjoint(
             ("health:first_person", "health:telling")) or told(content, language, words, text) \
-            or any(map(lemmatiser(language).speaks_of_self, words)):
+            or any(
+            lemmatiser(language).speaks_of_self(word) for word in words if word not in hearsay):
         return None
     return next((topic.id for topic in content.faq if set(conditions) <= set(topic.names)), None)
 

@@ -34,6 +34,8 @@ class HealthCues(Dialog):
     injured: Phrases = ()  # what happens to a body or a thing alike ("broke"): health with `body`
     body: Phrases = ()  # parts of the body ("jaw", "щека"): a closed class, unlike complaints
     lately: Phrases = ()  # a time that has passed ("since friday", "третий день"), not one ahead
+    absent: Phrases = ()  # the one whose condition is told is not coming ("он не пойдёт", "vet")
+    others: Phrases = ()  # what someone else had, asked if it happens ("сестра … такое бывает?")
 
 
 class Words(Dialog):
