@@ -543,3 +543,44 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     t = Texts(content, language)
     _, reply = await answer_to(bot, language, text)
     assert t(health_reason(content, condition)[0]) in reply
+
+
+@pytest.mark.parametrize("language, text", [
+    # An operation had, and what one walks with since.
+    ("ru", "Сколько идти от остановки? Я после эндопротезирования колена, хожу с тростью"),
+    ("en", "How far is it from the bus stop? I had a hip replacement and walk with a cane"),
+    # The writer named by a diagnosis.
+    ("ru", "Сколько стоит? Мне 64, гипертоник"),
+    ("ru", "Где вы находитесь? Я аллергик со стажем"),
+    # A limb in a cast.
+    ("ru", "Перезвоните мне, хочу записаться. Я сейчас в гипсе (рука)"),
+    ("en", "Call me back please, I want to book. My arm is in a cast right now"),
+    # Medicines by their class, in the plural.
+    ("en", "How much is it for a man? I'm 63, on statins and a beta blocker"),
+    ("ru", "Сколько стоит для мужчины? Мне 63, на бета-блокаторах"),
+])
+async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    user, reply = await answer_to(bot, language, text)
+    assert t("health.unknown") in reply
+    assert no_topic_page(t, content, settings, reply) and t("faq.no_match") not in reply
+    assert user.find_button(t.label("health.check")) and user.find_button(t.label("menu.person"))
+
+
+@pytest.mark.parametrize("language, text, condition", [
+    # A temperature by its figure, with aches and a virus, beside a request to move a visit.
+    ("ru", "Сегодня 38 и ломит всё, вирус какой-то. Перенесите меня на следующую неделю", "fever"),
+    ("en", "38 today and aching all over, some virus. Can you move me to next week?", "fever"),
+    # A diagnosis by its abbreviation, and its medicine, beside a question about the hours.
+    ("en", "Do you have evening slots? I have SLE, on hydroxychloroquine", "autoimmune"),
+    ("ru", "Вечером принимаете? У меня СКВ, пью гидроксихлорохин", "autoimmune"),
+])
+async def test_a_condition_told_beside_an_errand_is_answered_about_it(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str, condition: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t(health_reason(content, condition)[0]) in reply
+    assert no_topic_page(t, content, settings, reply)

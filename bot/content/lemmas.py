@@ -17,6 +17,7 @@ from babel import Locale
 from pymorphy3 import MorphAnalyzer
 
 MORPHOLOGY = ("ru",)  # languages whose dictionary package is installed (pymorphy3-dicts-ru)
+PATIENT_ENDINGS = ("ичка", "ик")  # a Russian noun naming a person by an illness they have
 CACHE_SIZE = 50_000  # distinct words remembered per language; clients use far fewer
 
 
@@ -109,9 +110,10 @@ class Lemmatiser:
         """The form `word` would be listed in if it may be a name (of a medicine, a diagnosis,
         an operation): a noun or a word the dictionary does not know, in the form the dictionary
         guesses ("блефаропластику" → "блефаропластика"); None for a verb ending alike
-        ("проходит" is no "гастрит")."""
+        ("проходит" is no "гастрит"). Without a dictionary, the word's stem: "statins" is a
+        "statin"."""
         if self._morph is None:
-            return word
+            return self._stemmer.stemWord(word) if self._stemmer else word
         if word in self._names:
             return self._names[word]
         parse = self._morph.parse(word)[0]
@@ -127,8 +129,18 @@ class Lemmatiser:
         if not self._morph.word_is_known(word):  # before `parse`, whose guesses at an unknown
             return (word,)                         # word (a typo) take a millisecond
         parses = self._morph.parse(word)
-        return tuple(dict.fromkeys(p.normal_form.replace("ё", "е")
-                                   for p in parses if p.is_known))
+        forms = [p.normal_form.replace("ё", "е") for p in parses if p.is_known]
+        return tuple(dict.fromkeys(forms + [ill for form in forms for ill in _ill_with(form)]))
+
+
+def _ill_with(form: str) -> tuple[str, ...]:
+    """What a person named by an illness has: a "гипертоник" or "гипертоничка" has
+    "гипертония", a "диабетик" "диабет", an "аллергик" "аллергия"."""
+    for ending in PATIENT_ENDINGS:
+        if form.endswith(ending) and len(form) > len(ending) + 3:
+            stem = form.removesuffix(ending)
+            return stem + "ия", stem
+    return ()
 
 
 @cache
