@@ -558,6 +558,9 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     # Medicines by their class, in the plural.
     ("en", "How much is it for a man? I'm 63, on statins and a beta blocker"),
     ("ru", "Сколько стоит для мужчины? Мне 63, на бета-блокаторах"),
+    # A pill by a brand no list names, told first and then asked about.
+    ("en", "I'm on yasmin, does that affect anything?"),
+    ("ru", "я на ярине, это на что-то влияет?"),
 ])
 async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -584,3 +587,15 @@ async def test_a_condition_told_beside_an_errand_is_answered_about_it(
     _, reply = await answer_to(bot, language, text)
     assert t(health_reason(content, condition)[0]) in reply
     assert no_topic_page(t, content, settings, reply)
+
+
+@pytest.mark.parametrize("language, text, topic", [
+    ("en", "I'm on a budget, how much is it?", "price"),
+    ("ru", "я на пенсии, сколько стоит процедура?", "price"),
+])
+async def test_being_on_a_budget_or_a_pension_is_no_health_statement(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t.faq(topic, settings) in reply and t("health.unknown") not in reply

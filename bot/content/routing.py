@@ -24,7 +24,9 @@ ozempic", "мама пьёт эутирокс, ей можно?") is taken for a
 specialist's caution than a topic page or "no answer"; unless the message opens as a question
 does ("do I have to prepare anything"; "my son takes X, can he come?" opens telling) or the
 safety net below reads it as no health statement: surely so if it is told ("I'm on a budget"),
-at all if it asks ("у меня свадьба через месяц, когда лучше?"). Small talk wins only when the
+at all if it asks ("у меня свадьба через месяц, когда лучше?"). Told in the opening words,
+it wins over whatever the message asks after ("I'm on yasmin, does that affect anything?" is
+no booking). Small talk wins only when the
 message is nothing else ("thanks!"), so "hi, how long does it take" is the duration topic;
 booking words in a question that a topic surely explains ("can I come with makeup on?") ask
 that topic.
@@ -113,7 +115,8 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
             "condition", tuple(dict.fromkeys(conditions)))
     smalltalk = by_kind.get("smalltalk")
     chatting = smalltalk is not None and len(found.leftover) <= 1
-    if about_own_health(content, language, found, text) or (
+    if about_own_health(content, language, found, text) or "health:telling" in found.keys and (
+            opens_telling(content, matcher, language, text)) or (
             not chatting and feared(content, language, text, not ERRANDS.isdisjoint(by_kind))):
         return Route("health")
     if "person" in by_kind:
@@ -254,6 +257,20 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
     endings = content.words[language].health.medical_endings
     return any(len(word) >= MEDICAL_NAME and (name := lemmas.name_form(word)) is not None
                and (word.endswith(endings) or name.endswith(endings)) for word in words)
+
+
+def opens_telling(content: Content, matcher: FaqMatcher, language: str, text: str) -> bool:
+    """Whether the message opens telling what the writer takes, uses or has in words no
+    vocabulary knows (nor the dictionary, but as a name: "я на пенсии" is no pill), and the
+    safety net reads that opening as a health statement ("I'm on yasmin, does that affect
+    anything?"): whatever it asks after, it asks about that."""
+    opening = _CLAUSE.split(text)[0]
+    found = content.spotters[language].find(opening)
+    lemmas = lemmatiser(language)
+    return "health:telling" in found.keys and all(
+        key.startswith("health:") for key in found.keys) and bool(found.leftover) and all(
+        not matcher.knows(word) and (lemmas.may_be_name(word) or not lemmas.known(word))
+        for word in found.leftover) and health_odds(content, language, opening) > 0
 
 
 def asks_elsewhere(content: Content, language: str, found: Found, words: list[str],
