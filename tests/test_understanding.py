@@ -599,3 +599,39 @@ async def test_being_on_a_budget_or_a_pension_is_no_health_statement(
     t = Texts(content, language)
     _, reply = await answer_to(bot, language, text)
     assert t.faq(topic, settings) in reply and t("health.unknown") not in reply
+
+
+@pytest.mark.parametrize("language, text, condition", [
+    # Visible vessels by where they are, and a rosacea cream by its brand.
+    ("ru", "сеточка капилляров на щеках, с годами всё ярче", "rosacea"),
+    ("en", "I use Soolantra for the redness on my nose", "rosacea"),
+    # Acne by its grade, a sunburn from the ice rink, a scar grown into a lump.
+    ("ru", "акне 3 степени, так дерматолог написал", "acne_inflamed"),
+    ("en", "grade 3 acne, my derm says", "acne_inflamed"),
+    ("ru", "вчера спалила лицо на катке, всё красное", "tan"),
+    ("ru", "шрам после аппендицита вырос бугром и чешется", "keloids"),
+    # A pregnancy by its weeks and the bump, beside a question about parking.
+    ("ru", "где можно машину поставить? 20 недель уже живот", "pregnancy"),
+    ("en", "where can I park? 23 weeks and the bump is getting big", "pregnancy"),
+    # Chickenpox had now, a graze from a fall off a bike.
+    ("en", "my kids brought chickenpox home and now I have it too", "fever"),
+    ("ru", "у меня ветрянка сейчас, когда можно прийти?", "fever"),
+    ("en", "red raw patch on my nose since I came off my bike", "open_wounds"),
+])
+async def test_a_condition_in_words_nobody_would_list_is_answered_about_it(
+    bot: Sandbox, content: Content, language: str, text: str, condition: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t(health_reason(content, condition)[0]) in reply
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "шрамы от ветрянки сгладит?"), ("en", "will it smooth chickenpox scars?"),
+])
+async def test_scars_an_illness_left_long_ago_are_no_illness_now(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t(health_reason(content, "fever")[0]) not in reply
