@@ -552,6 +552,11 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     # The writer named by a diagnosis.
     ("ru", "Сколько стоит? Мне 64, гипертоник"),
     ("ru", "Где вы находитесь? Я аллергик со стажем"),
+    ("ru", "Где вы находитесь? Я сердечница, по лестнице не могу"),
+    # An operation by its name, and what one walks with.
+    ("ru", "Сколько стоит? Я после резекции желудка"),
+    ("en", "Can I book Friday? Three months after a C-section"),
+    ("en", "Directions please, I use a walker"),
     # A limb in a cast.
     ("ru", "Перезвоните мне, хочу записаться. Я сейчас в гипсе (рука)"),
     ("en", "Call me back please, I want to book. My arm is in a cast right now"),

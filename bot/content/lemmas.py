@@ -17,7 +17,8 @@ from babel import Locale
 from pymorphy3 import MorphAnalyzer
 
 MORPHOLOGY = ("ru",)  # languages whose dictionary package is installed (pymorphy3-dicts-ru)
-PATIENT_ENDINGS = ("ичка", "ик")  # a Russian noun naming a person by an illness they have
+# A Russian noun naming a person by an illness they have; a woman's, and the man's ending
+PATIENT_ENDINGS = (("ичка", "ик"), ("ница", "ник"), ("ик", ""))
 CACHE_SIZE = 50_000  # distinct words remembered per language; clients use far fewer
 
 
@@ -134,12 +135,13 @@ class Lemmatiser:
 
 
 def _ill_with(form: str) -> tuple[str, ...]:
-    """What a person named by an illness has: a "гипертоник" or "гипертоничка" has
-    "гипертония", a "диабетик" "диабет", an "аллергик" "аллергия"."""
-    for ending in PATIENT_ENDINGS:
+    """What a person named by an illness has, and the man's word for the woman's: a
+    "гипертоник" or "гипертоничка" has "гипертония", a "диабетик" "диабет", an "аллергик"
+    "аллергия"; a "сердечница" is a "сердечник", an "астматичка" an "астматик"."""
+    for ending, his in PATIENT_ENDINGS:
         if form.endswith(ending) and len(form) > len(ending) + 3:
             stem = form.removesuffix(ending)
-            return stem + "ия", stem
+            return (stem + his, stem + "ия", stem) if his else (stem + "ия", stem)
     return ()
 
 
