@@ -581,6 +581,9 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     # A temperature by its figure, with aches and a virus, beside a request to move a visit.
     ("ru", "Сегодня 38 и ломит всё, вирус какой-то. Перенесите меня на следующую неделю", "fever"),
     ("en", "38 today and aching all over, some virus. Can you move me to next week?", "fever"),
+    # A temperature by its figure alone, beside a booking or a question about parking.
+    ("ru", "Запишите на завтра. Вчера было 37,5, сегодня уже нормально", "fever"),
+    ("en", "Can I come tomorrow? Had 37.8 yesterday, fine today", "fever"),
     # A diagnosis by its abbreviation, and its medicine, beside a question about the hours.
     ("en", "Do you have evening slots? I have SLE, on hydroxychloroquine", "autoimmune"),
     ("ru", "Вечером принимаете? У меня СКВ, пью гидроксихлорохин", "autoimmune"),
