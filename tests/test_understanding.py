@@ -557,6 +557,10 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("ru", "Сколько стоит? Я после резекции желудка"),
     ("en", "Can I book Friday? Three months after a C-section"),
     ("en", "Directions please, I use a walker"),
+    # What the writer has come through, by the act's name.
+    ("ru", "Как добраться? Я после удаления матки"),
+    ("ru", "Во сколько открываетесь? я после сотрясения"),
+    ("en", "What time do you open? I'm two weeks after a concussion"),
     # A limb in a cast.
     ("ru", "Перезвоните мне, хочу записаться. Я сейчас в гипсе (рука)"),
     ("en", "Call me back please, I want to book. My arm is in a cast right now"),
@@ -600,8 +604,10 @@ async def test_a_condition_told_beside_an_errand_is_answered_about_it(
 @pytest.mark.parametrize("language, text, topic", [
     ("en", "I'm on a budget, how much is it?", "price"),
     ("ru", "я на пенсии, сколько стоит процедура?", "price"),
+    ("ru", "я после сессии, хочу себя порадовать, сколько стоит?", "price"),
+    ("en", "I'm after a treat once my exams are over, how much is it?", "price"),
 ])
-async def test_being_on_a_budget_or_a_pension_is_no_health_statement(
+async def test_being_on_a_budget_a_pension_or_after_exams_is_no_health_statement(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str
 ) -> None:
     t = Texts(content, language)

@@ -254,6 +254,11 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
             not {"first_person", "telling"}.isdisjoint(cues) or any(map(lemmas.happened, words))
             or told(content, language, words, text)):
         return True
+    # What the writer has come through, an act named right after ("я после удаления матки").
+    through = _sequences(content.words[language].health.through)
+    if any(tuple(words[i:i + len(seq)]) == seq and lemmas.names_act(words[i + len(seq)])
+           for seq in through for i in range(len(words) - len(seq))):
+        return True
     endings = content.words[language].health.medical_endings
     return any(len(word) >= MEDICAL_NAME and (name := lemmas.name_form(word)) is not None
                and (word.endswith(endings) or name.endswith(endings)) for word in words)
@@ -350,6 +355,12 @@ def opens_question(content: Content, language: str, text: str, clauses: int | No
     written = lemmatiser(language).written
     return any(written(first[0]) in opening for part in _CLAUSE.split(text)[:clauses]
                if (first := _WORD.findall(part.lower().replace("ё", "е"))))
+
+
+@cache
+def _sequences(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Each phrase as the words it is typed with, in their order."""
+    return tuple(tuple(_WORD.findall(phrase.lower().replace("ё", "е"))) for phrase in phrases)
 
 
 @cache
