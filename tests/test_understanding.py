@@ -557,6 +557,16 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("ru", "Сколько стоит? Я после резекции желудка"),
     ("en", "Can I book Friday? Three months after a C-section"),
     ("en", "Directions please, I use a walker"),
+    # A diagnosis by an abbreviation no list knows, told in a sentence of its own.
+    ("en", "How much is it? I have MS"),
+    ("ru", "Запишите на понедельник, у меня РС"),
+    # Sight, hearing, dialysis, an organ taken out, a heart valve.
+    ("en", "Directions? I'm registered blind"), ("ru", "Где вы? я глухая, пишите сообщением"),
+    ("en", "Where are you? I'm on dialysis"), ("ru", "Есть парковка? я на гемодиализе"),
+    ("en", "Can I pay cash? I had my spleen removed"),
+    ("ru", "Запишите на пятницу. У меня удалена селезёнка"),
+    ("en", "How much? I have a heart valve replacement"),
+    ("ru", "Сколько стоит? у меня клапан искусственный"),
     # What the writer has come through, by the act's name.
     ("ru", "Как добраться? Я после удаления матки"),
     ("ru", "Во сколько открываетесь? я после сотрясения"),

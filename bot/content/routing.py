@@ -24,8 +24,8 @@ ozempic", "мама пьёт эутирокс, ей можно?") is taken for a
 specialist's caution than a topic page or "no answer"; unless the message opens as a question
 does ("do I have to prepare anything"; "my son takes X, can he come?" opens telling) or the
 safety net below reads it as no health statement: surely so if it is told ("I'm on a budget"),
-at all if it asks ("у меня свадьба через месяц, когда лучше?"). Told in the opening words,
-it wins over whatever the message asks after ("I'm on yasmin, does that affect anything?" is
+at all if it asks ("у меня свадьба через месяц, когда лучше?"). Told in a clause of its own,
+it wins over whatever else the message asks ("I'm on yasmin, does that affect anything?" is
 no booking). Small talk wins only when the
 message is nothing else ("thanks!"), so "hi, how long does it take" is the duration topic;
 booking words in a question that a topic surely explains ("can I come with makeup on?") ask
@@ -78,6 +78,7 @@ UNSURE = 5.0  # log-odds against a health statement within which the safety net 
 ERRANDS = frozenset(("person", "staff_only", "logistics", "book"))  # kinds of request
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CLAUSE = re.compile(r"[,.;:!()\n]")
+_PART = re.compile(r"[,.;:!?()\n]")  # ...and sentences asked
 _LATIN_WORD = re.compile(r"[a-z']+")
 
 
@@ -116,7 +117,7 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
     smalltalk = by_kind.get("smalltalk")
     chatting = smalltalk is not None and len(found.leftover) <= 1
     if about_own_health(content, language, found, text) or "health:telling" in found.keys and (
-            opens_telling(content, matcher, language, text)) or (
+            tells_apart(content, matcher, language, text)) or (
             not chatting and feared(content, language, text, not ERRANDS.isdisjoint(by_kind))):
         return Route("health")
     if "person" in by_kind:
@@ -264,18 +265,20 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
                and (word.endswith(endings) or name.endswith(endings)) for word in words)
 
 
-def opens_telling(content: Content, matcher: FaqMatcher, language: str, text: str) -> bool:
-    """Whether the message opens telling what the writer takes, uses or has in words no
-    vocabulary knows (nor the dictionary, but as a name: "я на пенсии" is no pill), and the
-    safety net reads that opening as a health statement ("I'm on yasmin, does that affect
-    anything?"): whatever it asks after, it asks about that."""
-    opening = _CLAUSE.split(text)[0]
-    found = content.spotters[language].find(opening)
+def tells_apart(content: Content, matcher: FaqMatcher, language: str, text: str) -> bool:
+    """Whether a sentence or clause of the message only tells what the writer takes, uses or
+    has, in words no vocabulary knows (nor the dictionary, but as a name: "я на пенсии" is no
+    pill), and the safety net reads it as a health statement ("I'm on yasmin, does that affect
+    anything?", "How much is it? I have MS"): whatever else the message asks, it asks so."""
     lemmas = lemmatiser(language)
-    return "health:telling" in found.keys and all(
-        key.startswith("health:") for key in found.keys) and bool(found.leftover) and all(
-        not matcher.knows(word) and (lemmas.may_be_name(word) or not lemmas.known(word))
-        for word in found.leftover) and health_odds(content, language, opening) > 0
+    for part in _PART.split(text):
+        found = content.spotters[language].find(part)
+        if "health:telling" in found.keys and all(
+                key.startswith("health:") for key in found.keys) and found.leftover and all(
+                not matcher.knows(word) and (lemmas.may_be_name(word) or not lemmas.known(word))
+                for word in found.leftover) and health_odds(content, language, part) > 0:
+            return True
+    return False
 
 
 def asks_elsewhere(content: Content, language: str, found: Found, words: list[str],
