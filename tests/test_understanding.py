@@ -567,6 +567,11 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("ru", "Запишите на пятницу. У меня удалена селезёнка"),
     ("en", "How much? I have a heart valve replacement"),
     ("ru", "Сколько стоит? у меня клапан искусственный"),
+    # A heart playing up, ankles that swell, a dressing to change, the change of life.
+    ("ru", "Сколько стоит? Мне 70, сердце шалит"),
+    ("en", "Can I book Tuesday? My ankles swell by evening"),
+    ("ru", "Во сколько закрываетесь? мне на перевязку ещё надо успеть"),
+    ("en", "How much? I'm 58, going through the change"),
     # What the writer has come through, by the act's name.
     ("ru", "Как добраться? Я после удаления матки"),
     ("ru", "Во сколько открываетесь? я после сотрясения"),
@@ -635,6 +640,7 @@ async def test_being_on_a_budget_a_pension_or_after_exams_is_no_health_statement
     ("ru", "вчера спалила лицо на катке, всё красное", "tan"),
     ("ru", "шрам после аппендицита вырос бугром и чешется", "keloids"),
     # A pregnancy by its weeks and the bump, beside a question about parking.
+    ("en", "Is there parking? I'm 7 months gone", "pregnancy"),
     ("ru", "где можно машину поставить? 20 недель уже живот", "pregnancy"),
     ("en", "where can I park? 23 weeks and the bump is getting big", "pregnancy"),
     # Chickenpox had now, a graze from a fall off a bike.
