@@ -601,6 +601,8 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     ("ru", "Сегодня 38 и ломит всё, вирус какой-то. Перенесите меня на следующую неделю", "fever"),
     ("en", "38 today and aching all over, some virus. Can you move me to next week?", "fever"),
     # A temperature by its figure alone, beside a booking or a question about parking.
+    ("ru", "Можно перенести на среду? Лежу с 39", "fever"),
+    ("en", "Can we move it to Wednesday? In bed with 39", "fever"),
     ("ru", "Запишите на завтра. Вчера было 37,5, сегодня уже нормально", "fever"),
     ("en", "Can I come tomorrow? Had 37.8 yesterday, fine today", "fever"),
     # A diagnosis by its abbreviation, and its medicine, beside a question about the hours.
