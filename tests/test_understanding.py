@@ -572,6 +572,15 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("en", "Can I book Tuesday? My ankles swell by evening"),
     ("ru", "Во сколько закрываетесь? мне на перевязку ещё надо успеть"),
     ("en", "How much? I'm 58, going through the change"),
+    # A mind's diagnosis and its medicine, a thyroid by its state, an operation waited for.
+    ("en", "How much is it? I'm bipolar, on lithium"),
+    ("ru", "Сколько стоит? у меня биполярка, на литии"),
+    ("en", "Can I get an appointment? I'm hypothyroid"),
+    ("en", "Can I book? I'm on the waiting list for a hip op"),
+    # A prosthesis, a stoma, a shunt, gout, a face tingling since yesterday.
+    ("ru", "Можно записаться? у меня протез ноги"), ("ru", "Работаете вечером? у меня стома"),
+    ("ru", "Можно записаться? У меня шунт в голове"), ("ru", "Можно записаться? у меня подагра"),
+    ("ru", "Картой можно? лицо покалывает со вчера"),
     # What the writer has come through, by the act's name.
     ("ru", "Как добраться? Я после удаления матки"),
     ("ru", "Во сколько открываетесь? я после сотрясения"),
