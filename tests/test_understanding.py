@@ -581,6 +581,10 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("ru", "Можно записаться? у меня протез ноги"), ("ru", "Работаете вечером? у меня стома"),
     ("ru", "Можно записаться? У меня шунт в голове"), ("ru", "Можно записаться? у меня подагра"),
     ("ru", "Картой можно? лицо покалывает со вчера"),
+    # Eyesight corrected, nosebleeds, weight lost without trying.
+    ("ru", "Сколько стоит? Зрение минус 8, после коррекции"),
+    ("en", "Where are you? I keep getting nosebleeds"), ("ru", "Где вы? кровь из носа часто идёт"),
+    ("en", "How much is it? I've been losing weight without trying"),
     # What the writer has come through, by the act's name.
     ("ru", "Как добраться? Я после удаления матки"),
     ("ru", "Во сколько открываетесь? я после сотрясения"),
@@ -654,6 +658,9 @@ async def test_being_on_a_budget_a_pension_or_after_exams_is_no_health_statement
     ("en", "Is there parking? I'm 7 months gone", "pregnancy"),
     ("ru", "где можно машину поставить? 20 недель уже живот", "pregnancy"),
     ("en", "where can I park? 23 weeks and the bump is getting big", "pregnancy"),
+    # Atopic skin of the daughter the writer books.
+    ("en", "Can I book my daughter? She has atopic skin", "eczema"),
+    ("ru", "Можно дочку записать? У неё атопия", "eczema"),
     # Chickenpox had now, a graze from a fall off a bike.
     ("en", "my kids brought chickenpox home and now I have it too", "fever"),
     ("ru", "у меня ветрянка сейчас, когда можно прийти?", "fever"),
