@@ -614,6 +614,8 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     ("ru", "Сегодня 38 и ломит всё, вирус какой-то. Перенесите меня на следующую неделю", "fever"),
     ("en", "38 today and aching all over, some virus. Can you move me to next week?", "fever"),
     # A temperature by its figure alone, beside a booking or a question about parking.
+    ("ru", "Запишите на пятницу, сейчас 38°", "fever"),
+    ("en", "Can I come tomorrow? Was 101F last night", "fever"),
     ("ru", "Можно перенести на среду? Лежу с 39", "fever"),
     ("en", "Can we move it to Wednesday? In bed with 39", "fever"),
     ("ru", "Запишите на завтра. Вчера было 37,5, сегодня уже нормально", "fever"),
@@ -676,8 +678,11 @@ async def test_a_condition_in_words_nobody_would_list_is_answered_about_it(
 
 @pytest.mark.parametrize("language, text", [
     ("ru", "шрамы от ветрянки сгладит?"), ("en", "will it smooth chickenpox scars?"),
+    # Degrees of the weather, not of a body.
+    ("ru", "на улице -20°, после процедуры можно выходить?"),
+    ("en", "it's 30°C out, can I go outside straight after?"),
 ])
-async def test_scars_an_illness_left_long_ago_are_no_illness_now(
+async def test_old_scars_of_an_illness_or_the_weathers_degrees_are_no_illness_now(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:
     t = Texts(content, language)

@@ -5,9 +5,9 @@ simply there or not: all its words in the message, in any order and word form (l
 bot/content/lemmas.py), a small typo tolerated in words of four letters or more. A health
 statement must be caught however much else the message says. Digits and emoji count as words
 ("type 2", "👍"); a phrase's "0" is any number ("на 0 =неделе"), its "37.0" any body
-temperature above the normal typed with its tenth ("37,8"). A word written `=делала`
-matches only that exact form, where the tense or person is what tells ("делала пилинг" is about
-the client, "делать пилинг" may be a question).
+temperature above the normal typed with its tenth or degrees ("37,8", "38°"). A word written
+`=делала` matches only that exact form, where the tense or person is what tells ("делала
+пилинг" is about the client, "делать пилинг" may be a question).
 """
 
 from __future__ import annotations
@@ -19,12 +19,13 @@ from dataclasses import dataclass
 from bot.content.lemmas import lemmatiser
 from bot.content.matcher import Typos
 
-_TOKEN = re.compile(r"\d+[.,]\d(?!\d)|=?[^\W_]+|[\u2600-\u27bf\U0001f300-\U0001faff]",
-                    re.UNICODE)
+_TOKEN = re.compile(r"\d+(?:[.,]\d)?(?:°[cfсф]?|[cfсф]\b)|\d+[.,]\d(?!\d)|=?[^\W_]+"
+                    r"|[\u2600-\u27bf\U0001f300-\U0001faff]", re.UNICODE)
+_DEGREES = "°cfсф"  # a temperature's marks: "38°", "38C", "101F"
 EXACT = "="
 NUMBER = "0"  # a phrase's word that any number typed stands for ("на 0 =неделе")
 FEVERISH = "37.0"  # ...and any body temperature above the normal, typed with its tenth ("37,8")
-WARM, HOT = 37.0, 43.0
+WARM, HOT = 37.0, 43.0  # °C; a figure marked in °F is read so first
 CONDITION = "condition:"  # keys of conditions: one gives way only to another condition
 HEALTH_CUE = "health:"  # keys of the cues that tell of health together, never in each other's stead
 TELLS = "health:about"  # the cue that alone tells of health: a condition gives way to a longer one
@@ -144,12 +145,19 @@ def _kind(key: str) -> str:
 
 
 def _number(word: str) -> bool:
-    return word.replace(".", "").replace(",", "").isdigit()
+    return word.rstrip(_DEGREES).replace(".", "").replace(",", "").isdigit()
 
 
 def _feverish(word: str) -> bool:
-    """A figure with its tenth that a body has only when ill ("37,8", "38.5")."""
-    return not word.isdigit() and _number(word) and WARM <= float(word.replace(",", ".")) < HOT
+    """A figure that a body has only when ill, typed with its tenth or its degrees ("37,8",
+    "38°", "38C", "101F")."""
+    figure = word.rstrip(_DEGREES)
+    if figure == word and word.isdigit() or not _number(word):
+        return False
+    value = float(figure.replace(",", "."))
+    if word.endswith(("f", "ф", "°")) and value > HOT:
+        value = (value - 32) * 5 / 9
+    return WARM <= value < HOT
 
 
 def _words(text: str) -> list[str]:
