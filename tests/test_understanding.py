@@ -585,6 +585,10 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("ru", "Сколько стоит? Зрение минус 8, после коррекции"),
     ("en", "Where are you? I keep getting nosebleeds"), ("ru", "Где вы? кровь из носа часто идёт"),
     ("en", "How much is it? I've been losing weight without trying"),
+    # A stomach upset beside a request to move the visit.
+    ("en", "Can I move it? I've been throwing up all night"),
+    ("ru", "Перенесите на среду, отравилась"),
+    ("en", "Can I push my appointment? food poisoning"),
     # What the writer has come through, by the act's name.
     ("ru", "Как добраться? Я после удаления матки"),
     ("ru", "Во сколько открываетесь? я после сотрясения"),
