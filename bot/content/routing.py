@@ -13,8 +13,9 @@ medicine, a diagnosis or a strong symptom named ("I take blood pressure pills", 
 shaped like a medicine's or a diagnosis's name ("doxycycline", "гипотиреоз"), or a skin state,
 symptom or procedure said of oneself ("my face is itchy", "делала ботокс": in Russian a verb's
 person and tense tell, pronoun or not), or a part of the body named with a time gone by,
-however the complaint is worded ("my jaw clicks since monday", "ухо заложило позавчера"). A
-symptom asked about in general ("does it cause swelling?") is left to the FAQ. What only staff
+however the complaint is worded ("my jaw clicks since monday", "ухо заложило позавчера"), or
+an act the writer came through ("я после удаления матки"). A symptom asked about in general
+("does it cause swelling?") is left to the FAQ. What only staff
 can answer (discounts) goes to a person, never to a topic page; so does a question about a
 service the clinic does not offer ("do you do hydrafacial", "сколько стоит ботокс"), unless it
 sets that service beside this one ("how is it different from a chemical peel", "ботокс после
@@ -26,8 +27,8 @@ does ("do I have to prepare anything"; "my son takes X, can he come?" opens tell
 safety net below reads it as no health statement: surely so if it is told ("I'm on a budget"),
 at all if it asks ("у меня свадьба через месяц, когда лучше?"). Told in a clause of its own,
 it wins over whatever else the message asks ("I'm on yasmin, does that affect anything?" is
-no booking). Small talk wins only when the
-message is nothing else ("thanks!"), so "hi, how long does it take" is the duration topic;
+no booking). Small talk wins only when the message is nothing else ("thanks!"), so "hi, how
+long does it take" is the duration topic;
 booking words in a question that a topic surely explains ("can I come with makeup on?") ask
 that topic.
 Where the FAQ match is unsure, the classifier learned from the examples

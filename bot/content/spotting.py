@@ -24,7 +24,7 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d)?(?:°[cfсф]?|[cfсф]\b)|\d+[.,]\d(?!\d)|=
 _DEGREES = "°cfсф"  # a temperature's marks: "38°", "38C", "101F"
 EXACT = "="
 NUMBER = "0"  # a phrase's word that any number typed stands for ("на 0 =неделе")
-FEVERISH = "37.0"  # ...and any body temperature above the normal, typed with its tenth ("37,8")
+FEVERISH = "37.0"  # ...and any body temperature above the normal ("37,8", "38°", "101F")
 WARM, HOT = 37.0, 43.0  # °C; a figure marked in °F is read so first
 CONDITION = "condition:"  # keys of conditions: one gives way only to another condition
 HEALTH_CUE = "health:"  # keys of the cues that tell of health together, never in each other's stead
