@@ -692,3 +692,16 @@ async def test_old_scars_of_an_illness_or_the_weathers_degrees_are_no_illness_no
     t = Texts(content, language)
     _, reply = await answer_to(bot, language, text)
     assert t(health_reason(content, "fever")[0]) not in reply
+
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "I'm on holiday till the 20th, can I book after?"),
+    ("ru", "я в отпуске до 20-го, можно записаться после?"),
+])
+async def test_a_holiday_told_beside_booking_is_no_health_statement(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t("health.unknown") not in reply

@@ -73,6 +73,7 @@ UNKNOWN_WORDS = 2  # more words no topic knows, and the question is about someth
 MARGIN = 2.0  # log-odds by which the classifier's guess must beat its runner-up
 CONFIDENT = 40.0  # ...and by which it outweighs a FAQ match that is fairly sure
 ERRAND_MARGIN = 20.0  # ...and by which it takes an unsure message for booking or a person
+NAME_WORDS = 2  # words a name told of oneself takes at most ("I'm on Yaz Plus")
 TOLD_MARGIN = 18.0  # log-odds of a health statement over anything else, for one told...
 ASKED_MARGIN = 50.0  # ...and for a question
 UNSURE = 5.0  # log-odds against a health statement within which the safety net has no say
@@ -270,12 +271,14 @@ def tells_apart(content: Content, matcher: FaqMatcher, language: str, text: str)
     """Whether a sentence or clause of the message only tells what the writer takes, uses or
     has, in words no vocabulary knows (nor the dictionary, but as a name: "я на пенсии" is no
     pill), and the safety net reads it as a health statement ("I'm on yasmin, does that affect
-    anything?", "How much is it? I have MS"): whatever else the message asks, it asks so."""
+    anything?", "How much is it? I have MS"): whatever else the message asks, it asks so. A
+    name is a word or two: "I'm on holiday till the 20th" tells no medicine."""
     lemmas = lemmatiser(language)
     for part in _PART.split(text):
         found = content.spotters[language].find(part)
         if "health:telling" in found.keys and all(
-                key.startswith("health:") for key in found.keys) and found.leftover and all(
+                key.startswith("health:") for key in found.keys) and 0 < len(
+                found.leftover) <= NAME_WORDS and all(
                 not matcher.knows(word) and (lemmas.may_be_name(word) or not lemmas.known(word))
                 for word in found.leftover) and health_odds(content, language, part) > 0:
             return True
