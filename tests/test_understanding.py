@@ -705,3 +705,15 @@ async def test_a_holiday_told_beside_booking_is_no_health_statement(
     t = Texts(content, language)
     _, reply = await answer_to(bot, language, text)
     assert t("health.unknown") not in reply
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "What resuets can I expect?"),  # no "resection" by a typo
+    ("ru", "какие рещультаты можно ожидать?"),
+])
+async def test_a_misspelt_question_about_results_is_no_operation(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t.faq("results", settings) in reply
