@@ -717,3 +717,17 @@ async def test_a_misspelt_question_about_results_is_no_operation(
     t = Texts(content, language)
     _, reply = await answer_to(bot, language, text)
     assert t.faq("results", settings) in reply
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "blond hair, fair skin, will it suit me?"),  # no "blind" by a typo
+    ("en", "is the storm going to close you today?"),  # no "stoma"
+    ("ru", "через месяц можно ещё раз пошлифовать?"),  # no "пошаливать"
+    ("ru", "легко переносится процедура? с прошлого года хочу"),  # no "лёгкое"
+])
+async def test_words_a_letter_away_from_an_illness_are_no_health_statement(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t("health.unknown") not in reply
