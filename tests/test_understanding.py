@@ -543,3 +543,191 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     t = Texts(content, language)
     _, reply = await answer_to(bot, language, text)
     assert t(health_reason(content, condition)[0]) in reply
+
+
+@pytest.mark.parametrize("language, text", [
+    # An operation had, and what one walks with since.
+    ("ru", "Сколько идти от остановки? Я после эндопротезирования колена, хожу с тростью"),
+    ("en", "How far is it from the bus stop? I had a hip replacement and walk with a cane"),
+    # The writer named by a diagnosis.
+    ("ru", "Сколько стоит? Мне 64, гипертоник"),
+    ("ru", "Где вы находитесь? Я аллергик со стажем"),
+    ("ru", "Где вы находитесь? Я сердечница, по лестнице не могу"),
+    # An operation by its name, and what one walks with.
+    ("ru", "Сколько стоит? Я после резекции желудка"),
+    ("en", "Can I book Friday? Three months after a C-section"),
+    ("en", "Directions please, I use a walker"),
+    # A diagnosis by an abbreviation no list knows, told in a sentence of its own.
+    ("en", "How much is it? I have MS"),
+    ("ru", "Запишите на понедельник, у меня РС"),
+    # Sight, hearing, dialysis, an organ taken out, a heart valve.
+    ("en", "Directions? I'm registered blind"), ("ru", "Где вы? я глухая, пишите сообщением"),
+    ("en", "Where are you? I'm on dialysis"), ("ru", "Есть парковка? я на гемодиализе"),
+    ("en", "Can I pay cash? I had my spleen removed"),
+    ("ru", "Запишите на пятницу. У меня удалена селезёнка"),
+    ("en", "How much? I have a heart valve replacement"),
+    ("ru", "Сколько стоит? у меня клапан искусственный"),
+    # A heart playing up, ankles that swell, a dressing to change, the change of life.
+    ("ru", "Сколько стоит? Мне 70, сердце шалит"),
+    ("en", "Can I book Tuesday? My ankles swell by evening"),
+    ("ru", "Во сколько закрываетесь? мне на перевязку ещё надо успеть"),
+    ("en", "How much? I'm 58, going through the change"),
+    # A mind's diagnosis and its medicine, a thyroid by its state, an operation waited for.
+    ("en", "How much is it? I'm bipolar, on lithium"),
+    ("ru", "Сколько стоит? у меня биполярка, на литии"),
+    ("en", "Can I get an appointment? I'm hypothyroid"),
+    ("en", "Can I book? I'm on the waiting list for a hip op"),
+    # A prosthesis, a stoma, a shunt, gout, a face tingling since yesterday.
+    ("ru", "Можно записаться? у меня протез ноги"), ("ru", "Работаете вечером? у меня стома"),
+    ("ru", "Можно записаться? У меня шунт в голове"), ("ru", "Можно записаться? у меня подагра"),
+    ("ru", "Картой можно? лицо покалывает со вчера"),
+    # Eyesight corrected, nosebleeds, weight lost without trying.
+    ("ru", "Сколько стоит? Зрение минус 8, после коррекции"),
+    ("en", "Where are you? I keep getting nosebleeds"), ("ru", "Где вы? кровь из носа часто идёт"),
+    ("en", "How much is it? I've been losing weight without trying"),
+    # A stomach upset beside a request to move the visit.
+    ("en", "Can I move it? I've been throwing up all night"),
+    ("ru", "Перенесите на среду, отравилась"),
+    ("en", "Can I push my appointment? food poisoning"),
+    # What the writer has come through, by the act's name.
+    ("ru", "Как добраться? Я после удаления матки"),
+    ("ru", "Во сколько открываетесь? я после сотрясения"),
+    ("en", "What time do you open? I'm two weeks after a concussion"),
+    # A limb in a cast.
+    ("ru", "Перезвоните мне, хочу записаться. Я сейчас в гипсе (рука)"),
+    ("en", "Call me back please, I want to book. My arm is in a cast right now"),
+    # Medicines by their class, in the plural.
+    ("en", "How much is it for a man? I'm 63, on statins and a beta blocker"),
+    ("ru", "Сколько стоит для мужчины? Мне 63, на бета-блокаторах"),
+    # A pill by a brand no list names, told first and then asked about.
+    ("en", "I'm on yasmin, does that affect anything?"),
+    ("ru", "я на ярине, это на что-то влияет?"),
+])
+async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    user, reply = await answer_to(bot, language, text)
+    assert t("health.unknown") in reply
+    assert no_topic_page(t, content, settings, reply) and t("faq.no_match") not in reply
+    assert user.find_button(t.label("health.check")) and user.find_button(t.label("menu.person"))
+
+
+@pytest.mark.parametrize("language, text, condition", [
+    # A temperature by its figure, with aches and a virus, beside a request to move a visit.
+    ("ru", "Сегодня 38 и ломит всё, вирус какой-то. Перенесите меня на следующую неделю", "fever"),
+    ("en", "38 today and aching all over, some virus. Can you move me to next week?", "fever"),
+    # A temperature by its figure alone, beside a booking or a question about parking.
+    ("ru", "Запишите на пятницу, сейчас 38°", "fever"),
+    ("en", "Can I come tomorrow? Was 101F last night", "fever"),
+    ("ru", "Можно перенести на среду? Лежу с 39", "fever"),
+    ("en", "Can we move it to Wednesday? In bed with 39", "fever"),
+    ("ru", "Запишите на завтра. Вчера было 37,5, сегодня уже нормально", "fever"),
+    ("en", "Can I come tomorrow? Had 37.8 yesterday, fine today", "fever"),
+    # A diagnosis by its abbreviation, and its medicine, beside a question about the hours.
+    ("en", "Do you have evening slots? I have SLE, on hydroxychloroquine", "autoimmune"),
+    ("ru", "Вечером принимаете? У меня СКВ, пью гидроксихлорохин", "autoimmune"),
+])
+async def test_a_condition_told_beside_an_errand_is_answered_about_it(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str, condition: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t(health_reason(content, condition)[0]) in reply
+    assert no_topic_page(t, content, settings, reply)
+
+
+@pytest.mark.parametrize("language, text, topic", [
+    ("en", "I'm on a budget, how much is it?", "price"),
+    ("ru", "я на пенсии, сколько стоит процедура?", "price"),
+    ("ru", "я после сессии, хочу себя порадовать, сколько стоит?", "price"),
+    ("en", "I'm after a treat once my exams are over, how much is it?", "price"),
+])
+async def test_being_on_a_budget_a_pension_or_after_exams_is_no_health_statement(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t.faq(topic, settings) in reply and t("health.unknown") not in reply
+
+
+@pytest.mark.parametrize("language, text, condition", [
+    # Visible vessels by where they are, and a rosacea cream by its brand.
+    ("ru", "сеточка капилляров на щеках, с годами всё ярче", "rosacea"),
+    ("en", "I use Soolantra for the redness on my nose", "rosacea"),
+    # Acne by its grade, a sunburn from the ice rink, a scar grown into a lump.
+    ("ru", "акне 3 степени, так дерматолог написал", "acne_inflamed"),
+    ("en", "grade 3 acne, my derm says", "acne_inflamed"),
+    ("ru", "вчера спалила лицо на катке, всё красное", "tan"),
+    ("ru", "шрам после аппендицита вырос бугром и чешется", "keloids"),
+    # A pregnancy by its weeks and the bump, beside a question about parking.
+    ("en", "Is there parking? I'm 7 months gone", "pregnancy"),
+    ("ru", "где можно машину поставить? 20 недель уже живот", "pregnancy"),
+    ("en", "where can I park? 23 weeks and the bump is getting big", "pregnancy"),
+    # Atopic skin of the daughter the writer books.
+    ("en", "Can I book my daughter? She has atopic skin", "eczema"),
+    ("ru", "Можно дочку записать? У неё атопия", "eczema"),
+    # Chickenpox had now, a graze from a fall off a bike.
+    ("en", "my kids brought chickenpox home and now I have it too", "fever"),
+    ("ru", "у меня ветрянка сейчас, когда можно прийти?", "fever"),
+    ("en", "red raw patch on my nose since I came off my bike", "open_wounds"),
+])
+async def test_a_condition_in_words_nobody_would_list_is_answered_about_it(
+    bot: Sandbox, content: Content, language: str, text: str, condition: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t(health_reason(content, condition)[0]) in reply
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "шрамы от ветрянки сгладит?"), ("en", "will it smooth chickenpox scars?"),
+    # Degrees of the weather, not of a body.
+    ("ru", "на улице -20°, после процедуры можно выходить?"),
+    ("en", "it's 30°C out, can I go outside straight after?"),
+])
+async def test_old_scars_of_an_illness_or_the_weathers_degrees_are_no_illness_now(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t(health_reason(content, "fever")[0]) not in reply
+
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "I'm on holiday till the 20th, can I book after?"),
+    ("ru", "я в отпуске до 20-го, можно записаться после?"),
+])
+async def test_a_holiday_told_beside_booking_is_no_health_statement(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t("health.unknown") not in reply
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "What resuets can I expect?"),  # no "resection" by a typo
+    ("ru", "какие рещультаты можно ожидать?"),
+])
+async def test_a_misspelt_question_about_results_is_no_operation(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t.faq("results", settings) in reply
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "blond hair, fair skin, will it suit me?"),  # no "blind" by a typo
+    ("en", "is the storm going to close you today?"),  # no "stoma"
+    ("ru", "через месяц можно ещё раз пошлифовать?"),  # no "пошаливать"
+    ("ru", "легко переносится процедура? с прошлого года хочу"),  # no "лёгкое"
+])
+async def test_words_a_letter_away_from_an_illness_are_no_health_statement(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t("health.unknown") not in reply

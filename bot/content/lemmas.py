@@ -17,6 +17,10 @@ from babel import Locale
 from pymorphy3 import MorphAnalyzer
 
 MORPHOLOGY = ("ru",)  # languages whose dictionary package is installed (pymorphy3-dicts-ru)
+# A Russian noun naming a person by an illness they have; a woman's, and the man's ending
+PATIENT_ENDINGS = (("ичка", "ик"), ("ница", "ник"), ("ик", ""))
+# Of Russian nouns naming an act ("удаление", "операция", "коронарография"), not "сессия"
+ACT_ENDINGS = ("ние", "тие", "ция", "графия", "скопия", "терапия", "томия")
 CACHE_SIZE = 50_000  # distinct words remembered per language; clients use far fewer
 
 
@@ -98,6 +102,17 @@ class Lemmatiser:
         parses = self._morph.parse(word) if self._morph else []
         return bool(parses and parses[0].tag.POS == "VERB" and "2per" in parses[0].tag)
 
+    def names_act(self, word: str) -> bool:
+        """A noun naming an act or what befell ("удаления", "коронарографии", "сотрясения") or
+        a word the dictionary does not know, not a thing, a time or a term ("работы",
+        "отпуска", "сессии"). Only languages with a dictionary tell."""
+        if self._morph is None:
+            return False
+        if not self._morph.word_is_known(word):
+            return True
+        parse = self._morph.parse(word)[0]
+        return bool(parse.tag.POS == "NOUN" and parse.normal_form.endswith(ACT_ENDINGS))
+
     def describes(self, word: str) -> bool:
         """An adjective or a participle ("красной", "опухшая"): a word a likeness may follow.
         Only languages with a dictionary tell."""
@@ -109,9 +124,10 @@ class Lemmatiser:
         """The form `word` would be listed in if it may be a name (of a medicine, a diagnosis,
         an operation): a noun or a word the dictionary does not know, in the form the dictionary
         guesses ("блефаропластику" → "блефаропластика"); None for a verb ending alike
-        ("проходит" is no "гастрит")."""
+        ("проходит" is no "гастрит"). Without a dictionary, the word's stem: "statins" is a
+        "statin"."""
         if self._morph is None:
-            return word
+            return self._stemmer.stemWord(word) if self._stemmer else word
         if word in self._names:
             return self._names[word]
         parse = self._morph.parse(word)[0]
@@ -127,8 +143,19 @@ class Lemmatiser:
         if not self._morph.word_is_known(word):  # before `parse`, whose guesses at an unknown
             return (word,)                         # word (a typo) take a millisecond
         parses = self._morph.parse(word)
-        return tuple(dict.fromkeys(p.normal_form.replace("ё", "е")
-                                   for p in parses if p.is_known))
+        forms = [p.normal_form.replace("ё", "е") for p in parses if p.is_known]
+        return tuple(dict.fromkeys(forms + [ill for form in forms for ill in _ill_with(form)]))
+
+
+def _ill_with(form: str) -> tuple[str, ...]:
+    """What a person named by an illness has, and the man's word for the woman's: a
+    "гипертоник" or "гипертоничка" has "гипертония", a "диабетик" "диабет", an "аллергик"
+    "аллергия"; a "сердечница" is a "сердечник", an "астматичка" an "астматик"."""
+    for ending, his in PATIENT_ENDINGS:
+        if form.endswith(ending) and len(form) > len(ending) + 3:
+            stem = form.removesuffix(ending)
+            return (stem + his, stem + "ия", stem) if his else (stem + "ия", stem)
+    return ()
 
 
 @cache

@@ -13,8 +13,9 @@ medicine, a diagnosis or a strong symptom named ("I take blood pressure pills", 
 shaped like a medicine's or a diagnosis's name ("doxycycline", "гипотиреоз"), or a skin state,
 symptom or procedure said of oneself ("my face is itchy", "делала ботокс": in Russian a verb's
 person and tense tell, pronoun or not), or a part of the body named with a time gone by,
-however the complaint is worded ("my jaw clicks since monday", "ухо заложило позавчера"). A
-symptom asked about in general ("does it cause swelling?") is left to the FAQ. What only staff
+however the complaint is worded ("my jaw clicks since monday", "ухо заложило позавчера"), or
+an act the writer came through ("я после удаления матки"). A symptom asked about in general
+("does it cause swelling?") is left to the FAQ. What only staff
 can answer (discounts) goes to a person, never to a topic page; so does a question about a
 service the clinic does not offer ("do you do hydrafacial", "сколько стоит ботокс"), unless it
 sets that service beside this one ("how is it different from a chemical peel", "ботокс после
@@ -24,8 +25,10 @@ ozempic", "мама пьёт эутирокс, ей можно?") is taken for a
 specialist's caution than a topic page or "no answer"; unless the message opens as a question
 does ("do I have to prepare anything"; "my son takes X, can he come?" opens telling) or the
 safety net below reads it as no health statement: surely so if it is told ("I'm on a budget"),
-at all if it asks ("у меня свадьба через месяц, когда лучше?"). Small talk wins only when the
-message is nothing else ("thanks!"), so "hi, how long does it take" is the duration topic;
+at all if it asks ("у меня свадьба через месяц, когда лучше?"). Told in a clause of its own,
+it wins over whatever else the message asks ("I'm on yasmin, does that affect anything?" is
+no booking). Small talk wins only when the message is nothing else ("thanks!"), so "hi, how
+long does it take" is the duration topic;
 booking words in a question that a topic surely explains ("can I come with makeup on?") ask
 that topic.
 Where the FAQ match is unsure, the classifier learned from the examples
@@ -70,12 +73,14 @@ UNKNOWN_WORDS = 2  # more words no topic knows, and the question is about someth
 MARGIN = 2.0  # log-odds by which the classifier's guess must beat its runner-up
 CONFIDENT = 40.0  # ...and by which it outweighs a FAQ match that is fairly sure
 ERRAND_MARGIN = 20.0  # ...and by which it takes an unsure message for booking or a person
+NAME_WORDS = 2  # words a name told of oneself takes at most ("I'm on Yaz Plus")
 TOLD_MARGIN = 18.0  # log-odds of a health statement over anything else, for one told...
 ASKED_MARGIN = 50.0  # ...and for a question
 UNSURE = 5.0  # log-odds against a health statement within which the safety net has no say
 ERRANDS = frozenset(("person", "staff_only", "logistics", "book"))  # kinds of request
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CLAUSE = re.compile(r"[,.;:!()\n]")
+_PART = re.compile(r"[,.;:!?()\n]")  # ...and sentences asked
 _LATIN_WORD = re.compile(r"[a-z']+")
 
 
@@ -113,7 +118,8 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
             "condition", tuple(dict.fromkeys(conditions)))
     smalltalk = by_kind.get("smalltalk")
     chatting = smalltalk is not None and len(found.leftover) <= 1
-    if about_own_health(content, language, found, text) or (
+    if about_own_health(content, language, found, text) or "health:telling" in found.keys and (
+            tells_apart(content, matcher, language, text)) or (
             not chatting and feared(content, language, text, not ERRANDS.isdisjoint(by_kind))):
         return Route("health")
     if "person" in by_kind:
@@ -251,9 +257,32 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
             not {"first_person", "telling"}.isdisjoint(cues) or any(map(lemmas.happened, words))
             or told(content, language, words, text)):
         return True
+    # What the writer has come through, an act named right after ("я после удаления матки").
+    through = _sequences(content.words[language].health.through)
+    if any(tuple(words[i:i + len(seq)]) == seq and lemmas.names_act(words[i + len(seq)])
+           for seq in through for i in range(len(words) - len(seq))):
+        return True
     endings = content.words[language].health.medical_endings
     return any(len(word) >= MEDICAL_NAME and (name := lemmas.name_form(word)) is not None
                and (word.endswith(endings) or name.endswith(endings)) for word in words)
+
+
+def tells_apart(content: Content, matcher: FaqMatcher, language: str, text: str) -> bool:
+    """Whether a sentence or clause of the message only tells what the writer takes, uses or
+    has, in words no vocabulary knows (nor the dictionary, but as a name: "я на пенсии" is no
+    pill), and the safety net reads it as a health statement ("I'm on yasmin, does that affect
+    anything?", "How much is it? I have MS"): whatever else the message asks, it asks so. A
+    name is a word or two: "I'm on holiday till the 20th" tells no medicine."""
+    lemmas = lemmatiser(language)
+    for part in _PART.split(text):
+        found = content.spotters[language].find(part)
+        if "health:telling" in found.keys and all(
+                key.startswith("health:") for key in found.keys) and 0 < len(
+                found.leftover) <= NAME_WORDS and all(
+                not matcher.knows(word) and (lemmas.may_be_name(word) or not lemmas.known(word))
+                for word in found.leftover) and health_odds(content, language, part) > 0:
+            return True
+    return False
 
 
 def asks_elsewhere(content: Content, language: str, found: Found, words: list[str],
@@ -333,6 +362,12 @@ def opens_question(content: Content, language: str, text: str, clauses: int | No
     written = lemmatiser(language).written
     return any(written(first[0]) in opening for part in _CLAUSE.split(text)[:clauses]
                if (first := _WORD.findall(part.lower().replace("ё", "е"))))
+
+
+@cache
+def _sequences(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Each phrase as the words it is typed with, in their order."""
+    return tuple(tuple(_WORD.findall(phrase.lower().replace("ё", "е"))) for phrase in phrases)
 
 
 @cache

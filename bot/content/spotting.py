@@ -4,9 +4,10 @@ Unlike the FAQ matcher, which weighs how much of a question a topic explains, a 
 simply there or not: all its words in the message, in any order and word form (lemmas, see
 bot/content/lemmas.py), a small typo tolerated in words of four letters or more. A health
 statement must be caught however much else the message says. Digits and emoji count as words
-("type 2", "👍"); a phrase's "0" is any number ("на 0 =неделе"). A word written `=делала`
-matches only that exact form, where the tense or person is what tells ("делала пилинг" is about
-the client, "делать пилинг" may be a question).
+("type 2", "👍"); a phrase's "0" is any number ("на 0 =неделе"), its "37.0" any body
+temperature above the normal typed with its tenth or degrees ("37,8", "38°"). A word written
+`=делала` matches only that exact form, where the tense or person is what tells ("делала
+пилинг" is about the client, "делать пилинг" may be a question).
 """
 
 from __future__ import annotations
@@ -18,9 +19,13 @@ from dataclasses import dataclass
 from bot.content.lemmas import lemmatiser
 from bot.content.matcher import Typos
 
-_TOKEN = re.compile(r"=?[^\W_]+|[\u2600-\u27bf\U0001f300-\U0001faff]", re.UNICODE)
+_TOKEN = re.compile(r"\d+(?:[.,]\d)?(?:°[cfсф]?|[cfсф]\b)|\d+[.,]\d(?!\d)|=?[^\W_]+"
+                    r"|[\u2600-\u27bf\U0001f300-\U0001faff]", re.UNICODE)
+_DEGREES = "°cfсф"  # a temperature's marks: "38°", "38C", "101F"
 EXACT = "="
 NUMBER = "0"  # a phrase's word that any number typed stands for ("на 0 =неделе")
+FEVERISH = "37.0"  # ...and any body temperature above the normal ("37,8", "38°", "101F")
+WARM, HOT = 37.0, 43.0  # °C; a figure marked in °F is read so first
 CONDITION = "condition:"  # keys of conditions: one gives way only to another condition
 HEALTH_CUE = "health:"  # keys of the cues that tell of health together, never in each other's stead
 TELLS = "health:about"  # the cue that alone tells of health: a condition gives way to a longer one
@@ -97,7 +102,8 @@ class Spotter:
                    | self._known.intersection(forms[1:] if len(w) > 1 else ())
                    for w, forms in self.readings(typed).items()}
         present = set().union(*meaning.values()) if meaning else set()
-        present |= {EXACT + w for w in meaning} | {NUMBER for w in meaning if w.isdigit()}
+        present |= {EXACT + w for w in meaning} | {NUMBER for w in meaning if _number(w)} | {
+            FEVERISH for w in meaning if _feverish(w)}
         matched = [self._phrases[number] for number in sorted(
             {n for stem in present for n in self._filed.get(stem, ())})
             if self._phrases[number][1] <= present]
@@ -136,6 +142,22 @@ def _narrowed(key: str, matched: list[tuple[str, frozenset[str]]]) -> bool:
 def _kind(key: str) -> str:
     """Conditions, health cues, and everything else: a phrase gives way only to its own kind's."""
     return next((kind for kind in (CONDITION, HEALTH_CUE) if key.startswith(kind)), "")
+
+
+def _number(word: str) -> bool:
+    return word.rstrip(_DEGREES).replace(".", "").replace(",", "").isdigit()
+
+
+def _feverish(word: str) -> bool:
+    """A figure that a body has only when ill, typed with its tenth or its degrees ("37,8",
+    "38°", "38C", "101F")."""
+    figure = word.rstrip(_DEGREES)
+    if figure == word and word.isdigit() or not _number(word):
+        return False
+    value = float(figure.replace(",", "."))
+    if word.endswith(("f", "ф", "°")) and value > HOT:
+        value = (value - 32) * 5 / 9
+    return WARM <= value < HOT
 
 
 def _words(text: str) -> list[str]:
