@@ -148,6 +148,9 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "twisted my knee skiing, any slots friday?"),  # a part of the body hurt
     ("ru", "потянула спину, запишите на пятницу"),
     ("en", "I had rhinoplasty in march, can you do my nose?"),  # had, not asked for
+    # A phobia of the writer's, asked with a question about the procedure.
+    ("ru", "у меня клаустрофобия, там не надо в какой-то аппарат ложиться?"),
+    ("en", "I'm claustrophobic, do I have to lie inside some machine?"),
     ("ru", "сделала блефаропластику в марте, вы такое берёте?"),
     # A part of the body and a time gone by, in words no list has, beside a booking or a question.
     ("en", "my ankle gave way yesterday, can I still book for friday?"),
@@ -455,6 +458,9 @@ async def test_a_condition_of_someone_who_is_not_coming_gets_no_health_answer(
 @pytest.mark.parametrize("language, text, condition", [
     ("ru", "у папы кардиостимулятор, его можно записывать?", "pacemaker"),
     ("en", "my dad has a pacemaker, can I book him in?", "pacemaker"),
+    # A relative named is someone in particular, however general the rest of the words.
+    ("ru", "у папы стоит кардиостимулятор, его к вам вообще можно записывать?", "pacemaker"),
+    ("en", "my dad has a pacemaker, can people with one generally be booked?", "pacemaker"),
 ])
 async def test_a_condition_of_someone_the_writer_brings_is_answered_about_it(
     bot: Sandbox, content: Content, language: str, text: str, condition: str
