@@ -211,6 +211,8 @@ async def test_what_others_said_of_it_and_spam_are_no_health_statement_and_no_to
     ("en", "generally speaking, are pregnant women allowed?"),
     ("ru", "а астматикам можно?"), ("ru", "при эпилепсии делают?"),
     ("ru", "с герпесом вообще делают такое?"),
+    ("ru", "если у человека диабет, ему разрешено?"),  # "a person" is nobody in particular
+    ("en", "if a person has diabetes, are they allowed?"),
 ])
 async def test_a_condition_asked_about_in_general_gets_the_contraindications(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -484,6 +486,19 @@ async def test_what_someone_else_had_after_it_asked_as_a_risk_gets_no_health_ans
     assert t("health.unknown") not in reply
     assert all(t(health_reason(content, c)[0]) not in reply
                for c in ("acne_inflamed", "burns", "recent_resurfacing"))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "неприятные ощущения бывают? типа щиплет, жжёт?"),
+    ("en", "any unpleasant feelings? like stinging, burning?"),
+])
+async def test_a_sensation_asked_about_in_general_is_what_it_feels_like(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    """Stinging asked of the procedure, not told of one's skin: the page on how it feels."""
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t.faq("duration", settings) in reply and t("health.unknown") not in reply
 
 
 @pytest.mark.parametrize("language, text", [
