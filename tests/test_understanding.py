@@ -386,6 +386,16 @@ async def test_wanting_to_sign_up_opens_the_booking(
     assert t("booking.screen_first") in reply
 
 
+@pytest.mark.parametrize("language, text", [("en", "makes sense"), ("ru", "логично")])
+async def test_an_ok_in_other_words_is_an_ok_not_a_complaint(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """"Makes sense" is no typo of "sensitive"."""
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t("smalltalk.ok") in reply and t("health.unknown") not in reply
+
+
 @pytest.mark.parametrize("language, text", [("ru", "спасибо огромное, вы очень помогли"),
                                             ("en", "thanks so much, that really helped"),
                                             ("en", "thank you, that helps")])
