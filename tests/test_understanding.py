@@ -311,6 +311,9 @@ async def test_a_condition_the_page_does_not_name_or_of_the_writer_is_answered_a
     # Booking words in a question a topic surely explains: the question is asked.
     ("en", "can I come in wearing makeup", "process"),
     ("en", "do i need a consultation before, or can i just come in", "process"),
+    # "Визитом" is a noun ending like "гастрит", but no diagnosis.
+    ("ru", "краситься перед визитом можно или приходить без макияжа?", "process"),
+    ("en", "is makeup ok before the visit or should I come without it?", "process"),
     # Laser resurfacing set beside this procedure, not had.
     ("en", "how is this different from laser resurfacing?", "what"),
     ("ru", "а чем это лучше лазерной шлифовки?", "what"),

@@ -263,8 +263,11 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
            for seq in through for i in range(len(words) - len(seq))):
         return True
     endings = content.words[language].health.medical_endings
+    # The word as typed, or the form it is listed in when that is as long ("блефаропластику":
+    # "визитом" is a "визит", no "гастрит").
     return any(len(word) >= MEDICAL_NAME and (name := lemmas.name_form(word)) is not None
-               and (word.endswith(endings) or name.endswith(endings)) for word in words)
+               and (word.endswith(endings) or len(name) >= MEDICAL_NAME
+                    and name.endswith(endings)) for word in words)
 
 
 def tells_apart(content: Content, matcher: FaqMatcher, language: str, text: str) -> bool:
