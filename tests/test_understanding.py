@@ -502,6 +502,20 @@ async def test_what_someone_else_had_after_it_asked_as_a_risk_gets_no_health_ans
 
 
 @pytest.mark.parametrize("language, text", [
+    ("ru", "подходит для тёмной кожи? слышала, что может оставить пятна"),
+    ("en", "is it ok for darker skin tones? heard it can leave patches"),  # "leave", no trip
+])
+async def test_a_risk_the_writer_heard_of_gets_a_topic_not_a_health_answer(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t("health.unknown") not in reply
+    assert t(health_reason(content, "sun_planned")[0]) not in reply
+    assert not no_topic_page(t, content, settings, reply)
+
+
+@pytest.mark.parametrize("language, text", [
     ("ru", "неприятные ощущения бывают? типа щиплет, жжёт?"),
     ("en", "any unpleasant feelings? like stinging, burning?"),
 ])
