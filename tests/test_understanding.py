@@ -380,7 +380,9 @@ async def test_payment_and_gift_certificates_are_answered_from_the_configuration
                                             ("ru", "в выходные будет свободное время?"),
                                             ("ru", "а на послезавтра вечером можно?"),
                                             ("ru", "хочу на консультацию сначала"),
-                                            ("en", "any chance I can get in next week")])
+                                            ("en", "any chance I can get in next week"),
+                                            ("en", "can I get a slot next week"),
+                                            ("ru", "давайте я приду в субботу утром")])
 async def test_wanting_to_sign_up_opens_the_booking(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:
