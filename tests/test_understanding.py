@@ -96,6 +96,9 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("en", "off to Portugal for two weeks in May", "sun_planned"),
     ("ru", "в марте едем на горнолыжку, успею до этого?", "sun_planned"),
     ("ru", "через неделю летим в Турцию", "sun_planned"),
+    # Singed at a barbecue: a burn by its everyday verb.
+    ("ru", "подпалила лицо у мангала, кожа на лбу слезает", "burns"),
+    ("en", "singed my face at the barbecue, skin on my forehead is peeling", "burns"),
 ])
 async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
