@@ -96,6 +96,9 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("en", "off to Portugal for two weeks in May", "sun_planned"),
     ("ru", "в марте едем на горнолыжку, успею до этого?", "sun_planned"),
     ("ru", "через неделю летим в Турцию", "sun_planned"),
+    # Singed at a barbecue: a burn by its everyday verb.
+    ("ru", "подпалила лицо у мангала, кожа на лбу слезает", "burns"),
+    ("en", "singed my face at the barbecue, skin on my forehead is peeling", "burns"),
 ])
 async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
@@ -148,6 +151,9 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "twisted my knee skiing, any slots friday?"),  # a part of the body hurt
     ("ru", "потянула спину, запишите на пятницу"),
     ("en", "I had rhinoplasty in march, can you do my nose?"),  # had, not asked for
+    # A phobia of the writer's, asked with a question about the procedure.
+    ("ru", "у меня клаустрофобия, там не надо в какой-то аппарат ложиться?"),
+    ("en", "I'm claustrophobic, do I have to lie inside some machine?"),
     ("ru", "сделала блефаропластику в марте, вы такое берёте?"),
     # A part of the body and a time gone by, in words no list has, beside a booking or a question.
     ("en", "my ankle gave way yesterday, can I still book for friday?"),
@@ -208,6 +214,8 @@ async def test_what_others_said_of_it_and_spam_are_no_health_statement_and_no_to
     ("en", "generally speaking, are pregnant women allowed?"),
     ("ru", "а астматикам можно?"), ("ru", "при эпилепсии делают?"),
     ("ru", "с герпесом вообще делают такое?"),
+    ("ru", "если у человека диабет, ему разрешено?"),  # "a person" is nobody in particular
+    ("en", "if a person has diabetes, are they allowed?"),
 ])
 async def test_a_condition_asked_about_in_general_gets_the_contraindications(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -306,6 +314,9 @@ async def test_a_condition_the_page_does_not_name_or_of_the_writer_is_answered_a
     # Booking words in a question a topic surely explains: the question is asked.
     ("en", "can I come in wearing makeup", "process"),
     ("en", "do i need a consultation before, or can i just come in", "process"),
+    # "Визитом" is a noun ending like "гастрит", but no diagnosis.
+    ("ru", "краситься перед визитом можно или приходить без макияжа?", "process"),
+    ("en", "is makeup ok before the visit or should I come without it?", "process"),
     # Laser resurfacing set beside this procedure, not had.
     ("en", "how is this different from laser resurfacing?", "what"),
     ("ru", "а чем это лучше лазерной шлифовки?", "what"),
@@ -372,13 +383,25 @@ async def test_payment_and_gift_certificates_are_answered_from_the_configuration
                                             ("ru", "в выходные будет свободное время?"),
                                             ("ru", "а на послезавтра вечером можно?"),
                                             ("ru", "хочу на консультацию сначала"),
-                                            ("en", "any chance I can get in next week")])
+                                            ("en", "any chance I can get in next week"),
+                                            ("en", "can I get a slot next week"),
+                                            ("ru", "давайте я приду в субботу утром")])
 async def test_wanting_to_sign_up_opens_the_booking(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:
     t = Texts(content, language)
     _, reply = await answer_to(bot, language, text)
     assert t("booking.screen_first") in reply
+
+
+@pytest.mark.parametrize("language, text", [("en", "makes sense"), ("ru", "логично")])
+async def test_an_ok_in_other_words_is_an_ok_not_a_complaint(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """"Makes sense" is no typo of "sensitive"."""
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t("smalltalk.ok") in reply and t("health.unknown") not in reply
 
 
 @pytest.mark.parametrize("language, text", [("ru", "спасибо огромное, вы очень помогли"),
@@ -455,6 +478,9 @@ async def test_a_condition_of_someone_who_is_not_coming_gets_no_health_answer(
 @pytest.mark.parametrize("language, text, condition", [
     ("ru", "у папы кардиостимулятор, его можно записывать?", "pacemaker"),
     ("en", "my dad has a pacemaker, can I book him in?", "pacemaker"),
+    # A relative named is someone in particular, however general the rest of the words.
+    ("ru", "у папы стоит кардиостимулятор, его к вам вообще можно записывать?", "pacemaker"),
+    ("en", "my dad has a pacemaker, can people with one generally be booked?", "pacemaker"),
 ])
 async def test_a_condition_of_someone_the_writer_brings_is_answered_about_it(
     bot: Sandbox, content: Content, language: str, text: str, condition: str
@@ -478,6 +504,33 @@ async def test_what_someone_else_had_after_it_asked_as_a_risk_gets_no_health_ans
     assert t("health.unknown") not in reply
     assert all(t(health_reason(content, c)[0]) not in reply
                for c in ("acne_inflamed", "burns", "recent_resurfacing"))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "подходит для тёмной кожи? слышала, что может оставить пятна"),
+    ("en", "is it ok for darker skin tones? heard it can leave patches"),  # "leave", no trip
+])
+async def test_a_risk_the_writer_heard_of_gets_a_topic_not_a_health_answer(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t("health.unknown") not in reply
+    assert t(health_reason(content, "sun_planned")[0]) not in reply
+    assert not no_topic_page(t, content, settings, reply)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "неприятные ощущения бывают? типа щиплет, жжёт?"),
+    ("en", "any unpleasant feelings? like stinging, burning?"),
+])
+async def test_a_sensation_asked_about_in_general_is_what_it_feels_like(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    """Stinging asked of the procedure, not told of one's skin: the page on how it feels."""
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t.faq("duration", settings) in reply and t("health.unknown") not in reply
 
 
 @pytest.mark.parametrize("language, text", [

@@ -242,8 +242,10 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
     lemmas = lemmatiser(language)
     if "never" in cues or "others" in cues and "telling" not in cues:
         cues -= {"symptoms", "states", "body"}
-    if "symptoms" in cues and ("first_person" in cues or any(map(lemmas.speaks_of_self, words))
-                               or told(content, language, words, text)):
+    # What the writer read or heard of ("слышала, что остаются пятна") is no symptom of theirs.
+    if "symptoms" in cues and ("first_person" in cues or any(
+            map(lemmas.speaks_of_self, set(words) - hearsay(content, language)))
+            or told(content, language, words, text)):
         return True
     if "states" in cues and told(content, language, words, text):
         return True
@@ -263,8 +265,11 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
            for seq in through for i in range(len(words) - len(seq))):
         return True
     endings = content.words[language].health.medical_endings
+    # The word as typed, or the form it is listed in when that is as long ("блефаропластику":
+    # "визитом" is a "визит", no "гастрит").
     return any(len(word) >= MEDICAL_NAME and (name := lemmas.name_form(word)) is not None
-               and (word.endswith(endings) or name.endswith(endings)) for word in words)
+               and (word.endswith(endings) or len(name) >= MEDICAL_NAME
+                    and name.endswith(endings)) for word in words)
 
 
 def tells_apart(content: Content, matcher: FaqMatcher, language: str, text: str) -> bool:
@@ -311,15 +316,20 @@ def named_in_general(content: Content, language: str, found: Found, text: str,
     the writer read or heard ("читала, что при…") is no word of them."""
     cues = {key for key in found.keys if key.startswith("health:")}
     words = _WORD.findall(text.lower().replace("ё", "е"))
-    # What the writer read or heard ("читала, что при…") is no word of them as a client.
-    hearsay = {word.removeprefix(EXACT) for word in content.words[language].health.general
-               if word.startswith(EXACT)}
+    heard = hearsay(content, language)
     if "health:general" not in cues or not cues.isdisjoint(
             ("health:first_person", "health:telling")) or told(content, language, words, text) \
             or any(
-            lemmatiser(language).speaks_of_self(word) for word in words if word not in hearsay):
+            lemmatiser(language).speaks_of_self(word) for word in words if word not in heard):
         return None
     return next((topic.id for topic in content.faq if set(conditions) <= set(topic.names)), None)
+
+
+def hearsay(content: Content, language: str) -> frozenset[str]:
+    """Words of what the writer read or heard ("=читала", "=слышала"): no word of them as a
+    client, though they speak of themself."""
+    return frozenset(word.removeprefix(EXACT) for word in content.words[language].health.general
+                     if word.startswith(EXACT))
 
 
 def feared(content: Content, language: str, text: str, errand: bool) -> bool:
