@@ -19,6 +19,15 @@ def no_topic_page(t: Texts, content: Content, settings: Settings, reply: str) ->
     return all(t.faq(topic.id, settings) not in reply for topic in content.faq)
 
 
+def left_to_a_specialist(t: Texts, content: Content, settings: Settings, user: ChatUser,
+                         reply: str) -> None:
+    """The cautious answer: a specialist decides, with the check and a person beneath it; never
+    a topic page, never "no answer"."""
+    assert t("health.unknown") in reply
+    assert no_topic_page(t, content, settings, reply) and t("faq.no_match") not in reply
+    assert user.find_button(t.label("health.check")) and user.find_button(t.label("menu.person"))
+
+
 async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, str]:
     """A new client, who said /start, types `text`: the client and what they are shown."""
     user = bot.user(language_code=language)
@@ -170,9 +179,7 @@ async def test_an_unknown_health_statement_is_left_to_a_specialist(
 ) -> None:
     t = Texts(content, language)
     user, reply = await answer_to(bot, language, text)
-    assert t("health.unknown") in reply
-    assert no_topic_page(t, content, settings, reply) and t("faq.no_match") not in reply
-    assert user.find_button(t.label("health.check")) and user.find_button(t.label("menu.person"))
+    left_to_a_specialist(t, content, settings, user, reply)
     assert bot.staff_chat() == []
 
 
@@ -440,9 +447,7 @@ async def test_pigment_a_pill_by_its_brand_or_a_diet_of_the_writer_is_left_to_a_
 ) -> None:
     t = Texts(content, language)
     user, reply = await answer_to(bot, language, text)
-    assert t("health.unknown") in reply
-    assert no_topic_page(t, content, settings, reply) and t("faq.no_match") not in reply
-    assert user.find_button(t.label("health.check")) and user.find_button(t.label("menu.person"))
+    left_to_a_specialist(t, content, settings, user, reply)
 
 
 @pytest.mark.parametrize("language, text", [
@@ -661,9 +666,7 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
 ) -> None:
     t = Texts(content, language)
     user, reply = await answer_to(bot, language, text)
-    assert t("health.unknown") in reply
-    assert no_topic_page(t, content, settings, reply) and t("faq.no_match") not in reply
-    assert user.find_button(t.label("health.check")) and user.find_button(t.label("menu.person"))
+    left_to_a_specialist(t, content, settings, user, reply)
 
 
 @pytest.mark.parametrize("language, text, condition", [
