@@ -741,6 +741,9 @@ async def test_a_condition_in_words_nobody_would_list_is_answered_about_it(
     # Degrees of the weather, not of a body.
     ("ru", "на улице -20°, после процедуры можно выходить?"),
     ("en", "it's 30°C out, can I go outside straight after?"),
+    # A sum of money with its tenth.
+    ("ru", "курс за 37,5 тыс, это окончательная цена?"),
+    ("en", "is a course of five really 37.5k?"),
 ])
 async def test_old_scars_of_an_illness_or_the_weathers_degrees_are_no_illness_now(
     bot: Sandbox, content: Content, language: str, text: str

@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from bot.content.lemmas import lemmatiser
 from bot.content.matcher import Typos
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d)?(?:°[cfсф]?|[cfсф]\b)|\d+[.,]\d(?!\d)|=?[^\W_]+"
-                    r"|[\u2600-\u27bf\U0001f300-\U0001faff]", re.UNICODE)
+# A figure with its tenth is one word, unless money or a share follows ("37,5 тыс", "37.5k").
+_TOKEN = re.compile(r"\d+(?:[.,]\d)?(?:°[cfсф]?|[cfсф]\b)"
+                    r"|\d+[.,]\d(?!\d)(?!\s*(?:тыс|руб|(?:k|к|р|usd|eur)\b|[₽$€£%]))"
+                    r"|=?[^\W_]+|[\u2600-\u27bf\U0001f300-\U0001faff]", re.UNICODE)
 _DEGREES = "°cfсф"  # a temperature's marks: "38°", "38C", "101F"
 EXACT = "="
 NUMBER = "0"  # a phrase's word that any number typed stands for ("на 0 =неделе")
