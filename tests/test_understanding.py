@@ -679,6 +679,9 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     ("ru", "Можно перенести на среду? Лежу с 39", "fever"),
     ("en", "Can we move it to Wednesday? In bed with 39", "fever"),
     ("ru", "Запишите на завтра. Вчера было 37,5, сегодня уже нормально", "fever"),
+    # Degrees written out as a word.
+    ("ru", "Можно в пятницу? вчера было 38 градусов", "fever"),
+    ("en", "Can I come on Friday? I had 38 degrees last night", "fever"),
     ("en", "Can I come tomorrow? Had 37.8 yesterday, fine today", "fever"),
     # A diagnosis by its abbreviation, and its medicine, beside a question about the hours.
     ("en", "Do you have evening slots? I have SLE, on hydroxychloroquine", "autoimmune"),

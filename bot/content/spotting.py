@@ -24,6 +24,8 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d)?(?:°[cfсф]?|[cfсф]\b)"
                     r"|\d+[.,]\d(?!\d)(?!\s*(?:тыс|руб|(?:k|к|р|usd|eur)\b|[₽$€£%]))"
                     r"|=?[^\W_]+|[\u2600-\u27bf\U0001f300-\U0001faff]", re.UNICODE)
 _DEGREES = "°cfсф"  # a temperature's marks: "38°", "38C", "101F"
+# Degrees written out are read as their mark: "38 градусов" is "38°".
+_DEGREE_WORD = re.compile(r"(\d+(?:[.,]\d)?)\s*(?:градус[а-я]*|degrees?)\b")
 EXACT = "="
 NUMBER = "0"  # a phrase's word that any number typed stands for ("на 0 =неделе")
 FEVERISH = "37.0"  # ...and any body temperature above the normal ("37,8", "38°", "101F")
@@ -163,7 +165,8 @@ def _feverish(word: str) -> bool:
 
 
 def _words(text: str) -> list[str]:
-    return _TOKEN.findall(text.lower().replace("ё", "е").replace("’", "'"))
+    typed = text.lower().replace("ё", "е").replace("’", "'")
+    return _TOKEN.findall(_DEGREE_WORD.sub(r"\1°", typed))
 
 
 def _kin(word: str, stem: str) -> bool:
