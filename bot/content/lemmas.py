@@ -90,17 +90,20 @@ class Lemmatiser:
                 self._self[word] = found
         return found
 
+    def _verb(self, word: str, grammeme: str) -> bool:
+        """Whether the likeliest reading of `word` is a verb with `grammeme`."""
+        tag = self._morph.parse(word)[0].tag if self._morph else None
+        return bool(tag and tag.POS == "VERB" and grammeme in tag)
+
     def happened(self, word: str) -> bool:
         """A verb in the past tense, of any gender ("заложило", "подвернула"): something that
         happened, to whomever. Only languages with a dictionary tell."""
-        parses = self._morph.parse(word) if self._morph else []
-        return bool(parses and parses[0].tag.POS == "VERB" and "past" in parses[0].tag)
+        return self._verb(word, "past")
 
     def addresses(self, word: str) -> bool:
         """A verb in the second person ("делаете"): the writer addressing the clinic. Only
         languages with a dictionary tell; elsewhere the words file's `addressing` does."""
-        parses = self._morph.parse(word) if self._morph else []
-        return bool(parses and parses[0].tag.POS == "VERB" and "2per" in parses[0].tag)
+        return self._verb(word, "2per")
 
     def names_act(self, word: str) -> bool:
         """A noun naming an act or what befell ("удаления", "коронарографии", "сотрясения") or
@@ -116,8 +119,7 @@ class Lemmatiser:
     def describes(self, word: str) -> bool:
         """An adjective or a participle ("красной", "опухшая"): a word a likeness may follow.
         Only languages with a dictionary tell."""
-        parses = self._morph.parse(word) if self._morph else []
-        tag = parses[0].tag if parses else None
+        tag = self._morph.parse(word)[0].tag if self._morph else None
         return bool(tag and tag.POS in ("ADJF", "ADJS", "PRTF", "PRTS") and "Apro" not in tag)
 
     def name_form(self, word: str) -> str | None:
