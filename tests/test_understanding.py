@@ -696,6 +696,42 @@ async def test_a_condition_told_beside_an_errand_is_answered_about_it(
     assert no_topic_page(t, content, settings, reply)
 
 
+@pytest.mark.parametrize("language, text, asked", [
+    # Health told in words no rule reads whole, beside a question about paying, the address
+    # or a booking: a clause read alone tells of it.
+    ("ru", "можно картой оплатить? ну и на всякий случай, у меня БА с детства",
+     "можно картой оплатить?"),
+    ("ru", "картой можно? у меня вросший ноготь, ходить больно", "картой можно?"),
+    ("en", "do you take cards? I have an ingrown toenail so walking hurts", "do you take cards?"),
+    ("ru", "какой у вас адрес? у меня вросший ноготь, ходить больно", "какой у вас адрес?"),
+    ("en", "what's the exact address? my big toe is ingrown and it hurts to walk",
+     "what's the exact address?"),
+    ("ru", "запишите меня на пятницу, у меня вросший ноготь, ходить больно",
+     "запишите меня на пятницу"),
+])
+async def test_health_told_beside_a_request_gets_the_caution_and_the_answer(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str, asked: str
+) -> None:
+    t = Texts(content, language)
+    _, alone = await answer_to(bot, language, asked)
+    user, reply = await answer_to(bot, language, text)
+    assert t("health.beside") in reply and t("health.beside") not in alone
+    assert alone in reply
+    assert user.find_button(t.label("health.check")) and user.find_button(t.label("menu.person"))
+
+
+async def test_an_unplaced_message_that_may_tell_of_health_gets_the_caution_and_a_person(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    t = Texts(content, "en")
+    user, reply = await answer_to(bot, "en", "my jawline is full of deep sore bumps that never "
+                                              "come to a head")
+    assert t("health.beside") in reply and t("faq.no_match") in reply
+    assert no_topic_page(t, content, settings, reply)
+    assert user.find_button(t.label("health.check")) and user.find_button(t.label("menu.person"))
+    assert user.find_button(t.label("faq.forward.yes"))
+
+
 @pytest.mark.parametrize("language, text, topic", [
     ("en", "I'm on a budget, how much is it?", "price"),
     ("ru", "я на пенсии, сколько стоит процедура?", "price"),

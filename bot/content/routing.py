@@ -37,7 +37,12 @@ is surer, or none; it is asked only after every health check has passed. A sympt
 state told rather than asked ("после бритья раздражение", no "?" and no question word) is a
 health statement too. Behind these rules stands a safety net learned from
 the same examples (health statement or not): where it is sure the message is a health statement,
-so it is, however the rules read it. It only ever sends a message to caution. A Russian message
+so it is, however the rules read it. It only ever sends a message to caution. Last, a message
+read as a request, small talk or nothing is read again clause by clause: a clause that asks
+for nothing itself and tells of the writer's health, by the rules or the safety net, read
+alone so that the request beside it does not outweigh it ("можно картой оплатить? у меня БА с
+детства"), has the request answered with the caution before it, and so has a message the
+bot could not place, with the offer to pass it on. A Russian message
 typed on a Latin keyboard ("vchera obozhgla lob") is read in Cyrillic first, and then only the
 words that reading leaves unknown are looked up in other languages' words. Offline and cheap:
 a spotter look-up per language, one FAQ match, at most two guesses.
@@ -78,6 +83,14 @@ TOLD_MARGIN = 18.0  # log-odds of a health statement over anything else, for one
 ASKED_MARGIN = 50.0  # ...and for a question
 UNSURE = 5.0  # log-odds against a health statement within which the safety net has no say
 ERRANDS = frozenset(("person", "staff_only", "logistics", "book"))  # kinds of request
+# What is answered with the caution beside it when a clause tells of health (`told_beside`)
+BESIDE = frozenset(("person", "logistics", "appointment", "book", "smalltalk", "none"))
+ASIDE_MARGIN = 5.0  # log-odds of a health statement for such a clause...
+ASIDE_WORDS = 2  # ...of at least these many words, one of them no phrase explains
+# Kinds of phrase that make a clause a request, not something told; and a condition, which the
+# message as a whole has weighed already (someone else's: "my friend got a burn after laser")
+WEIGHED = frozenset(("person", "staff_only", "logistics", "appointment", "book", "smalltalk",
+                     "elsewhere", "condition"))
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CLAUSE = re.compile(r"[,.;:!()\n]")
 _PART = re.compile(r"[,.;:!?()\n]")  # ...and sentences asked
@@ -88,6 +101,9 @@ _LATIN_WORD = re.compile(r"[a-z']+")
 class Route:
     kind: Kind
     keys: tuple[str, ...] = ()  # condition ids (all named), or the one topic or kind
+    # A request answered with the caution beside it: the message may also tell of the
+    # writer's health (`told_beside`).
+    cautious: bool = False
 
     @property
     def label(self) -> str:
@@ -97,6 +113,13 @@ class Route:
 
 def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> Route:
     text = readable(content, language, typed)
+    read = _read(content, matcher, language, typed, text)
+    if read.kind in BESIDE and told_beside(content, language, text):
+        return Route(read.kind, read.keys, cautious=True)
+    return read
+
+
+def _read(content: Content, matcher: FaqMatcher, language: str, typed: str, text: str) -> Route:
     found = content.spotters[language].find(literal(content, language, text))
     words = _WORD.findall(text.lower().replace("ё", "е"))
     by_kind: dict[str, list[str]] = {}
@@ -159,6 +182,27 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
     if smalltalk and smalltalk[0] in CHATTY and len(found.leftover) <= SMALLTALK_LEFTOVER:
         return Route("smalltalk", (smalltalk[0],))
     return Route("none")
+
+
+def told_beside(content: Content, language: str, text: str) -> bool:
+    """Whether a clause of the message that asks for nothing the bot does (it names no request
+    and no condition) and has words no phrase explains tells of the writer's health: by the
+    rules, or by the safety net where the clause speaks of the writer ("Сколько идти от
+    остановки? Я после эндопротезирования колена, хожу с тростью"). Lists miss what nobody
+    wrote down, and read whole, the request outweighs the clause beside it. The request is
+    still answered, with the caution before it."""
+    spotter = content.spotters[language]
+    for part in _PART.split(text):
+        found = spotter.find(part)
+        words = _WORD.findall(part.lower().replace("ё", "е"))
+        if found.leftover and len(words) >= ASIDE_WORDS and not any(
+                key.partition(":")[0] in WEIGHED for key in found.keys) and (
+                about_own_health(content, language, found, part) or (
+                    "health:first_person" in found.keys
+                    or any(map(lemmatiser(language).speaks_of_self, words)))
+                and health_odds(content, language, part) > ASIDE_MARGIN):
+            return True
+    return False
 
 
 def readable(content: Content, language: str, text: str) -> str:

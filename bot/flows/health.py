@@ -35,6 +35,13 @@ def unknown(visit: Visit) -> Turn:
     return _cautious(visit, [visit.tr("health.unknown")])
 
 
+def beside(visit: Visit) -> Reply:
+    """Before the answer to a request beside which the client may have told something of their
+    health ("where are you? I have SLE"): the request is answered, the health left to a
+    specialist."""
+    return _cautious(visit, [visit.tr("health.beside")]).replies[0]
+
+
 def _cautious(visit: Visit, lines: list[str]) -> Turn:
     rows = ((visit.tr_button("health.check", MenuAction("screening").pack()),),
             (visit.tr_button("menu.person", MenuAction("person").pack()),),

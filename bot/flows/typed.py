@@ -1,7 +1,9 @@
 """Typed messages outside a conversation: routed (bot/content/routing.py) to a health answer,
 a person, the clinic's details, the client's appointment, booking, a FAQ topic or small talk;
 payment and gift certificates from the clinic's configuration (bot/flows/clinic_answers.py);
-what nothing answers, and what only staff know (discounts), is offered to staff. During the
+what nothing answers, and what only staff know (discounts), is offered to staff. A request
+beside which the client may have told something of their health is answered with the caution
+before it. During the
 aftercare week, a health statement or anything unknown is that day's check-in for staff
 instead. "Talk to a person" is also a main-menu button: the next message goes to staff."""
 
@@ -12,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import escape
 
 from bot.content.i18n import N_, format_opening_hours
-from bot.content.routing import route
+from bot.content.routing import Route, route
 from bot.flows import (
     Reply,
     Turn,
@@ -43,6 +45,11 @@ async def message(visit: Visit, text: str) -> Turn:
     if found.kind in ("condition", "health", "none") and (
             checkin := await aftercare.typed(visit, text)):
         return checkin
+    answered = await _answer(visit, found, text)
+    return Turn([health.beside(visit)]) + answered if found.cautious else answered
+
+
+async def _answer(visit: Visit, found: Route, text: str) -> Turn:
     if found.kind == "condition":
         return health.answer(visit, found.keys)
     if found.kind == "health":
