@@ -4,11 +4,13 @@
 
 Routes every message of the corpus (tests/corpus/<split>/messages.tsv) as the bot does
 (bot/content/routing.py) and prints, as Markdown: top-1 accuracy per split and language, the
-share of health statements answered safely (routed to a condition or to `health`, never a topic,
-small talk or nothing), the test split by category and language with its confusion by kind,
-the train and dev messages routed elsewhere than labelled (the test split's are not listed: it
-is never tuned against), and the time per message: `cold` is the first pass on freshly loaded
-content (nothing remembered), `warm` the p50 over `rounds` further passes.
+share of health statements answered safely (routed to a condition or to `health`, or a request
+answered with the caution before it; never a topic, small talk or nothing; how many were safe
+only by that caution is shown beside), the test split by category and language with its
+confusion by kind, the train and dev messages routed elsewhere than labelled (the test
+split's are not listed: it is never tuned against), and the time per message: `cold` is the
+first pass on freshly loaded content (nothing remembered), `warm` the p50 over `rounds` further
+passes.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ class Routed:
     language: str
     expected: str
     got: str
+    cautious: bool = False  # a request answered with the caution before it
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,12 @@ class Score:
 
     def health_safe(self) -> tuple[int, int]:
         statements = [r for r in self.routed if is_health(r.expected)]
-        return sum(is_health(r.got) for r in statements), len(statements)
+        return sum(is_health(r.got) or r.cautious for r in statements), len(statements)
+
+    def beside(self) -> int:
+        """Health statements answered safely only by the caution before a request's answer."""
+        return sum(is_health(r.expected) and not is_health(r.got) and r.cautious
+                   for r in self.routed)
 
     def wrong(self) -> list[Routed]:
         return [r for r in self.routed if r.got != r.expected]
@@ -71,9 +79,11 @@ class Score:
 
 def score(content: Content, split: str) -> Score:
     matchers = {lang: faq_matcher(content, lang) for lang in content.languages}
-    return Score(tuple(Routed(text, lang, expected,
-                              route(content, matchers[lang], lang, text).label)
-                       for text, lang, expected in messages(split)))
+    routed = []
+    for text, lang, expected in messages(split):
+        found = route(content, matchers[lang], lang, text)
+        routed.append(Routed(text, lang, expected, found.label, found.cautious))
+    return Score(tuple(routed))
 
 
 def timed_pass(content: Content, corpus: list[tuple[str, str, str]]) -> list[float]:
@@ -104,16 +114,18 @@ def report(rounds: int) -> str:
         "split was written by someone who never saw the word lists and is never tuned "
         "against: its figures are the ones that count. Budgets on it: top-1 ≥ "
         f"{BUDGET['overall']:.0%} overall and ≥ {BUDGET['language']:.0%} in each language; "
-        "every health statement answered safely (about a condition, or cautiously).",
+        "every health statement answered safely (about a condition, or cautiously, or a "
+        "request answered with the caution before it: the last are counted apart).",
         "",
-        "| split | messages | top-1 | en | ru | health statements answered safely |",
-        "|---|---|---|---|---|---|",
+        "| split | messages | top-1 | en | ru | health statements answered safely "
+        "| of them by the caution beside a request |",
+        "|---|---|---|---|---|---|---|",
     ]
     for split in ("test", "dev", "train"):
         s = scores[split]
         lines.append(f"| {split} | {len(s.routed)} | {percent(*s.share())} | "
                      f"{percent(*s.share('en'))} | {percent(*s.share('ru'))} | "
-                     f"{percent(*s.health_safe())} |")
+                     f"{percent(*s.health_safe())} | {s.beside()} |")
     lines += [
         "",
         f"- time per message, cold (fresh content): p50 {statistics.median(cold) * 1e3:.3f} ms, "
