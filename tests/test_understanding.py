@@ -55,6 +55,11 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     # An abbreviation, and an implanted device other than the heart's.
     ("ru", "у меня ЭКС", "pacemaker"),
     ("en", "I've got a cochlear implant in my left ear", "pacemaker"),
+    # A pacemaker told by what it does.
+    ("ru", "Мне в сердце вшили прибор, который держит ритм. Можно с ним на аппаратную процедуру?",
+     "pacemaker"),
+    ("en", "they put a device in my chest that keeps my heart rhythm, can I still have it?",
+     "pacemaker"),
     # A pregnancy said without the word: twins, a second child, early days, IVF.
     ("en", "expecting our second, it's still early days", "pregnancy"),
     ("ru", "жду двойню, срок небольшой", "pregnancy"),
@@ -163,6 +168,8 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     # A phobia of the writer's, asked with a question about the procedure.
     ("ru", "у меня клаустрофобия, там не надо в какой-то аппарат ложиться?"),
     ("en", "I'm claustrophobic, do I have to lie inside some machine?"),
+    # Braces on the teeth, beside the treated area.
+    ("ru", "ношу брекеты, это не помешает?"), ("en", "I wear braces, is that a problem?"),
     ("ru", "сделала блефаропластику в марте, вы такое берёте?"),
     # A part of the body and a time gone by, in words no list has, beside a booking or a question.
     ("en", "my ankle gave way yesterday, can I still book for friday?"),
@@ -682,6 +689,9 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     # Degrees written out as a word.
     ("ru", "Можно в пятницу? вчера было 38 градусов", "fever"),
     ("en", "Can I come on Friday? I had 38 degrees last night", "fever"),
+    # A figure beside a sore throat, told in its own words.
+    ("ru", "нужно перенести запись с пятницы, 38 и горло дерет", "fever"),
+    ("en", "need to move my friday visit, it's 38 and my throat is scratchy", "fever"),
     ("en", "Can I come tomorrow? Had 37.8 yesterday, fine today", "fever"),
     # A diagnosis by its abbreviation, and its medicine, beside a question about the hours.
     ("en", "Do you have evening slots? I have SLE, on hydroxychloroquine", "autoimmune"),
