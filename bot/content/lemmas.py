@@ -19,8 +19,6 @@ from pymorphy3 import MorphAnalyzer
 MORPHOLOGY = ("ru",)  # languages whose dictionary package is installed (pymorphy3-dicts-ru)
 # A Russian noun naming a person by an illness they have; a woman's, and the man's ending
 PATIENT_ENDINGS = (("ичка", "ик"), ("ница", "ник"), ("ик", ""))
-# Of Russian nouns naming an act ("удаление", "операция", "коронарография"), not "сессия"
-ACT_ENDINGS = ("ние", "тие", "ция", "графия", "скопия", "терапия", "томия")
 CACHE_SIZE = 50_000  # distinct words remembered per language; clients use far fewer
 
 
@@ -105,16 +103,17 @@ class Lemmatiser:
         languages with a dictionary tell; elsewhere the words file's `addressing` does."""
         return self._verb(word, "2per")
 
-    def names_act(self, word: str) -> bool:
-        """A noun naming an act or what befell ("удаления", "коронарографии", "сотрясения") or
-        a word the dictionary does not know, not a thing, a time or a term ("работы",
-        "отпуска", "сессии"). Only languages with a dictionary tell."""
+    def names_act(self, word: str, endings: tuple[str, ...]) -> bool:
+        """A noun naming an act or what befell, by the `endings` of its dictionary form
+        ("удаления", "коронарографии", "сотрясения"), or a word the dictionary does not know;
+        not a thing, a time or a term ("работы", "отпуска", "сессии"). Only languages with a
+        dictionary tell."""
         if self._morph is None:
             return False
         if not self._morph.word_is_known(word):
             return True
         parse = self._morph.parse(word)[0]
-        return bool(parse.tag.POS == "NOUN" and parse.normal_form.endswith(ACT_ENDINGS))
+        return bool(parse.tag.POS == "NOUN" and parse.normal_form.endswith(endings))
 
     def describes(self, word: str) -> bool:
         """An adjective or a participle ("красной", "опухшая"): a word a likeness may follow.

@@ -305,7 +305,8 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
         return True
     # What the writer has come through, an act named right after ("я после удаления матки").
     through = _sequences(content.words[language].health.through)
-    if any(tuple(words[i:i + len(seq)]) == seq and lemmas.names_act(words[i + len(seq)])
+    acts = content.words[language].health.act_endings
+    if any(tuple(words[i:i + len(seq)]) == seq and lemmas.names_act(words[i + len(seq)], acts)
            for seq in through for i in range(len(words) - len(seq))):
         return True
     endings = content.words[language].health.medical_endings

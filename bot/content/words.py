@@ -39,6 +39,9 @@ class HealthCues(Dialog):
     # What the writer has come through ("я после"), when a word naming an act follows: "я после
     # удаления матки", "я после сотрясения" tell of health, "я после работы" does not.
     through: Phrases = ()
+    # Endings of the nouns naming an act or what befell, for `through` ("удаление", "операция",
+    # "коронарография"; not "сессия"): read only where the language has a dictionary.
+    act_endings: Phrases = ()
 
 
 class Words(Dialog):
