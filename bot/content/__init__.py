@@ -32,7 +32,7 @@ from bot.content.models import (
 )
 from bot.content.replies import ReplyReader, load_replies
 from bot.content.screening import Condition, Outcome, Screening, Step
-from bot.content.spotting import Spotter
+from bot.content.spotting import Reading, Spotter
 from bot.content.words import Words, load_words
 
 __all__ = ["Aftercare", "Booking", "CheckinAnswer", "Choice", "Condition", "Content",
@@ -130,9 +130,12 @@ def load_content(root: Path, languages: tuple[str, ...], default: str | None = N
     if problems:
         raise ContentError(problems)
     menus, faq = cast(Menus, dialogs["menu.yaml"]), cast(Faq, dialogs["faq.yaml"])
-    spotters = {lang: _spotter(lang, w, catalogs[lang].translations.gettext(faq.ignore_words))
+    readings = {lang: Reading(words.get(lang, words[default]).patient_endings)
+                for lang in languages}
+    spotters = {lang: _spotter(lang, w, readings[lang],
+                               catalogs[lang].translations.gettext(faq.ignore_words))
                 for lang, w in words.items()}
-    readers = {lang: ReplyReader(lang, r) for lang, r in replies.items()}
+    readers = {lang: ReplyReader(lang, r, readings[lang]) for lang, r in replies.items()}
     examples = read_examples(root / "dialogs" / "examples.tsv")
     learned = {lang: trained(lang, mine) for lang in languages if (mine := tuple(
         (text, route) for text, of, route in examples if of == lang))}
@@ -158,7 +161,7 @@ def load_content(root: Path, languages: tuple[str, ...], default: str | None = N
     )
 
 
-def _spotter(language: str, words: Words, ignore: str) -> Spotter:
+def _spotter(language: str, words: Words, reading: Reading, ignore: str) -> Spotter:
     """One spotter for every kind of phrase: keys are `condition:<id>`, `health:<cue>`,
     `smalltalk:<kind>`, `logistics:<kind>`, `person`, `book`, `appointment` and
     `staff_only`, `elsewhere` and `alongside` (these two, and the cues `health:general`,
@@ -177,6 +180,6 @@ def _spotter(language: str, words: Words, ignore: str) -> Spotter:
     for kind, entries in (("condition", words.conditions), ("health", cues),
                           ("smalltalk", words.smalltalk), ("logistics", words.logistics)):
         phrases |= {f"{kind}:{key}": texts for key, texts in dict(entries).items()}
-    return Spotter(language, phrases, ignore, marks=("elsewhere", "alongside", "health:general",
-                                                         "health:body", "health:lately",
-                                                         "health:injured"))
+    return Spotter(language, phrases, reading, ignore, marks=(
+        "elsewhere", "alongside", "health:general", "health:body", "health:lately",
+        "health:injured"))

@@ -17,8 +17,6 @@ from babel import Locale
 from pymorphy3 import MorphAnalyzer
 
 MORPHOLOGY = ("ru",)  # languages whose dictionary package is installed (pymorphy3-dicts-ru)
-# A Russian noun naming a person by an illness they have; a woman's, and the man's ending
-PATIENT_ENDINGS = (("ичка", "ик"), ("ница", "ник"), ("ик", ""))
 CACHE_SIZE = 50_000  # distinct words remembered per language; clients use far fewer
 
 
@@ -144,19 +142,7 @@ class Lemmatiser:
         if not self._morph.word_is_known(word):  # before `parse`, whose guesses at an unknown
             return (word,)                         # word (a typo) take a millisecond
         parses = self._morph.parse(word)
-        forms = [p.normal_form.replace("ё", "е") for p in parses if p.is_known]
-        return tuple(dict.fromkeys(forms + [ill for form in forms for ill in _ill_with(form)]))
-
-
-def _ill_with(form: str) -> tuple[str, ...]:
-    """What a person named by an illness has, and the man's word for the woman's: a
-    "гипертоник" or "гипертоничка" has "гипертония", a "диабетик" "диабет", an "аллергик"
-    "аллергия"; a "сердечница" is a "сердечник", an "астматичка" an "астматик"."""
-    for ending, his in PATIENT_ENDINGS:
-        if form.endswith(ending) and len(form) > len(ending) + 3:
-            stem = form.removesuffix(ending)
-            return (stem + his, stem + "ия", stem) if his else (stem + "ия", stem)
-    return ()
+        return tuple(dict.fromkeys(p.normal_form.replace("ё", "е") for p in parses if p.is_known))
 
 
 @cache

@@ -23,7 +23,7 @@ from pydantic import Field, StrictStr
 
 from bot.content.loading import load_per_language
 from bot.content.models import Dialog, Id
-from bot.content.spotting import Spotter
+from bot.content.spotting import Reading, Spotter
 
 Phrases = tuple[Annotated[StrictStr, Field(min_length=1)], ...]
 Answer = Literal["yes", "no", "unsure"]
@@ -63,7 +63,7 @@ def tokens(text: str) -> tuple[str, ...]:
 class ReplyReader:
     """One language's replies, ready to read messages with."""
 
-    def __init__(self, language: str, replies: Replies) -> None:
+    def __init__(self, language: str, replies: Replies, reading: Reading) -> None:
         def phrases(texts: Phrases) -> frozenset[tuple[str, ...]]:
             return frozenset(filter(None, (tokens(t) for t in texts)))
 
@@ -72,9 +72,9 @@ class ReplyReader:
         self._unsure, self._hedges = phrases(replies.unsure), phrases(replies.hedges)
         self._emphasis, self._fillers = phrases(replies.emphasis), phrases(replies.fillers)
         self._affirm = phrases(replies.affirm)
-        self._resume = Spotter(language, {"resume": replies.resume})
-        self._goals = Spotter(language, dict(replies.goals))
-        self._aftercare = Spotter(language, dict(replies.aftercare))
+        self._resume = Spotter(language, {"resume": replies.resume}, reading)
+        self._goals = Spotter(language, dict(replies.goals), reading)
+        self._aftercare = Spotter(language, dict(replies.aftercare), reading)
         self._negators = frozenset(w for n in replies.negators for w in tokens(n))
         # A check-in phrase with a negator in it ("no problems", "проблем нет") is found as
         # written, word for word; the others in any order and form, where they are said.
@@ -83,7 +83,7 @@ class ReplyReader:
                          for key, texts in replies.checkin.items()}
         self._checkin = Spotter(language, {
             key: [t for t in texts if self._negators.isdisjoint(tokens(t))]
-            for key, texts in replies.checkin.items()})
+            for key, texts in replies.checkin.items()}, reading)
         self._earlier, self._now = phrases(replies.earlier), phrases(replies.now)
         # The ids each part names, for `clinicbot check` (bot/content/check_replies.py).
         self.names = {"goals": frozenset(replies.goals),

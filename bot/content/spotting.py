@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from bot.content.lemmas import lemmatiser
+from bot.content.lemmas import CACHE_SIZE, lemmatiser
 from bot.content.matcher import Typos
 
 # A figure with its tenth is one word, unless money or a share follows ("37,5 тыс", "37.5k").
@@ -37,6 +37,15 @@ KIN = 5  # letters a dictionary word needs before a stem a letter or two longer 
 
 
 @dataclass(frozen=True)
+class Reading:
+    """How a language's typed words are read, from its words file (dialogs/words.*.yaml): a
+    noun ending as a key of `patients` stands for the words of its stem and the key's endings
+    too ("гипертоничка": "гипертоник", "гипертония"), where the dictionary knows it."""
+
+    patients: Mapping[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
 class Found:
     """The keys whose phrases a message contains, and the words no phrase explained."""
 
@@ -49,9 +58,10 @@ class Spotter:
     phrases of a key in `marks` only mark the message: their words stay in the leftover, for
     what else reads it ("I have veneers" still tells of the writer in words no list knows)."""
 
-    def __init__(self, language: str, phrases: Mapping[str, Iterable[str]],
+    def __init__(self, language: str, phrases: Mapping[str, Iterable[str]], reading: Reading,
                  ignore: str = "", marks: Iterable[str] = ()) -> None:
         self._lemmas = lemmatiser(language)
+        self._patients = reading.patients
         self._marks = frozenset(marks)
         self._ignore = frozenset(self.stems(ignore))
         self._phrases: list[tuple[str, frozenset[str]]] = []
@@ -71,6 +81,7 @@ class Spotter:
         self._known = frozenset(s for _, stems in self._phrases for s in stems)
         self._typos = Typos(self._known)
         self._cache: dict[str, frozenset[str]] = {}
+        self._read_cache: dict[str, tuple[str, ...]] = {}
 
     def stems(self, text: str) -> list[str]:
         """The written form of each word (a vocabulary's); a word written `=word` is kept."""
@@ -78,7 +89,19 @@ class Spotter:
 
     def readings(self, text: str) -> dict[str, tuple[str, ...]]:
         """Each typed word → the forms it may stand for."""
-        return {w: self._lemmas.read(w) for w in _words(text)}
+        return {w: self._read(w) for w in _words(text)}
+
+    def _read(self, word: str) -> tuple[str, ...]:
+        """The dictionary's readings of `word`, and what a person it names by an illness has."""
+        found = self._read_cache.get(word)
+        if found is None:
+            found = self._lemmas.read(word)
+            if self._patients and self._lemmas.known(word):
+                found = tuple(dict.fromkeys(found + tuple(
+                    ill for form in found for ill in _ill_with(form, self._patients))))
+            if len(self._read_cache) < CACHE_SIZE:
+                self._read_cache[word] = found
+        return found
 
     def _meaning(self, word: str, spelled: bool = False) -> frozenset[str]:
         """The phrase stems `word` counts as: itself when known ("great" is not "greet"); an
@@ -162,6 +185,17 @@ def _feverish(word: str) -> bool:
     if word.endswith(("f", "ф", "°")) and value > HOT:
         value = (value - 32) * 5 / 9
     return WARM <= value < HOT
+
+
+def _ill_with(form: str, patients: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """What a person named by an illness has, and the man's word for the woman's: a
+    "гипертоник" or "гипертоничка" has "гипертония", a "диабетик" "диабет", an "аллергик"
+    "аллергия"; a "сердечница" is a "сердечник", an "астматичка" an "астматик"."""
+    for ending, instead in patients.items():
+        if form.endswith(ending) and len(form) > len(ending) + 3:
+            stem = form.removesuffix(ending)
+            return tuple(stem + other for other in instead)
+    return ()
 
 
 def _words(text: str) -> list[str]:

@@ -7,13 +7,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, StrictStr
+from pydantic import AfterValidator, Field, StrictStr
 
 from bot.content.loading import load_per_language
 from bot.content.models import Dialog, Id
 
 Phrases = tuple[Annotated[StrictStr, Field(min_length=1)], ...]
 Logistics = Literal["address", "phone", "hours", "parking", "directions", "payment", "gift"]
+
+
+def _endings(endings: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    if "" in endings:
+        raise ValueError("an empty ending: every word ends so")
+    return endings
 
 
 class HealthCues(Dialog):
@@ -60,6 +66,10 @@ class Words(Dialog):
     likeness: Phrases = ()
     # How clients write the language on a Latin keyboard ("pyatno"): letter groups → letters.
     latin: dict[Annotated[StrictStr, Field(min_length=1)], StrictStr] = {}
+    # A noun naming a person by an illness is read as the words it stands for too: its ending →
+    # the endings put in its place ("гипертоничка" is also "гипертоник", "гипертония").
+    patient_endings: Annotated[dict[StrictStr, tuple[StrictStr, ...]],
+                               AfterValidator(_endings)] = {}
 
 
 def load_words(root: Path, languages: tuple[str, ...], default: str) -> dict[str, Words]:
