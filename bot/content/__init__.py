@@ -130,8 +130,7 @@ def load_content(root: Path, languages: tuple[str, ...], default: str | None = N
     if problems:
         raise ContentError(problems)
     menus, faq = cast(Menus, dialogs["menu.yaml"]), cast(Faq, dialogs["faq.yaml"])
-    readings = {lang: Reading(words.get(lang, words[default]).patient_endings)
-                for lang in languages}
+    readings = _readings(words, languages, default)
     spotters = {lang: _spotter(lang, w, readings[lang],
                                catalogs[lang].translations.gettext(faq.ignore_words))
                 for lang, w in words.items()}
@@ -159,6 +158,16 @@ def load_content(root: Path, languages: tuple[str, ...], default: str | None = N
         classifiers={lang: models[0] for lang, models in learned.items()},
         cautions={lang: models[1] for lang, models in learned.items()},
     )
+
+
+def _readings(words: dict[str, Words], languages: tuple[str, ...],
+              default: str) -> dict[str, Reading]:
+    """How each language's typed words are read: by its words file (or the default's), but
+    sums and degrees after a figure by every language's (bot/content/spotting.py)."""
+    money = tuple(dict.fromkeys(m for w in words.values() for m in w.money))
+    degrees = tuple(dict.fromkeys(d for w in words.values() for d in w.degrees))
+    return {lang: Reading(words.get(lang, words[default]).patient_endings, money, degrees)
+            for lang in languages}
 
 
 def _spotter(language: str, words: Words, reading: Reading, ignore: str) -> Spotter:

@@ -5,9 +5,11 @@ simply there or not: all its words in the message, in any order and word form (l
 bot/content/lemmas.py), a small typo tolerated in words of four letters or more. A health
 statement must be caught however much else the message says. Digits and emoji count as words
 ("type 2", "👍"); a phrase's "0" is any number ("на 0 =неделе"), its "37.0" any body
-temperature above the normal typed with its tenth or degrees ("37,8", "38°"). A word written
-`=делала` matches only that exact form, where the tense or person is what tells ("делала
-пилинг" is about the client, "делать пилинг" may be a question).
+temperature above the normal typed with its tenth or degrees ("37,8", "38°"), but a sum
+("37,5 тыс"). A word written `=делала` matches only that exact form, where the tense or person
+is what tells ("делала пилинг" is about the client, "делать пилинг" may be a question). What
+tells a sum or degrees after a figure, and the words a person named by an illness stands for,
+are the words files' (`Reading`).
 """
 
 from __future__ import annotations
@@ -15,17 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from bot.content.lemmas import CACHE_SIZE, lemmatiser
 from bot.content.matcher import Typos
 
-# A figure with its tenth is one word, unless money or a share follows ("37,5 тыс", "37.5k").
-_TOKEN = re.compile(r"\d+(?:[.,]\d)?(?:°[cfсф]?|[cfсф]\b)"
-                    r"|\d+[.,]\d(?!\d)(?!\s*(?:тыс|руб|(?:k|к|р|usd|eur)\b|[₽$€£%]))"
-                    r"|=?[^\W_]+|[\u2600-\u27bf\U0001f300-\U0001faff]", re.UNICODE)
 _DEGREES = "°cfсф"  # a temperature's marks: "38°", "38C", "101F"
-# Degrees written out are read as their mark: "38 градусов" is "38°".
-_DEGREE_WORD = re.compile(r"(\d+(?:[.,]\d)?)\s*(?:градус[а-я]*|degrees?)\b")
+ANY = "*"  # a word after a figure written "руб*" is any word it begins ("рублей")
 EXACT = "="
 NUMBER = "0"  # a phrase's word that any number typed stands for ("на 0 =неделе")
 FEVERISH = "37.0"  # ...and any body temperature above the normal ("37,8", "38°", "101F")
@@ -38,11 +36,16 @@ KIN = 5  # letters a dictionary word needs before a stem a letter or two longer 
 
 @dataclass(frozen=True)
 class Reading:
-    """How a language's typed words are read, from its words file (dialogs/words.*.yaml): a
+    """How a language's typed words are read, from the words files (dialogs/words.*.yaml): a
     noun ending as a key of `patients` stands for the words of its stem and the key's endings
-    too ("гипертоничка": "гипертоник", "гипертония"), where the dictionary knows it."""
+    too ("гипертоничка": "гипертоник", "гипертония"), where the dictionary knows it; `money`
+    after a figure with its tenth makes it a sum ("37,5 тыс"), `degrees` written out after a
+    figure are its mark ("38 градусов" is "38°"). These two are every language's: each
+    language's words read every message for conditions, and a sum is a sum in any of them."""
 
     patients: Mapping[str, tuple[str, ...]]
+    money: tuple[str, ...]
+    degrees: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ class Spotter:
                  ignore: str = "", marks: Iterable[str] = ()) -> None:
         self._lemmas = lemmatiser(language)
         self._patients = reading.patients
+        self._token, self._degree_word = _token(reading.money), _degree_word(reading.degrees)
         self._marks = frozenset(marks)
         self._ignore = frozenset(self.stems(ignore))
         self._phrases: list[tuple[str, frozenset[str]]] = []
@@ -85,11 +89,11 @@ class Spotter:
 
     def stems(self, text: str) -> list[str]:
         """The written form of each word (a vocabulary's); a word written `=word` is kept."""
-        return [w if w.startswith(EXACT) else self._lemmas.written(w) for w in _words(text)]
+        return [w if w.startswith(EXACT) else self._lemmas.written(w) for w in self._words(text)]
 
     def readings(self, text: str) -> dict[str, tuple[str, ...]]:
         """Each typed word → the forms it may stand for."""
-        return {w: self._read(w) for w in _words(text)}
+        return {w: self._read(w) for w in self._words(text)}
 
     def _read(self, word: str) -> tuple[str, ...]:
         """The dictionary's readings of `word`, and what a person it names by an illness has."""
@@ -102,6 +106,10 @@ class Spotter:
             if len(self._read_cache) < CACHE_SIZE:
                 self._read_cache[word] = found
         return found
+
+    def _words(self, text: str) -> list[str]:
+        typed = text.lower().replace("ё", "е").replace("’", "'")
+        return self._token.findall(self._degree_word.sub(r"\1°", typed))
 
     def _meaning(self, word: str, spelled: bool = False) -> frozenset[str]:
         """The phrase stems `word` counts as: itself when known ("great" is not "greet"); an
@@ -198,9 +206,28 @@ def _ill_with(form: str, patients: Mapping[str, tuple[str, ...]]) -> tuple[str, 
     return ()
 
 
-def _words(text: str) -> list[str]:
-    typed = text.lower().replace("ё", "е").replace("’", "'")
-    return _TOKEN.findall(_DEGREE_WORD.sub(r"\1°", typed))
+@cache
+def _token(money: tuple[str, ...]) -> re.Pattern[str]:
+    """A word; a figure with its degree mark is one, so is a figure with its tenth, unless a
+    word of `money` follows ("37,5 тыс", "37.5k")."""
+    return re.compile(r"\d+(?:[.,]\d)?(?:°[cfсф]?|[cfсф]\b)"
+                      rf"|\d+[.,]\d(?!\d)(?!\s*(?:{_either(money)}))"
+                      r"|=?[^\W_]+|[\u2600-\u27bf\U0001f300-\U0001faff]", re.UNICODE)
+
+
+@cache
+def _degree_word(degrees: tuple[str, ...]) -> re.Pattern[str]:
+    """A figure and a word of `degrees` after it ("38 градусов")."""
+    return re.compile(rf"(\d+(?:[.,]\d)?)\s*(?:{_either(degrees)})")
+
+
+def _either(words: tuple[str, ...]) -> str:
+    """A pattern of any of `words` as written: one ending in `ANY` begins a word ("руб*":
+    "рублей"), one ending in a letter or digit is a whole word ("k" is no "kg"), a sign is
+    itself ("$"). Of no word, a pattern that nothing matches."""
+    return "|".join(re.escape(word.lower().removesuffix(ANY)) + (
+        r"\w*" if word.endswith(ANY) else r"\b" if re.match(r"\w", word[-1]) else "")
+        for word in words) or "(?!)"
 
 
 def _kin(word: str, stem: str) -> bool:

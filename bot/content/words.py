@@ -11,15 +11,26 @@ from pydantic import AfterValidator, Field, StrictStr
 
 from bot.content.loading import load_per_language
 from bot.content.models import Dialog, Id
+from bot.content.spotting import ANY
 
 Phrases = tuple[Annotated[StrictStr, Field(min_length=1)], ...]
 Logistics = Literal["address", "phone", "hours", "parking", "directions", "payment", "gift"]
+
+
+def _after_figure(word: str) -> str:
+    if ANY in word.removesuffix(ANY) or word == ANY:
+        raise ValueError(f"{word!r}: {ANY!r} only ends a word, after its beginning ('руб{ANY}')")
+    return word
 
 
 def _endings(endings: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
     if "" in endings:
         raise ValueError("an empty ending: every word ends so")
     return endings
+
+
+# Words typed after a figure (`money`, `degrees`): a word, a sign, or a word's beginning and `*`.
+AfterFigure = tuple[Annotated[StrictStr, Field(min_length=1), AfterValidator(_after_figure)], ...]
 
 
 class HealthCues(Dialog):
@@ -70,6 +81,10 @@ class Words(Dialog):
     # the endings put in its place ("гипертоничка" is also "гипертоник", "гипертония").
     patient_endings: Annotated[dict[StrictStr, tuple[StrictStr, ...]],
                                AfterValidator(_endings)] = {}
+    # Words after a figure with its tenth that make it a sum ("37,5 тыс"), not a temperature.
+    money: AfterFigure = ()
+    # Degrees written out after a figure, read as its mark: "38 градусов" is "38°".
+    degrees: AfterFigure = ()
 
 
 def load_words(root: Path, languages: tuple[str, ...], default: str) -> dict[str, Words]:
