@@ -288,3 +288,43 @@ def test_every_condition_has_words_and_every_word_a_condition(
             "dialogs/screening.yaml or dialogs/health.yaml") in found
     assert any(p.startswith("dialogs/health.yaml: waits[0] (isotretinoin): unknown outcome "
                             "'suitable'") for p in found)
+
+
+
+def change_words(root: Path, language: str, **keys: object) -> None:
+    """Set top-level keys of a words file; `health_<cue>` sets a cue of `health`."""
+    words = root / f"dialogs/words.{language}.yaml"
+    data = yaml.safe_load(words.read_text(encoding="utf-8"))
+    for key, value in keys.items():
+        cue = key.removeprefix("health_")
+        (data["health"] if cue != key else data)[cue] = value
+    words.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+def test_malformed_endings_and_words_after_a_figure_are_named_by_file_and_key(
+    example_settings: Settings, copy: Path
+) -> None:
+    change_words(copy, "ru", patient_endings={"ичка": ["ик", 7]}, health_act_endings=["", "ние"],
+                 degrees=["гра*дус"])
+    change_words(copy, "en", money=[1000, "k", "*"])
+    assert sorted(problems(example_settings, copy)) == [
+        "dialogs/words.en.yaml: money.0: Input should be a valid string",
+        "dialogs/words.en.yaml: money.2: '*': '*' only ends a word, after its beginning ('руб*')",
+        "dialogs/words.ru.yaml: degrees.0: 'гра*дус': '*' only ends a word, after its beginning "
+        "('руб*')",
+        "dialogs/words.ru.yaml: health.act_endings.0: String should have at least 1 character",
+        "dialogs/words.ru.yaml: patient_endings.ичка.1: Input should be a valid string"]
+    change_words(copy, "ru", patient_endings={"": ["ия"], "ичка": ["ик"]})
+    assert "dialogs/words.ru.yaml: patient_endings: an empty ending: every word ends so" in (
+        problems(example_settings, copy))
+
+
+def test_a_word_after_a_figure_is_read_as_written_not_as_a_pattern(
+    example_settings: Settings, copy: Path
+) -> None:
+    """A clinic adds "у.е." to the sums: "37,5 у.е." is a sum, "37,5 уже" still a temperature."""
+    change_words(copy, "ru", money=["у.е.", "тыс*", "руб*", "к", "р"])
+    assert problems(example_settings, copy) == []
+    spotter = load_content(copy, example_settings.languages).spotters["ru"]
+    assert "37,5" not in spotter.readings("курс 37,5 у.е., это окончательно?")
+    assert "37,5" in spotter.readings("вчера 37,5 уже к вечеру")
