@@ -51,6 +51,7 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("ru", "зашили подбородок три дня назад", "open_wounds"),
     ("ru", "ребёнок оцарапал мне лоб", "open_wounds"),
     ("en", "a couple of deep painful pimples on my chin", "acne_inflamed"),
+    ("en", "my jawline is full of deep sore bumps that never come to a head", "acne_inflamed"),
     ("en", "I had a glycolic on friday", "recent_resurfacing"),  # an acid peel, said short
     # An abbreviation, and an implanted device other than the heart's.
     ("ru", "у меня ЭКС", "pacemaker"),
@@ -716,8 +717,10 @@ async def test_a_condition_told_beside_an_errand_is_answered_about_it(
     ("ru", "какой у вас адрес? у меня вросший ноготь, ходить больно", "какой у вас адрес?"),
     ("en", "what's the exact address? my big toe is ingrown and it hurts to walk",
      "what's the exact address?"),
-    ("ru", "запишите меня на пятницу, у меня вросший ноготь, ходить больно",
-     "запишите меня на пятницу"),
+    ("ru", "можно записаться на пятницу? у меня вросший ноготь, ходить больно",
+     "можно записаться на пятницу?"),
+    ("en", "can I book for friday? I have an ingrown toenail so walking hurts",
+     "can I book for friday?"),
 ])
 async def test_health_told_beside_a_request_gets_the_caution_and_the_answer(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, asked: str
@@ -728,18 +731,6 @@ async def test_health_told_beside_a_request_gets_the_caution_and_the_answer(
     assert t("health.beside") in reply and t("health.beside") not in alone
     assert alone in reply
     assert user.find_button(t.label("health.check")) and user.find_button(t.label("menu.person"))
-
-
-async def test_an_unplaced_message_that_may_tell_of_health_gets_the_caution_and_a_person(
-    bot: Sandbox, content: Content, settings: Settings
-) -> None:
-    t = Texts(content, "en")
-    user, reply = await answer_to(bot, "en", "my jawline is full of deep sore bumps that never "
-                                              "come to a head")
-    assert t("health.beside") in reply and t("faq.no_match") in reply
-    assert no_topic_page(t, content, settings, reply)
-    assert user.find_button(t.label("health.check")) and user.find_button(t.label("menu.person"))
-    assert user.find_button(t.label("faq.forward.yes"))
 
 
 @pytest.mark.parametrize("language, text, topic", [
