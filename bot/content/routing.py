@@ -39,10 +39,10 @@ health statement too. Behind these rules stands a safety net learned from
 the same examples (health statement or not): where it is sure the message is a health statement,
 so it is, however the rules read it. It only ever sends a message to caution. Last, a message
 read as a request, small talk or nothing is read again clause by clause: a clause that asks
-for nothing itself and tells of the writer's health, by the rules or the safety net, read
-alone so that the request beside it does not outweigh it ("можно картой оплатить? у меня БА с
-детства"), has the request answered with the caution before it, and so has a message the
-bot could not place, with the offer to pass it on. A Russian message
+for nothing itself and tells of the writer's health, by the rules or where the safety net is
+sure, read alone so that the request beside it does not outweigh it ("можно картой
+оплатить? у меня БА с детства"), has the request answered with the caution before it, and so
+has a message the bot could not place, with the offer to pass it on. A Russian message
 typed on a Latin keyboard ("vchera obozhgla lob") is read in Cyrillic first, and then only the
 words that reading leaves unknown are looked up in other languages' words. Offline and cheap:
 a spotter look-up per language, one FAQ match, at most two guesses.
@@ -87,9 +87,9 @@ ERRANDS = frozenset(("person", "staff_only", "logistics", "book"))  # kinds of r
 BESIDE = frozenset(("person", "logistics", "appointment", "book", "smalltalk", "none"))
 # Log-odds of a health statement for such a clause, by the safety net alone: sure, since read
 # alone, a clause of the writer's everyday life ("я на электричке приеду", "my kid has swim
-# lessons") leans to health often...
+# lessons") often leans to health
 ASIDE_MARGIN = 40.0
-ASIDE_WORDS = 2  # ...of at least these many words, one of them no phrase explains
+ASIDE_WORDS = 2  # words a clause needs to be read alone, one of them no phrase explains
 # Kinds of phrase that make a clause a request, not something told; and a condition, which the
 # message as a whole has weighed already (someone else's: "my friend got a burn after laser")
 WEIGHED = frozenset(("person", "staff_only", "logistics", "appointment", "book", "smalltalk",
@@ -190,7 +190,7 @@ def _read(content: Content, matcher: FaqMatcher, language: str, typed: str, text
 def told_beside(content: Content, language: str, text: str) -> bool:
     """Whether a clause of the message that asks for nothing the bot does (it names no request
     and no condition) and has words no phrase explains tells of the writer's health: by the
-    rules, or by the safety net where the clause speaks of the writer ("Сколько идти от
+    rules, or by the safety net, surely, where the clause speaks of the writer ("Сколько идти от
     остановки? Я после эндопротезирования колена, хожу с тростью"). Lists miss what nobody
     wrote down, and read whole, the request outweighs the clause beside it. The request is
     still answered, with the caution before it."""
