@@ -181,6 +181,8 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "fibromyalgia here, any slots next week?"),
     ("ru", "у меня межрёберная невралгия, можно записаться на пятницу?"),
     ("ru", "мне диагностировали полипы, запишите на завтра"),
+    # Skin that feels tight, told.
+    ("en", "my skin feels tight after washing"), ("ru", "после умывания кожу стягивает"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -830,3 +832,22 @@ async def test_words_a_letter_away_from_an_illness_are_no_health_statement(
     t = Texts(content, language)
     _, reply = await answer_to(bot, language, text)
     assert t("health.unknown") not in reply
+
+
+@pytest.mark.parametrize("language, text", [
+    # Everyday words a letter or three from a medicine or a health word: "retin", "retain",
+    # "contraceptive", "gave birth".
+    ("en", "I'm 68 and retired, am I too old for this?"),
+    ("en", "Are you open on Sundays? I work retail Monday to Saturday"),
+    ("en", "How long is a gift voucher valid? My sister is away on a work contract till spring"),
+    ("en", "Do you offer massages? My husband gave me a spa budget for my birthday"),
+    # A budget that is tight, time off work that is no trip.
+    ("en", "Can I pay in instalments? I'm a student on a tight budget"),
+    ("en", "When's the best time of year to do this? I'm off work in November"),
+])
+async def test_an_everyday_aside_gets_no_health_answer(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t("health.next") not in reply
