@@ -183,6 +183,7 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "мне диагностировали полипы, запишите на завтра"),
     # Skin that feels tight, told.
     ("en", "my skin feels tight after washing"), ("ru", "после умывания кожу стягивает"),
+    ("en", "my face peels a lot since the weekend"), ("ru", "лицо шелушится с выходных"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -844,6 +845,9 @@ async def test_words_a_letter_away_from_an_illness_are_no_health_statement(
     # A budget that is tight, time off work that is no trip.
     ("en", "Can I pay in instalments? I'm a student on a tight budget"),
     ("en", "When's the best time of year to do this? I'm off work in November"),
+    # The procedure's own name is no peeling skin; a hen party, no sunny trip.
+    ("en", "I'd like to book a diamond peel, I'm new in town and don't know anyone yet"),
+    ("en", "gift card for my best friend's hen party, do you have those"),
 ])
 async def test_an_everyday_aside_gets_no_health_answer(
     bot: Sandbox, content: Content, language: str, text: str
