@@ -724,6 +724,11 @@ async def test_a_condition_told_beside_an_errand_is_answered_about_it(
      "можно записаться на пятницу?"),
     ("en", "can I book for friday? I have an ingrown toenail so walking hurts",
      "can I book for friday?"),
+    # The price is the clinic's detail too, however a topic answers it.
+    ("ru", "Кожа очень чувствительная, на любую косметику реагирует. Сколько стоит?",
+     "Сколько стоит?"),
+    ("en", "Very sensitive skin, reacts to pretty much any cosmetics. How much does it cost?",
+     "How much does it cost?"),
 ])
 async def test_health_told_beside_a_request_gets_the_caution_and_the_answer(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, asked: str

@@ -83,8 +83,12 @@ TOLD_MARGIN = 18.0  # log-odds of a health statement over anything else, for one
 ASKED_MARGIN = 50.0  # ...and for a question
 UNSURE = 5.0  # log-odds against a health statement within which the safety net has no say
 ERRANDS = frozenset(("person", "staff_only", "logistics", "book"))  # kinds of request
-# What is answered with the caution beside it when a clause tells of health (`told_beside`)
-BESIDE = frozenset(("person", "logistics", "appointment", "book", "smalltalk", "none"))
+# What is answered with the caution beside it when a clause tells of health (`told_beside`):
+# requests, and the price, which a topic answers but which is the clinic's detail. Other
+# topics are left out: a question about the procedure often tells of the writer on the way
+# ("больно будет? у меня низкий болевой порог"), and its answer speaks to it.
+BESIDE = frozenset(("person", "logistics", "appointment", "book", "smalltalk", "none",
+                    "faq:price"))
 # Log-odds of a health statement for such a clause, by the safety net alone: sure, since read
 # alone, a clause of the writer's everyday life ("я на электричке приеду", "my kid has swim
 # lessons") often leans to health
@@ -117,7 +121,7 @@ class Route:
 def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> Route:
     text = readable(content, language, typed)
     read = _read(content, matcher, language, typed, text)
-    if read.kind in BESIDE and told_beside(content, language, text):
+    if (read.kind in BESIDE or read.label in BESIDE) and told_beside(content, language, text):
         return Route(read.kind, read.keys, cautious=True)
     return read
 
