@@ -671,6 +671,12 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     # A pill by a brand no list names, told first and then asked about.
     ("en", "I'm on yasmin, does that affect anything?"),
     ("ru", "я на ярине, это на что-то влияет?"),
+    # Sight, hearing and joints that no longer serve, beside a question about the way in.
+    ("ru", "близорукость сильная, как к вам пройти от метро?"),
+    ("en", "bad eyesight, can you describe the entrance?"),
+    ("ru", "слышу плохо, запишите меня через чат"),
+    ("en", "hearing loss in one ear, can I book by chat only?"),
+    ("ru", "артрит в коленях, есть лифт?"), ("en", "arthritis in both knees, is there a lift?"),
 ])
 async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -724,6 +730,8 @@ async def test_a_condition_told_beside_an_errand_is_answered_about_it(
      "можно записаться на пятницу?"),
     ("en", "can I book for friday? I have an ingrown toenail so walking hurts",
      "can I book for friday?"),
+    # A skin state told in words every one of which a phrase explains.
+    ("ru", "кожа очень чувствительная, на всё реагирует. картой можно?", "картой можно?"),
     # The price is the clinic's detail too, however a topic answers it.
     ("ru", "Кожа очень чувствительная, на любую косметику реагирует. Сколько стоит?",
      "Сколько стоит?"),
@@ -768,6 +776,9 @@ async def test_being_on_a_budget_a_pension_or_after_exams_is_no_health_statement
     ("en", "Is there parking? I'm 7 months gone", "pregnancy"),
     ("ru", "где можно машину поставить? 20 недель уже живот", "pregnancy"),
     ("en", "where can I park? 23 weeks and the bump is getting big", "pregnancy"),
+    # A tanning bed by when it was used, beside the address.
+    ("en", "sunbed yesterday, still a bit pink lol. what's the address?", "tan"),
+    ("en", "went tanning on saturday, do you take cards?", "tan"),
     # Atopic skin of the daughter the writer books.
     ("en", "Can I book my daughter? She has atopic skin", "eczema"),
     ("ru", "Можно дочку записать? У неё атопия", "eczema"),

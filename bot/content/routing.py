@@ -93,7 +93,7 @@ BESIDE = frozenset(("person", "logistics", "appointment", "book", "smalltalk", "
 # alone, a clause of the writer's everyday life ("я на электричке приеду", "my kid has swim
 # lessons") often leans to health
 ASIDE_MARGIN = 40.0
-ASIDE_WORDS = 2  # words a clause needs to be read alone, one of them no phrase explains
+ASIDE_WORDS = 2  # words a clause needs to be read alone
 # Kinds of phrase that make a clause a request, not something told; and a condition, which the
 # message as a whole has weighed already (someone else's: "my friend got a burn after laser")
 WEIGHED = frozenset(("person", "staff_only", "logistics", "appointment", "book", "smalltalk",
@@ -193,8 +193,8 @@ def _read(content: Content, matcher: FaqMatcher, language: str, typed: str, text
 
 def told_beside(content: Content, language: str, text: str) -> bool:
     """Whether a clause of the message that asks for nothing the bot does (it names no request
-    and no condition) and has words no phrase explains tells of the writer's health: by the
-    rules, or by the safety net, surely, where the clause speaks of the writer ("Сколько идти от
+    and no condition) tells of the writer's health: by the rules, or by the safety net, surely,
+    where the clause has words no phrase explains and speaks of the writer ("Сколько идти от
     остановки? Я после эндопротезирования колена, хожу с тростью"). Lists miss what nobody
     wrote down, and read whole, the request outweighs the clause beside it. The request is
     still answered, with the caution before it."""
@@ -202,12 +202,13 @@ def told_beside(content: Content, language: str, text: str) -> bool:
     for part in _PART.split(text):
         found = spotter.find(part)
         words = _WORD.findall(part.lower().replace("ё", "е"))
-        if found.leftover and len(words) >= ASIDE_WORDS and not any(
-                key.partition(":")[0] in WEIGHED for key in found.keys) and (
-                about_own_health(content, language, found, part) or (
-                    "health:first_person" in found.keys
-                    or any(map(lemmatiser(language).speaks_of_self, words)))
-                and health_odds(content, language, part) > ASIDE_MARGIN):
+        if len(words) < ASIDE_WORDS or any(
+                key.partition(":")[0] in WEIGHED for key in found.keys):
+            continue
+        if about_own_health(content, language, found, part) or found.leftover and (
+                "health:first_person" in found.keys
+                or any(map(lemmatiser(language).speaks_of_self, words))) and health_odds(
+                content, language, part) > ASIDE_MARGIN:
             return True
     return False
 
