@@ -111,7 +111,12 @@ async def test_a_typo_still_finds_the_topic(
                                            ("en", "can I ask the doctor something first"),
                                            ("ru", "хочу задать вопрос косметологу"),
                                            ("en", "I want to talk with the doctor first"),
-                                           ("ru", "хотелось бы сначала пообщаться с врачом")])
+                                           ("ru", "хотелось бы сначала пообщаться с врачом"),
+                                           # Questions one has are no health one has.
+                                           ("en", "Could the doctor call me back before I "
+                                                  "commit? I have a few questions"),
+                                           ("ru", "пусть врач перезвонит, у меня пара "
+                                                  "вопросов")])
 async def test_a_person_is_a_button_and_understood_typed(
     bot: Sandbox, content: Content, language: str, ask: str
 ) -> None:

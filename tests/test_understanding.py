@@ -871,3 +871,14 @@ async def test_an_everyday_aside_gets_no_health_answer(
     t = Texts(content, language)
     _, reply = await answer_to(bot, language, text)
     assert t("health.next") not in reply
+
+
+@pytest.mark.parametrize("language, text", [("en", "I have a couple of questions"),
+                                            ("ru", "у меня пара вопросов")])
+async def test_questions_the_writer_has_are_no_health_statement(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """The bot offers to pass them on; nothing about the writer's health was said."""
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t("faq.no_match") in reply and t("health.unknown") not in reply
