@@ -703,6 +703,18 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     ("ru", "нужно перенести запись с пятницы, 38 и горло дерет", "fever"),
     ("en", "need to move my friday visit, it's 38 and my throat is scratchy", "fever"),
     ("en", "Can I come tomorrow? Had 37.8 yesterday, fine today", "fever"),
+    # Medicines and a device by their brands or slang, beside a question about the clinic.
+    ("ru", "закончила курс сотрета в октябре, где вы находитесь?", "isotretinoin"),
+    ("en", "finished my sotret course in october, where are you?", "isotretinoin"),
+    ("en", "still on tane for a few more weeks, do you take cards?", "isotretinoin"),
+    ("ru", "пользуюсь симбикортом каждый день, парковка есть?", "asthma"),
+    ("en", "I use Seretide morning and night, is there parking?", "asthma"),
+    ("en", "had a pacer fitted last year, what are your hours?", "pacemaker"),
+    ("ru", "мне поставили пейсмейкер, во сколько открываетесь?", "pacemaker"),
+    ("en", "I put Mirvaso on every morning for the redness, is there parking?", "rosacea"),
+    ("ru", "мажу розамет на щёки, до скольки вы работаете?", "rosacea"),
+    # Radiotherapy by its adjective alone.
+    ("ru", "после лучевой полгода прошло, адрес подскажите", "oncology"),
     # A diagnosis by its abbreviation, and its medicine, beside a question about the hours.
     ("en", "Do you have evening slots? I have SLE, on hydroxychloroquine", "autoimmune"),
     ("ru", "Вечером принимаете? У меня СКВ, пью гидроксихлорохин", "autoimmune"),
