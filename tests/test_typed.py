@@ -78,6 +78,11 @@ async def test_small_talk_gets_a_friendly_answer_and_the_menu(
     ("en", "I'm outside but can't find the entrance", "https://maps.example.com/"),
     ("en", "what street is the clinic on", "12 Rose Street, London"),
     ("ru", "на какой улице клиника", "12 Rose Street, London"),
+    # The way in: a lift, the floor.
+    ("ru", "лифт есть?", "https://maps.example.com/"),
+    ("ru", "вы на каком этаже?", "https://maps.example.com/"),
+    ("en", "is there a lift?", "https://maps.example.com/"),
+    ("en", "which floor are you on?", "https://maps.example.com/"),
     # A holiday's date asks whether the clinic is open, not the season.
     ("ru", "а 2 января работаете?", "пн–пт 09:00 – 20:00; сб 10:00 – 16:00"),
     ("en", "are you open on new year's eve", "Mon–Fri 9:00\u202fAM – 8:00\u202fPM; Sat 10:00"),

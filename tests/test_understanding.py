@@ -677,6 +677,8 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("ru", "слышу плохо, запишите меня через чат"),
     ("en", "hearing loss in one ear, can I book by chat only?"),
     ("ru", "артрит в коленях, есть лифт?"), ("en", "arthritis in both knees, is there a lift?"),
+    # A procedure elsewhere by its adjective ("нитевой лифтинг делаете?" asks for it).
+    ("ru", "делала нитевой лифтинг в августе, где вы находитесь?"),
 ])
 async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -744,6 +746,10 @@ async def test_a_condition_told_beside_an_errand_is_answered_about_it(
      "can I book for friday?"),
     # A skin state told in words every one of which a phrase explains.
     ("ru", "кожа очень чувствительная, на всё реагирует. картой можно?", "картой можно?"),
+    # A part of the body told to fail.
+    ("en", "my hip is bad these days, how far is it from the bus stop?",
+     "how far is it from the bus stop?"),
+    ("ru", "колени больные, лифт есть?", "лифт есть?"),
     # The price is the clinic's detail too, however a topic answers it.
     ("ru", "Кожа очень чувствительная, на любую косметику реагирует. Сколько стоит?",
      "Сколько стоит?"),
@@ -894,3 +900,31 @@ async def test_questions_the_writer_has_are_no_health_statement(
     t = Texts(content, language)
     _, reply = await answer_to(bot, language, text)
     assert t("faq.no_match") in reply and t("health.unknown") not in reply
+
+
+@pytest.mark.parametrize("language, text", [
+    # Asked, not told: whether the procedure harms, not that a part of the body fails.
+    ("en", "is it bad for my eyes?"),
+    # A service the clinic does not offer, asked for.
+    ("ru", "нитевой лифтинг делаете?"),
+])
+async def test_asking_about_a_part_of_the_body_or_another_service_is_no_health_statement(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t("health.unknown") not in reply and t("health.beside") not in reply
+
+
+@pytest.mark.parametrize("language, text, plain", [
+    ("ru", "хочу подарить маме сертификат на пилинг на день рождения",
+     "у вас есть подарочные сертификаты?"),
+    ("en", "can i get an e-gift card sent to my mum?", "do you have gift cards?"),
+])
+async def test_a_gift_certificate_for_a_birthday_is_no_procedure_had(
+    bot: Sandbox, content: Content, language: str, text: str, plain: str
+) -> None:
+    """"На день рождения" is no "на днях"; "sent" is no "stent"."""
+    _, alone = await answer_to(bot, language, plain)
+    _, reply = await answer_to(bot, language, text)
+    assert reply == alone

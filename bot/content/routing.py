@@ -304,6 +304,9 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
     # A part of the body broken, twisted, pulled ("сломала руку"; "my phone broke" is none).
     if {"injured", "body"} <= cues:
         return True
+    # ...or told to fail ("my hip is bad", "колени больные"; "is it bad for my eyes?" asks).
+    if {"ailing", "body"} <= cues and told(content, language, words, text):
+        return True
     # A part of the body and a time gone by: a complaint, however it is worded ("my jaw
     # clicks since monday", "ухо заложило позавчера"), when said of oneself, of what
     # happened, or told.
