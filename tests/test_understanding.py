@@ -677,6 +677,9 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("ru", "слышу плохо, запишите меня через чат"),
     ("en", "hearing loss in one ear, can I book by chat only?"),
     ("ru", "артрит в коленях, есть лифт?"), ("en", "arthritis in both knees, is there a lift?"),
+    # Hay fever, a slipped disc.
+    ("ru", "у меня сенная лихорадка, телефон скиньте"),
+    ("en", "had a slipped disc op in june, is there a lift?"),
     # A procedure elsewhere by its adjective ("нитевой лифтинг делаете?" asks for it).
     ("ru", "делала нитевой лифтинг в августе, где вы находитесь?"),
 ])
@@ -715,6 +718,19 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     ("ru", "мне поставили пейсмейкер, во сколько открываетесь?", "pacemaker"),
     ("en", "I put Mirvaso on every morning for the redness, is there parking?", "rosacea"),
     ("ru", "мажу розамет на щёки, до скольки вы работаете?", "rosacea"),
+    # Diabetes by its abbreviation, its pump and its blood test; a medicine dropped; feeding
+    # told by what a mother does; seizures by what sets them off; a burn by its tool; a cancer
+    # drug by its brand.
+    ("ru", "СД2, на таблетках. картой можно?", "diabetes"),
+    ("ru", "у меня стоит помпа, во сколько открываетесь?", "diabetes"),
+    ("en", "my hba1c came back at 8.2, what time do you open?", "diabetes"),
+    ("ru", "летом бросила Сотрет, где вы находитесь?", "isotretinoin"),
+    ("ru", "сыну 5 месяцев, на ночь ещё прикладываю. до скольки работаете?", "breastfeeding"),
+    ("ru", "малыш на грудном, можно с ним прийти?", "breastfeeding"),
+    ("en", "ebf, baby is 4 months. is there parking?", "breastfeeding"),
+    ("ru", "от вспышек света бывают приступы, где вход?", "epilepsy"),
+    ("en", "I was caught with the flat iron on my temple, where are you?", "burns"),
+    ("en", "I'm on Herceptin every three weeks, what are your hours?", "oncology"),
     # Radiotherapy by its adjective alone.
     ("ru", "после лучевой полгода прошло, адрес подскажите", "oncology"),
     # A diagnosis by its abbreviation, and its medicine, beside a question about the hours.
@@ -907,6 +923,8 @@ async def test_questions_the_writer_has_are_no_health_statement(
     ("en", "is it bad for my eyes?"),
     # A service the clinic does not offer, asked for.
     ("ru", "нитевой лифтинг делаете?"),
+    # The verb the brand Сотрет reads as: will it erase the spots.
+    ("ru", "шлифовка сотрёт пигментные пятна?"),
 ])
 async def test_asking_about_a_part_of_the_body_or_another_service_is_no_health_statement(
     bot: Sandbox, content: Content, language: str, text: str
