@@ -677,6 +677,9 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("ru", "слышу плохо, запишите меня через чат"),
     ("en", "hearing loss in one ear, can I book by chat only?"),
     ("ru", "артрит в коленях, есть лифт?"), ("en", "arthritis in both knees, is there a lift?"),
+    # Statins; a medicine for seizures and for mood alike, so no condition is assumed.
+    ("ru", "на статинах, холестерин высокий. картой можно?"),
+    ("en", "on lamictal for mood, any issues?"),
     # Hay fever, a slipped disc.
     ("ru", "у меня сенная лихорадка, телефон скиньте"),
     ("en", "had a slipped disc op in june, is there a lift?"),
@@ -731,6 +734,14 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     ("ru", "от вспышек света бывают приступы, где вход?", "epilepsy"),
     ("en", "I was caught with the flat iron on my temple, where are you?", "burns"),
     ("en", "I'm on Herceptin every three weeks, what are your hours?", "oncology"),
+    # Type 2 by its short name, a yeast by its name, a brand sold abroad, lupus by its rash and
+    # its blood test, a welder's burn.
+    ("en", "I'm T2 so I need to eat early, what time do you open?", "diabetes"),
+    ("ru", "нашли малассезию на спине, где вы находитесь?", "fungal"),
+    ("en", "finished Epuris in may, where are you exactly?", "isotretinoin"),
+    ("ru", "бабочка на скулах бывает, АНФ положительный. до скольки вы?", "autoimmune"),
+    ("en", "positive ANA and a butterfly rash, do you take cards?", "autoimmune"),
+    ("en", "welder, got an arc flash burn on my neck last week. is there parking?", "burns"),
     # Radiotherapy by its adjective alone.
     ("ru", "после лучевой полгода прошло, адрес подскажите", "oncology"),
     # A diagnosis by its abbreviation, and its medicine, beside a question about the hours.
