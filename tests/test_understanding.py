@@ -957,3 +957,28 @@ async def test_a_gift_certificate_for_a_birthday_is_no_procedure_had(
     _, alone = await answer_to(bot, language, plain)
     _, reply = await answer_to(bot, language, text)
     assert reply == alone
+
+
+@pytest.mark.parametrize("language, text, detail", [
+    ("en", "I'm pregnant, where are you?", "12 Rose Street, London"),
+    ("ru", "я беременна, где вы находитесь?", "12 Rose Street, London"),
+    ("en", "I have diabetes, what are your opening hours?",
+     "Mon–Fri 9:00\u202fAM – 8:00\u202fPM; Sat 10:00"),
+    ("ru", "у меня диабет, во сколько вы открываетесь?", "пн–пт 09:00 – 20:00; сб 10:00 – 16:00"),
+    ("en", "I have lupus, do you take cards?", "payment"),
+    ("ru", "у меня высокое давление, есть парковка?", "Элм-роуд"),
+])
+async def test_the_clinics_detail_asked_beside_a_health_statement_is_answered_after_it(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str, detail: str
+) -> None:
+    """Health is answered first, and the question asked beside it is not lost."""
+    if detail == "payment":
+        detail = str(settings.text_for(settings.payment_methods, language))
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    health = t("health.next")
+    assert health in reply and detail in reply
+    assert reply.index(health) < reply.index(detail)
+    assert no_topic_page(t, content, settings, reply)
+    _, alone = await answer_to(bot, language, text.partition(",")[0])
+    assert health in alone and detail not in alone

@@ -111,6 +111,9 @@ class Route:
     # A request answered with the caution beside it: the message may also tell of the
     # writer's health (`told_beside`).
     cautious: bool = False
+    # The clinic's detail (a `logistics` kind) asked beside a health statement, answered after
+    # it so that the question is not lost ("I'm pregnant, where are you?").
+    detail: str | None = None
 
     @property
     def label(self) -> str:
@@ -141,17 +144,18 @@ def _read(content: Content, matcher: FaqMatcher, language: str, typed: str, text
     # someone else had and the writer asks whether it happens ("сестра после шлифовки
     # обсыпалась, такое бывает?", unless the writer tells of themself too) is no one's to
     # answer: the rest of the message is read as if it named none.
+    detail = by_kind["logistics"][0] if "logistics" in by_kind else None
     if conditions and "health:absent" not in found.keys and (
             "health:others" not in found.keys or "health:telling" in found.keys):
         topic = named_in_general(content, language, found, text, conditions)
         return Route("faq", (topic,)) if topic else Route(
-            "condition", tuple(dict.fromkeys(conditions)))
+            "condition", tuple(dict.fromkeys(conditions)), detail=detail)
     smalltalk = by_kind.get("smalltalk")
     chatting = smalltalk is not None and len(found.leftover) <= 1
     if about_own_health(content, language, found, text) or "health:telling" in found.keys and (
             tells_apart(content, matcher, language, text)) or (
             not chatting and feared(content, language, text, not ERRANDS.isdisjoint(by_kind))):
-        return Route("health")
+        return Route("health", detail=detail)
     if "person" in by_kind:
         return Route("person")
     if "staff_only" in by_kind:

@@ -18,9 +18,15 @@ TITLES = {"payment": N_("clinic.payment_methods"), "gift": N_("clinic.gift_certi
 
 async def answer(visit: Visit, kind: Kind, text: str) -> Turn:
     """The clinic's text about `kind` with the menu, or the offer to ask staff `text`."""
+    said = written(visit, kind)
+    if said is None:
+        return await faq.offer_to_staff(visit, text)
+    return main_menu(visit, note=said)
+
+
+def written(visit: Visit, kind: Kind) -> str | None:
+    """The clinic's text about `kind` under its title; None where the clinic wrote none."""
     settings = visit.settings
     texts = settings.payment_methods if kind == "payment" else settings.gift_certificates
     said = settings.text_for(texts, visit.language)
-    if said is None:
-        return await faq.offer_to_staff(visit, text)
-    return main_menu(visit, note=visit.tr(TITLES[kind], text=said))
+    return None if said is None else visit.tr(TITLES[kind], text=said)

@@ -3,8 +3,8 @@ a person, the clinic's details, the client's appointment, booking, a FAQ topic o
 payment and gift certificates from the clinic's configuration (bot/flows/clinic_answers.py);
 what nothing answers, and what only staff know (discounts), is offered to staff. A request
 beside which the client may have told something of their health is answered with the caution
-before it. During the
-aftercare week, a health statement or anything unknown is that day's check-in for staff
+before it; the clinic's detail asked beside a health statement, after the health answer. During
+the aftercare week, a health statement or anything unknown is that day's check-in for staff
 instead. "Talk to a person" is also a main-menu button: the next message goes to staff."""
 
 from __future__ import annotations
@@ -46,7 +46,18 @@ async def message(visit: Visit, text: str) -> Turn:
             checkin := await aftercare.typed(visit, text)):
         return checkin
     answered = await _answer(visit, found, text)
-    return Turn([health.beside(visit)]) + answered if found.cautious else answered
+    if found.cautious:
+        return Turn([health.beside(visit)]) + answered
+    return answered + _detail(visit, found.detail) if found.detail else answered
+
+
+def _detail(visit: Visit, kind: str) -> Turn:
+    """The clinic's detail asked beside a health statement, after its answer (which offers a
+    person): payment and gift certificates only where the clinic wrote about them."""
+    if kind in ("payment", "gift"):
+        said = clinic_answers.written(visit, kind)  # type: ignore[arg-type]
+        return Turn([Reply(said)]) if said else Turn()
+    return Turn([Reply(logistics(visit, kind))])
 
 
 async def _answer(visit: Visit, found: Route, text: str) -> Turn:
