@@ -680,7 +680,8 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     # Statins; a medicine for seizures and for mood alike, so no condition is assumed.
     ("ru", "на статинах, холестерин высокий. картой можно?"),
     ("en", "on lamictal for mood, any issues?"),
-    # Hay fever, a slipped disc.
+    # Hay fever, a slipped disc, vertigo.
+    ("en", "I get vertigo lying down, what time do you close?"),
     ("ru", "у меня сенная лихорадка, телефон скиньте"),
     ("en", "had a slipped disc op in june, is there a lift?"),
     # A procedure elsewhere by its adjective ("нитевой лифтинг делаете?" asks for it).
@@ -742,6 +743,13 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     ("ru", "бабочка на скулах бывает, АНФ положительный. до скольки вы?", "autoimmune"),
     ("en", "positive ANA and a butterfly rash, do you take cards?", "autoimmune"),
     ("en", "welder, got an arc flash burn on my neck last week. is there parking?", "burns"),
+    # A carbuncle, herpes by its virus's short name, breast cancer by its abbreviation and its
+    # medicine, a cut by what closed it.
+    ("en", "carbuncle on my neck right now, do you take apple pay?", "boils"),
+    ("en", "hsv1 flare on my lip, what's your phone number?", "herpes"),
+    ("ru", "после РМЖ, на тамоксифене. где вы находитесь?", "oncology"),
+    ("ru", "рассекла бровь об дверь, заклеила пластырем. во сколько открываетесь?",
+     "open_wounds"),
     # Radiotherapy by its adjective alone.
     ("ru", "после лучевой полгода прошло, адрес подскажите", "oncology"),
     # A diagnosis by its abbreviation, and its medicine, beside a question about the hours.
@@ -777,6 +785,7 @@ async def test_a_condition_told_beside_an_errand_is_answered_about_it(
     ("en", "my hip is bad these days, how far is it from the bus stop?",
      "how far is it from the bus stop?"),
     ("ru", "колени больные, лифт есть?", "лифт есть?"),
+    ("ru", "колено не гнётся, лифт есть?", "лифт есть?"),
     # The price is the clinic's detail too, however a topic answers it.
     ("ru", "Кожа очень чувствительная, на любую косметику реагирует. Сколько стоит?",
      "Сколько стоит?"),
