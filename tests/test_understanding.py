@@ -750,6 +750,13 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     ("ru", "после РМЖ, на тамоксифене. где вы находитесь?", "oncology"),
     ("ru", "рассекла бровь об дверь, заклеила пластырем. во сколько открываетесь?",
      "open_wounds"),
+    # A cat's scratch, a mole by the doctor's word, rosacea by its old Russian name, a pregnancy
+    # by the month it is due; "вообще" said by one who is pregnant asks nothing in general.
+    ("ru", "кот подрал щёку вчера, до скольки вы?", "open_wounds"),
+    ("ru", "у меня на виске невус, где вы находитесь?", "warts"),
+    ("ru", "розовые угри у меня, картой можно?", "rosacea"),
+    ("en", "expecting in June! where are you?", "pregnancy"),
+    ("ru", "беременна, срок 8 недель. вы где вообще находитесь?", "pregnancy"),
     # Radiotherapy by its adjective alone.
     ("ru", "после лучевой полгода прошло, адрес подскажите", "oncology"),
     # A diagnosis by its abbreviation, and its medicine, beside a question about the hours.

@@ -91,6 +91,13 @@ class Lemmatiser:
         tag = self._morph.parse(word)[0].tag if self._morph else None
         return bool(tag and tag.POS == "VERB" and grammeme in tag)
 
+    def describes_one(self, word: str) -> bool:
+        """A short adjective or participle in the singular, of a man or a woman ("беременна",
+        "простужен"): said of one person, not of people in general. Only languages with a
+        dictionary tell."""
+        tag = self._morph.parse(word)[0].tag if self._morph else None
+        return bool(tag and tag.POS in ("ADJS", "PRTS") and "sing" in tag and "neut" not in tag)
+
     def happened(self, word: str) -> bool:
         """A verb in the past tense, of any gender ("заложило", "подвернула"): something that
         happened, to whomever. Only languages with a dictionary tell."""

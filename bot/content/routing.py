@@ -371,16 +371,17 @@ def named_in_general(content: Content, language: str, found: Found, text: str,
     """The FAQ topic whose answer names every condition of a message that asks about them of
     nobody in particular ("can diabetics have it?", "при беременности можно?"): asked, with a
     word that speaks in general, and no word of the writer or of what happened to them. None
-    when the message tells, speaks of the writer ("I have diabetes, can diabetics…") or names a
-    condition no answer names: that one is answered about the condition, cautiously. What
+    when the message tells, speaks of the writer ("I have diabetes, can diabetics…") or of one
+    person ("беременна вторым… вы где вообще?"), or names a condition no answer names: that
+    one is answered about the condition, cautiously. What
     the writer read or heard ("читала, что при…") is no word of them."""
     cues = {key for key in found.keys if key.startswith("health:")}
     words = _WORD.findall(text.lower().replace("ё", "е"))
-    heard = hearsay(content, language)
+    heard, lemmas = hearsay(content, language), lemmatiser(language)
     if "health:general" not in cues or not cues.isdisjoint(
             ("health:first_person", "health:telling")) or told(content, language, words, text) \
-            or any(
-            lemmatiser(language).speaks_of_self(word) for word in words if word not in heard):
+            or any(lemmas.speaks_of_self(word) or lemmas.describes_one(word)
+                   for word in words if word not in heard):
         return None
     return next((topic.id for topic in content.faq if set(conditions) <= set(topic.names)), None)
 
