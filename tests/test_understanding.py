@@ -680,6 +680,12 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     # Statins; a medicine for seizures and for mood alike, so no condition is assumed.
     ("ru", "на статинах, холестерин высокий. картой можно?"),
     ("en", "on lamictal for mood, any issues?"),
+    # A wheelchair user, weight lost after an operation, the pill by its abbreviation, blood
+    # pressure and its medicine.
+    ("ru", "я колясочник, вход без ступенек?"),
+    ("ru", "после бариатрии минус 40 кг, где вы находитесь?"),
+    ("ru", "пью ОК, до скольки работаете?"),
+    ("en", "high BP, on nifedipine. do you open early?"),
     # Hay fever, a slipped disc, vertigo.
     ("en", "I get vertigo lying down, what time do you close?"),
     ("ru", "у меня сенная лихорадка, телефон скиньте"),
@@ -757,6 +763,10 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     ("ru", "розовые угри у меня, картой можно?", "rosacea"),
     ("en", "expecting in June! where are you?", "pregnancy"),
     ("ru", "беременна, срок 8 недель. вы где вообще находитесь?", "pregnancy"),
+    # Seizures by their adjective, a brand of isotretinoin, a chemotherapy by its regimen.
+    ("ru", "бывают судорожные приступы, как к вам доехать?", "epilepsy"),
+    ("ru", "пила Акнетрент весной, где вы?", "isotretinoin"),
+    ("en", "halfway through FOLFOX for bowel ca, is there parking?", "oncology"),
     # Radiotherapy by its adjective alone.
     ("ru", "после лучевой полгода прошло, адрес подскажите", "oncology"),
     # A diagnosis by its abbreviation, and its medicine, beside a question about the hours.
