@@ -86,6 +86,8 @@ async def test_small_talk_gets_a_friendly_answer_and_the_menu(
     # Stairs one cannot manage are no manager asked for.
     ("en", "I can't manage stairs, do you have a lift?", "https://maps.example.com/"),
     ("ru", "где у вас машину ставить? я на своей приеду", "Элм-роуд"),
+    ("en", "which part of town are you in?", "12 Rose Street, London"),
+    ("ru", "в какой части города клиника?", "12 Rose Street, London"),
     # Feeling human again asks for no human.
     ("en", "I just want to feel human again, where are you?", "12 Rose Street, London"),
     # A holiday's date asks whether the clinic is open, not the season.

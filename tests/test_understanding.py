@@ -686,6 +686,9 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("ru", "после бариатрии минус 40 кг, где вы находитесь?"),
     ("ru", "пью ОК, до скольки работаете?"),
     ("en", "high BP, on nifedipine. do you open early?"),
+    # Feeling awful; sight by its figure.
+    ("en", "feel awful since last night, what time do you open?"),
+    ("ru", "зрение -6, где вход?"),
     # Hay fever, a slipped disc, vertigo.
     ("en", "I get vertigo lying down, what time do you close?"),
     ("ru", "у меня сенная лихорадка, телефон скиньте"),
@@ -767,6 +770,9 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     ("ru", "бывают судорожные приступы, как к вам доехать?", "epilepsy"),
     ("ru", "пила Акнетрент весной, где вы?", "isotretinoin"),
     ("en", "halfway through FOLFOX for bowel ca, is there parking?", "oncology"),
+    # A child's nails down the face; days by the pool ahead.
+    ("en", "toddler raked her nails down my face yesterday, where are you?", "open_wounds"),
+    ("en", "going to lie by the pool all of next week, what are your hours?", "sun_planned"),
     # Radiotherapy by its adjective alone.
     ("ru", "после лучевой полгода прошло, адрес подскажите", "oncology"),
     # A diagnosis by its abbreviation, and its medicine, beside a question about the hours.
@@ -803,6 +809,12 @@ async def test_a_condition_told_beside_an_errand_is_answered_about_it(
      "how far is it from the bus stop?"),
     ("ru", "колени больные, лифт есть?", "лифт есть?"),
     ("ru", "колено не гнётся, лифт есть?", "лифт есть?"),
+    ("en", "my knees aren't what they were - is there a lift?", "is there a lift?"),
+    # Skin states told, beside the part of town or the hours.
+    ("en", "blackheads all over my nose. which part of town are you in?",
+     "which part of town are you in?"),
+    ("ru", "кожа жирная, черные точки на носу. вы по вечерам принимаете?",
+     "вы по вечерам принимаете?"),
     # The price is the clinic's detail too, however a topic answers it.
     ("ru", "Кожа очень чувствительная, на любую косметику реагирует. Сколько стоит?",
      "Сколько стоит?"),
@@ -957,7 +969,9 @@ async def test_questions_the_writer_has_are_no_health_statement(
 
 @pytest.mark.parametrize("language, text", [
     # Asked, not told: whether the procedure harms, not that a part of the body fails.
-    ("en", "is it bad for my eyes?"),
+    ("en", "is it bad for my eyes?"), ("en", "is it bad for my eyes"),
+    # A skin state the procedure works on, asked about.
+    ("en", "blackheads on my nose, will it help?"),
     # A service the clinic does not offer, asked for.
     ("ru", "нитевой лифтинг делаете?"),
     # The verb the brand Сотрет reads as: will it erase the spots.

@@ -100,7 +100,7 @@ WEIGHED = frozenset(("person", "staff_only", "logistics", "appointment", "book",
                      "elsewhere", "condition"))
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CLAUSE = re.compile(r"[,.;:!()\n]")
-_PART = re.compile(r"[,.;:!?()\n]")  # ...and sentences asked
+_PART = re.compile(r"[,.;:!?()\n]|\s[—–-]\s")  # ...and sentences asked, and a dash between
 _LATIN_WORD = re.compile(r"[a-z']+")
 
 
@@ -308,8 +308,10 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
     # A part of the body broken, twisted, pulled ("сломала руку"; "my phone broke" is none).
     if {"injured", "body"} <= cues:
         return True
-    # ...or told to fail ("my hip is bad", "колени больные"; "is it bad for my eyes?" asks).
-    if {"ailing", "body"} <= cues and told(content, language, words, text):
+    # ...or said to fail ("my hip is bad", "колени больные", "my knees aren't what they
+    # were"; "is it bad for my eyes?" asks).
+    if {"ailing", "body"} <= cues and "?" not in text and not opens_question(
+            content, language, text):
         return True
     # A part of the body and a time gone by: a complaint, however it is worded ("my jaw
     # clicks since monday", "ухо заложило позавчера"), when said of oneself, of what
