@@ -380,6 +380,9 @@ async def test_what_the_bot_cannot_know_is_offered_to_a_person_not_the_price_pag
     ("ru", "можно оплатить картой?", "payment"), ("en", "can I pay by card", "payment"),
     ("en", "do you sell gift certificates?", "gift"), ("ru", "есть подарочный сертификат?", "gift"),
     ("ru", "по СБП переведу, пойдёт?", "payment"), ("en", "can I pay by bank transfer", "payment"),
+    # Pay-later services, a card by its brand, insurance.
+    ("en", "do you take Klarna?", "payment"), ("en", "can I pay with amex", "payment"),
+    ("ru", "по ДМС можно оплатить?", "payment"),
 ])
 async def test_payment_and_gift_certificates_are_answered_from_the_configuration(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, kind: str
@@ -686,6 +689,8 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("ru", "после бариатрии минус 40 кг, где вы находитесь?"),
     ("ru", "пью ОК, до скольки работаете?"),
     ("en", "high BP, on nifedipine. do you open early?"),
+    # A mole by the doctor's word, as every mole: no wart.
+    ("ru", "у меня на виске невус, где вы находитесь?"),
     # Feeling awful; sight by its figure.
     ("en", "feel awful since last night, what time do you open?"),
     ("ru", "зрение -6, где вход?"),
@@ -759,10 +764,9 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     ("ru", "после РМЖ, на тамоксифене. где вы находитесь?", "oncology"),
     ("ru", "рассекла бровь об дверь, заклеила пластырем. во сколько открываетесь?",
      "open_wounds"),
-    # A cat's scratch, a mole by the doctor's word, rosacea by its old Russian name, a pregnancy
-    # by the month it is due; "вообще" said by one who is pregnant asks nothing in general.
+    # A cat's scratch, rosacea by its old Russian name, a pregnancy by the month it is due;
+    # "вообще" said by one who is pregnant asks nothing in general.
     ("ru", "кот подрал щёку вчера, до скольки вы?", "open_wounds"),
-    ("ru", "у меня на виске невус, где вы находитесь?", "warts"),
     ("ru", "розовые угри у меня, картой можно?", "rosacea"),
     ("en", "expecting in June! where are you?", "pregnancy"),
     ("ru", "беременна, срок 8 недель. вы где вообще находитесь?", "pregnancy"),
@@ -1022,3 +1026,16 @@ async def test_the_clinics_detail_asked_beside_a_health_statement_is_answered_af
     assert no_topic_page(t, content, settings, reply)
     _, alone = await answer_to(bot, language, text.partition(",")[0])
     assert health in alone and detail not in alone
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "после любой царапины у меня остаётся толстый шрам, где вы?"),
+    ("en", "I get keloids, had one cut off my ear. is there parking?"),
+])
+async def test_scars_grown_after_any_cut_are_keloids_and_no_wound(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t(health_reason(content, "keloids")[0]) in reply
+    assert t(health_reason(content, "open_wounds")[0]) not in reply
