@@ -691,6 +691,9 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("en", "high BP, on nifedipine. do you open early?"),
     # A mole by the doctor's word, as every mole: no wart.
     ("ru", "у меня на виске невус, где вы находитесь?"),
+    # A stay in hospital.
+    ("en", "I was in hospital last week with pneumonia, can I come?"),
+    ("ru", "лежала в больнице с давлением, можно к вам?"),
     # Feeling awful; sight by its figure.
     ("en", "feel awful since last night, what time do you open?"),
     ("ru", "зрение -6, где вход?"),
@@ -1039,3 +1042,20 @@ async def test_scars_grown_after_any_cut_are_keloids_and_no_wound(
     _, reply = await answer_to(bot, language, text)
     assert t(health_reason(content, "keloids")[0]) in reply
     assert t(health_reason(content, "open_wounds")[0]) not in reply
+
+
+@pytest.mark.parametrize("language, text, answer", [
+    ("en", "what's your address? I'm coming from the hospital where I work",
+     "12 Rose Street, London"),
+    ("ru", "как к вам дойти от больницы, где я работаю?", "12 Rose Street, London"),
+    ("ru", "запишите на четверг, я после смены в реанимации", "booking.screen_first"),
+])
+async def test_a_hospital_one_works_at_is_no_stay_in_one(
+    bot: Sandbox, content: Content, language: str, text: str, answer: str
+) -> None:
+    """A stay in hospital is health ("лежала в больнице"); a shift there, or the way from it,
+    is not."""
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t("health.unknown") not in reply
+    assert (t(answer) if answer.startswith("booking.") else answer) in reply
