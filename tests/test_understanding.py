@@ -1049,13 +1049,19 @@ async def test_scars_grown_after_any_cut_are_keloids_and_no_wound(
      "12 Rose Street, London"),
     ("ru", "как к вам дойти от больницы, где я работаю?", "12 Rose Street, London"),
     ("ru", "запишите на четверг, я после смены в реанимации", "booking.screen_first"),
+    # Figures of speech.
+    ("ru", "звоню третий раз, горю от нетерпения, дайте телефон", "+44 20 7946 0000"),
+    ("en", "can I buy a gift card for my sister? she is burning the candle at both ends",
+     "gift"),
 ])
-async def test_a_hospital_one_works_at_is_no_stay_in_one(
-    bot: Sandbox, content: Content, language: str, text: str, answer: str
+async def test_a_hospital_one_works_at_or_a_figure_of_speech_is_no_health_statement(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str, answer: str
 ) -> None:
     """A stay in hospital is health ("лежала в больнице"); a shift there, or the way from it,
-    is not."""
+    is not; nor is burning with impatience."""
     t = Texts(content, language)
     _, reply = await answer_to(bot, language, text)
     assert t("health.unknown") not in reply
+    if answer == "gift":
+        answer = str(settings.text_for(settings.gift_certificates, language))
     assert (t(answer) if answer.startswith("booking.") else answer) in reply
