@@ -375,8 +375,8 @@ def named_in_general(content: Content, language: str, found: Found, text: str,
     word that speaks in general, and no word of the writer or of what happened to them. None
     when the message tells, speaks of the writer ("I have diabetes, can diabetics…") or of one
     person ("беременна вторым… вы где вообще?"), or names a condition no answer names: that
-    one is answered about the condition, cautiously. What
-    the writer read or heard ("читала, что при…") is no word of them."""
+    one is answered about the condition, cautiously. What the writer read or heard ("читала,
+    что при…") is no word of them."""
     cues = {key for key in found.keys if key.startswith("health:")}
     words = _WORD.findall(text.lower().replace("ё", "е"))
     heard, lemmas = hearsay(content, language), lemmatiser(language)

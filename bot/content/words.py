@@ -49,7 +49,7 @@ class HealthCues(Dialog):
     general: Phrases = ()  # a condition asked about of nobody in particular ("diabetics")
     addressing: Phrases = ()  # words addressing the clinic ("you"): asked of it, not told
     injured: Phrases = ()  # what happens to a body or a thing alike ("broke"): health with `body`
-    ailing: Phrases = ()  # what is said of a part that fails ("bad", "больной"): told, with `body`
+    ailing: Phrases = ()  # a part that fails ("bad", "больной"): health with `body`, if not asked
     body: Phrases = ()  # parts of the body ("jaw", "щека"): a closed class, unlike complaints
     lately: Phrases = ()  # a time that has passed ("since friday", "третий день"), not one ahead
     absent: Phrases = ()  # the one whose condition is told is not coming ("он не пойдёт", "vet")
