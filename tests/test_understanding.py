@@ -703,6 +703,11 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("en", "had a slipped disc op in june, is there a lift?"),
     # A procedure elsewhere by its adjective ("нитевой лифтинг делаете?" asks for it).
     ("ru", "делала нитевой лифтинг в августе, где вы находитесь?"),
+    # Blood pressure by its figure and its medicine's brand; a back that fails; attacks.
+    ("ru", "давление бывает 170, пью конкор. вы сегодня до скольки?"),
+    ("en", "lower back is a mess after the gym, is there a lift?"),
+    ("en", "my back's been bad for years, can't drive far. which bus stops near you?"),
+    ("ru", "бывают приступы, где вход?"),
 ])
 async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -785,6 +790,13 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     # A diagnosis by its abbreviation, and its medicine, beside a question about the hours.
     ("en", "Do you have evening slots? I have SLE, on hydroxychloroquine", "autoimmune"),
     ("ru", "Вечером принимаете? У меня СКВ, пью гидроксихлорохин", "autoimmune"),
+    # A peel by its acid alone, dermatitis by its slang and its cream, seizures typed on a
+    # Latin keyboard, a beach by the island's name.
+    ("ru", "неделю назад делала миндальный, парковка есть?", "recent_resurfacing"),
+    ("ru", "себорейка у меня на лбу, мажу адвантаном. где вы находитесь?", "eczema"),
+    ("ru", "epi pristupy u menya, vy rabotaete v subbotu?", "epilepsy"),
+    ("ru", "через три недели летим на Самуи, когда вы открыты?", "sun_planned"),
+    ("en", "off to Phuket in two weeks, do you take cards?", "sun_planned"),
 ])
 async def test_a_condition_told_beside_an_errand_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, condition: str
