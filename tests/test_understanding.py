@@ -350,11 +350,24 @@ async def test_a_paraphrase_finds_its_topic(
     assert t.faq(topic, settings) in reply
 
 
-async def test_asking_where_to_leave_the_car_finds_the_parking(
-    bot: Sandbox, content: Content, settings: Settings
+@pytest.mark.parametrize("language, text, detail", [
+    ("ru", "есть где машину поставить?", "parking"),
+    # The barrier of a courtyard, parking as a verb, the satnav's postcode, a tram stop.
+    ("ru", "во дворе шлагбаум стоит, пропустят на машине?", "parking"),
+    ("en", "where do I park when I come?", "parking"),
+    ("en", "postcode please, for my satnav", "address"),
+    ("ru", "от какой остановки трамвая к вам ближе?", "directions"),
+])
+async def test_the_clinics_detail_asked_in_other_words_is_answered(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str, detail: str
 ) -> None:
-    _, reply = await answer_to(bot, "ru", "есть где машину поставить?")
-    assert (parking := settings.parking_for("ru")) and parking in reply
+    _, reply = await answer_to(bot, language, text)
+    t = Texts(content, language)
+    said = {"parking": settings.parking_for(language), "address": settings.address_for(language),
+            # the way in is the address where the clinic wrote none
+            "directions": settings.directions_for(language) or settings.address_for(language)}
+    assert said[detail] and said[detail] in reply
+    assert t("faq.no_match") not in reply
 
 
 @pytest.mark.parametrize("language, text", [
