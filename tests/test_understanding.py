@@ -810,6 +810,11 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     ("ru", "epi pristupy u menya, vy rabotaete v subbotu?", "epilepsy"),
     ("ru", "через три недели летим на Самуи, когда вы открыты?", "sun_planned"),
     ("en", "off to Phuket in two weeks, do you take cards?", "sun_planned"),
+    # A cut closed with glue; a rash "as with" herpes told of one's nose is no question in
+    # general.
+    ("en", "my daughter split her chin on the trampoline, they glued it. is there parking?",
+     "open_wounds"),
+    ("ru", "на носу высыпало как при герпесе. вы до скольки?", "herpes"),
 ])
 async def test_a_condition_told_beside_an_errand_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, condition: str
@@ -979,6 +984,10 @@ async def test_words_a_letter_away_from_an_illness_are_no_health_statement(
     # The procedure's own name is no peeling skin; a hen party, no sunny trip.
     ("en", "I'd like to book a diamond peel, I'm new in town and don't know anyone yet"),
     ("en", "gift card for my best friend's hen party, do you have those"),
+    # Sharp, share: no Sharm el-Sheikh; a purse nicked, no skin.
+    ("en", "My mum is 82 and sharp as ever, she is driving me. Parking?"),
+    ("en", "could you share your postcode please"),
+    ("en", "someone nicked my purse on the bus, can I pay by bank transfer?"),
 ])
 async def test_an_everyday_aside_gets_no_health_answer(
     bot: Sandbox, content: Content, language: str, text: str

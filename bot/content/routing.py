@@ -374,7 +374,8 @@ def named_in_general(content: Content, language: str, found: Found, text: str,
     nobody in particular ("can diabetics have it?", "при беременности можно?"): asked, with a
     word that speaks in general, and no word of the writer or of what happened to them. None
     when the message tells, speaks of the writer ("I have diabetes, can diabetics…") or of one
-    person ("беременна вторым… вы где вообще?"), or names a condition no answer names: that
+    person ("беременна вторым… вы где вообще?"), tells a symptom of a part of the body ("на
+    носу высыпало как при герпесе"), or names a condition no answer names: that
     one is answered about the condition, cautiously. What the writer read or heard ("читала,
     что при…") is no word of them."""
     cues = {key for key in found.keys if key.startswith("health:")}
@@ -382,6 +383,7 @@ def named_in_general(content: Content, language: str, found: Found, text: str,
     heard, lemmas = hearsay(content, language), lemmatiser(language)
     if "health:general" not in cues or not cues.isdisjoint(
             ("health:first_person", "health:telling")) or told(content, language, words, text) \
+            or {"health:symptoms", "health:body"} <= cues \
             or any(lemmas.speaks_of_self(word) or lemmas.describes_one(word)
                    for word in words if word not in heard):
         return None
