@@ -721,6 +721,13 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("en", "lower back is a mess after the gym, is there a lift?"),
     ("en", "my back's been bad for years, can't drive far. which bus stops near you?"),
     ("ru", "бывают приступы, где вход?"),
+    # An antidepressant by its brand, sight by the lenses, travel sickness, botox had, a
+    # question typed short.
+    ("ru", "пью золофт третий месяц, парковка у вас есть?"),
+    ("ru", "в линзах минус 5, без них слепая. вход с улицы?"),
+    ("en", "I get car sick, is the tube close to you?"),
+    ("en", "had botox two weeks ago, do you take cards?"),
+    ("en", "on lexapro for a year, what are ur hours"),
 ])
 async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -847,6 +854,7 @@ async def test_a_condition_told_beside_an_errand_is_answered_about_it(
     ("ru", "колени больные, лифт есть?", "лифт есть?"),
     ("ru", "колено не гнётся, лифт есть?", "лифт есть?"),
     ("en", "my knees aren't what they were - is there a lift?", "is there a lift?"),
+    ("ru", "спина больная, долго стоять не могу. лестница крутая?", "лестница крутая?"),
     # Skin states told, beside the part of town or the hours.
     ("en", "blackheads all over my nose. which part of town are you in?",
      "which part of town are you in?"),
