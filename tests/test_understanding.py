@@ -8,6 +8,7 @@ import pytest
 
 from bot.config import Settings
 from bot.content import Content
+from bot.content.i18n import format_opening_hours
 from bot.devtools.sandbox import ChatUser, Sandbox
 from tests import shipped
 from tests.chat import Texts, health_reason, shown
@@ -357,6 +358,12 @@ async def test_a_paraphrase_finds_its_topic(
     ("en", "where do I park when I come?", "parking"),
     ("en", "postcode please, for my satnav", "address"),
     ("ru", "от какой остановки трамвая к вам ближе?", "directions"),
+    # The phone, the hours, paying and the way there, typed short or in slang.
+    ("ru", "тлф админа скиньте", "phone"),
+    ("ru", "в пятницу вы до скольки? после работы хочу заскочить", "hours"),
+    ("ru", "налом можно?", "payment"),
+    ("ru", "скиньте геолокацию, пожалуйста", "address"),
+    ("en", "can I pay with paypal?", "payment"),
 ])
 async def test_the_clinics_detail_asked_in_other_words_is_answered(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, detail: str
@@ -365,7 +372,10 @@ async def test_the_clinics_detail_asked_in_other_words_is_answered(
     t = Texts(content, language)
     said = {"parking": settings.parking_for(language), "address": settings.address_for(language),
             # the way in is the address where the clinic wrote none
-            "directions": settings.directions_for(language) or settings.address_for(language)}
+            "directions": settings.directions_for(language) or settings.address_for(language),
+            "phone": settings.phone,
+            "hours": format_opening_hours(settings.opening_hours, language),
+            "payment": settings.text_for(settings.payment_methods, language)}
     assert said[detail] and said[detail] in reply
     assert t("faq.no_match") not in reply
 
