@@ -364,6 +364,10 @@ async def test_a_paraphrase_finds_its_topic(
     ("ru", "налом можно?", "payment"),
     ("ru", "скиньте геолокацию, пожалуйста", "address"),
     ("en", "can I pay with paypal?", "payment"),
+    # The hours asked, with the writer's own time or company told beside: no booking.
+    ("ru", "в воскресенье вы работаете? в будни у меня завал на работе", "hours"),
+    ("ru", "я с внучкой хочу к вам прийти. до скольки вы в субботу?", "hours"),
+    ("en", "my son and I want to come together. what time do you open on saturday?", "hours"),
 ])
 async def test_the_clinics_detail_asked_in_other_words_is_answered(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, detail: str
@@ -832,6 +836,12 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     ("en", "my daughter split her chin on the trampoline, they glued it. is there parking?",
      "open_wounds"),
     ("ru", "на носу высыпало как при герпесе. вы до скольки?", "herpes"),
+    # A solarium, tretinoin and Sotret by their slang and case forms (the dictionary reads
+    # "трете", "сотрете" as verbs), radiotherapy under way.
+    ("ru", "в солярку бегаю каждую неделю, подарочный сертификат есть?", "tan"),
+    ("ru", "мажусь третом на ночь, вы в центре?", "retinoids"),
+    ("ru", "сейчас на сотрете, где вы находитесь?", "isotretinoin"),
+    ("ru", "отец проходит лучевую, можно ему сертификат подарить?", "oncology"),
 ])
 async def test_a_condition_told_beside_an_errand_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, condition: str

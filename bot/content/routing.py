@@ -102,6 +102,7 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CLAUSE = re.compile(r"[,.;:!()\n]")
 _PART = re.compile(r"[,.;:!?()\n]|\s[—–-]\s")  # ...and sentences asked, and a dash between
 _LATIN_WORD = re.compile(r"[a-z']+")
+_ASKED = re.compile(r"[^.!?\n]*\?")  # the sentences of a message that ask
 
 
 @dataclass(frozen=True)
@@ -160,8 +161,10 @@ def _read(content: Content, matcher: FaqMatcher, language: str, typed: str, text
         return Route("person")
     if "staff_only" in by_kind:
         return Route("none")
-    # Free time asked for on days the hours name ("на выходных есть свободное время?") is booking.
-    if "logistics" in by_kind and not (by_kind["logistics"] == ["hours"] and "book" in by_kind):
+    # Free time asked for on days the hours name ("на выходных есть свободное время?") is booking;
+    # the hours asked, with the writer's own time told beside, are the hours.
+    if "logistics" in by_kind and not (by_kind["logistics"] == ["hours"] and "book" in by_kind
+                                       and not asks_hours(content, language, text)):
         return Route("logistics", (by_kind["logistics"][0],))
     if "appointment" in by_kind:  # "did I book anything?" asks about a booking, makes none
         return Route("appointment")
@@ -215,6 +218,15 @@ def told_beside(content: Content, language: str, text: str) -> bool:
                 content, language, part) > ASIDE_MARGIN:
             return True
     return False
+
+
+def asks_hours(content: Content, language: str, text: str) -> bool:
+    """Whether a question of the message asks the hours and nothing to book ("На работе аврал.
+    Вы в воскресенье работаете?", "хочу прийти с подругой. до скольки вы?"): the rest tells
+    when the writer is free, and the question is what they asked."""
+    spotter = content.spotters[language]
+    return any("logistics:hours" in (keys := spotter.find(asked).keys) and "book" not in keys
+               for asked in _ASKED.findall(text))
 
 
 def readable(content: Content, language: str, text: str) -> str:
