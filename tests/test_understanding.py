@@ -368,6 +368,12 @@ async def test_a_paraphrase_finds_its_topic(
     ("ru", "в воскресенье вы работаете? в будни у меня завал на работе", "hours"),
     ("ru", "я с внучкой хочу к вам прийти. до скольки вы в субботу?", "hours"),
     ("en", "my son and I want to come together. what time do you open on saturday?", "hours"),
+    # A card by its system's name, a bike to lock, a holiday's eve; "кровь из носу" means
+    # "whatever it takes".
+    ("ru", "карточка Мир подойдёт?", "payment"),
+    ("en", "anywhere to lock a bike?", "parking"),
+    ("en", "are you open on new year's eve?", "hours"),
+    ("ru", "кровь из носу надо успеть до пятницы, до скольки вы в четверг?", "hours"),
 ])
 async def test_the_clinics_detail_asked_in_other_words_is_answered(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, detail: str
@@ -381,7 +387,7 @@ async def test_the_clinics_detail_asked_in_other_words_is_answered(
             "hours": format_opening_hours(settings.opening_hours, language),
             "payment": settings.text_for(settings.payment_methods, language)}
     assert said[detail] and said[detail] in reply
-    assert t("faq.no_match") not in reply
+    assert t("faq.no_match") not in reply and t("health.unknown") not in reply
 
 
 @pytest.mark.parametrize("language, text", [
