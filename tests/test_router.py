@@ -129,13 +129,13 @@ def test_two_typed_handlers_cannot_share_a_priority() -> None:
 
 
 def test_typed_text_is_answered_in_this_order() -> None:
-    """What answers typed text outside a conversation, first to last; the open screening's
-    question is shown again under the last one's answer only."""
+    """What answers typed text outside a conversation, first to last. While a check is open,
+    its own handler answers every text (and shows its question again), so nothing later is
+    asked."""
     handlers = client_router().typed_handlers
-    assert [(h.priority, f"{h.run.__module__}.{h.run.__name__}", h.remind)
-            for h in handlers] == [
-        (Typed.AFTERCARE_WEEK, "bot.flows.aftercare_typed.typed", False),
-        (Typed.SCREENING_REPLY, "bot.flows.typed_answers.typed", False),
-        (Typed.SHORT_REPLY, "bot.flows.context.short_reply", False),
-        (Typed.MESSAGE, "bot.flows.typed.message", True),
+    assert [(h.priority, f"{h.run.__module__}.{h.run.__name__}") for h in handlers] == [
+        (Typed.AFTERCARE_WEEK, "bot.flows.aftercare_typed.typed"),
+        (Typed.SCREENING_REPLY, "bot.flows.typed_answers.typed"),
+        (Typed.SHORT_REPLY, "bot.flows.context.short_reply"),
+        (Typed.MESSAGE, "bot.flows.typed.message"),
     ]

@@ -23,7 +23,7 @@ from typing import Any, Generic, TypeVar
 from bot.callbacks import CallbackData, StaleButton, prefix_of
 from bot.content.i18n import N_
 from bot.flows import Desk, Speaking, Turn, Visit
-from bot.flows.typed_text import Reminder, Typed, TypedFlow, TypedHandler, first_answer
+from bot.flows.typed_text import Typed, TypedFlow, TypedHandler, first_answer
 
 log = logging.getLogger(__name__)
 Who = TypeVar("Who", bound=Speaking)
@@ -111,7 +111,6 @@ class Router(Dispatch[Visit]):
         self.states: dict[str, TextFlow] = {}
         self.leaving: dict[str, Leave] = {}
         self.typed_handlers: list[TypedHandler] = []  # in priority order
-        self.reminder: Reminder | None = None
         self.contact: Callable[[Visit, str, bool], Awaitable[Turn]] | None = None
         # Told of every turn given to a command, a button or typed text (what was offered).
         self.after: list[Callable[[Visit, Turn], Awaitable[None]]] = []
@@ -136,24 +135,16 @@ class Router(Dispatch[Visit]):
             return flow
         return add
 
-    def typed(self, priority: Typed, *, remind: bool = False) -> Callable[[TypedFlow], TypedFlow]:
+    def typed(self, priority: Typed) -> Callable[[TypedFlow], TypedFlow]:
         """Register `handler(visit, text)` for typed text outside a conversation at `priority`;
-        None from it passes the text on. With `remind`, the `reminder` follows its answer."""
+        None from it passes the text on."""
         def add(flow: TypedFlow) -> TypedFlow:
             taken = {h.priority.name: h for h in self.typed_handlers}
             _unique(taken, priority.name, f"typed-text priority {priority.name}", flow)
-            self.typed_handlers.append(TypedHandler(priority, flow, remind))
+            self.typed_handlers.append(TypedHandler(priority, flow))
             self.typed_handlers.sort(key=lambda h: h.priority)
             return flow
         return add
-
-    def remind(self, flow: Reminder) -> Reminder:
-        """Register what the client is in the middle of, shown again under an answer that
-        was not about it (an empty turn: nothing is open)."""
-        _unique({"": self.reminder} if self.reminder else {}, "",
-                "the open-conversation reminder", flow)
-        self.reminder = flow
-        return flow
 
     async def on_command(self, visit: Visit, name: str, args: list[str]) -> Turn:
         await self._leave(visit)
@@ -187,7 +178,7 @@ class Router(Dispatch[Visit]):
             turn = await handler(visit, text, record.data)
             if turn is not None:
                 return turn
-        return await first_answer(self.typed_handlers, self.reminder, visit, text)
+        return await first_answer(self.typed_handlers, visit, text)
 
     async def on_contact(self, visit: Visit, phone: str, own: bool) -> Turn:
         """A shared contact card; `own` says whether it is the sender's own number."""

@@ -87,15 +87,6 @@ async def advance(visit: Visit, record: ScreeningRecord, step: Step, value: str)
     return Turn([Reply(visit.tr("screening.finished"), edit=True), outcome_reply(visit, verdict)])
 
 
-async def reminder_of_current(visit: Visit) -> Turn:
-    """While a screening is open, free text is answered and the open question shown again."""
-    record = await visit.stores.screenings.active(visit.client.user_id)
-    step = visit.content.screening.step(record.current_step or "") if record else None
-    if record is None or step is None:
-        return Turn()
-    return Turn([ask(visit, record, step)])
-
-
 async def cancel(visit: Visit) -> Turn:
     """`/cancel`: end the open screening and whatever conversation the client is in."""
     record = await visit.stores.screenings.active(visit.client.user_id)
@@ -108,4 +99,3 @@ async def cancel(visit: Visit) -> Turn:
 def register(router: Router) -> None:
     router.command("cancel", N_("command.cancel"))(lambda v, _: cancel(v))
     router.button(Answer)(lambda v, data: answer(v, data))
-    router.remind(reminder_of_current)

@@ -124,4 +124,4 @@ async def _leave(visit: Visit, data: dict[str, Any]) -> None:
 def register(router: Router) -> None:
     router.menu_action("person")(ask_person)
     router.state(TO_PERSON, leave=_leave)(to_person)
-    router.typed(Typed.MESSAGE, remind=True)(message)
+    router.typed(Typed.MESSAGE)(message)

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from bot.flows import Turn, Visit
 
 TypedFlow = Callable[[Visit, str], Awaitable[Turn | None]]
-Reminder = Callable[[Visit], Awaitable[Turn]]
 
 
 class Typed(enum.IntEnum):
@@ -24,23 +23,15 @@ class Typed(enum.IntEnum):
 
 @dataclass(frozen=True)
 class TypedHandler:
-    """`remind`: the answer is about the message alone, so what the client is in the middle
-    of is shown again under it."""
-
     priority: Typed
     run: TypedFlow
-    remind: bool
 
 
-async def first_answer(handlers: list[TypedHandler], reminder: Reminder | None, visit: Visit,
-                       text: str) -> Turn:
+async def first_answer(handlers: list[TypedHandler], visit: Visit, text: str) -> Turn:
     """The answer of the first handler (in priority order) that gives one; None from a
     handler passes the text on."""
     for handler in handlers:
         answer = await handler.run(visit, text)
-        if answer is None:
-            continue
-        if handler.remind and reminder is not None:
-            answer += await reminder(visit)
-        return answer
+        if answer is not None:
+            return answer
     return Turn()
