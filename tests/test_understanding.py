@@ -373,6 +373,7 @@ async def test_a_paraphrase_finds_its_topic(
     ("ru", "карточка Мир подойдёт?", "payment"),
     ("en", "anywhere to lock a bike?", "parking"),
     ("en", "are you open on new year's eve?", "hours"),
+    ("en", "whats ur number", "phone"),
     ("ru", "кровь из носу надо успеть до пятницы, до скольки вы в четверг?", "hours"),
 ])
 async def test_the_clinics_detail_asked_in_other_words_is_answered(
@@ -748,6 +749,10 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("en", "I get car sick, is the tube close to you?"),
     ("en", "had botox two weeks ago, do you take cards?"),
     ("en", "on lexapro for a year, what are ur hours"),
+    # Threads in the cheeks, low iron, a fear of closed spaces.
+    ("ru", "нити в щеках стоят с лета, парковка есть?"),
+    ("en", "low iron and always shattered, where are you?"),
+    ("en", "claustrophobic, can I take the stairs instead of the lift?"),
 ])
 async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -848,6 +853,12 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     ("ru", "мажусь третом на ночь, вы в центре?", "retinoids"),
     ("ru", "сейчас на сотрете, где вы находитесь?", "isotretinoin"),
     ("ru", "отец проходит лучевую, можно ему сертификат подарить?", "oncology"),
+    # Someone not coming in one sentence, the writer's own condition in the next; "не с кем"
+    # (no one to leave him with) is neither someone absent nor a question in general.
+    ("ru", "можно оплатить с карты сестры, она сама не придёт? у меня псориаз на локтях",
+     "eczema"),
+    ("ru", "можно с сыном прийти? ему полгода, он на грудном, не с кем оставить",
+     "breastfeeding"),
 ])
 async def test_a_condition_told_beside_an_errand_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, condition: str

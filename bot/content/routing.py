@@ -103,6 +103,7 @@ _CLAUSE = re.compile(r"[,.;:!()\n]")
 _PART = re.compile(r"[,.;:!?()\n]|\s[—–-]\s")  # ...and sentences asked, and a dash between
 _LATIN_WORD = re.compile(r"[a-z']+")
 _ASKED = re.compile(r"[^.!?\n]*\?")  # the sentences of a message that ask
+_SENTENCE = re.compile(r"[.!?\n]+")
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,8 @@ def _read(content: Content, matcher: FaqMatcher, language: str, typed: str, text
     # обсыпалась, такое бывает?", unless the writer tells of themself too) is no one's to
     # answer: the rest of the message is read as if it named none.
     detail = by_kind["logistics"][0] if "logistics" in by_kind else None
-    if conditions and "health:absent" not in found.keys and (
+    if conditions and not (
+            "health:absent" in found.keys and not_coming(content, language, text)) and (
             "health:others" not in found.keys or "health:telling" in found.keys):
         topic = named_in_general(content, language, found, text, conditions)
         return Route("faq", (topic,)) if topic else Route(
@@ -196,6 +198,17 @@ def _read(content: Content, matcher: FaqMatcher, language: str, typed: str, text
     if smalltalk and smalltalk[0] in CHATTY and len(found.leftover) <= SMALLTALK_LEFTOVER:
         return Route("smalltalk", (smalltalk[0],))
     return Route("none")
+
+
+def not_coming(content: Content, language: str, text: str) -> bool:
+    """Whether every sentence that names a condition says its owner is not coming ("муж на
+    варфарине, но он не пойдёт"). Its words are read sentence by sentence: across the message
+    they are everyday words ("можно прийти с малышом? он на грудном, оставить не с кем"), and
+    another sentence may tell of the writer ("…если он сам не придёт? У меня келоид")."""
+    spotter = content.spotters[language]
+    named = [keys for keys in (spotter.find(sentence).keys for sentence in _SENTENCE.split(text))
+             if any(key.startswith("condition:") for key in keys)]
+    return bool(named) and all("health:absent" in keys for keys in named)
 
 
 def told_beside(content: Content, language: str, text: str) -> bool:
