@@ -753,6 +753,8 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("ru", "нити в щеках стоят с лета, парковка есть?"),
     ("en", "low iron and always shattered, where are you?"),
     ("en", "claustrophobic, can I take the stairs instead of the lift?"),
+    ("ru", "нити ставила весной, картой можно?"),
+    ("en", "got botox friday, where do I park?"),
 ])
 async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -859,6 +861,10 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
      "eczema"),
     ("ru", "можно с сыном прийти? ему полгода, он на грудном, не с кем оставить",
      "breastfeeding"),
+    # What a colleague said, asked in the next sentence, makes the wart no one else's.
+    ("ru", "Бородавка на пальце с весны, а коллега говорит, что вы по воскресеньям работаете. "
+     "Это правда?", "warts"),
+    ("en", "off to Maui next month, can I pay by card?", "sun_planned"),
 ])
 async def test_a_condition_told_beside_an_errand_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, condition: str

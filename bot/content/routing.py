@@ -148,8 +148,7 @@ def _read(content: Content, matcher: FaqMatcher, language: str, typed: str, text
     # answer: the rest of the message is read as if it named none.
     detail = by_kind["logistics"][0] if "logistics" in by_kind else None
     if conditions and not (
-            "health:absent" in found.keys and not_coming(content, language, text)) and (
-            "health:others" not in found.keys or "health:telling" in found.keys):
+            someone_elses(found.keys) and someone_elses_alone(content, language, text)):
         topic = named_in_general(content, language, found, text, conditions)
         return Route("faq", (topic,)) if topic else Route(
             "condition", tuple(dict.fromkeys(conditions)), detail=detail)
@@ -200,15 +199,22 @@ def _read(content: Content, matcher: FaqMatcher, language: str, typed: str, text
     return Route("none")
 
 
-def not_coming(content: Content, language: str, text: str) -> bool:
-    """Whether every sentence that names a condition says its owner is not coming ("муж на
-    варфарине, но он не пойдёт"). Its words are read sentence by sentence: across the message
-    they are everyday words ("можно прийти с малышом? он на грудном, оставить не с кем"), and
-    another sentence may tell of the writer ("…если он сам не придёт? У меня келоид")."""
+def someone_elses(keys: tuple[str, ...]) -> bool:
+    """Whether what is found tells of a condition someone else has: someone not coming, or
+    someone the writer asks about, unless the writer tells of themself too."""
+    return "health:absent" in keys or "health:others" in keys and "health:telling" not in keys
+
+
+def someone_elses_alone(content: Content, language: str, text: str) -> bool:
+    """Whether every sentence that names a condition says it is someone else's. Those words
+    are read sentence by sentence: across the message they are everyday words ("можно
+    прийти с малышом? он на грудном, оставить не с кем"; "бородавка на подбородке, а подруга
+    сказала, что вы в субботу принимаете. Это правда?"), and another sentence may tell of the
+    writer ("…если он сам не придёт? У меня келоид")."""
     spotter = content.spotters[language]
     named = [keys for keys in (spotter.find(sentence).keys for sentence in _SENTENCE.split(text))
              if any(key.startswith("condition:") for key in keys)]
-    return bool(named) and all("health:absent" in keys for keys in named)
+    return bool(named) and all(map(someone_elses, named))
 
 
 def told_beside(content: Content, language: str, text: str) -> bool:
