@@ -755,6 +755,7 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("en", "claustrophobic, can I take the stairs instead of the lift?"),
     ("ru", "нити ставила весной, картой можно?"),
     ("en", "got botox friday, where do I park?"),
+    ("en", "health anxiety is bad lately, where exactly are you?"),
 ])
 async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -865,6 +866,8 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     ("ru", "Бородавка на пальце с весны, а коллега говорит, что вы по воскресеньям работаете. "
      "Это правда?", "warts"),
     ("en", "off to Maui next month, can I pay by card?", "sun_planned"),
+    # A temperature in Fahrenheit by its figure alone.
+    ("en", "running 102 all night, what's your phone number?", "fever"),
 ])
 async def test_a_condition_told_beside_an_errand_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, condition: str
@@ -1039,6 +1042,7 @@ async def test_words_a_letter_away_from_an_illness_are_no_health_statement(
     ("en", "My mum is 82 and sharp as ever, she is driving me. Parking?"),
     ("en", "could you share your postcode please"),
     ("en", "someone nicked my purse on the bus, can I pay by bank transfer?"),
+    ("en", "running 10 minutes late, where do I park?"),  # minutes, no degrees
 ])
 async def test_an_everyday_aside_gets_no_health_answer(
     bot: Sandbox, content: Content, language: str, text: str
