@@ -128,7 +128,12 @@ async def test_a_typo_still_finds_the_topic(
                                            ("en", "Could the doctor call me back before I "
                                                   "commit? I have a few questions"),
                                            ("ru", "пусть врач перезвонит, у меня пара "
-                                                  "вопросов")])
+                                                  "вопросов"),
+                                           # A head that spins at bots is no symptom.
+                                           ("en", "these bots make my head spin, can I talk "
+                                                  "to a real person?"),
+                                           ("ru", "можно с вашим доктором напрямую "
+                                                  "переговорить до записи?")])
 async def test_a_person_is_a_button_and_understood_typed(
     bot: Sandbox, content: Content, language: str, ask: str
 ) -> None:

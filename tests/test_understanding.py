@@ -374,6 +374,10 @@ async def test_a_paraphrase_finds_its_topic(
     ("en", "anywhere to lock a bike?", "parking"),
     ("en", "are you open on new year's eve?", "hours"),
     ("en", "whats ur number", "phone"),
+    ("ru", "вы с 9 открываетесь?", "hours"),
+    ("ru", "где велосипед пристегнуть?", "parking"),
+    ("ru", "вы возле какого торгового центра?", "address"),
+    ("en", "how far are you from the tram stop?", "directions"),
     ("ru", "кровь из носу надо успеть до пятницы, до скольки вы в четверг?", "hours"),
 ])
 async def test_the_clinics_detail_asked_in_other_words_is_answered(
@@ -866,6 +870,9 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     ("ru", "Бородавка на пальце с весны, а коллега говорит, что вы по воскресеньям работаете. "
      "Это правда?", "warts"),
     ("en", "off to Maui next month, can I pay by card?", "sun_planned"),
+    # Retinoids by their brands.
+    ("en", "on Aklief for my forehead, is there parking?", "retinoids"),
+    ("ru", "мажу Адаклин на ночь, где вы находитесь?", "retinoids"),
     # A temperature in Fahrenheit by its figure alone.
     ("en", "running 102 all night, what's your phone number?", "fever"),
 ])
