@@ -873,6 +873,17 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     # Retinoids by their brands.
     ("en", "on Aklief for my forehead, is there parking?", "retinoids"),
     ("ru", "мажу Адаклин на ночь, где вы находитесь?", "retinoids"),
+    # Slang for pimples, a scar grown into a ball, a temperature in words, a pregnancy test by
+    # its hormone, an inhaler by its slang, days of frying on a beach.
+    ("ru", "на лбу одни воспалёныши, больно трогать. как к вам зайти, домофон есть?",
+     "acne_inflamed"),
+    ("ru", "после пирсинга на мочке вырос твёрдый рубец шариком. вы в центре находитесь?",
+     "keloids"),
+    ("ru", "тридцать восемь с утра, всё ломает. парковка у вас есть?", "fever"),
+    ("en", "hcg positive yesterday, can I pay by card?", "pregnancy"),
+    ("ru", "пшикалка всегда с собой, можно наличными?", "asthma"),
+    ("ru", "через неделю на пляж, буду жариться весь отпуск. где машину оставить?",
+     "sun_planned"),
     # A temperature in Fahrenheit by its figure alone.
     ("en", "running 102 all night, what's your phone number?", "fever"),
 ])
@@ -908,6 +919,8 @@ async def test_a_condition_told_beside_an_errand_is_answered_about_it(
     ("ru", "колено не гнётся, лифт есть?", "лифт есть?"),
     ("en", "my knees aren't what they were - is there a lift?", "is there a lift?"),
     ("ru", "спина больная, долго стоять не могу. лестница крутая?", "лестница крутая?"),
+    ("ru", "спина больная, лежать долго не могу. во сколько начинаете приём?",
+     "во сколько начинаете приём?"),
     # Skin states told, beside the part of town or the hours.
     ("en", "blackheads all over my nose. which part of town are you in?",
      "which part of town are you in?"),
