@@ -760,6 +760,7 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("ru", "нити ставила весной, картой можно?"),
     ("en", "got botox friday, where do I park?"),
     ("en", "health anxiety is bad lately, where exactly are you?"),
+    ("ru", "мне 80, хожу с палочкой, где у вас вход?"),
 ])
 async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -884,6 +885,12 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     ("ru", "пшикалка всегда с собой, можно наличными?", "asthma"),
     ("ru", "через неделю на пляж, буду жариться весь отпуск. где машину оставить?",
      "sun_planned"),
+    # Rosacea by a dermatologist's word, boils by their slang, Sotret being finished, asthma
+    # by its spasm.
+    ("ru", "дерматолог написал: телеангиэктазии на щеках. где вход?", "rosacea"),
+    ("ru", "у сына фурики на шее постоянно, придём вдвоём. вы в субботу работаете?", "boils"),
+    ("ru", "заканчиваю сотрет через месяц, сертификат подарочный есть?", "isotretinoin"),
+    ("ru", "бывает бронхоспазм от запахов, где вы находитесь?", "asthma"),
     # A temperature in Fahrenheit by its figure alone.
     ("en", "running 102 all night, what's your phone number?", "fever"),
 ])
@@ -921,6 +928,8 @@ async def test_a_condition_told_beside_an_errand_is_answered_about_it(
     ("ru", "спина больная, долго стоять не могу. лестница крутая?", "лестница крутая?"),
     ("ru", "спина больная, лежать долго не могу. во сколько начинаете приём?",
      "во сколько начинаете приём?"),
+    ("ru", "кожа очень чувствительная, от всего краснеет. до вас от метро далеко?",
+     "до вас от метро далеко?"),
     # Skin states told, beside the part of town or the hours.
     ("en", "blackheads all over my nose. which part of town are you in?",
      "which part of town are you in?"),
