@@ -893,6 +893,10 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     ("ru", "бывает бронхоспазм от запахов, где вы находитесь?", "asthma"),
     # A temperature in Fahrenheit by its figure alone.
     ("en", "running 102 all night, what's your phone number?", "fever"),
+    # A facial cleansing days ago, beside a booking.
+    ("ru", "позавчера делала механическую чистку, можно записаться на субботу?",
+     "recent_resurfacing"),
+    ("ru", "недавно была чистка лица у косметолога, когда к вам можно?", "recent_resurfacing"),
 ])
 async def test_a_condition_told_beside_an_errand_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, condition: str
@@ -1132,6 +1136,8 @@ async def test_a_gift_certificate_for_a_birthday_is_no_procedure_had(
     ("ru", "у меня диабет, во сколько вы открываетесь?", "пн–пт 09:00 – 20:00; сб 10:00 – 16:00"),
     ("en", "I have lupus, do you take cards?", "payment"),
     ("ru", "у меня высокое давление, есть парковка?", "Элм-роуд"),
+    # Hepatitis by its short name.
+    ("en", "my hep b is under control, do you take cards?", "payment"),
 ])
 async def test_the_clinics_detail_asked_beside_a_health_statement_is_answered_after_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, detail: str
