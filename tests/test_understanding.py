@@ -761,6 +761,12 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("en", "got botox friday, where do I park?"),
     ("en", "health anxiety is bad lately, where exactly are you?"),
     ("ru", "мне 80, хожу с палочкой, где у вас вход?"),
+    # Supplements, the pill by its brand, metal in a bone.
+    ("ru", "если что, пью бады и омегу. хочу записаться на среду"),
+    ("en", "taking fish oil and omega 3 daily, do you take cards?"),
+    ("ru", "пью ярину третий год если что, можно картой?"),
+    ("en", "on yasmin for a few years now, do you take cards?"),
+    ("ru", "металлоконструкция в ноге после аварии, где вы находитесь?"),
 ])
 async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -1138,6 +1144,10 @@ async def test_a_gift_certificate_for_a_birthday_is_no_procedure_had(
     ("ru", "у меня высокое давление, есть парковка?", "Элм-роуд"),
     # Hepatitis by its short name.
     ("en", "my hep b is under control, do you take cards?", "payment"),
+    # An operation told by its verb, the pill by its brand, a metal plate.
+    ("ru", "в прошлом году оперировали колено, где вы находитесь?", "12 Rose Street, London"),
+    ("en", "on microgynon, do you take cards?", "payment"),
+    ("en", "I've got a titanium plate in my wrist, do you take cards?", "payment"),
 ])
 async def test_the_clinics_detail_asked_beside_a_health_statement_is_answered_after_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, detail: str
