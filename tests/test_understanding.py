@@ -444,7 +444,12 @@ async def test_payment_and_gift_certificates_are_answered_from_the_configuration
                                             ("ru", "хочу на консультацию сначала"),
                                             ("en", "any chance I can get in next week"),
                                             ("en", "can I get a slot next week"),
-                                            ("ru", "давайте я приду в субботу утром")])
+                                            ("ru", "давайте я приду в субботу утром"),
+                                            # A week and an hour: no weeks of a pregnancy.
+                                            ("ru", "на этой неделе есть что-нибудь "
+                                                   "свободное? после 17 могу"),
+                                            ("ru", "на следующей неделе можно в 18?"),
+                                            ("ru", "а на завтра можно?")])
 async def test_wanting_to_sign_up_opens_the_booking(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:
@@ -903,6 +908,8 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     ("ru", "позавчера делала механическую чистку, можно записаться на субботу?",
      "recent_resurfacing"),
     ("ru", "недавно была чистка лица у косметолога, когда к вам можно?", "recent_resurfacing"),
+    # A temperature by what the thermometer shows.
+    ("ru", "градусник показывает 38 второй день, где вы находитесь?", "fever"),
 ])
 async def test_a_condition_told_beside_an_errand_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, condition: str

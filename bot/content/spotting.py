@@ -4,7 +4,8 @@ Unlike the FAQ matcher, which weighs how much of a question a topic explains, a 
 simply there or not: all its words in the message, in any order and word form (lemmas, see
 bot/content/lemmas.py), a small typo tolerated in words of four letters or more. A health
 statement must be caught however much else the message says. Digits and emoji count as words
-("type 2", "👍"); a phrase's "0" is any number ("на 0 =неделе"), its "37.0" any body
+("type 2", "👍"); a phrase's "0" is any number typed right beside a word written beside it
+("на 0 =неделе" is "на 20 неделе", not "на этой неделе, после 17"), its "37.0" any body
 temperature above the normal typed with its tenth or degrees ("37,8", "38°"), but a sum
 ("37,5 тыс"). A word written `=делала` matches only that exact form, where the tense or person
 is what tells ("делала пилинг" is about the client, "делать пилинг" may be a question). What
@@ -69,11 +70,16 @@ class Spotter:
         self._marks = frozenset(marks)
         self._ignore = frozenset(self.stems(ignore))
         self._phrases: list[tuple[str, frozenset[str]]] = []
+        # The words written right beside a phrase's "0", one of which the number must be
+        # typed beside: "на 0 =неделе" is "на 20 неделе", not "на этой неделе, после 17".
+        self._beside_number: dict[int, frozenset[str]] = {}
         for key, texts in phrases.items():
             for text in texts:
-                stems = frozenset(self.stems(text))
-                if stems:
-                    self._phrases.append((key, stems))
+                written = self.stems(text)
+                if written:
+                    if NUMBER in written:
+                        self._beside_number[len(self._phrases)] = _beside(written, NUMBER)
+                    self._phrases.append((key, frozenset(written)))
         self._by_letter: dict[str, set[str]] = {}
         # A phrase is present only when all its stems are, so it is enough to look at the
         # phrases filed under one of its stems that the message has: a few of hundreds.
@@ -139,9 +145,11 @@ class Spotter:
         present = set().union(*meaning.values()) if meaning else set()
         present |= {EXACT + w for w in meaning} | {NUMBER for w in meaning if _number(w)} | {
             FEVERISH for w in meaning if _feverish(w)}
+        numbered = self._beside_numbers(typed, meaning) if NUMBER in present else set()
         matched = [self._phrases[number] for number in sorted(
             {n for stem in present for n in self._filed.get(stem, ())})
-            if self._phrases[number][1] <= present]
+            if self._phrases[number][1] <= present and (
+                number not in self._beside_number or numbered & self._beside_number[number])]
         keys: dict[str, None] = {}
         used: set[str] = set()
         for key, stems in matched:
@@ -153,6 +161,16 @@ class Spotter:
                              if not (m & used) and EXACT + w not in used
                              and self._lemmas.written(w) not in self._ignore)
         return Found(tuple(keys), leftover)
+
+    def _beside_numbers(self, typed: str, meaning: Mapping[str, frozenset[str]]) -> set[str]:
+        """The stems of the words typed right before or after a number."""
+        words = self._words(typed)
+        found: set[str] = set()
+        for i, word in enumerate(words):
+            if _number(word):
+                for other in words[max(i - 1, 0):i] + words[i + 1:i + 2]:
+                    found |= meaning.get(other, frozenset()) | {EXACT + other}
+        return found
 
     def whole(self, text: str) -> str | None:
         """The key of the phrase the whole message is (typed answers: "yes", "не знаю")."""
@@ -177,6 +195,12 @@ def _narrowed(key: str, matched: list[tuple[str, frozenset[str]]]) -> bool:
 def _kind(key: str) -> str:
     """Conditions, health cues, and everything else: a phrase gives way only to its own kind's."""
     return next((kind for kind in (CONDITION, HEALTH_CUE) if key.startswith(kind)), "")
+
+
+def _beside(written: list[str], word: str) -> frozenset[str]:
+    """The words written right before and after each `word` of a phrase."""
+    return frozenset(other for i, w in enumerate(written) if w == word
+                     for other in written[max(i - 1, 0):i] + written[i + 1:i + 2])
 
 
 def _number(word: str) -> bool:
