@@ -185,6 +185,15 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     # Skin that feels tight, told.
     ("en", "my skin feels tight after washing"), ("ru", "после умывания кожу стягивает"),
     ("en", "my face peels a lot since the weekend"), ("ru", "лицо шелушится с выходных"),
+    # A service the clinic does not offer, had days ago or followed by a symptom.
+    ("ru", "после ботокса прошло 10 дней, можно?"),
+    ("ru", "после шугаринга на ногах раздражение, это пройдёт?"),
+    # A symptom that lasts, or came out on a part of the body.
+    ("ru", "уже 3 дня после чистки, а всё ещё жжёт, это нормально?"),
+    ("en", "day 2 after and theres still swelling under my eyes, normal?"),
+    ("ru", "после процедуры высыпало мелкими прыщами по лбу, как быть"),
+    # Steroids, testosterone.
+    ("ru", "угри после курса стероидов"), ("en", "on trt, any issue?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -1006,6 +1015,17 @@ async def test_being_on_a_budget_a_pension_or_after_exams_is_no_health_statement
     ("en", "my kids brought chickenpox home and now I have it too", "fever"),
     ("ru", "у меня ветрянка сейчас, когда можно прийти?", "fever"),
     ("en", "red raw patch on my nose since I came off my bike", "open_wounds"),
+    # A skin cancer removed, by its kind; Fraxel in Russian; acne by its pus or as breakouts.
+    ("ru", "удалили базалиому на виске прошлой зимой", "oncology"),
+    ("en", "had a basal cell cut out of my temple last year", "oncology"),
+    ("ru", "две недели назад был фраксель", "recent_resurfacing"),
+    ("en", "my son is 16 with active breakouts, can he come?", "acne_inflamed"),
+    ("en", "big pus filled lump on my neck again", "boils"),
+    # Russian typed on a Latin keyboard, as letters are often typed ("eshe" for "ещё"), or
+    # inside an English message.
+    ("ru", "u menya pryshi vospalennye na shekah, mozhno?", "acne_inflamed"),
+    ("en", "hi, ya beremenna, 20 weeks, is it ok?", "pregnancy"),
+    ("en", "my mama has kardiostimulyator, can she come with me?", "pacemaker"),
 ])
 async def test_a_condition_in_words_nobody_would_list_is_answered_about_it(
     bot: Sandbox, content: Content, language: str, text: str, condition: str

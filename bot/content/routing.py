@@ -51,10 +51,10 @@ a spotter look-up per language, one FAQ match, at most two guesses.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain
+from itertools import chain, combinations
 from typing import TYPE_CHECKING, Literal
 
 from bot.content.classifier import HEALTH
@@ -141,7 +141,8 @@ def _read(content: Content, matcher: FaqMatcher, language: str, typed: str, text
     foreign = typed if text == typed else unread(content, language, typed)
     conditions = by_kind.get("condition") or [
         key.partition(":")[2] for lang, spotter in content.spotters.items() if lang != language
-        for key in spotter.find(foreign).keys if key.startswith("condition:")]
+        for key in spotter.find(in_letters(content, lang, foreign)).keys
+        if key.startswith("condition:")]
     # A condition of someone who is not coming ("муж на варфарине, но он не пойдёт"), or that
     # someone else had and the writer asks whether it happens ("сестра после шлифовки
     # обсыпалась, такое бывает?", unless the writer tells of themself too) is no one's to
@@ -258,8 +259,10 @@ def readable(content: Content, language: str, text: str) -> str:
         return text
     pattern = _latin(tuple(table))
     lemmas = lemmatiser(language)
+    also = content.words[language].latin_also
     spelled = _LATIN_WORD.sub(
-        lambda m: _spelled(pattern.findall(m.group(0)), table, lemmas.known), text.lower())
+        lambda m: _spelled(pattern.findall(m.group(0)), table, lemmas.known, also),
+        text.lower())
     words = _WORD.findall(spelled)
     return spelled if 2 * sum(map(lemmas.known, words)) >= len(words) else text
 
@@ -291,15 +294,36 @@ def unread(content: Content, language: str, typed: str) -> str:
     table = content.words[language].latin
     pattern = _latin(tuple(table))
     known = lemmatiser(language).known
+    also = content.words[language].latin_also
     return " ".join(word for word in _LATIN_WORD.findall(typed.lower())
-                    if not known(_spelled(pattern.findall(word), table, known)))
+                    if not known(_spelled(pattern.findall(word), table, known, also)))
 
 
-def _spelled(groups: list[str], table: dict[str, str], known: Callable[[str], bool]) -> str:
+def in_letters(content: Content, language: str, text: str) -> str:
+    """The message with each Latin-typed word that is a word of `language` in its letters
+    ("my mama has kardiostimulyator": "кардиостимулятор"): how another language's words read
+    a message that mixes in this one."""
+    table = content.words[language].latin if language in content.words else {}
+    if not table:
+        return text
+    pattern = _latin(tuple(table))
+    known = lemmatiser(language).known
+    also = content.words[language].latin_also
+
+    def read(match: re.Match[str]) -> str:
+        spelled = _spelled(pattern.findall(match.group(0)), table, known, also)
+        return spelled if known(spelled) else match.group(0)
+
+    return _LATIN_WORD.sub(read, text.lower())
+
+
+def _spelled(groups: list[str], table: dict[str, str], known: Callable[[str], bool],
+             also: Mapping[str, tuple[str, ...]]) -> str:
     """One Latin-typed word, as its letter groups, in the language's letters. Where the
-    dictionary does not know the first reading, one other is tried: a group read letter by
-    letter ("stoit" is "стоит", not "стойт"), or the letter written `'` put back where the
-    typist left it out ("skolko" is "сколько")."""
+    dictionary does not know the first reading, others are tried: a group read letter by
+    letter ("stoit" is "стоит", not "стойт"), the letter written `'` put back where the
+    typist left it out ("skolko" is "сколько"), or one or two groups read as the other letters
+    they are typed for (`also`: "eshe" is "еще", "epilyacii" "эпиляции")."""
     letters = [table.get(group, group) for group in groups]
     first = "".join(letters)
     if known(first):
@@ -309,7 +333,18 @@ def _spelled(groups: list[str], table: dict[str, str], known: Callable[[str], bo
     soft = table.get("'")
     left_out = ("".join(letters[:i]) + soft + "".join(letters[i:])
                 for i in range(1, len(letters) + 1)) if soft else ()
-    return next((other for other in chain(split, left_out) if known(other)), first)
+    other = [(i, other) for i, group in enumerate(groups) for other in also.get(group, ())]
+
+    def instead(*changes: tuple[int, str]) -> str:
+        changed = list(letters)
+        for i, letter in changes:
+            changed[i] = letter
+        return "".join(changed)
+
+    once = (instead(change) for change in other)
+    twice = (instead(a, b) for a, b in combinations(other, 2) if a[0] != b[0])
+    return next((reading for reading in chain(split, left_out, once, twice) if known(reading)),
+                first)
 
 
 @cache
@@ -326,6 +361,11 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
         return False
     if "about" in cues:
         return True
+    # A service the clinic does not offer, had a time ago ("после ботокса прошло 10 дней") or
+    # followed by a symptom on a part of the body ("после эпиляции над губой раздражение").
+    if "elsewhere" in found.keys and ("lately" in cues or "alongside" in found.keys and {
+            "symptoms", "body"} <= cues):
+        return True
     lemmas = lemmatiser(language)
     if "never" in cues or "others" in cues and "telling" not in cues:
         cues -= {"symptoms", "states", "body"}
@@ -335,6 +375,11 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
             or told(content, language, words, text)):
         return True
     if "states" in cues and told(content, language, words, text):
+        return True
+    # A symptom that has lasted ("уже 2 дня после процедуры, а всё ещё жжёт"), or that came
+    # out on a part of the body ("высыпало на лбу"): someone has it.
+    if {"symptoms", "lately"} <= cues or {"symptoms", "body"} <= cues and any(
+            map(lemmas.happened, words)):
         return True
     # A part of the body broken, twisted, pulled ("сломала руку"; "my phone broke" is none).
     if {"injured", "body"} <= cues:

@@ -78,6 +78,9 @@ class Words(Dialog):
     likeness: Phrases = ()
     # How clients write the language on a Latin keyboard ("pyatno"): letter groups → letters.
     latin: dict[Annotated[StrictStr, Field(min_length=1)], StrictStr] = {}
+    # Other letters a group of `latin` is typed for, tried where the first reading is no word:
+    # "eshe" is "ещё", "epilyacii" "эпиляции".
+    latin_also: dict[Annotated[StrictStr, Field(min_length=1)], tuple[StrictStr, ...]] = {}
     # A noun naming a person by an illness is read as the words it stands for too: its ending →
     # the endings put in its place ("гипертоничка" is also "гипертоник", "гипертония").
     patient_endings: Annotated[dict[StrictStr, tuple[StrictStr, ...]],
