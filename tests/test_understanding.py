@@ -919,6 +919,9 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     ("ru", "недавно была чистка лица у косметолога, когда к вам можно?", "recent_resurfacing"),
     # A temperature by what the thermometer shows.
     ("ru", "градусник показывает 38 второй день, где вы находитесь?", "fever"),
+    # A peel done at home.
+    ("en", "tried a peel at home last weekend, where are you?", "recent_resurfacing"),
+    ("en", "used a diy peel kit on saturday, do you take cards?", "recent_resurfacing"),
 ])
 async def test_a_condition_told_beside_an_errand_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, condition: str
@@ -1021,6 +1024,7 @@ async def test_being_on_a_budget_a_pension_or_after_exams_is_no_health_statement
     ("ru", "две недели назад был фраксель", "recent_resurfacing"),
     ("en", "my son is 16 with active breakouts, can he come?", "acne_inflamed"),
     ("en", "big pus filled lump on my neck again", "boils"),
+    ("en", "I bruise if you touch me, even lightly", "bleeding"),
     # Russian typed on a Latin keyboard, as letters are often typed ("eshe" for "ещё"), or
     # inside an English message.
     ("ru", "u menya pryshi vospalennye na shekah, mozhno?", "acne_inflamed"),
