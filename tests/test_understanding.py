@@ -430,6 +430,8 @@ async def test_what_the_bot_cannot_know_is_offered_to_a_person_not_the_price_pag
     # Pay-later services, a card by its brand, insurance.
     ("en", "do you take Klarna?", "payment"), ("en", "can I pay with amex", "payment"),
     ("ru", "по ДМС можно оплатить?", "payment"),
+    # Bank details: no illness for their ending ("-ит", as "гастрит").
+    ("ru", "вышлите реквизиты, оплачу переводом от фирмы", "payment"),
 ])
 async def test_payment_and_gift_certificates_are_answered_from_the_configuration(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, kind: str
@@ -458,7 +460,8 @@ async def test_payment_and_gift_certificates_are_answered_from_the_configuration
                                             ("ru", "на этой неделе есть что-нибудь "
                                                    "свободное? после 17 могу"),
                                             ("ru", "на следующей неделе можно в 18?"),
-                                            ("ru", "а на завтра можно?")])
+                                            ("ru", "а на завтра можно?"),
+                                            ("ru", "мне бы в пятницу, вечер, любое")])
 async def test_wanting_to_sign_up_opens_the_booking(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:

@@ -404,10 +404,11 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
         return True
     endings = content.words[language].health.medical_endings
     # The word as typed, or the form it is listed in when that is as long ("блефаропластику":
-    # "визитом" is a "визит", no "гастрит").
+    # "визитом" is a "визит", no "гастрит"); a word a phrase explains is no name of an illness
+    # ("реквизиты для оплаты").
     return any(len(word) >= MEDICAL_NAME and (name := lemmas.name_form(word)) is not None
                and (word.endswith(endings) or len(name) >= MEDICAL_NAME
-                    and name.endswith(endings)) for word in words)
+                    and name.endswith(endings)) for word in words if word in found.leftover)
 
 
 def tells_apart(content: Content, matcher: FaqMatcher, language: str, text: str) -> bool:
