@@ -194,6 +194,13 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "после процедуры высыпало мелкими прыщами по лбу, как быть"),
     # Steroids, testosterone.
     ("ru", "угри после курса стероидов"), ("en", "on trt, any issue?"),
+    # A symptom of a part of the body told in a clause of its own, then a question.
+    ("ru", "скулы горят и шелушатся, поможет шлифовка?"),
+    # Weight lost, lashes falling out, an acne pill by name, a dose typed with its unit.
+    ("ru", "похудела на 8 кг за месяц, можно?"),
+    ("ru", "ресницы выпадают, кожа сухая, можно ли шлифовку?"),
+    ("en", "on spironolactone, how many sessions would I need?"),
+    ("en", "taking 40mg of something for my skin, do you take cards?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -1028,6 +1035,9 @@ async def test_being_on_a_budget_a_pension_or_after_exams_is_no_health_statement
     ("en", "my son is 16 with active breakouts, can he come?", "acne_inflamed"),
     ("en", "big pus filled lump on my neck again", "boils"),
     ("en", "I bruise if you touch me, even lightly", "bleeding"),
+    # Vitiligo as it is seen; keloids misspelt.
+    ("ru", "на руках белеют пятна, становятся больше", "autoimmune"),
+    ("ru", "у меня келойды на мочках, где вы находитесь?", "keloids"),
     # Russian typed on a Latin keyboard, as letters are often typed ("eshe" for "ещё"), or
     # inside an English message.
     ("ru", "u menya pryshi vospalennye na shekah, mozhno?", "acne_inflamed"),

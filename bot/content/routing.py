@@ -104,6 +104,7 @@ _PART = re.compile(r"[,.;:!?()\n]|\s[—–-]\s")  # ...and sentences asked, and
 _LATIN_WORD = re.compile(r"[a-z']+")
 _ASKED = re.compile(r"[^.!?\n]*\?")  # the sentences of a message that ask
 _SENTENCE = re.compile(r"[.!?\n]+")
+_TOLD_CLAUSE = re.compile(r"[^,.;:!?()\n]+[,.;:!?()\n]*")  # a clause and what ends it
 
 
 @dataclass(frozen=True)
@@ -376,10 +377,11 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
         return True
     if "states" in cues and told(content, language, words, text):
         return True
-    # A symptom that has lasted ("уже 2 дня после процедуры, а всё ещё жжёт"), or that came
-    # out on a part of the body ("высыпало на лбу"): someone has it.
-    if {"symptoms", "lately"} <= cues or {"symptoms", "body"} <= cues and any(
-            map(lemmas.happened, words)):
+    # A symptom that has lasted ("уже 2 дня после процедуры, а всё ещё жжёт"), that came out
+    # on a part of the body ("высыпало на лбу"), or that a clause of its own tells of a part
+    # of the body, whatever the message then asks ("веки отекают, можно?"): someone has it.
+    if {"symptoms", "lately"} <= cues or {"symptoms", "body"} <= cues and (
+            any(map(lemmas.happened, words)) or told_of_body(content, language, text)):
         return True
     # A part of the body broken, twisted, pulled ("сломала руку"; "my phone broke" is none).
     if {"injured", "body"} <= cues:
@@ -409,6 +411,17 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
     return any(len(word) >= MEDICAL_NAME and (name := lemmas.name_form(word)) is not None
                and (word.endswith(endings) or len(name) >= MEDICAL_NAME
                     and name.endswith(endings)) for word in words if word in found.leftover)
+
+
+def told_of_body(content: Content, language: str, text: str) -> bool:
+    """Whether a clause of the message, not one that asks, tells a symptom of a part of the
+    body ("веки отекают" in "веки отекают, можно?")."""
+    spotter = content.spotters[language]
+    return any(
+        not clause.endswith("?") and {"health:symptoms", "health:body"} <= set(
+            spotter.find(clause).keys) and told(content, language, _WORD.findall(
+                clause.lower().replace("ё", "е")), clause)
+        for clause in map(str.strip, _TOLD_CLAUSE.findall(text)))
 
 
 def tells_apart(content: Content, matcher: FaqMatcher, language: str, text: str) -> bool:

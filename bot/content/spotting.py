@@ -233,9 +233,11 @@ def _ill_with(form: str, patients: Mapping[str, tuple[str, ...]]) -> tuple[str, 
 @cache
 def _token(money: tuple[str, ...]) -> re.Pattern[str]:
     """A word; a figure with its degree mark is one, so is a figure with its tenth, unless a
-    word of `money` follows ("37,5 тыс", "37.5k")."""
+    word of `money` follows ("37,5 тыс", "37.5k"); a figure typed together with its unit is two
+    ("100mg" is "100 mg")."""
     return re.compile(r"\d+(?:[.,]\d)?(?:°[cfсф]?|[cfсф]\b)"
                       rf"|\d+[.,]\d(?!\d)(?!\s*(?:{_either(money)}))"
+                      r"|\d+(?=[^\W\d_])"
                       r"|=?[^\W_]+|[\u2600-\u27bf\U0001f300-\U0001faff]", re.UNICODE)
 
 
