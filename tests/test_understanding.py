@@ -468,7 +468,14 @@ async def test_payment_and_gift_certificates_are_answered_from_the_configuration
                                                    "свободное? после 17 могу"),
                                             ("ru", "на следующей неделе можно в 18?"),
                                             ("ru", "а на завтра можно?"),
-                                            ("ru", "мне бы в пятницу, вечер, любое")])
+                                            ("ru", "мне бы в пятницу, вечер, любое"),
+                                            # Slots asked for as "spots", the procedure as
+                                            # a peel: no spots on the skin, no skin peeling.
+                                            ("en", "book a spot for me and my mum on monday "
+                                                   "please"),
+                                            ("en", "got any spots left next week?"),
+                                            ("en", "please book me in for a diamond peeling "
+                                                   "next week")])
 async def test_wanting_to_sign_up_opens_the_booking(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:

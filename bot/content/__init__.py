@@ -193,4 +193,4 @@ def _spotter(language: str, words: Words, reading: Reading, ignore: str) -> Spot
         phrases |= {f"{kind}:{key}": texts for key, texts in dict(entries).items()}
     return Spotter(language, phrases, reading, ignore, marks=(
         "elsewhere", "alongside", "health:general", "health:body", "health:lately",
-        "health:injured", "health:ailing"))
+        "health:injured", "health:ailing"), stands_for=words.stands_for)

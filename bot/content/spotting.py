@@ -63,8 +63,15 @@ class Spotter:
     what else reads it ("I have veneers" still tells of the writer in words no list knows)."""
 
     def __init__(self, language: str, phrases: Mapping[str, Iterable[str]], reading: Reading,
-                 ignore: str = "", marks: Iterable[str] = ()) -> None:
+                 ignore: str = "", marks: Iterable[str] = (),
+                 stands_for: Mapping[str, str] | None = None) -> None:
+        """`stands_for`: words that, typed together, read as something else, and what they
+        stand for ("diamond peeling" is the procedure, no skin peeling)."""
         self._lemmas = lemmatiser(language)
+        self._stands_for = {typed.lower(): meant for typed, meant in (stands_for or {}).items()}
+        self._together = re.compile(
+            r"\b(?:" + "|".join(map(re.escape, self._stands_for)) + r")\b",
+            re.IGNORECASE) if self._stands_for else None
         self._patients = reading.patients
         self._token, self._degree_word = _token(reading.money), _degree_word(reading.degrees)
         self._marks = frozenset(marks)
@@ -138,6 +145,8 @@ class Spotter:
         forgiven in a word's likeliest reading only: the rarer readings of a word ("рак" may be
         "рака") must be vocabulary words as they are (a letter alone has none: "к" is no
         "как"), and a word the dictionary knows is no typo ("понимает" is not "принимает")."""
+        if self._together is not None:
+            text = self._together.sub(lambda m: self._stands_for[m.group(0).lower()], text)
         typed = text.replace(EXACT, " ")
         meaning = {w: self._meaning(forms[0], self._lemmas.known(w))
                    | self._known.intersection(forms[1:] if len(w) > 1 else ())

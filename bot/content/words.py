@@ -73,6 +73,9 @@ class Words(Dialog):
     staff_only: Phrases  # what only staff can answer (discounts): offered to a person
     elsewhere: Phrases = ()  # services the clinic does not offer ("hydrafacial", "ботокс")
     alongside: Phrases = ()  # words setting such a service beside this one ("after", "чем")
+    # Words that, typed together, read as something else, and what they stand for: "diamond
+    # peeling" is the procedure, no skin peeling; "any spots left" asks for free slots.
+    stands_for: dict[StrictStr, StrictStr] = {}
     # Words opening a likeness after a word that describes ("красная как рак"): what follows is
     # a figure of speech, no condition. Read where the language has a dictionary to tell.
     likeness: Phrases = ()
