@@ -201,6 +201,8 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "ресницы выпадают, кожа сухая, можно ли шлифовку?"),
     ("en", "on spironolactone, how many sessions would I need?"),
     ("en", "taking 40mg of something for my skin, do you take cards?"),
+    # Numbness of the face.
+    ("en", "my cheek goes numb now and then, is that a problem?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -798,6 +800,9 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("ru", "пью ярину третий год если что, можно картой?"),
     ("en", "on yasmin for a few years now, do you take cards?"),
     ("ru", "металлоконструкция в ноге после аварии, где вы находитесь?"),
+    # Hormones for fertility by their brands.
+    ("ru", "на дюфастоне сейчас, можно картой?"),
+    ("en", "on clomid this cycle, where do I park?"),
 ])
 async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -939,6 +944,10 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     # A peel done at home.
     ("en", "tried a peel at home last weekend, where are you?", "recent_resurfacing"),
     ("en", "used a diy peel kit on saturday, do you take cards?", "recent_resurfacing"),
+    # A pregnancy by its emoji or the birth ahead, fertility treatment.
+    ("ru", "34 недели 🤰 есть парковка?", "pregnancy"),
+    ("ru", "рожать через месяц, можно подарочный сертификат?", "pregnancy"),
+    ("en", "doing egg freezing this month, do you take cards?", "pregnancy"),
 ])
 async def test_a_condition_told_beside_an_errand_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, condition: str
