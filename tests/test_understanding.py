@@ -1049,6 +1049,8 @@ async def test_being_on_a_budget_a_pension_or_after_exams_is_no_health_statement
     ("en", "had a basal cell cut out of my temple last year", "oncology"),
     ("ru", "две недели назад был фраксель", "recent_resurfacing"),
     ("en", "my son is 16 with active breakouts, can he come?", "acne_inflamed"),
+    ("en", "blackheads everywhere, inflamed and painful, can you do extractions?",
+     "acne_inflamed"),
     ("en", "big pus filled lump on my neck again", "boils"),
     ("en", "I bruise if you touch me, even lightly", "bleeding"),
     # Vitiligo as it is seen; keloids misspelt.
