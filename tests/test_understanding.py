@@ -201,8 +201,11 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "ресницы выпадают, кожа сухая, можно ли шлифовку?"),
     ("en", "on spironolactone, how many sessions would I need?"),
     ("en", "taking 40mg of something for my skin, do you take cards?"),
-    # Numbness of the face.
+    # Numbness of the face; a miscarriage; a period, by its slang or just ended.
     ("en", "my cheek goes numb now and then, is that a problem?"),
+    ("ru", "после выкидыша месяц прошёл, можно?"),
+    ("ru", "месячки сегодня начались, приходить?"),
+    ("en", "my period ended yesterday, good time to come?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -948,6 +951,16 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     ("ru", "34 недели 🤰 есть парковка?", "pregnancy"),
     ("ru", "рожать через месяц, можно подарочный сертификат?", "pregnancy"),
     ("en", "doing egg freezing this month, do you take cards?", "pregnancy"),
+    # The words of parents' forums: the two-week wait, days after a transfer, weeks shortened.
+    ("ru", "5 дпп, ХГЧ ещё не сдавала, можно картой?", "pregnancy"),
+    ("ru", "12 нед бер, где парковка", "pregnancy"),
+    ("en", "2ww after my transfer, can I book?", "pregnancy"),
+    ("en", "I'm 20w, is the suction safe for the baby?", "pregnancy"),
+    # Russian typed with "j" ("kormlju"); breastfeeding told, then asked of in general.
+    ("ru", "Ja kormlju grud'ju, do kotorogo chasa vy rabotaete?", "breastfeeding"),
+    ("ru", "при ГВ лицо шелушится, ваша процедура поможет?", "breastfeeding"),
+    ("en", "newborn at home and exclusively pumping. is that the same as breastfeeding for you?",
+     "breastfeeding"),
 ])
 async def test_a_condition_told_beside_an_errand_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, condition: str

@@ -104,6 +104,9 @@ _PART = re.compile(r"[,.;:!?()\n]|\s[—–-]\s")  # ...and sentences asked, and
 _LATIN_WORD = re.compile(r"[a-z']+")
 _ASKED = re.compile(r"[^.!?\n]*\?")  # the sentences of a message that ask
 _SENTENCE = re.compile(r"[.!?\n]+")
+OF_BODY = frozenset(("health:symptoms", "health:body"))  # a symptom of a part of the body
+TOLD_STATE = (frozenset(("health:symptoms",)), frozenset(("health:states",)))  # ...or of anyone
+GENERAL = frozenset(("health:general",))
 _TOLD_CLAUSE = re.compile(r"[^,.;:!?()\n]+[,.;:!?()\n]*")  # a clause and what ends it
 
 
@@ -381,7 +384,7 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
     # on a part of the body ("высыпало на лбу"), or that a clause of its own tells of a part
     # of the body, whatever the message then asks ("веки отекают, можно?"): someone has it.
     if {"symptoms", "lately"} <= cues or {"symptoms", "body"} <= cues and (
-            any(map(lemmas.happened, words)) or told_of_body(content, language, text)):
+            any(map(lemmas.happened, words)) or told_of(content, language, text, OF_BODY)):
         return True
     # A part of the body broken, twisted, pulled ("сломала руку"; "my phone broke" is none).
     if {"injured", "body"} <= cues:
@@ -413,15 +416,20 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
                     and name.endswith(endings)) for word in words if word in found.leftover)
 
 
-def told_of_body(content: Content, language: str, text: str) -> bool:
-    """Whether a clause of the message, not one that asks, tells a symptom of a part of the
-    body ("веки отекают" in "веки отекают, можно?")."""
+def told_of(content: Content, language: str, text: str, *cues: frozenset[str],
+            unless: frozenset[str] = frozenset()) -> bool:
+    """Whether a clause of the message, not one that asks nor one with a key of `unless`, has
+    all the cues of one of `cues` ("веки отекают" in "веки отекают, можно?" tells a symptom of
+    a part of the body; "I read that with epilepsy…" speaks in general)."""
     spotter = content.spotters[language]
-    return any(
-        not clause.endswith("?") and {"health:symptoms", "health:body"} <= set(
-            spotter.find(clause).keys) and told(content, language, _WORD.findall(
-                clause.lower().replace("ё", "е")), clause)
-        for clause in map(str.strip, _TOLD_CLAUSE.findall(text)))
+    for clause in map(str.strip, _TOLD_CLAUSE.findall(text)):
+        if clause.endswith("?"):
+            continue
+        keys = set(spotter.find(clause).keys)
+        if unless.isdisjoint(keys) and any(cue <= keys for cue in cues) and told(
+                content, language, _WORD.findall(clause.lower().replace("ё", "е")), clause):
+            return True
+    return False
 
 
 def tells_apart(content: Content, matcher: FaqMatcher, language: str, text: str) -> bool:
@@ -465,7 +473,9 @@ def named_in_general(content: Content, language: str, found: Found, text: str,
     word that speaks in general, and no word of the writer or of what happened to them. None
     when the message tells, speaks of the writer ("I have diabetes, can diabetics…") or of one
     person ("беременна вторым… вы где вообще?"), tells a symptom of a part of the body ("на
-    носу высыпало как при герпесе"), or names a condition no answer names: that
+    носу высыпало как при герпесе"), tells a symptom or the condition in a clause of its own
+    ("при ГВ кожа шелушится, ваша процедура поможет?", "exclusively pumping, is that the same
+    as breastfeeding?"), or names a condition no answer names: that
     one is answered about the condition, cautiously. What the writer read or heard ("читала,
     что при…") is no word of them."""
     cues = {key for key in found.keys if key.startswith("health:")}
@@ -474,6 +484,9 @@ def named_in_general(content: Content, language: str, found: Found, text: str,
     if "health:general" not in cues or not cues.isdisjoint(
             ("health:first_person", "health:telling")) or told(content, language, words, text) \
             or {"health:symptoms", "health:body"} <= cues \
+            or told_of(content, language, text, *TOLD_STATE) or told_of(
+                content, language, text, *(frozenset((f"condition:{condition}",))
+                                           for condition in conditions), unless=GENERAL) \
             or any(lemmas.speaks_of_self(word) or lemmas.describes_one(word)
                    for word in words if word not in heard):
         return None
