@@ -187,6 +187,7 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "my face peels a lot since the weekend"), ("ru", "лицо шелушится с выходных"),
     # A service the clinic does not offer, had days ago or followed by a symptom.
     ("ru", "после ботокса прошло 10 дней, можно?"),
+    ("ru", "на днях был плазмолифтинг, можно к вам?"),
     ("ru", "после шугаринга на ногах раздражение, это пройдёт?"),
     # A symptom that lasts, or came out on a part of the body.
     ("ru", "уже 3 дня после чистки, а всё ещё жжёт, это нормально?"),
