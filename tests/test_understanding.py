@@ -1158,6 +1158,10 @@ async def test_words_a_letter_away_from_an_illness_are_no_health_statement(
     ("en", "could you share your postcode please"),
     ("en", "someone nicked my purse on the bus, can I pay by bank transfer?"),
     ("en", "running 10 minutes late, where do I park?"),  # minutes, no degrees
+    # A child who comes along or stays with someone: no baby on the way.
+    ("ru", "можно записаться на пятницу? ребенок будет с бабушкой"),
+    ("ru", "ребенок будет со мной в коляске, есть где её поставить?"),
+    ("en", "can my wife come in with the baby while I have mine done?"),
 ])
 async def test_an_everyday_aside_gets_no_health_answer(
     bot: Sandbox, content: Content, language: str, text: str
