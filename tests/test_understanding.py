@@ -207,6 +207,12 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "после выкидыша месяц прошёл, можно?"),
     ("ru", "месячки сегодня начались, приходить?"),
     ("en", "my period ended yesterday, good time to come?"),
+    # Medicines by their brands in the UK and the US, in either language.
+    ("en", "taking co-codamol for my back this week, does the procedure hurt?"),
+    ("en", "on Dianette for acne, is that ok with this?"),
+    ("ru", "сейчас на Adderall, можно?"),
+    # A skin state told to last.
+    ("ru", "пятый день всё ещё красное, тоналкой можно?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -957,6 +963,9 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     ("ru", "12 нед бер, где парковка", "pregnancy"),
     ("en", "2ww after my transfer, can I book?", "pregnancy"),
     ("en", "I'm 20w, is the suction safe for the baby?", "pregnancy"),
+    # A pregnancy that may come, a solarium planned.
+    ("ru", "а если забеременею между сеансами, что тогда?", "pregnancy"),
+    ("ru", "в четверг схожу в солярий, в субботу можно к вам?", "sun_planned"),
     # Russian typed with "j" ("kormlju"); breastfeeding told, then asked of in general.
     ("ru", "Ja kormlju grud'ju, do kotorogo chasa vy rabotaete?", "breastfeeding"),
     ("ru", "при ГВ лицо шелушится, ваша процедура поможет?", "breastfeeding"),

@@ -105,6 +105,8 @@ _LATIN_WORD = re.compile(r"[a-z']+")
 _ASKED = re.compile(r"[^.!?\n]*\?")  # the sentences of a message that ask
 _SENTENCE = re.compile(r"[.!?\n]+")
 OF_BODY = frozenset(("health:symptoms", "health:body"))  # a symptom of a part of the body
+LASTING_CUES = frozenset(("states", "lately"))  # a skin state that lasts...
+LASTING = frozenset(f"health:{cue}" for cue in LASTING_CUES)  # ...told in a clause
 TOLD_STATE = (frozenset(("health:symptoms",)), frozenset(("health:states",)))  # ...or of anyone
 GENERAL = frozenset(("health:general",))
 _TOLD_CLAUSE = re.compile(r"[^,.;:!?()\n]+[,.;:!?()\n]*")  # a clause and what ends it
@@ -382,9 +384,11 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
         return True
     # A symptom that has lasted ("уже 2 дня после процедуры, а всё ещё жжёт"), that came out
     # on a part of the body ("высыпало на лбу"), or that a clause of its own tells of a part
-    # of the body, whatever the message then asks ("веки отекают, можно?"): someone has it.
+    # of the body, whatever the message then asks ("веки отекают, можно?"); a skin state a
+    # clause tells has lasted ("3 день а всё еще красное"): someone has it.
     if {"symptoms", "lately"} <= cues or {"symptoms", "body"} <= cues and (
-            any(map(lemmas.happened, words)) or told_of(content, language, text, OF_BODY)):
+            any(map(lemmas.happened, words)) or told_of(content, language, text, OF_BODY)) \
+            or cues >= LASTING_CUES and told_of(content, language, text, LASTING):
         return True
     # A part of the body broken, twisted, pulled ("сломала руку"; "my phone broke" is none).
     if {"injured", "body"} <= cues:
