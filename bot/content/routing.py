@@ -147,7 +147,7 @@ def _read(content: Content, matcher: FaqMatcher, language: str, typed: str, text
     foreign = typed if text == typed else unread(content, language, typed)
     conditions = by_kind.get("condition") or [
         key.partition(":")[2] for lang, spotter in content.spotters.items() if lang != language
-        for key in spotter.find(in_letters(content, lang, foreign)).keys
+        for key in spotter.find(in_letters(content, lang, foreign, found.leftover)).keys
         if key.startswith("condition:")]
     # A condition of someone who is not coming ("муж на варфарине, но он не пойдёт"), or that
     # someone else had and the writer asks whether it happens ("сестра после шлифовки
@@ -305,10 +305,11 @@ def unread(content: Content, language: str, typed: str) -> str:
                     if not known(_spelled(pattern.findall(word), table, known, also)))
 
 
-def in_letters(content: Content, language: str, text: str) -> str:
+def in_letters(content: Content, language: str, text: str, unexplained: frozenset[str]) -> str:
     """The message with each Latin-typed word that is a word of `language` in its letters
     ("my mama has kardiostimulyator": "кардиостимулятор"): how another language's words read
-    a message that mixes in this one."""
+    a message that mixes in this one. Only the words the message's own phrases left
+    `unexplained` are tried."""
     table = content.words[language].latin if language in content.words else {}
     if not table:
         return text
@@ -317,28 +318,28 @@ def in_letters(content: Content, language: str, text: str) -> str:
     also = content.words[language].latin_also
 
     def read(match: re.Match[str]) -> str:
-        spelled = _spelled(pattern.findall(match.group(0)), table, known, also)
-        return spelled if known(spelled) else match.group(0)
+        word = match.group(0)
+        if word not in unexplained:
+            return word
+        spelled = _spelled(pattern.findall(word), table, known, also, thorough=False)
+        return spelled if known(spelled) else word
 
     return _LATIN_WORD.sub(read, text.lower())
 
 
 def _spelled(groups: list[str], table: dict[str, str], known: Callable[[str], bool],
-             also: Mapping[str, tuple[str, ...]]) -> str:
+             also: Mapping[str, tuple[str, ...]], thorough: bool = True) -> str:
     """One Latin-typed word, as its letter groups, in the language's letters. Where the
     dictionary does not know the first reading, others are tried: a group read letter by
     letter ("stoit" is "стоит", not "стойт"), the letter written `'` put back where the
     typist left it out ("skolko" is "сколько"), or one or two groups read as the other letters
-    they are typed for (`also`: "eshe" is "еще", "epilyacii" "эпиляции")."""
+    they are typed for (`also`: "eshe" is "еще", "epilyacii" "эпиляции"). Not `thorough`, only
+    one group read otherwise: for the words of a message in another language, most of which
+    are no words of this one, so every reading tried is a look-up spent."""
     letters = [table.get(group, group) for group in groups]
     first = "".join(letters)
     if known(first):
         return first
-    split = ("".join(letters[:i]) + "".join(table.get(c, c) for c in group)
-             + "".join(letters[i + 1:]) for i, group in enumerate(groups) if len(group) > 1)
-    soft = table.get("'")
-    left_out = ("".join(letters[:i]) + soft + "".join(letters[i:])
-                for i in range(1, len(letters) + 1)) if soft else ()
     other = [(i, other) for i, group in enumerate(groups) for other in also.get(group, ())]
 
     def instead(*changes: tuple[int, str]) -> str:
@@ -348,6 +349,13 @@ def _spelled(groups: list[str], table: dict[str, str], known: Callable[[str], bo
         return "".join(changed)
 
     once = (instead(change) for change in other)
+    if not thorough:
+        return next((reading for reading in once if known(reading)), first)
+    split = ("".join(letters[:i]) + "".join(table.get(c, c) for c in group)
+             + "".join(letters[i + 1:]) for i, group in enumerate(groups) if len(group) > 1)
+    soft = table.get("'")
+    left_out = ("".join(letters[:i]) + soft + "".join(letters[i:])
+                for i in range(1, len(letters) + 1)) if soft else ()
     twice = (instead(a, b) for a, b in combinations(other, 2) if a[0] != b[0])
     return next((reading for reading in chain(split, left_out, once, twice) if known(reading)),
                 first)
