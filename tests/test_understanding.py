@@ -213,6 +213,9 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "сейчас на Adderall, можно?"),
     # A skin state told to last.
     ("ru", "пятый день всё ещё красное, тоналкой можно?"),
+    # Cracks in the skin since the procedure, asked about.
+    ("en", "got the diamond peel with you on tuesday, now there are small cracks near my nose,"
+           " is that normal?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -813,6 +816,20 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     # Hormones for fertility by their brands.
     ("ru", "на дюфастоне сейчас, можно картой?"),
     ("en", "on clomid this cycle, where do I park?"),
+    # A spine injury, a joint replaced, cystitis, MS beside tiredness, a sun rash.
+    ("ru", "после травмы спины на коляске, пандус у вас есть?"),
+    ("ru", "поставили эндопротез колена, лифт работает?"),
+    ("ru", "обострился цистит, у вас есть туалет?"),
+    ("en", "parking near you? I've got MS and tire easily"),
+    ("en", "I get a sun rash every spring, PLE they call it. do you open saturdays?"),
+    ("ru", "аллергия на солнце каждый год, где вы находитесь?"),
+    # Something done at another cosmetologist lately, a bruise from a fall, tests under way,
+    # the heart in vague words.
+    ("ru", "на прошлой неделе кое-что делала у косметолога на лице, когда можно к вам?"),
+    ("ru", "после падения синяк на скуле до сих пор, в субботу можно прийти?"),
+    ("ru", "у меня слабая иммунка, часто болею. есть окна в среду?"),
+    ("ru", "сейчас сдаю кучу анализов, врачи что-то подозревают. где вы находитесь?"),
+    ("en", "there's something with my heart, the doctors are watching it. can I book friday?"),
 ])
 async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
