@@ -830,6 +830,17 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("ru", "у меня слабая иммунка, часто болею. есть окна в среду?"),
     ("ru", "сейчас сдаю кучу анализов, врачи что-то подозревают. где вы находитесь?"),
     ("en", "there's something with my heart, the doctors are watching it. can I book friday?"),
+    # MS by its Russian abbreviation and medicine, a gastroscopy the same morning, PMS, blood
+    # pressure and the doctor's orders.
+    ("ru", "Копаксон колю, РС. Свободно в субботу?"),
+    ("ru", "утром ФГДС, приду сразу после, можно в 12?"),
+    ("ru", "на пятницу можно? у меня как раз ПМС будет"),
+    ("en", "need to cancel, BP's through the roof and my doc wants me resting up"),
+    # Sleep lost for weeks, a body weight the couch may not hold, a panic disorder.
+    ("ru", "уже третью неделю бессонница, на результат повлияет?"),
+    ("en", "I've had insomnia for a month, will the results still show?"),
+    ("ru", "во мне 130 кг, кушетка выдержит?"),
+    ("en", "I have panic disorder, can we stop halfway if I need to?"),
 ])
 async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -988,6 +999,8 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     ("ru", "при ГВ лицо шелушится, ваша процедура поможет?", "breastfeeding"),
     ("en", "newborn at home and exclusively pumping. is that the same as breastfeeding for you?",
      "breastfeeding"),
+    # Breastfeeding typed short, with a hyphen.
+    ("en", "any slots thursday? bf-ing my 6 week old", "breastfeeding"),
 ])
 async def test_a_condition_told_beside_an_errand_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, condition: str
