@@ -43,22 +43,22 @@ for nothing itself and tells of the writer's health, by the rules or where the s
 sure, read alone so that the request beside it does not outweigh it ("можно картой
 оплатить? у меня БА с детства"), has the request answered with the caution before it, and so
 has a message the bot could not place, with the offer to pass it on. A Russian message
-typed on a Latin keyboard ("vchera obozhgla lob") is read in Cyrillic first, and then only the
-words that reading leaves unknown are looked up in other languages' words. Offline and cheap:
+typed on a Latin keyboard ("vchera obozhgla lob") is read in Cyrillic first
+(bot/content/letters.py), and then only the words that reading leaves unknown are looked up
+in other languages' words. Offline and cheap:
 a spotter look-up per language, one FAQ match, at most two guesses.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain, combinations
 from typing import TYPE_CHECKING, Literal
 
 from bot.content.classifier import HEALTH
 from bot.content.lemmas import lemmatiser
+from bot.content.letters import in_letters, readable, unread
 from bot.content.matcher import FaqMatcher, Match
 from bot.content.spotting import EXACT
 
@@ -101,7 +101,6 @@ WEIGHED = frozenset(("person", "staff_only", "logistics", "appointment", "book",
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CLAUSE = re.compile(r"[,.;:!()\n]")
 _PART = re.compile(r"[,.;:!?()\n]|\s[—–-]\s")  # ...and sentences asked, and a dash between
-_LATIN_WORD = re.compile(r"[a-z']+")
 _ASKED = re.compile(r"[^.!?\n]*\?")  # the sentences of a message that ask
 _SENTENCE = re.compile(r"[.!?\n]+")
 OF_BODY = frozenset(("health:symptoms", "health:body"))  # a symptom of a part of the body
@@ -255,24 +254,6 @@ def asks_hours(content: Content, language: str, text: str) -> bool:
                for asked in _ASKED.findall(text))
 
 
-def readable(content: Content, language: str, text: str) -> str:
-    """The message in its language's letters: one typed on a Latin keyboard ("vchera obozhgla
-    lob") is read letter group by letter group (the words file's `latin`) when most of its
-    words then are words of the language; anything else (a brand name, English) as typed. An
-    emoji beside the words ("bol'no? 😬") is no letter of the language."""
-    table = content.words[language].latin if language in content.words else {}
-    if not table or not all(letter.isascii() for letter in _WORD.findall(text)):
-        return text
-    pattern = _latin(tuple(table))
-    lemmas = lemmatiser(language)
-    also = content.words[language].latin_also
-    spelled = _LATIN_WORD.sub(
-        lambda m: _spelled(pattern.findall(m.group(0)), table, lemmas.known, also),
-        text.lower())
-    words = _WORD.findall(spelled)
-    return spelled if 2 * sum(map(lemmas.known, words)) >= len(words) else text
-
-
 def literal(content: Content, language: str, text: str) -> str:
     """The message without the likenesses of its similes: "долго ходить красной как рак?" asks
     how long the redness lasts and names no cancer. A likeness is the word after one of the
@@ -291,80 +272,6 @@ def _likeness(words: tuple[str, ...]) -> re.Pattern[str]:
     """A word, a likeness word and the word after it."""
     return re.compile(r"([^\W\d_]+)\s+(?:" + "|".join(map(re.escape, words))
                       + r")\s+[^\W\d_]+", re.IGNORECASE)
-
-
-def unread(content: Content, language: str, typed: str) -> str:
-    """The words of a message read in the language's letters that are no words of it there
-    (a brand name: "p'yu akkutan"): only these are left to other languages' words, so "chem"
-    typed for "чем" is no chemo."""
-    table = content.words[language].latin
-    pattern = _latin(tuple(table))
-    known = lemmatiser(language).known
-    also = content.words[language].latin_also
-    return " ".join(word for word in _LATIN_WORD.findall(typed.lower())
-                    if not known(_spelled(pattern.findall(word), table, known, also)))
-
-
-def in_letters(content: Content, language: str, text: str, unexplained: frozenset[str]) -> str:
-    """The message with each Latin-typed word that is a word of `language` in its letters
-    ("my mama has kardiostimulyator": "кардиостимулятор"): how another language's words read
-    a message that mixes in this one. Only the words the message's own phrases left
-    `unexplained` are tried."""
-    table = content.words[language].latin if language in content.words else {}
-    if not table:
-        return text
-    pattern = _latin(tuple(table))
-    known = lemmatiser(language).known
-    also = content.words[language].latin_also
-
-    def read(match: re.Match[str]) -> str:
-        word = match.group(0)
-        if word not in unexplained:
-            return word
-        spelled = _spelled(pattern.findall(word), table, known, also, thorough=False)
-        return spelled if known(spelled) else word
-
-    return _LATIN_WORD.sub(read, text.lower())
-
-
-def _spelled(groups: list[str], table: dict[str, str], known: Callable[[str], bool],
-             also: Mapping[str, tuple[str, ...]], thorough: bool = True) -> str:
-    """One Latin-typed word, as its letter groups, in the language's letters. Where the
-    dictionary does not know the first reading, others are tried: a group read letter by
-    letter ("stoit" is "стоит", not "стойт"), the letter written `'` put back where the
-    typist left it out ("skolko" is "сколько"), or one or two groups read as the other letters
-    they are typed for (`also`: "eshe" is "еще", "epilyacii" "эпиляции"). Not `thorough`, only
-    one group read otherwise: for the words of a message in another language, most of which
-    are no words of this one, so every reading tried is a look-up spent."""
-    letters = [table.get(group, group) for group in groups]
-    first = "".join(letters)
-    if known(first):
-        return first
-    other = [(i, other) for i, group in enumerate(groups) for other in also.get(group, ())]
-
-    def instead(*changes: tuple[int, str]) -> str:
-        changed = list(letters)
-        for i, letter in changes:
-            changed[i] = letter
-        return "".join(changed)
-
-    once = (instead(change) for change in other)
-    if not thorough:
-        return next((reading for reading in once if known(reading)), first)
-    split = ("".join(letters[:i]) + "".join(table.get(c, c) for c in group)
-             + "".join(letters[i + 1:]) for i, group in enumerate(groups) if len(group) > 1)
-    soft = table.get("'")
-    left_out = ("".join(letters[:i]) + soft + "".join(letters[i:])
-                for i in range(1, len(letters) + 1)) if soft else ()
-    twice = (instead(a, b) for a, b in combinations(other, 2) if a[0] != b[0])
-    return next((reading for reading in chain(split, left_out, once, twice) if known(reading)),
-                first)
-
-
-@cache
-def _latin(groups: tuple[str, ...]) -> re.Pattern[str]:
-    """Letter groups, longest first; any other character stands for itself."""
-    return re.compile("|".join(map(re.escape, sorted(groups, key=len, reverse=True))) + "|.")
 
 
 def about_own_health(content: Content, language: str, found: Found, text: str) -> bool:
