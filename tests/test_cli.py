@@ -50,10 +50,14 @@ def test_shell_runs_a_journey_and_keeps_its_database(tmp_path: Path) -> None:
                       stdin="/start\n3\n/quit\n")
     assert first.returncode == 0, first.stderr
     assert "Lumière Skin Clinic" in first.stdout and "[1]" in first.stdout
+    # The next run goes on with the same chat, and is answered: its messages are new to the
+    # bot, though it saw as many before.
     second = clinicbot("shell", "--database", str(database), "--language", "ru",
-                       stdin="/start\n")
+                       stdin="/start\nсколько стоит?\n")
     assert second.returncode == 0, second.stderr
-    assert database.exists()
+    answers = second.stdout.split("you> ")
+    assert "Lumière Skin Clinic" in answers[1] and "[1]" in answers[1], second.stdout
+    assert "bot:" in answers[2], second.stdout
 
 
 def test_shell_clock_shows_the_whole_aftercare_week(tmp_path: Path) -> None:

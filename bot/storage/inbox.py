@@ -80,6 +80,12 @@ class InboxStore(Store):
             f"SELECT update_id, payload FROM inbox WHERE update_id IN ({marks(ids)})"
             " AND handled_at IS NULL ORDER BY update_id", tuple(ids)))
 
+    async def newest_id(self) -> int:
+        """The highest update id kept (0 with none): Telegram numbers updates upward, so a
+        stand-in for it (the shell, on the database of an earlier run) goes on from there."""
+        row = await self.one("SELECT MAX(update_id) FROM inbox")
+        return int(row[0] or 0)
+
     async def purge(self, before: datetime) -> int:
         """Handled updates are kept a while only, so Telegram's repeats of them change
         nothing."""
