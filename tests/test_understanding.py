@@ -841,6 +841,12 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("en", "I've had insomnia for a month, will the results still show?"),
     ("ru", "во мне 130 кг, кушетка выдержит?"),
     ("en", "I have panic disorder, can we stop halfway if I need to?"),
+    # Contraception by its brands, a termination days ago.
+    ("ru", "стоит мирена уже 2 года, можно к вам в четверг?"),
+    ("ru", "пользуюсь нуварингом, это не помеха?"),
+    ("en", "I get the depo shot every 12 weeks, any issue?"),
+    ("en", "been on nuvaring for a year, ok to book?"),
+    ("ru", "неделю назад был аборт, когда можно на процедуру?"),
 ])
 async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -1001,6 +1007,15 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
      "breastfeeding"),
     # Breastfeeding typed short, with a hyphen.
     ("en", "any slots thursday? bf-ing my 6 week old", "breastfeeding"),
+    # A pregnancy test, a period late by days, days past ovulation, a transfer or a trigger in
+    # an IVF cycle.
+    ("ru", "тест показал 2 полоски, а я записана на пятницу, что делать?", "pregnancy"),
+    ("ru", "задержка 5 дней, идти на шлифовку?", "pregnancy"),
+    ("ru", "7 дпо, лучше подождать с шлифовкой?", "pregnancy"),
+    ("ru", "завтра пункция, через 5 дней перенос пятидневок, можно до этого прийти?", "pregnancy"),
+    ("ru", "я в протоколе, подсадка была вчера, шлифовку переносить?", "pregnancy"),
+    ("ru", "вечером укол прегнила, в понедельник можно к вам?", "pregnancy"),
+    ("en", "egg collection on monday after my trigger shot, can I book wednesday?", "pregnancy"),
 ])
 async def test_a_condition_told_beside_an_errand_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, condition: str
