@@ -187,6 +187,9 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "my face peels a lot since the weekend"), ("ru", "лицо шелушится с выходных"),
     # A service the clinic does not offer, had days ago or followed by a symptom.
     ("ru", "после ботокса прошло 10 дней, можно?"),
+    # A service the clinic does not offer, named right after "after": had before this one.
+    ("ru", "после филлеров в губы можно к вам?"), ("ru", "posle disporta mozhno k vam?"),
+    ("en", "after lip filler how long should I wait?"),
     ("ru", "на днях был плазмолифтинг, можно к вам?"),
     ("ru", "после шугаринга на ногах раздражение, это пройдёт?"),
     # A symptom that lasts, or came out on a part of the body.
@@ -288,6 +291,16 @@ async def test_a_procedure_set_beside_this_one_asks_what_this_one_is(
     t = Texts(content, language)
     _, reply = await answer_to(bot, language, text)
     assert t.faq("what", settings) in reply and t("health.unknown") not in reply
+
+
+@pytest.mark.parametrize("language, text", [("ru", "филлеры после шлифовки можно делать?")])
+async def test_a_service_asked_about_after_this_one_is_answered_as_aftercare(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    """Had after this procedure, not before it ("после филлеров можно?"): no health answer."""
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t.faq("aftercare", settings) in reply and t("health.unknown") not in reply
 
 
 @pytest.mark.parametrize("language, text", [
@@ -692,6 +705,8 @@ async def test_seeing_clients_on_a_day_asks_the_hours(
     ("en", "nicked my jaw shaving yesterday, still a bit raw. can I still come friday?",
      "open_wounds"),
     ("ru", "порезалась бритвой вчера, на подбородке ранка", "open_wounds"),
+    ("en", "small open cut on my upper lip from shaving", "open_wounds"),
+    ("en", "cut on cheek, still healing", "open_wounds"),
 ])
 async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     bot: Sandbox, content: Content, language: str, text: str, condition: str

@@ -285,7 +285,7 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
     # A service the clinic does not offer, had a time ago ("после ботокса прошло 10 дней") or
     # followed by a symptom on a part of the body ("после эпиляции над губой раздражение").
     if "elsewhere" in found.keys and ("lately" in cues or "alongside" in found.keys and {
-            "symptoms", "body"} <= cues):
+            "symptoms", "body"} <= cues or had_before(content, language, words)):
         return True
     lemmas = lemmatiser(language)
     if "never" in cues or "others" in cues and "telling" not in cues:
@@ -333,6 +333,16 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
     return any(len(word) >= MEDICAL_NAME and (name := lemmas.name_form(word)) is not None
                and (word.endswith(endings) or len(name) >= MEDICAL_NAME
                     and name.endswith(endings)) for word in words if word in found.leftover)
+
+
+def had_before(content: Content, language: str, words: list[str]) -> bool:
+    """Whether a service the clinic does not offer is named right after a word of
+    `before_this` ("после ботокса можно?", "after lip filler, how long do I wait?"): had
+    before this procedure, not asked about having after it ("ботокс после шлифовки можно?")."""
+    before = content.words[language].health.before_this
+    spotter = content.spotters[language]
+    return any(word in before and "elsewhere" in spotter.find(" ".join(words[i + 1:i + 3])).keys
+               for i, word in enumerate(words[:-1]))
 
 
 def told_of(content: Content, language: str, text: str, *cues: frozenset[str],

@@ -60,6 +60,9 @@ class HealthCues(Dialog):
     # Endings of the nouns naming an act or what befell, for `through` ("удаление", "операция",
     # "коронарография"; not "сессия"): read only where the language has a dictionary.
     act_endings: Phrases = ()
+    # Words after which a service the clinic does not offer was had before this procedure
+    # ("после ботокса можно?"); "ботокс после шлифовки можно?" asks about having it after.
+    before_this: Phrases = ()
 
 
 class Words(Dialog):
