@@ -55,10 +55,10 @@ KNOWN_UNSAFE = {
     # A bare count of weeks tells a pregnancy here, but "in 2 weeks" and "2 weeks ago" are
     # written with the same words.
     "23 weeks, is the clinic near the central station?",
-    # A change of the skin since the procedure, asked about: the words of a goal asked about
-    # ("после процедуры поры станут меньше?") say it too.
+    # A change of the skin since the procedure told with no verb, then asked about: the words
+    # of a goal asked about ("после процедуры поры станут меньше?") say it too; a verb in the
+    # past tense tells the change ("после процедуры точек стало больше").
     "Через неделю после процедуры кожа вся в темных точках, это пигментация?",
-    "После процедуры черных точек на носу стало больше чем было, как так",
 }
 
 

@@ -216,6 +216,13 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "сейчас на Adderall, можно?"),
     # A skin state told to last.
     ("ru", "пятый день всё ещё красное, тоналкой можно?"),
+    # A change since the procedure told, then asked about; a skin state told with words that
+    # look like questions and ask nothing ("какие-то", "как будто").
+    ("ru", "после шлифовки на щеках появились белые точечки, это милиумы?"),
+    ("ru", "после сеанса кожа стала жирнее, с чем это связано?"),
+    ("en", "my face looks blotchier than before, will it settle?"),
+    ("en", "why is my forehead so shiny since the treatment"),
+    ("ru", "кожа стала неровная, какие-то бугорки мелкие"),
     # Cracks in the skin since the procedure, asked about.
     ("en", "got the diamond peel with you on tuesday, now there are small cracks near my nose,"
            " is that normal?"),
@@ -291,6 +298,24 @@ async def test_a_procedure_set_beside_this_one_asks_what_this_one_is(
     t = Texts(content, language)
     _, reply = await answer_to(bot, language, text)
     assert t.faq("what", settings) in reply and t("health.unknown") not in reply
+
+
+@pytest.mark.parametrize("language, text, topic", [
+    # A goal asked about, someone else's change, a change that did not happen, a question
+    # announced: no complaint of the writer's.
+    ("ru", "после процедуры морщинки станут менее заметны?", "results"),
+    ("ru", "дочь после шлифовки была красная весь вечер, это нормально?", "side_effects"),
+    ("ru", "хотела спросить, после процедуры можно краситься?", "aftercare"),
+    ("en", "will my pores look smaller than before?", "results"),
+    # "Пройдёт" is "пройти", and "как" asks how soon: no question about the way there.
+    ("ru", "как быстро пройдёт покраснение?", "side_effects"),
+])
+async def test_a_question_about_what_follows_the_procedure_gets_its_topic(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t.faq(topic, settings) in reply and t("health.unknown") not in reply
 
 
 @pytest.mark.parametrize("language, text", [("ru", "филлеры после шлифовки можно делать?")])

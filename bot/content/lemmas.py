@@ -98,6 +98,11 @@ class Lemmatiser:
         tag = self._morph.parse(word)[0].tag if self._morph else None
         return bool(tag and tag.POS in ("ADJS", "PRTS") and "sing" in tag and "neut" not in tag)
 
+    @property
+    def tells_tense(self) -> bool:
+        """Whether a verb's tense can be read (`happened`): only languages with a dictionary."""
+        return self._morph is not None
+
     def happened(self, word: str) -> bool:
         """A verb in the past tense, of any gender ("заложило", "подвернула"): something that
         happened, to whomever. Only languages with a dictionary tell."""

@@ -108,6 +108,7 @@ LASTING_CUES = frozenset(("states", "lately"))  # a skin state that lasts...
 LASTING = frozenset(f"health:{cue}" for cue in LASTING_CUES)  # ...told in a clause
 TOLD_STATE = (frozenset(("health:symptoms",)), frozenset(("health:states",)))  # ...or of anyone
 GENERAL = frozenset(("health:general",))
+NOT = "не"  # a verb after it tells what did not happen
 _TOLD_CLAUSE = re.compile(r"[^,.;:!?()\n]+[,.;:!?()\n]*")  # a clause and what ends it
 
 
@@ -305,6 +306,8 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
             any(map(lemmas.happened, words)) or told_of(content, language, text, OF_BODY)) \
             or cues >= LASTING_CUES and told_of(content, language, text, LASTING):
         return True
+    if changed_since(content, language, text, cues):
+        return True
     # A part of the body broken, twisted, pulled ("сломала руку"; "my phone broke" is none).
     if {"injured", "body"} <= cues:
         return True
@@ -333,6 +336,31 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
     return any(len(word) >= MEDICAL_NAME and (name := lemmas.name_form(word)) is not None
                and (word.endswith(endings) or len(name) >= MEDICAL_NAME
                     and name.endswith(endings)) for word in words if word in found.leftover)
+
+
+def changed_since(content: Content, language: str, text: str, cues: set[str]) -> bool:
+    """Whether a sentence tells of a change since this procedure (`since_this`, word for word):
+    a verb in the past tense after it, where the language tells the tense ("после шлифовки
+    кожа покрылась сеточкой"; "после процедуры поры станут меньше?" asks for a goal, "хотела
+    спросить, после процедуры…" tells nothing of the skin, "после процедуры никто не сказал"
+    no change); else a skin state or symptom named,
+    in a sentence that opens as no question ("my pores look bigger than before", not "will my
+    pores look smaller than before?"). Someone else's change, asked about ("дочь после
+    шлифовки была красная, это нормально?"), is not the writer's."""
+    lemmas = lemmatiser(language)
+    since = _sequences(content.words[language].health.since_this)
+    for sentence in _SENTENCE.split(text):
+        words = _WORD.findall(sentence.lower().replace("ё", "е"))
+        after = next((words[i + len(seq):] for seq in since for i in range(len(words))
+                      if tuple(words[i:i + len(seq)]) == seq), None)
+        if after is None or "health:others" in content.spotters[language].find(sentence).keys:
+            continue
+        if any(lemmas.happened(word) and before != NOT for before, word in zip(
+                ["", *after], after, strict=False)) if lemmas.tells_tense else not {
+                "states", "symptoms"}.isdisjoint(cues) and not opens_question(
+                content, language, sentence, clauses=1):
+            return True
+    return False
 
 
 def had_before(content: Content, language: str, words: list[str]) -> bool:
@@ -455,11 +483,15 @@ def health_odds(content: Content, language: str, text: str) -> float:
 def told(content: Content, language: str, words: list[str], text: str) -> bool:
     """A statement, not a question: no question mark, none of the language's question words
     and no sentence opening with a word that asks there ("после бритья раздражение" and "my
-    skin is raw" are told; "покраснение долго держится" and "is it sore after" are asked)."""
-    asking = _asking(language, content.words[language].health.asking)
+    skin is raw" are told; "покраснение долго держится" and "is it sore after" are asked). A
+    question word followed by an `indefinite` one asks nothing ("какие-то бугорки")."""
+    cues = content.words[language].health
+    asking = _asking(language, cues.asking)
     written = lemmatiser(language).written
-    return "?" not in text and asking.isdisjoint(map(written, words)) and asking.isdisjoint(
-        EXACT + word for word in words) and not opens_question(content, language, text)
+    asked = [word for word, after in zip(words, [*words[1:], ""], strict=True)
+             if after not in cues.indefinite]
+    return "?" not in text and asking.isdisjoint(map(written, asked)) and asking.isdisjoint(
+        EXACT + word for word in asked) and not opens_question(content, language, text)
 
 
 def opens_question(content: Content, language: str, text: str, clauses: int | None = None) -> bool:

@@ -43,6 +43,8 @@ class HealthCues(Dialog):
     telling: Phrases  # "у меня", "I'm on": what nothing else answers is about the writer's health
     medical_endings: Phrases  # of medicines' and diagnoses' names ("-cycline"), 7+ letters
     asking: Phrases = ()  # question words: a symptom named in a message without them is told
+    # Words after which a question word asks nothing: "какие-то бугорки", "как будто обгорела".
+    indefinite: Phrases = ()
     opening: Phrases = ()  # words that ask only where a sentence opens with them ("is it…")
     states: Phrases = ()  # skin states often asked about ("dry", "red"): health when told
     never: Phrases = ()  # a procedure or symptom denied, or someone else's: tells no health
@@ -60,6 +62,11 @@ class HealthCues(Dialog):
     # Endings of the nouns naming an act or what befell, for `through` ("удаление", "операция",
     # "коронарография"; not "сессия"): read only where the language has a dictionary.
     act_endings: Phrases = ()
+    # This procedure as a time gone by, as typed, word for word ("после шлифовки", "than
+    # before"): a change told after it is a complaint ("после шлифовки кожа покрылась
+    # сеточкой", "my pores look bigger than before"); a goal asked about is none ("после
+    # процедуры поры станут меньше?").
+    since_this: Phrases = ()
     # Words after which a service the clinic does not offer was had before this procedure
     # ("после ботокса можно?"); "ботокс после шлифовки можно?" asks about having it after.
     before_this: Phrases = ()
