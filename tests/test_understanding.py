@@ -222,6 +222,7 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "после сеанса кожа стала жирнее, с чем это связано?"),
     ("en", "my face looks blotchier than before, will it settle?"),
     ("en", "why is my forehead so shiny since the treatment"),
+    ("en", "had microdermabrasion tuesday, now my nose is all peely, normal?"),
     ("ru", "кожа стала неровная, какие-то бугорки мелкие"),
     # Cracks in the skin since the procedure, asked about.
     ("en", "got the diamond peel with you on tuesday, now there are small cracks near my nose,"
