@@ -210,6 +210,7 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "после выкидыша месяц прошёл, можно?"),
     ("ru", "месячки сегодня начались, приходить?"),
     ("en", "my period ended yesterday, good time to come?"),
+    ("en", "gonna be on my period that day, will it hurt more?"),
     # Medicines by their brands in the UK and the US, in either language.
     ("en", "taking co-codamol for my back this week, does the procedure hurt?"),
     ("en", "on Dianette for acne, is that ok with this?"),
