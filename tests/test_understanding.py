@@ -302,34 +302,6 @@ async def test_a_procedure_set_beside_this_one_asks_what_this_one_is(
     assert t.faq("what", settings) in reply and t("health.unknown") not in reply
 
 
-@pytest.mark.parametrize("language, text, topic", [
-    # A goal asked about, someone else's change, a change that did not happen, a question
-    # announced: no complaint of the writer's.
-    ("ru", "после процедуры морщинки станут менее заметны?", "results"),
-    ("ru", "дочь после шлифовки была красная весь вечер, это нормально?", "side_effects"),
-    ("ru", "хотела спросить, после процедуры можно краситься?", "aftercare"),
-    ("en", "will my pores look smaller than before?", "results"),
-    # "Пройдёт" is "пройти", and "как" asks how soon: no question about the way there.
-    ("ru", "как быстро пройдёт покраснение?", "side_effects"),
-])
-async def test_a_question_about_what_follows_the_procedure_gets_its_topic(
-    bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str
-) -> None:
-    t = Texts(content, language)
-    _, reply = await answer_to(bot, language, text)
-    assert t.faq(topic, settings) in reply and t("health.unknown") not in reply
-
-
-@pytest.mark.parametrize("language, text", [("ru", "филлеры после шлифовки можно делать?")])
-async def test_a_service_asked_about_after_this_one_is_answered_as_aftercare(
-    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
-) -> None:
-    """Had after this procedure, not before it ("после филлеров можно?"): no health answer."""
-    t = Texts(content, language)
-    _, reply = await answer_to(bot, language, text)
-    assert t.faq("aftercare", settings) in reply and t("health.unknown") not in reply
-
-
 @pytest.mark.parametrize("language, text", [
     ("ru", "лицо потом красное как рак, долго?"),  # a likeness, no cancer
     ("en", "how long will I be red as a lobster after?"),
@@ -1122,8 +1094,18 @@ async def test_health_told_beside_a_request_gets_the_caution_and_the_answer(
     ("ru", "я на пенсии, сколько стоит процедура?", "price"),
     ("ru", "я после сессии, хочу себя порадовать, сколько стоит?", "price"),
     ("en", "I'm after a treat once my exams are over, how much is it?", "price"),
+    # A goal asked about, someone else's change, a change that did not happen, a question
+    # announced: no complaint of the writer's.
+    ("ru", "после процедуры морщинки станут менее заметны?", "results"),
+    ("ru", "дочь после шлифовки была красная весь вечер, это нормально?", "side_effects"),
+    ("ru", "хотела спросить, после процедуры можно краситься?", "aftercare"),
+    ("en", "will my pores look smaller than before?", "results"),
+    # "Пройдёт" is "пройти", and "как" asks how soon: no question about the way there.
+    ("ru", "как быстро пройдёт покраснение?", "side_effects"),
+    # A service had after this procedure, not before it ("после филлеров можно?").
+    ("ru", "филлеры после шлифовки можно делать?", "aftercare"),
 ])
-async def test_being_on_a_budget_a_pension_or_after_exams_is_no_health_statement(
+async def test_words_that_only_look_like_health_get_the_topic_asked(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str
 ) -> None:
     t = Texts(content, language)
