@@ -855,6 +855,13 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("en", "I've had insomnia for a month, will the results still show?"),
     ("ru", "во мне 130 кг, кушетка выдержит?"),
     ("en", "I have panic disorder, can we stop halfway if I need to?"),
+    # Hairs growing in after shaving, an ear operation still sore, vaping, a racing heart with
+    # energy drinks, gym supplements.
+    ("ru", "волосы на шее врастают после бритья, поможет шлифовка?"),
+    ("ru", "в октябре делали отопластику, уши до сих пор побаливают, лицо можно?"),
+    ("ru", "парю одноразки постоянно, кожа серая, поможет?"),
+    ("ru", "сердце часто колотится, пью много энергетиков, мне можно?"),
+    ("en", "I take creatine and whey every day, is that ok with this?"),
     # Contraception by its brands, a termination days ago.
     ("ru", "стоит мирена уже 2 года, можно к вам в четверг?"),
     ("ru", "пользуюсь нуварингом, это не помеха?"),
