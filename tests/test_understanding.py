@@ -494,6 +494,9 @@ async def test_payment_and_gift_certificates_are_answered_from_the_configuration
                                             ("ru", "на этой неделе есть что-нибудь "
                                                    "свободное? после 17 могу"),
                                             ("ru", "на следующей неделе можно в 18?"),
+                                            ("ru", "есть окошко после 17 на следующей "
+                                                   "неделе?"),
+                                            ("en", "need to move my appt to the 14th, sorry"),
                                             ("ru", "а на завтра можно?"),
                                             ("ru", "мне бы в пятницу, вечер, любое"),
                                             # Slots asked for as "spots", the procedure as

@@ -27,6 +27,7 @@ _DEGREES = "°cfсф"  # a temperature's marks: "38°", "38C", "101F"
 ANY = "*"  # a word after a figure written "руб*" is any word it begins ("рублей")
 EXACT = "="
 NUMBER = "0"  # a phrase's word that any number typed stands for ("на 0 =неделе")
+BEFORE, AFTER = "<", ">"  # marks of a word written right before or after the number
 FEVERISH = "37.0"  # ...and any body temperature above the normal ("37,8", "38°", "101F")
 WARM, HOT = 37.0, 43.0  # °C; a figure marked in °F is read so first
 CONDITION = "condition:"  # keys of conditions: one gives way only to another condition
@@ -172,13 +173,15 @@ class Spotter:
         return Found(tuple(keys), leftover)
 
     def _beside_numbers(self, typed: str, meaning: Mapping[str, frozenset[str]]) -> set[str]:
-        """The stems of the words typed right before or after a number."""
+        """The stems of the words typed right before a number (marked `BEFORE`) or right
+        after it (`AFTER`)."""
         words = self._words(typed)
         found: set[str] = set()
         for i, word in enumerate(words):
             if _number(word):
-                for other in words[max(i - 1, 0):i] + words[i + 1:i + 2]:
-                    found |= meaning.get(other, frozenset()) | {EXACT + other}
+                for side, others in ((BEFORE, words[max(i - 1, 0):i]), (AFTER, words[i + 1:i + 2])):
+                    found |= {side + stem for other in others
+                              for stem in meaning.get(other, frozenset()) | {EXACT + other}}
         return found
 
     def whole(self, text: str) -> str | None:
@@ -207,9 +210,19 @@ def _kind(key: str) -> str:
 
 
 def _beside(written: list[str], word: str) -> frozenset[str]:
-    """The words written right before and after each `word` of a phrase."""
-    return frozenset(other for i, w in enumerate(written) if w == word
-                     for other in written[max(i - 1, 0):i] + written[i + 1:i + 2])
+    """The words written right before (marked `BEFORE`) and after (`AFTER`) each `word` of a
+    phrase. Between two words, the number must be typed between them too ("на 0 =неделе" is
+    not "после 19 на этой неделе"); beside one word at an end, on either side of it
+    ("зрение 0" is "зрение -6" and "-6 зрение")."""
+    found: set[str] = set()
+    for i, w in enumerate(written):
+        if w == word:
+            before, after = written[max(i - 1, 0):i], written[i + 1:i + 2]
+            if before and after:
+                found |= {BEFORE + before[0], AFTER + after[0]}
+            else:
+                found |= {side + other for other in before + after for side in (BEFORE, AFTER)}
+    return frozenset(found)
 
 
 def _number(word: str) -> bool:
