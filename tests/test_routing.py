@@ -75,6 +75,13 @@ KNOWN_UNSAFE = {
     "Щиплет от обычной воды, даже от мицеллярки. Так должно быть?",
     "skin looks shiny and feels like plastic wrap, is that expected?",
     "is it normal that my skin is darker in some areas now? kind of uneven",
+    # Pores and blackheads told beside a practical question: labelled health by the set's
+    # writer, but they are what the procedure is for (cosmetic goals by the labelling rules);
+    # read as goals, since a caution on every mention of them was the commonest false alarm
+    # ("pores" alone got it).
+    "blackheads and huge pores on my nose lol. which part of town are you in",
+    "поры расширенные и черные точки, сертификат можно купить?",
+    "big pores and blackheads all over my nose. can i pay by card?",
     # An embryo transfer by "transfer" alone: a bank transfer is typed so too.
     "transfer is on friday, can I come in for a treatment tomorrow?",
     # "Беременна" typed as "берем", a word of its own ("we take").

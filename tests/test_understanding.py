@@ -1077,9 +1077,8 @@ async def test_a_condition_told_beside_an_errand_is_answered_about_it(
      "во сколько начинаете приём?"),
     ("ru", "кожа очень чувствительная, от всего краснеет. до вас от метро далеко?",
      "до вас от метро далеко?"),
-    # Skin states told, beside the part of town or the hours.
-    ("en", "blackheads all over my nose. which part of town are you in?",
-     "which part of town are you in?"),
+    # A skin state told, beside the hours (blackheads and pores alone are what the procedure
+    # is for: no caution, see the test of words that only look like health).
     ("ru", "кожа жирная, черные точки на носу. вы по вечерам принимаете?",
      "вы по вечерам принимаете?"),
     # The price is the clinic's detail too, however a topic answers it.
@@ -1114,13 +1113,17 @@ async def test_health_told_beside_a_request_gets_the_caution_and_the_answer(
     ("ru", "как быстро пройдёт покраснение?", "side_effects"),
     # A service had after this procedure, not before it ("после филлеров можно?").
     ("ru", "филлеры после шлифовки можно делать?", "aftercare"),
+    # Pores and blackheads are what the procedure is for, told or not: no caution.
+    ("ru", "черные точки на носу замучили, сколько стоит курс?", "price"),
+    ("en", "price for a course? my pores are huge lol", "price"),
 ])
 async def test_words_that_only_look_like_health_get_the_topic_asked(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str
 ) -> None:
     t = Texts(content, language)
     _, reply = await answer_to(bot, language, text)
-    assert t.faq(topic, settings) in reply and t("health.unknown") not in reply
+    assert t.faq(topic, settings) in reply
+    assert t("health.unknown") not in reply and t("health.beside") not in reply
 
 
 @pytest.mark.parametrize("language, text, condition", [
