@@ -514,6 +514,13 @@ async def test_wanting_to_sign_up_opens_the_booking(
     assert t("booking.screen_first") in reply
 
 
+@pytest.mark.parametrize("language, text", [("en", "123"), ("ru", "5."), ("ru", "12 12")])
+async def test_a_number_alone_is_answered(bot: Sandbox, language: str, text: str) -> None:
+    """Figures and no word: nothing to read as told or asked, and no error either."""
+    _, reply = await answer_to(bot, language, text)
+    assert reply and bot.errors == []
+
+
 @pytest.mark.parametrize("language, text", [("en", "makes sense"), ("ru", "логично")])
 async def test_an_ok_in_other_words_is_an_ok_not_a_complaint(
     bot: Sandbox, content: Content, language: str, text: str

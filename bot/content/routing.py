@@ -54,6 +54,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
 from bot.content.classifier import HEALTH
@@ -488,8 +489,7 @@ def told(content: Content, language: str, words: list[str], text: str) -> bool:
     cues = content.words[language].health
     asking = _asking(language, cues.asking)
     written = lemmatiser(language).written
-    asked = [word for word, after in zip(words, [*words[1:], ""], strict=True)
-             if after not in cues.indefinite]
+    asked = [word for word, after in pairwise([*words, ""]) if after not in cues.indefinite]
     return "?" not in text and asking.isdisjoint(map(written, asked)) and asking.isdisjoint(
         EXACT + word for word in asked) and not opens_question(content, language, text)
 
