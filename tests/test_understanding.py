@@ -1036,6 +1036,8 @@ async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     ("ru", "при ГВ лицо шелушится, ваша процедура поможет?", "breastfeeding"),
     ("en", "newborn at home and exclusively pumping. is that the same as breastfeeding for you?",
      "breastfeeding"),
+    # Keloids left by acne long gone: the keloids, not acne now.
+    ("en", "I have keloids on my back from old acne, is my face at risk?", "keloids"),
     # Breastfeeding typed short, with a hyphen.
     ("en", "any slots thursday? bf-ing my 6 week old", "breastfeeding"),
     # A pregnancy test, a period late by days, days past ovulation, a transfer or a trigger in
@@ -1123,6 +1125,8 @@ async def test_health_told_beside_a_request_gets_the_caution_and_the_answer(
     # Pores and blackheads are what the procedure is for, told or not: no caution.
     ("ru", "черные точки на носу замучили, сколько стоит курс?", "price"),
     ("en", "price for a course? my pores are huge lol", "price"),
+    # Acne scars had since the teens: no acne now ("I have acne" stays the writer's health).
+    ("en", "I have acne scars from my teens, how many sessions would I need?", "course"),
 ])
 async def test_words_that_only_look_like_health_get_the_topic_asked(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str
