@@ -1086,6 +1086,12 @@ async def test_a_condition_told_beside_an_errand_is_answered_about_it(
      "во сколько начинаете приём?"),
     ("ru", "кожа очень чувствительная, от всего краснеет. до вас от метро далеко?",
      "до вас от метро далеко?"),
+    # The illness of someone the writer looks after, beside a request: the request is
+    # answered, with the caution, rather than the health answer alone.
+    ("ru", "папа после инфаркта, я за ним ухаживаю, так что только вечером. до скольки вы "
+           "работаете?", "до скольки вы работаете?"),
+    ("en", "my dad has dementia and I'm looking after him. what time do you close on saturdays?",
+     "what time do you close on saturdays?"),
     # A skin state told, beside the hours (blackheads and pores alone are what the procedure
     # is for: no caution, see the test of words that only look like health).
     ("ru", "кожа жирная, черные точки на носу. вы по вечерам принимаете?",

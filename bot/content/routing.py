@@ -135,7 +135,28 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
     read = _read(content, matcher, language, typed, text)
     if (read.kind in BESIDE or read.label in BESIDE) and told_beside(content, language, text):
         return Route(read.kind, read.keys, cautious=True)
+    if read.kind in ("health", "condition"):
+        return cared_for(content, language, text) or read
     return read
+
+
+def cared_for(content: Content, language: str, text: str) -> Route | None:
+    """A request beside the illness of someone the writer looks after (`caring`, word for
+    word: "мама после инсульта, я за ней ухаживаю, есть окна вечером?", "I'm her carer so I
+    can only do mornings, what time do you open?"): the request, with the caution before it,
+    rather than the health answer alone. Whose illness it is cannot be read surely, so the
+    caution stays; the booking begins with the check anyway."""
+    words = _WORD.findall(text.lower().replace("ё", "е"))
+    caring = _sequences(content.words[language].health.caring)
+    if not any(tuple(words[i:i + len(seq)]) == seq for seq in caring for i in range(len(words))):
+        return None
+    for key in content.spotters[language].find(text).keys:
+        kind, _, name = key.partition(":")
+        if kind == "book":
+            return Route("book", cautious=True)
+        if kind == "logistics":
+            return Route("logistics", (name,), cautious=True)
+    return None
 
 
 def _read(content: Content, matcher: FaqMatcher, language: str, typed: str, text: str) -> Route:

@@ -56,6 +56,9 @@ class HealthCues(Dialog):
     lately: Phrases = ()  # a time that has passed ("since friday", "третий день"), not one ahead
     absent: Phrases = ()  # the one whose condition is told is not coming ("он не пойдёт", "vet")
     others: Phrases = ()  # what someone else had, asked if it happens ("сестра … такое бывает?")
+    # The writer looks after someone ill, as typed, word for word ("за ней ухаживаю", "I'm her
+    # carer"): a request beside it is answered, with the caution (`cared_for`).
+    caring: Phrases = ()
     # What the writer has come through ("я после"), when a word naming an act follows: "я после
     # удаления матки", "я после сотрясения" tell of health, "я после работы" does not.
     through: Phrases = ()
