@@ -109,7 +109,6 @@ LASTING_CUES = frozenset(("states", "lately"))  # a skin state that lasts...
 LASTING = frozenset(f"health:{cue}" for cue in LASTING_CUES)  # ...told in a clause
 TOLD_STATE = (frozenset(("health:symptoms",)), frozenset(("health:states",)))  # ...or of anyone
 GENERAL = frozenset(("health:general",))
-NOT = "не"  # a verb after it tells what did not happen
 _TOLD_CLAUSE = re.compile(r"[^,.;:!?()\n]+[,.;:!?()\n]*")  # a clause and what ends it
 
 
@@ -365,11 +364,12 @@ def changed_since(content: Content, language: str, text: str, cues: set[str]) ->
     a verb in the past tense after it, where the language tells the tense ("после шлифовки
     кожа покрылась сеточкой"; "после процедуры поры станут меньше?" asks for a goal, "хотела
     спросить, после процедуры…" tells nothing of the skin, "после процедуры никто не сказал"
-    no change); else a skin state or symptom named,
-    in a sentence that opens as no question ("my pores look bigger than before", not "will my
-    pores look smaller than before?"). Someone else's change, asked about ("дочь после
-    шлифовки была красная, это нормально?"), is not the writer's."""
+    no change: `negation` before the verb); else a skin state or symptom named, in a sentence
+    that opens as no question ("my pores look bigger than before", not "will my pores look
+    smaller than before?"). Someone else's change, asked about ("дочь после шлифовки была
+    красная, это нормально?"), is not the writer's."""
     lemmas = lemmatiser(language)
+    negation = content.words[language].health.negation
     since = _sequences(content.words[language].health.since_this)
     for sentence in _SENTENCE.split(text):
         words = _WORD.findall(sentence.lower().replace("ё", "е"))
@@ -377,10 +377,13 @@ def changed_since(content: Content, language: str, text: str, cues: set[str]) ->
                       if tuple(words[i:i + len(seq)]) == seq), None)
         if after is None or "health:others" in content.spotters[language].find(sentence).keys:
             continue
-        if any(lemmas.happened(word) and before != NOT for before, word in zip(
-                ["", *after], after, strict=False)) if lemmas.tells_tense else not {
-                "states", "symptoms"}.isdisjoint(cues) and not opens_question(
-                content, language, sentence, clauses=1):
+        if lemmas.tells_tense:
+            changed = any(lemmas.happened(word) and before not in negation
+                          for before, word in pairwise(["", *after]))
+        else:
+            changed = not {"states", "symptoms"}.isdisjoint(cues) and not opens_question(
+                content, language, sentence, clauses=1)
+        if changed:
             return True
     return False
 

@@ -70,6 +70,7 @@ class HealthCues(Dialog):
     # сеточкой", "my pores look bigger than before"); a goal asked about is none ("после
     # процедуры поры станут меньше?").
     since_this: Phrases = ()
+    negation: Phrases = ()  # before a verb, it did not happen ("после процедуры не изменилось")
     # Words after which a service the clinic does not offer was had before this procedure
     # ("после ботокса можно?"); "ботокс после шлифовки можно?" asks about having it after.
     before_this: Phrases = ()
