@@ -52,6 +52,7 @@ a spotter look-up per language, one FAQ match, at most two guesses.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -146,8 +147,7 @@ def cared_for(content: Content, language: str, text: str) -> Route | None:
     rather than the health answer alone. Whose illness it is cannot be read surely, so the
     caution stays; the booking begins with the check anyway."""
     words = _WORD.findall(text.lower().replace("ё", "е"))
-    caring = _sequences(content.words[language].health.caring)
-    if not any(tuple(words[i:i + len(seq)]) == seq for seq in caring for i in range(len(words))):
+    if next(_after_typed(words, content.words[language].health.caring), None) is None:
         return None
     for key in content.spotters[language].find(text).keys:
         kind, _, name = key.partition(":")
@@ -345,10 +345,9 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
             or told(content, language, words, text)):
         return True
     # What the writer has come through, an act named right after ("я после удаления матки").
-    through = _sequences(content.words[language].health.through)
     acts = content.words[language].health.act_endings
-    if any(tuple(words[i:i + len(seq)]) == seq and lemmas.names_act(words[i + len(seq)], acts)
-           for seq in through for i in range(len(words) - len(seq))):
+    if any(rest and lemmas.names_act(rest[0], acts)
+           for rest in _after_typed(words, content.words[language].health.through)):
         return True
     endings = content.words[language].health.medical_endings
     # The word as typed, or the form it is listed in when that is as long ("блефаропластику":
@@ -370,11 +369,9 @@ def changed_since(content: Content, language: str, text: str, cues: set[str]) ->
     красная, это нормально?"), is not the writer's."""
     lemmas = lemmatiser(language)
     negation = content.words[language].health.negation
-    since = _sequences(content.words[language].health.since_this)
     for sentence in _SENTENCE.split(text):
         words = _WORD.findall(sentence.lower().replace("ё", "е"))
-        after = next((words[i + len(seq):] for seq in since for i in range(len(words))
-                      if tuple(words[i:i + len(seq)]) == seq), None)
+        after = next(_after_typed(words, content.words[language].health.since_this), None)
         if after is None or "health:others" in content.spotters[language].find(sentence).keys:
             continue
         if lemmas.tells_tense:
@@ -531,6 +528,15 @@ def opens_question(content: Content, language: str, text: str, clauses: int | No
 def _sequences(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """Each phrase as the words it is typed with, in their order."""
     return tuple(tuple(_WORD.findall(phrase.lower().replace("ё", "е"))) for phrase in phrases)
+
+
+def _after_typed(words: list[str], phrases: tuple[str, ...]) -> Iterator[list[str]]:
+    """The words after each place where one of `phrases` is typed word for word (the keys read
+    so, `through`, `since_this`, `caring`: a phrase's words anywhere would tell nothing)."""
+    for seq in _sequences(phrases):
+        for i in range(len(words) - len(seq) + 1):
+            if tuple(words[i:i + len(seq)]) == seq:
+                yield words[i + len(seq):]
 
 
 @cache
