@@ -48,6 +48,7 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("ru", "я на 30 неделе, к вам можно?", "pregnancy"),  # any number of weeks
     ("ru", "на губе пузырек вскочил", "herpes"),
     ("ru", "obgorela na solnce vchera, nos krasnyi", "tan"),  # Russian on a Latin keyboard
+    ("ru", "солнечный ожег на плечах, можно записаться?", "tan"),  # "ожёг" typed for "ожог"
     ("ru", "вчера прижгла лоб утюжком", "burns"),
     ("ru", "зашили подбородок три дня назад", "open_wounds"),
     ("ru", "ребёнок оцарапал мне лоб", "open_wounds"),
@@ -228,6 +229,13 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     # Cracks in the skin since the procedure, asked about.
     ("en", "got the diamond peel with you on tuesday, now there are small cracks near my nose,"
            " is that normal?"),
+    # A lifting by radio waves had days ago, by its names; skin coming off in flakes.
+    ("ru", "во вторник делала рф-лифтинг, в четверг хочу к вам, не рано?"),
+    ("ru", "в пн делала термаж, можно записаться на пт?"),
+    ("en", "Had Thermage on Monday, too early to see you on Friday?"),
+    ("ru", "со лба облазит кожа, записываться или подождать?"),
+    # An operation asked of the clinic, with "yet": had, and waited on since.
+    ("en", "blepharoplasty in August, can you treat around the eyes yet?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -505,7 +513,14 @@ async def test_payment_and_gift_certificates_are_answered_from_the_configuration
                                                    "please"),
                                             ("en", "got any spots left next week?"),
                                             ("en", "please book me in for a diamond peeling "
-                                                   "next week")])
+                                                   "next week"),
+                                            # A diamond peel booked for next week is no peel
+                                            # had last week; a booking moved from one day to
+                                            # another is no time since a complaint began.
+                                            ("ru", "запишите на алмазный пилинг на следующей "
+                                                   "неделе"),
+                                            ("ru", "можно перенести запись со среды на "
+                                                   "пятницу")])
 async def test_wanting_to_sign_up_opens_the_booking(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:
@@ -1133,6 +1148,9 @@ async def test_health_told_beside_a_request_gets_the_caution_and_the_answer(
     ("en", "price for a course? my pores are huge lol", "price"),
     # Acne scars had since the teens: no acne now ("I have acne" stays the writer's health).
     ("en", "I have acne scars from my teens, how many sessions would I need?", "course"),
+    # A question with no mark, after a word that only fills ("um", "so"): asked, not told.
+    ("en", "umm does it hurt a lot", "duration"),
+    ("en", "so does it sting much", "duration"),
 ])
 async def test_words_that_only_look_like_health_get_the_topic_asked(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str
@@ -1239,6 +1257,7 @@ async def test_a_misspelt_question_about_results_is_no_operation(
     ("en", "is the storm going to close you today?"),  # no "stoma"
     ("ru", "через месяц можно ещё раз пошлифовать?"),  # no "пошаливать"
     ("ru", "легко переносится процедура? с прошлого года хочу"),  # no "лёгкое"
+    ("en", "is one single visit enough to see a change"),  # no "shingles", "sling" or "sting"
 ])
 async def test_words_a_letter_away_from_an_illness_are_no_health_statement(
     bot: Sandbox, content: Content, language: str, text: str

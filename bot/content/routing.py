@@ -55,7 +55,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
+from itertools import dropwhile, pairwise
 from typing import TYPE_CHECKING, Literal
 
 from bot.content.classifier import HEALTH
@@ -304,12 +304,14 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
         return False
     if "about" in cues:
         return True
-    # A service the clinic does not offer, had a time ago ("после ботокса прошло 10 дней") or
-    # followed by a symptom on a part of the body ("после эпиляции над губой раздражение").
-    if "elsewhere" in found.keys and ("lately" in cues or "alongside" in found.keys and {
-            "symptoms", "body"} <= cues or had_before(content, language, words)):
-        return True
     lemmas = lemmatiser(language)
+    # A service the clinic does not offer, had a time ago ("после ботокса прошло 10 дней"), had
+    # by the writer ("во вторник делала рф-лифтинг") or followed by a symptom on a part of the
+    # body ("после эпиляции над губой раздражение").
+    if "elsewhere" in found.keys and ("lately" in cues or "alongside" in found.keys and {
+            "symptoms", "body"} <= cues or had_before(content, language, words) or any(
+            lemmas.speaks_of_self(word) and lemmas.happened(word) for word in words)):
+        return True
     if "never" in cues or "others" in cues and "telling" not in cues:
         cues -= {"symptoms", "states", "body"}
     # What the writer read or heard of ("слышала, что остаются пятна") is no symptom of theirs.
@@ -517,11 +519,13 @@ def told(content: Content, language: str, words: list[str], text: str) -> bool:
 
 def opens_question(content: Content, language: str, text: str, clauses: int | None = None) -> bool:
     """Whether a sentence of the message (of its first `clauses` only, if given) opens with a
-    word that asks there ("do I have to…")."""
-    opening = _asking(language, content.words[language].health.opening)
+    word that asks there ("do I have to…"), after any `fillers` ("um, does it hurt")."""
+    cues = content.words[language].health
+    opening, fillers = _asking(language, cues.opening), _asking(language, cues.fillers)
     written = lemmatiser(language).written
-    return any(written(first[0]) in opening for part in _CLAUSE.split(text)[:clauses]
-               if (first := _WORD.findall(part.lower().replace("ё", "е"))))
+    return any(next(dropwhile(fillers.__contains__, map(written, words)), "") in opening
+               for part in _CLAUSE.split(text)[:clauses]
+               if (words := _WORD.findall(part.lower().replace("ё", "е"))))
 
 
 @cache

@@ -46,6 +46,7 @@ class HealthCues(Dialog):
     # Words after which a question word asks nothing: "какие-то бугорки", "как будто обгорела".
     indefinite: Phrases = ()
     opening: Phrases = ()  # words that ask only where a sentence opens with them ("is it…")
+    fillers: Phrases = ()  # words that may come before such an opening ("um, is it…")
     states: Phrases = ()  # skin states often asked about ("dry", "red"): health when told
     never: Phrases = ()  # a procedure or symptom denied, or someone else's: tells no health
     general: Phrases = ()  # a condition asked about of nobody in particular ("diabetics")
