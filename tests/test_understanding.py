@@ -49,6 +49,7 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("ru", "на губе пузырек вскочил", "herpes"),
     ("ru", "obgorela na solnce vchera, nos krasnyi", "tan"),  # Russian on a Latin keyboard
     ("ru", "солнечный ожег на плечах, можно записаться?", "tan"),  # "ожёг" typed for "ожог"
+    ("en", "wife bregnant, can she do it?", "pregnancy"),  # "p" typed as "b"
     ("ru", "вчера прижгла лоб утюжком", "burns"),
     ("ru", "зашили подбородок три дня назад", "open_wounds"),
     ("ru", "ребёнок оцарапал мне лоб", "open_wounds"),
@@ -234,6 +235,14 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "в пн делала термаж, можно записаться на пт?"),
     ("en", "Had Thermage on Monday, too early to see you on Friday?"),
     ("ru", "со лба облазит кожа, записываться или подождать?"),
+    # Burning and tightness by their everyday verbs; a period now; IVF under way.
+    ("ru", "можно с администратором связаться? кожу печёт со вчера"),
+    ("ru", "щёки странно блестят и тянет кожу, это от крема после процедуры?"),
+    ("ru", "месячные сейчас, можно прийти?"),
+    ("ru", "на ЭКО сейчас, это важно?"),
+    # A skin state of a part of the body told in a message placed after the procedure.
+    ("ru", "3-й день после процедуры. Немного покраснения на подбородке, шелушения нет. Можно ли"
+           " в спортзал?"),
     # An operation asked of the clinic, with "yet": had, and waited on since.
     ("en", "blepharoplasty in August, can you treat around the eyes yet?"),
 ])
