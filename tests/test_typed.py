@@ -133,7 +133,10 @@ async def test_a_typo_still_finds_the_topic(
                                            ("en", "these bots make my head spin, can I talk "
                                                   "to a real person?"),
                                            ("ru", "можно с вашим доктором напрямую "
-                                                  "переговорить до записи?")])
+                                                  "переговорить до записи?"),
+                                           ("en", "real human please"),
+                                           ("ru", "как связаться с главврачом? главным "
+                                                  "врачом то есть")])
 async def test_a_person_is_a_button_and_understood_typed(
     bot: Sandbox, content: Content, language: str, ask: str
 ) -> None:

@@ -243,6 +243,7 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     # A skin state of a part of the body told in a message placed after the procedure.
     ("ru", "3-й день после процедуры. Немного покраснения на подбородке, шелушения нет. Можно ли"
            " в спортзал?"),
+    ("ru", "позавчера сделала шлифовку, сегодня лицо красное как свёкла, так должно быть?"),
     # An operation asked of the clinic, with "yet": had, and waited on since.
     ("en", "blepharoplasty in August, can you treat around the eyes yet?"),
 ])
@@ -402,6 +403,10 @@ async def test_a_condition_the_page_does_not_name_or_of_the_writer_is_answered_a
     ("en", "does the redness last long", "side_effects"),  # how long the redness, not the session
     ("en", "how much time do I block for a session", "duration"),
     ("ru", "сколько времени заложить на сеанс", "duration"),
+    # Aftercare asked about by what one uses or does in the week after.
+    ("ru", "бепантен мазать можно?", "aftercare"),
+    ("ru", "алкоголь в первые дни после шлифовки можно?", "aftercare"),
+    ("ru", "брови хной покрасить через пару дней после шлифовки нормально?", "aftercare"),
 ])
 async def test_a_paraphrase_finds_its_topic(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str
@@ -439,6 +444,9 @@ async def test_a_paraphrase_finds_its_topic(
     ("ru", "вы возле какого торгового центра?", "address"),
     ("en", "how far are you from the tram stop?", "directions"),
     ("ru", "кровь из носу надо успеть до пятницы, до скольки вы в четверг?", "hours"),
+    # The days of the week asked, by name or short.
+    ("ru", "по каким дням недели работаете?", "hours"),
+    ("ru", "а в вс работаете?", "hours"),
 ])
 async def test_the_clinics_detail_asked_in_other_words_is_answered(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, detail: str
@@ -529,7 +537,11 @@ async def test_payment_and_gift_certificates_are_answered_from_the_configuration
                                             ("ru", "запишите на алмазный пилинг на следующей "
                                                    "неделе"),
                                             ("ru", "можно перенести запись со среды на "
-                                                   "пятницу")])
+                                                   "пятницу"),
+                                            # A day by its short name and a time of day; a
+                                            # time asked to be still free.
+                                            ("ru", "чт вечер?"),
+                                            ("en", "is 4pm on friday still free?")])
 async def test_wanting_to_sign_up_opens_the_booking(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:
@@ -1146,6 +1158,8 @@ async def test_health_told_beside_a_request_gets_the_caution_and_the_answer(
     # announced: no complaint of the writer's.
     ("ru", "после процедуры морщинки станут менее заметны?", "results"),
     ("ru", "дочь после шлифовки была красная весь вечер, это нормально?", "side_effects"),
+    ("ru", "Покраснение после шлифовки долго держится? Через 2 дня свадьба, не хочу быть красной"
+           " как рак", "side_effects"),
     ("ru", "хотела спросить, после процедуры можно краситься?", "aftercare"),
     ("en", "will my pores look smaller than before?", "results"),
     # "Пройдёт" is "пройти", and "как" asks how soon: no question about the way there.

@@ -106,7 +106,6 @@ _PART = re.compile(r"[,.;:!?()\n]|\s[—–-]\s")  # ...and sentences asked, and
 _ASKED = re.compile(r"[^.!?\n]*\?")  # the sentences of a message that ask
 _SENTENCE = re.compile(r"[.!?\n]+")
 OF_BODY = frozenset(("health:symptoms", "health:body"))  # a symptom of a part of the body
-STATE_OF_BODY = frozenset(("health:states", "health:body"))  # ...or its skin state
 LASTING_CUES = frozenset(("states", "lately"))  # a skin state that lasts...
 LASTING = frozenset(f"health:{cue}" for cue in LASTING_CUES)  # ...told in a clause
 TOLD_STATE = (frozenset(("health:symptoms",)), frozenset(("health:states",)))  # ...or of anyone
@@ -385,12 +384,16 @@ def changed_since(content: Content, language: str, text: str, cues: set[str]) ->
                 content, language, sentence, clauses=1)
         if changed:
             return True
-    # A skin state of a part of the body told in a clause of a message placed after this
-    # procedure ("3 день после процедуры. Немного покраснения на скулах"): the writer's.
-    since = content.words[language].health.since_this
-    return {"states", "body"} <= cues and next(_after_typed(_WORD.findall(
-        text.lower().replace("ё", "е")), since), None) is not None and told_of(
-        content, language, text, STATE_OF_BODY)
+    # A skin state or symptom told in a clause of a message placed after this procedure, not
+    # one with a word of negation ("3 день после процедуры. Немного покраснения на скулах";
+    # "не хочу быть красной" tells none): the writer's, unless someone else's is told.
+    if {"states", "symptoms"}.isdisjoint(cues) or "others" in cues or next(_after_typed(_WORD.findall(
+            text.lower().replace("ё", "е")), content.words[language].health.since_this),
+            None) is None:
+        return False
+    affirmed = "".join(clause for clause in _TOLD_CLAUSE.findall(literal(content, language, text))
+                       if set(negation).isdisjoint(_WORD.findall(clause.lower())))
+    return told_of(content, language, affirmed, *TOLD_STATE)
 
 
 def had_before(content: Content, language: str, words: list[str]) -> bool:
