@@ -244,6 +244,9 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "3-й день после процедуры. Немного покраснения на подбородке, шелушения нет. Можно ли"
            " в спортзал?"),
     ("ru", "позавчера сделала шлифовку, сегодня лицо красное как свёкла, так должно быть?"),
+    # Cracks in the corners of the mouth; pimples now beside old marks of them.
+    ("ru", "по краям губ трещинки, вечно заеды, можно на шлифовку?"),
+    ("ru", "у меня прыщи и следы от прыщей, поможет?"),
     # An operation asked of the clinic, with "yet": had, and waited on since.
     ("en", "blepharoplasty in August, can you treat around the eyes yet?"),
 ])
@@ -1171,6 +1174,8 @@ async def test_health_told_beside_a_request_gets_the_caution_and_the_answer(
     ("en", "price for a course? my pores are huge lol", "price"),
     # Acne scars had since the teens: no acne now ("I have acne" stays the writer's health).
     ("en", "I have acne scars from my teens, how many sessions would I need?", "course"),
+    ("ru", "у меня шрамы от прыщей со школы, сколько процедур надо?", "course"),
+    ("ru", "пятна от старых прыщей на скулах, уберёт?", "results"),
     # A question with no mark, after a word that only fills ("um", "so"): asked, not told.
     ("en", "umm does it hurt a lot", "duration"),
     ("en", "so does it sting much", "duration"),
