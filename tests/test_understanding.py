@@ -1176,6 +1176,7 @@ async def test_health_told_beside_a_request_gets_the_caution_and_the_answer(
     ("en", "I have acne scars from my teens, how many sessions would I need?", "course"),
     ("ru", "у меня шрамы от прыщей со школы, сколько процедур надо?", "course"),
     ("ru", "пятна от старых прыщей на скулах, уберёт?", "results"),
+    ("en", "got some fine lines round my eyes and on my forehead, would it help?", "results"),
     # A question with no mark, after a word that only fills ("um", "so"): asked, not told.
     ("en", "umm does it hurt a lot", "duration"),
     ("en", "so does it sting much", "duration"),
