@@ -50,6 +50,7 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("ru", "obgorela na solnce vchera, nos krasnyi", "tan"),  # Russian on a Latin keyboard
     ("ru", "солнечный ожег на плечах, можно записаться?", "tan"),  # "ожёг" typed for "ожог"
     ("en", "wife bregnant, can she do it?", "pregnancy"),  # "p" typed as "b"
+    ("ru", "в мае на море, когда лучше прийти?", "sun_planned"),  # a trip by its month
     ("ru", "вчера прижгла лоб утюжком", "burns"),
     ("ru", "зашили подбородок три дня назад", "open_wounds"),
     ("ru", "ребёнок оцарапал мне лоб", "open_wounds"),
