@@ -248,6 +248,9 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     # Cracks in the corners of the mouth; pimples now beside old marks of them.
     ("ru", "по краям губ трещинки, вечно заеды, можно на шлифовку?"),
     ("ru", "у меня прыщи и следы от прыщей, поможет?"),
+    # Keratomas by their name; brown patches told after the day of the session.
+    ("ru", "на щеках несколько кератом, шлифовать можно?"),
+    ("en", "my session was on Monday and now there are brown patches on my chin, will they go?"),
     # An operation asked of the clinic, with "yet": had, and waited on since.
     ("en", "blepharoplasty in August, can you treat around the eyes yet?"),
 ])
@@ -403,6 +406,7 @@ async def test_a_condition_the_page_does_not_name_or_of_the_writer_is_answered_a
     ("en", "is makeup ok before the visit or should I come without it?", "process"),
     # Laser resurfacing set beside this procedure, not had.
     ("en", "how is this different from laser resurfacing?", "what"),
+    ("en", "is it better than microneedling?", "what"),
     ("ru", "а чем это лучше лазерной шлифовки?", "what"),
     ("en", "does the redness last long", "side_effects"),  # how long the redness, not the session
     ("en", "how much time do I block for a session", "duration"),
@@ -1288,6 +1292,9 @@ async def test_a_misspelt_question_about_results_is_no_operation(
     ("ru", "через месяц можно ещё раз пошлифовать?"),  # no "пошаливать"
     ("ru", "легко переносится процедура? с прошлого года хочу"),  # no "лёгкое"
     ("en", "is one single visit enough to see a change"),  # no "shingles", "sling" or "sting"
+    ("en", "what's the easiest way to reach you? I'm at work till 6"),  # no "react"
+    # A set of treatments as a gift is no treatment for anything.
+    ("en", "I want to buy my sister a set of treatments for her birthday, do you do vouchers?"),
 ])
 async def test_words_a_letter_away_from_an_illness_are_no_health_statement(
     bot: Sandbox, content: Content, language: str, text: str
