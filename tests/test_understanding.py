@@ -455,6 +455,13 @@ async def test_a_paraphrase_finds_its_topic(
     # The days of the week asked, by name or short.
     ("ru", "по каким дням недели работаете?", "hours"),
     ("ru", "а в вс работаете?", "hours"),
+    # A pay service, a cash machine, an underground car park, a metro ride, a landline.
+    ("ru", "через яндекс пэй можно оплатить?", "payment"),
+    ("en", "any cash machine nearby?", "payment"),
+    ("ru", "подземный паркинг у вас есть?", "parking"),
+    ("ru", "сколько ехать от метро Сокол?", "directions"),
+    ("en", "how far from the bus station are you?", "directions"),
+    ("en", "got a landline number?", "phone"),
 ])
 async def test_the_clinics_detail_asked_in_other_words_is_answered(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, detail: str
@@ -549,6 +556,9 @@ async def test_payment_and_gift_certificates_are_answered_from_the_configuration
                                             # A day by its short name and a time of day; a
                                             # time asked to be still free.
                                             ("ru", "чт вечер?"),
+                                            ("ru", "можно сегодня прийти часам к шести?"),
+                                            ("en", "what's the earliest slot you've got?"),
+                                            ("en", "can I just walk in on friday?"),
                                             ("en", "is 4pm on friday still free?")])
 async def test_wanting_to_sign_up_opens_the_booking(
     bot: Sandbox, content: Content, language: str, text: str
