@@ -387,9 +387,10 @@ def changed_since(content: Content, language: str, text: str, cues: set[str]) ->
     # A skin state or symptom told in a clause of a message placed after this procedure, not
     # one with a word of negation ("3 день после процедуры. Немного покраснения на скулах";
     # "не хочу быть красной" tells none): the writer's, unless someone else's is told.
-    if {"states", "symptoms"}.isdisjoint(cues) or "others" in cues or next(_after_typed(_WORD.findall(
-            text.lower().replace("ё", "е")), content.words[language].health.since_this),
-            None) is None:
+    words = _WORD.findall(text.lower().replace("ё", "е"))
+    since = content.words[language].health.since_this
+    if {"states", "symptoms"}.isdisjoint(cues) or "others" in cues or next(
+            _after_typed(words, since), None) is None:
         return False
     affirmed = "".join(clause for clause in _TOLD_CLAUSE.findall(literal(content, language, text))
                        if set(negation).isdisjoint(_WORD.findall(clause.lower())))
