@@ -51,6 +51,16 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("ru", "солнечный ожег на плечах, можно записаться?", "tan"),  # "ожёг" typed for "ожог"
     ("en", "wife bregnant, can she do it?", "pregnancy"),  # "p" typed as "b"
     ("ru", "в мае на море, когда лучше прийти?", "sun_planned"),  # a trip by its month
+    # Slang beside the clinic's details: tretinoin, a baby at the breast, the bump's tenant.
+    ("ru", "мажу третик через день, где у вас парковка?", "retinoids"),
+    ("en", "still bf my 4 month old, where's parking?", "breastfeeding"),
+    ("ru", "пузожитель пинается 😅 до скольки вы работаете?", "pregnancy"),
+    ("ru", "кормляшая мама, можно на шлифовку?", "breastfeeding"),  # a letter off
+    # A cleansing had days ago; being ill, by its emoji.
+    ("ru", "была на чистке в субботу, лицо ещё красноватое, можно в среду к вам?",
+     "recent_resurfacing"),
+    ("ru", "🤒 записана на сегодня, идти?", "fever"),
+    ("en", "🤧 booked for tomorrow, should I still come?", "fever"),
     ("ru", "вчера прижгла лоб утюжком", "burns"),
     ("ru", "зашили подбородок три дня назад", "open_wounds"),
     ("ru", "ребёнок оцарапал мне лоб", "open_wounds"),
@@ -251,6 +261,8 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     # Keratomas by their name; brown patches told after the day of the session.
     ("ru", "на щеках несколько кератом, шлифовать можно?"),
     ("en", "my session was on Monday and now there are brown patches on my chin, will they go?"),
+    ("ru", "кажется у меня демодекс, шлифовку можно?"),
+    ("en", "on doxy for spots at the moment, is it ok?"),
     # An operation asked of the clinic, with "yet": had, and waited on since.
     ("en", "blepharoplasty in August, can you treat around the eyes yet?"),
 ])
