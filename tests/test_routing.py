@@ -123,7 +123,7 @@ def test_routing_meets_its_budget_overall_and_in_each_language(
 # (someone else's condition told beside a practical question is answered with the caution, on
 # purpose; its set alone holds dev below 92 %), and its latest sets were given their exact
 # labels by a second reader, who often picks another topic or condition than the bot.
-DEV_FLOOR = {"overall": 0.864, "en": 0.859, "ru": 0.868}
+DEV_FLOOR = {"overall": 0.862, "en": 0.856, "ru": 0.866}
 
 
 def test_the_dev_split_keeps_its_floor(scores: dict[str, Score]) -> None:

@@ -474,6 +474,11 @@ async def test_a_paraphrase_finds_its_topic(
     ("ru", "сколько ехать от метро Сокол?", "directions"),
     ("en", "how far from the bus station are you?", "directions"),
     ("en", "got a landline number?", "phone"),
+    # Pay services and instalments by their Kazakh, Russian and American names; a mall nearby.
+    ("ru", "kaspi принимаете?", "payment"),
+    ("ru", "можно оплатить долями?", "payment"),
+    ("en", "can I pay with zelle?", "payment"),
+    ("ru", "вы возле тц Атриум?", "address"),
 ])
 async def test_the_clinics_detail_asked_in_other_words_is_answered(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, detail: str
