@@ -61,6 +61,8 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
      "recent_resurfacing"),
     ("ru", "🤒 записана на сегодня, идти?", "fever"),
     ("en", "🤧 booked for tomorrow, should I still come?", "fever"),
+    ("ru", "темпа поднялась с утра, записана на 15:00, приходить?", "fever"),
+    ("en", "I go to the tanning salon every week, does that matter?", "sun_planned"),
     ("ru", "вчера прижгла лоб утюжком", "burns"),
     ("ru", "зашили подбородок три дня назад", "open_wounds"),
     ("ru", "ребёнок оцарапал мне лоб", "open_wounds"),
@@ -351,6 +353,21 @@ async def test_a_figure_of_speech_names_no_condition(
     assert t.faq("side_effects", settings) in reply
     cancer, _ = health_reason(content, "oncology")
     assert t("health.unknown") not in reply and t(cancer) not in reply
+
+
+@pytest.mark.parametrize("language, text", [
+    # Crayfish are many, the sign of the zodiac and the school subject are no illness.
+    ("ru", "в субботу раки с пивом, а в воскресенье к вам можно?"),
+    ("ru", "я рак по гороскопу, хочу сертификат себе на день рождения, сколько стоит?"),
+    ("ru", "с урока химии пишу, сколько длится процедура?"),
+])
+async def test_crayfish_a_sign_or_a_school_subject_name_no_cancer(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    cancer, _ = health_reason(content, "oncology")
+    assert t(cancer) not in reply and t("health.unknown") not in reply
 
 
 @pytest.mark.parametrize("language, text, condition", [
