@@ -121,9 +121,11 @@ def test_routing_meets_its_budget_overall_and_in_each_language(
 # What the dev split reaches, so a change tuned for some messages cannot lose ground on others.
 # The budget is the test split's: dev takes in every set that was read, the hardest on purpose
 # (someone else's condition told beside a practical question is answered with the caution, on
-# purpose; its set alone holds dev below 92 %), and its latest sets were given their exact
-# labels by a second reader, who often picks another topic or condition than the bot.
-DEV_FLOOR = {"overall": 0.862, "en": 0.856, "ru": 0.866}
+# purpose; its set alone holds dev below 92 %; so are everyday words that name an illness in
+# another sense, "давление на работе", "температура за окном"), and its latest sets were
+# given their exact labels by a second reader, who often picks another topic or condition
+# than the bot.
+DEV_FLOOR = {"overall": 0.858, "en": 0.854, "ru": 0.861}
 
 
 def test_the_dev_split_keeps_its_floor(scores: dict[str, Score]) -> None:
