@@ -63,6 +63,9 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("en", "🤧 booked for tomorrow, should I still come?", "fever"),
     ("ru", "темпа поднялась с утра, записана на 15:00, приходить?", "fever"),
     ("en", "I go to the tanning salon every week, does that matter?", "sun_planned"),
+    # A denial doubted or turned is no denial.
+    ("en", "not pregnant as far as I know, we're trying though, is it safe?", "pregnancy"),
+    ("ru", "не беременна, но планируем, курс начинать стоит?", "pregnancy"),
     ("ru", "вчера прижгла лоб утюжком", "burns"),
     ("ru", "зашили подбородок три дня назад", "open_wounds"),
     ("ru", "ребёнок оцарапал мне лоб", "open_wounds"),
@@ -264,6 +267,9 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "на щеках несколько кератом, шлифовать можно?"),
     ("en", "my session was on Monday and now there are brown patches on my chin, will they go?"),
     ("ru", "кажется у меня демодекс, шлифовку можно?"),
+    # A change after the last session, told.
+    ("en", "Hey! Face went really puffy after my session, lasted a couple of days. Is it ok to go"
+           " again?"),
     ("en", "on doxy for spots at the moment, is it ok?"),
     # An operation asked of the clinic, with "yet": had, and waited on since.
     ("en", "blepharoplasty in August, can you treat around the eyes yet?"),
@@ -1226,6 +1232,10 @@ async def test_health_told_beside_a_request_gets_the_caution_and_the_answer(
     ("ru", "у меня шрамы от прыщей со школы, сколько процедур надо?", "course"),
     ("ru", "пятна от старых прыщей на скулах, уберёт?", "results"),
     ("en", "got some fine lines round my eyes and on my forehead, would it help?", "results"),
+    # Health only denied: no health told ("не беременна", "not on any meds", "аллергии нет").
+    ("ru", "не беременна, не кормлю, таблеток не пью. сколько стоит?", "price"),
+    ("en", "not pregnant, not on any meds. how long does it take?", "duration"),
+    ("ru", "аллергии нет, хронических заболеваний нет. больно это?", "duration"),
     # A question with no mark, after a word that only fills ("um", "so"): asked, not told.
     ("en", "umm does it hurt a lot", "duration"),
     ("en", "so does it sting much", "duration"),

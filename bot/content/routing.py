@@ -101,6 +101,7 @@ ASIDE_WORDS = 2  # words a clause needs to be read alone
 WEIGHED = frozenset(("person", "staff_only", "logistics", "appointment", "book", "smalltalk",
                      "elsewhere", "condition"))
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+HEALTH_KEYS = ("condition:", "health:about", "health:symptoms", "health:states")  # health named
 _CLAUSE = re.compile(r"[,.;:!()\n]")
 _PART = re.compile(r"[,.;:!?()\n]|\s[—–-]\s")  # ...and sentences asked, and a dash between
 _ASKED = re.compile(r"[^.!?\n]*\?")  # the sentences of a message that ask
@@ -133,11 +134,60 @@ class Route:
 def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> Route:
     text = readable(content, language, typed)
     read = _read(content, matcher, language, typed, text)
+    if read.kind in ("health", "condition") and (
+            undenied := denied_away(content, language, text)) is not None:
+        typed = text = undenied
+        read = _read(content, matcher, language, typed, text)
     if (read.kind in BESIDE or read.label in BESIDE) and told_beside(content, language, text):
         return Route(read.kind, read.keys, cautious=True)
     if read.kind in ("health", "condition"):
         return cared_for(content, language, text) or read
     return read
+
+
+def denied_away(content: Content, language: str, text: str) -> str | None:
+    """The message without what it denies, where every health word in it is denied ("не
+    беременна, не кормлю. Можно картой?", "no allergies, not on any pills, how much?",
+    "аллергии нет"): a word of health right after a word of `denial` (past the words of
+    `denial_skips`: "not on any pills"; or right before a denied one of them: "таблеток не
+    пью"), or up to two right before one that denies after them
+    ("хронических заболеваний нет"), in the same clause. None where anything of health is
+    left, nothing is denied, or a word of `denial_undone` doubts or turns it ("not pregnant
+    as far as I know, actually we're trying", "не беременна, но планируем"): a denial is read
+    only when it leaves no health at all."""
+    cues = content.words[language].health
+    tokens = re.split(r"(\W+)", text)
+    if not cues.denial or not set(cues.denial_undone).isdisjoint(map(str.lower, tokens)):
+        return None
+    spotter = content.spotters[language]
+
+    def health(part: str) -> bool:
+        return any(key.startswith(HEALTH_KEYS) for key in spotter.find(part).keys)
+
+    words = [i for i, token in enumerate(tokens) if _WORD.fullmatch(token)]
+    dropped: set[int] = set()
+    for n, i in enumerate(words):
+        word = tokens[i].lower()
+        if word in cues.denial:
+            after = words[n + 1:n + 4]
+            while after and tokens[after[0]].lower() in cues.denial_skips:
+                after = after[1:]
+            if after and health(tokens[after[0]]):
+                dropped |= {i, after[0]}
+            # ...or the one before a denied verb of taking or doing ("таблеток не пью").
+            elif n and words[n + 1:n + 2] and tokens[words[n + 1]].lower() in cues.denial_skips \
+                    and health(tokens[words[n - 1]]) \
+                    and not _CLAUSE.search("".join(tokens[words[n - 1]:i])):
+                dropped |= {i, words[n - 1]}
+        if word in cues.denial_after:
+            before = [j for j in words[max(0, n - 2):n] if health(tokens[j])
+                      and not _CLAUSE.search("".join(tokens[j:i]))]
+            if before:
+                dropped |= {i, *before}
+    if not dropped:
+        return None
+    left = "".join(token for i, token in enumerate(tokens) if i not in dropped)
+    return None if health(left) else left
 
 
 def cared_for(content: Content, language: str, text: str) -> Route | None:

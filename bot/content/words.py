@@ -72,6 +72,14 @@ class HealthCues(Dialog):
     # процедуры поры станут меньше?").
     since_this: Phrases = ()
     negation: Phrases = ()  # before a verb, it did not happen ("после процедуры не изменилось")
+    # Words that deny the health word right after them ("не беременна", "no allergies"), the
+    # words they may pass over to reach it ("not on any pills"), those that deny the words
+    # right before them ("аллергии нет"), and those that undo a denial: a message whose every
+    # health word is denied tells none (`denied_away`).
+    denial: Phrases = ()
+    denial_skips: Phrases = ()
+    denial_after: Phrases = ()
+    denial_undone: Phrases = ()  # a doubt or a turn after a denial ("but", "вдруг"): none read
     # Words after which a service the clinic does not offer was had before this procedure
     # ("после ботокса можно?"); "ботокс после шлифовки можно?" asks about having it after.
     before_this: Phrases = ()
