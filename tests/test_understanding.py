@@ -63,6 +63,7 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("en", "🤧 booked for tomorrow, should I still come?", "fever"),
     ("ru", "темпа поднялась с утра, записана на 15:00, приходить?", "fever"),
     ("en", "I go to the tanning salon every week, does that matter?", "sun_planned"),
+    ("ru", "после шлифовки в солярий сразу можно? абонемент горит", "sun_planned"),
     # A denial doubted or turned is no denial.
     ("en", "not pregnant as far as I know, we're trying though, is it safe?", "pregnancy"),
     ("ru", "не беременна, но планируем, курс начинать стоит?", "pregnancy"),
