@@ -67,6 +67,7 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     # A denial doubted or turned is no denial.
     ("en", "not pregnant as far as I know, we're trying though, is it safe?", "pregnancy"),
     ("ru", "не беременна, но планируем, курс начинать стоит?", "pregnancy"),
+    ("en", "no!! herpes again, can I still come tomorrow?", "herpes"),  # another clause
     ("ru", "вчера прижгла лоб утюжком", "burns"),
     ("ru", "зашили подбородок три дня назад", "open_wounds"),
     ("ru", "ребёнок оцарапал мне лоб", "open_wounds"),

@@ -150,8 +150,8 @@ def denied_away(content: Content, language: str, text: str) -> str | None:
     беременна, не кормлю. Можно картой?", "no allergies, not on any pills, how much?",
     "аллергии нет"): a word of health right after a word of `denial` (past the words of
     `denial_skips`: "not on any pills"; or right before a denied one of them: "таблеток не
-    пью"), or up to two right before one that denies after them
-    ("хронических заболеваний нет"), in the same clause. None where anything of health is
+    пью"), or up to two right before one that denies after them ("хронических заболеваний
+    нет"), in the same clause ("no!! herpes again" denies nothing). None where anything of health is
     left, nothing is denied, or a word of `denial_undone` doubts or turns it ("not pregnant
     as far as I know, actually we're trying", "не беременна, но планируем"): a denial is read
     only when it leaves no health at all."""
@@ -172,7 +172,8 @@ def denied_away(content: Content, language: str, text: str) -> str | None:
             after = words[n + 1:n + 4]
             while after and tokens[after[0]].lower() in cues.denial_skips:
                 after = after[1:]
-            if after and health(tokens[after[0]]):
+            if after and health(tokens[after[0]]) \
+                    and not _CLAUSE.search("".join(tokens[i:after[0]])):
                 dropped |= {i, after[0]}
             # ...or the one before a denied verb of taking or doing ("таблеток не пью").
             elif n and words[n + 1:n + 2] and tokens[words[n + 1]].lower() in cues.denial_skips \
