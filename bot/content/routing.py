@@ -151,10 +151,10 @@ def denied_away(content: Content, language: str, text: str) -> str | None:
     "аллергии нет"): a word of health right after a word of `denial` (past the words of
     `denial_skips`: "not on any pills"; or right before a denied one of them: "таблеток не
     пью"), or up to two right before one that denies after them ("хронических заболеваний
-    нет"), in the same clause ("no!! herpes again" denies nothing). None where anything of health is
-    left, nothing is denied, or a word of `denial_undone` doubts or turns it ("not pregnant
-    as far as I know, actually we're trying", "не беременна, но планируем"): a denial is read
-    only when it leaves no health at all."""
+    нет"), in the same clause ("no!! herpes again" denies nothing). None where anything of
+    health is left, nothing is denied, or a word of `denial_undone` doubts or turns it ("not
+    pregnant as far as I know, actually we're trying", "не беременна, но планируем"): a denial
+    is read only when it leaves no health at all."""
     cues = content.words[language].health
     tokens = re.split(r"(\W+)", text)
     if not cues.denial or not set(cues.denial_undone).isdisjoint(map(str.lower, tokens)):
@@ -443,8 +443,9 @@ def changed_since(content: Content, language: str, text: str, cues: set[str]) ->
     if {"states", "symptoms"}.isdisjoint(cues) or "others" in cues or next(
             _after_typed(words, since), None) is None:
         return False
+    denying = frozenset(negation)
     affirmed = "".join(clause for clause in _TOLD_CLAUSE.findall(literal(content, language, text))
-                       if set(negation).isdisjoint(_WORD.findall(clause.lower())))
+                       if denying.isdisjoint(_WORD.findall(clause.lower())))
     return told_of(content, language, affirmed, *TOLD_STATE)
 
 
