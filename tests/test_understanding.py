@@ -112,6 +112,11 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("ru", "синяки остаются от малейшего удара", "bleeding"),
     ("en", "I bruise like a peach, fyi", "bleeding"),
     ("ru", "синяк вылезает от малейшего касания", "bleeding"),
+    # A face (or back) full of pimples now.
+    ("ru", "всё лицо в прыщах, можно сделать?", "acne_inflamed"),
+    ("ru", "лоб в мелких прыщиках, записаться можно?", "acne_inflamed"),
+    ("en", "my back is full of acne, can you do my face?", "acne_inflamed"),
+    ("en", "chin covered in pimples atm, still ok?", "acne_inflamed"),
     ("en", "back from a week in Crete and I'm very brown", "tan"),  # a tan had, in other words
     ("ru", "вернулась из Турции, я очень смуглая сейчас", "tan"),
     ("en", "runny nose and a sore throat but otherwise fine, still come?", "fever"),
@@ -275,6 +280,11 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "on doxy for spots at the moment, is it ok?"),
     # An operation asked of the clinic, with "yet": had, and waited on since.
     ("en", "blepharoplasty in August, can you treat around the eyes yet?"),
+    # A course of something unnamed, in gym slang; a topical acid on prescription.
+    ("ru", "я сейчас сижу на курсе, сколько стоит процедура?"),
+    ("en", "on cycle rn, how much is a session?"),
+    ("ru", "мажу скинорен утром и вечером, это совместимо?"),
+    ("en", "using finacea twice a day, is that ok"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
