@@ -112,6 +112,11 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("ru", "синяки остаются от малейшего удара", "bleeding"),
     ("en", "I bruise like a peach, fyi", "bleeding"),
     ("ru", "синяк вылезает от малейшего касания", "bleeding"),
+    # A relative's condition told before a question asked in general, a laughing face between.
+    ("ru", "подруга на 28 неделе хочет освежиться перед родами 😅 беременным делаете?",
+     "pregnancy"),
+    ("en", "moms diabetic, is that a problem?", "diabetes"),  # "mom's", the apostrophe left out
+    ("ru", "ya kormlu grudyu, zapisatsya mozhno?", "breastfeeding"),  # "ю" typed as "u"
     # A face (or back) full of pimples now.
     ("ru", "всё лицо в прыщах, можно сделать?", "acne_inflamed"),
     ("ru", "лоб в мелких прыщиках, записаться можно?", "acne_inflamed"),
@@ -285,6 +290,12 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "on cycle rn, how much is a session?"),
     ("ru", "мажу скинорен утром и вечером, это совместимо?"),
     ("en", "using finacea twice a day, is that ok"),
+    # Supplements, herbal remedies and everyday pills, by name.
+    ("en", "taking ashwagandha daily, relevant?"), ("en", "I take St John's wort, is that ok?"),
+    ("en", "had a tylenol pm last night, does it matter?"),
+    ("ru", "пью коллаген по утрам, перерыв делать?"),
+    ("ru", "всегда пью пустырник перед процедурами, ничего?"),
+    ("ru", "эутирокс 50 по утрам, шлифовка ок?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str

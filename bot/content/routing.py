@@ -102,8 +102,11 @@ WEIGHED = frozenset(("person", "staff_only", "logistics", "appointment", "book",
                      "elsewhere", "condition"))
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 HEALTH_KEYS = ("condition:", "health:about", "health:symptoms", "health:states")  # health named
-_CLAUSE = re.compile(r"[,.;:!()\n]")
-_PART = re.compile(r"[,.;:!?()\n]|\s[—–-]\s")  # ...and sentences asked, and a dash between
+# Faces that set a tone end a clause in chat as a full stop does ("хочет навести красоту 😂 вы
+# беременных берете?"); a face that is ill (😷 🤒) is a word of the message.
+_TONE = "\U0001F600-\U0001F636\U0001F638-\U0001F64F\U0001F923\U0001F970\U0001F972"
+_CLAUSE = re.compile(rf"[,.;:!()\n{_TONE}]")
+_PART = re.compile(rf"[,.;:!?()\n{_TONE}]|\s[—–-]\s")  # ...sentences asked, and a dash between
 _ASKED = re.compile(r"[^.!?\n]*\?")  # the sentences of a message that ask
 _SENTENCE = re.compile(r"[.!?\n]+")
 OF_BODY = frozenset(("health:symptoms", "health:body"))  # a symptom of a part of the body
@@ -111,7 +114,7 @@ LASTING_CUES = frozenset(("states", "lately"))  # a skin state that lasts...
 LASTING = frozenset(f"health:{cue}" for cue in LASTING_CUES)  # ...told in a clause
 TOLD_STATE = (frozenset(("health:symptoms",)), frozenset(("health:states",)))  # ...or of anyone
 GENERAL = frozenset(("health:general",))
-_TOLD_CLAUSE = re.compile(r"[^,.;:!?()\n]+[,.;:!?()\n]*")  # a clause and what ends it
+_TOLD_CLAUSE = re.compile(rf"[^,.;:!?()\n{_TONE}]+[,.;:!?()\n{_TONE}]*")  # a clause, its end
 
 
 @dataclass(frozen=True)
