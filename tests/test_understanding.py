@@ -117,6 +117,10 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
      "pregnancy"),
     ("en", "moms diabetic, is that a problem?", "diabetes"),  # "mom's", the apostrophe left out
     ("ru", "ya kormlu grudyu, zapisatsya mozhno?", "breastfeeding"),  # "ю" typed as "u"
+    # A baby's age in months, feeding by breast and bottle, a midwife's advice.
+    ("ru", "кормящим можно? сыну 2 мес", "breastfeeding"),
+    ("en", "my son is 10 weeks, combo feeding. how much is it?", "breastfeeding"),
+    ("en", "I'm 20 weeks and my midwife said to ask first, is it ok?", "pregnancy"),
     # A face (or back) full of pimples now.
     ("ru", "всё лицо в прыщах, можно сделать?", "acne_inflamed"),
     ("ru", "лоб в мелких прыщиках, записаться можно?", "acne_inflamed"),
@@ -296,6 +300,10 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "пью коллаген по утрам, перерыв делать?"),
     ("ru", "всегда пью пустырник перед процедурами, ничего?"),
     ("ru", "эутирокс 50 по утрам, шлифовка ок?"),
+    # Thyroiditis by its abbreviation; lashes, brows and sugaring had days ago, by their verbs.
+    ("ru", "аит, компенсирован. курс сколько стоит?"),
+    ("ru", "вчера вечером ламинировала брови, завтра к вам, нормально?"),
+    ("ru", "шугарила усики позавчера, можно на шлифовку?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
