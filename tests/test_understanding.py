@@ -120,7 +120,7 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     # A baby's age in months, feeding by breast and bottle, a midwife's advice.
     ("ru", "кормящим можно? сыну 2 мес", "breastfeeding"),
     ("en", "my son is 10 weeks, combo feeding. how much is it?", "breastfeeding"),
-    ("en", "I'm 20 weeks and my midwife said to ask first, is it ok?", "pregnancy"),
+    ("en", "I'm 20 weeks and my OB said to ask first, is it ok?", "pregnancy"),
     # A face (or back) full of pimples now.
     ("ru", "всё лицо в прыщах, можно сделать?", "acne_inflamed"),
     ("ru", "лоб в мелких прыщиках, записаться можно?", "acne_inflamed"),
