@@ -121,6 +121,11 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("ru", "кормящим можно? сыну 2 мес", "breastfeeding"),
     ("en", "my son is 10 weeks, combo feeding. how much is it?", "breastfeeding"),
     ("en", "I'm 20 weeks and my OB said to ask first, is it ok?", "pregnancy"),
+    # A blood thinner by its German name; breastfeeding with a letter slipped on the keyboard;
+    # a peel typed "peal".
+    ("en", "on Marcumar since my valve surgery, is that an issue?", "bleeding"),
+    ("ru", "кормлб грудью, сколько стоит?", "breastfeeding"),
+    ("en", "had a chemical peal 4 days ago, can I come saturday?", "recent_resurfacing"),
     # A face (or back) full of pimples now.
     ("ru", "всё лицо в прыщах, можно сделать?", "acne_inflamed"),
     ("ru", "лоб в мелких прыщиках, записаться можно?", "acne_inflamed"),
