@@ -126,6 +126,7 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("en", "on Marcumar since my valve surgery, is that an issue?", "bleeding"),
     ("ru", "кормлб грудью, сколько стоит?", "breastfeeding"),
     ("en", "had a chemical peal 4 days ago, can I come saturday?", "recent_resurfacing"),
+    ("ru", "лицо красное после солнца, в субботу приходить?", "tan"),
     # A face (or back) full of pimples now.
     ("ru", "всё лицо в прыщах, можно сделать?", "acne_inflamed"),
     ("ru", "лоб в мелких прыщиках, записаться можно?", "acne_inflamed"),
@@ -309,6 +310,7 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "аит, компенсирован. курс сколько стоит?"),
     ("ru", "вчера вечером ламинировала брови, завтра к вам, нормально?"),
     ("ru", "шугарила усики позавчера, можно на шлифовку?"),
+    ("ru", "после rhinoplasty прошло шесть недель, можно?"),  # a service typed in Latin letters
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
