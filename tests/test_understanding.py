@@ -320,6 +320,14 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "my son has cerebral palsy, can you do his face?"),
     ("ru", "у неё буллёзный эпидермолиз, кожа хрупкая, можно?"),
     ("ru", "дочке 14, РАС, боится новых мест. можно прийти посмотреть кабинет?"),
+    # Numbing cream, nerve-pain pills, a panic disorder, valerian, local anaesthetics that fail.
+    ("en", "I use EMLA before my bikini wax, can I put it on before coming?"),
+    ("en", "on gabapentin at night, any issue?"),
+    ("ru", "у меня панические атаки, если станет плохо, остановите?"),
+    ("ru", "у меня паническое расстройство, вы остановите если что?"),
+    ("ru", "пью валерьянку каждый вечер, перед процедурой можно?"),
+    ("en", "local anaesthetic never works on me at the dentist, will this hurt more?"),
+    ("ru", "мажусь лидокаином перед эпиляцией, перед шлифовкой тоже можно?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
