@@ -135,7 +135,7 @@ def test_routing_meets_its_budget_overall_and_in_each_language(
 # another sense, "давление на работе", "температура за окном"), and its latest sets were
 # given their exact labels by a second reader, who often picks another topic or condition
 # than the bot.
-DEV_FLOOR = {"overall": 0.844, "en": 0.843, "ru": 0.845}
+DEV_FLOOR = {"overall": 0.840, "en": 0.839, "ru": 0.840}
 
 
 def test_the_dev_split_keeps_its_floor(scores: dict[str, Score]) -> None:

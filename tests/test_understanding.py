@@ -130,6 +130,10 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     # In Ukrainian: breastfeeding, pregnancy.
     ("ru", "годую груддю, можна до вас?", "breastfeeding"),
     ("ru", "я вагітна, 12 тиждень, можна?", "pregnancy"),
+    ("ru", "акне пока активное, но хочу убрать рубцы, что посоветуете?", "acne_inflamed"),
+    ("ru", "сд 2 у мамы, запишите её на среду", "diabetes"),
+    ("en", "weaned my little one 10 days ago, is that too soon?", "breastfeeding"),
+    ("en", "where do I park? im bf so can't stay long", "breastfeeding"),
     # A face (or back) full of pimples now.
     ("ru", "всё лицо в прыщах, можно сделать?", "acne_inflamed"),
     ("ru", "лоб в мелких прыщиках, записаться можно?", "acne_inflamed"),
@@ -325,6 +329,13 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "on gabapentin at night, any issue?"),
     ("ru", "у меня панические атаки, если станет плохо, остановите?"),
     ("ru", "у меня паническое расстройство, вы остановите если что?"),
+    # Abbreviations beside the clinic's details: hypertension, coronary disease, IBD, MS by its
+    # medicine, high blood pressure.
+    ("ru", "до скольки работаете? у меня ГБ 2 ст"),
+    ("ru", "есть запись на четверг? у папы ИБС, он хочет со мной"),
+    ("en", "is there a toilet near the room? I have IBD"),
+    ("en", "any evening slots? on ocrevus for MS"),
+    ("en", "do you take cards? HBP, well controlled"),
     ("ru", "пью валерьянку каждый вечер, перед процедурой можно?"),
     ("en", "local anaesthetic never works on me at the dentist, will this hurt more?"),
     ("ru", "мажусь лидокаином перед эпиляцией, перед шлифовкой тоже можно?"),
