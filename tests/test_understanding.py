@@ -134,6 +134,8 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("ru", "сд 2 у мамы, запишите её на среду", "diabetes"),
     ("en", "weaned my little one 10 days ago, is that too soon?", "breastfeeding"),
     ("en", "where do I park? im bf so can't stay long", "breastfeeding"),
+    ("ru", "обязательно писать про эпилепсию? приступов нет давно", "epilepsy"),  # "?" ends it
+    ("en", "bad cold rn, can i still come thurs", "fever"),
     # A face (or back) full of pimples now.
     ("ru", "всё лицо в прыщах, можно сделать?", "acne_inflamed"),
     ("ru", "лоб в мелких прыщиках, записаться можно?", "acne_inflamed"),

@@ -154,7 +154,8 @@ def denied_away(content: Content, language: str, text: str) -> str | None:
     "аллергии нет"): a word of health right after a word of `denial` (past the words of
     `denial_skips`: "not on any pills"; or right before a denied one of them: "таблеток не
     пью"), or up to two right before one that denies after them ("хронических заболеваний
-    нет"), in the same clause ("no!! herpes again" denies nothing). None where anything of
+    нет"), in the same clause ("no!! herpes again" and "писать про эпилепсию? приступов нет"
+    deny nothing). None where anything of
     health is left, nothing is denied, or a word of `denial_undone` doubts or turns it ("not
     pregnant as far as I know, actually we're trying", "не беременна, но планируем"): a denial
     is read only when it leaves no health at all."""
@@ -176,16 +177,16 @@ def denied_away(content: Content, language: str, text: str) -> str | None:
             while after and tokens[after[0]].lower() in cues.denial_skips:
                 after = after[1:]
             if after and health(tokens[after[0]]) \
-                    and not _CLAUSE.search("".join(tokens[i:after[0]])):
+                    and not _PART.search("".join(tokens[i:after[0]])):
                 dropped |= {i, after[0]}
             # ...or the one before a denied verb of taking or doing ("таблеток не пью").
             elif n and words[n + 1:n + 2] and tokens[words[n + 1]].lower() in cues.denial_skips \
                     and health(tokens[words[n - 1]]) \
-                    and not _CLAUSE.search("".join(tokens[words[n - 1]:i])):
+                    and not _PART.search("".join(tokens[words[n - 1]:i])):
                 dropped |= {i, words[n - 1]}
         if word in cues.denial_after:
             before = [j for j in words[max(0, n - 2):n] if health(tokens[j])
-                      and not _CLAUSE.search("".join(tokens[j:i]))]
+                      and not _PART.search("".join(tokens[j:i]))]
             if before:
                 dropped |= {i, *before}
     if not dropped:
