@@ -331,6 +331,8 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "on gabapentin at night, any issue?"),
     ("ru", "у меня панические атаки, если станет плохо, остановите?"),
     ("ru", "у меня паническое расстройство, вы остановите если что?"),
+    # A symptom told by the day after the procedure, diary-style.
+    ("ru", "день 1. всё жжёт, больно трогать. так и должно быть?"),
     # Abbreviations beside the clinic's details: hypertension, coronary disease, IBD, MS by its
     # medicine, high blood pressure.
     ("ru", "до скольки работаете? у меня ГБ 2 ст"),
