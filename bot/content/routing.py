@@ -155,10 +155,10 @@ def denied_away(content: Content, language: str, text: str) -> str | None:
     `denial_skips`: "not on any pills"; or right before a denied one of them: "таблеток не
     пью"), or up to two right before one that denies after them ("хронических заболеваний
     нет"), in the same clause ("no!! herpes again" and "писать про эпилепсию? приступов нет"
-    deny nothing). None where anything of
-    health is left, nothing is denied, or a word of `denial_undone` doubts or turns it ("not
-    pregnant as far as I know, actually we're trying", "не беременна, но планируем"): a denial
-    is read only when it leaves no health at all."""
+    deny nothing). None where anything of health is left, nothing is denied, or a word of
+    `denial_undone` doubts or turns it ("not pregnant as far as I know, actually we're
+    trying", "не беременна, но планируем"): a denial is read only when it leaves no health at
+    all."""
     cues = content.words[language].health
     tokens = re.split(r"(\W+)", text)
     if not cues.denial or not set(cues.denial_undone).isdisjoint(map(str.lower, tokens)):
@@ -168,6 +168,9 @@ def denied_away(content: Content, language: str, text: str) -> str | None:
     def health(part: str) -> bool:
         return any(key.startswith(HEALTH_KEYS) for key in spotter.find(part).keys)
 
+    def one_clause(first: int, last: int) -> bool:
+        return not _PART.search("".join(tokens[first:last]))
+
     words = [i for i, token in enumerate(tokens) if _WORD.fullmatch(token)]
     dropped: set[int] = set()
     for n, i in enumerate(words):
@@ -176,17 +179,14 @@ def denied_away(content: Content, language: str, text: str) -> str | None:
             after = words[n + 1:n + 4]
             while after and tokens[after[0]].lower() in cues.denial_skips:
                 after = after[1:]
-            if after and health(tokens[after[0]]) \
-                    and not _PART.search("".join(tokens[i:after[0]])):
+            if after and health(tokens[after[0]]) and one_clause(i, after[0]):
                 dropped |= {i, after[0]}
             # ...or the one before a denied verb of taking or doing ("таблеток не пью").
             elif n and words[n + 1:n + 2] and tokens[words[n + 1]].lower() in cues.denial_skips \
-                    and health(tokens[words[n - 1]]) \
-                    and not _PART.search("".join(tokens[words[n - 1]:i])):
+                    and health(tokens[words[n - 1]]) and one_clause(words[n - 1], i):
                 dropped |= {i, words[n - 1]}
         if word in cues.denial_after:
-            before = [j for j in words[max(0, n - 2):n] if health(tokens[j])
-                      and not _PART.search("".join(tokens[j:i]))]
+            before = [j for j in words[max(0, n - 2):n] if health(tokens[j]) and one_clause(j, i)]
             if before:
                 dropped |= {i, *before}
     if not dropped:
