@@ -343,6 +343,12 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "пью валерьянку каждый вечер, перед процедурой можно?"),
     ("en", "local anaesthetic never works on me at the dentist, will this hurt more?"),
     ("ru", "мажусь лидокаином перед эпиляцией, перед шлифовкой тоже можно?"),
+    # Drips and infusions, thrush and the pills for it, beside the clinic's details.
+    ("en", "I'm having iron infusions monthly, where are you located?"),
+    ("en", "on vitamin IV drips every week, what are your hours?"),
+    ("ru", "прокапалась на прошлой неделе, у вас есть парковка?"),
+    ("ru", "пью флуконазол, какой у вас адрес?"),
+    ("ru", "молочница замучила, а в субботу вы работаете?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -616,6 +622,8 @@ async def test_what_the_bot_cannot_know_is_offered_to_a_person_not_the_price_pag
     ("ru", "по ДМС можно оплатить?", "payment"),
     # Bank details: no illness for their ending ("-ит", as "гастрит").
     ("ru", "вышлите реквизиты, оплачу переводом от фирмы", "payment"),
+    # A number in words is no place of sunny holidays ("thirty" is no "Tahiti").
+    ("en", "a gift card for my brother please, he turns thirty next month", "gift"),
 ])
 async def test_payment_and_gift_certificates_are_answered_from_the_configuration(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, kind: str
@@ -625,6 +633,8 @@ async def test_payment_and_gift_certificates_are_answered_from_the_configuration
     said = settings.text_for(settings.payment_methods if kind == "payment"
                              else settings.gift_certificates, language)
     assert said and said in reply
+    reasons = [health_reason(content, c)[0] for c in content.screening.conditions]
+    assert not [r for r in reasons if t(r) in reply] and t("health.unknown") not in reply
     assert t.faq("price", settings) not in reply
     assert bot.staff_chat() == []
 
