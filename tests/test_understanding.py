@@ -349,6 +349,14 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "прокапалась на прошлой неделе, у вас есть парковка?"),
     ("ru", "пью флуконазол, какой у вас адрес?"),
     ("ru", "молочница замучила, а в субботу вы работаете?"),
+    # Treatments had regularly or lately: physiotherapy, a service of another clinic every
+    # month, shots for a deficiency, dialysis, a procedure of the cervix; a belly that aches.
+    ("ru", "мне делают электрофорез на спину, а шлифовка сколько стоит?"),
+    ("ru", "хожу на мезотерапию раз в месяц, сколько стоит курс у вас?"),
+    ("en", "I'm low on B12 and get shots for it, how much per session?"),
+    ("en", "on haemodialysis three times a week, can I still book?"),
+    ("en", "had a cone biopsy of my cervix last week, does it matter?"),
+    ("ru", "второй день тянет живот, на завтра запись оставлять?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
