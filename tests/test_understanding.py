@@ -164,6 +164,11 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     # Singed at a barbecue: a burn by its everyday verb.
     ("ru", "подпалила лицо у мангала, кожа на лбу слезает", "burns"),
     ("en", "singed my face at the barbecue, skin on my forehead is peeling", "burns"),
+    # This very procedure by its slang name, had by the writer.
+    ("ru", "алмазку делала неделю назад, где вы находитесь?", "recent_resurfacing"),
+    # Breastfeeding by how the baby is fed, a pregnancy by the test's two lines.
+    ("ru", "даю грудь по требованию, шлифовка на молоко не влияет?", "breastfeeding"),
+    ("en", "two lines on the test this morning!! still fine to come in?", "pregnancy"),
 ])
 async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
