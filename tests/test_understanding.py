@@ -166,6 +166,11 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("en", "singed my face at the barbecue, skin on my forehead is peeling", "burns"),
     # This very procedure by its slang name, had by the writer.
     ("ru", "алмазку делала неделю назад, где вы находитесь?", "recent_resurfacing"),
+    # A pacemaker and diabetes in a chart's shorthand, diabetes in a hashtag.
+    ("en", "PPM fitted in 2021 for sick sinus, is the machine ok for me? and the price?",
+     "pacemaker"),
+    ("en", "DM2 on metformin, parking near you?", "diabetes"),
+    ("en", "how long does it take? #type1diabetic", "diabetes"),
     # Breastfeeding by how the baby is fed, a pregnancy by the test's two lines.
     ("ru", "даю грудь по требованию, шлифовка на молоко не влияет?", "breastfeeding"),
     ("en", "two lines on the test this morning!! still fine to come in?", "pregnancy"),
@@ -362,6 +367,10 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "on haemodialysis three times a week, can I still book?"),
     ("en", "had a cone biopsy of my cervix last week, does it matter?"),
     ("ru", "второй день тянет живот, на завтра запись оставлять?"),
+    # A chart's shorthand: a gallbladder taken out, hepatitis C treated, kidney disease.
+    ("en", "s/p cholecystectomy last month, fully recovered. how long is a session?"),
+    ("en", "HCV, cured after treatment. anything against it? what does it cost?"),
+    ("en", "CKD stage 2, what time do you close on fridays?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
