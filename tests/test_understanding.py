@@ -371,6 +371,13 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "s/p cholecystectomy last month, fully recovered. how long is a session?"),
     ("en", "HCV, cured after treatment. anything against it? what does it cost?"),
     ("en", "CKD stage 2, what time do you close on fridays?"),
+    ("ru", "ХБП 2 стадии, креатинин повышен. вы в субботу принимаете?"),
+    ("ru", "сплю с аппаратом сипап из-за апноэ, переносица натёрта. сколько стоит?"),
+    ("en", "ESRD, dialysis three times a week. do you have parking?"),
+    ("ru", "ЖКБ, ЛХЭ год назад. где вы находитесь?"),
+    ("ru", "наблюдаюсь у гинеколога с миомой, шлифовку можно?"),
+    ("ru", "носитель ХВГВ, сколько стоит курс?"),
+    ("en", "I have bad reflux and can't lie flat for long, what are your hours?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
