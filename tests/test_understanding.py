@@ -171,6 +171,8 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
      "pacemaker"),
     ("en", "DM2 on metformin, parking near you?", "diabetes"),
     ("en", "how long does it take? #type1diabetic", "diabetes"),
+    # Skin red and stinging after the tanning bed.
+    ("ru", "после солярия лицо красное и жжёт, в пятницу можно прийти?", "tan"),
     # Breastfeeding by how the baby is fed, a pregnancy by the test's two lines.
     ("ru", "даю грудь по требованию, шлифовка на молоко не влияет?", "breastfeeding"),
     ("en", "two lines on the test this morning!! still fine to come in?", "pregnancy"),
@@ -378,6 +380,13 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "наблюдаюсь у гинеколога с миомой, шлифовку можно?"),
     ("ru", "носитель ХВГВ, сколько стоит курс?"),
     ("en", "I have bad reflux and can't lie flat for long, what are your hours?"),
+    # An operation, an illness and its medicine, a doctor seen, in everyday words.
+    ("en", "had a triple bypass two years ago, all good now. what are your hours?"),
+    ("ru", "весной заменили коленный сустав, можно ли мне шлифовку? есть лифт?"),
+    ("en", "I have Parkinson's, on Sinemet. is there parking?"),
+    ("ru", "хожу к ревматологу, это не помешает? сколько стоит?"),
+    ("en", "under a haematologist for a few years, what does a session cost?"),
+    ("ru", "маммолог нашёл фиброаденому, наблюдаюсь. где вы находитесь?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
