@@ -171,6 +171,15 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
      "pacemaker"),
     ("en", "DM2 on metformin, parking near you?", "diabetes"),
     ("en", "how long does it take? #type1diabetic", "diabetes"),
+    # Diabetes by its insulins' brands, maternity leave ahead, skin spotted by the tanning bed.
+    ("en", "on Tresiba and Novorapid, do you have Saturday slots?", "diabetes"),
+    ("ru", "колю тресибу и новорапид, шлифовку можно?", "diabetes"),
+    ("ru", "с февраля ухожу в декрет, успею курс до этого?", "pregnancy"),
+    ("ru", "после солярия лицо пятнами пошло, когда можно к вам?", "tan"),
+    # A beach holiday by its emoji or hashtag.
+    ("ru", "🏝️ через месяц! успею курс пройти?", "sun_planned"),
+    ("en", "heading off soon 🏖 how many sessions can I fit in?", "sun_planned"),
+    ("en", "can I still go ahead? #beachlife next month", "sun_planned"),
     # Skin red and stinging after the tanning bed.
     ("ru", "после солярия лицо красное и жжёт, в пятницу можно прийти?", "tan"),
     # Breastfeeding by how the baby is fed, a pregnancy by the test's two lines.
@@ -380,6 +389,12 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "наблюдаюсь у гинеколога с миомой, шлифовку можно?"),
     ("ru", "носитель ХВГВ, сколько стоит курс?"),
     ("en", "I have bad reflux and can't lie flat for long, what are your hours?"),
+    # A spot that grows or darkens, a little lump, a statin.
+    ("ru", "родинка на щеке за год увеличилась и потемнела, где вы находитесь?"),
+    ("ru", "за ухом шишечка небольшая, сколько стоит шлифовка?"),
+    ("ru", "пью аторвастатин, во сколько вы закрываетесь?"),
+    ("ru", "глюкофаж 1000 на ночь, шлифовку можно?"),
+    ("en", "taking Lipitor for cholesterol, what are your hours?"),
     # An operation, an illness and its medicine, a doctor seen, in everyday words.
     ("en", "had a triple bypass two years ago, all good now. what are your hours?"),
     ("ru", "весной заменили коленный сустав, можно ли мне шлифовку? есть лифт?"),
