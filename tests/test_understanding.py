@@ -176,6 +176,11 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("ru", "колю тресибу и новорапид, шлифовку можно?", "diabetes"),
     ("ru", "с февраля ухожу в декрет, успею курс до этого?", "pregnancy"),
     ("ru", "после солярия лицо пятнами пошло, когда можно к вам?", "tan"),
+    # A relative's condition said not to matter: the "не" of "не важно" is no "she will not
+    # come"; athlete's foot; a period by its short form on the day booked.
+    ("ru", "бабушка хочет прийти на шлифовку, у неё диабет, но это, думаю, не важно. запишите на"
+     " среду", "diabetes"),
+    ("en", "got athlete's foot, nothing to do with my face, what are your prices?", "fungal"),
     # A beach holiday by its emoji or hashtag.
     ("ru", "🏝️ через месяц! успею курс пройти?", "sun_planned"),
     ("en", "heading off soon 🏖 how many sessions can I fit in?", "sun_planned"),
@@ -394,6 +399,8 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "за ухом шишечка небольшая, сколько стоит шлифовка?"),
     ("ru", "пью аторвастатин, во сколько вы закрываетесь?"),
     ("ru", "глюкофаж 1000 на ночь, шлифовку можно?"),
+    ("ru", "вчера ударилась лицом о дверь, ушиб на скуле. сколько длится процедура?"),
+    ("ru", "мес как раз на день записи выпадают, приходить?"),
     ("en", "taking Lipitor for cholesterol, what are your hours?"),
     # An operation, an illness and its medicine, a doctor seen, in everyday words.
     ("en", "had a triple bypass two years ago, all good now. what are your hours?"),
