@@ -181,6 +181,9 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("ru", "бабушка хочет прийти на шлифовку, у неё диабет, но это, думаю, не важно. запишите на"
      " среду", "diabetes"),
     ("en", "got athlete's foot, nothing to do with my face, what are your prices?", "fungal"),
+    # Russian typed on a Latin keyboard after a greeting in its own letters.
+    ("ru", "добрый день! u menya psoriaz na lbu, mozhno k vam?", "eczema"),
+    ("ru", "vchera obozhglas utyugom, na shcheke ozhog. когда можно прийти?", "burns"),
     # A beach holiday by its emoji or hashtag.
     ("ru", "🏝️ через месяц! успею курс пройти?", "sun_planned"),
     ("en", "heading off soon 🏖 how many sessions can I fit in?", "sun_planned"),
@@ -401,6 +404,9 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "глюкофаж 1000 на ночь, шлифовку можно?"),
     ("ru", "вчера ударилась лицом о дверь, ушиб на скуле. сколько длится процедура?"),
     ("ru", "мес как раз на день записи выпадают, приходить?"),
+    # Blood pressure by its short form and a reading.
+    ("en", "BP 165/95 this week, is there a lift to your floor?"),
+    ("en", "my bp was high at the GP, where exactly are you?"),
     ("en", "taking Lipitor for cholesterol, what are your hours?"),
     # An operation, an illness and its medicine, a doctor seen, in everyday words.
     ("en", "had a triple bypass two years ago, all good now. what are your hours?"),
@@ -682,6 +688,8 @@ async def test_what_the_bot_cannot_know_is_offered_to_a_person_not_the_price_pag
     ("ru", "по ДМС можно оплатить?", "payment"),
     # Bank details: no illness for their ending ("-ит", as "гастрит").
     ("ru", "вышлите реквизиты, оплачу переводом от фирмы", "payment"),
+    # Brands typed in Latin letters in a Russian message stay brands.
+    ("ru", "по yandex pay или apple pay можно?", "payment"),
     # A number in words is no place of sunny holidays ("thirty" is no "Tahiti").
     ("en", "a gift card for my brother please, he turns thirty next month", "gift"),
 ])

@@ -18,19 +18,31 @@ if TYPE_CHECKING:
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _LATIN_WORD = re.compile(r"[a-z']+")
+MIXED = 3  # words of the language typed in Latin that a message in two alphabets needs
 
 
 def readable(content: Content, language: str, text: str) -> str:
     """The message in its language's letters: one typed on a Latin keyboard ("vchera obozhgla
     lob") is read letter group by letter group (the words file's `latin`) when most of its
     words then are words of the language; anything else (a brand name, English) as typed. An
-    emoji beside the words ("bol'no? 😬") is no letter of the language."""
+    emoji beside the words ("bol'no? 😬") is no letter of the language. Where the keyboard was
+    switched mid-message ("здравствуйте! u menya dermatit"), its Latin-typed words are read so
+    when a few of them, and most, are words of the language then, each that is one; brands
+    ("yandex pay или apple pay", "iPhone 13") stay as typed."""
     table = content.words[language].latin if language in content.words else {}
-    if not table or not all(letter.isascii() for letter in _WORD.findall(text)):
+    if not table:
         return text
     pattern = _latin(tuple(table))
     lemmas = lemmatiser(language)
     also = content.words[language].latin_also
+    if not all(word.isascii() for word in _WORD.findall(text)):
+        read = {word: _spelled(pattern.findall(word), table, lemmas.known, also)
+                for word in set(_LATIN_WORD.findall(text.lower()))}
+        words = sum(map(lemmas.known, read.values()))
+        if words < MIXED or 2 * words < len(read):
+            return text
+        return _LATIN_WORD.sub(lambda m: read[m.group(0)] if lemmas.known(
+            read[m.group(0)]) else m.group(0), text.lower())
     spelled = _LATIN_WORD.sub(
         lambda m: _spelled(pattern.findall(m.group(0)), table, lemmas.known, also),
         text.lower())
