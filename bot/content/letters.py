@@ -38,8 +38,8 @@ def readable(content: Content, language: str, text: str) -> str:
     if not all(word.isascii() for word in _WORD.findall(text)):
         read = {word: _spelled(pattern.findall(word), table, lemmas.known, also)
                 for word in set(_LATIN_WORD.findall(text.lower()))}
-        words = sum(map(lemmas.known, read.values()))
-        if words < MIXED or 2 * words < len(read):
+        native = sum(map(lemmas.known, read.values()))
+        if native < MIXED or 2 * native < len(read):
             return text
         return _LATIN_WORD.sub(lambda m: read[m.group(0)] if lemmas.known(
             read[m.group(0)]) else m.group(0), text.lower())
