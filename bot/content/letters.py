@@ -36,13 +36,12 @@ def readable(content: Content, language: str, text: str) -> str:
     lemmas = lemmatiser(language)
     also = content.words[language].latin_also
     if not all(word.isascii() for word in _WORD.findall(text)):
-        read = {word: _spelled(pattern.findall(word), table, lemmas.known, also)
-                for word in set(_LATIN_WORD.findall(text.lower()))}
-        native = sum(map(lemmas.known, read.values()))
-        if native < MIXED or 2 * native < len(read):
+        latin = set(_LATIN_WORD.findall(text.lower()))
+        native = {word: reading for word in latin if lemmas.known(
+            reading := _spelled(pattern.findall(word), table, lemmas.known, also))}
+        if len(native) < MIXED or 2 * len(native) < len(latin):
             return text
-        return _LATIN_WORD.sub(lambda m: read[m.group(0)] if lemmas.known(
-            read[m.group(0)]) else m.group(0), text.lower())
+        return _LATIN_WORD.sub(lambda m: native.get(m.group(0), m.group(0)), text.lower())
     spelled = _LATIN_WORD.sub(
         lambda m: _spelled(pattern.findall(m.group(0)), table, lemmas.known, also),
         text.lower())
