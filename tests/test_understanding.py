@@ -193,6 +193,13 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     # Breastfeeding by how the baby is fed, a pregnancy by the test's two lines.
     ("ru", "даю грудь по требованию, шлифовка на молоко не влияет?", "breastfeeding"),
     ("en", "two lines on the test this morning!! still fine to come in?", "pregnancy"),
+    # Breastfeeding by its short form; pregnancy in the writer's first language; isotretinoin and
+    # a retinoid by brands sold abroad.
+    ("ru", "ещё на кормлении, но только ночью. можно записаться?", "breastfeeding"),
+    ("en", "ich bin schwanger, week 10, can I still come?", "pregnancy"),
+    ("en", "embarazada de tres meses, is that ok?", "pregnancy"),
+    ("en", "stopped aknenormin in march, am I fine now?", "isotretinoin"),
+    ("en", "using tretiheal at night, do I stop it before?", "retinoids"),
 ])
 async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
@@ -415,6 +422,12 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "хожу к ревматологу, это не помешает? сколько стоит?"),
     ("en", "under a haematologist for a few years, what does a session cost?"),
     ("ru", "маммолог нашёл фиброаденому, наблюдаюсь. где вы находитесь?"),
+    # An adrenaline pen, a tremor, oxygen at home, water pills.
+    ("ru", "можно ли держать эпипен при себе во время процедуры?"),
+    ("en", "can I keep my epipen on me during the treatment?"),
+    ("ru", "у меня тремор рук, это не помешает?"),
+    ("ru", "сплю с кислородным концентратором, мне можно?"),
+    ("ru", "каждое утро пью фуросемид, это не помеха?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -1594,6 +1607,10 @@ async def test_a_gift_certificate_for_a_birthday_is_no_procedure_had(
     ("ru", "в прошлом году оперировали колено, где вы находитесь?", "12 Rose Street, London"),
     ("en", "on microgynon, do you take cards?", "payment"),
     ("en", "I've got a titanium plate in my wrist, do you take cards?", "payment"),
+    # Oxygen at home, a cast, a tremor.
+    ("en", "I'm on home oxygen, where are you?", "12 Rose Street, London"),
+    ("en", "I've a cast on my ankle, where are you?", "12 Rose Street, London"),
+    ("ru", "у меня тремор, во сколько вы открываетесь?", "пн–пт 09:00 – 20:00; сб 10:00 – 16:00"),
 ])
 async def test_the_clinics_detail_asked_beside_a_health_statement_is_answered_after_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, detail: str
