@@ -132,6 +132,14 @@ KNOWN_UNSAFE = {
     # A black eye as "синяк под глазом": the same words name the dark circles under the eyes,
     # a goal clients ask the procedure for.
     "на тренировке получила мячом в лицо, синяк под глазом. Процедура больно делается?",
+    # A service named in another language than the message's: only conditions are looked up
+    # in every language's words, not the services the clinic does not offer.
+    "got мезотерапия last week in Almaty, can I come friday",
+    "had a чистка лица in Kyiv 3 days ago, is it too soon?",
+    "did биоревитализация in Moscow 10 days ago, ok to do diamond peel now?",
+    # A dentist's numbing the same morning, beside "same day": the words of a service had
+    # somewhere else and asked beside this one, which the FAQ answers.
+    "coming from the dentist that morning, filling with numbing — ok to come same day?",
 }
 
 
@@ -164,7 +172,7 @@ def test_routing_meets_its_budget_overall_and_in_each_language(
 # another sense, "давление на работе", "температура за окном"), and its latest sets were
 # given their exact labels by a second reader, who often picks another topic or condition
 # than the bot.
-DEV_FLOOR = {"overall": 0.829, "en": 0.829, "ru": 0.829}
+DEV_FLOOR = {"overall": 0.83, "en": 0.83, "ru": 0.83}
 
 
 def test_the_dev_split_keeps_its_floor(scores: dict[str, Score]) -> None:
