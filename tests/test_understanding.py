@@ -99,6 +99,7 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     # A device worn, or a condition said in everyday words.
     ("en", "I wear a Dexcom on my arm", "diabetes"),
     ("ru", "сахар скачет, эндокринолог наблюдает", "diabetes"),
+    ("ru", "сахар натощак девять, это не страшно?", "diabetes"),
     # A health fact beside a booking or a question about the clinic: the health fact wins.
     ("en", "running a bit of a temp today, what time do you open tomorrow", "fever"),
     ("ru", "у дочки бывают эпиприступы, можно её записать на субботу?", "epilepsy"),
@@ -428,6 +429,13 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "у меня тремор рук, это не помешает?"),
     ("ru", "сплю с кислородным концентратором, мне можно?"),
     ("ru", "каждое утро пью фуросемид, это не помеха?"),
+    # Skin infections and marks by their dermatological names, an antibiotic by its brand.
+    ("ru", "на руке контагиозный моллюск, это помеха?"),
+    ("ru", "импетиго у носа, уже проходит, сколько стоит?"),
+    ("en", "impetigo round my mouth, how much is it?"),
+    ("en", "there's a spider angioma by my nose, will it bleed?"),
+    ("ru", "допила трихопол в среду, можно уже?"),
+    ("en", "finished flagyl on friday, how long do I wait?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -1400,6 +1408,8 @@ async def test_health_told_beside_a_request_gets_the_caution_and_the_answer(
     # A question with no mark, after a word that only fills ("um", "so"): asked, not told.
     ("en", "umm does it hurt a lot", "duration"),
     ("en", "so does it sting much", "duration"),
+    # Sugar in the kitchen is no blood sugar.
+    ("ru", "сахар совсем не ем, сладкое тоже. сколько стоит?", "price"),
 ])
 async def test_words_that_only_look_like_health_get_the_topic_asked(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str
@@ -1611,6 +1621,7 @@ async def test_a_gift_certificate_for_a_birthday_is_no_procedure_had(
     ("en", "I'm on home oxygen, where are you?", "12 Rose Street, London"),
     ("en", "I've a cast on my ankle, where are you?", "12 Rose Street, London"),
     ("ru", "у меня тремор, во сколько вы открываетесь?", "пн–пт 09:00 – 20:00; сб 10:00 – 16:00"),
+    ("ru", "ихтиоз с детства, где вы находитесь?", "12 Rose Street, London"),
 ])
 async def test_the_clinics_detail_asked_beside_a_health_statement_is_answered_after_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, detail: str
