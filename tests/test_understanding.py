@@ -201,6 +201,7 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("en", "embarazada de tres meses, is that ok?", "pregnancy"),
     ("en", "stopped aknenormin in march, am I fine now?", "isotretinoin"),
     ("en", "using tretiheal at night, do I stop it before?", "retinoids"),
+    ("ru", "бородавочка на подбородке, можно её обойти?", "warts"),
 ])
 async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
@@ -436,6 +437,21 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "there's a spider angioma by my nose, will it bleed?"),
     ("ru", "допила трихопол в среду, можно уже?"),
     ("en", "finished flagyl on friday, how long do I wait?"),
+    # Polyps, cold fingers by their name, a racing heart, a lab's figures, a germ found in the
+    # nose, a reaction to a numbing shot, glands, a doctor's field in slang, implants, a heart
+    # told vaguely.
+    ("ru", "нос не дышит из-за полипов, это помешает?"),
+    ("en", "can't be around cold, raynauds. is the mask cold?"),
+    ("en", "I get palpitations, is it safe for me?"),
+    ("ru", "анализы: ферритин 9, ттг 4.1, можно мне?"),
+    ("en", "my liver enzymes are up, is that a problem?"),
+    ("ru", "в носу высеяли стафилококк, вам это важно?"),
+    ("en", "staph in my nose last month, does that matter?"),
+    ("en", "reacted badly to lidocaine once, do you use numbing?"),
+    ("ru", "лимфоузлы на шее увеличены, можно?"),
+    ("ru", "по эндокринке куча всего, мне можно?"),
+    ("en", "female 30, breast implants. price?"),
+    ("en", "heart thing, so no adrenaline for me. do you numb the skin?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
