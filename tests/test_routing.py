@@ -154,7 +154,8 @@ KNOWN_UNSAFE = {
     "мне нельзя никакие витамины с железом, а вы сыворотки какие-то наносите с витаминами?",
     "мне нельзя на солнце(( когда лучше делать",
     # A euphemism with no word of health; pregnancy in words that ask to bring a child.
-    "bit of a situation down there this week if you know what I mean 🙃 should I move my appointment?",
+    "bit of a situation down there this week if you know what I mean 🙃 should I move my "
+    "appointment?",
     "I am with child 4 month, it is safe for baby this procedure?",
 }
 
