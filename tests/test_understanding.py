@@ -1421,9 +1421,15 @@ async def test_health_told_beside_a_request_gets_the_caution_and_the_answer(
     ("ru", "не беременна, не кормлю, таблеток не пью. сколько стоит?", "price"),
     ("en", "not pregnant, not on any meds. how long does it take?", "duration"),
     ("ru", "аллергии нет, хронических заболеваний нет. больно это?", "duration"),
+    # ...as a form's fields are filled in.
+    ("ru", "аллергии: нет, лекарства - нет. сколько стоит?", "price"),
+    ("en", "age 40 / meds: none / allergies: none / how much is it?", "price"),
     # A question with no mark, after a word that only fills ("um", "so"): asked, not told.
     ("en", "umm does it hurt a lot", "duration"),
     ("en", "so does it sting much", "duration"),
+    # Dry skin is a skin type the procedure is for, told as clients fill in a form.
+    ("ru", "32 года, кожа сухая, хочу освежить лицо. сколько стоит?", "price"),
+    ("en", "30, dry skin. how much per session?", "price"),
     # Sugar in the kitchen is no blood sugar.
     ("ru", "сахар совсем не ем, сладкое тоже. сколько стоит?", "price"),
 ])

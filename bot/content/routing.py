@@ -107,6 +107,7 @@ HEALTH_KEYS = ("condition:", "health:about", "health:symptoms", "health:states")
 _TONE = "\U0001F600-\U0001F636\U0001F638-\U0001F64F\U0001F923\U0001F970\U0001F972"
 _CLAUSE = re.compile(rf"[,.;:!()\n{_TONE}]")
 _PART = re.compile(rf"[,.;:!?()\n{_TONE}]|\s[—–-]\s")  # ...sentences asked, and a dash between
+_FIELD = re.compile(rf"[,.;!?()\n{_TONE}]")  # ...but a form's field and its value ("аллергии: нет")
 _ASKED = re.compile(r"[^.!?\n]*\?")  # the sentences of a message that ask
 _SENTENCE = re.compile(r"[.!?\n]+")
 OF_BODY = frozenset(("health:symptoms", "health:body"))  # a symptom of a part of the body
@@ -154,11 +155,11 @@ def denied_away(content: Content, language: str, text: str) -> str | None:
     "аллергии нет"): a word of health right after a word of `denial` (past the words of
     `denial_skips`: "not on any pills"; or right before a denied one of them: "таблеток не
     пью"), or up to two right before one that denies after them ("хронических заболеваний
-    нет"), in the same clause ("no!! herpes again" and "писать про эпилепсию? приступов нет"
-    deny nothing). None where anything of health is left, nothing is denied, or a word of
-    `denial_undone` doubts or turns it ("not pregnant as far as I know, actually we're
-    trying", "не беременна, но планируем"): a denial is read only when it leaves no health at
-    all."""
+    нет", and a form's field: "allergies: none"), in the same clause ("no!! herpes again" and
+    "писать про эпилепсию? приступов нет" deny nothing). None where anything of health is
+    left, nothing is denied, or a word of `denial_undone` doubts or turns it ("not pregnant as
+    far as I know, actually we're trying", "не беременна, но планируем"): a denial is read
+    only when it leaves no health at all."""
     cues = content.words[language].health
     tokens = re.split(r"(\W+)", text)
     if not cues.denial or not set(cues.denial_undone).isdisjoint(map(str.lower, tokens)):
@@ -168,8 +169,8 @@ def denied_away(content: Content, language: str, text: str) -> str | None:
     def health(part: str) -> bool:
         return any(key.startswith(HEALTH_KEYS) for key in spotter.find(part).keys)
 
-    def one_clause(first: int, last: int) -> bool:
-        return not _PART.search("".join(tokens[first:last]))
+    def one_clause(first: int, last: int, within: re.Pattern[str] = _PART) -> bool:
+        return not within.search("".join(tokens[first:last]))
 
     words = [i for i, token in enumerate(tokens) if _WORD.fullmatch(token)]
     dropped: set[int] = set()
@@ -186,7 +187,8 @@ def denied_away(content: Content, language: str, text: str) -> str | None:
                     and health(tokens[words[n - 1]]) and one_clause(words[n - 1], i):
                 dropped |= {i, words[n - 1]}
         if word in cues.denial_after:
-            before = [j for j in words[max(0, n - 2):n] if health(tokens[j]) and one_clause(j, i)]
+            before = [j for j in words[max(0, n - 2):n]
+                      if health(tokens[j]) and one_clause(j, i, _FIELD)]
             if before:
                 dropped |= {i, *before}
     if not dropped:
