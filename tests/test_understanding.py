@@ -202,6 +202,8 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("en", "stopped aknenormin in march, am I fine now?", "isotretinoin"),
     ("en", "using tretiheal at night, do I stop it before?", "retinoids"),
     ("ru", "бородавочка на подбородке, можно её обойти?", "warts"),
+    # The tanning bed as it is often misspelt.
+    ("ru", "в соляриум хожу по субботам, это мешает?", "sun_planned"),
 ])
 async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
@@ -451,6 +453,9 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "лимфоузлы на шее увеличены, можно?"),
     ("ru", "по эндокринке куча всего, мне можно?"),
     ("en", "female 30, breast implants. price?"),
+    # A change seen after an earlier session of a course, the session by its number.
+    ("en", "noticed dark patches on my forehead after my 2nd session, is that from it?"),
+    ("en", "saw some dark patches on my jaw after my second session. could that be the treatment?"),
     ("en", "heart thing, so no adrenaline for me. do you numb the skin?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
