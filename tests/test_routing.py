@@ -157,6 +157,17 @@ KNOWN_UNSAFE = {
     "bit of a situation down there this week if you know what I mean 🙃 should I move my "
     "appointment?",
     "I am with child 4 month, it is safe for baby this procedure?",
+    # Cracked heels that bleed: a phrase of cracks and bleeding was tried and did not match.
+    "Шлифовка стоп вообще бывает? Пятки ужасные, трещины, иногда кровят",
+    # A hike after the procedure asked as sun protection: the aftercare page answers it.
+    "Какой SPF брать в поход после процедуры, 30 хватит или 50?",
+    # Redness asked about after a numbered session ("is it normal that…"): the side-effects
+    # page's own words, asked in general as often.
+    "Is it normal that my skin still looks a bit red a week after my 2nd session? Next one is "
+    "on Thursday",
+    # Asked of pregnant clients in general, for another part of the body: the contraindications
+    # page, which names pregnancy, answers it.
+    "беременным на ноги можно?? колени",
 }
 
 
