@@ -456,6 +456,15 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     # A change seen after an earlier session of a course, the session by its number.
     ("en", "noticed dark patches on my forehead after my 2nd session, is that from it?"),
     ("en", "saw some dark patches on my jaw after my second session. could that be the treatment?"),
+    # Creams from the pharmacy, painkillers, calming and sleeping pills, eye drops, by brand.
+    ("ru", "базирон на ночь, можно?"),
+    ("en", "using bpo on a couple of spots, is that fine?"),
+    ("ru", "пью найз от спины, можно записаться?"),
+    ("ru", "на пенталгине из-за зубов, где вы находитесь?"),
+    ("ru", "грандаксин курсом, можно в субботу?"),
+    ("en", "on wellbutrin 300, does it matter?"),
+    ("en", "stye on my lower lid, no facial this week then?"),
+    ("ru", "ночью шла кровь носом, приходить завтра?"),
     ("en", "heart thing, so no adrenaline for me. do you numb the skin?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
