@@ -204,6 +204,16 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("ru", "бородавочка на подбородке, можно её обойти?", "warts"),
     # The tanning bed as it is often misspelt.
     ("ru", "в соляриум хожу по субботам, это мешает?", "sun_planned"),
+    # Eczema spelt by ear, pemphigus, spider veins by their medical name, psoriasis described.
+    ("ru", "ексема на руках и немного на лице, можно?", "eczema"),
+    ("ru", "у мамы пузырчатка, она на терапии, ей можно к вам?", "autoimmune"),
+    ("en", "telangiectasia on both cheeks, is the suction ok for that?", "rosacea"),
+    ("en", "my skin makes these white scales on my knees, does it matter?", "eczema"),
+    # Low platelets; pregnancy in Belarusian, and told by its scan.
+    ("ru", "тромбоцитопения у меня, можно?", "bleeding"),
+    ("en", "thrombocytopenia here, is that ok?", "bleeding"),
+    ("ru", "я цяжарная, можна?", "pregnancy"),
+    ("ru", "на узи 8 недель, можно ли мне шлифовку?", "pregnancy"),
 ])
 async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
@@ -466,6 +476,26 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "stye on my lower lid, no facial this week then?"),
     ("ru", "ночью шла кровь носом, приходить завтра?"),
     ("en", "heart thing, so no adrenaline for me. do you numb the skin?"),
+    # A lump under the skin, antibiotics by brand and typed in a hurry.
+    ("ru", "липома под бровью, можно записаться?"),
+    ("en", "there's a small lipoma on my temple. is that an issue?"),
+    ("ru", "на амоксиклаве ещё три дня, потом можно?"),
+    ("en", "finishing doxycyline on tuesday, ok after?"),
+    # Blood given, a scan with contrast, a vaccine by brand, a numb face, rabies shots, liver
+    # tests, an allergy in Ukrainian, physiotherapy: medical events and facts with no condition
+    # of the check.
+    ("ru", "вчера сдала кровь как донор, можно сегодня?"),
+    ("en", "gave blood yesterday, is today too soon?"),
+    ("ru", "мрт с контрастом было в среду, это важно?"),
+    ("en", "had an MRI with contrast on monday, does that matter?"),
+    ("ru", "превенар поставили в пятницу, это не помеха?"),
+    ("en", "face still numb from the dentist, should I wait?"),
+    ("en", "started rabies shots after a dog bite, is that a problem?"),
+    ("ru", "печеночные пробы плохие, это важно?"),
+    ("ru", "маю алергію на крем, можна?"),
+    ("en", "I do physio three times a week, is that a problem?"),
+    # A reaction to eyelash glue, asked in the side-effects page's words ("сколько ждать").
+    ("ru", "реакция на клей для наращивания, вокруг глаз красное. сколько ждать?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -1658,6 +1688,8 @@ async def test_a_gift_certificate_for_a_birthday_is_no_procedure_had(
     ("en", "I've a cast on my ankle, where are you?", "12 Rose Street, London"),
     ("ru", "у меня тремор, во сколько вы открываетесь?", "пн–пт 09:00 – 20:00; сб 10:00 – 16:00"),
     ("ru", "ихтиоз с детства, где вы находитесь?", "12 Rose Street, London"),
+    # A patient of a device, told so with "here".
+    ("en", "pacemaker patient here, where are you?", "12 Rose Street, London"),
 ])
 async def test_the_clinics_detail_asked_beside_a_health_statement_is_answered_after_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, detail: str
