@@ -214,6 +214,10 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("en", "thrombocytopenia here, is that ok?", "bleeding"),
     ("ru", "я цяжарная, можна?", "pregnancy"),
     ("ru", "на узи 8 недель, можно ли мне шлифовку?", "pregnancy"),
+    # Dandruff in the brows, a skin tag in Russian, a week typed short.
+    ("en", "I get dandruff in my eyebrows, is that ok?", "eczema"),
+    ("ru", "мягкий нарост на шее, уберёте заодно?", "warts"),
+    ("en", "laser hair removal last wk, can I come friday?", "recent_resurfacing"),
 ])
 async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
@@ -496,6 +500,17 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "I do physio three times a week, is that a problem?"),
     # A reaction to eyelash glue, asked in the side-effects page's words ("сколько ждать").
     ("ru", "реакция на клей для наращивания, вокруг глаз красное. сколько ждать?"),
+    # Hair-loss medicines, a pill for endometriosis by brand, "postpartum" by its short form.
+    ("en", "been on finasteride for years, is that a problem?"),
+    ("ru", "финастерид уже год, это важно?"),
+    ("en", "on ryeqo for my endo, is it ok?"),
+    ("en", "pp 2 mo, is it too early?"),
+    # What a doctor forbade or allowed, and what the writer must not have, the illness untold.
+    ("ru", "мне противопоказано париться, у вас кожу греют?"),
+    ("ru", "аллерголог запретил ароматизаторы, это учтёте?"),
+    ("ru", "мне нельзя лидокаин, будете обезболивать?"),
+    ("en", "I'm not allowed lidocaine, do you use any?"),
+    ("ru", "ксантелазма на веке, можно?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
