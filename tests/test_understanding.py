@@ -218,6 +218,9 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("en", "I get dandruff in my eyebrows, is that ok?", "eczema"),
     ("ru", "мягкий нарост на шее, уберёте заодно?", "warts"),
     ("en", "laser hair removal last wk, can I come friday?", "recent_resurfacing"),
+    # Diabetes by its type alone; a heart patient told of oneself.
+    ("ru", "тип 1 у меня, можно?", "diabetes"),
+    ("en", "heart patient with a pacemaker, can i still do it", "pacemaker"),
 ])
 async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
@@ -511,6 +514,20 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "мне нельзя лидокаин, будете обезболивать?"),
     ("en", "I'm not allowed lidocaine, do you use any?"),
     ("ru", "ксантелазма на веке, можно?"),
+    # A steroid cycle by its slang, growth hormone, a fresh piercing, a black eye.
+    ("ru", "сейчас на трене, кожа жирная, можно?"),
+    ("en", "on hgh for a few months, is that a problem?"),
+    ("ru", "прокол в губе свежий, можно?"),
+    ("en", "black eye from football on sunday, ok to come?"),
+    # Anaemia told by its adjective, coeliac and Crohn's disease, anaphylaxis, the menopause
+    # coming, a spine operation, deafness.
+    ("ru", "анемичная я, можно?"),
+    ("en", "coeliac, is that a problem?"),
+    ("ru", "болезнь Крона, иногда срочно надо выйти, это учтёте?"),
+    ("ru", "на латекс анафилаксия, учтёте?"),
+    ("en", "perimenopausal and flushing a lot, is it ok?"),
+    ("en", "had a spinal fusion in spring, is that a problem?"),
+    ("ru", "тугоухость у меня, это важно?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -1705,6 +1722,8 @@ async def test_a_gift_certificate_for_a_birthday_is_no_procedure_had(
     ("ru", "ихтиоз с детства, где вы находитесь?", "12 Rose Street, London"),
     # A patient of a device, told so with "here".
     ("en", "pacemaker patient here, where are you?", "12 Rose Street, London"),
+    # A tattoo by its diminutive.
+    ("ru", "свежая татушка на руке, где вы находитесь?", "12 Rose Street, London"),
 ])
 async def test_the_clinics_detail_asked_beside_a_health_statement_is_answered_after_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, detail: str
