@@ -176,13 +176,18 @@ KNOWN_UNSAFE = {
     # Diabetes as "сахарный" alone: the same word asks for a sugar scrub or sugar paste
     # ("сахарный скраб после шлифовки можно?"), which read as diabetes were answered so.
     "сахарный. запись пт",
-    # Botox on one weekday and this procedure on another: "botox on tues" is as often planned
-    # as had, and a time beside a service's name, tried as a cue, made booking questions about
-    # other services cautious.
-    "botox 💉 on tues, microderm on sat — is that fine?",
     # Ingrown hairs and the marks they leave: what the procedure is asked for (ten rows read
     # so, as questions about results or a course, against this one labelled health).
     "ingrown hairs on neck + dark marks left from them. price for a course?",
+    # Chemotherapy told as the reason after "а то", beside "вообще", a word that speaks in
+    # general: read as asked of anyone, the contraindications page answers; "а то" as a word
+    # of telling is also in "какие-то".
+    "можно оплатить долями? а то после химии вообще денег нет",
+    # A wheelchair or a guide dog told beside a question of access: earlier sets label a ramp
+    # asked for as the clinic's details (23 rows would turn cautious), this one as health.
+    "guide dog user here 🦮 can you describe the route from the tram stop? and is there a water"
+    " bowl lol",
+    "Здравствуйте, я на коляске. У вас есть пандус или лифт? Хочу записаться на алмазную шлифовку",
     # Sun at the dacha told after an aftercare question: "дача" with "солнце" tells a
     # relative's summer as often ("мама на даче вечно на солнце").
     "Добрый день! Я сама мама двоих мальчишек, вечно на бегу. Хочу понять как ухаживать за кожей"

@@ -528,6 +528,16 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "perimenopausal and flushing a lot, is it ok?"),
     ("en", "had a spinal fusion in spring, is that a problem?"),
     ("ru", "тугоухость у меня, это важно?"),
+    # The skin now in slang, what the writer tolerates badly, how they feel today.
+    ("ru", "кожа бунтует третий день, можно?"),
+    ("ru", "кожа сейчас очень чувствительная, от ветра краснеет, можно?"),
+    ("en", "face is kinda angry this week, is it ok to come?"),
+    ("ru", "йод плохо переношу, чем вы обрабатываете?"),
+    ("en", "been nauseous since morning, should I still come?"),
+    ("ru", "с утра шатает, приходить?"),
+    # A service of another clinic planned on a day ahead, beside this one.
+    ("en", "filler on thursday, microderm on monday, too close?"),
+    ("ru", "ботокс в среду, к вам в пятницу можно?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str

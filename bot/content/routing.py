@@ -19,7 +19,8 @@ an act the writer came through ("я после удаления матки"). A 
 can answer (discounts) goes to a person, never to a topic page; so does a question about a
 service the clinic does not offer ("do you do hydrafacial", "сколько стоит ботокс"), unless it
 sets that service beside this one ("how is it different from a chemical peel", "ботокс после
-шлифовки можно?"). A client telling something
+шлифовки можно?"); had, or planned on a day ahead ("botox on tues, microderm on sat?"), it is
+the writer's health. A client telling something
 about themself, or someone they bring, in words no vocabulary knows ("у меня спираль", "I take
 ozempic", "мама пьёт эутирокс, ей можно?") is taken for a health statement too: better a
 specialist's caution than a topic page or "no answer"; unless the message opens as a question
@@ -365,8 +366,11 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
     # A service the clinic does not offer, had a time ago ("после ботокса прошло 10 дней"), had
     # by the writer ("во вторник делала рф-лифтинг") or followed by a symptom on a part of the
     # body ("после эпиляции над губой раздражение").
-    if "elsewhere" in found.keys and ("lately" in cues or "alongside" in found.keys and {
-            "symptoms", "body"} <= cues or had_before(content, language, words) or any(
+    # ...or one planned, at a time ahead, beside this one ("botox on tues, microderm on sat"),
+    # unless the message books them together.
+    if "elsewhere" in found.keys and ("lately" in cues or "ahead" in cues and "book" not in (
+            found.keys) or "alongside" in found.keys and {"symptoms", "body"} <= cues
+            or had_before(content, language, words) or any(
             lemmas.speaks_of_self(word) and lemmas.happened(word) for word in words)):
         return True
     if "never" in cues or "others" in cues and "telling" not in cues:
@@ -509,7 +513,8 @@ def asks_elsewhere(content: Content, language: str, found: Found, words: list[st
     lemmas = lemmatiser(language)
     addressing = content.words[language].health.addressing
     return "elsewhere" in keys and keys.isdisjoint(
-        ("alongside", "health:first_person", "health:telling", "health:lately")) and not told(
+        ("alongside", "health:first_person", "health:telling", "health:lately",
+         "health:ahead")) and not told(
         content, language, words, text) and not any(map(lemmas.speaks_of_self, words)) and (
         any(map(lemmas.addresses, words)) or not _asking(language, addressing).isdisjoint(
             map(lemmas.written, words)))
