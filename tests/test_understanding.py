@@ -221,6 +221,9 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     # Diabetes by its type alone; a heart patient told of oneself.
     ("ru", "тип 1 у меня, можно?", "diabetes"),
     ("en", "heart patient with a pacemaker, can i still do it", "pacemaker"),
+    # Pregnancy told by the due date.
+    ("ru", "ПДР в апреле, можно сейчас?", "pregnancy"),
+    ("ru", "родить в мае, а пока можно?", "pregnancy"),
 ])
 async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
@@ -538,6 +541,12 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     # A service of another clinic planned on a day ahead, beside this one.
     ("en", "filler on thursday, microderm on monday, too close?"),
     ("ru", "ботокс в среду, к вам в пятницу можно?"),
+    ("en", "PRP on friday, microderm on tuesday, ok?"),
+    # An operation planned, a cyst, a supplement taken before a pregnancy.
+    ("en", "getting my bleph done soon, can I come before?"),
+    ("en", "deviated septum, fixing it in feb. can I come before?"),
+    ("ru", "атерома на шее, можно?"),
+    ("ru", "начала фолиевую кислоту, можно к вам?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
