@@ -547,6 +547,12 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "deviated septum, fixing it in feb. can I come before?"),
     ("ru", "атерома на шее, можно?"),
     ("ru", "начала фолиевую кислоту, можно к вам?"),
+    # Bell's palsy, a bleaching cream, restless legs.
+    ("ru", "после паралича Белла лицо ещё не восстановилось, можно?"),
+    ("en", "bells palsy last spring, is it ok now?"),
+    ("en", "hydroquinone 4% from abroad, can I combine it?"),
+    ("ru", "крем с гидрохиноном из эмиратов, совмещать можно?"),
+    ("en", "restless legs at night, is that a problem?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
