@@ -507,8 +507,8 @@ def asks_elsewhere(content: Content, language: str, found: Found, words: list[st
                    text: str) -> bool:
     """Whether the message only asks the clinic for a service it does not offer ("контурную
     пластику губ делаете?", "do you do facelifts?"): the clinic addressed, and no word of the
-    writer, of a time gone by, of what happened or of this procedure beside it. An operation
-    named there is the service asked for, not one had."""
+    writer, of a time gone by or ahead, of what happened or of this procedure beside it. An
+    operation named there is the service asked for, not one had."""
     keys = set(found.keys)
     lemmas = lemmatiser(language)
     addressing = content.words[language].health.addressing
