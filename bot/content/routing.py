@@ -368,10 +368,11 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
     # body ("после эпиляции над губой раздражение").
     # ...or one planned, at a time ahead, beside this one ("botox on tues, microderm on sat"),
     # unless the message books them together.
-    if "elsewhere" in found.keys and ("lately" in cues or "ahead" in cues and "book" not in (
-            found.keys) or "alongside" in found.keys and {"symptoms", "body"} <= cues
-            or had_before(content, language, words) or any(
-            lemmas.speaks_of_self(word) and lemmas.happened(word) for word in words)):
+    if "elsewhere" in found.keys and (
+            "lately" in cues or "ahead" in cues and "book" not in found.keys
+            or "alongside" in found.keys and {"symptoms", "body"} <= cues
+            or had_before(content, language, words)
+            or any(lemmas.speaks_of_self(word) and lemmas.happened(word) for word in words)):
         return True
     if "never" in cues or "others" in cues and "telling" not in cues:
         cues -= {"symptoms", "states", "body"}
