@@ -363,11 +363,10 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
     if "about" in cues:
         return True
     lemmas = lemmatiser(language)
-    # A service the clinic does not offer, had a time ago ("после ботокса прошло 10 дней"), had
-    # by the writer ("во вторник делала рф-лифтинг") or followed by a symptom on a part of the
-    # body ("после эпиляции над губой раздражение").
-    # ...or one planned, at a time ahead, beside this one ("botox on tues, microderm on sat"),
-    # unless the message books them together.
+    # A service the clinic does not offer, had a time ago ("после ботокса прошло 10 дней") or
+    # planned at one ahead ("botox on tues, microderm on sat", unless the message books both),
+    # had by the writer ("во вторник делала рф-лифтинг") or followed by a symptom on a part of
+    # the body ("после эпиляции над губой раздражение").
     if "elsewhere" in found.keys and (
             "lately" in cues or "ahead" in cues and "book" not in found.keys
             or "alongside" in found.keys and {"symptoms", "body"} <= cues
