@@ -553,6 +553,15 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "hydroquinone 4% from abroad, can I combine it?"),
     ("ru", "крем с гидрохиноном из эмиратов, совмещать можно?"),
     ("en", "restless legs at night, is that a problem?"),
+    ("en", "started duphaston for my cycle last week, does it matter?"),
+    ("ru", "после кс прошло полтора месяца, шлифовку уже можно?"),
+    ("ru", "ад низкий, бывает 85 на 55, это важно?"),
+    ("ru", "иногда темнеет в глазах, если резко встать"),
+    ("ru", "ладони потрескались, обработать их можно?"),
+    ("en", "fingers cracked and bleeding, can you do hands?"),
+    ("ru", "сын на зинерите, ему можно?"),
+    ("ru", "утром после вашей процедуры всё было нормально, а к вечеру покраснело"),
+    ("en", "after your treatment my chin went blotchy, is that normal?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -1552,6 +1561,7 @@ async def test_words_that_only_look_like_health_get_the_topic_asked(
     ("en", "grade 3 acne, my derm says", "acne_inflamed"),
     ("ru", "вчера спалила лицо на катке, всё красное", "tan"),
     ("ru", "шрам после аппендицита вырос бугром и чешется", "keloids"),
+    ("ru", "у меня кожа плохо рубцуется, шрамы остаются надолго", "keloids"),
     # A pregnancy by its weeks and the bump, beside a question about parking.
     ("en", "Is there parking? I'm 7 months gone", "pregnancy"),
     ("ru", "где можно машину поставить? 20 недель уже живот", "pregnancy"),
