@@ -542,6 +542,15 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "filler on thursday, microderm on monday, too close?"),
     ("ru", "ботокс в среду, к вам в пятницу можно?"),
     ("en", "PRP on friday, microderm on tuesday, ok?"),
+    # ...by its brand, beside a booking here, or told with the day after it.
+    ("en", "getting juvederm in my lips next month, should microderm come first?"),
+    ("en", "electrolysis on my upper lip tomorrow, microderm when?"),
+    ("en", "sculptra booked in january, how far apart from microderm?"),
+    ("ru", "биорепарация на следующей неделе, а шлифовку когда?"),
+    ("ru", "через неделю профайло, шлифовку сегодня можно?"),
+    ("ru", "в пятницу лазерная эпиляция над губой, к вам можно записаться в понедельник?"),
+    # A nervous tic.
+    ("ru", "у меня тики, дёргается глаз, это не помешает?"),
     # An operation planned, a cyst, a supplement taken before a pregnancy.
     ("en", "getting my bleph done soon, can I come before?"),
     ("en", "deviated septum, fixing it in feb. can I come before?"),
@@ -894,7 +903,13 @@ async def test_payment_and_gift_certificates_are_answered_from_the_configuration
                                             ("ru", "можно сегодня прийти часам к шести?"),
                                             ("en", "what's the earliest slot you've got?"),
                                             ("en", "can I just walk in on friday?"),
-                                            ("en", "is 4pm on friday still free?")])
+                                            ("en", "is 4pm on friday still free?"),
+                                            # A service that leaves the skin alone, the
+                                            # same day: no health of the writer's.
+                                            ("en", "pedicure on saturday morning, can I book "
+                                                   "microderm for the afternoon?"),
+                                            ("ru", "в субботу стрижка, а к вам в "
+                                                   "воскресенье можно записаться?")])
 async def test_wanting_to_sign_up_opens_the_booking(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:
@@ -1562,6 +1577,7 @@ async def test_words_that_only_look_like_health_get_the_topic_asked(
     ("ru", "вчера спалила лицо на катке, всё красное", "tan"),
     ("ru", "шрам после аппендицита вырос бугром и чешется", "keloids"),
     ("ru", "у меня кожа плохо рубцуется, шрамы остаются надолго", "keloids"),
+    ("ru", "воспаления на подбородке, можно к вам?", "acne_inflamed"),
     # A pregnancy by its weeks and the bump, beside a question about parking.
     ("en", "Is there parking? I'm 7 months gone", "pregnancy"),
     ("ru", "где можно машину поставить? 20 недель уже живот", "pregnancy"),

@@ -174,8 +174,8 @@ def _spotter(language: str, words: Words, reading: Reading, ignore: str) -> Spot
     """One spotter for every kind of phrase: keys are `condition:<id>`, `health:<cue>`,
     `smalltalk:<kind>`, `logistics:<kind>`, `person`, `book`, `appointment` and
     `staff_only`, `elsewhere` and `alongside` (these two, and the cues `health:general`,
-    `health:body`, `health:lately`, `health:ahead`, `health:injured` and `health:ailing`, only
-    mark the message)."""
+    `health:body`, `health:lately`, `health:ahead`, `health:apart`, `health:injured` and
+    `health:ailing`, only mark the message)."""
     phrases: dict[str, tuple[str, ...]] = {"person": words.person, "book": words.book,
                                            "appointment": words.appointment,
                                            "staff_only": words.staff_only,
@@ -187,10 +187,12 @@ def _spotter(language: str, words: Words, reading: Reading, ignore: str) -> Spot
             "general": words.health.general, "body": words.health.body,
             "injured": words.health.injured, "ailing": words.health.ailing,
             "lately": words.health.lately, "ahead": words.health.ahead,
+            "apart": words.health.apart,
             "absent": words.health.absent, "others": words.health.others}
     for kind, entries in (("condition", words.conditions), ("health", cues),
                           ("smalltalk", words.smalltalk), ("logistics", words.logistics)):
         phrases |= {f"{kind}:{key}": texts for key, texts in dict(entries).items()}
     return Spotter(language, phrases, reading, ignore, marks=(
         "elsewhere", "alongside", "health:general", "health:body", "health:lately",
-        "health:ahead", "health:injured", "health:ailing"), stands_for=words.stands_for)
+        "health:ahead", "health:apart", "health:injured", "health:ailing"),
+        stands_for=words.stands_for)

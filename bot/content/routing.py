@@ -364,11 +364,11 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
         return True
     lemmas = lemmatiser(language)
     # A service the clinic does not offer, had a time ago ("после ботокса прошло 10 дней") or
-    # planned at one ahead ("botox on tues, microderm on sat", unless the message books both),
-    # had by the writer ("во вторник делала рф-лифтинг") or followed by a symptom on a part of
-    # the body ("после эпиляции над губой раздражение").
+    # planned at one ahead ("botox on tues, microderm on sat"; a pedicure or a haircut leaves
+    # the skin alone), had by the writer ("во вторник делала рф-лифтинг") or followed by a
+    # symptom on a part of the body ("после эпиляции над губой раздражение").
     if "elsewhere" in found.keys and (
-            "lately" in cues or "ahead" in cues and "book" not in found.keys
+            "lately" in cues or "ahead" in cues and "apart" not in cues
             or "alongside" in found.keys and {"symptoms", "body"} <= cues
             or had_before(content, language, words)
             or any(lemmas.speaks_of_self(word) and lemmas.happened(word) for word in words)):

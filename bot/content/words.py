@@ -56,6 +56,7 @@ class HealthCues(Dialog):
     body: Phrases = ()  # parts of the body ("jaw", "щека"): a closed class, unlike complaints
     lately: Phrases = ()  # a time that has passed ("since friday", "третий день"), not one ahead
     ahead: Phrases = ()  # a time to come ("в пятницу", "next month"): a service planned then
+    apart: Phrases = ()  # services that leave the skin alone ("pedicure", "стрижка"): no health
     absent: Phrases = ()  # the one whose condition is told is not coming ("он не пойдёт", "vet")
     others: Phrases = ()  # what someone else had, asked if it happens ("сестра … такое бывает?")
     # The writer looks after someone ill, as typed, word for word ("за ней ухаживаю", "I'm her
