@@ -549,6 +549,8 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "биорепарация на следующей неделе, а шлифовку когда?"),
     ("ru", "через неделю профайло, шлифовку сегодня можно?"),
     ("ru", "в пятницу лазерная эпиляция над губой, к вам можно записаться в понедельник?"),
+    ("en", "lip blush next week, microderm this week ok?"),
+    ("ru", "в марте курс фотодинамической терапии, шлифовку до него можно?"),
     # A nervous tic.
     ("ru", "у меня тики, дёргается глаз, это не помешает?"),
     # An operation planned, a cyst, a supplement taken before a pregnancy.
