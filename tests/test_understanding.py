@@ -185,6 +185,12 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     # Russian typed on a Latin keyboard after a greeting in its own letters.
     ("ru", "добрый день! u menya psoriaz na lbu, mozhno k vam?", "eczema"),
     ("ru", "vchera obozhglas utyugom, na shcheke ozhog. когда можно прийти?", "burns"),
+    # Russian typed with the keyboard left in the Latin layout, the keys of "у меня герпес на
+    # губе", "я беременна", "пью аспирин каждый день можно", "у меня розацеа".
+    ("ru", "e vtyz uthgtc yf ue,t", "herpes"),
+    ("ru", "z ,thtvtyyf", "pregnancy"),
+    ("ru", "gm. fcgbhby rf;lsq ltym vj;yj", "bleeding"),
+    ("ru", "мне можно? e vtyz hjpfwtf", "rosacea"),
     # A beach holiday by its emoji or hashtag.
     ("ru", "🏝️ через месяц! успею курс пройти?", "sun_planned"),
     ("en", "heading off soon 🏖 how many sessions can I fit in?", "sun_planned"),
@@ -701,6 +707,7 @@ async def test_a_condition_the_page_does_not_name_or_of_the_writer_is_answered_a
     ("en", "how do i look after my skin after", "aftercare"),
     ("ru", "покраснение долго держится?", "side_effects"),
     ("ru", "skolko stoit seans", "price"),  # on a Latin keyboard: "сколько", no soft sign typed
+    ("ru", "crjkmrj cnjbn ghjwtlehf", "price"),  # "сколько стоит процедура", layout not switched
     ("ru", "kak chasto mozhno delat", "course"),  # "делать"
     ("en", "what's the difference between this and a chemical peel", "what"),
     ("en", "would my acne scars fade", "results"),  # a concern and how it changes
@@ -802,6 +809,7 @@ async def test_a_paraphrase_finds_its_topic(
     ("ru", "можно оплатить долями?", "payment"),
     ("en", "can I pay with zelle?", "payment"),
     ("ru", "вы возле тц Атриум?", "address"),
+    ("ru", "ult ds yf[jlbntcm", "address"),  # "где вы находитесь", the layout not switched
 ])
 async def test_the_clinics_detail_asked_in_other_words_is_answered(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, detail: str

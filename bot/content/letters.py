@@ -1,7 +1,8 @@
 """Russian typed on a Latin keyboard ("vchera obozhgla lob", "p'yu akkutan"), read in its own
 letters letter group by letter group (the words file's `latin` and `latin_also`), so the
 message is routed as if typed in Cyrillic; and the words such a reading leaves unknown, for other
-languages' words to read (a brand name)."""
+languages' words to read (a brand name). Russian typed with the keyboard left in the Latin
+layout ("ghbdtn", the keys of "привет") is read key by key (`keyboard`) first."""
 
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _LATIN_WORD = re.compile(r"[a-z']+")
 MIXED = 3  # words of the language typed in Latin that a message in two alphabets needs
+# Letters a word read key by key has, to count as a word of the language: the dictionary knows
+# two-letter abbreviations ("ес", "мн") that anything typed may read as.
+KEYED_WORD = 3
 
 
 def readable(content: Content, language: str, text: str) -> str:
@@ -47,6 +51,32 @@ def readable(content: Content, language: str, text: str) -> str:
         text.lower())
     words = _WORD.findall(spelled)
     return spelled if 2 * sum(map(lemmas.known, words)) >= len(words) else text
+
+
+def keyed(content: Content, language: str, text: str) -> str:
+    """The message as meant where the keyboard was left in the Latin layout ("ghbdtn z
+    ,thtvtyyf vj;yj r dfv" is "привет я беременна можно к вам", "gm. hjfrrenfy можно?" is "пью
+    роаккутан можно?"): its Latin-typed runs read key by key when at least half of them are
+    then words of the language, and more than when read letter group by letter group
+    ("vchera" is "вчера", no "мсрукф"; "net" is "нет", no "туе"). Anything else as typed."""
+    keys = content.words[language].keyboard if language in content.words else {}
+    lowered = text.lower()
+    runs = [run for run in _keys(tuple(keys)).findall(lowered) if _LATIN_WORD.search(run)]
+    if not runs:
+        return text
+    known = lemmatiser(language).known
+    read = {run: "".join(keys.get(key, key) for key in run) for run in runs}
+    words = [word for word in read.values() if len(word) > 1]
+    meant = sum(len(word) >= KEYED_WORD and known(word) for word in words)
+    if not meant or 2 * meant < len(words):
+        return text
+    table, also = content.words[language].latin, content.words[language].latin_also
+    pattern = _latin(tuple(table))
+    spelled = (_spelled(pattern.findall(word), table, known, also)
+               for word in _LATIN_WORD.findall(lowered))
+    if sum(len(word) >= KEYED_WORD and known(word) for word in spelled) >= meant:
+        return text
+    return _keys(tuple(keys)).sub(lambda m: read.get(m.group(0), m.group(0)), lowered)
 
 
 def unread(content: Content, language: str, typed: str) -> str:
@@ -115,6 +145,14 @@ def _spelled(groups: list[str], table: dict[str, str], known: Callable[[str], bo
     twice = (instead(a, b) for a, b in combinations(other, 2) if a[0] != b[0])
     return next((reading for reading in chain(split, left_out, once, twice) if known(reading)),
                 first)
+
+
+@cache
+def _keys(keys: tuple[str, ...]) -> re.Pattern[str]:
+    """Runs of the keys a layout maps: letters, and the signs on its letters' keys (",", ";");
+    none in a word with a figure ("HbA1c", "b12")."""
+    return re.compile(r"(?<!\d)[" + "".join(map(re.escape, keys)) + r"]++(?!\d)") if keys \
+        else re.compile("(?!)")
 
 
 @cache

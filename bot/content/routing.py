@@ -61,7 +61,7 @@ from typing import TYPE_CHECKING, Literal
 
 from bot.content.classifier import HEALTH
 from bot.content.lemmas import lemmatiser
-from bot.content.letters import in_letters, readable, unread
+from bot.content.letters import in_letters, keyed, readable, unread
 from bot.content.matcher import FaqMatcher, Match
 from bot.content.spotting import EXACT
 
@@ -137,6 +137,7 @@ class Route:
 
 
 def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> Route:
+    typed = keyed(content, language, typed)
     text = readable(content, language, typed)
     read = _read(content, matcher, language, typed, text)
     if read.kind in ("health", "condition") and (

@@ -109,6 +109,9 @@ class Words(Dialog):
     # Other letters a group of `latin` is typed for, tried where the first reading is no word:
     # "eshe" is "ещё", "epilyacii" "эпиляции".
     latin_also: dict[Annotated[StrictStr, Field(min_length=1)], tuple[StrictStr, ...]] = {}
+    # The language's letters on the keys of the Latin layout, for a message typed with the
+    # keyboard left in that layout ("ghbdtn" is "привет"): key → letter.
+    keyboard: dict[Annotated[StrictStr, Field(min_length=1, max_length=1)], StrictStr] = {}
     # A noun naming a person by an illness is read as the words it stands for too: its ending →
     # the endings put in its place ("гипертоничка" is also "гипертоник", "гипертония").
     patient_endings: Annotated[dict[StrictStr, tuple[StrictStr, ...]],
