@@ -556,6 +556,10 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "через неделю профайло, шлифовку сегодня можно?"),
     ("ru", "в пятницу лазерная эпиляция над губой, к вам можно записаться в понедельник?"),
     ("en", "lip blush next week, microderm this week ok?"),
+    # A stye, an illness over, told as such; skin as if on fire.
+    ("ru", "сейчас ячмень на глазу, процедура же на всё лицо?"),
+    ("ru", "микроинсульт в 2019, последствий нет"),
+    ("en", "my skin is on fire since this morning"),
     ("ru", "в марте курс фотодинамической терапии, шлифовку до него можно?"),
     # A nervous tic.
     ("ru", "у меня тики, дёргается глаз, это не помешает?"),
