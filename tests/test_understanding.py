@@ -560,6 +560,11 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "сейчас ячмень на глазу, процедура же на всё лицо?"),
     ("ru", "микроинсульт в 2019, последствий нет"),
     ("en", "my skin is on fire since this morning"),
+    # Fainting, an opioid substitute, what a past session left.
+    ("en", "I tend to pass out when I see blood"),
+    ("en", "on suboxone, is that ok?"),
+    ("en", "my mum faints at anything medical, can she come?"),
+    ("ru", "в прошлый раз делали алмазку, через пару дней появились трещинки. у вас так же?"),
     ("ru", "в марте курс фотодинамической терапии, шлифовку до него можно?"),
     # A nervous tic.
     ("ru", "у меня тики, дёргается глаз, это не помешает?"),
@@ -591,6 +596,30 @@ async def test_an_unknown_health_statement_is_left_to_a_specialist(
     user, reply = await answer_to(bot, language, text)
     left_to_a_specialist(t, content, settings, user, reply)
     assert bot.staff_chat() == []
+
+
+@pytest.mark.parametrize("text", [
+    "пю ліки від тиску, чи це важливо?",  # Ukrainian, by its "і"
+    "кърмя бебе на 5 месеца, може ли?",  # Bulgarian, by its "ър"
+    "дојим бебу, да ли смем?",  # Serbian, by its "ј"
+])
+async def test_a_message_in_a_kindred_language_is_left_to_a_specialist(
+    bot: Sandbox, content: Content, text: str
+) -> None:
+    """The lists read Russian: a health statement in a kindred language is known only where
+    its words are Russian ones too, so such a message gets the caution and a person."""
+    t = Texts(content, "ru")
+    user, reply = await answer_to(bot, "ru", text)
+    assert t("health.beside") in reply
+    assert user.find_button(t.label("health.check")) and user.find_button(t.label("menu.person"))
+
+
+async def test_a_question_in_a_kindred_language_is_answered_after_the_caution(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    t = Texts(content, "ru")
+    _, reply = await answer_to(bot, "ru", "скільки коштує одна процедура?")
+    assert t("health.beside") in reply and t.faq("price", settings) in reply
 
 
 @pytest.mark.parametrize("language, text", [

@@ -146,6 +146,12 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
         read = _read(content, matcher, language, typed, text)
     if (read.kind in BESIDE or read.label in BESIDE) and told_beside(content, language, text):
         return Route(read.kind, read.keys, cautious=True)
+    # A message in a kindred language ("я годую груддю", "кърмя бебе"): its words of health are
+    # known only where they are the language's words too, so whatever it asks is answered with
+    # the caution before it.
+    if read.kind not in ("health", "condition") and not set(
+            content.words[language].other_spellings).isdisjoint(_spellings(typed)):
+        return Route(read.kind, read.keys, cautious=True)
     if read.kind in ("health", "condition"):
         return cared_for(content, language, text) or read
     return read
@@ -346,6 +352,12 @@ def literal(content: Content, language: str, text: str) -> str:
     describes = lemmatiser(language).describes
     return _likeness(words).sub(
         lambda m: m.group(1) if describes(m.group(1).lower()) else m.group(0), text)
+
+
+def _spellings(text: str) -> set[str]:
+    """The letters of a message and each two letters typed together."""
+    lowered = text.lower()
+    return set(lowered) | {a + b for a, b in pairwise(lowered)}
 
 
 @cache

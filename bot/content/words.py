@@ -109,6 +109,9 @@ class Words(Dialog):
     # Other letters a group of `latin` is typed for, tried where the first reading is no word:
     # "eshe" is "ещё", "epilyacii" "эпиляции".
     latin_also: dict[Annotated[StrictStr, Field(min_length=1)], tuple[StrictStr, ...]] = {}
+    # Letters and pairs the language never writes and kindred languages do (Ukrainian "і",
+    # Serbian "ј", Bulgarian "ър"): a message with one is in another language.
+    other_spellings: tuple[StrictStr, ...] = ()
     # The language's letters on the keys of the Latin layout, for a message typed with the
     # keyboard left in that layout ("ghbdtn" is "привет"): key → letter.
     keyboard: dict[Annotated[StrictStr, Field(min_length=1, max_length=1)], StrictStr] = {}
