@@ -565,6 +565,13 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "on suboxone, is that ok?"),
     ("en", "my mum faints at anything medical, can she come?"),
     ("ru", "в прошлый раз делали алмазку, через пару дней появились трещинки. у вас так же?"),
+    # A sedative taken before, OCD, panic lying flat, hay fever's eyes and nose, a fragrance
+    # the skin reacts to.
+    ("en", "can I take xanax an hour before?"),
+    ("en", "my OCD makes me anxious about hygiene, are the tips new each time?"),
+    ("ru", "если долго лежу на спине, накатывает паника"),
+    ("ru", "глаза слезятся и нос заложен с утра, приходить?"),
+    ("en", "I react to fragrance, is your cream unscented?"),
     ("ru", "в марте курс фотодинамической терапии, шлифовку до него можно?"),
     # A nervous tic.
     ("ru", "у меня тики, дёргается глаз, это не помешает?"),
@@ -1621,6 +1628,7 @@ async def test_words_that_only_look_like_health_get_the_topic_asked(
     ("ru", "шрам после аппендицита вырос бугром и чешется", "keloids"),
     ("ru", "у меня кожа плохо рубцуется, шрамы остаются надолго", "keloids"),
     ("ru", "воспаления на подбородке, можно к вам?", "acne_inflamed"),
+    ("ru", "а если я загорю в выходные, меня не примут?", "sun_planned"),
     # A pregnancy by its weeks and the bump, beside a question about parking.
     ("en", "Is there parking? I'm 7 months gone", "pregnancy"),
     ("ru", "где можно машину поставить? 20 недель уже живот", "pregnancy"),
