@@ -572,6 +572,10 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "если долго лежу на спине, накатывает паника"),
     ("ru", "глаза слезятся и нос заложен с утра, приходить?"),
     ("en", "I react to fragrance, is your cream unscented?"),
+    # A steroid by its slang, lenses worn overnight, watering eyes.
+    ("en", "on tren at the moment, any problem?"),
+    ("en", "I sleep in ortho-k lenses"),
+    ("en", "my eyes water constantly, does it matter?"),
     ("ru", "в марте курс фотодинамической терапии, шлифовку до него можно?"),
     # A nervous tic.
     ("ru", "у меня тики, дёргается глаз, это не помешает?"),
