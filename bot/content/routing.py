@@ -43,10 +43,11 @@ read as a request, small talk or nothing is read again clause by clause: a claus
 for nothing itself and tells of the writer's health, by the rules or where the safety net is
 sure, read alone so that the request beside it does not outweigh it ("можно картой
 оплатить? у меня БА с детства"), has the request answered with the caution before it, and so
-has a message the bot could not place, with the offer to pass it on. A Russian message
-typed on a Latin keyboard ("vchera obozhgla lob") is read in Cyrillic first
-(bot/content/letters.py), and then only the words that reading leaves unknown are looked up
-in other languages' words. Offline and cheap:
+has a message the bot could not place, with the offer to pass it on; so has a message in a
+kindred language the lists cannot read ("дојим бебу", "кърмя"). A Russian message typed on a
+Latin keyboard ("vchera obozhgla lob"), or with the keyboard left in the Latin layout
+("ghbdtn"), is read in Cyrillic first (bot/content/letters.py), and then only the words that
+reading leaves unknown are looked up in other languages' words. Offline and cheap:
 a spotter look-up per language, one FAQ match, at most two guesses.
 """
 
@@ -149,8 +150,9 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
     # A message in a kindred language ("я годую груддю", "кърмя бебе"): its words of health are
     # known only where they are the language's words too, so whatever it asks is answered with
     # the caution before it.
-    if read.kind not in ("health", "condition") and not set(
-            content.words[language].other_spellings).isdisjoint(_spellings(typed)):
+    kindred = content.words[language].other_spellings
+    if kindred and read.kind not in ("health", "condition") and not set(kindred).isdisjoint(
+            _spellings(typed)):
         return Route(read.kind, read.keys, cautious=True)
     if read.kind in ("health", "condition"):
         return cared_for(content, language, text) or read
