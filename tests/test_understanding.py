@@ -576,6 +576,13 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "on tren at the moment, any problem?"),
     ("en", "I sleep in ortho-k lenses"),
     ("en", "my eyes water constantly, does it matter?"),
+    # Small injuries of everyday life: a blister from shoes, a pinched finger, a cut, a bruised
+    # nail, a pet's bite.
+    ("ru", "натёрла мозоль, завтра приходить?"),
+    ("ru", "прищемила палец дверью, можно прийти?"),
+    ("en", "sliced my finger cooking, still ok for tomorrow?"),
+    ("en", "nail is purple after I dropped a weight on it"),
+    ("en", "the cat drew blood on my wrist, matter?"),
     ("ru", "в марте курс фотодинамической терапии, шлифовку до него можно?"),
     # A nervous tic.
     ("ru", "у меня тики, дёргается глаз, это не помешает?"),
