@@ -60,8 +60,8 @@ def keyed(content: Content, language: str, text: str) -> str:
     then words of the language, and more than when read letter group by letter group
     ("vchera" is "вчера", no "мсрукф"; "net" is "нет", no "туе"). Anything else as typed."""
     keys = content.words[language].keyboard if language in content.words else {}
-    lowered = text.lower()
-    runs = [run for run in _keys(tuple(keys)).findall(lowered) if _LATIN_WORD.search(run)]
+    lowered, typed_keys = text.lower(), _keys(tuple(keys))
+    runs = [run for run in typed_keys.findall(lowered) if _LATIN_WORD.search(run)]
     if not runs:
         return text
     known = lemmatiser(language).known
@@ -76,7 +76,7 @@ def keyed(content: Content, language: str, text: str) -> str:
                for word in _LATIN_WORD.findall(lowered))
     if sum(len(word) >= KEYED_WORD and known(word) for word in spelled) >= meant:
         return text
-    return _keys(tuple(keys)).sub(lambda m: read.get(m.group(0), m.group(0)), lowered)
+    return typed_keys.sub(lambda m: read.get(m.group(0), m.group(0)), lowered)
 
 
 def unread(content: Content, language: str, typed: str) -> str:
