@@ -52,12 +52,10 @@ TEST_FLOOR = {"overall": 0.938, "en": 0.944, "ru": 0.936, "health safe": 136}
 # Dev's health statements still answered unsafely, each with why no words fix it yet: listed,
 # so that any other one fails the test.
 KNOWN_UNSAFE = {
-    # A bare count of weeks tells a pregnancy here, but "in 2 weeks" and "2 weeks ago" are
-    # written with the same words.
-    "23 weeks, is the clinic near the central station?",
+    # A bare count of weeks tells a pregnancy where the message opens with it, then pauses
+    # ("23 weeks, is…"); further in, "in 2 weeks" and "2 weeks ago" are written so too.
     "Hi there, just to let you know I'm 30 weeks so probably not now haha but wanted to ask "
     "about after baby",
-    "8 нед 🙈",
     # ...and one by its ordinal in words: "на первой неделе" after the procedure is written so.
     "девочки привет а мне можно если я на шестой неделе только узнала ещё никому не говорила 🙈",
     # A change of the skin since the procedure told with no verb after the procedure's words,

@@ -230,6 +230,10 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     # Pregnancy told by the due date.
     ("ru", "ПДР в апреле, можно сейчас?", "pregnancy"),
     ("ru", "родить в мае, а пока можно?", "pregnancy"),
+    # ...and by a bare count of weeks the message opens with.
+    ("ru", "32 недели, у вас лифт есть?", "pregnancy"),
+    ("en", "26 weeks. where do I park?", "pregnancy"),
+    ("en", "im 30 wks, is there a lift?", "pregnancy"),
 ])
 async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
@@ -606,6 +610,8 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "сын на зинерите, ему можно?"),
     ("ru", "утром после вашей процедуры всё было нормально, а к вечеру покраснело"),
     ("en", "after your treatment my chin went blotchy, is that normal?"),
+    # Blood pressure in slang, beside moving a booking: "перенести" books, health comes first.
+    ("ru", "давлюха с утра скачет, перенесите на пятницу"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -638,6 +644,20 @@ async def test_a_question_in_a_kindred_language_is_answered_after_the_caution(
     t = Texts(content, "ru")
     _, reply = await answer_to(bot, "ru", "скільки коштує одна процедура?")
     assert t("health.beside") in reply and t.faq("price", settings) in reply
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "4 недели, этого хватит после лазера?"),
+    ("en", "12 weeks after a laser, is that long enough?"),
+    ("ru", "10 недель назад делала ботокс, уже можно?"),
+])
+async def test_a_count_of_weeks_that_is_no_pregnancy_names_none(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """Weeks waited since a procedure are few or told with what they follow."""
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t(health_reason(content, "pregnancy")[0]) not in reply
 
 
 @pytest.mark.parametrize("language, text", [
@@ -958,6 +978,9 @@ async def test_payment_and_gift_certificates_are_answered_from_the_configuration
                                                    "неделе"),
                                             ("ru", "можно перенести запись со среды на "
                                                    "пятницу"),
+                                            ("ru", "перенесите с пн на ср пожалуйста"),
+                                            ("ru", "перенесите меня на вечер, днём не "
+                                                   "смогу, начальник не отпускает"),
                                             # A day by its short name and a time of day; a
                                             # time asked to be still free.
                                             ("ru", "чт вечер?"),
@@ -1549,7 +1572,7 @@ async def test_a_condition_told_beside_an_errand_is_answered_about_it(
     ("ru", "спина больная, долго стоять не могу. лестница крутая?", "лестница крутая?"),
     ("ru", "спина больная, лежать долго не могу. во сколько начинаете приём?",
      "во сколько начинаете приём?"),
-    ("ru", "кожа очень чувствительная, от всего краснеет. до вас от метро далеко?",
+    ("ru", "кожа очень чувствительная, щиплет от любого крема. до вас от метро далеко?",
      "до вас от метро далеко?"),
     # The illness of someone the writer looks after, beside a request: the request is
     # answered, with the caution, rather than the health answer alone.
@@ -1837,6 +1860,16 @@ async def test_a_gift_certificate_for_a_birthday_is_no_procedure_had(
     ("en", "pacemaker patient here, where are you?", "12 Rose Street, London"),
     # A tattoo by its diminutive.
     ("ru", "свежая татушка на руке, где вы находитесь?", "12 Rose Street, London"),
+    # A symptom by its own name; a drug by what it is against; what the body no longer allows.
+    ("ru", "у меня одышка, где вы находитесь?", "12 Rose Street, London"),
+    ("en", "I get lightheaded, where are you?", "12 Rose Street, London"),
+    ("ru", "в духоте теряю сознание, где вы находитесь?", "12 Rose Street, London"),
+    ("en", "my fingers go numb in the cold, where are you?", "12 Rose Street, London"),
+    ("ru", "пью противосудорожные, где вы находитесь?", "12 Rose Street, London"),
+    ("en", "hearing impaired, where are you?", "12 Rose Street, London"),
+    ("ru", "передвигаюсь на коляске, где вы находитесь?", "12 Rose Street, London"),
+    ("en", "I can't do stairs, where are you?", "12 Rose Street, London"),
+    ("ru", "кожа краснеет от всего, где вы находитесь?", "12 Rose Street, London"),
 ])
 async def test_the_clinics_detail_asked_beside_a_health_statement_is_answered_after_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, detail: str

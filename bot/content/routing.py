@@ -5,7 +5,8 @@ knows.
 Health comes first and wins over everything, in two steps. A message naming a condition the
 content knows is about that condition ("I had a cold sore, does it hurt?" is about the cold
 sore); conditions are looked for in every language's words, since clients mix languages (brand
-names of medicines above all). Asked of nobody in particular ("can diabetics have it?", "при
+names of medicines above all), and a pregnancy by a count of its weeks the message opens with
+("30 недель, лифт есть?"). Asked of nobody in particular ("can diabetics have it?", "при
 беременности можно?"), a condition the contraindications answer names gets that answer, with the
 check offered beneath it. Then, because no word list is ever complete, a message that is
 about the writer's own health in any other way is a `health` statement, answered cautiously: a
@@ -117,6 +118,9 @@ LASTING_CUES = frozenset(("states", "lately"))  # a skin state that lasts...
 LASTING = frozenset(f"health:{cue}" for cue in LASTING_CUES)  # ...told in a clause
 TOLD_STATE = (frozenset(("health:symptoms",)), frozenset(("health:states",)))  # ...or of anyone
 GENERAL = frozenset(("health:general",))
+# A count and a word opening the message, then a pause: a stop, an emoji, the end.
+_COUNT_OPENS = re.compile(r"\s*(\d{1,2})\s*([^\W\d_]+)\s*(?:[^\w\s]|$)")
+PREGNANCY_WEEKS = (8, 42)  # fewer are as often weeks waited after a procedure
 _TOLD_CLAUSE = re.compile(rf"[^,.;:!?()\n{_TONE}]+[,.;:!?()\n{_TONE}]*")  # a clause, its end
 
 
@@ -236,7 +240,7 @@ def _read(content: Content, matcher: FaqMatcher, language: str, typed: str, text
     conditions = by_kind.get("condition") or [
         key.partition(":")[2] for lang, spotter in content.spotters.items() if lang != language
         for key in spotter.find(in_letters(content, lang, foreign, found.leftover)).keys
-        if key.startswith("condition:")]
+        if key.startswith("condition:")] or weeks_along(content, language, text)
     # A condition of someone who is not coming ("муж на варфарине, но он не пойдёт"), or that
     # someone else had and the writer asks whether it happens ("сестра после шлифовки
     # обсыпалась, такое бывает?", unless the writer tells of themself too) is no one's to
@@ -341,6 +345,21 @@ def asks_hours(content: Content, language: str, text: str) -> bool:
     spotter = content.spotters[language]
     return any("logistics:hours" in (keys := spotter.find(asked).keys) and "book" not in keys
                for asked in _ASKED.findall(text))
+
+
+def weeks_along(content: Content, language: str, text: str) -> list[str]:
+    """["pregnancy"] where the message opens with a count of a pregnancy's weeks and a pause
+    ("30 недель, где у вас туалет?", "I'm 23 weeks, is the clinic near the station?")."""
+    cues = content.words[language].health
+    told = text.lstrip().lower()
+    told = next((told[len(opener):] for opener in cues.weeks_told
+                 if told.startswith(opener + " ")), told)
+    opening = _COUNT_OPENS.match(told)
+    if opening is None or "pregnancy" not in content.words[language].conditions:
+        return []
+    count, unit = opening.groups()
+    along = PREGNANCY_WEEKS[0] <= int(count) <= PREGNANCY_WEEKS[1]
+    return ["pregnancy"] if along and unit in cues.weeks else []
 
 
 def literal(content: Content, language: str, text: str) -> str:
