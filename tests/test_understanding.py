@@ -234,6 +234,20 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("ru", "32 недели, у вас лифт есть?", "pregnancy"),
     ("en", "26 weeks. where do I park?", "pregnancy"),
     ("en", "im 30 wks, is there a lift?", "pregnancy"),
+    # Pregnancy and feeding told without their names: the belly, the scan, the pump, the nights.
+    ("ru", "живот растёт, можно к вам?", "pregnancy"),
+    ("ru", "хожу с пузиком, до скольки вы работаете?", "pregnancy"),
+    ("ru", "скоро станем родителями, шлифовку можно?", "pregnancy"),
+    ("en", "20 week anatomy scan on monday, can I come after?", "pregnancy"),
+    ("ru", "пользуюсь молокоотсосом, это мешает?", "breastfeeding"),
+    ("ru", "прикладываю ночью, можно?", "breastfeeding"),
+    ("ru", "отлучаем сейчас, можно уже?", "breastfeeding"),
+    # Warts misspelt, bruising as a verb, raised acne scars, yesterday's peel, a tanning bed.
+    ("ru", "бародавки на пальцах, можно?", "warts"),
+    ("ru", "легко синячу, это важно?", "bleeding"),
+    ("ru", "выпуклые рубцы от прыщей, поможет?", "keloids"),
+    ("ru", "после вчерашнего пилинга лицо красное, можно?", "recent_resurfacing"),
+    ("ru", "в субботу иду в солярий, можно в пятницу к вам?", "sun_planned"),
 ])
 async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
@@ -612,6 +626,9 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "after your treatment my chin went blotchy, is that normal?"),
     # Blood pressure in slang, beside moving a booking: "перенести" books, health comes first.
     ("ru", "давлюха с утра скачет, перенесите на пятницу"),
+    # Weeping skin; an antibiotic by its short name for an infection by its letters.
+    ("ru", "мокнет кожа за ушами"),
+    ("en", "on cipro for a uti, should I wait?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
