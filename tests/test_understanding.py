@@ -248,6 +248,16 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("ru", "выпуклые рубцы от прыщей, поможет?", "keloids"),
     ("ru", "после вчерашнего пилинга лицо красное, можно?", "recent_resurfacing"),
     ("ru", "в субботу иду в солярий, можно в пятницу к вам?", "sun_planned"),
+    # Told by a routine, a place, a treatment or a feeling rather than by the name.
+    ("ru", "днём ловлю гипо, лучше утром прийти?", "diabetes"),
+    ("ru", "стою на учете в онкодиспансере, можно?", "oncology"),
+    ("en", "doing radiation rn, could i still come in?", "oncology"),
+    ("ru", "хожу в турбосолярий, курс можно?", "sun_planned"),
+    ("ru", "загораю на балконе по выходным, можно к вам?", "sun_planned"),
+    ("ru", "после микроигольчатого RF месяц, можно?", "recent_resurfacing"),
+    ("ru", "склонность к гипертрофическим, сколько стоит?", "keloids"),
+    ("ru", "с утра подзнабливает, приходить?", "fever"),
+    ("ru", "вечно в синяках хожу, рассрочка есть?", "bleeding"),
 ])
 async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
@@ -629,6 +639,9 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     # Weeping skin; an antibiotic by its short name for an infection by its letters.
     ("ru", "мокнет кожа за ушами"),
     ("en", "on cipro for a uti, should I wait?"),
+    ("ru", "в понедельник пэт кт, можно в среду к вам?"),
+    ("en", "had a BBL session 10 days ago, ok?"),
+    ("en", "lips cracked at the corners, ok to come?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
