@@ -642,6 +642,15 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "в понедельник пэт кт, можно в среду к вам?"),
     ("en", "had a BBL session 10 days ago, ok?"),
     ("en", "lips cracked at the corners, ok to come?"),
+    # An ear infection being treated; a drug by its letters; prediabetes; a dog's nip; a
+    # bruise from a toy; redness that would not go, cracks told after this procedure.
+    ("ru", "отит, сейчас капли в ухо, запись в четверг в силе?"),
+    ("ru", "РА, МТХ раз в неделю, можно оплатить частями?"),
+    ("ru", "вроде преддиабет говорят, консультация платная?"),
+    ("ru", "собака цапнула за щеку, идти на консультацию?"),
+    ("ru", "ребенок заехал игрушкой по скуле, синяк, шлифовка в субботу можно?"),
+    ("ru", "после вашей процедуры краснота так и не прошла"),
+    ("ru", "после процедуры микротрещинки на скуле"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
