@@ -258,6 +258,7 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("ru", "склонность к гипертрофическим, сколько стоит?", "keloids"),
     ("ru", "с утра подзнабливает, приходить?", "fever"),
     ("ru", "вечно в синяках хожу, рассрочка есть?", "bleeding"),
+    ("ru", "темп 38 с утра", "fever"),  # a temperature clipped, with its figure
 ])
 async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
@@ -651,6 +652,12 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "ребенок заехал игрушкой по скуле, синяк, шлифовка в субботу можно?"),
     ("ru", "после вашей процедуры краснота так и не прошла"),
     ("ru", "после процедуры микротрещинки на скуле"),
+    # Told with a figure or a plan: blood pressure read out, IVF ahead; a fresh tattoo;
+    # swelling counted in hours after the treatment.
+    ("en", "bp was 150/95 this morning, does it matter?"),
+    ("ru", "эко планируем весной, курс успею?"),
+    ("ru", "тату свежая, 2 недели, что взять с собой?"),
+    ("en", "48 hrs post treatment still puffy, should i worry"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
