@@ -234,6 +234,7 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("ru", "32 недели, у вас лифт есть?", "pregnancy"),
     ("en", "26 weeks. where do I park?", "pregnancy"),
     ("en", "im 30 wks, is there a lift?", "pregnancy"),
+    ("en", "30 недель, где у вас туалет?", "pregnancy"),  # in Russian, in a chat in English
     # Pregnancy and feeding told without their names: the belly, the scan, the pump, the nights.
     ("ru", "живот растёт, можно к вам?", "pregnancy"),
     ("ru", "хожу с пузиком, до скольки вы работаете?", "pregnancy"),

@@ -349,17 +349,19 @@ def asks_hours(content: Content, language: str, text: str) -> bool:
 
 def weeks_along(content: Content, language: str, text: str) -> list[str]:
     """["pregnancy"] where the message opens with a count of a pregnancy's weeks and a pause
-    ("30 недель, где у вас туалет?", "I'm 23 weeks, is the clinic near the station?")."""
-    cues = content.words[language].health
-    told = text.lstrip().lower()
-    told = next((told[len(opener):] for opener in cues.weeks_told
-                 if told.startswith(opener + " ")), told)
-    opening = _COUNT_OPENS.match(told)
-    if opening is None or "pregnancy" not in content.words[language].conditions:
+    ("30 недель, где у вас туалет?", "I'm 23 weeks, is the clinic near the station?"), in any
+    language's units: like conditions, they are looked for in every language's words."""
+    if "pregnancy" not in content.words[language].conditions:
         return []
-    count, unit = opening.groups()
-    along = PREGNANCY_WEEKS[0] <= int(count) <= PREGNANCY_WEEKS[1]
-    return ["pregnancy"] if along and unit in cues.weeks else []
+    lowered = text.lstrip().lower()
+    for cues in (words.health for words in content.words.values()):
+        told = next((lowered[len(opener):] for opener in cues.weeks_told
+                     if lowered.startswith(opener + " ")), lowered)
+        opening = _COUNT_OPENS.match(told)
+        if opening and opening.group(2) in cues.weeks and (
+                PREGNANCY_WEEKS[0] <= int(opening.group(1)) <= PREGNANCY_WEEKS[1]):
+            return ["pregnancy"]
+    return []
 
 
 def literal(content: Content, language: str, text: str) -> str:
