@@ -259,6 +259,22 @@ async def test_network_errors_retry_with_growing_delays(
     assert [day_of(m) for m in user.messages].count(0) == 1
 
 
+async def test_a_word_to_leave_typed_for_the_problem_still_reaches_staff(
+    week_bot: Sandbox, content: Content, language: str
+) -> None:
+    """"Something else" pressed, then "отмена" typed: the problem reported is not dropped."""
+    t = Texts(content, language)
+    user = week_bot.user(first_name="Vera", language_code=language)
+    await started(week_bot, user, t)
+    await live_through(week_bot, user, at(LONDON, 2026, 10, 23, 12, 0))
+    await user.press(t.label("aftercare.answer.other"))
+    word = {"en": "cancel", "ru": "отмена"}[language]
+    reply = shown(await user.send(word))
+    assert t("aftercare.problem.guidance") in reply
+    [alert] = week_bot.staff_chat()
+    assert "Vera" in alert.text and word in alert.text
+
+
 async def test_problem_checkin_alerts_staff_and_calms_the_client(
     week_bot: Sandbox, content: Content, language: str
 ) -> None:

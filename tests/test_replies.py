@@ -285,7 +285,7 @@ async def test_a_hand_off_offer_left_for_the_check_takes_no_yes_from_it(
 
 
 @pytest.mark.parametrize("language, yes", [("ru", "давайте"), ("en", "sounds good"),
-                                           ("ru", "да"), ("ru", "меню"), ("en", "menu")])
+                                           ("ru", "да")])
 async def test_a_yes_with_nothing_offered_gets_an_acknowledgement_and_the_menu(
     bot: Sandbox, content: Content, language: str, yes: str
 ) -> None:

@@ -1,5 +1,6 @@
 """`clinicbot check` on how clients reply (dialogs/replies.<language>.yaml): every goal,
-aftercare question and check-in answer it names is one the content has."""
+aftercare question and check-in answer it names is one the content has, and no word to get out
+("cancel", "назад") is also an answer or a yes: typed in the check, it would be taken as one."""
 
 from __future__ import annotations
 
@@ -23,3 +24,9 @@ def check_replies(content: Content, report: Report) -> None:
         for part, (ids, what) in known.items():
             report.problems += [f"dialogs/replies.{language}.yaml: {part}: {name!r} is not {what}"
                                 for name in sorted(reader.names[part] - ids)]
+        for kind, words in reader.navigate.items():
+            report.problems += [
+                f"dialogs/replies.{language}.yaml: navigate: {kind}: {' '.join(phrase)!r} is "
+                "read as an answer or a yes to an offer"
+                for phrase in sorted(words) if reader.answer(" ".join(phrase)) is not None
+                or reader.affirms(" ".join(phrase))]

@@ -1,6 +1,7 @@
 """How clients reply in context (dialogs/replies.<language>.yaml): a yes, a no or a "not sure" to
 the open question, an affirmation of what the bot just offered, a wish to pick up where they
-stopped, the skin goals they name; during the aftercare week, what they ask and what they feel.
+stopped or to get out ("отмена", "go back", "главное меню"), the skin goals they name; during
+the aftercare week, what they ask and what they feel.
 
 People answer a yes/no question the way they talk: "нет конечно", "не, нету", "no never",
 "ага, есть", "yes but it healed". So an answer is read from how the message starts, not from
@@ -27,6 +28,7 @@ from bot.content.spotting import Reading, Spotter
 
 Phrases = tuple[Annotated[StrictStr, Field(min_length=1)], ...]
 Answer = Literal["yes", "no", "unsure"]
+Navigation = Literal["cancel", "back", "menu"]
 MAX_ANSWER_WORDS = 12  # longer, it is a sentence: asked again rather than read as an answer
 MAX_AFFIRMATION_WORDS = 5
 RESUME_LEFTOVER = 2  # other words "where was I" may come with ("so, where was I?")
@@ -45,6 +47,8 @@ class Replies(Dialog):
     fillers: Phrases = ()
     affirm: Phrases = ()
     resume: Phrases = ()
+    navigate: dict[Navigation, Phrases] = {}
+    polite: Phrases = ()
     goals: dict[Id, Phrases] = {}
     aftercare: dict[Id, Phrases] = {}
     checkin: dict[Id, Phrases] = {}
@@ -73,6 +77,8 @@ class ReplyReader:
         self._emphasis, self._fillers = phrases(replies.emphasis), phrases(replies.fillers)
         self._affirm = phrases(replies.affirm)
         self._resume = Spotter(language, {"resume": replies.resume}, reading)
+        self.navigate = {kind: phrases(texts) for kind, texts in replies.navigate.items()}
+        self._around = self._fillers | phrases(replies.polite)  # "ok cancel please"
         self._goals = Spotter(language, dict(replies.goals), reading)
         self._aftercare = Spotter(language, dict(replies.aftercare), reading)
         self._negators = frozenset(w for n in replies.negators for w in tokens(n))
@@ -143,6 +149,25 @@ class ReplyReader:
         """"Where was I", "продолжить": the client wants to pick up where they stopped."""
         found = self._resume.find(text)
         return bool(found.keys) and len(found.leftover) <= RESUME_LEFTOVER
+
+    def navigation(self, text: str) -> Navigation | None:
+        """A message that only asks to leave what is in progress ("отмена", "stop"), to go back
+        a step ("назад") or for the menu ("главное меню"), fillers and a "please" aside."""
+        words = tokens(text)
+        if not words or len(words) > MAX_AFFIRMATION_WORDS:
+            return None
+        for kind, known in self.navigate.items():
+            at, named = 0, False
+            while at < len(words):
+                found = _longest(words, at, known)
+                named |= found is not None
+                found = found or _longest(words, at, self._around)
+                if found is None:
+                    break
+                at += len(found)
+            if at == len(words) and named:
+                return kind
+        return None
 
     def goals(self, text: str) -> tuple[str, ...]:
         """The skin goals a message names ("поры и морщины")."""

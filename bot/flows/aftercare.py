@@ -228,5 +228,7 @@ def register(router: Router) -> None:
         lambda v, args: set_timezone(v, " ".join(args)))
     router.menu_action("aftercare")(lambda v: begin(v))
     router.button(Checkin)(checkin)
-    router.state(DETAILS)(details)
+    # The client's words about a problem reach staff whatever they are: "отмена" typed there
+    # must not drop the problem just reported.
+    router.state(DETAILS, verbatim=True)(details)
     router.photo = lambda v, message_id, caption: typed(v, caption, message_id)

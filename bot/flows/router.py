@@ -8,9 +8,10 @@ bot/callbacks.py), main-menu actions, and the conversation states that own typed
 Which flow owns typed text is one record per client: the chat_states row (`state` names the
 conversation, `data` holds its details); with none, the typed-text handlers answer, the first
 by declared priority alone (bot/flows/typed_text.py). A state registered with `leave` is left
-whenever the client uses a command or a button. The `after` hooks see every turn given (what it
-offered, bot/flows/context.py). What no flow answers gets the `fallback` the router is built
-with (bot/flows/routes.py passes the menu with a note).
+whenever the client uses a command or a button. Before any of them, `navigate` reads words
+typed for a command or a button ("отмена", "назад"), except in a `verbatim` state. The `after`
+hooks see every turn given (what it offered, bot/flows/context.py). What no flow answers gets
+the `fallback` the router is built with (bot/flows/routes.py passes the menu with a note).
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ CommandFlow = Callable[[Who, list[str]], Awaitable[Turn]]
 StaffReply = Callable[[Desk, int, int, str], Awaitable[Turn | None]]
 # The answer when no flow gives one: (the visit, the message id of the note saying why).
 Fallback = Callable[[Visit, str], Turn]
+# Words typed for what a command or a button does ("отмена"), read before the conversation the
+# client is in (its state, None outside one) reads them: the turn, or None to read on.
+Navigate = Callable[[Visit, str, str | None], Awaitable[Turn | None]]
 
 
 class DuplicateRegistration(ValueError):
@@ -115,6 +119,8 @@ class Router(Dispatch[Visit]):
         # Told of every turn given to a command, a button or typed text (what was offered).
         self.after: list[Callable[[Visit, Turn], Awaitable[None]]] = []
         self.photo: Callable[[Visit, int, str], Awaitable[Turn | None]] | None = None
+        self.navigate: Navigate | None = None
+        self.verbatim: set[str] = set()
 
     def menu_action(self, action: str) -> Callable[[Flow], Flow]:
         """Register what a main-menu button with `action` (dialogs/menu.yaml) does."""
@@ -124,14 +130,18 @@ class Router(Dispatch[Visit]):
             return flow
         return add
 
-    def state(self, name: str, *, leave: Leave | None = None) -> Callable[[TextFlow], TextFlow]:
+    def state(self, name: str, *, leave: Leave | None = None, verbatim: bool = False
+              ) -> Callable[[TextFlow], TextFlow]:
         """Register the handler of typed text while the client's record is in state `name`.
-        It gets the record's data; None from it means the state has just ended: route again."""
+        It gets the record's data; None from it means the state has just ended: route again.
+        `verbatim`: every word typed is the client's to say (to staff), none a command's."""
         def add(flow: TextFlow) -> TextFlow:
             _unique(self.states, name, f"conversation state {name!r}", flow)
             self.states[name] = flow
             if leave is not None:
                 self.leaving[name] = leave
+            if verbatim:
+                self.verbatim.add(name)
             return flow
         return add
 
@@ -147,14 +157,14 @@ class Router(Dispatch[Visit]):
         return add
 
     async def on_command(self, visit: Visit, name: str, args: list[str]) -> Turn:
-        await self._leave(visit)
+        await self.leave(visit)
         command = self.commands.get(name)
         if command is None:
             return self.fallback(visit, N_("error.unknown_command"))
         return await self._told(visit, await command.run(visit, args))
 
     async def on_button(self, visit: Visit, data: str | None) -> Turn:
-        await self._leave(visit)
+        await self.leave(visit)
         turn = await self.press(visit, data)
         if turn is None:
             log.info("stale or forged button from user %s", visit.client.user_id)
@@ -170,19 +180,24 @@ class Router(Dispatch[Visit]):
         return turn
 
     async def _text(self, visit: Visit, text: str) -> Turn:
+        record = await visit.stores.chat_states.get(visit.client.user_id)
+        state = record.state if record else None
+        if self.navigate is not None and state not in self.verbatim and (
+                turn := await self.navigate(visit, text, state)) is not None:
+            return turn
         for _ in range(2):
-            record = await visit.stores.chat_states.get(visit.client.user_id)
             handler = self.states.get(record.state) if record else None
             if handler is None or record is None:
                 break
             turn = await handler(visit, text, record.data)
             if turn is not None:
                 return turn
+            record = await visit.stores.chat_states.get(visit.client.user_id)
         return await first_answer(self.typed_handlers, visit, text)
 
     async def on_contact(self, visit: Visit, phone: str, own: bool) -> Turn:
         """A shared contact card; `own` says whether it is the sender's own number."""
-        await self._leave(visit)
+        await self.leave(visit)
         assert self.contact is not None, "no flow takes contacts"
         return await self.contact(visit, phone, own)
 
@@ -198,7 +213,8 @@ class Router(Dispatch[Visit]):
     async def on_edited(self, visit: Visit) -> Turn:
         return self.fallback(visit, N_("error.edited_message"))
 
-    async def _leave(self, visit: Visit) -> None:
+    async def leave(self, visit: Visit) -> None:
+        """Leave the conversation the client is in, if it is one left on a command or a button."""
         if not self.leaving:
             return
         record = await visit.stores.chat_states.get(visit.client.user_id)

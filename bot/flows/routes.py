@@ -25,6 +25,7 @@ from bot.flows import (
     faq,
     menu,
     my_appointment,
+    navigation,
     outcome,
     privacy,
     screening,
@@ -52,8 +53,8 @@ from bot.flows.staff import (
 def client_router() -> Router:
     router = Router(fallback=menu.with_note)
     for flow in (menu, faq, typed, booking, my_appointment, aftercare, aftercourse, appointment,
-                 privacy, outcome, consent, aftercare_typed, screening, typed_answers, context,
-                 relay):
+                 privacy, outcome, consent, aftercare_typed, screening, navigation, typed_answers,
+                 context, relay):
         flow.register(router)
     return router
 

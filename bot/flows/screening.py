@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.content import Step
-from bot.content.i18n import N_
 from bot.flows import Reply, Turn, Visit, funnel
 from bot.flows.consent import begin
 from bot.flows.eligibility import YES, evaluate
@@ -40,7 +39,7 @@ async def answer(visit: Visit, pressed: Answer) -> Turn | None:
         await visit.stores.screenings.end(record.id, "cancelled", None, visit.now)
         return main_menu(visit, edit=True, note=visit.tr("screening.cancelled"))
     if value == BACK:
-        return await _back(visit, record, step)
+        return await back(visit, record, step, edit=True)
     if step.kind == "choose_many":
         return await _choose(visit, record, step, value)
     if value not in (YES, NO):
@@ -48,14 +47,15 @@ async def answer(visit: Visit, pressed: Answer) -> Turn | None:
     return await advance(visit, record, step, value)
 
 
-async def _back(visit: Visit, record: ScreeningRecord, step: Step) -> Turn | None:
+async def back(visit: Visit, record: ScreeningRecord, step: Step, *, edit: bool) -> Turn | None:
+    """The question before `step`, its answer kept until answered again; None at the first."""
     screening = visit.content.screening
     number = screening.number(step.id) or 1
     if number == 1:
         return None
     previous = screening.in_order[number - 2]
     await visit.stores.screenings.move_to_step(record.id, previous.id)
-    return Turn([ask(visit, record, previous, edit=True)])
+    return Turn([ask(visit, record, previous, edit=edit)])
 
 
 async def _choose(visit: Visit, record: ScreeningRecord, step: Step, value: str) -> Turn | None:
@@ -87,15 +87,5 @@ async def advance(visit: Visit, record: ScreeningRecord, step: Step, value: str)
     return Turn([Reply(visit.tr("screening.finished"), edit=True), outcome_reply(visit, verdict)])
 
 
-async def cancel(visit: Visit) -> Turn:
-    """`/cancel`: end the open screening and whatever conversation the client is in."""
-    record = await visit.stores.screenings.active(visit.client.user_id)
-    if record is not None:
-        await visit.stores.screenings.end(record.id, "cancelled", None, visit.now)
-    await visit.stores.chat_states.clear(visit.client.user_id)
-    return main_menu(visit, note=visit.tr("cancelled"))
-
-
 def register(router: Router) -> None:
-    router.command("cancel", N_("command.cancel"))(lambda v, _: cancel(v))
     router.button(Answer)(lambda v, data: answer(v, data))

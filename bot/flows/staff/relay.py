@@ -87,7 +87,7 @@ async def end(visit: Visit, relay: dict[str, Any]) -> None:
 
 
 def register(router: Router) -> None:
-    router.state(RELAY, leave=end)(client_text)
+    router.state(RELAY, leave=end, verbatim=True)(client_text)
 
 
 def register_desk(desk: DeskRouter) -> None:

@@ -1,0 +1,84 @@
+"""Getting out of what is in progress: /cancel, and the words clients type for it, for Back
+and for the menu ("отмена", "stop", "назад", "главное меню": `navigate` in
+dialogs/replies.<language>.yaml).
+
+Typed alone, those words do what the command or the button would, in whatever conversation is
+open, so "стоп" never shows a FAQ page and "отмена" is never kept as a note for staff. Cancel
+ends the open check and any conversation. With nothing in progress it says so, and shows what
+the client may have meant: an upcoming appointment with its own Reschedule and Cancel (a word
+alone never cancels an appointment), and how to stop a running aftercare week. Back is the open
+check's Back (at its first question, that question again); elsewhere it leaves the step for the
+menu. Menu is /menu. In a thread with staff, and in the description of a problem in the
+aftercare week, every word is the client's to say to staff: those states are `verbatim`
+(bot/flows/staff/relay.py, bot/flows/aftercare.py).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.content.i18n import N_
+from bot.flows import Reply, Turn, Visit, my_appointment
+from bot.flows.context import OFFERED
+from bot.flows.menu import main_menu
+from bot.flows.questions import ask
+from bot.flows.screening import back
+
+if TYPE_CHECKING:
+    from bot.flows.router import Router
+
+
+async def cancel(visit: Visit) -> Turn:
+    """`/cancel`: end the open check and whatever conversation the client is in."""
+    user_id = visit.client.user_id
+    record = await visit.stores.screenings.active(user_id)
+    state = await visit.stores.chat_states.get(user_id)
+    await visit.stores.chat_states.clear(user_id)
+    if record is not None:
+        await visit.stores.screenings.end(record.id, "cancelled", None, visit.now)
+        return main_menu(visit, note=visit.tr("screening.cancelled"))
+    if state is not None and state.state != OFFERED:
+        return main_menu(visit, note=visit.tr("cancelled"))
+    return await _nothing_open(visit)
+
+
+async def _nothing_open(visit: Visit) -> Turn:
+    note = visit.tr("cancel.nothing_open")
+    if await visit.stores.aftercare.active_plan(visit.client.user_id) is not None:
+        note += "\n\n" + visit.tr("cancel.aftercare_goes_on")
+    if await my_appointment.current(visit) is not None:
+        return Turn([Reply(note + "\n\n" + visit.tr("cancel.appointment_kept"))]) + \
+            await my_appointment.show(visit)
+    return main_menu(visit, note=note)
+
+
+async def _back(visit: Visit) -> Turn | None:
+    """The open check's previous question, shown anew; None when no check is open."""
+    record = await visit.stores.screenings.active(visit.client.user_id)
+    screening = visit.content.screening
+    step = screening.step(record.current_step or "") if record else None
+    if record is None or step is None or record.consent_version != screening.consent_version:
+        return None
+    return await back(visit, record, step, edit=False) or Turn([ask(visit, record, step)])
+
+
+def register(router: Router) -> None:
+    router.command("cancel", N_("command.cancel"))(lambda v, _: cancel(v))
+
+    async def navigate(visit: Visit, text: str, state: str | None) -> Turn | None:
+        wish = visit.content.replies[visit.language].navigation(text)
+        if wish is None:
+            return None
+        if wish == "cancel":
+            return await cancel(visit)
+        if wish == "back":
+            if state in (None, OFFERED) and (turn := await _back(visit)) is not None:
+                await router.leave(visit)
+                return turn
+            await router.leave(visit)
+            await visit.stores.chat_states.clear(visit.client.user_id)
+        else:
+            await router.leave(visit)
+        return main_menu(visit)
+
+    router.navigate = navigate

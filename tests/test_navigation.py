@@ -1,0 +1,226 @@
+"""What clients type to get out of somewhere: "отмена", "stop", "назад", "главное меню". The
+words do what the command or the button would ("стоп" used to show the price page, "отмена" a
+health caution, "back" the side effects), in every step of every conversation, except a thread
+with staff, where every word is the client's to say."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.config import Settings
+from bot.content import Content
+from bot.devtools.sandbox import ChatUser, Sandbox
+from bot.flows.eligibility import path
+from tests.chat import Texts, consented, screen, shown, week_started
+from tests.desk import staff_member, stores_of
+from tests.slots import at_picker, buttons, with_slots
+from tests.test_content import problems
+
+CANCEL = {"en": ["cancel", "stop", "Stop!", "exit", "forget it", "ok cancel please"],
+          "ru": ["отмена", "стоп", "Хватит", "выход", "я передумала", "отменить пожалуйста"]}
+BACK = {"en": ["back", "go back"], "ru": ["назад", "вернуться назад"]}
+MENU = {"en": ["menu", "main menu", "back to the menu"],
+        "ru": ["меню", "главное меню", "в главное меню"]}
+
+
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
+    return with_slots(settings)
+
+
+def words(kind: dict[str, list[str]]) -> list[tuple[str, str]]:
+    return [(language, text) for language, texts in kind.items() for text in texts]
+
+
+async def started(bot: Sandbox, language: str) -> ChatUser:
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    return user
+
+
+@pytest.mark.parametrize("language, text", words(CANCEL))
+async def test_cancel_with_nothing_in_progress_says_so_and_shows_the_menu(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    user = await started(bot, language)
+    reply = shown(await user.send(text))
+    assert t("cancel.nothing_open") in reply and t("menu.title") in reply
+    assert t.faq("price", settings) not in reply and t("health.unknown") not in reply
+    assert t("faq.no_match") not in reply and bot.staff_chat() == []
+
+
+@pytest.mark.parametrize("language, text", words(BACK) + words(MENU))
+async def test_back_or_menu_with_nothing_open_shows_the_menu(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    user = await started(bot, language)
+    assert shown(await user.send(text)) == t("menu.title")
+
+
+async def test_cancel_in_the_check_ends_it_as_its_button_does(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await consented(user, t)
+    await user.press(t.label("screening.done"))
+    await user.press_exact(t.label("screening.no"))
+    reply = shown(await user.send(CANCEL[language][1]))
+    assert t("screening.cancelled") in reply and t("menu.title") in reply
+    assert await stores_of(bot).screenings.active(user.id) is None
+
+
+async def test_back_in_the_check_shows_the_question_before(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t = Texts(content, language)
+    goals, first, second = path(content.screening)[:3]
+    user = bot.user(language_code=language)
+    await consented(user, t)
+    await user.press(t.label("screening.done"))
+    await user.press_exact(t.label("screening.no"))
+    reply = shown(await user.send(BACK[language][0]))
+    assert t(first.question) in reply and t(second.question) not in reply
+    assert t("screening.progress", number=2, total=len(path(content.screening))) in reply
+    record = await stores_of(bot).screenings.active(user.id)
+    assert record is not None and record.current_step == first.id
+    # The question shown anew answers as its buttons do.
+    await user.press_exact(t.label("screening.yes"))
+    record = await stores_of(bot).screenings.active(user.id)
+    assert record is not None and record.answers[first.id] == "yes"
+    assert record.current_step == second.id
+
+
+async def test_back_at_the_first_question_asks_it_again(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t = Texts(content, language)
+    goals = path(content.screening)[0]
+    user = bot.user(language_code=language)
+    await consented(user, t)
+    reply = shown(await user.send(BACK[language][1]))
+    assert t(goals.question) in reply
+    assert await stores_of(bot).screenings.active(user.id) is not None
+
+
+async def test_the_menu_asked_in_the_check_keeps_it_open(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t = Texts(content, language)
+    steps = path(content.screening)
+    user = bot.user(language_code=language)
+    await consented(user, t)
+    await user.press(t.label("screening.done"))
+    reply = shown(await user.send(MENU[language][1]))
+    assert t("menu.title") in reply and t(steps[1].question) not in reply
+    reply = shown(await user.send({"en": "where was I", "ru": "где я остановилась"}[language]))
+    assert t("resume.here") in reply and t(steps[1].question) in reply
+
+
+async def test_cancel_while_the_contact_is_asked_ends_the_booking(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await screen(user, t)
+    await user.press(t.label("screening.outcome.suitable.book"))
+    reply = shown(await user.send(CANCEL[language][0]))
+    assert t("cancelled") in reply and t("booking.contact_invalid") not in reply
+    assert await stores_of(bot).chat_states.get(user.id) is None
+    reply = shown(await user.send("+7 912 345-67-89"))
+    assert t("booking.contact_received") not in reply
+    assert await stores_of(bot).leads.of_client(user.id) == []
+
+
+async def test_back_while_the_time_is_asked_is_no_note_for_staff(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await screen(user, t)
+    await user.press(t.label("screening.outcome.suitable.book"))
+    await user.send("+7 912 345-67-89")
+    reply = shown(await user.send(BACK[language][0]))
+    assert t("menu.title") in reply and BACK[language][0] not in reply
+    assert await stores_of(bot).chat_states.get(user.id) is None
+
+
+async def test_cancel_after_asking_for_a_person_passes_nothing_on(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t = Texts(content, language)
+    user = await started(bot, language)
+    await user.press(t.label("menu.person"))
+    reply = shown(await user.send(CANCEL[language][0]))
+    assert t("cancelled") in reply and t("menu.title") in reply
+    assert bot.staff_chat() == []
+
+
+async def test_stop_in_the_aftercare_week_keeps_the_week_and_tells_how_to_stop_it(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    client, t = await week_started(bot, language)
+    staff_posts = len(bot.staff_chat())
+    reply = shown(await client.send(CANCEL[language][1]))
+    assert t("cancel.nothing_open") in reply and t("cancel.aftercare_goes_on") in reply
+    assert len(bot.staff_chat()) == staff_posts
+    assert await stores_of(bot).aftercare.active_plan(client.id) is not None
+
+
+async def test_cancel_with_an_appointment_shows_it_and_keeps_it(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    t = Texts(content, language)
+    client = await at_picker(bot, content, language=language)
+    await client.press_data(buttons(client.last, "sday:")[4][1], client.last)
+    await client.press_data(buttons(client.last, "stime:")[0][1], client.last)
+    reply = shown(await client.send(CANCEL[language][0]))
+    assert t("cancel.appointment_kept") in reply and t("my_appointment.held") in reply
+    assert t.label("appointment.cancel") in str(client.last.buttons)
+    [lead] = await stores_of(bot).leads.of_client(client.id)
+    assert lead.appointment_at is not None and lead.status == "new"
+
+
+async def test_words_to_leave_are_the_clients_own_in_a_thread_with_staff(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send({"en": "Is there wifi in the waiting room for my sister?",
+                       "ru": "В зале ожидания есть вайфай для сестры?"}[language])
+    await client.press(t.label("faq.forward.yes"))
+    [question] = bot.staff_chat()
+    await staff_member(bot, settings).reply_to(question, "Yes, behind the clinic.")
+    reply = shown(await client.send(CANCEL[language][1]))
+    assert reply == t("relay.forwarded")
+    assert CANCEL[language][1] in bot.staff_chat()[-1].text
+
+
+def test_a_word_to_leave_that_also_answers_a_question_is_a_problem(
+    example_settings: Settings, content_dir: Path, tmp_path: Path
+) -> None:
+    """"nope" typed in the check is its answer: it cannot also end the check."""
+    copy = tmp_path / "content"
+    for name in ("dialogs", "locales"):
+        shutil.copytree(content_dir / name, copy / name)
+    replies = copy / "dialogs/replies.en.yaml"
+    said = yaml.safe_load(replies.read_text(encoding="utf-8"))
+    said["navigate"]["cancel"].append("nope")
+    replies.write_text(yaml.safe_dump(said, allow_unicode=True), encoding="utf-8")
+    assert "dialogs/replies.en.yaml: navigate: cancel: 'nope' is read as an answer or a " \
+        "yes to an offer" in problems(example_settings, copy)
+
+
+async def test_the_cancel_command_with_nothing_in_progress_says_so(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t = Texts(content, language)
+    user = await started(bot, language)
+    reply = shown(await user.send("/cancel"))
+    assert t("cancel.nothing_open") in reply and t("cancelled") not in reply
