@@ -260,6 +260,10 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("ru", "с утра подзнабливает, приходить?", "fever"),
     ("ru", "вечно в синяках хожу, рассрочка есть?", "bleeding"),
     ("ru", "темп 38 с утра", "fever"),  # a temperature clipped, with its figure
+    # Feeding not to be interrupted; a nose peeling after a holiday.
+    ("ru", "не хочу прерывать кормление, дочке 5 месяцев. в субботу работаете?",
+     "breastfeeding"),
+    ("ru", "нос облез после отпуска, можно записаться?", "tan"),
 ])
 async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
@@ -659,6 +663,13 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "эко планируем весной, курс успею?"),
     ("ru", "тату свежая, 2 недели, что взять с собой?"),
     ("en", "48 hrs post treatment still puffy, should i worry"),
+    # Stinging and skin coming off; a reaction to a sunscreen's filters; cracks on the cheeks
+    # asked about; red patches on one's own skin.
+    ("ru", "после шлифовки подбородок пощипывает, что с этим делать?"),
+    ("ru", "кожа до сих пор слезает, а подруга зовёт к вам в субботу"),
+    ("ru", "какой крем вы даёте после процедуры? у меня реакция на спф с фильтрами"),
+    ("ru", "от ветра трещинки на щеках, такое у вас делают?"),
+    ("ru", "сейчас скину фото своего лица, там красные пятна, с таким на процедуру можно?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -1040,7 +1051,9 @@ async def test_payment_and_gift_certificates_are_answered_from_the_configuration
                                             ("en", "pedicure on saturday morning, can I book "
                                                    "microderm for the afternoon?"),
                                             ("ru", "в субботу стрижка, а к вам в "
-                                                   "воскресенье можно записаться?")])
+                                                   "воскресенье можно записаться?"),
+                                            # "Прив" is a greeting, no hot flush ("прилив").
+                                            ("ru", "прив, запишите на пятницу вечером")])
 async def test_wanting_to_sign_up_opens_the_booking(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:
@@ -1076,6 +1089,16 @@ async def test_thanks_with_praise_is_thanks_not_a_topic(
     _, reply = await answer_to(bot, language, text)
     assert t("smalltalk.thanks") in reply
     assert no_topic_page(t, content, settings, reply)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "переведите на человека, у меня вопрос непростой"), ("ru", "переведите на оператора")])
+async def test_asking_to_be_put_through_asks_what_to_pass_on(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t("person.ask") in reply and t("health.unknown") not in reply
 
 
 @pytest.mark.parametrize("language, text", [("ru", "вы бот или всё-таки человек?")])
@@ -1169,6 +1192,7 @@ async def test_what_someone_else_had_after_it_asked_as_a_risk_gets_no_health_ans
 @pytest.mark.parametrize("language, text", [
     ("ru", "подходит для тёмной кожи? слышала, что может оставить пятна"),
     ("en", "is it ok for darker skin tones? heard it can leave patches"),  # "leave", no trip
+    ("ru", "трещинки после шлифовки бывают? знакомая говорила"),
 ])
 async def test_a_risk_the_writer_heard_of_gets_a_topic_not_a_health_answer(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -1917,6 +1941,9 @@ async def test_a_gift_certificate_for_a_birthday_is_no_procedure_had(
     ("ru", "передвигаюсь на коляске, где вы находитесь?", "12 Rose Street, London"),
     ("en", "I can't do stairs, where are you?", "12 Rose Street, London"),
     ("ru", "кожа краснеет от всего, где вы находитесь?", "12 Rose Street, London"),
+    # Told by what the writer must not do; a photorejuvenation had months ago.
+    ("ru", "мне совсем нельзя перегреваться, где вы находитесь?", "12 Rose Street, London"),
+    ("ru", "в августе делала фотоомоложение, где вы находитесь?", "12 Rose Street, London"),
 ])
 async def test_the_clinics_detail_asked_beside_a_health_statement_is_answered_after_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, detail: str
