@@ -1092,6 +1092,28 @@ async def test_thanks_with_praise_is_thanks_not_a_topic(
 
 
 @pytest.mark.parametrize("language, text", [
+    ("en", "sorry, running about 15 mins late, bus is slow"),
+    ("en", "stuck in traffic, be there in 10"),
+    ("en", "gonna be a bit late, sorry!"),
+    ("ru", "опаздываю минут на 10, пробки"),
+    ("ru", "задержусь немного, извините"),
+    ("ru", "стою в пробке, буду позже"),
+    ("ru", "опоздаю минут на 5, не отменяйте"),
+])
+async def test_running_late_is_passed_on_to_staff(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    """Being late is news for the clinic's staff: no topic page (the duration, the price)
+    and no health caution."""
+    t = Texts(content, language)
+    user, reply = await answer_to(bot, language, text)
+    assert t("faq.no_match") in reply and t("health.unknown") not in reply
+    assert no_topic_page(t, content, settings, reply)
+    await user.press(t.label("faq.forward.yes"))
+    assert text in bot.staff_chat()[-1].text
+
+
+@pytest.mark.parametrize("language, text", [
     ("ru", "переведите на человека, у меня вопрос непростой"), ("ru", "переведите на оператора")])
 async def test_asking_to_be_put_through_asks_what_to_pass_on(
     bot: Sandbox, content: Content, language: str, text: str

@@ -172,13 +172,14 @@ def _readings(words: dict[str, Words], languages: tuple[str, ...],
 
 def _spotter(language: str, words: Words, reading: Reading, ignore: str) -> Spotter:
     """One spotter for every kind of phrase: keys are `condition:<id>`, `health:<cue>`,
-    `smalltalk:<kind>`, `logistics:<kind>`, `person`, `book`, `appointment` and
-    `staff_only`, `elsewhere` and `alongside` (these two, and the cues `health:general`,
+    `smalltalk:<kind>`, `logistics:<kind>`, `person`, `book`, `appointment`, `staff_only`,
+    `late`, `elsewhere` and `alongside` (these two, and the cues `health:general`,
     `health:body`, `health:lately`, `health:ahead`, `health:apart`, `health:injured` and
     `health:ailing`, only mark the message)."""
     phrases: dict[str, tuple[str, ...]] = {"person": words.person, "book": words.book,
                                            "appointment": words.appointment,
                                            "staff_only": words.staff_only,
+                                           "late": words.late,
                                            "elsewhere": words.elsewhere,
                                            "alongside": words.alongside}
     cues = {"about": words.health.about, "symptoms": words.health.symptoms,

@@ -87,7 +87,7 @@ NAME_WORDS = 2  # words a name told of oneself takes at most ("I'm on Yaz Plus")
 TOLD_MARGIN = 18.0  # log-odds of a health statement over anything else, for one told...
 ASKED_MARGIN = 50.0  # ...and for a question
 UNSURE = 5.0  # log-odds against a health statement within which the safety net has no say
-ERRANDS = frozenset(("person", "staff_only", "logistics", "book"))  # kinds of request
+ERRANDS = frozenset(("person", "staff_only", "logistics", "book", "late"))  # kinds of request
 # What is answered with the caution beside it when a clause tells of health (`told_beside`):
 # requests, and the price, which a topic answers but which is the clinic's detail. Other
 # topics are left out: a question about the procedure often tells of the writer on the way
@@ -102,7 +102,7 @@ ASIDE_WORDS = 2  # words a clause needs to be read alone
 # Kinds of phrase that make a clause a request, not something told; and a condition, which the
 # message as a whole has weighed already (someone else's: "my friend got a burn after laser")
 WEIGHED = frozenset(("person", "staff_only", "logistics", "appointment", "book", "smalltalk",
-                     "elsewhere", "condition"))
+                     "late", "elsewhere", "condition"))
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 HEALTH_KEYS = ("condition:", "health:about", "health:symptoms", "health:states")  # health named
 # Faces that set a tone end a clause in chat as a full stop does ("хочет навести красоту 😂 вы
@@ -261,6 +261,10 @@ def _read(content: Content, matcher: FaqMatcher, language: str, typed: str, text
         return Route("person")
     if "staff_only" in by_kind:
         return Route("none")
+    # Running late ("опаздываю минут на 10, пробки") is news for staff, offered to them; a
+    # question asked beside it ("опаздываю, где у вас парковка?") is what is answered.
+    if "late" in by_kind and told(content, language, words, text):
+        return Route("none")
     # Free time asked for on days the hours name ("на выходных есть свободное время?") is booking;
     # the hours asked, with the writer's own time told beside, are the hours.
     if "logistics" in by_kind and not (by_kind["logistics"] == ["hours"] and "book" in by_kind
@@ -273,6 +277,8 @@ def _read(content: Content, matcher: FaqMatcher, language: str, typed: str, text
         asked = matcher.best(text) if opens_question(content, language, text) else None
         return Route("faq", (asked.topic_id,)) if asked and asked.score > BOOK_SURE else Route(
             "book")
+    if "late" in by_kind:  # "опаздываю, ничего?": nothing else asked
+        return Route("none")
     if smalltalk and not found.leftover:
         return Route("smalltalk", (smalltalk[0],))
     unknown = [word for word in found.leftover if not matcher.knows(word)]

@@ -101,6 +101,7 @@ class Words(Dialog):
     book: Phrases
     appointment: Phrases = ()  # asking about one's own appointment: "My appointment", not booking
     staff_only: Phrases  # what only staff can answer (discounts): offered to a person
+    late: Phrases = ()  # news only staff can act on ("running late"), when nothing else is asked
     elsewhere: Phrases = ()  # services the clinic does not offer ("hydrafacial", "ботокс")
     alongside: Phrases = ()  # words setting such a service beside this one ("after", "чем")
     # Words that, typed together, read as something else, and what they stand for: "diamond
