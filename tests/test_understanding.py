@@ -670,6 +670,10 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "какой крем вы даёте после процедуры? у меня реакция на спф с фильтрами"),
     ("ru", "от ветра трещинки на щеках, такое у вас делают?"),
     ("ru", "сейчас скину фото своего лица, там красные пятна, с таким на процедуру можно?"),
+    # The cycle's first day beside the appointment; a sleeping pill by its name.
+    ("ru", "завтра первый день цикла, а у меня запись, ничего?"),
+    ("en", "on trazodone for sleep, does that matter?"),
+    ("en", "it's day 3 and the skin round my nose is flaking, normal??"),  # a day counted
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -1966,6 +1970,9 @@ async def test_a_gift_certificate_for_a_birthday_is_no_procedure_had(
     # Told by what the writer must not do; a photorejuvenation had months ago.
     ("ru", "мне совсем нельзя перегреваться, где вы находитесь?", "12 Rose Street, London"),
     ("ru", "в августе делала фотоомоложение, где вы находитесь?", "12 Rose Street, London"),
+    # A finding of the heart's tracing, told in its own words.
+    ("ru", "на кардиограмме нашли блокаду ножки пучка Гиса, где вы находитесь?",
+     "12 Rose Street, London"),
 ])
 async def test_the_clinics_detail_asked_beside_a_health_statement_is_answered_after_it(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, detail: str
