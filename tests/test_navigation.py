@@ -224,3 +224,13 @@ async def test_the_cancel_command_with_nothing_in_progress_says_so(
     user = await started(bot, language)
     reply = shown(await user.send("/cancel"))
     assert t("cancel.nothing_open") in reply and t("cancelled") not in reply
+
+
+async def test_a_word_to_leave_in_another_shipped_language_is_read_too(
+    bot: Sandbox, content: Content
+) -> None:
+    """A client whose Telegram speaks English types "стоп": a stop, not an unknown question."""
+    t = Texts(content, "en")
+    user = await started(bot, "en")
+    reply = shown(await user.send("стоп"))
+    assert t("cancel.nothing_open") in reply and t("faq.no_match") not in reply

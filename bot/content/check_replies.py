@@ -24,9 +24,11 @@ def check_replies(content: Content, report: Report) -> None:
         for part, (ids, what) in known.items():
             report.problems += [f"dialogs/replies.{language}.yaml: {part}: {name!r} is not {what}"
                                 for name in sorted(reader.names[part] - ids)]
+        # Read in every chat, whatever its language (bot/flows/navigation.py).
         for kind, words in reader.navigate.items():
             report.problems += [
                 f"dialogs/replies.{language}.yaml: navigate: {kind}: {' '.join(phrase)!r} is "
                 "read as an answer or a yes to an offer"
-                for phrase in sorted(words) if reader.answer(" ".join(phrase)) is not None
-                or reader.affirms(" ".join(phrase))]
+                for phrase in sorted(words) if any(
+                    other.answer(" ".join(phrase)) is not None or other.affirms(" ".join(phrase))
+                    for other in content.replies.values())]

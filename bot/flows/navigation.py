@@ -2,15 +2,15 @@
 and for the menu ("отмена", "stop", "назад", "главное меню": `navigate` in
 dialogs/replies.<language>.yaml).
 
-Typed alone, those words do what the command or the button would, in whatever conversation is
-open, so "стоп" never shows a FAQ page and "отмена" is never kept as a note for staff. Cancel
-ends the open check and any conversation. With nothing in progress it says so, and shows what
-the client may have meant: an upcoming appointment with its own Reschedule and Cancel (a word
-alone never cancels an appointment), and how to stop a running aftercare week. Back is the open
-check's Back (at its first question, that question again); elsewhere it leaves the step for the
-menu. Menu is /menu. In a thread with staff, and in the description of a problem in the
-aftercare week, every word is the client's to say to staff: those states are `verbatim`
-(bot/flows/staff/relay.py, bot/flows/aftercare.py).
+Typed alone, in any shipped language, those words do what the command or the button would, in
+whatever conversation is open: "стоп" never shows a FAQ page, "отмена" is never kept as a note
+for staff. Cancel ends the open check and any conversation. With nothing in progress it says so,
+and shows what the client may have meant: an upcoming appointment with its own Reschedule and
+Cancel (a word alone never cancels an appointment), and how to stop a running aftercare week.
+Back is the open check's Back (at its first question, that question again); elsewhere it leaves
+the step for the menu. Menu is /menu. In a thread with staff, and in the description of a
+problem in the aftercare week, every word is the client's to say to staff: those states are
+`verbatim` (bot/flows/staff/relay.py, bot/flows/aftercare.py).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.content.i18n import N_
+from bot.content.replies import Navigation
 from bot.flows import Reply, Turn, Visit, my_appointment
 from bot.flows.context import OFFERED
 from bot.flows.menu import main_menu
@@ -62,11 +63,20 @@ async def _back(visit: Visit) -> Turn | None:
     return await back(visit, record, step, edit=False) or Turn([ask(visit, record, step)])
 
 
+def _wish(visit: Visit, text: str) -> Navigation | None:
+    """What the words ask, read in the chat's language first, then in the others: "стоп" in
+    a chat whose Telegram speaks English is still a stop."""
+    replies = visit.content.replies
+    return replies[visit.language].navigation(text) or next(
+        (wish for language, reader in replies.items()
+         if language != visit.language and (wish := reader.navigation(text))), None)
+
+
 def register(router: Router) -> None:
     router.command("cancel", N_("command.cancel"))(lambda v, _: cancel(v))
 
     async def navigate(visit: Visit, text: str, state: str | None) -> Turn | None:
-        wish = visit.content.replies[visit.language].navigation(text)
+        wish = _wish(visit, text)
         if wish is None:
             return None
         if wish == "cancel":
