@@ -51,6 +51,14 @@ def content_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_content(tmp_path_factory.mktemp("content"), ROOT)
 
 
+@pytest.fixture
+def copy(tmp_path: Path, content_dir: Path) -> Path:
+    """A copy of the test content to break."""
+    for name in ("dialogs", "locales"):
+        shutil.copytree(content_dir / name, tmp_path / name)
+    return tmp_path
+
+
 @pytest.fixture(scope="session")
 def test_settings(example_settings: Settings, content_dir: Path) -> Settings:
     """Without free slots: clients leave a time of day and staff call them back, as a clinic

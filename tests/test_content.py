@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -38,14 +37,6 @@ def test_template_catalog_is_up_to_date() -> None:
     with (ROOT / "locales" / "messages.pot").open("rb") as fh:
         pot = {m.id for m in read_po(fh) if m.id}
     assert pot == referenced_msgids(ROOT), "run the pybabel extract command in the README"
-
-
-@pytest.fixture
-def copy(tmp_path: Path, content_dir: Path) -> Path:
-    """A copy of the test content to break."""
-    for name in ("dialogs", "locales"):
-        shutil.copytree(content_dir / name, tmp_path / name)
-    return tmp_path
 
 
 def problems(settings: Settings, root: Path) -> list[str]:

@@ -5,7 +5,6 @@ with staff, where every word is the client's to say."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -34,6 +33,15 @@ def settings(settings: Settings) -> Settings:
 
 def words(kind: dict[str, list[str]]) -> list[tuple[str, str]]:
     return [(language, text) for language, texts in kind.items() for text in texts]
+
+
+async def at_second_question(bot: Sandbox, t: Texts, language: str) -> ChatUser:
+    """A client in the check who answered its first yes/no question with No."""
+    user = bot.user(language_code=language)
+    await consented(user, t)
+    await user.press(t.label("screening.done"))
+    await user.press_exact(t.label("screening.no"))
+    return user
 
 
 async def started(bot: Sandbox, language: str) -> ChatUser:
@@ -67,10 +75,7 @@ async def test_cancel_in_the_check_ends_it_as_its_button_does(
     bot: Sandbox, content: Content, language: str
 ) -> None:
     t = Texts(content, language)
-    user = bot.user(language_code=language)
-    await consented(user, t)
-    await user.press(t.label("screening.done"))
-    await user.press_exact(t.label("screening.no"))
+    user = await at_second_question(bot, t, language)
     reply = shown(await user.send(CANCEL[language][1]))
     assert t("screening.cancelled") in reply and t("menu.title") in reply
     assert await stores_of(bot).screenings.active(user.id) is None
@@ -81,10 +86,7 @@ async def test_back_in_the_check_shows_the_question_before(
 ) -> None:
     t = Texts(content, language)
     goals, first, second = path(content.screening)[:3]
-    user = bot.user(language_code=language)
-    await consented(user, t)
-    await user.press(t.label("screening.done"))
-    await user.press_exact(t.label("screening.no"))
+    user = await at_second_question(bot, t, language)
     reply = shown(await user.send(BACK[language][0]))
     assert t(first.question) in reply and t(second.question) not in reply
     assert t("screening.progress", number=2, total=len(path(content.screening))) in reply
@@ -203,12 +205,9 @@ async def test_words_to_leave_are_the_clients_own_in_a_thread_with_staff(
 
 
 def test_a_word_to_leave_that_also_answers_a_question_is_a_problem(
-    example_settings: Settings, content_dir: Path, tmp_path: Path
+    example_settings: Settings, copy: Path
 ) -> None:
     """"nope" typed in the check is its answer: it cannot also end the check."""
-    copy = tmp_path / "content"
-    for name in ("dialogs", "locales"):
-        shutil.copytree(content_dir / name, copy / name)
     replies = copy / "dialogs/replies.en.yaml"
     said = yaml.safe_load(replies.read_text(encoding="utf-8"))
     said["navigate"]["cancel"].append("nope")

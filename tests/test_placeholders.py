@@ -4,7 +4,6 @@ raise KeyError in front of a client, and one language's slip is blamed on that l
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,13 +18,6 @@ from bot.content.check_placeholders import compare_languages
 from bot.content.models import Msg
 from bot.content.placeholders import passed_names
 from bot.flows.routes import wiring
-
-
-@pytest.fixture
-def copy(tmp_path: Path, content_dir: Path) -> Path:
-    for name in ("dialogs", "locales"):
-        shutil.copytree(content_dir / name, tmp_path / name)
-    return tmp_path
 
 
 def misspell(root: Path, language: str, msgid: str, right: str, wrong: str) -> None:

@@ -4,7 +4,6 @@ and a "yes, let's" to what the bot just offered."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -313,11 +312,8 @@ async def test_where_was_i_resumes_an_open_booking(
 
 
 def test_the_check_names_replies_for_goals_and_answers_the_content_lacks(
-    example_settings: Settings, content_dir: Path, tmp_path: Path
+    example_settings: Settings, copy: Path
 ) -> None:
-    copy = tmp_path / "content"
-    for name in ("dialogs", "locales"):
-        shutil.copytree(content_dir / name, copy / name)
     replies = copy / "dialogs/replies.ru.yaml"
     text = replies.read_text(encoding="utf-8")
     replies.write_text(text.replace("\ngoals:\n", "\ngoals:\n  acne: [прыщи]\n", 1)
