@@ -23,7 +23,7 @@ from bot.flows import Reply, Turn, Visit, my_appointment
 from bot.flows.context import OFFERED
 from bot.flows.menu import main_menu
 from bot.flows.questions import ask
-from bot.flows.screening import back
+from bot.flows.screening import back, open_step
 
 if TYPE_CHECKING:
     from bot.flows.router import Router
@@ -55,11 +55,10 @@ async def _nothing_open(visit: Visit) -> Turn:
 
 async def _back(visit: Visit) -> Turn | None:
     """The open check's previous question, shown anew; None when no check is open."""
-    record = await visit.stores.screenings.active(visit.client.user_id)
-    screening = visit.content.screening
-    step = screening.step(record.current_step or "") if record else None
-    if record is None or step is None or record.consent_version != screening.consent_version:
+    opened = await open_step(visit)
+    if opened is None:
         return None
+    record, step = opened
     return await back(visit, record, step, edit=False) or Turn([ask(visit, record, step)])
 
 
@@ -81,14 +80,12 @@ def register(router: Router) -> None:
             return None
         if wish == "cancel":
             return await cancel(visit)
-        if wish == "back":
-            if state in (None, OFFERED) and (turn := await _back(visit)) is not None:
-                await router.leave(visit)
-                return turn
-            await router.leave(visit)
+        turn = await _back(visit) if wish == "back" and state in (None, OFFERED) else None
+        await router.leave(visit)
+        if turn is not None:
+            return turn
+        if wish == "back":  # out of the step, not only to the menu beside it
             await visit.stores.chat_states.clear(visit.client.user_id)
-        else:
-            await router.leave(visit)
         return main_menu(visit)
 
     router.navigate = navigate

@@ -47,6 +47,17 @@ async def answer(visit: Visit, pressed: Answer) -> Turn | None:
     return await advance(visit, record, step, value)
 
 
+async def open_step(visit: Visit) -> tuple[ScreeningRecord, Step] | None:
+    """The open check and the question it is at, for typed text; None when no check is open
+    (or its consent is of an older text: the buttons ask again)."""
+    record = await visit.stores.screenings.active(visit.client.user_id)
+    screening = visit.content.screening
+    step = screening.step(record.current_step or "") if record else None
+    if record is None or step is None or record.consent_version != screening.consent_version:
+        return None
+    return record, step
+
+
 async def back(visit: Visit, record: ScreeningRecord, step: Step, *, edit: bool) -> Turn | None:
     """The question before `step`, its answer kept until answered again; None at the first."""
     screening = visit.content.screening

@@ -17,7 +17,7 @@ from bot.content.routing import route
 from bot.flows import Reply, Turn, Visit, faq
 from bot.flows.eligibility import YES
 from bot.flows.questions import NO, ask
-from bot.flows.screening import advance
+from bot.flows.screening import advance, open_step
 from bot.flows.typed_text import Typed
 from bot.storage import ScreeningRecord
 
@@ -33,11 +33,10 @@ GROUP_NOTES = {YES: N_("screening.tick_which"), "unsure": N_("screening.tick_if_
 
 async def typed(visit: Visit, text: str) -> Turn | None:
     """The open check's answer to typed text; None when no check is open."""
-    record = await visit.stores.screenings.active(visit.client.user_id)
-    screening = visit.content.screening
-    step = screening.step(record.current_step or "") if record else None
-    if record is None or step is None or record.consent_version != screening.consent_version:
+    opened = await open_step(visit)
+    if opened is None:
         return None
+    record, step = opened
     reader = visit.content.replies[visit.language]
     if len(text) > faq.MAX_QUESTION:
         note = visit.tr("faq.too_long", limit=faq.MAX_QUESTION)
