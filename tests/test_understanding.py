@@ -1463,6 +1463,10 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("en", "I get the depo shot every 12 weeks, any issue?"),
     ("en", "been on nuvaring for a year, ok to book?"),
     ("ru", "неделю назад был аборт, когда можно на процедуру?"),
+    # Acids put on before a visit; redness and pinkness after the procedure here, lasting.
+    ("ru", "вчера на ночь нанесла сыворотку с BHA, а завтра у меня запись"),
+    ("ru", "после вашей процедуры пятый день держится покраснение, кому написать?"),
+    ("ru", "десять дней прошло, кожа местами розоватая, а так всё отлично"),
 ])
 async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -1774,6 +1778,10 @@ async def test_words_that_only_look_like_health_get_the_topic_asked(
     ("en", "my kids brought chickenpox home and now I have it too", "fever"),
     ("ru", "у меня ветрянка сейчас, когда можно прийти?", "fever"),
     ("en", "red raw patch on my nose since I came off my bike", "open_wounds"),
+    ("ru", "смешно, но у меня ветрянка в 35 лет. запись на пятницу переносим?", "fever"),
+    # Feeding told by the baby still at the breast; a bump that shows, beside parking.
+    ("ru", "дочка ещё на груди, ей полгода. когда к вам можно?", "breastfeeding"),
+    ("ru", "живот уже заметный, парковка у вас есть?", "pregnancy"),
     # A skin cancer removed, by its kind; Fraxel in Russian; acne by its pus or as breakouts.
     ("ru", "удалили базалиому на виске прошлой зимой", "oncology"),
     ("en", "had a basal cell cut out of my temple last year", "oncology"),
