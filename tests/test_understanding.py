@@ -235,6 +235,20 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("en", "26 weeks. where do I park?", "pregnancy"),
     ("en", "im 30 wks, is there a lift?", "pregnancy"),
     ("en", "30 недель, где у вас туалет?", "pregnancy"),  # in Russian, in a chat in English
+    # ...or a sentence or clause further in opens with.
+    ("en", "my midwife says all is well, 27 weeks. do you take cards?", "pregnancy"),
+    ("ru", "врач разрешил, 24 недели. у вас есть лифт?", "pregnancy"),
+    ("en", "is there a lift? I'm 31 wks and the stairs are hard", "pregnancy"),
+    # A child planned, the pregnancy registered; feeding kept up at night.
+    ("ru", "мы планируем ребёнка, сейчас можно курс?", "pregnancy"),
+    ("ru", "встала на учёт на прошлой неделе, можно к вам?", "pregnancy"),
+    ("ru", "докармливаю по ночам, сыну год", "breastfeeding"),
+    # Infections caught now: the eyes, the gut, the throat, the chills.
+    ("ru", "у меня конъюнктивит, глаз красный, запись на пятницу", "fever"),
+    ("en", "got pink eye from my kid, appt is tomorrow", "fever"),
+    ("ru", "я с ротавирусом второй день, в четверг приду?", "fever"),
+    ("ru", "горло першит с утра, сегодня в 5 у вас", "fever"),
+    ("en", "achy with the chills since last night, appt at 10", "fever"),
     # Pregnancy and feeding told without their names: the belly, the scan, the pump, the nights.
     ("ru", "живот растёт, можно к вам?", "pregnancy"),
     ("ru", "хожу с пузиком, до скольки вы работаете?", "pregnancy"),
@@ -1467,6 +1481,9 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("ru", "вчера на ночь нанесла сыворотку с BHA, а завтра у меня запись"),
     ("ru", "после вашей процедуры пятый день держится покраснение, кому написать?"),
     ("ru", "десять дней прошло, кожа местами розоватая, а так всё отлично"),
+    # An antibiotic by its brand, a baby born a month ago.
+    ("ru", "пью ципролет до пятницы, запись в субботу"),
+    ("ru", "сын родился месяц назад, можно мне к вам?"),
 ])
 async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str

@@ -119,7 +119,7 @@ LASTING = frozenset(f"health:{cue}" for cue in LASTING_CUES)  # ...told in a cla
 TOLD_STATE = (frozenset(("health:symptoms",)), frozenset(("health:states",)))  # ...or of anyone
 GENERAL = frozenset(("health:general",))
 # A count and a word opening the message, then a pause: a stop, an emoji, the end.
-_COUNT_OPENS = re.compile(r"\s*(\d{1,2})\s*([^\W\d_]+)\s*(?:[^\w\s]|$)")
+_COUNT_OPENS = re.compile(r"\s*(\d{1,2})\s*([^\W\d_]+)\s*(?:[^\w\s]|$|(?:and|и)\s)")
 PREGNANCY_WEEKS = (8, 42)  # fewer are as often weeks waited after a procedure
 _TOLD_CLAUSE = re.compile(rf"[^,.;:!?()\n{_TONE}]+[,.;:!?()\n{_TONE}]*")  # a clause, its end
 
@@ -354,19 +354,21 @@ def asks_hours(content: Content, language: str, text: str) -> bool:
 
 
 def weeks_along(content: Content, language: str, text: str) -> list[str]:
-    """["pregnancy"] where the message opens with a count of a pregnancy's weeks and a pause
-    ("30 недель, где у вас туалет?", "I'm 23 weeks, is the clinic near the station?"), in any
-    language's units: like conditions, they are looked for in every language's words."""
+    """["pregnancy"] where a sentence or clause opens with a count of a pregnancy's weeks and
+    a pause ("30 недель, где у вас туалет?", "my OB cleared me, 26 weeks. can I pay by card?",
+    "I'm 32 wks and walking is hard"), in any language's units: like conditions, they are looked
+    for in every language's words."""
     if "pregnancy" not in content.words[language].conditions:
         return []
-    lowered = text.lstrip().lower()
-    for cues in (words.health for words in content.words.values()):
-        told = next((lowered[len(opener):] for opener in cues.weeks_told
-                     if lowered.startswith(opener + " ")), lowered)
-        opening = _COUNT_OPENS.match(told)
-        if opening and opening.group(2) in cues.weeks and (
-                PREGNANCY_WEEKS[0] <= int(opening.group(1)) <= PREGNANCY_WEEKS[1]):
-            return ["pregnancy"]
+    for part in _PART.split(text.lower()):
+        lowered = part.lstrip()
+        for cues in (words.health for words in content.words.values()):
+            told = next((lowered[len(opener):] for opener in cues.weeks_told
+                         if lowered.startswith(opener + " ")), lowered)
+            opening = _COUNT_OPENS.match(told)
+            if opening and opening.group(2) in cues.weeks and (
+                    PREGNANCY_WEEKS[0] <= int(opening.group(1)) <= PREGNANCY_WEEKS[1]):
+                return ["pregnancy"]
     return []
 
 
