@@ -249,6 +249,9 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("ru", "я с ротавирусом второй день, в четверг приду?", "fever"),
     ("ru", "горло першит с утра, сегодня в 5 у вас", "fever"),
     ("en", "achy with the chills since last night, appt at 10", "fever"),
+    # A pregnancy's weeks after its letter; a lip split in a fall.
+    ("ru", "Б 10 недель, парковка есть?", "pregnancy"),
+    ("ru", "губа разбита после тренировки, завтра к вам", "open_wounds"),
     # Pregnancy and feeding told without their names: the belly, the scan, the pump, the nights.
     ("ru", "живот растёт, можно к вам?", "pregnancy"),
     ("ru", "хожу с пузиком, до скольки вы работаете?", "pregnancy"),
@@ -1484,6 +1487,18 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     # An antibiotic by its brand, a baby born a month ago.
     ("ru", "пью ципролет до пятницы, запись в субботу"),
     ("ru", "сын родился месяц назад, можно мне к вам?"),
+    # Lab results, medicines by their class, a lump, an operation ahead, chafing, a rash come
+    # out after the pill was stopped, panic attacks by their initials, skin beaten by the wind.
+    ("ru", "алт чуть повышен по биохимии, вы где?"),
+    ("ru", "полгода на СИОЗС, можно оплатить частями?"),
+    ("ru", "на нейролептиках, поры забиты. поможет?"),
+    ("ru", "жировик под бровью, можно к вам в пятницу?"),
+    ("ru", "в феврале удаляют гланды, записаться до этого?"),
+    ("ru", "ворот рубашки натирает шею, у вас до скольки?"),
+    ("ru", "после отмены ок высыпало всё лицо, можно к вам"),
+    ("ru", "у меня ПА бывают в тесных кабинетах, окно у вас большое?"),
+    ("ru", "лицо обветренное после похода, запишите на понедельник"),
+    ("en", "bridge of my nose is rubbed raw from goggles, can you work around it?"),
 ])
 async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
