@@ -252,6 +252,7 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     # A pregnancy's weeks after its letter; a lip split in a fall.
     ("ru", "Б 10 недель, парковка есть?", "pregnancy"),
     ("ru", "губа разбита после тренировки, завтра к вам", "open_wounds"),
+    ("ru", "задержка неделю, тест не делала, записываться?", "pregnancy"),
     # Pregnancy and feeding told without their names: the belly, the scan, the pump, the nights.
     ("ru", "живот растёт, можно к вам?", "pregnancy"),
     ("ru", "хожу с пузиком, до скольки вы работаете?", "pregnancy"),
@@ -1499,6 +1500,11 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("ru", "у меня ПА бывают в тесных кабинетах, окно у вас большое?"),
     ("ru", "лицо обветренное после похода, запишите на понедельник"),
     ("en", "bridge of my nose is rubbed raw from goggles, can you work around it?"),
+    # A tooth out, threads put in, a period by its nickname, a liver named by its fat.
+    ("ru", "зуб в среду удалять будут, к вам в четверг норм?"),
+    ("ru", "кожа после нитей ещё в ямочках, к вам уже можно?"),
+    ("en", "aunt flo arrived this morning, still ok for 3pm?"),
+    ("en", "liver is not great, fatty liver they said. ok to do it?"),
 ])
 async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
