@@ -1075,7 +1075,11 @@ async def test_payment_and_gift_certificates_are_answered_from_the_configuration
                                             ("ru", "в субботу стрижка, а к вам в "
                                                    "воскресенье можно записаться?"),
                                             # "Прив" is a greeting, no hot flush ("прилив").
-                                            ("ru", "прив, запишите на пятницу вечером")])
+                                            ("ru", "прив, запишите на пятницу вечером"),
+                                            # Every word a word of booking: nothing left
+                                            # for the safety net to read as health.
+                                            ("ru", "можно перенести меня с пятницы на "
+                                                   "понедельник?")])
 async def test_wanting_to_sign_up_opens_the_booking(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:

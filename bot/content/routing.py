@@ -255,7 +255,8 @@ def _read(content: Content, matcher: FaqMatcher, language: str, typed: str, text
     chatting = smalltalk is not None and len(found.leftover) <= 1
     if about_own_health(content, language, found, text) or "health:telling" in found.keys and (
             tells_apart(content, matcher, language, text)) or (
-            not chatting and feared(content, language, text, not ERRANDS.isdisjoint(by_kind))):
+            not chatting and feared(content, language, text, not ERRANDS.isdisjoint(by_kind),
+                                    found)):
         return Route("health", detail=detail)
     if "person" in by_kind:
         return Route("person")
@@ -598,11 +599,15 @@ def hearsay(content: Content, language: str) -> frozenset[str]:
                      if word.startswith(EXACT))
 
 
-def feared(content: Content, language: str, text: str, errand: bool) -> bool:
+def feared(content: Content, language: str, text: str, errand: bool, found: Found) -> bool:
     """The safety net behind the rules: the model learned from the examples (health statement
     or not) takes the message for a health statement, surely so if it is asked rather than
     told or asks for something the bot does (`errand`: "запишите меня на пятницу"). It can only
-    send a message to caution, never away from it."""
+    send a message to caution, never away from it. An errand whose every word a phrase
+    explains ("хочу перенести запись с пятницы на понедельник") leaves it nothing unlisted to
+    read: many who move a visit are ill, so the model leans to health on the errand alone."""
+    if errand and not found.leftover:
+        return False
     odds = health_odds(content, language, text)
     if odds <= 0:
         return False
