@@ -253,6 +253,7 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("ru", "Б 10 недель, парковка есть?", "pregnancy"),
     ("ru", "губа разбита после тренировки, завтра к вам", "open_wounds"),
     ("ru", "задержка неделю, тест не делала, записываться?", "pregnancy"),
+    ("ru", "синячки у меня от любого касания, запись на среду", "bleeding"),
     # Pregnancy and feeding told without their names: the belly, the scan, the pump, the nights.
     ("ru", "живот растёт, можно к вам?", "pregnancy"),
     ("ru", "хожу с пузиком, до скольки вы работаете?", "pregnancy"),
@@ -1509,6 +1510,13 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("ru", "кожа после нитей ещё в ямочках, к вам уже можно?"),
     ("en", "aunt flo arrived this morning, still ok for 3pm?"),
     ("en", "liver is not great, fatty liver they said. ok to do it?"),
+    # A clotting figure, iron low, skin that bears no alcohol, a trait of the blood, skin
+    # pink after the procedure.
+    ("ru", "МНО 3,1 на прошлой неделе, можно к вам?"),
+    ("ru", "железо низкое по анализам, в субботу к вам можно?"),
+    ("ru", "кожа не переносит ничего спиртового, запись на субботу"),
+    ("en", "I carry the sickle cell trait, does that matter?"),
+    ("en", "day 2 after the treatment and my skin looks pink"),
 ])
 async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
