@@ -254,6 +254,7 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("ru", "губа разбита после тренировки, завтра к вам", "open_wounds"),
     ("ru", "задержка неделю, тест не делала, записываться?", "pregnancy"),
     ("ru", "синячки у меня от любого касания, запись на среду", "bleeding"),
+    ("en", "scuba mask left burst blood vessels round my eyes, can I book?", "rosacea"),
     # Pregnancy and feeding told without their names: the belly, the scan, the pump, the nights.
     ("ru", "живот растёт, можно к вам?", "pregnancy"),
     ("ru", "хожу с пузиком, до скольки вы работаете?", "pregnancy"),
@@ -1517,6 +1518,12 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("ru", "кожа не переносит ничего спиртового, запись на субботу"),
     ("en", "I carry the sickle cell trait, does that matter?"),
     ("en", "day 2 after the treatment and my skin looks pink"),
+    # Skin inflamed or broken out after a treatment elsewhere, cheeks frostbitten, red "as a
+    # lobster" for days ("как" asks nothing there).
+    ("ru", "сделала чистку, через день лицо воспалилось. можно к вам?"),
+    ("en", "my skin broke out after the last session somewhere else, can I still come?"),
+    ("ru", "щёки обморожены после рыбалки, запишите на вторник"),
+    ("ru", "лицо красное как рак уже 2 дня 🦞"),
 ])
 async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
