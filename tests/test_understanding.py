@@ -1524,6 +1524,13 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("en", "my skin broke out after the last session somewhere else, can I still come?"),
     ("ru", "щёки обморожены после рыбалки, запишите на вторник"),
     ("ru", "лицо красное как рак уже 2 дня 🦞"),
+    # Rare illnesses by their names, skin that is easily hurt, red dots lasting after a peel.
+    ("ru", "порфирия поздняя кожная, лицо хочу почистить"),
+    ("ru", "бывает ангионевротический отёк, вакуум не спровоцирует?"),
+    ("en", "erythropoietic protoporphyria, any reason I cannot have this?"),
+    ("en", "ehlers danlos here, stretchy skin, can I book a slot?"),
+    ("ru", "я легко травмирую кожу, до скольки вы работаете?"),
+    ("ru", "после пилинга у вас вся в красных точках уже неделю"),
 ])
 async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
