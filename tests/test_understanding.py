@@ -255,6 +255,9 @@ async def answer_to(bot: Sandbox, language: str, text: str) -> tuple[ChatUser, s
     ("ru", "задержка неделю, тест не делала, записываться?", "pregnancy"),
     ("ru", "синячки у меня от любого касания, запись на среду", "bleeding"),
     ("en", "scuba mask left burst blood vessels round my eyes, can I book?", "rosacea"),
+    ("ru", "весной хотим беременеть, курс успеем?", "pregnancy"),
+    ("ru", "пузо огромное уже, где у вас парковка?", "pregnancy"),
+    ("ru", "я сцежусь заранее, тогда можно?", "breastfeeding"),
     # Pregnancy and feeding told without their names: the belly, the scan, the pump, the nights.
     ("ru", "живот растёт, можно к вам?", "pregnancy"),
     ("ru", "хожу с пузиком, до скольки вы работаете?", "pregnancy"),
@@ -1531,6 +1534,9 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("en", "ehlers danlos here, stretchy skin, can I book a slot?"),
     ("ru", "я легко травмирую кожу, до скольки вы работаете?"),
     ("ru", "после пилинга у вас вся в красных точках уже неделю"),
+    # A tuberculin test and eyelid surgery ahead.
+    ("ru", "послезавтра ставят манту, а в пятницу к вам можно?"),
+    ("ru", "в апреле блефаро делаю, к вам до или после?"),
 ])
 async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
