@@ -1537,6 +1537,9 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     # A tuberculin test and eyelid surgery ahead.
     ("ru", "послезавтра ставят манту, а в пятницу к вам можно?"),
     ("ru", "в апреле блефаро делаю, к вам до или после?"),
+    # A sedative taken nightly, threads put in a month ago.
+    ("ru", "пью успокоительное вечером, запись на пятницу можно?"),
+    ("ru", "в прошлом месяце вшивали нити, к вам уже можно?"),
 ])
 async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
