@@ -1540,6 +1540,10 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     # A sedative taken nightly, threads put in a month ago.
     ("ru", "пью успокоительное вечером, запись на пятницу можно?"),
     ("ru", "в прошлом месяце вшивали нити, к вам уже можно?"),
+    # A back seized up, a facial nerve treated, a root canal ahead.
+    ("ru", "спину прихватило, лёжа не могу, запишите на четверг"),
+    ("ru", "лечу неврит лицевого нерва, к вам можно?"),
+    ("en", "root canal on friday, book me for monday?"),
 ])
 async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
