@@ -5,8 +5,8 @@ knows.
 Health comes first and wins over everything, in two steps. A message naming a condition the
 content knows is about that condition ("I had a cold sore, does it hurt?" is about the cold
 sore); conditions are looked for in every language's words, since clients mix languages (brand
-names of medicines above all), and a pregnancy by a count of its weeks the message opens with
-("30 недель, лифт есть?"). Asked of nobody in particular ("can diabetics have it?", "при
+names of medicines above all), and a pregnancy by a count of its weeks a sentence or clause
+opens with ("30 недель, лифт есть?"). Asked of nobody in particular ("can diabetics have it?", "при
 беременности можно?"), a condition the contraindications answer names gets that answer, with the
 check offered beneath it. Then, because no word list is ever complete, a message that is
 about the writer's own health in any other way is a `health` statement, answered cautiously: a
@@ -118,8 +118,8 @@ LASTING_CUES = frozenset(("states", "lately"))  # a skin state that lasts...
 LASTING = frozenset(f"health:{cue}" for cue in LASTING_CUES)  # ...told in a clause
 TOLD_STATE = (frozenset(("health:symptoms",)), frozenset(("health:states",)))  # ...or of anyone
 GENERAL = frozenset(("health:general",))
-# A count and a word opening the message, then a pause: a stop, an emoji, the end.
-_COUNT_OPENS = re.compile(r"\s*(\d{1,2})\s*([^\W\d_]+)\s*(?:[^\w\s]|$|(?:and|и)\s)")
+# A count and a word opening a clause, and what follows them.
+_COUNT_OPENS = re.compile(r"\s*(\d{1,2})\s*([^\W\d_]+)\s*(.*)", re.DOTALL)
 PREGNANCY_WEEKS = (8, 42)  # fewer are as often weeks waited after a procedure
 _TOLD_CLAUSE = re.compile(rf"[^,.;:!?()\n{_TONE}]+[,.;:!?()\n{_TONE}]*")  # a clause, its end
 
@@ -368,9 +368,16 @@ def weeks_along(content: Content, language: str, text: str) -> list[str]:
                          if lowered.startswith(opener + " ")), lowered)
             opening = _COUNT_OPENS.match(told)
             if opening and opening.group(2) in cues.weeks and (
-                    PREGNANCY_WEEKS[0] <= int(opening.group(1)) <= PREGNANCY_WEEKS[1]):
+                    PREGNANCY_WEEKS[0] <= int(opening.group(1)) <= PREGNANCY_WEEKS[1]) and (
+                    _paused(opening.group(3), cues.weeks_then)):
                 return ["pregnancy"]
     return []
+
+
+def _paused(rest: str, then: tuple[str, ...]) -> bool:
+    """Whether what follows a count of weeks is a pause: the end, a stop or an emoji, or a
+    word that goes on telling ("I'm 32 wks and walking is hard")."""
+    return not rest or not (rest[0].isalnum() or rest[0] == "_") or rest.split()[0] in then
 
 
 def literal(content: Content, language: str, text: str) -> str:

@@ -85,11 +85,13 @@ class HealthCues(Dialog):
     # Words after which a service the clinic does not offer was had before this procedure
     # ("после ботокса можно?"); "ботокс после шлифовки можно?" asks about having it after.
     before_this: Phrases = ()
-    # Units of a count of weeks as typed ("недель", "wks"): a message that opens with a count
-    # of a pregnancy's weeks and a pause ("30 недель, лифт есть?", "23 weeks, is…") tells of
-    # a pregnancy; weeks waited after something are fewer or followed by what ("… назад").
+    # Units of a count of weeks as typed ("недель", "wks"): a sentence or clause that opens
+    # with a count of a pregnancy's weeks and a pause ("30 недель, лифт есть?", "23 weeks,
+    # is…") tells of a pregnancy; weeks waited after something are fewer or followed by what
+    # ("… назад").
     weeks: Phrases = ()
     weeks_told: Phrases = ()  # what may come before such a count ("I'm", "уже"), as typed
+    weeks_then: Phrases = ()  # words after it that go on telling, as a pause does ("and")
 
 
 class Words(Dialog):
