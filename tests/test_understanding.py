@@ -327,6 +327,10 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     # A period due on the day, moles on the face: told, not asked in general.
     ("en", "I'll have my period that week, should I reschedule?"),
     ("ru", "на той неделе будут месячные, переносить?"),
+    ("ru", "цикл начнётся числа 15-го, лучше до него?"),
+    ("ru", "запишите, когда закончатся месячные, это после 9-го"),
+    # Latin-typed "-тся" typed as "-tsa".
+    ("ru", "lico shelushitsa tretij den posle shlifovki, eto normalno?"),
     ("en", "loads of moles on the cheeks, does that matter?"),
     ("ru", "на лице куча родинок, это не страшно?"),
     # Fillers and the suction, a diet drug, a condition over or denied: a specialist decides.
@@ -1876,6 +1880,10 @@ async def test_words_that_only_look_like_health_get_the_topic_asked(
     ("ru", "u menya pryshi vospalennye na shekah, mozhno?", "acne_inflamed"),
     ("en", "hi, ya beremenna, 20 weeks, is it ok?", "pregnancy"),
     ("en", "my mama has kardiostimulyator, can she come with me?", "pacemaker"),
+    # A pregnancy by its morning sickness; treatment at a cancer centre.
+    ("en", "afternoons suit me better, the morning sickness is awful till lunch", "pregnancy"),
+    ("ru", "токсикоз по утрам жуткий, запишите на вечер", "pregnancy"),
+    ("ru", "после лечения в онкоцентре хочу привести кожу в порядок", "oncology"),
 ])
 async def test_a_condition_in_words_nobody_would_list_is_answered_about_it(
     bot: Sandbox, content: Content, language: str, text: str, condition: str
@@ -1936,6 +1944,8 @@ async def test_a_misspelt_question_about_results_is_no_operation(
     ("en", "what's the easiest way to reach you? I'm at work till 6"),  # no "react"
     # A set of treatments as a gift is no treatment for anything.
     ("en", "I want to buy my sister a set of treatments for her birthday, do you do vouchers?"),
+    ("en", "how do I switch this chat to russian?"),  # no "stitches"
+    ("en", "can i switch my appointment to thursday"),
 ])
 async def test_words_a_letter_away_from_an_illness_are_no_health_statement(
     bot: Sandbox, content: Content, language: str, text: str
@@ -1967,6 +1977,10 @@ async def test_words_a_letter_away_from_an_illness_are_no_health_statement(
     ("ru", "можно записаться на пятницу? ребенок будет с бабушкой"),
     ("ru", "ребенок будет со мной в коляске, есть где её поставить?"),
     ("en", "can my wife come in with the baby while I have mine done?"),
+    ("ru", "второй день жду счёт на оплату"),  # no second baby awaited
+    # Someone else's cream; a cancer centre one works at.
+    ("ru", "мама всю жизнь мажется одним кремом, хочу подарить ей сертификат"),
+    ("ru", "работаю в онкоцентре регистратором, вы до скольки?"),
 ])
 async def test_an_everyday_aside_gets_no_health_answer(
     bot: Sandbox, content: Content, language: str, text: str
