@@ -331,6 +331,12 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "запишите, когда закончатся месячные, это после 9-го"),
     # Latin-typed "-тся" typed as "-tsa".
     ("ru", "lico shelushitsa tretij den posle shlifovki, eto normalno?"),
+    # Hearing nearly lost, incontinence, paraplegia, gums that bleed, a doctor's word.
+    ("ru", "я почти не слышу, мне нужно писать всё в чат, это ок?"),
+    ("ru", "из-за недержания мне важно знать, сколько длится сеанс"),
+    ("en", "I'm paraplegic, can your staff help me onto the bed?"),
+    ("ru", "десны кровят вторую неделю, можно к вам?"),
+    ("en", "doc says my vitamin D is really low, is that a problem?"),
     ("en", "loads of moles on the cheeks, does that matter?"),
     ("ru", "на лице куча родинок, это не страшно?"),
     # Fillers and the suction, a diet drug, a condition over or denied: a specialist decides.
@@ -1884,6 +1890,13 @@ async def test_words_that_only_look_like_health_get_the_topic_asked(
     ("en", "afternoons suit me better, the morning sickness is awful till lunch", "pregnancy"),
     ("ru", "токсикоз по утрам жуткий, запишите на вечер", "pregnancy"),
     ("ru", "после лечения в онкоцентре хочу привести кожу в порядок", "oncology"),
+    # A pregnancy by the weeks of the one booked, by "currently", by its trimester in short,
+    # or a child planned.
+    ("en", "booking a gift for my sister, she's 31 wks", "pregnancy"),
+    ("ru", "записываю сестру, у неё 25 недель, можно?", "pregnancy"),
+    ("en", "currently 12 weeks, nobody knows yet, is this allowed", "pregnancy"),
+    ("en", "3rd tri now, my skin is so dull, safe?", "pregnancy"),
+    ("ru", "мы с мужем планируем малыша весной, шлифовка не помешает?", "pregnancy"),
 ])
 async def test_a_condition_in_words_nobody_would_list_is_answered_about_it(
     bot: Sandbox, content: Content, language: str, text: str, condition: str
