@@ -1074,6 +1074,12 @@ async def test_payment_and_gift_certificates_are_answered_from_the_configuration
                                             ("ru", "можно перенести запись со среды на "
                                                    "пятницу"),
                                             ("ru", "перенесите с пн на ср пожалуйста"),
+                                            # Moved to next week: the week's own words
+                                            # tell no health.
+                                            ("ru", "хочу перенести запись с понедельника на "
+                                                   "следующую неделю"),
+                                            ("ru", "перенесите меня с пятницы на следующую "
+                                                   "неделю пожалуйста"),
                                             ("ru", "перенесите меня на вечер, днём не "
                                                    "смогу, начальник не отпускает"),
                                             # A day by its short name and a time of day; a

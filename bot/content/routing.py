@@ -611,9 +611,10 @@ def feared(content: Content, language: str, text: str, errand: bool, found: Foun
     or not) takes the message for a health statement, surely so if it is asked rather than
     told or asks for something the bot does (`errand`: "запишите меня на пятницу"). It can only
     send a message to caution, never away from it. An errand whose every word a phrase
-    explains ("хочу перенести запись с пятницы на понедельник") leaves it nothing unlisted to
-    read: many who move a visit are ill, so the model leans to health on the errand alone."""
-    if errand and not found.leftover:
+    explains, a phrase that only marks the message included ("хочу перенести запись с
+    понедельника на следующую неделю"), leaves it nothing unlisted to read: many who move a
+    visit are ill, so the model leans to health on the errand and its days alone."""
+    if errand and not found.unlisted:
         return False
     odds = health_odds(content, language, text)
     if odds <= 0:

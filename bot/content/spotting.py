@@ -56,6 +56,7 @@ class Found:
 
     keys: tuple[str, ...]
     leftover: frozenset[str]
+    unlisted: frozenset[str] = frozenset()  # the leftover but for words that only mark
 
 
 class Spotter:
@@ -162,15 +163,16 @@ class Spotter:
                 number not in self._beside_number or numbered & self._beside_number[number])]
         keys: dict[str, None] = {}
         used: set[str] = set()
+        marked: set[str] = set()
         for key, stems in matched:
             if key not in keys and not _narrowed(key, matched):
                 keys[key] = None
-            if key not in self._marks:
-                used |= stems
+            (marked if key in self._marks else used).update(stems)
         leftover = frozenset(w for w, m in meaning.items()
                              if not (m & used) and EXACT + w not in used
                              and self._lemmas.written(w) not in self._ignore)
-        return Found(tuple(keys), leftover)
+        return Found(tuple(keys), leftover, frozenset(
+            w for w in leftover if not (meaning[w] & marked) and EXACT + w not in marked))
 
     def _beside_numbers(self, typed: str, meaning: Mapping[str, frozenset[str]]) -> set[str]:
         """The stems of the words typed right before a number (marked `BEFORE`) or right
