@@ -337,6 +337,14 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "I'm paraplegic, can your staff help me onto the bed?"),
     ("ru", "десны кровят вторую неделю, можно к вам?"),
     ("en", "doc says my vitamin D is really low, is that a problem?"),
+    # A rash after food, a period by its euphemism, a hormone tested, wax had, IVF ahead,
+    # dengue had.
+    ("ru", "поела креветок, щёки в пупырышках, запись в четверг"),
+    ("ru", "женские дни выпадут на запись, переносить?"),
+    ("ru", "пролактин высокий, это важно?"),
+    ("ru", "за три дня до записи делала воск на усиках"),
+    ("ru", "через две недели ЭКО, шлифовку успею?"),
+    ("en", "got over dengue last month, can I book?"),
     ("en", "loads of moles on the cheeks, does that matter?"),
     ("ru", "на лице куча родинок, это не страшно?"),
     # Fillers and the suction, a diet drug, a condition over or denied: a specialist decides.
@@ -1903,6 +1911,7 @@ async def test_words_that_only_look_like_health_get_the_topic_asked(
     ("en", "currently 12 weeks, nobody knows yet, is this allowed", "pregnancy"),
     ("en", "3rd tri now, my skin is so dull, safe?", "pregnancy"),
     ("ru", "мы с мужем планируем малыша весной, шлифовка не помешает?", "pregnancy"),
+    ("ru", "ободрала щёку о ветку, можно?", "open_wounds"),  # skin scraped off
 ])
 async def test_a_condition_in_words_nobody_would_list_is_answered_about_it(
     bot: Sandbox, content: Content, language: str, text: str, condition: str
