@@ -344,7 +344,12 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "пролактин высокий, это важно?"),
     ("ru", "за три дня до записи делала воск на усиках"),
     ("ru", "через две недели ЭКО, шлифовку успею?"),
+    ("ru", "сейчас эти дни, можно всё равно прийти?"),
     ("en", "got over dengue last month, can I book?"),
+    # A hair transplant and threads ahead, hair-loss medicine by its nickname.
+    ("ru", "через неделю пересадка волос, успею к вам до неё?"),
+    ("ru", "в марте лифтинг нитями, а к вам до или после?"),
+    ("en", "on minox for my hairline, does that matter for microderm?"),
     ("en", "loads of moles on the cheeks, does that matter?"),
     ("ru", "на лице куча родинок, это не страшно?"),
     # Fillers and the suction, a diet drug, a condition over or denied: a specialist decides.
@@ -1912,6 +1917,8 @@ async def test_words_that_only_look_like_health_get_the_topic_asked(
     ("en", "3rd tri now, my skin is so dull, safe?", "pregnancy"),
     ("ru", "мы с мужем планируем малыша весной, шлифовка не помешает?", "pregnancy"),
     ("ru", "ободрала щёку о ветку, можно?", "open_wounds"),  # skin scraped off
+    ("ru", "у сына рассечка над губой, ещё не зажила, можно его записать?", "open_wounds"),
+    ("ru", "мы на втором году кормления, можно мне?", "breastfeeding"),
 ])
 async def test_a_condition_in_words_nobody_would_list_is_answered_about_it(
     bot: Sandbox, content: Content, language: str, text: str, condition: str
@@ -2009,6 +2016,9 @@ async def test_words_a_letter_away_from_an_illness_are_no_health_statement(
     # Someone else's cream; a cancer centre one works at.
     ("ru", "мама всю жизнь мажется одним кремом, хочу подарить ей сертификат"),
     ("ru", "работаю в онкоцентре регистратором, вы до скольки?"),
+    # Never mind, found it; only looking.
+    ("ru", "отбой, уже всё нашла"),
+    ("en", "not booking anything yet, just browsing"),
 ])
 async def test_an_everyday_aside_gets_no_health_answer(
     bot: Sandbox, content: Content, language: str, text: str
