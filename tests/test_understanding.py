@@ -350,6 +350,11 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "через неделю пересадка волос, успею к вам до неё?"),
     ("ru", "в марте лифтинг нитями, а к вам до или после?"),
     ("en", "on minox for my hairline, does that matter for microderm?"),
+    # A filling ahead, a back caught, an HRT brand, skin that burns at once in the sun.
+    ("ru", "в понедельник ставят пломбу, а запись во вторник, ничего?"),
+    ("ru", "спину защемило, прийти не смогу"),
+    ("ru", "на Фемостоне второй год, это важно?"),
+    ("ru", "обгораю за пять минут на солнце, когда лучше делать?"),
     ("en", "loads of moles on the cheeks, does that matter?"),
     ("ru", "на лице куча родинок, это не страшно?"),
     # Fillers and the suction, a diet drug, a condition over or denied: a specialist decides.
@@ -2019,6 +2024,9 @@ async def test_words_a_letter_away_from_an_illness_are_no_health_statement(
     # Never mind, found it; only looking.
     ("ru", "отбой, уже всё нашла"),
     ("en", "not booking anything yet, just browsing"),
+    # "на" anywhere and a month are no month of a pregnancy; a strike is no stroke.
+    ("ru", "на работе завал, в следующем месяце запишите"),
+    ("en", "rail strike tomorrow, can we move my slot?"),
 ])
 async def test_an_everyday_aside_gets_no_health_answer(
     bot: Sandbox, content: Content, language: str, text: str
