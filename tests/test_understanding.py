@@ -355,6 +355,8 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "спину защемило, прийти не смогу"),
     ("ru", "на Фемостоне второй год, это важно?"),
     ("ru", "обгораю за пять минут на солнце, когда лучше делать?"),
+    ("ru", "сгораю на солнце за пару минут, мне когда лучше?"),
+    ("ru", "мес начнутся числа 20-го, подберите день до них"),  # a period, clipped
     ("en", "loads of moles on the cheeks, does that matter?"),
     ("ru", "на лице куча родинок, это не страшно?"),
     # Fillers and the suction, a diet drug, a condition over or denied: a specialist decides.
