@@ -357,6 +357,8 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "обгораю за пять минут на солнце, когда лучше делать?"),
     ("ru", "сгораю на солнце за пару минут, мне когда лучше?"),
     ("ru", "мес начнутся числа 20-го, подберите день до них"),  # a period, clipped
+    ("en", "my skin flakes on my chin every winter, will this help?"),
+    ("ru", "у мамы цирроз, хочет убрать пигмент, поможет?"),  # the one to be treated
     ("en", "loads of moles on the cheeks, does that matter?"),
     ("ru", "на лице куча родинок, это не страшно?"),
     # Fillers and the suction, a diet drug, a condition over or denied: a specialist decides.
@@ -2029,6 +2031,7 @@ async def test_words_a_letter_away_from_an_illness_are_no_health_statement(
     # "на" anywhere and a month are no month of a pregnancy; a strike is no stroke.
     ("ru", "на работе завал, в следующем месяце запишите"),
     ("en", "rail strike tomorrow, can we move my slot?"),
+    ("en", "do you also do lymphatic drainage?"),  # a service, no lymphoma
 ])
 async def test_an_everyday_aside_gets_no_health_answer(
     bot: Sandbox, content: Content, language: str, text: str
