@@ -359,6 +359,11 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "мес начнутся числа 20-го, подберите день до них"),  # a period, clipped
     ("en", "my skin flakes on my chin every winter, will this help?"),
     ("ru", "у мамы цирроз, хочет убрать пигмент, поможет?"),  # the one to be treated
+    # Blood pressure that jumps, a crisis, an ambulance called; washing that hurts.
+    ("ru", "АД скачет всю неделю, приходить?"),
+    ("ru", "вчера был гипертонический криз, запись в среду отменять?"),
+    ("ru", "скорая вчера приезжала, запись в среду в силе?"),
+    ("ru", "лицо обветрилось, умываться больно, можно к вам?"),
     ("en", "loads of moles on the cheeks, does that matter?"),
     ("ru", "на лице куча родинок, это не страшно?"),
     # Fillers and the suction, a diet drug, a condition over or denied: a specialist decides.
@@ -1928,6 +1933,7 @@ async def test_words_that_only_look_like_health_get_the_topic_asked(
     ("ru", "ободрала щёку о ветку, можно?", "open_wounds"),  # skin scraped off
     ("ru", "у сына рассечка над губой, ещё не зажила, можно его записать?", "open_wounds"),
     ("ru", "мы на втором году кормления, можно мне?", "breastfeeding"),
+    ("en", "been using diferin every night, should I stop before?", "retinoids"),  # misspelt
 ])
 async def test_a_condition_in_words_nobody_would_list_is_answered_about_it(
     bot: Sandbox, content: Content, language: str, text: str, condition: str
