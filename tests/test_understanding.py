@@ -364,6 +364,14 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "вчера был гипертонический криз, запись в среду отменять?"),
     ("ru", "скорая вчера приезжала, запись в среду в силе?"),
     ("ru", "лицо обветрилось, умываться больно, можно к вам?"),
+    # Redness that will not go, a cycle ending, an eyelid that does not close, lidocaine,
+    # temporary crowns, a period to wait out.
+    ("ru", "стою у зеркала, краснота со вчерашней шлифовки так и не сходит 😬"),
+    ("ru", "запишите на 20-е, цикл как раз закончится"),
+    ("ru", "лагофтальм, на кушетке глаза не пересохнут?"),
+    ("ru", "чувствительность к лидокаину, вы его используете?"),
+    ("ru", "стоят временные коронки, лежать на спине долго можно?"),
+    ("en", "book me in after my period please, around the 12th"),
     ("en", "loads of moles on the cheeks, does that matter?"),
     ("ru", "на лице куча родинок, это не страшно?"),
     # Fillers and the suction, a diet drug, a condition over or denied: a specialist decides.
