@@ -372,6 +372,12 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "чувствительность к лидокаину, вы его используете?"),
     ("ru", "стоят временные коронки, лежать на спине долго можно?"),
     ("en", "book me in after my period please, around the 12th"),
+    # Blood clotting tested, a haematologist seeing the writer; swelling that stays, cracks
+    # coming, asked in two words.
+    ("ru", "коагулограмма плохая, это важно для процедуры?"),
+    ("ru", "у меня гематолог наблюдает, можно к вам?"),
+    ("ru", "отек не спадает 4 дня?"),
+    ("ru", "после процедуры трещинки пошли??"),
     ("en", "loads of moles on the cheeks, does that matter?"),
     ("ru", "на лице куча родинок, это не страшно?"),
     # Fillers and the suction, a diet drug, a condition over or denied: a specialist decides.
@@ -1942,6 +1948,8 @@ async def test_words_that_only_look_like_health_get_the_topic_asked(
     ("ru", "у сына рассечка над губой, ещё не зажила, можно его записать?", "open_wounds"),
     ("ru", "мы на втором году кормления, можно мне?", "breastfeeding"),
     ("en", "been using diferin every night, should I stop before?", "retinoids"),  # misspelt
+    ("ru", "в субботу на море, а к вам в среду можно?", "sun_planned"),
+    ("ru", "обгарела на выходных, приходить?", "tan"),  # misspelt
 ])
 async def test_a_condition_in_words_nobody_would_list_is_answered_about_it(
     bot: Sandbox, content: Content, language: str, text: str, condition: str
