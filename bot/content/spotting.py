@@ -56,7 +56,7 @@ class Found:
 
     keys: tuple[str, ...]
     leftover: frozenset[str]
-    unlisted: frozenset[str] = frozenset()  # the leftover but for words that only mark
+    unlisted: frozenset[str]  # the leftover less words a phrase that only marks explains
 
 
 class Spotter:
