@@ -1601,6 +1601,14 @@ async def test_an_acid_peel_by_its_acid_or_a_shaving_cut_is_answered_about_it(
     ("ru", "спину прихватило, лёжа не могу, запишите на четверг"),
     ("ru", "лечу неврит лицевого нерва, к вам можно?"),
     ("en", "root canal on friday, book me for monday?"),
+    # A part of the body given as the reason ("из-за сердца", "due to my knees").
+    ("ru", "по лестнице мне нельзя из-за сердца, на каком вы этаже?"),
+    ("en", "can't manage stairs because of my heart, what floor are you on?"),
+    ("en", "no steps for me due to my knees, is the entrance level?"),
+    # Sight nearly gone in one eye, a powered wheelchair, a cycle's length and its last days.
+    ("ru", "на левый глаз почти не вижу, как пройти от остановки?"),
+    ("en", "I'm in a power chair, are your doors wide enough?"),
+    ("ru", "цикл 28 дней, какие числа лучше?"),
 ])
 async def test_own_health_told_beside_an_errand_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -1889,6 +1897,7 @@ async def test_words_that_only_look_like_health_get_the_topic_asked(
 @pytest.mark.parametrize("language, text, condition", [
     # Visible vessels by where they are, and a rosacea cream by its brand.
     ("ru", "сеточка капилляров на щеках, с годами всё ярче", "rosacea"),
+    ("ru", "лупус в ремиссии, можно к вам?", "autoimmune"),  # lupus as it is spelt in English
     ("en", "I use Soolantra for the redness on my nose", "rosacea"),
     # Acne by its grade, a sunburn from the ice rink, a scar grown into a lump.
     ("ru", "акне 3 степени, так дерматолог написал", "acne_inflamed"),
@@ -1977,6 +1986,20 @@ async def test_old_scars_of_an_illness_or_the_weathers_degrees_are_no_illness_no
 
 
 
+@pytest.mark.parametrize("language, text, condition", [
+    # "to" anywhere sends nobody on a trip; a term and a week are no pregnancy's.
+    ("en", "need to push my slot back due to a business trip", "sun_planned"),
+    ("en", "I need to cancel, the trip got moved", "sun_planned"),
+    ("ru", "срок сертификата закончился на прошлой неделе, можно продлить?", "pregnancy"),
+])
+async def test_words_that_only_sit_beside_each_other_name_no_condition(
+    bot: Sandbox, content: Content, language: str, text: str, condition: str
+) -> None:
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t(health_reason(content, condition)[0]) not in reply
+
+
 @pytest.mark.parametrize("language, text", [
     ("en", "I'm on holiday till the 20th, can I book after?"),
     ("ru", "я в отпуске до 20-го, можно записаться после?"),
@@ -2054,6 +2077,10 @@ async def test_words_a_letter_away_from_an_illness_are_no_health_statement(
     ("ru", "на работе завал, в следующем месяце запишите"),
     ("en", "rail strike tomorrow, can we move my slot?"),
     ("en", "do you also do lymphatic drainage?"),  # a service, no lymphoma
+    # Reasons that are no part of the body; "to" after "due" or "need" sends nobody on a trip.
+    ("ru", "из-за работы могу только после семи, до скольки вы открыты?"),
+    ("en", "due to the school run I can only do mornings, when do you open?"),
+    ("en", "are you open on the 2nd due to the holidays?"),  # a holiday, no trip to the sun
 ])
 async def test_an_everyday_aside_gets_no_health_answer(
     bot: Sandbox, content: Content, language: str, text: str

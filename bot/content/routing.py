@@ -464,6 +464,11 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
     if any(rest and lemmas.names_act(rest[0], acts)
            for rest in _after_typed(words, content.words[language].health.through)):
         return True
+    # A part of the body given as the reason ("по лестнице нельзя из-за сердца").
+    spotter, reasons = content.spotters[language], content.words[language].health.reasons
+    if "body" in cues and any(rest and "health:body" in spotter.find(rest[0]).keys
+                              for rest in _after_typed(words, reasons)):
+        return True
     endings = content.words[language].health.medical_endings
     # The word as typed, or the form it is listed in when that is as long ("блефаропластику":
     # "визитом" is a "визит", no "гастрит"); a word a phrase explains is no name of an illness

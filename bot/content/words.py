@@ -68,6 +68,10 @@ class HealthCues(Dialog):
     # Endings of the nouns naming an act or what befell, for `through` ("удаление", "операция",
     # "коронарография"; not "сессия"): read only where the language has a dictionary.
     act_endings: Phrases = ()
+    # Words giving a reason, as typed, word for word ("из-за", "due to my"): a part of the body
+    # right after one is what the writer is held back by ("по лестнице нельзя из-за сердца",
+    # "no stairs for me due to my knees").
+    reasons: Phrases = ()
     # This procedure as a time gone by, as typed, word for word ("после шлифовки", "than
     # before"): a change told after it is a complaint ("после шлифовки кожа покрылась
     # сеточкой", "my pores look bigger than before"); a goal asked about is none ("после
