@@ -748,6 +748,9 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "завтра первый день цикла, а у меня запись, ничего?"),
     ("en", "on trazodone for sleep, does that matter?"),
     ("en", "it's day 3 and the skin round my nose is flaking, normal??"),  # a day counted
+    # Redness that has not gone, asked about.
+    ("en", "redness is still there day 4 is it normal??"),
+    ("en", "is it normal the redness is still there"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
