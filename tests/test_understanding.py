@@ -751,6 +751,19 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     # Redness that has not gone, asked about.
     ("en", "redness is still there day 4 is it normal??"),
     ("en", "is it normal the redness is still there"),
+    # A period by its other names and coming on a visit's day; lice; a running nose by its verb.
+    ("ru", "на следующей неделе критические дни начнутся, процедуру лучше сдвинуть?"),
+    ("en", "it'll be that time of the month on friday, should I still come?"),
+    ("ru", "у сына в саду вши, и у меня нашли. можно приходить?"),
+    ("en", "just treated myself for lice, can I come tomorrow?"),
+    ("ru", "опять сопливлю, приходить?"),
+    # Autism, Tourette's, mutism, a phobia, a sedative taken, skin peeling on the cheeks.
+    ("ru", "я аутичная, мне важно знать порядок процедуры"),
+    ("en", "got tourettes so my head jerks now and then, is the tool safe near my eyes?"),
+    ("en", "selective mutism here, can I do everything by chat?"),
+    ("ru", "фобия всего острого, насадки точно не колются?"),
+    ("ru", "выпила успокоительное перед визитом, это ничего?"),
+    ("en", "peeling on my cheeks at the moment, ok to come?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -1901,6 +1914,7 @@ async def test_words_that_only_look_like_health_get_the_topic_asked(
     # Visible vessels by where they are, and a rosacea cream by its brand.
     ("ru", "сеточка капилляров на щеках, с годами всё ярче", "rosacea"),
     ("ru", "лупус в ремиссии, можно к вам?", "autoimmune"),  # lupus as it is spelt in English
+    ("ru", "у меня сердце на батарейке, можно?", "pacemaker"),  # a heart run on a battery
     ("en", "I use Soolantra for the redness on my nose", "rosacea"),
     # Acne by its grade, a sunburn from the ice rink, a scar grown into a lump.
     ("ru", "акне 3 степени, так дерматолог написал", "acne_inflamed"),
