@@ -764,6 +764,25 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "фобия всего острого, насадки точно не колются?"),
     ("ru", "выпила успокоительное перед визитом, это ничего?"),
     ("en", "peeling on my cheeks at the moment, ok to come?"),
+    # Eating disorders and a fast, periods that hurt, a drinking bout, feeling faint.
+    ("ru", "было РПП, иногда срывы. на консультации не взвешивают?"),
+    ("ru", "анорексия в прошлом, это влияет на процедуру?"),
+    ("en", "bulimic in recovery, any issue?"),
+    ("ru", "после голодовки на воде неделю, можно на шлифовку?"),
+    ("ru", "месячные болезненные, лучше записаться после них?"),
+    ("ru", "с перепоя второй день, может перенести?"),
+    ("en", "feeling woozy today, should I still come?"),
+    # A pet's bite, a nail torn off, chapped hands, bruises (a word first read as a verb).
+    ("ru", "хомяк тяпнул за палец, это считается?"),
+    ("ru", "сорвала ноготь, палец забинтован, не помешает?"),
+    ("ru", "руки в цыпках, можно руки сделать?"),
+    ("ru", "ушибы после падения, лицо задело, когда можно?"),
+    # What the writer does to their skin at home: an enzyme powder, a glycolic toner, an
+    # epilator, a muscle stimulator.
+    ("ru", "энзимной пудрой умылась утром, вечером к вам, нормально?"),
+    ("ru", "гликолькой протираю лицо каждый вечер, это мешает?"),
+    ("ru", "эпилятором прохожусь по лицу, можно потом шлифовку?"),
+    ("ru", "дома делаю миостимуляцию, это не помешает?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -1915,6 +1934,9 @@ async def test_words_that_only_look_like_health_get_the_topic_asked(
     ("ru", "сеточка капилляров на щеках, с годами всё ярче", "rosacea"),
     ("ru", "лупус в ремиссии, можно к вам?", "autoimmune"),  # lupus as it is spelt in English
     ("ru", "у меня сердце на батарейке, можно?", "pacemaker"),  # a heart run on a battery
+    # Days after an embryo transfer; a condition a doctor spoke of, beside a symptom told.
+    ("en", "10dpt, can I have a facial?", "pregnancy"),
+    ("ru", "иногда одышка, врач говорил про астму. примете?", "asthma"),
     ("en", "I use Soolantra for the redness on my nose", "rosacea"),
     # Acne by its grade, a sunburn from the ice rink, a scar grown into a lump.
     ("ru", "акне 3 степени, так дерматолог написал", "acne_inflamed"),

@@ -118,6 +118,7 @@ LASTING_CUES = frozenset(("states", "lately"))  # a skin state that lasts...
 LASTING = frozenset(f"health:{cue}" for cue in LASTING_CUES)  # ...told in a clause
 TOLD_STATE = (frozenset(("health:symptoms",)), frozenset(("health:states",)))  # ...or of anyone
 GENERAL = frozenset(("health:general",))
+ABOUT = frozenset(("health:about",))  # a phrase of health alone, told in a clause
 # A count and a word opening a clause, and what follows them.
 _COUNT_OPENS = re.compile(r"\s*(\d{1,2})\s*([^\W\d_]+)\s*(.*)", re.DOTALL)
 PREGNANCY_WEEKS = (8, 42)  # fewer are as often weeks waited after a procedure
@@ -595,7 +596,7 @@ def named_in_general(content: Content, language: str, found: Found, text: str,
     if "health:general" not in cues or not cues.isdisjoint(
             ("health:first_person", "health:telling")) or told(content, language, words, text) \
             or {"health:symptoms", "health:body"} <= cues \
-            or told_of(content, language, text, *TOLD_STATE) or told_of(
+            or told_of(content, language, text, *TOLD_STATE, ABOUT) or told_of(
                 content, language, text, *(frozenset((f"condition:{condition}",))
                                            for condition in conditions), unless=GENERAL) \
             or any(lemmas.speaks_of_self(word) or lemmas.describes_one(word)
