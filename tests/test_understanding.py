@@ -2074,6 +2074,8 @@ async def test_a_misspelt_question_about_results_is_no_operation(
     ("en", "I want to buy my sister a set of treatments for her birthday, do you do vouchers?"),
     ("en", "how do I switch this chat to russian?"),  # no "stitches"
     ("en", "can i switch my appointment to thursday"),
+    # A short word two letters from a longer name: "rear" is no "relvar" (an inhaler).
+    ("en", "car got rear-ended on the way, can we move my slot to thursday?"),
 ])
 async def test_words_a_letter_away_from_an_illness_are_no_health_statement(
     bot: Sandbox, content: Content, language: str, text: str

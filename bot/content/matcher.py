@@ -20,12 +20,15 @@ from bot.content.lemmas import lemmatiser
 _WORD = re.compile(r"\w+", re.UNICODE)
 _DOUBLE = re.compile(r"(\w)\1")
 TYPO_SIMILARITY = 80.0  # rapidfuzz ratio above which two stems of 4+ letters count as one
+LONG_TYPO = 6  # letters of a word that may be a typo of a stem two or more letters longer
 
 
 class Typos:
     """The stems of a vocabulary a word not in it may be a typo of: both of four letters or
     more, the same first letter (typos rarely hit it: "along" is not "long"), and close by
-    rapidfuzz's ratio, or the word begins with a stem of five letters or more. A word is
+    rapidfuzz's ratio, a letter longer or shorter at most where the word is short (a typo
+    drops or adds one: "rear" is no "relvar") unless it is the stem's beginning ("prep"), or
+    the word begins with a stem of five letters or more. A word is
     compared with all of its letter's stems in one call of rapidfuzz's: it runs on every
     word of every message the caches have not seen."""
 
@@ -43,7 +46,9 @@ class Typos:
             return frozenset()
         close = process.extract(word, stems, scorer=fuzz.ratio, score_cutoff=TYPO_SIMILARITY,
                                 limit=None)
-        return frozenset([stem for stem, _, _ in close]
+        return frozenset([stem for stem, _, _ in close
+                          if abs(len(stem) - len(word)) < 2 or len(word) >= LONG_TYPO
+                          or stem.startswith(word)]
                          + [word[:n] for n in range(5, len(word)) if word[:n] in self._long])
 
 
