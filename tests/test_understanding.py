@@ -783,6 +783,15 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "гликолькой протираю лицо каждый вечер, это мешает?"),
     ("ru", "эпилятором прохожусь по лицу, можно потом шлифовку?"),
     ("ru", "дома делаю миостимуляцию, это не помешает?"),
+    # Redness still there days after; a nose that bleeds; a darsonval at home; a birth
+    # months ago; a depressive spell; bumps like perioral dermatitis; a diagnosis as "Dx".
+    ("en", "did the treatment monday and still red today?? normal?"),
+    ("en", "my nose bleeds now and then, does the vacuum go near it?"),
+    ("ru", "дома дарсонвалем прохожусь каждый вечер, это совместимо?"),
+    ("ru", "рожала 3 месяца назад, когда можно?"),
+    ("ru", "сейчас депрессивный период, можно записаться на выходные?"),
+    ("ru", "вокруг рта красные бугорки как при периоральном, что делать?"),
+    ("en", "my chart says Dx L70.0, ok for this?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -1936,6 +1945,7 @@ async def test_words_that_only_look_like_health_get_the_topic_asked(
     ("ru", "у меня сердце на батарейке, можно?", "pacemaker"),  # a heart run on a battery
     # Days after an embryo transfer; a condition a doctor spoke of, beside a symptom told.
     ("en", "10dpt, can I have a facial?", "pregnancy"),
+    ("ru", "с мужем работаем над малышом, вдруг уже получилось. можно?", "pregnancy"),
     ("ru", "иногда одышка, врач говорил про астму. примете?", "asthma"),
     ("en", "I use Soolantra for the redness on my nose", "rosacea"),
     # Acne by its grade, a sunburn from the ice rink, a scar grown into a lump.
