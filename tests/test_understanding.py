@@ -792,6 +792,13 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "сейчас депрессивный период, можно записаться на выходные?"),
     ("ru", "вокруг рта красные бугорки как при периоральном, что делать?"),
     ("en", "my chart says Dx L70.0, ok for this?"),
+    # Silicone put in, a pulse racing or counted, a bruise under one eye, cortisol.
+    ("ru", "силикон в скулах стоит, это мешает?"),
+    ("ru", "после процедуры пульс колотится, это нормально?"),
+    ("ru", "пульс 50 у меня всегда, это важно?"),
+    ("ru", "синяк под глазом после шлифовки, чем мазать?"),
+    ("ru", "кортизол высокий по анализам, есть смысл идти?"),
+    ("en", "my cortisol is high, is it worth it?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -1871,6 +1878,8 @@ async def test_a_condition_told_beside_an_errand_is_answered_about_it(
     # is for: no caution, see the test of words that only look like health).
     ("ru", "кожа жирная, черные точки на носу. вы по вечерам принимаете?",
      "вы по вечерам принимаете?"),
+    # A period on the visit's day, beside moving it.
+    ("ru", "критические дни как раз в среду, лучше сдвинуть?", "лучше сдвинуть?"),
     # The price is the clinic's detail too, however a topic answers it.
     ("ru", "Кожа очень чувствительная, на любую косметику реагирует. Сколько стоит?",
      "Сколько стоит?"),
@@ -1946,6 +1955,8 @@ async def test_words_that_only_look_like_health_get_the_topic_asked(
     # Days after an embryo transfer; a condition a doctor spoke of, beside a symptom told.
     ("en", "10dpt, can I have a facial?", "pregnancy"),
     ("ru", "с мужем работаем над малышом, вдруг уже получилось. можно?", "pregnancy"),
+    # Lines parted by slashes: the denial of seizures does not reach back to the epilepsy.
+    ("ru", "эпилепсия / приступов нет 2 года / можно?", "epilepsy"),
     ("ru", "иногда одышка, врач говорил про астму. примете?", "asthma"),
     ("en", "I use Soolantra for the redness on my nose", "rosacea"),
     # Acne by its grade, a sunburn from the ice rink, a scar grown into a lump.
@@ -2132,6 +2143,7 @@ async def test_words_a_letter_away_from_an_illness_are_no_health_statement(
     ("ru", "из-за работы могу только после семи, до скольки вы открыты?"),
     ("en", "due to the school run I can only do mornings, when do you open?"),
     ("en", "are you open on the 2nd due to the holidays?"),  # a holiday, no trip to the sun
+    ("ru", "если не успею до весны, сертификат сгорит?"),  # a voucher lapses, nobody burns
 ])
 async def test_an_everyday_aside_gets_no_health_answer(
     bot: Sandbox, content: Content, language: str, text: str

@@ -108,9 +108,11 @@ HEALTH_KEYS = ("condition:", "health:about", "health:symptoms", "health:states")
 # Faces that set a tone end a clause in chat as a full stop does ("хочет навести красоту 😂 вы
 # беременных берете?"); a face that is ill (😷 🤒) is a word of the message.
 _TONE = "\U0001F600-\U0001F636\U0001F638-\U0001F64F\U0001F923\U0001F970\U0001F972"
-_CLAUSE = re.compile(rf"[,.;:!()\n{_TONE}]")
-_PART = re.compile(rf"[,.;:!?()\n{_TONE}]|\s[—–-]\s")  # ...sentences asked, and a dash between
-_FIELD = re.compile(rf"[,.;!?()\n{_TONE}]")  # ...but a form's field and its value ("аллергии: нет")
+# A slash between spaces parts a message as a line break does ("эпилепсия / приступов нет").
+_CLAUSE = re.compile(rf"[,.;:!()\n{_TONE}]|\s/\s")
+_PART = re.compile(rf"[,.;:!?()\n{_TONE}]|\s[—–/-]\s")  # ...sentences asked, and a dash between
+# ...but a form's field and its value stay one ("аллергии: нет").
+_FIELD = re.compile(rf"[,.;!?()\n{_TONE}]|\s/\s")
 _ASKED = re.compile(r"[^.!?\n]*\?")  # the sentences of a message that ask
 _SENTENCE = re.compile(r"[.!?\n]+")
 OF_BODY = frozenset(("health:symptoms", "health:body"))  # a symptom of a part of the body
