@@ -799,6 +799,9 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "синяк под глазом после шлифовки, чем мазать?"),
     ("ru", "кортизол высокий по анализам, есть смысл идти?"),
     ("en", "my cortisol is high, is it worth it?"),
+    # Redness that stays, told beside what the writer did and when, though asked about.
+    ("ru", "делала позавчера, сегодня краснота держится. мазать пантенол?"),
+    ("ru", "вчера сделала, сегодня лицо красное, мазать что-нибудь?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -1957,6 +1960,11 @@ async def test_words_that_only_look_like_health_get_the_topic_asked(
     ("ru", "с мужем работаем над малышом, вдруг уже получилось. можно?", "pregnancy"),
     # Lines parted by slashes: the denial of seizures does not reach back to the epilepsy.
     ("ru", "эпилепсия / приступов нет 2 года / можно?", "epilepsy"),
+    # Sun to come after the visit, a chemical peel by its short name.
+    ("ru", "после процедуры дочка на дачу, там на солнце придётся копаться. панамы хватит?",
+     "sun_planned"),
+    ("ru", "после процедуры нужно в солярий, через сколько можно?", "sun_planned"),
+    ("ru", "вчера ходила на химпилинг, завтра к вам. сказать мастеру?", "recent_resurfacing"),
     ("ru", "иногда одышка, врач говорил про астму. примете?", "asthma"),
     ("en", "I use Soolantra for the redness on my nose", "rosacea"),
     # Acne by its grade, a sunburn from the ice rink, a scar grown into a lump.

@@ -443,7 +443,8 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
     # clause tells has lasted ("3 день а всё еще красное"): someone has it.
     if {"symptoms", "lately"} <= cues or {"symptoms", "body"} <= cues and (
             any(map(lemmas.happened, words)) or told_of(content, language, text, OF_BODY)) \
-            or cues >= LASTING_CUES and told_of(content, language, text, LASTING):
+            or cues >= LASTING_CUES and (told_of(content, language, text, LASTING) or any(
+                map(lemmas.speaks_of_self, set(words) - hearsay(content, language)))):
         return True
     if changed_since(content, language, text, cues):
         return True
