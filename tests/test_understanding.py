@@ -802,6 +802,15 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     # Redness that stays, told beside what the writer did and when, though asked about.
     ("ru", "делала позавчера, сегодня краснота держится. мазать пантенол?"),
     ("ru", "вчера сделала, сегодня лицо красное, мазать что-нибудь?"),
+    # A splint misspelt, walking that is hard for the writer, the prostate, a pressure
+    # chamber, weight, POTS: beside a request, or asked.
+    ("ru", "позвоните мне, рука в лангете, печатать трудно"),
+    ("ru", "я плохо хожу, от остановки далеко?"),
+    ("ru", "где у вас парковка? мне тяжело ходить"),
+    ("ru", "аденома простаты, туалет рядом есть?"),
+    ("ru", "после курса барокамеры можно к вам?"),
+    ("en", "kinda overweight, are the chairs in the waiting room wide?"),
+    ("en", "POTS here, can't stand long, will there be a seat?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
