@@ -811,6 +811,11 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "после курса барокамеры можно к вам?"),
     ("en", "kinda overweight, are the chairs in the waiting room wide?"),
     ("en", "POTS here, can't stand long, will there be a seat?"),
+    # A heel spur, hair lost in patches, estradiol, a binder's chafing.
+    ("ru", "пяточная шпора, это противопоказание?"),
+    ("ru", "очаговое облысение на затылке, это мешает?"),
+    ("en", "on estradiol for a year now, ok for me?"),
+    ("en", "I wear a binder most days and the skin under it is sore, can you do the chest?"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -1974,6 +1979,7 @@ async def test_words_that_only_look_like_health_get_the_topic_asked(
      "sun_planned"),
     ("ru", "после процедуры нужно в солярий, через сколько можно?", "sun_planned"),
     ("ru", "вчера ходила на химпилинг, завтра к вам. сказать мастеру?", "recent_resurfacing"),
+    ("ru", "у папы диабетическая стопа, можно ему?", "diabetes"),  # the adjective of diabetes
     ("ru", "иногда одышка, врач говорил про астму. примете?", "asthma"),
     ("en", "I use Soolantra for the redness on my nose", "rosacea"),
     # Acne by its grade, a sunburn from the ice rink, a scar grown into a lump.
