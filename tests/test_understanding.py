@@ -816,6 +816,7 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("ru", "очаговое облысение на затылке, это мешает?"),
     ("en", "on estradiol for a year now, ok for me?"),
     ("en", "I wear a binder most days and the skin under it is sore, can you do the chest?"),
+    ("ru", "после пересадки костного мозга год, можно?"),  # a transplant of marrow
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -1980,6 +1981,13 @@ async def test_words_that_only_look_like_health_get_the_topic_asked(
     ("ru", "после процедуры нужно в солярий, через сколько можно?", "sun_planned"),
     ("ru", "вчера ходила на химпилинг, завтра к вам. сказать мастеру?", "recent_resurfacing"),
     ("ru", "у папы диабетическая стопа, можно ему?", "diabetes"),  # the adjective of diabetes
+    # Diabetes and asthma by their Russian initials, alone before a question.
+    ("ru", "сд. в субботу работаете?", "diabetes"),
+    ("ru", "БА. лифт есть?", "asthma"),
+    # A sunburn after a visit: a little burnt at the dacha, sat in the sun, fell asleep in it.
+    ("ru", "вчера подгорела на даче, можно завтра?", "tan"),
+    ("ru", "посидела на солнышке после процедуры, пигмент будет?", "tan"),
+    ("en", "fell asleep in the sun yesterday, 3 days after my session, now what?", "tan"),
     ("ru", "иногда одышка, врач говорил про астму. примете?", "asthma"),
     ("en", "I use Soolantra for the redness on my nose", "rosacea"),
     # Acne by its grade, a sunburn from the ice rink, a scar grown into a lump.
