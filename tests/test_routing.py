@@ -42,11 +42,9 @@ def test_the_corpus_is_large_and_speaks_each_language_with_its_own_words(
         assert set(shipped_content.words) <= languages <= set(shipped_content.languages)
 
 
-# The safety budget is not met yet on the test split (docs/ROUTING.md has its figures): strict, so
-# the day it is met the test fails until the mark goes. Meanwhile the floor below holds what the
-# split reaches, so words changed for one message cannot lose ground on messages nobody tuned for.
-NOT_YET = pytest.mark.xfail(strict=True, reason="below budget on the test split")
-TEST_FLOOR = {"overall": 0.938, "en": 0.944, "ru": 0.936, "health safe": 136}
+# What the test split reaches (docs/ROUTING.md has its figures), so words changed for one message
+# cannot lose ground on messages nobody tuned for.
+TEST_FLOOR = {"overall": 0.938, "en": 0.944, "ru": 0.936}
 
 
 # Dev's health statements still answered unsafely, each with why no words fix it yet: listed,
@@ -317,13 +315,15 @@ KNOWN_UNSAFE = {
 }
 
 
-@pytest.mark.parametrize("split", [pytest.param("test", marks=NOT_YET), "dev"])
+@pytest.mark.parametrize("split, known", [("test", set()), ("dev", KNOWN_UNSAFE)])
 def test_every_health_statement_is_answered_safely(
-    scores: dict[str, Score], split: str
+    scores: dict[str, Score], split: str, known: set[str]
 ) -> None:
+    """Every health statement answered safely: on the test split, its budget, none excused;
+    on dev, all but those listed above with why."""
     unsafe = [r.text for r in scores[split].routed
               if is_health(r.expected) and not (is_health(r.got) or r.cautious)]
-    assert scores[split].health_safe()[1] > 0 and set(unsafe) <= KNOWN_UNSAFE, unsafe
+    assert scores[split].health_safe()[1] > 0 and set(unsafe) <= known, unsafe
 
 
 def shares(found: Score) -> dict[str, float]:
@@ -357,7 +357,6 @@ def test_the_dev_split_keeps_its_floor(scores: dict[str, Score]) -> None:
 def test_the_test_split_keeps_its_floor(scores: dict[str, Score]) -> None:
     found = shares(scores["test"])
     assert all(found[key] >= TEST_FLOOR[key] for key in found), found
-    assert scores["test"].health_safe()[0] >= TEST_FLOOR["health safe"]
 
 
 def test_a_named_condition_is_the_one_labelled_in_the_training_split(
