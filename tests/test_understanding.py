@@ -1862,8 +1862,6 @@ async def test_a_condition_told_beside_an_errand_is_answered_about_it(
 @pytest.mark.parametrize("language, text, asked", [
     # Health told in words no rule reads whole, beside a question about paying, the address
     # or a booking: a clause read alone tells of it.
-    ("ru", "можно картой оплатить? ну и на всякий случай, у меня БА с детства",
-     "можно картой оплатить?"),
     ("ru", "картой можно? у меня вросший ноготь, ходить больно", "картой можно?"),
     ("en", "do you take cards? I have an ingrown toenail so walking hurts", "do you take cards?"),
     ("ru", "какой у вас адрес? у меня вросший ноготь, ходить больно", "какой у вас адрес?"),
@@ -2263,6 +2261,8 @@ async def test_a_gift_certificate_for_a_birthday_is_no_procedure_had(
     # Told by what the writer must not do; a photorejuvenation had months ago.
     ("ru", "мне совсем нельзя перегреваться, где вы находитесь?", "12 Rose Street, London"),
     ("ru", "в августе делала фотоомоложение, где вы находитесь?", "12 Rose Street, London"),
+    # Asthma by its initials, told before asking how to pay.
+    ("ru", "у меня БА с детства, можно картой оплатить?", "payment"),
     # A finding of the heart's tracing, told in its own words.
     ("ru", "на кардиограмме нашли блокаду ножки пучка Гиса, где вы находитесь?",
      "12 Rose Street, London"),
