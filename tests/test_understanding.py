@@ -1966,11 +1966,15 @@ async def test_words_that_only_look_like_health_get_the_topic_asked(
 @pytest.mark.parametrize("language, text, condition", [
     # Visible vessels by where they are, and a rosacea cream by its brand.
     ("ru", "сеточка капилляров на щеках, с годами всё ярче", "rosacea"),
-    ("ru", "лупус в ремиссии, можно к вам?", "autoimmune"),  # lupus as it is spelt in English
-    ("ru", "у меня сердце на батарейке, можно?", "pacemaker"),  # a heart run on a battery
-    # Days after an embryo transfer; a condition a doctor spoke of, beside a symptom told.
+    ("en", "I use Soolantra for the redness on my nose", "rosacea"),
+    # Lupus as it is spelt in English; a heart run on a battery.
+    ("ru", "лупус в ремиссии, можно к вам?", "autoimmune"),
+    ("ru", "у меня сердце на батарейке, можно?", "pacemaker"),
+    # Days after an embryo transfer; a baby tried for.
     ("en", "10dpt, can I have a facial?", "pregnancy"),
     ("ru", "с мужем работаем над малышом, вдруг уже получилось. можно?", "pregnancy"),
+    # A condition a doctor spoke of, beside a symptom told.
+    ("ru", "иногда одышка, врач говорил про астму. примете?", "asthma"),
     # Lines parted by slashes: the denial of seizures does not reach back to the epilepsy.
     ("ru", "эпилепсия / приступов нет 2 года / можно?", "epilepsy"),
     # Sun to come after the visit, a chemical peel by its short name.
@@ -1986,8 +1990,6 @@ async def test_words_that_only_look_like_health_get_the_topic_asked(
     ("ru", "вчера подгорела на даче, можно завтра?", "tan"),
     ("ru", "посидела на солнышке после процедуры, пигмент будет?", "tan"),
     ("en", "fell asleep in the sun yesterday, 3 days after my session, now what?", "tan"),
-    ("ru", "иногда одышка, врач говорил про астму. примете?", "asthma"),
-    ("en", "I use Soolantra for the redness on my nose", "rosacea"),
     # Acne by its grade, a sunburn from the ice rink, a scar grown into a lump.
     ("ru", "акне 3 степени, так дерматолог написал", "acne_inflamed"),
     ("en", "grade 3 acne, my derm says", "acne_inflamed"),
