@@ -440,7 +440,8 @@ def about_own_health(content: Content, language: str, found: Found, text: str) -
     # A symptom that has lasted ("уже 2 дня после процедуры, а всё ещё жжёт"), that came out
     # on a part of the body ("высыпало на лбу"), or that a clause of its own tells of a part
     # of the body, whatever the message then asks ("веки отекают, можно?"); a skin state a
-    # clause tells has lasted ("3 день а всё еще красное"): someone has it.
+    # clause tells has lasted ("3 день а всё еще красное"), or that has lasted beside what the
+    # writer did ("делала позавчера, сегодня краснота держится. мазать?"): someone has it.
     if {"symptoms", "lately"} <= cues or {"symptoms", "body"} <= cues and (
             any(map(lemmas.happened, words)) or told_of(content, language, text, OF_BODY)) \
             or cues >= LASTING_CUES and (told_of(content, language, text, LASTING) or any(
