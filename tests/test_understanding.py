@@ -817,6 +817,20 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "on estradiol for a year now, ok for me?"),
     ("en", "I wear a binder most days and the skin under it is sore, can you do the chest?"),
     ("ru", "после пересадки костного мозга год, можно?"),  # a transplant of marrow
+    # A period falling on the consultation; a reaction to the mask asked to be seen; burning
+    # after the serum; redness left before the next session; mosquito bites; nausea at the
+    # door; reddening from any cream; whiteheads after a session; a period today; flaking on a
+    # day counted in words.
+    ("ru", "месячные выпадут прямо на консультацию, осмотру не помешает?"),
+    ("ru", "нужен врач, а не администратор: у меня реакция на маску, пусть посмотрят"),
+    ("ru", "всё жжёт после сыворотки, это нормально?"),
+    ("ru", "кожа ещё красная немного, следующий сеанс переносить?"),
+    ("ru", "ночью покусали комары всё лицо, в субботу можно?"),
+    ("ru", "сижу в коридоре, подташнивает, сказать мастеру?"),
+    ("ru", "кожа чувствительная, краснеет от любого крема. во сколько открываетесь?"),
+    ("en", "small whiteheads popped up after the session, normal?"),
+    ("en", "got my period this morning, will it hurt more?"),
+    ("en", "fourth day after my peel with you and it's flaking around my mouth"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
