@@ -12,7 +12,10 @@ import pytest
 from telegram import Bot, Update
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
+from bot.clock import FixedClock
+from bot.config import Settings
 from bot.devtools.fake_api import TOKEN, FakeBotApi
+from bot.devtools.sandbox import Sandbox
 from bot.telegram.app import telegram_rate_limiter
 from bot.telegram.limiter import (
     HANDLING_UPDATE,
@@ -187,3 +190,25 @@ def test_the_fake_api_keeps_recent_messages_and_can_answer_429() -> None:
     limited = FakeBotApi(flood_limit=2)
     statuses = [limited.answer("sendMessage", {"chat_id": 5, "text": "hi"})[0] for _ in range(3)]
     assert statuses == [200, 200, 429] and limited.too_many == 1
+
+
+@pytest.mark.engines
+async def test_paces_are_kept_where_every_instance_takes_them(
+        settings: Settings, clock: FixedClock, engine: str) -> None:
+    """The bot's pace and a private chat's are in the database on PostgreSQL, which several
+    instances share, and in this process on SQLite, which one process owns: a write per message
+    there would only repeat what the process knows. A group's window is in the database on
+    both, since it outlasts a restart (a minute): a restarted bot must not post 20 more cards
+    into a minute that already had its 20."""
+    sandbox = await Sandbox.start(settings, clock, rate_limiter=telegram_rate_limiter())
+    try:
+        client = sandbox.user(1001)
+        await client.send("/start")
+        assert client.last.text  # answered, through the limiter
+        await sandbox.app.bot.send_message(settings.staff_chat_id, "a lead card")
+        database = sandbox.app.bot_data["services"].stores.database
+        keys = {row[0] for row in await database.all("SELECT key FROM send_slots")}
+    finally:
+        await sandbox.stop()
+    shared = {"bot", "chat 1001"} if engine == "postgresql" else set()
+    assert keys == {f"chat {settings.staff_chat_id}"} | shared

@@ -89,11 +89,12 @@ async def start_services(app: Application,  # type: ignore[type-arg]
     settings: Settings = app.bot_data["settings"]
     content: Content = app.bot_data["content"]
     stores = await Stores.open(settings.storage)
-    if stores.database.dialect == "sqlite":
+    one_process = stores.database.dialect == "sqlite"
+    if one_process:
         await stores.release_claims()
     limiter = app.bot.rate_limiter
     if isinstance(limiter, PriorityRateLimiter):
-        limiter.share_through(stores.send_slots)
+        limiter.share_through(stores.send_slots, paces_here=one_process)
     matchers = {
         lang: FaqMatcher(lang,
                          {t.id: content.tr_button_label(lang, t.keywords) for t in content.faq},

@@ -132,11 +132,13 @@ class PriorityRateLimiter(AIORateLimiter):
         self.slots: Slots = self.gate.slots
         self.on_retry_after: Callable[[], None] | None = None  # told of each 429
 
-    def share_through(self, store: SendSlotStore | None) -> None:
-        """Take slots from `store`'s schedule, shared by every instance on the database; from
-        this process's own again with None (storage closing)."""
+    def share_through(self, store: SendSlotStore | None, paces_here: bool = False) -> None:
+        """Take slots from `store`'s schedule, shared by every instance on the database (only
+        the windows' with `paces_here`: a database one process owns); from this process's own
+        again with None (storage closing)."""
         local = LocalSlots(self.gate.clock)
-        self.slots = SharedSlots(store, self.clock, local) if store is not None else local
+        self.slots = SharedSlots(store, self.clock, local, paces_here) \
+            if store is not None else local
         self.gate.slots = self.slots
 
     async def shutdown(self) -> None:

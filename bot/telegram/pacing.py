@@ -7,7 +7,9 @@ has a `Window`: any 20 in a minute, so a few lead cards in a row go at once and 
 still gets its 20 a minute. The schedule lives in this process (`LocalSlots`) until the
 database is open, then in the database (`SharedSlots`), so every instance of the bot takes its
 slots from the same one, a new instance included: it cannot add a pace of its own on top of
-the others'.
+the others'. On SQLite, which one process owns, the paces stay in the process (a write per
+message would only repeat what it knows) and only the groups' windows are in the database:
+a window is a minute long and must outlast a restart.
 """
 
 from __future__ import annotations
@@ -101,16 +103,20 @@ class LocalSlots:
 
 
 class SharedSlots:
-    """The schedule in the database, on its clock (or `clock`, in tests). While the database
-    fails, slots come from this process at half the pace: another instance may be doing the
-    same, and a message waits rather than fail."""
+    """The schedule in the database, on its clock (or `clock`, in tests); with `paces_here`,
+    only the windows' (the paces from `fallback`). While the database fails, slots come from
+    this process at half the pace: another instance may be doing the same, and a message waits
+    rather than fail."""
 
     def __init__(self, store: SendSlotStore, clock: Callable[[], float] | None,
-                 fallback: LocalSlots) -> None:
+                 fallback: LocalSlots, paces_here: bool = False) -> None:
         self.store, self.clock, self.fallback = store, clock, fallback
+        self.paces_here = paces_here
         self._failing = False
 
     async def take(self, key: str, limit: Limit, within: float | None = None) -> float | None:
+        if self.paces_here and isinstance(limit, Pace):
+            return await self.fallback.take(key, limit, within)
         try:
             if isinstance(limit, Window):
                 wait = await self.store.take_in_window(key, limit.count, limit.seconds,
