@@ -138,8 +138,13 @@ class Sandbox(Chats):
     async def deliver(self, update: dict[str, Any]) -> None:
         """As Telegram's updates reach `clinicbot run`: stored in the inbox, then handled.
         Delivering an update again plays Telegram's retry."""
-        received = parsed(update, self.app.bot)
-        await self.app.bot_data["inbox"].accept(received, json.dumps(update))
+        await self.receive(json.dumps(update))
+
+    async def receive(self, body: str) -> None:
+        """An update as the webhook receives it, the JSON text Telegram sent: decoded, stored
+        in the inbox as it came, then handled."""
+        received = parsed(json.loads(body), self.app.bot)
+        await self.app.bot_data["inbox"].accept(received, body)
         await self.app.process_update(received)
 
     async def accept(self, update: dict[str, Any]) -> None:
