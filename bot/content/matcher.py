@@ -74,17 +74,20 @@ class FaqMatcher:
                 by_stem.setdefault(stem, set()).add(topic_id)
         topic_count = len(keywords) or 1
         self._weight = {s: math.log(1 + topic_count / len(t)) for s, t in by_stem.items()}
-        self._topics_with = by_stem  # the topics whose phrases hold a stem
         self._topics: dict[str, list[tuple[str, ...]]] = {}
         for topic_id, stems in self._phrases:
             self._topics.setdefault(topic_id, []).append(stems)
-        self._vocabulary = {t: {s for stems in p for s in stems} for t, p in self._topics.items()}
         self._typos = Typos(self._weight)
         self._ignored_typos = Typos(self._ignore)
         self._unknown_weight = math.log(1 + topic_count)
         # Each phrase's total weight, and which phrases each stem appears in (computed once).
         self._totals = {t: [sum(self._weight[s] for s in stems) for stems in phrases]
                         for t, phrases in self._topics.items()}
+        self._holding: dict[str, dict[str, list[int]]] = {}  # stem → topic → its phrases' places
+        for topic_id, phrases in self._topics.items():
+            for number, stems in enumerate(phrases):
+                for stem in stems:
+                    self._holding.setdefault(stem, {}).setdefault(topic_id, []).append(number)
         self._meaning_cache: dict[str, frozenset[str]] = {}
 
     def _stem_words(self, text: str) -> list[str]:
@@ -137,7 +140,17 @@ class FaqMatcher:
         meaning = {w: self._meaning(w) for w in words}
         found = set().union(*meaning.values())
         question_weight = math.fsum(self._weight.get(w, self._unknown_weight) for w in words)
-        touched = set().union(*(self._topics_with[s] for s in found))
+        # The phrases of each topic that hold a word found (any other covers nothing), and the
+        # weights of the question's words whose meaning the topic's phrases hold.
+        touched: dict[str, set[int]] = {}
+        for stem in found:
+            for topic_id, numbers in self._holding[stem].items():
+                touched.setdefault(topic_id, set()).update(numbers)
+        explains: dict[str, list[float]] = {}
+        for word, stems in meaning.items():
+            for topic_id in set().union(*(self._holding[s] for s in stems)):
+                explains.setdefault(topic_id, []).append(
+                    self._weight.get(word, self._unknown_weight))
         best: Match | None = None
         for topic_id, phrases in self._topics.items():
             if topic_id not in touched:  # no word of any of its phrases: scores nothing
@@ -145,12 +158,9 @@ class FaqMatcher:
                     best = Match(topic_id, 0.0)
                 continue
             totals = self._totals[topic_id]
-            coverage = max(math.fsum(self._weight[s] for s in stems if s in found) / total
-                           if not found.isdisjoint(stems) else 0.0
-                           for stems, total in zip(phrases, totals, strict=True))
-            vocabulary = self._vocabulary[topic_id]
-            explained = math.fsum(self._weight.get(w, self._unknown_weight)
-                                  for w, stems in meaning.items() if stems & vocabulary)
+            coverage = max(math.fsum(self._weight[s] for s in phrases[n] if s in found) / totals[n]
+                           for n in touched[topic_id])
+            explained = math.fsum(explains[topic_id])
             score = coverage * (0.5 + 0.5 * explained / question_weight)
             if best is None or score > best.score:
                 best = Match(topic_id, score)

@@ -677,8 +677,11 @@ def _sequences(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
 def _after_typed(words: list[str], phrases: tuple[str, ...]) -> Iterator[list[str]]:
     """The words after each place where one of `phrases` is typed word for word (the keys read
     so, `through`, `since_this`, `caring`: a phrase's words anywhere would tell nothing)."""
+    at: dict[str, list[int]] = {}
+    for i, word in enumerate(words):
+        at.setdefault(word, []).append(i)
     for seq in _sequences(phrases):
-        for i in range(len(words) - len(seq) + 1):
+        for i in at.get(seq[0], ()) if seq else range(len(words) + 1):
             if tuple(words[i:i + len(seq)]) == seq:
                 yield words[i + len(seq):]
 
