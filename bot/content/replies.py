@@ -17,6 +17,7 @@ A letter typed three times or more is read once ("нееет", "yesss").
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -73,9 +74,12 @@ class ReplyReader:
 
         self._polar = {**{p: "no" for p in phrases(replies.no)},
                        **{p: "yes" for p in phrases(replies.yes)}}
+        self._polar_phrases = frozenset(self._polar)
         self._unsure, self._hedges = phrases(replies.unsure), phrases(replies.hedges)
         self._emphasis, self._fillers = phrases(replies.emphasis), phrases(replies.fillers)
-        self._affirm = phrases(replies.affirm)
+        # Every word of a short yes to an offer is one of these.
+        self._affirming = phrases(replies.affirm) | self._emphasis | self._fillers | frozenset(
+            p for p, value in self._polar.items() if value == "yes")
         self._resume = Spotter(language, {"resume": replies.resume}, reading)
         self.navigate = {kind: phrases(texts) for kind, texts in replies.navigate.items()}
         self._around = self._fillers | phrases(replies.polite)  # "ok cancel please"
@@ -106,7 +110,7 @@ class ReplyReader:
         hedged = any(_within(words, p) for p in self._hedges)
         at, emphasised = 0, False
         while at < len(words):
-            polar = _longest(words, at, self._polar)
+            polar = _longest(words, at, self._polar_phrases)
             hedge = _longest(words, at, self._hedges)
             if hedge is not None and len(hedge) >= len(polar or ()):
                 return "unsure"  # "вроде нет", "not that I know": "not" is no answer there
@@ -128,11 +132,9 @@ class ReplyReader:
         words = tokens(text)
         if not words or len(words) > MAX_AFFIRMATION_WORDS:
             return False
-        yes = frozenset(p for p, value in self._polar.items() if value == "yes")
-        known = self._affirm | self._emphasis | self._fillers | yes
         at = 0
         while at < len(words):
-            found = _longest(words, at, known)
+            found = _longest(words, at, self._affirming)
             if found is None:
                 return False
             at += len(found)
@@ -211,12 +213,21 @@ def _within(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     return any(words[i:i + len(phrase)] == phrase for i in range(len(words) - len(phrase) + 1))
 
 
-def _longest(words: tuple[str, ...], at: int,
-             phrases: frozenset[tuple[str, ...]] | dict[tuple[str, ...], str]) -> \
+def _longest(words: tuple[str, ...], at: int, phrases: frozenset[tuple[str, ...]]) -> \
         tuple[str, ...] | None:
     """The longest phrase that the words starting at `at` begin with."""
-    found = [p for p in phrases if words[at:at + len(p)] == p]
-    return max(found, key=len, default=None)
+    for length in _lengths(phrases):
+        found = words[at:at + length]
+        if len(found) == length and found in phrases:
+            return found
+    return None
+
+
+@cache
+def _lengths(phrases: frozenset[tuple[str, ...]]) -> tuple[int, ...]:
+    """How many words the phrases have, longest first: a phrase is looked up by each, not
+    compared one by one (every short message is read for a yes, a no, a wish to go back)."""
+    return tuple(sorted({len(p) for p in phrases}, reverse=True))
 
 
 def load_replies(root: Path, languages: tuple[str, ...], default: str) -> dict[str, Replies]:
