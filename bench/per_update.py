@@ -41,10 +41,11 @@ round by round, so drift of the machine affects all of them alike):
   faq_text          a free-text question matching an FAQ topic (see above)
   menu_button       the FAQ button of the main menu (the menu message is edited into topics)
 
-Extra lines: the last answer of a screening (outcome shown), and per kind the number of SQL
-statements (on all three connections), aiosqlite thread round trips and Bot API calls of one
-update. The fake Bot API keeps the last 50 messages of each chat, so a long run does not slow
-its edits down.
+Extra lines: the time routing a FAQ question took inside its update (bot/content/routing.py,
+timed where bot/flows/typed.py calls it), the last answer of a screening (outcome shown), and
+per kind the number of SQL statements (on all three connections), aiosqlite thread round trips
+and Bot API calls of one update. The fake Bot API keeps the last 50 messages of each chat, so
+a long run does not slow its edits down.
 """
 
 from __future__ import annotations
@@ -68,7 +69,9 @@ from telegram.ext import (
     filters,
 )
 
+import bot.flows.typed
 from bot.clock import Clock
+from bot.content.routing import Route
 from bot.devtools.sandbox import TOKEN, FakeBotApi, Sandbox
 from bot.telegram.app import telegram_rate_limiter
 from bot.telegram.limiter import PriorityRateLimiter
@@ -165,6 +168,18 @@ class Bench:
         self.menu_clients: list[Client] = []
         self.finish_samples: list[float] = []
         self._asked = 0
+        self.routing: list[float] = []  # µs routing each timed FAQ question took, inside it
+        self._routing_timed = False
+        route = bot.flows.typed.route
+
+        def timed_route(*args: Any) -> Route:
+            start = time.perf_counter_ns()
+            found = route(*args)
+            if self._routing_timed:
+                self.routing.append((time.perf_counter_ns() - start) / 1000.0)
+            return found
+
+        bot.flows.typed.route = timed_route
 
     def new_client(self, language: str = "en") -> Client:
         self._next_user += 1
@@ -250,7 +265,9 @@ class Bench:
         samples = []
         for _ in range(batch):
             client, question = await self.next_question()
+            self._routing_timed = True
             samples.append(await timed(self.receive_bot, client.text(question)))
+            self._routing_timed = False
         return samples
 
     async def menu_button(self, batch: int) -> list[float]:
@@ -374,6 +391,7 @@ async def measure_all(bench: Bench, rounds: int, batch: int) -> None:
             collected += collections() - before
         else:
             bench.finish_samples.clear()
+            bench.routing.clear()
     if bench.old:
         emit("gc_frozen_objects", gc.get_freeze_count(),
              "objects (gc.collect + gc.freeze each round)")
@@ -389,6 +407,7 @@ async def measure_all(bench: Bench, rounds: int, batch: int) -> None:
             emit(f"{kind}_ratio_to_echo", p50[kind] / p50["echo"], "x (p50)")
         if kind not in ("echo", "ptb_button"):
             emit(f"{kind}_ratio_to_ptb_button", p50[kind] / p50["ptb_button"], "x (p50)")
+    emit("faq_text_routing_p50", percentile(bench.routing, 50), "us (inside faq_text)")
     if bench.finish_samples:
         cost = percentile(bench.finish_samples, 50)
         emit("screening_last_answer_p50", cost, "us")

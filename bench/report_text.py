@@ -46,14 +46,30 @@ process; every figure below is **min / median / max** over the runs.
 
 
 SCREENING_NOTE = """\
-The screening answer makes the same two Bot API calls as the bare button handler; on top it
-reads the client, any open staff conversation and the open screening (three statements on the
-read-only connection in the event loop's thread), stores the answer and the next step in one
-transaction (`Database.write_together`), and shows the next question. That write runs in the
-event loop's thread too, on its own connection that never checkpoints (the aiosqlite
-connection does, in its thread): a round trip to aiosqlite's thread cost more than the
-statements. The question's text and labels are the same for every client, so they are worked
-out once per language and step; per client only the screening's id goes into the buttons."""
+The screening answer makes the same two Bot API calls as the bare button handler. On top, it
+keeps the update before anything else (one insert into the inbox, and one read for the
+sender's earlier updates still waiting), then in one transaction marks it handled, reads the
+client, any open conversation and the open screening, stores the answer, the next step and
+the reply it owes (the outbox), and once the reply is sent drops it from the outbox: three
+commits, each a WAL append without fsync, on a connection in the event loop's thread (a round
+trip to aiosqlite's thread cost more than the statements). On SQLite, which one process owns,
+the bot's pace and a private chat's are kept in the process; the staff chat's window, which
+must outlast a restart, and every pace on PostgreSQL, which several instances share, are taken
+from the database. A question's text and labels are the same for every client, so they are
+worked out once per language and step; per client only the screening's id goes into the
+buttons."""
+
+
+def faq_note(per: dict[str, Spread]) -> str:
+    """Where a FAQ question's time goes, in the run's own figures."""
+    return (
+        "A FAQ question is read before it is answered (bot/content/routing.py: the health "
+        "rules, the word lists, the FAQ matcher and the learned model): routing took "
+        f"{triple(per['faq_text_routing_p50'], ' µs')} of the question's p50 of "
+        f"{triple(per['faq_text_p50'], ' µs')}. The budget, twice the bare echo's p50, leaves "
+        f"the bot the echo's own {triple(per['echo_p50'], ' µs')} for everything it does on "
+        "top: reading the message, keeping the update, the client's state and the reply, and "
+        "a longer reply with its buttons.")
 
 
 def verdict(spread: Spread, budget: float, at_most: bool = True) -> str:
@@ -116,6 +132,8 @@ def render(setting: dict[str, str], per: dict[str, Spread], wave: dict[str, Spre
             f"| {triple(worst(webhook, 'answered_twice'))} "
             f"| {verdict(worst(webhook, 'answered_twice'), 0)} |"]
     lines += ["", SCREENING_NOTE, ""]
+    if "faq_text_routing_p50" in per:
+        lines += [faq_note(per), ""]
     lines += per_update_section(per, runs) + wave_section(wave, wave_units, fifo, wave_runs)
     if webhook:
         lines += webhook_section(webhook, webhook_runs)

@@ -43,3 +43,5 @@ def test_per_update_times_every_kind_and_a_whole_screening() -> None:
     # A button press is answered and its message edited; a question gets one new message.
     calls = {"screening_answer": "2", "menu_button": "2", "faq_text": "1"}
     assert {kind: found[f"{kind}_bot_api_calls"] for kind in calls} == calls
+    # Routing is timed inside the FAQ questions it is part of.
+    assert 0 < float(found["faq_text_routing_p50"]) < float(found["faq_text_p50"])
