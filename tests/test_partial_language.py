@@ -17,7 +17,7 @@ from bot.clock import FixedClock
 from bot.config import Settings, load_settings
 from bot.content import load_content
 from bot.devtools.sandbox import Sandbox, Sent
-from tests.chat import Texts, shown
+from tests.chat import Texts, health_reason, shown
 from tests.test_recipes import translate
 
 ROOT = Path(__file__).parent.parent
@@ -96,6 +96,27 @@ async def test_a_partial_language_speaks_what_it_has_and_the_default_language_el
         results = shown(await client.press(default.label("faq.results.title")))
         assert default.faq("results", settings) in results
         assert raw_ids(client.messages) == []
+    finally:
+        await bot.stop()
+    assert bot.errors == []
+
+
+async def test_a_partial_language_reads_typed_messages_with_the_default_languages_words(
+    settings: Settings, clock: FixedClock
+) -> None:
+    """Ukrainian ships no words file: its clients' typed questions and health statements are
+    read as the default language's would be, never an error."""
+    content = load_content(settings.content_dir, settings.languages, settings.default_language)
+    default = Texts(content, settings.default_language)
+    bot = await Sandbox.start(settings, clock)
+    try:
+        client = bot.user(language_code="uk")
+        await client.send("/start")
+        assert default.faq("duration", settings) in shown(
+            await client.send("how long does it take?"))
+        pregnant = shown(await client.send("I'm pregnant, can I still have it?"))
+        assert default(health_reason(content, "pregnancy")[0]) in pregnant
+        assert default.faq("duration", settings) not in pregnant
     finally:
         await bot.stop()
     assert bot.errors == []

@@ -53,7 +53,8 @@ class Content:
     catalogs: dict[str, LocaleCatalog]
     envs: dict[str, Environment]
     health: Health
-    words: dict[str, Words]  # the languages that have a words file
+    words: dict[str, Words]  # every language's: one without a words file reads with the default's
+    words_files: tuple[str, ...]  # the languages with a dialogs/words.<language>.yaml of their own
     spotters: dict[str, Spotter]  # conditions, health cues, small talk, logistics…, per language
     replies: dict[str, ReplyReader]  # yes / no / unsure, offers taken, "where was I"
     classifiers: dict[str, Classifier]  # the languages dialogs/examples.tsv has messages in
@@ -152,7 +153,8 @@ def load_content(root: Path, languages: tuple[str, ...], default: str | None = N
         envs={lang: _environment(root / "dialogs" / "templates", catalogs[lang])
               for lang in languages},
         health=cast(Health, dialogs["health.yaml"]),
-        words=words,
+        words={lang: words.get(lang, words[default]) for lang in languages},
+        words_files=tuple(words),
         spotters={lang: spotters.get(lang, spotters[default]) for lang in languages},
         replies={lang: readers.get(lang, readers[default]) for lang in languages},
         classifiers={lang: models[0] for lang, models in learned.items()},

@@ -96,7 +96,7 @@ def _coverage(settings: Settings, content: Content, language: str, total: int,
         line += ", configured as complete"
     elif missing:
         line += f", the other {missing} shown in {settings.default_language}"
-    if language not in content.words:
+    if language not in content.words_files:
         line += f"; typed messages read with the {settings.default_language} words"
     return line
 

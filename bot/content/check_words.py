@@ -22,8 +22,8 @@ def check_words(content: Content, report: Report) -> None:
             report.problems.append(f"dialogs/health.yaml: waits[{i}] ({wait.id}): the check "
                                    "already asks about it (dialogs/screening.yaml)")
     known = set(screening.conditions) | {w.id for w in content.health.waits}
-    for language, words in content.words.items():
-        where = f"dialogs/words.{language}.yaml"
+    for language in content.words_files:
+        words, where = content.words[language], f"dialogs/words.{language}.yaml"
         for condition in sorted(known - set(words.conditions)):
             report.problems.append(f"{where}: conditions: no words for {condition!r}")
         for condition, phrases in words.conditions.items():
@@ -33,4 +33,4 @@ def check_words(content: Content, report: Report) -> None:
             elif not phrases:
                 report.problems.append(f"{where}: conditions: no words for {condition!r}")
     report.counts["condition words"] = sum(
-        len(p) for w in content.words.values() for p in w.conditions.values())
+        len(p) for lang in content.words_files for p in content.words[lang].conditions.values())

@@ -366,7 +366,7 @@ def weeks_along(content: Content, language: str, text: str) -> list[str]:
         return []
     for part in _PART.split(text.lower()):
         lowered = part.lstrip()
-        for cues in (words.health for words in content.words.values()):
+        for cues in (content.words[lang].health for lang in content.words_files):
             told = next((lowered[len(opener):] for opener in cues.weeks_told
                          if lowered.startswith(opener + " ")), lowered)
             opening = _COUNT_OPENS.match(told)
@@ -388,7 +388,7 @@ def literal(content: Content, language: str, text: str) -> str:
     how long the redness lasts and names no cancer. A likeness is the word after one of the
     language's `likeness` words that follows a word that describes (an adjective, a participle:
     "лицо как помидор" is left as it is)."""
-    words = content.words[language].likeness if language in content.words else ()
+    words = content.words[language].likeness
     if not words:
         return text
     describes = lemmatiser(language).describes
