@@ -15,20 +15,37 @@ from tests.test_install import BIN, ROOT, catalog_commands
 
 COPIED = ("bot", "dialogs", "locales", "tests", "babel.cfg", "pyproject.toml",
           "clinic.example.toml")
-TOPIC = "  - gift_cards\n"
+TOPIC = "  - licence\n"
 QUESTION = "  - {id: shingles, kind: yes_no, outcome: doctor}\n"
+EXAMPLES = "are your cosmetologists qualified?\ten\tfaq:licence\n" \
+           "у вас есть лицензия?\tru\tfaq:licence\n"
+# Questions no example has: the topic's keywords and examples must reach them.
+ASKED = {"en": "is your clinic licensed?", "ru": "у клиники есть лицензия?"}
+ROUTED = """
+from pathlib import Path
+from bot.config import load_settings
+from bot.content import load_content
+from bot.content.routing import faq_matcher, route
+settings = load_settings(Path("clinic.example.toml"))
+content = load_content(Path("."), settings.languages, settings.default_language)
+for language, text in {asked}.items():
+    print(route(content, faq_matcher(content, language), language, text).label)
+"""
 WORDS = {"en": "  shingles: [shingles, zoster]\n",
          "ru": "  shingles: [опоясывающий лишай, зостер]\n"}
 TEXTS = {
-    "en": {"faq.gift_cards.title": "Gift cards",
-           "faq.gift_cards.answer": "<b>Gift cards</b>\\n\\nAsk at the reception: %(phone)s.",
-           "faq.gift_cards.keywords": "gift card, gift certificate, present, voucher",
+    "en": {"faq.licence.title": "Licence and qualifications",
+           "faq.licence.answer": "<b>Licence</b>\\n\\nOur cosmetologists are certified. "
+                                 "Ask us: %(phone)s.",
+           "faq.licence.keywords": "licence, licensed, license, certified, qualified, "
+                                   "qualifications, diploma",
            "screening.q.shingles": "Have you had shingles recently?",
            "screening.reason.shingles": "Shingles needs a specialist's assessment first.",
            "screening.condition.shingles": "Shingles"},
-    "ru": {"faq.gift_cards.title": "Подарочные сертификаты",
-           "faq.gift_cards.answer": "<b>Сертификаты</b>\\n\\nСпросите на ресепшене: %(phone)s.",
-           "faq.gift_cards.keywords": "сертификат, подарок, подарочная карта",
+    "ru": {"faq.licence.title": "Лицензия и квалификация",
+           "faq.licence.answer": "<b>Лицензия</b>\\n\\nНаши косметологи обучены. "
+                                 "Звоните: %(phone)s.",
+           "faq.licence.keywords": "лицензия, квалификация, диплом, обучение косметолога",
            "screening.q.shingles": "Недавно был опоясывающий лишай?",
            "screening.reason.shingles": "При опоясывающем лишае сначала нужна оценка специалиста.",
            "screening.condition.shingles": "Опоясывающий лишай"},
@@ -72,6 +89,7 @@ def test_a_topic_and_a_question_added_by_the_recipes_change_only_content(
     recipes = (ROOT / "docs" / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert TOPIC.strip() in recipes and QUESTION.strip() in recipes
     assert WORDS["en"].strip() in recipes
+    assert all(example in recipes for example in EXAMPLES.splitlines())
     project = tmp_path / "project"
     for name in COPIED:
         if (ROOT / name).is_dir():
@@ -89,11 +107,16 @@ def test_a_topic_and_a_question_added_by_the_recipes_change_only_content(
         run(command.replace(".venv/bin/", f"{BIN}/"), project)
     for language, texts in TEXTS.items():
         translate(project / "locales" / language / "LC_MESSAGES" / "messages.po", texts)
+    with (project / "dialogs" / "examples.tsv").open("a", encoding="utf-8") as examples:
+        examples.write(EXAMPLES)
 
     check = run([sys.executable, "-m", "bot", "check"], project)
     steps = len(shipped_content.screening.steps) + 1
     assert check.strip().splitlines()[-1].startswith("check: ok (")
     assert f"{steps} screening steps" in check
+    topic = TOPIC.strip(" -\n")
+    routed = run([sys.executable, "-c", ROUTED.format(asked=ASKED)], project)
+    assert routed.split() == [f"faq:{topic}"] * len(ASKED)
     # Content is the same on either engine: the journeys run on SQLite only.
     tests = run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "0",
                  "-k", "not postgresql", "tests/test_content.py", "tests/test_medical_rules.py",
@@ -103,6 +126,7 @@ def test_a_topic_and_a_question_added_by_the_recipes_change_only_content(
     after = snapshot(project)
     changed = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
     assert changed == {"dialogs/faq.yaml", "dialogs/screening.yaml", "dialogs/words.en.yaml",
+                       "dialogs/examples.tsv",
                        "dialogs/words.ru.yaml", "locales/messages.pot",
                        "locales/en/LC_MESSAGES/messages.po",
                        "locales/ru/LC_MESSAGES/messages.po"}
