@@ -79,14 +79,20 @@ async def week_started(bot: Sandbox, language: str = "en", **user: Any
 
 
 async def screen(user: ChatUser, t: Texts, *, yes: frozenset[str] = frozenset(),
-                 goals: tuple[str, ...] = ("pores",), consent: bool = True) -> list[Sent]:
+                 goals: tuple[str, ...] = ("pores",), consent: bool = True,
+                 again: bool = False) -> list[Sent]:
     """Go through the whole eligibility check from the menu, answering yes to `yes` steps and
-    ticking the `yes` conditions of a step that asks about a group of them."""
+    ticking the `yes` conditions of a step that asks about a group of them; `again`: the
+    client agreed to the consent before, so the check opens at its first question."""
     if not consent:
         await user.send("/menu")
         await user.press(t.label("menu.screening"))
         return await user.press(t.label("screening.consent.no"))
-    await consented(user, t)
+    if again:
+        await user.send("/menu")
+        await user.press(t.label("menu.screening"))
+    else:
+        await consented(user, t)
     screening = t.content.screening
     last: list[Sent] = []
     for step in screening.steps:

@@ -60,3 +60,39 @@ async def test_a_person_is_one_press_from_a_specialist_decides_outcome(
     assert t.label("menu.person") in labels(bot, user.id)
     reply = shown(await user.press(t.label("menu.person")))
     assert t("person.ask") in reply
+
+
+async def test_a_date_from_an_earlier_result_is_not_taken_once_a_later_one_takes_none(
+    bot: Sandbox, content: Content
+) -> None:
+    """A cold sore offered dates; the check taken again says pregnant, which takes none: the
+    older result's button (or a forged one) schedules nothing and says it is out of date."""
+    t = Texts(content, "en")
+    user = bot.user()
+    stranger = bot.user()
+    await stranger.send("/start")
+    await screen(user, t, yes=frozenset({"herpes"}))
+    earlier = user.last
+    [remind] = [data for _, data in earlier.buttons if data.startswith("recheck:")][:1]
+    await screen(user, t, yes=frozenset({"pregnancy"}), again=True)
+
+    answer = shown(await user.press_data(remind, earlier))
+    forged = shown(await stranger.press_data(remind))
+
+    stale = t("error.stale_button")
+    assert stale in answer and stale in forged
+    assert await bot.app.bot_data["services"].stores.database.all(
+        "SELECT user_id FROM reminders") == []
+
+
+async def test_the_latest_result_still_takes_its_own_date(bot: Sandbox, content: Content) -> None:
+    t = Texts(content, "en")
+    user = bot.user()
+    await screen(user, t, yes=frozenset({"pregnancy"}))
+    await screen(user, t, yes=frozenset({"herpes"}), again=True)
+    [remind] = [data for _, data in user.last.buttons if data.startswith("recheck:")][:1]
+    due = bot.clock.now() + timedelta(days=int(remind.split(":")[1]))
+    assert t("screening.reminder_set", date=format_day(due, "en")) in shown(
+        await user.press_data(remind, user.last))
+    assert await bot.app.bot_data["services"].stores.database.all(
+        "SELECT user_id FROM reminders") == [(user.id,)]

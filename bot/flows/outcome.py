@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, Annotated
 from bot.callbacks import Between, CallbackData
 from bot.content.i18n import N_, format_day
 from bot.flows import Button, Reply, Turn, Visit
+from bot.flows.eligibility import Verdict, evaluate
 from bot.flows.menu import MenuAction, main_menu
 
 if TYPE_CHECKING:
     from bot.config import Settings
     from bot.content import Content
-    from bot.flows.eligibility import Verdict
     from bot.flows.router import Router
 
 
@@ -77,8 +77,15 @@ def _local_day(visit: Visit, days: int) -> datetime:
 
 
 async def remind_later(visit: Visit, days: int) -> Turn | None:
-    """Schedule a reminder to repeat the check; None for a choice the clinic does not offer."""
-    if days not in offered_days(visit.content):
+    """Schedule a reminder to repeat the check; None (out of date) unless the client's latest
+    result offers that date: a button of an earlier result, or one forged, must not date a
+    reminder for a later result that takes none (pregnancy)."""
+    record = await visit.stores.screenings.last_finished(visit.client.user_id)
+    if record is None:
+        return None
+    verdict = evaluate(visit.content.screening, record.answers)
+    if not visit.content.screening.outcome(verdict.outcome).recheck or (
+            days not in recheck_days(visit.content, verdict)):
         return None
     due = visit.now + timedelta(days=days)
     await visit.stores.reminders.schedule(visit.client.user_id, "recheck", due)
