@@ -12,6 +12,7 @@ import pytest
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox
+from bot.flows.aftercourse import Rating
 from tests.appointments import book, move_to
 from tests.chat import Texts, shown
 from tests.desk import card, press_on_card, staff_member
@@ -77,6 +78,31 @@ async def test_a_low_rating_alerts_staff_with_the_clients_words(
     assert t("aftercourse.review.heard") in reply[0].text
     words = bot.staff_chat()[-1]
     assert "The room was cold" in words.text and "Olga" in words.text
+
+
+async def test_a_rating_is_taken_once_and_only_after_a_review_request(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """A second press of the request (before its buttons are gone), or a rating button nobody
+    was sent, alerts no one and counts nothing: out of date."""
+    t = Texts(content, "en")
+    client = await treated(bot, content, settings, "en")
+    stranger = bot.user(5005, "Mallory")
+    await stranger.send("/start")
+    forged = Rating(1).pack()
+    assert t("error.stale_button") in shown(await stranger.press_data(forged))
+    await review_request(bot, client, t)
+    request = client.last
+    posts = len(bot.staff_chat())
+    await client.press_data(forged, request)
+    again = shown(await client.press_data(Rating(2).pack(), request))
+    assert t("error.stale_button") in again
+    assert [m.text for m in bot.staff_chat()[posts:]] == [
+        Texts(content, "en")("staff.review.low", name="Olga (@user1001)", stars=1)]
+    await stranger.send("your clinic burned my face")
+    assert len(bot.staff_chat()) == posts + 1
+    [stats] = await staff_member(bot, settings).send("/stats")
+    assert "Ratings in the last 7 days: <b>1</b>, average <b>1.0</b>" in stats.text
 
 
 async def test_no_review_request_after_stop_or_forget(

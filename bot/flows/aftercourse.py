@@ -94,9 +94,12 @@ def _links(settings: Settings) -> str:
                       for name, url in (settings.review_links or {}).items())
 
 
-async def rated(visit: Visit, pressed: Rating) -> Turn:
-    """A rating: counted; 4–5 thanked with the review links, 1–3 sent to staff at once."""
+async def rated(visit: Visit, pressed: Rating) -> Turn | None:
+    """A rating: counted; 4–5 thanked with the review links, 1–3 sent to staff at once. Only
+    one, and only in answer to a review request sent: else None, out of date."""
     stars, services = pressed.stars, visit.services
+    if not await visit.stores.reminders.answer(visit.client.user_id, REVIEW):
+        return None
     await funnel.record(services, funnel.REVIEWED)
     await funnel.record(services, f"{funnel.RATING}{stars}")
     if stars > LOW:

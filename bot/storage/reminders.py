@@ -1,4 +1,5 @@
-"""Reminders to repeat the eligibility check ("not now" clients)."""
+"""Reminders to a client: to repeat the eligibility check ("not now" clients), the review
+request and the next session of a course (bot/flows/aftercourse.py)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,14 @@ class ReminderStore(Store):
         return await self.write(
             f"DELETE FROM reminders WHERE user_id = ? AND kind IN ({marks(list(kinds))})"
             " AND sent_at IS NULL", (user_id, *kinds))
+
+    async def answer(self, user_id: int, kind: str) -> bool:
+        """The client's latest sent reminder of a kind is answered, once: whether one was
+        there to answer (a press without one, or a second press, is out of date)."""
+        return await self.write(
+            "DELETE FROM reminders WHERE id = (SELECT id FROM reminders WHERE user_id = ?"
+            " AND kind = ? AND sent_at IS NOT NULL ORDER BY sent_at DESC, id DESC LIMIT 1)",
+            (user_id, kind)) > 0
 
     async def claim_due(self, now: datetime, lease: timedelta,
                         limit: int = 100) -> list[Reminder]:
