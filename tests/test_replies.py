@@ -324,3 +324,50 @@ def test_the_check_names_replies_for_goals_and_answers_the_content_lacks(
         "dialogs/screening.yaml" in found
     assert "dialogs/replies.ru.yaml: checkin: 'itch' is not a check-in answer of " \
         "dialogs/aftercare.yaml" in found
+
+
+@pytest.mark.parametrize("language, text, answered", [
+    ("en", "no but i take heart pills", True), ("ru", "нет, но пью таблетки от сердца", True),
+    ("en", "I take heart pills, does that matter?", False),
+    ("ru", "я пью таблетки от сердца, это важно?", False)])
+async def test_health_told_in_own_words_during_the_check_is_never_suitable(
+    bot: Sandbox, content: Content, language: str, text: str, answered: bool
+) -> None:
+    """No question asks about heart pills: said beside an answer, or instead of one, they are
+    noted, and the outcome is a specialist's to decide, never "nothing stands in the way"."""
+    t = Texts(content, language)
+    steps = path(content.screening)
+    user = bot.user(language_code=language)
+    await consented(user, t)
+    await user.press(t.label("screening.done"))
+    reply = shown(await user.send(text))
+    assert t("screening.told") in reply
+    if not answered:
+        await user.press_exact(t.label("screening.no"))
+    for step in steps[2:]:
+        last = await user.press_exact(t.label(
+            "screening.none_of_these" if step.kind == "choose_many" else "screening.no"))
+    outcome = shown(last)
+    assert t("screening.outcome.doctor.title") in outcome
+    assert t("screening.reason.told") in outcome
+    assert t("screening.outcome.suitable.title") not in outcome
+    assert (await answers_of(bot))[steps[1].id] == "no"
+
+
+async def test_health_told_beside_the_last_answer_changes_the_outcome_it_ends_with(
+    bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    steps = path(content.screening)
+    assert steps[-1].kind == "yes_no"
+    user = bot.user()
+    await consented(user, t)
+    await user.press(t.label("screening.done"))
+    for step in steps[1:-1]:
+        await user.press_exact(t.label(
+            "screening.none_of_these" if step.kind == "choose_many" else "screening.no"))
+    outcome = shown(await user.send("no but i take heart pills"))
+    assert t("screening.told") in outcome and t("screening.reason.told") in outcome
+    assert t("screening.outcome.doctor.title") in outcome
+    record = await stores_of(bot).screenings.last_finished(user.id)
+    assert record is not None and record.outcome == "doctor"

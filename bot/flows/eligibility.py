@@ -7,8 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.content import Condition, Screening, Step
+from bot.content.i18n import N_
 
 YES, UNSURE = "yes", "unsure"
+# The answers' entry for health the client told in their own words during the check that no
+# question asks about ("no, but I take heart pills"): a specialist decides, never "suitable".
+TOLD = "told"
 
 
 @dataclass(frozen=True)
@@ -19,13 +23,17 @@ class Verdict:
 
 
 def evaluate(screening: Screening, answers: dict[str, str]) -> Verdict:
-    """The most serious outcome among declared conditions, an unsure one counting as at least
-    `when_unsure`; with none, the outcome the content names for that."""
+    """The most serious outcome among declared conditions, an unsure one (or health told in the
+    client's own words) counting as at least `when_unsure`; with none, the outcome the content
+    names for that."""
+    floor = screening.when_unsure or screening.outcomes[0].id
     declared = tuple(c for step in screening.steps for c in step.declared(answers.get(step.id, "")))
+    if answers.get(TOLD) == YES:
+        declared += (Condition(TOLD, floor, N_("screening.reason.told"),
+                               N_("screening.condition.told"), ()),)
     unsure = tuple(step.condition for step in screening.steps
                    if step.condition and answers.get(step.id) == UNSURE)
     rank = {o.id: i for i, o in enumerate(screening.outcomes)}
-    floor = screening.when_unsure or screening.outcomes[0].id
     candidates = [c.outcome for c in declared]
     candidates += [min(c.outcome, floor, key=rank.__getitem__) for c in unsure]
     outcome = min(candidates, key=rank.__getitem__, default=screening.when_nothing_declared)

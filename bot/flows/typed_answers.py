@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from bot.content import Step
 from bot.content.i18n import N_
-from bot.content.routing import route
+from bot.content.routing import Route, route
 from bot.flows import Reply, Turn, Visit, faq
-from bot.flows.eligibility import YES
+from bot.flows.eligibility import TOLD, YES
 from bot.flows.questions import NO, ask
 from bot.flows.screening import advance, open_step
 from bot.flows.typed_text import Typed
@@ -44,21 +44,45 @@ async def typed(visit: Visit, text: str) -> Turn | None:
     if reader.resumes(text):
         return Turn([ask(visit, record, step, note=visit.tr("resume.here"))])
     value = reader.answer(text)
+    found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
+    told = value != YES and _tells_health(visit, found)
+    if told:
+        await visit.stores.screenings.save_answer(record.id, TOLD, YES, step.id, visit.now)
+        record = record.answered(TOLD, YES)  # the outcome, if this answer ends the check
     if step.kind == "yes_no":
         if value is None:
-            return _aside(visit, record, step, text)
-        return await _answered(visit, record, step, value, visit.tr_label(ANSWER_LABELS[value]))
-    return await _choose(visit, record, step, text, value)
+            return _aside(visit, record, step, found, told)
+        turn = await _answered(visit, record, step, value, visit.tr_label(ANSWER_LABELS[value]))
+        return _with_told(visit, turn) if told else turn
+    turn = await _choose(visit, record, step, text, value)
+    return _with_told(visit, turn) if told else turn
 
 
-def _aside(visit: Visit, record: ScreeningRecord, step: Step, text: str) -> Turn:
+def _tells_health(visit: Visit, found: Route) -> bool:
+    """Whether a message tells of the client's health in a way no question of the check asks
+    about: a statement the routing answers with caution, or a condition the check lacks. A yes
+    needs no such reading: it declares the question's condition already."""
+    asked = visit.content.screening.conditions
+    return found.kind == "health" or found.cautious or (
+        found.kind == "condition" and any(key not in asked for key in found.keys))
+
+
+def _with_told(visit: Visit, turn: Turn) -> Turn:
+    """The note that what the client told is kept for a specialist, above the next question."""
+    first, *rest = turn.replies
+    return Turn([replace(first, text=f"{visit.tr('screening.told')}\n\n{first.text}"), *rest],
+                turn.staff, turn.clients)
+
+
+def _aside(visit: Visit, record: ScreeningRecord, step: Step, found: Route,
+           told: bool) -> Turn:
     """Not an answer: a question a FAQ topic answers gets that answer first ("does it hurt?");
-    then, or else, the open question again."""
-    found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
+    health told is noted for a specialist; then, or else, the open question again."""
     topic = faq.answer(visit, found.keys[0]) if found.kind == "faq" else None
     if topic is not None:
         return Turn(topic.replies + [ask(visit, record, step)])
-    return Turn([ask(visit, record, step, note=visit.tr("screening.not_an_answer"))])
+    note = visit.tr("screening.told") if told else visit.tr("screening.not_an_answer")
+    return Turn([ask(visit, record, step, note=note)])
 
 
 async def _choose(visit: Visit, record: ScreeningRecord, step: Step, text: str,
