@@ -5,6 +5,7 @@ with staff, where every word is the client's to say."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,14 @@ CANCEL = {"en": ["cancel", "stop", "Stop!", "exit", "forget it", "ok cancel plea
 BACK = {"en": ["back", "go back"], "ru": ["назад", "вернуться назад"]}
 MENU = {"en": ["menu", "main menu", "back to the menu"],
         "ru": ["меню", "главное меню", "в главное меню"]}
+# Asking the bot to stop writing, or to erase what it keeps, in words: /stop and /forget.
+STOP = {"en": ["stop messaging me", "unsubscribe", "please stop sending me messages",
+               "don't write to me anymore"],
+        "ru": ["хватит мне писать", "отпишите меня", "не пишите мне больше"]}
+FORGET = {"en": ["please delete my data", "delete all my info", "forget me",
+                 "I withdraw my consent"],
+          "ru": ["удалите мои данные", "забудь меня", "удалите всю информацию обо мне",
+                 "отзываю согласие"]}
 
 
 @pytest.fixture
@@ -173,6 +182,36 @@ async def test_stop_in_the_aftercare_week_keeps_the_week_and_tells_how_to_stop_i
     assert t("cancel.nothing_open") in reply and t("cancel.aftercare_goes_on") in reply
     assert len(bot.staff_chat()) == staff_posts
     assert await stores_of(bot).aftercare.active_plan(client.id) is not None
+
+
+@pytest.mark.parametrize("language, text", words(STOP))
+async def test_asking_in_words_to_stop_the_messages_stops_them_as_the_command_does(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """"Stop messaging me" in the aftercare week used to reach staff as a problem reported,
+    and the week went on."""
+    client, t = await week_started(bot, language)
+    staff_posts = len(bot.staff_chat())
+    reply = shown(await client.send(text))
+    assert t("aftercare.stopped") in reply
+    assert len(bot.staff_chat()) == staff_posts
+    assert await stores_of(bot).aftercare.active_plan(client.id) is None
+    sent = len(client.messages)
+    bot.clock.advance(timedelta(days=2))
+    await bot.run_scheduler()
+    assert len(client.messages) == sent
+
+
+@pytest.mark.parametrize("language, text", words(FORGET))
+async def test_asking_in_words_to_erase_the_data_asks_as_the_command_does(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    user = await started(bot, language)
+    reply = await user.send(text)
+    assert t("privacy.forget.confirm") in shown(reply)
+    assert t.label("privacy.forget.yes") in [label for label, _ in reply[-1].buttons]
+    assert bot.staff_chat() == []
 
 
 async def test_cancel_with_an_appointment_shows_it_and_keeps_it(

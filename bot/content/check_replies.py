@@ -1,6 +1,8 @@
 """`clinicbot check` on how clients reply (dialogs/replies.<language>.yaml): every goal,
 aftercare question and check-in answer it names is one the content has, and no word to get out
-("cancel", "назад") is also an answer or a yes: typed in the check, it would be taken as one."""
+("cancel", "назад") is also an answer or a yes: typed in the check, it would be taken as one.
+Words about the whole chat, to stop its messages or erase it ("не пишите мне", "don't text
+me"), may open like a no: they are meant to win over it."""
 
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ from bot.content.report import Report
 
 if TYPE_CHECKING:
     from bot.content import Content
+
+ABOUT_THE_CHAT = ("stop", "forget")  # navigate kinds that win over an answer they open like
 
 
 def check_replies(content: Content, report: Report) -> None:
@@ -30,5 +34,5 @@ def check_replies(content: Content, report: Report) -> None:
                 f"dialogs/replies.{language}.yaml: navigate: {kind}: {' '.join(phrase)!r} is "
                 "read as an answer or a yes to an offer"
                 for phrase in sorted(words) if any(
-                    other.answer(" ".join(phrase)) is not None or other.affirms(" ".join(phrase))
-                    for other in content.replies.values())]
+                    kind not in ABOUT_THE_CHAT and other.answer(" ".join(phrase)) is not None
+                    or other.affirms(" ".join(phrase)) for other in content.replies.values())]

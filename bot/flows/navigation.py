@@ -1,15 +1,17 @@
 """Getting out of what is in progress: /cancel, and the words clients type for it, for Back
 and for the menu ("отмена", "stop", "назад", "главное меню": `navigate` in
-dialogs/replies.<language>.yaml).
+dialogs/replies.<language>.yaml); and the words for /stop ("stop messaging me", "хватит мне
+писать") and /forget ("delete my data", "удалите мои данные"): a wish to hear no more, or to
+be erased, is never a problem for staff or a FAQ page.
 
 Typed alone, in any shipped language, those words do what the command or the button would, in
 whatever conversation is open: "стоп" never shows a FAQ page, "отмена" is never kept as a note
-for staff. Cancel ends the open check and any conversation. With nothing in progress it says so,
-and shows what the client may have meant: an upcoming appointment with its own Reschedule and
-Cancel (a word alone never cancels an appointment), and how to stop a running aftercare week.
-Back is the open check's Back (at its first question, that question again); elsewhere it leaves
-the step for the menu. Menu is /menu. In a thread with staff, and in the description of a
-problem in the aftercare week, every word is the client's to say to staff: those states are
+for staff. Cancel ends the open check and any conversation. With nothing in progress it says
+so, and shows what the client may have meant: an upcoming appointment with its own Reschedule
+and Cancel (a word alone never cancels an appointment), and how to stop a running aftercare
+week. Back is the open check's Back (at its first question, that question again); elsewhere it
+leaves the step for the menu. Menu is /menu. In a thread with staff, and in the description of
+a problem in the aftercare week, every word is the client's to say to staff: those states are
 `verbatim` (bot/flows/staff/relay.py, bot/flows/aftercare.py).
 """
 
@@ -19,9 +21,10 @@ from typing import TYPE_CHECKING
 
 from bot.content.i18n import N_
 from bot.content.replies import Navigation
-from bot.flows import Reply, Turn, Visit, my_appointment
+from bot.flows import Reply, Turn, Visit, aftercare, my_appointment
 from bot.flows.context import OFFERED
 from bot.flows.menu import main_menu
+from bot.flows.privacy import ask_forget
 from bot.flows.questions import ask
 from bot.flows.screening import back, open_step
 
@@ -80,6 +83,11 @@ def register(router: Router) -> None:
             return None
         if wish == "cancel":
             return await cancel(visit)
+        if wish == "stop":
+            await router.leave(visit)
+            return await aftercare.stop(visit)
+        if wish == "forget":
+            return ask_forget(visit)
         turn = await _back(visit) if wish == "back" and state in (None, OFFERED) else None
         await router.leave(visit)
         if turn is not None:
