@@ -119,8 +119,9 @@ async def test_staff_block_and_unblock_times(
     assert first == format_time(datetime(2026, 11, 28, 12, 15, tzinfo=UTC), "short", locale="en")
     [removed] = await maria.send("/unblock 1")
     assert staff("staff.unblock.done", id=1) in removed.text
-    [usage] = await maria.send("/block someday")
-    assert staff("staff.block.usage") in usage.text
+    for bad in ("/block someday", "/block 31.12.9999", "/block 31.12.9999 10:00-12:00"):
+        [usage] = await maria.send(bad)
+        assert staff("staff.block.usage") in usage.text
 
 
 async def test_auto_confirm_books_at_once(

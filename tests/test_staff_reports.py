@@ -67,7 +67,8 @@ async def test_export_between_two_days_includes_both(
     [since] = await maria.send("/export 2026-11-22")
     assert since.document is not None
     assert [r["name"] for r in rows_of(since.document)] == ["Client3", "Client4"]
-    for bad in ("/export yesterday", "/export 2026-11-22 2026-11-01"):
+    for bad in ("/export yesterday", "/export 2026-11-22 2026-11-01",
+                "/export 2026-01-01 9999-12-31", "/export 0001-01-01 9999-12-31"):
         [usage] = await maria.send(bad)
         assert usage.document is None and usage.text == Texts(content, "en")("staff.export.usage")
 

@@ -53,6 +53,8 @@ def test_the_forms_receptionists_type(text: str, expected: tuple[int, ...]) -> N
 @pytest.mark.parametrize("text", [
     "next Thursday afternoon", "tomorrow", "3 Dec", "13pm", "32.12 10:00", "29.02 10:00",
     "25:00 3.12", "3.12 10:00 11:00", "soon", "",
+    # A year no clinic books in: a slip, never a crash near the calendar's end.
+    "31.12.9999 10:00", "2099-12-31 10:00", "01.01.0001 00:00", "3 Dec 2062 10:00",
 ])
 def test_unsure_text_is_not_guessed(text: str) -> None:
     assert parse_when(text, NOW, LONDON) is None

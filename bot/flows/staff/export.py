@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, datetime, time, timedelta
+from datetime import MAXYEAR, MINYEAR, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from bot.content.i18n import N_
@@ -33,7 +33,9 @@ def _days(args: list[str]) -> list[date] | None:
         days = [datetime.strptime(a, "%Y-%m-%d").date() for a in args]
     except ValueError:
         return None
-    return days if len(days) <= 2 and days == sorted(days) else None
+    # A day at the calendar's very ends cannot be turned into the clinic's midnight.
+    within = all(MINYEAR < day.year < MAXYEAR for day in days)
+    return days if within and len(days) <= 2 and days == sorted(days) else None
 
 
 async def export(desk: Desk, args: list[str]) -> Turn:

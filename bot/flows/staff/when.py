@@ -30,6 +30,7 @@ _PAIR = re.compile(r"(\d{1,2})([./:])(\d{1,2})")
 _CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?(am|pm|a\.m\.|p\.m\.)")
 _NUMBER = re.compile(r"\d{1,2}")
 RECENT = timedelta(days=60)
+YEARS_AHEAD = 2  # the furthest a clinic books or blocks a day
 
 
 def _month(word: str) -> int | None:
@@ -66,7 +67,8 @@ def _clock(hour: int, minute: int, suffix: str | None = None) -> time | None:
 
 
 def parse_when(text: str, now: datetime, timezone: tzinfo) -> datetime | None:
-    """The moment `text` names, in `timezone`, or None when it cannot be read for sure."""
+    """The moment `text` names, in `timezone`, or None when it cannot be read for sure: a
+    year further off than `YEARS_AHEAD` (or before last year) is a slip ("2062" for "2026")."""
     today = now.astimezone(timezone).date()
     day: date | None = None
     day_month: tuple[int, int] | None = None
@@ -128,7 +130,7 @@ def parse_when(text: str, now: datetime, timezone: tzinfo) -> datetime | None:
             return None
     elif day is None and day_month is not None:
         day = _next_date(*day_month, today=today)
-    if day is None:
+    if day is None or not today.year - 1 <= day.year <= today.year + YEARS_AHEAD:
         return None
     return datetime.combine(day, clock, tzinfo=timezone)
 
