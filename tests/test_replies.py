@@ -42,6 +42,10 @@ PHRASINGS = [
     ("en", "kinda", "unsure"), ("en", "sort of yes", "unsure"), ("en", "it depends", "unsure"),
     ("ru", "ну как сказать... иногда", "unsure"), ("ru", "типа того", "unsure"),
     ("ru", "отчасти да", "unsure"),
+    # Regret before the answer; a self-correction is not sure.
+    ("en", "unfortunately yes", "yes"), ("en", "sadly yes", "yes"), ("en", "afraid so", "yes"),
+    ("ru", "к сожалению да", "yes"), ("ru", "увы да", "yes"), ("ru", "щас нет", "no"),
+    ("en", "no... well actually yes", "unsure"), ("ru", "нет... хотя да", "unsure"),
 ]
 
 
