@@ -47,7 +47,9 @@ async def test_a_question_about_the_week_is_answered_without_alarm(
     ("ru", "вчера жгло, а сегодня ещё и отекло", "pain"),
     # A symptom no class names beside redness, which is no problem yet on day 0.
     ("en", "a bit red and one eye is watering", "other"),
-    ("ru", "немного красное и глаз слезится", "other")])
+    ("ru", "немного красное и глаз слезится", "other"),
+    # Blisters are no cracks: staff read them in the client's words.
+    ("en", "I have blisters on my cheek", "other"), ("ru", "на щеке вскочили волдыри", "other")])
 async def test_a_symptom_that_is_always_a_problem_alerts_staff_with_its_class(
     bot: Sandbox, content: Content, language: str, text: str, answer: str
 ) -> None:
