@@ -29,7 +29,7 @@ from bot.content.spotting import Reading, Spotter
 
 Phrases = tuple[Annotated[StrictStr, Field(min_length=1)], ...]
 Answer = Literal["yes", "no", "unsure"]
-Navigation = Literal["cancel", "back", "menu", "stop", "forget"]
+Navigation = Literal["cancel", "back", "menu", "stop", "forget", "language"]
 MAX_ANSWER_WORDS = 12  # longer, it is a sentence: asked again rather than read as an answer
 MAX_AFFIRMATION_WORDS = 5
 RESUME_LEFTOVER = 2  # other words "where was I" may come with ("so, where was I?")

@@ -2,7 +2,8 @@
 and for the menu ("отмена", "stop", "назад", "главное меню": `navigate` in
 dialogs/replies.<language>.yaml); and the words for /stop ("stop messaging me", "хватит мне
 писать") and /forget ("delete my data", "удалите мои данные"): a wish to hear no more, or to
-be erased, is never a problem for staff or a FAQ page.
+be erased, is never a problem for staff or a FAQ page; and those for /language ("switch to
+russian", "по-английски").
 
 Typed alone, in any shipped language, those words do what the command or the button would, in
 whatever conversation is open: "стоп" never shows a FAQ page, "отмена" is never kept as a note
@@ -23,7 +24,7 @@ from bot.content.i18n import N_
 from bot.content.replies import Navigation
 from bot.flows import Reply, Turn, Visit, aftercare, my_appointment
 from bot.flows.context import OFFERED
-from bot.flows.menu import main_menu
+from bot.flows.menu import choose_language, main_menu
 from bot.flows.privacy import ask_forget
 from bot.flows.questions import ask
 from bot.flows.screening import back, open_step
@@ -88,6 +89,8 @@ def register(router: Router) -> None:
             return await aftercare.stop(visit)
         if wish == "forget":
             return ask_forget(visit)
+        if wish == "language":
+            return choose_language(visit)
         turn = await _back(visit) if wish == "back" and state in (None, OFFERED) else None
         await router.leave(visit)
         if turn is not None:

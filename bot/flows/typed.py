@@ -5,7 +5,10 @@ what nothing answers, and what only staff know (discounts), is offered to staff.
 beside which the client may have told something of their health is answered with the caution
 before it; the clinic's detail asked beside a health statement, after the health answer. During
 the aftercare week, a health statement or anything unknown is that day's check-in for staff
-instead. "Talk to a person" is also a main-menu button: the next message goes to staff."""
+instead. "Talk to a person" is also a main-menu button: the next message goes to staff. A
+message nothing answers in the client's language, written in the letters of another language
+the clinic speaks ("сколько стоит?" from an English Telegram), is read in that one: answered
+in it, with the switch offered (bot/flows/language.py `written_in`)."""
 
 from __future__ import annotations
 
@@ -13,9 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
 
-from bot.content.i18n import N_, format_opening_hours
+from bot.content.i18n import N_, display_name, format_opening_hours
 from bot.content.routing import Route, route
 from bot.flows import (
+    Button,
     Reply,
     Turn,
     Visit,
@@ -27,7 +31,8 @@ from bot.flows import (
     my_appointment,
     slot_picker,
 )
-from bot.flows.menu import main_menu
+from bot.flows.language import written_in
+from bot.flows.menu import LanguageChoice, main_menu
 from bot.flows.typed_text import Typed
 
 if TYPE_CHECKING:
@@ -42,13 +47,22 @@ async def message(visit: Visit, text: str) -> Turn:
     if len(text) > faq.MAX_QUESTION:
         return Turn([Reply(visit.tr("faq.too_long", limit=faq.MAX_QUESTION))])
     found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
+    offer = Turn()
+    if found.kind == "none" and (written := written_in(visit.settings, visit.language, text)):
+        there = route(visit.content, visit.services.matchers[written], written, text)
+        if there.kind != "none":  # answered in the language it was asked in
+            visit, found = Visit(visit.services, visit.client, written), there
+            offer = Turn([Reply(visit.tr("language.offer"), ((Button(
+                display_name(written), LanguageChoice(written).pack()),),))])
     if found.kind in ("condition", "health", "none") and (
             checkin := await aftercare.typed(visit, text)):
         return checkin
     answered = await _answer(visit, found, text)
     if found.cautious:
-        return Turn([health.beside(visit)]) + answered
-    return answered + _detail(visit, found.detail) if found.detail else answered
+        answered = Turn([health.beside(visit)]) + answered
+    elif found.detail:
+        answered += _detail(visit, found.detail)
+    return answered + offer
 
 
 def _detail(visit: Visit, kind: str) -> Turn:

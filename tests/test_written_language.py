@@ -1,0 +1,62 @@
+"""A client whose Telegram speaks one language may write in another the clinic speaks: "сколько
+стоит?" from an English Telegram is answered in Russian, with the switch one tap away; Russian
+typed in Latin letters ("skolko stoit") stays Russian. Asking for another language in words
+("switch to russian", "по-английски") opens the language choice."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import Settings
+from bot.content import Content
+from bot.content.i18n import display_name
+from bot.devtools.sandbox import Sandbox
+from tests import shipped
+from tests.chat import Texts, shown
+
+content, settings = shipped.content, shipped.settings  # what the clinic ships
+
+
+@pytest.mark.parametrize("telegram, text, written, topic", [
+    ("en", "сколько стоит процедура?", "ru", "price"),
+    ("en", "а это больно?", "ru", "duration"),
+    ("ru", "how much does it cost?", "en", "price")])
+async def test_a_question_in_another_language_is_answered_in_it_with_the_switch_offered(
+    bot: Sandbox, content: Content, settings: Settings, telegram: str, text: str,
+    written: str, topic: str
+) -> None:
+    t = Texts(content, written)
+    client = bot.user(language_code=telegram)
+    await client.send("/start")
+    reply = await client.send(text)
+    assert t.faq(topic, settings) in shown(reply)
+    assert t("language.offer") in shown(reply)
+    offered = [label for m in reply for label, _ in m.buttons]
+    assert display_name(written) in offered
+    switched = await client.press(display_name(written))
+    assert t("language.changed") in shown(switched)
+
+
+async def test_russian_in_latin_letters_stays_russian(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    t = Texts(content, "ru")
+    client = bot.user(language_code="ru")
+    await client.send("/start")
+    reply = shown(await client.send("skolko stoit procedura?"))
+    assert t.faq("price", settings) in reply and t("language.offer") not in reply
+
+
+@pytest.mark.parametrize("telegram, text", [
+    ("en", "switch to russian please"), ("en", "говори по-русски"),
+    ("ru", "in english please"), ("ru", "сменить язык")])
+async def test_asking_for_another_language_in_words_opens_the_choice(
+    bot: Sandbox, content: Content, telegram: str, text: str
+) -> None:
+    t = Texts(content, telegram)
+    client = bot.user(language_code=telegram)
+    await client.send("/start")
+    reply = await client.send(text)
+    assert t("language.choose") in shown(reply)
+    assert [label for label, _ in reply[-1].buttons] == [
+        display_name(lang) for lang in content.languages]
