@@ -137,5 +137,6 @@ def test_typed_text_is_answered_in_this_order() -> None:
         (Typed.AFTERCARE_WEEK, "bot.flows.aftercare_typed.typed"),
         (Typed.SCREENING_REPLY, "bot.flows.typed_answers.typed"),
         (Typed.SHORT_REPLY, "bot.flows.context.short_reply"),
+        (Typed.MENU_ITEM, "bot.flows.menu.menu_item"),
         (Typed.MESSAGE, "bot.flows.typed.message"),
     ]

@@ -270,3 +270,18 @@ async def test_a_typed_no_to_the_skin_goals_moves_on_with_what_is_ticked(
     answers = dict(await stores_of(bot).database.db.execute_fetchall(
         "SELECT step_id, answer FROM screening_answers"))
     assert answers[goals.id] == goals.options[0].id
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_a_menu_buttons_own_words_typed_do_what_the_button_does(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """"I had my procedure today" typed used to open a FAQ page, not the aftercare week."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    typed = t.label("menu.aftercare").split(" ", 1)[1]  # without its emoji
+    await client.send(typed.lower() + "!")
+    assert await stores_of(bot).aftercare.active_plan(client.id) is not None
+    contacts = shown(await client.send(t.label("menu.contacts").split(" ", 1)[1]))
+    assert settings.phone in contacts

@@ -1,7 +1,9 @@
-"""First contact: greeting, main menu, help, clinic contacts and language choice."""
+"""First contact: greeting, main menu (its buttons, or their words typed), help, clinic contacts
+and language choice."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
@@ -9,6 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 from bot.callbacks import CallbackData
 from bot.content.i18n import N_, display_name
 from bot.flows import Button, Reply, Turn, Visit
+from bot.flows.typed_text import Typed
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -16,6 +19,7 @@ if TYPE_CHECKING:
     from bot.flows.router import Router
 
 T = TypeVar("T", Turn, Turn | None)
+_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -108,4 +112,18 @@ def register(router: Router) -> None:
         flow = router.menu_actions.get(data.action)
         return await flow(visit) if flow else None
 
+    @router.typed(Typed.MENU_ITEM)
+    async def menu_item(visit: Visit, text: str) -> Turn | None:
+        """A main-menu button's own words typed, its emoji and case aside ("i had my procedure
+        today!", "Контакты"): what the button does."""
+        typed = _plain(text)
+        item = next((i for i in visit.content.menu if _plain(visit.tr_label(i.label)) == typed),
+                    None)
+        flow = router.menu_actions.get(item.action) if item else None
+        return await flow(visit) if flow else None
+
     router.button(LanguageChoice)(lambda v, data: set_language(v, data.language))
+
+
+def _plain(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold().replace("ё", "е")))
