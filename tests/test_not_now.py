@@ -96,3 +96,16 @@ async def test_the_latest_result_still_takes_its_own_date(bot: Sandbox, content:
         await user.press_data(remind, user.last))
     assert await bot.app.bot_data["services"].stores.database.all(
         "SELECT user_id FROM reminders") == [(user.id,)]
+
+
+async def test_isotretinoin_offers_no_date_before_the_six_months_it_needs(
+    bot: Sandbox, content: Content
+) -> None:
+    """Its reason says no sooner than six months after the course; a reminder in two weeks
+    contradicted it."""
+    t = Texts(content, "en")
+    user = bot.user()
+    await screen(user, t, yes=frozenset({"isotretinoin"}))
+    days = [int(data.split(":")[1]) for _, data in user.last.buttons
+            if data.startswith("recheck:")]
+    assert days and min(days) >= 182
