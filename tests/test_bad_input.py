@@ -104,3 +104,18 @@ async def test_staff_chat_chatter_is_not_answered(bot: Sandbox) -> None:
     await user.send("/start", chat=staff_chat)
     await user.send("morning all", chat=staff_chat)
     assert bot.staff_chat() == []
+
+
+async def test_a_name_that_turns_text_around_cannot_disguise_itself_to_staff(
+    bot: Sandbox, content: Content
+) -> None:
+    """A right-to-left override in a name ("\u202eevilname") would show the staff chat the
+    @username reversed or spoofed: the marks that turn text are dropped from names."""
+    t = Texts(content, "en")
+    user = bot.user(first_name="\u202eevil\u2066name", last_name="\u202bX", username="real_one")
+    await user.send("/start")
+    await user.press(t.label("menu.person"))
+    await user.send("Please call me back")
+    [post] = bot.staff_chat()
+    assert "evilname X (@real_one)" in post.text
+    assert not set(post.text) & set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")

@@ -81,15 +81,25 @@ async def visit_of(update: Update, services: Services) -> Visit:
     assert user is not None and chat is not None
     stores, settings = services.stores, services.settings
     client = await stores.clients.get(user.id)
-    fresh = (chat.id, user.first_name, user.last_name, user.username, user.language_code)
+    first, last = _plain(user.first_name), _plain(user.last_name) if user.last_name else None
+    fresh = (chat.id, first, last, user.username, user.language_code)
     if client is None or client.unreachable_at or fresh != (
             client.chat_id, client.first_name, client.last_name, client.username,
             client.telegram_language):
         client = await stores.clients.upsert(
-            user_id=user.id, chat_id=chat.id, first_name=user.first_name,
-            last_name=user.last_name, username=user.username,
+            user_id=user.id, chat_id=chat.id, first_name=first,
+            last_name=last, username=user.username,
             telegram_language=user.language_code, now=services.clock.now())
     return Visit(services, client, language_for(settings, client.language, user.language_code))
+
+
+# Marks that turn the direction of what follows: in a name, "\u202eevilname" would show staff
+# the "(@username)" after it reversed, or anything else the writer wants them to read.
+_TURNING = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+def _plain(name: str) -> str:
+    return name.translate(_TURNING)
 
 
 def client_lock(services: Services, user_id: int | None) -> AbstractAsyncContextManager[Any]:
