@@ -98,12 +98,15 @@ async def test_group_chats_get_a_pointer_to_the_private_chat(
     assert bot.api.messages[user.id] == []
 
 
-async def test_staff_chat_chatter_is_not_answered(bot: Sandbox) -> None:
+async def test_staff_chat_chatter_is_not_answered(bot: Sandbox, content: Content) -> None:
+    """Chatter is staff's own; a client's command there is no staff command, and is said so."""
     user = bot.user(111111111)
     staff_chat = {"id": -1001234567890, "type": "supergroup", "title": "Staff"}
-    await user.send("/start", chat=staff_chat)
     await user.send("morning all", chat=staff_chat)
     assert bot.staff_chat() == []
+    await user.send("/start", chat=staff_chat)
+    assert [m.text for m in bot.staff_chat()] == [
+        Texts(content, "en")("staff.unknown_command", command="/start")]
 
 
 async def test_a_name_that_turns_text_around_cannot_disguise_itself_to_staff(

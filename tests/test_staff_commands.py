@@ -164,3 +164,17 @@ async def test_a_lead_number_too_big_for_any_lead_is_simply_no_such_lead(
     [listing] = await maria.send("/leads")
     assert await maria.press_data(f"leads:open:{huge}", listing) == []
     assert "Olga" in shown(await maria.send("/lead 1"))
+
+
+async def test_a_command_staff_do_not_have_is_answered_not_ignored(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """A typo (/lead5, /lesds) in the staff chat used to get no answer at all; chatter and
+    commands from someone who is not staff still get none."""
+    staff = Texts(content, "en")
+    maria = staff_member(bot, settings)
+    [answer] = await maria.send("/lesds")
+    assert answer.text == staff("staff.unknown_command", command="/lesds")
+    stranger = staff_member(bot, settings, user_id=424242, first_name="Guest")
+    assert await stranger.send("/lesds") == []
+    assert len(bot.staff_chat()) == 1

@@ -22,6 +22,7 @@ from telegram.ext import (
 )
 
 from bot.config import Settings
+from bot.flows import Reply, Turn
 from bot.flows.router import DeskRouter
 from bot.flows.routes import desk_router
 from bot.flows.staff import Desk, StaffMember, subject
@@ -115,11 +116,30 @@ async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                                                 message.message_id, text))
 
 
+async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A command staff do not have, typed in the staff chat (a typo: "/lesds"): said so, with
+    the way to the list; from anyone else, chatter, never answered."""
+    message = update.message
+    assert message is not None
+    member = staff_member(update, _settings(context), "command")
+    if member is None:
+        return
+    desk, command = _desk(context, member), "/" + handlers.command_name(message)
+
+    async def answer() -> Turn:
+        return Turn([Reply(desk.tr("staff.unknown_command", command=command))])
+
+    await handlers.handle_turn(update, context, message.chat_id, answer)
+
+
 def register(app: Application, settings: Settings) -> None:  # type: ignore[type-arg]
     """Before the client handlers, so staff commands and buttons are seen first."""
     router = app.bot_data["desk_router"] = desk_router()
     app.add_handler(CommandHandler(list(router.commands), on_command,
                                    filters=filters.UpdateType.MESSAGE))
+    app.add_handler(MessageHandler(
+        filters.Chat(settings.staff_chat_id) & filters.COMMAND & filters.UpdateType.MESSAGE,
+        on_unknown_command))
     app.add_handler(CallbackQueryHandler(on_button, pattern=router.owns))
     app.add_handler(MessageHandler(
         filters.Chat(settings.staff_chat_id) & filters.REPLY & filters.TEXT & ~filters.COMMAND
