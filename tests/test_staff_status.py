@@ -187,3 +187,21 @@ async def test_staff_hear_when_the_client_cannot_be_reached(
     reply = shown(await maria.reply_to(prompt, "2026-12-03 14:30"))
     assert Texts(content, "en")("staff.client_unreachable", id=1) in reply
     assert (await stores_of(bot).leads.get(1)).status == "booked"
+
+
+async def test_booked_pressed_again_points_to_the_question_already_asked(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """Two quick presses used to post the same question twice; the second now answers the
+    first, and a reply to it still books the lead."""
+    staff = Texts(content, "en")
+    await lead_by_chat(bot, content, user_id=2002)
+    maria = staff_member(bot, settings)
+    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    [again] = await press_on_card(bot, maria, 1, "Booked")
+    assert again.text == staff("staff.booked.asked", id=1)
+    assert again.reply_to == prompt.message_id
+    assert len([m for m in bot.staff_chat() if staff("staff.booked.ask", id=1, example="")[:20]
+                in m.text]) == 1
+    await maria.reply_to(prompt, "2026-12-03 14:30")
+    assert (await stores_of(bot).leads.get(1)).status == "booked"

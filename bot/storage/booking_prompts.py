@@ -32,6 +32,13 @@ class BookingPromptStore(Store):
                              " WHERE message_id = ?", (message_id,))
         return BookingPrompt(int(row[0]), bool(row[1])) if row else None
 
+    async def open_of(self, lead_id: int) -> int | None:
+        """The staff-chat message of the lead's latest prompt still open, if one is."""
+        row = await self.one("SELECT message_id FROM booking_prompts WHERE lead_id = ?"
+                             " AND closed_at IS NULL ORDER BY created_at DESC, message_id DESC"
+                             " LIMIT 1", (lead_id,))
+        return int(row[0]) if row else None
+
     async def close(self, lead_id: int, now: datetime) -> None:
         """Every open prompt of the lead is out of date: it was answered, or the lead moved."""
         await self.write("UPDATE booking_prompts SET closed_at = ? WHERE lead_id = ?"

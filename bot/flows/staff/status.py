@@ -53,7 +53,9 @@ async def press(desk: Desk, pressed: LeadStatus) -> Turn:
             and lead.appointment_at > desk.now:
         return await change(desk, lead, BOOKED, lead.appointment_at)  # the slot the client held
     if target == BOOKED:
-        return ask_appointment(desk, lead)
+        asked = await desk.stores.booking_prompts.open_of(lead.id)
+        return ask_appointment(desk, lead) if asked is None else Turn(staff=[StaffPost(
+            desk.tr("staff.booked.asked", id=lead.id), reply_to=asked)])
     return await change(desk, lead, target)
 
 
