@@ -18,6 +18,12 @@ async def mid_screening(bot: Sandbox, t: Texts) -> ChatUser:
     return user
 
 
+def shows_the_open_question(reply: str, t: Texts) -> None:
+    """In the check, what is not understood shows its question again, not the main menu."""
+    assert t(path(t.content.screening)[1].question) in reply
+    assert t("menu.title") not in reply
+
+
 async def still_at_the_first_question(user: ChatUser, t: Texts) -> None:
     """The screening was not lost: the same question's buttons still work."""
     reply = shown(await user.press_exact(t.label("screening.no")))
@@ -36,6 +42,7 @@ async def test_media_gets_a_friendly_answer(
     user = await mid_screening(bot, t)
     reply = shown(await getattr(user, action)())
     assert t(msgid) in reply
+    shows_the_open_question(reply, t)
     await still_at_the_first_question(user, t)
 
 
@@ -44,7 +51,9 @@ async def test_edited_message_and_unknown_command(
 ) -> None:
     t = Texts(content, language)
     user = await mid_screening(bot, t)
-    assert t("error.edited_message") in shown(await user.edit("never mind"))
+    edited = shown(await user.edit("never mind"))
+    assert t("error.edited_message") in edited
+    shows_the_open_question(edited, t)
     assert t("error.unknown_command") in shown(await user.send("/frobnicate"))
     await still_at_the_first_question(user, t)
 
@@ -80,7 +89,8 @@ async def test_junk_or_forged_callback_data_gets_out_of_date_answer(
     t = Texts(content, "en")
     user = await mid_screening(bot, t)
     reply = shown(await user.press_data(data))
-    assert t("error.stale_button") in reply
+    assert t("error.stale_button_short") in reply
+    shows_the_open_question(reply, t)
     await still_at_the_first_question(user, t)
 
 

@@ -112,7 +112,7 @@ async def test_answer_is_kept_when_the_next_question_cannot_be_shown(
 
     # Pressing the old buttons again, the same answer or the other, answers nothing twice.
     for data in (no, yes):
-        assert t("error.stale_button") in shown(await user.press_data(data, question))
+        assert t("error.stale_button_short") in shown(await user.press_data(data, question))
     assert await answers(bot) == stored
 
     reply = await reopen(user, t)

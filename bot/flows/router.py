@@ -35,7 +35,7 @@ Leave = Callable[[Visit, dict[str, Any]], Awaitable[None]]
 CommandFlow = Callable[[Who, list[str]], Awaitable[Turn]]
 StaffReply = Callable[[Desk, int, int, str], Awaitable[Turn | None]]
 # The answer when no flow gives one: (the visit, the message id of the note saying why).
-Fallback = Callable[[Visit, str], Turn]
+Fallback = Callable[[Visit, str], Awaitable[Turn]]
 # Words typed for what a command or a button does ("отмена"), read before the conversation the
 # client is in (its state, None outside one) reads them: the turn, or None to read on.
 Navigate = Callable[[Visit, str, str | None], Awaitable[Turn | None]]
@@ -160,7 +160,7 @@ class Router(Dispatch[Visit]):
         await self.leave(visit)
         command = self.commands.get(name)
         if command is None:
-            return self.fallback(visit, N_("error.unknown_command"))
+            return await self.fallback(visit, N_("error.unknown_command"))
         return await self._told(visit, await command.run(visit, args))
 
     async def on_button(self, visit: Visit, data: str | None) -> Turn:
@@ -168,7 +168,7 @@ class Router(Dispatch[Visit]):
         turn = await self.press(visit, data)
         if turn is None:
             log.info("stale or forged button from user %s", visit.client.user_id)
-            return self.fallback(visit, N_("error.stale_button"))
+            return await self.fallback(visit, N_("error.stale_button"))
         return await self._told(visit, turn)
 
     async def on_text(self, visit: Visit, text: str) -> Turn:
@@ -208,10 +208,10 @@ class Router(Dispatch[Visit]):
             turn = await self.photo(visit, photo, caption)
             if turn is not None:
                 return turn
-        return self.fallback(visit, N_("error.unsupported_message"))
+        return await self.fallback(visit, N_("error.unsupported_message"))
 
     async def on_edited(self, visit: Visit) -> Turn:
-        return self.fallback(visit, N_("error.edited_message"))
+        return await self.fallback(visit, N_("error.edited_message"))
 
     async def leave(self, visit: Visit) -> None:
         """Leave the conversation the client is in, if it is one left on a command or a button."""

@@ -51,7 +51,7 @@ from bot.flows.staff import (
 
 
 def client_router() -> Router:
-    router = Router(fallback=menu.with_note)
+    router = Router(fallback=screening.not_understood)
     for flow in (menu, faq, typed, booking, my_appointment, aftercare, aftercourse, appointment,
                  privacy, outcome, consent, aftercare_typed, screening, navigation, typed_answers,
                  context, relay):

@@ -12,13 +12,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.content import Step
+from bot.content.i18n import N_
 from bot.flows import Reply, Turn, Visit, funnel
 from bot.flows.consent import begin
 from bot.flows.eligibility import YES, evaluate
-from bot.flows.menu import main_menu
+from bot.flows.menu import main_menu, with_note
 from bot.flows.outcome import outcome_reply
 from bot.flows.questions import BACK, CANCEL, DONE, NO, TOGGLE, Answer, ask
 from bot.storage import ScreeningRecord
+
+# Notes that end "here is the main menu", as they read above the open question instead.
+ABOVE_A_QUESTION = {"error.stale_button": N_("error.stale_button_short")}
 
 if TYPE_CHECKING:
     from bot.flows.router import Router
@@ -56,6 +60,16 @@ async def open_step(visit: Visit) -> tuple[ScreeningRecord, Step] | None:
     if record is None or step is None or record.consent_version != screening.consent_version:
         return None
     return record, step
+
+
+async def not_understood(visit: Visit, note: str) -> Turn:
+    """What the client sent is not understood (a sticker, an edit, an old button): the open
+    check's question again under why, so the check goes on in view; else the main menu."""
+    opened = await open_step(visit)
+    if opened is None:
+        return with_note(visit, note)
+    record, step = opened
+    return Turn([ask(visit, record, step, note=visit.tr(ABOVE_A_QUESTION.get(note, note)))])
 
 
 async def back(visit: Visit, record: ScreeningRecord, step: Step, *, edit: bool) -> Turn | None:
