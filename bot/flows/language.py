@@ -26,7 +26,6 @@ def language_for(settings: Settings, chosen: str | None, telegram: str | None) -
     return negotiate(telegram, settings.languages, settings.default_language)
 
 
-
 def written_in(settings: Settings, language: str, text: str) -> str | None:
     """The configured language a message is written in, where its letters are mostly of
     another script than `language`'s and one configured language alone writes in that script
