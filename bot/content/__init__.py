@@ -9,7 +9,8 @@ translation is kept.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
@@ -59,6 +60,8 @@ class Content:
     replies: dict[str, ReplyReader]  # yes / no / unsure, offers taken, "where was I"
     classifiers: dict[str, Classifier]  # the languages dialogs/examples.tsv has messages in
     cautions: dict[str, Classifier]  # the same examples read as health statement or not
+    # Each language's main-menu labels as `plain_words` reads them → their action, on first use.
+    _labelled: dict[str, dict[str, str]] = field(default_factory=dict, repr=False, compare=False)
 
     def tr_message(self, language: str, msgid: str, **values: Any) -> Markup:
         """One catalog message as Telegram HTML, with `values` escaped into it.
@@ -79,11 +82,29 @@ class Content:
         must not escape it (a client once saw `<b>` literally)."""
         return Markup(self.envs[language].get_template(template).render(**values).strip())
 
+    def menu_action_labelled(self, language: str, typed: str) -> str | None:
+        """The main-menu action whose button `typed` reads in `language`, its emoji, case and
+        punctuation aside ("i had my procedure today!")."""
+        labels = self._labelled.get(language)
+        if labels is None:
+            labels = self._labelled[language] = {
+                plain_words(self.tr_button_label(language, item.label)): item.action
+                for item in self.menu}
+        return labels.get(plain_words(typed))
+
     def menu_item(self, action: str) -> MenuItem | None:
         return next((m for m in self.menu if m.action == action), None)
 
     def faq_topic(self, topic_id: str) -> FaqTopic | None:
         return next((t for t in self.faq if t.id == topic_id), None)
+
+
+def plain_words(text: str) -> str:
+    """Letters and digits only, lower case, words one space apart."""
+    return " ".join(_WORD.findall(text.casefold().replace("ё", "е")))
+
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 def _environment(templates: Path, catalog: LocaleCatalog) -> Environment:

@@ -3,7 +3,6 @@ and language choice."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
@@ -19,7 +18,6 @@ if TYPE_CHECKING:
     from bot.flows.router import Router
 
 T = TypeVar("T", Turn, Turn | None)
-_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -116,14 +114,8 @@ def register(router: Router) -> None:
     async def menu_item(visit: Visit, text: str) -> Turn | None:
         """A main-menu button's own words typed, its emoji and case aside ("i had my procedure
         today!", "Контакты"): what the button does."""
-        typed = _plain(text)
-        item = next((i for i in visit.content.menu if _plain(visit.tr_label(i.label)) == typed),
-                    None)
-        flow = router.menu_actions.get(item.action) if item else None
+        action = visit.content.menu_action_labelled(visit.language, text)
+        flow = router.menu_actions.get(action) if action else None
         return await flow(visit) if flow else None
 
     router.button(LanguageChoice)(lambda v, data: set_language(v, data.language))
-
-
-def _plain(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold().replace("ё", "е")))
