@@ -358,6 +358,41 @@ async def test_health_told_in_own_words_during_the_check_is_never_suitable(
     assert (await answers_of(bot))[steps[1].id] == "no"
 
 
+@pytest.mark.parametrize("language, text", [
+    ("en", "no, I have dry skin"), ("en", "no, just oily skin"), ("en", "no, never had it"),
+    ("en", "no, I don't take any pills"), ("ru", "нет, у меня нормальная кожа"),
+    ("ru", "нет, у меня всё в порядке"), ("ru", "нет, у меня сухая кожа"),
+    ("ru", "нет, ничего не принимаю")])
+async def test_an_ordinary_no_with_a_word_more_is_a_plain_no(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """Skin types and denials tell nothing a specialist must weigh."""
+    t = Texts(content, language)
+    steps = path(content.screening)
+    user = bot.user(language_code=language)
+    await consented(user, t)
+    await user.press(t.label("screening.done"))
+    reply = shown(await user.send(text))
+    assert t("screening.noted", answer=t.label("screening.no")) in reply
+    assert t("screening.told") not in reply
+    assert await answers_of(bot) == {steps[0].id: "-", steps[1].id: "no"}
+
+
+@pytest.mark.parametrize("telegram, text", [("ru", "no, but I take heart pills"),
+                                            ("en", "нет, но пью таблетки от сердца")])
+async def test_health_told_in_the_other_language_is_noted_too(
+    bot: Sandbox, content: Content, telegram: str, text: str
+) -> None:
+    t = Texts(content, telegram)
+    steps = path(content.screening)
+    user = bot.user(language_code=telegram)
+    await consented(user, t)
+    await user.press(t.label("screening.done"))
+    reply = shown(await user.send(text))
+    assert t("screening.told") in reply
+    assert (await answers_of(bot))[steps[1].id] == "no"
+
+
 async def test_health_told_beside_the_last_answer_changes_the_outcome_it_ends_with(
     bot: Sandbox, content: Content
 ) -> None:

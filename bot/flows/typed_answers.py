@@ -13,20 +13,24 @@ from typing import TYPE_CHECKING
 
 from bot.content import Step
 from bot.content.i18n import N_
-from bot.content.routing import Route, route
+from bot.content.routing import TOLD_MARGIN, Route, health_odds, route
 from bot.flows import Reply, Turn, Visit, faq
 from bot.flows.eligibility import TOLD, YES
+from bot.flows.language import written_in
 from bot.flows.questions import NO, ask
 from bot.flows.screening import advance, open_step
 from bot.flows.typed_text import Typed
 from bot.storage import ScreeningRecord
 
 if TYPE_CHECKING:
+    from bot.content import Content
     from bot.flows.router import Router
 
 ANSWER_LABELS = {"yes": N_("screening.yes"), "no": N_("screening.no"),
                  "unsure": N_("screening.unsure")}
 NONE = N_("screening.none_of_these")
+# Cues of the words files that name health itself: a medicine or diagnosis, a symptom, the body.
+HEALTH_WORDS = frozenset(("health:about", "health:symptoms", "health:body"))
 # A yes or a "not sure" to a group of conditions: which ones, then.
 GROUP_NOTES = {YES: N_("screening.tick_which"), "unsure": N_("screening.tick_if_unsure")}
 
@@ -43,9 +47,13 @@ async def typed(visit: Visit, text: str) -> Turn | None:
         return Turn([ask(visit, record, step, note=note)])
     if reader.resumes(text):
         return Turn([ask(visit, record, step, note=visit.tr("resume.here"))])
+    # "нет" from an English Telegram, "no, but…" from a Russian one: read as written.
+    written = written_in(visit.settings, visit.language, text) or visit.language
     value = reader.answer(text)
-    found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
-    told = value != YES and _tells_health(visit, found)
+    if value is None and written != visit.language:
+        value = visit.content.replies[written].answer(text)
+    found = route(visit.content, visit.services.matchers[written], written, text)
+    told = value != YES and _tells_health(visit.content, written, text, found)
     if told:
         await visit.stores.screenings.save_answer(record.id, TOLD, YES, step.id, visit.now)
         record = record.answered(TOLD, YES)  # the outcome, if this answer ends the check
@@ -58,13 +66,17 @@ async def typed(visit: Visit, text: str) -> Turn | None:
     return _with_told(visit, turn) if told else turn
 
 
-def _tells_health(visit: Visit, found: Route) -> bool:
+def _tells_health(content: Content, language: str, text: str, found: Route) -> bool:
     """Whether a message tells of the client's health in a way no question of the check asks
-    about: a statement the routing answers with caution, or a condition the check lacks. A yes
-    needs no such reading: it declares the question's condition already."""
-    asked = visit.content.screening.conditions
-    return found.kind == "health" or found.cautious or (
-        found.kind == "condition" and any(key not in asked for key in found.keys))
+    about: a condition the check lacks, or a statement the safety net is sure of that names
+    health itself, a medicine, a symptom or the body ("no, but I take heart pills"); a skin
+    type or a denial ("no, I have dry skin", "нет, ничего не принимаю") tells none. A yes needs
+    no such reading: it declares the question's condition already."""
+    if found.kind == "condition":
+        return any(key not in content.screening.conditions for key in found.keys)
+    return (found.kind == "health" or found.cautious) and health_odds(
+        content, language, text) > TOLD_MARGIN and not HEALTH_WORDS.isdisjoint(
+        content.spotters[language].find(text).keys)
 
 
 def _with_told(visit: Visit, turn: Turn) -> Turn:
