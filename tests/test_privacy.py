@@ -193,3 +193,22 @@ async def test_forget_leaves_no_trace_in_the_database_files(
     for file in files:
         raw = file.read_bytes()
         assert [needle for needle in needles if needle.encode() in raw] == [], file.name
+
+
+@pytest.mark.parametrize("language, yes, no", [("en", "yes", "no"), ("ru", "да, удалите", "нет")])
+async def test_a_typed_answer_to_the_erasure_question_answers_it_even_in_the_check(
+    bot: Sandbox, content: Content, language: str, yes: str, no: str
+) -> None:
+    """A typed "yes" after "delete my data" in the middle of the check was stored as a yes to
+    the check's hidden question, and nothing was erased."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await consented(user, t)
+    await user.press(t.label("screening.done"))
+    await user.send("/forget")
+    assert t("privacy.forget.kept") in shown(await user.send(no))
+    assert await count(bot, "SELECT COUNT(*) FROM screening_answers") == 1  # the goals only
+    await user.send("/forget")
+    assert t("privacy.forget.done") in shown(await user.send(yes))
+    assert await count(bot, "SELECT COUNT(*) FROM screening_answers") == 0
+    assert await count(bot, "SELECT COUNT(*) FROM clients") == 0

@@ -88,7 +88,7 @@ def register(router: Router) -> None:
             await router.leave(visit)
             return await aftercare.stop(visit)
         if wish == "forget":
-            return ask_forget(visit)
+            return await ask_forget(visit)
         if wish == "language":
             return choose_language(visit)
         turn = await _back(visit) if wish == "back" and state in (None, OFFERED) else None

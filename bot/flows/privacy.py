@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 SAID = {"yes": N_("screening.yes"), "no": N_("screening.no"), "unsure": N_("screening.unsure")}
 MAX_MESSAGE = 4096  # Telegram's limit, in characters
+CONFIRMING = "forget_confirm"  # the chat state while "erase all my data?" waits for an answer
 
 
 @dataclass(frozen=True)
@@ -139,10 +140,24 @@ def readable_answers(content: Content, language: str,
     return readable
 
 
-def ask_forget(visit: Visit) -> Turn:
+async def ask_forget(visit: Visit) -> Turn:
+    """"Erase all my data?", answered by its buttons or typed ("yes", "нет"): until then a
+    typed answer is this question's, never an open check's."""
+    await visit.stores.chat_states.save(visit.client.user_id, CONFIRMING, {}, visit.now)
     buttons = ((visit.tr_button("privacy.forget.yes", Forget("yes").pack()),),
                (visit.tr_button("privacy.forget.no", Forget("no").pack()),))
     return Turn([Reply(visit.tr("privacy.forget.confirm"), buttons)])
+
+
+async def confirming(visit: Visit, text: str, data: dict[str, Any]) -> Turn | None:
+    """A typed answer to "erase all my data?"; anything else leaves the question unanswered."""
+    await _unconfirmed(visit, data)
+    answer = visit.content.replies[visit.language].answer(text)
+    return await forget(visit, answer == "yes") if answer in ("yes", "no") else None
+
+
+async def _unconfirmed(visit: Visit, data: dict[str, Any]) -> None:
+    await visit.stores.chat_states.clear(visit.client.user_id)
 
 
 async def forget(visit: Visit, confirmed: bool) -> Turn:
@@ -177,5 +192,6 @@ def erased_post(services: Services, message_id: int, *, lead_id: int | None = No
 def register(router: Router) -> None:
     router.command("privacy", N_("command.privacy"))(lambda v, _: ready(notice(v)))
     router.command("mydata", N_("command.mydata"))(lambda v, _: my_data(v))
-    router.command("forget", N_("command.forget"))(lambda v, _: ready(ask_forget(v)))
+    router.command("forget", N_("command.forget"))(lambda v, _: ask_forget(v))
+    router.state(CONFIRMING, leave=_unconfirmed)(confirming)
     router.button(Forget)(lambda v, data: forget(v, data.answer == "yes"))
