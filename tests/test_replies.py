@@ -46,6 +46,11 @@ PHRASINGS = [
     ("en", "unfortunately yes", "yes"), ("en", "sadly yes", "yes"), ("en", "afraid so", "yes"),
     ("ru", "к сожалению да", "yes"), ("ru", "увы да", "yes"), ("ru", "щас нет", "no"),
     ("en", "no... well actually yes", "unsure"), ("ru", "нет... хотя да", "unsure"),
+    ("en", "I'm afraid not", "no"), ("en", "afraid not", "no"), ("en", "fortunately not", "no"),
+    ("en", "thankfully no", "no"), ("en", "luckily no", "no"), ("ru", "слава богу нет", "no"),
+    ("ru", "к счастью нет", "no"), ("ru", "боюсь что нет", "no"), ("ru", "боюсь, что да", "yes"),
+    ("ru", "нет... ой, да", "unsure"), ("ru", "нет, вернее есть", "unsure"),
+    ("ru", "нет стоп да", "unsure"),
 ]
 
 
