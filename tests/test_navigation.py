@@ -27,12 +27,16 @@ MENU = {"en": ["menu", "main menu", "back to the menu"],
         "ru": ["меню", "главное меню", "в главное меню"]}
 # Asking the bot to stop writing, or to erase what it keeps, in words: /stop and /forget.
 STOP = {"en": ["stop messaging me", "unsubscribe", "please stop sending me messages",
-               "don't write to me anymore"],
-        "ru": ["хватит мне писать", "отпишите меня", "не пишите мне больше"]}
+               "don't write to me anymore", "stop sending me reminders",
+               "I don't need these messages"],
+        "ru": ["хватит мне писать", "отпишите меня", "не пишите мне больше",
+               "не беспокойте меня", "прекратите писать", "отпишитесь от меня"]}
 FORGET = {"en": ["please delete my data", "delete all my info", "forget me",
-                 "I withdraw my consent"],
+                 "I withdraw my consent", "delete my personal data",
+                 "I want to withdraw consent"],
           "ru": ["удалите мои данные", "забудь меня", "удалите всю информацию обо мне",
-                 "отзываю согласие"]}
+                 "отзываю согласие", "удалите мои персональные данные",
+                 "я отзываю своё согласие"]}
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
 """A client whose Telegram speaks one language may write in another the clinic speaks: "сколько
 стоит?" from an English Telegram is answered in Russian, with the switch one tap away; Russian
-typed in Latin letters ("skolko stoit") stays Russian. Asking for another language in words
-("switch to russian", "по-английски") opens the language choice."""
+typed in Latin letters ("skolko stoit"), a brand or a single word stays in the client's own.
+Asking for a language by name ("switch to russian", "по-английски") switches to it; for
+another language in general ("сменить язык"), opens the choice."""
 
 from __future__ import annotations
 
@@ -48,8 +49,8 @@ async def test_russian_in_latin_letters_stays_russian(
 
 
 @pytest.mark.parametrize("telegram, text", [
-    ("en", "switch to russian please"), ("en", "говори по-русски"),
-    ("ru", "in english please"), ("ru", "сменить язык")])
+    ("en", "change language please"), ("en", "другой язык"), ("ru", "another language"),
+    ("ru", "сменить язык")])
 async def test_asking_for_another_language_in_words_opens_the_choice(
     bot: Sandbox, content: Content, telegram: str, text: str
 ) -> None:
@@ -60,3 +61,38 @@ async def test_asking_for_another_language_in_words_opens_the_choice(
     assert t("language.choose") in shown(reply)
     assert [label for label, _ in reply[-1].buttons] == [
         display_name(lang) for lang in content.languages]
+
+
+@pytest.mark.parametrize("telegram, text", [
+    ("ru", "London"), ("ru", "Apple Pay есть?"), ("ru", "London где?"), ("en", "нет"),
+    ("en", "лицо")])
+async def test_a_name_a_brand_or_one_word_is_no_sign_of_another_language(
+    bot: Sandbox, content: Content, telegram: str, text: str
+) -> None:
+    client = bot.user(language_code=telegram)
+    await client.send("/start")
+    reply = shown(await client.send(text))
+    for other in content.languages:
+        assert Texts(content, other)("language.offer") not in reply
+
+
+@pytest.mark.parametrize("telegram, text, chosen", [
+    ("en", "switch to russian please", "ru"), ("en", "говори по-русски", "ru"),
+    ("ru", "in english please", "en"), ("ru", "по-английски можно?", "en")])
+async def test_a_language_named_is_switched_to(
+    bot: Sandbox, content: Content, telegram: str, text: str, chosen: str
+) -> None:
+    client = bot.user(language_code=telegram)
+    await client.send("/start")
+    assert Texts(content, chosen)("language.changed") in shown(await client.send(text))
+
+
+async def test_a_question_for_staff_about_languages_reaches_staff(
+    bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    client = bot.user()
+    await client.send("/start")
+    await client.press(t.label("menu.person"))
+    await client.send("do you speak russian?")
+    assert "do you speak russian?" in bot.staff_chat()[-1].text

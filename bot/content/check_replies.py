@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.content.replies import ABOUT_THE_CHAT
 from bot.content.report import Report
 
 if TYPE_CHECKING:
     from bot.content import Content
 
-ABOUT_THE_CHAT = ("stop", "forget")  # navigate kinds that win over an answer they open like
 
 
 def check_replies(content: Content, report: Report) -> None:

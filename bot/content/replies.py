@@ -30,6 +30,9 @@ from bot.content.spotting import Reading, Spotter
 Phrases = tuple[Annotated[StrictStr, Field(min_length=1)], ...]
 Answer = Literal["yes", "no", "unsure"]
 Navigation = Literal["cancel", "back", "menu", "stop", "forget", "language"]
+# Wishes about the whole chat (/stop, /forget, /language): they win over reading an answer
+# they open like ("не пишите мне"), and a conversation begun keeps its own words.
+ABOUT_THE_CHAT: tuple[Navigation, ...] = ("stop", "forget", "language")
 MAX_ANSWER_WORDS = 12  # longer, it is a sentence: asked again rather than read as an answer
 MAX_AFFIRMATION_WORDS = 5
 RESUME_LEFTOVER = 2  # other words "where was I" may come with ("so, where was I?")

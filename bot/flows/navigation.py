@@ -21,10 +21,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.content.i18n import N_
-from bot.content.replies import Navigation
+from bot.content.replies import ABOUT_THE_CHAT, Navigation
 from bot.flows import Reply, Turn, Visit, aftercare, my_appointment
 from bot.flows.context import OFFERED
-from bot.flows.menu import choose_language, main_menu
+from bot.flows.language import named_language
+from bot.flows.menu import choose_language, main_menu, set_language
 from bot.flows.privacy import ask_forget
 from bot.flows.questions import ask
 from bot.flows.screening import back, open_step
@@ -66,6 +67,18 @@ async def _back(visit: Visit) -> Turn | None:
     return await back(visit, record, step, edit=False) or Turn([ask(visit, record, step)])
 
 
+async def _about_the_chat(visit: Visit, wish: Navigation, text: str) -> Turn | None:
+    """/stop, /forget or /language asked in words; a language named ("switch to russian",
+    "по-английски") is switched to at once."""
+    if wish == "stop":
+        await visit.stores.chat_states.clear(visit.client.user_id)
+        return await aftercare.stop(visit)
+    if wish == "forget":
+        return await ask_forget(visit)
+    named = named_language(visit.settings.languages, text)
+    return await set_language(visit, named) if named else choose_language(visit)
+
+
 def _wish(visit: Visit, text: str) -> Navigation | None:
     """What the words ask, read in the chat's language first, then in the others: "стоп" in
     a chat whose Telegram speaks English is still a stop."""
@@ -84,13 +97,9 @@ def register(router: Router) -> None:
             return None
         if wish == "cancel":
             return await cancel(visit)
-        if wish == "stop":
-            await router.leave(visit)
-            return await aftercare.stop(visit)
-        if wish == "forget":
-            return await ask_forget(visit)
-        if wish == "language":
-            return choose_language(visit)
+        if wish in ABOUT_THE_CHAT:
+            # Begun with a message for staff or a booking, the words are that conversation's.
+            return await _about_the_chat(visit, wish, text) if state in (None, OFFERED) else None
         turn = await _back(visit) if wish == "back" and state in (None, OFFERED) else None
         await router.leave(visit)
         if turn is not None:

@@ -48,7 +48,9 @@ async def message(visit: Visit, text: str) -> Turn:
         return Turn([Reply(visit.tr("faq.too_long", limit=faq.MAX_QUESTION))])
     found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
     offer = Turn()
-    if found.kind == "none" and (written := written_in(visit.settings, visit.language, text)):
+    # A name, a brand or one word is no sign of another language ("London", "нет").
+    if found.kind == "none" and len(text.split()) > 1 and (
+            written := written_in(visit.settings, visit.language, text)):
         there = route(visit.content, visit.services.matchers[written], written, text)
         if there.kind != "none":  # answered in the language it was asked in
             visit, found = Visit(visit.services, visit.client, written), there
