@@ -22,6 +22,16 @@ TODAY = date(2026, 11, 24)  # a Tuesday
     ("3 дек", AskedDay(date(2026, 12, 3))),
     ("в среду", AskedDay(date(2026, 11, 25))),
     ("20 jan", AskedDay(date(2027, 1, 20))),
+    ("friday after 5pm", AskedDay(date(2026, 11, 27), time(17))),
+    ("next friday after 5 pm", AskedDay(date(2026, 11, 27), time(17))),
+    ("friday after 5:30pm", AskedDay(date(2026, 11, 27), time(17, 30))),
+    ("friday after 5.30 p.m.", AskedDay(date(2026, 11, 27), time(17, 30))),
+    ("tomorrow after 10am", AskedDay(date(2026, 11, 25), time(10))),
+    ("tomorrow after 12pm", AskedDay(date(2026, 11, 25), time(12))),
+    ("в пятницу после 17", AskedDay(date(2026, 11, 27), time(17))),
+    ("в пятницу после 5 вечера", AskedDay(date(2026, 11, 27), time(17), time(23, 59))),
+    ("завтра после 2 дня", AskedDay(date(2026, 11, 25), time(14))),
+    ("завтра после 10 утра", AskedDay(date(2026, 11, 25), time(10), time(12))),
 ])
 def test_a_named_day_is_read(text: str, expected: AskedDay) -> None:
     assert parse_day(text, TODAY) == expected

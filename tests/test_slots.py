@@ -73,6 +73,24 @@ async def test_a_typed_day_opens_its_times_and_notes_reach_the_card(
     assert typed in text and {"en": "with a friend", "ru": "с подругой"}[language] in text
 
 
+@pytest.mark.engines("sqlite")
+@pytest.mark.parametrize("typed", [
+    {"en": "friday after 5pm", "ru": "в пятницу после 5 вечера"},
+    {"en": "friday after 5 pm", "ru": "в пятницу после 17"},
+])
+async def test_an_hour_typed_as_clients_say_it_narrows_the_day(
+    bot: Sandbox, content: Content, language: str, typed: dict[str, str]
+) -> None:
+    """English screens show 12-hour times, so clients write "5pm": every time of the day
+    was listed, as if 5 in the morning had been asked for."""
+    client = await at_picker(bot, content, language=language)
+    await client.send(typed[language])
+    friday = [datetime(2026, 11, 27, 17, 15, tzinfo=UTC) + timedelta(minutes=45 * n)
+              for n in range(4)]
+    assert [label for label, _ in buttons(client.last, "stime:")] == [
+        format_time(at, "short", locale=language) for at in friday]
+
+
 async def test_asking_for_a_day_from_the_chat_opens_it_after_the_contact(
     bot: Sandbox, content: Content, language: str
 ) -> None:

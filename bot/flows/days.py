@@ -25,7 +25,8 @@ PART_WORDS = (("после обеда", "afternoon"), ("after lunch", "afternoon
               ("afternoon", "afternoon"), ("до обеда", "morning"), ("утр", "morning"),
               ("morning", "morning"), ("вечер", "evening"), ("evening", "evening"),
               ("after work", "evening"), ("после работы", "evening"))
-_AFTER = re.compile(r"(?:after|после|от|from|с)\s+(\d{1,2})(?:[:.](\d{2}))?")
+_AFTER = re.compile(r"(?:after|после|от|from|с)\s+(\d{1,2})(?:[:.](\d{2}))?"
+                    r"(?:\s*(am|pm|a\.m\.|p\.m\.|утра|дня|вечера|ночи)(?!\w))?")
 _DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})\b")
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 
@@ -51,8 +52,20 @@ def parse_day(text: str, today: date) -> AskedDay | None:
             since, until = PARTS[part]
             break
     if (m := _AFTER.search(lowered)) and int(m[1]) < 24 and int(m[2] or 0) < 60:
-        since = time(int(m[1]), int(m[2] or 0))
+        since = time(_hour(int(m[1]), m[3] or ""), int(m[2] or 0))
     return AskedDay(day, since, until)
+
+
+def _hour(hour: int, said: str) -> int:
+    """The hour on the 24-hour clock: English screens show "5:15 PM", so clients write "after
+    5pm" (and Russian ones "после 5 вечера") for 17:00. An hour past 12 is read as it is."""
+    if hour > 12 or said in ("", "утра"):
+        return hour
+    if said in ("am", "a.m."):
+        return hour % 12
+    if said == "ночи":  # "11 ночи" is 23:00, "2 ночи" 2:00
+        return (hour + 12) % 24 if hour >= 9 else hour
+    return hour % 12 + 12
 
 
 def _named_day(words: list[str], lowered: str, today: date) -> date | None:
