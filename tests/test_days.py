@@ -32,12 +32,23 @@ TODAY = date(2026, 11, 24)  # a Tuesday
     ("в пятницу после 5 вечера", AskedDay(date(2026, 11, 27), time(17), time(23, 59))),
     ("завтра после 2 дня", AskedDay(date(2026, 11, 25), time(14))),
     ("завтра после 10 утра", AskedDay(date(2026, 11, 25), time(10), time(12))),
+    ("on the 27th", AskedDay(date(2026, 11, 27))),
+    ("the 1st please", AskedDay(date(2026, 12, 1))),
+    ("on the 3rd after 5pm", AskedDay(date(2026, 12, 3), time(17))),
+    ("23rd?", AskedDay(date(2026, 12, 23))),
+    ("на 27-е", AskedDay(date(2026, 11, 27))),
+    ("27-го вечером", AskedDay(date(2026, 11, 27), time(17), time(23, 59))),
+    ("можно 2 числа после 11-ти", AskedDay(date(2026, 12, 2), time(11))),
+    ("any time after the 2nd", AskedDay(date(2026, 12, 2))),
+    ("на 1-е число", AskedDay(date(2026, 12, 1))),
 ])
 def test_a_named_day_is_read(text: str, expected: AskedDay) -> None:
     assert parse_day(text, TODAY) == expected
 
 
 @pytest.mark.parametrize("text", ["I am satisfied", "срочно", "в среднем сколько стоит",
-                                  "с подругой", "only after 18:00", "31.02"])
+                                  "с подругой", "only after 18:00", "31.02",
+                                  "what happens at the 2nd session?", "the 3rd time",
+                                  "после 2-го сеанса", "на 32-е", "a session for my 30th."])
 def test_words_that_are_no_day_name_none(text: str) -> None:
     assert parse_day(text, TODAY) is None

@@ -91,6 +91,18 @@ async def test_an_hour_typed_as_clients_say_it_narrows_the_day(
         format_time(at, "short", locale=language) for at in friday]
 
 
+@pytest.mark.engines("sqlite")
+async def test_a_day_of_the_month_typed_alone_opens_its_times(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """"on the 27th" named no day: it was kept as a note and the days shown again."""
+    client = await at_picker(bot, content, language=language)
+    await client.send({"en": "on the 27th", "ru": "на 27-е"}[language])
+    friday = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+    assert buttons(client.last, "stime:")[0] == (
+        format_time(friday, "short", locale=language), f"stime:0:{int(friday.timestamp())}")
+
+
 async def test_asking_for_a_day_from_the_chat_opens_it_after_the_contact(
     bot: Sandbox, content: Content, language: str
 ) -> None:

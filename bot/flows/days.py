@@ -1,5 +1,5 @@
 """The day a client names when asking to book ("на субботу", "next Tuesday", "завтра после
-обеда", "3 дек"), and the part of it they want, read in the clinic's calendar.
+обеда", "3 дек", "on the 11th"), and the part of it they want, read in the clinic's calendar.
 
 Unlike a staff member's date (bot/flows/staff/when.py) no time is needed and anything else may
 be around it: the words that are not a day are the client's note for staff. Weekday and month
@@ -26,7 +26,16 @@ PART_WORDS = (("после обеда", "afternoon"), ("after lunch", "afternoon
               ("morning", "morning"), ("вечер", "evening"), ("evening", "evening"),
               ("after work", "evening"), ("после работы", "evening"))
 _AFTER = re.compile(r"(?:after|после|от|from|с)\s+(\d{1,2})(?:[:.](\d{2}))?"
+                    r"(?!\d|-?го\b|st\b|nd\b|rd\b|th\b)"  # "после 2-го": a day, no hour
                     r"(?:\s*(am|pm|a\.m\.|p\.m\.|утра|дня|вечера|ночи)(?!\w))?")
+# A day of the month said alone ("on the 11th", "11-го", "на 11-е", "11 числа"): only where
+# nothing but a time or the end follows, so "the 2nd session", "2-е посещение" or "my 30th"
+# is no day.
+_AROUND = ("at", "after", "from", "in", "on", "morning", "afternoon", "evening", "please",
+           "pls", "or", "and", "if", "is", "would", "works", "then", "после", "с", "в", "утром",
+           "днем", "вечером", "или", "и", "пожалуйста", "можно", "если", "числа", "число")
+_NTH = re.compile(r"(?<!my )(?<!her )\b(\d{1,2})(?:st|nd|rd|th|-?го|-?е|(?=\s+числ[оа]))"
+                  r"(?=\s*$|\s*[^\w\s]|\s+(?:" + "|".join(_AROUND) + r")\b)")
 _DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})\b")
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 
@@ -80,6 +89,8 @@ def _named_day(words: list[str], lowered: str, today: date) -> date | None:
             return _ahead(today, month, int(word))
     if m := _DATE.search(lowered):
         return _ahead(today, int(m[2]), int(m[1]))
+    if m := _NTH.search(lowered):
+        return _this_or_next_month(today, int(m[1]))
     return None
 
 
@@ -89,6 +100,19 @@ def _month(word: str) -> int | None:
         for number, prefix in enumerate(names, 1):
             if word.startswith(prefix) and (len(prefix) > 2 or len(word) <= 4):
                 return number
+    return None
+
+
+def _this_or_next_month(today: date, number: int) -> date | None:
+    """Day `number` of this month, or of the next month that has one, not before today."""
+    for ahead in range(3):  # the 31st may skip a month
+        year, month = divmod(today.month - 1 + ahead, 12)
+        try:
+            candidate = date(today.year + year, month + 1, number)
+        except ValueError:
+            continue
+        if candidate >= today:
+            return candidate
     return None
 
 
