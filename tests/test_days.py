@@ -41,6 +41,7 @@ TODAY = date(2026, 11, 24)  # a Tuesday
     ("можно 2 числа после 11-ти", AskedDay(date(2026, 12, 2), time(11))),
     ("any time after the 2nd", AskedDay(date(2026, 12, 2))),
     ("на 1-е число", AskedDay(date(2026, 12, 1))),
+    ("пишите в вотсап 89161234567, маша, хочу в субботу", AskedDay(date(2026, 11, 28))),
 ])
 def test_a_named_day_is_read(text: str, expected: AskedDay) -> None:
     assert parse_day(text, TODAY) == expected

@@ -103,6 +103,17 @@ async def test_a_day_of_the_month_typed_alone_opens_its_times(
         format_time(friday, "short", locale=language), f"stime:0:{int(friday.timestamp())}")
 
 
+@pytest.mark.engines("sqlite")
+async def test_a_long_number_before_a_word_like_a_month_is_kept_as_a_note(
+    bot: Sandbox, content: Content
+) -> None:
+    """"89161234567 маша" was read as day 89161234567 of May ("ма"), and the handler failed."""
+    t = Texts(content, "ru")
+    client = await at_picker(bot, content, language="ru")
+    reply = shown(await client.send("89161234567 маша"))
+    assert t("booking.noted", note="89161234567 маша") in reply and t("slots.pick_day") in reply
+
+
 async def test_asking_for_a_day_from_the_chat_opens_it_after_the_contact(
     bot: Sandbox, content: Content, language: str
 ) -> None:

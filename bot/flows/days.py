@@ -85,7 +85,7 @@ def _named_day(words: list[str], lowered: str, today: date) -> date | None:
             if any(word.startswith(stem) for stem in stems):
                 return today + timedelta(days=(number - today.weekday()) % 7 or 7)
         following = words[index + 1] if index + 1 < len(words) else ""
-        if word.isdigit() and following and (month := _month(following)):
+        if len(word) <= 2 and word.isdigit() and following and (month := _month(following)):
             return _ahead(today, month, int(word))
     if m := _DATE.search(lowered):
         return _ahead(today, int(m[2]), int(m[1]))
