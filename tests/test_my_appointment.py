@@ -3,7 +3,7 @@ typed question, with Reschedule (a new free slot) and Cancel (the time is free a
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -86,6 +86,55 @@ async def test_cancel_frees_the_slot_and_rescheduling_moves_it(
     assert t("booking.already_open", id=1) not in reply
 
 
+FRIDAY = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)  # 9:00 to 20:00, a time every 45 minutes
+TYPED_DAYS = {"en": ("friday", "next friday after 5pm", "on the 27th"),
+              "ru": ("в пятницу", "в пятницу после 5 вечера", "на 27-е")}
+
+
+def first_time(client: ChatUser) -> datetime:
+    return datetime.fromtimestamp(int(buttons(client.last, "stime:")[0][1].split(":")[2]), UTC)
+
+
+async def test_a_day_typed_while_rescheduling_opens_its_times(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """A day typed at Reschedule was read as asking for a new booking, which showed the old
+    appointment again; in the first booking it opens the day's times, and so it does here."""
+    t = Texts(content, language)
+    client = await held(bot, content, language)  # Saturday 28 November, 10:00
+    await client.send("/appointment")
+    await client.press(t.label("appointment.reschedule"))
+    friday, after_five, the_27th = TYPED_DAYS[language]
+    reply = shown(await client.send(friday))
+    assert t("booking.noted", note=friday) in reply and t("my_appointment.held") not in reply
+    assert buttons(client.last, "stime:")[0][1] == f"stime:1:{int(FRIDAY.timestamp())}"
+    await client.send(after_five)
+    assert first_time(client) == FRIDAY + timedelta(hours=8, minutes=15)  # 17:15
+    reply = shown(await client.send(the_27th))
+    assert t("faq.no_match") not in reply and first_time(client) == FRIDAY
+    note = {"en": "only after work", "ru": "только после работы"}[language]
+    assert t("booking.noted", note=note) in shown(await client.send(note))
+    await client.press_data(buttons(client.last, "sday:")[3][1], client.last)  # Friday
+    await client.press_data(buttons(client.last, "stime:")[-1][1], client.last)
+    lead = await stores_of(bot).leads.get(1)
+    assert lead.appointment_at == datetime(2026, 11, 27, 19, 30, tzinfo=UTC)
+    assert "🔁" in bot.staff_chat()[-1].text
+    assert note in (await card(bot, 1)).text
+    assert t("my_appointment.held") in shown(await client.send(friday))  # the move is done
+
+
+async def test_a_day_typed_after_leaving_the_reschedule_is_read_as_before(
+    bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    client = await held(bot, content, "en")
+    await client.send("/appointment")
+    await client.press(t.label("appointment.reschedule"))
+    await client.send("/menu")
+    assert t("my_appointment.held") in shown(await client.send("friday"))
+    assert await stores_of(bot).chat_states.get(client.id) is None
+
+
 async def test_a_reminders_reschedule_offers_free_slots_and_staff_confirm_the_new_one(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
@@ -125,6 +174,21 @@ async def test_a_rescheduled_booking_is_counted_booked_once(
     today = bot.clock.now().astimezone(settings.timezone).date()
     assert (await stores_of(bot).funnel.counts(today))["booked"] == 1
     assert f"{staff.label('staff.funnel.booked')}: <b>1</b>" in shown(await maria.send("/stats"))
+
+
+async def test_a_day_typed_at_a_reminders_reschedule_opens_its_times(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    t = Texts(content, "en")
+    client = await held(bot, content, "en")  # Saturday 28 November, 10:00
+    await press_on_card(bot, staff_member(bot, settings), 1, t.label("staff.status.booked"))
+    move_to(bot, datetime(2026, 11, 27, 18, 0, tzinfo=UTC))  # the evening before
+    await bot.run_scheduler()
+    await client.press(t.label("appointment.reschedule"))
+    await client.send("tomorrow after 11am")
+    await client.press_data(buttons(client.last, "stime:")[0][1], client.last)
+    lead = await stores_of(bot).leads.get(1)
+    assert lead.appointment_at == datetime(2026, 11, 28, 11, 30, tzinfo=UTC)
 
 
 ASKING = {"en": ("my booking", "when is my appointment?", "What time is my appointment",

@@ -165,9 +165,7 @@ async def remind_time(visit: Visit, text: str, data: dict[str, Any]) -> Turn:
                                             visit.now)
         note = visit.tr("booking.noted", note=text.strip()[:slot_picker.NOTE_LIMIT])
     if visit.settings.booking is not None:
-        asked = slot_picker.asked_day(visit, text)
-        return await (slot_picker.times(visit, 0, asked, note=note) if asked
-                      else slot_picker.days(visit, note=note))
+        return await slot_picker.typed(visit, 0, text, note)
     rows = tuple((visit.tr_button(t.label, PreferredTime(t.id).pack()),)
                  for t in visit.content.booking.preferred_times)
     return Turn([Reply(note + "\n\n" + visit.tr("booking.ask_time"), rows)])

@@ -1,5 +1,7 @@
 """"My appointment" (the menu, `/appointment`, or asking "when is my booking"): the time, the
 address and whether the clinic confirmed it, with Reschedule (a new free slot) and Cancel.
+While the new slot is picked, typed text is read as in the first booking: a day opens its
+times, and the client's words are kept as their note on the card.
 
 Cancel (here or under a reminder) first asks "Cancel your appointment on …?" with "Yes, cancel"
 and "Keep it". A cancellation by the client gives the lead a status of its own ("Cancelled by
@@ -11,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from bot.callbacks import MAX_ID, Between, CallbackData
 from bot.content.i18n import N_, format_appointment, format_when
@@ -190,6 +192,28 @@ async def move(visit: Visit, pressed: SlotTime) -> Turn:
     return Turn([reply], [await card_post(visit.services, updated), note]) + turn
 
 
+async def typed_while_moving(visit: Visit, text: str, data: dict[str, Any]) -> Turn | None:
+    """Text typed at a move's picker, read as the first booking reads it
+    (booking.remind_time); None, routed as usual, once the appointment is gone."""
+    lead = await visit.stores.leads.get(int(data.get("lead", 0)))
+    if (visit.settings.booking is None or lead is None
+            or lead.client.user_id != visit.client.user_id or not upcoming(visit, lead)):
+        await _leave_move(visit, data)
+        return None
+    if visit.content.replies[visit.language].resumes(text):
+        return await slot_picker.typed(visit, lead.id, text, visit.tr("resume.here"))
+    await visit.stores.leads.set_note(lead.id, slot_picker.with_note(lead.note, text))
+    noted = await visit.stores.leads.get(lead.id)
+    assert noted is not None
+    note = visit.tr("booking.noted", note=text.strip()[:slot_picker.NOTE_LIMIT])
+    return await slot_picker.typed(visit, lead.id, text, note) + Turn(
+        staff=[await card_post(visit.services, noted)])
+
+
+async def _leave_move(visit: Visit, data: dict[str, Any]) -> None:
+    await visit.stores.chat_states.clear(visit.client.user_id)
+
+
 def _staff_when(visit: Visit, at: datetime) -> str:
     settings = visit.settings
     return format_when(at, settings.default_language, settings.timezone)
@@ -206,3 +230,4 @@ def register(router: Router) -> None:
     router.menu_action("appointment")(show)
     router.button(MyBooking)(pressed)
     router.button(CancelChoice)(cancel_chosen)
+    router.state(slot_picker.MOVING, leave=_leave_move)(typed_while_moving)

@@ -3,7 +3,8 @@
 Used when the clinic configures `[booking]`: after the contact (a new request, `lead` 0) and
 to move an appointment from "My appointment" or a reminder (`lead` names it). Typed text while
 picking opens the day it names ("на субботу", "next Tuesday", "завтра после обеда"); what else
-the client types is kept as their note for staff."""
+the client types is kept as their note for staff. A new request's picker is read by the booking
+flow's state; a move's picker on screen is the `MOVING` state (bot/flows/my_appointment.py)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 NOTE_LIMIT = 200  # characters of the client's note kept: the full card must fit one message
 FIRST_DAY, LAST_DAY = date(2000, 1, 1).toordinal(), date(2200, 1, 1).toordinal()
 ROW = 4  # times to a row
+MOVING = "booking_move"  # a move's picker is on screen: {"lead": its lead's id}
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ def day_label(visit: Visit, day: date) -> str:
 async def days(visit: Visit, lead: int = 0, *, note: str | None = None,
                edit: bool = False) -> Turn:
     """The days that have free times, two to a row."""
+    await _moving(visit, lead)
     found = await free(visit, bookable_days(visit))
     text = f"{note}\n\n{visit.tr('slots.pick_day')}" if note else visit.tr("slots.pick_day")
     if not found:
@@ -74,6 +77,7 @@ async def days(visit: Visit, lead: int = 0, *, note: str | None = None,
 async def times(visit: Visit, lead: int, asked: AskedDay, *, note: str | None = None,
                 edit: bool = False) -> Turn:
     """The free times of one day (within the hours asked for), or the days when it has none."""
+    await _moving(visit, lead)
     tz = visit.settings.timezone
     day = asked.day
     found = [at for at in (await free(visit, [day])).get(day, [])
@@ -88,6 +92,22 @@ async def times(visit: Visit, lead: int, asked: AskedDay, *, note: str | None = 
     back = (visit.tr_button("slots.other_days", SlotDay(lead, 0).pack()),)
     text = visit.tr("slots.pick_time", day=label)
     return Turn([Reply(f"{note}\n\n{text}" if note else text, (*rows, back), edit=edit)])
+
+
+async def _moving(visit: Visit, lead: int) -> None:
+    """Typed text is read by a move's picker while it is on screen, however it was opened; a
+    command or any button leaves it first (the picker's own open it again)."""
+    if lead:
+        await visit.stores.chat_states.save(visit.client.user_id, MOVING, {"lead": lead},
+                                            visit.now)
+
+
+async def typed(visit: Visit, lead: int, text: str, note: str) -> Turn:
+    """The picker again after text typed at it, under `note`: the day the text names, or the
+    days when it names none."""
+    asked = asked_day(visit, text)
+    return await (times(visit, lead, asked, note=note) if asked
+                  else days(visit, lead, note=note))
 
 
 async def day_pressed(visit: Visit, pressed: SlotDay) -> Turn:
