@@ -102,6 +102,51 @@ async def test_a_number_that_is_no_phone_number_is_asked_again(
     assert t("booking.ask_time") in shown(await user.send("07400 123456"))
 
 
+SENTENCES = {"en": ("my number is 07400 123456, call after 6", "my number is, call after 6"),
+             "ru": ("мой номер 07400 123456, звоните после 6", "мой номер, звоните после 6")}
+
+
+async def test_a_number_inside_a_sentence_is_taken_and_the_rest_kept_for_staff(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """"my number is 07400 123456, call after 6" was no phone number: asked again."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await screen(user, t)
+    await book(user, t)
+    typed, rest = SENTENCES[language]
+    reply = shown(await user.send(typed))
+    assert t("booking.ask_time") in reply and t("booking.noted", note=rest) in reply
+    await user.press(t.label("booking.time.any"))
+    lead = await stores_of(bot).leads.get(1)
+    assert lead is not None and (lead.phone, lead.note) == ("+447400123456", rest)
+    assert "07400 123456" in (await card(bot, 1)).text and rest in (await card(bot, 1)).text
+
+
+@pytest.mark.parametrize("typed", [
+    "07400 123456 or 07400 654321",
+    "call me after 6",
+    "my number is ٠٧٤٠٠ ١٢٣٤٥٦",
+])
+async def test_a_sentence_with_two_numbers_or_none_is_asked_again(
+    bot: Sandbox, content: Content, typed: str
+) -> None:
+    t = Texts(content, "en")
+    user = bot.user()
+    await screen(user, t)
+    await book(user, t)
+    assert t("booking.contact_invalid") in shown(await user.send(typed))
+    assert user.last.keyboard[0]["request_contact"] is True
+
+
+async def test_the_same_number_written_twice_is_one_number(
+    bot: Sandbox, content: Content
+) -> None:
+    await booked_with(bot, content, "07400 123456 (or +44 7400 123456 on WhatsApp)")
+    lead = await stores_of(bot).leads.get(1)
+    assert lead is not None and lead.phone == "+447400123456"
+
+
 @pytest.mark.parametrize("phone", ["12345", "+44 1234567", "not a number"])
 async def test_a_shared_contact_with_no_valid_number_is_asked_again(
     bot: Sandbox, content: Content, phone: str

@@ -114,6 +114,20 @@ async def test_a_long_number_before_a_word_like_a_month_is_kept_as_a_note(
     assert t("booking.noted", note="89161234567 маша") in reply and t("slots.pick_day") in reply
 
 
+@pytest.mark.engines("sqlite")
+async def test_a_day_written_beside_the_number_opens_its_times(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t = Texts(content, language)
+    client = bot.user(1001, "Olga", language_code=language)
+    await screen(client, t)
+    await client.press(t.label("screening.outcome.suitable.book"))
+    await client.send({"en": "07400 123456, friday after 5pm please",
+                       "ru": "07400 123456, в пятницу после 5 вечера"}[language])
+    friday = datetime(2026, 11, 27, 17, 15, tzinfo=UTC)
+    assert buttons(client.last, "stime:")[0][1] == f"stime:0:{int(friday.timestamp())}"
+
+
 async def test_asking_for_a_day_from_the_chat_opens_it_after_the_contact(
     bot: Sandbox, content: Content, language: str
 ) -> None:

@@ -89,11 +89,12 @@ async def contact_shared(visit: Visit, phone: str) -> Turn:
 
 
 async def contact_typed(visit: Visit, text: str) -> Turn:
-    """A phone number or an explicit @username typed while the contact is awaited; a bare word
-    ("hello", "Maria") is no contact, so it is explained and asked again."""
+    """A phone number (alone, or in a sentence whose other words are kept as the client's
+    note) or an explicit @username typed while the contact is awaited; a bare word ("hello",
+    "Maria") is no contact, so it is explained and asked again."""
     value = text.strip()
-    if number := phones.typed(value, phones.clinic_region(visit.settings)):
-        return await _contact(visit, phone=number, username=None)
+    if found := phones.within(value, phones.clinic_region(visit.settings)):
+        return await _contact(visit, phone=found[0], username=None, said=found[1])
     if (m := _USERNAME.match(value)) and value.startswith("@"):
         return await _contact(visit, phone=None, username=m.group(1))
     invalid = N_("booking.contact_invalid")
@@ -106,13 +107,19 @@ def _note(visit: Visit, text: str, otherwise: str) -> str:
         else otherwise
 
 
-async def _contact(visit: Visit, phone: str | None, username: str | None) -> Turn:
+async def _contact(visit: Visit, phone: str | None, username: str | None,
+                   said: str = "") -> Turn:
+    """The contact taken; `said`, the client's words beside it, joins their note."""
     state = await visit.stores.chat_states.get(visit.client.user_id)
     if state is None or state.state != CONTACT:
         return main_menu(visit, note=visit.tr("booking.contact_unexpected"))
     data = {**state.data, "phone": phone, "username": username}
+    thanks = visit.tr("booking.contact_received")
+    if said:
+        data["note"] = slot_picker.with_note(data.get("note"), said)
+        thanks += "\n\n" + visit.tr("booking.noted", note=said[:slot_picker.NOTE_LIMIT])
     await visit.stores.chat_states.save(visit.client.user_id, TIME, data, visit.now)
-    received = Reply(visit.tr("booking.contact_received"), remove_keyboard=True)
+    received = Reply(thanks, remove_keyboard=True)
     if visit.settings.booking is not None:
         asked = slot_picker.asked_day(visit, data.get("note") or "")
         picker = await (slot_picker.times(visit, 0, asked) if asked

@@ -58,6 +58,32 @@ def typed(text: str, region: str | None) -> str | None:
     return phonenumbers.format_number(number, PhoneNumberFormat.E164)
 
 
+def within(text: str, region: str | None) -> tuple[str, str] | None:
+    """The one number a client wrote, alone or among other words ("my number is 07400
+    123456, call after 6"), in E.164, and the words around it; None when the text holds no
+    valid number, or two different ones. libphonenumber's matcher finds it; one written with
+    another script's digits counts as none, as when typed alone."""
+    if number := typed(text, region):
+        return number, ""
+    found: set[str] = set()
+    rest, end = [], 0
+    for match in phonenumbers.PhoneNumberMatcher(text, region):
+        if not _TYPED.fullmatch(match.raw_string):
+            continue
+        found.add(phonenumbers.format_number(match.number, PhoneNumberFormat.E164))
+        rest.append(text[end:match.start])
+        end = match.end
+    if len(found) != 1:
+        return None
+    return found.pop(), _tidy(" ".join([*rest, text[end:]]))
+
+
+def _tidy(words: str) -> str:
+    """The words around a number taken out: no gap before a comma, none left at either end."""
+    words = re.sub(r"\s+([,.;:!?)])", r"\1", re.sub(r"\s+", " ", words))
+    return words.strip(" ,.;:-–—()")
+
+
 def shared(phone: str) -> str | None:
     """E.164 for a number from Telegram's contact button: always international, though often
     without its +."""
