@@ -147,6 +147,30 @@ async def test_the_same_number_written_twice_is_one_number(
     assert lead is not None and lead.phone == "+447400123456"
 
 
+CLINIC_TYPED = {"en": ("+44 20 7946 0000", "020 7946 0000", "you can call me on 020 7946 0000"),
+                "ru": ("+44 20 7946 0000", "020 7946 0000", "звоните мне на 020 7946 0000")}
+
+
+@pytest.mark.parametrize("way", [0, 1, 2])
+async def test_the_clinics_own_number_is_refused_kindly(
+    bot: Sandbox, content: Content, language: str, way: int
+) -> None:
+    """The clinic's number (`clinic.phone`) typed as the client's made a lead no one could
+    call back."""
+    t = Texts(content, language)
+    typed = CLINIC_TYPED[language][way]
+    user = bot.user(language_code=language)
+    await screen(user, t)
+    await book(user, t)
+    reply = shown(await user.send(typed))
+    assert t("booking.contact_clinic") in reply and t("booking.ask_contact") in reply
+    assert user.last.keyboard[0]["request_contact"] is True
+    assert t("booking.ask_time") in shown(await user.send("07400 123456"))
+    await user.press(t.label("booking.time.any"))
+    lead = await stores_of(bot).leads.get(1)
+    assert lead is not None and lead.phone == "+447400123456"
+
+
 @pytest.mark.parametrize("phone", ["12345", "+44 1234567", "not a number"])
 async def test_a_shared_contact_with_no_valid_number_is_asked_again(
     bot: Sandbox, content: Content, phone: str

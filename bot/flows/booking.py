@@ -93,7 +93,10 @@ async def contact_typed(visit: Visit, text: str) -> Turn:
     note) or an explicit @username typed while the contact is awaited; a bare word ("hello",
     "Maria") is no contact, so it is explained and asked again."""
     value = text.strip()
-    if found := phones.within(value, phones.clinic_region(visit.settings)):
+    found = phones.within(value, phones.clinic_region(visit.settings))
+    if found and phones.is_clinics(found[0], visit.settings):
+        return Turn([ask_contact(visit, note=visit.tr("booking.contact_clinic"))])
+    if found:
         return await _contact(visit, phone=found[0], username=None, said=found[1])
     if (m := _USERNAME.match(value)) and value.startswith("@"):
         return await _contact(visit, phone=None, username=m.group(1))

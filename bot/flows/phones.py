@@ -39,6 +39,18 @@ def _region_of(clinic_phone: str) -> str | None:
     return None if region == phonenumbers.UNKNOWN_REGION else region
 
 
+def is_clinics(number: str, settings: Settings) -> bool:
+    """Whether `number` (E.164) is the clinic's own: a client who types it has given no way
+    to reach them."""
+    return number == _e164(settings.phone)
+
+
+@lru_cache(maxsize=8)
+def _e164(clinic_phone: str) -> str | None:
+    number = _parse(clinic_phone, None)
+    return phonenumbers.format_number(number, PhoneNumberFormat.E164) if number else None
+
+
 def _parse(text: str, region: str | None) -> PhoneNumber | None:
     try:
         return phonenumbers.parse(text, region)
