@@ -285,3 +285,15 @@ async def test_a_menu_buttons_own_words_typed_do_what_the_button_does(
     assert await stores_of(bot).aftercare.active_plan(client.id) is not None
     contacts = shown(await client.send(t.label("menu.contacts").split(" ", 1)[1]))
     assert settings.phone in contacts
+
+
+async def test_a_menu_buttons_words_in_the_other_language_do_it_in_that_language(
+    bot: Sandbox, content: Content
+) -> None:
+    """"Сегодня была процедура" from an English Telegram used to open a FAQ page."""
+    ru = Texts(content, "ru")
+    client = bot.user(language_code="en")
+    await client.send("/start")
+    reply = shown(await client.send(ru.label("menu.aftercare").split(" ", 1)[1]))
+    assert await stores_of(bot).aftercare.active_plan(client.id) is not None
+    assert ru("language.offer") in reply

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TypeVar
 from bot.callbacks import CallbackData
 from bot.content.i18n import N_, display_name
 from bot.flows import Button, Reply, Turn, Visit
+from bot.flows.language import written_in
 from bot.flows.typed_text import Typed
 
 if TYPE_CHECKING:
@@ -76,6 +77,13 @@ def choose_language(visit: Visit, *, edit: bool = False) -> Turn:
     return Turn([Reply(visit.tr("language.choose"), buttons, edit=edit)])
 
 
+def language_offer(visit: Visit) -> Reply:
+    """To a client who wrote in `visit`'s language, not their own: the switch, one tap."""
+    language = visit.language
+    return Reply(visit.tr("language.offer"),
+                 ((Button(display_name(language), LanguageChoice(language).pack()),),))
+
+
 async def set_language(visit: Visit, language: str) -> Turn | None:
     """None when `language` is not offered (a stale or forged button)."""
     if language not in visit.settings.languages:
@@ -113,9 +121,16 @@ def register(router: Router) -> None:
     @router.typed(Typed.MENU_ITEM)
     async def menu_item(visit: Visit, text: str) -> Turn | None:
         """A main-menu button's own words typed, its emoji and case aside ("i had my procedure
-        today!", "Контакты"): what the button does."""
+        today!", "Контакты"): what the button does; in another language the clinic speaks,
+        done in that language, with the switch offered."""
         action = visit.content.menu_action_labelled(visit.language, text)
+        offer = Turn()
+        if action is None and (written := written_in(visit.settings, visit.language, text)):
+            action = visit.content.menu_action_labelled(written, text)
+            visit = Visit(visit.services, visit.client, written)  # done in the words' language
+            offer = Turn([language_offer(visit)])
         flow = router.menu_actions.get(action) if action else None
-        return await flow(visit) if flow else None
+        turn = await flow(visit) if flow else None
+        return turn + offer if turn else None
 
     router.button(LanguageChoice)(lambda v, data: set_language(v, data.language))

@@ -16,10 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
 
-from bot.content.i18n import N_, display_name, format_opening_hours
+from bot.content.i18n import N_, format_opening_hours
 from bot.content.routing import Route, route
 from bot.flows import (
-    Button,
     Reply,
     Turn,
     Visit,
@@ -32,7 +31,7 @@ from bot.flows import (
     slot_picker,
 )
 from bot.flows.language import written_in
-from bot.flows.menu import LanguageChoice, main_menu
+from bot.flows.menu import language_offer, main_menu
 from bot.flows.typed_text import Typed
 
 if TYPE_CHECKING:
@@ -54,8 +53,7 @@ async def message(visit: Visit, text: str) -> Turn:
         there = route(visit.content, visit.services.matchers[written], written, text)
         if there.kind != "none":  # answered in the language it was asked in
             visit, found = Visit(visit.services, visit.client, written), there
-            offer = Turn([Reply(visit.tr("language.offer"), ((Button(
-                display_name(written), LanguageChoice(written).pack()),),))])
+            offer = Turn([language_offer(visit)])
     if found.kind in ("condition", "health", "none") and (
             checkin := await aftercare.typed(visit, text)):
         return checkin
