@@ -10,7 +10,7 @@ import pytest
 
 from bot.config import Settings
 from bot.content import Content
-from bot.devtools.sandbox import Sandbox
+from bot.devtools.sandbox import ChatUser, Sandbox
 from bot.flows.eligibility import path
 from tests import shipped
 from tests.chat import Texts, consented, shown
@@ -335,6 +335,14 @@ def test_the_check_names_replies_for_goals_and_answers_the_content_lacks(
         "dialogs/aftercare.yaml" in found
 
 
+async def at_first_question(bot: Sandbox, t: Texts) -> ChatUser:
+    """A client of `t`'s language in the check, goals done, at its first yes/no question."""
+    user = bot.user(language_code=t.language)
+    await consented(user, t)
+    await user.press(t.label("screening.done"))
+    return user
+
+
 @pytest.mark.parametrize("language, text, answered", [
     ("en", "no but i take heart pills", True), ("ru", "нет, но пью таблетки от сердца", True),
     ("en", "I take heart pills, does that matter?", False),
@@ -346,9 +354,7 @@ async def test_health_told_in_own_words_during_the_check_is_never_suitable(
     noted, and the outcome is a specialist's to decide, never "nothing stands in the way"."""
     t = Texts(content, language)
     steps = path(content.screening)
-    user = bot.user(language_code=language)
-    await consented(user, t)
-    await user.press(t.label("screening.done"))
+    user = await at_first_question(bot, t)
     reply = shown(await user.send(text))
     assert t("screening.told") in reply
     if not answered:
@@ -374,9 +380,7 @@ async def test_an_ordinary_no_with_a_word_more_is_a_plain_no(
     """Skin types and denials tell nothing a specialist must weigh."""
     t = Texts(content, language)
     steps = path(content.screening)
-    user = bot.user(language_code=language)
-    await consented(user, t)
-    await user.press(t.label("screening.done"))
+    user = await at_first_question(bot, t)
     reply = shown(await user.send(text))
     assert t("screening.noted", answer=t.label("screening.no")) in reply
     assert t("screening.told") not in reply
@@ -390,9 +394,7 @@ async def test_health_told_in_the_other_language_is_noted_too(
 ) -> None:
     t = Texts(content, telegram)
     steps = path(content.screening)
-    user = bot.user(language_code=telegram)
-    await consented(user, t)
-    await user.press(t.label("screening.done"))
+    user = await at_first_question(bot, t)
     reply = shown(await user.send(text))
     assert t("screening.told") in reply
     assert (await answers_of(bot))[steps[1].id] == "no"
