@@ -23,12 +23,18 @@ from tests.test_booking import book
 from tests.test_staff_reports import rows_of
 
 
+async def at_contact(bot: Sandbox, t: Texts) -> ChatUser:
+    """A client of `t`'s language past the check, asked for their contact."""
+    user = bot.user(language_code=t.language)
+    await screen(user, t)
+    await book(user, t)
+    return user
+
+
 async def booked_with(bot: Sandbox, content: Content, phone: str, *,
                       shared: bool = False) -> ChatUser:
     t = Texts(content, "en")
-    user = bot.user()
-    await screen(user, t)
-    await book(user, t)
+    user = await at_contact(bot, t)
     reply = shown(await (user.share_contact(phone) if shared else user.send(phone)))
     assert t("booking.ask_time") in reply, reply
     await user.press(t.label("booking.time.any"))
@@ -94,9 +100,7 @@ async def test_a_number_that_is_no_phone_number_is_asked_again(
     bot: Sandbox, content: Content, typed: str
 ) -> None:
     t = Texts(content, "en")
-    user = bot.user()
-    await screen(user, t)
-    await book(user, t)
+    user = await at_contact(bot, t)
     assert t("booking.contact_invalid") in shown(await user.send(typed))
     assert user.last.keyboard[0]["request_contact"] is True
     assert t("booking.ask_time") in shown(await user.send("07400 123456"))
@@ -111,9 +115,7 @@ async def test_a_number_inside_a_sentence_is_taken_and_the_rest_kept_for_staff(
 ) -> None:
     """"my number is 07400 123456, call after 6" was no phone number: asked again."""
     t = Texts(content, language)
-    user = bot.user(language_code=language)
-    await screen(user, t)
-    await book(user, t)
+    user = await at_contact(bot, t)
     typed, rest = SENTENCES[language]
     reply = shown(await user.send(typed))
     assert t("booking.ask_time") in reply and t("booking.noted", note=rest) in reply
@@ -132,9 +134,7 @@ async def test_a_sentence_with_two_numbers_or_none_is_asked_again(
     bot: Sandbox, content: Content, typed: str
 ) -> None:
     t = Texts(content, "en")
-    user = bot.user()
-    await screen(user, t)
-    await book(user, t)
+    user = await at_contact(bot, t)
     assert t("booking.contact_invalid") in shown(await user.send(typed))
     assert user.last.keyboard[0]["request_contact"] is True
 
@@ -159,9 +159,7 @@ async def test_the_clinics_own_number_is_refused_kindly(
     call back."""
     t = Texts(content, language)
     typed = CLINIC_TYPED[language][way]
-    user = bot.user(language_code=language)
-    await screen(user, t)
-    await book(user, t)
+    user = await at_contact(bot, t)
     reply = shown(await user.send(typed))
     assert t("booking.contact_clinic") in reply and t("booking.ask_contact") in reply
     assert user.last.keyboard[0]["request_contact"] is True
@@ -176,9 +174,7 @@ async def test_a_shared_contact_with_no_valid_number_is_asked_again(
     bot: Sandbox, content: Content, phone: str
 ) -> None:
     t = Texts(content, "en")
-    user = bot.user()
-    await screen(user, t)
-    await book(user, t)
+    user = await at_contact(bot, t)
     assert t("booking.contact_invalid") in shown(await user.share_contact(phone))
     await user.press_data("time:any")
     assert bot.staff_chat() == []
