@@ -115,6 +115,7 @@ _PART = re.compile(rf"[,.;:!?()\n{_TONE}]|\s[—–/-]\s")  # ...sentences asked
 _FIELD = re.compile(rf"[,.;!?()\n{_TONE}]|\s/\s")
 _ASKED = re.compile(r"[^.!?\n]*\?")  # the sentences of a message that ask
 _SENTENCE = re.compile(r"[.!?\n]+")
+_TOLD = re.compile(r"[^.!?\n]+(?=[.!\n]|$)")  # the sentences of a message that ask nothing
 OF_BODY = frozenset(("health:symptoms", "health:body"))  # a symptom of a part of the body
 LASTING_CUES = frozenset(("states", "lately"))  # a skin state that lasts...
 LASTING = frozenset(f"health:{cue}" for cue in LASTING_CUES)  # ...told in a clause
@@ -492,6 +493,25 @@ def changed_since(content: Content, language: str, text: str, cues: set[str]) ->
     that opens as no question ("my pores look bigger than before", not "will my pores look
     smaller than before?"). Someone else's change, asked about ("дочь после шлифовки была
     красная, это нормально?"), is not the writer's."""
+    if changed_after(content, language, text, cues):
+        return True
+    # A skin state or symptom told in a clause of a message placed after this procedure, not
+    # one with a word of negation ("3 день после процедуры. Немного покраснения на скулах";
+    # "не хочу быть красной" tells none): the writer's, unless someone else's is told.
+    words = _WORD.findall(text.lower().replace("ё", "е"))
+    since = content.words[language].health.since_this
+    if {"states", "symptoms"}.isdisjoint(cues) or "others" in cues or next(
+            _after_typed(words, since), None) is None:
+        return False
+    denying = frozenset(content.words[language].health.negation)
+    affirmed = "".join(clause for clause in _TOLD_CLAUSE.findall(literal(content, language, text))
+                       if denying.isdisjoint(_WORD.findall(clause.lower())))
+    return told_of(content, language, affirmed, *TOLD_STATE)
+
+
+def changed_after(content: Content, language: str, text: str, cues: set[str]) -> bool:
+    """Whether a sentence tells of a change right after the words of this procedure, by a verb
+    in the past tense (see `changed_since`)."""
     lemmas = lemmatiser(language)
     negation = content.words[language].health.negation
     for sentence in _SENTENCE.split(text):
@@ -507,18 +527,7 @@ def changed_since(content: Content, language: str, text: str, cues: set[str]) ->
                 content, language, sentence, clauses=1)
         if changed:
             return True
-    # A skin state or symptom told in a clause of a message placed after this procedure, not
-    # one with a word of negation ("3 день после процедуры. Немного покраснения на скулах";
-    # "не хочу быть красной" tells none): the writer's, unless someone else's is told.
-    words = _WORD.findall(text.lower().replace("ё", "е"))
-    since = content.words[language].health.since_this
-    if {"states", "symptoms"}.isdisjoint(cues) or "others" in cues or next(
-            _after_typed(words, since), None) is None:
-        return False
-    denying = frozenset(negation)
-    affirmed = "".join(clause for clause in _TOLD_CLAUSE.findall(literal(content, language, text))
-                       if denying.isdisjoint(_WORD.findall(clause.lower())))
-    return told_of(content, language, affirmed, *TOLD_STATE)
+    return False
 
 
 def had_before(content: Content, language: str, words: list[str]) -> bool:
@@ -728,3 +737,30 @@ def faq_matcher(content: Content, language: str) -> FaqMatcher:
     return FaqMatcher(language,
                       {t.id: content.tr_button_label(language, t.keywords) for t in content.faq},
                       content.tr_button_label(language, content.faq_ignore_words))
+
+
+def after_this(content: Content, language: str, text: str) -> bool:
+    """Whether the message tells of this procedure had by the writer (`had_this`, word for
+    word: "I had my procedure today and…", "вчера делала шлифовку, …") or of a change since it,
+    not long ago, elsewhere or by someone else (`not_this_time`); asked of a health statement,
+    which then is a problem after the procedure rather than a question of whether it suits.
+    A change is told by a verb in the past tense where the language tells the tense
+    (`changed_after`: "после процедуры появились синяки"), or by a skin state or symptom beside
+    the procedure's words in a clause of a sentence that asks nothing ("tiny cracks on my
+    cheeks after the treatment"; "would the swelling after treatment be worse?" asks)."""
+    health = content.words[language].health
+    words = _WORD.findall(text.lower().replace("ё", "е"))
+    if next(_after_typed(words, health.not_this_time), None) is not None:
+        return False
+    if next(_after_typed(words, health.had_this), None) is not None:
+        return True
+    found = content.spotters[language].find(text)
+    cues = {by for key in found.keys if (by := key.partition("health:")[2])}
+    if lemmatiser(language).tells_tense and changed_after(content, language, text, cues):
+        return True
+    if {"states", "symptoms"}.isdisjoint(cues) or "others" in cues:
+        return False
+    return any(next(_after_typed(_WORD.findall(clause.lower().replace("ё", "е")),
+                                 health.since_this), None) is not None
+               and not opens_question(content, language, clause, clauses=1)
+               for told in _TOLD.findall(text) for clause in _PART.split(told))

@@ -77,6 +77,13 @@ class HealthCues(Dialog):
     # сеточкой", "my pores look bigger than before"); a goal asked about is none ("после
     # процедуры поры станут меньше?").
     since_this: Phrases = ()
+    # This procedure had by the writer, as typed, word for word ("had my procedure", "вчера
+    # делала шлифовку"): a health statement beside it is a problem after the procedure, for
+    # staff (bot/flows/aftercare.py `reported`), not a question of whether it suits.
+    had_this: Phrases = ()
+    # ...unless it was had long ago, elsewhere or by someone else, as typed, word for word
+    # ("years ago", "в другом салоне", "a friend had"): a question of whether it suits.
+    not_this_time: Phrases = ()
     negation: Phrases = ()  # before a verb, it did not happen ("после процедуры не изменилось")
     # Words that deny the health word right after them ("не беременна", "no allergies"), the
     # words they may pass over to reach it ("not on any pills"), those that deny the words

@@ -179,21 +179,35 @@ async def record(visit: Visit, plan: Plan, day: int, answer_id: str,
     staff_language = visit.settings.default_language
     shown = text if photo is None else " ".join(filter(None, (
         visit.content.tr_message(staff_language, "staff.aftercare.photo"), text)))
+    turn = await _alerted(visit, shown, day=day,
+                          answer=visit.content.tr_button_label(staff_language, answer.label))
+    if photo is None:
+        return turn
+    user_id = visit.client.user_id
+    guidance = visit.tr("aftercare.photo_passed_on") + "\n\n" + turn.replies[0].text
+    return Turn([Reply(guidance)],
+                [*turn.staff, StaffPost("", about=user_id, copy_from=(user_id, photo))])
+
+
+async def reported(visit: Visit, text: str) -> Turn:
+    """A problem told after the procedure with no week running (never started, or over):
+    staff hear of it as of a check-in, in the client's words, and a reply reaches the client."""
+    return await _alerted(visit, text[:1000])
+
+
+async def _alerted(visit: Visit, details: str | None, *, day: int | None = None,
+                   answer: str | None = None) -> Turn:
+    """Staff alerted (the day and check-in answer where a week runs), the client calmed."""
+    user_id = visit.client.user_id
     alert = visit.content.render(
-        staff_language, "aftercare_alert.j2", client=visit.client, day=day,
-        client_language=display_name(visit.language), details=shown,
-        lead_id=await visit.stores.leads.latest_id(visit.client.user_id),
-        answer=visit.content.tr_button_label(staff_language, answer.label),
-        phone=phones.for_staff(await visit.stores.leads.latest_phone(visit.client.user_id),
+        visit.settings.default_language, "aftercare_alert.j2", client=visit.client, day=day,
+        client_language=display_name(visit.language), details=details, answer=answer,
+        lead_id=await visit.stores.leads.latest_id(user_id),
+        phone=phones.for_staff(await visit.stores.leads.latest_phone(user_id),
                                phones.clinic_region(visit.settings)))
     await funnel.record(visit.services, funnel.AFTERCARE_PROBLEM)
-    user_id = visit.client.user_id
-    guidance = visit.render("aftercare_problem.j2")
-    posts = [StaffPost(alert, receipts.thread(user_id), about=user_id)]
-    if photo is not None:
-        posts.append(StaffPost("", about=user_id, copy_from=(user_id, photo)))
-        guidance = visit.tr("aftercare.photo_passed_on") + "\n\n" + guidance
-    return Turn([Reply(guidance)], posts)
+    return Turn([Reply(visit.render("aftercare_problem.j2"))],
+                [StaffPost(alert, receipts.thread(user_id), about=user_id)])
 
 
 @cache

@@ -5,10 +5,12 @@ what nothing answers, and what only staff know (discounts), is offered to staff.
 beside which the client may have told something of their health is answered with the caution
 before it; the clinic's detail asked beside a health statement, after the health answer. During
 the aftercare week, a health statement or anything unknown is that day's check-in for staff
-instead. "Talk to a person" is also a main-menu button: the next message goes to staff. A
-message nothing answers in the client's language, written in the letters of another language
-the clinic speaks ("сколько стоит?" from an English Telegram), is read in that one: answered
-in it, with the switch offered (bot/flows/language.py `written_in`)."""
+instead; with no week running, a health statement beside the procedure had ("I had my
+procedure today and my skin is burning") reaches staff as its check-in would. "Talk to a
+person" is also a main-menu button: the next message goes to staff. A message nothing answers
+in the client's language, written in the letters of another language the clinic speaks
+("сколько стоит?" from an English Telegram), is read in that one: answered in it, with the
+switch offered (bot/flows/language.py `written_in`)."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import escape
 
 from bot.content.i18n import N_, format_opening_hours
-from bot.content.routing import Route, route
+from bot.content.routing import Route, after_this, route
 from bot.flows import (
     Reply,
     Turn,
@@ -75,6 +77,8 @@ def _detail(visit: Visit, kind: str) -> Turn:
 
 
 async def _answer(visit: Visit, found: Route, text: str) -> Turn:
+    if found.kind in ("condition", "health") and after_this(visit.content, visit.language, text):
+        return await aftercare.reported(visit, text)  # a problem the procedure left
     if found.kind == "condition":
         return health.answer(visit, found.keys)
     if found.kind == "health":

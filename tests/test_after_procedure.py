@@ -1,0 +1,107 @@
+"""A client who had the procedure and writes of a problem with no aftercare week running (never
+started, or over) reaches staff at once, as a check-in of the week would: the eligibility
+check is no answer to a burn the procedure left. On the shipped content, in the client's
+language."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import Settings
+from bot.content import Content
+from bot.devtools.sandbox import Sandbox
+from tests import shipped
+from tests.chat import Texts, shown
+from tests.desk import staff_member
+
+content, settings = shipped.content, shipped.settings  # what the clinic ships
+
+REPORTS = [
+    ("en", "I had my procedure today and my skin is burning"),
+    ("en", "I had microdermabrasion yesterday and now my face is swollen"),
+    ("en", "after my treatment I got a cold sore"),
+    ("en", "since the procedure my cheeks are covered in red spots"),
+    ("ru", "у меня сегодня была процедура и кожа горит"),
+    ("ru", "вчера делала шлифовку, сегодня лицо опухло"),
+    ("ru", "после шлифовки вылез герпес"),
+    ("ru", "после процедуры лицо очень красное и горит"),
+    # Told in the words clients use, then asked about: no eligibility check answers them.
+    ("ru", "после процедуры высыпало мелкими прыщами по лбу, как быть"),
+    ("ru", "после шлифовки на щеках появились белые точечки, это милиумы?"),
+    ("ru", "после сеанса кожа стала жирнее, с чем это связано?"),
+    ("en", "why is my forehead so shiny since the treatment"),
+    ("en", "had microdermabrasion tuesday, now my nose is all peely, normal?"),
+    ("ru", "3-й день после процедуры. Немного покраснения на подбородке, шелушения нет. Можно ли"
+           " в спортзал?"),
+    ("ru", "позавчера сделала шлифовку, сегодня лицо красное как свёкла, так должно быть?"),
+    ("en", "my session was on Monday and now there are brown patches on my chin, will they go?"),
+    ("en", "Hey! Face went really puffy after my session, lasted a couple of days. Is it ok to go"
+           " again?"),
+    ("en", "saw some dark patches on my jaw after my second session. could that be the treatment?"),
+    ("ru", "утром после вашей процедуры всё было нормально, а к вечеру покраснело"),
+    ("ru", "после вашей процедуры краснота так и не прошла"),
+    ("ru", "после процедуры микротрещинки на скуле"),
+    ("en", "48 hrs post treatment still puffy, should i worry"),
+    ("en", "day 2 after the treatment and my skin looks pink"),
+    ("en", "fell asleep in the sun yesterday, 3 days after my session, now what?"),
+]
+
+
+@pytest.mark.parametrize("language, text", REPORTS)
+async def test_a_problem_after_the_procedure_reaches_staff(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    t, staff = Texts(content, language), Texts(content, "en")
+    user = bot.user(first_name="Vera", username="vera_s", language_code=language)
+    await user.send("/start")
+    reply = shown(await user.send(text))
+    assert t("aftercare.problem.guidance") in reply
+    assert t("health.unknown") not in reply
+    assert t.label("health.check") not in [label for m in user.messages[-2:]
+                                          for label, _ in m.buttons]
+    [alert] = bot.staff_chat()
+    for expected in (staff("staff.aftercare.title"), staff("staff.aftercare.no_week"),
+                     "Vera", "@vera_s", text):
+        assert expected in alert.text
+
+
+async def test_staff_answer_the_report_by_replying_to_it(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    user = bot.user(first_name="Vera", language_code="ru")
+    await user.send("/start")
+    await user.send("вчера делала шлифовку, сегодня лицо опухло")
+    [alert] = bot.staff_chat()
+    await staff_member(bot, settings).reply_to(alert, "Please come in today at 5.")
+    assert "Please come in today at 5." in user.last.text
+    stages = await bot.app.bot_data["services"].stores.database.all(
+        "SELECT stage FROM funnel_events WHERE stage LIKE 'aftercare%'")
+    assert [r[0] for r in stages] == ["aftercare_problem"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "I take heart pills"),
+    # Had long ago, elsewhere or by someone else: whether it suits is the question.
+    ("ru", "пью роаккутан 20 мг уже 4 месяца, раньше делала шлифовку и всё было ок. сейчас можно?"),
+    ("en", "I have type 1 diabetes, well controlled. Got microdermabrasion years ago with no issue."
+           " Is it still ok?"),
+    ("en", "A friend had diamond microdermabrasion with you and loved it. I finished Accutane in"
+           " October, how soon can I start?"),
+    ("ru", "в прошлый раз делали алмазку, через пару дней появились трещинки. у вас так же?"),
+    # The procedure ahead, asked about.
+    ("en", "my eyes get puffy from pollen every morning, would the swelling after treatment be"
+           " worse for me?"),
+    ("ru", "у меня розацеа, сосудики на щеках. не станет хуже после вашей шлифовки?"),
+    ("en", "I'm allergic to citrus, can I wash my face after the procedure?"),
+    ("ru", "у меня аллергия на цитрусовые, после процедуры можно умываться?"),
+    ("ru", "у меня диабет"),
+])
+async def test_health_told_before_any_procedure_is_left_to_the_check(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """Someone who has not had the procedure gets the caution and the check, and staff are not
+    alerted."""
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    await user.send(text)
+    assert bot.staff_chat() == []
