@@ -13,7 +13,7 @@ from bot.content.i18n import format_when
 from bot.devtools.sandbox import ChatUser, Sandbox, Sent
 from bot.flows.dates import appointment_day
 from tests.appointments import EVE, VISIT, book, move_to, reminded
-from tests.chat import Texts
+from tests.chat import Texts, shown
 from tests.desk import booking_prompt, card, press_on_card, staff_member, stores_of
 
 pytestmark = pytest.mark.engines
@@ -189,3 +189,22 @@ async def test_the_calendar_file_keeps_the_clinics_details_inside_their_fields(
     assert location == ("Flat 3\\, 12 Rose Street\\;\\nLondon\\nEC1 " + "Ω" * 60)
     assert "Lumière\\; Skin\\, Clinic\\nATTENDEE:mailto:x@example.com" in unfolded[
         names.index("SUMMARY")]
+
+
+async def test_stop_ends_the_appointment_reminders_and_keeps_the_appointment(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """A booked client's "stop the reminders" left the evening and morning reminders coming."""
+    t = Texts(content, language)
+    client = await book(bot, content, settings, language=language)
+    words = {"en": "stop the reminders", "ru": "отключите напоминания"}[language]
+    reply = shown(await client.send(words))
+    date, time = appointment_day(bot.app.bot_data["services"], VISIT, language)
+    assert t("aftercare.stopped") in reply
+    assert t("stop.appointment_kept", date=date, time=time) in reply
+    move_to(bot, EVE)
+    assert await bot.run_scheduler() == 0
+    move_to(bot, datetime(2026, 12, 2, 8, 0, tzinfo=UTC))
+    assert await bot.run_scheduler() == 0
+    [lead] = await stores_of(bot).database.all("SELECT status, appointment_at FROM leads")
+    assert lead[0] == "booked" and lead[1] is not None

@@ -47,3 +47,15 @@ async def test_the_reminder_waits_for_quiet_hours_to_end(bot: Sandbox, content: 
     bot.clock.advance(timedelta(minutes=1))
     assert await bot.run_scheduler() == 1
     assert user.last.text == t("reminder.recheck")
+
+
+async def test_stop_also_ends_the_reminder_to_check_again(bot: Sandbox, content: Content) -> None:
+    """"stop the reminders" stopped only aftercare messages: the check's reminder still came."""
+    t = Texts(content, "en")
+    user = bot.user()
+    await screen(user, t, yes=frozenset({"herpes"}))
+    await user.press_data(user.last.buttons[0][1], user.last)  # the soonest reminder
+    reply = shown(await user.send("stop the reminders"))
+    assert t("aftercare.stopped") in reply
+    bot.clock.advance(timedelta(days=content.booking.recheck_days[0] + 1))
+    assert await bot.run_scheduler() == 0

@@ -117,16 +117,6 @@ async def begin(visit: Visit) -> Turn:
     return turn
 
 
-async def stop(visit: Visit) -> Turn:
-    plan = await visit.stores.aftercare.active_plan(visit.client.user_id)
-    after = await aftercourse.stop(visit.services, visit.client.user_id)
-    if plan is None:
-        return main_menu(visit, note=visit.tr("aftercare.stopped") if after else
-                         visit.tr("aftercare.nothing_to_stop"))
-    await visit.stores.aftercare.end_plan(plan.id, "stopped", visit.now)
-    return main_menu(visit, note=visit.tr("aftercare.stopped"))
-
-
 async def checkin(visit: Visit, pressed: Checkin) -> Turn | None:
     """A check-in button; None when it is not this client's running (or just closed) week."""
     plan = await visit.stores.aftercare.plan(pressed.plan)
@@ -237,7 +227,6 @@ async def set_timezone(visit: Visit, name: str) -> Turn:
 
 def register(router: Router) -> None:
     router.command("aftercare", N_("command.aftercare"))(lambda v, _: begin(v))
-    router.command("stop", N_("command.stop"))(lambda v, _: stop(v))
     router.command("timezone", N_("command.timezone"))(
         lambda v, args: set_timezone(v, " ".join(args)))
     router.menu_action("aftercare")(lambda v: begin(v))

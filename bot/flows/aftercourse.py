@@ -127,11 +127,6 @@ async def words(visit: Visit, text: str, data: dict[str, Any]) -> Turn:
     return main_menu(visit, note=visit.tr("aftercourse.review.heard")) + Turn(staff=[post])
 
 
-async def stop(services: Services, user_id: int) -> int:
-    """/stop: nothing more after the week either."""
-    return await services.stores.reminders.cancel(user_id, KINDS)
-
-
 def register(router: Router) -> None:
     router.button(Rating)(rated)
     router.state(WORDS)(words)

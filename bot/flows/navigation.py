@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from bot.content.i18n import N_
 from bot.content.replies import ABOUT_THE_CHAT, Navigation
-from bot.flows import Reply, Turn, Visit, aftercare, my_appointment
+from bot.flows import Reply, Turn, Visit, my_appointment, unasked
 from bot.flows.context import OFFERED
 from bot.flows.language import named_language
 from bot.flows.menu import choose_language, main_menu, set_language
@@ -72,7 +72,7 @@ async def _about_the_chat(visit: Visit, wish: Navigation, text: str) -> Turn | N
     "по-английски") is switched to at once."""
     if wish == "stop":
         await visit.stores.chat_states.clear(visit.client.user_id)
-        return await aftercare.stop(visit)
+        return await unasked.stop(visit)
     if wish == "forget":
         return await ask_forget(visit)
     named = named_language(visit.settings.languages, text)

@@ -31,6 +31,7 @@ from bot.flows import (
     screening,
     typed,
     typed_answers,
+    unasked,
 )
 from bot.flows.appointment_reminders import AppointmentReminders
 from bot.flows.recheck import RecheckReminders
@@ -52,9 +53,9 @@ from bot.flows.staff import (
 
 def client_router() -> Router:
     router = Router(fallback=screening.not_understood)
-    for flow in (menu, faq, typed, booking, my_appointment, aftercare, aftercourse, appointment,
-                 privacy, outcome, consent, aftercare_typed, screening, navigation, typed_answers,
-                 context, relay):
+    for flow in (menu, faq, typed, booking, my_appointment, aftercare, unasked, aftercourse,
+                 appointment, privacy, outcome, consent, aftercare_typed, screening, navigation,
+                 typed_answers, context, relay):
         flow.register(router)
     return router
 

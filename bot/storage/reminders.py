@@ -26,11 +26,10 @@ class ReminderStore(Store):
             await db.write("INSERT INTO reminders (user_id, kind, due_at) VALUES (?, ?, ?)",
                              (user_id, kind, iso(due)))
 
-    async def cancel(self, user_id: int, kinds: tuple[str, ...]) -> int:
-        """The client's pending reminders of these kinds are dropped (/stop); how many."""
+    async def cancel(self, user_id: int) -> int:
+        """The client's pending reminders are dropped (/stop); how many."""
         return await self.write(
-            f"DELETE FROM reminders WHERE user_id = ? AND kind IN ({marks(list(kinds))})"
-            " AND sent_at IS NULL", (user_id, *kinds))
+            "DELETE FROM reminders WHERE user_id = ? AND sent_at IS NULL", (user_id,))
 
     async def answer(self, user_id: int, kind: str) -> bool:
         """The client's latest sent reminder of a kind is answered, once: whether one was

@@ -1,0 +1,36 @@
+"""/stop, in a command or in words ("stop the reminders", "не пишите мне"): nothing more the
+bot would send unasked. That is the aftercare week, the review request and the next session
+after it, the reminder to check again and an appointment's reminders; the appointment itself
+stays, and the client is told so."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.content.i18n import N_
+from bot.flows import Turn, Visit, my_appointment
+from bot.flows.dates import appointment_day
+from bot.flows.menu import main_menu
+
+if TYPE_CHECKING:
+    from bot.flows.router import Router
+
+
+async def stop(visit: Visit) -> Turn:
+    stores, user_id = visit.stores, visit.client.user_id
+    plan = await stores.aftercare.active_plan(user_id)
+    if plan is not None:
+        await stores.aftercare.end_plan(plan.id, "stopped", visit.now)
+    stopped = await stores.reminders.cancel(user_id) > 0 or plan is not None
+    booked = await my_appointment.current(visit)
+    if booked is None or booked.appointment_at is None:
+        return main_menu(visit, note=visit.tr("aftercare.stopped") if stopped
+                         else visit.tr("aftercare.nothing_to_stop"))
+    await stores.appointments.cancel(booked.id)
+    day, hour = appointment_day(visit.services, booked.appointment_at, visit.language)
+    return main_menu(visit, note="\n\n".join((visit.tr("aftercare.stopped"), visit.tr(
+        "stop.appointment_kept", date=day, time=hour))))
+
+
+def register(router: Router) -> None:
+    router.command("stop", N_("command.stop"))(lambda v, _: stop(v))
