@@ -174,3 +174,4 @@ async def test_a_new_request_after_a_closed_one_is_marked_as_a_repeat(
     await client.press(staff.label("booking.time.evening"))
     assert staff("staff.card.repeat", ids="1") in (await card(bot, 2)).text
     assert staff("staff.card.repeat", ids="1") not in (await card(bot, 1)).text
+

@@ -13,6 +13,7 @@ from bot.content.i18n import format_day
 from bot.devtools.sandbox import Sandbox
 from tests import shipped
 from tests.chat import Texts, screen, shown
+from tests.slots import pick_first_slot
 
 content, settings = shipped.content, shipped.settings  # what the clinic ships
 
@@ -109,3 +110,18 @@ async def test_isotretinoin_offers_no_date_before_the_six_months_it_needs(
     days = [int(data.split(":")[1]) for _, data in user.last.buttons
             if data.startswith("recheck:")]
     assert days and min(days) >= 182
+
+
+async def test_a_pregnant_client_is_not_told_to_plan_around_her_period(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """The tips after booking told a client who had just said she is pregnant to avoid the
+    days of her period."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await screen(user, t, yes=frozenset({"pregnancy"}))
+    await user.press(t.label("screening.outcome.not_now.book"))
+    await user.share_contact("+7 912 345-67-89")
+    reply = shown(await pick_first_slot(user))
+    assert t("booking.tips.title") in reply
+    assert t("booking.tip.menstruation") not in reply

@@ -153,15 +153,20 @@ async def time_chosen(visit: Visit, time_id: str) -> Turn | None:
     chosen = Reply(visit.tr("booking.time_chosen",  # a button's label inside a sentence
                             time=visit.tr_label(times[time_id].label).lower()),
                    edit=True)
-    tips = Reply(visit.render("booking_tips.j2", good_season=_good_season(visit)))
+    tips = _tips(visit, record)
     done = Reply(visit.render("booking_done.j2"),
                  ((visit.tr_button("button.menu", MenuAction("menu").pack()),),))
     return Turn([chosen, tips, done], [await cards.card_post(visit.services, lead)])
 
 
-def _good_season(visit: Visit) -> bool:
+def _tips(visit: Visit, record: ScreeningRecord) -> Reply:
+    """Before the visit: the season, and what else the template says for the conditions the
+    client declared (no period to plan around in a pregnancy)."""
     month = visit.now.astimezone(visit.settings.timezone).month
-    return month in visit.content.booking.season_months[visit.settings.hemisphere]
+    declared = {c.id for c in evaluate(visit.content.screening, record.answers).conditions}
+    return Reply(visit.render(
+        "booking_tips.j2", declared=declared,
+        good_season=month in visit.content.booking.season_months[visit.settings.hemisphere]))
 
 
 async def remind_time(visit: Visit, text: str, data: dict[str, Any]) -> Turn:
@@ -218,7 +223,7 @@ async def slot_chosen(visit: Visit, pressed: SlotTime) -> Turn | None:
     day, hour = format_appointment(at, visit.language, visit.settings.timezone)
     held = Reply(visit.tr(N_("slots.confirmed") if rules.auto_confirm else N_("slots.held"),
                           date=day, time=hour), edit=True)
-    tips = Reply(visit.render("booking_tips.j2", good_season=_good_season(visit)))
+    tips = _tips(visit, record)
     menu = ((visit.tr_button("button.menu", MenuAction("menu").pack()),),)
     done = Reply(visit.tr("slots.done", clinic=visit.settings.clinic_name), menu)
     return Turn([held, tips, done], [await cards.card_post(visit.services, lead)]) + turn

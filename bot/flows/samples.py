@@ -39,7 +39,7 @@ def template_samples(settings: Settings, content: Content, language: str) -> dic
                         "question": content.tr_message(language, screening.steps[-1].question)},
         "outcome.j2": {"outcome": outcome, "reasons": [
             content.tr_message(language, c.reason) for c in screening.conditions.values()]},
-        "booking_tips.j2": {"good_season": False},
+        "booking_tips.j2": {"good_season": False, "declared": set()},
         "booking_done.j2": {},
         "my_appointment.j2": {"date": "x" * 40, "time": "x" * 10, "confirmed": False},
         "lead_card.j2": card,
