@@ -73,9 +73,16 @@ class Shell:
 
     @staticmethod
     def _show_document(document: dict[str, Any]) -> None:
+        """A text file (an export, a calendar entry) by its first lines; anything else (the
+        /stats chart) by its name and size."""
         content: bytes = document["content"]
+        try:
+            lines = content.decode("utf-8-sig").splitlines()[:3]
+        except UnicodeDecodeError:
+            print(f"     [file] {document['filename']} ({len(content)} bytes)")
+            return
         print(f"     [file] {document['filename']} ({len(content)} bytes), first lines:")
-        for line in content.decode("utf-8-sig").splitlines()[:3]:
+        for line in lines:
             print(f"       {line}")
 
     def _show_buttons(self, message: Sent, side: ChatUser) -> None:
