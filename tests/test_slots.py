@@ -332,3 +332,14 @@ async def test_undo_after_the_time_was_taken_brings_the_lead_back_without_it(
     assert staff("staff.card.appointment") not in (await card(bot, 1)).text
     assert await stores_of(bot).database.all(
         "SELECT id FROM appointment_reminders WHERE lead_id = 1 AND sent_at IS NULL") == []
+
+
+async def test_a_note_with_html_characters_reads_as_typed(
+    bot: Sandbox, content: Content
+) -> None:
+    """"Tom & Jerry <3" came back as «Tom &amp;amp; Jerry &lt;3»: escaped twice."""
+    t = Texts(content, "en")
+    client = await at_picker(bot, content)
+    for typed in ("Tom & Jerry <3", "Saturday & Sunday <b>both</b> fine"):
+        reply = shown(await client.send(typed))
+        assert t("booking.noted", note=typed) in reply and "&amp;amp;" not in reply

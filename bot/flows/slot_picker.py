@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Annotated
 
 from babel.dates import format_date, format_time
+from markupsafe import Markup
 
 from bot.callbacks import MAX_ID, Between, CallbackData
 from bot.flows import Button, Buttons, Reply, Turn, Visit
@@ -59,22 +60,21 @@ def day_label(visit: Visit, day: date) -> str:
     return format_date(day, "EEE d MMM", locale=visit.language)
 
 
-async def days(visit: Visit, lead: int = 0, *, note: str | None = None,
+async def days(visit: Visit, lead: int = 0, *, note: Markup | None = None,
                edit: bool = False) -> Turn:
     """The days that have free times, two to a row."""
     await _moving(visit, lead)
     found = await free(visit, bookable_days(visit))
-    text = f"{note}\n\n{visit.tr('slots.pick_day')}" if note else visit.tr("slots.pick_day")
+    text = under(note, visit.tr("slots.pick_day"))
     if not found:
-        none = visit.tr("slots.none")
-        return Turn([Reply(f"{note}\n\n{none}" if note else none, edit=edit)])
+        return Turn([Reply(under(note, visit.tr("slots.none")), edit=edit)])
     buttons = [Button(day_label(visit, day), SlotDay(lead, day.toordinal()).pack())
                for day in found]
     rows = tuple(tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2))
     return Turn([Reply(text + "\n" + visit.tr("slots.type_hint"), rows, edit=edit)])
 
 
-async def times(visit: Visit, lead: int, asked: AskedDay, *, note: str | None = None,
+async def times(visit: Visit, lead: int, asked: AskedDay, *, note: Markup | None = None,
                 edit: bool = False) -> Turn:
     """The free times of one day (within the hours asked for), or the days when it has none."""
     await _moving(visit, lead)
@@ -85,13 +85,18 @@ async def times(visit: Visit, lead: int, asked: AskedDay, *, note: str | None = 
     label = format_date(day, "EEEE d MMMM", locale=visit.language)
     if day not in bookable_days(visit) or not found:
         gone = visit.tr("slots.day_full", day=label[:1].upper() + label[1:])  # starts it
-        return await days(visit, lead, note=f"{note}\n\n{gone}" if note else gone, edit=edit)
+        return await days(visit, lead, note=under(note, gone), edit=edit)
     buttons = [Button(format_time(at.astimezone(tz), "short", locale=visit.language),
                       SlotTime(lead, int(at.timestamp())).pack()) for at in found]
     rows: Buttons = tuple(tuple(buttons[i:i + ROW]) for i in range(0, len(buttons), ROW))
     back = (visit.tr_button("slots.other_days", SlotDay(lead, 0).pack()),)
     text = visit.tr("slots.pick_time", day=label)
-    return Turn([Reply(f"{note}\n\n{text}" if note else text, (*rows, back), edit=edit)])
+    return Turn([Reply(under(note, text), (*rows, back), edit=edit)])
+
+
+def under(note: Markup | None, text: Markup) -> Markup:
+    """`text` under a note (both Telegram HTML already: joined, neither is escaped again)."""
+    return Markup("\n\n").join((note, text)) if note else text
 
 
 async def _moving(visit: Visit, lead: int) -> None:
@@ -102,7 +107,7 @@ async def _moving(visit: Visit, lead: int) -> None:
                                             visit.now)
 
 
-async def typed(visit: Visit, lead: int, text: str, note: str) -> Turn:
+async def typed(visit: Visit, lead: int, text: str, note: Markup) -> Turn:
     """The picker again after text typed at it, under `note`: the day the text names, or the
     days when it names none."""
     asked = asked_day(visit, text)
