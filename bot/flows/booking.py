@@ -5,39 +5,29 @@ confirmation with the clinic's contacts."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from bot.callbacks import CallbackData
 from bot.content.i18n import N_, format_appointment
+from bot.content.routing import opens_question, route
 from bot.flows import Reply, Turn, Visit, consent, funnel, my_appointment, phones, slot_picker
 from bot.flows.days import AskedDay
 from bot.flows.eligibility import evaluate
 from bot.flows.menu import MenuAction, main_menu
 from bot.flows.outcome import outcome_reply
-from bot.flows.slot_picker import SlotTime
+from bot.flows.slot_picker import PreferredTime, SlotTime
 from bot.flows.slots import is_free
 from bot.flows.staff import BOOKED, NEW, OPEN, booked, cards
 from bot.storage import ScreeningRecord
 
 if TYPE_CHECKING:
-    from bot.config import Settings
-    from bot.content import Content
     from bot.flows.router import Router
 
 CONTACT, TIME = "booking_contact", "booking_time"
 _USERNAME = re.compile(r"^@?([A-Za-z][A-Za-z0-9_]{4,31})$")
-
-
-@dataclass(frozen=True)
-class PreferredTime(CallbackData, prefix="time"):
-    time: str
-
-    @classmethod
-    def examples(cls, content: Content, settings: Settings) -> Iterable[PreferredTime]:
-        return (cls(t.id) for t in content.booking.preferred_times)
+# What typed at the time picker is answered, not kept as a note: health and the clinic's
+# details, and a topic asked about (`_asks`); a wish to be called is the note the picker keeps.
+ANSWERED = frozenset(("condition", "health", "logistics", "appointment"))
 
 
 async def _recent_screening(visit: Visit) -> ScreeningRecord | None:
@@ -169,9 +159,13 @@ def _tips(visit: Visit, record: ScreeningRecord) -> Reply:
         good_season=month in visit.content.booking.season_months[visit.settings.hemisphere]))
 
 
-async def remind_time(visit: Visit, text: str, data: dict[str, Any]) -> Turn:
-    """Text typed while the time is awaited: a day opens that day's slots; anything else is
-    kept as the client's note for staff, and the choice asked again."""
+async def remind_time(visit: Visit, text: str, data: dict[str, Any]) -> Turn | None:
+    """Text typed while the time is awaited: a day opens that day's slots; a question or a
+    health statement is answered as anywhere else (None: the typed-text handlers answer it),
+    and the booking keeps waiting; anything else is kept as the client's note for staff, and
+    the choice asked again."""
+    if slot_picker.asked_day(visit, text) is None and _asks(visit, text):
+        return None
     if visit.content.replies[visit.language].resumes(text):
         note = visit.tr("resume.here")
     else:
@@ -184,6 +178,14 @@ async def remind_time(visit: Visit, text: str, data: dict[str, Any]) -> Turn:
     rows = tuple((visit.tr_button(t.label, PreferredTime(t.id).pack()),)
                  for t in visit.content.booking.preferred_times)
     return Turn([Reply(note + "\n\n" + visit.tr("booking.ask_time"), rows)])
+
+
+def _asks(visit: Visit, text: str) -> bool:
+    """Whether text typed at the time picker is for an answer rather than for staff: "сколько
+    стоит?" is; "none of these times suit me, call me after 6" is a note."""
+    found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
+    return found.kind in ANSWERED or found.kind == "faq" and (
+        "?" in text or opens_question(visit.content, visit.language, text))
 
 
 async def slot_chosen(visit: Visit, pressed: SlotTime) -> Turn | None:

@@ -29,6 +29,7 @@ NOTE_LIMIT = 200  # characters of the client's note kept: the full card must fit
 FIRST_DAY, LAST_DAY = date(2000, 1, 1).toordinal(), date(2200, 1, 1).toordinal()
 ROW = 4  # times to a row
 MOVING = "booking_move"  # a move's picker is on screen: {"lead": its lead's id}
+CALL_BACK = "any"  # the preferred time of a request whose client no free time suits
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,18 @@ class SlotTime(CallbackData, prefix="stime"):
         return (cls(MAX_ID, 2**40),)
 
 
+@dataclass(frozen=True)
+class PreferredTime(CallbackData, prefix="time"):
+    """When staff should call (dialogs/booking.yaml `preferred_times`): the request itself
+    where the clinic has no slots, and where no slot suits the client (`CALL_BACK`)."""
+
+    time: str
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[PreferredTime]:
+        return (cls(t.id) for t in content.booking.preferred_times)
+
+
 def day_label(visit: Visit, day: date) -> str:
     return format_date(day, "EEE d MMM", locale=visit.language)
 
@@ -67,11 +80,21 @@ async def days(visit: Visit, lead: int = 0, *, note: Markup | None = None,
     found = await free(visit, bookable_days(visit))
     text = under(note, visit.tr("slots.pick_day"))
     if not found:
-        return Turn([Reply(under(note, visit.tr("slots.none")), edit=edit)])
+        return Turn([Reply(under(note, visit.tr("slots.none")), _call_back(visit, lead),
+                           edit=edit)])
     buttons = [Button(day_label(visit, day), SlotDay(lead, day.toordinal()).pack())
                for day in found]
     rows = tuple(tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2))
-    return Turn([Reply(text + "\n" + visit.tr("slots.type_hint"), rows, edit=edit)])
+    return Turn([Reply(text + "\n" + visit.tr("slots.type_hint"),
+                       rows + _call_back(visit, lead), edit=edit)])
+
+
+def _call_back(visit: Visit, lead: int) -> Buttons:
+    """For a new request, when the clinic takes calls at any time: no free time suits, so
+    staff call the client (the request made without a slot, with the client's note)."""
+    if lead or CALL_BACK not in {t.id for t in visit.content.booking.preferred_times}:
+        return ()
+    return ((visit.tr_button("slots.call_me", PreferredTime(CALL_BACK).pack()),),)
 
 
 async def times(visit: Visit, lead: int, asked: AskedDay, *, note: Markup | None = None,

@@ -1,0 +1,52 @@
+"""At the slot picker, on the shipped content: a client whom no time suits still reaches the
+clinic, and a question asked there is answered, not filed as a note for staff."""
+
+from __future__ import annotations
+
+from bot.config import Settings
+from bot.content import Content
+from bot.devtools.sandbox import Sandbox
+from tests import shipped
+from tests.chat import Texts, shown
+from tests.desk import card, stores_of
+from tests.slots import at_picker, buttons
+
+content, settings = shipped.content, shipped.settings  # what the clinic ships
+
+
+async def test_no_time_suits_the_client_and_the_clinic_calls_back(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """"ни одно время не подходит, перезвоните мне" was told «Передадим клинике» and reached
+    nobody: no lead is made until a time is picked."""
+    t = Texts(content, language)
+    client = await at_picker(bot, content, language=language)
+    words = {"en": "none of these times suit me, call me after 6",
+             "ru": "ни одно время не подходит, перезвоните мне после 18"}[language]
+    reply = shown(await client.send(words))
+    assert t("booking.noted", note=words) in reply
+    reply = shown(await client.press(t.label("slots.call_me")))
+    assert t("booking.done", clinic=settings.clinic_name) in reply
+    lead = await stores_of(bot).leads.get(1)
+    assert lead is not None and lead.preferred_time == "any" and lead.appointment_at is None
+    text = (await card(bot, 1)).text
+    assert words in text and Texts(content, "en").label("booking.time.any") in text
+
+
+async def test_a_question_at_the_picker_is_answered_and_the_picker_waits(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    t = Texts(content, language)
+    client = await at_picker(bot, content, language=language)
+    asked = {"en": "how much does it cost?", "ru": "сколько стоит?"}[language]
+    reply = shown(await client.send(asked))
+    assert t.faq("price", settings) in reply and t("booking.noted", note=asked) not in reply
+    await client.send("/start")
+    reply = shown(await client.send(asked))
+    assert t.faq("price", settings) in reply
+    day = {"en": "on Saturday", "ru": "в субботу"}[language]
+    await client.send(day)
+    assert buttons(client.last, "stime:")  # the booking still waits for its time
+    await client.press_data(buttons(client.last, "stime:")[0][1], client.last)
+    assert (await stores_of(bot).leads.get(1)) is not None
+    assert asked not in (await card(bot, 1)).text
