@@ -138,6 +138,25 @@ async def test_three_days_down_sends_todays_message_late_and_skips_the_rest(
                         5: "pending", 6: "pending", 7: "pending"}
 
 
+async def test_a_week_whose_last_day_passed_while_the_bot_was_down_still_ends(
+    week_bot: Sandbox, content: Content
+) -> None:
+    """The closing message skipped left the week "active" for ever: every later message was a
+    check-in of day 31, and "I had my procedure today" answered "already running"."""
+    user, t = await week_started(week_bot)
+    await week_bot.stop()
+    week_bot.clock.moment = at(LONDON, 2026, 11, 10, 12, 0)  # down for the whole week
+    await week_bot.restart()
+    while await week_bot.run_scheduler():
+        pass
+    stores = week_bot.app.bot_data["services"].stores
+    plan = await stores.aftercare.plan(1)
+    assert plan is not None and plan.status == "finished"
+    reply = shown(await user.send("/aftercare"))
+    assert t("aftercare.already_running", day=19) not in reply
+    assert t("aftercare.started", time="10:00\u202fAM") in reply
+
+
 @pytest.mark.engines  # claims, deferrals and plans on both engines
 async def test_quiet_hours_hold_a_late_message_until_the_next_day_drops_it(
     week_bot: Sandbox, content: Content

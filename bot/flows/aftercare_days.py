@@ -42,13 +42,15 @@ class AftercareDays(Schedule[DueMessage]):
     async def record(self, services: Services, row: DueMessage, outcome: str,
                      now: datetime) -> None:
         """A client who blocked the bot had their week ended then (bot/telegram/sending.py):
-        the message stays as it was."""
+        the message stays as it was. The closing day's message ends the week, sent or skipped
+        (its day passed while the bot was down); only a week whose end was sent counts as
+        finished in the funnel."""
         if outcome == "gone":
             return
-        closing = row.day == services.content.aftercare.closing_day and outcome != "skipped"
+        closing = row.day == services.content.aftercare.closing_day
         await services.stores.aftercare.mark(row.id, outcome, now,
                                              finish_plan=row.plan_id if closing else None)
-        if closing:
+        if closing and outcome != "skipped":
             await funnel.record(services, funnel.AFTERCARE_FINISHED)
 
     async def release(self, services: Services, ids: list[int]) -> None:
