@@ -5,6 +5,8 @@ language."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from bot.config import Settings
@@ -105,3 +107,41 @@ async def test_health_told_before_any_procedure_is_left_to_the_check(
     await user.send("/start")
     await user.send(text)
     assert bot.staff_chat() == []
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "my skin is cracking and it hurts"), ("ru", "кожа трескается и болит"),
+])
+@pytest.mark.parametrize("after", ["/stop", "the week over"])
+async def test_a_treated_client_who_stopped_or_finished_the_week_still_reaches_staff(
+    bot: Sandbox, content: Content, language: str, text: str, after: str
+) -> None:
+    """The bot knows the client was treated: their complaint got the eligibility check."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    await user.press(t.label("menu.aftercare"))
+    if after == "/stop":
+        await user.send("/stop")
+    else:
+        bot.clock.advance(timedelta(days=9))
+        while await bot.run_scheduler():
+            pass
+    reply = shown(await user.send(text))
+    assert t("aftercare.problem.guidance") in reply and t("health.unknown") not in reply
+    [alert] = bot.staff_chat()
+    assert text in alert.text
+
+
+async def test_long_after_the_procedure_health_is_a_question_of_the_next_one(
+    bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    user = bot.user()
+    await user.send("/start")
+    await user.press(t.label("menu.aftercare"))
+    bot.clock.advance(timedelta(days=content.aftercare.reports_days + 1))
+    while await bot.run_scheduler():
+        pass
+    reply = shown(await user.send("I take heart pills"))
+    assert t("health.unknown") in reply and bot.staff_chat() == []

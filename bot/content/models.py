@@ -160,6 +160,7 @@ class Aftercare(Dialog):
 
     evening_hour: Hour
     closing_day: Days
+    reports_days: Days = 30
     answers: tuple[CheckinAnswer, ...] = Field(min_length=1)
     questions: tuple[AftercareQuestion, ...] = ()
     days: dict[int, Msg] = {}

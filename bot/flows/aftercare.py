@@ -179,6 +179,13 @@ async def record(visit: Visit, plan: Plan, day: int, answer_id: str,
                 [*turn.staff, StaffPost("", about=user_id, copy_from=(user_id, photo))])
 
 
+async def treated_lately(visit: Visit) -> bool:
+    """Whether the client had the procedure within the last `reports_days` (a week was
+    started for it, whatever became of the week)."""
+    plan = await visit.stores.aftercare.latest_plan(visit.client.user_id)
+    return plan is not None and 0 <= today(visit, plan) <= visit.content.aftercare.reports_days
+
+
 async def reported(visit: Visit, text: str) -> Turn:
     """A problem told after the procedure with no week running (never started, or over):
     staff hear of it as of a check-in, in the client's words, and a reply reaches the client."""

@@ -6,7 +6,8 @@ beside which the client may have told something of their health is answered with
 before it; the clinic's detail asked beside a health statement, after the health answer. During
 the aftercare week, a health statement or anything unknown is that day's check-in for staff
 instead; with no week running, a health statement beside the procedure had ("I had my
-procedure today and my skin is burning") reaches staff as its check-in would. "Talk to a
+procedure today and my skin is burning"), or from a client treated lately (a week stopped or
+over), reaches staff as its check-in would. "Talk to a
 person" is also a main-menu button: the next message goes to staff. A message nothing answers
 in the client's language, written in the letters of another language the clinic speaks
 ("сколько стоит?" from an English Telegram), is read in that one: answered in it, with the
@@ -77,7 +78,9 @@ def _detail(visit: Visit, kind: str) -> Turn:
 
 
 async def _answer(visit: Visit, found: Route, text: str) -> Turn:
-    if found.kind in ("condition", "health") and after_this(visit.content, visit.language, text):
+    if found.kind in ("condition", "health") and (
+            after_this(visit.content, visit.language, text)
+            or await aftercare.treated_lately(visit)):
         return await aftercare.reported(visit, text)  # a problem the procedure left
     if found.kind == "condition":
         return health.answer(visit, found.keys)

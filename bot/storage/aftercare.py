@@ -80,6 +80,13 @@ class AftercareStore(Store):
             " WHERE user_id = ? AND status = 'active'", (user_id,))
         return _plan(row) if row else None
 
+    async def latest_plan(self, user_id: int) -> Plan | None:
+        """The client's most recent week, whatever became of it."""
+        row = await self.one(
+            "SELECT id, user_id, treated_on, timezone, status FROM aftercare_plans"
+            " WHERE user_id = ? ORDER BY treated_on DESC, id DESC LIMIT 1", (user_id,))
+        return _plan(row) if row else None
+
     async def plan(self, plan_id: int) -> Plan | None:
         row = await self.one(
             "SELECT id, user_id, treated_on, timezone, status FROM aftercare_plans WHERE id = ?",
