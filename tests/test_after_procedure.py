@@ -46,6 +46,9 @@ REPORTS = [
     ("en", "48 hrs post treatment still puffy, should i worry"),
     ("en", "day 2 after the treatment and my skin looks pink"),
     ("en", "fell asleep in the sun yesterday, 3 days after my session, now what?"),
+    # The procedure by the other name clients know it by.
+    ("en", "had diamond peeling last week, now I have dark spots"),
+    ("ru", "после алмазного пилинга на прошлой неделе появились пятна"),
 ]
 
 
