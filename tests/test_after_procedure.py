@@ -48,7 +48,7 @@ REPORTS = [
     ("en", "fell asleep in the sun yesterday, 3 days after my session, now what?"),
     # The procedure by the other name clients know it by.
     ("en", "had diamond peeling last week, now I have dark spots"),
-    ("ru", "после алмазного пилинга на прошлой неделе появились пятна"),
+    ("ru", "на прошлой неделе делала алмазный пилинг, теперь на щеках пятна"),
 ]
 
 
