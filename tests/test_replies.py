@@ -10,7 +10,7 @@ import pytest
 
 from bot.config import Settings
 from bot.content import Content
-from bot.devtools.sandbox import ChatUser, Sandbox
+from bot.devtools.sandbox import ChatUser, Sandbox, Sent
 from bot.flows.eligibility import path
 from tests import shipped
 from tests.chat import Texts, consented, shown
@@ -367,6 +367,53 @@ async def test_health_told_in_own_words_during_the_check_is_never_suitable(
     assert t("screening.reason.told") in outcome
     assert t("screening.outcome.suitable.title") not in outcome
     assert (await answers_of(bot))[steps[1].id] == "no"
+
+
+@pytest.mark.parametrize("step_id, language, text", [
+    # "No" and then the very condition asked, or a past the question asks about.
+    ("oncology", "en", "no, cured 10 years ago"), ("oncology", "ru", "нет, но раньше была"),
+    ("oncology", "en", "not anymore"), ("epilepsy", "en", "no seizures for years, on meds"),
+    ("breastfeeding", "ru", "нет, только сцеживаюсь"),
+    ("herpes", "en", "not yet but my lip is tingling"),
+    ("open_wounds", "en", "no, only a small scratch on my cheek"),
+    ("asthma", "en", "no, just an inhaler when needed"),
+    # "No", and a condition another question asked about, answered no there.
+    ("pacemaker", "en", "no, but I have a cold sore right now"),
+    ("pacemaker", "ru", "нет, но у меня сейчас герпес на губе"),
+    ("burns", "en", "no, just a bit of sunburn on my nose"),
+])
+async def test_a_no_that_goes_on_to_tell_the_condition_is_never_suitable(
+    bot: Sandbox, content: Content, step_id: str, language: str, text: str
+) -> None:
+    """"no, cured 10 years ago" to "have you ever had cancer?" was stored as a plain no, and
+    the check ended in "nothing stands in the way"."""
+    t = Texts(content, language)
+    outcome = await typed_at(bot, t, step_id, text)
+    assert t("screening.outcome.suitable.title") not in outcome
+    assert (await answers_of(bot))[step_id] != "no" or t("screening.reason.told") in outcome
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "no, never had it"), ("en", "no, never"), ("ru", "нет, не было"),
+    ("ru", "нет, никогда не было"), ("ru", "нет, слава богу")])
+async def test_a_plain_no_to_a_question_about_the_past_stays_a_no(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    outcome = await typed_at(bot, t, "oncology", text)
+    assert t("screening.outcome.suitable.title") in outcome
+    assert (await answers_of(bot))["oncology"] == "no"
+
+
+async def typed_at(bot: Sandbox, t: Texts, step_id: str, text: str) -> str:
+    """`text` typed at the question `step_id` of a check answered no everywhere else: the
+    outcome shown."""
+    user = await at_first_question(bot, t)
+    last: list[Sent] = []
+    for step in path(t.content.screening)[1:]:
+        last = await (user.send(text) if step.id == step_id else user.press_exact(t.label(
+            "screening.none_of_these" if step.kind == "choose_many" else "screening.no")))
+    return shown(last)
 
 
 @pytest.mark.parametrize("language, text", [

@@ -59,6 +59,7 @@ class Replies(Dialog):
     negators: Phrases = ()
     earlier: Phrases = ()
     now: Phrases = ()
+    past: Phrases = ()
 
 
 def tokens(text: str) -> tuple[str, ...]:
@@ -98,6 +99,7 @@ class ReplyReader:
             key: [t for t in texts if self._negators.isdisjoint(tokens(t))]
             for key, texts in replies.checkin.items()}, reading)
         self._earlier, self._now = phrases(replies.earlier), phrases(replies.now)
+        self._past = phrases(replies.past)
         # The ids each part names, for `clinicbot check` (bot/content/check_replies.py).
         self.names = {"goals": frozenset(replies.goals),
                       "aftercare": frozenset(replies.aftercare),
@@ -128,6 +130,12 @@ class ReplyReader:
                 return None
             at += len(skip)
         return "unsure" if hedged else "yes" if emphasised else None
+
+    def tells_past(self, text: str) -> bool:
+        """Whether a reply speaks of something past ("not anymore", "cured years ago", "но
+        раньше была"): to a question that asks about the past too, no plain no."""
+        words = tokens(text)
+        return any(_within(words, p) for p in self._past)
 
     def affirms(self, text: str) -> bool:
         """A short yes to an offer, every word of it: "давайте", "sounds good", "да, хочу";

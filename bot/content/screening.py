@@ -91,6 +91,7 @@ class Step(Entry):
     options: tuple[Option, ...] = ()
     next: Id | None = None
     recheck_days: tuple[Annotated[StrictInt, Field(ge=1)], ...] | None = None
+    ever: bool = False  # asks about the past too: a typed "not anymore" is no plain no
 
     @classmethod
     def conventions(cls, key: str, data: dict[str, Any]) -> dict[str, Any]:

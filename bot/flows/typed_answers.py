@@ -31,6 +31,9 @@ ANSWER_LABELS = {"yes": N_("screening.yes"), "no": N_("screening.no"),
 NONE = N_("screening.none_of_these")
 # Cues of the words files that name health itself: a medicine or diagnosis, a symptom, the body.
 HEALTH_WORDS = frozenset(("health:about", "health:symptoms", "health:body"))
+# ...of them, a medicine or diagnosis and a symptom, left in a reply once its denials are
+# taken out: a no that goes on to tell them is no plain no.
+TOLD_WORDS = frozenset(("health:about", "health:symptoms"))
 # A yes or a "not sure" to a group of conditions: which ones, then.
 GROUP_NOTES = {YES: N_("screening.tick_which"), "unsure": N_("screening.tick_if_unsure")}
 
@@ -53,7 +56,11 @@ async def typed(visit: Visit, text: str) -> Turn | None:
     if value is None and written != visit.language:
         value = visit.content.replies[written].answer(text)
     found = route(visit.content, visit.services.matchers[written], written, text)
-    told = value != YES and _tells_health(visit.content, written, text, found)
+    named = _conditions(visit.content, written, text)
+    told = value != YES and (bool(named - _asked(step)) or _tells_health(
+        visit.content, written, text, found))
+    if value == NO and not told and _goes_on(visit.content, written, step, text, named):
+        value = "unsure"
     if told:
         await visit.stores.screenings.save_answer(record.id, TOLD, YES, step.id, visit.now)
         record = record.answered(TOLD, YES)  # the outcome, if this answer ends the check
@@ -66,17 +73,42 @@ async def typed(visit: Visit, text: str) -> Turn | None:
     return _with_told(visit, turn) if told else turn
 
 
+def _conditions(content: Content, language: str, text: str) -> set[str]:
+    """The conditions a reply names and does not deny ("no, but I have a cold sore now";
+    "no, never had herpes" names none)."""
+    said = content.replies[language].affirmed(text)
+    return {key.removeprefix("condition:") for key in content.spotters[language].find(said).keys
+            if key.startswith("condition:")}
+
+
+def _asked(step: Step) -> set[str]:
+    return {c.id for c in step.conditions}
+
+
 def _tells_health(content: Content, language: str, text: str, found: Route) -> bool:
-    """Whether a message tells of the client's health in a way no question of the check asks
-    about: a condition the check lacks, or a statement the safety net is sure of that names
-    health itself, a medicine, a symptom or the body ("no, but I take heart pills"); a skin
-    type or a denial ("no, I have dry skin", "нет, ничего не принимаю") tells none. A yes needs
-    no such reading: it declares the question's condition already."""
+    """Whether a message tells of the client's health in a way this question does not ask
+    about: a condition another question asked (answered there, maybe no) or none does (the
+    caller checks those), or a statement the safety net is sure of that names health itself, a
+    medicine, a symptom or the body ("no, but I take heart pills"); a skin type or a denial
+    ("no, I have dry skin", "нет, ничего не принимаю") tells none. A yes needs no such reading:
+    it declares the question's condition already."""
     if found.kind == "condition":
         return any(key not in content.screening.conditions for key in found.keys)
     return (found.kind == "health" or found.cautious) and health_odds(
         content, language, text) > TOLD_MARGIN and not HEALTH_WORDS.isdisjoint(
         content.spotters[language].find(text).keys)
+
+
+def _goes_on(content: Content, language: str, step: Step, text: str, named: set[str]) -> bool:
+    """Whether a typed no goes on to tell what the question asks after all, so that it is no
+    plain no: the very condition named ("no, only a small scratch on my cheek" to the question
+    about wounds, "нет, только сцеживаюсь" to breastfeeding), a medicine or symptom left
+    undenied ("no seizures for years, on meds"), or the past, where the question asks about it
+    too ("not anymore", "no, cured 10 years ago" to "have you ever had cancer?")."""
+    if named & _asked(step) or step.ever and content.replies[language].tells_past(text):
+        return True
+    said = content.replies[language].affirmed(text)
+    return not TOLD_WORDS.isdisjoint(content.spotters[language].find(said).keys)
 
 
 def _with_told(visit: Visit, turn: Turn) -> Turn:
