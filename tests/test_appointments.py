@@ -208,3 +208,22 @@ async def test_stop_ends_the_appointment_reminders_and_keeps_the_appointment(
     assert await bot.run_scheduler() == 0
     [lead] = await stores_of(bot).database.all("SELECT status, appointment_at FROM leads")
     assert lead[0] == "booked" and lead[1] is not None
+
+
+@pytest.mark.parametrize("status", ["staff.status.archived", "staff.status.unsuitable"])
+async def test_a_visit_the_clinic_calls_off_is_told_to_the_client_and_undo_restores_it(
+    bot: Sandbox, content: Content, settings: Settings, language: str, status: str
+) -> None:
+    """"Archived" or "Not suitable" on a booked lead stopped the reminders and said nothing:
+    the client, holding a confirmation and a calendar file, would come to a cancelled visit."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = await book(bot, content, settings, language=language)
+    date, time = appointment_day(bot.app.bot_data["services"], VISIT, language)
+    maria = staff_member(bot, settings)
+    await press_on_card(bot, maria, 1, staff.label(status))
+    assert t("appointment.called_off", date=date, time=time, phone=settings.phone) \
+        in shown(text_messages(client)[-1:])
+    await press_on_card(bot, maria, 1, staff.label("staff.action.undo"))
+    assert t("booking.confirmed.note") in shown(text_messages(client)[-1:])
+    move_to(bot, EVE)
+    assert await bot.run_scheduler() == 1  # the reminders are back with the visit

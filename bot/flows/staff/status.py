@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 
 from babel.dates import format_date
 
-from bot.content.i18n import format_appointment, format_opening_hours, format_when
-from bot.flows import StaffPost, Turn, aftercare, funnel, receipts
+from bot.content.i18n import N_, format_appointment, format_opening_hours, format_when
+from bot.flows import ClientPost, StaffPost, Turn, aftercare, funnel, receipts
+from bot.flows.dates import appointment_day
 from bot.flows.staff import (
     BOOKED,
     CONTACTED,
@@ -28,6 +29,7 @@ from bot.flows.staff import (
     TREATED,
     Desk,
     booked,
+    client_language,
     course,
 )
 from bot.flows.staff.cards import LeadCurrent, LeadStatus, LeadUndo, card_post, undo_button
@@ -171,10 +173,31 @@ async def undo(desk: Desk, pressed: LeadUndo) -> Turn:
         told = ask_appointment(desk, back, note=note) if pressed.back == BOOKED else Turn(
             staff=[StaffPost(note, reply_to=back.staff_message_id)])
         return Turn(staff=[await card_post(desk.services, back)]) + told
-    if pressed.back == BOOKED:
-        await desk.stores.appointments.plan(lead.id, at,
-                                            booked.reminder_times(desk.services, at, desk.now))
+    back = await desk.stores.leads.get(lead.id)
+    assert back is not None
+    if pressed.back == BOOKED:  # confirmed again, with its reminders
+        turn.clients.append(await booked.notify_client(desk, back, at, None))
+    else:
+        turn.clients.append(_told(desk, back, N_("appointment.restored")))
     return turn
+
+
+def _ahead(desk: Desk, lead: Lead) -> bool:
+    return lead.appointment_at is not None and lead.appointment_at > desk.now
+
+
+def _told(desk: Desk, lead: Lead, msgid: str) -> ClientPost:
+    """The client told what the clinic did to their time (called off, or restored)."""
+    services = desk.services
+    assert lead.appointment_at is not None
+    language = client_language(services, lead.client)
+    day, hour = appointment_day(services, lead.appointment_at, language)
+    text = services.content.tr_message(language, msgid, date=day, time=hour,
+                                       phone=services.settings.phone)
+    unreachable = StaffPost(services.content.tr_message(
+        services.settings.default_language, "staff.client_unreachable", id=lead.id),
+        reply_to=lead.staff_message_id)
+    return ClientPost(lead.client.chat_id, text, undeliverable=unreachable)
 
 
 async def change(desk: Desk, lead: Lead, target: str,
@@ -196,6 +219,8 @@ async def change(desk: Desk, lead: Lead, target: str,
     updated = await stores.leads.get(lead.id)
     assert updated is not None
     turn = Turn(staff=[await card_post(desk.services, updated)])
+    if target not in OPEN and lead.status in OPEN and _ahead(desk, lead):
+        turn.clients.append(_told(desk, updated, N_("appointment.called_off")))
     if target == BOOKED and appointment is not None:
         before = lead.appointment_at if lead.status == BOOKED else None
         turn.clients.append(await booked.notify_client(desk, updated, appointment, before))
