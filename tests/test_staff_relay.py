@@ -139,3 +139,23 @@ async def test_a_question_from_someone_without_a_lead_names_none(
     await client.send("Is there wifi in your waiting room for a friend?")
     await client.press(t.label("faq.forward.yes"))
     assert t("staff.lead.title", id=1) not in bot.staff_chat()[-1].text
+
+
+async def test_a_reply_to_a_lead_card_reaches_its_client(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """The staff /help says a Reply on a client's card reaches them: it was dropped in
+    silence."""
+    t, staff = Texts(content, "en"), Texts(content, "en")
+    client = await lead_by_chat(bot, content)
+    card = (await stores_of(bot).leads.get(1))
+    assert card is not None
+    [posted] = [m for m in bot.staff_chat() if m.message_id == card.staff_message_id]
+    maria = staff_member(bot, settings)
+    ack = await maria.reply_to(posted, "We will call you at 5pm today.")
+    assert "We will call you at 5pm today." in client.last.text
+    assert t("relay.answer.title", clinic=settings.clinic_name) in client.last.text
+    assert [m.text for m in ack] == [staff("staff.relay.sent")]
+    await client.send("Great, thanks!")
+    assert bot.staff_chat()[-1].reply_to == posted.message_id
+

@@ -10,9 +10,10 @@ from bot.flows import Receipt
 from bot.storage import Stores
 
 
-def lead_card(lead_id: int) -> Receipt:
-    """The message is the lead's card, edited in place from then on."""
-    return Receipt("lead_card", (lead_id,))
+def lead_card(lead_id: int, user_id: int) -> Receipt:
+    """The message is the lead's card, edited in place from then on; a staff reply to it
+    reaches the lead's client, as a reply to a thread does."""
+    return Receipt("lead_card", (lead_id, user_id))
 
 
 def thread(user_id: int, root_message_id: int | None = None) -> Receipt:
@@ -34,6 +35,8 @@ async def record(stores: Stores, receipt: Receipt, message_id: int, now: datetim
     values = receipt.values
     if receipt.kind == "lead_card":
         await stores.leads.set_message(values[0], message_id)
+        if len(values) > 1:  # a card stored before cards took replies has its lead's id only
+            await stores.relays.register_thread(message_id, values[1], now)
     elif receipt.kind == "thread":
         await stores.relays.register_thread(message_id, values[0], now,
                                             values[1] if len(values) > 1 else None)

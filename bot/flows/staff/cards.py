@@ -238,8 +238,8 @@ async def card_post(services: Services, lead: Lead) -> StaffPost:
     undo = await undo_button(services, lead)
     course = course_buttons(services, lead, await services.stores.courses.of_lead(lead.id))
     buttons = status_buttons(services, lead) + course + (((undo,),) if undo else ())
-    return StaffPost(text, receipts.lead_card(lead.id), buttons, edit=lead.staff_message_id,
-                     about=lead.client.user_id)
+    return StaffPost(text, receipts.lead_card(lead.id, lead.client.user_id), buttons,
+                     edit=lead.staff_message_id, about=lead.client.user_id)
 
 
 async def full_card(services: Services, lead: Lead) -> str:
