@@ -49,7 +49,11 @@ async def test_a_question_about_the_week_is_answered_without_alarm(
     ("en", "a bit red and one eye is watering", "other"),
     ("ru", "немного красное и глаз слезится", "other"),
     # Blisters are no cracks: staff read them in the client's words.
-    ("en", "I have blisters on my cheek", "other"), ("ru", "на щеке вскочили волдыри", "other")])
+    ("en", "I have blisters on my cheek", "other"), ("ru", "на щеке вскочили волдыри", "other"),
+    # Sun on freshly treated skin, the main risk of pigment spots: no "redness is expected".
+    ("en", "I got sunburned, my skin is red", "other"),
+    ("ru", "обгорела на солнце, кожа красная", "other"),
+    ("ru", "обгорела на солнце после процедуры", "other")])
 async def test_a_symptom_that_is_always_a_problem_alerts_staff_with_its_class(
     bot: Sandbox, content: Content, language: str, text: str, answer: str
 ) -> None:
