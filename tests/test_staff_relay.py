@@ -8,7 +8,7 @@ from datetime import timedelta
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox, Sent
-from tests.chat import Texts, shown
+from tests.chat import Texts, consented, screen, shown
 from tests.desk import lead_by_chat, staff_member, stores_of
 
 QUESTION = "Is there wifi in the waiting room for my sister?"
@@ -159,3 +159,33 @@ async def test_a_reply_to_a_lead_card_reaches_its_client(
     await client.send("Great, thanks!")
     assert bot.staff_chat()[-1].reply_to == posted.message_id
 
+
+
+async def test_an_answer_to_the_open_check_is_not_taken_for_staff(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """Staff answered while the client was in the check: the client's typed "no" to the
+    question on screen went to the staff chat, the health answer with it."""
+    t = Texts(content, "en")
+    client, question = await forwarded(bot, content)
+    await consented(client, t)
+    await client.press(t.label("screening.done"))
+    await staff_member(bot, settings).reply_to(question, "Yes, we have wifi.")
+    staff_posts = len(bot.staff_chat())
+    reply = shown(await client.send("no"))
+    assert t("screening.noted", answer=t.label("screening.no")) in reply
+    assert len(bot.staff_chat()) == staff_posts
+
+
+async def test_a_phone_typed_for_the_booking_is_not_taken_for_staff(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    t = Texts(content, "en")
+    client, question = await forwarded(bot, content)
+    await screen(client, t)
+    await client.press(t.label("screening.outcome.suitable.book"))
+    await staff_member(bot, settings).reply_to(question, "Yes, we have wifi.")
+    staff_posts = len(bot.staff_chat())
+    reply = shown(await client.send("07911 123456"))
+    assert t("booking.contact_received") in reply
+    assert len(bot.staff_chat()) == staff_posts

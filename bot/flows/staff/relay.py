@@ -11,7 +11,8 @@ reply to it too.
 
 An open relay is the client's conversation state (bot/flows/router.py), `RELAY`; whatever
 conversation it interrupted (a booking waiting for a contact) is kept in its data and comes back
-when the relay ends.
+when the relay ends, or when the client types what it waits for: a phone number. A typed answer
+to the open check's question is the check's too, the relay staying open.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from bot.flows import ClientPost, Reply, StaffPost, Turn, Visit, receipts
+from bot.flows import ClientPost, Reply, StaffPost, Turn, Visit, phones, receipts
 from bot.flows.faq import MAX_QUESTION
+from bot.flows.screening import open_step
 from bot.flows.staff import Desk, client_language
 from bot.storage import Stores
 
@@ -62,13 +64,21 @@ async def _open(stores: Stores, user_id: int, root_message_id: int, now: datetim
 
 async def client_text(visit: Visit, text: str, relay: dict[str, Any]) -> Turn | None:
     """A client's free text while a thread is open goes to the staff chat; None when the
-    thread has just closed (after `WINDOW`)."""
+    thread has just closed (after `WINDOW`), or when the text answers the question of an open
+    check ("no"): the check takes it, and the thread stays open; or when it is a phone number
+    and the thread interrupted a conversation (a booking waiting for the contact): that
+    conversation takes it back."""
     user_id = visit.client.user_id
     if visit.now - datetime.fromisoformat(relay["opened_at"]) > WINDOW:
         await end(visit, relay)
         return None
     if len(text) > MAX_QUESTION:
         return Turn([Reply(visit.tr("faq.too_long", limit=MAX_QUESTION))])
+    if visit.content.replies[visit.language].answer(text) is not None and await open_step(visit):
+        return None  # the answer to the check's question on screen: the check takes it
+    if relay.get("then") and phones.within(text, phones.clinic_region(visit.settings)):
+        await end(visit, relay)  # the phone the interrupted booking waits for
+        return None
     post = visit.content.render(visit.settings.default_language, "client_says.j2",
                                 client=visit.client, text=text)
     root = int(relay["root"])
