@@ -343,3 +343,29 @@ async def test_a_note_with_html_characters_reads_as_typed(
     for typed in ("Tom & Jerry <3", "Saturday & Sunday <b>both</b> fine"):
         reply = shown(await client.send(typed))
         assert t("booking.noted", note=typed) in reply and "&amp;amp;" not in reply
+
+
+@pytest.mark.parametrize("typed, msgid, day", [
+    ("on Sunday", "slots.day_closed", "Sunday 29 November"),
+    ("25 December", "slots.day_too_far", "Friday 25 December"),
+])
+async def test_a_day_with_no_times_says_why(
+    bot: Sandbox, content: Content, typed: str, msgid: str, day: str
+) -> None:
+    """A closed Sunday and a date past the booking window were both "no free times left"."""
+    t = Texts(content, "en")
+    client = await at_picker(bot, content)
+    reply = shown(await client.send(typed))
+    assert t(msgid, day=day) in reply and t("slots.day_full", day=day) not in reply
+    assert buttons(client.last, "sday:")  # the days to pick from instead
+
+
+async def test_hours_the_day_has_nothing_at_show_the_days_other_times(
+    bot: Sandbox, content: Content
+) -> None:
+    """"Saturday evening" (the clinic closes at 16:00) said Saturday was full."""
+    t = Texts(content, "en")
+    client = await at_picker(bot, content)
+    reply = shown(await client.send("Saturday evening"))
+    assert t("slots.hours_full", day="Saturday 28 November") in reply
+    assert buttons(client.last, "stime:")[0][0] == format_time(SATURDAY, "short", locale="en")

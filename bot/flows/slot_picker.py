@@ -17,6 +17,7 @@ from babel.dates import format_date, format_time
 from markupsafe import Markup
 
 from bot.callbacks import MAX_ID, Between, CallbackData
+from bot.content.i18n import N_
 from bot.flows import Button, Buttons, Reply, Turn, Visit
 from bot.flows.days import AskedDay, parse_day
 from bot.flows.slots import bookable_days, free
@@ -103,11 +104,15 @@ async def times(visit: Visit, lead: int, asked: AskedDay, *, note: Markup | None
     await _moving(visit, lead)
     tz = visit.settings.timezone
     day = asked.day
-    found = [at for at in (await free(visit, [day])).get(day, [])
-             if asked.since <= at.astimezone(tz).time() <= asked.until]
     label = format_date(day, "EEEE d MMMM", locale=visit.language)
-    if day not in bookable_days(visit) or not found:
-        gone = visit.tr("slots.day_full", day=label[:1].upper() + label[1:])  # starts it
+    label = label[:1].upper() + label[1:]  # it starts the sentence
+    free_that_day = (await free(visit, [day])).get(day, []) if day in bookable_days(visit) \
+        else []
+    found = [at for at in free_that_day if asked.since <= at.astimezone(tz).time() <= asked.until]
+    if free_that_day and not found:  # nothing at the hours asked, something else that day
+        note, found = under(note, visit.tr("slots.hours_full", day=label)), free_that_day
+    if not found:
+        gone = visit.tr(_none_on(visit, day), day=label)
         return await days(visit, lead, note=under(note, gone), edit=edit)
     buttons = [Button(format_time(at.astimezone(tz), "short", locale=visit.language),
                       SlotTime(lead, int(at.timestamp())).pack()) for at in found]
@@ -115,6 +120,18 @@ async def times(visit: Visit, lead: int, asked: AskedDay, *, note: Markup | None
     back = (visit.tr_button("slots.other_days", SlotDay(lead, 0).pack()),)
     text = visit.tr("slots.pick_time", day=label)
     return Turn([Reply(under(note, text), (*rows, back), edit=edit)])
+
+
+def _none_on(visit: Visit, day: date) -> str:
+    """Why a day has no time to pick: past, further ahead than booking opens, closed, full."""
+    bookable = bookable_days(visit)
+    if day < bookable[0]:
+        return N_("slots.day_past")
+    if day > bookable[-1]:
+        return N_("slots.day_too_far")
+    if day.weekday() not in (visit.settings.opening_hours or {}):
+        return N_("slots.day_closed")
+    return N_("slots.day_full")
 
 
 def under(note: Markup | None, text: Markup) -> Markup:
