@@ -1,13 +1,13 @@
 """The relay between a client's private chat and a thread in the staff chat.
 
 A thread starts at a staff-chat message registered with `relays.register_thread` (a forwarded
-FAQ question, a lead card; aftercare problem alerts use the same call). A staff member answers by replying to
-any message of the thread: the client gets the text as an answer from the clinic, never a staff
-name. The client's next free-text messages then go back to the same thread, as replies to its
-first message and marked with the client's name, until the client uses the menu, a button or a
-command, or until 24 hours have passed since the last staff answer (`WINDOW`); after that, free
-text is handled as usual (FAQ matching). Each relayed message joins the thread, so staff can
-reply to it too.
+FAQ question, a lead card; aftercare problem alerts use the same call). A staff member answers
+by replying to any message of the thread: the client gets the text as an answer from the
+clinic, never a staff name. The client's next free-text messages then go back to the same
+thread, as replies to its first message and marked with the client's name, until the client
+uses the menu, a button or a command, or until 24 hours have passed since the last staff answer
+(`WINDOW`); after that, free text is handled as usual (FAQ matching). Each relayed message joins
+the thread, so staff can reply to it too.
 
 An open relay is the client's conversation state (bot/flows/router.py), `RELAY`; whatever
 conversation it interrupted (a booking waiting for a contact) is kept in its data and comes back
