@@ -108,12 +108,13 @@ async def test_treated_starts_the_aftercare_week(
     maria = staff_member(bot, settings)
     await press_on_card(bot, maria, 1, "Contacted")
     [prompt] = await press_on_card(bot, maria, 1, "Booked")
-    await maria.reply_to(prompt, "2026-12-03 14:30")
+    await maria.reply_to(prompt, "2026-11-25 10:00")
     assert await stores_of(bot).aftercare.active_plan(client.id) is None
+    bot.clock.advance(timedelta(days=1, hours=1))  # the visit is over
     await press_on_card(bot, maria, 1, "Treated")
     plan = await stores_of(bot).aftercare.active_plan(client.id)
-    assert plan is not None and plan.treated_on == START.date()
-    bot.clock.advance(timedelta(hours=9))  # the evening of the procedure
+    assert plan is not None and plan.treated_on == (START + timedelta(days=1)).date()
+    bot.clock.advance(timedelta(hours=8))  # the evening of the procedure
     assert await bot.run_scheduler() == 1
     assert Texts(content, "en")("aftercare.checkin.question") in client.last.text
     treated = await card(bot, 1)
@@ -123,6 +124,27 @@ async def test_treated_starts_the_aftercare_week(
     history = await stores_of(bot).leads.history(1)
     assert [(h.old_status, h.new_status) for h in history] == [
         ("new", "contacted"), ("contacted", "booked"), ("booked", "treated")]
+
+
+async def test_treated_before_the_visit_asks_before_the_week_starts(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """"Treated" pressed the day before the visit sent "the evening after your procedure" that
+    very evening, to a client not yet treated."""
+    staff = Texts(content, "en")
+    client = await lead_by_chat(bot, content, user_id=2002)
+    maria = staff_member(bot, settings)
+    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    await maria.reply_to(prompt, "2026-11-25 10:00")
+    asked = await press_on_card(bot, maria, 1, "Treated")
+    when = format_when(datetime(2026, 11, 25, 10, 0, tzinfo=UTC), "en", settings.timezone)
+    assert staff("staff.aftercare_cmd.ahead", id=1, name="Olga", when=when) in shown(asked)
+    assert await stores_of(bot).aftercare.active_plan(client.id) is None
+    bot.clock.advance(timedelta(hours=9))
+    assert await bot.run_scheduler() == 0  # no "evening after your procedure" tonight
+    await maria.press(staff.label("staff.aftercare_cmd.start_anyway"))
+    plan = await stores_of(bot).aftercare.active_plan(client.id)
+    assert plan is not None and plan.treated_on == datetime(2026, 11, 25).date()
 
 
 async def test_not_suitable_then_archived_and_an_archived_card_has_no_buttons(

@@ -46,11 +46,13 @@ async def aftercare_for_lead(desk: Desk, args: list[str]) -> Turn:
         return lead
     running = await desk.stores.aftercare.active_plan(lead.client.user_id)
     if running is None and (lead.status not in (BOOKED, TREATED) or _ahead(desk, lead)):
-        return _ask(desk, lead)
+        return ask(desk, lead)
     return await _start(desk, lead)
 
 
-def _ask(desk: Desk, lead: Lead) -> Turn:
+def ask(desk: Desk, lead: Lead) -> Turn:
+    """Whether to start the week after all: the lead is not treated yet, or its appointment
+    is still ahead (also after "Treated" pressed before the visit)."""
     name, ahead = lead.client.full_name, _ahead(desk, lead)
     if ahead is not None:
         text = desk.tr("staff.aftercare_cmd.ahead", id=lead.id, name=name,

@@ -28,6 +28,7 @@ from bot.flows.staff import (
     OPEN,
     TREATED,
     Desk,
+    aftercare_desk,
     booked,
     client_language,
     course,
@@ -225,7 +226,10 @@ async def change(desk: Desk, lead: Lead, target: str,
         before = lead.appointment_at if lead.status == BOOKED else None
         turn.clients.append(await booked.notify_client(desk, updated, appointment, before))
     if target == TREATED and counted:
-        await start_aftercare(desk, updated)
+        if _ahead(desk, updated):  # pressed before the visit: asked first
+            turn += aftercare_desk.ask(desk, updated)
+        else:
+            await start_aftercare(desk, updated)
         await course.on_treated(desk, updated)
     return turn
 
