@@ -25,7 +25,7 @@ async def test_mydata_shows_the_lead_the_appointment_and_what_the_client_typed(
     zina = await everything_about_zina(bot, content, settings)
     t = Texts(content, "ru")
     text = "\n".join(m.text for m in await zina.send("/mydata"))
-    appointment = format_when(datetime(2026, 12, 3, 14, 30, tzinfo=settings.timezone), "ru",
+    appointment = format_when(datetime(2026, 11, 24, 14, 30, tzinfo=settings.timezone), "ru",
                               settings.timezone)
     for expected in (t("mydata.lead", time=t.label("booking.time.morning"),
                        status=t.label("staff.status.treated")),

@@ -81,7 +81,7 @@ async def everything_about_zina(bot: Sandbox, content: Content, settings: Settin
     await zina.press(t.label("booking.time.morning"))
     await press_on_card(bot, maria, 1, "Contacted")
     [prompt] = await press_on_card(bot, maria, 1, "Booked")
-    await maria.reply_to(prompt, "2026-12-03 14:30")
+    await maria.reply_to(prompt, "2026-11-24 14:30")  # treated that day
     await press_on_card(bot, maria, 1, "Treated")
     await zina.send("/timezone Europe/Berlin")
     bot.clock.advance(timedelta(hours=9))

@@ -35,6 +35,7 @@ async def test_archived_can_be_undone_and_a_treated_lead_gets_no_second_week(
     staff = Texts(content, "en")
     client = await book(bot, content, settings)
     maria = staff_member(bot, settings)
+    move_to(bot, VISIT + timedelta(hours=1))
     await press_on_card(bot, maria, 1, "Treated")
     plan = await stores_of(bot).aftercare.active_plan(client.id)
     assert plan is not None

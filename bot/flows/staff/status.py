@@ -187,6 +187,14 @@ def _ahead(desk: Desk, lead: Lead) -> bool:
     return lead.appointment_at is not None and lead.appointment_at > desk.now
 
 
+def _on_a_later_day(desk: Desk, lead: Lead) -> bool:
+    """Whether the appointment is on a day after today, in the clinic's calendar: "Treated"
+    pressed then is no procedure done (a visit begun early today is)."""
+    tz = desk.settings.timezone
+    return lead.appointment_at is not None and (
+        lead.appointment_at.astimezone(tz).date() > desk.now.astimezone(tz).date())
+
+
 def _told(desk: Desk, lead: Lead, msgid: str) -> ClientPost:
     """The client told what the clinic did to their time (called off, or restored)."""
     services = desk.services
@@ -226,7 +234,7 @@ async def change(desk: Desk, lead: Lead, target: str,
         before = lead.appointment_at if lead.status == BOOKED else None
         turn.clients.append(await booked.notify_client(desk, updated, appointment, before))
     if target == TREATED and counted:
-        if _ahead(desk, updated):  # pressed before the visit: asked first
+        if _on_a_later_day(desk, updated):  # pressed before the visit's day: asked first
             turn += aftercare_desk.ask(desk, updated)
         else:
             await start_aftercare(desk, updated)
