@@ -394,6 +394,28 @@ async def test_a_no_that_goes_on_to_tell_the_condition_is_never_suitable(
 
 
 @pytest.mark.parametrize("language, text", [
+    ("en", "I have diabetes"), ("en", "yes, I'm breastfeeding"), ("ru", "да, у меня диабет")])
+async def test_another_condition_told_at_a_question_is_no_yes_to_it(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """"I have diabetes" at the pacemaker question was stored as a yes to the pacemaker: a
+    false reason for the client, a false flag for staff, and the diabetes lost."""
+    t = Texts(content, language)
+    user = await at_first_question(bot, t)
+    last: list[Sent] = []
+    for step in path(content.screening)[1:]:
+        if step.id == "pacemaker":
+            reply = shown(await user.send(text))
+            assert t("screening.told") in reply and t("screening.q.pacemaker") in reply
+            assert "pacemaker" not in await answers_of(bot)
+        last = await user.press_exact(t.label(
+            "screening.none_of_these" if step.kind == "choose_many" else "screening.no"))
+    outcome = shown(last)
+    assert t("screening.reason.told") in outcome
+    assert t("screening.reason.pacemaker") not in outcome
+
+
+@pytest.mark.parametrize("language, text", [
     ("en", "no, never had it"), ("en", "no, never"), ("ru", "нет, не было"),
     ("ru", "нет, никогда не было"), ("ru", "нет, слава богу")])
 async def test_a_plain_no_to_a_question_about_the_past_stays_a_no(

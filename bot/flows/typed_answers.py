@@ -57,6 +57,8 @@ async def typed(visit: Visit, text: str) -> Turn | None:
         value = visit.content.replies[written].answer(text)
     found = route(visit.content, visit.services.matchers[written], written, text)
     named = _conditions(visit.content, written, text)
+    if value == YES and named and not named & _asked(step):
+        value = None  # "I have diabetes" at the pacemaker question: told, no yes to it
     told = value != YES and (bool(named - _asked(step)) or _tells_health(
         visit.content, written, text, found))
     if value == NO and not told and _goes_on(visit.content, written, step, text, named):
