@@ -7,7 +7,7 @@ from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import Sandbox
 from tests import shipped
-from tests.chat import Texts, shown
+from tests.chat import Texts, screen, shown
 from tests.desk import card, stores_of
 from tests.slots import at_picker, buttons
 
@@ -50,3 +50,31 @@ async def test_a_question_at_the_picker_is_answered_and_the_picker_waits(
     await client.press_data(buttons(client.last, "stime:")[0][1], client.last)
     assert (await stores_of(bot).leads.get(1)) is not None
     assert asked not in (await card(bot, 1)).text
+
+
+async def test_a_sticker_mid_booking_shows_the_step_it_waits_on(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """A sticker, a photo or a voice message during booking showed the main menu, and the
+    booking, reopened, asked for the phone already given."""
+    t = Texts(content, language)
+    client = await at_picker(bot, content, language=language)
+    reply = shown(await client.send_sticker())
+    assert t("error.unsupported_message") in reply and t("slots.pick_day") in reply
+    assert buttons(client.last, "sday:")
+    await client.send_photo()
+    await client.press_data(buttons(client.last, "sday:")[0][1], client.last)
+    await client.press_data(buttons(client.last, "stime:")[0][1], client.last)
+    lead = await stores_of(bot).leads.get(1)
+    assert lead is not None and lead.phone is not None
+
+
+async def test_a_voice_message_at_the_contact_step_asks_for_the_contact_again(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await screen(client, t)
+    await client.press(t.label("screening.outcome.suitable.book"))
+    reply = shown(await client.send_voice())
+    assert t("error.unsupported_message") in reply and t("booking.ask_contact") in reply

@@ -62,6 +62,22 @@ async def begin(visit: Visit, text: str | None = None) -> Turn:
     return Turn([ask_contact(visit)])
 
 
+async def again(visit: Visit, note: str) -> Turn | None:
+    """What an open booking waits for, shown again under why the client's message was not
+    understood (a sticker, an edit, an old button); None when no booking is open."""
+    state = await visit.stores.chat_states.get(visit.client.user_id)
+    if state is None or state.state not in (CONTACT, TIME):
+        return None
+    said = visit.tr(note)
+    if state.state == CONTACT:
+        return Turn([ask_contact(visit, note=said)])
+    if visit.settings.booking is not None:
+        return await slot_picker.days(visit, note=said)
+    rows = tuple((visit.tr_button(t.label, PreferredTime(t.id).pack()),)
+                 for t in visit.content.booking.preferred_times)
+    return Turn([Reply(said + "\n\n" + visit.tr("booking.ask_time"), rows)])
+
+
 def ask_contact(visit: Visit, *, note: str | None = None) -> Reply:
     text = visit.tr("booking.ask_contact")
     if visit.client.username:

@@ -11,7 +11,8 @@ by declared priority alone (bot/flows/typed_text.py). A state registered with `l
 whenever the client uses a command or a button. Before any of them, `navigate` reads words
 typed for a command or a button ("отмена", "назад"), except in a `verbatim` state. The `after`
 hooks see every turn given (what it offered, bot/flows/context.py). What no flow answers gets
-the `fallback` the router is built with (bot/flows/routes.py passes the menu with a note).
+the `fallback` the router is built with (bot/flows/routes.py: the step an open booking or
+check waits on, else the menu, under a note).
 """
 
 from __future__ import annotations

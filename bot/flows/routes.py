@@ -15,6 +15,8 @@ from typing import Any
 from bot.callbacks import CallbackData
 from bot.content.check import Wiring
 from bot.flows import (
+    Turn,
+    Visit,
     aftercare,
     aftercare_typed,
     aftercourse,
@@ -51,8 +53,14 @@ from bot.flows.staff import (
 )
 
 
+async def not_understood(visit: Visit, note: str) -> Turn:
+    """What the client sent is not understood (a sticker, an edit, an old button): the step an
+    open booking or check waits on is shown again under why, else the main menu."""
+    return await booking.again(visit, note) or await screening.not_understood(visit, note)
+
+
 def client_router() -> Router:
-    router = Router(fallback=screening.not_understood)
+    router = Router(fallback=not_understood)
     for flow in (menu, faq, typed, booking, my_appointment, aftercare, unasked, aftercourse,
                  appointment, privacy, outcome, consent, aftercare_typed, screening, navigation,
                  typed_answers, context, relay):
