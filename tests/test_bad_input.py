@@ -68,6 +68,18 @@ async def test_huge_text_is_declined_politely(bot: Sandbox, content: Content) ->
     await still_at_the_first_question(user, t)
 
 
+@pytest.mark.parametrize("text", ["F:²F:²", "38²°", "temp 37³c", "x¹f y⁴ф 10½°"])
+async def test_figures_written_as_superscripts_or_fractions_are_read_without_failing(
+    bot: Sandbox, content: Content, text: str
+) -> None:
+    """"²" counts as a digit for Python's isdigit but not for float: reading a temperature in
+    "F:²" raised ValueError (found by the random chats of tests/test_properties.py)."""
+    user = bot.user()
+    await user.send("/start")
+    assert await user.send(text)
+    assert bot.errors == []
+
+
 async def test_free_text_during_screening_is_answered_and_the_question_repeated(
     bot: Sandbox, content: Content
 ) -> None:

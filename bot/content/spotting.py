@@ -228,14 +228,15 @@ def _beside(written: list[str], word: str) -> frozenset[str]:
 
 
 def _number(word: str) -> bool:
-    return word.rstrip(_DEGREES).replace(".", "").replace(",", "").isdigit()
+    """Digits a figure is written with ("²" is a digit to `isdigit`, but no figure)."""
+    return word.rstrip(_DEGREES).replace(".", "").replace(",", "").isdecimal()
 
 
 def _feverish(word: str) -> bool:
     """A figure that a body has only when ill, typed with its tenth or its degrees ("37,8",
     "38°", "38C", "101F")."""
     figure = word.rstrip(_DEGREES)
-    if figure == word and word.isdigit() or not _number(word):
+    if figure == word and word.isdecimal() or not _number(word):
         return False
     value = float(figure.replace(",", "."))
     if word.endswith(("f", "ф", "°")) and value > HOT:
