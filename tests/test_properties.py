@@ -7,6 +7,10 @@ Each example is a fresh bot on a fresh database: a random history of updates fro
 edits, group messages, random and real buttons, aftercare check-ins, time passing, and actions
 of several clients at once, run concurrently as the application runs updates), then a burst
 from one of them, during which the others' rows and chats must stay exactly as they were.
+
+The examples are the same in every run (`derandomize`), so the suite stays deterministic; a
+defect found by searching wider for a while (more `max_examples`, `derandomize=False`) becomes
+a test of its own (a superscript figure: tests/test_bad_input.py).
 """
 
 from __future__ import annotations
@@ -104,7 +108,7 @@ history = st.lists(st.one_of(*ACTIONS, WEEK, TOGETHER,
 burst = st.lists(st.one_of(*ACTIONS), min_size=1, max_size=15)
 
 
-@settings(max_examples=60, deadline=None, database=None,
+@settings(max_examples=60, deadline=None, database=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(people=people, before=history, actor=user, actions=burst)
 def test_random_chats_never_fail_and_never_touch_other_clients(
