@@ -388,7 +388,7 @@ async def test_a_no_that_goes_on_to_tell_the_condition_is_never_suitable(
     """"no, cured 10 years ago" to "have you ever had cancer?" was stored as a plain no, and
     the check ended in "nothing stands in the way"."""
     t = Texts(content, language)
-    outcome = await typed_at(bot, t, step_id, text)
+    _, outcome = await typed_at(bot, t, step_id, text)
     assert t("screening.outcome.suitable.title") not in outcome
     assert (await answers_of(bot))[step_id] != "no" or t("screening.reason.told") in outcome
 
@@ -401,16 +401,8 @@ async def test_another_condition_told_at_a_question_is_no_yes_to_it(
     """"I have diabetes" at the pacemaker question was stored as a yes to the pacemaker: a
     false reason for the client, a false flag for staff, and the diabetes lost."""
     t = Texts(content, language)
-    user = await at_first_question(bot, t)
-    last: list[Sent] = []
-    for step in path(content.screening)[1:]:
-        if step.id == "pacemaker":
-            reply = shown(await user.send(text))
-            assert t("screening.told") in reply and t("screening.q.pacemaker") in reply
-            assert "pacemaker" not in await answers_of(bot)
-        last = await user.press_exact(t.label(
-            "screening.none_of_these" if step.kind == "choose_many" else "screening.no"))
-    outcome = shown(last)
+    reply, outcome = await typed_at(bot, t, "pacemaker", text, answers=False)
+    assert t("screening.told") in reply and t("screening.q.pacemaker") in reply
     assert t("screening.reason.told") in outcome
     assert t("screening.reason.pacemaker") not in outcome
 
@@ -422,20 +414,27 @@ async def test_a_plain_no_to_a_question_about_the_past_stays_a_no(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:
     t = Texts(content, language)
-    outcome = await typed_at(bot, t, "oncology", text)
+    _, outcome = await typed_at(bot, t, "oncology", text)
     assert t("screening.outcome.suitable.title") in outcome
     assert (await answers_of(bot))["oncology"] == "no"
 
 
-async def typed_at(bot: Sandbox, t: Texts, step_id: str, text: str) -> str:
-    """`text` typed at the question `step_id` of a check answered no everywhere else: the
-    outcome shown."""
+async def typed_at(bot: Sandbox, t: Texts, step_id: str, text: str, *,
+                   answers: bool = True) -> tuple[str, str]:
+    """`text` typed at the question `step_id` of a check answered no everywhere else (and
+    there too, by its button, when the text `answers` no question): what the text got, and
+    the outcome."""
     user = await at_first_question(bot, t)
-    last: list[Sent] = []
+    said, last = "", list[Sent]()
     for step in path(t.content.screening)[1:]:
-        last = await (user.send(text) if step.id == step_id else user.press_exact(t.label(
-            "screening.none_of_these" if step.kind == "choose_many" else "screening.no")))
-    return shown(last)
+        if step.id == step_id:
+            last = await user.send(text)
+            said = shown(last)
+            if answers:
+                continue
+        last = await user.press_exact(t.label(
+            "screening.none_of_these" if step.kind == "choose_many" else "screening.no"))
+    return said, shown(last)
 
 
 @pytest.mark.parametrize("language, text", [
