@@ -227,3 +227,15 @@ async def test_a_visit_the_clinic_calls_off_is_told_to_the_client_and_undo_resto
     assert t("booking.confirmed.note") in shown(text_messages(client)[-1:])
     move_to(bot, EVE)
     assert await bot.run_scheduler() == 1  # the reminders are back with the visit
+
+
+async def test_erasing_ones_data_warns_that_the_appointment_goes_with_it(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """/forget listed what would be erased and said nothing of the confirmed visit."""
+    t = Texts(content, language)
+    client = await book(bot, content, settings, language=language)
+    date, time = appointment_day(bot.app.bot_data["services"], VISIT, language)
+    reply = shown(await client.send("/forget"))
+    assert t("privacy.forget.confirm") in reply
+    assert t("privacy.forget.appointment", date=date, time=time) in reply

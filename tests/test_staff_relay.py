@@ -160,7 +160,6 @@ async def test_a_reply_to_a_lead_card_reaches_its_client(
     assert bot.staff_chat()[-1].reply_to == posted.message_id
 
 
-
 async def test_an_answer_to_the_open_check_is_not_taken_for_staff(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from bot.callbacks import CallbackData
 from bot.content import Content
 from bot.content.i18n import N_, display_name, format_when
-from bot.flows import Reply, Services, StaffPost, Turn, Visit
+from bot.flows import Reply, Services, StaffPost, Turn, Visit, my_appointment
+from bot.flows.dates import appointment_day
 from bot.flows.menu import main_menu, ready
 from bot.flows.staff import LABELS
 
@@ -146,7 +147,12 @@ async def ask_forget(visit: Visit) -> Turn:
     await visit.stores.chat_states.save(visit.client.user_id, CONFIRMING, {}, visit.now)
     buttons = ((visit.tr_button("privacy.forget.yes", Forget("yes").pack()),),
                (visit.tr_button("privacy.forget.no", Forget("no").pack()),))
-    return Turn([Reply(visit.tr("privacy.forget.confirm"), buttons)])
+    text = visit.tr("privacy.forget.confirm")
+    booked = await my_appointment.current(visit)
+    if booked is not None and booked.appointment_at is not None:  # it goes with the data
+        day, hour = appointment_day(visit.services, booked.appointment_at, visit.language)
+        text += "\n\n" + visit.tr("privacy.forget.appointment", date=day, time=hour)
+    return Turn([Reply(text, buttons)])
 
 
 async def confirming(visit: Visit, text: str, data: dict[str, Any]) -> Turn | None:
