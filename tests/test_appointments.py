@@ -150,14 +150,15 @@ async def test_a_new_time_says_it_moved_and_replaces_the_reminders(
         in client.last.text
 
 
-async def test_an_answer_after_the_appointment_has_begun_is_out_of_date(
+async def test_an_answer_after_the_appointment_has_begun_changes_nothing(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
     t = Texts(content, "en")
     client = await reminded(bot, content, settings)
     move_to(bot, VISIT + timedelta(minutes=5))
     await client.press(t.label("appointment.confirm"))
-    assert t("appointment.stale") in client.last.text
+    _, time = appointment_day(bot.app.bot_data["services"], VISIT, "en")
+    assert t("appointment.begun", time=time, phone=settings.phone) in client.last.text
     assert t("staff.card.answer.confirm") not in (await card(bot, 1)).text
 
 
@@ -239,3 +240,24 @@ async def test_erasing_ones_data_warns_that_the_appointment_goes_with_it(
     reply = shown(await client.send("/forget"))
     assert t("privacy.forget.confirm") in reply
     assert t("privacy.forget.appointment", date=date, time=time) in reply
+
+
+async def test_a_visit_begun_is_still_shown_and_its_buttons_say_so(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """A minute after the appointment's time, "My appointment" said there was none, and the
+    morning reminder's buttons that the time had changed: a client running late lost the
+    address."""
+    t = Texts(content, "en")
+    client = await book(bot, content, settings)
+    move_to(bot, datetime(2026, 12, 2, 8, 0, tzinfo=UTC))
+    await bot.run_scheduler()
+    reminder = client.last
+    move_to(bot, VISIT + timedelta(minutes=5))
+    date, time = appointment_day(bot.app.bot_data["services"], VISIT, "en")
+    reply = shown(await client.send("/appointment"))
+    assert t("appointment.begun", time=time, phone=settings.phone) in reply
+    assert t("my_appointment.none") not in reply
+    reply = shown(await client.press_data(reminder.buttons[2][1], reminder))  # Cancel
+    assert t("appointment.begun", time=time, phone=settings.phone) in reply
+    assert t("appointment.stale") not in reply

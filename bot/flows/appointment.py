@@ -78,11 +78,16 @@ def reminder(services: Services, lead: Lead, kind: str, language: str) -> Reply:
 
 
 async def answer(visit: Visit, pressed: AppointmentAnswer) -> Turn:
+    """A reminder's answer; one pressed once the visit has begun says so (not that the time
+    changed: a client running late needs the clinic's phone)."""
     lead = await visit.stores.leads.get(pressed.lead)
     if (lead is None or lead.client.user_id != visit.client.user_id or lead.status != BOOKED
-            or lead.appointment_at is None or lead.appointment_at <= visit.now
+            or lead.appointment_at is None
             or int(lead.appointment_at.timestamp()) != pressed.at):
         return Turn([Reply(visit.tr("appointment.stale"))])
+    if lead.appointment_at <= visit.now:
+        return Turn([my_appointment.under_way(visit, lead)]) if my_appointment.begun(
+            visit, lead) else Turn([Reply(visit.tr("appointment.stale"))])
     if pressed.answer == "cancel":  # asked first; the reminder keeps its buttons meanwhile
         return my_appointment.ask_cancel(visit, lead, edit=False)
     stores, appointment = visit.stores, lead.appointment_at

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from bot.callbacks import MAX_ID, Between, CallbackData
@@ -68,9 +68,26 @@ def upcoming(visit: Visit, lead: Lead) -> bool:
             and lead.appointment_at > visit.now)
 
 
+def begun(visit: Visit, lead: Lead) -> bool:
+    """Whether the lead's appointment has begun and not yet ended (`appointment_minutes`)."""
+    at, length = lead.appointment_at, timedelta(
+        minutes=visit.content.booking.appointment_minutes)
+    return lead.status in OPEN and at is not None and at <= visit.now < at + length
+
+
 async def current(visit: Visit) -> Lead | None:
+    """The client's appointment still ahead, or under way."""
     leads = await visit.stores.leads.of_client(visit.client.user_id)
-    return next((lead for lead in reversed(leads) if upcoming(visit, lead)), None)
+    return next((lead for lead in reversed(leads)
+                 if upcoming(visit, lead) or begun(visit, lead)), None)
+
+
+def under_way(visit: Visit, lead: Lead) -> Reply:
+    """A visit begun: nothing left to move or cancel, the time and how to reach the clinic."""
+    assert lead.appointment_at is not None
+    _, hour = appointment_day(visit.services, lead.appointment_at, visit.language)
+    menu = (visit.tr_button("button.menu", MenuAction("menu").pack()),)
+    return Reply(visit.tr("appointment.begun", time=hour, phone=visit.settings.phone), (menu,))
 
 
 async def show(visit: Visit) -> Turn:
@@ -79,6 +96,8 @@ async def show(visit: Visit) -> Turn:
     if lead is None:
         book = (visit.tr_button("menu.booking", MenuAction("booking").pack()),)
         return Turn([Reply(visit.tr("my_appointment.none"), (book, menu))])
+    if begun(visit, lead):
+        return Turn([under_way(visit, lead)])
     assert lead.appointment_at is not None
     settings = visit.settings
     day, hour = format_appointment(lead.appointment_at, visit.language, settings.timezone)
@@ -102,8 +121,11 @@ async def still_ahead(visit: Visit, lead_id: int, at: int) -> Lead | Turn:
     if (lead is not None and when is not None and lead.client.user_id == visit.client.user_id
             and upcoming(visit, lead) and int(when.timestamp()) == at):
         return lead
-    gone = lead is not None and lead.client.user_id == visit.client.user_id \
-        and lead.status == CLIENT_CANCELLED
+    mine = lead is not None and lead.client.user_id == visit.client.user_id
+    if mine and lead is not None and when is not None and int(when.timestamp()) == at \
+            and begun(visit, lead):
+        return Turn([under_way(visit, lead)])
+    gone = mine and lead is not None and lead.status == CLIENT_CANCELLED
     note = visit.tr(N_("appointment.already_cancelled") if gone else N_("appointment.stale"))
     return Turn([Reply(note)]) + await show(visit)
 
