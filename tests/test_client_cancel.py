@@ -94,3 +94,20 @@ async def test_cancel_asks_first_and_keep_it_keeps_the_appointment(
     assert len([m for m in bot.staff_chat() if "#1" in m.text and "✖️" in m.text]) <= 2
     junk = shown(await client.press_data(yes.rsplit(":", 1)[0] + ":maybe", asked))
     assert t("error.stale_button") in junk
+
+
+async def test_booking_again_offers_the_number_already_given(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """After cancelling, "Book again" asked for the phone the clinic already had."""
+    t = Texts(content, language)
+    client = await reminded(bot, content, settings, language=language)
+    await client.press(t.label("appointment.cancel"))
+    await client.press(t.label("appointment.cancel_yes"))
+    reply = shown(await client.press(t.label("menu.booking")))
+    assert t("booking.ask_contact") in reply
+    reply = shown(await client.press(t.label("booking.same_phone", phone="+7 912 345-67-89")))
+    assert t("booking.contact_received") in reply
+    await client.press(t.label("booking.time.evening"))
+    lead = await stores_of(bot).leads.get(2)
+    assert lead is not None and lead.phone == "+79123456789"

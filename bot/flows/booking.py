@@ -5,9 +5,12 @@ confirmation with the clinic's contacts."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
+from bot.callbacks import CallbackData
 from bot.content.i18n import N_, format_appointment
 from bot.content.routing import opens_question, route
 from bot.flows import Reply, Turn, Visit, consent, funnel, my_appointment, phones, slot_picker
@@ -21,6 +24,8 @@ from bot.flows.staff import BOOKED, NEW, OPEN, booked, cards
 from bot.storage import ScreeningRecord
 
 if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.content import Content
     from bot.flows.router import Router
 
 CONTACT, TIME = "booking_contact", "booking_time"
@@ -28,6 +33,15 @@ _USERNAME = re.compile(r"^@?([A-Za-z][A-Za-z0-9_]{4,31})$")
 # What typed at the time picker is answered, not kept as a note: health and the clinic's
 # details, and a topic asked about (`_asks`); a wish to be called is the note the picker keeps.
 ANSWERED = frozenset(("condition", "health", "logistics", "appointment"))
+
+
+@dataclass(frozen=True)
+class SamePhone(CallbackData, prefix="same_phone"):
+    """Book with the number given for an earlier request (`begin` offers it)."""
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[SamePhone]:
+        return (cls(),)
 
 
 async def _recent_screening(visit: Visit) -> ScreeningRecord | None:
@@ -59,7 +73,19 @@ async def begin(visit: Visit, text: str | None = None) -> Turn:
     asked = {"note": text.strip()[:slot_picker.NOTE_LIMIT]} if text else {}
     data = {"screening_id": record.id, **asked}
     await visit.stores.chat_states.save(visit.client.user_id, CONTACT, data, visit.now)
-    return Turn([ask_contact(visit)])
+    known = await visit.stores.leads.latest_phone(visit.client.user_id)
+    if known is None:
+        return Turn([ask_contact(visit)])
+    shown = phones.for_staff(known, phones.clinic_region(visit.settings)) or known
+    same = visit.tr_button("booking.same_phone", SamePhone().pack(), phone=shown)
+    return Turn([ask_contact(visit), Reply(visit.tr("booking.same_phone_offer"), ((same,),))])
+
+
+async def same_phone(visit: Visit, _: SamePhone) -> Turn | None:
+    """The number of the client's earlier request, read again as pressed (with no booking
+    waiting for a contact, an old button, it is said so)."""
+    known = await visit.stores.leads.latest_phone(visit.client.user_id)
+    return await _contact(visit, phone=known, username=None) if known else None
 
 
 async def again(visit: Visit, note: str) -> Turn | None:
@@ -272,5 +298,6 @@ def register(router: Router) -> None:
     router.state(CONTACT)(lambda v, text, _: contact_typed(v, text))
     router.state(TIME)(remind_time)
     router.button(SlotTime)(slot_chosen)
+    router.button(SamePhone)(same_phone)
     router.button(slot_picker.SlotDay)(slot_picker.day_pressed)
     router.contact = contact
