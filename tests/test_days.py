@@ -42,6 +42,11 @@ TODAY = date(2026, 11, 24)  # a Tuesday
     ("any time after the 2nd", AskedDay(date(2026, 12, 2))),
     ("на 1-е число", AskedDay(date(2026, 12, 1))),
     ("пишите в вотсап 89161234567, маша, хочу в субботу", AskedDay(date(2026, 11, 28))),
+    # Weekdays as the picker's own buttons write them ("пн 30 нояб.", "Mon 30 Nov").
+    ("пн", AskedDay(date(2026, 11, 30))), ("в чт утром", AskedDay(date(2026, 11, 26), time(0),
+                                                                   time(12))),
+    ("Mon", AskedDay(date(2026, 11, 30))), ("on Thurs after 5pm", AskedDay(
+        date(2026, 11, 26), time(17))),
 ])
 def test_a_named_day_is_read(text: str, expected: AskedDay) -> None:
     assert parse_day(text, TODAY) == expected
@@ -50,6 +55,7 @@ def test_a_named_day_is_read(text: str, expected: AskedDay) -> None:
 @pytest.mark.parametrize("text", ["I am satisfied", "срочно", "в среднем сколько стоит",
                                   "с подругой", "only after 18:00", "31.02",
                                   "what happens at the 2nd session?", "the 3rd time",
-                                  "после 2-го сеанса", "на 32-е", "a session for my 30th."])
+                                  "после 2-го сеанса", "на 32-е", "a session for my 30th.",
+                                  "can I go in the sun", "I sat by the pool", "ср. цена"])
 def test_words_that_are_no_day_name_none(text: str) -> None:
     assert parse_day(text, TODAY) is None

@@ -4,7 +4,8 @@
 Unlike a staff member's date (bot/flows/staff/when.py) no time is needed and anything else may
 be around it: the words that are not a day are the client's note for staff. Weekday and month
 names are the calendar's, like when.py's; only the full stems count, so "sat" in
-"satisfied", "ср" in "срочно" or "сред" in "в среднем" is no day.
+"satisfied", "ср" in "срочно" or "сред" in "в среднем" is no day, and the picker's own short
+weekdays ("пн", "Thu") only as whole words.
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ from bot.flows.staff.when import MONTHS, RELATIVE, RU_MONTHS
 WEEKDAYS = (("monday", "понедельн"), ("tuesday", "вторник"), ("wednesday", "среда", "среду"),
             ("thursday", "четверг"), ("friday", "пятниц"), ("saturday", "суббот"),
             ("sunday", "воскресен"))
+# ...and as the picker's own buttons abbreviate them ("пн 30 нояб.", "Mon 30 Nov"), matched as
+# whole words only; "sat" and "sun" ("in the sun") and "ср" ("ср. цена") say other things.
+SHORT_WEEKDAYS = (("mon", "пн"), ("tue", "tues", "вт"), ("wed",), ("thu", "thur", "thurs", "чт"),
+                  ("fri", "пт"), ("сб",), ("вс",))
 # Parts of the day: (from, until) in local time.
 PARTS = {"morning": (time(0), time(12)), "afternoon": (time(12), time(17)),
          "evening": (time(17), time(23, 59))}
@@ -81,8 +86,8 @@ def _named_day(words: list[str], lowered: str, today: date) -> date | None:
     for index, word in enumerate(words):
         if word in RELATIVE:
             return today + timedelta(days=RELATIVE[word])
-        for number, stems in enumerate(WEEKDAYS):
-            if any(word.startswith(stem) for stem in stems):
+        for number, (stems, short) in enumerate(zip(WEEKDAYS, SHORT_WEEKDAYS, strict=True)):
+            if word in short or any(word.startswith(stem) for stem in stems):
                 return today + timedelta(days=(number - today.weekday()) % 7 or 7)
         following = words[index + 1] if index + 1 < len(words) else ""
         if len(word) <= 2 and word.isdigit() and following and (month := _month(following)):
