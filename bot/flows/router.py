@@ -193,7 +193,10 @@ class Router(Dispatch[Visit]):
             turn = await handler(visit, text, record.data)
             if turn is not None:
                 return turn
-            record = await visit.stores.chat_states.get(visit.client.user_id)
+            before, record = record.state, await visit.stores.chat_states.get(
+                visit.client.user_id)
+            if record is not None and record.state == before:
+                break  # the state passed the text on and stays: asking it again tells nothing
         return await first_answer(self.typed_handlers, visit, text)
 
     async def on_contact(self, visit: Visit, phone: str, own: bool) -> Turn:
