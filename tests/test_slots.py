@@ -19,6 +19,7 @@ from bot.devtools.sandbox import ChatUser, Sandbox, Sent
 from bot.flows.staff import OPEN
 from bot.storage import Stores
 from bot.storage.base import iso
+from tests.appointments import move_to
 from tests.chat import Texts, screen, shown
 from tests.desk import card, press_on_card, seed_lead, staff_member, stores_of
 from tests.slots import at_picker, buttons, pick_first_slot, with_slots
@@ -369,3 +370,33 @@ async def test_hours_the_day_has_nothing_at_show_the_days_other_times(
     reply = shown(await client.send("Saturday evening"))
     assert t("slots.hours_full", day="Saturday 28 November") in reply
     assert buttons(client.last, "stime:")[0][0] == format_time(SATURDAY, "short", locale="en")
+
+
+async def test_a_held_time_nobody_confirmed_is_on_the_day_list_and_staff_are_reminded_once(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """A client who picked a time holds it until staff confirm it; a clinic that forgets to
+    confirm must still see the client coming, or the chair is double-booked by hand and the
+    client stands at reception unexpected."""
+    staff = Texts(content, "en")
+    client = await at_picker(bot, content, language=language)
+    await client.press_data(buttons(client.last, "sday:")[4][1], client.last)  # Saturday
+    await client.press_data(buttons(client.last, "stime:")[0][1], client.last)  # 10:00
+    await bot.run_scheduler()  # Tuesday: the time is days away
+    assert not [m for m in bot.staff_chat() if staff("staff.held.title") in m.text]
+    move_to(bot, SATURDAY - timedelta(days=1))  # Friday at the nudge hour
+    for _ in range(3):
+        await bot.run_scheduler()
+        bot.clock.advance(timedelta(hours=1))
+    [nudge] = [m for m in bot.staff_chat() if staff("staff.held.title") in m.text]
+    assert "#1 Olga" in nudge.text
+    maria = staff_member(bot, settings)
+    [tomorrow] = await maria.send("/tomorrow")
+    assert "#1 Olga — " + staff("staff.agenda.held") in tomorrow.text
+    await press_on_card(bot, maria, 1, staff.label("staff.status.booked"))
+    [tomorrow] = await maria.send("/tomorrow")
+    assert "#1 Olga — " + staff("staff.agenda.unanswered") in tomorrow.text
+    move_to(bot, SATURDAY - timedelta(hours=1))
+    await bot.run_scheduler()
+    assert len([m for m in bot.staff_chat() if staff("staff.held.title") in m.text]) == 1
+    assert bot.errors == []

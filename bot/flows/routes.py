@@ -39,7 +39,7 @@ from bot.flows.appointment_reminders import AppointmentReminders
 from bot.flows.recheck import RecheckReminders
 from bot.flows.router import DeskRouter, Router
 from bot.flows.samples import template_samples
-from bot.flows.scheduled import Schedule
+from bot.flows.scheduled import Schedule, StaffDigest
 from bot.flows.staff import (
     aftercare_desk,
     agenda,
@@ -95,3 +95,8 @@ def schedules() -> tuple[Schedule[Any], ...]:
     (bot/telegram/due.py), in the order each run sends them; the aftercare week, sent before
     them, has its own loop (bot/telegram/scheduler.py)."""
     return (RecheckReminders(), AppointmentReminders())
+
+
+def digests() -> tuple[StaffDigest, ...]:
+    """Every post the scheduler makes to the staff chat once a day or week, in order."""
+    return (agenda.HELD_NUDGE, stats.WEEKLY_DIGEST)

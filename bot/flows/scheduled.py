@@ -10,13 +10,17 @@ with `record` (`sent`, `gone`: the client blocked the bot, `failed`: this messag
 whatever was claimed and not recorded is given back with `release`. A new kind is a subclass
 in its own flow module (bot/flows/recheck.py is the shortest), listed in `schedules()` in
 bot/flows/routes.py; the scheduler needs no change.
+
+A `StaffDigest` is a post to the staff chat at most once a day or week (the Monday chart, the
+times clients hold that nobody confirmed): due from a moment its flow names, taken by one
+instance in the commit that queues it, so it goes out once, if late.
 """
 
 from __future__ import annotations
 
 import enum
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Generic, Protocol, TypeVar
@@ -75,3 +79,14 @@ class Schedule(ABC, Generic[Row]):
     @abstractmethod
     async def release(self, services: Services, ids: list[int]) -> None:
         """Give back claims on rows not recorded: due again at the next run."""
+
+
+@dataclass(frozen=True)
+class StaffDigest:
+    """A post to the staff chat that falls due at a moment (`due`: None while it is not due)
+    and is posted once from then on, whatever `compose` says: None there is nothing to post
+    this time. `name` is the heartbeat that marks it taken."""
+
+    name: str
+    due: Callable[[Services], datetime | None]
+    compose: Callable[[Services], Awaitable[Reply | None]]

@@ -79,11 +79,12 @@ class AppointmentStore(Store):
                              " AND appointment_at = ?", (lead_id, iso(appointment_at)))
         return str(row[0]) if row else None
 
-    async def booked_between(self, start: datetime, end: datetime) -> list[int]:
-        """Booked leads whose appointment lies in [start, end), earliest first, with those the
-        client cancelled (reception should know the chair is free)."""
+    async def on_day(self, start: datetime, end: datetime) -> list[int]:
+        """Leads whose appointment lies in [start, end), earliest first: booked ones, those the
+        client cancelled (reception should know the chair is free) and times clients hold that
+        staff have not confirmed yet (the client may come all the same)."""
         rows = await self.all(
-            "SELECT id FROM leads WHERE status IN ('booked', 'client_cancelled')"
-            " AND appointment_at >= ?"
+            "SELECT id FROM leads WHERE status IN ('booked', 'client_cancelled', 'new',"
+            " 'contacted') AND appointment_at >= ?"
             " AND appointment_at < ? ORDER BY appointment_at, id", (iso(start), iso(end)))
         return [int(r[0]) for r in rows]

@@ -24,9 +24,8 @@ from telegram import Bot
 
 from bot.flows import Services
 from bot.flows.aftercare_days import AftercareDays
-from bot.flows.routes import schedules
+from bot.flows.routes import digests, schedules
 from bot.flows.scheduled import Due, Hold
-from bot.flows.staff import stats
 from bot.storage import DueMessage
 from bot.telegram.due import deliver, send_due
 from bot.telegram.inbox import Inbox
@@ -151,26 +150,31 @@ class Scheduler:
                 sent += await send_due(self._sender, self.services, schedule, now, self._lease,
                                        lambda: self._halted)
             sent += await self.outbox.send_due(now, self._lease)
-            sent += await self._weekly_digest()
+            sent += await self._digests()
             await self._retention(now)
             return sent
 
-    async def _weekly_digest(self) -> int:
-        """The staff's Monday chart, when the flow says it is due: queued in the outbox in the
-        commit that marks this week's taken, so one instance queues it, and a failed send or a
-        restart only delays it (the outbox sends it at a later run, on any instance)."""
-        reply = await stats.weekly_digest(self.services)
-        if reply is None:
-            return 0
-        async with self.services.stores.database.turn():
-            held = await self.outbox.hold_replies(self.services.settings.staff_chat_id, [reply],
-                                                  None) \
-                if await stats.take_digest(self.services) else []
-        ids = [entry.id for entry in held]
-        try:
-            return await self.outbox.send_held(ids, held)
-        finally:
-            await self.outbox.release(ids)
+    async def _digests(self) -> int:
+        """Each staff digest due and not taken yet (bot/flows/scheduled.py): queued in the
+        outbox in the commit that marks it taken, so one instance queues it, and a failed send
+        or a restart only delays it (the outbox sends it at a later run, on any instance)."""
+        sent, heartbeats = 0, self.services.stores.heartbeats
+        for digest in digests():
+            due = digest.due(self.services)
+            if due is None or ((last := await heartbeats.last(digest.name)) and last >= due):
+                continue
+            reply = await digest.compose(self.services)
+            async with self.services.stores.database.turn():
+                taken = await heartbeats.take(digest.name, self.services.clock.now(), due)
+                held = await self.outbox.hold_replies(
+                    self.services.settings.staff_chat_id, [reply], None) \
+                    if taken and reply is not None else []
+            ids = [entry.id for entry in held]
+            try:
+                sent += await self.outbox.send_held(ids, held)
+            finally:
+                await self.outbox.release(ids)
+        return sent
 
     def _database_lost(self) -> bool:
         database = self.services.stores.database

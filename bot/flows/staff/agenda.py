@@ -1,7 +1,9 @@
 """`/today`, `/tomorrow` and the staff's `/help`.
 
-The day's list shows each booked appointment, earliest first, with the time (the clinic's),
-the lead number, the client's name and whether they answered their reminder. `/help` lists
+The day's list shows each appointment, earliest first, with the time (the clinic's), the lead
+number, the client's name and whether they answered their reminder; a time a client holds
+that staff have not confirmed is listed too, marked so, and staff are reminded of such times
+at the nudge hour of the day before and of the day itself (`held_nudge`). `/help` lists
 the desk's commands from the router, as Telegram's command menu of the staff chat does."""
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ from typing import TYPE_CHECKING
 from babel.dates import format_date, format_time
 from markupsafe import escape
 
-from bot.content.i18n import N_
-from bot.flows import Reply, Turn
-from bot.flows.staff import CLIENT_CANCELLED, LABELS, Desk
+from bot.content.i18n import N_, format_when
+from bot.flows import Reply, Services, Turn
+from bot.flows.scheduled import StaffDigest
+from bot.flows.staff import BOOKED, CLIENT_CANCELLED, CONTACTED, LABELS, NEW, Desk, StaffMember
 from bot.flows.staff.cards import ANSWERS
 from bot.flows.staff.status import date_example
 
@@ -22,6 +25,7 @@ if TYPE_CHECKING:
     from bot.flows.router import DeskRouter
 
 TITLES = (N_("staff.agenda.today"), N_("staff.agenda.tomorrow"))
+HELD = (NEW, CONTACTED)  # statuses whose appointment time is the client's pick, unconfirmed
 
 
 async def agenda(desk: Desk, days_ahead: int) -> Turn:
@@ -31,7 +35,7 @@ async def agenda(desk: Desk, days_ahead: int) -> Turn:
     end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)
     lines = [desk.tr(TITLES[days_ahead], date=format_date(day, "full", locale=desk.language))]
     named: list[int] = []
-    for lead_id in await stores.appointments.booked_between(start, end):
+    for lead_id in await stores.appointments.on_day(start, end):
         lead = await stores.leads.get(lead_id)
         if lead is None or lead.appointment_at is None:
             continue
@@ -39,6 +43,8 @@ async def agenda(desk: Desk, days_ahead: int) -> Turn:
         state = desk.tr(ANSWERS[answer]) if answer else desk.tr("staff.agenda.unanswered")
         if lead.status == CLIENT_CANCELLED:
             state = desk.tr(LABELS[CLIENT_CANCELLED])
+        elif lead.status in HELD:
+            state = desk.tr("staff.agenda.held")
         at = format_time(lead.appointment_at.astimezone(tz), "short", locale=desk.language)
         lines.append(desk.tr("staff.agenda.line", time=at, id=lead.id,
                              name=lead.client.full_name, state=state))
@@ -46,6 +52,39 @@ async def agenda(desk: Desk, days_ahead: int) -> Turn:
     if len(lines) == 1:
         lines.append(desk.tr("staff.agenda.none"))
     return Turn([Reply("\n".join(lines), about=tuple(named))])
+
+
+def _held_due(services: Services) -> datetime | None:
+    """Today's nudge hour (the clinic's time), once it has come."""
+    settings = services.settings
+    local = services.clock.now().astimezone(settings.timezone)
+    if local.hour < settings.nudge_hour:
+        return None
+    return datetime.combine(local.date(), time(settings.nudge_hour), tzinfo=settings.timezone)
+
+
+async def _held(services: Services) -> Reply | None:
+    """The times clients hold for the rest of today and for tomorrow that staff have not
+    confirmed, with the lead number to press "Booked" on; None when there are none."""
+    desk = Desk(services, StaffMember(0, ""))
+    tz, stores = desk.settings.timezone, desk.stores
+    end = datetime.combine(desk.now.astimezone(tz).date() + timedelta(days=2), time(0),
+                           tzinfo=tz)
+    lines, named = [desk.tr("staff.held.title")], []
+    for lead_id in await stores.appointments.on_day(desk.now, end):
+        lead = await stores.leads.get(lead_id)
+        if lead is None or lead.appointment_at is None or lead.status not in HELD:
+            continue
+        lines.append(desk.tr("staff.held.line", id=lead.id, name=lead.client.full_name,
+                             when=format_when(lead.appointment_at, desk.language, tz)))
+        named.append(lead.client.user_id)
+    if not named:
+        return None
+    how = desk.tr("staff.held.how", button=desk.tr_label(LABELS[BOOKED]))
+    return Reply("\n".join([*lines, "", how]), about=tuple(named))
+
+
+HELD_NUDGE = StaffDigest("held times nudge", _held_due, _held)
 
 
 def help_text(desk: Desk, router: DeskRouter) -> Turn:

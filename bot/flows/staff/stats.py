@@ -1,6 +1,6 @@
 """`/stats [days]`: the funnel over the last `days` clinic-local days (30 unless given), as a
 chart of the funnel and the week's ratings with the figures in its caption; optionally posted
-to the staff chat every Monday morning (`weekly_digest`).
+to the staff chat every Monday morning (`WEEKLY_DIGEST`).
 
 Counts come from the anonymous funnel events (bot/flows/funnel.py), so they survive the
 deletion of clients' personal data. Each step shows its conversion from the step before it;
@@ -19,6 +19,7 @@ from babel.numbers import format_decimal, format_percent
 
 from bot.content.i18n import N_
 from bot.flows import Document, Reply, Services, Turn, funnel
+from bot.flows.scheduled import StaffDigest
 from bot.flows.staff import Desk, StaffMember
 from bot.flows.staff.chart import funnel_chart
 
@@ -68,9 +69,6 @@ async def stats(desk: Desk, args: list[str]) -> Turn:
     return Turn([Reply(text, document=Document("stats.png", picture, text, photo=True))])
 
 
-DIGEST = "weekly digest"  # the heartbeat that marks this week's digest taken
-
-
 def _digest_due(services: Services) -> datetime | None:
     """When this week's digest fell due (Monday at the nudge hour, the clinic's time); None
     before that, on other days, or when the clinic did not ask for it (`staff.weekly_digest`)."""
@@ -81,25 +79,13 @@ def _digest_due(services: Services) -> datetime | None:
     return datetime.combine(local.date(), time(settings.nudge_hour), tzinfo=settings.timezone)
 
 
-async def weekly_digest(services: Services) -> Reply | None:
-    """The last seven days' /stats for the staff chat, while this week's is due and no instance
-    has taken it yet (`take_digest`); None otherwise."""
-    due = _digest_due(services)
-    if due is None:
-        return None
-    last = await services.stores.heartbeats.last(DIGEST)
-    if last is not None and last >= due:
-        return None
+async def _digest(services: Services) -> Reply:
+    """The last seven days' /stats."""
     turn = await stats(Desk(services, StaffMember(0, "")), [str(WEEK)])
     return turn.replies[0]
 
 
-async def take_digest(services: Services) -> bool:
-    """Mark this week's digest taken: True for the one caller, of however many instances, that
-    sends it. Taken in the commit that queues it, so it is sent once, if late."""
-    due = _digest_due(services)
-    return due is not None and await services.stores.heartbeats.take(
-        DIGEST, services.clock.now(), due)
+WEEKLY_DIGEST = StaffDigest("weekly digest", _digest_due, _digest)
 
 
 def register(desk: DeskRouter) -> None:
