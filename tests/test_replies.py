@@ -381,6 +381,10 @@ async def test_health_told_in_own_words_during_the_check_is_never_suitable(
     ("pacemaker", "en", "no, but I have a cold sore right now"),
     ("pacemaker", "ru", "нет, но у меня сейчас герпес на губе"),
     ("burns", "en", "no, just a bit of sunburn on my nose"),
+    # The same without a comma: the word that turns the no decides, not the punctuation.
+    ("diabetes", "en", "no just gestational diabetes"),
+    ("diabetes", "ru", "нет только гестационный диабет"),
+    ("open_wounds", "en", "no only a tiny cut on my chin"),
 ])
 async def test_a_no_that_goes_on_to_tell_the_condition_is_never_suitable(
     bot: Sandbox, content: Content, step_id: str, language: str, text: str
@@ -391,6 +395,34 @@ async def test_a_no_that_goes_on_to_tell_the_condition_is_never_suitable(
     _, outcome = await typed_at(bot, t, step_id, text)
     assert t("screening.outcome.suitable.title") not in outcome
     assert (await answers_of(bot))[step_id] != "no" or t("screening.reason.told") in outcome
+
+
+@pytest.mark.parametrize("step_id, language, text, ticked", [
+    ("skin", "en", "no but im tanned from holiday", "tan"),
+    ("skin", "ru", "нет но я загорела в отпуске", "tan"),
+    ("skin", "en", "none but i had a tca peel 10 days ago", "recent_resurfacing"),
+    ("skin", "ru", "ничего такого но неделю назад делала пилинг", "recent_resurfacing"),
+    ("medical", "en", "none except i take warfarin", "bleeding"),
+    ("medical", "en", "no but i finished accutane in september", "isotretinoin"),
+    ("medical", "ru", "нет ничего кроме роаккутана", "isotretinoin")])
+async def test_a_none_that_goes_on_to_name_a_condition_of_the_group_ticks_it(
+    bot: Sandbox, content: Content, step_id: str, language: str, text: str, ticked: str
+) -> None:
+    """"none except i take warfarin" was "None of these" without a comma, and the check
+    ended in "nothing stands in the way": only "none, except…" ticked it."""
+    t = Texts(content, language)
+    user = await at_first_question(bot, t)
+    for step in path(content.screening)[1:]:
+        if step.id == step_id:
+            reply = shown(await user.send(text))
+            [condition] = [c for s in content.screening.steps for c in s.conditions
+                           if c.id == ticked]
+            assert t("screening.ticked", options=t.label(condition.label)) in reply
+            last = await user.press(t.label("screening.done"))
+            continue
+        last = await user.press_exact(t.label(
+            "screening.none_of_these" if step.kind == "choose_many" else "screening.no"))
+    assert t("screening.outcome.suitable.title") not in shown(last)
 
 
 @pytest.mark.parametrize("language, text", [

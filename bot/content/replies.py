@@ -57,6 +57,7 @@ class Replies(Dialog):
     aftercare: dict[Id, Phrases] = {}
     checkin: dict[Id, Phrases] = {}
     negators: Phrases = ()
+    turns: Phrases = ()
     earlier: Phrases = ()
     now: Phrases = ()
     past: Phrases = ()
@@ -90,6 +91,11 @@ class ReplyReader:
         self._goals = Spotter(language, dict(replies.goals), reading)
         self._aftercare = Spotter(language, dict(replies.aftercare), reading)
         self._negators = frozenset(w for n in replies.negators for w in tokens(n))
+        # Before a word that turns what was said ("no but…", "нет кроме…") a clause ends, as
+        # at a comma: what follows says something of its own.
+        self._turns = re.compile(r"(?i)(?<!\w)(?=(?:{})(?!\w))".format("|".join(
+            sorted(map(re.escape, replies.turns), key=len, reverse=True)))) \
+            if replies.turns else None
         # A check-in phrase with a negator in it ("no problems", "проблем нет") is found as
         # written, word for word; the others in any order and form, where they are said.
         self._denials = {key: phrases(tuple(t for t in texts
@@ -154,8 +160,9 @@ class ReplyReader:
     def affirmed(self, text: str) -> str:
         """The clauses of a message that say something is so: one with a negator in it says
         it is not ("нет, не загорала", "no keloids, no eczema"); "нет, только ретинол" keeps
-        its second clause."""
-        clauses = _CLAUSE.split(text)
+        its second clause, as "нет только ретинол" does: a word of `turns` begins a clause."""
+        clauses = [part for clause in _CLAUSE.split(text) for part in (
+            self._turns.split(clause) if self._turns else (clause,))]
         return ", ".join(c for c in clauses if self._negators.isdisjoint(tokens(c)))
 
     def resumes(self, text: str) -> bool:
