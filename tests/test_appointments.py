@@ -261,3 +261,20 @@ async def test_a_visit_begun_is_still_shown_and_its_buttons_say_so(
     reply = shown(await client.press_data(reminder.buttons[2][1], reminder))  # Cancel
     assert t("appointment.begun", time=time, phone=settings.phone) in reply
     assert t("appointment.stale") not in reply
+
+
+async def test_treated_before_the_booked_time_on_the_day_is_no_cancellation(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """A client seen earlier than booked, marked Treated that morning, was told "the clinic
+    has cancelled your appointment" right after the procedure."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = await book(bot, content, settings, language=language)
+    move_to(bot, VISIT - timedelta(hours=2))
+    maria = staff_member(bot, settings)
+    await press_on_card(bot, maria, 1, staff.label("staff.status.treated"))
+    date, time = appointment_day(bot.app.bot_data["services"], VISIT, language)
+    said = shown(client.messages[-3:])
+    assert t("appointment.called_off", date=date, time=time, phone=settings.phone) not in said
+    assert (await stores_of(bot).leads.get(1)).status == "treated"
+    assert await stores_of(bot).aftercare.active_plan(client.id) is not None

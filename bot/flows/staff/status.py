@@ -20,6 +20,7 @@ from bot.content.i18n import N_, format_appointment, format_opening_hours, forma
 from bot.flows import ClientPost, StaffPost, Turn, aftercare, funnel, receipts
 from bot.flows.dates import appointment_day
 from bot.flows.staff import (
+    ARCHIVED,
     BOOKED,
     CONTACTED,
     LABELS,
@@ -27,6 +28,7 @@ from bot.flows.staff import (
     NEXT,
     OPEN,
     TREATED,
+    UNSUITABLE,
     Desk,
     aftercare_desk,
     booked,
@@ -41,6 +43,9 @@ if TYPE_CHECKING:
     from bot.flows.router import DeskRouter
 
 log = logging.getLogger(__name__)
+
+# What ends a visit still ahead without it taking place: the client is told it is off.
+CALLING_OFF = (UNSUITABLE, ARCHIVED)
 
 
 async def press(desk: Desk, pressed: LeadStatus) -> Turn:
@@ -228,7 +233,7 @@ async def change(desk: Desk, lead: Lead, target: str,
     updated = await stores.leads.get(lead.id)
     assert updated is not None
     turn = Turn(staff=[await card_post(desk.services, updated)])
-    if target not in OPEN and lead.status in OPEN and _ahead(desk, lead):
+    if target in CALLING_OFF and lead.status in OPEN and _ahead(desk, lead):
         turn.clients.append(_told(desk, updated, N_("appointment.called_off")))
     if target == BOOKED and appointment is not None:
         before = lead.appointment_at if lead.status == BOOKED else None
