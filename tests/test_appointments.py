@@ -278,3 +278,22 @@ async def test_treated_before_the_booked_time_on_the_day_is_no_cancellation(
     assert t("appointment.called_off", date=date, time=time, phone=settings.phone) not in said
     assert (await stores_of(bot).leads.get(1)).status == "treated"
     assert await stores_of(bot).aftercare.active_plan(client.id) is not None
+
+
+async def test_a_visit_whose_time_passed_unmarked_lets_the_client_book_again(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """Days after a visit staff never marked (or the client missed), "Book" said "your request
+    is already with the clinic" and the reminder's buttons that the time had changed: the
+    client could only ask for a person."""
+    t = Texts(content, language)
+    client = await reminded(bot, content, settings, language=language)
+    reminder = client.last
+    move_to(bot, VISIT + timedelta(days=3))
+    date, time = appointment_day(bot.app.bot_data["services"], VISIT, language)
+    reply = shown(await client.press_data(reminder.buttons[1][1], reminder))  # Reschedule
+    assert t("appointment.over", date=date, time=time) in reply
+    assert t("appointment.stale") not in reply
+    reply = shown(await client.press(t.label("menu.booking")))
+    assert t("booking.already_open", id=1) not in reply
+    assert t("booking.ask_contact") in reply

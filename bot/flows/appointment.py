@@ -87,7 +87,7 @@ async def answer(visit: Visit, pressed: AppointmentAnswer) -> Turn:
         return Turn([Reply(visit.tr("appointment.stale"))])
     if lead.appointment_at <= visit.now:
         return Turn([my_appointment.under_way(visit, lead)]) if my_appointment.begun(
-            visit, lead) else Turn([Reply(visit.tr("appointment.stale"))])
+            visit, lead) else Turn([my_appointment.ended(visit, lead)])
     if pressed.answer == "cancel":  # asked first; the reminder keeps its buttons meanwhile
         return my_appointment.ask_cancel(visit, lead, edit=False)
     stores, appointment = visit.stores, lead.appointment_at

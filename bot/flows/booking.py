@@ -54,10 +54,12 @@ async def _recent_screening(visit: Visit) -> ScreeningRecord | None:
 
 async def begin(visit: Visit, text: str | None = None) -> Turn:
     """Book a consultation after a recent check; a client with an appointment sees it, and one
-    whose request is still open is told so instead of leaving a second one. `text` is what the
-    client typed to ask ("for Saturday"): kept for staff, and its day opened first."""
+    whose request is still open is told so instead of leaving a second one; a request whose
+    visit is over, unmarked, does not stand in the way. `text` is what the client typed to ask
+    ("for Saturday"): kept for staff, and its day opened first."""
     open_lead = next((lead for lead in reversed(
-        await visit.stores.leads.of_client(visit.client.user_id)) if lead.status in OPEN), None)
+        await visit.stores.leads.of_client(visit.client.user_id))
+        if lead.status in OPEN and not my_appointment.over(visit, lead)), None)
     if open_lead is not None and my_appointment.upcoming(visit, open_lead):
         return await my_appointment.show(visit)
     if open_lead is not None:

@@ -75,6 +75,23 @@ def begun(visit: Visit, lead: Lead) -> bool:
     return lead.status in OPEN and at is not None and at <= visit.now < at + length
 
 
+def over(visit: Visit, lead: Lead) -> bool:
+    """Whether the lead's appointment has ended while the lead is still open: a visit staff
+    never marked, or one the client missed. It no longer stands in the way of a new one."""
+    at, length = lead.appointment_at, timedelta(
+        minutes=visit.content.booking.appointment_minutes)
+    return lead.status in OPEN and at is not None and at + length <= visit.now
+
+
+def ended(visit: Visit, lead: Lead) -> Reply:
+    """A reminder's button pressed once its visit is over: when it was, and how to come again."""
+    assert lead.appointment_at is not None
+    day, hour = appointment_day(visit.services, lead.appointment_at, visit.language)
+    book = (visit.tr_button("menu.booking", MenuAction("booking").pack()),)
+    menu = (visit.tr_button("button.menu", MenuAction("menu").pack()),)
+    return Reply(visit.tr("appointment.over", date=day, time=hour), (book, menu))
+
+
 async def current(visit: Visit) -> Lead | None:
     """The client's appointment still ahead, or under way."""
     leads = await visit.stores.leads.of_client(visit.client.user_id)
