@@ -5,6 +5,7 @@ language."""
 
 from __future__ import annotations
 
+import html
 from datetime import timedelta
 
 import pytest
@@ -13,7 +14,7 @@ from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import Sandbox
 from tests import shipped
-from tests.chat import Texts, shown
+from tests.chat import Texts, shown, week_started
 from tests.desk import staff_member
 
 content, settings = shipped.content, shipped.settings  # what the clinic ships
@@ -148,3 +149,19 @@ async def test_long_after_the_procedure_health_is_a_question_of_the_next_one(
         pass
     reply = shown(await user.send("I take heart pills"))
     assert t("health.unknown") in reply and bot.staff_chat() == []
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "just found out im pregnant"), ("en", "found out i have diabetes"),
+    ("en", "just found out i'm expecting"),
+    ("en", "just found out im pregnant, is that a problem for the next sessions?"),
+    ("ru", "узнала что беременна, можно краситься?")])
+async def test_health_told_during_the_week_reaches_a_person_not_a_topic(
+    bot: Sandbox, language: str, text: str
+) -> None:
+    """"just found out im pregnant" on day 1 got the makeup page ("found" read as a typo of
+    "foundation") and nobody at the clinic heard of it."""
+    user, t = await week_started(bot, language)
+    reply = shown(await user.send(text))
+    assert t("aftercare.question.makeup") not in reply
+    assert [alert for alert in bot.staff_chat() if text in html.unescape(alert.text)]

@@ -8,8 +8,10 @@ redness on its first days. A question about the week ("can I go to the sauna?", 
 to peel?") gets its answer and alerts nobody. "All good" is a fine check-in, and so is a
 symptom told of earlier and then all well now ("was slightly pink yesterday, today totally
 normal"); a question ("это нормально?") is not, and "not very good" is something wrong in the
-client's words. Anything else goes on to the usual routing (bot/flows/typed.py), where what
-nothing answers is the day's check-in in the client's words.
+client's words. A condition named ("just found out I'm pregnant") is never a question's
+answer alone. It and anything else go on to the usual routing (bot/flows/typed.py), which
+alerts staff of a condition, and where what nothing answers is the day's check-in in the
+client's words.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.content.replies import FINE_REACH
+from bot.content.routing import route
 from bot.flows import Reply, Turn, Visit, aftercare
 from bot.flows.typed_text import Typed
 
@@ -83,6 +86,8 @@ async def typed(visit: Visit, text: str) -> Turn | None:
     if plan is None:
         return None
     reading = read(visit.content, visit.language, text)
+    if not reading.symptoms and _tells_health(visit, text):
+        return None  # the usual routing: the caution, and the clinic hears of it
     answers = Turn([Reply(visit.tr(question.guidance)) for q in reading.questions
                     if (question := visit.content.aftercare.question(q))])
     day = aftercare.today(visit, plan)
@@ -94,6 +99,14 @@ async def typed(visit: Visit, text: str) -> Turn | None:
     if answer is not None:
         return await aftercare.record(visit, plan, day, answer, None)
     return None
+
+
+def _tells_health(visit: Visit, text: str) -> bool:
+    """Whether the message names a condition of the client's ("just found out I'm pregnant",
+    "узнала, что беременна, можно краситься?"): that is for a person, whatever question comes
+    beside it."""
+    found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
+    return found.kind == "condition"
 
 
 def register(router: Router) -> None:
