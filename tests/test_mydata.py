@@ -73,3 +73,19 @@ async def test_mydata_shows_reminders_not_sent_yet_and_an_unfinished_question(
     text = "\n".join(m.text for m in await user.send("/mydata"))
     assert t("mydata.reminder", date=due.date().isoformat()) in text
     assert t("mydata.unfinished") in text and "waiting room" in text
+
+
+async def test_mydata_shows_health_told_outside_the_check_and_in_it(
+    bot: Sandbox, content: Content
+) -> None:
+    """A check that counted health told in the client's own words listed every answer but
+    that one, and the health told at the menu, waiting for the next check, was not shown."""
+    t = Texts(content, "en")
+    client = bot.user(language_code="en")
+    await client.send("I take blood thinners, is that a problem?")
+    text = "\n".join(m.text for m in await client.send("/mydata"))
+    assert t("mydata.health_told", date="2026-11-24") in text
+    await screen(client, t)
+    text = "\n".join(m.text for m in await client.send("/mydata"))
+    assert f"• {t.label('screening.condition.told')}: {t.label('screening.yes')}" in text
+    assert t("mydata.health_told", date="2026-11-24") not in text

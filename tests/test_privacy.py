@@ -53,6 +53,23 @@ async def test_retention_purges_unconverted_answers_and_old_aftercare_only(
     assert await count(bot, "SELECT COUNT(*) FROM screenings") == 2  # outcomes stay, answers go
 
 
+async def test_health_told_outside_a_check_is_kept_only_until_retention(
+    bot: Sandbox, settings: Settings
+) -> None:
+    """The moment a client told of their health at the menu waits for their next check; it is
+    special-category data too, so retention clears it like the answers."""
+    client = bot.user(3)
+    await client.send("I take blood thinners, is that a problem?")
+    told = "SELECT COUNT(*) FROM clients WHERE health_told_at IS NOT NULL"
+    assert await count(bot, told) == 1
+    bot.clock.advance(timedelta(days=settings.retention_days - 1))
+    await bot.run_scheduler()
+    assert await count(bot, told) == 1
+    bot.clock.advance(timedelta(days=2))
+    await bot.run_scheduler()
+    assert await count(bot, told) == 0
+
+
 ZINA = {"user_id": 987654321, "first_name": "Zinaida", "last_name": "Kvasova",
         "username": "zina_kv", "language_code": "en"}
 PHONE = "+7 999 111-22-33"

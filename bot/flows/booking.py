@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +15,7 @@ from bot.content.i18n import N_, format_appointment
 from bot.content.routing import opens_question, route
 from bot.flows import Reply, Turn, Visit, consent, funnel, my_appointment, phones, slot_picker
 from bot.flows.days import AskedDay
-from bot.flows.eligibility import evaluate
+from bot.flows.eligibility import TOLD, YES, evaluate
 from bot.flows.menu import MenuAction, main_menu
 from bot.flows.outcome import outcome_reply
 from bot.flows.slot_picker import PreferredTime, SlotTime
@@ -49,7 +49,20 @@ async def _recent_screening(visit: Visit) -> ScreeningRecord | None:
     if record is None or record.finished_at is None:
         return None
     valid = timedelta(days=visit.content.booking.screening_valid_days)
-    return record if visit.now - record.finished_at <= valid else None
+    return await with_told(visit, record) if visit.now - record.finished_at <= valid else None
+
+
+async def with_told(visit: Visit, record: ScreeningRecord) -> ScreeningRecord:
+    """The check a booking rests on, counting health the client told since it finished ("just
+    found out I'm pregnant", typed at the menu or at the phone prompt): a specialist decides,
+    and the lead card says what the check says."""
+    if record.outcome is None or not await visit.stores.clients.take_health_told(
+            visit.client.user_id):
+        return record
+    told = record.answered(TOLD, YES)
+    verdict = evaluate(visit.content.screening, told.answers)
+    await visit.stores.screenings.told_after(record.id, TOLD, verdict.outcome, visit.now)
+    return replace(told, outcome=verdict.outcome)
 
 
 async def begin(visit: Visit, text: str | None = None) -> Turn:
@@ -122,9 +135,11 @@ async def contact_shared(visit: Visit, phone: str) -> Turn:
     return await _contact(visit, phone=number, username=None)
 
 
-async def contact_typed(visit: Visit, text: str) -> Turn:
+async def contact_typed(visit: Visit, text: str) -> Turn | None:
     """A phone number (alone, or in a sentence whose other words are kept as the client's
-    note) or an explicit @username typed while the contact is awaited; a bare word ("hello",
+    note) or an explicit @username typed while the contact is awaited; a question or a health
+    statement ("oh, I forgot: I'm pregnant, is that ok?") is answered as anywhere else (None:
+    the typed-text handlers answer it) and the contact is still awaited; a bare word ("hello",
     "Maria") is no contact, so it is explained and asked again."""
     value = text.strip()
     found = phones.within(value, phones.clinic_region(visit.settings))
@@ -134,6 +149,8 @@ async def contact_typed(visit: Visit, text: str) -> Turn:
         return await _contact(visit, phone=found[0], username=None, said=found[1])
     if (m := _USERNAME.match(value)) and value.startswith("@"):
         return await _contact(visit, phone=None, username=m.group(1))
+    if _asks(visit, text, contact=True):
+        return None
     invalid = N_("booking.contact_invalid")
     return Turn([ask_contact(visit, note=visit.tr(_note(visit, text, invalid)))])
 
@@ -174,6 +191,7 @@ async def time_chosen(visit: Visit, time_id: str) -> Turn | None:
     if time_id not in times or state is None or state.state != TIME:
         return None
     record = await visit.stores.screenings.get(int(state.data["screening_id"]))
+    record = await with_told(visit, record) if record is not None else None
     if record is None or record.outcome is None:
         return None
     lead_id = await visit.stores.leads.create(
@@ -224,10 +242,13 @@ async def remind_time(visit: Visit, text: str, data: dict[str, Any]) -> Turn | N
     return Turn([Reply(note + "\n\n" + visit.tr("booking.ask_time"), rows)])
 
 
-def _asks(visit: Visit, text: str) -> bool:
-    """Whether text typed at the time picker is for an answer rather than for staff: "сколько
-    стоит?" is; "none of these times suit me, call me after 6" is a note."""
+def _asks(visit: Visit, text: str, *, contact: bool = False) -> bool:
+    """Whether text typed while booking is for an answer rather than for staff: "сколько
+    стоит?" is; "none of these times suit me, call me after 6" is a note; while the `contact`
+    is awaited, words about a phone ("that's not my number") are about the client's own."""
     found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
+    if contact and found.kind == "logistics" and found.keys == ("phone",):
+        return False
     return found.kind in ANSWERED or found.kind == "faq" and (
         "?" in text or opens_question(visit.content, visit.language, text))
 
@@ -242,6 +263,7 @@ async def slot_chosen(visit: Visit, pressed: SlotTime) -> Turn | None:
     if rules is None or state is None or state.state != TIME:
         return None
     record = await visit.stores.screenings.get(int(state.data["screening_id"]))
+    record = await with_told(visit, record) if record is not None else None
     if record is None or record.outcome is None:
         return None
     at = slot_picker.picked(pressed)

@@ -13,6 +13,7 @@ from bot.content import Content
 from bot.content.i18n import N_, display_name, format_when
 from bot.flows import Reply, Services, StaffPost, Turn, Visit, my_appointment
 from bot.flows.dates import appointment_day
+from bot.flows.eligibility import TOLD, YES
 from bot.flows.menu import main_menu, ready
 from bot.flows.staff import LABELS
 
@@ -119,6 +120,10 @@ def readable_answers(content: Content, language: str,
     screening, readable = content.screening, []
     for answer in answers:
         step = screening.step(answer["step_id"])
+        if answer["step_id"] == TOLD:  # health told in the client's own words, counted
+            readable.append((content.tr_button_label(language, "screening.condition.told"),
+                             content.tr_button_label(language, SAID[YES])))
+            continue
         if step is None:
             continue
         if step.condition:

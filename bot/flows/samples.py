@@ -70,7 +70,8 @@ def _mydata_sample(content: Content, language: str) -> dict[str, Any]:
                 ",".join(o.id for o in s.options)} for s in screening.steps]
     data = PersonalData(
         profile={"first_name": "x" * 64, "last_name": "x" * 64, "username": "a" * 32,
-                 "timezone": "America/Argentina/ComodRivadavia", "created_at": "2026-01-01"},
+                 "timezone": "America/Argentina/ComodRivadavia", "created_at": "2026-01-01",
+                 "health_told_at": "2026-01-02T10:00:00+00:00"},
         consents=[{"version": 999, "given_at": "2026-01-01T00:00:00"}],
         screenings=[{"started_at": "2026-01-01", "answers": answers}],
         leads=[], aftercare=[], questions=[{"created_at": "2026-01-01T00:00:00"}])

@@ -15,7 +15,7 @@ from bot.content import Step
 from bot.content.i18n import N_
 from bot.flows import Reply, Turn, Visit, funnel
 from bot.flows.consent import begin
-from bot.flows.eligibility import YES, evaluate
+from bot.flows.eligibility import TOLD, YES, evaluate
 from bot.flows.menu import main_menu, with_note
 from bot.flows.outcome import outcome_reply
 from bot.flows.questions import BACK, CANCEL, DONE, NO, TOGGLE, Answer, ask
@@ -104,6 +104,10 @@ async def advance(visit: Visit, record: ScreeningRecord, step: Step, value: str)
     updated = record.answered(step.id, value)
     if following is not None:
         return Turn([ask(visit, updated, following, edit=True)])
+    if await visit.stores.clients.take_health_told(visit.client.user_id):
+        # Health told outside the check ("I have Crohn's", typed at the menu) counts in it.
+        await visit.stores.screenings.save_answer(record.id, TOLD, YES, step.id, visit.now)
+        updated = updated.answered(TOLD, YES)
     verdict = evaluate(screening, updated.answers)
     await visit.stores.screenings.end(record.id, "finished", verdict.outcome, visit.now)
     await funnel.record(visit.services, funnel.SCREENED)

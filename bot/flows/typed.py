@@ -57,6 +57,10 @@ async def message(visit: Visit, text: str) -> Turn:
         if there.kind != "none":  # answered in the language it was asked in
             visit, found = Visit(visit.services, visit.client, written), there
             offer = Turn([language_offer(visit)])
+    if found.kind in ("condition", "health") or found.cautious:
+        # Kept, without the words, for the check that comes next or the one a booking rests
+        # on: health told here is never lost to "nothing stands in the way".
+        await visit.stores.clients.tell_health(visit.client.user_id, visit.now)
     if found.kind in ("condition", "health", "none") and (
             checkin := await aftercare.typed(visit, text)):
         return checkin

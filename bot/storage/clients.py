@@ -70,6 +70,16 @@ class ClientStore(Store):
         await self.write("UPDATE clients SET timezone = ? WHERE user_id = ?",
                          (timezone, user_id))
 
+    async def tell_health(self, user_id: int, now: datetime) -> None:
+        """The client told something of their health outside the check (0018_health_told)."""
+        await self.write("UPDATE clients SET health_told_at = ? WHERE user_id = ?",
+                         (iso(now), user_id))
+
+    async def take_health_told(self, user_id: int) -> bool:
+        """Whether health told outside the check waits to be counted; it is counted now."""
+        return await self.write("UPDATE clients SET health_told_at = NULL WHERE user_id = ?"
+                                " AND health_told_at IS NOT NULL", (user_id,)) == 1
+
     async def mark_unreachable(self, user_id: int, now: datetime) -> None:
         """The client blocked the bot; their next message makes them reachable again."""
         await self.write("UPDATE clients SET unreachable_at = ? WHERE user_id = ?",

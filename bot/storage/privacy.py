@@ -38,7 +38,7 @@ class PrivacyStore(Store):
     async def personal_data(self, user_id: int) -> PersonalData | None:
         profile = await self.database.dicts(
             "SELECT first_name, last_name, username, language, telegram_language, timezone,"
-            " created_at FROM clients WHERE user_id = ?", (user_id,))
+            " created_at, health_told_at FROM clients WHERE user_id = ?", (user_id,))
         if not profile:
             return None
         screenings = await self.database.dicts(
@@ -107,10 +107,10 @@ class PrivacyStore(Store):
         return Erased(cards, posts, documents)
 
     async def purge(self, before: datetime) -> int:
-        """Retention: health answers of screenings that never became a lead, and the details
-        of aftercare weeks, once they are older than `before`. A check left unfinished counts
-        from its last answer: it is cancelled, as if the client had left it then. Returns rows
-        deleted."""
+        """Retention: health answers of screenings that never became a lead, the details of
+        aftercare weeks, and health told outside a check, once they are older than `before`.
+        A check left unfinished counts from its last answer: it is cancelled, as if the client
+        had left it then. Returns rows deleted or cleared."""
         async with self.transaction() as db:
             last_activity = ("COALESCE((SELECT MAX(a.answered_at) FROM screening_answers AS a"
                              " WHERE a.screening_id = screenings.id), started_at)")
@@ -129,5 +129,7 @@ class PrivacyStore(Store):
             messages = await db.write(
                 "DELETE FROM aftercare_messages WHERE plan_id IN ("
                 " SELECT id FROM aftercare_plans WHERE ended_at < ?)", (iso(before),))
+            told = await db.write("UPDATE clients SET health_told_at = NULL"
+                                  " WHERE health_told_at < ?", (iso(before),))
         await self.database.checkpoint()
-        return answers + checkins + messages
+        return answers + checkins + messages + told

@@ -77,6 +77,17 @@ class ScreeningStore(Store):
              (screening_id, step_id, answer, iso(now))),
             ("UPDATE screenings SET current_step = ? WHERE id = ?", (current_step, screening_id)))
 
+    async def told_after(self, screening_id: int, told: str, outcome: str,
+                         now: datetime) -> None:
+        """Health told after the check finished counts in it (`told`: the answer's step id),
+        with the outcome that follows."""
+        await self.database.write_together(
+            ("INSERT INTO screening_answers (screening_id, step_id, answer, answered_at)"
+             " VALUES (?, ?, 'yes', ?) ON CONFLICT (screening_id, step_id)"
+             " DO UPDATE SET answer = excluded.answer, answered_at = excluded.answered_at",
+             (screening_id, told, iso(now))),
+            ("UPDATE screenings SET outcome = ? WHERE id = ?", (outcome, screening_id)))
+
     async def attach_consent(self, screening_id: int, consent_id: int) -> None:
         """A resumed screening continues under the consent the client has just given."""
         await self.write("UPDATE screenings SET consent_id = ? WHERE id = ?",

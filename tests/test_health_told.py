@@ -1,0 +1,78 @@
+"""Health a client tells outside the check, before it, after it or while booking, is never
+lost: the check that follows, or the one the booking rests on, counts it as told (a specialist
+decides, and the lead card says so), as health told inside the check is. On the shipped
+content, in the client's language."""
+
+from __future__ import annotations
+
+from bot.content import Content
+from bot.devtools.sandbox import ChatUser, Sandbox
+from tests import shipped
+from tests.chat import Texts, screen, shown
+from tests.desk import card
+from tests.slots import pick_first_slot
+
+content, settings = shipped.content, shipped.settings  # what the clinic ships
+
+TOLD = {"en": "i have crohns and take methotrexate",
+        "ru": "у меня болезнь крона пью метотрексат"}
+PREGNANT = {"en": "just found out im pregnant!! can i still come for the diamond peel",
+            "ru": "только что узнала что беременна, можно ли мне на шлифовку?"}
+AT_PHONE = {"en": "oh btw i forgot to say im 10 weeks pregnant, is that ok?",
+            "ru": "ой забыла сказать я беременна 10 недель, это ничего?"}
+
+
+async def booked_card(bot: Sandbox, client: ChatUser, t: Texts) -> str:
+    """Book from the menu with a phone number and the first free time: the lead card."""
+    await client.send("/menu")
+    await client.press(t.label("menu.booking"))
+    await client.send("+44 7400 123456")
+    await pick_first_slot(client)
+    return (await card(bot, 1)).text
+
+
+async def test_health_told_before_the_check_is_counted_in_it(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """"i have crohns and take methotrexate" got "a short check gives you a clear answer";
+    the check then ended "nothing stands in the way"."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    await client.send(TOLD[language])
+    outcome = shown(await screen(client, t))
+    assert t("screening.outcome.suitable.title") not in outcome
+    assert t("screening.reason.told") in outcome
+
+
+async def test_health_told_after_a_suitable_check_reaches_the_lead(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """A suitable check, then "just found out im pregnant": the booking went ahead and the
+    card said "No contraindications declared"."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = bot.user(language_code=language)
+    assert t("screening.outcome.suitable.title") in shown(await screen(client, t))
+    await client.send(PREGNANT[language])
+    text = await booked_card(bot, client, t)
+    assert staff("screening.outcome.suitable.title") not in text
+    assert staff("screening.outcome.doctor.title") in text
+
+
+async def test_health_told_at_the_phone_prompt_is_answered_and_kept(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """"oh btw i forgot to say im 10 weeks pregnant, is that ok?" at the phone prompt got
+    "that doesn't look like a phone number", and the card said nothing stands in the way."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = bot.user(language_code=language)
+    await screen(client, t)
+    await client.press(t.label("screening.outcome.suitable.book"))
+    reply = shown(await client.send(AT_PHONE[language]))
+    assert t("booking.contact_invalid") not in reply
+    assert t("screening.outcome.not_now.title") in reply or t("health.condition") in reply \
+        or "⏳" in reply
+    await client.send("+44 7400 123456")
+    await pick_first_slot(client)
+    text = (await card(bot, 1)).text
+    assert staff("screening.outcome.suitable.title") not in text
