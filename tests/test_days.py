@@ -47,6 +47,30 @@ TODAY = date(2026, 11, 24)  # a Tuesday
                                                                    time(12))),
     ("Mon", AskedDay(date(2026, 11, 30))), ("on Thurs after 5pm", AskedDay(
         date(2026, 11, 26), time(17))),
+    # A date beside its weekday is that date, not the weekday's next ("Mon 14 Dec" is the
+    # picker's own label for the 14th).
+    ("Mon 14 Dec", AskedDay(date(2026, 12, 14))),
+    ("Friday 18 December", AskedDay(date(2026, 12, 18))),
+    ("Tuesday, December 15", AskedDay(date(2026, 12, 15))),
+    ("пятница 18.12", AskedDay(date(2026, 12, 18))), ("пн 14 дек.", AskedDay(date(2026, 12, 14))),
+    ("monday 30th", AskedDay(date(2026, 11, 30))), ("friday the 4th", AskedDay(date(2026, 12, 4))),
+    ("Dec 12", AskedDay(date(2026, 12, 12))), ("December 15", AskedDay(date(2026, 12, 15))),
+    ("15th December", AskedDay(date(2026, 12, 15))),
+    ("8th of December", AskedDay(date(2026, 12, 8))),
+    ("the day after tomorrow", AskedDay(date(2026, 11, 26))),
+    ("day after tomorrow after lunch", AskedDay(date(2026, 11, 26), time(12), time(17))),
+    ("in 2 days", AskedDay(date(2026, 11, 26))), ("через 3 дня", AskedDay(date(2026, 11, 27))),
+    # An hour with no am or pm that the clinic is closed at in the morning is the afternoon's.
+    ("Wednesday after 5", AskedDay(date(2026, 11, 25), time(17))),
+    ("завтра после 5", AskedDay(date(2026, 11, 25), time(17))),
+    ("wednesday evening after 6", AskedDay(date(2026, 11, 25), time(18), time(23, 59))),
+    # A time said with the day: the times from it.
+    ("next tuesday at 3", AskedDay(date(2026, 12, 1), time(15))),
+    ("tomorrow at 10", AskedDay(date(2026, 11, 25), time(10))),
+    ("Thursday at noon", AskedDay(date(2026, 11, 26), time(12))),
+    ("the 10th at 4pm", AskedDay(date(2026, 12, 10), time(16))),
+    ("12.12 в 11", AskedDay(date(2026, 12, 12), time(11))),
+    ("в пятницу в 15:30", AskedDay(date(2026, 11, 27), time(15, 30))),
 ])
 def test_a_named_day_is_read(text: str, expected: AskedDay) -> None:
     assert parse_day(text, TODAY) == expected

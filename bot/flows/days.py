@@ -43,6 +43,15 @@ _NTH = re.compile(r"(?<!my )(?<!her )\b(\d{1,2})(?:st|nd|rd|th|-?го|-?е|(?=\s
                   r"(?=\s*$|\s*[^\w\s]|\s+(?:" + "|".join(_AROUND) + r")\b)")
 _DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})\b")
 _WORD = re.compile(r"[^\W\d_]+|\d+")
+# "at 3", "в 11", "at noon": the times from then; "in 2 days", "через 3 дня": that many ahead.
+_AT = re.compile(r"(?:\bat|(?<!\w)в|(?<!\w)к)\s+(\d{1,2})(?:[:.](\d{2}))?(?![\d.:/-]|\s*числ)"
+                 r"(?:\s*(am|pm|a\.m\.|p\.m\.|утра|дня|вечера|ночи)(?!\w))?")
+_NOON = re.compile(r"\b(?:at\s+)?noon\b|в\s+полдень")
+_IN_DAYS = re.compile(r"(?:\bin|через)\s+(\d{1,2})\s+(?:days?\b|дн(?:я|ей)\b)")
+_AFTER_TOMORROW = ("day after tomorrow",)
+_ORDINAL = frozenset(("st", "nd", "rd", "th", "го", "е", "of"))  # "15th of December"
+# A bare hour the clinic is closed at in the morning ("after 5", "после 5") is the afternoon's.
+_AFTERNOON_BELOW = 8
 
 
 @dataclass(frozen=True)
@@ -65,14 +74,19 @@ def parse_day(text: str, today: date) -> AskedDay | None:
         if phrase in lowered:
             since, until = PARTS[part]
             break
-    if (m := _AFTER.search(lowered)) and int(m[1]) < 24 and int(m[2] or 0) < 60:
+    if (m := _AFTER.search(lowered) or _AT.search(lowered)) and int(m[1]) < 24 and int(
+            m[2] or 0) < 60:
         since = time(_hour(int(m[1]), m[3] or ""), int(m[2] or 0))
+    elif _NOON.search(lowered):
+        since = time(12)
     return AskedDay(day, since, until)
 
 
 def _hour(hour: int, said: str) -> int:
     """The hour on the 24-hour clock: English screens show "5:15 PM", so clients write "after
     5pm" (and Russian ones "после 5 вечера") for 17:00. An hour past 12 is read as it is."""
+    if said == "" and 0 < hour < _AFTERNOON_BELOW:
+        return hour + 12
     if hour > 12 or said in ("", "утра"):
         return hour
     if said in ("am", "a.m."):
@@ -83,19 +97,31 @@ def _hour(hour: int, said: str) -> int:
 
 
 def _named_day(words: list[str], lowered: str, today: date) -> date | None:
+    """A date first, wherever it is ("Mon 14 Dec" is the 14th, not the next Monday), then a
+    day counted from today, then a weekday."""
     for index, word in enumerate(words):
+        if len(word) <= 2 and word.isdigit():  # "14 dec", "15th of December"
+            after = [w for w in words[index + 1:index + 4] if w not in _ORDINAL]
+            if after and (month := _month(after[0])):
+                return _ahead(today, month, int(word))
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if len(following) <= 2 and following.isdigit() and (month := _month(word)) and (
+                len(word) >= 3):  # "Dec 12", "December 15"
+            return _ahead(today, month, int(following))
+    if (m := _DATE.search(lowered)) and (found := _ahead(today, int(m[2]), int(m[1]))):
+        return found  # "5.30" after "after" is a time, no date
+    if m := _NTH.search(lowered):
+        return _this_or_next_month(today, int(m[1]))
+    if any(phrase in lowered for phrase in _AFTER_TOMORROW):
+        return today + timedelta(days=2)
+    if (m := _IN_DAYS.search(lowered)) and int(m[1]) > 0:
+        return today + timedelta(days=int(m[1]))
+    for word in words:
         if word in RELATIVE:
             return today + timedelta(days=RELATIVE[word])
         for number, (stems, short) in enumerate(zip(WEEKDAYS, SHORT_WEEKDAYS, strict=True)):
             if word in short or any(word.startswith(stem) for stem in stems):
                 return today + timedelta(days=(number - today.weekday()) % 7 or 7)
-        following = words[index + 1] if index + 1 < len(words) else ""
-        if len(word) <= 2 and word.isdigit() and following and (month := _month(following)):
-            return _ahead(today, month, int(word))
-    if m := _DATE.search(lowered):
-        return _ahead(today, int(m[2]), int(m[1]))
-    if m := _NTH.search(lowered):
-        return _this_or_next_month(today, int(m[1]))
     return None
 
 
