@@ -297,3 +297,75 @@ async def test_a_visit_whose_time_passed_unmarked_lets_the_client_book_again(
     reply = shown(await client.press(t.label("menu.booking")))
     assert t("booking.already_open", id=1) not in reply
     assert t("booking.ask_contact") in reply
+
+
+async def test_a_clients_stop_holds_against_what_staff_do_next(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """After /stop ("I won't send you any more aftercare messages or reminders"), staff moving
+    the time planned its reminders again, and Treated sent the whole aftercare week."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = await book(bot, content, settings, language=language)
+    when = format_when(bot.clock.now(), "en", settings.timezone)
+    await client.send("/stop")
+    stopped = len(client.messages)
+    maria = staff_member(bot, settings)
+    [prompt] = await press_on_card(bot, maria, 1, staff.label("staff.action.rebook"))
+    await maria.reply_to(prompt, "3.12 9:00")  # the visit moved a day on: the client is told
+    assert t("booking.confirmed.note_none") in shown(client.messages[stopped:])
+    told = len(client.messages)
+    for moment in (EVE + timedelta(days=1), VISIT + timedelta(days=1, hours=-1)):
+        move_to(bot, moment)
+        await bot.run_scheduler()
+    assert len(client.messages) == told  # no reminders of the new time
+    move_to(bot, VISIT + timedelta(days=1, hours=1))
+    await press_on_card(bot, maria, 1, staff.label("staff.status.treated"))
+    name = client.user["first_name"]
+    warning = staff("staff.aftercare_cmd.stopped", id=1, name=name, when=when)
+    assert warning in shown(bot.staff_chat()[-2:])
+    for _ in range(9):
+        bot.clock.advance(timedelta(days=1))
+        await bot.run_scheduler()
+    assert len(client.messages) == told  # no aftercare week
+    [ask] = await maria.send("/aftercare 1")
+    assert warning in ask.text
+    started = shown(await maria.press_data(ask.buttons[0][1], ask))  # agreed with the client
+    assert staff("staff.aftercare_cmd.started", id=1, name=name) in started
+    assert await stores_of(bot).aftercare.active_plan(client.id) is not None
+
+
+async def test_aftercare_asked_after_the_week_ended_tells_how_it_went(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """"/aftercare 1" to check on a week that had ended started it again: the client got "the
+    evening after your procedure" a week after it."""
+    staff = Texts(content, "en")
+    client = await book(bot, content, settings)
+    move_to(bot, VISIT + timedelta(hours=1))
+    maria = staff_member(bot, settings)
+    await press_on_card(bot, maria, 1, staff.label("staff.status.treated"))
+    for _ in range(9):
+        bot.clock.advance(timedelta(days=1))
+        await bot.run_scheduler()
+    before = len(client.messages)
+    reply = shown(await maria.send("/aftercare 1"))
+    total = len(content.aftercare.days)
+    ended = staff("staff.aftercare_cmd.ended", id=1, name=client.user["first_name"], day=9,
+                  sent=total, total=total, problems=0)
+    assert ended.split(";")[0] in reply  # the day-0 evening, never run at, was skipped
+    bot.clock.advance(timedelta(days=1))
+    await bot.run_scheduler()
+    assert len(client.messages) == before
+
+
+async def test_the_confirmation_promises_only_the_reminders_that_will_come(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """Booked at 19:19 for 9:00 the next morning, the client was promised a reminder the
+    evening before, which had passed."""
+    t = Texts(content, language)
+    move_to(bot, EVE + timedelta(hours=1, minutes=19))
+    client = await book(bot, content, settings, language=language)
+    confirmation = shown(client.messages[-3:])
+    assert t("booking.confirmed.note_morning") in confirmation
+    assert t("booking.confirmed.note") not in confirmation

@@ -105,6 +105,7 @@ async def begin(visit: Visit) -> Turn:
         day = (visit.now.astimezone(ZoneInfo(running.timezone)).date()
                - running.treated_on).days
         return Turn([Reply(visit.tr("aftercare.already_running", day=day))])
+    await stores.clients.resume(visit.client.user_id)  # asked for the week: /stop is over
     started = await start_plan(visit.services, visit.client.user_id, visit.now, handed_over=True)
     plan = await stores.aftercare.active_plan(visit.client.user_id)
     assert plan is not None

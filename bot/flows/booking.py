@@ -202,6 +202,7 @@ async def time_chosen(visit: Visit, time_id: str) -> Turn | None:
     lead = await visit.stores.leads.get(lead_id)
     assert lead is not None
     await funnel.record(visit.services, funnel.LEAD)
+    await visit.stores.clients.resume(visit.client.user_id)  # booked again: reminders wanted
     chosen = Reply(visit.tr("booking.time_chosen",  # a button's label inside a sentence
                             time=visit.tr_label(times[time_id].label).lower()),
                    edit=True)
@@ -279,6 +280,7 @@ async def slot_chosen(visit: Visit, pressed: SlotTime) -> Turn | None:
         await visit.stores.chat_states.save(visit.client.user_id, TIME, state.data, visit.now)
         return await slot_picker.times(visit, 0, asked, note=visit.tr("slots.taken"), edit=True)
     await funnel.record(visit.services, funnel.LEAD)
+    await visit.stores.clients.resume(visit.client.user_id)  # booked again: reminders wanted
     turn = Turn()
     if rules.auto_confirm:
         await visit.stores.leads.change_status(lead_id, NEW, BOOKED, visit.client.user_id,

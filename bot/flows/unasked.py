@@ -1,7 +1,9 @@
 """/stop, in a command or in words ("stop the reminders", "не пишите мне"): nothing more the
 bot would send unasked. That is the aftercare week, the review request and the next session
 after it, the reminder to check again and an appointment's reminders; the appointment itself
-stays, and the client is told so."""
+stays, and the client is told so. The wish is kept (`clients.stop`): staff moving the time or
+marking the visit treated plan no reminders and start no week for the client, until the
+client books again or starts a week themselves."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ if TYPE_CHECKING:
 
 async def stop(visit: Visit) -> Turn:
     stores, user_id = visit.stores, visit.client.user_id
+    await stores.clients.stop(user_id, visit.now)
     plan = await stores.aftercare.active_plan(user_id)
     if plan is not None:
         await stores.aftercare.end_plan(plan.id, "stopped", visit.now)

@@ -80,6 +80,20 @@ class ClientStore(Store):
         return await self.write("UPDATE clients SET health_told_at = NULL WHERE user_id = ?"
                                 " AND health_told_at IS NOT NULL", (user_id,)) == 1
 
+    async def stop(self, user_id: int, now: datetime) -> None:
+        """The client asked for nothing more unasked (0019_stopped)."""
+        await self.write("UPDATE clients SET stopped_at = ? WHERE user_id = ?",
+                         (iso(now), user_id))
+
+    async def resume(self, user_id: int) -> None:
+        """The client asked for something that sends unasked again (a booking, a week)."""
+        await self.write("UPDATE clients SET stopped_at = NULL WHERE user_id = ?"
+                         " AND stopped_at IS NOT NULL", (user_id,))
+
+    async def stopped(self, user_id: int) -> datetime | None:
+        row = await self.one("SELECT stopped_at FROM clients WHERE user_id = ?", (user_id,))
+        return maybe_moment(row[0]) if row else None
+
     async def mark_unreachable(self, user_id: int, now: datetime) -> None:
         """The client blocked the bot; their next message makes them reachable again."""
         await self.write("UPDATE clients SET unreachable_at = ? WHERE user_id = ?",

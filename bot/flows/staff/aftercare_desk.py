@@ -1,8 +1,9 @@
 """`/aftercare ID`: start the aftercare week for a lead's client, or see how it is going.
 
 A week started by mistake sends "Day 1 after your procedure" to someone who has not had it, so
-a lead that is not booked or treated, or whose appointment is still ahead, is only started
-after a staff member confirms; the week then counts from the appointment's day."""
+a lead that is not booked or treated, whose appointment is still ahead, or whose client said
+/stop, is only started after a staff member confirms; the week then counts from the
+appointment's day. A week that already ran for the lead is reported, never started again."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from bot.content.i18n import N_, format_when
 from bot.flows import Reply, Turn, aftercare
 from bot.flows.staff import BOOKED, LABELS, TREATED, Desk, lead_named
 from bot.storage import Lead
+from bot.storage.aftercare import Plan
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -44,17 +46,26 @@ async def aftercare_for_lead(desk: Desk, args: list[str]) -> Turn:
     lead = await lead_named(desk, args, N_("staff.aftercare_cmd.usage"))
     if isinstance(lead, Turn):
         return lead
-    running = await desk.stores.aftercare.active_plan(lead.client.user_id)
-    if running is None and (lead.status not in (BOOKED, TREATED) or _ahead(desk, lead)):
-        return ask(desk, lead)
+    stores, user_id = desk.stores, lead.client.user_id
+    running = await stores.aftercare.active_plan(user_id)
+    if running is None and (latest := await stores.aftercare.latest_plan(user_id)) and (
+            latest.treated_on >= lead.created_at.astimezone(desk.settings.timezone).date()):
+        return await _progress(desk, lead, latest, N_("staff.aftercare_cmd.ended"))
+    if running is None and (lead.status not in (BOOKED, TREATED) or _ahead(desk, lead)
+                            or await stores.clients.stopped(user_id)):
+        return await ask(desk, lead)
     return await _start(desk, lead)
 
 
-def ask(desk: Desk, lead: Lead) -> Turn:
-    """Whether to start the week after all: the lead is not treated yet, or its appointment
-    is still ahead (also after "Treated" pressed before the visit)."""
+async def ask(desk: Desk, lead: Lead) -> Turn:
+    """Whether to start the week after all: the client said /stop, the lead is not treated
+    yet, or its appointment is still ahead (also after "Treated" pressed before the visit)."""
     name, ahead = lead.client.full_name, _ahead(desk, lead)
-    if ahead is not None:
+    stopped = await desk.stores.clients.stopped(lead.client.user_id)
+    if stopped is not None:
+        text = desk.tr("staff.aftercare_cmd.stopped", id=lead.id, name=name,
+                       when=format_when(stopped, desk.language, desk.settings.timezone))
+    elif ahead is not None:
         text = desk.tr("staff.aftercare_cmd.ahead", id=lead.id, name=name,
                        when=format_when(ahead, desk.language, desk.settings.timezone))
     else:
@@ -71,6 +82,7 @@ async def confirmed(desk: Desk, pressed: StartAftercare) -> Turn:
 
 async def _start(desk: Desk, lead: Lead, *, edit: bool = False) -> Turn:
     lead_id, user_id, name = lead.id, lead.client.user_id, lead.client.full_name
+    await desk.stores.clients.resume(user_id)  # a staff member agreed it with the client
     started = await aftercare.start_plan(desk.services, user_id, desk.now, _ahead(desk, lead))
     plan = await desk.stores.aftercare.active_plan(user_id)
     about = (user_id,)
@@ -80,12 +92,18 @@ async def _start(desk: Desk, lead: Lead, *, edit: bool = False) -> Turn:
     if started:
         return Turn([Reply(desk.tr("staff.aftercare_cmd.started", id=lead_id, name=name),
                            edit=edit, about=about)])
+    return await _progress(desk, lead, plan, N_("staff.aftercare_cmd.running"), edit=edit)
+
+
+async def _progress(desk: Desk, lead: Lead, plan: Plan, msgid: str, *,
+                    edit: bool = False) -> Turn:
+    """How the week goes (`running`) or went (`ended`): the day, messages sent, problems."""
     sent, problems = await desk.stores.aftercare.progress(plan.id)
     today = desk.now.astimezone(aftercare.client_timezone(desk.services, plan.timezone)).date()
     day = (today - plan.treated_on).days
-    return Turn([Reply(desk.tr("staff.aftercare_cmd.running", id=lead_id, name=name, day=day,
-                                 sent=sent, total=len(desk.services.content.aftercare.days),
-                                 problems=problems), edit=edit, about=about)])
+    return Turn([Reply(desk.tr(msgid, id=lead.id, name=lead.client.full_name, day=day,
+                               sent=sent, total=len(desk.services.content.aftercare.days),
+                               problems=problems), edit=edit, about=(lead.client.user_id,))])
 
 
 def register(desk: DeskRouter) -> None:

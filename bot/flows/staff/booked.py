@@ -73,11 +73,13 @@ def _folded(line: str) -> str:
 
 async def notify_client(desk: Speaking, lead: Lead, appointment: datetime,
                         before: datetime | None) -> ClientPost:
-    """Plan the reminders and tell the client: confirmed, or moved from `before`. Staff, or
-    the client's own pick when slots are confirmed at once."""
+    """Plan the reminders (none for a client who said /stop) and tell the client: confirmed,
+    or moved from `before`, and which reminders will come. Staff, or the client's own pick
+    when slots are confirmed at once."""
     services = desk.services
-    await desk.stores.appointments.plan(lead.id, appointment,
-                                        reminder_times(services, appointment, desk.now))
+    stopped = await desk.stores.clients.stopped(lead.client.user_id)
+    planned = [] if stopped else reminder_times(services, appointment, desk.now)
+    await desk.stores.appointments.plan(lead.id, appointment, planned)
     language = client_language(services, lead.client)
     day, hour = appointment_day(services, appointment, language,
                                 "accusative" if before else "nominative")
@@ -85,7 +87,8 @@ async def notify_client(desk: Speaking, lead: Lead, appointment: datetime,
         else None
     text = services.content.render(language, "booking_confirmed.j2",
                                    clinic=services.settings.speaking(language),
-                                   date=day, time=hour, moved_from=moved)
+                                   date=day, time=hour, moved_from=moved,
+                                   reminders=[kind for kind, _ in planned])
     unreachable = StaffPost(services.content.tr_message(
         services.settings.default_language, "staff.client_unreachable", id=lead.id),
                             reply_to=lead.staff_message_id)

@@ -239,8 +239,9 @@ async def change(desk: Desk, lead: Lead, target: str,
         before = lead.appointment_at if lead.status == BOOKED else None
         turn.clients.append(await booked.notify_client(desk, updated, appointment, before))
     if target == TREATED and counted:
-        if _on_a_later_day(desk, updated):  # pressed before the visit's day: asked first
-            turn += aftercare_desk.ask(desk, updated)
+        if _on_a_later_day(desk, updated) or await desk.stores.clients.stopped(
+                updated.client.user_id):  # before the visit's day, or after /stop: asked first
+            turn += await aftercare_desk.ask(desk, updated)
         else:
             await start_aftercare(desk, updated)
         await course.on_treated(desk, updated)
