@@ -196,7 +196,7 @@ async def test_a_condition_named_at_its_group_question_is_ticked(
     await consented(user, t)
     await stores_of(bot).screenings.move_to_step(
         int(str(user.last.buttons[0][1]).split(":")[1]), group.id)
-    await user.send("/menu")
+    await user.send({"ru": "на чём я остановилась?", "en": "where was I?"}[language])
     assert t(group.question) in shown(await user.send(yes))
     assert t("screening.tick_which") in user.last.text
     reply = shown(await user.send(text))
@@ -517,3 +517,26 @@ async def test_health_told_beside_the_last_answer_changes_the_outcome_it_ends_wi
     assert t("screening.outcome.doctor.title") in outcome
     record = await stores_of(bot).screenings.last_finished(user.id)
     assert record is not None and record.outcome == "doctor"
+
+
+@pytest.mark.parametrize("leave", ["/menu", "/help", "/privacy"])
+async def test_a_question_left_for_the_menu_is_no_longer_answered_by_typing(
+    bot: Sandbox, content: Content, language: str, leave: str
+) -> None:
+    """With the check's question no longer on screen (the menu, then Contacts), "yes please"
+    was stored as a yes to it ("Burns: Yes"), and "no thanks" would have been a no nobody
+    read. Typed text answers the question only while it is the last thing asked; "where was
+    I" brings it back."""
+    t = Texts(content, language)
+    user = await at_first_question(bot, t)
+    before = await answers_of(bot)
+    await user.send(leave)
+    if leave == "/menu":
+        await user.press(t.label("menu.contacts"))
+    reply = shown(await user.send({"en": "yes please", "ru": "да, пожалуйста"}[language]))
+    assert t("screening.noted", answer=t.label("screening.yes")) not in reply
+    assert await answers_of(bot) == before
+    back = {"en": "where was I?", "ru": "на чём я остановилась?"}[language]
+    assert t(f"screening.q.{path(content.screening)[1].id}") in shown(await user.send(back))
+    reply = shown(await user.send({"en": "no", "ru": "нет"}[language]))
+    assert t("screening.noted", answer=t.label("screening.no")) in reply

@@ -3,7 +3,9 @@
 Back undoes it; named goals or conditions tick their options; "where was I" shows the open
 question again. Anything else asks the open question again with its buttons (after the answer
 of a FAQ topic it asks about): while a check is open, typed text never opens another
-conversation (a hand-off offer would take the client's next "yes" for its own).
+conversation (a hand-off offer would take the client's next "yes" for its own). All of this
+only while the question is the last thing asked: once the client left it for the menu or
+another button, typed text is routed as usual (`in_view`) until the question is shown again.
 """
 
 from __future__ import annotations
@@ -11,13 +13,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.callbacks import prefix_of
 from bot.content import Step
 from bot.content.i18n import N_
 from bot.content.routing import TOLD_MARGIN, Route, health_odds, route
 from bot.flows import Reply, Turn, Visit, faq
 from bot.flows.eligibility import TOLD, YES
 from bot.flows.language import written_in
-from bot.flows.questions import NO, ask
+from bot.flows.questions import NO, Answer, ask
 from bot.flows.screening import advance, open_step
 from bot.flows.typed_text import Typed
 from bot.storage import ScreeningRecord
@@ -50,6 +53,8 @@ async def typed(visit: Visit, text: str) -> Turn | None:
         return Turn([ask(visit, record, step, note=note)])
     if reader.resumes(text):
         return Turn([ask(visit, record, step, note=visit.tr("resume.here"))])
+    if record.aside:  # the question is no longer on screen: "yes please" answers what is
+        return None
     # "нет" from an English Telegram, "no, but…" from a Russian one: read as written.
     written = written_in(visit.settings, visit.language, text) or visit.language
     value = reader.answer(text)
@@ -175,5 +180,14 @@ async def _answered(visit: Visit, record: ScreeningRecord, step: Step, value: st
     return Turn(replies, turn.staff, turn.clients)
 
 
+async def in_view(visit: Visit, turn: Turn) -> None:
+    """After every turn: whether the open check's question is what the client sees last."""
+    if turn.replies:
+        asked = any(prefix_of(button.data) == Answer.prefix
+                    for row in turn.replies[-1].buttons for button in row)
+        await visit.stores.screenings.set_aside(visit.client.user_id, not asked)
+
+
 def register(router: Router) -> None:
     router.typed(Typed.SCREENING_REPLY)(typed)
+    router.after.append(in_view)

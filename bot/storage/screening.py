@@ -24,6 +24,7 @@ class ScreeningRecord:
     finished_at: datetime | None
     consent_version: int
     answers: dict[str, str]
+    aside: bool = False  # its question left for something else: typed text does not answer it
 
     def answered(self, step_id: str, answer: str) -> ScreeningRecord:
         """This record as it stands once `save_answer` has stored one more answer."""
@@ -46,7 +47,7 @@ class ScreeningStore(Store):
         row = await self.one(
             "SELECT s.id, s.user_id, s.status, s.current_step, s.outcome, s.finished_at,"
             f" c.version, (SELECT {_ANSWERS[self.database.dialect]}"
-            "  FROM screening_answers AS a WHERE a.screening_id = s.id)"
+            "  FROM screening_answers AS a WHERE a.screening_id = s.id), s.aside"
             " FROM screenings AS s JOIN consents AS c ON c.id = s.consent_id"
             f" WHERE {where} ORDER BY s.id DESC LIMIT 1", args)
         if row is None:
@@ -54,7 +55,7 @@ class ScreeningStore(Store):
         return ScreeningRecord(
             id=row[0], user_id=row[1], status=row[2], current_step=row[3], outcome=row[4],
             finished_at=maybe_moment(row[5]), consent_version=row[6],
-            answers=json.loads(row[7] or "{}"))
+            answers=json.loads(row[7] or "{}"), aside=bool(row[8]))
 
     async def active(self, user_id: int) -> ScreeningRecord | None:
         return await self._latest("s.user_id = ? AND s.status = 'active'", (user_id,))
@@ -76,6 +77,11 @@ class ScreeningStore(Store):
              " DO UPDATE SET answer = excluded.answer, answered_at = excluded.answered_at",
              (screening_id, step_id, answer, iso(now))),
             ("UPDATE screenings SET current_step = ? WHERE id = ?", (current_step, screening_id)))
+
+    async def set_aside(self, user_id: int, aside: bool) -> None:
+        """The open check's question left for something else, or shown again."""
+        await self.write("UPDATE screenings SET aside = ? WHERE user_id = ?"
+                         " AND status = 'active' AND aside <> ?", (int(aside), user_id, int(aside)))
 
     async def told_after(self, screening_id: int, told: str, outcome: str,
                          now: datetime) -> None:
