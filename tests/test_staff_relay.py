@@ -188,3 +188,22 @@ async def test_a_phone_typed_for_the_booking_is_not_taken_for_staff(
     reply = shown(await client.send("07911 123456"))
     assert t("booking.contact_received") in reply
     assert len(bot.staff_chat()) == staff_posts
+
+
+async def test_a_reply_that_mentions_a_colleague_stays_in_the_staff_chat(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """"@ivan can you call her? she sounded rude", a reply to a card meant for a colleague,
+    reached the client as an answer from the clinic."""
+    staff = Texts(content, "en")
+    client = await lead_by_chat(bot, content)
+    card = await stores_of(bot).leads.get(1)
+    assert card is not None
+    [posted] = [m for m in bot.staff_chat() if m.message_id == card.staff_message_id]
+    received = len(client.messages)
+    maria = staff_member(bot, settings)
+    ack = await maria.reply_to(posted, "@ivan_k can you call her? she sounded rude")
+    assert len(client.messages) == received
+    assert [m.text for m in ack] == [staff("staff.relay.mentions", name="@ivan_k")]
+    await maria.reply_to(posted, "Write to us at hello@clinic.example any time")
+    assert "hello@clinic.example" in client.last.text  # an e-mail address is no mention

@@ -3,11 +3,12 @@
 A thread starts at a staff-chat message registered with `relays.register_thread` (a forwarded
 FAQ question, a lead card; aftercare problem alerts use the same call). A staff member answers
 by replying to any message of the thread: the client gets the text as an answer from the
-clinic, never a staff name. The client's next free-text messages then go back to the same
-thread, as replies to its first message and marked with the client's name, until the client
-uses the menu, a button or a command, or until 24 hours have passed since the last staff answer
-(`WINDOW`); after that, free text is handled as usual (FAQ matching). Each relayed message joins
-the thread, so staff can reply to it too.
+clinic, never a staff name; a reply that mentions someone (@ivan) is for colleagues, and stays
+in the staff chat with a note saying so. The client's next free-text messages then go back to
+the same thread, as replies to its first message and marked with the client's name, until the
+client uses the menu, a button or a command, or until 24 hours have passed since the last staff
+answer (`WINDOW`); after that, free text is handled as usual (FAQ matching). Each relayed
+message joins the thread, so staff can reply to it too.
 
 An open relay is the client's conversation state (bot/flows/router.py), `RELAY`; whatever
 conversation it interrupted (a booking waiting for a contact) is kept in its data and comes back
@@ -17,6 +18,7 @@ to the open check's question is the check's too, the relay staying open.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +34,8 @@ if TYPE_CHECKING:
 WINDOW = timedelta(hours=24)
 RELAY = "relay"
 MAX_ANSWER = 3500  # characters: leaves room for the framing within Telegram's 4096
+# A Telegram username (5–32 letters, digits, "_"), not inside an e-mail address.
+_MENTION = re.compile(r"(?<![\w@.])@[A-Za-z][A-Za-z0-9_]{4,31}\b")
 
 
 async def staff_answer(desk: Desk, replied_to: int, reply_id: int, text: str) -> Turn | None:
@@ -44,6 +48,9 @@ async def staff_answer(desk: Desk, replied_to: int, reply_id: int, text: str) ->
     if len(text) > MAX_ANSWER:
         note = desk.tr("staff.relay.too_long", limit=MAX_ANSWER)
         return Turn(staff=[StaffPost(note, reply_to=reply_id)])
+    if mention := _MENTION.search(text):  # "@ivan can you call her?": said to a colleague
+        return Turn(staff=[StaffPost(desk.tr("staff.relay.mentions", name=mention.group(0)),
+                                     reply_to=reply_id)])
     language = client_language(desk.services, client)
     answer = desk.services.content.render(language, "staff_answer.j2",
                                           clinic=desk.services.settings, answer=text)
