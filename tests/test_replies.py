@@ -540,3 +540,22 @@ async def test_a_question_left_for_the_menu_is_no_longer_answered_by_typing(
     assert t(f"screening.q.{path(content.screening)[1].id}") in shown(await user.send(back))
     reply = shown(await user.send({"en": "no", "ru": "нет"}[language]))
     assert t("screening.noted", answer=t.label("screening.no")) in reply
+
+
+@pytest.mark.parametrize("step_id, language, text", [
+    ("oncology", "en", "had a basal cell removed from my nose 2 yrs ago"),
+    ("oncology", "ru", "удаляли базалиому 2 года назад"),
+    ("diabetes", "en", "type 2, diet controlled"),
+    ("asthma", "en", "mild, i only use my inhaler like twice a year"),
+    ("breastfeeding", "ru", "только сцеживаю")])
+async def test_telling_the_very_condition_asked_is_a_yes(
+    bot: Sandbox, content: Content, step_id: str, language: str, text: str
+) -> None:
+    """"had a basal cell removed 2 yrs ago" to "have you ever had cancer?" got "I didn't take
+    that as an answer… your question can wait", and nothing was noted: a client who does not
+    count it as cancer then taps No."""
+    t = Texts(content, language)
+    reply, outcome = await typed_at(bot, t, step_id, text)
+    assert t("screening.noted", answer=t.label("screening.yes")) in reply
+    assert (await answers_of(bot))[step_id] == "yes"
+    assert t("screening.outcome.suitable.title") not in outcome

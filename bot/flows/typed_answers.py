@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from bot.callbacks import prefix_of
 from bot.content import Step
 from bot.content.i18n import N_
-from bot.content.routing import TOLD_MARGIN, Route, health_odds, route
+from bot.content.routing import TOLD_MARGIN, Route, health_odds, opens_question, route
 from bot.flows import Reply, Turn, Visit, faq
 from bot.flows.eligibility import TOLD, YES
 from bot.flows.language import written_in
@@ -64,6 +64,9 @@ async def typed(visit: Visit, text: str) -> Turn | None:
     named = _conditions(visit.content, written, text)
     if value == YES and named and not named & _asked(step):
         value = None  # "I have diabetes" at the pacemaker question: told, no yes to it
+    elif value is None and step.kind == "yes_no" and named & _asked(step) and not (
+            "?" in text or opens_question(visit.content, written, text)):
+        value = YES  # "had a basal cell removed 2 yrs ago" to "ever had cancer?"
     told = value != YES and (bool(named - _asked(step)) or _tells_health(
         visit.content, written, text, found))
     if value == NO and not told and _goes_on(visit.content, written, step, text, named):
