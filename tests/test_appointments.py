@@ -369,3 +369,33 @@ async def test_the_confirmation_promises_only_the_reminders_that_will_come(
     confirmation = shown(client.messages[-3:])
     assert t("booking.confirmed.note_morning") in confirmation
     assert t("booking.confirmed.note") not in confirmation
+
+
+async def test_erasing_a_booked_clients_data_tells_staff_the_time_is_free(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """A booked client's /forget left only the card edited to "erased": /today lost the visit
+    and nothing said the booked time was free."""
+    t, staff = Texts(content, "en"), Texts(content, "en")
+    client = await book(bot, content, settings)
+    await client.send("/forget")
+    await client.press(t.label("privacy.forget.yes"))
+    when = format_when(VISIT, "en", settings.timezone)
+    [notice] = [m for m in bot.staff_chat()
+                if staff("staff.erased.appointment", id=1, when=when) in m.text]
+    assert "Olga" not in notice.text
+
+
+async def test_a_reminder_pressed_after_erasure_says_the_appointment_is_gone(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """After /forget, the old reminder's buttons said the appointment "has changed since" and
+    pointed to a later message from the clinic that would never come."""
+    t = Texts(content, "en")
+    client = await reminded(bot, content, settings)
+    reminder = client.last
+    await client.send("/forget")
+    await client.press(t.label("privacy.forget.yes"))
+    reply = shown(await client.press_data(reminder.buttons[0][1], reminder))
+    assert t("appointment.gone") in reply
+    assert t("appointment.stale") not in reply

@@ -123,7 +123,7 @@ async def test_an_appointment_reminder_in_flight_reaches_the_client_before_the_e
     staff_chat = len(bot.staff_chat())
     [confirm, *_] = reminder.buttons
     await client.press_data(confirm[1], reminder)  # the reminder's button, after the erasure
-    assert client.last.text == Texts(content, "en")("appointment.stale")
+    assert client.last.text == Texts(content, "en")("appointment.gone")
     assert len(bot.staff_chat()) == staff_chat
 
 

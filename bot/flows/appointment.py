@@ -81,7 +81,9 @@ async def answer(visit: Visit, pressed: AppointmentAnswer) -> Turn:
     """A reminder's answer; one pressed once the visit has begun says so (not that the time
     changed: a client running late needs the clinic's phone)."""
     lead = await visit.stores.leads.get(pressed.lead)
-    if (lead is None or lead.client.user_id != visit.client.user_id or lead.status != BOOKED
+    if lead is None:  # erased (/forget) with the client's data
+        return Turn([Reply(visit.tr("appointment.gone"))])
+    if (lead.client.user_id != visit.client.user_id or lead.status != BOOKED
             or lead.appointment_at is None
             or int(lead.appointment_at.timestamp()) != pressed.at):
         return Turn([Reply(visit.tr("appointment.stale"))])

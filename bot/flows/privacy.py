@@ -173,9 +173,11 @@ async def _unconfirmed(visit: Visit, data: dict[str, Any]) -> None:
 
 async def forget(visit: Visit, confirmed: bool) -> Turn:
     """Delete every row tied to the client; their lead cards and other staff-chat posts are
-    edited to say the data was erased at the client's request, files naming them deleted."""
+    edited to say the data was erased at the client's request, files naming them deleted; an
+    appointment still ahead is posted as cancelled, without the client's name."""
     if not confirmed:
         return main_menu(visit, edit=True, note=visit.tr("privacy.forget.kept"))
+    booked = await my_appointment.current(visit)
     erased = await visit.stores.privacy.forget(visit.client.user_id)
     services = visit.services
     posts = [erased_post(services, message_id, lead_id=lead_id)
@@ -183,6 +185,11 @@ async def forget(visit: Visit, confirmed: bool) -> Turn:
     posts += [erased_post(services, message_id) for message_id in erased.other_posts]
     posts += [erased_post(services, message_id, document=True)
               for message_id in erased.documents]
+    if booked is not None and booked.appointment_at is not None:  # reception: the time is free
+        settings = services.settings
+        when = format_when(booked.appointment_at, settings.default_language, settings.timezone)
+        posts.append(StaffPost(services.content.tr_message(
+            settings.default_language, "staff.erased.appointment", id=booked.id, when=when)))
     return Turn([Reply(visit.tr("privacy.forget.done"), edit=True)], posts)
 
 

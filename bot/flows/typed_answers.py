@@ -66,7 +66,7 @@ async def typed(visit: Visit, text: str) -> Turn | None:
         value = None  # "I have diabetes" at the pacemaker question: told, no yes to it
     elif value is None and step.kind == "yes_no" and named & _asked(step) and not (
             "?" in text or opens_question(visit.content, written, text)):
-        value = YES  # "had a basal cell removed 2 yrs ago" to "ever had cancer?"
+        value = "yes"  # "had a basal cell removed 2 yrs ago" to "ever had cancer?"
     told = value != YES and (bool(named - _asked(step)) or _tells_health(
         visit.content, written, text, found))
     if value == NO and not told and _goes_on(visit.content, written, step, text, named):
