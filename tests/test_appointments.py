@@ -399,3 +399,23 @@ async def test_a_reminder_pressed_after_erasure_says_the_appointment_is_gone(
     reply = shown(await client.press_data(reminder.buttons[0][1], reminder))
     assert t("appointment.gone") in reply
     assert t("appointment.stale") not in reply
+
+
+async def test_treated_marked_the_morning_after_counts_the_week_from_the_visit(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """Treated pressed the morning after the visit sent "the evening after your procedure"
+    that evening, a day late, and every later day of the week late with it."""
+    t, staff = Texts(content, "en"), Texts(content, "en")
+    client = await book(bot, content, settings)
+    move_to(bot, VISIT + timedelta(days=1, minutes=25))
+    maria = staff_member(bot, settings)
+    await press_on_card(bot, maria, 1, staff.label("staff.status.treated"))
+    before = len(client.messages)
+    for _ in range(14):
+        bot.clock.advance(timedelta(hours=1))
+        await bot.run_scheduler()
+    said = shown(client.messages[before:])
+    first_line = str(t("aftercare.day.1")).splitlines()[0]
+    assert first_line in said
+    assert str(t("aftercare.day.0")).splitlines()[0] not in said

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.callbacks import MAX_ID, CallbackData
@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from bot.config import Settings
     from bot.content import Content
     from bot.flows.router import DeskRouter
+
+
+VISIT_LATELY = timedelta(days=2)  # a visit this recent is what Treated marks
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,14 @@ def _ahead(desk: Desk, lead: Lead) -> datetime | None:
     """The appointment, when it is still ahead."""
     at = lead.appointment_at
     return at if at is not None and at > desk.now else None
+
+
+def treated_at(desk: Desk, lead: Lead) -> datetime | None:
+    """What the week counts from: the appointment when it is ahead, or lately past (marked
+    Treated the morning after the visit: not a day late); else now (None). An appointment
+    longer ago may have moved by phone, so the week then starts from when staff say."""
+    at = lead.appointment_at
+    return at if at is not None and at > desk.now - VISIT_LATELY else None
 
 
 async def aftercare_for_lead(desk: Desk, args: list[str]) -> Turn:
@@ -83,7 +94,7 @@ async def confirmed(desk: Desk, pressed: StartAftercare) -> Turn:
 async def _start(desk: Desk, lead: Lead, *, edit: bool = False) -> Turn:
     lead_id, user_id, name = lead.id, lead.client.user_id, lead.client.full_name
     await desk.stores.clients.resume(user_id)  # a staff member agreed it with the client
-    started = await aftercare.start_plan(desk.services, user_id, desk.now, _ahead(desk, lead))
+    started = await aftercare.start_plan(desk.services, user_id, desk.now, treated_at(desk, lead))
     plan = await desk.stores.aftercare.active_plan(user_id)
     about = (user_id,)
     if plan is None:

@@ -250,7 +250,8 @@ async def change(desk: Desk, lead: Lead, target: str,
 
 async def start_aftercare(desk: Desk, lead: Lead) -> None:
     """Start the client's aftercare week, as the client's own "I had my procedure" does."""
-    started = await aftercare.start_plan(desk.services, lead.client.user_id, desk.now)
+    started = await aftercare.start_plan(desk.services, lead.client.user_id, desk.now,
+                                         aftercare_desk.treated_at(desk, lead))
     log.info("lead %s treated; aftercare week %s", lead.id,
              "started" if started else "already running")
 
