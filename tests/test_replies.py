@@ -13,7 +13,7 @@ from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox, Sent
 from bot.flows.eligibility import path
 from tests import shipped
-from tests.chat import Texts, consented, shown
+from tests.chat import Texts, consented, screen, shown
 from tests.desk import stores_of
 from tests.test_content import problems
 
@@ -559,3 +559,18 @@ async def test_telling_the_very_condition_asked_is_a_yes(
     assert t("screening.noted", answer=t.label("screening.yes")) in reply
     assert (await answers_of(bot))[step_id] == "yes"
     assert t("screening.outcome.suitable.title") not in outcome
+
+
+@pytest.mark.parametrize("language, no", [("en", "no"), ("en", "no thanks"), ("ru", "нет"),
+                                          ("ru", "пока нет")])
+async def test_a_no_to_the_booking_offer_is_taken_kindly(
+    bot: Sandbox, content: Content, language: str, no: str
+) -> None:
+    """"no" to "Would you like to book a consultation?" was offered to staff as a question;
+    "нет" got a FAQ page and "пока нет" a goodbye."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    assert t("screening.outcome.suitable.title") in shown(await screen(user, t))
+    reply = shown(await user.send(no))
+    assert t("offer.declined") in reply and t("menu.title") in reply
+    assert t("faq.no_match") not in reply and bot.staff_chat() == []

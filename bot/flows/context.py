@@ -3,8 +3,9 @@
 A "yes" to what the bot just offered ("давайте", "sounds good", "ок" under a topic that offers
 the check, a health answer, an outcome that offers booking) takes the offer's main action: the
 reply that offered it names it (`Reply.offer`) and it is remembered until the client's next
-step. Elsewhere such a reply gets a short acknowledgement and the menu, and "where was I" with
-nothing open says so; an open check and an open booking answer those themselves.
+step; a no to it is taken kindly. Elsewhere such a reply gets a short acknowledgement and the
+menu, and "where was I" with nothing open says so; an open check and an open booking answer
+those themselves.
 """
 
 from __future__ import annotations
@@ -49,10 +50,14 @@ async def _forget_offer(visit: Visit, data: dict[str, Any]) -> None:
 def register(router: Router) -> None:
     @router.state(OFFERED, leave=_forget_offer)
     async def offered(visit: Visit, text: str, data: dict[str, Any]) -> Turn | None:
-        """The reply to an offer: a yes takes it; anything else is routed as usual."""
+        """The reply to an offer: a yes takes it, a no or a "not yet" is taken kindly;
+        anything else is routed as usual."""
         await _forget_offer(visit, data)
         flow = router.menu_actions.get(str(data.get("action")))
-        if flow is None or not visit.content.replies[visit.language].affirms(text):
+        reader = visit.content.replies[visit.language]
+        if flow is not None and reader.answer(text) in ("no", "unsure"):
+            return main_menu(visit, note=visit.tr("offer.declined"))  # "no", "пока нет"
+        if flow is None or not reader.affirms(text):
             return None
         return await flow(visit)
 
