@@ -41,6 +41,7 @@ async def test_a_question_at_the_picker_is_answered_and_the_picker_waits(
     asked = {"en": "how much does it cost?", "ru": "сколько стоит?"}[language]
     reply = shown(await client.send(asked))
     assert t.faq("price", settings) in reply and t("booking.noted", note=asked) not in reply
+    assert t("booking.still_open") in reply and buttons(client.last, "sday:")  # back to it
     await client.send("/start")
     reply = shown(await client.send(asked))
     assert t.faq("price", settings) in reply
@@ -78,3 +79,17 @@ async def test_a_voice_message_at_the_contact_step_asks_for_the_contact_again(
     await client.press(t.label("screening.outcome.suitable.book"))
     reply = shown(await client.send_voice())
     assert t("error.unsupported_message") in reply and t("booking.ask_contact") in reply
+
+
+async def test_a_question_that_names_a_day_is_answered_and_opens_the_day(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """"can I pay by card on friday?" at the picker was kept as a note for staff and only
+    Friday's times shown: the question went unanswered."""
+    t = Texts(content, language)
+    client = await at_picker(bot, content, language=language)
+    asked = {"en": "how much does it cost on saturday?",
+             "ru": "сколько стоит в субботу?"}[language]
+    reply = shown(await client.send(asked))
+    assert t.faq("price", settings) in reply and t("booking.noted", note=asked) not in reply
+    assert buttons(client.last, "stime:")  # Saturday's times

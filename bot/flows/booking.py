@@ -227,8 +227,8 @@ async def remind_time(visit: Visit, text: str, data: dict[str, Any]) -> Turn | N
     health statement is answered as anywhere else (None: the typed-text handlers answer it),
     and the booking keeps waiting; anything else is kept as the client's note for staff, and
     the choice asked again."""
-    if slot_picker.asked_day(visit, text) is None and _asks(visit, text):
-        return None
+    if _asks(visit, text):
+        return None  # answered as anywhere else; `still_open` follows
     if visit.content.replies[visit.language].resumes(text):
         note = visit.tr("resume.here")
     else:
@@ -236,6 +236,17 @@ async def remind_time(visit: Visit, text: str, data: dict[str, Any]) -> Turn | N
         await visit.stores.chat_states.save(visit.client.user_id, TIME, {**data, "note": kept},
                                             visit.now)
         note = visit.tr("booking.noted", note=text.strip()[:slot_picker.NOTE_LIMIT])
+    if visit.settings.booking is not None:
+        return await slot_picker.typed(visit, 0, text, note)
+    rows = tuple((visit.tr_button(t.label, PreferredTime(t.id).pack()),)
+                 for t in visit.content.booking.preferred_times)
+    return Turn([Reply(note + "\n\n" + visit.tr("booking.ask_time"), rows)])
+
+
+async def still_open(visit: Visit, text: str, data: dict[str, Any]) -> Turn:
+    """After a question answered at the time picker: the booking waits, on the day the
+    question named ("how much is it on Saturday?") or on the days."""
+    note = visit.tr("booking.still_open")
     if visit.settings.booking is not None:
         return await slot_picker.typed(visit, 0, text, note)
     rows = tuple((visit.tr_button(t.label, PreferredTime(t.id).pack()),)
@@ -322,7 +333,7 @@ def register(router: Router) -> None:
     router.menu_action("booking")(lambda v: begin(v))
     router.button(PreferredTime)(lambda v, data: time_chosen(v, data.time))
     router.state(CONTACT)(lambda v, text, _: contact_typed(v, text))
-    router.state(TIME)(remind_time)
+    router.state(TIME, resume=still_open)(remind_time)
     router.button(SlotTime)(slot_chosen)
     router.button(SamePhone)(same_phone)
     router.button(slot_picker.SlotDay)(slot_picker.day_pressed)

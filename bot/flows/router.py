@@ -115,6 +115,7 @@ class Router(Dispatch[Visit]):
         self.menu_actions: dict[str, Flow] = {}
         self.states: dict[str, TextFlow] = {}
         self.leaving: dict[str, Leave] = {}
+        self.resuming: dict[str, TextFlow] = {}
         self.typed_handlers: list[TypedHandler] = []  # in priority order
         self.contact: Callable[[Visit, str, bool], Awaitable[Turn]] | None = None
         # Told of every turn given to a command, a button or typed text (what was offered).
@@ -131,14 +132,18 @@ class Router(Dispatch[Visit]):
             return flow
         return add
 
-    def state(self, name: str, *, leave: Leave | None = None, verbatim: bool = False
-              ) -> Callable[[TextFlow], TextFlow]:
+    def state(self, name: str, *, leave: Leave | None = None, verbatim: bool = False,
+              resume: TextFlow | None = None) -> Callable[[TextFlow], TextFlow]:
         """Register the handler of typed text while the client's record is in state `name`.
         It gets the record's data; None from it means the state has just ended: route again.
-        `verbatim`: every word typed is the client's to say (to staff), none a command's."""
+        `verbatim`: every word typed is the client's to say (to staff), none a command's.
+        `resume`: what follows the typed-text handlers' answer to text the state passed on
+        while it stays (the step a booking waits on, after the question it let through)."""
         def add(flow: TextFlow) -> TextFlow:
             _unique(self.states, name, f"conversation state {name!r}", flow)
             self.states[name] = flow
+            if resume is not None:
+                self.resuming[name] = resume
             if leave is not None:
                 self.leaving[name] = leave
             if verbatim:
@@ -196,8 +201,18 @@ class Router(Dispatch[Visit]):
             before, record = record.state, await visit.stores.chat_states.get(
                 visit.client.user_id)
             if record is not None and record.state == before:
-                break  # the state passed the text on and stays: asking it again tells nothing
+                return await self._passed_on(visit, text, record.state)
         return await first_answer(self.typed_handlers, visit, text)
+
+    async def _passed_on(self, visit: Visit, text: str, state: str) -> Turn:
+        """Text a state passed on and stays in (asking it again tells nothing): the typed-text
+        handlers' answer, then the state's `resume` if it is still the client's."""
+        answered = await first_answer(self.typed_handlers, visit, text)
+        resume = self.resuming.get(state)
+        record = await visit.stores.chat_states.get(visit.client.user_id) if resume else None
+        if resume is None or record is None or record.state != state:
+            return answered
+        return answered + (await resume(visit, text, record.data) or Turn())
 
     async def on_contact(self, visit: Visit, phone: str, own: bool) -> Turn:
         """A shared contact card; `own` says whether it is the sender's own number."""
