@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from bot.config import Settings
 from bot.content import Content
-from bot.devtools.sandbox import ChatUser, Sandbox, Sent
+from bot.devtools.sandbox import ChatUser, FakeBotApi, Sandbox, Sent
 from tests.chat import Texts, consented, screen, shown
 from tests.desk import lead_by_chat, staff_member, stores_of
 
@@ -207,3 +207,26 @@ async def test_a_reply_that_mentions_a_colleague_stays_in_the_staff_chat(
     assert [m.text for m in ack] == [staff("staff.relay.mentions", name="@ivan_k")]
     await maria.reply_to(posted, "Write to us at hello@clinic.example any time")
     assert "hello@clinic.example" in client.last.text  # an e-mail address is no mention
+
+
+async def test_a_reply_the_client_cannot_get_is_not_lost_in_silence(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """A photo, a voice note or a sticker sent as a reply to a client's question reached
+    nobody, and an edit of an answer already sent changed nothing for the client: staff were
+    told neither."""
+    staff = Texts(content, "en")
+    client, question = await forwarded(bot, content)
+    maria = staff_member(bot, settings)
+    received = len(client.messages)
+    quoted = FakeBotApi._json(question)
+    shown_to_staff = await maria._send_message(
+        photo=[{"file_id": "p", "file_unique_id": "p1", "width": 9, "height": 9}],
+        caption="here is our price list", reply_to_message=quoted)
+    assert [m.text for m in shown_to_staff] == [staff("staff.relay.text_only")]
+    await maria.reply_to(question, "It is free, sorry Mirra")
+    assert len(client.messages) == received + 1
+    shown_to_staff = await maria._send_message(
+        edited=True, text="It is free, sorry Mira", reply_to_message=quoted)
+    assert [m.text for m in shown_to_staff] == [staff("staff.relay.edit_not_sent")]
+    assert len(client.messages) == received + 1 and "Mirra" in client.last.text

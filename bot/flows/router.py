@@ -35,6 +35,7 @@ TextFlow = Callable[[Visit, str, dict[str, Any]], Awaitable[Turn | None]]
 Leave = Callable[[Visit, dict[str, Any]], Awaitable[None]]
 CommandFlow = Callable[[Who, list[str]], Awaitable[Turn]]
 StaffReply = Callable[[Desk, int, int, str], Awaitable[Turn | None]]
+NotRelayed = Callable[[Desk, int, int, str], Awaitable[Turn | None]]
 # The answer when no flow gives one: (the visit, the message id of the note saying why).
 Fallback = Callable[[Visit, str], Awaitable[Turn]]
 # Words typed for what a command or a button does ("отмена"), read before the conversation the
@@ -251,6 +252,9 @@ class DeskRouter(Dispatch[Desk]):
     def __init__(self) -> None:
         super().__init__()
         self.replies: list[StaffReply] = []
+        # A reply that cannot reach the client (a photo, an edit): what staff are told, or
+        # None where the message replied to is not a client's thread.
+        self.not_relayed: NotRelayed | None = None
 
     async def on_command(self, desk: Desk, name: str, args: list[str]) -> Turn:
         return await self.commands[name].run(desk, args)
@@ -258,6 +262,13 @@ class DeskRouter(Dispatch[Desk]):
     async def on_button(self, desk: Desk, data: str | None) -> Turn:
         """A stale or forged staff button changes nothing and says nothing."""
         return await self.press(desk, data) or Turn()
+
+    async def on_reply_not_relayed(self, desk: Desk, replied_to: int, reply_id: int,
+                                   why: str) -> Turn | None:
+        """A reply that is no text (`media`) or an edit (`edit`) of one."""
+        if self.not_relayed is None:
+            return None
+        return await self.not_relayed(desk, replied_to, reply_id, why)
 
     async def on_reply(self, desk: Desk, replied_to: int, reply_id: int, text: str) -> Turn | None:
         """Each reply handler in turn (`replied_to` is the bot's message); None when none

@@ -9,6 +9,7 @@ private chat in other groups, the out-of-date answer for buttons, and silence in
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable
 
 from telegram import Message, Update
 from telegram.error import TelegramError
@@ -116,6 +117,28 @@ async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                                                 message.message_id, text))
 
 
+async def on_reply_not_relayed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A staff reply to a client's thread that cannot reach the client: no text (a photo, a
+    voice note, a sticker), or an edit of an answer already sent."""
+    message = update.effective_message
+    target = message.reply_to_message if message else None
+    if (message is None or target is None or target.from_user is None
+            or target.from_user.id != context.bot.id):
+        return
+    member = staff_member(update, _settings(context), "reply")
+    if member is None:
+        return
+    why = "edit" if update.edited_message else "media"
+    await handlers.handle_turn(
+        update, context, message.chat_id,
+        lambda: _or_nothing(router_of(context).on_reply_not_relayed(
+            _desk(context, member), target.message_id, message.message_id, why)))
+
+
+async def _or_nothing(turn: Awaitable[Turn | None]) -> Turn:
+    return await turn or Turn()
+
+
 async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A command staff do not have, typed in the staff chat (a typo: "/lesds"): said so, with
     the way to the list; from anyone else, chatter, never answered."""
@@ -144,3 +167,7 @@ def register(app: Application, settings: Settings) -> None:  # type: ignore[type
     app.add_handler(MessageHandler(
         filters.Chat(settings.staff_chat_id) & filters.REPLY & filters.TEXT & ~filters.COMMAND
         & filters.UpdateType.MESSAGE, on_reply))
+    app.add_handler(MessageHandler(
+        filters.Chat(settings.staff_chat_id) & filters.REPLY & ~filters.COMMAND & (
+            (~filters.TEXT & filters.UpdateType.MESSAGE)
+            | (filters.TEXT & filters.UpdateType.EDITED_MESSAGE)), on_reply_not_relayed))

@@ -4,7 +4,8 @@ A thread starts at a staff-chat message registered with `relays.register_thread`
 FAQ question, a lead card; aftercare problem alerts use the same call). A staff member answers
 by replying to any message of the thread: the client gets the text as an answer from the
 clinic, never a staff name; a reply that mentions someone (@ivan) is for colleagues, and stays
-in the staff chat with a note saying so. The client's next free-text messages then go back to
+in the staff chat with a note saying so, as does a photo or an edit (only text reaches the
+client, once). The client's next free-text messages then go back to
 the same thread, as replies to its first message and marked with the client's name, until the
 client uses the menu, a button or a command, or until 24 hours have passed since the last staff
 answer (`WINDOW`); after that, free text is handled as usual (FAQ matching). Each relayed
@@ -22,6 +23,7 @@ import re
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from bot.content.i18n import N_
 from bot.flows import ClientPost, Reply, StaffPost, Turn, Visit, phones, receipts
 from bot.flows.faq import MAX_QUESTION
 from bot.flows.screening import open_step
@@ -107,5 +109,18 @@ def register(router: Router) -> None:
     router.state(RELAY, leave=end, verbatim=True)(client_text)
 
 
+NOT_RELAYED = {"media": N_("staff.relay.text_only"), "edit": N_("staff.relay.edit_not_sent")}
+
+
+async def not_relayed(desk: Desk, replied_to: int, reply_id: int, why: str) -> Turn | None:
+    """A photo, a voice note, a sticker (`media`), or an edit of an answer sent (`edit`),
+    replied to a client's thread: only text reaches the client, once; staff are told so
+    rather than left to think it went."""
+    if await desk.stores.relays.thread(replied_to) is None:
+        return None
+    return Turn(staff=[StaffPost(desk.tr(NOT_RELAYED[why]), reply_to=reply_id)])
+
+
 def register_desk(desk: DeskRouter) -> None:
     desk.replies.append(staff_answer)
+    desk.not_relayed = not_relayed
