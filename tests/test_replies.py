@@ -383,6 +383,10 @@ async def test_health_told_in_own_words_during_the_check_is_never_suitable(
     ("burns", "en", "no, just a bit of sunburn on my nose"),
     # The same without a comma: the word that turns the no decides, not the punctuation.
     ("diabetes", "en", "no just gestational diabetes"),
+    # A no that doubts itself where the question names what may not be known yet.
+    ("pregnancy", "en", "no we are trying tho"),
+    ("pregnancy", "en", "no but we are trying for a baby"),
+    ("pregnancy", "ru", "нет но мы планируем беременность"),
     ("diabetes", "ru", "нет только гестационный диабет"),
     ("open_wounds", "en", "no only a tiny cut on my chin"),
 ])

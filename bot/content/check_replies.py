@@ -23,7 +23,9 @@ def check_replies(content: Content, report: Report) -> None:
              "aftercare": ({q.id for q in content.aftercare.questions},
                            "a question of dialogs/aftercare.yaml"),
              "checkin": ({a.id for a in content.aftercare.answers},
-                         "a check-in answer of dialogs/aftercare.yaml")}
+                         "a check-in answer of dialogs/aftercare.yaml"),
+             "doubts": ({s.id for s in content.screening.steps if s.kind == "yes_no"},
+                        "a yes/no question of dialogs/screening.yaml")}
     for language, reader in content.replies.items():
         for part, (ids, what) in known.items():
             report.problems += [f"dialogs/replies.{language}.yaml: {part}: {name!r} is not {what}"

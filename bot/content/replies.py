@@ -58,6 +58,7 @@ class Replies(Dialog):
     checkin: dict[Id, Phrases] = {}
     negators: Phrases = ()
     turns: Phrases = ()
+    doubts: dict[Id, Phrases] = {}
     earlier: Phrases = ()
     now: Phrases = ()
     past: Phrases = ()
@@ -104,12 +105,14 @@ class ReplyReader:
         self._checkin = Spotter(language, {
             key: [t for t in texts if self._negators.isdisjoint(tokens(t))]
             for key, texts in replies.checkin.items()}, reading)
+        self._doubts = {step: phrases(texts) for step, texts in replies.doubts.items()}
         self._earlier, self._now = phrases(replies.earlier), phrases(replies.now)
         self._past = phrases(replies.past)
         # The ids each part names, for `clinicbot check` (bot/content/check_replies.py).
         self.names = {"goals": frozenset(replies.goals),
                       "aftercare": frozenset(replies.aftercare),
-                      "checkin": frozenset(replies.checkin)}
+                      "checkin": frozenset(replies.checkin),
+                      "doubts": frozenset(replies.doubts)}
 
     def answer(self, text: str) -> Answer | None:
         """The message read as a reply to a yes/no question; None when it is not one."""
@@ -164,6 +167,12 @@ class ReplyReader:
         clauses = [part for clause in _CLAUSE.split(text) for part in (
             self._turns.split(clause) if self._turns else (clause,))]
         return ", ".join(c for c in clauses if self._negators.isdisjoint(tokens(c)))
+
+    def doubts(self, step_id: str, text: str) -> bool:
+        """Whether a reply to question `step_id` says what may not be known yet ("no, we're
+        trying" to "are you pregnant?"): a no then is no plain no."""
+        words = tokens(text)
+        return any(_within(words, phrase) for phrase in self._doubts.get(step_id, ()))
 
     def resumes(self, text: str) -> bool:
         """"Where was I", "продолжить": the client wants to pick up where they stopped."""

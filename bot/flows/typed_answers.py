@@ -69,7 +69,8 @@ async def typed(visit: Visit, text: str) -> Turn | None:
         value = "yes"  # "had a basal cell removed 2 yrs ago" to "ever had cancer?"
     told = value != YES and (bool(named - _asked(step)) or _tells_health(
         visit.content, written, text, found))
-    if value == NO and not told and _goes_on(visit.content, written, step, text, named):
+    if value == NO and not told and (_goes_on(visit.content, written, step, text, named)
+                                     or visit.content.replies[written].doubts(step.id, text)):
         value = "unsure"
     if told:
         await visit.stores.screenings.save_answer(record.id, TOLD, YES, step.id, visit.now)
