@@ -3,6 +3,8 @@ clinic, and a question asked there is answered, not filed as a note for staff.""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import Sandbox
@@ -93,3 +95,16 @@ async def test_a_question_that_names_a_day_is_answered_and_opens_the_day(
     reply = shown(await client.send(asked))
     assert t.faq("price", settings) in reply and t("booking.noted", note=asked) not in reply
     assert buttons(client.last, "stime:")  # Saturday's times
+
+
+async def test_an_old_time_pressed_once_it_has_passed_says_so(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """A time pressed from a list two days old said "that time was taken a moment ago"."""
+    t = Texts(content, language)
+    client = await at_picker(bot, content, language=language)
+    await client.press_data(buttons(client.last, "sday:")[0][1], client.last)
+    listed = client.last
+    bot.clock.advance(timedelta(days=2))
+    reply = shown(await client.press_data(buttons(listed, "stime:")[0][1], listed))
+    assert t("slots.time_past") in reply and t("slots.taken") not in reply

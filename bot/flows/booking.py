@@ -281,7 +281,8 @@ async def slot_chosen(visit: Visit, pressed: SlotTime) -> Turn | None:
     at = slot_picker.picked(pressed)
     asked = AskedDay(at.astimezone(visit.settings.timezone).date())
     if not await is_free(visit, at):
-        return await slot_picker.times(visit, 0, asked, note=visit.tr("slots.taken"), edit=True)
+        return await slot_picker.times(visit, 0, asked, note=slot_picker.gone(visit, at),
+                                       edit=True)
     lead_id = await visit.stores.leads.create(
         user_id=visit.client.user_id, screening_id=record.id, outcome=record.outcome,
         phone=state.data.get("phone"), contact_username=state.data.get("username"),

@@ -211,7 +211,7 @@ async def move(visit: Visit, pressed: SlotTime) -> Turn:
     asked = AskedDay(at.astimezone(visit.settings.timezone).date())
     if not await is_free(visit, at) or not await visit.stores.slots.hold(
             lead.id, at, rules.seats, OPEN):
-        return await slot_picker.times(visit, lead.id, asked, note=visit.tr("slots.taken"),
+        return await slot_picker.times(visit, lead.id, asked, note=slot_picker.gone(visit, at),
                                        edit=True)
     turn = Turn()
     if lead.status == BOOKED and not rules.auto_confirm:

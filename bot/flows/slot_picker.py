@@ -165,6 +165,11 @@ def picked(pressed: SlotTime) -> datetime:
     return datetime.fromtimestamp(pressed.at, UTC)
 
 
+def gone(visit: Visit, at: datetime) -> Markup:
+    """Why a picked time cannot be had: it has passed (an old list), or someone took it."""
+    return visit.tr("slots.time_past") if at <= visit.now else visit.tr("slots.taken")
+
+
 def asked_day(visit: Visit, text: str) -> AskedDay | None:
     today = visit.now.astimezone(visit.settings.timezone).date()
     return parse_day(text, today)
