@@ -202,9 +202,18 @@ async def test_a_reply_that_mentions_a_colleague_stays_in_the_staff_chat(
     [posted] = [m for m in bot.staff_chat() if m.message_id == card.staff_message_id]
     received = len(client.messages)
     maria = staff_member(bot, settings)
-    ack = await maria.reply_to(posted, "@ivan_k can you call her? she sounded rude")
+    for said, name in (("@ivan_k can you call her? she sounded rude", "@ivan_k"),
+                       ("@ivan can you call her?", "@ivan"), ("@Ira please call her", "@Ira")):
+        ack = await maria.reply_to(posted, said)
+        assert len(client.messages) == received
+        assert [m.text for m in ack] == [staff("staff.relay.mentions", name=name)]
+    # A colleague without a username, mentioned by picking them: Telegram's text_mention.
+    ack = await maria._send_message(
+        text="Ivan can you call her?", reply_to_message=FakeBotApi._json(posted),
+        entities=[{"type": "text_mention", "offset": 0, "length": 4,
+                   "user": {"id": 77, "is_bot": False, "first_name": "Ivan"}}])
     assert len(client.messages) == received
-    assert [m.text for m in ack] == [staff("staff.relay.mentions", name="@ivan_k")]
+    assert [m.text for m in ack] == [staff("staff.relay.mentions", name="Ivan")]
     await maria.reply_to(posted, "Write to us at hello@clinic.example any time")
     assert "hello@clinic.example" in client.last.text  # an e-mail address is no mention
 

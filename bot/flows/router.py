@@ -35,7 +35,7 @@ TextFlow = Callable[[Visit, str, dict[str, Any]], Awaitable[Turn | None]]
 Leave = Callable[[Visit, dict[str, Any]], Awaitable[None]]
 CommandFlow = Callable[[Who, list[str]], Awaitable[Turn]]
 StaffReply = Callable[[Desk, int, int, str], Awaitable[Turn | None]]
-NotRelayed = Callable[[Desk, int, int, str], Awaitable[Turn | None]]
+NotRelayed = Callable[[Desk, int, int, str, str], Awaitable[Turn | None]]
 # The answer when no flow gives one: (the visit, the message id of the note saying why).
 Fallback = Callable[[Visit, str], Awaitable[Turn]]
 # Words typed for what a command or a button does ("отмена"), read before the conversation the
@@ -264,11 +264,12 @@ class DeskRouter(Dispatch[Desk]):
         return await self.press(desk, data) or Turn()
 
     async def on_reply_not_relayed(self, desk: Desk, replied_to: int, reply_id: int,
-                                   why: str) -> Turn | None:
-        """A reply that is no text (`media`) or an edit (`edit`) of one."""
+                                   why: str, name: str = "") -> Turn | None:
+        """A reply that is no text (`media`), an edit (`edit`) of one, or mentions someone
+        (`mention`, `name`); None where the message replied to takes no such note."""
         if self.not_relayed is None:
             return None
-        return await self.not_relayed(desk, replied_to, reply_id, why)
+        return await self.not_relayed(desk, replied_to, reply_id, why, name)
 
     async def on_reply(self, desk: Desk, replied_to: int, reply_id: int, text: str) -> Turn | None:
         """Each reply handler in turn (`replied_to` is the bot's message); None when none

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable
 
-from telegram import Message, Update
+from telegram import Message, MessageEntity, Update
 from telegram.error import TelegramError
 from telegram.ext import (
     Application,
@@ -110,11 +110,19 @@ async def on_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     async with handlers.client_lock(handlers.services_of(context), await subject.of_reply(
             _stores(context), target.message_id)):
-        text = message.text
-        await handlers.handle_turn(
-            update, context, message.chat_id,
-            lambda: router_of(context).on_reply(_desk(context, member), target.message_id,
-                                                message.message_id, text))
+        text, router, desk = message.text, router_of(context), _desk(context, member)
+        # A colleague picked from Telegram's list has no @ in the text, only an entity.
+        mentioned = next(iter(message.parse_entities([MessageEntity.TEXT_MENTION]).values()),
+                         None)
+
+        async def answer() -> Turn | None:
+            held = await router.on_reply_not_relayed(
+                desk, target.message_id, message.message_id, "mention", mentioned) \
+                if mentioned else None
+            return held or await router.on_reply(desk, target.message_id, message.message_id,
+                                                 text)
+
+        await handlers.handle_turn(update, context, message.chat_id, answer)
 
 
 async def on_reply_not_relayed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

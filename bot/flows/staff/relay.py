@@ -36,8 +36,8 @@ if TYPE_CHECKING:
 WINDOW = timedelta(hours=24)
 RELAY = "relay"
 MAX_ANSWER = 3500  # characters: leaves room for the framing within Telegram's 4096
-# A Telegram username (5–32 letters, digits, "_"), not inside an e-mail address.
-_MENTION = re.compile(r"(?<![\w@.])@[A-Za-z][A-Za-z0-9_]{4,31}\b")
+# An @name (a Telegram username, or a colleague's name typed so), not inside an e-mail address.
+_MENTION = re.compile(r"(?<![\w@.])@[^\W\d_][\w]{1,31}\b")
 
 
 async def staff_answer(desk: Desk, replied_to: int, reply_id: int, text: str) -> Turn | None:
@@ -109,16 +109,19 @@ def register(router: Router) -> None:
     router.state(RELAY, leave=end, verbatim=True)(client_text)
 
 
-NOT_RELAYED = {"media": N_("staff.relay.text_only"), "edit": N_("staff.relay.edit_not_sent")}
+NOT_RELAYED = {"media": N_("staff.relay.text_only"), "edit": N_("staff.relay.edit_not_sent"),
+               "mention": N_("staff.relay.mentions")}
 
 
-async def not_relayed(desk: Desk, replied_to: int, reply_id: int, why: str) -> Turn | None:
-    """A photo, a voice note, a sticker (`media`), or an edit of an answer sent (`edit`),
-    replied to a client's thread: only text reaches the client, once; staff are told so
+async def not_relayed(desk: Desk, replied_to: int, reply_id: int, why: str,
+                      name: str = "") -> Turn | None:
+    """A photo, a voice note, a sticker (`media`), an edit of an answer sent (`edit`), or a
+    reply that mentions a colleague picked from Telegram's list (`mention`, with the `name`
+    shown), replied to a client's thread: it does not reach the client, and staff are told so
     rather than left to think it went."""
     if await desk.stores.relays.thread(replied_to) is None:
         return None
-    return Turn(staff=[StaffPost(desk.tr(NOT_RELAYED[why]), reply_to=reply_id)])
+    return Turn(staff=[StaffPost(desk.tr(NOT_RELAYED[why], name=name), reply_to=reply_id)])
 
 
 def register_desk(desk: DeskRouter) -> None:
