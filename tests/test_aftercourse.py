@@ -243,3 +243,33 @@ async def test_the_course_command_and_the_buttons_agree(
     await press_on_card(bot, maria, 1, staff.label("staff.status.archived"))
     await maria.press_data(four, old)  # a button of the card as it was before
     assert staff("staff.card.course", weeks=3) in (await card(bot, 1)).text
+
+
+async def test_no_next_session_offer_when_the_course_is_set_after_stop(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """A treated client said /stop; staff then set the course, and three weeks later the
+    client was offered the next session all the same."""
+    t = Texts(content, "en")
+    client = await treated(bot, content, settings, "en")
+    await client.send("/stop")
+    await staff_member(bot, settings).send("/course 1 3")
+    move_to(bot, datetime(2027, 1, 10, 10, 0, tzinfo=UTC))
+    await bot.run_scheduler()
+    offer = t("aftercourse.course.due", clinic=settings.clinic_name, weeks=3)
+    assert not [m for m in client.messages if offer in m.text]
+
+
+async def test_a_course_marked_the_day_after_counts_from_the_visit(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """Treated pressed the morning after the visit put the next session's offer a day late."""
+    t = Texts(content, "en")
+    client = await book(bot, content, settings, when="2.12 9:00")
+    await staff_member(bot, settings).send("/course 1 2")
+    move_to(bot, datetime(2026, 12, 3, 9, 30, tzinfo=UTC))
+    await press_on_card(bot, staff_member(bot, settings), 1, "Treated")
+    move_to(bot, datetime(2026, 12, 16, 10, 0, tzinfo=UTC))  # two weeks after the visit
+    await bot.run_scheduler()
+    offer = t("aftercourse.course.due", clinic=settings.clinic_name, weeks=2)
+    assert [m for m in client.messages if offer in m.text]

@@ -65,9 +65,11 @@ async def plan_next_session(services: Services, user_id: int, weeks: int, treate
 
 async def reminder(services: Services, client: Client, kind: str, language: str) -> Reply | None:
     """The message a due reminder of `kind` sends; None when there is nothing to send any
-    more (the client blocked the bot, or the course was taken off the card)."""
+    more (the client blocked the bot or said /stop, or the course was taken off the card)."""
     content, clinic = services.content, services.settings.clinic_name
     if client.unreachable_at is not None:  # the client blocked the bot: nothing more
+        return None
+    if await services.stores.clients.stopped(client.user_id):  # /stop, whatever staff set
         return None
     if kind == REVIEW:
         stars = tuple(Button(content.tr_button_label(language, "aftercourse.review.stars",

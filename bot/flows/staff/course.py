@@ -10,6 +10,7 @@ from bot.content.i18n import N_
 from bot.flows import Reply, Turn, aftercourse
 from bot.flows.aftercare import client_timezone
 from bot.flows.staff import TREATED, Desk, lead_named
+from bot.flows.staff.aftercare_desk import VISIT_LATELY
 from bot.flows.staff.cards import COURSE_ON, CourseChoice, card_post
 from bot.storage import Lead
 
@@ -67,12 +68,15 @@ async def set_course(desk: Desk, lead: Lead, weeks: int, sessions: int | None) -
 
 
 async def plan(desk: Desk, lead: Lead, weeks: int) -> None:
-    """Offer the next session `weeks` after the lead was treated."""
+    """Offer the next session `weeks` after the procedure: the visit, where Treated was
+    pressed within `VISIT_LATELY` after it (the morning after), else the press."""
     treated = [h.changed_at for h in await desk.stores.leads.history(lead.id)
                if h.new_status == TREATED]
+    pressed, visit = treated[-1] if treated else desk.now, lead.appointment_at
+    done = visit if visit is not None and pressed - VISIT_LATELY < visit <= pressed \
+        else pressed
     tz = client_timezone(desk.services, lead.client.timezone)
-    await aftercourse.plan_next_session(desk.services, lead.client.user_id, weeks,
-                                        treated[-1] if treated else desk.now, tz)
+    await aftercourse.plan_next_session(desk.services, lead.client.user_id, weeks, done, tz)
 
 
 async def on_treated(desk: Desk, lead: Lead) -> None:
