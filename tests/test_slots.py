@@ -400,3 +400,19 @@ async def test_a_held_time_nobody_confirmed_is_on_the_day_list_and_staff_are_rem
     await bot.run_scheduler()
     assert len([m for m in bot.staff_chat() if staff("staff.held.title") in m.text]) == 1
     assert bot.errors == []
+
+
+async def test_a_held_time_the_client_came_to_can_be_marked_treated(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """Staff who never pressed Booked on a picked time could not mark the client Treated
+    after the visit: the button did nothing, and Booked refused a time already past."""
+    staff = Texts(content, "en")
+    client = await at_picker(bot, content)
+    await client.press_data(buttons(client.last, "sday:")[4][1], client.last)  # Saturday
+    await client.press_data(buttons(client.last, "stime:")[0][1], client.last)  # 10:00
+    move_to(bot, SATURDAY + timedelta(hours=3))
+    maria = staff_member(bot, settings)
+    await press_on_card(bot, maria, 1, staff.label("staff.status.treated"))
+    assert (await stores_of(bot).leads.get(1)).status == "treated"
+    assert await stores_of(bot).aftercare.active_plan(client.id) is not None

@@ -30,8 +30,8 @@ LABELS = {
 }
 # Where a lead can go from each status. Booked → booked sets a new appointment time.
 NEXT: dict[str, tuple[str, ...]] = {
-    NEW: (CONTACTED, BOOKED, UNSUITABLE, ARCHIVED),
-    CONTACTED: (BOOKED, UNSUITABLE, ARCHIVED),
+    NEW: (CONTACTED, BOOKED, TREATED, UNSUITABLE, ARCHIVED),  # treated: came to a time held
+    CONTACTED: (BOOKED, TREATED, UNSUITABLE, ARCHIVED),
     BOOKED: (BOOKED, TREATED, UNSUITABLE, ARCHIVED),
     TREATED: (ARCHIVED,),
     UNSUITABLE: (ARCHIVED,),
