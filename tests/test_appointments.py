@@ -419,3 +419,17 @@ async def test_treated_marked_the_morning_after_counts_the_week_from_the_visit(
     first_line = str(t("aftercare.day.1")).splitlines()[0]
     assert first_line in said
     assert str(t("aftercare.day.0")).splitlines()[0] not in said
+
+
+async def test_the_history_names_the_client_for_what_the_client_did(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """A client's own cancellation showed in /lead's history as a bare Telegram id."""
+    t = Texts(content, "en")
+    client = await reminded(bot, content, settings)
+    reminder = client.last
+    await client.press_data(reminder.buttons[2][1], reminder)  # Cancel
+    await client.press(t.label("appointment.cancel_yes"))
+    [full] = await staff_member(bot, settings).send("/lead 1")
+    assert f"({client.id})" not in full.text
+    assert f"({client.user['first_name']})" in full.text

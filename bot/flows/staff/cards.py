@@ -267,7 +267,8 @@ async def full_card(services: Services, lead: Lead) -> str:
         (format_when(h.changed_at, staff, settings.timezone),
          content.tr_button_label(staff, LABELS[h.old_status]),
          content.tr_button_label(staff, LABELS[h.new_status]),
-         h.staff_name or str(h.staff_user_id))
+         h.staff_name or (lead.client.full_name if h.staff_user_id == lead.client.user_id
+                          else str(h.staff_user_id)))
         for h in (await services.stores.leads.history(lead.id))[-HISTORY:]
     ]
     return content.render(staff, "lead_full.j2", clinic=settings, answers=answers,
