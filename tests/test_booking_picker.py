@@ -11,7 +11,7 @@ from bot.devtools.sandbox import Sandbox
 from tests import shipped
 from tests.chat import Texts, screen, shown
 from tests.desk import card, stores_of
-from tests.slots import at_picker, buttons
+from tests.slots import at_picker, buttons, pick_first_slot
 
 content, settings = shipped.content, shipped.settings  # what the clinic ships
 
@@ -20,14 +20,14 @@ async def test_no_time_suits_the_client_and_the_clinic_calls_back(
     bot: Sandbox, content: Content, settings: Settings, language: str
 ) -> None:
     """"ни одно время не подходит, перезвоните мне" was told «Передадим клинике» and reached
-    nobody: no lead is made until a time is picked."""
+    nobody: no lead is made until a time is picked. The button makes the request; so do the
+    words."""
     t = Texts(content, language)
     client = await at_picker(bot, content, language=language)
     words = {"en": "none of these times suit me, call me after 6",
              "ru": "ни одно время не подходит, перезвоните мне после 18"}[language]
+    assert t.label("slots.call_me") in [label for label, _ in client.last.buttons]
     reply = shown(await client.send(words))
-    assert t("booking.noted", note=words) in reply
-    reply = shown(await client.press(t.label("slots.call_me")))
     assert t("booking.done", clinic=settings.clinic_name) in reply
     lead = await stores_of(bot).leads.get(1)
     assert lead is not None and lead.preferred_time == "any" and lead.appointment_at is None
@@ -108,3 +108,44 @@ async def test_an_old_time_pressed_once_it_has_passed_says_so(
     bot.clock.advance(timedelta(days=2))
     reply = shown(await client.press_data(buttons(listed, "stime:")[0][1], listed))
     assert t("slots.time_past") in reply and t("slots.taken") not in reply
+
+
+async def test_a_day_a_fortnight_ahead_opens_it_and_tells_no_health(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """"in 2 weeks" at the picker got "whether the procedure suits you with this is for a
+    specialist to decide", and the lead card then said the client told of their health."""
+    t = Texts(content, language)
+    client = await at_picker(bot, content, language=language)
+    reply = shown(await client.send({"en": "in 2 weeks", "ru": "через 2 недели"}[language]))
+    assert t("health.unknown") not in reply
+    assert buttons(client.last, "stime:") or buttons(client.last, "sday:")
+    await pick_first_slot(client)
+    card_text = (await card(bot, 1)).text
+    assert Texts(content, "en")("screening.outcome.suitable.title") in card_text
+
+
+async def test_call_me_typed_at_the_picker_makes_the_request(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """"please call me instead" was "noted for the clinic", and no request ever reached it."""
+    t = Texts(content, language)
+    client = await at_picker(bot, content, language=language)
+    words = {"en": "please call me instead", "ru": "перезвоните мне лучше"}[language]
+    reply = shown(await client.send(words))
+    assert t("booking.done", clinic=settings.clinic_name) in reply
+    lead = await stores_of(bot).leads.get(1)
+    assert lead is not None and lead.preferred_time == "any"
+
+
+async def test_a_wait_said_at_the_picker_is_not_followed_by_the_picker(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """"im breastfeeding btw is that ok?" at the picker got "better to wait" and, right after
+    it, "your booking is still open: pick a time"."""
+    t = Texts(content, language)
+    client = await at_picker(bot, content, language=language)
+    said = {"en": "im breastfeeding btw is that ok?",
+            "ru": "кстати я кормлю грудью, это ничего?"}[language]
+    reply = shown(await client.send(said))
+    assert t("booking.still_open") not in reply

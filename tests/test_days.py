@@ -60,6 +60,8 @@ TODAY = date(2026, 11, 24)  # a Tuesday
     ("the day after tomorrow", AskedDay(date(2026, 11, 26))),
     ("day after tomorrow after lunch", AskedDay(date(2026, 11, 26), time(12), time(17))),
     ("in 2 days", AskedDay(date(2026, 11, 26))), ("через 3 дня", AskedDay(date(2026, 11, 27))),
+    ("in 2 weeks", AskedDay(date(2026, 12, 8))), ("через неделю", AskedDay(date(2026, 12, 1))),
+    ("in a week", AskedDay(date(2026, 12, 1))),
     # An hour with no am or pm that the clinic is closed at in the morning is the afternoon's.
     ("Wednesday after 5", AskedDay(date(2026, 11, 25), time(17))),
     ("завтра после 5", AskedDay(date(2026, 11, 25), time(17))),

@@ -76,3 +76,17 @@ async def test_health_told_at_the_phone_prompt_is_answered_and_kept(
     await pick_first_slot(client)
     text = (await card(bot, 1)).text
     assert staff("screening.outcome.suitable.title") not in text
+
+
+async def test_a_worry_or_a_plan_ahead_is_no_health_told(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """"scared of pain" at the menu made a healthy client's check end "a specialist needs to
+    decide": only what surely tells of the client's health is counted."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    await client.send({"en": "does it hurt? im scared of pain lol",
+                       "ru": "а это больно? я боюсь боли"}[language])
+    await client.send({"en": "in 2 weeks", "ru": "через 2 недели"}[language])
+    assert t("screening.outcome.suitable.title") in shown(await screen(client, t))

@@ -82,7 +82,7 @@ async def test_mydata_shows_health_told_outside_the_check_and_in_it(
     that one, and the health told at the menu, waiting for the next check, was not shown."""
     t = Texts(content, "en")
     client = bot.user(language_code="en")
-    await client.send("I take blood thinners, is that a problem?")
+    await client.send("I take heart pills every day")
     text = "\n".join(m.text for m in await client.send("/mydata"))
     assert t("mydata.health_told", date="2026-11-24") in text
     await screen(client, t)

@@ -59,7 +59,7 @@ async def test_health_told_outside_a_check_is_kept_only_until_retention(
     """The moment a client told of their health at the menu waits for their next check; it is
     special-category data too, so retention clears it like the answers."""
     client = bot.user(3)
-    await client.send("I take blood thinners, is that a problem?")
+    await client.send("I take heart pills every day")
     told = "SELECT COUNT(*) FROM clients WHERE health_told_at IS NOT NULL"
     assert await count(bot, told) == 1
     bot.clock.advance(timedelta(days=settings.retention_days - 1))

@@ -59,6 +59,7 @@ class Replies(Dialog):
     negators: Phrases = ()
     turns: Phrases = ()
     doubts: dict[Id, Phrases] = {}
+    call_back: Phrases = ()
     earlier: Phrases = ()
     now: Phrases = ()
     past: Phrases = ()
@@ -106,6 +107,7 @@ class ReplyReader:
             key: [t for t in texts if self._negators.isdisjoint(tokens(t))]
             for key, texts in replies.checkin.items()}, reading)
         self._doubts = {step: phrases(texts) for step, texts in replies.doubts.items()}
+        self._call_back = phrases(replies.call_back)
         self._earlier, self._now = phrases(replies.earlier), phrases(replies.now)
         self._past = phrases(replies.past)
         # The ids each part names, for `clinicbot check` (bot/content/check_replies.py).
@@ -173,6 +175,11 @@ class ReplyReader:
         trying" to "are you pregnant?"): a no then is no plain no."""
         words = tokens(text)
         return any(_within(words, phrase) for phrase in self._doubts.get(step_id, ()))
+
+    def calls_back(self, text: str) -> bool:
+        """Whether a message asks the clinic to phone ("just call me", "перезвоните мне")."""
+        words = tokens(text)
+        return any(_within(words, phrase) for phrase in self._call_back)
 
     def resumes(self, text: str) -> bool:
         """"Where was I", "продолжить": the client wants to pick up where they stopped."""

@@ -653,6 +653,20 @@ def health_odds(content: Content, language: str, text: str) -> float:
     return guess.margin if guess.label == HEALTH else -guess.margin
 
 
+# Cues of the words files that name health itself: a medicine or diagnosis, a symptom, the body.
+HEALTH_WORDS = frozenset(("health:about", "health:symptoms", "health:body"))
+
+
+def tells_health(content: Content, language: str, text: str, found: Route) -> bool:
+    """Whether a routed message surely tells of the writer's health, to be counted by a check:
+    a condition named, or a health statement the safety net is sure of that names health
+    itself ("I have Crohn's and take methotrexate"); not one only the safety net's wide reading
+    finds ("in 2 weeks": a plan ahead; "scared of pain": a worry about the procedure)."""
+    return found.kind == "condition" or (found.kind == "health" or found.cautious) and (
+        health_odds(content, language, text) > TOLD_MARGIN and not HEALTH_WORDS.isdisjoint(
+            content.spotters[language].find(text).keys))
+
+
 def told(content: Content, language: str, words: list[str], text: str) -> bool:
     """A statement, not a question: no question mark, none of the language's question words
     and no sentence opening with a word that asks there ("после бритья раздражение" and "my

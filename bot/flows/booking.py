@@ -227,9 +227,17 @@ async def remind_time(visit: Visit, text: str, data: dict[str, Any]) -> Turn | N
     health statement is answered as anywhere else (None: the typed-text handlers answer it),
     and the booking keeps waiting; anything else is kept as the client's note for staff, and
     the choice asked again."""
-    if _asks(visit, text):
+    reader = visit.content.replies[visit.language]
+    if _asks(visit, text) and (slot_picker.asked_day(visit, text) is None or _question(
+            visit, text)):
         return None  # answered as anywhere else; `still_open` follows
-    if visit.content.replies[visit.language].resumes(text):
+    if reader.calls_back(text) and slot_picker.CALL_BACK in {
+            t.id for t in visit.content.booking.preferred_times}:
+        kept = slot_picker.with_note(data.get("note"), text)
+        await visit.stores.chat_states.save(visit.client.user_id, TIME, {**data, "note": kept},
+                                            visit.now)
+        return await time_chosen(visit, slot_picker.CALL_BACK)  # as "📞 call me" does
+    if reader.resumes(text):
         note = visit.tr("resume.here")
     else:
         kept = slot_picker.with_note(data.get("note"), text)
@@ -243,9 +251,17 @@ async def remind_time(visit: Visit, text: str, data: dict[str, Any]) -> Turn | N
     return Turn([Reply(note + "\n\n" + visit.tr("booking.ask_time"), rows)])
 
 
+def _question(visit: Visit, text: str) -> bool:
+    return "?" in text or opens_question(visit.content, visit.language, text)
+
+
 async def still_open(visit: Visit, text: str, data: dict[str, Any]) -> Turn:
     """After a question answered at the time picker: the booking waits, on the day the
-    question named ("how much is it on Saturday?") or on the days."""
+    question named ("how much is it on Saturday?") or on the days. Not after health told:
+    "better to wait" is not to be followed by "pick a time"."""
+    found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
+    if found.kind in ("condition", "health"):
+        return Turn()
     note = visit.tr("booking.still_open")
     if visit.settings.booking is not None:
         return await slot_picker.typed(visit, 0, text, note)
@@ -261,8 +277,7 @@ def _asks(visit: Visit, text: str, *, contact: bool = False) -> bool:
     found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
     if contact and found.kind == "logistics" and found.keys == ("phone",):
         return False
-    return found.kind in ANSWERED or found.kind == "faq" and (
-        "?" in text or opens_question(visit.content, visit.language, text))
+    return found.kind in ANSWERED or found.kind == "faq" and _question(visit, text)
 
 
 async def slot_chosen(visit: Visit, pressed: SlotTime) -> Turn | None:

@@ -43,11 +43,12 @@ _NTH = re.compile(r"(?<!my )(?<!her )\b(\d{1,2})(?:st|nd|rd|th|-?го|-?е|(?=\s
                   r"(?=\s*$|\s*[^\w\s]|\s+(?:" + "|".join(_AROUND) + r")\b)")
 _DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})\b")
 _WORD = re.compile(r"[^\W\d_]+|\d+")
-# "at 3", "в 11", "at noon": the times from then; "in 2 days", "через 3 дня": that many ahead.
+# "at 3", "в 11", "at noon": the times from then; "in 2 days", "через неделю": that far ahead.
 _AT = re.compile(r"(?:\bat|(?<!\w)в|(?<!\w)к)\s+(\d{1,2})(?:[:.](\d{2}))?(?![\d.:/-]|\s*числ)"
                  r"(?:\s*(am|pm|a\.m\.|p\.m\.|утра|дня|вечера|ночи)(?!\w))?")
 _NOON = re.compile(r"\b(?:at\s+)?noon\b|в\s+полдень")
-_IN_DAYS = re.compile(r"(?:\bin|через)\s+(\d{1,2})\s+(?:days?\b|дн(?:я|ей)\b)")
+_IN_DAYS = re.compile(r"(?:\bin|через)\s+(\d{1,2}|a|one|одну|один)?\s*"
+                      r"(days?|weeks?|день|дня|дней|неделю|недели|недель)\b")
 _AFTER_TOMORROW = ("day after tomorrow",)
 _ORDINAL = frozenset(("st", "nd", "rd", "th", "го", "е", "of"))  # "15th of December"
 # A bare hour the clinic is closed at in the morning ("after 5", "после 5") is the afternoon's.
@@ -114,8 +115,10 @@ def _named_day(words: list[str], lowered: str, today: date) -> date | None:
         return _this_or_next_month(today, int(m[1]))
     if any(phrase in lowered for phrase in _AFTER_TOMORROW):
         return today + timedelta(days=2)
-    if (m := _IN_DAYS.search(lowered)) and int(m[1]) > 0:
-        return today + timedelta(days=int(m[1]))
+    if m := _IN_DAYS.search(lowered):  # "in 2 days", "через неделю", "in a week"
+        count = int(m[1]) if m[1] and m[1].isdigit() else 1
+        days = count * (7 if m[2].startswith(("week", "недел")) else 1)
+        return today + timedelta(days=days) if days else None
     for word in words:
         if word in RELATIVE:
             return today + timedelta(days=RELATIVE[word])

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import escape
 
 from bot.content.i18n import N_, format_opening_hours
-from bot.content.routing import Route, after_this, route
+from bot.content.routing import Route, after_this, route, tells_health
 from bot.flows import (
     Reply,
     Turn,
@@ -57,7 +57,7 @@ async def message(visit: Visit, text: str) -> Turn:
         if there.kind != "none":  # answered in the language it was asked in
             visit, found = Visit(visit.services, visit.client, written), there
             offer = Turn([language_offer(visit)])
-    if found.kind in ("condition", "health") or found.cautious:
+    if tells_health(visit.content, visit.language, text, found):
         # Kept, without the words, for the check that comes next or the one a booking rests
         # on: health told here is never lost to "nothing stands in the way".
         await visit.stores.clients.tell_health(visit.client.user_id, visit.now)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from bot.callbacks import prefix_of
 from bot.content import Step
 from bot.content.i18n import N_
-from bot.content.routing import TOLD_MARGIN, Route, health_odds, opens_question, route
+from bot.content.routing import Route, opens_question, route, tells_health
 from bot.flows import Reply, Turn, Visit, faq
 from bot.flows.eligibility import TOLD, YES
 from bot.flows.language import written_in
@@ -32,8 +32,6 @@ if TYPE_CHECKING:
 ANSWER_LABELS = {"yes": N_("screening.yes"), "no": N_("screening.no"),
                  "unsure": N_("screening.unsure")}
 NONE = N_("screening.none_of_these")
-# Cues of the words files that name health itself: a medicine or diagnosis, a symptom, the body.
-HEALTH_WORDS = frozenset(("health:about", "health:symptoms", "health:body"))
 # ...of them, a medicine or diagnosis and a symptom, left in a reply once its denials are
 # taken out: a no that goes on to tell them is no plain no.
 TOLD_WORDS = frozenset(("health:about", "health:symptoms"))
@@ -105,9 +103,7 @@ def _tells_health(content: Content, language: str, text: str, found: Route) -> b
     it declares the question's condition already."""
     if found.kind == "condition":
         return any(key not in content.screening.conditions for key in found.keys)
-    return (found.kind == "health" or found.cautious) and health_odds(
-        content, language, text) > TOLD_MARGIN and not HEALTH_WORDS.isdisjoint(
-        content.spotters[language].find(text).keys)
+    return tells_health(content, language, text, found)
 
 
 def _goes_on(content: Content, language: str, step: Step, text: str, named: set[str]) -> bool:
