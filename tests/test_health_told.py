@@ -90,3 +90,36 @@ async def test_a_worry_or_a_plan_ahead_is_no_health_told(
                        "ru": "а это больно? я боюсь боли"}[language])
     await client.send({"en": "in 2 weeks", "ru": "через 2 недели"}[language])
     assert t("screening.outcome.suitable.title") in shown(await screen(client, t))
+
+
+async def test_health_told_beside_the_phone_number_is_counted(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """"07400 123456, oh and i should say i have mild rosacea" took the number, kept the rest
+    as a note, and the card said "No contraindications declared"."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = bot.user(language_code=language)
+    await screen(client, t)
+    await client.press(t.label("screening.outcome.suitable.book"))
+    reply = shown(await client.send({
+        "en": "07400 123456, oh and i should say i have mild rosacea on my cheeks",
+        "ru": "+44 7400 123456, забыла сказать у меня розацеа"}[language]))
+    assert t("screening.told") in reply
+    await pick_first_slot(client)
+    text = (await card(bot, 1)).text
+    assert staff("screening.outcome.suitable.title") not in text
+
+
+async def test_a_condition_told_beside_a_symptom_in_the_week_is_counted(
+    bot: Sandbox, content: Content
+) -> None:
+    """"its a bit red and tingly. oh btw i forgot to say im on roaccutane" alerted staff of
+    the redness, and the next booking's card said "No contraindications declared"."""
+    t = Texts(content, "en")
+    client = bot.user(language_code="en")
+    await client.send("/menu")
+    await client.press(t.label("menu.aftercare"))
+    await client.send("its a bit red and tingly. oh btw i forgot to say im on roaccutane")
+    text = "\n".join(m.text for m in await client.send("/mydata"))
+    assert "mydata.health_told" not in text
+    assert t("mydata.health_told", date="2026-11-24") in text

@@ -86,8 +86,11 @@ async def typed(visit: Visit, text: str) -> Turn | None:
     if plan is None:
         return None
     reading = read(visit.content, visit.language, text)
-    if not reading.symptoms and _tells_health(visit, text):
-        return None  # the usual routing: the caution, and the clinic hears of it
+    if _tells_health(visit, text):
+        if not reading.symptoms:
+            return None  # the usual routing: the caution, and the clinic hears of it
+        # Beside a symptom: the check-in below alerts staff; the next check counts it.
+        await visit.stores.clients.tell_health(visit.client.user_id, visit.now)
     answers = Turn([Reply(visit.tr(question.guidance)) for q in reading.questions
                     if (question := visit.content.aftercare.question(q))])
     day = aftercare.today(visit, plan)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.callbacks import CallbackData
 from bot.content.i18n import N_, format_appointment
-from bot.content.routing import opens_question, route
+from bot.content.routing import opens_question, route, tells_health
 from bot.flows import Reply, Turn, Visit, consent, funnel, my_appointment, phones, slot_picker
 from bot.flows.days import AskedDay
 from bot.flows.eligibility import TOLD, YES, evaluate
@@ -172,6 +172,11 @@ async def _contact(visit: Visit, phone: str | None, username: str | None,
     if said:
         data["note"] = slot_picker.with_note(data.get("note"), said)
         thanks += "\n\n" + visit.tr("booking.noted", note=said[:slot_picker.NOTE_LIMIT])
+        found = route(visit.content, visit.services.matchers[visit.language], visit.language,
+                      said)
+        if tells_health(visit.content, visit.language, said, found):  # "…, i have rosacea"
+            await visit.stores.clients.tell_health(visit.client.user_id, visit.now)
+            thanks += "\n\n" + visit.tr("screening.told")
     await visit.stores.chat_states.save(visit.client.user_id, TIME, data, visit.now)
     received = Reply(thanks, remove_keyboard=True)
     if visit.settings.booking is not None:
