@@ -181,11 +181,15 @@ async def _answered(visit: Visit, record: ScreeningRecord, step: Step, value: st
 
 
 async def in_view(visit: Visit, turn: Turn) -> None:
-    """After every turn: whether the open check's question is what the client sees last."""
+    """After every turn: whether the open check's question is what the client sees last. A
+    question edited in place follows an answer or Back, whose own write brought it back into
+    view (`save_answer`, `move_to_step`): nothing to write then, on the busiest path."""
     if turn.replies:
+        last = turn.replies[-1]
         asked = any(prefix_of(button.data) == Answer.prefix
-                    for row in turn.replies[-1].buttons for button in row)
-        await visit.stores.screenings.set_aside(visit.client.user_id, not asked)
+                    for row in last.buttons for button in row)
+        if not (asked and last.edit):
+            await visit.stores.screenings.set_aside(visit.client.user_id, not asked)
 
 
 def register(router: Router) -> None:

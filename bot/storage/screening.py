@@ -76,7 +76,8 @@ class ScreeningStore(Store):
              " VALUES (?, ?, ?, ?) ON CONFLICT (screening_id, step_id)"
              " DO UPDATE SET answer = excluded.answer, answered_at = excluded.answered_at",
              (screening_id, step_id, answer, iso(now))),
-            ("UPDATE screenings SET current_step = ? WHERE id = ?", (current_step, screening_id)))
+            ("UPDATE screenings SET current_step = ?, aside = 0 WHERE id = ?",
+             (current_step, screening_id)))
 
     async def set_aside(self, user_id: int, aside: bool) -> None:
         """The open check's question left for something else, or shown again."""
@@ -100,7 +101,7 @@ class ScreeningStore(Store):
                          (consent_id, screening_id))
 
     async def move_to_step(self, screening_id: int, step_id: str) -> None:
-        await self.write("UPDATE screenings SET current_step = ? WHERE id = ?",
+        await self.write("UPDATE screenings SET current_step = ?, aside = 0 WHERE id = ?",
                          (step_id, screening_id))
 
     async def end(self, screening_id: int, status: str, outcome: str | None, now: datetime) -> None:
