@@ -433,3 +433,20 @@ async def test_the_history_names_the_client_for_what_the_client_did(
     [full] = await staff_member(bot, settings).send("/lead 1")
     assert f"({client.id})" not in full.text
     assert f"({client.user['first_name']})" in full.text
+
+
+async def test_aftercare_asked_of_a_week_the_client_stopped_says_so(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """"/aftercare 1" of a week the client stopped on day 0 said "the aftercare week is over",
+    as if it had run."""
+    staff = Texts(content, "en")
+    client = await book(bot, content, settings)
+    move_to(bot, VISIT + timedelta(hours=1))
+    maria = staff_member(bot, settings)
+    await press_on_card(bot, maria, 1, staff.label("staff.status.treated"))
+    await client.send("/stop")
+    reply = shown(await maria.send("/aftercare 1"))
+    total = len(content.aftercare.days)
+    assert staff("staff.aftercare_cmd.stopped_week", id=1, name=client.user["first_name"],
+                 day=0, sent=0, total=total, problems=0) in reply

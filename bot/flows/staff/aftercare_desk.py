@@ -61,7 +61,8 @@ async def aftercare_for_lead(desk: Desk, args: list[str]) -> Turn:
     running = await stores.aftercare.active_plan(user_id)
     if running is None and (latest := await stores.aftercare.latest_plan(user_id)) and (
             latest.treated_on >= lead.created_at.astimezone(desk.settings.timezone).date()):
-        return await _progress(desk, lead, latest, N_("staff.aftercare_cmd.ended"))
+        return await _progress(desk, lead, latest, N_("staff.aftercare_cmd.stopped_week")
+                               if latest.status == "stopped" else N_("staff.aftercare_cmd.ended"))
     if running is None and (lead.status not in (BOOKED, TREATED) or _ahead(desk, lead)
                             or await stores.clients.stopped(user_id)):
         return await ask(desk, lead)
