@@ -73,6 +73,11 @@ TODAY = date(2026, 11, 24)  # a Tuesday
     ("the 10th at 4pm", AskedDay(date(2026, 12, 10), time(16))),
     ("12.12 в 11", AskedDay(date(2026, 12, 12), time(11))),
     ("в пятницу в 15:30", AskedDay(date(2026, 11, 27), time(15, 30))),
+    # ...or without "at": a clock time, or an hour with am or pm.
+    ("wed 4pm", AskedDay(date(2026, 11, 25), time(16))),
+    ("tomorrow 11:00", AskedDay(date(2026, 11, 25), time(11))),
+    ("Tuesday 14:00", AskedDay(date(2026, 12, 1), time(14))),
+    ("завтра 11:30", AskedDay(date(2026, 11, 25), time(11, 30))),
 ])
 def test_a_named_day_is_read(text: str, expected: AskedDay) -> None:
     assert parse_day(text, TODAY) == expected

@@ -46,6 +46,9 @@ _WORD = re.compile(r"[^\W\d_]+|\d+")
 # "at 3", "в 11", "at noon": the times from then; "in 2 days", "через неделю": that far ahead.
 _AT = re.compile(r"(?:\bat|(?<!\w)в|(?<!\w)к)\s+(\d{1,2})(?:[:.](\d{2}))?(?![\d.:/-]|\s*числ)"
                  r"(?:\s*(am|pm|a\.m\.|p\.m\.|утра|дня|вечера|ночи)(?!\w))?")
+# A time said bare: "14:00" (as written), "4pm" ("12.12" is a date, so no dot).
+_CLOCK = re.compile(r"(?<![\d./:])(\d{1,2}):(\d{2})(?![\d./:])"
+                    r"|(?<![\d./:])(\d{1,2})\s*(am|pm|a\.m\.|p\.m\.)(?!\w)")
 _NOON = re.compile(r"\b(?:at\s+)?noon\b|в\s+полдень")
 _IN_DAYS = re.compile(r"(?:\bin|через)\s+(\d{1,2}|a|one|одну|один)?\s*"
                       r"(days?|weeks?|день|дня|дней|неделю|недели|недель)\b")
@@ -80,12 +83,17 @@ def parse_day(text: str, today: date) -> AskedDay | None:
         since = time(_hour(int(m[1]), m[3] or ""), int(m[2] or 0))
     elif _NOON.search(lowered):
         since = time(12)
+    elif (m := _CLOCK.search(lowered)) and int(m[1] or m[3]) < 24 and int(m[2] or 0) < 60:
+        since = time(_hour(int(m[1] or m[3]), m[4] or ("" if m[1] is None else "24h")),
+                     int(m[2] or 0))
     return AskedDay(day, since, until)
 
 
 def _hour(hour: int, said: str) -> int:
     """The hour on the 24-hour clock: English screens show "5:15 PM", so clients write "after
     5pm" (and Russian ones "после 5 вечера") for 17:00. An hour past 12 is read as it is."""
+    if said == "24h":  # "14:00", "9:30": as written
+        return hour
     if said == "" and 0 < hour < _AFTERNOON_BELOW:
         return hour + 12
     if hour > 12 or said in ("", "утра"):
