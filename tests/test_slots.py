@@ -416,3 +416,26 @@ async def test_a_held_time_the_client_came_to_can_be_marked_treated(
     await press_on_card(bot, maria, 1, staff.label("staff.status.treated"))
     assert (await stores_of(bot).leads.get(1)).status == "treated"
     assert await stores_of(bot).aftercare.active_plan(client.id) is not None
+
+
+async def test_one_client_erased_leaves_the_others_held_times_posted(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """The morning post of unconfirmed times named several clients; one client's /forget
+    erased the whole post, and the others' times were mentioned nowhere any more."""
+    staff, t = Texts(content, "en"), Texts(content, "en")
+    olga = await at_picker(bot, content)
+    await olga.press_data(buttons(olga.last, "sday:")[4][1], olga.last)  # Saturday
+    await olga.press_data(buttons(olga.last, "stime:")[0][1], olga.last)
+    vera = await at_picker(bot, content, user_id=1002, first_name="Vera")
+    await vera.press_data(buttons(vera.last, "sday:")[4][1], vera.last)
+    await vera.press_data(buttons(vera.last, "stime:")[1][1], vera.last)
+    move_to(bot, SATURDAY - timedelta(days=1))
+    await bot.run_scheduler()
+    [nudge] = [m for m in bot.staff_chat() if staff("staff.held.title") in m.text]
+    assert "Olga" in nudge.text and "Vera" in nudge.text
+    await olga.send("/forget")
+    await olga.press(t.label("privacy.forget.yes"))
+    await bot.run_scheduler()
+    posts = [m for m in bot.staff_chat() if staff("staff.held.title") in m.text]
+    assert len(posts) == 1 and "Vera" in posts[0].text and "Olga" not in posts[0].text

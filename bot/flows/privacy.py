@@ -15,7 +15,7 @@ from bot.flows import Reply, Services, StaffPost, Turn, Visit, my_appointment
 from bot.flows.dates import appointment_day
 from bot.flows.eligibility import TOLD, YES
 from bot.flows.menu import main_menu, ready
-from bot.flows.staff import LABELS
+from bot.flows.staff import LABELS, agenda
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -185,6 +185,11 @@ async def forget(visit: Visit, confirmed: bool) -> Turn:
     posts += [erased_post(services, message_id) for message_id in erased.other_posts]
     posts += [erased_post(services, message_id, document=True)
               for message_id in erased.documents]
+    if booked is not None and booked.status in agenda.HELD and agenda.in_held_post(
+            services, booked):
+        # The day's post of unconfirmed times named them with others: it is erased whole, so
+        # it is posted again, without them, at the scheduler's next run.
+        await visit.stores.heartbeats.untake(agenda.HELD_NUDGE.name)
     if booked is not None and booked.appointment_at is not None:  # reception: the time is free
         settings = services.settings
         when = format_when(booked.appointment_at, settings.default_language, settings.timezone)

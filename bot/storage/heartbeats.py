@@ -32,6 +32,10 @@ class HeartbeatStore(Store):
             " ON CONFLICT (name) DO UPDATE SET at = excluded.at WHERE heartbeats.at < ?",
             (name, iso(now), self.database.identity, iso(after))) == 1
 
+    async def untake(self, name: str) -> None:
+        """`name` to be done again (what it posted was erased with a client it named)."""
+        await self.write("DELETE FROM heartbeats WHERE name = ?", (name,))
+
     async def instances_alive(self, since: datetime) -> int:
         """Instances that noted themselves alive after `since`."""
         row = await self.one("SELECT count(*) FROM heartbeats WHERE name LIKE 'instance %'"

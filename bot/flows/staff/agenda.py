@@ -20,6 +20,7 @@ from bot.flows.scheduled import StaffDigest
 from bot.flows.staff import BOOKED, CLIENT_CANCELLED, CONTACTED, LABELS, NEW, Desk, StaffMember
 from bot.flows.staff.cards import ANSWERS
 from bot.flows.staff.status import date_example
+from bot.storage import Lead
 
 if TYPE_CHECKING:
     from bot.flows.router import DeskRouter
@@ -63,13 +64,24 @@ def _held_due(services: Services) -> datetime | None:
     return datetime.combine(local.date(), time(settings.nudge_hour), tzinfo=settings.timezone)
 
 
+def _held_until(services: Services) -> datetime:
+    """The end of tomorrow, the clinic's time: the day's post names times until then."""
+    tz = services.settings.timezone
+    return datetime.combine(services.clock.now().astimezone(tz).date() + timedelta(days=2),
+                            time(0), tzinfo=tz)
+
+
+def in_held_post(services: Services, lead: Lead) -> bool:
+    """Whether today's post of unconfirmed times names the lead's time."""
+    return lead.appointment_at is not None and lead.appointment_at < _held_until(services)
+
+
 async def _held(services: Services) -> Reply | None:
     """The times clients hold for the rest of today and for tomorrow that staff have not
     confirmed, with the lead number to press "Booked" on; None when there are none."""
     desk = Desk(services, StaffMember(0, ""))
     tz, stores = desk.settings.timezone, desk.stores
-    end = datetime.combine(desk.now.astimezone(tz).date() + timedelta(days=2), time(0),
-                           tzinfo=tz)
+    end = _held_until(services)
     lines, named = [desk.tr("staff.held.title")], []
     for lead_id in await stores.appointments.on_day(desk.now, end):
         lead = await stores.leads.get(lead_id)
