@@ -16,6 +16,7 @@ from bot.clock import FixedClock
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox, Sent
+from bot.flows.dates import appointment_day
 from bot.flows.staff import OPEN
 from bot.storage import Stores
 from bot.storage.base import iso
@@ -439,3 +440,20 @@ async def test_one_client_erased_leaves_the_others_held_times_posted(
     await bot.run_scheduler()
     posts = [m for m in bot.staff_chat() if staff("staff.held.title") in m.text]
     assert len(posts) == 1 and "Vera" in posts[0].text and "Olga" not in posts[0].text
+
+
+async def test_a_client_holding_an_unconfirmed_time_hears_the_evening_before(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """A held time the clinic never confirmed: the client, told "the clinic will confirm it
+    shortly", heard nothing more, and after the time "My appointment" said there was none."""
+    t = Texts(content, language)
+    client = await at_picker(bot, content, language=language)
+    await client.press_data(buttons(client.last, "sday:")[4][1], client.last)  # Saturday
+    await client.press_data(buttons(client.last, "stime:")[0][1], client.last)  # 10:00
+    before = len(client.messages)
+    move_to(bot, SATURDAY - timedelta(hours=16))  # Friday 18:00, the evening reminders' hour
+    await bot.run_scheduler()
+    said = shown(client.messages[before:])
+    date, time = appointment_day(bot.app.bot_data["services"], SATURDAY, language)
+    assert t("appointment.held_reminder", date=date, time=time, phone=settings.phone) in said

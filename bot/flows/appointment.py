@@ -28,6 +28,7 @@ from bot.flows import (
     slot_picker,
 )
 from bot.flows.dates import appointment_day
+from bot.flows.menu import MenuAction
 from bot.flows.staff import BOOKED
 from bot.flows.staff.cards import card_post
 from bot.storage import Lead
@@ -75,6 +76,17 @@ def reminder(services: Services, lead: Lead, kind: str, language: str) -> Reply:
                       AppointmentAnswer(lead.id, at, choice).pack())
 
     return Reply(text, ((button("confirm"),), (button("reschedule"), button("cancel"))))
+
+
+def held_reminder(services: Services, lead: Lead, language: str) -> Reply:
+    """The evening before a time the client holds that the clinic has not confirmed."""
+    assert lead.appointment_at is not None
+    day, time = appointment_day(services, lead.appointment_at, language)
+    text = services.content.tr_message(language, "appointment.held_reminder", date=day,
+                                       time=time, phone=services.settings.phone)
+    mine = Button(services.content.tr_button_label(language, "menu.appointment"),
+                  MenuAction("appointment").pack())
+    return Reply(text, ((mine,),))
 
 
 async def answer(visit: Visit, pressed: AppointmentAnswer) -> Turn:

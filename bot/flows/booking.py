@@ -322,6 +322,8 @@ async def slot_chosen(visit: Visit, pressed: SlotTime) -> Turn | None:
     assert lead is not None
     if rules.auto_confirm:
         turn.clients.append(await booked.notify_client(visit, lead, at, None))
+    else:
+        await booked.plan_held(visit, lead.id, at)
     day, hour = format_appointment(at, visit.language, visit.settings.timezone)
     held = Reply(visit.tr(N_("slots.confirmed") if rules.auto_confirm else N_("slots.held"),
                           date=day, time=hour), edit=True)

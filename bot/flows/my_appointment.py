@@ -222,6 +222,8 @@ async def move(visit: Visit, pressed: SlotTime) -> Turn:
     assert updated is not None
     if updated.status == BOOKED:
         turn.clients.append(await booked.notify_client(visit, updated, at, before))
+    else:
+        await booked.plan_held(visit, updated.id, at)
     day, hour = format_appointment(at, visit.language, visit.settings.timezone)
     confirmed = updated.status == BOOKED
     reply = Reply(visit.tr(N_("slots.confirmed") if confirmed else N_("slots.held"), date=day,

@@ -71,6 +71,14 @@ def _folded(line: str) -> str:
     return "\r\n ".join([*parts, current])
 
 
+async def plan_held(desk: Speaking, lead_id: int, appointment: datetime) -> None:
+    """A time the client picked, not yet confirmed: the evening before, the client hears it
+    still waits (`held`), replaced by the usual reminders once staff confirm it."""
+    await desk.stores.appointments.plan(lead_id, appointment, [
+        ("held", due) for kind, due in reminder_times(desk.services, appointment, desk.now)
+        if kind == "eve"])
+
+
 async def notify_client(desk: Speaking, lead: Lead, appointment: datetime,
                         before: datetime | None) -> ClientPost:
     """Plan the reminders (none for a client who said /stop) and tell the client: confirmed,
