@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import Sandbox, Sent
-from tests.chat import Texts, shown
+from tests.chat import Texts, shown, week_started
 from tests.desk import lead_by_chat
 
 
@@ -53,3 +53,19 @@ async def test_forget_deletes_the_copied_photo(
     await client.press(t.label("privacy.forget.yes"))
     assert copies(bot) == []
     assert not any("Olga" in m.text for m in bot.staff_chat())
+
+
+async def test_a_photo_for_a_person_during_the_week_reaches_staff_as_a_message(
+    bot: Sandbox, content: Content
+) -> None:
+    """"Talk to a person", then a photo of an invoice, during the aftercare week reached
+    staff as "Aftercare problem reported", and the client was told the clinic was alerted."""
+    user, t = await week_started(bot, "en")
+    staff = Texts(content, "en")
+    await user.press(t.label("menu.person"))
+    await user.send_photo()
+    [question] = [m for m in bot.staff_chat() if staff("staff.question.title") in m.text]
+    assert staff("staff.aftercare.title") not in question.text
+    assert [m for m in bot.staff_chat() if m.copied_from]  # the photo itself
+    assert t("faq.forward.sent") in user.messages[-2].text or \
+        t("faq.forward.sent") in user.last.text

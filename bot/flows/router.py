@@ -122,6 +122,8 @@ class Router(Dispatch[Visit]):
         # Told of every turn given to a command, a button or typed text (what was offered).
         self.after: list[Callable[[Visit, Turn], Awaitable[None]]] = []
         self.photo: Callable[[Visit, int, str], Awaitable[Turn | None]] | None = None
+        # A conversation state's own way with a photo (one meant for a person goes to staff).
+        self.state_photos: dict[str, Callable[[Visit, int, str], Awaitable[Turn]]] = {}
         self.navigate: Navigate | None = None
         self.verbatim: set[str] = set()
 
@@ -222,8 +224,13 @@ class Router(Dispatch[Visit]):
         return await self.contact(visit, phone, own)
 
     async def on_media(self, visit: Visit, photo: int | None = None, caption: str = "") -> Turn:
-        """Media the bot cannot read; a photo (`photo` is its message id) goes to the flow that
-        takes photos, when that flow wants it (None from it: the usual answer)."""
+        """Media the bot cannot read; a photo (`photo` is its message id) goes to the state the
+        client is in, where it has a way with photos, else to the flow that takes photos, when
+        that flow wants it (None from it: the usual answer)."""
+        if photo is not None and self.state_photos:
+            record = await visit.stores.chat_states.get(visit.client.user_id)
+            if record is not None and record.state in self.state_photos:
+                return await self.state_photos[record.state](visit, photo, caption)
         if photo is not None and self.photo is not None:
             turn = await self.photo(visit, photo, caption)
             if turn is not None:

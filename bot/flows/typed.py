@@ -23,6 +23,7 @@ from bot.content.i18n import N_, format_opening_hours
 from bot.content.routing import Route, after_this, route, tells_health
 from bot.flows import (
     Reply,
+    StaffPost,
     Turn,
     Visit,
     aftercare,
@@ -146,7 +147,20 @@ async def _leave(visit: Visit, data: dict[str, Any]) -> None:
     await visit.stores.chat_states.clear(visit.client.user_id)
 
 
+async def photo_to_person(visit: Visit, photo: int, caption: str) -> Turn:
+    """A photo sent for a person ("Talk to a person", then a photo): passed on as the message,
+    the photo itself copied below it, never read as an aftercare check-in."""
+    await visit.stores.chat_states.clear(visit.client.user_id)
+    said = caption[:faq.MAX_QUESTION] or visit.content.tr_message(
+        visit.settings.default_language, "staff.aftercare.photo")
+    turn = await faq.pass_on(visit, said)
+    user_id = visit.client.user_id
+    return Turn(turn.replies, [*turn.staff, StaffPost("", about=user_id,
+                                                       copy_from=(user_id, photo))])
+
+
 def register(router: Router) -> None:
     router.menu_action("person")(ask_person)
     router.state(TO_PERSON, leave=_leave)(to_person)
+    router.state_photos[TO_PERSON] = photo_to_person
     router.typed(Typed.MESSAGE)(message)
