@@ -123,3 +123,18 @@ async def test_a_condition_told_beside_a_symptom_in_the_week_is_counted(
     text = "\n".join(m.text for m in await client.send("/mydata"))
     assert "mydata.health_told" not in text
     assert t("mydata.health_told", date="2026-11-24") in text
+
+
+async def test_a_condition_told_and_then_declared_gets_its_own_reason_only(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """"i have diabetes" at the menu, then yes to diabetes in the check: the result gave the
+    diabetes reason and also "you told me something the check doesn't ask about"."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    await client.send({"en": "i have diabetes, can i do this?",
+                       "ru": "у меня сахарный диабет, мне можно?"}[language])
+    outcome = shown(await screen(client, t, yes=frozenset({"diabetes"})))
+    assert t("screening.reason.told") not in outcome
+    assert t(content.screening.conditions["diabetes"].reason) in outcome

@@ -104,11 +104,15 @@ async def advance(visit: Visit, record: ScreeningRecord, step: Step, value: str)
     updated = record.answered(step.id, value)
     if following is not None:
         return Turn([ask(visit, updated, following, edit=True)])
-    if await visit.stores.clients.take_health_told(visit.client.user_id):
-        # Health told outside the check ("I have Crohn's", typed at the menu) counts in it.
+    verdict = evaluate(screening, updated.answers)
+    if await visit.stores.clients.take_health_told(visit.client.user_id) and (
+            not verdict.conditions):
+        # Health told outside the check ("I have Crohn's", typed at the menu) counts in it,
+        # where the check found nothing itself; else a specialist looks at the client anyway,
+        # and its own reasons say why, not "something the check doesn't ask about".
         await visit.stores.screenings.save_answer(record.id, TOLD, YES, step.id, visit.now)
         updated = updated.answered(TOLD, YES)
-    verdict = evaluate(screening, updated.answers)
+        verdict = evaluate(screening, updated.answers)
     await visit.stores.screenings.end(record.id, "finished", verdict.outcome, visit.now)
     await funnel.record(visit.services, funnel.SCREENED)
     if verdict.outcome == screening.when_nothing_declared:
