@@ -227,6 +227,7 @@ async def test_cancel_with_an_appointment_shows_it_and_keeps_it(
     await client.press_data(buttons(client.last, "stime:")[0][1], client.last)
     reply = shown(await client.send(CANCEL[language][0]))
     assert t("cancel.appointment_kept") in reply and t("my_appointment.held") in reply
+    assert t("cancel.nothing_open") not in reply  # there is: the appointment, with its buttons
     assert t.label("appointment.cancel") in str(client.last.buttons)
     [lead] = await stores_of(bot).leads.of_client(client.id)
     assert lead.appointment_at is not None and lead.status == "new"

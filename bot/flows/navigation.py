@@ -49,12 +49,14 @@ async def cancel(visit: Visit) -> Turn:
 
 
 async def _nothing_open(visit: Visit) -> Turn:
-    note = visit.tr("cancel.nothing_open")
-    if await visit.stores.aftercare.active_plan(visit.client.user_id) is not None:
-        note += "\n\n" + visit.tr("cancel.aftercare_goes_on")
+    """No conversation to end: the appointment, if any, with its own Cancel (the likeliest
+    wish), else that nothing is in progress."""
+    going_on = visit.tr("cancel.aftercare_goes_on") \
+        if await visit.stores.aftercare.active_plan(visit.client.user_id) is not None else None
     if await my_appointment.current(visit) is not None:
-        return Turn([Reply(note + "\n\n" + visit.tr("cancel.appointment_kept"))]) + \
-            await my_appointment.show(visit)
+        note = "\n\n".join(filter(None, (visit.tr("cancel.appointment_kept"), going_on)))
+        return Turn([Reply(note)]) + await my_appointment.show(visit)
+    note = "\n\n".join(filter(None, (visit.tr("cancel.nothing_open"), going_on)))
     return main_menu(visit, note=note)
 
 
