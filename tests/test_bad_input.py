@@ -144,3 +144,20 @@ async def test_a_name_that_turns_text_around_cannot_disguise_itself_to_staff(
     [post] = bot.staff_chat()
     assert "evilname X (@real_one)" in post.text
     assert not set(post.text) & set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+async def test_media_at_the_consent_question_asks_for_consent_again(
+    bot: Sandbox, content: Content
+) -> None:
+    """A photo or a voice message at the consent question dropped the client to the menu;
+    a sticker at the first question shows that question again, and so should this."""
+    t = Texts(content, "en")
+    user = bot.user()
+    await user.send("/menu")
+    await user.press(t.label("menu.screening"))
+    for send in (user.send_photo, user.send_voice, user.send_sticker):
+        reply = shown(await send())
+        assert t("error.unsupported_message") in reply
+        assert t.label("screening.consent.yes") in str(user.last.buttons)
+    await user.press(t.label("screening.consent.yes"))
+    assert t("screening.consent.thanks") in shown(user.messages[-2:])

@@ -76,6 +76,16 @@ async def typed_consent(visit: Visit, text: str, data: dict[str, Any]) -> Turn |
     return Turn([replace(r, edit=False) for r in turn.replies], turn.staff, turn.clients)
 
 
+async def again(visit: Visit, note: str) -> Turn | None:
+    """The consent question again under the note saying why (a photo, a sticker sent while it
+    waits); None when it does not wait."""
+    state = await visit.stores.chat_states.get(visit.client.user_id)
+    if state is None or state.state != CONSENT_ASKED:
+        return None
+    turn = await begin(visit)
+    return Turn([Reply(visit.tr(note)), *turn.replies], turn.staff, turn.clients)
+
+
 async def _leave_consent(visit: Visit, data: dict[str, Any]) -> None:
     await visit.stores.chat_states.clear(visit.client.user_id)
 
