@@ -114,9 +114,15 @@ async def again(visit: Visit, note: str) -> Turn | None:
         return Turn([ask_contact(visit, note=said)])
     if visit.settings.booking is not None:
         return await slot_picker.days(visit, note=said)
+    return Turn([ask_time(visit, said)])
+
+
+def ask_time(visit: Visit, note: str | None = None) -> Reply:
+    """When staff should call, where the clinic has no free slots to pick (under `note`)."""
     rows = tuple((visit.tr_button(t.label, PreferredTime(t.id).pack()),)
                  for t in visit.content.booking.preferred_times)
-    return Turn([Reply(said + "\n\n" + visit.tr("booking.ask_time"), rows)])
+    text = visit.tr("booking.ask_time")
+    return Reply(f"{note}\n\n{text}" if note else text, rows)
 
 
 def ask_contact(visit: Visit, *, note: str | None = None) -> Reply:
@@ -184,9 +190,7 @@ async def _contact(visit: Visit, phone: str | None, username: str | None,
         picker = await (slot_picker.times(visit, 0, asked) if asked
                         else slot_picker.days(visit))
         return Turn([received]) + picker
-    rows = tuple((visit.tr_button(t.label, PreferredTime(t.id).pack()),)
-                 for t in visit.content.booking.preferred_times)
-    return Turn([received, Reply(visit.tr("booking.ask_time"), rows)])
+    return Turn([received, ask_time(visit)])
 
 
 async def time_chosen(visit: Visit, time_id: str) -> Turn | None:
@@ -251,9 +255,7 @@ async def remind_time(visit: Visit, text: str, data: dict[str, Any]) -> Turn | N
         note = visit.tr("booking.noted", note=text.strip()[:slot_picker.NOTE_LIMIT])
     if visit.settings.booking is not None:
         return await slot_picker.typed(visit, 0, text, note)
-    rows = tuple((visit.tr_button(t.label, PreferredTime(t.id).pack()),)
-                 for t in visit.content.booking.preferred_times)
-    return Turn([Reply(note + "\n\n" + visit.tr("booking.ask_time"), rows)])
+    return Turn([ask_time(visit, note)])
 
 
 def _question(visit: Visit, text: str) -> bool:
@@ -270,9 +272,7 @@ async def still_open(visit: Visit, text: str, data: dict[str, Any]) -> Turn:
     note = visit.tr("booking.still_open")
     if visit.settings.booking is not None:
         return await slot_picker.typed(visit, 0, text, note)
-    rows = tuple((visit.tr_button(t.label, PreferredTime(t.id).pack()),)
-                 for t in visit.content.booking.preferred_times)
-    return Turn([Reply(note + "\n\n" + visit.tr("booking.ask_time"), rows)])
+    return Turn([ask_time(visit, note)])
 
 
 def _asks(visit: Visit, text: str, *, contact: bool = False) -> bool:
