@@ -184,8 +184,8 @@ async def test_the_calendar_file_keeps_the_clinics_details_inside_their_fields(
     assert all(len(line.encode()) <= 75 for line in physical)
     unfolded = "\r\n".join(physical).replace("\r\n ", "").split("\r\n")
     names = [line.split(":", 1)[0].split(";", 1)[0] for line in unfolded]
-    assert names == ["BEGIN", "VERSION", "PRODID", "BEGIN", "UID", "DTSTAMP", "DTSTART",
-                     "DTEND", "SUMMARY", "LOCATION", "END", "END"]
+    assert names == ["BEGIN", "VERSION", "PRODID", "BEGIN", "UID", "SEQUENCE", "DTSTAMP",
+                     "DTSTART", "DTEND", "SUMMARY", "LOCATION", "END", "END"]
     location = unfolded[names.index("LOCATION")].split(":", 1)[1]
     assert location == ("Flat 3\\, 12 Rose Street\\;\\nLondon\\nEC1 " + "Ω" * 60)
     assert "Lumière\\; Skin\\, Clinic\\nATTENDEE:mailto:x@example.com" in unfolded[
@@ -450,3 +450,26 @@ async def test_aftercare_asked_of_a_week_the_client_stopped_says_so(
     total = len(content.aftercare.days)
     assert staff("staff.aftercare_cmd.stopped_week", id=1, name=client.user["first_name"],
                  day=0, sent=0, total=total, problems=0) in reply
+
+
+async def test_a_moved_visit_updates_the_calendar_event_rather_than_adding_one(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """Each confirmation's calendar file named its event after the time, so a move added a
+    second event and the old one stayed in the client's calendar."""
+    staff = Texts(content, "en")
+    client = await book(bot, content, settings)
+    first = client.messages[-1].document["content"].decode()
+    bot.clock.advance(timedelta(minutes=5))
+    [prompt] = await press_on_card(bot, staff_member(bot, settings), 1,
+                                   staff.label("staff.action.rebook"))
+    await staff_member(bot, settings).reply_to(prompt, "3.12 9:00")
+    moved = client.messages[-1].document["content"].decode()
+
+    def field(calendar: str, name: str) -> str:
+        [line] = [x for x in calendar.splitlines() if x.startswith(name + ":")]
+        return line
+
+    assert "DTSTART:20261203T090000Z" in moved
+    assert field(first, "UID") == field(moved, "UID")
+    assert int(field(moved, "SEQUENCE")[9:]) > int(field(first, "SEQUENCE")[9:])

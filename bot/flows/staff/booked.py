@@ -40,9 +40,13 @@ def calendar_file(services: Services, lead: Lead, appointment: datetime,
 
     title = services.content.tr_button_label(language, "appointment.calendar",
                                              clinic=settings.clinic_name)
+    # One event per lead: a moved visit's file, with a later SEQUENCE, updates the event the
+    # client added before, rather than adding a second one beside it.
+    now = services.clock.now()
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//clinicbot//appointment//EN",
-             "BEGIN:VEVENT", f"UID:lead-{lead.id}-{stamp(appointment)}@clinicbot",
-             f"DTSTAMP:{stamp(services.clock.now())}", f"DTSTART:{stamp(appointment)}",
+             "BEGIN:VEVENT", f"UID:lead-{lead.id}@clinicbot",
+             f"SEQUENCE:{int(now.timestamp()) // 60}",
+             f"DTSTAMP:{stamp(now)}", f"DTSTART:{stamp(appointment)}",
              f"DTEND:{stamp(end)}", f"SUMMARY:{_text(title)}",
              f"LOCATION:{_text(settings.address_for(language))}", "END:VEVENT",
              "END:VCALENDAR"]
