@@ -10,6 +10,7 @@ connection see every committed write.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import sqlite3
@@ -31,6 +32,9 @@ from bot.storage.base import (
 from bot.storage.migrate import migrate_sqlite
 
 log = logging.getLogger(__name__)
+# Commits on the quick connection between two copies of the WAL into the database file: a
+# few megabytes of WAL, as SQLite's own automatic checkpoint keeps it.
+CHECKPOINT_EVERY = 256
 _DAMAGED = {sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT}
 
 
@@ -116,6 +120,8 @@ class SqliteDatabase(Database):
         self._write_lock = asyncio.Lock()
         self._client_locks = LocalLocks()
         self.owner = uuid4().hex
+        self._commits = 0
+        self._copying: asyncio.Task[None] | None = None
 
     @classmethod
     async def open(cls, path: Path) -> Self:
@@ -187,6 +193,8 @@ class SqliteDatabase(Database):
         return "removed" if current is None else "replaced"
 
     async def close(self) -> None:
+        if self._copying is not None:
+            await self._copying
         self.reader.close()
         if self.quick is not None:
             self.quick.close()
@@ -204,6 +212,7 @@ class SqliteDatabase(Database):
                 self.quick.execute("ROLLBACK")
                 raise
             self.quick.execute("COMMIT")
+        self._committed()
 
     @asynccontextmanager
     async def _own_transaction(self) -> AsyncIterator[SqliteTransaction]:
@@ -234,6 +243,7 @@ class SqliteDatabase(Database):
                 self.quick.execute("ROLLBACK")
                 raise
             self.quick.execute("COMMIT")
+        self._committed()
 
     async def write_small(self, sql: str, args: Sequence[Any] = ()) -> int:
         """On the event loop thread's connection, as `write_together`: a round trip to
@@ -242,7 +252,36 @@ class SqliteDatabase(Database):
             return await turn.write(sql, args)
         assert self.quick is not None, "opened read-only"
         async with self._write_lock:
-            return self.quick.execute(sql, args).rowcount
+            changed = self.quick.execute(sql, args).rowcount
+        self._committed()
+        return changed
+
+    def _committed(self) -> None:
+        """Count a commit of the quick connection; every `CHECKPOINT_EVERY`, copy the WAL back
+        into the database file in a thread. The quick connection never does it itself (it
+        would stall the event loop), and aiosqlite's, which does, writes only now and then:
+        without this, a busy stretch grew the WAL by every page each update wrote, and every
+        read slowed down with it."""
+        self._commits += 1
+        if self._commits >= CHECKPOINT_EVERY and (
+                self._copying is None or self._copying.done()):
+            self._commits = 0
+            self._copying = asyncio.get_running_loop().create_task(self._copy_back())
+
+    async def _copy_back(self) -> None:
+        """A checkpoint on a connection of its own, in a thread, while the bot's writes wait
+        (the event loop goes on): copied whole, the WAL is written from its start again by
+        the next commit. One that raced the writes would never be whole, and the WAL would
+        keep growing."""
+        def copy() -> None:
+            with contextlib.closing(sqlite3.connect(self.path, isolation_level=None)) as own:
+                own.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        try:
+            async with self._write_lock:
+                await asyncio.to_thread(copy)
+        except sqlite3.Error as exc:
+            log.warning("the WAL could not be copied into the database file (%s); it grows"
+                        " until the next try", exc)
 
     def client_lock(self, user_id: int) -> AbstractAsyncContextManager[None]:
         # One process owns an SQLite file: its own lock is the whole story.
@@ -314,7 +353,9 @@ class SqliteDatabase(Database):
             async with self._write_lock:
                 return list(await self.db.execute_fetchall(sql, args))
         async with self._write_lock:
-            return self.quick.execute(sql, args).fetchall()
+            rows = self.quick.execute(sql, args).fetchall()
+        self._committed()
+        return rows
 
     async def table_names(self) -> list[str]:
         rows = await self.all("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
