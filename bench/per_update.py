@@ -44,7 +44,12 @@ round by round, so drift of the machine affects all of them alike):
 Extra lines: the time routing a FAQ question took inside its update (bot/content/routing.py,
 timed where bot/flows/typed.py calls it), the last answer of a screening (outcome shown), and
 per kind the number of SQL statements (on all three connections), aiosqlite thread round trips
-and Bot API calls of one update. The fake Bot API keeps the last 50 messages of each chat, so
+and Bot API calls of one update. Last, where an update's time goes (`Phases`): a further
+round of each kind with the parts of the path timed, each part's own time (less the parts
+inside it) as a mean over the quickest 90 % of the updates (the rest waited for the limiter or
+a collection); `other` is what no part names (PTB's dispatch, the client's lock, the
+transaction's BEGIN and COMMIT). That round is not in the p50s above: its timing adds a little
+to each update. The fake Bot API keeps the last 50 messages of each chat, so
 a long run does not slow its edits down.
 """
 
@@ -55,12 +60,14 @@ import asyncio
 import gc
 import json
 import time
+from collections import Counter
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from typing import Any
 
 from common import Client, data_endswith, data_is, emit, no_or_none, percentile, temp_settings
 from faq_questions import EN, RU, misspelt
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -70,10 +77,16 @@ from telegram.ext import (
 )
 
 import bot.flows.typed
+import bot.telegram.delivery
+import bot.telegram.handlers
 from bot.clock import Clock
 from bot.content.routing import Route
 from bot.devtools.sandbox import TOKEN, FakeBotApi, Sandbox
+from bot.flows.router import Router
+from bot.storage.inbox import InboxStore
+from bot.storage.outbox import OutboxStore
 from bot.telegram.app import telegram_rate_limiter
+from bot.telegram.inbox import Inbox
 from bot.telegram.limiter import PriorityRateLimiter
 
 KEEP = 50  # messages the fake Bot API keeps per chat
@@ -168,6 +181,7 @@ class Bench:
         self.menu_clients: list[Client] = []
         self.finish_samples: list[float] = []
         self._asked = 0
+        self._presses = 0
         self.routing: list[float] = []  # µs routing each timed FAQ question took, inside it
         self._routing_timed = False
         route = bot.flows.typed.route
@@ -213,8 +227,12 @@ class Bench:
         if not client.messages:
             await self.receive_echo(json.dumps(client.text("a message to press buttons on")))
         message = client.messages[-1]
-        return [await timed(self.receive_echo, client.button(str(i % 16 + 1), message))
-                for i in range(batch)]
+        samples = []
+        for _ in range(batch):  # each press shows another question than the one before
+            self._presses += 1
+            samples.append(await timed(self.receive_echo,
+                                       client.button(str(self._presses % 16 + 1), message)))
+        return samples
 
     async def to_first_yes_no(self) -> Client:
         """A client in a screening, at its first yes/no question (after consent and goals)."""
@@ -335,6 +353,124 @@ async def count_work(bench: Bench, echo: Application) -> None:  # type: ignore[t
         database.quick.set_trace_callback(None)
 
 
+# Where an update's time goes --------------------------------------------------------------
+
+_FRAMES: ContextVar[list[list[int]] | None] = ContextVar("per_update_frames", default=None)
+PARTS: dict[str, list[tuple[Any, str]]] = {
+    "parse": [(Update, "de_json")],
+    "inbox": [(Inbox, "accept"), (InboxStore, "before"), (InboxStore, "start"),
+              (InboxStore, "finish")],
+    "flow": [(Router, "on_text"), (Router, "on_button"), (bot.telegram.handlers, "visit_of")],
+    "routing": [(bot.flows.typed, "route")],
+    "outbox": [(bot.telegram.delivery, "store"), (OutboxStore, "done")],
+    "bot_api": [(bot.telegram.delivery, "send"), (CallbackQuery, "answer"),
+                (CallbackQuery, "edit_message_text"), (Message, "reply_text")],
+}
+QUICKEST = 0.9  # the share of updates the parts are averaged over
+
+
+class Phases:
+    """Each part's own time in the updates received through `receiving`: a part's time less
+    that of the parts called inside it, so the parts add up."""
+
+    def __init__(self) -> None:
+        self.updates: list[tuple[int, Counter[str]]] = []
+        self._current: Counter[str] = Counter()
+        self._undo: list[Callable[[], None]] = []
+
+    def install(self) -> None:
+        for part, places in PARTS.items():
+            for owner, name in places:
+                self._wrap(owner, name, part)
+
+    def uninstall(self) -> None:
+        while self._undo:
+            self._undo.pop()()
+
+    def receiving(self, receive: Receive) -> Receive:
+        async def timed_update(body: str) -> None:
+            self._current = Counter()
+            token = _FRAMES.set([])
+            start = time.perf_counter_ns()
+            try:
+                await receive(body)
+            finally:
+                self.updates.append((time.perf_counter_ns() - start, self._current))
+                _FRAMES.reset(token)
+        return timed_update
+
+    def means(self) -> dict[str, float]:
+        """µs per update of each part and of the rest (`other`), over the quickest updates."""
+        kept = sorted(self.updates, key=lambda update: update[0])
+        kept = kept[:max(1, int(len(kept) * QUICKEST))]
+        means = {part: sum(parts[part] for _, parts in kept) / len(kept) / 1000 for part in PARTS}
+        total = sum(elapsed for elapsed, _ in kept) / len(kept) / 1000
+        return {**means, "other": total - sum(means.values()), "total": total}
+
+    def _wrap(self, owner: Any, name: str, part: str) -> None:
+        found = owner.__dict__[name]
+        function = found.__func__ if isinstance(found, classmethod) else found
+        account = self._account
+
+        if asyncio.iscoroutinefunction(function):
+            async def timed_part(*args: Any, **kwargs: Any) -> Any:
+                frames = account(None, part)
+                start = time.perf_counter_ns()
+                try:
+                    return await function(*args, **kwargs)
+                finally:
+                    account(frames, part, start)
+        else:
+            def timed_part(*args: Any, **kwargs: Any) -> Any:  # type: ignore[misc]
+                frames = account(None, part)
+                start = time.perf_counter_ns()
+                try:
+                    return function(*args, **kwargs)
+                finally:
+                    account(frames, part, start)
+
+        setattr(owner, name, classmethod(timed_part) if isinstance(found, classmethod)
+                else timed_part)
+        self._undo.append(lambda: setattr(owner, name, found))
+
+    def _account(self, frames: list[list[int]] | None, part: str,
+                 start: int = 0) -> list[list[int]] | None:
+        """Entering a part (no `frames`): open its frame, if an update is being timed. Leaving
+        it: its own time to `part`, its whole time to the part it was called in."""
+        if frames is None:
+            frames = _FRAMES.get()
+            if frames is not None:
+                frames.append([0])
+            return frames
+        elapsed = time.perf_counter_ns() - start
+        self._current[part] += elapsed - frames.pop()[0]
+        if frames:
+            frames[-1][0] += elapsed
+        return frames
+
+
+async def count_phases(bench: Bench, batch: int) -> None:
+    """A round of each kind with its parts timed (`Phases`); not part of the p50s."""
+    receive_bot, receive_echo = bench.receive_bot, bench.receive_echo
+    kinds: dict[str, Callable[[int], Awaitable[list[float]]]] = {
+        "echo": bench.echo, "ptb_button": bench.ptb_button,
+        "screening_answer": bench.screening_answer, "faq_text": bench.faq_text,
+        "menu_button": bench.menu_button,
+    }
+    for kind, measure in kinds.items():
+        phases = Phases()
+        bench.receive_bot = phases.receiving(receive_bot)
+        bench.receive_echo = phases.receiving(receive_echo)
+        phases.install()
+        try:
+            await measure(batch)
+        finally:
+            phases.uninstall()
+            bench.receive_bot, bench.receive_echo = receive_bot, receive_echo
+        for part, mean in phases.means().items():
+            emit(f"{kind}_part_{part}", mean, "us (mean of the quickest 90 %)")
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=10)
@@ -354,6 +490,7 @@ async def main() -> None:
         await measure_all(bench, args.rounds, args.batch)
         emit("limiter_sleeps", len(sleeps), "waits for a slot (bot and baseline)")
         await count_work(bench, echo)
+        await count_phases(bench, args.batch)
     finally:
         await sandbox.stop()
         await echo.shutdown()

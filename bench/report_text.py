@@ -72,6 +72,47 @@ def faq_note(per: dict[str, Spread]) -> str:
         "a longer reply with its buttons.")
 
 
+PARTS = [("parse", "reading the update (PTB's objects from Telegram's JSON)"),
+         ("inbox", "keeping the update: stored before it is handled, marked handled"),
+         ("flow", "the flow: the client, their state, what to answer"),
+         ("routing", "routing a typed message"),
+         ("outbox", "keeping the replies owed until they are sent"),
+         ("bot_api", "the Bot API calls, through the limiter, PTB and the fake API"),
+         ("other", "the rest: PTB's dispatch, the client's lock, BEGIN and COMMIT")]
+# (budgeted kind, its baseline, the budget)
+ALLOWANCES = [("screening_answer", "ptb_button", 1.3), ("faq_text", "echo", 2.0),
+              ("menu_button", "ptb_button", 1.5)]
+
+
+def parts_section(per: dict[str, Spread]) -> list[str]:
+    """Where an update's time goes, part by part, against what each budget leaves."""
+    if "echo_part_total" not in per:
+        return []
+    kinds = [(kind, label) for kind, label in KINDS if f"{kind}_part_total" in per]
+    lines = ["## Where an update's time goes", "",
+             "Medians over the runs of each part's mean µs per update, the part's own time "
+             "(less the parts inside it), in a further round of each kind with the parts "
+             "timed (`per_update.py`, `Phases`): the timing adds a little, so the totals are "
+             "above the p50s. The quickest 90 % of the updates are averaged; the rest waited "
+             "for the limiter or a collection.", "",
+             "| part | " + " | ".join(label for _, label in kinds) + " |",
+             "| --- " * (len(kinds) + 1) + "|"]
+    for part, what in [*PARTS, ("total", "**total**")]:
+        lines.append(f"| {what} | " + " | ".join(
+            fmt(per[f"{kind}_part_{part}"][1]) for kind, _ in kinds) + " |")
+    lines.append("")
+    for kind, base, budget in ALLOWANCES:
+        label = dict(KINDS)[kind]
+        left = (budget - 1) * per[f"{base}_p50"][1]
+        kept = per[f"{kind}_part_inbox"][1] + per[f"{kind}_part_outbox"][1]
+        lines.append(
+            f"- {label}: the budget ({budget:g}× the p50 of the {dict(KINDS)[base]}) leaves "
+            f"{fmt(left)} µs for all the bot does beyond it. Keeping the update and the "
+            f"replies it owes takes {fmt(kept)} µs on its own, the flow "
+            f"{fmt(per[f'{kind}_part_flow'][1] + per[f'{kind}_part_routing'][1])} µs.")
+    return [*lines, ""]
+
+
 def verdict(spread: Spread, budget: float, at_most: bool = True) -> str:
     low, mid, high = spread
     ok = (lambda v: v <= budget) if at_most else (lambda v: v >= budget)
@@ -134,7 +175,8 @@ def render(setting: dict[str, str], per: dict[str, Spread], wave: dict[str, Spre
     lines += ["", SCREENING_NOTE, ""]
     if "faq_text_routing_p50" in per:
         lines += [faq_note(per), ""]
-    lines += per_update_section(per, runs) + wave_section(wave, wave_units, fifo, wave_runs)
+    lines += per_update_section(per, runs) + parts_section(per)
+    lines += wave_section(wave, wave_units, fifo, wave_runs)
     if webhook:
         lines += webhook_section(webhook, webhook_runs)
     lines += scale_section(scale, scale_runs)

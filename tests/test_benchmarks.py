@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+PARTS = ("parse", "inbox", "flow", "routing", "outbox", "bot_api", "other")
 
 
 def figures(script: str, *args: str) -> dict[str, str]:
@@ -45,3 +46,13 @@ def test_per_update_times_every_kind_and_a_whole_screening() -> None:
     assert {kind: found[f"{kind}_bot_api_calls"] for kind in calls} == calls
     # Routing is timed inside the FAQ questions it is part of.
     assert 0 < float(found["faq_text_routing_p50"]) < float(found["faq_text_p50"])
+    # Where the time goes: the parts add up to the whole; the bare handlers keep no inbox or
+    # outbox, the bot's handlers do, and only a typed question is routed.
+    parts = {kind: {part: float(found[f"{kind}_part_{part}"]) for part in PARTS}
+             for kind in ("echo", "ptb_button", "screening_answer", "faq_text", "menu_button")}
+    for kind, spent in parts.items():
+        assert abs(sum(spent.values()) - float(found[f"{kind}_part_total"])) < 1, kind
+        assert spent["parse"] > 0 and spent["bot_api"] > 0, kind
+        kept = spent["inbox"] > 0 and spent["outbox"] > 0 and spent["flow"] > 0
+        assert kept == (kind not in ("echo", "ptb_button")), kind
+        assert (spent["routing"] > 0) == (kind == "faq_text"), kind
