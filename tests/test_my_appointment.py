@@ -59,6 +59,59 @@ async def test_asking_to_cancel_shows_the_appointment_with_its_cancel(
     assert t("faq.no_match") not in reply
 
 
+@pytest.mark.parametrize("language, text", [
+    ("en", "i need to cancel"), ("en", "could i come the day after tomorrow instead"),
+    ("en", "sorry something came up, i can't make it on friday"),
+    ("en", "can we move it to next week?"), ("ru", "мне нужно отменить"),
+    ("ru", "можно вместо пятницы в субботу?")])
+async def test_saying_plans_changed_shows_the_appointment_with_its_move_and_cancel(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """"i need to cancel" got the page about a course of sessions, and "could i come the day
+    after tomorrow instead" the aftercare page: words a client with an appointment says of
+    it, read as questions about the procedure."""
+    t = Texts(content, language)
+    client = await held(bot, content, language)
+    reply = shown(await client.send(text))
+    assert t("my_appointment.held") in reply
+    assert {t.label("appointment.reschedule"), t.label("appointment.cancel")} <= {
+        label for label, _ in client.last.buttons}
+
+
+async def test_cancelling_with_no_appointment_says_there_is_none(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    reply = shown(await client.send({"en": "i need to cancel", "ru": "мне нужно отменить"}[
+        language]))
+    assert t("my_appointment.none") in reply
+
+
+@pytest.mark.parametrize("language, text, topic", [
+    ("en", "can i use my own serum instead of your cream after the procedure?", "aftercare"),
+    ("ru", "можно вместо крема после процедуры мазать свою сыворотку?", "aftercare")])
+async def test_instead_without_a_day_is_still_a_question(
+    bot: Sandbox, content: Content, language: str, text: str, topic: str
+) -> None:
+    """"Instead" asks to move the visit only beside a day; otherwise it is the question's."""
+    t = Texts(content, language)
+    client = await held(bot, content, language)
+    reply = shown(await client.send(text))
+    assert t("my_appointment.held") not in reply
+
+
+async def test_cancelling_because_of_health_gets_the_health_answer_first(
+    bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    client = await held(bot, content, "en")
+    reply = shown(await client.send("i need to cancel, i just found out i'm pregnant"))
+    assert t("my_appointment.held") not in reply
+    assert t("health.unknown") in reply
+
+
 async def test_cancel_frees_the_slot_and_rescheduling_moves_it(
     bot: Sandbox, content: Content, language: str
 ) -> None:

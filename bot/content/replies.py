@@ -60,6 +60,8 @@ class Replies(Dialog):
     turns: Phrases = ()
     doubts: dict[Id, Phrases] = {}
     call_back: Phrases = ()
+    cancels: Phrases = ()
+    another_time: Phrases = ()
     earlier: Phrases = ()
     now: Phrases = ()
     past: Phrases = ()
@@ -108,6 +110,7 @@ class ReplyReader:
             for key, texts in replies.checkin.items()}, reading)
         self._doubts = {step: phrases(texts) for step, texts in replies.doubts.items()}
         self._call_back = phrases(replies.call_back)
+        self._cancels, self._another_time = phrases(replies.cancels), phrases(replies.another_time)
         self._earlier, self._now = phrases(replies.earlier), phrases(replies.now)
         self._past = phrases(replies.past)
         # The ids each part names, for `clinicbot check` (bot/content/check_replies.py).
@@ -180,6 +183,18 @@ class ReplyReader:
         """Whether a message asks the clinic to phone ("just call me", "перезвоните мне")."""
         words = tokens(text)
         return any(_within(words, phrase) for phrase in self._call_back)
+
+    def cancels(self, text: str) -> bool:
+        """Whether a message says the client cannot come, or wants their visit moved ("i need
+        to cancel", "не смогу прийти")."""
+        words = tokens(text)
+        return any(_within(words, phrase) for phrase in self._cancels)
+
+    def another_time(self, text: str) -> bool:
+        """Whether a message asks for another day or time, if it names one ("thursday
+        instead", "в другой день")."""
+        words = tokens(text)
+        return any(_within(words, phrase) for phrase in self._another_time)
 
     def resumes(self, text: str) -> bool:
         """"Where was I", "продолжить": the client wants to pick up where they stopped."""

@@ -93,7 +93,8 @@ async def _answer(visit: Visit, found: Route, text: str) -> Turn:
         return health.unknown(visit)
     if found.kind == "person":
         return await ask_person(visit)
-    if found.kind == "appointment":
+    if found.kind == "appointment" or found.kind in ("faq", "none", "smalltalk") and (
+            _changes_plans(visit, text)):
         return await my_appointment.show(visit)  # with a Book button when there is none
     if found.kind == "book" or (found.kind == "none" and slot_picker.asked_day(visit, text)):
         return await booking.begin(visit, text)  # "на субботу" alone asks to book that day
@@ -108,6 +109,15 @@ async def _answer(visit: Visit, found: Route, text: str) -> Turn:
     if found.kind == "smalltalk":
         return main_menu(visit, note=visit.tr(SMALLTALK.get(found.keys[0], "smalltalk.ok")))
     return await faq.offer_to_staff(visit, text)
+
+
+def _changes_plans(visit: Visit, text: str) -> bool:
+    """"I need to cancel", "could I come Thursday instead": about the client's visit, however
+    much the words look like a question about the procedure ("instead" asks to move it only
+    beside a day or time)."""
+    reader = visit.content.replies[visit.language]
+    return reader.cancels(text) or reader.another_time(text) and (
+        slot_picker.asked_day(visit, text) is not None)
 
 
 def logistics(visit: Visit, kind: str) -> str:
