@@ -3,9 +3,10 @@ chart of the funnel and the week's ratings with the figures in its caption; opti
 to the staff chat every Monday morning (`WEEKLY_DIGEST`).
 
 Counts come from the anonymous funnel events (bot/flows/funnel.py), so they survive the
-deletion of clients' personal data. Each step shows its conversion from the step before it;
-"lead" counts every lead, including those a specialist must decide on, so it can exceed
-"suitable".
+deletion of clients' personal data. Each step shows its conversion from the step before it,
+but "lead", which counts every lead, those a specialist must decide on too: from the finished
+checks. A step counted more often than the one it is compared with (a client treated without
+a booking, a step begun before the period) shows a dash rather than over 100 %.
 """
 
 from __future__ import annotations
@@ -46,9 +47,9 @@ async def stats(desk: Desk, args: list[str]) -> Turn:
     steps, previous = [], None
     for stage in funnel.STAGES:
         count = counts.get(stage, 0)
-        rate = None
-        if previous is not None:
-            rate = format_percent(count / previous, locale=desk.language) if previous else "—"
+        base = counts.get(funnel.SCREENED, 0) if stage == funnel.LEAD else previous
+        rate = None if base is None else format_percent(count / base, locale=desk.language) \
+            if base > 0 and count <= base else "—"
         steps.append(Step(desk.tr_label(funnel.LABELS[stage]), count, rate))
         previous = count
     problems = counts.get(funnel.AFTERCARE_PROBLEM, 0)
