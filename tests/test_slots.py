@@ -403,6 +403,34 @@ async def test_a_held_time_nobody_confirmed_is_on_the_day_list_and_staff_are_rem
     assert bot.errors == []
 
 
+async def test_a_held_time_after_a_closed_day_is_posted_on_the_open_day_before_it(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """A time held for Monday was first posted on Sunday, when the clinic is closed and
+    nobody reads the staff chat, and again at Monday's nudge hour, perhaps after it. It now
+    comes on Saturday, the last day the clinic is open before it, and nothing on Sunday."""
+    staff = Texts(content, "en")
+    client = await at_picker(bot, content)
+    monday = buttons(client.last, "sday:")[5]
+    assert monday[0].startswith("Mon")
+    await client.press_data(monday[1], client.last)
+    await client.press_data(buttons(client.last, "stime:")[-1][1], client.last)  # evening
+
+    def held_posts() -> list[str]:
+        return [m.text for m in bot.staff_chat() if staff("staff.held.title") in m.text]
+
+    move_to(bot, SATURDAY)  # Saturday at the nudge hour
+    await bot.run_scheduler()
+    [saturday] = held_posts()
+    assert "#1 Olga" in saturday
+    move_to(bot, SATURDAY + timedelta(days=1))  # Sunday: closed
+    await bot.run_scheduler()
+    assert len(held_posts()) == 1
+    move_to(bot, SATURDAY + timedelta(days=2))  # Monday, the day itself
+    await bot.run_scheduler()
+    assert len(held_posts()) == 2
+
+
 async def test_a_held_time_the_client_came_to_can_be_marked_treated(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:

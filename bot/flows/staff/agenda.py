@@ -3,17 +3,19 @@
 The day's list shows each appointment, earliest first, with the time (the clinic's), the lead
 number, the client's name and whether they answered their reminder; a time a client holds
 that staff have not confirmed is listed too, marked so, and staff are reminded of such times
-at the nudge hour of the day before and of the day itself (`held_nudge`). `/help` lists
+at the nudge hour of the open day before and of the day itself (`held_nudge`); none is
+posted on a day the clinic is closed. `/help` lists
 the desk's commands from the router, as Telegram's command menu of the staff chat does."""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from babel.dates import format_date, format_time
 from markupsafe import escape
 
+from bot.config import Settings
 from bot.content.i18n import N_, format_when
 from bot.flows import Reply, Services, Turn
 from bot.flows.scheduled import StaffDigest
@@ -55,20 +57,29 @@ async def agenda(desk: Desk, days_ahead: int) -> Turn:
     return Turn([Reply("\n".join(lines), about=tuple(named))])
 
 
+def _open(settings: Settings, day: date) -> bool:
+    """Whether the clinic works on `day` (every day, where no opening hours are given)."""
+    return settings.opening_hours is None or day.weekday() in settings.opening_hours
+
+
 def _held_due(services: Services) -> datetime | None:
-    """Today's nudge hour (the clinic's time), once it has come."""
+    """Today's nudge hour (the clinic's time), once it has come, on a day the clinic is
+    open: on a closed day nobody reads the staff chat."""
     settings = services.settings
     local = services.clock.now().astimezone(settings.timezone)
-    if local.hour < settings.nudge_hour:
+    if local.hour < settings.nudge_hour or not _open(settings, local.date()):
         return None
     return datetime.combine(local.date(), time(settings.nudge_hour), tzinfo=settings.timezone)
 
 
 def _held_until(services: Services) -> datetime:
-    """The end of tomorrow, the clinic's time: the day's post names times until then."""
-    tz = services.settings.timezone
-    return datetime.combine(services.clock.now().astimezone(tz).date() + timedelta(days=2),
-                            time(0), tzinfo=tz)
+    """The end of the next day the clinic is open, the clinic's time: the day's post names
+    times until then (Saturday's names Monday's, past a closed Sunday)."""
+    settings = services.settings
+    today = services.clock.now().astimezone(settings.timezone).date()
+    after = next((today + timedelta(days=n) for n in range(1, 8)
+                  if _open(settings, today + timedelta(days=n))), today + timedelta(days=1))
+    return datetime.combine(after + timedelta(days=1), time(0), tzinfo=settings.timezone)
 
 
 def in_held_post(services: Services, lead: Lead) -> bool:
