@@ -11,6 +11,7 @@ import pytest
 
 from bot.config import Settings
 from bot.content import Content
+from bot.content.i18n import format_when
 from bot.devtools.sandbox import ChatUser, Sandbox
 from bot.flows.aftercourse import Rating
 from tests.appointments import book, move_to
@@ -146,6 +147,9 @@ async def test_the_next_session_is_offered_when_staff_set_the_course(
     client = await treated(bot, content, settings, language)
     done = shown(await staff_member(bot, settings).send("/course 1 4 6"))
     assert staff("staff.course.set", id=1, weeks=4) in done
+    # The lead is treated: staff see the day the offer goes, not only "4 weeks after".
+    goes = format_when(datetime(2026, 12, 30, 10, 0, tzinfo=UTC), "en", settings.timezone)
+    assert staff("staff.course.on", when=goes) in done
     assert staff("staff.card.course", weeks=4) in (await card(bot, 1)).text
     offer = t("aftercourse.course.due", clinic=settings.clinic_name, weeks=4)
     move_to(bot, datetime(2026, 12, 30, 9, 0, tzinfo=UTC))  # a day before four weeks
@@ -253,7 +257,8 @@ async def test_no_next_session_offer_when_the_course_is_set_after_stop(
     t = Texts(content, "en")
     client = await treated(bot, content, settings, "en")
     await client.send("/stop")
-    await staff_member(bot, settings).send("/course 1 3")
+    set_after_stop = shown(await staff_member(bot, settings).send("/course 1 3"))
+    assert Texts(content, "en")("staff.course.stopped") in set_after_stop
     move_to(bot, datetime(2027, 1, 10, 10, 0, tzinfo=UTC))
     await bot.run_scheduler()
     offer = t("aftercourse.course.due", clinic=settings.clinic_name, weeks=3)

@@ -56,11 +56,13 @@ async def plan_review(services: Services, user_id: int, treated_on: date, tz: Zo
 
 
 async def plan_next_session(services: Services, user_id: int, weeks: int, treated_at: datetime,
-                            tz: ZoneInfo) -> None:
-    """The offer of the next session, `weeks` after the procedure, at the nudge hour."""
-    due = local_due(treated_at.astimezone(tz).date(), weeks * 7,
-                    services.settings.nudge_hour, tz)
-    await services.stores.reminders.schedule(user_id, COURSE, max(due, services.clock.now()))
+                            tz: ZoneInfo) -> datetime:
+    """The offer of the next session, `weeks` after the procedure, at the nudge hour; when
+    it goes."""
+    due = max(local_due(treated_at.astimezone(tz).date(), weeks * 7,
+                        services.settings.nudge_hour, tz), services.clock.now())
+    await services.stores.reminders.schedule(user_id, COURSE, due)
+    return due
 
 
 async def reminder(services: Services, client: Client, kind: str, language: str) -> Reply | None:

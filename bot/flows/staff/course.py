@@ -1,12 +1,14 @@
 """`/course ID WEEKS [SESSIONS]`: the course staff set on a lead's card ("next session in 3
 weeks, 6 sessions"). The client is offered the next session that long after the procedure
-(bot/flows/aftercourse.py); a lead with no course set offers nothing."""
+(bot/flows/aftercourse.py); a lead with no course set offers nothing. For a treated lead the
+reply says the day the offer goes, or that the client said /stop and it will not."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from bot.content.i18n import N_
+from bot.content.i18n import N_, format_when
 from bot.flows import Reply, Turn, aftercourse
 from bot.flows.aftercare import client_timezone
 from bot.flows.staff import TREATED, Desk, lead_named
@@ -35,9 +37,14 @@ async def course(desk: Desk, args: list[str]) -> Turn:
     sessions = _number(args[2], SESSIONS) if len(args) == 3 else None
     if weeks is None or (len(args) == 3 and sessions is None):
         return Turn([Reply(desk.tr(USAGE))])
-    await set_course(desk, found, weeks, sessions)
-    done = desk.tr("staff.course.set", id=found.id, weeks=weeks)
-    return Turn([Reply(done)], [await card_post(desk.services, found)])
+    goes = await set_course(desk, found, weeks, sessions)
+    done = [desk.tr("staff.course.set", id=found.id, weeks=weeks)]
+    if await desk.stores.clients.stopped(found.client.user_id):
+        done.append(desk.tr("staff.course.stopped"))
+    elif goes is not None:
+        done.append(desk.tr("staff.course.on", when=format_when(
+            goes, desk.language, desk.settings.timezone)))
+    return Turn([Reply("\n".join(done))], [await card_post(desk.services, found)])
 
 
 async def chosen(desk: Desk, pressed: CourseChoice) -> Turn:
@@ -58,25 +65,30 @@ async def chosen(desk: Desk, pressed: CourseChoice) -> Turn:
     return Turn(staff=[await card_post(desk.services, lead)])
 
 
-async def set_course(desk: Desk, lead: Lead, weeks: int, sessions: int | None) -> None:
+async def set_course(desk: Desk, lead: Lead, weeks: int, sessions: int | None
+                     ) -> datetime | None:
     """Store the course; a treated lead's offer moves with a new interval (a new number of
-    sessions leaves the offer where it was, sent or not)."""
+    sessions leaves the offer where it was, sent or not). When a new offer goes, if one was
+    planned."""
     before = await desk.stores.courses.of_lead(lead.id)
     await desk.stores.courses.set(lead.id, weeks, sessions, desk.now)
     if lead.status == TREATED and (before is None or before.weeks != weeks):
-        await plan(desk, lead, weeks)
+        return await plan(desk, lead, weeks)
+    return None
 
 
-async def plan(desk: Desk, lead: Lead, weeks: int) -> None:
+async def plan(desk: Desk, lead: Lead, weeks: int) -> datetime:
     """Offer the next session `weeks` after the procedure: the visit, where Treated was
-    pressed within `VISIT_LATELY` after it (the morning after), else the press."""
+    pressed within `VISIT_LATELY` after it (the morning after), else the press. When it
+    goes."""
     treated = [h.changed_at for h in await desk.stores.leads.history(lead.id)
                if h.new_status == TREATED]
     pressed, visit = treated[-1] if treated else desk.now, lead.appointment_at
     done = visit if visit is not None and pressed - VISIT_LATELY < visit <= pressed \
         else pressed
     tz = client_timezone(desk.services, lead.client.timezone)
-    await aftercourse.plan_next_session(desk.services, lead.client.user_id, weeks, done, tz)
+    return await aftercourse.plan_next_session(desk.services, lead.client.user_id, weeks, done,
+                                               tz)
 
 
 async def on_treated(desk: Desk, lead: Lead) -> None:
