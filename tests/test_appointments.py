@@ -101,6 +101,36 @@ async def test_confirm_marks_the_card(
     assert staff("staff.card.answer.confirm") in (await card(bot, 1)).text
 
 
+def calendar_field(calendar: str, name: str) -> str:
+    [line] = [x for x in calendar.splitlines() if x.startswith(name + ":")]
+    return line.partition(":")[2]
+
+
+@pytest.mark.parametrize("by", ["client", "clinic"])
+async def test_a_cancelled_visit_sends_a_file_that_cancels_the_calendar_event(
+    bot: Sandbox, content: Content, settings: Settings, by: str
+) -> None:
+    """The confirmation's calendar file put the visit in the client's calendar; cancelling
+    it, by the client or by the clinic, left the event there, and the client might come."""
+    t, staff = Texts(content, "en"), Texts(content, "en")
+    client = await book(bot, content, settings)
+    added = client.messages[-1].document["content"].decode()
+    bot.clock.advance(timedelta(minutes=5))
+    if by == "client":
+        await client.send("/appointment")
+        await client.press(t.label("appointment.cancel"))
+        await client.press(t.label("appointment.cancel_yes"))
+    else:
+        await press_on_card(bot, staff_member(bot, settings), 1,
+                            staff.label("staff.status.archived"))
+    [file] = [m for m in client.messages if m.document is not None][1:]
+    cancelling = file.document["content"].decode()
+    assert calendar_field(cancelling, "UID") == calendar_field(added, "UID")
+    assert int(calendar_field(cancelling, "SEQUENCE")) > int(calendar_field(added, "SEQUENCE"))
+    assert calendar_field(cancelling, "STATUS") == "CANCELLED"
+    assert calendar_field(cancelling, "DTSTART") == calendar_field(added, "DTSTART")
+
+
 @pytest.mark.parametrize("answer", ["reschedule", "cancel"])
 async def test_reschedule_and_cancel_tell_the_staff_chat(
     bot: Sandbox, content: Content, settings: Settings, answer: str
@@ -111,7 +141,7 @@ async def test_reschedule_and_cancel_tell_the_staff_chat(
     if answer == "cancel":
         await client.press(t.label("appointment.cancel_yes"))
     assert t({"reschedule": "appointment.rescheduling", "cancel": "appointment.cancelled"}[
-        answer]) in client.last.text
+        answer]) in text_messages(client)[-1].text
     when = format_when(VISIT, "en", settings.timezone)
     assert bot.staff_chat()[-1].text == t(f"staff.appointment.{answer}", id=1, name="Olga",
                                           when=when)

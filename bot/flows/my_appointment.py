@@ -196,7 +196,11 @@ async def cancel(visit: Visit, lead: Lead) -> Turn:
     if lead.appointment_at is not None:
         staff.append(_staff_note(visit, lead, N_("staff.appointment.cancel"),
                                  when=_staff_when(visit, lead.appointment_at)))
-    return Turn([Reply(visit.tr("appointment.cancelled"), (book,), edit=True)], staff)
+    replies = [Reply(visit.tr("appointment.cancelled"), (book,), edit=True)]
+    if lead.status == BOOKED and lead.appointment_at is not None:  # its calendar file was sent
+        replies.append(Reply("", document=booked.calendar_file(
+            visit.services, lead, lead.appointment_at, visit.language, cancelled=True)))
+    return Turn(replies, staff)
 
 
 async def move(visit: Visit, pressed: SlotTime) -> Turn:

@@ -28,8 +28,9 @@ def reminder_times(services: Services, appointment: datetime,
 
 
 def calendar_file(services: Services, lead: Lead, appointment: datetime,
-                  language: str) -> Document:
-    """A one-event iCalendar file (RFC 5545), so the client can add the visit to a calendar."""
+                  language: str, *, cancelled: bool = False) -> Document:
+    """A one-event iCalendar file (RFC 5545), so the client can add the visit to a calendar;
+    `cancelled`, the same event marked so, which takes it out of the calendar again."""
     settings = services.settings
     rules = settings.booking
     end = appointment + timedelta(minutes=rules.minutes if rules else
@@ -48,9 +49,10 @@ def calendar_file(services: Services, lead: Lead, appointment: datetime,
              f"SEQUENCE:{int(now.timestamp()) // 60}",
              f"DTSTAMP:{stamp(now)}", f"DTSTART:{stamp(appointment)}",
              f"DTEND:{stamp(end)}", f"SUMMARY:{_text(title)}",
-             f"LOCATION:{_text(settings.address_for(language))}", "END:VEVENT",
-             "END:VCALENDAR"]
-    return Document("appointment.ics", "".join(_folded(line) + "\r\n" for line in lines).encode())
+             f"LOCATION:{_text(settings.address_for(language))}",
+             *(["STATUS:CANCELLED"] if cancelled else []), "END:VEVENT", "END:VCALENDAR"]
+    return Document("cancelled.ics" if cancelled else "appointment.ics",
+                    "".join(_folded(line) + "\r\n" for line in lines).encode())
 
 
 def _text(value: str) -> str:

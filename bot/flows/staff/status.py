@@ -200,8 +200,9 @@ def _on_a_later_day(desk: Desk, lead: Lead) -> bool:
         lead.appointment_at.astimezone(tz).date() > desk.now.astimezone(tz).date())
 
 
-def _told(desk: Desk, lead: Lead, msgid: str) -> ClientPost:
-    """The client told what the clinic did to their time (called off, or restored)."""
+def _told(desk: Desk, lead: Lead, msgid: str, *, cancelled: bool = False) -> ClientPost:
+    """The client told what the clinic did to their time (called off, or restored); a visit
+    `cancelled` that was confirmed comes with the file that takes it out of the calendar."""
     services = desk.services
     assert lead.appointment_at is not None
     language = client_language(services, lead.client)
@@ -211,7 +212,9 @@ def _told(desk: Desk, lead: Lead, msgid: str) -> ClientPost:
     unreachable = StaffPost(services.content.tr_message(
         services.settings.default_language, "staff.client_unreachable", id=lead.id),
         reply_to=lead.staff_message_id)
-    return ClientPost(lead.client.chat_id, text, undeliverable=unreachable)
+    document = booked.calendar_file(services, lead, lead.appointment_at, language,
+                                    cancelled=True) if cancelled else None
+    return ClientPost(lead.client.chat_id, text, undeliverable=unreachable, document=document)
 
 
 async def change(desk: Desk, lead: Lead, target: str,
@@ -234,7 +237,8 @@ async def change(desk: Desk, lead: Lead, target: str,
     assert updated is not None
     turn = Turn(staff=[await card_post(desk.services, updated)])
     if target in CALLING_OFF and lead.status in OPEN and _ahead(desk, lead):
-        turn.clients.append(_told(desk, updated, N_("appointment.called_off")))
+        turn.clients.append(_told(desk, updated, N_("appointment.called_off"),
+                                  cancelled=lead.status == BOOKED))
     if target == BOOKED and appointment is not None:
         before = lead.appointment_at if lead.status == BOOKED else None
         turn.clients.append(await booked.notify_client(desk, updated, appointment, before))
