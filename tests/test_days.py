@@ -75,6 +75,11 @@ TODAY = date(2026, 11, 24)  # a Tuesday
     ("в пятницу в 15:30", AskedDay(date(2026, 11, 27), time(15, 30))),
     # ...or without "at": a clock time, or an hour with am or pm.
     ("wed 4pm", AskedDay(date(2026, 11, 25), time(16))),
+    # "sat" and "sun" are days only beside a time or a part of the day.
+    ("sat at 5pm", AskedDay(date(2026, 11, 28), time(17))),
+    ("sat 10am", AskedDay(date(2026, 11, 28), time(10))),
+    ("sun at 11", AskedDay(date(2026, 11, 29), time(11))),
+    ("could i do sat morning?", AskedDay(date(2026, 11, 28), time(0), time(12))),
     ("tomorrow 11:00", AskedDay(date(2026, 11, 25), time(11))),
     ("Tuesday 14:00", AskedDay(date(2026, 12, 1), time(14))),
     ("завтра 11:30", AskedDay(date(2026, 11, 25), time(11, 30))),
@@ -87,6 +92,7 @@ def test_a_named_day_is_read(text: str, expected: AskedDay) -> None:
                                   "с подругой", "only after 18:00", "31.02",
                                   "what happens at the 2nd session?", "the 3rd time",
                                   "после 2-го сеанса", "на 32-е", "a session for my 30th.",
-                                  "can I go in the sun", "I sat by the pool", "ср. цена"])
+                                  "can I go in the sun", "I sat by the pool", "ср. цена",
+                                  "I sat at home all day", "in the sun at noon?"])
 def test_words_that_are_no_day_name_none(text: str) -> None:
     assert parse_day(text, TODAY) is None

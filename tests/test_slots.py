@@ -362,13 +362,15 @@ async def test_a_day_with_no_times_says_why(
     assert buttons(client.last, "sday:")  # the days to pick from instead
 
 
+@pytest.mark.parametrize("typed", ["Saturday evening", "sat at 5pm"])
 async def test_hours_the_day_has_nothing_at_show_the_days_other_times(
-    bot: Sandbox, content: Content
+    bot: Sandbox, content: Content, typed: str
 ) -> None:
-    """"Saturday evening" (the clinic closes at 16:00) said Saturday was full."""
+    """"Saturday evening" (the clinic closes at 16:00) said Saturday was full; "sat at 5pm"
+    was only noted, with the days to choose from, as if no day had been named."""
     t = Texts(content, "en")
     client = await at_picker(bot, content)
-    reply = shown(await client.send("Saturday evening"))
+    reply = shown(await client.send(typed))
     assert t("slots.hours_full", day="Saturday 28 November") in reply
     assert buttons(client.last, "stime:")[0][0] == format_time(SATURDAY, "short", locale="en")
 

@@ -23,6 +23,9 @@ WEEKDAYS = (("monday", "понедельн"), ("tuesday", "вторник"), ("w
 # whole words only; "sat" and "sun" ("in the sun") and "ср" ("ср. цена") say other things.
 SHORT_WEEKDAYS = (("mon", "пн"), ("tue", "tues", "вт"), ("wed",), ("thu", "thur", "thurs", "чт"),
                   ("fri", "пт"), ("сб",), ("вс",))
+# ...except right before a time or a part of the day ("sat at 5pm", "sun 11am", "sat morning";
+# not "in the sun at noon").
+_SAT_SUN = re.compile(r"(?<!the )\b(sat|sun)\s+(?:at\s+)?(?=\d|noon\b|morning|afternoon|evening)")
 # Parts of the day: (from, until) in local time.
 PARTS = {"morning": (time(0), time(12)), "afternoon": (time(12), time(17)),
          "evening": (time(17), time(23, 59))}
@@ -133,6 +136,9 @@ def _named_day(words: list[str], lowered: str, today: date) -> date | None:
         for number, (stems, short) in enumerate(zip(WEEKDAYS, SHORT_WEEKDAYS, strict=True)):
             if word in short or any(word.startswith(stem) for stem in stems):
                 return today + timedelta(days=(number - today.weekday()) % 7 or 7)
+    if m := _SAT_SUN.search(lowered):
+        number = 5 if m[1] == "sat" else 6
+        return today + timedelta(days=(number - today.weekday()) % 7 or 7)
     return None
 
 
