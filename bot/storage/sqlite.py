@@ -193,8 +193,8 @@ class SqliteDatabase(Database):
         return "removed" if current is None else "replaced"
 
     async def close(self) -> None:
-        if self._copying is not None:
-            await self._copying
+        if self._copying is not None:  # its connection closes itself once the copy is done
+            await asyncio.wait([self._copying])
         self.reader.close()
         if self.quick is not None:
             self.quick.close()
