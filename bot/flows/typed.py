@@ -93,9 +93,13 @@ async def _answer(visit: Visit, found: Route, text: str) -> Turn:
         return health.unknown(visit)
     if found.kind == "person":
         return await ask_person(visit)
-    if found.kind == "appointment" or found.kind in ("faq", "none", "smalltalk") and (
-            _changes_plans(visit, text)):
+    if found.kind == "appointment":
         return await my_appointment.show(visit)  # with a Book button when there is none
+    if found.kind in ("faq", "none", "smalltalk") and _changes_plans(visit, text):
+        # The client's appointment, to move or cancel; with none here (booked by phone, or a
+        # question about cancelling), a person rather than a topic the words only look like.
+        return await my_appointment.show(visit) if await my_appointment.current(visit) \
+            else await faq.offer_to_staff(visit, text)
     if found.kind == "book" or (found.kind == "none" and slot_picker.asked_day(visit, text)):
         return await booking.begin(visit, text)  # "на субботу" alone asks to book that day
     if found.kind == "logistics" and found.keys[0] in ("payment", "gift"):
