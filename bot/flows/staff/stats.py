@@ -48,8 +48,10 @@ async def stats(desk: Desk, args: list[str]) -> Turn:
     for stage in funnel.STAGES:
         count = counts.get(stage, 0)
         base = counts.get(funnel.SCREENED, 0) if stage == funnel.LEAD else previous
-        rate = None if base is None else format_percent(count / base, locale=desk.language) \
-            if base > 0 and count <= base else "—"
+        rate = None
+        if base is not None:
+            rate = format_percent(count / base, locale=desk.language) \
+                if base > 0 and count <= base else "—"
         steps.append(Step(desk.tr_label(funnel.LABELS[stage]), count, rate))
         previous = count
     problems = counts.get(funnel.AFTERCARE_PROBLEM, 0)
