@@ -183,7 +183,9 @@ async def test_the_wal_is_copied_back_while_updates_come_without_a_scheduler(
             await stores.inbox.finish([update_id], NOW)
             await asyncio.sleep(0)  # as between two updates
         page = (await stores.database.one("PRAGMA page_size"))[0]
-        assert wal.stat().st_size < 6000 * page / 4  # each commit wrote a page or more
+        # Each commit wrote three pages or more (90 MB in all); copied back, the WAL holds
+        # what a few hundred commits wrote.
+        assert wal.stat().st_size < 6000 * page
     finally:
         await stores.close()
     assert await rows_seen_by_another_process(path, "SELECT COUNT(*) FROM inbox") == [(3000,)]

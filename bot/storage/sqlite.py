@@ -10,7 +10,6 @@ connection see every committed write.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import os
 import sqlite3
@@ -122,6 +121,7 @@ class SqliteDatabase(Database):
         self.owner = uuid4().hex
         self._commits = 0
         self._copying: asyncio.Task[None] | None = None
+        self._copier: sqlite3.Connection | None = None  # the copy's own connection
 
     @classmethod
     async def open(cls, path: Path) -> Self:
@@ -193,8 +193,10 @@ class SqliteDatabase(Database):
         return "removed" if current is None else "replaced"
 
     async def close(self) -> None:
-        if self._copying is not None:  # its connection closes itself once the copy is done
+        if self._copying is not None:
             await asyncio.wait([self._copying])
+        if self._copier is not None:
+            self._copier.close()
         self.reader.close()
         if self.quick is not None:
             self.quick.close()
@@ -269,14 +271,20 @@ class SqliteDatabase(Database):
             self._copying = asyncio.get_running_loop().create_task(self._copy_back())
 
     async def _copy_back(self) -> None:
-        """A checkpoint on a connection of its own, in a thread, while the bot's writes wait
-        (the event loop goes on): copied whole, the WAL is written from its start again by
-        the next commit. One that raced the writes would never be whole, and the WAL would
-        keep growing."""
+        """A checkpoint on a connection of its own, in a thread (the event loop goes on): most
+        of the WAL while the bot's writes go on, then what they wrote meanwhile while they
+        wait (about a millisecond, most of it the file's sync). Copied whole, the WAL is
+        written from its start again by the next commit; a copy that raced the writes would
+        never be whole, and the WAL would keep growing."""
+        if self._copier is None:
+            self._copier = sqlite3.connect(self.path, isolation_level=None,
+                                           check_same_thread=False)
+        copier = self._copier
+
         def copy() -> None:
-            with contextlib.closing(sqlite3.connect(self.path, isolation_level=None)) as own:
-                own.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            copier.execute("PRAGMA wal_checkpoint(PASSIVE)")
         try:
+            await asyncio.to_thread(copy)
             async with self._write_lock:
                 await asyncio.to_thread(copy)
         except sqlite3.Error as exc:
