@@ -40,7 +40,8 @@ def _keep_words_of_known_conditions(dialogs: Path) -> None:
               if isinstance(option, dict) and "outcome" in option}
     for words in dialogs.glob("words.*.yaml"):
         data = yaml.safe_load(words.read_text(encoding="utf-8"))
-        data["conditions"] = {k: v for k, v in data["conditions"].items() if k in known}
+        for part in ("conditions", "had_first"):
+            data[part] = {k: v for k, v in data.get(part, {}).items() if k in known}
         words.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
                          encoding="utf-8")
     goals = {option if isinstance(option, str) else option["id"]

@@ -270,12 +270,15 @@ def test_every_condition_has_words_and_every_word_a_condition(
     words = copy / "dialogs/words.ru.yaml"
     data = yaml.safe_load(words.read_text(encoding="utf-8"))
     data["conditions"]["shingles"] = data["conditions"].pop("herpes")
+    data["had_first"] = {"shingles_treatment": ["лазер"]}
     words.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     edit(copy / "dialogs/health.yaml", "waits: []",
          "waits:\n  - {id: isotretinoin, outcome: suitable}")
     found = problems(example_settings, copy)
     assert "dialogs/words.ru.yaml: conditions: no words for 'herpes'" in found
     assert ("dialogs/words.ru.yaml: conditions: 'shingles' is no condition of "
+            "dialogs/screening.yaml or dialogs/health.yaml") in found
+    assert ("dialogs/words.ru.yaml: had_first: 'shingles_treatment' is no condition of "
             "dialogs/screening.yaml or dialogs/health.yaml") in found
     assert any(p.startswith("dialogs/health.yaml: waits[0] (isotretinoin): unknown outcome "
                             "'suitable'") for p in found)

@@ -132,3 +132,26 @@ async def test_recent_isotretinoin_or_nightly_tretinoin_is_never_no_contraindica
     [card] = bot.staff_chat()
     staff = Texts(content, "en")
     assert f"⚠️ {staff.label(f'screening.condition.{condition}')}" in card.text
+
+
+# Another resurfacing treatment named right after "after" ("после"), not said to be had.
+WAITED_AFTER = {
+    "en": ["can i do it a week after laser", "how long should i wait after a chemical peel?",
+           "how long after a laser session can i book"],
+    "ru": ["сколько ждать после чистки лица",
+           "после механической чистки через сколько можно шлифовку"],
+}
+
+
+async def test_asked_how_long_to_wait_after_another_resurfacing_the_client_hears_the_wait(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """"can i do it a week after laser" got "What is diamond microdermabrasion?", "how long
+    should i wait after a chemical peel?" the aftercare page, "сколько ждать после чистки
+    лица" how the procedure goes: never the two weeks a peel or laser needs first."""
+    t = Texts(content, language)
+    for typed in WAITED_AFTER[language]:
+        client = bot.user(language_code=language)
+        await client.send("/start")
+        reply = shown(await client.send(typed))
+        assert t("screening.reason.recent_resurfacing") in reply, typed

@@ -196,9 +196,9 @@ def _readings(words: dict[str, Words], languages: tuple[str, ...],
 def _spotter(language: str, words: Words, reading: Reading, ignore: str) -> Spotter:
     """One spotter for every kind of phrase: keys are `condition:<id>`, `health:<cue>`,
     `smalltalk:<kind>`, `logistics:<kind>`, `person`, `book`, `appointment`, `staff_only`,
-    `late`, `elsewhere` and `alongside` (these two, and the cues `health:general`,
-    `health:body`, `health:lately`, `health:ahead`, `health:apart`, `health:injured` and
-    `health:ailing`, only mark the message)."""
+    `late`, `elsewhere`, `alongside` and `first:<id>` (these three, and the cues
+    `health:general`, `health:body`, `health:lately`, `health:ahead`, `health:apart`,
+    `health:injured` and `health:ailing`, only mark the message)."""
     phrases: dict[str, tuple[str, ...]] = {"person": words.person, "book": words.book,
                                            "appointment": words.appointment,
                                            "staff_only": words.staff_only,
@@ -214,9 +214,10 @@ def _spotter(language: str, words: Words, reading: Reading, ignore: str) -> Spot
             "apart": words.health.apart,
             "absent": words.health.absent, "others": words.health.others}
     for kind, entries in (("condition", words.conditions), ("health", cues),
-                          ("smalltalk", words.smalltalk), ("logistics", words.logistics)):
+                          ("smalltalk", words.smalltalk), ("logistics", words.logistics),
+                          ("first", words.had_first)):
         phrases |= {f"{kind}:{key}": texts for key, texts in dict(entries).items()}
     return Spotter(language, phrases, reading, ignore, marks=(
         "elsewhere", "alongside", "health:general", "health:body", "health:lately",
-        "health:ahead", "health:apart", "health:injured", "health:ailing"),
-        stands_for=words.stands_for)
+        "health:ahead", "health:apart", "health:injured", "health:ailing",
+        *(f"first:{key}" for key in words.had_first)), stands_for=words.stands_for)

@@ -32,5 +32,8 @@ def check_words(content: Content, report: Report) -> None:
                                        "dialogs/screening.yaml or dialogs/health.yaml")
             elif not phrases:
                 report.problems.append(f"{where}: conditions: no words for {condition!r}")
+        for condition in sorted(set(words.had_first) - known):
+            report.problems.append(f"{where}: had_first: {condition!r} is no condition of "
+                                   "dialogs/screening.yaml or dialogs/health.yaml")
     report.counts["condition words"] = sum(
         len(p) for lang in content.words_files for p in content.words[lang].conditions.values())

@@ -21,7 +21,9 @@ can answer (discounts) goes to a person, never to a topic page; so does a questi
 service the clinic does not offer ("do you do hydrafacial", "сколько стоит ботокс"), unless it
 sets that service beside this one ("how is it different from a chemical peel", "ботокс после
 шлифовки можно?"); had, or planned on a day ahead ("botox on tues, microderm on sat?"), it is
-the writer's health. A client telling something
+the writer's health. A treatment that resurfaces the skin, named right after "after" in a
+question ("can I do it a week after laser", "сколько ждать после чистки лица"), was had first:
+the message is about that condition, whose answer is the wait. A client telling something
 about themself, or someone they bring, in words no vocabulary knows ("у меня спираль", "I take
 ozempic", "мама пьёт эутирокс, ей можно?") is taken for a health statement too: better a
 specialist's caution than a topic page or "no answer"; unless the message opens as a question
@@ -125,6 +127,9 @@ ABOUT = frozenset(("health:about",))  # a phrase of health alone, told in a clau
 # A count and a word opening a clause, and what follows them.
 _COUNT_OPENS = re.compile(r"\s*(\d{1,2})\s*([^\W\d_]+)\s*(.*)", re.DOTALL)
 PREGNANCY_WEEKS = (8, 42)  # fewer are as often weeks waited after a procedure
+FIRST = "first:"  # keys of a condition's procedures by their plain names (`had_first`)
+FIRST_WORDS = 3  # words after "after" that may name one: "after a chemical peel"
+_ENDED_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")  # a sentence and what ends it
 _TOLD_CLAUSE = re.compile(rf"[^,.;:!?()\n{_TONE}]+[,.;:!?()\n{_TONE}]*")  # a clause, its end
 
 
@@ -255,6 +260,10 @@ def _read(content: Content, matcher: FaqMatcher, language: str, typed: str, text
         topic = named_in_general(content, language, found, text, conditions)
         return Route("faq", (topic,)) if topic else Route(
             "condition", tuple(dict.fromkeys(conditions)), detail=detail)
+    # A procedure had before this one, asked about in general or not: its wait is the answer.
+    if "first" in by_kind and not someone_elses(found.keys) and (
+            first := had_first(content, language, text)):
+        return Route("condition", tuple(first), detail=detail)
     smalltalk = by_kind.get("smalltalk")
     chatting = smalltalk is not None and len(found.leftover) <= 1
     if about_own_health(content, language, found, text) or "health:telling" in found.keys and (
@@ -538,6 +547,30 @@ def had_before(content: Content, language: str, words: list[str]) -> bool:
     spotter = content.spotters[language]
     return any(word in before and "elsewhere" in spotter.find(" ".join(words[i + 1:i + 3])).keys
                for i, word in enumerate(words[:-1]))
+
+
+def had_first(content: Content, language: str, text: str) -> list[str]:
+    """The conditions whose procedure (`had_first`: "laser", "химический пилинг") is named
+    starting within two words after a word of `before_this`, in a sentence that asks: had
+    before this procedure, and the wait asked about ("can I do it a week after laser", "how
+    long should I wait after a chemical peel?", "сколько ждать после чистки лица"). A sentence
+    that tells ("после прошлой чистки у вас всё ок, спасибо") is read as it was."""
+    before = content.words[language].health.before_this
+    spotter = content.spotters[language]
+
+    def named(words: list[str]) -> set[str]:
+        return {key for key in spotter.find(" ".join(words)).keys if key.startswith(FIRST)}
+
+    found: dict[str, None] = {}
+    for sentence in _ENDED_SENTENCE.findall(text):
+        words = _WORD.findall(sentence.lower().replace("ё", "е"))
+        if told(content, language, words, sentence):
+            continue
+        for i, word in enumerate(words[:-1]):
+            if word in before:
+                after = words[i + 1:i + 1 + FIRST_WORDS]
+                found |= dict.fromkeys(named(after) - named(after[2:]))
+    return [key.removeprefix(FIRST) for key in found]
 
 
 def told_of(content: Content, language: str, text: str, *cues: frozenset[str],

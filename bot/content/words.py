@@ -107,6 +107,11 @@ class HealthCues(Dialog):
 
 class Words(Dialog):
     conditions: dict[Id, Phrases]
+    # A condition's procedures by their plain names ("laser", "химический пилинг"), which alone
+    # say nothing of the writer ("do you do laser?"): named right after a word of
+    # `health.before_this`, they were had before this procedure ("can I do it a week after
+    # laser", "сколько ждать после чистки лица"), and the message is about the condition.
+    had_first: dict[Id, Phrases] = {}
     health: HealthCues
     smalltalk: dict[Literal["greeting", "thanks", "ok", "bye"], Phrases]
     logistics: dict[Logistics, Phrases]
