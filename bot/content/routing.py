@@ -127,9 +127,10 @@ ABOUT = frozenset(("health:about",))  # a phrase of health alone, told in a clau
 # A count and a word opening a clause, and what follows them.
 _COUNT_OPENS = re.compile(r"\s*(\d{1,2})\s*([^\W\d_]+)\s*(.*)", re.DOTALL)
 PREGNANCY_WEEKS = (8, 42)  # fewer are as often weeks waited after a procedure
+SYMPTOMS = frozenset(("health:symptoms", "health:states", "health:about"))
 FIRST = "first:"  # keys of a condition's procedures by their plain names (`had_first`)
 FIRST_WORDS = 3  # words after "after" that may name one: "after a chemical peel"
-_ENDED_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")  # a sentence and what ends it
+ENDED_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")  # a sentence and what ends it
 _TOLD_CLAUSE = re.compile(rf"[^,.;:!?()\n{_TONE}]+[,.;:!?()\n{_TONE}]*")  # a clause, its end
 
 
@@ -260,9 +261,11 @@ def _read(content: Content, matcher: FaqMatcher, language: str, typed: str, text
         topic = named_in_general(content, language, found, text, conditions)
         return Route("faq", (topic,)) if topic else Route(
             "condition", tuple(dict.fromkeys(conditions)), detail=detail)
-    # A procedure had before this one, asked about in general or not: its wait is the answer.
-    if "first" in by_kind and not someone_elses(found.keys) and (
-            first := had_first(content, language, text)):
+    # A procedure had before this one, asked about in general or not: its wait is the answer;
+    # with a symptom or a skin state told beside it ("уже 3 дня после чистки, а всё ещё
+    # жжёт"), a specialist's caution is.
+    if "first" in by_kind and not someone_elses(found.keys) and SYMPTOMS.isdisjoint(
+            found.keys) and (first := had_first(content, language, text)):
         return Route("condition", tuple(first), detail=detail)
     smalltalk = by_kind.get("smalltalk")
     chatting = smalltalk is not None and len(found.leftover) <= 1
@@ -562,7 +565,7 @@ def had_first(content: Content, language: str, text: str) -> list[str]:
         return {key for key in spotter.find(" ".join(words)).keys if key.startswith(FIRST)}
 
     found: dict[str, None] = {}
-    for sentence in _ENDED_SENTENCE.findall(text):
+    for sentence in ENDED_SENTENCE.findall(text):
         words = _WORD.findall(sentence.lower().replace("ё", "е"))
         if told(content, language, words, sentence):
             continue
@@ -620,7 +623,7 @@ def asks_elsewhere(content: Content, language: str, found: Found, words: list[st
         ("alongside", "health:first_person", "health:telling", "health:lately",
          "health:ahead")) and not told(
         content, language, words, text) and not any(map(lemmas.speaks_of_self, words)) and (
-        any(map(lemmas.addresses, words)) or not _asking(language, addressing).isdisjoint(
+        any(map(lemmas.addresses, words)) or not asking_words(language, addressing).isdisjoint(
             map(lemmas.written, words)))
 
 
@@ -706,7 +709,7 @@ def told(content: Content, language: str, words: list[str], text: str) -> bool:
     skin is raw" are told; "покраснение долго держится" and "is it sore after" are asked). A
     question word followed by an `indefinite` one asks nothing ("какие-то бугорки")."""
     cues = content.words[language].health
-    asking = _asking(language, cues.asking)
+    asking = asking_words(language, cues.asking)
     written = lemmatiser(language).written
     asked = [word for word, after in pairwise([*words, ""]) if after not in cues.indefinite]
     return "?" not in text and asking.isdisjoint(map(written, asked)) and asking.isdisjoint(
@@ -717,7 +720,7 @@ def opens_question(content: Content, language: str, text: str, clauses: int | No
     """Whether a sentence of the message (of its first `clauses` only, if given) opens with a
     word that asks there ("do I have to…"), after any `fillers` ("um, does it hurt")."""
     cues = content.words[language].health
-    opening, fillers = _asking(language, cues.opening), _asking(language, cues.fillers)
+    opening, fillers = asking_words(language, cues.opening), asking_words(language, cues.fillers)
     written = lemmatiser(language).written
     return any(next(dropwhile(fillers.__contains__, map(written, words)), "") in opening
                for part in _CLAUSE.split(text)[:clauses]
@@ -743,7 +746,7 @@ def _after_typed(words: list[str], phrases: tuple[str, ...]) -> Iterator[list[st
 
 
 @cache
-def _asking(language: str, words: tuple[str, ...]) -> frozenset[str]:
+def asking_words(language: str, words: tuple[str, ...]) -> frozenset[str]:
     """The words' lemmas; a word written `=будет` is kept as that form."""
     written = lemmatiser(language).written
     return frozenset(word if word.startswith(EXACT) else written(word) for word in words)
