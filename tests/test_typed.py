@@ -108,6 +108,74 @@ async def test_the_clinics_details_are_answered_from_the_configuration(
     assert bot.staff_chat() == []
 
 
+@pytest.mark.parametrize("language, text, topics", [
+    ("en", "how much is it and how long does it take?", ("price", "duration")),
+    ("en", "how much does it cost? does it hurt?", ("price", "duration")),
+    ("ru", "сколько стоит и сколько длится процедура?", ("price", "duration")),
+    ("ru", "сколько нужно сеансов, и как часто их делать? и сколько стоит", ("course", "price")),
+])
+async def test_two_questions_in_one_message_get_both_answers(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
+    topics: tuple[str, ...]
+) -> None:
+    """"how much is it and how long does it take?" got how long it takes, and the price was
+    never said."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    replies = [reply.text for reply in await user.send(text)]
+    answered = [topic for reply in replies for topic in topics
+                if t.faq(topic, settings) in reply]
+    assert answered == list(topics)
+
+
+@pytest.mark.parametrize("language, text, topic", [
+    # What follows leans on the first question: no topic of its own.
+    ("ru", "сколько держится эффект? месяц? год?", "results"),
+    ("ru", "а курс обязательно 5 процедур? может мне 3 хватит", "course"),
+    ("en", "where do I park? I will have the bike rack on, doing a long ride after", None),
+])
+async def test_a_question_that_goes_on_asking_the_first_gets_one_answer(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
+    topic: str | None
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    [reply] = await user.send(text)
+    if topic is not None:
+        assert t.faq(topic, settings) in reply.text
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "how much is it? im pregnant, is that ok?"),
+    ("ru", "сколько стоит и можно ли мне, я кормлю грудью?"),
+])
+async def test_health_told_among_questions_is_answered_first_and_alone(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    reply = shown(await user.send(text))
+    t = Texts(content, language)
+    assert t("screening.outcome.not_now.title") in reply
+    assert all(t.faq(topic.id, settings) not in reply for topic in content.faq)
+
+
+@pytest.mark.parametrize("language, text, hours", [
+    ("en", "where are you located and what are your hours?",
+     "Mon–Fri 9:00\u202fAM – 8:00\u202fPM; Sat 10:00"),
+    ("ru", "где вы находитесь и до скольки работаете?", "пн–пт 09:00 – 20:00; сб 10:00 – 16:00"),
+])
+async def test_two_details_of_the_clinic_asked_together_come_in_one_answer(
+    bot: Sandbox, settings: Settings, language: str, text: str, hours: str
+) -> None:
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    [reply] = await user.send(text)
+    assert settings.address_for(language) in reply.text and hours in reply.text
+
+
 async def test_a_typo_still_finds_the_topic(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:

@@ -122,6 +122,9 @@ class Words(Dialog):
     late: Phrases = ()  # news only staff can act on ("running late"), when nothing else is asked
     elsewhere: Phrases = ()  # services the clinic does not offer ("hydrafacial", "ботокс")
     alongside: Phrases = ()  # words setting such a service beside this one ("after", "чем")
+    # Words joining two questions in one sentence ("and", "и"): a question that opens right
+    # after one, or after a comma, is asked apart ("how much is it and how long does it take?").
+    joins: Phrases = ()
     # Words that, typed together, read as something else, and what they stand for: "diamond
     # peeling" is the procedure, no skin peeling; "any spots left" asks for free slots.
     stands_for: dict[StrictStr, StrictStr] = {}

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
 
+from bot.content.asked import asked_apart
 from bot.content.i18n import N_, format_opening_hours
 from bot.content.routing import Route, after_this, route, tells_health
 from bot.flows import (
@@ -65,7 +66,12 @@ async def message(visit: Visit, text: str) -> Turn:
     if found.kind in ("condition", "health", "none") and (
             checkin := await aftercare.typed(visit, text)):
         return checkin
-    answered = await _answer(visit, found, text)
+    apart = asked_apart(visit.content, visit.services.matchers[visit.language], visit.language,
+                        text, found)
+    answered = await _apart(visit, apart) if len(apart) > 1 and not _changes_plans(
+        visit, text) else None
+    if answered is None:
+        answered = await _answer(visit, found, text)
     if found.cautious:
         answered = Turn([health.beside(visit)]) + answered
     elif found.detail:
@@ -76,10 +82,34 @@ async def message(visit: Visit, text: str) -> Turn:
 def _detail(visit: Visit, kind: str) -> Turn:
     """The clinic's detail asked beside a health statement, after its answer (which offers a
     person): payment and gift certificates only where the clinic wrote about them."""
+    said = _detail_text(visit, kind)
+    return Turn([Reply(said)]) if said else Turn()
+
+
+def _detail_text(visit: Visit, kind: str) -> str | None:
+    """The clinic's detail of `kind`; None for payment or gift certificates where the clinic
+    wrote nothing about them."""
     if kind in ("payment", "gift"):
-        said = clinic_answers.written(visit, kind)  # type: ignore[arg-type]
-        return Turn([Reply(said)]) if said else Turn()
-    return Turn([Reply(logistics(visit, kind))])
+        return clinic_answers.written(visit, kind)  # type: ignore[arg-type]
+    return logistics(visit, kind)
+
+
+async def _apart(visit: Visit, asked: list[Route]) -> Turn | None:
+    """Several questions asked apart ("how much is it and how long does it take?"): each
+    topic's page in the order asked, then the clinic's details together above the menu. None
+    where a detail is one the clinic wrote nothing about: the message is then answered whole,
+    which offers to ask staff."""
+    pages, details = Turn(), []
+    for found in asked:
+        if found.kind == "faq":
+            page = faq.answer(visit, found.keys[0])
+            assert page is not None
+            pages += page
+        elif (said := _detail_text(visit, found.keys[0])) is not None:
+            details.append(said)
+        else:
+            return None
+    return pages + main_menu(visit, note="\n\n".join(details)) if details else pages
 
 
 async def _answer(visit: Visit, found: Route, text: str) -> Turn:
