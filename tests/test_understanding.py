@@ -1030,6 +1030,9 @@ async def test_a_condition_the_page_does_not_name_or_of_the_writer_is_answered_a
     ("ru", "бепантен мазать можно?", "aftercare"),
     ("ru", "алкоголь в первые дни после шлифовки можно?", "aftercare"),
     ("ru", "брови хной покрасить через пару дней после шлифовки нормально?", "aftercare"),
+    # "The peel" is this procedure, to the topics' words too: no question of what it is.
+    ("en", "what to do after the peel", "aftercare"),
+    ("en", "how much is diamond peeling?", "price"),
 ])
 async def test_a_paraphrase_finds_its_topic(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str

@@ -308,8 +308,8 @@ def _read(content: Content, matcher: FaqMatcher, language: str, typed: str, text
         return Route("none")
     # Words a greeting, thanks or goodbye explains ask nothing: "thanks so much" is no "how
     # much" ("fine", "ok" may: "fine lines", "ok for oily skin").
-    match = matcher.best(" ".join(sorted(found.leftover))
-                         if smalltalk and smalltalk[0] in CHATTY else text)
+    match = matcher.best(" ".join(sorted(found.leftover)) if smalltalk and smalltalk[0] in CHATTY
+                         else content.spotters[language].meant(text))
     chat = smalltalk is not None and smalltalk[0] in CHATTY and len(found.leftover) <= 1
     guess = None if chat else learned(content, matcher, language, text, found, match)
     if guess and guess.kind != "none":

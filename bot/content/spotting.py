@@ -141,15 +141,20 @@ class Spotter:
                 self._cache[EXACT + word if spelled else word] = found
         return found
 
+    def meant(self, text: str) -> str:
+        """The text with what its words typed together stand for ("the diamond peel" is "the
+        diamond microdermabrasion")."""
+        if self._together is None:
+            return text
+        return self._together.sub(lambda m: self._stands_for[m.group(0).lower()], text)
+
     def find(self, text: str) -> Found:
         """Keys in the order of their first phrase in the content, but one found only inside a
         longer phrase of another; leftover words without the ignore-words. A typo is
         forgiven in a word's likeliest reading only: the rarer readings of a word ("рак" may be
         "рака") must be vocabulary words as they are (a letter alone has none: "к" is no
         "как"), and a word the dictionary knows is no typo ("понимает" is not "принимает")."""
-        if self._together is not None:
-            text = self._together.sub(lambda m: self._stands_for[m.group(0).lower()], text)
-        typed = text.replace(EXACT, " ")
+        typed = self.meant(text).replace(EXACT, " ")
         meaning = {w: self._meaning(forms[0], self._lemmas.known(w))
                    | self._known.intersection(forms[1:] if len(w) > 1 else ())
                    for w, forms in self.readings(typed).items()}

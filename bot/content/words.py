@@ -126,7 +126,8 @@ class Words(Dialog):
     # after one, or after a comma, is asked apart ("how much is it and how long does it take?").
     joins: Phrases = ()
     # Words that, typed together, read as something else, and what they stand for: "diamond
-    # peeling" is the procedure, no skin peeling; "any spots left" asks for free slots.
+    # peeling" is the procedure, no skin peeling; "any spots left" asks for free slots. The
+    # phrases and the FAQ match read them so.
     stands_for: dict[StrictStr, StrictStr] = {}
     # Words opening a likeness after a word that describes ("красная как рак"): what follows is
     # a figure of speech, no condition. Read where the language has a dictionary to tell.
