@@ -1033,6 +1033,9 @@ async def test_a_condition_the_page_does_not_name_or_of_the_writer_is_answered_a
     # "The peel" is this procedure, to the topics' words too: no question of what it is.
     ("en", "what to do after the peel", "aftercare"),
     ("en", "how much is diamond peeling?", "price"),
+    # The procedure named by its name asks about it, not what it is.
+    ("en", "how much is diamond microdermabrasion?", "price"),
+    ("en", "does diamond microdermabrasion hurt", "duration"),
 ])
 async def test_a_paraphrase_finds_its_topic(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str
