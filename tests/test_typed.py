@@ -129,6 +129,21 @@ async def test_two_questions_in_one_message_get_both_answers(
     assert answered == list(topics)
 
 
+async def test_many_questions_get_three_answers_the_whole_messages_among_them(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """Five questions: three answers, not a wall of pages; the one the message reads as whole
+    (the parking, here) is never the one left out."""
+    t = Texts(content, "en")
+    user = bot.user()
+    await user.send("/start")
+    replies = await user.send("how much is it? how long does it take? how often should i do"
+                              " it? where are you? is there parking?")
+    assert [t.faq("price", settings) in replies[0].text,
+            t.faq("duration", settings) in replies[1].text] == [True, True]
+    assert len(replies) == 3 and settings.parking_for("en") in replies[2].text
+
+
 @pytest.mark.parametrize("language, text, topic", [
     # What follows leans on the first question: no topic of its own.
     ("ru", "сколько держится эффект? месяц? год?", "results"),

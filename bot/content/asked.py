@@ -44,7 +44,10 @@ def asked_apart(content: Content, matcher: FaqMatcher, language: str, text: str,
             if r.label == found.label or r.kind != "faq" or _sure(matcher, part, r.keys[0])}
     if found.label not in each:
         each = {found.label: found, **each}
-    return list(each.values())[:MOST] if len(each) > 1 else [found]
+    answers = list(each.values())[:MOST]
+    if found.label not in (answer.label for answer in answers):
+        answers[-1] = found  # four questions or more: the one read whole stays answered
+    return answers if len(answers) > 1 else [found]
 
 
 def _sure(matcher: FaqMatcher, part: str, topic: str) -> bool:
