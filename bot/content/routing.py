@@ -127,6 +127,8 @@ ABOUT = frozenset(("health:about",))  # a phrase of health alone, told in a clau
 # A count and a word opening a clause, and what follows them.
 _COUNT_OPENS = re.compile(r"\s*(\d{1,2})\s*([^\W\d_]+)\s*(.*)", re.DOTALL)
 PREGNANCY_WEEKS = (8, 42)  # fewer are as often weeks waited after a procedure
+# A symptom, a skin state or a phrase of health told: beside a treatment had first, a
+# specialist's to judge, not the wait's.
 SYMPTOMS = frozenset(("health:symptoms", "health:states", "health:about"))
 FIRST = "first:"  # keys of a condition's procedures by their plain names (`had_first`)
 FIRST_WORDS = 3  # words after "after" that may name one: "after a chemical peel"

@@ -3,7 +3,8 @@ a person, the clinic's details, the client's appointment, booking, a FAQ topic o
 payment and gift certificates from the clinic's configuration (bot/flows/clinic_answers.py);
 what nothing answers, and what only staff know (discounts), is offered to staff. A request
 beside which the client may have told something of their health is answered with the caution
-before it; the clinic's detail asked beside a health statement, after the health answer. During
+before it; the clinic's detail asked beside a health statement, after the health answer; two
+or three topics or details asked apart, each (bot/content/asked.py). During
 the aftercare week, a health statement or anything unknown is that day's check-in for staff
 instead; with no week running, a health statement beside the procedure had ("I had my
 procedure today and my skin is burning"), or from a client treated lately (a week stopped or
