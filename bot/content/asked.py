@@ -92,7 +92,7 @@ def _asks(content: Content, language: str, part: str) -> bool:
 def _opens(content: Content, language: str, word: str) -> bool:
     """Whether a question may open with the word ("how", "does", "сколько")."""
     cues = content.words[language].health
-    opening = asking_words(language, cues.asking) | asking_words(language, cues.opening)
+    opening = asking_words(language, cues.asking + cues.opening)  # worked out once
     typed = _plain(word)
     return bool(typed) and (lemmatiser(language).written(typed) in opening
                             or EXACT + typed in opening)
