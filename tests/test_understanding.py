@@ -1915,6 +1915,36 @@ async def test_health_told_beside_a_request_gets_the_caution_and_the_answer(
     assert user.find_button(t.label("health.check")) and user.find_button(t.label("menu.person"))
 
 
+@pytest.mark.parametrize("language, text, asked", [
+    # The safety net leans to health on everyday words beside a booking or a visit moved: the
+    # request is answered, the caution before it.
+    ("en", "can I reserve 2 spots for me and my mum next week", "can I reserve a spot next week"),
+    ("en", "My dog got sick and I have to take him to the vet, sorry, can't come today. Can we "
+           "reschedule?", "can't come today. Can we reschedule?"),
+    ("ru", "перенесите меня с пятницы на понедельник, соревнования сдвинули",
+     "перенесите меня с пятницы на понедельник"),
+    # Health the rules do not know, beside a request: the same.
+    ("en", "temp of 101 on tuesday, fine now. can I still keep my booking for saturday?",
+     "can I still keep my booking for saturday?"),
+    ("ru", "месяц назад был анафилактический шок на кетопрофен, сейчас всё хорошо. могу "
+           "записаться на шлифовку?", "могу записаться на шлифовку?"),
+    ("en", "Hi there, so I've been meaning to message for ages, I'm a nurse on rotating nights so"
+           " my schedule is all over the place. I had a small op on my shoulder last month and"
+           " I'm still a bit stiff lifting my arm, not sure if that matters. Mostly I want to"
+           " know what your weekend hours are", "Mostly I want to know what your weekend hours"
+                                                 " are"),
+])
+async def test_a_request_only_the_safety_net_reads_health_in_is_answered_with_the_caution(
+    bot: Sandbox, content: Content, language: str, text: str, asked: str
+) -> None:
+    t = Texts(content, language)
+    _, alone = await answer_to(bot, language, asked)
+    user, reply = await answer_to(bot, language, text)
+    assert t("health.beside") not in alone
+    assert reply.startswith(t("health.beside")) and reply.endswith(alone)
+    assert user.find_button(t.label("health.check")) and user.find_button(t.label("menu.person"))
+
+
 @pytest.mark.parametrize("language, text, topic", [
     ("en", "I'm on a budget, how much is it?", "price"),
     ("ru", "я на пенсии, сколько стоит процедура?", "price"),

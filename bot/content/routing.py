@@ -58,7 +58,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import dropwhile, pairwise
 from typing import TYPE_CHECKING, Literal
@@ -90,6 +90,9 @@ TOLD_MARGIN = 18.0  # log-odds of a health statement over anything else, for one
 ASKED_MARGIN = 50.0  # ...and for a question
 UNSURE = 5.0  # log-odds against a health statement within which the safety net has no say
 ERRANDS = frozenset(("person", "staff_only", "logistics", "book", "late"))  # kinds of request
+# Requests answered, with the caution before them, where only the safety net reads health: the
+# booking begins with the check, and a person reads the rest.
+FEARED_ERRANDS = frozenset(("book", "person", "logistics", "appointment"))
 # What is answered with the caution beside it when a clause tells of health (`told_beside`):
 # requests, and the price, which a topic answers but which is the clinic's detail. Other
 # topics are left out: a question about the procedure often tells of the writer on the way
@@ -272,32 +275,16 @@ def _read(content: Content, matcher: FaqMatcher, language: str, typed: str, text
     smalltalk = by_kind.get("smalltalk")
     chatting = smalltalk is not None and len(found.leftover) <= 1
     if about_own_health(content, language, found, text) or "health:telling" in found.keys and (
-            tells_apart(content, matcher, language, text)) or (
-            not chatting and feared(content, language, text, not ERRANDS.isdisjoint(by_kind),
-                                    found)):
+            tells_apart(content, matcher, language, text)):
         return Route("health", detail=detail)
-    if "person" in by_kind:
-        return Route("person")
-    if "staff_only" in by_kind:
-        return Route("none")
-    # Running late ("опаздываю минут на 10, пробки") is news for staff, offered to them; a
-    # question asked beside it ("опаздываю, где у вас парковка?") is what is answered.
-    if "late" in by_kind and told(content, language, words, text):
-        return Route("none")
-    # Free time asked for on days the hours name ("на выходных есть свободное время?") is booking;
-    # the hours asked, with the writer's own time told beside, are the hours.
-    if "logistics" in by_kind and not (by_kind["logistics"] == ["hours"] and "book" in by_kind
-                                       and not asks_hours(content, language, text)):
-        return Route("logistics", (by_kind["logistics"][0],))
-    if "appointment" in by_kind:  # "did I book anything?" asks about a booking, makes none
-        return Route("appointment")
-    if "book" in by_kind:
-        # "Can I come with makeup on?": a question a topic surely explains asks it, not to book.
-        asked = matcher.best(text) if opens_question(content, language, text) else None
-        return Route("faq", (asked.topic_id,)) if asked and asked.score > BOOK_SURE else Route(
-            "book")
-    if "late" in by_kind:  # "опаздываю, ничего?": nothing else asked
-        return Route("none")
+    errand = _errand(content, matcher, language, text, words, by_kind)
+    if not chatting and feared(content, language, text, not ERRANDS.isdisjoint(by_kind), found):
+        # Only the safety net reads health here: a request it names is answered, with the
+        # caution before it ("can I reserve 2 spots for me and my mum next week").
+        return replace(errand, cautious=True) if errand and errand.kind in FEARED_ERRANDS \
+            else Route("health", detail=detail)
+    if errand:
+        return errand
     if smalltalk and not found.leftover:
         return Route("smalltalk", (smalltalk[0],))
     unknown = [word for word in found.leftover if not matcher.knows(word)]
@@ -321,6 +308,35 @@ def _read(content: Content, matcher: FaqMatcher, language: str, typed: str, text
     if smalltalk and smalltalk[0] in CHATTY and len(found.leftover) <= SMALLTALK_LEFTOVER:
         return Route("smalltalk", (smalltalk[0],))
     return Route("none")
+
+
+def _errand(content: Content, matcher: FaqMatcher, language: str, text: str, words: list[str],
+            by_kind: dict[str, list[str]]) -> Route | None:
+    """The request a phrase names (a person, the clinic's details, the client's appointment, a
+    booking), or news for staff; None where the message names none."""
+    if "person" in by_kind:
+        return Route("person")
+    if "staff_only" in by_kind:
+        return Route("none")
+    # Running late ("опаздываю минут на 10, пробки") is news for staff, offered to them; a
+    # question asked beside it ("опаздываю, где у вас парковка?") is what is answered.
+    if "late" in by_kind and told(content, language, words, text):
+        return Route("none")
+    # Free time asked for on days the hours name ("на выходных есть свободное время?") is booking;
+    # the hours asked, with the writer's own time told beside, are the hours.
+    if "logistics" in by_kind and not (by_kind["logistics"] == ["hours"] and "book" in by_kind
+                                       and not asks_hours(content, language, text)):
+        return Route("logistics", (by_kind["logistics"][0],))
+    if "appointment" in by_kind:  # "did I book anything?" asks about a booking, makes none
+        return Route("appointment")
+    if "book" in by_kind:
+        # "Can I come with makeup on?": a question a topic surely explains asks it, not to book.
+        asked = matcher.best(text) if opens_question(content, language, text) else None
+        return Route("faq", (asked.topic_id,)) if asked and asked.score > BOOK_SURE else Route(
+            "book")
+    if "late" in by_kind:  # "опаздываю, ничего?": nothing else asked
+        return Route("none")
+    return None
 
 
 def someone_elses(keys: tuple[str, ...]) -> bool:
