@@ -18,6 +18,8 @@ TOLD = {"en": "i have crohns and take methotrexate",
         "ru": "у меня болезнь крона пью метотрексат"}
 PREGNANT = {"en": "just found out im pregnant!! can i still come for the diamond peel",
             "ru": "только что узнала что беременна, можно ли мне на шлифовку?"}
+FORGOT = {"en": "I forgot to say I'm 5 months pregnant",
+          "ru": "забыла сказать, я на 5 месяце беременности"}
 AT_PHONE = {"en": "oh btw i forgot to say im 10 weeks pregnant, is that ok?",
             "ru": "ой забыла сказать я беременна 10 недель, это ничего?"}
 
@@ -76,6 +78,32 @@ async def test_health_told_at_the_phone_prompt_is_answered_and_kept(
     await pick_first_slot(client)
     text = (await card(bot, 1)).text
     assert staff("screening.outcome.suitable.title") not in text
+
+
+async def test_health_told_after_booking_reaches_the_staff_and_the_card(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """A suitable check, a slot held, then "I forgot to say I'm 5 months pregnant": the
+    client got the caution, but nothing reached the staff chat and the card still said
+    "No contraindications declared"."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = bot.user(language_code=language)
+    assert t("screening.outcome.suitable.title") in shown(await screen(client, t))
+    assert staff("screening.outcome.suitable.title") in await booked_card(bot, client, t)
+    posts = len(bot.staff_chat())
+    reply = shown(await client.send(FORGOT[language]))
+    assert t("booking.told_after") in reply
+    told = [m.text for m in bot.staff_chat()[posts:]]
+    assert any(staff("staff.lead.told", id=1, name=client.user["first_name"]) in m
+               for m in told), told
+    text = (await card(bot, 1)).text
+    assert staff("screening.outcome.suitable.title") not in text
+    assert staff("screening.outcome.doctor.title") in text
+    # Told again: the card already says so, and staff are not told twice.
+    posts = len(bot.staff_chat())
+    await client.send(FORGOT[language])
+    assert not any(staff("staff.lead.told", id=1, name=client.user["first_name"]) in m.text
+                   for m in bot.staff_chat()[posts:])
 
 
 async def test_a_worry_or_a_plan_ahead_is_no_health_told(

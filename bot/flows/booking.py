@@ -13,7 +13,17 @@ from typing import TYPE_CHECKING, Any
 from bot.callbacks import CallbackData
 from bot.content.i18n import N_, format_appointment
 from bot.content.routing import opens_question, route, tells_health
-from bot.flows import Reply, Turn, Visit, consent, funnel, my_appointment, phones, slot_picker
+from bot.flows import (
+    Reply,
+    StaffPost,
+    Turn,
+    Visit,
+    consent,
+    funnel,
+    my_appointment,
+    phones,
+    slot_picker,
+)
 from bot.flows.days import AskedDay
 from bot.flows.eligibility import TOLD, YES, evaluate
 from bot.flows.menu import MenuAction, main_menu
@@ -21,7 +31,7 @@ from bot.flows.outcome import outcome_reply
 from bot.flows.slot_picker import PreferredTime, SlotTime
 from bot.flows.slots import is_free
 from bot.flows.staff import BOOKED, NEW, OPEN, booked, cards
-from bot.storage import ScreeningRecord
+from bot.storage import Lead, ScreeningRecord
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -65,14 +75,42 @@ async def with_told(visit: Visit, record: ScreeningRecord) -> ScreeningRecord:
     return replace(told, outcome=verdict.outcome)
 
 
+async def _open_lead(visit: Visit) -> Lead | None:
+    """The client's request still with the clinic, its visit not over."""
+    return next((lead for lead in reversed(
+        await visit.stores.leads.of_client(visit.client.user_id))
+        if lead.status in OPEN and not my_appointment.over(visit, lead)), None)
+
+
+async def told_since(visit: Visit) -> Turn:
+    """Health told once a request is made ("I forgot to say I'm pregnant"): the check it rests
+    on counts it, its card says so and staff are told, once, before the visit; the client
+    hears that the clinic knows. Nothing where no request is open."""
+    lead = await _open_lead(visit)
+    record = await visit.stores.screenings.get(lead.screening_id) \
+        if lead is not None and lead.screening_id else None
+    if lead is None or record is None or record.outcome is None:
+        return Turn()
+    known = record.answers.get(TOLD) == YES
+    told = await with_told(visit, record)
+    if known or told is record:
+        return Turn([Reply(visit.tr("booking.told_after"))]) if known else Turn()
+    await visit.stores.leads.set_outcome(lead.id, told.outcome or lead.outcome)
+    updated = await visit.stores.leads.get(lead.id)
+    assert updated is not None
+    note = visit.content.tr_message(visit.settings.default_language, N_("staff.lead.told"),
+                                    id=lead.id, name=lead.client.full_name)
+    return Turn([Reply(visit.tr("booking.told_after"))], [
+        await cards.card_post(visit.services, updated),
+        StaffPost(note, reply_to=lead.staff_message_id, about=lead.client.user_id)])
+
+
 async def begin(visit: Visit, text: str | None = None) -> Turn:
     """Book a consultation after a recent check; a client with an appointment sees it, and one
     whose request is still open is told so instead of leaving a second one; a request whose
     visit is over, unmarked, does not stand in the way. `text` is what the client typed to ask
     ("for Saturday"): kept for staff, and its day opened first."""
-    open_lead = next((lead for lead in reversed(
-        await visit.stores.leads.of_client(visit.client.user_id))
-        if lead.status in OPEN and not my_appointment.over(visit, lead)), None)
+    open_lead = await _open_lead(visit)
     if open_lead is not None and my_appointment.upcoming(visit, open_lead):
         return await my_appointment.show(visit)
     if open_lead is not None:

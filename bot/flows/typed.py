@@ -62,8 +62,10 @@ async def message(visit: Visit, text: str) -> Turn:
             offer = Turn([language_offer(visit)])
     if tells_health(visit.content, visit.language, text, found):
         # Kept, without the words, for the check that comes next or the one a booking rests
-        # on: health told here is never lost to "nothing stands in the way".
+        # on: health told here is never lost to "nothing stands in the way". With a request
+        # open, it reaches its card and the staff now.
         await visit.stores.clients.tell_health(visit.client.user_id, visit.now)
+        offer += await booking.told_since(visit)
     if found.kind in ("condition", "health", "none") and (
             checkin := await aftercare.typed(visit, text)):
         return checkin

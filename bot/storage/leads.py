@@ -82,6 +82,10 @@ class LeadStore(Store):
         """The lead has no time any more (its time went to someone else meanwhile)."""
         await self.write("UPDATE leads SET appointment_at = NULL WHERE id = ?", (lead_id,))
 
+    async def set_outcome(self, lead_id: int, outcome: str) -> None:
+        """The check's outcome changed since the lead was made (health told after it)."""
+        await self.write("UPDATE leads SET outcome = ? WHERE id = ?", (outcome, lead_id))
+
     async def set_note(self, lead_id: int, note: str) -> None:
         await self.write("UPDATE leads SET note = ? WHERE id = ?", (note, lead_id))
 
