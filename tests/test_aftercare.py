@@ -362,3 +362,42 @@ async def test_timezone_accepts_only_real_zones_in_their_own_spelling(
     assert shown(await user.send("/timezone europe/berlin")) == t(
         "aftercare.timezone.set", timezone="Europe/Berlin")
     assert (await stores.clients.get(user.id)).timezone == "Europe/Berlin"
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "Мне сегодня сделали процедуру"),
+    ("ru", "сделала сегодня алмазную шлифовку"),
+    ("ru", "сегодня сделали шлифовку лица"),
+    ("en", "I had my procedure today"),
+    ("en", "had microdermabrasion this morning"),
+])
+async def test_the_procedure_had_today_told_in_own_words_starts_the_week(
+    week_bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """"Мне сегодня сделали процедуру" got the page on how the procedure goes, "сделала сегодня
+    алмазную шлифовку" the booking's check: only the menu's own words started the week."""
+    t = Texts(content, language)
+    user = week_bot.user(language_code=language)
+    await user.send("/start")
+    reply = shown(await user.send(text))
+    assert t("aftercare.started", time=format_time(time(10), "short", locale=language)) in reply
+    assert await week_bot.app.bot_data["services"].stores.aftercare.active_plan(
+        user.user["id"]) is not None
+
+
+@pytest.mark.parametrize("language, text, topic", [
+    ("en", "I had my procedure today, can I wear makeup tomorrow?", "aftercare"),
+    ("ru", "сегодня сделали шлифовку, можно ли завтра краситься?", "aftercare"),
+])
+async def test_a_question_beside_the_procedure_had_today_is_answered_and_the_week_offered(
+    week_bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
+    topic: str
+) -> None:
+    t = Texts(content, language)
+    user = week_bot.user(language_code=language)
+    await user.send("/start")
+    reply = shown(await user.send(text))
+    assert t.faq(topic, settings) in reply and t("aftercare.offer") in reply
+    assert user.find_button(t.label("menu.aftercare"))
+    assert await week_bot.app.bot_data["services"].stores.aftercare.active_plan(
+        user.user["id"]) is None

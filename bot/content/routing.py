@@ -807,6 +807,25 @@ def faq_matcher(content: Content, language: str) -> FaqMatcher:
                       content.tr_button_label(language, content.faq_ignore_words))
 
 
+def had_today(content: Content, language: str, text: str) -> bool:
+    """Whether the message tells of this procedure had by the writer today ("Мне сегодня
+    сделали процедуру", "had microdermabrasion this morning"): `had_this` typed word for word
+    once the words of `today` are left out, one of them typed, and nothing of `not_this_time`
+    ("my friend had it today")."""
+    health = content.words[language].health
+    words = _WORD.findall(text.lower().replace("ё", "е"))
+    today = {i + n for seq in _sequences(health.today) for i in range(len(words))
+             if seq and tuple(words[i:i + len(seq)]) == seq for n in range(len(seq))}
+    rest = [word for i, word in enumerate(words) if i not in today]
+    return bool(today) and next(_after_typed(words, health.not_this_time), None) is None \
+        and next(_after_typed(rest, health.had_this), None) is not None
+
+
+def asks(content: Content, language: str, text: str) -> bool:
+    """Whether the message asks rather than tells (`told`)."""
+    return not told(content, language, _WORD.findall(text.lower().replace("ё", "е")), text)
+
+
 def after_this(content: Content, language: str, text: str) -> bool:
     """Whether the message tells of this procedure had by the writer (`had_this`, word for
     word: "I had my procedure today and…", "вчера делала шлифовку, …") or of a change since it,

@@ -84,6 +84,9 @@ class HealthCues(Dialog):
     # ...unless it was had long ago, elsewhere or by someone else, as typed, word for word
     # ("years ago", "в другом салоне", "a friend had"): a question of whether it suits.
     not_this_time: Phrases = ()
+    # Words of today, as typed, word for word ("today", "сегодня утром"): `had_this` typed
+    # around one ("Мне сегодня сделали процедуру") tells the aftercare week begins now.
+    today: Phrases = ()
     negation: Phrases = ()  # before a verb, it did not happen ("после процедуры не изменилось")
     # Words that deny the health word right after them ("не беременна", "no allergies"), the
     # words they may pass over to reach it ("not on any pills"), those that deny the words

@@ -22,7 +22,7 @@ from markupsafe import escape
 
 from bot.content.asked import asked_apart
 from bot.content.i18n import N_, format_opening_hours
-from bot.content.routing import Route, after_this, route, tells_health
+from bot.content.routing import Route, after_this, asks, had_today, route, tells_health
 from bot.flows import (
     Reply,
     StaffPost,
@@ -37,7 +37,7 @@ from bot.flows import (
     slot_picker,
 )
 from bot.flows.language import written_in
-from bot.flows.menu import language_offer, main_menu
+from bot.flows.menu import MenuAction, language_offer, main_menu
 from bot.flows.typed_text import Typed
 
 if TYPE_CHECKING:
@@ -69,6 +69,12 @@ async def message(visit: Visit, text: str) -> Turn:
     if found.kind in ("condition", "health", "none") and (
             checkin := await aftercare.typed(visit, text)):
         return checkin
+    # "Мне сегодня сделали процедуру" says what the menu's button says: the week begins; asked
+    # beside a question ("I had it today, can I wear makeup tomorrow?"), it is offered.
+    today = found.kind not in ("condition", "health") and had_today(
+        visit.content, visit.language, text)
+    if today and not asks(visit.content, visit.language, text):
+        return await aftercare.begin(visit) + offer
     apart = asked_apart(visit.content, visit.services.matchers[visit.language], visit.language,
                         text, found)
     answered = await _apart(visit, apart) if len(apart) > 1 and not _changes_plans(
@@ -79,6 +85,9 @@ async def message(visit: Visit, text: str) -> Turn:
         answered = Turn([health.beside(visit)]) + answered
     elif found.detail:
         answered += _detail(visit, found.detail)
+    if today:
+        answered += Turn([Reply(visit.tr("aftercare.offer"), ((visit.tr_button(
+            "menu.aftercare", MenuAction("aftercare").pack()),),))])
     return answered + offer
 
 
