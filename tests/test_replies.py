@@ -13,7 +13,7 @@ from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox, Sent
 from bot.flows.eligibility import path
 from tests import shipped
-from tests.chat import Texts, consented, screen, shown
+from tests.chat import Texts, consented, health_reason, screen, shown
 from tests.desk import stores_of
 from tests.test_content import problems
 
@@ -261,6 +261,33 @@ async def test_a_yes_right_after_a_hand_off_offer_passes_the_question_on(
     assert t("faq.forward.sent") in reply and t("smalltalk.ok") not in reply
     [card] = bot.staff_chat()
     assert question in card.text
+
+
+@pytest.mark.parametrize("language, question, reply, condition, passed", [
+    ("ru", "у вас есть wifi?", "да и еще у меня кардиостимулятор", "pacemaker", True),
+    ("en", "do you have wifi?", "yes please, also I have a pacemaker", "pacemaker", True),
+    ("ru", "у вас есть wifi?", "нет, но у меня эпилепсия", "epilepsy", False),
+    ("en", "do you have wifi?", "no, but I'm pregnant", "pregnancy", False),
+])
+async def test_health_told_beside_a_yes_or_no_to_a_hand_off_offer_is_answered(
+    bot: Sandbox, content: Content, language: str, question: str, reply: str,
+    condition: str, passed: bool
+) -> None:
+    """"да и еще у меня кардиостимулятор" passed only "есть скидки?" on: the pacemaker
+    reached no one, and the client heard nothing of it."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    await user.send(question)
+    shown_reply = shown(await user.send(reply))
+    reason, _ = health_reason(content, condition)
+    assert t(reason) in shown_reply
+    if passed:
+        assert t("faq.forward.sent") in shown_reply
+        [card] = bot.staff_chat()
+        assert question in card.text and reply in card.text
+    else:
+        assert t("faq.forward.declined") in shown_reply and bot.staff_chat() == []
 
 
 @pytest.mark.parametrize("language, no", [("ru", "нет, не надо"), ("en", "no thanks")])

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from bot.callbacks import CallbackData
 from bot.content.i18n import display_name
+from bot.content.routing import route
 from bot.flows import Button, Reply, StaffPost, Turn, Visit, receipts
 from bot.flows.menu import MenuAction, main_menu, ready
 
@@ -89,14 +90,32 @@ async def forward(visit: Visit, confirmed: bool, *, edit: bool = True) -> Turn |
 async def typed_reply(visit: Visit, text: str, data: dict[str, Any]) -> Turn | None:
     """A typed yes ("да", "sure, go ahead") or no right after the offer answers it like its
     buttons. Anything else, or any text once a check is open (its own yes/no), lets the offer
-    lapse and is routed as usual."""
-    reader = visit.content.replies[visit.language]
-    answer = "yes" if reader.affirms(text) else reader.answer(text)
+    lapse and is routed as usual. A yes or no beside health told ("да и ещё у меня
+    кардиостимулятор") is routed as usual first, the offer staying for `told_beside`."""
+    answer = _answer(visit, text)
     record = await visit.stores.screenings.active(visit.client.user_id)
-    if answer not in ("yes", "no") or (record is not None and record.current_step):
+    if answer is None or (record is not None and record.current_step):
         await visit.stores.chat_states.clear(visit.client.user_id)
         return None
+    found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
+    if found.kind in ("condition", "health") or found.cautious:
+        return None
     return await forward(visit, answer == "yes", edit=False)
+
+
+async def told_beside(visit: Visit, text: str, data: dict[str, Any]) -> Turn | None:
+    """After the health answer to a yes or no told beside it: the question passed on, with
+    the client's words, where they said yes; else it is said that nothing was."""
+    await visit.stores.chat_states.clear(visit.client.user_id)
+    if _answer(visit, text) == "yes":
+        return await pass_on(visit, f"{data['question']}\n\n{text}")
+    return Turn([Reply(visit.tr("faq.forward.declined"))])
+
+
+def _answer(visit: Visit, text: str) -> Literal["yes", "no"] | None:
+    reader = visit.content.replies[visit.language]
+    answer = "yes" if reader.affirms(text) else reader.answer(text)
+    return answer if answer in ("yes", "no") else None
 
 
 async def pass_on(visit: Visit, text: str, *, edit: bool = False) -> Turn:
@@ -118,4 +137,4 @@ def register(router: Router) -> None:
     router.menu_action("faq")(lambda v: ready(topics(v, edit=True)))
     router.button(Topic)(lambda v, data: ready(answer(v, data.topic, edit=True)))
     router.button(ForwardQuestion)(lambda v, data: forward(v, data.answer == "yes"))
-    router.state(PENDING)(typed_reply)
+    router.state(PENDING, resume=told_beside)(typed_reply)
