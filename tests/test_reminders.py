@@ -59,3 +59,27 @@ async def test_stop_also_ends_the_reminder_to_check_again(bot: Sandbox, content:
     assert t("aftercare.stopped") in reply
     bot.clock.advance(timedelta(days=content.booking.recheck_days[0] + 1))
     assert await bot.run_scheduler() == 0
+
+
+async def test_a_reminder_chosen_in_the_evening_comes_on_the_day_its_button_named(
+    bot: Sandbox, content: Content
+) -> None:
+    """"Remind me on December 20", pressed at a quarter past ten in the evening, came on the
+    21st at 8 in the morning: due at the same hour of the 20th, it fell in the quiet hours."""
+    t = Texts(content, "en")
+    user = bot.user()
+    bot.clock.advance(datetime(2026, 11, 24, 22, 15, tzinfo=UTC) - bot.clock.now())
+    await screen(user, t, yes=frozenset({"herpes"}))
+    label, data = user.last.buttons[0]
+    days = content.booking.recheck_days[0]
+    named = datetime(2026, 11, 24, tzinfo=UTC) + timedelta(days=days)
+    assert f"{named:%B} {named.day}" in label
+    await user.press_data(data, user.last)
+    before = len(user.messages)
+    while bot.clock.now() < named + timedelta(days=1):
+        bot.clock.advance(timedelta(minutes=30))
+        if await bot.run_scheduler():
+            break
+    [reminder] = user.messages[before:]
+    assert reminder.text == t("reminder.recheck")
+    assert bot.clock.now().date() == named.date()

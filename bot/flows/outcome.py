@@ -87,9 +87,11 @@ async def remind_later(visit: Visit, days: int) -> Turn | None:
     if not visit.content.screening.outcome(verdict.outcome).recheck or (
             days not in recheck_days(visit.content, verdict)):
         return None
-    due = visit.now + timedelta(days=days)
+    # The morning of the day the button named: at this hour of that day, an evening's choice
+    # would fall in the quiet hours and come the day after.
+    local_day = _local_day(visit, days)
+    due = local_day.replace(hour=visit.settings.nudge_hour, minute=0, second=0, microsecond=0)
     await visit.stores.reminders.schedule(visit.client.user_id, "recheck", due)
-    local_day = due.astimezone(visit.settings.timezone)
     note = visit.tr("screening.reminder_set", date=format_day(local_day, visit.language))
     return main_menu(visit, note=note)
 
