@@ -113,3 +113,19 @@ async def test_not_good_or_asking_whether_it_is_normal_is_no_fine_checkin(
     assert t("aftercare.problem.guidance") in reply
     [alert] = bot.staff_chat()
     assert text in alert.text
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "лол"), ("ru", "?"), ("ru", "1"), ("en", "lol"), ("en", "??"), ("en", "...")])
+async def test_a_message_that_tells_nothing_asks_again_and_alerts_nobody(
+    bot: Sandbox, language: str, text: str
+) -> None:
+    """"лол", "?" or "1" in the week told the client "the clinic's team already knows" and
+    posted "Aftercare problem reported" to staff."""
+    user, t = await week_started(bot, language)
+    reply = shown(await user.send(text))
+    assert t("aftercare.unclear") in reply and t("aftercare.problem.guidance") not in reply
+    assert bot.staff_chat() == []
+    # The day's check-in is at hand: a button pressed still reaches staff.
+    reply = shown(await user.press(t.label("aftercare.answer.cracks")))
+    assert t("aftercare.problem.guidance") in reply and len(bot.staff_chat()) == 1

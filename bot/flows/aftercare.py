@@ -88,13 +88,29 @@ def nudge(content: Content, language: str, plan: Plan, day: int) -> Reply:
     aftercare = content.aftercare
     text = content.render(language, "aftercare_day.j2", day_text=content.tr_message(
         language, aftercare.days[day]), closing=day == aftercare.closing_day)
-    answers = [Button(content.tr_button_label(language, a.label),
-                      Checkin(plan.id, day, a.id).pack()) for a in aftercare.answers]
-    rows = [tuple(answers[i:i + 2]) for i in range(0, len(answers), 2)]
+    rows = _checkins(content, language, plan, day)
     if day == aftercare.closing_day:
         rows.append((Button(content.tr_button_label(language, "aftercare.book_next"),
                             MenuAction("booking").pack()),))
     return Reply(text, tuple(rows))
+
+
+def _checkins(content: Content, language: str, plan: Plan, day: int
+              ) -> list[tuple[Button, ...]]:
+    """The day's check-in buttons, two to a row."""
+    answers = [Button(content.tr_button_label(language, a.label),
+                      Checkin(plan.id, day, a.id).pack()) for a in content.aftercare.answers]
+    return [tuple(answers[i:i + 2]) for i in range(0, len(answers), 2)]
+
+
+async def unclear(visit: Visit) -> Turn | None:
+    """A message of the week that tells nothing ("лол", "?", "1"): the day's check-in asked
+    again, rather than staff alerted of nothing; None without a running week."""
+    plan = await visit.stores.aftercare.active_plan(visit.client.user_id)
+    if plan is None:
+        return None
+    rows = _checkins(visit.content, visit.language, plan, today(visit, plan))
+    return Turn([Reply(visit.tr("aftercare.unclear"), tuple(rows))])
 
 
 async def begin(visit: Visit) -> Turn:

@@ -4,18 +4,20 @@ payment and gift certificates from the clinic's configuration (bot/flows/clinic_
 what nothing answers, and what only staff know (discounts), is offered to staff. A request
 beside which the client may have told something of their health is answered with the caution
 before it; the clinic's detail asked beside a health statement, after the health answer; two
-or three topics or details asked apart, each (bot/content/asked.py). During
-the aftercare week, a health statement or anything unknown is that day's check-in for staff
-instead; with no week running, a health statement beside the procedure had ("I had my
-procedure today and my skin is burning"), or from a client treated lately (a week stopped or
-over), reaches staff as its check-in would. "Talk to a
-person" is also a main-menu button: the next message goes to staff. A message nothing answers
+or three topics or details asked apart, each (bot/content/asked.py). During the aftercare
+week, a health statement or anything unknown is that day's check-in for staff instead (a word
+or less that nothing reads asks for the check-in again); with no week running, a health
+statement beside the procedure had ("I had my procedure today and my skin is burning"), or
+from a client treated lately (a week stopped or over), reaches staff as its check-in would;
+the procedure had today, told, starts the week. "Talk to a person" is also a main-menu
+button: the next message goes to staff. A message nothing answers
 in the client's language, written in the letters of another language the clinic speaks
 ("сколько стоит?" from an English Telegram), is read in that one: answered in it, with the
 switch offered (bot/flows/language.py `written_in`)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
@@ -44,6 +46,8 @@ if TYPE_CHECKING:
     from bot.flows.router import Router
 
 TO_PERSON = "to_person"
+CHECKIN_WORDS = 2  # words a message of the aftercare week needs to be a check-in in them
+_WORD = re.compile(r"[^\W\d_]+")
 SMALLTALK = {"greeting": N_("smalltalk.greeting"), "thanks": N_("smalltalk.thanks"),
              "ok": N_("smalltalk.ok"), "bye": N_("smalltalk.bye")}
 
@@ -66,6 +70,11 @@ async def message(visit: Visit, text: str) -> Turn:
         # open, it reaches its card and the staff now.
         await visit.stores.clients.tell_health(visit.client.user_id, visit.now)
         offer += await booking.told_since(visit)
+    # In the week, a word or less that nothing reads ("лол", "?") describes nothing to alert
+    # staff of: the day's check-in is asked again.
+    if found.kind == "none" and len(_WORD.findall(text)) < CHECKIN_WORDS and (
+            again := await aftercare.unclear(visit)):
+        return again
     if found.kind in ("condition", "health", "none") and (
             checkin := await aftercare.typed(visit, text)):
         return checkin
