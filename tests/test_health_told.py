@@ -5,6 +5,8 @@ content, in the client's language."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox
 from tests import shipped
@@ -118,6 +120,42 @@ async def test_a_worry_or_a_plan_ahead_is_no_health_told(
                        "ru": "а это больно? я боюсь боли"}[language])
     await client.send({"en": "in 2 weeks", "ru": "через 2 недели"}[language])
     assert t("screening.outcome.suitable.title") in shown(await screen(client, t))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "my mom has diabetes, can I do it?"),
+    ("en", "my husband has asthma"),
+    ("ru", "у мамы был рак кожи, мне можно?"),
+    ("ru", "у мужа эпилепсия, а у меня нет, мне можно?"),
+])
+async def test_a_relatives_condition_is_not_counted_in_the_clients_check(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """"my mom has diabetes, can I do it?" made the writer's own check, answered no to
+    everything, end "a specialist needs to decide: you told me something about your health"."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    await client.send(text)
+    outcome = shown(await screen(client, t))
+    assert t("screening.reason.told") not in outcome
+    assert t("screening.outcome.suitable.title") in outcome
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "my mom and I both have diabetes"),
+    ("en", "My brother drives me because I'm epileptic"),
+    ("ru", "у меня диабет, как у мамы"),
+])
+async def test_the_writers_own_condition_beside_a_relative_is_counted(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    await client.send(text)
+    outcome = shown(await screen(client, t))
+    assert t("screening.outcome.suitable.title") not in outcome
 
 
 async def test_health_told_beside_the_phone_number_is_counted(

@@ -91,6 +91,12 @@ class Lemmatiser:
         tag = self._morph.parse(word)[0].tag if self._morph else None
         return bool(tag and tag.POS == "VERB" and grammeme in tag)
 
+    def in_first_person(self, word: str) -> bool:
+        """A verb in the first person ("болею", "принимаю"). Only languages with a dictionary
+        tell."""
+        tag = self._morph.parse(word)[0].tag if self._morph else None
+        return bool(tag and tag.POS == "VERB" and "1per" in tag)
+
     def describes_one(self, word: str) -> bool:
         """A short adjective or participle in the singular, of a man or a woman ("беременна",
         "простужен"): said of one person, not of people in general. Only languages with a

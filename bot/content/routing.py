@@ -715,10 +715,63 @@ def tells_health(content: Content, language: str, text: str, found: Route) -> bo
     """Whether a routed message surely tells of the writer's health, to be counted by a check:
     a condition named, or a health statement the safety net is sure of that names health
     itself ("I have Crohn's and take methotrexate"); not one only the safety net's wide reading
-    finds ("in 2 weeks": a plan ahead; "scared of pain": a worry about the procedure)."""
-    return found.kind == "condition" or (found.kind == "health" or found.cautious) and (
+    finds ("in 2 weeks": a plan ahead; "scared of pain": a worry about the procedure); nor a
+    condition named of someone close to the writer alone ("my mom has diabetes",
+    `of_another`)."""
+    if found.kind == "condition":
+        return not of_another(content, language, text)
+    return (found.kind == "health" or found.cautious) and (
         health_odds(content, language, text) > TOLD_MARGIN and not HEALTH_WORDS.isdisjoint(
             content.spotters[language].find(text).keys))
+
+
+# Conditions a child named beside them does not make another's ("baby due in March!", "сыну 3
+# месяца, на ГВ").
+_WRITERS_OWN = frozenset(("condition:pregnancy", "condition:breastfeeding"))
+
+
+def of_another(content: Content, language: str, text: str) -> bool:
+    """Whether every clause of the message that names a condition names someone close to the
+    writer (`relatives`) before it, and nothing of the writer (`self_words`, a verb in the first
+    person, `possessives` before anything else: "my face"): "my mom has diabetes, can I do
+    it?", "у мужа эпилепсия, а у меня нет"; not "got sunburnt at my kid's game", nor a
+    pregnancy. Theirs, not the writer's, to count in the writer's own check; still answered,
+    as they may be coming."""
+    health = content.words[language].health
+    if not health.relatives:
+        return False
+    spotter, lemmas = content.spotters[language], lemmatiser(language)
+    relatives, selves = frozenset(health.relatives), frozenset(health.self_words)
+    possessives = frozenset(health.possessives)
+
+    def read(word: str) -> set[str]:
+        return {word, *lemmas.read(word)}
+
+    named = False
+    for clause in _PART.split(text):
+        keys = spotter.find(clause).keys
+        conditions = [key for key in keys if key.startswith("condition:")]
+        words = _WORD.findall(clause.lower().replace("ё", "е"))
+        read_words = [read(word) for word in words]
+        if not conditions:
+            # A symptom told in a clause of its own ("кожа шелушится пятнами, бабушка говорит
+            # лишай") is the writer's.
+            if not SYMPTOMS.isdisjoint(keys) and all(
+                    word.isdisjoint(relatives) for word in read_words):
+                return False
+            continue
+        if not _WRITERS_OWN.isdisjoint(conditions):
+            return False
+        mine = any(not possessives.isdisjoint(word) and next_word.isdisjoint(relatives)
+                   for word, next_word in pairwise([*read_words, set()]))
+        first = next((i for i, word in enumerate(read_words) if not word.isdisjoint(relatives)),
+                     None)
+        if first is None or mine or any(not word.isdisjoint(selves) for word in read_words) \
+                or any(map(lemmas.in_first_person, words)) or any(
+                key.startswith("condition:") for key in spotter.find(" ".join(words[:first])).keys):
+            return False
+        named = True
+    return named
 
 
 def told(content: Content, language: str, words: list[str], text: str) -> bool:

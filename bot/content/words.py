@@ -84,6 +84,14 @@ class HealthCues(Dialog):
     # ...unless it was had long ago, elsewhere or by someone else, as typed, word for word
     # ("years ago", "в другом салоне", "a friend had"): a question of whether it suits.
     not_this_time: Phrases = ()
+    # Those close to the writer ("mom", "муж") and the words of the writer themself ("I", "я"):
+    # a condition named only in clauses of someone close and not of the writer ("my mom has
+    # diabetes, can I do it?") is answered, but not counted in the writer's own check.
+    relatives: Phrases = ()
+    self_words: Phrases = ()
+    # ...and the writer's possessives, of the writer unless one of relatives comes next ("my
+    # face", not "my kid's").
+    possessives: Phrases = ()
     # Words of today, as typed, word for word ("today", "сегодня утром"): `had_this` typed
     # around one ("Мне сегодня сделали процедуру") tells the aftercare week begins now.
     today: Phrases = ()
