@@ -896,6 +896,20 @@ async def test_what_others_said_of_it_and_spam_are_no_health_statement_and_no_to
 
 
 @pytest.mark.parametrize("language, text", [
+    ("ru", "понедельник"), ("ru", "в понедельник"), ("ru", "через 2 недели"), ("en", "monday"),
+])
+async def test_a_day_ahead_alone_is_no_health_statement_but_a_day_to_book(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """"понедельник" typed alone got "a specialist decides": the safety net leans to health on
+    a day, as many health statements tell when."""
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t("health.unknown") not in reply and t("health.beside") not in reply
+    assert t("booking.screen_first") in reply
+
+
+@pytest.mark.parametrize("language, text", [
     ("en", "can people with epilepsy have it?"), ("en", "is it ok for diabetics?"),
     ("en", "generally speaking, are pregnant women allowed?"),
     ("ru", "а астматикам можно?"), ("ru", "при эпилепсии делают?"),

@@ -687,7 +687,7 @@ def feared(content: Content, language: str, text: str, errand: bool, found: Foun
     explains, a phrase that only marks the message included ("хочу перенести запись с
     понедельника на следующую неделю"), leaves it nothing unlisted to read: many who move a
     visit are ill, so the model leans to health on the errand and its days alone."""
-    if errand and not found.unlisted:
+    if errand and not found.unlisted or _only_ahead(content, language, found):
         return False
     odds = health_odds(content, language, text)
     if odds <= 0:
@@ -695,6 +695,16 @@ def feared(content: Content, language: str, text: str, errand: bool, found: Foun
     words = _WORD.findall(text.lower().replace("ё", "е"))
     return odds >= (TOLD_MARGIN if not errand and told(content, language, words, text)
                     else ASKED_MARGIN)
+
+
+def _only_ahead(content: Content, language: str, found: Found) -> bool:
+    """Whether the message names a day or a time ahead and nothing else ("понедельник", "next
+    week"): many health statements tell when, so the safety net leans to health on the day
+    alone."""
+    words, read = _words_of(content.words[language].health.ahead), lemmatiser(language).read
+    return "health:ahead" in found.keys and HEALTH_WORDS.isdisjoint(found.keys) and all(
+        word in words or word.isdigit() and "0" in words or not words.isdisjoint(read(word))
+        for word in found.leftover)
 
 
 def health_odds(content: Content, language: str, text: str) -> float:
@@ -796,6 +806,13 @@ def opens_question(content: Content, language: str, text: str, clauses: int | No
     return any(next(dropwhile(fillers.__contains__, map(written, words)), "") in opening
                for part in _CLAUSE.split(text)[:clauses]
                if (words := _WORD.findall(part.lower().replace("ё", "е"))))
+
+
+@cache
+def _words_of(phrases: tuple[str, ...]) -> frozenset[str]:
+    """Every word of the phrases, lowercased."""
+    return frozenset(word.removeprefix(EXACT) for phrase in phrases
+                     for word in phrase.lower().split())
 
 
 @cache
