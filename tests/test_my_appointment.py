@@ -180,6 +180,20 @@ async def test_a_day_typed_while_rescheduling_opens_its_times(
     assert t("my_appointment.held") in shown(await client.send(friday))  # the move is done
 
 
+async def test_a_free_day_and_time_typed_while_rescheduling_moves_there(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t = Texts(content, language)
+    client = await held(bot, content, language)  # Saturday 28 November, 10:00
+    await client.send("/appointment")
+    await client.press(t.label("appointment.reschedule"))
+    reply = shown(await client.send({"en": "friday at 5:15 pm",
+                                     "ru": "в пятницу в 17:15"}[language]))
+    lead = await stores_of(bot).leads.get(1)
+    assert lead.appointment_at == FRIDAY + timedelta(hours=8, minutes=15)
+    assert "🔁" in bot.staff_chat()[-1].text and "⏳" in reply
+
+
 async def test_a_day_typed_after_leaving_the_reschedule_is_read_as_before(
     bot: Sandbox, content: Content
 ) -> None:

@@ -77,6 +77,35 @@ async def test_a_typed_day_opens_its_times_and_notes_reach_the_card(
 
 @pytest.mark.engines("sqlite")
 @pytest.mark.parametrize("typed", [
+    {"en": "1:45 pm", "ru": "13:45"}, {"en": "let's do 1.45", "ru": "давайте в 13 45"}])
+async def test_a_time_typed_from_the_days_list_takes_that_slot(
+    bot: Sandbox, content: Content, language: str, typed: dict[str, str]
+) -> None:
+    """"13:45" typed under Saturday's times (a time the list showed) dropped Saturday and
+    showed the list of days again."""
+    client = await at_picker(bot, content, language=language)
+    await client.send({"en": "next Saturday after lunch", "ru": "на субботу после обеда"}[language])
+    reply = shown(await client.send(typed[language]))
+    lead = await stores_of(bot).leads.get(1)
+    assert lead is not None and lead.appointment_at == datetime(2026, 11, 28, 13, 45, tzinfo=UTC)
+    assert "⏳" in reply
+
+
+@pytest.mark.engines("sqlite")
+async def test_a_time_typed_that_is_not_free_shows_that_days_times(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    client = await at_picker(bot, content, language=language)
+    await client.send({"en": "next Saturday after lunch", "ru": "на субботу после обеда"}[language])
+    await client.send({"en": "13:50", "ru": "13:50"}[language])
+    assert await stores_of(bot).leads.get(1) is None
+    times = buttons(client.last, "stime:")
+    assert times and times[0][0] == format_time(datetime(2026, 11, 28, 12, 15, tzinfo=UTC),
+                                                 "short", locale=language)
+
+
+@pytest.mark.engines("sqlite")
+@pytest.mark.parametrize("typed", [
     {"en": "friday after 5pm", "ru": "в пятницу после 5 вечера"},
     {"en": "friday after 5 pm", "ru": "в пятницу после 17"},
 ])

@@ -284,6 +284,9 @@ async def remind_time(visit: Visit, text: str, data: dict[str, Any]) -> Turn | N
         await visit.stores.chat_states.save(visit.client.user_id, TIME, {**data, "note": kept},
                                             visit.now)
         return await time_chosen(visit, slot_picker.CALL_BACK)  # as "📞 call me" does
+    if visit.settings.booking is not None and (at := await slot_picker.typed_slot(
+            visit, text, data.get("note"))) is not None:
+        return await slot_chosen(visit, SlotTime(0, int(at.timestamp())))  # as its button
     if reader.resumes(text):
         note = visit.tr("resume.here")
     else:
@@ -292,7 +295,7 @@ async def remind_time(visit: Visit, text: str, data: dict[str, Any]) -> Turn | N
                                             visit.now)
         note = visit.tr("booking.noted", note=text.strip()[:slot_picker.NOTE_LIMIT])
     if visit.settings.booking is not None:
-        return await slot_picker.typed(visit, 0, text, note)
+        return await slot_picker.typed(visit, 0, text, note, data.get("note"))
     return Turn([ask_time(visit, note)])
 
 

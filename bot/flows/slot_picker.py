@@ -2,12 +2,14 @@
 
 Used when the clinic configures `[booking]`: after the contact (a new request, `lead` 0) and
 to move an appointment from "My appointment" or a reminder (`lead` names it). Typed text while
-picking opens the day it names ("на субботу", "next Tuesday", "завтра после обеда"); what else
-the client types is kept as their note for staff. A new request's picker is read by the booking
+picking opens the day it names ("на субботу", "next Tuesday", "завтра после обеда"), and a free
+time typed with it or after it ("13:45") is taken as its button; what else the client types is
+kept as their note for staff. A new request's picker is read by the booking
 flow's state; a move's picker on screen is the `MOVING` state (bot/flows/my_appointment.py)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -26,6 +28,9 @@ if TYPE_CHECKING:
     from bot.config import Settings
     from bot.content import Content
 
+# A time of day as typed: "13:45", "13.45", "13 45", "1:45 pm".
+_CLOCK = re.compile(r"(?<![\d:.])([01]?\d|2[0-3])[:. ]([0-5]\d)(?![\d:.])\s*([ap]\.?m\.?)?",
+                    re.IGNORECASE)
 NOTE_LIMIT = 200  # characters of the client's note kept: the full card must fit one message
 FIRST_DAY, LAST_DAY = date(2000, 1, 1).toordinal(), date(2200, 1, 1).toordinal()
 ROW = 4  # times to a row
@@ -147,12 +152,41 @@ async def _moving(visit: Visit, lead: int) -> None:
                                             visit.now)
 
 
-async def typed(visit: Visit, lead: int, text: str, note: Markup) -> Turn:
-    """The picker again after text typed at it, under `note`: the day the text names, or the
-    days when it names none."""
-    asked = asked_day(visit, text)
+async def typed(visit: Visit, lead: int, text: str, note: Markup,
+                earlier: str | None = None) -> Turn:
+    """The picker again after text typed at it, under `note`: the day the text names (or, for
+    a time typed alone, the day the client named last, `typed_day`), or the days when it
+    names none."""
+    asked = typed_day(visit, text, earlier)
     return await (times(visit, lead, asked, note=note) if asked
                   else days(visit, lead, note=note))
+
+
+def typed_day(visit: Visit, text: str, earlier: str | None) -> AskedDay | None:
+    """The day the text names; for a time typed alone ("13:45"), the day the client's words
+    at the picker before it named last (`earlier`, their note: "на субботу после обеда")."""
+    asked = asked_day(visit, text)
+    if asked is not None or _CLOCK.search(text) is None:
+        return asked
+    named = (day for line in reversed((earlier or "").splitlines())
+             if (day := asked_day(visit, line)) is not None)
+    return next(named, None)
+
+
+async def typed_slot(visit: Visit, text: str, earlier: str | None) -> datetime | None:
+    """The free time the client typed ("13:45", "let's do 1.45", "1:45 pm") on the day it
+    names or they named last (`typed_day`), as if its button were pressed; None when no such
+    time is free."""
+    clock, asked = _CLOCK.search(text), typed_day(visit, text, earlier)
+    if clock is None or asked is None or asked.day not in bookable_days(visit):
+        return None
+    hour, minute, half = int(clock[1]), int(clock[2]), (clock[3] or "").lower()
+    hours = {hour % 12 + 12} if half.startswith("p") else {hour % 12} if half else {
+        hour, hour + 12}
+    tz = visit.settings.timezone
+    return next((at for at in (await free(visit, [asked.day])).get(asked.day, [])
+                 if (at.astimezone(tz).hour, at.astimezone(tz).minute) in {
+                     (h, minute) for h in hours}), None)
 
 
 async def day_pressed(visit: Visit, pressed: SlotDay) -> Turn:
