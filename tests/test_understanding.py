@@ -1988,6 +1988,12 @@ async def test_a_request_only_the_safety_net_reads_health_in_is_answered_with_th
     ("ru", "не беременна, не кормлю, таблеток не пью. сколько стоит?", "price"),
     ("en", "not pregnant, not on any meds. how long does it take?", "duration"),
     ("ru", "аллергии нет, хронических заболеваний нет. больно это?", "duration"),
+    # A list denied at once, and health never had.
+    ("en", "I'm not pregnant or breastfeeding, how much is it?", "price"),
+    ("en", "I don't have diabetes or asthma. how long does it take?", "duration"),
+    ("en", "never had herpes or eczema, how much is it?", "price"),
+    ("ru", "никогда не болела диабетом, сколько стоит?", "price"),
+    ("ru", "не беременна и не кормлю грудью. больно это?", "duration"),
     # ...as a form's fields are filled in.
     ("ru", "аллергии: нет, лекарства - нет. сколько стоит?", "price"),
     ("en", "age 40 / meds: none / allergies: none / how much is it?", "price"),

@@ -203,18 +203,33 @@ def denied_away(content: Content, language: str, text: str) -> str | None:
 
     words = [i for i, token in enumerate(tokens) if _WORD.fullmatch(token)]
     dropped: set[int] = set()
+
+    def listed(at: int) -> set[int]:
+        """The words of health listed on after the denied one at `at`, each after a word that
+        joins them ("not pregnant or breastfeeding", "ни герпеса, ни экземы"), in one clause."""
+        more: set[int] = set()
+        while at + 2 < len(words) and tokens[words[at + 1]].lower() in cues.denial_joins and (
+                health(tokens[words[at + 2]])) and one_clause(words[at], words[at + 2]):
+            more |= {words[at + 1], words[at + 2]}
+            at += 2
+        return more
+
     for n, i in enumerate(words):
         word = tokens[i].lower()
         if word in cues.denial:
-            after = words[n + 1:n + 4]
+            after, skipped = words[n + 1:n + 4], set()
             while after and tokens[after[0]].lower() in cues.denial_skips:
+                skipped.add(after[0])
                 after = after[1:]
+            ill = {k for k in skipped if health(tokens[k])}  # "не болела (диабетом)"
             if after and health(tokens[after[0]]) and one_clause(i, after[0]):
-                dropped |= {i, after[0]}
+                dropped |= {i, after[0], *ill} | listed(words.index(after[0]))
             # ...or the one before a denied verb of taking or doing ("таблеток не пью").
             elif n and words[n + 1:n + 2] and tokens[words[n + 1]].lower() in cues.denial_skips \
                     and health(tokens[words[n - 1]]) and one_clause(words[n - 1], i):
                 dropped |= {i, words[n - 1]}
+            elif ill and one_clause(i, max(ill)):  # ...or the verb of illness alone
+                dropped |= {i, *ill}
         if word in cues.denial_after:
             before = [j for j in words[max(0, n - 2):n]
                       if health(tokens[j]) and one_clause(j, i, _FIELD)]

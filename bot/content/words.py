@@ -104,6 +104,9 @@ class HealthCues(Dialog):
     denial_skips: Phrases = ()
     denial_after: Phrases = ()
     denial_undone: Phrases = ()  # a doubt or a turn after a denial ("but", "вдруг"): none read
+    # Words that carry a denial on to the next word of health ("not pregnant or breastfeeding",
+    # "no herpes, eczema or rosacea").
+    denial_joins: Phrases = ()
     # Words after which a service the clinic does not offer was had before this procedure
     # ("после ботокса можно?"); "ботокс после шлифовки можно?" asks about having it after.
     before_this: Phrases = ()
