@@ -158,6 +158,17 @@ async def test_the_writers_own_condition_beside_a_relative_is_counted(
     assert t("screening.outcome.suitable.title") not in outcome
 
 
+async def test_what_a_term_means_asked_is_no_health_told(bot: Sandbox, content: Content) -> None:
+    """"а что такое купероз?" was answered about the writer's couperose and counted in their
+    check, which then ended "a specialist needs to decide"."""
+    t = Texts(content, "ru")
+    client = bot.user(language_code="ru")
+    await client.send("/start")
+    reply = shown(await client.send("а что такое купероз?"))
+    assert t("health.unknown") not in reply
+    assert t("screening.outcome.suitable.title") in shown(await screen(client, t))
+
+
 async def test_health_told_beside_the_phone_number_is_counted(
     bot: Sandbox, content: Content, language: str
 ) -> None:
