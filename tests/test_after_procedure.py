@@ -165,3 +165,18 @@ async def test_health_told_during_the_week_reaches_a_person_not_a_topic(
     reply = shown(await user.send(text))
     assert t("aftercare.question.makeup") not in reply
     assert [alert for alert in bot.staff_chat() if text in html.unescape(alert.text)]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "when can i use my retinol again"), ("ru", "когда снова можно мазать мой ретинол?")])
+async def test_the_writers_own_cream_asked_about_the_next_day_raises_no_alarm(
+    bot: Sandbox, language: str, text: str
+) -> None:
+    """"when can i use my retinol again" on the day after the procedure posted "Aftercare
+    problem reported" to staff."""
+    user, t = await week_started(bot, language)
+    bot.clock.advance(timedelta(days=1))
+    await bot.run_scheduler()  # the day's message, with its check-in
+    reply = shown(await user.send(text))
+    assert t("aftercare.question.retinoids") in reply
+    assert bot.staff_chat() == []

@@ -129,3 +129,4 @@ async def test_a_message_that_tells_nothing_asks_again_and_alerts_nobody(
     # The day's check-in is at hand: a button pressed still reaches staff.
     reply = shown(await user.press(t.label("aftercare.answer.cracks")))
     assert t("aftercare.problem.guidance") in reply and len(bot.staff_chat()) == 1
+

@@ -9,9 +9,9 @@ to peel?") gets its answer and alerts nobody. "All good" is a fine check-in, and
 symptom told of earlier and then all well now ("was slightly pink yesterday, today totally
 normal"); a question ("это нормально?") is not, and "not very good" is something wrong in the
 client's words. A condition named ("just found out I'm pregnant") is never a question's
-answer alone. It and anything else go on to the usual routing (bot/flows/typed.py), which
-alerts staff of a condition, and where what nothing answers is the day's check-in in the
-client's words.
+answer alone, unless it is what the question asks about ("when can i use my retinol again").
+It and anything else go on to the usual routing (bot/flows/typed.py), which alerts staff of a
+condition, and where what nothing answers is the day's check-in in the client's words.
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ async def typed(visit: Visit, text: str) -> Turn | None:
     if plan is None:
         return None
     reading = read(visit.content, visit.language, text)
-    if _tells_health(visit, text):
+    if _tells_health(visit, text, reading):
         if not reading.symptoms:
             return None  # the usual routing: the caution, and the clinic hears of it
         # Beside a symptom: the check-in below alerts staff; the next check counts it.
@@ -104,12 +104,13 @@ async def typed(visit: Visit, text: str) -> Turn | None:
     return None
 
 
-def _tells_health(visit: Visit, text: str) -> bool:
+def _tells_health(visit: Visit, text: str, reading: Reading) -> bool:
     """Whether the message names a condition of the client's ("just found out I'm pregnant",
     "узнала, что беременна, можно краситься?"): that is for a person, whatever question comes
-    beside it."""
+    beside it; unless every condition it names is what the week's question it asks is about
+    ("when can i use my retinol again": the retinoids question, no news for staff)."""
     found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
-    return found.kind == "condition"
+    return found.kind == "condition" and not set(found.keys) <= set(reading.questions)
 
 
 def register(router: Router) -> None:
