@@ -380,3 +380,19 @@ async def test_a_menu_buttons_words_in_the_other_language_do_it_in_that_language
     reply = shown(await client.send(ru.label("menu.aftercare").split(" ", 1)[1]))
     assert await stores_of(bot).aftercare.active_plan(client.id) is not None
     assert ru("language.offer") in reply
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "???"), ("en", "2"), ("ru", "..."), ("ru", "!!")])
+async def test_a_message_without_a_word_gets_the_menu_not_an_offer_to_staff(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """"???" or a "2" meant for a button was offered to staff, and "2" passed on when the
+    client said yes."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    reply = shown(await user.send(text))
+    assert t("typed.unclear") in reply and t("faq.no_match") not in reply
+    assert user.find_button(t.label("menu.faq"))
+    assert bot.staff_chat() == []

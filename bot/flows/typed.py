@@ -78,6 +78,8 @@ async def message(visit: Visit, text: str) -> Turn:
     if found.kind in ("condition", "health", "none") and (
             checkin := await aftercare.typed(visit, text)):
         return checkin
+    if found.kind == "none" and not _WORD.search(text):  # "???", a "2" meant for a button
+        return main_menu(visit, note=visit.tr("typed.unclear")) + offer
     # "Мне сегодня сделали процедуру" says what the menu's button says: the week begins; asked
     # beside a question ("I had it today, can I wear makeup tomorrow?"), it is offered.
     today = found.kind not in ("condition", "health") and had_today(
