@@ -26,6 +26,17 @@ AT_PHONE = {"en": "oh btw i forgot to say im 10 weeks pregnant, is that ok?",
             "ru": "ой забыла сказать я беременна 10 недель, это ничего?"}
 
 
+async def checked_after(bot: Sandbox, content: Content, language: str, *said: str,
+                        yes: frozenset[str] = frozenset()) -> str:
+    """A new client says /start and `said`, then takes the check: its outcome as shown."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    for text in said:
+        await client.send(text)
+    return shown(await screen(client, t, yes=yes))
+
+
 async def booked_card(bot: Sandbox, client: ChatUser, t: Texts) -> str:
     """Book from the menu with a phone number and the first free time: the lead card."""
     await client.send("/menu")
@@ -41,10 +52,7 @@ async def test_health_told_before_the_check_is_counted_in_it(
     """"i have crohns and take methotrexate" got "a short check gives you a clear answer";
     the check then ended "nothing stands in the way"."""
     t = Texts(content, language)
-    client = bot.user(language_code=language)
-    await client.send("/start")
-    await client.send(TOLD[language])
-    outcome = shown(await screen(client, t))
+    outcome = await checked_after(bot, content, language, TOLD[language])
     assert t("screening.outcome.suitable.title") not in outcome
     assert t("screening.reason.told") in outcome
 
@@ -114,12 +122,10 @@ async def test_a_worry_or_a_plan_ahead_is_no_health_told(
     """"scared of pain" at the menu made a healthy client's check end "a specialist needs to
     decide": only what surely tells of the client's health is counted."""
     t = Texts(content, language)
-    client = bot.user(language_code=language)
-    await client.send("/start")
-    await client.send({"en": "does it hurt? im scared of pain lol",
-                       "ru": "а это больно? я боюсь боли"}[language])
-    await client.send({"en": "in 2 weeks", "ru": "через 2 недели"}[language])
-    assert t("screening.outcome.suitable.title") in shown(await screen(client, t))
+    assert t("screening.outcome.suitable.title") in await checked_after(
+        bot, content, language, {"en": "does it hurt? im scared of pain lol",
+                                 "ru": "а это больно? я боюсь боли"}[language],
+        {"en": "in 2 weeks", "ru": "через 2 недели"}[language])
 
 
 @pytest.mark.parametrize("language, text", [
@@ -134,10 +140,7 @@ async def test_a_relatives_condition_is_not_counted_in_the_clients_check(
     """"my mom has diabetes, can I do it?" made the writer's own check, answered no to
     everything, end "a specialist needs to decide: you told me something about your health"."""
     t = Texts(content, language)
-    client = bot.user(language_code=language)
-    await client.send("/start")
-    await client.send(text)
-    outcome = shown(await screen(client, t))
+    outcome = await checked_after(bot, content, language, text)
     assert t("screening.reason.told") not in outcome
     assert t("screening.outcome.suitable.title") in outcome
 
@@ -151,10 +154,7 @@ async def test_the_writers_own_condition_beside_a_relative_is_counted(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:
     t = Texts(content, language)
-    client = bot.user(language_code=language)
-    await client.send("/start")
-    await client.send(text)
-    outcome = shown(await screen(client, t))
+    outcome = await checked_after(bot, content, language, text)
     assert t("screening.outcome.suitable.title") not in outcome
 
 
@@ -208,10 +208,8 @@ async def test_a_condition_told_and_then_declared_gets_its_own_reason_only(
     """"i have diabetes" at the menu, then yes to diabetes in the check: the result gave the
     diabetes reason and also "you told me something the check doesn't ask about"."""
     t = Texts(content, language)
-    client = bot.user(language_code=language)
-    await client.send("/start")
-    await client.send({"en": "i have diabetes, can i do this?",
-                       "ru": "у меня сахарный диабет, мне можно?"}[language])
-    outcome = shown(await screen(client, t, yes=frozenset({"diabetes"})))
+    outcome = await checked_after(bot, content, language, {
+        "en": "i have diabetes, can i do this?", "ru": "у меня сахарный диабет, мне можно?"}[
+        language], yes=frozenset({"diabetes"}))
     assert t("screening.reason.told") not in outcome
     assert t(content.screening.conditions["diabetes"].reason) in outcome
