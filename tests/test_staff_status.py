@@ -126,6 +126,36 @@ async def test_treated_starts_the_aftercare_week(
         ("new", "contacted"), ("contacted", "booked"), ("booked", "treated")]
 
 
+async def test_treated_restarts_a_week_the_client_began_before_the_visit(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """A client with a visit booked for the 25th pressed "I had my procedure today" on the
+    24th. "Treated" on the 25th kept that week: "Day 7: the sun restriction no longer
+    applies" then came six days after the procedure."""
+    t = Texts(content, "en")
+    client = await lead_by_chat(bot, content, user_id=2002)
+    maria = staff_member(bot, settings)
+    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    await maria.reply_to(prompt, "2026-11-25 10:00")
+    await client.send("/menu")
+    await client.press(t.label("menu.aftercare"))
+    early = await stores_of(bot).aftercare.active_plan(client.id)
+    assert early is not None and early.treated_on == START.date()
+    bot.clock.advance(timedelta(days=1, hours=1))  # the visit is over
+    await press_on_card(bot, maria, 1, "Treated")
+    plan = await stores_of(bot).aftercare.active_plan(client.id)
+    assert plan is not None and plan.treated_on == (START + timedelta(days=1)).date()
+    assert t("aftercare.restarted", date="Wednesday, November 25") in client.last.text
+    bot.clock.advance(timedelta(hours=8))  # the evening of the procedure
+    assert await bot.run_scheduler() == 1
+    assert t("aftercare.checkin.question") in client.last.text
+    sent = [m.day for m in await stores_of(bot).aftercare.plan_messages(plan.id)
+            if m.status == "sent"]
+    assert sent == [0]
+    assert all(m.status != "pending" for m in await stores_of(bot).aftercare.plan_messages(
+        early.id))
+
+
 async def test_treated_before_the_visit_asks_before_the_week_starts(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:

@@ -83,6 +83,18 @@ async def start_plan(services: Services, user_id: int, now: datetime,
     return plan_id is not None
 
 
+async def end_earlier(services: Services, user_id: int, treated_at: datetime) -> bool:
+    """End a running week that counts from a day before the procedure at `treated_at` (the
+    client pressed "I had my procedure today" before their visit): its days, and the day the
+    sun no longer matters, would all come early. True when one ended."""
+    plan = await services.stores.aftercare.active_plan(user_id)
+    if plan is None or plan.treated_on >= treated_at.astimezone(
+            ZoneInfo(plan.timezone)).date():
+        return False
+    await services.stores.aftercare.end_plan(plan.id, "finished", services.clock.now())
+    return True
+
+
 def nudge(content: Content, language: str, plan: Plan, day: int) -> Reply:
     """One day's message with the check-in buttons; the closing day also offers booking."""
     aftercare = content.aftercare

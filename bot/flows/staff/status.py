@@ -247,17 +247,26 @@ async def change(desk: Desk, lead: Lead, target: str,
                 updated.client.user_id):  # before the visit's day, or after /stop: asked first
             turn += await aftercare_desk.ask(desk, updated)
         else:
-            await start_aftercare(desk, updated)
+            turn += await start_aftercare(desk, updated)
         await course.on_treated(desk, updated)
     return turn
 
 
-async def start_aftercare(desk: Desk, lead: Lead) -> None:
-    """Start the client's aftercare week, as the client's own "I had my procedure" does."""
-    started = await aftercare.start_plan(desk.services, lead.client.user_id, desk.now,
-                                         aftercare_desk.treated_at(desk, lead))
+async def start_aftercare(desk: Desk, lead: Lead) -> Turn:
+    """Start the client's aftercare week, as the client's own "I had my procedure" does. A
+    week the client began before this procedure starts again from it, and they are told."""
+    services, user_id = desk.services, lead.client.user_id
+    treated = aftercare_desk.treated_at(desk, lead)
+    restarted = await aftercare.end_earlier(services, user_id, treated or desk.now)
+    started = await aftercare.start_plan(services, user_id, desk.now, treated)
     log.info("lead %s treated; aftercare week %s", lead.id,
-             "started" if started else "already running")
+             "started again" if restarted else "started" if started else "already running")
+    if not restarted:
+        return Turn()
+    language = client_language(services, lead.client)
+    day, _ = appointment_day(services, treated or desk.now, language, "accusative")
+    return Turn(clients=[ClientPost(lead.client.chat_id, services.content.tr_message(
+        language, "aftercare.restarted", date=day))])
 
 
 def register(desk: DeskRouter) -> None:
