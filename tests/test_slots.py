@@ -75,6 +75,46 @@ async def test_a_typed_day_opens_its_times_and_notes_reach_the_card(
     assert typed in text and {"en": "with a friend", "ru": "с подругой"}[language] in text
 
 
+async def test_a_booking_left_at_the_choice_of_time_reaches_staff_as_a_call_back(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """A client typed "any weekday after 5 works for me" at the days, was told "Noted for the
+    clinic", and left: no lead was made, and staff never heard of them."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = await at_picker(bot, content, language=language)
+    typed = {"en": "any weekday after 5 works for me",
+             "ru": "мне удобно в любой будний день после 17"}[language]
+    assert t("booking.noted", note=typed) in shown(await client.send(typed))
+    bot.clock.advance(timedelta(minutes=50))
+    await bot.run_scheduler()
+    assert bot.staff_chat() == []
+    bot.clock.advance(timedelta(minutes=15))
+    await bot.run_scheduler()
+    [posted] = bot.staff_chat()
+    assert typed in posted.text and "+7 912 345-67-89" in posted.text
+    assert staff.label("booking.time.any") in posted.text
+    assert t("booking.handed_over") in client.last.text
+    assert (await stores_of(bot).leads.get(1)).status == "new"
+    bot.clock.advance(timedelta(hours=2))
+    await bot.run_scheduler()
+    assert len(bot.staff_chat()) == 1
+
+
+async def test_a_booking_left_in_the_evening_is_handed_over_after_the_quiet_hours(
+    bot: Sandbox, content: Content
+) -> None:
+    move_to(bot, datetime(2026, 11, 24, 20, 30, tzinfo=UTC))
+    client = await at_picker(bot, content)
+    seen = len(client.messages)
+    bot.clock.advance(timedelta(hours=2))
+    await bot.run_scheduler()
+    assert len(client.messages) == seen and bot.staff_chat() == []
+    move_to(bot, datetime(2026, 11, 25, 9, 0, tzinfo=UTC))
+    await bot.run_scheduler()
+    assert len(bot.staff_chat()) == 1
+    assert Texts(content, "en")("booking.handed_over") in client.last.text
+
+
 @pytest.mark.engines("sqlite")
 @pytest.mark.parametrize("typed", [
     {"en": "1:45 pm", "ru": "13:45"}, {"en": "let's do 1.45", "ru": "давайте в 13 45"}])

@@ -9,8 +9,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from bot.callbacks import CallbackData
+from bot.clock import is_quiet
 from bot.content.i18n import N_, format_appointment
 from bot.content.routing import opens_question, route, tells_health
 from bot.flows import (
@@ -39,6 +41,9 @@ if TYPE_CHECKING:
     from bot.flows.router import Router
 
 CONTACT, TIME = "booking_contact", "booking_time"
+# How long a booking may wait at the choice of time, the client's contact given, before the
+# request goes to staff as one to call back (`handed_over`): enough to check a calendar.
+LEFT_AFTER = timedelta(hours=1)
 _USERNAME = re.compile(r"^@?([A-Za-z][A-Za-z0-9_]{4,31})$")
 # What typed at the time picker is answered, not kept as a note: health and the clinic's
 # details, and a topic asked about (`_asks`); a wish to be called is the note the picker keeps.
@@ -237,26 +242,59 @@ async def time_chosen(visit: Visit, time_id: str) -> Turn | None:
     state = await visit.stores.chat_states.get(visit.client.user_id)
     if time_id not in times or state is None or state.state != TIME:
         return None
-    record = await visit.stores.screenings.get(int(state.data["screening_id"]))
+    made = await _request(visit, state.data, time_id)
+    if made is None:
+        return None
+    record, card = made
+    chosen = Reply(visit.tr("booking.time_chosen",  # a button's label inside a sentence
+                            time=visit.tr_label(times[time_id].label).lower()),
+                   edit=True)
+    done = Reply(visit.render("booking_done.j2"),
+                 ((visit.tr_button("button.menu", MenuAction("menu").pack()),),))
+    return Turn([chosen, _tips(visit, record), done], [card])
+
+
+async def handed_over(visit: Visit) -> Turn | None:
+    """A booking the client left at the choice of time, their contact given, `LEFT_AFTER`
+    ago: the request goes to staff as one to call back, with whatever the client typed for
+    them ("any weekday after 5 works for me", which they were told was noted for the clinic),
+    and the client is told. None when it is not left (a time chosen, the client back at it
+    lately), or the hour is quiet for the client: a later run hands it over."""
+    state = await visit.stores.chat_states.get(visit.client.user_id)
+    if state is None or state.state != TIME or state.since is None or (
+            visit.now - state.since < LEFT_AFTER):
+        return None
+    settings = visit.settings
+    tz = ZoneInfo(visit.client.timezone) if visit.client.timezone else settings.timezone
+    if is_quiet(visit.now, tz, settings.quiet_start, settings.quiet_end):
+        return None
+    made = await _request(visit, state.data, slot_picker.CALL_BACK)
+    if made is None:  # the check it rested on is gone: nothing to hand over
+        await visit.stores.chat_states.clear(visit.client.user_id)
+        return None
+    return Turn([Reply(visit.tr("booking.handed_over"),
+                       ((visit.tr_button("button.menu", MenuAction("menu").pack()),),))],
+                [made[1]])
+
+
+async def _request(visit: Visit, data: dict[str, Any], time_id: str
+                   ) -> tuple[ScreeningRecord, StaffPost] | None:
+    """The lead made from the booking's `data` with a preferred time (no slot held): the check
+    it rests on and the card for staff; None when that check is gone."""
+    record = await visit.stores.screenings.get(int(data["screening_id"]))
     record = await with_told(visit, record) if record is not None else None
     if record is None or record.outcome is None:
         return None
     lead_id = await visit.stores.leads.create(
         user_id=visit.client.user_id, screening_id=record.id, outcome=record.outcome,
-        phone=state.data.get("phone"), contact_username=state.data.get("username"),
-        preferred_time=time_id, now=visit.now, note=state.data.get("note"),
+        phone=data.get("phone"), contact_username=data.get("username"),
+        preferred_time=time_id, now=visit.now, note=data.get("note"),
     )
     lead = await visit.stores.leads.get(lead_id)
     assert lead is not None
     await funnel.record(visit.services, funnel.LEAD)
     await visit.stores.clients.resume(visit.client.user_id)  # booked again: reminders wanted
-    chosen = Reply(visit.tr("booking.time_chosen",  # a button's label inside a sentence
-                            time=visit.tr_label(times[time_id].label).lower()),
-                   edit=True)
-    tips = _tips(visit, record)
-    done = Reply(visit.render("booking_done.j2"),
-                 ((visit.tr_button("button.menu", MenuAction("menu").pack()),),))
-    return Turn([chosen, tips, done], [await cards.card_post(visit.services, lead)])
+    return record, await cards.card_post(visit.services, lead)
 
 
 def _tips(visit: Visit, record: ScreeningRecord) -> Reply:

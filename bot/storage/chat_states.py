@@ -7,19 +7,27 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bot.storage.base import Store, iso
+from bot.storage.base import Store, iso, moment
 
 
 @dataclass(frozen=True)
 class ChatState:
     state: str
     data: dict[str, Any]
+    since: datetime | None = None  # when the client last moved it on
 
 
 class ChatStateStore(Store):
     async def get(self, user_id: int) -> ChatState | None:
-        row = await self.one("SELECT state, data FROM chat_states WHERE user_id = ?", (user_id,))
-        return ChatState(row[0], json.loads(row[1])) if row else None
+        row = await self.one("SELECT state, data, updated_at FROM chat_states WHERE user_id = ?",
+                             (user_id,))
+        return ChatState(row[0], json.loads(row[1]), moment(row[2])) if row else None
+
+    async def left(self, state: str, before: datetime, limit: int) -> list[int]:
+        """Clients in `state` who have not moved it on since `before`, longest first."""
+        rows = await self.all("SELECT user_id FROM chat_states WHERE state = ? AND updated_at < ?"
+                              " ORDER BY updated_at LIMIT ?", (state, iso(before), limit))
+        return [int(row[0]) for row in rows]
 
     async def save(self, user_id: int, state: str, data: dict[str, Any], now: datetime) -> None:
         await self.write(

@@ -39,11 +39,11 @@ async def store(outbox: Outbox, chat_id: int, turn: Turn, pressed: Message | Non
                 await outbox.hold(turn.staff) + await outbox.hold(turn.clients))
 
 
-async def send(outbox: Outbox, held: Held) -> None:
+async def send(outbox: Outbox, held: Held) -> int:
     """Send what `store` held, once its turn committed; what cannot go now waits for the
-    scheduler."""
+    scheduler. How many went."""
     try:
-        await outbox.send_held(held.ids, held.replies)
+        return await outbox.send_held(held.ids, held.replies)
     except BaseException:
         await outbox.release(held.ids)
         raise

@@ -22,11 +22,13 @@ from datetime import datetime, timedelta
 
 from telegram import Bot
 
-from bot.flows import Services
+from bot.flows import Services, Visit, booking
 from bot.flows.aftercare_days import AftercareDays
 from bot.flows.routes import digests, schedules
 from bot.flows.scheduled import Due, Hold
+from bot.flows.staff import client_language
 from bot.storage import DueMessage
+from bot.telegram import delivery
 from bot.telegram.due import deliver, send_due
 from bot.telegram.inbox import Inbox
 from bot.telegram.limiter import PriorityRateLimiter
@@ -41,6 +43,7 @@ PURGE_INTERVAL = timedelta(hours=1)
 HANDLED_KEPT = timedelta(days=2)
 # Seconds at most between renewing claims (and pruning the sending slots past).
 KEEP_EVERY = 5.0
+LEFT_BATCH = 100  # bookings left at the choice of time handed over in one run
 
 
 class Scheduler:
@@ -150,9 +153,30 @@ class Scheduler:
                 sent += await send_due(self._sender, self.services, schedule, now, self._lease,
                                        lambda: self._halted)
             sent += await self.outbox.send_due(now, self._lease)
+            sent += await self._left_bookings(now)
             sent += await self._digests()
             await self._retention(now)
             return sent
+
+    async def _left_bookings(self, now: datetime) -> int:
+        """Bookings clients left at the choice of time go to staff as requests to call back
+        (bot/flows/booking.py, `handed_over`): each under the client's lock, so /forget never
+        comes between, and in one transaction with what it owes, like an update's turn."""
+        stores, sent = self.services.stores, 0
+        for user_id in await stores.chat_states.left(booking.TIME, now - booking.LEFT_AFTER,
+                                                     LEFT_BATCH):
+            async with stores.database.try_client_lock(user_id) as held:
+                client = await stores.clients.get(user_id) if held and not self._halted \
+                    else None
+                if client is None:
+                    continue
+                visit = Visit(self.services, client, client_language(self.services, client))
+                async with stores.database.turn():
+                    turn = await booking.handed_over(visit)
+                    owed = await delivery.store(self.outbox, client.chat_id, turn) if turn \
+                        else delivery.Held()
+                sent += await delivery.send(self.outbox, owed)
+        return sent
 
     async def _digests(self) -> int:
         """Each staff digest due and not taken yet (bot/flows/scheduled.py): queued in the
