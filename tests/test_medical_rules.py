@@ -102,6 +102,27 @@ def test_each_condition_of_clinical_practice_is_asked_with_its_class(
     assert {c.id for c in with_chronic.conditions} == {condition, "pacemaker"}
 
 
+# How each condition of clinical practice is named in the Contraindications topic.
+NAMED = {"en": ["isotretinoin", "retinoids", "inflamed acne", "tan", "peel", "blood thinners",
+                "keloid", "eczema", "fever", "autoimmune"],
+         "ru": ["изотретиноин", "ретиноиды", "воспалённые прыщи", "загар", "пилинг",
+                "разжижающие кровь", "келоид", "экзема", "температура", "аутоиммунное"]}
+
+
+async def test_the_contraindications_topic_names_what_the_check_asks_beyond_the_article(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """The topic listed only the article's conditions: a client on isotretinoin who read it
+    and not the check took the procedure for safe."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/menu")
+    await user.press(t.label("menu.faq"))
+    reply = shown(await user.press(t.label("faq.contraindications.title"))).lower()
+    assert [name for name in NAMED[language] if name not in reply] == []
+    assert len(NAMED[language]) == len(CLINICAL_PRACTICE)
+
+
 def test_the_check_stays_short(shipped_content: Content) -> None:
     """The goals, the brief's and clinical practice's conditions and the sun take at most 18
     questions (a clinic's own additions come on top)."""
