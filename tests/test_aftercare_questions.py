@@ -53,7 +53,12 @@ async def test_a_question_about_the_week_is_answered_without_alarm(
     # Sun on freshly treated skin, the main risk of pigment spots: no "redness is expected".
     ("en", "I got sunburned, my skin is red", "other"),
     ("ru", "обгорела на солнце, кожа красная", "other"),
-    ("ru", "обгорела на солнце после процедуры", "other")])
+    ("ru", "обгорела на солнце после процедуры", "other"),
+    # Swelling or redness far past what the first days bring: "очень сильно покраснело и
+    # отек, глаза заплыли" got "redness in the first two days is expected", and no alert.
+    ("ru", "очень сильно покраснело и отек, глаза заплыли", "other"),
+    ("en", "my eyes are swollen shut", "other"),
+    ("en", "severe swelling, I can barely open my eyes", "other")])
 async def test_a_symptom_that_is_always_a_problem_alerts_staff_with_its_class(
     bot: Sandbox, content: Content, language: str, text: str, answer: str
 ) -> None:
@@ -92,11 +97,16 @@ async def test_a_symptom_follows_the_days_rule(
     ("ru", "кожа гладкая, как у младенца"), ("en", "nothing to report"),
     ("ru", "ничего не беспокоит"),
     # A symptom told of earlier, then all well now.
-    ("en", "it was red yesterday, now all good"), ("ru", "вчера было красное, сегодня всё прошло")])
+    ("en", "it was red yesterday, now all good"), ("ru", "вчера было красное, сегодня всё прошло"),
+    # A symptom told gone: "покраснение прошло, всё хорошо" alerted staff of redness on day 3.
+    ("ru", "покраснение прошло, всё хорошо"), ("ru", "отек спал, краснота ушла"),
+    ("ru", "уже ничего не болит"), ("en", "no problems, redness is gone"),
+    ("en", "the redness went away")])
 async def test_all_good_is_a_fine_checkin(bot: Sandbox, language: str, text: str) -> None:
     """"no problems", "skin looks normal" used to alert staff as a problem in the client's
-    words."""
+    words. On day 3, when redness is a problem."""
     user, t = await week_started(bot, language)
+    bot.clock.advance(timedelta(days=3))
     assert t("aftercare.reply.fine") in shown(await user.send(text))
     assert bot.staff_chat() == []
 

@@ -57,6 +57,7 @@ class Replies(Dialog):
     aftercare: dict[Id, Phrases] = {}
     checkin: dict[Id, Phrases] = {}
     negators: Phrases = ()
+    gone: Phrases = ()
     turns: Phrases = ()
     doubts: dict[Id, Phrases] = {}
     call_back: Phrases = ()
@@ -95,6 +96,7 @@ class ReplyReader:
         self._goals = Spotter(language, dict(replies.goals), reading)
         self._aftercare = Spotter(language, dict(replies.aftercare), reading)
         self._negators = frozenset(w for n in replies.negators for w in tokens(n))
+        self._gone = phrases(replies.gone)
         # Before a word that turns what was said ("no but…", "нет кроме…") a clause ends, as
         # at a comma: what follows says something of its own.
         self._turns = re.compile(r"(?i)(?<!\w)(?=(?:{})(?!\w))".format("|".join(
@@ -228,15 +230,17 @@ class ReplyReader:
         """What a message asks about the week after the procedure ("can I go to the sauna")."""
         return self._aftercare.find(text).keys
 
-    def checkin(self, text: str, reach: int = 1) -> tuple[str, ...]:
+    def checkin(self, text: str, reach: int = 1, *, gone: bool = True) -> tuple[str, ...]:
         """The check-in answers a message describes ("very red and burning": redness, pain);
         a word up to `reach` words after a negator in its clause is not said ("no swelling",
-        "не болит"; "не очень хорошо" at a reach of 2), a denial is ("no problems")."""
+        "не болит"; "не очень хорошо" at a reach of 2), a denial is ("no problems"); nor, unless
+        `gone` is False, one told `gone` in the next two words ("redness is gone", "отека нет";
+        not "покраснение не прошло")."""
         said = []
         for clause in _CLAUSE.split(text):
             words, negated = tokens(clause), -reach - 1
             for i, word in enumerate(words):
-                if i - negated > reach:
+                if i - negated > reach and not (gone and self._told_gone(words, i)):
                     said.append(word)
                 if word in self._negators:
                     negated = i
@@ -244,6 +248,13 @@ class ReplyReader:
         denied = [key for key, found in self._denials.items()
                   if any(_within(words, p) for p in found)]
         return tuple(dict.fromkeys(self._checkin.find(" ".join(said)).keys + tuple(denied)))
+
+    def _told_gone(self, words: tuple[str, ...], at: int) -> bool:
+        """Whether the word at `at`, itself a check-in answer ("покраснение", not "всё" of
+        "всё прошло"), is told gone."""
+        return any(_longest(words, after, self._gone) and self._negators.isdisjoint(
+            words[at + 1:after]) for after in (at + 1, at + 2)) and bool(
+            self._checkin.find(words[at]).keys)
 
     def lately(self, text: str) -> str | None:
         """What a message says of now after telling of earlier: "was red yesterday, today

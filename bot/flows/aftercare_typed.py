@@ -71,6 +71,10 @@ def read(content: Content, language: str, text: str) -> Reading:
         a in reader.checkin(text, reach=0) for a in never_problem)
     symptoms = tuple(a.id for a in week.answers if a.id not in never_problem
                      and (a.id in felt or (unwell and a.describe)))
+    # Every symptom told gone ("покраснение прошло", "отека нет"): all is well.
+    if not symptoms and fine is None and not asked and not unwell and never_problem and set(
+            reader.checkin(text, gone=False)) - set(never_problem):
+        fine = never_problem[0]
     questions = tuple(q for q in reader.aftercare_questions(text) if week.question(q))
     now = reader.lately(text)
     if symptoms and now is not None:
