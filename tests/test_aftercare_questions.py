@@ -37,6 +37,23 @@ async def test_a_question_about_the_week_is_answered_without_alarm(
     assert bot.staff_chat() == []
 
 
+@pytest.mark.parametrize("language, text", [
+    ("en", "its fine now but I have a date at the beach next week lol"),
+    ("ru", "всё хорошо, но в выходные собираюсь на пляж")])
+async def test_sun_planned_told_in_the_week_is_answered_without_alarm(
+    bot: Sandbox, language: str, text: str
+) -> None:
+    """On day 5, "its fine now but I have a date at the beach next week lol" alerted staff
+    with "Aftercare problem reported": sun planned is a reason to wait for a procedure, not
+    a problem after one. The week's sun answer is what the client needs."""
+    user, t = await week_started(bot, language)
+    bot.clock.advance(timedelta(days=5))
+    reply = shown(await user.send(text))
+    assert t("aftercare.question.sun") in reply
+    assert t("aftercare.problem.guidance") not in reply
+    assert bot.staff_chat() == []
+
+
 @pytest.mark.parametrize("language, text, answer", [
     ("en", "very red and burning", "pain"), ("ru", "очень красная и жжёт", "pain"),
     ("en", "it stings when I put cream on", "pain"), ("ru", "щипет после умывания", "pain"),

@@ -110,6 +110,16 @@ def test_a_topic_naming_no_condition_of_the_check_is_reported(
         "dialogs/screening.yaml"]
 
 
+def test_an_aftercare_question_naming_no_condition_of_the_check_is_reported(
+    example_settings: Settings, copy: Path
+) -> None:
+    edit(copy / "dialogs/aftercare.yaml", "{id: sun, names: [sun_planned]}",
+         "{id: sun, names: [sun_planned, beach]}")
+    assert problems(example_settings, copy) == [
+        "dialogs/aftercare.yaml: question 'sun' names 'beach', no condition of "
+        "dialogs/screening.yaml"]
+
+
 def test_broken_template_is_reported(example_settings: Settings, copy: Path) -> None:
     edit(copy / "dialogs/templates/contacts.j2", "{{ clinic.address }}", "{{ clinic.adress }}")
     found = problems(example_settings, copy)

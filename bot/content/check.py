@@ -144,6 +144,9 @@ def _check_menus(settings: Settings, content: Content, wiring: Wiring, report: R
 
 def _check_aftercare(settings: Settings, content: Content, report: Report) -> None:
     where = "dialogs/aftercare.yaml"
+    report.problems += [f"{where}: question {question.id!r} names {name!r}, no condition of"
+                        " dialogs/screening.yaml" for question in content.aftercare.questions
+                        for name in question.names if name not in content.screening.conditions]
     aftercare = content.aftercare
     if sorted(aftercare.days) != list(range(aftercare.closing_day + 1)):
         report.problems.append(

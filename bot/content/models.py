@@ -148,11 +148,13 @@ class CheckinAnswer(Entry):
 
 class AftercareQuestion(Entry):
     """A question clients ask during the week (the sauna, makeup), answered by
-    `aftercare.question.<id>`."""
+    `aftercare.question.<id>`; `names`, the conditions of the check it answers when a client
+    tells of them in the week (a holiday in the sun planned: the sun's answer)."""
 
     derived = {"guidance": "aftercare.question.{}"}
     id: Id
     guidance: Msg
+    names: tuple[Id, ...] = ()
 
 
 class Aftercare(Dialog):

@@ -112,9 +112,13 @@ def _tells_health(visit: Visit, text: str, reading: Reading) -> bool:
     """Whether the message names a condition of the client's ("just found out I'm pregnant",
     "узнала, что беременна, можно краситься?"): that is for a person, whatever question comes
     beside it; unless every condition it names is what the week's question it asks is about
-    ("when can i use my retinol again": the retinoids question, no news for staff)."""
+    ("when can i use my retinol again": the retinoids question, no news for staff), or one
+    that question names ("beach next week": the sun's)."""
     found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
-    return found.kind == "condition" and not set(found.keys) <= set(reading.questions)
+    answered = {name for q in reading.questions
+                if (question := visit.content.aftercare.question(q))
+                for name in (q, *question.names)}
+    return found.kind == "condition" and not set(found.keys) <= answered
 
 
 def register(router: Router) -> None:
