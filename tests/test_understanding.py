@@ -1994,6 +1994,9 @@ async def test_a_request_only_the_safety_net_reads_health_in_is_answered_with_th
     ("en", "never had herpes or eczema, how much is it?", "price"),
     ("ru", "никогда не болела диабетом, сколько стоит?", "price"),
     ("ru", "не беременна и не кормлю грудью. больно это?", "duration"),
+    # "нет" before what it denies: "у меня нет розацеа" read as the writer's rosacea.
+    ("ru", "у меня нет розацеа, сколько стоит?", "price"),
+    ("ru", "нет ни герпеса ни экземы, больно это?", "duration"),
     # ...as a form's fields are filled in.
     ("ru", "аллергии: нет, лекарства - нет. сколько стоит?", "price"),
     ("en", "age 40 / meds: none / allergies: none / how much is it?", "price"),
