@@ -90,6 +90,15 @@ async def test_a_symptom_that_is_always_a_problem_alerts_staff_with_its_class(
     assert [a for a in others if staff.label(f"aftercare.answer.{a}") in alert.text] == []
 
 
+async def test_spots_are_no_sports(bot: Sandbox, content: Content) -> None:
+    """"brown spots appeared" alerted staff, and also got "Gym and sweating" ("spots" was
+    read as a typo of "sports")."""
+    user, t = await week_started(bot, "en")
+    reply = shown(await user.send("brown spots appeared"))
+    assert t("aftercare.problem.guidance") in reply
+    assert [q.id for q in content.aftercare.questions if t(q.guidance) in reply] == []
+
+
 @pytest.mark.parametrize("language, text", [("en", "my face is still a bit red"),
                                             ("ru", "лицо ещё немного красное")])
 async def test_a_symptom_follows_the_days_rule(
