@@ -45,6 +45,11 @@ LONDON, MOSCOW = ZoneInfo("Europe/London"), ZoneInfo("Europe/Moscow")
     ("December 9th at 2:30pm", (2026, 12, 9, 14, 30)),
     ("9th Dec 2:30pm", (2026, 12, 9, 14, 30)),
     ("в следующую пятницу в 11", (2026, 12, 4, 11, 0)),
+    # A bare hour no clinic opens at is the afternoon's: "послезавтра в 3" was 3:00 AM.
+    ("послезавтра в 3", (2026, 12, 3, 15, 0)),
+    ("friday at 5", (2026, 12, 4, 17, 0)),
+    ("tomorrow at 7", (2026, 12, 2, 19, 0)),
+    ("завтра в 8", (2026, 12, 2, 8, 0)),
 ])
 def test_the_forms_receptionists_type(text: str, expected: tuple[int, ...]) -> None:
     assert parse_when(text, NOW, LONDON) == datetime(*expected, tzinfo=LONDON)

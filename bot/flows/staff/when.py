@@ -2,7 +2,7 @@
 
 `3 Dec 14:30`, `03.12 14:30`, `3/12 2:30pm`, `2026-12-03 14:30`, `3.12.2026 14.30`,
 `14:30 03.12.2026`, `tomorrow 3pm`, `завтра в 15`, `thursday 11:00`, `3 дек 10`,
-`next friday 11am`, `Dec 9th 2:30pm`, `в следующую пятницу в 11`. A date
+`next friday 11am`, `Dec 9th 2:30pm`, `в следующую пятницу в 11`, `послезавтра в 3` (15:00). A date
 without a year is the next such date (one of the last weeks stays in the past, so staff are
 asked again); a weekday, with or without "next"/"this", is the next such day after today.
 Anything left over that is not a date, a time or a filler word makes the whole text
@@ -30,6 +30,9 @@ _PAIR = re.compile(r"(\d{1,2})([./:])(\d{1,2})")
 _CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?(am|pm|a\.m\.|p\.m\.)")
 _NUMBER = re.compile(r"\d{1,2}")
 RECENT = timedelta(days=60)
+# A bare hour up to this one, with no am/pm or minutes ("послезавтра в 3", "friday at 5"), is
+# the afternoon's: no clinic opens at 3 in the morning.
+LAST_BARE_PM = 7
 YEARS_AHEAD = 2  # the furthest a clinic books or blocks a day
 
 
@@ -120,7 +123,8 @@ def parse_when(text: str, now: datetime, timezone: tzinfo) -> datetime | None:
         else:
             day_month = (first, second)
     if clock is None and len(numbers) == 1 and (day or day_month):
-        clock = _clock(numbers.pop(), 0)
+        hour = numbers.pop()
+        clock = _clock(hour + 12 if 1 <= hour <= LAST_BARE_PM else hour, 0)
     if numbers or clock is None:
         return None
     if day is None and day_month is not None and year is not None:
