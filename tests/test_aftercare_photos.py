@@ -31,6 +31,19 @@ async def test_a_photo_in_the_week_reaches_staff_with_the_note(
     assert photo.copied_from is not None and photo.copied_from[0] == client.id
 
 
+async def test_a_voice_message_in_the_week_asks_for_words_or_a_photo(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """A voice message after a photo in the week got "photos, voice messages and files aren't
+    supported": the photo had just been passed on, and the voice note reached no one."""
+    t = Texts(content, language)
+    client, _ = await week_started(bot, language)
+    await client.send_photo()
+    reply = shown(await client.send_voice())
+    assert t("aftercare.unreadable") in reply
+    assert t("error.unsupported_message") not in reply
+
+
 async def test_a_photo_outside_the_week_gets_the_old_answer(
     bot: Sandbox, content: Content
 ) -> None:

@@ -261,6 +261,17 @@ async def set_timezone(visit: Visit, name: str) -> Turn:
     return Turn([Reply(visit.tr("aftercare.timezone.set", timezone=tz.key))])
 
 
+async def unreadable(visit: Visit) -> Turn | None:
+    """A voice message, a sticker or a file in the week: not "photos are not supported" (a
+    photo reaches staff here) but a request for words or a photo, with the day's check-in;
+    None without a running week."""
+    plan = await visit.stores.aftercare.active_plan(visit.client.user_id)
+    if plan is None:
+        return None
+    rows = _checkins(visit.content, visit.language, plan, today(visit, plan))
+    return Turn([Reply(visit.tr("aftercare.unreadable"), tuple(rows))])
+
+
 def register(router: Router) -> None:
     router.command("aftercare", N_("command.aftercare"))(lambda v, _: begin(v))
     router.command("timezone", N_("command.timezone"))(
@@ -271,3 +282,4 @@ def register(router: Router) -> None:
     # must not drop the problem just reported.
     router.state(DETAILS, verbatim=True)(details)
     router.photo = lambda v, message_id, caption: typed(v, caption, message_id)
+    router.unreadable = unreadable

@@ -122,6 +122,9 @@ class Router(Dispatch[Visit]):
         # Told of every turn given to a command, a button or typed text (what was offered).
         self.after: list[Callable[[Visit, Turn], Awaitable[None]]] = []
         self.photo: Callable[[Visit, int, str], Awaitable[Turn | None]] | None = None
+        # What to say of media the bot cannot read, where a flow knows better (None from it:
+        # the usual answer).
+        self.unreadable: Callable[[Visit], Awaitable[Turn | None]] | None = None
         # A conversation state's own way with a photo (one meant for a person goes to staff).
         self.state_photos: dict[str, Callable[[Visit, int, str], Awaitable[Turn]]] = {}
         self.navigate: Navigate | None = None
@@ -235,6 +238,9 @@ class Router(Dispatch[Visit]):
             turn = await self.photo(visit, photo, caption)
             if turn is not None:
                 return turn
+        if photo is None and self.unreadable is not None and (
+                said := await self.unreadable(visit)) is not None:
+            return said
         return await self.fallback(visit, N_("error.unsupported_message"))
 
     async def on_edited(self, visit: Visit) -> Turn:
