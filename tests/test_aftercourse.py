@@ -162,6 +162,21 @@ async def test_the_next_session_is_offered_when_staff_set_the_course(
     assert [label for label, _ in message.buttons] == [t.label("aftercourse.course.book")]
 
 
+async def test_the_weeks_last_day_names_the_interval_staff_set(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """After staff pressed "in 3 wk" on the card, day 7 still said "your cosmetologist will
+    advise when the next session makes sense"."""
+    t = Texts(content, language)
+    client = await treated(bot, content, settings, language)
+    await staff_member(bot, settings).send("/course 1 3")
+    move_to(bot, datetime(2026, 12, 9, 10, 0, tzinfo=UTC))  # day 7, the nudge hour
+    await bot.run_scheduler()
+    closing = client.last.text
+    assert t("aftercare.next_session.course", weeks=3) in closing
+    assert t("aftercare.next_session") not in closing
+
+
 async def test_nothing_is_invented_when_staff_set_no_course(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:

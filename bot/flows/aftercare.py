@@ -95,11 +95,14 @@ async def end_earlier(services: Services, user_id: int, treated_at: datetime) ->
     return True
 
 
-def nudge(content: Content, language: str, plan: Plan, day: int) -> Reply:
-    """One day's message with the check-in buttons; the closing day also offers booking."""
+def nudge(content: Content, language: str, plan: Plan, day: int,
+          course_weeks: int | None = None) -> Reply:
+    """One day's message with the check-in buttons; the closing day also offers booking, with
+    the weeks to the next session where staff set a course."""
     aftercare = content.aftercare
     text = content.render(language, "aftercare_day.j2", day_text=content.tr_message(
-        language, aftercare.days[day]), closing=day == aftercare.closing_day)
+        language, aftercare.days[day]), closing=day == aftercare.closing_day,
+        course_weeks=course_weeks)
     rows = _checkins(content, language, plan, day)
     if day == aftercare.closing_day:
         rows.append((Button(content.tr_button_label(language, "aftercare.book_next"),

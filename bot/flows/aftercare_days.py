@@ -36,7 +36,10 @@ class AftercareDays(Schedule[DueMessage]):
             return Hold.WAIT
         language = language_for(settings, row.language, row.telegram_language)
         plan = Plan(row.plan_id, row.user_id, row.treated_on, row.timezone, "active")
-        return Due(row.chat_id, row.user_id, nudge(services.content, language, plan, row.day),
+        course = await services.stores.courses.latest_of_client(row.user_id) \
+            if row.day == services.content.aftercare.closing_day else None
+        return Due(row.chat_id, row.user_id, nudge(services.content, language, plan, row.day,
+                                                   course[1].weeks if course else None),
                    f"aftercare message {row.id} (plan {row.plan_id}, day {row.day})")
 
     async def record(self, services: Services, row: DueMessage, outcome: str,

@@ -50,7 +50,7 @@ def template_samples(settings: Settings, content: Content, language: str) -> dic
         "appointment_reminder.j2": {"kind": "eve", "date": "x" * 40, "time": "x" * 10},
         "client_says.j2": {"client": client, "text": long[:1000]},
         "aftercare_day.j2": {"day_text": content.tr_message(language, "aftercare.day.7"),
-                             "closing": True},
+                             "closing": True, "course_weeks": 52},
         "aftercare_problem.j2": {},
         "aftercare_alert.j2": {"client": client, "day": 7, "answer": "x" * 30, "lead_id": 123456,
                                "details": long[:1000], "phone": "+44 20 7946 0000",
