@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from babel.dates import format_date
 
 from bot.config import Settings
 from bot.content import Content
@@ -175,6 +176,37 @@ async def test_the_weeks_last_day_names_the_interval_staff_set(
     closing = client.last.text
     assert t("aftercare.next_session.course", weeks=3) in closing
     assert t("aftercare.next_session") not in closing
+
+
+async def test_a_booking_soon_after_the_procedure_says_so_to_the_client_and_staff(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """Five days after the procedure a client booked again: nothing told them, or staff, that
+    sessions too close together can inflame the skin; the card said only "repeat request"."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = await treated(bot, content, settings, language)
+    move_to(bot, TREATED + timedelta(days=5))
+    await client.send("/menu")
+    reply = shown(await client.press(t.label("menu.booking")))
+    assert t("booking.too_soon", date=format_date(TREATED, "long", locale=language),
+             weeks=2) in reply
+    await client.send("+44 7400 123456")
+    await client.press(t.label("booking.time.morning"))
+    assert staff("staff.card.last_treated", date=format_date(TREATED, "long", locale="en")) \
+        in (await card(bot, 2)).text
+
+
+async def test_a_booking_weeks_after_the_procedure_says_nothing_of_it(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    t = Texts(content, "en")
+    client = await treated(bot, content, settings, "en")
+    move_to(bot, TREATED + timedelta(days=15))
+    await client.send("/menu")
+    reply = shown(await client.press(t.label("menu.booking")))
+    assert t("booking.too_soon", date=format_date(TREATED, "long", locale="en"),
+             weeks=2) not in reply
+    assert t("booking.ask_contact") in reply
 
 
 async def test_nothing_is_invented_when_staff_set_no_course(

@@ -11,6 +11,8 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_date
+
 from bot.callbacks import CallbackData
 from bot.clock import is_quiet
 from bot.content.i18n import N_, format_appointment
@@ -44,6 +46,9 @@ CONTACT, TIME = "booking_contact", "booking_time"
 # How long a booking may wait at the choice of time, the client's contact given, before the
 # request goes to staff as one to call back (`handed_over`): enough to check a calendar.
 LEFT_AFTER = timedelta(hours=1)
+# Sessions closer together than this, where staff set no course, are said to be too close
+# (the skin's barrier needs about two weeks after resurfacing: dialogs/screening.yaml).
+NEXT_SESSION_AFTER = timedelta(weeks=2)
 _USERNAME = re.compile(r"^@?([A-Za-z][A-Za-z0-9_]{4,31})$")
 # What typed at the time picker is answered, not kept as a note: health and the clinic's
 # details, and a topic asked about (`_asks`); a wish to be called is the note the picker keeps.
@@ -131,12 +136,30 @@ async def begin(visit: Visit, text: str | None = None) -> Turn:
     asked = {"note": text.strip()[:slot_picker.NOTE_LIMIT]} if text else {}
     data = {"screening_id": record.id, **asked}
     await visit.stores.chat_states.save(visit.client.user_id, CONTACT, data, visit.now)
+    soon = await _too_soon(visit)
     known = await visit.stores.leads.latest_phone(visit.client.user_id)
     if known is None:
-        return Turn([ask_contact(visit)])
+        return Turn([ask_contact(visit, note=soon)])
     shown = phones.for_staff(known, phones.clinic_region(visit.settings)) or known
     same = visit.tr_button("booking.same_phone", SamePhone().pack(), phone=shown)
-    return Turn([ask_contact(visit), Reply(visit.tr("booking.same_phone_offer"), ((same,),))])
+    return Turn([ask_contact(visit, note=soon),
+                 Reply(visit.tr("booking.same_phone_offer"), ((same,),))])
+
+
+async def _too_soon(visit: Visit) -> str | None:
+    """Said when the client's last procedure was less than the course's interval ago (staff's,
+    else `NEXT_SESSION_AFTER`): sessions too close together can inflame the skin. The client
+    chooses; staff see the day on the card."""
+    plan = await visit.stores.aftercare.latest_plan(visit.client.user_id)
+    if plan is None:
+        return None
+    course = await visit.stores.courses.latest_of_client(visit.client.user_id)
+    weeks = course[1].weeks if course else NEXT_SESSION_AFTER.days // 7
+    if visit.now.astimezone(ZoneInfo(plan.timezone)).date() - plan.treated_on >= timedelta(
+            weeks=weeks):
+        return None
+    return visit.tr("booking.too_soon", weeks=weeks,
+                    date=format_date(plan.treated_on, "long", locale=visit.language))
 
 
 async def same_phone(visit: Visit, _: SamePhone) -> Turn | None:

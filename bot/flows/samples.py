@@ -22,7 +22,7 @@ def template_samples(settings: Settings, content: Content, language: str) -> dic
     outcome = screening.outcomes[0]
     card = {
         "lead_id": 123456, "client": client, "client_language": "English",
-        "earlier": [123450, 123451, 123452],
+        "earlier": [123450, 123451, 123452], "last_treated": "x" * 19,
         "phone": "+44 20 7946 0000", "username": "a" * 32, "outcome": outcome,
         "flagged": [content.tr_button_label(language, c.label)
                     for c in screening.conditions.values()],

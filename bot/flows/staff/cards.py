@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Annotated, Any
 
+from babel.dates import format_date
+
 from bot.callbacks import MAX_ID, Between, CallbackData, OneOf
 from bot.content.i18n import N_, display_name, format_when
 from bot.flows import Button, Services, StaffPost, phones, receipts
@@ -177,6 +179,11 @@ async def card_values(services: Services, lead: Lead) -> dict[str, Any]:
         if lead.status == BOOKED and lead.appointment_at else None
     earlier = [other.id for other in await services.stores.leads.of_client(lead.client.user_id)
                if other.id < lead.id]
+    week = await services.stores.aftercare.latest_plan(lead.client.user_id)
+    last_treated = None  # a procedure before this request: is the next one too soon?
+    if week is not None and week.treated_on < lead.created_at.astimezone(
+            settings.timezone).date():
+        last_treated = format_date(week.treated_on, "long", locale=staff)
 
     def when(value: datetime | None) -> str | None:
         return format_when(value, staff, settings.timezone) if value else None
@@ -188,6 +195,7 @@ async def card_values(services: Services, lead: Lead) -> dict[str, Any]:
 
     return {
         "lead_id": lead.id, "client": lead.client, "earlier": earlier,
+        "last_treated": last_treated,
         "course": await services.stores.courses.of_lead(lead.id),
         "client_language": display_name(client_language(services, lead.client)),
         "phone": phones.for_staff(lead.phone, phones.clinic_region(settings)),
