@@ -129,6 +129,24 @@ async def test_two_questions_in_one_message_get_both_answers(
     assert answered == list(topics)
 
 
+@pytest.mark.parametrize("language, text", [
+    ("en", "hi! id like to book for next tuesday, also does it hurt?"),
+    ("ru", "хочу записаться на вторник, а сколько длится процедура?"),
+])
+async def test_a_question_asked_beside_a_booking_is_answered_before_it(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    """"id like to book for next tuesday, also does it hurt?" began the booking, and whether
+    it hurts was never said."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    replies = [reply.text for reply in await user.send(text)]
+    assert t.faq("duration", settings) in replies[0]
+    assert t("booking.screen_first") in replies[1]
+    assert user.find_button(t.label("screening.consent.yes"))
+
+
 async def test_many_questions_get_three_answers_the_whole_messages_among_them(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:

@@ -50,6 +50,21 @@ def asked_apart(content: Content, matcher: FaqMatcher, language: str, text: str,
     return answers if len(answers) > 1 else [found]
 
 
+def asked_beside(content: Content, matcher: FaqMatcher, language: str, text: str,
+                 found: Route) -> list[Route]:
+    """The topics a booking's message asks apart, each read alone and surely ("id like to book
+    for tuesday, also does it hurt?"): answered before the booking begins, which would leave
+    them unsaid. None beside a booking read with the caution, or beside anything else."""
+    if found.kind != "book" or found.cautious:
+        return []
+    parts = [part for part in _parts(content, language, text)
+             if _asks(content, language, part) and len(_WORD.findall(part)) >= WORDS]
+    routes = [(part, route(content, matcher, language, part)) for part in parts]
+    sure = {r.label: r for part, r in routes
+            if r.kind == "faq" and not r.cautious and _sure(matcher, part, r.keys[0])}
+    return list(sure.values())[:MOST - 1]
+
+
 def _sure(matcher: FaqMatcher, part: str, topic: str) -> bool:
     """Whether the topic surely answers the part read alone: one that leans on what came
     before ("правда?", "year?") is answered with the rest, not apart."""

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
 
-from bot.content.asked import asked_apart
+from bot.content.asked import asked_apart, asked_beside
 from bot.content.i18n import N_, format_opening_hours
 from bot.content.routing import Route, after_this, asks, had_today, route, tells_health
 from bot.flows import (
@@ -154,7 +154,11 @@ async def _answer(visit: Visit, found: Route, text: str) -> Turn:
         return await my_appointment.show(visit) if await my_appointment.current(visit) \
             else await faq.offer_to_staff(visit, text)
     if found.kind == "book" or (found.kind == "none" and slot_picker.asked_day(visit, text)):
-        return await booking.begin(visit, text)  # "на субботу" alone asks to book that day
+        asked = Turn()  # "id like to book for tuesday, also does it hurt?": it hurts not
+        for beside in asked_beside(visit.content, visit.services.matchers[visit.language],
+                                   visit.language, text, found):
+            asked += faq.answer(visit, beside.keys[0]) or Turn()
+        return asked + await booking.begin(visit, text)  # "на субботу" alone: that day
     if found.kind == "logistics" and found.keys[0] in ("payment", "gift"):
         return await clinic_answers.answer(visit, found.keys[0], text)  # type: ignore[arg-type]
     if found.kind == "logistics":
