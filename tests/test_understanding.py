@@ -22,9 +22,9 @@ def no_topic_page(t: Texts, content: Content, settings: Settings, reply: str) ->
 
 def left_to_a_specialist(t: Texts, content: Content, settings: Settings, user: ChatUser,
                          reply: str) -> None:
-    """The cautious answer: a specialist decides, with the check and a person beneath it; never
-    a topic page, never "no answer"."""
-    assert t("health.unknown") in reply
+    """The cautious answer: a specialist decides (beside a period's tip, anything else told),
+    with the check and a person beneath it; never a topic page, never "no answer"."""
+    assert t("health.unknown") in reply or t("health.unknown_besides") in reply
     assert no_topic_page(t, content, settings, reply) and t("faq.no_match") not in reply
     assert user.find_button(t.label("health.check")) and user.find_button(t.label("menu.person"))
 
@@ -1956,6 +1956,26 @@ async def test_a_request_only_the_safety_net_reads_health_in_is_answered_with_th
     user, reply = await answer_to(bot, language, text)
     assert t("health.beside") not in alone
     assert reply.startswith(t("health.beside")) and reply.endswith(alone)
+    assert user.find_button(t.label("health.check")) and user.find_button(t.label("menu.person"))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "can i do it on my period"),
+    ("en", "im on my period next week, should i move it?"),
+    ("ru", "у меня щас месячные, запись завтра, идти?"),
+    ("ru", "месячные будут на след неделе можно прийти"),
+])
+async def test_a_period_told_gets_the_scheduling_tip_beside_the_caution(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    """"can i do it on my period" got only "a specialist decides": the brief makes a period a
+    matter of when, the procedure may hurt more then. What else the message may tell of
+    health stays a specialist's, with the check and a person beneath."""
+    t = Texts(content, language)
+    user, reply = await answer_to(bot, language, text)
+    assert t("booking.tip.menstruation") in reply
+    assert t("health.unknown_besides") in reply and t("health.unknown") not in reply
+    assert no_topic_page(t, content, settings, reply)
     assert user.find_button(t.label("health.check")) and user.find_button(t.label("menu.person"))
 
 

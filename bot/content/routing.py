@@ -906,6 +906,12 @@ def had_today(content: Content, language: str, text: str) -> bool:
         and next(_after_typed(rest, health.had_this), None) is not None
 
 
+def tells_period(content: Content, language: str, text: str) -> bool:
+    """Whether the message names a period (`periods`, word for word)."""
+    words = _WORD.findall(text.lower().replace("ё", "е"))
+    return next(_after_typed(words, content.words[language].health.periods), None) is not None
+
+
 def asks(content: Content, language: str, text: str) -> bool:
     """Whether the message asks rather than tells (`told`)."""
     return not told(content, language, _WORD.findall(text.lower().replace("ё", "е")), text)

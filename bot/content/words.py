@@ -95,6 +95,9 @@ class HealthCues(Dialog):
     # Words of today, as typed, word for word ("today", "сегодня утром"): `had_this` typed
     # around one ("Мне сегодня сделали процедуру") tells the aftercare week begins now.
     today: Phrases = ()
+    # A period, as typed, word for word ("on my period", "месячные"): a matter of when (the
+    # procedure may hurt more then), told beside the caution a health statement gets.
+    periods: Phrases = ()
     negation: Phrases = ()  # before a verb, it did not happen ("после процедуры не изменилось")
     # Words that deny the health word right after them ("не беременна", "no allergies"), the
     # words they may pass over to reach it ("not on any pills"), those that deny the words

@@ -9,6 +9,7 @@ Either way the client is offered the check and a person, never a reassuring FAQ 
 
 from __future__ import annotations
 
+from bot.content.routing import tells_period
 from bot.flows import Reply, Turn, Visit
 from bot.flows.menu import MenuAction
 
@@ -30,8 +31,12 @@ def answer(visit: Visit, conditions: tuple[str, ...]) -> Turn:
     return _cautious(visit, [visit.tr(outcome.title), *(visit.tr(r) for _, r in named)])
 
 
-def unknown(visit: Visit) -> Turn:
-    """About the client's health, but no condition the content knows: a specialist decides."""
+def unknown(visit: Visit, text: str = "") -> Turn:
+    """About the client's health, but no condition the content knows: a specialist decides.
+    A period named is a matter of when: its tip, and anything else left to a specialist."""
+    if tells_period(visit.content, visit.language, text):
+        return _cautious(visit, [visit.tr("booking.tip.menstruation"),
+                                 visit.tr("health.unknown_besides")])
     return _cautious(visit, [visit.tr("health.unknown")])
 
 

@@ -143,7 +143,7 @@ async def _answer(visit: Visit, found: Route, text: str) -> Turn:
     if found.kind == "condition":
         return health.answer(visit, found.keys)
     if found.kind == "health":
-        return health.unknown(visit)
+        return health.unknown(visit, text)
     if found.kind == "person":
         return await ask_person(visit)
     if found.kind == "appointment":
