@@ -262,6 +262,32 @@ async def test_a_bare_word_is_no_contact(bot: Sandbox, content: Content, text: s
     assert (await stores_of(bot).chat_states.get(user.id)).state == "booking_contact"
 
 
+@pytest.mark.parametrize("language, said", [
+    ("en", "not pregnant but on my period rn"), ("ru", "не беременна, но сейчас месячные")])
+async def test_a_period_told_beside_a_no_is_a_no_with_its_tip(
+    bot: Sandbox, content: Content, language: str, said: str
+) -> None:
+    """"not pregnant but on my period rn" to "are you pregnant?" was taken for "not sure", and
+    the check ended "a specialist needs to decide", with pregnancy as the reason."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/menu")
+    await user.press(t.label("menu.screening"))
+    await user.press(t.label("screening.consent.yes"))
+    await user.press(t.label("screening.done"))
+    last = ""
+    for step in content.screening.in_order[1:]:
+        reply = shown(await user.send(said if step.id == "pregnancy" else "no"
+                                      if language == "en" else "нет"))
+        if step.id == "pregnancy":
+            assert t("booking.tip.menstruation") in reply
+        last = reply
+    assert t("screening.outcome.suitable.title") in last
+    answers = dict(await stores_of(bot).database.db.execute_fetchall(
+        "SELECT step_id, answer FROM screening_answers"))
+    assert answers["pregnancy"] == "no" and "told" not in answers
+
+
 @pytest.mark.parametrize("language, no, yes, unsure", [
     ("en", ["no", "nope", "No."], ["yes", "yep"], "not sure"),
     ("ru", ["нет", "неа", "Нет!"], ["да", "ага"], "не знаю"),

@@ -912,6 +912,18 @@ def tells_period(content: Content, language: str, text: str) -> bool:
     return next(_after_typed(words, content.words[language].health.periods), None) is not None
 
 
+def without_period(content: Content, language: str, text: str) -> str | None:
+    """The message without the period it names (`periods`, word for word), to read what else
+    it says ("not pregnant but on my period": a no); None when it names none."""
+    tokens = re.split(r"([^\W\d_]+)", text)
+    at = [i for i, token in enumerate(tokens) if _WORD.fullmatch(token)]
+    words = [tokens[i].lower().replace("ё", "е") for i in at]
+    dropped = {at[n + k] for seq in _sequences(content.words[language].health.periods) if seq
+               for n in range(len(words) - len(seq) + 1)
+               if tuple(words[n:n + len(seq)]) == seq for k in range(len(seq))}
+    return "".join(t for i, t in enumerate(tokens) if i not in dropped) if dropped else None
+
+
 def asks(content: Content, language: str, text: str) -> bool:
     """Whether the message asks rather than tells (`told`)."""
     return not told(content, language, _WORD.findall(text.lower().replace("ё", "е")), text)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from bot.callbacks import prefix_of
 from bot.content import Step
 from bot.content.i18n import N_
-from bot.content.routing import Route, opens_question, route, tells_health
+from bot.content.routing import Route, opens_question, route, tells_health, without_period
 from bot.flows import Reply, Turn, Visit, faq
 from bot.flows.eligibility import TOLD, YES
 from bot.flows.language import written_in
@@ -55,6 +55,17 @@ async def typed(visit: Visit, text: str) -> Turn | None:
         return None
     # "нет" from an English Telegram, "no, but…" from a Russian one: read as written.
     written = written_in(visit.settings, visit.language, text) or visit.language
+    # A period beside the answer is a matter of when, not of this question: its tip, and the
+    # rest read as the answer ("not pregnant but on my period" is a no).
+    plain = without_period(visit.content, written, text)
+    if plain is not None:
+        turn = await typed(visit, plain) if plain.strip() else None
+        tip = visit.tr("booking.tip.menstruation")
+        if turn is None or not turn.replies:
+            return Turn([ask(visit, record, step, note=tip)])
+        first, *rest = turn.replies
+        return Turn([replace(first, text=f"{tip}\n\n{first.text}"), *rest], turn.staff,
+                    turn.clients)
     value = reader.answer(text)
     if value is None and written != visit.language:
         value = visit.content.replies[written].answer(text)
