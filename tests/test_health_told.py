@@ -133,6 +133,9 @@ async def test_a_worry_or_a_plan_ahead_is_no_health_told(
     ("en", "my husband has asthma"),
     ("ru", "у мамы был рак кожи, мне можно?"),
     ("ru", "у мужа эпилепсия, а у меня нет, мне можно?"),
+    # ...and with no comma before the turn to the writer.
+    ("ru", "у мамы диабет а мне можно"),
+    ("en", "my mom has diabetes but can I do it?"),
 ])
 async def test_a_relatives_condition_is_not_counted_in_the_clients_check(
     bot: Sandbox, content: Content, language: str, text: str
@@ -149,6 +152,7 @@ async def test_a_relatives_condition_is_not_counted_in_the_clients_check(
     ("en", "my mom and I both have diabetes"),
     ("en", "My brother drives me because I'm epileptic"),
     ("ru", "у меня диабет, как у мамы"),
+    ("en", "my sister has rosacea but I have diabetes"),
 ])
 async def test_the_writers_own_condition_beside_a_relative_is_counted(
     bot: Sandbox, content: Content, language: str, text: str

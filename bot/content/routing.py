@@ -772,8 +772,11 @@ def of_another(content: Content, language: str, text: str) -> bool:
     def read(word: str) -> set[str]:
         return {word, *lemmas.read(word)}
 
+    turns = re.compile(r"(?i)(?<!\w)(?:{})(?!\w)".format("|".join(map(re.escape, sorted(
+        health.contrasts, key=len, reverse=True))))) if health.contrasts else None
     named = False
-    for clause in _PART.split(text):
+    for clause in (part for whole in _PART.split(text)
+                   for part in (turns.split(whole) if turns else (whole,))):
         keys = spotter.find(clause).keys
         conditions = [key for key in keys if key.startswith("condition:")]
         words = _WORD.findall(clause.lower().replace("ё", "е"))

@@ -92,6 +92,9 @@ class HealthCues(Dialog):
     # ...and the writer's possessives, of the writer unless one of relatives comes next ("my
     # face", not "my kid's").
     possessives: Phrases = ()
+    # Words that turn from one person to another mid-sentence, as a comma would ("у мамы
+    # диабет а мне можно"): `relatives` and `self_words` are read clause by clause.
+    contrasts: Phrases = ()
     # Words of today, as typed, word for word ("today", "сегодня утром"): `had_this` typed
     # around one ("Мне сегодня сделали процедуру") tells the aftercare week begins now.
     today: Phrases = ()
