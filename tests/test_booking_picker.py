@@ -31,8 +31,21 @@ async def test_no_time_suits_the_client_and_the_clinic_calls_back(
     assert t("booking.done", clinic=settings.clinic_name) in reply
     lead = await stores_of(bot).leads.get(1)
     assert lead is not None and lead.preferred_time == "any" and lead.appointment_at is None
+    text, staff = (await card(bot, 1)).text, Texts(content, "en")
+    # Not "Preferred time: Any time" above "after 6": the client's words say when.
+    assert words in text and staff("staff.lead.time_in_note") in text
+    assert staff.label("booking.time.any") not in text
+
+
+async def test_call_me_pressed_with_nothing_typed_is_any_time(
+    bot: Sandbox, content: Content
+) -> None:
+    t, staff = Texts(content, "en"), Texts(content, "en")
+    client = await at_picker(bot, content)
+    await client.press(t.label("slots.call_me"))
     text = (await card(bot, 1)).text
-    assert words in text and Texts(content, "en").label("booking.time.any") in text
+    assert staff.label("booking.time.any") in text
+    assert staff("staff.lead.time_in_note") not in text
 
 
 async def test_a_question_at_the_picker_is_answered_and_the_picker_waits(

@@ -92,7 +92,8 @@ async def test_a_booking_left_at_the_choice_of_time_reaches_staff_as_a_call_back
     await bot.run_scheduler()
     [posted] = bot.staff_chat()
     assert typed in posted.text and "+7 912 345-67-89" in posted.text
-    assert staff.label("booking.time.any") in posted.text
+    assert staff("staff.lead.time_in_note") in posted.text
+    assert staff.label("booking.time.any") not in posted.text
     assert t("booking.handed_over") in client.last.text
     assert (await stores_of(bot).leads.get(1)).status == "new"
     bot.clock.advance(timedelta(hours=2))

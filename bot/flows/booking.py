@@ -34,7 +34,7 @@ from bot.flows.menu import MenuAction, main_menu
 from bot.flows.outcome import outcome_reply
 from bot.flows.slot_picker import PreferredTime, SlotTime
 from bot.flows.slots import is_free
-from bot.flows.staff import BOOKED, NEW, OPEN, booked, cards
+from bot.flows.staff import BOOKED, CALL_BACK, NEW, OPEN, booked, cards
 from bot.storage import Lead, ScreeningRecord
 
 if TYPE_CHECKING:
@@ -291,7 +291,7 @@ async def handed_over(visit: Visit) -> Turn | None:
     tz = ZoneInfo(visit.client.timezone) if visit.client.timezone else settings.timezone
     if is_quiet(visit.now, tz, settings.quiet_start, settings.quiet_end):
         return None
-    made = await _request(visit, state.data, slot_picker.CALL_BACK)
+    made = await _request(visit, state.data, CALL_BACK)
     if made is None:  # the check it rested on is gone: nothing to hand over
         await visit.stores.chat_states.clear(visit.client.user_id)
         return None
@@ -339,12 +339,12 @@ async def remind_time(visit: Visit, text: str, data: dict[str, Any]) -> Turn | N
     if _asks(visit, text) and (slot_picker.asked_day(visit, text) is None or _question(
             visit, text)):
         return None  # answered as anywhere else; `still_open` follows
-    if reader.calls_back(text) and slot_picker.CALL_BACK in {
+    if reader.calls_back(text) and CALL_BACK in {
             t.id for t in visit.content.booking.preferred_times}:
         kept = slot_picker.with_note(data.get("note"), text)
         await visit.stores.chat_states.save(visit.client.user_id, TIME, {**data, "note": kept},
                                             visit.now)
-        return await time_chosen(visit, slot_picker.CALL_BACK)  # as "📞 call me" does
+        return await time_chosen(visit, CALL_BACK)  # as "📞 call me" does
     if visit.settings.booking is not None and (at := await slot_picker.typed_slot(
             visit, text, data.get("note"))) is not None:
         return await slot_chosen(visit, SlotTime(0, int(at.timestamp())))  # as its button

@@ -23,6 +23,7 @@ from bot.content.i18n import N_
 from bot.flows import Button, Buttons, Reply, Turn, Visit
 from bot.flows.days import AskedDay, parse_day
 from bot.flows.slots import bookable_days, free
+from bot.flows.staff import CALL_BACK
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -35,7 +36,6 @@ NOTE_LIMIT = 200  # characters of the client's note kept: the full card must fit
 FIRST_DAY, LAST_DAY = date(2000, 1, 1).toordinal(), date(2200, 1, 1).toordinal()
 ROW = 4  # times to a row
 MOVING = "booking_move"  # a move's picker is on screen: {"lead": its lead's id}
-CALL_BACK = "any"  # the preferred time of a request whose client no free time suits
 
 
 @dataclass(frozen=True)

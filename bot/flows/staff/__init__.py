@@ -21,6 +21,7 @@ CLIENT_CANCELLED = "client_cancelled"  # set by the client only, from a reminder
 STATUSES = (NEW, CONTACTED, BOOKED, TREATED, UNSUITABLE, ARCHIVED, CLIENT_CANCELLED)
 OPEN = (NEW, CONTACTED, BOOKED)  # the lead is still with the clinic; its time holds its seat
 FOLLOW_UP = (*OPEN, CLIENT_CANCELLED)  # what `/leads` lists: what staff may still act on
+CALL_BACK = "any"  # the preferred time of a request whose client no free time suits
 LARGEST = 2**63 - 1  # SQLite's largest integer: no lead id or list offset lies beyond it
 LABELS = {
     NEW: N_("staff.status.new"), CONTACTED: N_("staff.status.contacted"),

@@ -18,6 +18,7 @@ from bot.flows.eligibility import evaluate, path
 from bot.flows.staff import (
     ARCHIVED,
     BOOKED,
+    CALL_BACK,
     CLIENT_CANCELLED,
     CONTACTED,
     LABELS,
@@ -204,7 +205,10 @@ async def card_values(services: Services, lead: Lead) -> dict[str, Any]:
         "unsure": [content.tr_button_label(staff, c.label) for c in verdict.unsure],
         "goals": [content.tr_button_label(staff, o.label)
                   for o in (goal_step.options if goal_step else ()) if o.id in picked],
-        "preferred_time": content.tr_button_label(staff, times[lead.preferred_time])
+        # "Any time" above "only evenings after 6 pls": the client's own words say when.
+        "preferred_time": content.tr_message(staff, "staff.lead.time_in_note")
+        if lead.preferred_time == CALL_BACK and lead.note
+        else content.tr_button_label(staff, times[lead.preferred_time])
         if lead.preferred_time in times else None,
         "note": lead.note,
         "status": CardStatus(
