@@ -39,7 +39,8 @@ async def test_a_question_about_the_week_is_answered_without_alarm(
 
 @pytest.mark.parametrize("language, text", [
     ("en", "its fine now but I have a date at the beach next week lol"),
-    ("ru", "всё хорошо, но в выходные собираюсь на пляж")])
+    ("ru", "всё хорошо, но в выходные собираюсь на пляж"),
+    ("ru", "завтра лечу на море, можно?")])
 async def test_sun_planned_told_in_the_week_is_answered_without_alarm(
     bot: Sandbox, language: str, text: str
 ) -> None:
@@ -90,6 +91,17 @@ async def test_a_symptom_that_is_always_a_problem_alerts_staff_with_its_class(
     assert [a for a in others if staff.label(f"aftercare.answer.{a}") in alert.text] == []
 
 
+@pytest.mark.parametrize("language, text", [
+    ("ru", "у меня месячные начались"), ("en", "got my period today")])
+async def test_a_period_in_the_week_alerts_nobody(bot: Sandbox, language: str, text: str) -> None:
+    """"у меня месячные начались" on day 1 alerted staff of an aftercare problem."""
+    user, t = await week_started(bot, language)
+    bot.clock.advance(timedelta(days=1))
+    reply = shown(await user.send(text))
+    assert t("aftercare.problem.guidance") not in reply
+    assert bot.staff_chat() == []
+
+
 async def test_spots_are_no_sports(bot: Sandbox, content: Content) -> None:
     """"brown spots appeared" alerted staff, and also got "Gym and sweating" ("spots" was
     read as a typo of "sports")."""
@@ -127,7 +139,11 @@ async def test_a_symptom_follows_the_days_rule(
     # A symptom told gone: "покраснение прошло, всё хорошо" alerted staff of redness on day 3.
     ("ru", "покраснение прошло, всё хорошо"), ("ru", "отек спал, краснота ушла"),
     ("ru", "уже ничего не болит"), ("en", "no problems, redness is gone"),
-    ("en", "the redness went away")])
+    ("en", "the redness went away"),
+    # Symptoms denied: "не красная", "трещин и пузырей нет" alerted staff.
+    ("ru", "не красная"), ("ru", "никаких пятен не появилось"), ("ru", "трещин и пузырей нет"),
+    ("ru", "ни отека ни красноты"), ("ru", "нет ни трещин ни пятен"), ("en", "not red at all"),
+    ("en", "no cracks or blisters")])
 async def test_all_good_is_a_fine_checkin(bot: Sandbox, language: str, text: str) -> None:
     """"no problems", "skin looks normal" used to alert staff as a problem in the client's
     words. On day 3, when redness is a problem."""

@@ -58,6 +58,8 @@ class Replies(Dialog):
     checkin: dict[Id, Phrases] = {}
     negators: Phrases = ()
     gone: Phrases = ()
+    gone_joins: Phrases = ()
+    negator_joins: Phrases = ()
     turns: Phrases = ()
     doubts: dict[Id, Phrases] = {}
     call_back: Phrases = ()
@@ -97,6 +99,8 @@ class ReplyReader:
         self._aftercare = Spotter(language, dict(replies.aftercare), reading)
         self._negators = frozenset(w for n in replies.negators for w in tokens(n))
         self._gone = phrases(replies.gone)
+        self._gone_joins = frozenset(w for n in replies.gone_joins for w in tokens(n))
+        self._negator_joins = frozenset(w for n in replies.negator_joins for w in tokens(n))
         # Before a word that turns what was said ("no but…", "нет кроме…") a clause ends, as
         # at a comma: what follows says something of its own.
         self._turns = re.compile(r"(?i)(?<!\w)(?=(?:{})(?!\w))".format("|".join(
@@ -230,19 +234,22 @@ class ReplyReader:
         """What a message asks about the week after the procedure ("can I go to the sauna")."""
         return self._aftercare.find(text).keys
 
-    def checkin(self, text: str, reach: int = 1, *, gone: bool = True) -> tuple[str, ...]:
+    def checkin(self, text: str, reach: int = 1, *, gone: bool = True,
+                negate: bool = True) -> tuple[str, ...]:
         """The check-in answers a message describes ("very red and burning": redness, pain);
-        a word up to `reach` words after a negator in its clause is not said ("no swelling",
-        "не болит"; "не очень хорошо" at a reach of 2), a denial is ("no problems"); nor, unless
-        `gone` is False, one told `gone` in the next two words ("redness is gone", "отека нет";
-        not "покраснение не прошло")."""
+        unless `negate` is False, a word up to `reach` words after a negator in its clause is
+        not said ("no swelling", "не болит"; "не очень хорошо" at a reach of 2; nor after one of
+        `negator_joins` right after such a word: "no cracks or blisters"), a denial is ("no
+        problems"); nor, unless `gone` is False, one told `gone` ("redness is gone",
+        "трещин и пузырей нет"; not "покраснение не прошло")."""
         said = []
         for clause in _CLAUSE.split(text):
             words, negated = tokens(clause), -reach - 1
             for i, word in enumerate(words):
                 if i - negated > reach and not (gone and self._told_gone(words, i)):
                     said.append(word)
-                if word in self._negators:
+                if negate and (word in self._negators or word in self._negator_joins
+                               and i - negated <= reach + 1):  # "no cracks or blisters"
                     negated = i
         words = tokens(text)
         denied = [key for key, found in self._denials.items()
@@ -251,10 +258,17 @@ class ReplyReader:
 
     def _told_gone(self, words: tuple[str, ...], at: int) -> bool:
         """Whether the word at `at`, itself a check-in answer ("покраснение", not "всё" of
-        "всё прошло"), is told gone."""
-        return any(_longest(words, after, self._gone) and self._negators.isdisjoint(
-            words[at + 1:after]) for after in (at + 1, at + 2)) and bool(
-            self._checkin.find(words[at]).keys)
+        "всё прошло"), is told gone: a `gone` word right after it, or after one more word
+        ("redness is gone"), past other check-in answers joined to it ("трещин и пузырей
+        нет"), with no negator between."""
+        if not self._checkin.find(words[at]).keys:
+            return False
+        after = at + 1
+        while after < len(words) and (words[after] in self._gone_joins
+                                      or self._checkin.find(words[after]).keys):
+            after += 1
+        return any(_longest(words, end, self._gone) and self._negators.isdisjoint(
+            words[at + 1:end]) for end in (after, after + 1))
 
     def lately(self, text: str) -> str | None:
         """What a message says of now after telling of earlier: "was red yesterday, today

@@ -16,13 +16,16 @@ condition, and where what nothing answers is the day's check-in in the client's 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.content.replies import FINE_REACH
-from bot.content.routing import route
+from bot.content.routing import route, without_period
 from bot.flows import Reply, Turn, Visit, aftercare
 from bot.flows.typed_text import Typed
+
+_WORD = re.compile(r"[^\W\d_]")
 
 if TYPE_CHECKING:
     from bot.content import Content
@@ -71,9 +74,9 @@ def read(content: Content, language: str, text: str) -> Reading:
         a in reader.checkin(text, reach=0) for a in never_problem)
     symptoms = tuple(a.id for a in week.answers if a.id not in never_problem
                      and (a.id in felt or (unwell and a.describe)))
-    # Every symptom told gone ("покраснение прошло", "отека нет"): all is well.
+    # Every symptom told gone or denied ("покраснение прошло", "не красная"): all is well.
     if not symptoms and fine is None and not asked and not unwell and never_problem and set(
-            reader.checkin(text, gone=False)) - set(never_problem):
+            reader.checkin(text, gone=False, negate=False)) - set(never_problem):
         fine = never_problem[0]
     questions = tuple(q for q in reader.aftercare_questions(text) if week.question(q))
     now = reader.lately(text)
@@ -89,7 +92,11 @@ async def typed(visit: Visit, text: str) -> Turn | None:
     plan = await visit.stores.aftercare.active_plan(visit.client.user_id)
     if plan is None:
         return None
-    reading = read(visit.content, visit.language, text)
+    plain = without_period(visit.content, visit.language, text)
+    if plain is not None:  # a period is no news of the skin: what else the week reads in it
+        rest = await typed(visit, plain) if _WORD.search(plain) else None
+        return rest or await aftercare.unclear(visit)
+    reading = _with_named(visit, text, read(visit.content, visit.language, text))
     if _tells_health(visit, text, reading):
         if not reading.symptoms:
             return None  # the usual routing: the caution, and the clinic hears of it
@@ -106,6 +113,18 @@ async def typed(visit: Visit, text: str) -> Turn | None:
     if answer is not None:
         return await aftercare.record(visit, plan, day, answer, None)
     return None
+
+
+def _with_named(visit: Visit, text: str, reading: Reading) -> Reading:
+    """The reading, with the week's questions that name the conditions the message tells of
+    ("завтра лечу на море, можно?": sun planned, the sun's question) where its words asked
+    none."""
+    if reading.questions:
+        return reading
+    found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
+    named = tuple(q.id for q in visit.content.aftercare.questions
+                  if found.kind == "condition" and set(found.keys) <= set(q.names))
+    return replace(reading, questions=named) if named else reading
 
 
 def _tells_health(visit: Visit, text: str, reading: Reading) -> bool:
