@@ -288,6 +288,49 @@ async def test_a_period_told_beside_a_no_is_a_no_with_its_tip(
     assert answers["pregnancy"] == "no" and "told" not in answers
 
 
+async def answered_typed(bot: Sandbox, content: Content, language: str,
+                         typed: dict[str, str]) -> dict[str, str]:
+    """A new client takes the check typing "no" to every question but those of `typed`: the
+    answers stored."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/menu")
+    await user.press(t.label("menu.screening"))
+    await user.press(t.label("screening.consent.yes"))
+    await user.press(t.label("screening.done"))
+    for step in content.screening.in_order[1:]:
+        await user.send(typed.get(step.id, "no" if language == "en" else "нет"))
+    return dict(await stores_of(bot).database.db.execute_fetchall(
+        "SELECT step_id, answer FROM screening_answers"))
+
+
+@pytest.mark.parametrize("language, step, said, expected", [
+    # A yes of the past to a question of now: not a yes ("better to wait" followed).
+    ("ru", "herpes", "бывает, но сейчас нет", "unsure"),
+    ("ru", "burns", "было год назад", "unsure"),
+    ("ru", "burns", "да было но прошло", "unsure"),
+    ("ru", "burns", "раньше было сейчас нет", "unsure"),
+    ("en", "herpes", "i get them sometimes but not right now", "unsure"),
+    # ...to a question of the past too, it is one.
+    ("ru", "oncology", "было год назад", "yes"),
+    # A relative's condition beside the writer's no: the writer's answer, no yes.
+    ("ru", "asthma", "у мамы астма, у меня нет", "no"),
+    ("en", "asthma", "my mom has asthma but I don't", "no"),
+    # A hedge, and a no typed in Latin letters.
+    ("ru", "asthma", "скорее нет", "unsure"),
+    ("ru", "asthma", "net", "no"),
+    ("ru", "asthma", "da", "yes"),
+])
+async def test_a_typed_answer_is_read_for_whom_and_when(
+    bot: Sandbox, content: Content, language: str, step: str, said: str, expected: str
+) -> None:
+    """"у мамы астма, у меня нет" to "do you have asthma?" was stored as yes, and the check
+    ended "asthma is a contraindication"; "бывает, но сейчас нет" to "do you have herpes now?"
+    as yes too, and "скорее нет" opened a FAQ topic."""
+    answers = await answered_typed(bot, content, language, {step: said})
+    assert answers[step] == expected
+
+
 @pytest.mark.parametrize("language, no, yes, unsure", [
     ("en", ["no", "nope", "No."], ["yes", "yep"], "not sure"),
     ("ru", ["нет", "неа", "Нет!"], ["да", "ага"], "не знаю"),

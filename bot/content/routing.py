@@ -755,6 +755,24 @@ def tells_health(content: Content, language: str, text: str, found: Route) -> bo
 _WRITERS_OWN = frozenset(("condition:pregnancy", "condition:breastfeeding"))
 
 
+def clauses(content: Content, language: str, text: str) -> list[str]:
+    """The message's clauses: cut at punctuation and at a word of `contrasts` ("у мамы диабет
+    а мне можно")."""
+    contrasts = content.words[language].health.contrasts
+    turns = re.compile(r"(?i)(?<!\w)(?:{})(?!\w)".format("|".join(map(re.escape, sorted(
+        contrasts, key=len, reverse=True))))) if contrasts else None
+    return [part for whole in _PART.split(text)
+            for part in (turns.split(whole) if turns else (whole,))]
+
+
+def writers_clauses(content: Content, language: str, text: str) -> list[str]:
+    """Of a message that tells only of a relative's condition (`of_another`), the clauses that
+    name none: the writer's own ("у мамы астма, у меня нет")."""
+    spotter = content.spotters[language]
+    return [clause for clause in clauses(content, language, text)
+            if not any(key.startswith("condition:") for key in spotter.find(clause).keys)]
+
+
 def of_another(content: Content, language: str, text: str) -> bool:
     """Whether every clause of the message that names a condition names someone close to the
     writer (`relatives`) before it, and nothing of the writer (`self_words`, a verb in the first
@@ -772,11 +790,8 @@ def of_another(content: Content, language: str, text: str) -> bool:
     def read(word: str) -> set[str]:
         return {word, *lemmas.read(word)}
 
-    turns = re.compile(r"(?i)(?<!\w)(?:{})(?!\w)".format("|".join(map(re.escape, sorted(
-        health.contrasts, key=len, reverse=True))))) if health.contrasts else None
     named = False
-    for clause in (part for whole in _PART.split(text)
-                   for part in (turns.split(whole) if turns else (whole,))):
+    for clause in clauses(content, language, text):
         keys = spotter.find(clause).keys
         conditions = [key for key in keys if key.startswith("condition:")]
         words = _WORD.findall(clause.lower().replace("ё", "е"))

@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING
 from bot.callbacks import prefix_of
 from bot.content import Step
 from bot.content.i18n import N_
-from bot.content.routing import Route, opens_question, route, tells_health, without_period
+from bot.content.routing import (
+    Route,
+    of_another,
+    opens_question,
+    route,
+    tells_health,
+    without_period,
+    writers_clauses,
+)
 from bot.flows import Reply, Turn, Visit, faq
 from bot.flows.eligibility import TOLD, YES
 from bot.flows.language import written_in
@@ -71,6 +79,13 @@ async def typed(visit: Visit, text: str) -> Turn | None:
         value = visit.content.replies[written].answer(text)
     found = route(visit.content, visit.services.matchers[written], written, text)
     named = _conditions(visit.content, written, text)
+    if of_another(visit.content, written, text):  # "у мамы астма, у меня нет": theirs
+        value = next(filter(None, map(visit.content.replies[written].answer, writers_clauses(
+            visit.content, written, text))), None)
+        named = set()
+    elif not step.ever and value in (YES, None) and "?" not in text and visit.content.replies[
+            written].tells_past(text):
+        value = "unsure"  # "бывает, но сейчас нет" to a question of now: a person asks
     if value == YES and named and not named & _asked(step):
         value = None  # "I have diabetes" at the pacemaker question: told, no yes to it
     elif value is None and step.kind == "yes_no" and named & _asked(step) and not (
