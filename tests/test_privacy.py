@@ -53,6 +53,26 @@ async def test_retention_purges_unconverted_answers_and_old_aftercare_only(
     assert await count(bot, "SELECT COUNT(*) FROM screenings") == 2  # outcomes stay, answers go
 
 
+async def test_retention_with_nothing_to_purge_leaves_the_wal_alone(
+    bot: Sandbox, content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every hour's retention run truncated the WAL, purged or not: five days of the shell's
+    clock printed "the WAL could not be truncated" 120 times."""
+    await screen(bot.user(1), Texts(content, "en"))
+    database = bot.app.bot_data["services"].stores.database
+    truncations: list[None] = []
+    checkpoint = database.checkpoint
+
+    async def counted() -> None:
+        truncations.append(None)
+        await checkpoint()
+    monkeypatch.setattr(database, "checkpoint", counted)
+    for _ in range(5):
+        bot.clock.advance(timedelta(hours=1))
+        await bot.run_scheduler()
+    assert truncations == []
+
+
 async def test_health_told_outside_a_check_is_kept_only_until_retention(
     bot: Sandbox, settings: Settings
 ) -> None:
