@@ -133,6 +133,21 @@ async def test_a_time_typed_from_the_days_list_takes_that_slot(
 
 
 @pytest.mark.engines("sqlite")
+@pytest.mark.parametrize("said", [("ok. Saturday then", "1pm"), ("Saturday 1pm",),
+                                  ("hi", "next saturday at 1 pm please")])
+async def test_an_hour_with_am_or_pm_typed_takes_that_slot(
+    bot: Sandbox, content: Content, said: tuple[str, ...]
+) -> None:
+    """"1pm" typed under Saturday's times, and "Saturday 1pm" under the days, showed the list
+    of days again, and each line joined the card's note."""
+    client = await at_picker(bot, content)
+    for text in said:
+        await client.send(text)
+    lead = await stores_of(bot).leads.get(1)
+    assert lead is not None and lead.appointment_at == datetime(2026, 11, 28, 13, 0, tzinfo=UTC)
+
+
+@pytest.mark.engines("sqlite")
 async def test_a_time_typed_that_is_not_free_shows_that_days_times(
     bot: Sandbox, content: Content, language: str
 ) -> None:

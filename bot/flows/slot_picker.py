@@ -30,8 +30,9 @@ if TYPE_CHECKING:
     from bot.content import Content
 
 # A time of day as typed: "13:45", "13.45", "13 45", "1:45 pm".
-_CLOCK = re.compile(r"(?<![\d:.])([01]?\d|2[0-3])[:. ]([0-5]\d)(?![\d:.])\s*([ap]\.?m\.?)?",
-                    re.IGNORECASE)
+# A time: hours and minutes ("13:45", "13 45", "1.45 pm"), or an hour with am or pm ("1pm").
+_CLOCK = re.compile(r"(?<![\d:.])([01]?\d|2[0-3])(?:[:. ]([0-5]\d))?(?![\d:.])\s*"
+                    r"([ap]\.?\s?m\.?(?!\w))?", re.IGNORECASE)
 NOTE_LIMIT = 200  # characters of the client's note kept: the full card must fit one message
 FIRST_DAY, LAST_DAY = date(2000, 1, 1).toordinal(), date(2200, 1, 1).toordinal()
 ROW = 4  # times to a row
@@ -166,21 +167,26 @@ def typed_day(visit: Visit, text: str, earlier: str | None) -> AskedDay | None:
     """The day the text names; for a time typed alone ("13:45"), the day the client's words
     at the picker before it named last (`earlier`, their note: "на субботу после обеда")."""
     asked = asked_day(visit, text)
-    if asked is not None or _CLOCK.search(text) is None:
+    if asked is not None or _clock(text) is None:
         return asked
     named = (day for line in reversed((earlier or "").splitlines())
              if (day := asked_day(visit, line)) is not None)
     return next(named, None)
 
 
+def _clock(text: str) -> re.Match[str] | None:
+    """The first time in the text; a number alone ("2 of us") is none."""
+    return next((m for m in _CLOCK.finditer(text) if m[2] or m[3]), None)
+
+
 async def typed_slot(visit: Visit, text: str, earlier: str | None) -> datetime | None:
     """The free time the client typed ("13:45", "let's do 1.45", "1:45 pm") on the day it
     names or they named last (`typed_day`), as if its button were pressed; None when no such
     time is free."""
-    clock, asked = _CLOCK.search(text), typed_day(visit, text, earlier)
+    clock, asked = _clock(text), typed_day(visit, text, earlier)
     if clock is None or asked is None or asked.day not in bookable_days(visit):
         return None
-    hour, minute, half = int(clock[1]), int(clock[2]), (clock[3] or "").lower()
+    hour, minute, half = int(clock[1]), int(clock[2] or 0), (clock[3] or "").lower()
     hours = {hour % 12 + 12} if half.startswith("p") else {hour % 12} if half else {
         hour, hour + 12}
     tz = visit.settings.timezone
