@@ -138,6 +138,7 @@ async def test_the_flows_count_each_stage_anonymously(
     _, maria, prompt = await booking_prompt(bot, content, settings)
     await maria.reply_to(prompt, "2026-12-03 14:30")
     await press_on_card(bot, maria, 1, "Treated")
+    await maria.press(Texts(content, "en").label("staff.treated.anyway"))  # before the day
     stores = stores_of(bot)
     [row, *_] = await stores.database.dicts("SELECT * FROM funnel_events")
     assert list(row) == ["id", "stage", "day"]

@@ -40,7 +40,7 @@ def test_staff_move_a_lead_to_treated_and_answer_a_question(
     config.write_text(without_slots((ROOT / "clinic.example.toml").read_text(encoding="utf-8"))
                       + f'\n[content]\ndirectory = "{content.root}"\n', encoding="utf-8")
     staff = ["/as staff", "2", "3", f"/reply {next_year_weekday().isoformat()} 14:30", "4",
-             "/export"]
+             "1", "/export"]  # Treated before the appointment's day: asked, then confirmed
     question = ["/as client", "/menu", "Is there wifi in your waiting room for a friend?", "1",
                 "/reply Yes, at the reception.", "Great, thanks!"]
     result = clinicbot("shell", "--config", str(config),

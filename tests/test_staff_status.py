@@ -160,14 +160,19 @@ async def test_treated_before_the_visit_asks_before_the_week_starts(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
     """"Treated" pressed the day before the visit sent "the evening after your procedure" that
-    very evening, to a client not yet treated."""
+    very evening, to a client not yet treated; and it marked the lead treated at once, a
+    mis-tap no button could take back: the client's appointment and reminders were gone."""
     staff = Texts(content, "en")
     client = await lead_by_chat(bot, content, user_id=2002)
     maria = staff_member(bot, settings)
     [prompt] = await press_on_card(bot, maria, 1, "Booked")
     await maria.reply_to(prompt, "2026-11-25 10:00")
-    asked = await press_on_card(bot, maria, 1, "Treated")
     when = format_when(datetime(2026, 11, 25, 10, 0, tzinfo=UTC), "en", settings.timezone)
+    sure = await press_on_card(bot, maria, 1, "Treated")
+    assert staff("staff.treated.ahead", id=1, name="Olga", when=when) in shown(sure)
+    assert (await stores_of(bot).leads.get(1)).status == "booked"
+    asked = await maria.press(staff.label("staff.treated.anyway"))
+    assert (await stores_of(bot).leads.get(1)).status == "treated"
     assert staff("staff.aftercare_cmd.ahead", id=1, name="Olga", when=when) in shown(asked)
     assert await stores_of(bot).aftercare.active_plan(client.id) is None
     bot.clock.advance(timedelta(hours=9))

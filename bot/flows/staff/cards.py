@@ -76,6 +76,19 @@ UNDOABLE_FROM = (*OPEN, TREATED, UNSUITABLE)  # the statuses an undo can return 
 
 
 @dataclass(frozen=True)
+class TreatedEarly(CallbackData, prefix="treat"):
+    """"Treated" confirmed for lead `lead`, shown as `seen`, whose appointment is on a later
+    day (consumed by bot/flows/staff/status.py)."""
+
+    lead: int
+    seen: Annotated[str, OneOf(STATUSES)]
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[TreatedEarly]:
+        return (cls(MAX_ID, seen) for seen, targets in NEXT.items() if TREATED in targets)
+
+
+@dataclass(frozen=True)
 class CourseChoice(CallbackData, prefix="crs"):
     """A course button on a lead card: the next session in `weeks` weeks, or `sessions` in
     all; 0 keeps what is set (consumed by bot/flows/staff/course.py)."""

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from babel.dates import format_date
 
 from bot.content.i18n import N_, format_appointment, format_opening_hours, format_when
-from bot.flows import ClientPost, StaffPost, Turn, aftercare, funnel, receipts
+from bot.flows import ClientPost, Reply, StaffPost, Turn, aftercare, funnel, receipts
 from bot.flows.dates import appointment_day
 from bot.flows.staff import (
     ARCHIVED,
@@ -35,7 +35,14 @@ from bot.flows.staff import (
     client_language,
     course,
 )
-from bot.flows.staff.cards import LeadCurrent, LeadStatus, LeadUndo, card_post, undo_button
+from bot.flows.staff.cards import (
+    LeadCurrent,
+    LeadStatus,
+    LeadUndo,
+    TreatedEarly,
+    card_post,
+    undo_button,
+)
 from bot.flows.staff.when import parse_when
 from bot.storage import Lead
 
@@ -64,7 +71,29 @@ async def press(desk: Desk, pressed: LeadStatus) -> Turn:
         asked = await desk.stores.booking_prompts.open_of(lead.id)
         return ask_appointment(desk, lead) if asked is None else Turn(staff=[StaffPost(
             desk.tr("staff.booked.asked", id=lead.id), reply_to=asked)])
+    if target == TREATED and _on_a_later_day(desk, lead):
+        return _sure_treated(desk, lead)
     return await change(desk, lead, target)
+
+
+def _sure_treated(desk: Desk, lead: Lead) -> Turn:
+    """"Treated" before the appointment's day is asked about first: it ends the client's
+    appointment and its reminders, and no button takes it back."""
+    assert lead.appointment_at is not None
+    when = format_when(lead.appointment_at, desk.language, desk.settings.timezone)
+    button = desk.tr_button("staff.treated.anyway", TreatedEarly(lead.id, lead.status).pack())
+    return Turn([Reply(desk.tr("staff.treated.ahead", id=lead.id, name=lead.client.full_name,
+                               when=when), ((button,),), about=(lead.client.user_id,))])
+
+
+async def treated_early(desk: Desk, pressed: TreatedEarly) -> Turn:
+    """"Treated" confirmed; a lead moved meanwhile only refreshes its card."""
+    lead = await desk.stores.leads.get(pressed.lead)
+    if lead is None:
+        return Turn()
+    if lead.status != pressed.seen or TREATED not in NEXT[lead.status]:
+        return Turn(staff=[await card_post(desk.services, lead)])
+    return await change(desk, lead, TREATED)
 
 
 def date_example(desk: Desk) -> str:
@@ -272,5 +301,6 @@ async def start_aftercare(desk: Desk, lead: Lead) -> Turn:
 def register(desk: DeskRouter) -> None:
     desk.button(LeadStatus)(press)
     desk.button(LeadUndo)(undo)
+    desk.button(TreatedEarly)(treated_early)
     desk.button(LeadCurrent)(refresh)
     desk.replies.append(appointment_reply)
