@@ -101,6 +101,25 @@ async def test_a_booking_left_at_the_choice_of_time_reaches_staff_as_a_call_back
     assert len(bot.staff_chat()) == 1
 
 
+async def test_a_time_typed_after_the_hand_over_reaches_staff_under_the_card(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """Back the next day, "ok sorry, 3pm Friday is great" got "your request is already with
+    the clinic", and staff never saw it."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = await at_picker(bot, content, language=language)
+    bot.clock.advance(timedelta(hours=2))
+    await bot.run_scheduler()
+    [posted] = bot.staff_chat()
+    typed = {"en": "ok sorry, 3pm Friday is great", "ru": "извините, в пятницу в 15 удобно"}[
+        language]
+    reply = shown(await client.send(typed))
+    assert t("booking.already_open_passed", id=1) in reply
+    note = bot.staff_chat()[-1]
+    assert note.reply_to == posted.message_id
+    assert staff("staff.lead.wrote", id=1, name="Olga", text=typed) in note.text
+
+
 async def test_a_booking_left_in_the_evening_is_handed_over_after_the_quiet_hours(
     bot: Sandbox, content: Content
 ) -> None:

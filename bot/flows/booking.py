@@ -123,6 +123,14 @@ async def begin(visit: Visit, text: str | None = None) -> Turn:
     open_lead = await _open_lead(visit)
     if open_lead is not None and my_appointment.upcoming(visit, open_lead):
         return await my_appointment.show(visit)
+    if open_lead is not None and text and not visit.client.unreachable_at:
+        # "ok sorry, 3pm Friday is great", back after the request went to staff: theirs too.
+        wrote = visit.content.tr_message(
+            visit.settings.default_language, N_("staff.lead.wrote"), id=open_lead.id,
+            name=open_lead.client.full_name, text=text.strip()[:slot_picker.NOTE_LIMIT])
+        return main_menu(visit, note=visit.tr("booking.already_open_passed", id=open_lead.id)) \
+            + Turn(staff=[StaffPost(wrote, reply_to=open_lead.staff_message_id,
+                                    about=open_lead.client.user_id)])
     if open_lead is not None:
         return main_menu(visit, note=visit.tr("booking.already_open", id=open_lead.id))
     record = await _recent_screening(visit)
