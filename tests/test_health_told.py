@@ -129,6 +129,18 @@ async def test_a_worry_or_a_plan_ahead_is_no_health_told(
 
 
 @pytest.mark.parametrize("language, text", [
+    ("en", "can i do it on my period"), ("ru", "у меня щас месячные, можно прийти?")])
+async def test_a_period_told_is_not_counted_in_the_check(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """A period is a matter of when: the check after it ended "a specialist needs to decide:
+    you told me about your health"."""
+    t = Texts(content, language)
+    assert t("screening.outcome.suitable.title") in await checked_after(
+        bot, content, language, text)
+
+
+@pytest.mark.parametrize("language, text", [
     ("en", "my mom has diabetes, can I do it?"),
     ("en", "my husband has asthma"),
     ("ru", "у мамы был рак кожи, мне можно?"),

@@ -106,6 +106,22 @@ async def test_instead_without_a_day_is_still_a_question(
     assert t("my_appointment.held") not in reply
 
 
+@pytest.mark.parametrize("language, text", [
+    ("en", "actually my period will probably start that day, can we move it to next week?"),
+    ("ru", "в тот день у меня будут месячные, можно перенести на следующую неделю?")])
+async def test_moving_because_of_a_period_shows_the_appointment_with_the_tip(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """A period is a matter of when: the client got the tip, "a specialist decides" and the
+    check again, and never the Reschedule of their appointment."""
+    t = Texts(content, language)
+    client = await held(bot, content, language)
+    reply = shown(await client.send(text))
+    assert t("booking.tip.menstruation") in reply and t("my_appointment.held") in reply
+    assert t.label("appointment.reschedule") in str(client.last.buttons)
+    assert t("health.unknown_besides") not in reply
+
+
 async def test_cancelling_because_of_health_gets_the_health_answer_first(
     bot: Sandbox, content: Content
 ) -> None:

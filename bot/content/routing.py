@@ -742,9 +742,11 @@ def tells_health(content: Content, language: str, text: str, found: Route) -> bo
     itself ("I have Crohn's and take methotrexate"); not one only the safety net's wide reading
     finds ("in 2 weeks": a plan ahead; "scared of pain": a worry about the procedure); nor a
     condition named of someone close to the writer alone ("my mom has diabetes",
-    `of_another`)."""
+    `of_another`); nor a period ("can we move it, my period starts that day"): a matter of
+    when."""
     if found.kind == "condition":
         return not of_another(content, language, text)
+    text = without_period(content, language, text) or text
     return (found.kind == "health" or found.cautious) and (
         health_odds(content, language, text) > TOLD_MARGIN and not HEALTH_WORDS.isdisjoint(
             content.spotters[language].find(text).keys))

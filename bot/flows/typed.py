@@ -24,7 +24,15 @@ from markupsafe import escape
 
 from bot.content.asked import asked_apart, asked_beside
 from bot.content.i18n import N_, format_opening_hours
-from bot.content.routing import Route, after_this, asks, had_today, route, tells_health
+from bot.content.routing import (
+    Route,
+    after_this,
+    asks,
+    had_today,
+    route,
+    tells_health,
+    without_period,
+)
 from bot.flows import (
     Reply,
     StaffPost,
@@ -142,6 +150,10 @@ async def _answer(visit: Visit, found: Route, text: str) -> Turn:
         return await aftercare.reported(visit, text)  # a problem the procedure left
     if found.kind == "condition":
         return health.answer(visit, found.keys)
+    if found.kind == "health" and await _period_moves(visit, text):
+        # "my period will start that day, can we move it?": a matter of when, not of health.
+        return Turn([Reply(visit.tr("booking.tip.menstruation"))]) + await my_appointment.show(
+            visit)
     if found.kind == "health":
         return health.unknown(visit, text)
     if found.kind == "person":
@@ -170,6 +182,18 @@ async def _answer(visit: Visit, found: Route, text: str) -> Turn:
     if found.kind == "smalltalk":
         return main_menu(visit, note=visit.tr(SMALLTALK.get(found.keys[0], "smalltalk.ok")))
     return await faq.offer_to_staff(visit, text)
+
+
+async def _period_moves(visit: Visit, text: str) -> bool:
+    """Whether the message asks to move or cancel the client's appointment for a period and
+    tells nothing else of health."""
+    plain = without_period(visit.content, visit.language, text)
+    if plain is None:
+        return False
+    rest = route(visit.content, visit.services.matchers[visit.language], visit.language, plain)
+    return rest.kind not in ("condition", "health") and (
+        rest.kind == "book" or _changes_plans(visit, plain)) and await my_appointment.current(
+        visit) is not None
 
 
 def _changes_plans(visit: Visit, text: str) -> bool:
