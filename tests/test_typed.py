@@ -351,7 +351,10 @@ async def test_typed_answers_answer_the_open_question(
         last = shown(await user.send(typed))
         assert t("faq.no_match") not in last and t("faq.forward.yes") not in last
     assert t("screening.outcome.doctor.title") in last
-    assert t("screening.reason.warts") in last
+    # Not "Warts are a contraindication", as if the client had said yes: they were unsure.
+    warts = content.screening.conditions["warts"]
+    assert t("screening.reason.unsure", condition=t.label(warts.label)) in last
+    assert t("screening.reason.warts") not in last
     answers = dict(await stores_of(bot).database.db.execute_fetchall(
         "SELECT step_id, answer FROM screening_answers"))
     assert answers["warts"] == "unsure" and answers["pacemaker"] == "no"

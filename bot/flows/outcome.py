@@ -35,13 +35,15 @@ def outcome_reply(visit: Visit, verdict: Verdict) -> Reply:
     """The outcome with its reasons and the ways on the content offers for it: booking (a
     consultation), a reminder to check again when the conditions allow a date, a person. When
     every reason is an answer of "not sure", the explanation says so rather than speak of a
-    condition the client declared."""
+    condition the client declared, and so does each such reason."""
     described = visit.content.screening.outcome(verdict.outcome)
-    reasons = verdict.conditions + verdict.unsure
     shown = described.model_copy(update={"explain": N_("screening.outcome.unsure.explain")}) \
         if verdict.unsure and not verdict.conditions else described
-    text = visit.render("outcome.j2", outcome=shown,
-                        reasons=[visit.tr(c.reason) for c in reasons])
+    # A "not sure" is said as one, not with the reason of a condition declared.
+    reasons = [visit.tr(c.reason) for c in verdict.conditions] + [
+        visit.tr("screening.reason.unsure", condition=visit.tr_label(c.label))
+        for c in verdict.unsure]
+    text = visit.render("outcome.j2", outcome=shown, reasons=reasons)
     rows: list[tuple[Button, ...]] = []
     if described.book:
         rows.append((visit.tr_button(described.book, MenuAction("booking").pack()),))
