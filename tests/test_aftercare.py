@@ -385,6 +385,37 @@ async def test_the_procedure_had_today_told_in_own_words_starts_the_week(
         user.user["id"]) is not None
 
 
+@pytest.mark.parametrize("language, text", [
+    ("ru", "мне вчера сделали процедуру"), ("ru", "вчера была на шлифовке"),
+    ("en", "I had my procedure yesterday"), ("en", "had microdermabrasion yesterday")])
+async def test_the_procedure_had_yesterday_starts_the_week_from_yesterday(
+    week_bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """"мне вчера сделали процедуру" was offered to staff as a question the bot cannot
+    answer: the client's week never began."""
+    t = Texts(content, language)
+    user = week_bot.user(language_code=language)
+    await user.send("/start")
+    reply = shown(await user.send(text))
+    assert t("aftercare.started", time=format_time(time(10), "short", locale=language)) in reply
+    services = week_bot.app.bot_data["services"]
+    plan = await services.stores.aftercare.active_plan(user.user["id"])
+    yesterday = (services.clock.now() - timedelta(days=1)).astimezone(
+        services.settings.timezone).date()
+    assert plan is not None and plan.treated_on == yesterday
+
+
+async def test_a_change_told_beside_the_procedure_had_yesterday_reaches_staff(
+    week_bot: Sandbox, content: Content
+) -> None:
+    user = week_bot.user(language_code="ru")
+    await user.send("/start")
+    await user.send("вчера сделали шлифовку, сегодня печёт")
+    assert week_bot.staff_chat() != []
+    assert await week_bot.app.bot_data["services"].stores.aftercare.active_plan(
+        user.user["id"]) is None
+
+
 @pytest.mark.parametrize("language, text, topic", [
     ("en", "I had my procedure today, can I wear makeup tomorrow?", "aftercare"),
     ("ru", "сегодня сделали шлифовку, можно ли завтра краситься?", "aftercare"),

@@ -917,12 +917,21 @@ def had_today(content: Content, language: str, text: str) -> bool:
     сделали процедуру", "had microdermabrasion this morning"): `had_this` typed word for word
     once the words of `today` are left out, one of them typed, and nothing of `not_this_time`
     ("my friend had it today")."""
+    return _had_on(content, language, text, content.words[language].health.today)
+
+
+def had_yesterday(content: Content, language: str, text: str) -> bool:
+    """`had_today`, of yesterday ("мне вчера сделали процедуру")."""
+    return _had_on(content, language, text, content.words[language].health.yesterday)
+
+
+def _had_on(content: Content, language: str, text: str, day: tuple[str, ...]) -> bool:
     health = content.words[language].health
     words = _WORD.findall(text.lower().replace("ё", "е"))
-    today = {i + n for seq in _sequences(health.today) for i in range(len(words))
+    named = {i + n for seq in _sequences(day) for i in range(len(words))
              if seq and tuple(words[i:i + len(seq)]) == seq for n in range(len(seq))}
-    rest = [word for i, word in enumerate(words) if i not in today]
-    return bool(today) and next(_after_typed(words, health.not_this_time), None) is None \
+    rest = [word for i, word in enumerate(words) if i not in named]
+    return bool(named) and next(_after_typed(words, health.not_this_time), None) is None \
         and next(_after_typed(rest, health.had_this), None) is not None
 
 

@@ -98,6 +98,7 @@ class HealthCues(Dialog):
     # Words of today, as typed, word for word ("today", "сегодня утром"): `had_this` typed
     # around one ("Мне сегодня сделали процедуру") tells the aftercare week begins now.
     today: Phrases = ()
+    yesterday: Phrases = ()  # ...and of yesterday: the week begins from then
     # A period, as typed, word for word ("on my period", "месячные"): a matter of when (the
     # procedure may hurt more then), told beside the caution a health statement gets.
     periods: Phrases = ()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any
 from zoneinfo import ZoneInfo, available_timezones
@@ -128,8 +128,9 @@ async def unclear(visit: Visit) -> Turn | None:
     return Turn([Reply(visit.tr("aftercare.unclear"), tuple(rows))])
 
 
-async def begin(visit: Visit) -> Turn:
-    """The client says they had the procedure today."""
+async def begin(visit: Visit, days_ago: int = 0) -> Turn:
+    """The client says they had the procedure today, or `days_ago`: the week counts from
+    then, and the newest of its messages already due is shown."""
     stores = visit.stores
     running = await stores.aftercare.active_plan(visit.client.user_id)
     if running is not None:
@@ -137,15 +138,17 @@ async def begin(visit: Visit) -> Turn:
                - running.treated_on).days
         return Turn([Reply(visit.tr("aftercare.already_running", day=day))])
     await stores.clients.resume(visit.client.user_id)  # asked for the week: /stop is over
-    started = await start_plan(visit.services, visit.client.user_id, visit.now, handed_over=True)
+    started = await start_plan(visit.services, visit.client.user_id, visit.now,
+                               visit.now - timedelta(days=days_ago) if days_ago else None,
+                               handed_over=True)
     plan = await stores.aftercare.active_plan(visit.client.user_id)
     assert plan is not None
     tz = ZoneInfo(plan.timezone)
     hour = format_hour(visit.settings.nudge_hour, tz, visit.now, visit.language)
     turn = Turn([Reply(visit.tr("aftercare.started", time=hour))])
-    for message in await stores.aftercare.plan_messages(plan.id):
-        if started and message.day == 0 and message.status == "sent":
-            turn.replies.append(nudge(visit.content, visit.language, plan, 0))
+    due = [m.day for m in await stores.aftercare.plan_messages(plan.id) if m.status == "sent"]
+    if started and due:
+        turn.replies.append(nudge(visit.content, visit.language, plan, max(due)))
     return turn
 
 

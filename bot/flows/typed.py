@@ -29,6 +29,7 @@ from bot.content.routing import (
     after_this,
     asks,
     had_today,
+    had_yesterday,
     route,
     tells_health,
     without_period,
@@ -92,8 +93,11 @@ async def message(visit: Visit, text: str) -> Turn:
     # beside a question ("I had it today, can I wear makeup tomorrow?"), it is offered.
     today = found.kind not in ("condition", "health") and had_today(
         visit.content, visit.language, text)
-    if today and not asks(visit.content, visit.language, text):
-        return await aftercare.begin(visit) + offer
+    yesterday = found.kind != "condition" and had_yesterday(visit.content, visit.language, text)
+    if (today or yesterday) and not asks(visit.content, visit.language, text):
+        if _felt(visit, text):  # "вчера сделали шлифовку, сегодня печёт": staff hear first
+            return await aftercare.reported(visit, text)
+        return await aftercare.begin(visit, days_ago=0 if today else 1) + offer
     apart = asked_apart(visit.content, visit.services.matchers[visit.language], visit.language,
                         text, found)
     answered = await _apart(visit, apart) if len(apart) > 1 and not _changes_plans(
@@ -182,6 +186,13 @@ async def _answer(visit: Visit, found: Route, text: str) -> Turn:
     if found.kind == "smalltalk":
         return main_menu(visit, note=visit.tr(SMALLTALK.get(found.keys[0], "smalltalk.ok")))
     return await faq.offer_to_staff(visit, text)
+
+
+def _felt(visit: Visit, text: str) -> bool:
+    """Whether the message tells of something felt that the week's check-in would record as
+    other than all well ("печёт", "a bit red")."""
+    never = {a.id for a in visit.content.aftercare.answers if a.problem_from_day is None}
+    return bool(set(visit.content.replies[visit.language].checkin(text)) - never)
 
 
 async def _period_moves(visit: Visit, text: str) -> bool:
