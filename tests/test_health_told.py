@@ -149,6 +149,25 @@ async def test_a_period_told_is_not_counted_in_the_check(
     ("ru", "у мамы диабет а мне можно"),
     ("en", "my mom has diabetes but can I do it?"),
 ])
+async def test_a_relatives_condition_is_answered_as_theirs(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """"у подруги астма а у меня нет ничего" got "a specialist decides together with you", as
+    if the writer had asthma."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    assert shown(await client.send(text)).startswith(t("health.of_another"))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "my mom has diabetes, can I do it?"),
+    ("en", "my husband has asthma"),
+    ("ru", "у мамы был рак кожи, мне можно?"),
+    ("ru", "у мужа эпилепсия, а у меня нет, мне можно?"),
+    ("ru", "у мамы диабет а мне можно"),
+    ("en", "my mom has diabetes but can I do it?"),
+])
 async def test_a_relatives_condition_is_not_counted_in_the_clients_check(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:

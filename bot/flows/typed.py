@@ -30,6 +30,7 @@ from bot.content.routing import (
     asks,
     had_today,
     had_yesterday,
+    of_another,
     route,
     tells_health,
     without_period,
@@ -152,6 +153,9 @@ async def _answer(visit: Visit, found: Route, text: str) -> Turn:
             after_this(visit.content, visit.language, text)
             or await aftercare.treated_lately(visit)):
         return await aftercare.reported(visit, text)  # a problem the procedure left
+    if found.kind == "condition" and of_another(visit.content, visit.language, text):
+        # "у подруги астма а у меня нет": about them if they come, not "with you".
+        return Turn([Reply(visit.tr("health.of_another"))]) + health.answer(visit, found.keys)
     if found.kind == "condition":
         return health.answer(visit, found.keys)
     if found.kind == "health" and await _period_moves(visit, text):
