@@ -11,7 +11,7 @@ import pytest
 from bot.config import Settings
 from bot.content import Content
 from bot.content.i18n import format_when
-from bot.devtools.sandbox import Sandbox
+from bot.devtools.sandbox import ChatUser, Sandbox
 from bot.flows.dates import appointment_day
 from tests.chat import Texts, shown
 from tests.conftest import START
@@ -126,6 +126,33 @@ async def test_treated_starts_the_aftercare_week(
         ("new", "contacted"), ("contacted", "booked"), ("booked", "treated")]
 
 
+async def procedure_told_before_the_visit(bot: Sandbox, content: Content, settings: Settings
+                                          ) -> tuple[ChatUser, ChatUser, str]:
+    """A client booked by staff for the 25th taps "I had my procedure today" on the 24th: the
+    client, the staff member and what the client is shown."""
+    client = await lead_by_chat(bot, content, user_id=2002)
+    maria = staff_member(bot, settings)
+    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    await maria.reply_to(prompt, "2026-11-25 10:00")
+    await client.send("/menu")
+    return client, maria, shown(await client.press(Texts(content, "en").label("menu.aftercare")))
+
+
+async def test_the_procedure_today_with_a_visit_on_a_later_day_is_asked_first(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """A client booked for the 25th pressed "I had my procedure today" on the 24th: the week
+    began at once, and "the evening after your procedure" came before the visit."""
+    t = Texts(content, "en")
+    client, _, reply = await procedure_told_before_the_visit(bot, content, settings)
+    day, hour = appointment_day(bot.app.bot_data["services"],
+                                datetime(2026, 11, 25, 10, 0, tzinfo=UTC), "en")
+    assert t("aftercare.booked_ahead", date=day, time=hour) in reply
+    assert await stores_of(bot).aftercare.active_plan(client.id) is None
+    await client.press(t.label("aftercare.begin_anyway"))
+    assert await stores_of(bot).aftercare.active_plan(client.id) is not None
+
+
 async def test_treated_restarts_a_week_the_client_began_before_the_visit(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
@@ -133,12 +160,8 @@ async def test_treated_restarts_a_week_the_client_began_before_the_visit(
     24th. "Treated" on the 25th kept that week: "Day 7: the sun restriction no longer
     applies" then came six days after the procedure."""
     t = Texts(content, "en")
-    client = await lead_by_chat(bot, content, user_id=2002)
-    maria = staff_member(bot, settings)
-    [prompt] = await press_on_card(bot, maria, 1, "Booked")
-    await maria.reply_to(prompt, "2026-11-25 10:00")
-    await client.send("/menu")
-    await client.press(t.label("menu.aftercare"))
+    client, maria, _ = await procedure_told_before_the_visit(bot, content, settings)
+    await client.press(t.label("aftercare.begin_anyway"))  # asked first: a visit is ahead
     early = await stores_of(bot).aftercare.active_plan(client.id)
     assert early is not None and early.treated_on == START.date()
     bot.clock.advance(timedelta(days=1, hours=1))  # the visit is over

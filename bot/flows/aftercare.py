@@ -27,7 +27,9 @@ from bot.flows import (
     receipts,
 )
 from bot.flows.aftercare_times import schedule
+from bot.flows.dates import appointment_day
 from bot.flows.menu import MenuAction, main_menu
+from bot.flows.statuses import OPEN
 from bot.storage import Plan
 
 if TYPE_CHECKING:
@@ -52,6 +54,15 @@ class Checkin(CallbackData, prefix="care"):
     def examples(cls, content: Content, settings: Settings) -> Iterable[Checkin]:
         aftercare = content.aftercare
         return (cls(MAX_ID, day, a.id) for day in aftercare.days for a in aftercare.answers)
+
+
+async def _visit_ahead(visit: Visit) -> datetime | None:
+    """The client's appointment on a day after today, in the clinic's calendar, if any."""
+    tz = visit.settings.timezone
+    today = visit.now.astimezone(tz).date()
+    return next((lead.appointment_at for lead in await visit.stores.leads.of_client(
+        visit.client.user_id) if lead.status in OPEN and lead.appointment_at is not None
+        and lead.appointment_at.astimezone(tz).date() > today), None)
 
 
 def client_timezone(services: Services, timezone: str | None) -> ZoneInfo:
@@ -128,15 +139,30 @@ async def unclear(visit: Visit) -> Turn | None:
     return Turn([Reply(visit.tr("aftercare.unclear"), tuple(rows))])
 
 
-async def begin(visit: Visit, days_ago: int = 0) -> Turn:
+@dataclass(frozen=True)
+class BeginAnyway(CallbackData, prefix="care_any"):
+    """"I had my procedure today" confirmed although a visit is booked for a later day."""
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[BeginAnyway]:
+        return (cls(),)
+
+
+async def begin(visit: Visit, days_ago: int = 0, *, anyway: bool = False) -> Turn:
     """The client says they had the procedure today, or `days_ago`: the week counts from
-    then, and the newest of its messages already due is shown."""
+    then, and the newest of its messages already due is shown. With a visit booked for a
+    later day, asked first (`anyway` once confirmed): the week would come before it."""
     stores = visit.stores
     running = await stores.aftercare.active_plan(visit.client.user_id)
     if running is not None:
         day = (visit.now.astimezone(ZoneInfo(running.timezone)).date()
                - running.treated_on).days
         return Turn([Reply(visit.tr("aftercare.already_running", day=day))])
+    if not anyway and (ahead := await _visit_ahead(visit)) is not None:
+        date_of, hour = appointment_day(visit.services, ahead, visit.language)
+        return Turn([Reply(visit.tr("aftercare.booked_ahead", date=date_of, time=hour), (
+            (visit.tr_button("aftercare.begin_anyway", BeginAnyway().pack()),),
+            (visit.tr_button("button.menu", MenuAction("menu").pack()),)))])
     await stores.clients.resume(visit.client.user_id)  # asked for the week: /stop is over
     started = await start_plan(visit.services, visit.client.user_id, visit.now,
                                visit.now - timedelta(days=days_ago) if days_ago else None,
@@ -283,6 +309,7 @@ def register(router: Router) -> None:
     router.command("timezone", N_("command.timezone"))(
         lambda v, args: set_timezone(v, " ".join(args)))
     router.menu_action("aftercare")(lambda v: begin(v))
+    router.button(BeginAnyway)(lambda v, _: begin(v, anyway=True))
     router.button(Checkin)(checkin)
     # The client's words about a problem reach staff whatever they are: "отмена" typed there
     # must not drop the problem just reported.

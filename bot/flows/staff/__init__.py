@@ -13,13 +13,17 @@ from bot.flows import Desk as Desk
 from bot.flows import Reply, Services, Turn
 from bot.flows import StaffMember as StaffMember
 from bot.flows.language import language_for
+from bot.flows.statuses import ARCHIVED as ARCHIVED
+from bot.flows.statuses import BOOKED as BOOKED
+from bot.flows.statuses import CLIENT_CANCELLED as CLIENT_CANCELLED
+from bot.flows.statuses import CONTACTED as CONTACTED
+from bot.flows.statuses import NEW as NEW
+from bot.flows.statuses import OPEN as OPEN
+from bot.flows.statuses import STATUSES as STATUSES
+from bot.flows.statuses import TREATED as TREATED
+from bot.flows.statuses import UNSUITABLE as UNSUITABLE
 from bot.storage import Client, Lead
 
-NEW, CONTACTED, BOOKED, TREATED = "new", "contacted", "booked", "treated"
-UNSUITABLE, ARCHIVED = "unsuitable", "archived"
-CLIENT_CANCELLED = "client_cancelled"  # set by the client only, from a reminder or their booking
-STATUSES = (NEW, CONTACTED, BOOKED, TREATED, UNSUITABLE, ARCHIVED, CLIENT_CANCELLED)
-OPEN = (NEW, CONTACTED, BOOKED)  # the lead is still with the clinic; its time holds its seat
 FOLLOW_UP = (*OPEN, CLIENT_CANCELLED)  # what `/leads` lists: what staff may still act on
 CALL_BACK = "any"  # the preferred time of a request whose client no free time suits
 LARGEST = 2**63 - 1  # SQLite's largest integer: no lead id or list offset lies beyond it
