@@ -22,6 +22,16 @@ PREGNANT = {"en": "just found out im pregnant!! can i still come for the diamond
             "ru": "только что узнала что беременна, можно ли мне на шлифовку?"}
 FORGOT = {"en": "I forgot to say I'm 5 months pregnant",
           "ru": "забыла сказать, я на 5 месяце беременности"}
+# A relative's condition, the writer's own health not told.
+RELATIVES = [
+    ("en", "my mom has diabetes, can I do it?"),
+    ("en", "my husband has asthma"),
+    ("ru", "у мамы был рак кожи, мне можно?"),
+    ("ru", "у мужа эпилепсия, а у меня нет, мне можно?"),
+    # ...and with no comma before the turn to the writer.
+    ("ru", "у мамы диабет а мне можно"),
+    ("en", "my mom has diabetes but can I do it?"),
+]
 AT_PHONE = {"en": "oh btw i forgot to say im 10 weeks pregnant, is that ok?",
             "ru": "ой забыла сказать я беременна 10 недель, это ничего?"}
 
@@ -140,15 +150,7 @@ async def test_a_period_told_is_not_counted_in_the_check(
         bot, content, language, text)
 
 
-@pytest.mark.parametrize("language, text", [
-    ("en", "my mom has diabetes, can I do it?"),
-    ("en", "my husband has asthma"),
-    ("ru", "у мамы был рак кожи, мне можно?"),
-    ("ru", "у мужа эпилепсия, а у меня нет, мне можно?"),
-    # ...and with no comma before the turn to the writer.
-    ("ru", "у мамы диабет а мне можно"),
-    ("en", "my mom has diabetes but can I do it?"),
-])
+@pytest.mark.parametrize("language, text", RELATIVES)
 async def test_a_relatives_condition_is_answered_as_theirs(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:
@@ -160,14 +162,7 @@ async def test_a_relatives_condition_is_answered_as_theirs(
     assert shown(await client.send(text)).startswith(t("health.of_another"))
 
 
-@pytest.mark.parametrize("language, text", [
-    ("en", "my mom has diabetes, can I do it?"),
-    ("en", "my husband has asthma"),
-    ("ru", "у мамы был рак кожи, мне можно?"),
-    ("ru", "у мужа эпилепсия, а у меня нет, мне можно?"),
-    ("ru", "у мамы диабет а мне можно"),
-    ("en", "my mom has diabetes but can I do it?"),
-])
+@pytest.mark.parametrize("language, text", RELATIVES)
 async def test_a_relatives_condition_is_not_counted_in_the_clients_check(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:
