@@ -102,6 +102,18 @@ async def test_a_period_in_the_week_alerts_nobody(bot: Sandbox, language: str, t
     assert bot.staff_chat() == []
 
 
+async def test_the_week_reads_russian_typed_in_latin_letters(bot: Sandbox) -> None:
+    """"vse horosho" got "До свидания!" and the menu; "kozha norm vse proshlo" alerted
+    staff."""
+    user, t = await week_started(bot, "ru")
+    bot.clock.advance(timedelta(days=3))
+    for fine in ("vse horosho", "kozha norm vse proshlo"):
+        assert t("aftercare.reply.fine") in shown(await user.send(fine))
+    assert bot.staff_chat() == []
+    assert t("aftercare.problem.guidance") in shown(await user.send("ochen pokrasnelo i zhzhet"))
+    assert len(bot.staff_chat()) == 1
+
+
 async def test_spots_are_no_sports(bot: Sandbox, content: Content) -> None:
     """"brown spots appeared" alerted staff, and also got "Gym and sweating" ("spots" was
     read as a typo of "sports")."""

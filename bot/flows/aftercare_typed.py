@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from bot.content.letters import keyed, readable
 from bot.content.replies import FINE_REACH
 from bot.content.routing import route, without_period
 from bot.flows import Reply, Turn, Visit, aftercare
@@ -96,7 +97,7 @@ async def typed(visit: Visit, text: str) -> Turn | None:
     if plain is not None:  # a period is no news of the skin: what else the week reads in it
         rest = await typed(visit, plain) if _WORD.search(plain) else None
         return rest or await aftercare.unclear(visit)
-    reading = _with_named(visit, text, read(visit.content, visit.language, text))
+    reading = _with_named(visit, text, _read_as_written(visit, text))
     if _tells_health(visit, text, reading):
         if not reading.symptoms:
             return None  # the usual routing: the caution, and the clinic hears of it
@@ -113,6 +114,17 @@ async def typed(visit: Visit, text: str) -> Turn | None:
     if answer is not None:
         return await aftercare.record(visit, plan, day, answer, None)
     return None
+
+
+def _read_as_written(visit: Visit, text: str) -> Reading:
+    """The message read in the client's language, as the rest of the bot reads it: typed on a
+    Latin keyboard ("vse horosho"), in its own letters, where that reading finds anything."""
+    spelled = readable(visit.content, visit.language, keyed(visit.content, visit.language, text))
+    if spelled != text:
+        reading = read(visit.content, visit.language, spelled)
+        if reading.symptoms or reading.questions or reading.fine:
+            return reading
+    return read(visit.content, visit.language, text)
 
 
 def _with_named(visit: Visit, text: str, reading: Reading) -> Reading:
