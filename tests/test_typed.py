@@ -7,7 +7,7 @@ import pytest
 
 from bot.config import Settings
 from bot.content import Content
-from bot.devtools.sandbox import Sandbox
+from bot.devtools.sandbox import ChatUser, Sandbox
 from tests import shipped
 from tests.chat import Texts, health_reason, shown, week_started
 from tests.desk import stores_of
@@ -270,11 +270,7 @@ async def test_a_period_told_beside_a_no_is_a_no_with_its_tip(
     """"not pregnant but on my period rn" to "are you pregnant?" was taken for "not sure", and
     the check ended "a specialist needs to decide", with pregnancy as the reason."""
     t = Texts(content, language)
-    user = bot.user(language_code=language)
-    await user.send("/menu")
-    await user.press(t.label("menu.screening"))
-    await user.press(t.label("screening.consent.yes"))
-    await user.press(t.label("screening.done"))
+    user = await at_first_question(bot, t)
     last = ""
     for step in content.screening.in_order[1:]:
         reply = shown(await user.send(said if step.id == "pregnancy" else "no"
@@ -283,9 +279,24 @@ async def test_a_period_told_beside_a_no_is_a_no_with_its_tip(
             assert t("booking.tip.menstruation") in reply
         last = reply
     assert t("screening.outcome.suitable.title") in last
-    answers = dict(await stores_of(bot).database.db.execute_fetchall(
-        "SELECT step_id, answer FROM screening_answers"))
+    answers = await stored_answers(bot)
     assert answers["pregnancy"] == "no" and "told" not in answers
+
+
+async def at_first_question(bot: Sandbox, t: Texts) -> ChatUser:
+    """A new client in `t`'s language opens the check, agrees and ticks no skin goal: its
+    first yes/no question is asked."""
+    user = bot.user(language_code=t.language)
+    await user.send("/menu")
+    await user.press(t.label("menu.screening"))
+    await user.press(t.label("screening.consent.yes"))
+    await user.press(t.label("screening.done"))
+    return user
+
+
+async def stored_answers(bot: Sandbox) -> dict[str, str]:
+    return dict(await stores_of(bot).database.db.execute_fetchall(
+        "SELECT step_id, answer FROM screening_answers"))
 
 
 async def answered_typed(bot: Sandbox, content: Content, language: str,
@@ -293,15 +304,10 @@ async def answered_typed(bot: Sandbox, content: Content, language: str,
     """A new client takes the check typing "no" to every question but those of `typed`: the
     answers stored."""
     t = Texts(content, language)
-    user = bot.user(language_code=language)
-    await user.send("/menu")
-    await user.press(t.label("menu.screening"))
-    await user.press(t.label("screening.consent.yes"))
-    await user.press(t.label("screening.done"))
+    user = await at_first_question(bot, t)
     for step in content.screening.in_order[1:]:
         await user.send(typed.get(step.id, "no" if language == "en" else "нет"))
-    return dict(await stores_of(bot).database.db.execute_fetchall(
-        "SELECT step_id, answer FROM screening_answers"))
+    return await stored_answers(bot)
 
 
 @pytest.mark.parametrize("language, step, said, expected", [
@@ -339,11 +345,7 @@ async def test_typed_answers_answer_the_open_question(
     bot: Sandbox, content: Content, language: str, no: list[str], yes: list[str], unsure: str
 ) -> None:
     t, staff = Texts(content, language), Texts(content, "en")
-    user = bot.user(language_code=language)
-    await user.send("/menu")
-    await user.press(t.label("menu.screening"))
-    await user.press(t.label("screening.consent.yes"))
-    await user.press(t.label("screening.done"))
+    user = await at_first_question(bot, t)
     steps = list(content.screening.in_order[1:])
     last = ""
     for i, step in enumerate(steps):
@@ -355,8 +357,7 @@ async def test_typed_answers_answer_the_open_question(
     warts = content.screening.conditions["warts"]
     assert t("screening.reason.unsure", condition=t.label(warts.label)) in last
     assert t("screening.reason.warts") not in last
-    answers = dict(await stores_of(bot).database.db.execute_fetchall(
-        "SELECT step_id, answer FROM screening_answers"))
+    answers = await stored_answers(bot)
     assert answers["warts"] == "unsure" and answers["pacemaker"] == "no"
     await user.press(t.label("screening.outcome.doctor.book"))
     await user.send("+7 900 000 00 00")
@@ -440,8 +441,7 @@ async def test_a_typed_no_to_the_skin_goals_moves_on_with_what_is_ticked(
     reply = shown(await user.send(no))
     first_question = next(s for s in content.screening.steps if s.kind == "yes_no")
     assert t(first_question.question) in reply and t("faq.forward.yes") not in reply
-    answers = dict(await stores_of(bot).database.db.execute_fetchall(
-        "SELECT step_id, answer FROM screening_answers"))
+    answers = await stored_answers(bot)
     assert answers[goals.id] == goals.options[0].id
 
 
