@@ -44,3 +44,20 @@ async def test_language_switch_persists_across_restart(bot: Sandbox, content: Co
     await bot.restart()
     reply = shown(await user.send("/menu"))
     assert ru("menu.title") in reply and en("menu.title") not in reply
+
+
+@pytest.mark.parametrize("language, typed", [
+    ("en", "help"), ("en", "Help!"), ("en", "what can you do"),
+    ("en", "how do I use this bot?"), ("ru", "помощь"), ("ru", "помогите"),
+    ("ru", "что ты умеешь?"), ("ru", "как пользоваться ботом"),
+])
+async def test_help_typed_in_words_shows_what_the_bot_does(
+        bot: Sandbox, content: Content, language: str, typed: str) -> None:
+    """Someone lost types for help as they would to a person: they get what /help shows, not a
+    topic page ("help" once opened "What results can you expect?") or an offer to ask staff."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    reply = shown(await user.send(typed))
+    assert t("help.title") in reply and "/language" in reply
+    assert t("faq.no_match") not in reply

@@ -198,7 +198,7 @@ def _spotter(language: str, words: Words, reading: Reading, ignore: str) -> Spot
     `smalltalk:<kind>`, `logistics:<kind>`, `person`, `book`, `appointment`, `staff_only`,
     `late`, `elsewhere`, `alongside` and `first:<id>` (these three, and the cues
     `health:general`, `health:body`, `health:lately`, `health:ahead`, `health:apart`,
-    `health:injured` and `health:ailing`, only mark the message)."""
+    `health:injured`, `health:ailing` and `smalltalk:help`, only mark the message)."""
     phrases: dict[str, tuple[str, ...]] = {"person": words.person, "book": words.book,
                                            "appointment": words.appointment,
                                            "staff_only": words.staff_only,
@@ -219,5 +219,5 @@ def _spotter(language: str, words: Words, reading: Reading, ignore: str) -> Spot
         phrases |= {f"{kind}:{key}": texts for key, texts in dict(entries).items()}
     return Spotter(language, phrases, reading, ignore, marks=(
         "elsewhere", "alongside", "health:general", "health:body", "health:lately",
-        "health:ahead", "health:apart", "health:injured", "health:ailing",
+        "health:ahead", "health:apart", "health:injured", "health:ailing", "smalltalk:help",
         *(f"first:{key}" for key in words.had_first)), stands_for=words.stands_for)

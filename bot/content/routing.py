@@ -288,6 +288,11 @@ def _read(content: Content, matcher: FaqMatcher, language: str, typed: str, text
             found.keys) and (first := had_first(content, language, text)):
         return Route("condition", tuple(first), detail=detail)
     smalltalk = by_kind.get("smalltalk")
+    if smalltalk and "help" in smalltalk:
+        if asks_help(content, language, words):
+            return Route("smalltalk", ("help",))
+        # "does it help?", "help with acne scars": the procedure's
+        smalltalk = [kind for kind in smalltalk if kind != "help"] or None
     chatting = smalltalk is not None and len(found.leftover) <= 1
     if about_own_health(content, language, found, text) or "health:telling" in found.keys and (
             tells_apart(content, matcher, language, text)):
@@ -841,6 +846,14 @@ def opens_question(content: Content, language: str, text: str, clauses: int | No
     return any(next(dropwhile(fillers.__contains__, map(written, words)), "") in opening
                for part in _CLAUSE.split(text)[:clauses]
                if (words := _WORD.findall(part.lower().replace("ё", "е"))))
+
+
+def asks_help(content: Content, language: str, words: list[str]) -> bool:
+    """Whether the message asks how to use the bot, in the words of that alone, a greeting
+    aside ("help!", "hi, what can you do?", "что ты умеешь?"): beside other words, help is the
+    procedure's ("will it help my acne")."""
+    said = content.words[language].smalltalk
+    return set(words) <= _words_of(said.get("help", ()) + said.get("greeting", ()))
 
 
 @cache

@@ -134,7 +134,7 @@ class Words(Dialog):
     # laser", "сколько ждать после чистки лица"), and the message is about the condition.
     had_first: dict[Id, Phrases] = {}
     health: HealthCues
-    smalltalk: dict[Literal["greeting", "thanks", "ok", "bye"], Phrases]
+    smalltalk: dict[Literal["greeting", "thanks", "ok", "bye", "help"], Phrases]
     logistics: dict[Logistics, Phrases]
     person: Phrases
     book: Phrases

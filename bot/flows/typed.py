@@ -49,7 +49,7 @@ from bot.flows import (
     slot_picker,
 )
 from bot.flows.language import written_in
-from bot.flows.menu import MenuAction, language_offer, main_menu
+from bot.flows.menu import MenuAction, help_text, language_offer, main_menu
 from bot.flows.typed_text import Typed
 
 if TYPE_CHECKING:
@@ -187,6 +187,8 @@ async def _answer(visit: Visit, found: Route, text: str) -> Turn:
         topic = faq.answer(visit, found.keys[0])
         assert topic is not None
         return topic
+    if found.kind == "smalltalk" and found.keys[0] == "help":
+        return help_text(visit)
     if found.kind == "smalltalk":
         return main_menu(visit, note=visit.tr(SMALLTALK.get(found.keys[0], "smalltalk.ok")))
     return await faq.offer_to_staff(visit, text)
