@@ -83,12 +83,46 @@ async def test_a_symptom_that_is_always_a_problem_alerts_staff_with_its_class(
     user, t = await week_started(bot, language)
     staff = Texts(content, content.languages[0])
     reply = shown(await user.send(text))
-    assert t("aftercare.problem.guidance") in reply
+    assert t("aftercare.problem.guidance") in reply or t("aftercare.problem.urgent") in reply
     [alert] = bot.staff_chat()
     assert staff.label(f"aftercare.answer.{answer}") in alert.text
     assert text in alert.text
     others = {a.id for a in content.aftercare.answers} - {answer}
     assert [a for a in others if staff.label(f"aftercare.answer.{a}") in alert.text] == []
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "и вроде гной в одном месте"), ("ru", "температура 38.2 со вчера"),
+    ("ru", "жжет прям сильно, терпеть невозможно"), ("ru", "глаза заплыли, не открываются"),
+    ("en", "there is pus in one spot"), ("en", "I have had a fever since last night"),
+    ("en", "the burning is unbearable"), ("en", "my eyes are swollen shut")])
+async def test_signs_that_need_care_today_are_urgent_for_client_and_staff(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """Pus, a fever and pain past bearing got the same calm "the team will get in touch" as a
+    little redness, and staff read them as one more "Something else": the client is told to
+    call now, and a doctor where the clinic is closed; staff see the alert marked urgent."""
+    user, t = await week_started(bot, language)
+    bot.clock.advance(timedelta(days=1))
+    reply = shown(await user.send(text))
+    assert t("aftercare.problem.urgent") in reply
+    assert t("aftercare.problem.guidance") not in reply
+    [alert] = bot.staff_chat()
+    assert Texts(content, content.languages[0])("staff.aftercare.urgent") in alert.text
+    assert text in alert.text
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "no fever, just a bit sore"), ("ru", "температуры нет, просто немного болит"),
+    ("en", "it stings when I put cream on")])
+async def test_a_problem_without_those_signs_is_no_emergency(
+        bot: Sandbox, content: Content, language: str, text: str) -> None:
+    user, t = await week_started(bot, language)
+    reply = shown(await user.send(text))
+    assert t("aftercare.problem.guidance") in reply
+    assert t("aftercare.problem.urgent") not in reply
+    [alert] = bot.staff_chat()
+    assert Texts(content, content.languages[0])("staff.aftercare.urgent") not in alert.text
 
 
 @pytest.mark.parametrize("language, text", [

@@ -56,6 +56,9 @@ class Replies(Dialog):
     goals: dict[Id, Phrases] = {}
     aftercare: dict[Id, Phrases] = {}
     checkin: dict[Id, Phrases] = {}
+    # Signs after the procedure that need a doctor's eye today, whatever the day (pus, a
+    # fever, pain past bearing): told, not denied, they make a problem urgent.
+    urgent: Phrases = ()
     negators: Phrases = ()
     gone: Phrases = ()
     gone_joins: Phrases = ()
@@ -114,6 +117,10 @@ class ReplyReader:
         self._checkin = Spotter(language, {
             key: [t for t in texts if self._negators.isdisjoint(tokens(t))]
             for key, texts in replies.checkin.items()}, reading)
+        self._urgent_denials = phrases(tuple(
+            t for t in replies.urgent if not self._negators.isdisjoint(tokens(t))))
+        self._urgent = Spotter(language, {"urgent": [
+            t for t in replies.urgent if self._negators.isdisjoint(tokens(t))]}, reading)
         self._doubts = {step: phrases(texts) for step, texts in replies.doubts.items()}
         self._call_back = phrases(replies.call_back)
         self._cancels, self._another_time = phrases(replies.cancels), phrases(replies.another_time)
@@ -242,6 +249,22 @@ class ReplyReader:
         `negator_joins` right after such a word: "no cracks or blisters"), a denial is ("no
         problems"); nor, unless `gone` is False, one told `gone` ("redness is gone",
         "трещин и пузырей нет"; not "покраснение не прошло")."""
+        said = self._said(text, reach, gone=gone, negate=negate)
+        words = tokens(text)
+        denied = [key for key, found in self._denials.items()
+                  if any(_within(words, p) for p in found)]
+        return tuple(dict.fromkeys(self._checkin.find(" ".join(said)).keys + tuple(denied)))
+
+    def urgent(self, text: str) -> bool:
+        """Whether the message tells of a sign that needs a doctor's eye today ("гной",
+        "the pain is unbearable", "терпеть невозможно"); not where it is denied ("no fever")."""
+        words = tokens(text)
+        return bool(self._urgent.find(" ".join(self._said(text))).keys) or any(
+            _within(words, p) for p in self._urgent_denials)
+
+    def _said(self, text: str, reach: int = 1, *, gone: bool = True,
+              negate: bool = True) -> list[str]:
+        """The message's words less those denied or told gone, as `checkin` reads them."""
         said = []
         for clause in _CLAUSE.split(text):
             words, negated = tokens(clause), -reach - 1
@@ -251,24 +274,24 @@ class ReplyReader:
                 if negate and (word in self._negators or word in self._negator_joins
                                and i - negated <= reach + 1):  # "no cracks or blisters"
                     negated = i
-        words = tokens(text)
-        denied = [key for key, found in self._denials.items()
-                  if any(_within(words, p) for p in found)]
-        return tuple(dict.fromkeys(self._checkin.find(" ".join(said)).keys + tuple(denied)))
+        return said
 
     def _told_gone(self, words: tuple[str, ...], at: int) -> bool:
-        """Whether the word at `at`, itself a check-in answer ("покраснение", not "всё" of
-        "всё прошло"), is told gone: a `gone` word right after it, or after one more word
-        ("redness is gone"), past other check-in answers joined to it ("трещин и пузырей
-        нет"), with no negator between."""
-        if not self._checkin.find(words[at]).keys:
+        """Whether the word at `at`, itself a check-in answer or an urgent sign ("покраснение",
+        "температуры"; not "всё" of "всё прошло"), is told gone: a `gone` word right after
+        it, or after one more word ("redness is gone"), past other check-in answers joined to
+        it ("трещин и пузырей нет"), with no negator between."""
+        if not self._felt(words[at]):
             return False
         after = at + 1
         while after < len(words) and (words[after] in self._gone_joins
-                                      or self._checkin.find(words[after]).keys):
+                                      or self._felt(words[after])):
             after += 1
         return any(_longest(words, end, self._gone) and self._negators.isdisjoint(
             words[at + 1:end]) for end in (after, after + 1))
+
+    def _felt(self, word: str) -> bool:
+        return bool(self._checkin.find(word).keys or self._urgent.find(word).keys)
 
     def lately(self, text: str) -> str | None:
         """What a message says of now after telling of earlier: "was red yesterday, today

@@ -255,16 +255,19 @@ async def reported(visit: Visit, text: str) -> Turn:
 
 async def _alerted(visit: Visit, details: str | None, *, day: int | None = None,
                    answer: str | None = None) -> Turn:
-    """Staff alerted (the day and check-in answer where a week runs), the client calmed."""
+    """Staff alerted (the day and check-in answer where a week runs), the client calmed; or,
+    where the client's words tell of a sign that needs care today, both told it is urgent."""
     user_id = visit.client.user_id
+    urgent = details is not None and visit.content.replies[visit.language].urgent(details)
     alert = visit.content.render(
         visit.settings.default_language, "aftercare_alert.j2", client=visit.client, day=day,
         client_language=display_name(visit.language), details=details, answer=answer,
+        urgent=urgent,
         lead_id=await visit.stores.leads.latest_id(user_id),
         phone=phones.for_staff(await visit.stores.leads.latest_phone(user_id),
                                phones.clinic_region(visit.settings)))
     await funnel.record(visit.services, funnel.AFTERCARE_PROBLEM)
-    return Turn([Reply(visit.render("aftercare_problem.j2"))],
+    return Turn([Reply(visit.render("aftercare_problem.j2", urgent=urgent))],
                 [StaffPost(alert, receipts.thread(user_id), about=user_id)])
 
 
