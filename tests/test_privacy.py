@@ -249,3 +249,20 @@ async def test_a_typed_answer_to_the_erasure_question_answers_it_even_in_the_che
     assert t("privacy.forget.done") in shown(await user.send(yes))
     assert await count(bot, "SELECT COUNT(*) FROM screening_answers") == 0
     assert await count(bot, "SELECT COUNT(*) FROM clients") == 0
+
+
+@pytest.mark.parametrize("language, reaction", [("en", "👍"), ("ru", "👍"), ("ru", "👌")])
+async def test_an_emoji_does_not_confirm_erasure(
+    bot: Sandbox, content: Content, language: str, reaction: str
+) -> None:
+    """A 👍 after "Erase all your data? This cannot be undone" erased everything, a booked
+    appointment too, where "ок" did not: only the button or words say yes to that."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await consented(user, t)
+    await user.press(t.label("screening.done"))
+    await user.send("/forget")
+    assert t("privacy.forget.done") not in shown(await user.send(reaction))
+    assert await count(bot, "SELECT COUNT(*) FROM clients") == 1
+    assert await count(bot, "SELECT COUNT(*) FROM screening_answers") == 1
+    assert t("privacy.forget.done") in shown(await user.press(t.label("privacy.forget.yes")))

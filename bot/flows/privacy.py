@@ -161,9 +161,13 @@ async def ask_forget(visit: Visit) -> Turn:
 
 
 async def confirming(visit: Visit, text: str, data: dict[str, Any]) -> Turn | None:
-    """A typed answer to "erase all my data?"; anything else leaves the question unanswered."""
+    """A typed answer to "erase all my data?"; anything else leaves the question unanswered.
+    A yes must be said in words: an emoji (👍) is too easily a mere "seen" for what cannot be
+    undone."""
     await _unconfirmed(visit, data)
     answer = visit.content.replies[visit.language].answer(text)
+    if answer == "yes" and not any(letter.isalpha() for letter in text):
+        return None
     return await forget(visit, answer == "yes") if answer in ("yes", "no") else None
 
 
