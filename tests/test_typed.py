@@ -337,6 +337,30 @@ async def test_a_typed_answer_is_read_for_whom_and_when(
     assert answers[step] == expected
 
 
+@pytest.mark.parametrize("language, yes, mistake, no", [
+    ("ru", "да", "ой нет, перепутала, не беременна", "нет"),
+    ("en", "yes", "oops wrong button, I'm not pregnant", "no")])
+async def test_a_mistake_told_asks_the_question_before_again(
+    bot: Sandbox, content: Content, language: str, yes: str, mistake: str, no: str
+) -> None:
+    """"ой нет, перепутала, не беременна", typed at "are you breastfeeding?" right after a yes
+    to pregnancy, was stored as a no to breastfeeding, a question never answered, and the
+    pregnancy stayed a yes: the question before is asked again, and its new answer kept."""
+    t = Texts(content, language)
+    user = await at_first_question(bot, t)
+    steps = [step.id for step in content.screening.in_order]
+    for _ in steps[1:steps.index("pregnancy")]:
+        await user.send(no)
+    await user.send(yes)
+    reply = shown(await user.send(mistake))
+    assert t("screening.corrected") in reply and t("screening.q.pregnancy") in reply
+    answers = await stored_answers(bot)
+    assert answers["pregnancy"] == "yes" and "breastfeeding" not in answers
+    assert t("screening.q.breastfeeding") in shown(await user.send(no))
+    answers = await stored_answers(bot)
+    assert answers["pregnancy"] == "no" and "breastfeeding" not in answers
+
+
 @pytest.mark.parametrize("language, no, yes, unsure", [
     ("en", ["no", "nope", "No."], ["yes", "yep"], "not sure"),
     ("ru", ["нет", "неа", "Нет!"], ["да", "ага"], "не знаю"),

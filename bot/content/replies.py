@@ -51,6 +51,9 @@ class Replies(Dialog):
     fillers: Phrases = ()
     affirm: Phrases = ()
     resume: Phrases = ()
+    # Words telling that the answer just given was a slip ("перепутала", "wrong button"): the
+    # question before is asked again rather than this message taken for the next one's answer.
+    mistake: Phrases = ()
     navigate: dict[Navigation, Phrases] = {}
     polite: Phrases = ()
     goals: dict[Id, Phrases] = {}
@@ -121,6 +124,7 @@ class ReplyReader:
             t for t in replies.urgent if not self._negators.isdisjoint(tokens(t))))
         self._urgent = Spotter(language, {"urgent": [
             t for t in replies.urgent if self._negators.isdisjoint(tokens(t))]}, reading)
+        self._mistake = phrases(replies.mistake)
         self._doubts = {step: phrases(texts) for step, texts in replies.doubts.items()}
         self._call_back = phrases(replies.call_back)
         self._cancels, self._another_time = phrases(replies.cancels), phrases(replies.another_time)
@@ -213,6 +217,11 @@ class ReplyReader:
         """"Where was I", "продолжить": the client wants to pick up where they stopped."""
         found = self._resume.find(text)
         return bool(found.keys) and len(found.leftover) <= RESUME_LEFTOVER
+
+    def mistaken(self, text: str) -> bool:
+        """Whether the message tells the last answer was a slip ("ой, перепутала")."""
+        words = tokens(text)
+        return any(_within(words, phrase) for phrase in self._mistake)
 
     def navigation(self, text: str) -> Navigation | None:
         """A message that only asks to leave what is in progress ("отмена", "stop"), to go back

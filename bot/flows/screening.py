@@ -72,15 +72,17 @@ async def not_understood(visit: Visit, note: str) -> Turn:
     return Turn([ask(visit, record, step, note=visit.tr(ABOVE_A_QUESTION.get(note, note)))])
 
 
-async def back(visit: Visit, record: ScreeningRecord, step: Step, *, edit: bool) -> Turn | None:
-    """The question before `step`, its answer kept until answered again; None at the first."""
+async def back(visit: Visit, record: ScreeningRecord, step: Step, *, edit: bool,
+               note: str | None = None) -> Turn | None:
+    """The question before `step` (under `note`), its answer kept until answered again; None
+    at the first."""
     screening = visit.content.screening
     number = screening.number(step.id) or 1
     if number == 1:
         return None
     previous = screening.in_order[number - 2]
     await visit.stores.screenings.move_to_step(record.id, previous.id)
-    return Turn([ask(visit, record, previous, edit=edit)])
+    return Turn([ask(visit, record, previous, edit=edit, note=note)])
 
 
 async def _choose(visit: Visit, record: ScreeningRecord, step: Step, value: str) -> Turn | None:

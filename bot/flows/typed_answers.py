@@ -29,7 +29,7 @@ from bot.flows import Reply, Turn, Visit, faq
 from bot.flows.eligibility import TOLD, YES
 from bot.flows.language import written_in
 from bot.flows.questions import NO, Answer, ask
-from bot.flows.screening import advance, open_step
+from bot.flows.screening import advance, back, open_step
 from bot.flows.typed_text import Typed
 from bot.storage import ScreeningRecord
 
@@ -61,6 +61,10 @@ async def typed(visit: Visit, text: str) -> Turn | None:
         return Turn([ask(visit, record, step, note=visit.tr("resume.here"))])
     if record.aside:  # the question is no longer on screen: "yes please" answers what is
         return None
+    if reader.mistaken(text):  # "ой, перепутала, не беременна": the answer before, again
+        note = visit.tr("screening.corrected")
+        return await back(visit, record, step, edit=False, note=note) or Turn(
+            [ask(visit, record, step, note=note)])
     # "нет" from an English Telegram, "no, but…" from a Russian one: read as written.
     written = written_in(visit.settings, visit.language, text) or visit.language
     # A period beside the answer is a matter of when, not of this question: its tip, and the
