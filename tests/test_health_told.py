@@ -31,6 +31,10 @@ RELATIVES = [
     # ...and with no comma before the turn to the writer.
     ("ru", "у мамы диабет а мне можно"),
     ("en", "my mom has diabetes but can I do it?"),
+    # A pregnancy an adult is told of is hers: "подруга беременна, ей можно?" was counted as
+    # the writer's, and her own check, all no, ended "a specialist needs to decide".
+    ("ru", "подруга беременна, ей можно?"),
+    ("en", "my wife is pregnant, can she come in?"),
 ]
 AT_PHONE = {"en": "oh btw i forgot to say im 10 weeks pregnant, is that ok?",
             "ru": "ой забыла сказать я беременна 10 недель, это ничего?"}

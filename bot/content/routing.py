@@ -758,7 +758,7 @@ def tells_health(content: Content, language: str, text: str, found: Route) -> bo
 
 
 # Conditions a child named beside them does not make another's ("baby due in March!", "сыну 3
-# месяца, на ГВ").
+# месяца, на ГВ"); another relative does ("подруга беременна").
 _WRITERS_OWN = frozenset(("condition:pregnancy", "condition:breastfeeding"))
 
 
@@ -785,13 +785,14 @@ def of_another(content: Content, language: str, text: str) -> bool:
     writer (`relatives`) before it, and nothing of the writer (`self_words`, a verb in the first
     person, `possessives` before anything else: "my face"): "my mom has diabetes, can I do
     it?", "у мужа эпилепсия, а у меня нет"; not "got sunburnt at my kid's game", nor a
-    pregnancy. Theirs, not the writer's, to count in the writer's own check; still answered,
-    as they may be coming."""
+    pregnancy told beside a child. Theirs, not the writer's, to count in the writer's own
+    check; still answered, as they may be coming."""
     health = content.words[language].health
     if not health.relatives:
         return False
     spotter, lemmas = content.spotters[language], lemmatiser(language)
     relatives, selves = frozenset(health.relatives), frozenset(health.self_words)
+    children = frozenset(health.children)
     possessives = frozenset(health.possessives)
 
     def read(word: str) -> set[str]:
@@ -810,7 +811,9 @@ def of_another(content: Content, language: str, text: str) -> bool:
                     word.isdisjoint(relatives) for word in read_words):
                 return False
             continue
-        if not _WRITERS_OWN.isdisjoint(conditions):
+        if not _WRITERS_OWN.isdisjoint(conditions) and (any(
+                not word.isdisjoint(children) for word in read_words) or all(
+                word.isdisjoint(relatives) for word in read_words)):
             return False
         mine = any(not possessives.isdisjoint(word) and next_word.isdisjoint(relatives)
                    for word, next_word in pairwise([*read_words, set()]))

@@ -88,6 +88,9 @@ class HealthCues(Dialog):
     # a condition named only in clauses of someone close and not of the writer ("my mom has
     # diabetes, can I do it?") is answered, but not counted in the writer's own check.
     relatives: Phrases = ()
+    # ...of them, the children: a pregnancy or breastfeeding told beside one is the writer's
+    # ("сыну 3 месяца, на ГВ"), beside another relative that one's ("подруга беременна").
+    children: Phrases = ()
     self_words: Phrases = ()
     # ...and the writer's possessives, of the writer unless one of relatives comes next ("my
     # face", not "my kid's").
