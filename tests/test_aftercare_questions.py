@@ -95,7 +95,12 @@ async def test_a_symptom_that_is_always_a_problem_alerts_staff_with_its_class(
     ("ru", "и вроде гной в одном месте"), ("ru", "температура 38.2 со вчера"),
     ("ru", "жжет прям сильно, терпеть невозможно"), ("ru", "глаза заплыли, не открываются"),
     ("en", "there is pus in one spot"), ("en", "I have had a fever since last night"),
-    ("en", "the burning is unbearable"), ("en", "my eyes are swollen shut")])
+    ("en", "the burning is unbearable"), ("en", "my eyes are swollen shut"),
+    # Swelling is expected in the first days; of the lips and tongue, with breathing hard,
+    # it is an allergic reaction: it got "slight puffiness usually goes", and no alert.
+    ("en", "my lips and tongue are swelling up and its hard to breathe"),
+    ("en", "cant breathe properly and my throat feels tight"),
+    ("ru", "губы опухли и тяжело дышать"), ("ru", "кровь не останавливается уже час")])
 async def test_signs_that_need_care_today_are_urgent_for_client_and_staff(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:

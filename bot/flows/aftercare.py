@@ -223,7 +223,9 @@ async def record(visit: Visit, plan: Plan, day: int, answer_id: str,
                   text: str | None, photo: int | None = None) -> Turn:
     answer = visit.content.aftercare.answer(answer_id)
     assert answer is not None
-    problem = answer.is_problem(day)
+    # Swelling is expected on day 1; of the lips and tongue, breathing hard, it is urgent.
+    problem = answer.is_problem(day) or text is not None and visit.content.replies[
+        visit.language].urgent(text)
     await visit.stores.aftercare.record_checkin(plan.id, day, answer.id, text, problem, visit.now)
     if not problem and photo is None:
         return Turn([Reply(visit.tr(answer.normal or "aftercare.reply.fine"))])
