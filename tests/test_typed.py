@@ -450,6 +450,31 @@ async def test_a_typed_yes_or_no_answers_the_consent_as_its_buttons_do(
     assert bot.staff_chat() == []
 
 
+@pytest.mark.parametrize("language, told", [
+    ("en", "i have diabetes"), ("en", "im pregnant"), ("ru", "у меня диабет")])
+async def test_health_told_at_the_consent_is_no_consent_and_is_kept(
+    bot: Sandbox, content: Content, language: str, told: str
+) -> None:
+    """"i have diabetes" typed at the consent question was taken for "I agree", the check
+    began, and what was told was lost: the check, all no, ended "nothing stands in the way"."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/menu")
+    await user.press(t.label("menu.screening"))
+    reply = shown(await user.send(told))
+    assert t("screening.consent.thanks") not in reply
+    assert await stores_of(bot).consents.latest_id(
+        user.id, content.screening.consent_version) is None
+    await user.press(t.label("menu.screening"))
+    await user.press(t.label("screening.consent.yes"))
+    await user.press(t.label("screening.done"))
+    no = "no" if language == "en" else "нет"
+    for _ in content.screening.in_order[1:]:
+        outcome = shown(await user.send(no))
+    assert t("screening.outcome.suitable.title") not in outcome
+    assert t("screening.reason.told") in outcome
+
+
 @pytest.mark.parametrize("language, no", [("en", "none"), ("ru", "нет")])
 async def test_a_typed_no_to_the_skin_goals_moves_on_with_what_is_ticked(
     bot: Sandbox, content: Content, language: str, no: str

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from bot.callbacks import CallbackData
+from bot.content.routing import route
 from bot.flows import Reply, Turn, Visit, funnel
 from bot.flows.eligibility import YES
 from bot.flows.menu import main_menu
@@ -69,8 +70,10 @@ async def typed_consent(visit: Visit, text: str, data: dict[str, Any]) -> Turn |
     asked."""
     reader = visit.content.replies[visit.language]
     value = YES if reader.affirms(text) else reader.answer(text)
-    if value not in (YES, NO):
-        return None
+    if value not in (YES, NO) or route(
+            visit.content, visit.services.matchers[visit.language], visit.language, text
+    ).kind in ("condition", "health"):
+        return None  # "i have diabetes" agrees to nothing: answered as told, and kept
     await visit.stores.chat_states.clear(visit.client.user_id)
     turn = await consent(visit, value == YES)
     return Turn([replace(r, edit=False) for r in turn.replies], turn.staff, turn.clients)
