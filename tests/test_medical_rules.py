@@ -123,6 +123,24 @@ async def test_the_contraindications_topic_names_what_the_check_asks_beyond_the_
     assert len(NAMED[language]) == len(CLINICAL_PRACTICE)
 
 
+# A word of each class in the shipped Contraindications topic, and a word of its heading.
+CLASSED = {"en": {"herpes": "wait", "pregnancy": "wait", "diabetes": "specialist",
+                  "pacemaker": "specialist", "warts": "specialist"},
+           "ru": {"герпес": "подождать", "беременность": "подождать", "диабет": "специалист",
+                  "кардиостимулятор": "специалист", "бородавки": "специалист"}}
+
+
+@pytest.mark.parametrize("topic_language", ["en", "ru"])
+def test_the_contraindications_topic_classes_them_as_the_check_does(
+        shipped_content: Content, topic_language: str) -> None:
+    """The topic said "the procedure is not done if you have: … diabetes; asthma", where the
+    check (and the brief) has a specialist decide: each is listed under its class."""
+    text = shipped_content.tr_message(topic_language, "faq.contraindications.answer")
+    for word, heading in CLASSED[topic_language].items():
+        [block] = [b for b in text.split("\n\n") if word in b.lower()]
+        assert heading in block.splitlines()[0].lower(), word
+
+
 def test_the_check_stays_short(shipped_content: Content) -> None:
     """The goals, the brief's and clinical practice's conditions and the sun take at most 18
     questions (a clinic's own additions come on top)."""
