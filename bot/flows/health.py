@@ -9,7 +9,7 @@ Either way the client is offered the check and a person, never a reassuring FAQ 
 
 from __future__ import annotations
 
-from bot.content.routing import tells_period
+from bot.content.routing import route, tells_period, without_period
 from bot.flows import Reply, Turn, Visit
 from bot.flows.menu import MenuAction
 
@@ -33,10 +33,14 @@ def answer(visit: Visit, conditions: tuple[str, ...]) -> Turn:
 
 def unknown(visit: Visit, text: str = "") -> Turn:
     """About the client's health, but no condition the content knows: a specialist decides.
-    A period named is a matter of when: its tip, and anything else left to a specialist."""
+    A period named is a matter of when: its tip, and anything else told left to a
+    specialist."""
     if tells_period(visit.content, visit.language, text):
-        return _cautious(visit, [visit.tr("booking.tip.menstruation"),
-                                 visit.tr("health.unknown_besides")])
+        rest = without_period(visit.content, visit.language, text) or ""
+        besides = route(visit.content, visit.services.matchers[visit.language], visit.language,
+                        rest).kind in ("condition", "health")
+        lines: list[str] = [visit.tr("booking.tip.menstruation")]
+        return _cautious(visit, lines + [visit.tr("health.unknown_besides")] if besides else lines)
     return _cautious(visit, [visit.tr("health.unknown")])
 
 
