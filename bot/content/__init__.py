@@ -34,7 +34,7 @@ from bot.content.models import (
 from bot.content.replies import ReplyReader, load_replies
 from bot.content.screening import Condition, Outcome, Screening, Step
 from bot.content.spotting import Reading, Spotter
-from bot.content.words import Words, load_words
+from bot.content.words import ALONE, Words, load_words
 
 __all__ = ["Aftercare", "Booking", "CheckinAnswer", "Choice", "Condition", "Content",
            "ContentError", "FaqTopic", "MenuItem", "Outcome", "Screening", "Step", "load_content"]
@@ -198,7 +198,8 @@ def _spotter(language: str, words: Words, reading: Reading, ignore: str) -> Spot
     `smalltalk:<kind>`, `logistics:<kind>`, `person`, `book`, `appointment`, `staff_only`,
     `late`, `elsewhere`, `alongside` and `first:<id>` (these three, and the cues
     `health:general`, `health:body`, `health:lately`, `health:ahead`, `health:apart`,
-    `health:injured`, `health:ailing` and `smalltalk:help`, only mark the message)."""
+    `health:injured` and `health:ailing`, only mark the message; small talk said only
+    `ALONE` is no phrase: bot/content/routing.py `said_alone` reads it)."""
     phrases: dict[str, tuple[str, ...]] = {"person": words.person, "book": words.book,
                                            "appointment": words.appointment,
                                            "staff_only": words.staff_only,
@@ -214,10 +215,12 @@ def _spotter(language: str, words: Words, reading: Reading, ignore: str) -> Spot
             "apart": words.health.apart,
             "absent": words.health.absent, "others": words.health.others}
     for kind, entries in (("condition", words.conditions), ("health", cues),
-                          ("smalltalk", words.smalltalk), ("logistics", words.logistics),
+                          ("smalltalk", {kind: said for kind, said in words.smalltalk.items()
+                                         if kind not in ALONE}),
+                          ("logistics", words.logistics),
                           ("first", words.had_first)):
         phrases |= {f"{kind}:{key}": texts for key, texts in dict(entries).items()}
     return Spotter(language, phrases, reading, ignore, marks=(
         "elsewhere", "alongside", "health:general", "health:body", "health:lately",
-        "health:ahead", "health:apart", "health:injured", "health:ailing", "smalltalk:help",
+        "health:ahead", "health:apart", "health:injured", "health:ailing",
         *(f"first:{key}" for key in words.had_first)), stands_for=words.stands_for)

@@ -68,6 +68,7 @@ from bot.content.lemmas import lemmatiser
 from bot.content.letters import in_letters, keyed, readable, unread
 from bot.content.matcher import FaqMatcher, Match
 from bot.content.spotting import EXACT
+from bot.content.words import ALONE
 
 if TYPE_CHECKING:
     from bot.content import Content
@@ -260,8 +261,12 @@ def cared_for(content: Content, language: str, text: str) -> Route | None:
 
 
 def _read(content: Content, matcher: FaqMatcher, language: str, typed: str, text: str) -> Route:
-    found = content.spotters[language].find(literal(content, language, text))
     words = _WORD.findall(text.lower().replace("ё", "е"))
+    if alone := next((kind for kind in sorted(ALONE) if said_alone(
+            content, language, words, kind)), None):
+        # A bare "нет" asks nothing: an "ok" of the other way.
+        return Route("smalltalk", ("ok" if alone == "declined" else alone,))
+    found = content.spotters[language].find(literal(content, language, text))
     by_kind: dict[str, list[str]] = {}
     for key in found.keys:
         kind, _, name = key.partition(":")
@@ -288,11 +293,6 @@ def _read(content: Content, matcher: FaqMatcher, language: str, typed: str, text
             found.keys) and (first := had_first(content, language, text)):
         return Route("condition", tuple(first), detail=detail)
     smalltalk = by_kind.get("smalltalk")
-    if smalltalk and "help" in smalltalk:
-        if asks_help(content, language, words):
-            return Route("smalltalk", ("help",))
-        # "does it help?", "help with acne scars": the procedure's
-        smalltalk = [kind for kind in smalltalk if kind != "help"] or None
     chatting = smalltalk is not None and len(found.leftover) <= 1
     if about_own_health(content, language, found, text) or "health:telling" in found.keys and (
             tells_apart(content, matcher, language, text)):
@@ -851,12 +851,15 @@ def opens_question(content: Content, language: str, text: str, clauses: int | No
                if (words := _WORD.findall(part.lower().replace("ё", "е"))))
 
 
-def asks_help(content: Content, language: str, words: list[str]) -> bool:
-    """Whether the message asks how to use the bot, in the words of that alone, a greeting
-    aside ("help!", "hi, what can you do?", "что ты умеешь?"): beside other words, help is the
-    procedure's ("will it help my acne")."""
+def said_alone(content: Content, language: str, words: list[str], kind: str) -> bool:
+    """Whether the message is small talk of `kind` (one of `ALONE`) in its words alone, as
+    typed, a greeting aside ("help!", "hi, what can you do?", "нет"): beside other words, help
+    is the procedure's ("will it help my acne"), a no part of a question ("no side effects?")."""
     said = content.words[language].smalltalk
-    return set(words) <= _words_of(said.get("help", ()) + said.get("greeting", ()))
+    own = said.get(kind, ())  # type: ignore[call-overload]
+    return any(words[i:i + len(phrase)] == list(phrase) for phrase in _sequences(own)
+               for i in range(len(words))) and set(words) <= _words_of(
+        own + said.get("greeting", ()))
 
 
 @cache

@@ -129,6 +129,11 @@ class HealthCues(Dialog):
     weeks_then: Phrases = ()  # words after it that go on telling, as a pause does ("and")
 
 
+# Small talk only where the message says nothing else (bot/content/routing.py `said_alone`):
+# "help", "what can you do?", a bare "нет"; their words only mark the message.
+ALONE = frozenset(("help", "declined"))
+
+
 class Words(Dialog):
     conditions: dict[Id, Phrases]
     # A condition's procedures by their plain names ("laser", "химический пилинг"), which alone
@@ -137,7 +142,7 @@ class Words(Dialog):
     # laser", "сколько ждать после чистки лица"), and the message is about the condition.
     had_first: dict[Id, Phrases] = {}
     health: HealthCues
-    smalltalk: dict[Literal["greeting", "thanks", "ok", "bye", "help"], Phrases]
+    smalltalk: dict[Literal["greeting", "thanks", "ok", "bye", "help", "declined"], Phrases]
     logistics: dict[Logistics, Phrases]
     person: Phrases
     book: Phrases
