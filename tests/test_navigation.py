@@ -177,15 +177,19 @@ async def test_cancel_after_asking_for_a_person_passes_nothing_on(
     assert bot.staff_chat() == []
 
 
-async def test_stop_in_the_aftercare_week_keeps_the_week_and_tells_how_to_stop_it(
+async def test_stop_in_the_aftercare_week_keeps_the_week_and_offers_to_stop_it(
     bot: Sandbox, content: Content, language: str
 ) -> None:
+    """"stop" ("стоп") in the week, with nothing else going on, got "nothing is in progress…
+    to stop the messages send /stop": the week is kept, and stopping it is one tap."""
     client, t = await week_started(bot, language)
     staff_posts = len(bot.staff_chat())
     reply = shown(await client.send(CANCEL[language][1]))
     assert t("cancel.nothing_open") in reply and t("cancel.aftercare_goes_on") in reply
     assert len(bot.staff_chat()) == staff_posts
     assert await stores_of(bot).aftercare.active_plan(client.id) is not None
+    assert t("aftercare.stopped") in shown(await client.press(t.label("button.stop_messages")))
+    assert await stores_of(bot).aftercare.active_plan(client.id) is None
 
 
 @pytest.mark.parametrize("language, text", words(STOP))

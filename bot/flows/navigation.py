@@ -25,7 +25,7 @@ from bot.content.replies import ABOUT_THE_CHAT, Navigation
 from bot.flows import Reply, Turn, Visit, my_appointment, unasked
 from bot.flows.context import OFFERED
 from bot.flows.language import named_language
-from bot.flows.menu import choose_language, main_menu, set_language
+from bot.flows.menu import MenuAction, choose_language, main_menu, set_language
 from bot.flows.privacy import ask_forget
 from bot.flows.questions import ask
 from bot.flows.screening import back, open_step
@@ -51,12 +51,18 @@ async def cancel(visit: Visit) -> Turn:
 async def _nothing_open(visit: Visit) -> Turn:
     """No conversation to end: the appointment, if any, with its own Cancel (the likeliest
     wish), else that nothing is in progress."""
-    going_on = visit.tr("cancel.aftercare_goes_on") \
-        if await visit.stores.aftercare.active_plan(visit.client.user_id) is not None else None
+    week = await visit.stores.aftercare.active_plan(visit.client.user_id) is not None
+    going_on = visit.tr("cancel.aftercare_goes_on") if week else None
+    # "stop" in the week most likely means its messages: stopping them is one tap.
+    stop = ((visit.tr_button("button.stop_messages", MenuAction("stop").pack()),),) \
+        if week else ()
     if await my_appointment.current(visit) is not None:
         note = "\n\n".join(filter(None, (visit.tr("cancel.appointment_kept"), going_on)))
-        return Turn([Reply(note)]) + await my_appointment.show(visit)
+        return Turn([Reply(note, stop)]) + await my_appointment.show(visit)
     note = "\n\n".join(filter(None, (visit.tr("cancel.nothing_open"), going_on)))
+    if week:
+        return Turn([Reply(note, (*stop, ((visit.tr_button(
+            "button.menu", MenuAction("menu").pack()),))))])
     return main_menu(visit, note=note)
 
 

@@ -37,3 +37,4 @@ async def stop(visit: Visit) -> Turn:
 
 def register(router: Router) -> None:
     router.command("stop", N_("command.stop"))(lambda v, _: stop(v))
+    router.menu_action("stop")(stop)  # the button offered where "stop" may mean the messages
