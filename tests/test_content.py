@@ -110,6 +110,15 @@ def test_a_topic_naming_no_condition_of_the_check_is_reported(
         "dialogs/screening.yaml"]
 
 
+def test_a_topic_answering_no_question_of_the_week_is_reported(
+    example_settings: Settings, copy: Path
+) -> None:
+    edit(copy / "dialogs/faq.yaml", "week: [sauna, gym,", "week: [sauna, pool, gym,")
+    assert problems(example_settings, copy) == [
+        "dialogs/faq.yaml: topic 'aftercare' answers 'pool', no question of "
+        "dialogs/aftercare.yaml"]
+
+
 def test_an_aftercare_question_naming_no_condition_of_the_check_is_reported(
     example_settings: Settings, copy: Path
 ) -> None:

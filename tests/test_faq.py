@@ -64,6 +64,25 @@ async def test_free_text_question_finds_the_topic(
     assert t.faq(topic, settings) in reply
 
 
+@pytest.mark.parametrize("language, text, question", [
+    ("ru", "а после процедуры в баню можно?", "sauna"),
+    ("en", "can i wear makeup after?", "makeup"),
+    ("en", "when can I go to the gym after the treatment?", "gym")])
+async def test_a_question_about_the_week_after_gets_the_weeks_own_answer(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
+    question: str
+) -> None:
+    """"а после процедуры в баню можно?" asked before the procedure got only the general
+    aftercare page, which says nothing of the sauna; in the week the same question got its
+    answer."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    reply = shown(await user.send(text))
+    assert reply.startswith(t(f"aftercare.question.{question}"))
+    assert t.faq("aftercare", settings) in reply
+
+
 async def test_unmatched_question_is_forwarded_to_staff_on_request(
     bot: Sandbox, content: Content, language: str
 ) -> None:

@@ -140,6 +140,9 @@ def _check_menus(settings: Settings, content: Content, wiring: Wiring, report: R
         report.problems += [f"dialogs/faq.yaml: topic {topic.id!r} names {name!r}, no condition"
                             " of dialogs/screening.yaml" for name in topic.names
                             if name not in content.screening.conditions]
+        report.problems += [f"dialogs/faq.yaml: topic {topic.id!r} answers {name!r}, no"
+                            " question of dialogs/aftercare.yaml" for name in topic.week
+                            if content.aftercare.question(name) is None]
 
 
 def _check_aftercare(settings: Settings, content: Content, report: Report) -> None:

@@ -102,6 +102,7 @@ class FaqTopic(Entry):
     keywords: Msg
     offer: Id | None = None
     names: tuple[Id, ...] = ()  # conditions the answer names, for one asked about in general
+    week: tuple[Id, ...] = ()  # questions of the aftercare week answered first, where asked
 
 
 class Faq(Dialog):

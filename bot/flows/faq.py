@@ -49,11 +49,17 @@ def topics(visit: Visit, *, edit: bool = False) -> Turn:
     return Turn([Reply(visit.tr("faq.choose"), tuple(rows), edit=edit)])
 
 
-def answer(visit: Visit, topic_id: str, *, edit: bool = False) -> Turn | None:
-    """None for an unknown topic (a stale or forged button)."""
+def answer(visit: Visit, topic_id: str, *, edit: bool = False, asked: str = "") -> Turn | None:
+    """None for an unknown topic (a stale or forged button). `asked` of one of the aftercare
+    week's questions the topic names (`week`: "а после процедуры в баню можно?"), that
+    question's own answer comes first, as the week gives it."""
     topic = visit.content.faq_topic(topic_id)
     if topic is None:
         return None
+    week = visit.content.aftercare
+    first = [Reply(visit.tr(question.guidance)) for q in visit.content.replies[
+        visit.language].aftercare_questions(asked) if q in topic.week
+        and (question := week.question(q))] if asked else []
     rows: list[tuple[Button, ...]] = []
     offer = visit.content.menu_item(topic.offer) if topic.offer else None
     if offer:
@@ -62,8 +68,9 @@ def answer(visit: Visit, topic_id: str, *, edit: bool = False) -> Turn | None:
                  visit.tr_button("button.menu", MenuAction("menu").pack())))
     settings = visit.settings
     text = visit.tr(topic.answer, price=settings.price_for(visit.language),
-                      clinic=settings.clinic_name, phone=settings.phone)
-    return Turn([Reply(text, tuple(rows), edit=edit, offer=offer.action if offer else None)])
+                    clinic=settings.clinic_name, phone=settings.phone)
+    return Turn([*first, Reply(text, tuple(rows), edit=edit,
+                               offer=offer.action if offer else None)])
 
 
 async def offer_to_staff(visit: Visit, text: str) -> Turn:

@@ -184,7 +184,7 @@ async def _answer(visit: Visit, found: Route, text: str) -> Turn:
     if found.kind == "logistics":
         return main_menu(visit, note=logistics(visit, found.keys[0]))
     if found.kind == "faq":
-        topic = faq.answer(visit, found.keys[0])
+        topic = faq.answer(visit, found.keys[0], asked=text)
         assert topic is not None
         return topic
     if found.kind == "smalltalk" and found.keys[0] == "help":
