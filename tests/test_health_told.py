@@ -71,6 +71,26 @@ async def test_health_told_before_the_check_is_counted_in_it(
     assert t("screening.reason.told") in outcome
 
 
+async def test_a_condition_told_before_the_check_is_named_to_client_and_staff(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """"hey im on warfarin, can i still book?" at the menu: the check, all no, said only "you
+    told me about your health in your own words", and the card "Told of their health in own
+    words: ask", though the words had been read. The condition is named in /mydata, in the
+    check's reasons and on the lead card."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    await client.send({"en": "i have a pacemaker btw", "ru": "у меня кардиостимулятор"}[language])
+    mydata = shown(await client.send("/mydata"))
+    assert t("mydata.health_told_about",
+             conditions=t.label("screening.condition.pacemaker")) in mydata
+    outcome = shown(await screen(client, t))
+    assert t("screening.reason.pacemaker") in outcome and t("screening.reason.told") in outcome
+    text = await booked_card(bot, client, t)
+    assert staff.label("screening.condition.pacemaker") in text
+
+
 async def test_health_told_after_a_suitable_check_reaches_the_lead(
     bot: Sandbox, content: Content, language: str
 ) -> None:

@@ -29,7 +29,7 @@ from bot.flows import (
     slot_picker,
 )
 from bot.flows.days import AskedDay
-from bot.flows.eligibility import TOLD, YES, evaluate
+from bot.flows.eligibility import TOLD, evaluate, told
 from bot.flows.menu import MenuAction, main_menu
 from bot.flows.outcome import outcome_reply
 from bot.flows.slot_picker import PreferredTime, SlotTime
@@ -76,13 +76,15 @@ async def with_told(visit: Visit, record: ScreeningRecord) -> ScreeningRecord:
     """The check a booking rests on, counting health the client told since it finished ("just
     found out I'm pregnant", typed at the menu or at the phone prompt): a specialist decides,
     and the lead card says what the check says."""
-    if record.outcome is None or not await visit.stores.clients.take_health_told(
-            visit.client.user_id):
+    said = await visit.stores.clients.take_health_told(visit.client.user_id) \
+        if record.outcome is not None else None
+    if said is None:
         return record
-    told = record.answered(TOLD, YES)
-    verdict = evaluate(visit.content.screening, told.answers)
-    await visit.stores.screenings.told_after(record.id, TOLD, verdict.outcome, visit.now)
-    return replace(told, outcome=verdict.outcome)
+    counted = record.answered(TOLD, told(said))
+    verdict = evaluate(visit.content.screening, counted.answers)
+    await visit.stores.screenings.told_after(record.id, TOLD, told(said), verdict.outcome,
+                                             visit.now)
+    return replace(counted, outcome=verdict.outcome)
 
 
 async def _open_lead(visit: Visit) -> Lead | None:
@@ -101,7 +103,7 @@ async def told_since(visit: Visit) -> Turn:
         if lead is not None and lead.screening_id else None
     if lead is None or record is None or record.outcome is None:
         return Turn()
-    known = record.answers.get(TOLD) == YES
+    known = TOLD in record.answers
     told = await with_told(visit, record)
     if known or told is record:
         return Turn([Reply(visit.tr("booking.told_after"))]) if known else Turn()
@@ -255,7 +257,9 @@ async def _contact(visit: Visit, phone: str | None, username: str | None,
         found = route(visit.content, visit.services.matchers[visit.language], visit.language,
                       said)
         if tells_health(visit.content, visit.language, said, found):  # "…, i have rosacea"
-            await visit.stores.clients.tell_health(visit.client.user_id, visit.now)
+            await visit.stores.clients.tell_health(
+                visit.client.user_id, visit.now,
+                found.keys if found.kind == "condition" else ())
             thanks += "\n\n" + visit.tr("screening.told")
     await visit.stores.chat_states.save(visit.client.user_id, TIME, data, visit.now)
     received = Reply(thanks, remove_keyboard=True)

@@ -4,6 +4,7 @@ client's outcome, the staff's lead card and the export."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.content import Condition, Screening, Step
@@ -11,8 +12,15 @@ from bot.content.i18n import N_
 
 YES, UNSURE = "yes", "unsure"
 # The answers' entry for health the client told in their own words during the check that no
-# question asks about ("no, but I take heart pills"): a specialist decides, never "suitable".
+# question asks about ("no, but I take heart pills"), or outside it: a specialist decides,
+# never "suitable". Its value is "yes", or the conditions the words named ("bleeding,herpes"),
+# declared with it: their reasons shown, their names on the lead card.
 TOLD = "told"
+
+
+def told(conditions: Iterable[str]) -> str:
+    """The TOLD answer for health told naming `conditions` (none: "yes")."""
+    return ",".join(dict.fromkeys(conditions)) or YES
 
 
 @dataclass(frozen=True)
@@ -28,9 +36,10 @@ def evaluate(screening: Screening, answers: dict[str, str]) -> Verdict:
     names for that."""
     floor = screening.when_unsure or screening.outcomes[0].id
     declared = tuple(c for step in screening.steps for c in step.declared(answers.get(step.id, "")))
-    if answers.get(TOLD) == YES:
-        declared += (Condition(TOLD, floor, N_("screening.reason.told"),
-                               N_("screening.condition.told"), ()),)
+    if said := answers.get(TOLD):
+        named = [screening.conditions[c] for c in said.split(",") if c in screening.conditions]
+        declared += tuple(c for c in named if c not in declared) + (Condition(
+            TOLD, floor, N_("screening.reason.told"), N_("screening.condition.told"), ()),)
     unsure = tuple(step.condition for step in screening.steps
                    if step.condition and answers.get(step.id) == UNSURE)
     rank = {o.id: i for i, o in enumerate(screening.outcomes)}

@@ -59,7 +59,8 @@ async def my_data(visit: Visit) -> Turn:
                         plans=[_plan(visit, plan) for plan in data.aftercare],
                         reminders=[(REMINDERS.get(s["kind"], N_("mydata.reminder")),
                                     s["due_at"][:10]) for s in data.reminders],
-                        unfinished=_unfinished(data.conversation))
+                        unfinished=_unfinished(data.conversation),
+                        told=named(visit.content, visit.language, data.profile["health_told"]))
     return Turn([Reply(page) for page in pages(text)])
 
 
@@ -114,6 +115,14 @@ def pages(text: str, limit: int = MAX_MESSAGE) -> list[str]:
     return [p.strip() for p in [*cut, page] if p.strip()]
 
 
+def named(content: Content, language: str, conditions: str | None) -> list[str]:
+    """The labels of the check's conditions in a comma-separated list of ids ("bleeding,herpes")
+    that health told in the client's words named."""
+    known = content.screening.conditions
+    return [content.tr_button_label(language, known[c].label)
+            for c in (conditions or "").split(",") if c in known]
+
+
 def readable_answers(content: Content, language: str,
                      answers: list[dict[str, str]]) -> list[tuple[str, str]]:
     """Stored answers in the client's words: ("Pacemaker", "No"), ("Skin goals", "Dry skin")."""
@@ -122,7 +131,8 @@ def readable_answers(content: Content, language: str,
         step = screening.step(answer["step_id"])
         if answer["step_id"] == TOLD:  # health told in the client's own words, counted
             readable.append((content.tr_button_label(language, "screening.condition.told"),
-                             content.tr_button_label(language, SAID[YES])))
+                             "; ".join(named(content, language, answer["answer"]))
+                             or content.tr_button_label(language, SAID[YES])))
             continue
         if step is None:
             continue

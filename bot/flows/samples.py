@@ -84,7 +84,9 @@ def _mydata_sample(content: Content, language: str) -> dict[str, Any]:
             "screenings": [{"date": "2026-01-01", "outcome": "x" * 40, "answers": readable}],
             "leads": [lead],
             "plans": [{"treated_on": "2026-01-01", "checkins": [checkin]}],
-            "reminders": [("mydata.reminder", "2026-01-15")], "unfinished": ["x" * 1000]}
+            "reminders": [("mydata.reminder", "2026-01-15")], "unfinished": ["x" * 1000],
+            "told": [content.tr_button_label(language, c.label)
+                     for c in list(screening.conditions.values())[:3]]}
 
 
 def _staff_samples(content: Content, language: str, card: dict[str, Any]) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from bot.content import Step
 from bot.content.i18n import N_
 from bot.flows import Reply, Turn, Visit, funnel
 from bot.flows.consent import begin
-from bot.flows.eligibility import TOLD, YES, evaluate
+from bot.flows.eligibility import TOLD, YES, evaluate, told
 from bot.flows.menu import main_menu, with_note
 from bot.flows.outcome import outcome_reply
 from bot.flows.questions import BACK, CANCEL, DONE, NO, TOGGLE, Answer, ask
@@ -107,13 +107,15 @@ async def advance(visit: Visit, record: ScreeningRecord, step: Step, value: str)
     if following is not None:
         return Turn([ask(visit, updated, following, edit=True)])
     verdict = evaluate(screening, updated.answers)
-    if await visit.stores.clients.take_health_told(visit.client.user_id) and (
-            not verdict.conditions):
-        # Health told outside the check ("I have Crohn's", typed at the menu) counts in it,
-        # where the check found nothing itself; else a specialist looks at the client anyway,
-        # and its own reasons say why, not "something the check doesn't ask about".
-        await visit.stores.screenings.save_answer(record.id, TOLD, YES, step.id, visit.now)
-        updated = updated.answered(TOLD, YES)
+    said = await visit.stores.clients.take_health_told(visit.client.user_id)
+    if said is not None and not verdict.conditions:
+        # Health told outside the check ("I have Crohn's", "I'm on warfarin", typed at the
+        # menu) counts in it, with the conditions it named, where the check found nothing
+        # itself; else a specialist looks at the client anyway, and its own reasons say why,
+        # not "something the check doesn't ask about".
+        await visit.stores.screenings.save_answer(record.id, TOLD, told(said), step.id,
+                                                  visit.now)
+        updated = updated.answered(TOLD, told(said))
         verdict = evaluate(screening, updated.answers)
     await visit.stores.screenings.end(record.id, "finished", verdict.outcome, visit.now)
     await funnel.record(visit.services, funnel.SCREENED)

@@ -78,7 +78,8 @@ async def message(visit: Visit, text: str) -> Turn:
         # Kept, without the words, for the check that comes next or the one a booking rests
         # on: health told here is never lost to "nothing stands in the way". With a request
         # open, it reaches its card and the staff now.
-        await visit.stores.clients.tell_health(visit.client.user_id, visit.now)
+        await visit.stores.clients.tell_health(
+            visit.client.user_id, visit.now, found.keys if found.kind == "condition" else ())
         offer += await booking.told_since(visit)
     # In the week, a word or less that nothing reads ("лол", "?") describes nothing to alert
     # staff of: the day's check-in is asked again.

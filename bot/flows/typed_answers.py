@@ -27,6 +27,7 @@ from bot.content.routing import (
 )
 from bot.flows import Reply, Turn, Visit, faq
 from bot.flows.eligibility import TOLD, YES
+from bot.flows.eligibility import told as told_answer  # `told` is this answer's flag here
 from bot.flows.language import written_in
 from bot.flows.questions import NO, Answer, ask
 from bot.flows.screening import advance, back, open_step
@@ -100,9 +101,10 @@ async def typed(visit: Visit, text: str) -> Turn | None:
     if value == NO and not told and (_goes_on(visit.content, written, step, text, named)
                                      or visit.content.replies[written].doubts(step.id, text)):
         value = "unsure"
-    if told:
-        await visit.stores.screenings.save_answer(record.id, TOLD, YES, step.id, visit.now)
-        record = record.answered(TOLD, YES)  # the outcome, if this answer ends the check
+    if told:  # with the conditions named that this question does not ask
+        said = told_answer(sorted(named - _asked(step)))
+        await visit.stores.screenings.save_answer(record.id, TOLD, said, step.id, visit.now)
+        record = record.answered(TOLD, said)  # the outcome, if this answer ends the check
     if step.kind == "yes_no":
         if value is None:
             return _aside(visit, record, step, found, told)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -70,15 +71,26 @@ class ClientStore(Store):
         await self.write("UPDATE clients SET timezone = ? WHERE user_id = ?",
                          (timezone, user_id))
 
-    async def tell_health(self, user_id: int, now: datetime) -> None:
-        """The client told something of their health outside the check (0018_health_told)."""
-        await self.write("UPDATE clients SET health_told_at = ? WHERE user_id = ?",
-                         (iso(now), user_id))
+    async def tell_health(self, user_id: int, now: datetime,
+                          conditions: Sequence[str] = ()) -> None:
+        """The client told something of their health outside the check (0018_health_told),
+        naming `conditions` of the check, kept beside those told before (0023)."""
+        named = ",".join(conditions)
+        await self.write("UPDATE clients SET health_told_at = ?, health_told = CASE"
+                         " WHEN ? = '' THEN health_told WHEN health_told IS NULL THEN ?"
+                         " ELSE health_told || ',' || ? END WHERE user_id = ?",
+                         (iso(now), named, named, named, user_id))
 
-    async def take_health_told(self, user_id: int) -> bool:
-        """Whether health told outside the check waits to be counted; it is counted now."""
-        return await self.write("UPDATE clients SET health_told_at = NULL WHERE user_id = ?"
-                                " AND health_told_at IS NOT NULL", (user_id,)) == 1
+    async def take_health_told(self, user_id: int) -> tuple[str, ...] | None:
+        """Health told outside the check that waits to be counted, the conditions it named
+        (none where it named none); None where none waits. It is counted now."""
+        row = await self.one("SELECT health_told_at, health_told FROM clients"
+                             " WHERE user_id = ?", (user_id,))
+        if row is None or row[0] is None:
+            return None
+        await self.write("UPDATE clients SET health_told_at = NULL, health_told = NULL"
+                         " WHERE user_id = ?", (user_id,))
+        return tuple(dict.fromkeys(filter(None, (row[1] or "").split(","))))
 
     async def stop(self, user_id: int, now: datetime) -> None:
         """The client asked for nothing more unasked (0019_stopped)."""

@@ -38,7 +38,8 @@ class PrivacyStore(Store):
     async def personal_data(self, user_id: int) -> PersonalData | None:
         profile = await self.database.dicts(
             "SELECT first_name, last_name, username, language, telegram_language, timezone,"
-            " created_at, health_told_at FROM clients WHERE user_id = ?", (user_id,))
+            " created_at, health_told_at, health_told FROM clients WHERE user_id = ?",
+            (user_id,))
         if not profile:
             return None
         screenings = await self.database.dicts(
@@ -129,8 +130,9 @@ class PrivacyStore(Store):
             messages = await db.write(
                 "DELETE FROM aftercare_messages WHERE plan_id IN ("
                 " SELECT id FROM aftercare_plans WHERE ended_at < ?)", (iso(before),))
-            told = await db.write("UPDATE clients SET health_told_at = NULL"
-                                  " WHERE health_told_at < ?", (iso(before),))
+            told = await db.write("UPDATE clients SET health_told_at = NULL,"
+                                  " health_told = NULL WHERE health_told_at < ?",
+                                  (iso(before),))
         purged = answers + checkins + messages + told
         if purged:  # else there is nothing erased to truncate away, and it runs every hour
             await self.database.checkpoint()

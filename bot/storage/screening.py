@@ -84,15 +84,15 @@ class ScreeningStore(Store):
         await self.write("UPDATE screenings SET aside = ? WHERE user_id = ?"
                          " AND status = 'active' AND aside <> ?", (int(aside), user_id, int(aside)))
 
-    async def told_after(self, screening_id: int, told: str, outcome: str,
+    async def told_after(self, screening_id: int, told: str, answer: str, outcome: str,
                          now: datetime) -> None:
         """Health told after the check finished counts in it (`told`: the answer's step id),
         with the outcome that follows."""
         await self.database.write_together(
             ("INSERT INTO screening_answers (screening_id, step_id, answer, answered_at)"
-             " VALUES (?, ?, 'yes', ?) ON CONFLICT (screening_id, step_id)"
+             " VALUES (?, ?, ?, ?) ON CONFLICT (screening_id, step_id)"
              " DO UPDATE SET answer = excluded.answer, answered_at = excluded.answered_at",
-             (screening_id, told, iso(now))),
+             (screening_id, told, answer, iso(now))),
             ("UPDATE screenings SET outcome = ? WHERE id = ?", (outcome, screening_id)))
 
     async def attach_consent(self, screening_id: int, consent_id: int) -> None:
