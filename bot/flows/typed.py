@@ -158,13 +158,13 @@ async def _answer(visit: Visit, found: Route, text: str) -> Turn:
         # "у подруги астма а у меня нет": about them if they come, not "with you".
         return Turn([Reply(visit.tr("health.of_another"))]) + health.answer(visit, found.keys)
     if found.kind == "condition":
-        return health.answer(visit, found.keys)
+        return await _and_the_visit(visit, text, health.answer(visit, found.keys))
     if found.kind == "health" and await _period_moves(visit, text):
         # "my period will start that day, can we move it?": a matter of when, not of health.
         return Turn([Reply(visit.tr("booking.tip.menstruation"))]) + await my_appointment.show(
             visit)
     if found.kind == "health":
-        return health.unknown(visit, text)
+        return await _and_the_visit(visit, text, health.unknown(visit, text))
     if found.kind == "person":
         return await ask_person(visit)
     if found.kind == "appointment":
@@ -212,6 +212,15 @@ async def _period_moves(visit: Visit, text: str) -> bool:
     return rest.kind not in ("condition", "health") and (
         rest.kind == "book" or _changes_plans(visit, plain)) and await my_appointment.current(
         visit) is not None
+
+
+async def _and_the_visit(visit: Visit, text: str, answer: Turn) -> Turn:
+    """Health told as the reason a visit cannot be kept ("не смогу завтра, заболела"): after
+    its answer, the appointment with its Reschedule and Cancel."""
+    if visit.content.replies[visit.language].cancels(text) and await my_appointment.current(
+            visit) is not None:
+        return answer + await my_appointment.show(visit)
+    return answer
 
 
 def _changes_plans(visit: Visit, text: str) -> bool:
