@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 
+from bot.config import Settings
 from bot.content import Content
 from bot.content.i18n import format_day
 from bot.devtools.sandbox import Sandbox
@@ -22,14 +23,17 @@ async def stored(bot: Sandbox, sql: str, *args: object) -> list[tuple[object, ..
 
 
 async def test_refused_consent_is_respected_and_stores_nothing(
-    bot: Sandbox, content: Content, language: str
+    bot: Sandbox, content: Content, settings: Settings, language: str
 ) -> None:
     t = Texts(content, language)
     user = bot.user(language_code=language)
     reply = shown(await screen(user, t, consent=False))
-    assert t("screening.consent.refused") in reply
+    assert t("screening.consent.refused", phone=settings.phone) in reply
     assert await stored(bot, "SELECT * FROM consents") == []
     assert await stored(bot, "SELECT * FROM screenings") == []
+    # Booking goes through the check: without it, a person books, one tap away (it said
+    # "contact the clinic directly", and "just book me" typed led to the consent again).
+    assert user.find_button(t.label("menu.person"))
 
 
 async def test_no_contraindication_is_suitable_and_offers_booking(

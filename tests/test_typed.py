@@ -432,7 +432,7 @@ async def test_in_the_aftercare_week_a_typed_message_is_that_days_checkin(
 
 @pytest.mark.parametrize("language, yes, no", [("en", "yes", "no"), ("ru", "да", "нет")])
 async def test_a_typed_yes_or_no_answers_the_consent_as_its_buttons_do(
-    bot: Sandbox, content: Content, language: str, yes: str, no: str
+    bot: Sandbox, content: Content, settings: Settings, language: str, yes: str, no: str
 ) -> None:
     t = Texts(content, language)
     first = t(content.screening.steps[0].question)
@@ -440,7 +440,7 @@ async def test_a_typed_yes_or_no_answers_the_consent_as_its_buttons_do(
     await user.send("/menu")
     await user.press(t.label("menu.screening"))
     reply = shown(await user.send(no))
-    assert t("screening.consent.refused") in reply and first not in reply
+    assert t("screening.consent.refused", phone=settings.phone) in reply and first not in reply
     assert await stores_of(bot).consents.latest_id(
         user.id, content.screening.consent_version) is None
     assert bot.staff_chat() == []

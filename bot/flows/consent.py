@@ -12,7 +12,7 @@ from bot.callbacks import CallbackData
 from bot.content.routing import route
 from bot.flows import Reply, Turn, Visit, funnel
 from bot.flows.eligibility import YES
-from bot.flows.menu import main_menu
+from bot.flows.menu import MenuAction
 from bot.flows.questions import NO, ask
 
 if TYPE_CHECKING:
@@ -51,8 +51,11 @@ async def begin(visit: Visit) -> Turn:
 
 
 async def consent(visit: Visit, given: bool) -> Turn:
-    if not given:
-        return main_menu(visit, edit=True, note=visit.tr("screening.consent.refused"))
+    if not given:  # booking goes through the check: without it, a person books
+        rows = ((visit.tr_button("menu.person", MenuAction("person").pack()),),
+                (visit.tr_button("button.menu", MenuAction("menu").pack()),))
+        return Turn([Reply(visit.tr("screening.consent.refused", phone=visit.settings.phone),
+                           rows, edit=True)])
     version = visit.content.screening.consent_version
     user_id = visit.client.user_id
     consent_id = await visit.stores.consents.latest_id(user_id, version)
