@@ -163,6 +163,22 @@ async def test_a_worry_or_a_plan_ahead_is_no_health_told(
 
 
 @pytest.mark.parametrize("language, text", [
+    ("en", "i dont have herpes"), ("en", "I have never had herpes"),
+    ("ru", "у меня нет герпеса"), ("ru", "у меня герпеса нет")])
+async def test_a_denied_condition_alone_is_no_health_told(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """"у меня диабета нет" got "a specialist decides" and was kept as health told: the next
+    check, all no, ended "a specialist needs to decide" for a client who said she had none."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    reply = shown(await client.send(text))
+    assert t("health.unknown") not in reply and t("menu.title") in reply
+    assert t("screening.outcome.suitable.title") in shown(await screen(client, t))
+
+
+@pytest.mark.parametrize("language, text", [
     ("en", "can i do it on my period"), ("ru", "у меня щас месячные, можно прийти?")])
 async def test_a_period_told_is_not_counted_in_the_check(
     bot: Sandbox, content: Content, language: str, text: str

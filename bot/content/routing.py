@@ -125,6 +125,9 @@ _TOLD = re.compile(r"[^.!?\n]+(?=[.!\n]|$)")  # the sentences of a message that 
 OF_BODY = frozenset(("health:symptoms", "health:body"))  # a symptom of a part of the body
 LASTING_CUES = frozenset(("states", "lately"))  # a skin state that lasts...
 LASTING = frozenset(f"health:{cue}" for cue in LASTING_CUES)  # ...told in a clause
+# Phrases that only open a telling ("у меня", "I have"), which say nothing once what they
+# told is denied away.
+SAYING = frozenset(("health:first_person", "health:telling"))
 TOLD_STATE = (frozenset(("health:symptoms",)), frozenset(("health:states",)))  # ...or of anyone
 GENERAL = frozenset(("health:general",))
 ABOUT = frozenset(("health:about",))  # a phrase of health alone, told in a clause
@@ -165,6 +168,11 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
             undenied := denied_away(content, language, text)) is not None:
         typed = text = undenied
         read = _read(content, matcher, language, typed, text)
+        left = content.spotters[language].find(undenied)
+        if read.kind in ("health", "none") and not left.leftover and set(left.keys) <= SAYING:
+            # "у меня диабета нет", "I have never had herpes": a denial and nothing else
+            # told or asked, an "ok" of health.
+            return Route("smalltalk", ("ok",))
     if (read.kind in BESIDE or read.label in BESIDE) and told_beside(content, language, text):
         return Route(read.kind, read.keys, cautious=True)
     # A message in a kindred language ("я годую груддю", "кърмя бебе"): its words of health are
