@@ -9,7 +9,7 @@ import pytest
 
 from bot.config import Settings
 from bot.content import Content
-from bot.content.i18n import format_when
+from bot.content.i18n import format_hour, format_when
 from bot.devtools.sandbox import ChatUser, Sandbox, Sent
 from bot.flows.dates import appointment_day
 from tests.appointments import EVE, VISIT, book, move_to, reminded
@@ -308,6 +308,23 @@ async def test_treated_before_the_booked_time_on_the_day_is_no_cancellation(
     assert t("appointment.called_off", date=date, time=time, phone=settings.phone) not in said
     assert (await stores_of(bot).leads.get(1)).status == "treated"
     assert await stores_of(bot).aftercare.active_plan(client.id) is not None
+
+
+async def test_treated_by_staff_tells_the_client_their_week_begins(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """Marked Treated by staff, the client heard nothing until the evening's first aftercare
+    message, with no word of what the week is or of /stop, which "I had my procedure today"
+    tells at once."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = await book(bot, content, settings, language=language)
+    move_to(bot, VISIT + timedelta(hours=1))
+    maria = staff_member(bot, settings)
+    sent = len(client.messages)
+    await press_on_card(bot, maria, 1, staff.label("staff.status.treated"))
+    said = shown(client.messages[sent:])
+    hour = format_hour(settings.nudge_hour, settings.timezone, VISIT, language)
+    assert said.startswith(t("aftercare.started_by_clinic", time=hour)) and "/stop" in said
 
 
 async def test_a_visit_whose_time_passed_unmarked_lets_the_client_book_again(

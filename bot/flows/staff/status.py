@@ -13,10 +13,17 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 
-from bot.content.i18n import N_, format_appointment, format_opening_hours, format_when
+from bot.content.i18n import (
+    N_,
+    format_appointment,
+    format_hour,
+    format_opening_hours,
+    format_when,
+)
 from bot.flows import ClientPost, Reply, StaffPost, Turn, aftercare, funnel, receipts
 from bot.flows.dates import appointment_day
 from bot.flows.staff import (
@@ -290,9 +297,13 @@ async def start_aftercare(desk: Desk, lead: Lead) -> Turn:
     started = await aftercare.start_plan(services, user_id, desk.now, treated)
     log.info("lead %s treated; aftercare week %s", lead.id,
              "started again" if restarted else "started" if started else "already running")
-    if not restarted:
-        return Turn()
     language = client_language(services, lead.client)
+    if not restarted:  # the week's beginning, as the client's own button tells it
+        plan = await desk.stores.aftercare.active_plan(user_id) if started else None
+        return Turn(clients=[ClientPost(lead.client.chat_id, services.content.tr_message(
+            language, "aftercare.started_by_clinic", time=format_hour(
+                services.settings.nudge_hour, ZoneInfo(plan.timezone), desk.now, language)))]
+        ) if plan is not None else Turn()
     day, _ = appointment_day(services, treated or desk.now, language, "accusative")
     return Turn(clients=[ClientPost(lead.client.chat_id, services.content.tr_message(
         language, "aftercare.restarted", date=day))])
