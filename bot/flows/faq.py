@@ -59,7 +59,7 @@ def answer(visit: Visit, topic_id: str, *, edit: bool = False, asked: str = "") 
     week = visit.content.aftercare
     first = [Reply(visit.tr(question.guidance)) for q in visit.content.replies[
         visit.language].aftercare_questions(asked) if q in topic.week
-        and (question := week.question(q))] if asked else []
+        and (question := week.question(q))] if asked and topic.week else []
     rows: list[tuple[Button, ...]] = []
     offer = visit.content.menu_item(topic.offer) if topic.offer else None
     if offer:
