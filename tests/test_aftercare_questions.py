@@ -117,6 +117,26 @@ async def test_signs_that_need_care_today_are_urgent_for_client_and_staff(
     assert text in alert.text
 
 
+@pytest.mark.parametrize("language, text, person", [
+    ("ru", "мне трудно дышать", False), ("en", "I can hardly breathe", False),
+    ("ru", "покраснение расползается на шею", False), ("ru", "язык распух", False),
+    ("en", "my face is full of pus and i have fever 39", True)])
+async def test_signs_that_need_care_today_are_urgent_however_they_are_typed(
+    bot: Sandbox, content: Content, language: str, text: str, person: bool
+) -> None:
+    """In the week, "мне трудно дышать" got the page "Who is the procedure for?", spreading
+    redness "redness is expected", and pus with a fever typed after "Talk to a person" reached
+    staff as one more question, with nothing said to the client of what to do now."""
+    user, t = await week_started(bot, language)
+    bot.clock.advance(timedelta(days=1))
+    if person:
+        await user.press(t.label("menu.person"))
+    reply = shown(await user.send(text))
+    assert t("aftercare.problem.urgent") in reply
+    [alert] = bot.staff_chat()
+    assert Texts(content, content.languages[0])("staff.aftercare.urgent") in alert.text
+
+
 @pytest.mark.parametrize("language, text", [
     ("en", "no fever, just a bit sore"), ("ru", "температуры нет, просто немного болит"),
     ("en", "it stings when I put cream on")])

@@ -11,7 +11,7 @@ from bot.content import Content
 from bot.content.i18n import format_opening_hours
 from bot.devtools.sandbox import ChatUser, Sandbox
 from tests import shipped
-from tests.chat import Texts, health_reason, shown
+from tests.chat import Texts, health_reason, shown, week_started
 
 content, settings = shipped.content, shipped.settings  # what the clinic ships
 
@@ -2400,3 +2400,19 @@ async def test_a_hospital_one_works_at_or_a_figure_of_speech_is_no_health_statem
     if answer == "gift":
         answer = str(settings.text_for(settings.gift_certificates, language))
     assert (t(answer) if answer.startswith("booking.") else answer) in reply
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "мне трудно дышать"), ("ru", "мне плохо, трудно дышать после процедуры"),
+    ("en", "I can hardly breathe")])
+async def test_breathing_hard_in_the_aftercare_week_is_urgent(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    """"мне трудно дышать" in the week got the page "Who is the procedure for?", and "мне
+    плохо, трудно дышать после процедуры" the aftercare page: however a sign that needs care
+    today is read, it is urgent for the client and staff."""
+    user, t = await week_started(bot, language)
+    reply = shown(await user.send(text))
+    assert t("aftercare.problem.urgent") in reply
+    assert no_topic_page(t, content, settings, reply)
+    assert Texts(content, "en")("staff.aftercare.urgent") in bot.staff_chat()[-1].text

@@ -242,6 +242,17 @@ async def record(visit: Visit, plan: Plan, day: int, answer_id: str,
                 [*turn.staff, StaffPost("", about=user_id, copy_from=(user_id, photo))])
 
 
+async def urgent(visit: Visit, text: str) -> Turn | None:
+    """A sign that needs care today told after the procedure (its week running, or within
+    `reports_days`), however else the message reads and wherever it is typed ("мне трудно
+    дышать" reads as a question of who the procedure is for): the urgent alert. None
+    otherwise."""
+    if not await treated_lately(visit) or not visit.content.replies[visit.language].urgent(
+            text):
+        return None
+    return await typed(visit, text) or await reported(visit, text)
+
+
 async def treated_lately(visit: Visit) -> bool:
     """Whether the client had the procedure within the last `reports_days` (a week was
     started for it, whatever became of the week)."""

@@ -65,6 +65,8 @@ SMALLTALK = {"greeting": N_("smalltalk.greeting"), "thanks": N_("smalltalk.thank
 async def message(visit: Visit, text: str) -> Turn:
     if len(text) > faq.MAX_QUESTION:
         return Turn([Reply(visit.tr("faq.too_long", limit=faq.MAX_QUESTION))])
+    if (alert := await aftercare.urgent(visit, text)) is not None:
+        return alert
     found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
     offer = Turn()
     # A name, a brand or one word is no sign of another language ("London", "нет").
@@ -262,7 +264,9 @@ async def to_person(visit: Visit, text: str, data: dict[str, Any]) -> Turn:
     if len(text) > faq.MAX_QUESTION:
         return Turn([Reply(visit.tr("faq.too_long", limit=faq.MAX_QUESTION))])
     await visit.stores.chat_states.clear(visit.client.user_id)
-    return await faq.pass_on(visit, text)
+    # After the procedure, a sign that needs care today is the urgent alert (their words
+    # with it), not one more question in the staff chat.
+    return await aftercare.urgent(visit, text) or await faq.pass_on(visit, text)
 
 
 async def _leave(visit: Visit, data: dict[str, Any]) -> None:
