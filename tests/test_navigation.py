@@ -28,7 +28,7 @@ MENU = {"en": ["menu", "main menu", "back to the menu"],
 # Asking the bot to stop writing, or to erase what it keeps, in words: /stop and /forget.
 STOP = {"en": ["stop messaging me", "unsubscribe", "please stop sending me messages",
                "don't write to me anymore", "stop sending me reminders",
-               "I don't need these messages"],
+               "I don't need these messages", "please stop sending me these messages"],
         "ru": ["хватит мне писать", "отпишите меня", "не пишите мне больше",
                "не беспокойте меня", "прекратите писать", "отпишитесь от меня"]}
 FORGET = {"en": ["please delete my data", "delete all my info", "forget me",

@@ -35,6 +35,9 @@ Navigation = Literal["cancel", "back", "menu", "stop", "forget", "language"]
 ABOUT_THE_CHAT: tuple[Navigation, ...] = ("stop", "forget", "language")
 MAX_ANSWER_WORDS = 12  # longer, it is a sentence: asked again rather than read as an answer
 MAX_AFFIRMATION_WORDS = 5
+# A wish about the chat is said in more words ("please stop sending me these messages"), all
+# of them its phrase or words around one.
+MAX_NAVIGATION_WORDS = 8
 RESUME_LEFTOVER = 2  # other words "where was I" may come with ("so, where was I?")
 FINE_REACH = 3  # words after a negator that "all is well" is not said in ("not very good")
 _TOKEN = re.compile(r"[^\W_]+|[\u2600-\u27bf\U0001f300-\U0001faff]", re.UNICODE)
@@ -227,7 +230,7 @@ class ReplyReader:
         """A message that only asks to leave what is in progress ("отмена", "stop"), to go back
         a step ("назад") or for the menu ("главное меню"), fillers and a "please" aside."""
         words = tokens(text)
-        if not words or len(words) > MAX_AFFIRMATION_WORDS:
+        if not words or len(words) > MAX_NAVIGATION_WORDS:
             return None
         for kind, known in self.navigate.items():
             at, named = 0, False
