@@ -815,6 +815,8 @@ async def test_a_health_statement_the_check_did_not_know_is_answered_about_it(
     ("en", "fourth day after my peel with you and it's flaking around my mouth"),
     # "The peel" is this procedure, no peel had: the botox is what a specialist weighs.
     ("en", "had botox 4 days ago, is it ok to do the peel on saturday?"),
+    # Breathing told: "мне трудно дышать" got "Who is the procedure for?".
+    ("ru", "мне трудно дышать"), ("en", "I can hardly breathe"),
 ])
 async def test_an_unknown_health_statement_is_left_to_a_specialist(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
