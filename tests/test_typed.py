@@ -452,6 +452,24 @@ async def test_a_typed_yes_or_no_answers_the_consent_as_its_buttons_do(
     assert bot.staff_chat() == []
 
 
+@pytest.mark.parametrize("language, asked", [
+    ("en", "what data exactly? who sees it"), ("ru", "а удалить потом можно?")])
+async def test_a_question_at_the_consent_is_answered_and_the_consent_asked_again(
+    bot: Sandbox, content: Content, language: str, asked: str
+) -> None:
+    """"what data exactly? who sees it" at the consent question got a topic page, and the
+    consent's buttons were left far above: the answer, then the consent asked again, with
+    where to read who sees the answers."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/menu")
+    await user.press(t.label("menu.screening"))
+    reply = shown(await user.send(asked))
+    assert reply.endswith(t("screening.consent.again"))
+    assert t("screening.consent.thanks") in shown(
+        await user.press(t.label("screening.consent.yes")))
+
+
 @pytest.mark.parametrize("language, told", [
     ("en", "i have diabetes"), ("en", "im pregnant"), ("ru", "у меня диабет")])
 async def test_health_told_at_the_consent_is_no_consent_and_is_kept(

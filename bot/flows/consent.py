@@ -92,6 +92,14 @@ async def again(visit: Visit, note: str) -> Turn | None:
     return Turn([Reply(visit.tr(note)), *turn.replies], turn.staff, turn.clients)
 
 
+async def _asked_again(visit: Visit, text: str, data: dict[str, Any]) -> Turn:
+    """After the answer to what was typed while the consent waits ("who sees my answers?"):
+    the consent question again, its buttons in view."""
+    return Turn([Reply(visit.tr("screening.consent.again"), (
+        (visit.tr_button("screening.consent.yes", Consent("yes").pack()),),
+        (visit.tr_button("screening.consent.no", Consent("no").pack()),)))])
+
+
 async def _leave_consent(visit: Visit, data: dict[str, Any]) -> None:
     await visit.stores.chat_states.clear(visit.client.user_id)
 
@@ -118,4 +126,4 @@ async def _resume_or_start(visit: Visit, consent_id: int, note: str, *, counted:
 def register(router: Router) -> None:
     router.menu_action("screening")(lambda v: begin(v))
     router.button(Consent)(lambda v, data: consent(v, data.answer == YES))
-    router.state(CONSENT_ASKED, leave=_leave_consent)(typed_consent)
+    router.state(CONSENT_ASKED, leave=_leave_consent, resume=_asked_again)(typed_consent)
