@@ -492,7 +492,7 @@ async def test_health_told_at_the_consent_is_no_consent_and_is_kept(
     for _ in content.screening.in_order[1:]:
         outcome = shown(await user.send(no))
     assert t("screening.outcome.suitable.title") not in outcome
-    assert t("screening.reason.told") in outcome
+    assert t("screening.outcome.doctor.title") in outcome
 
 
 @pytest.mark.parametrize("language, no", [("en", "none"), ("ru", "нет")])

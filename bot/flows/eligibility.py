@@ -14,7 +14,7 @@ YES, UNSURE = "yes", "unsure"
 # The answers' entry for health the client told in their own words during the check that no
 # question asks about ("no, but I take heart pills"), or outside it: a specialist decides,
 # never "suitable". Its value is "yes", or the conditions the words named ("bleeding,herpes"),
-# declared with it: their reasons shown, their names on the lead card.
+# named beside it to the client and on the lead card (`Verdict.told`).
 TOLD = "told"
 
 
@@ -28,6 +28,9 @@ class Verdict:
     outcome: str
     conditions: tuple[Condition, ...]
     unsure: tuple[Condition, ...] = ()  # answered "not sure": staff need to talk it through
+    # Conditions named in health told in the client's own words: shown beside it, not taken
+    # as declared ("finished accutane 2 years ago" is no isotretinoin in the last 6 months).
+    told: tuple[Condition, ...] = ()
 
 
 def evaluate(screening: Screening, answers: dict[str, str]) -> Verdict:
@@ -36,17 +39,19 @@ def evaluate(screening: Screening, answers: dict[str, str]) -> Verdict:
     names for that."""
     floor = screening.when_unsure or screening.outcomes[0].id
     declared = tuple(c for step in screening.steps for c in step.declared(answers.get(step.id, "")))
+    told: tuple[Condition, ...] = ()
     if said := answers.get(TOLD):
-        named = [screening.conditions[c] for c in said.split(",") if c in screening.conditions]
-        declared += tuple(c for c in named if c not in declared) + (Condition(
-            TOLD, floor, N_("screening.reason.told"), N_("screening.condition.told"), ()),)
+        known = screening.conditions
+        told = tuple(known[c] for c in said.split(",") if c in known and known[c] not in declared)
+        declared += (Condition(TOLD, floor, N_("screening.reason.told"),
+                               N_("screening.condition.told"), ()),)
     unsure = tuple(step.condition for step in screening.steps
                    if step.condition and answers.get(step.id) == UNSURE)
     rank = {o.id: i for i, o in enumerate(screening.outcomes)}
     candidates = [c.outcome for c in declared]
     candidates += [min(c.outcome, floor, key=rank.__getitem__) for c in unsure]
     outcome = min(candidates, key=rank.__getitem__, default=screening.when_nothing_declared)
-    return Verdict(outcome, declared, unsure)
+    return Verdict(outcome, declared, unsure, told)
 
 
 def path(screening: Screening) -> list[Step]:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 from bot.callbacks import Between, CallbackData
 from bot.content.i18n import N_, format_day
 from bot.flows import Button, Reply, Turn, Visit
-from bot.flows.eligibility import Verdict, evaluate
+from bot.flows.eligibility import TOLD, Verdict, evaluate
 from bot.flows.menu import MenuAction, main_menu
 
 if TYPE_CHECKING:
@@ -40,7 +40,10 @@ def outcome_reply(visit: Visit, verdict: Verdict) -> Reply:
     shown = described.model_copy(update={"explain": N_("screening.outcome.unsure.explain")}) \
         if verdict.unsure and not verdict.conditions else described
     # A "not sure" is said as one, not with the reason of a condition declared.
-    reasons = [visit.tr(c.reason) for c in verdict.conditions] + [
+    named = "; ".join(visit.tr_label(c.label) for c in verdict.told)
+    reasons = [visit.tr("screening.reason.told_named", conditions=named)
+               if c.id == TOLD and named else visit.tr(c.reason)
+               for c in verdict.conditions] + [
         visit.tr("screening.reason.unsure", condition=visit.tr_label(c.label))
         for c in verdict.unsure]
     text = visit.render("outcome.j2", outcome=shown, reasons=reasons)

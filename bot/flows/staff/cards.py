@@ -14,7 +14,7 @@ from babel.dates import format_date
 from bot.callbacks import MAX_ID, Between, CallbackData, OneOf
 from bot.content.i18n import N_, display_name, format_when
 from bot.flows import Button, Services, StaffPost, phones, receipts
-from bot.flows.eligibility import evaluate, path
+from bot.flows.eligibility import TOLD, evaluate, path
 from bot.flows.staff import (
     ARCHIVED,
     BOOKED,
@@ -184,6 +184,7 @@ async def card_values(services: Services, lead: Lead) -> dict[str, Any]:
     verdict = evaluate(screening, answers)
     outcome = next((o for o in screening.outcomes if o.id == lead.outcome),
                    screening.outcome(verdict.outcome))
+    told = "; ".join(content.tr_button_label(staff, c.label) for c in verdict.told)
     goal_step = screening.goals
     picked = set(answers.get(goal_step.id, "").split(",")) if goal_step else set()
     times = {t.id: t.label for t in content.booking.preferred_times}
@@ -214,7 +215,9 @@ async def card_values(services: Services, lead: Lead) -> dict[str, Any]:
         "client_language": display_name(client_language(services, lead.client)),
         "phone": phones.for_staff(lead.phone, phones.clinic_region(settings)),
         "username": lead.contact_username, "outcome": outcome,
-        "flagged": [content.tr_button_label(staff, c.label) for c in verdict.conditions],
+        "flagged": [content.tr_button_label(staff, "screening.condition.told_named",
+                                            conditions=told) if c.id == TOLD and told
+                    else content.tr_button_label(staff, c.label) for c in verdict.conditions],
         "unsure": [content.tr_button_label(staff, c.label) for c in verdict.unsure],
         "goals": [content.tr_button_label(staff, o.label)
                   for o in (goal_step.options if goal_step else ()) if o.id in picked],
