@@ -41,6 +41,13 @@ def health_reason(content: Content, condition: str) -> tuple[str, str]:
     return wait.reason, content.screening.outcome(wait.outcome).title
 
 
+def told_in(t: Texts, outcome: str) -> bool:
+    """Whether a check's outcome counts health told in the client's own words, the conditions
+    it named or none."""
+    named = str(t("screening.reason.told_named", conditions="\0")).split("\0")
+    return t("screening.reason.told") in outcome or all(part in outcome for part in named)
+
+
 def shown(messages: list[Sent]) -> str:
     """All text the client sees from one action, joined."""
     return "\n---\n".join(m.text for m in messages)
