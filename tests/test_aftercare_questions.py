@@ -110,7 +110,7 @@ async def test_signs_that_need_care_today_are_urgent_for_client_and_staff(
     user, t = await week_started(bot, language)
     bot.clock.advance(timedelta(days=1))
     reply = shown(await user.send(text))
-    assert t("aftercare.problem.urgent") in reply
+    assert t("aftercare.problem.urgent") + "\n\n" in reply  # the clinic's contacts apart
     assert t("aftercare.problem.guidance") not in reply
     [alert] = bot.staff_chat()
     assert Texts(content, content.languages[0])("staff.aftercare.urgent") in alert.text
