@@ -29,6 +29,9 @@ async def test_menu_help_and_contacts_always_work(bot: Sandbox, content: Content
     assert t("menu.title") in shown(await user.send("/menu"))
     help_text = shown(await user.send("/help"))
     assert "/language" in help_text and t("help.title") in help_text
+    # How to stop the messages, see the data kept and have it erased: it named none of them.
+    assert all(f"{command} — {t(f'command.{command}')}" in help_text
+               for command in ("stop", "mydata", "forget", "privacy"))
     contacts = shown(await user.press(t.label("menu.contacts")))
     assert "12 Rose Street, London" in contacts and "+44 20 7946 0000" in contacts
 
