@@ -285,12 +285,18 @@ async def test_a_period_told_beside_a_no_is_a_no_with_its_tip(
     assert answers["pregnancy"] == "no" and "told" not in answers
 
 
-async def at_first_question(bot: Sandbox, t: Texts) -> ChatUser:
-    """A new client in `t`'s language opens the check, agrees and ticks no skin goal: its
-    first yes/no question is asked."""
+async def at_consent(bot: Sandbox, t: Texts) -> ChatUser:
+    """A new client in `t`'s language opens the check from the menu: its consent is asked."""
     user = bot.user(language_code=t.language)
     await user.send("/menu")
     await user.press(t.label("menu.screening"))
+    return user
+
+
+async def at_first_question(bot: Sandbox, t: Texts) -> ChatUser:
+    """A new client in `t`'s language opens the check, agrees and ticks no skin goal: its
+    first yes/no question is asked."""
+    user = await at_consent(bot, t)
     await user.press(t.label("screening.consent.yes"))
     await user.press(t.label("screening.done"))
     return user
@@ -436,9 +442,7 @@ async def test_a_typed_yes_or_no_answers_the_consent_as_its_buttons_do(
 ) -> None:
     t = Texts(content, language)
     first = t(content.screening.steps[0].question)
-    user = bot.user(language_code=language)
-    await user.send("/menu")
-    await user.press(t.label("menu.screening"))
+    user = await at_consent(bot, t)
     reply = shown(await user.send(no))
     assert t("screening.consent.refused", phone=settings.phone) in reply and first not in reply
     assert await stores_of(bot).consents.latest_id(
@@ -461,9 +465,7 @@ async def test_a_question_at_the_consent_is_answered_and_the_consent_asked_again
     consent's buttons were left far above: the answer, then the consent asked again, with
     where to read who sees the answers."""
     t = Texts(content, language)
-    user = bot.user(language_code=language)
-    await user.send("/menu")
-    await user.press(t.label("menu.screening"))
+    user = await at_consent(bot, t)
     reply = shown(await user.send(asked))
     assert reply.endswith(t("screening.consent.again"))
     assert t("screening.consent.thanks") in shown(
@@ -478,9 +480,7 @@ async def test_health_told_at_the_consent_is_no_consent_and_is_kept(
     """"i have diabetes" typed at the consent question was taken for "I agree", the check
     began, and what was told was lost: the check, all no, ended "nothing stands in the way"."""
     t = Texts(content, language)
-    user = bot.user(language_code=language)
-    await user.send("/menu")
-    await user.press(t.label("menu.screening"))
+    user = await at_consent(bot, t)
     reply = shown(await user.send(told))
     assert t("screening.consent.thanks") not in reply
     assert await stores_of(bot).consents.latest_id(
@@ -500,9 +500,7 @@ async def test_a_typed_no_to_the_skin_goals_moves_on_with_what_is_ticked(
     bot: Sandbox, content: Content, language: str, no: str
 ) -> None:
     t = Texts(content, language)
-    user = bot.user(language_code=language)
-    await user.send("/menu")
-    await user.press(t.label("menu.screening"))
+    user = await at_consent(bot, t)
     await user.press(t.label("screening.consent.yes"))
     goals = content.screening.goals
     assert goals is not None

@@ -224,15 +224,15 @@ async def record(visit: Visit, plan: Plan, day: int, answer_id: str,
     answer = visit.content.aftercare.answer(answer_id)
     assert answer is not None
     # Swelling is expected on day 1; of the lips and tongue, breathing hard, it is urgent.
-    problem = answer.is_problem(day) or text is not None and visit.content.replies[
-        visit.language].urgent(text)
+    urgent = text is not None and visit.content.replies[visit.language].urgent(text)
+    problem = answer.is_problem(day) or urgent
     await visit.stores.aftercare.record_checkin(plan.id, day, answer.id, text, problem, visit.now)
     if not problem and photo is None:
         return Turn([Reply(visit.tr(answer.normal or "aftercare.reply.fine"))])
     staff_language = visit.settings.default_language
     shown = text if photo is None else " ".join(filter(None, (
         visit.content.tr_message(staff_language, "staff.aftercare.photo"), text)))
-    turn = await _alerted(visit, shown, day=day,
+    turn = await _alerted(visit, shown, day=day, urgent=urgent,
                           answer=visit.content.tr_button_label(staff_language, answer.label))
     if photo is None:
         return turn
@@ -263,15 +263,15 @@ async def treated_lately(visit: Visit) -> bool:
 async def reported(visit: Visit, text: str) -> Turn:
     """A problem told after the procedure with no week running (never started, or over):
     staff hear of it as of a check-in, in the client's words, and a reply reaches the client."""
-    return await _alerted(visit, text[:1000])
+    return await _alerted(visit, text[:1000],
+                          urgent=visit.content.replies[visit.language].urgent(text))
 
 
 async def _alerted(visit: Visit, details: str | None, *, day: int | None = None,
-                   answer: str | None = None) -> Turn:
+                   answer: str | None = None, urgent: bool = False) -> Turn:
     """Staff alerted (the day and check-in answer where a week runs), the client calmed; or,
-    where the client's words tell of a sign that needs care today, both told it is urgent."""
+    `urgent` (the client's words tell of a sign that needs care today), both told so."""
     user_id = visit.client.user_id
-    urgent = details is not None and visit.content.replies[visit.language].urgent(details)
     alert = visit.content.render(
         visit.settings.default_language, "aftercare_alert.j2", client=visit.client, day=day,
         client_language=display_name(visit.language), details=details, answer=answer,
