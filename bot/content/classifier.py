@@ -14,6 +14,7 @@ it can send a message to caution, never away from it.
 from __future__ import annotations
 
 import csv
+import heapq
 import math
 import re
 from collections import Counter
@@ -76,9 +77,10 @@ class Classifier:
             for pairs in known:
                 for number, weight in pairs:
                     scores[number] += weight
-            best, second = sorted(zip(self._labels, scores, strict=True),
-                                  key=lambda item: (-item[1], item[0]))[:2]
-            found = Guess(best[0], best[1] - second[1])
+            # The two highest, the label's name breaking a tie: the same as sorting them all.
+            (top, best), (runner_up, _) = heapq.nsmallest(
+                2, zip(map(float.__neg__, scores), self._labels, strict=True))
+            found = Guess(best, runner_up - top)
         if len(self._guessed) < CACHE_SIZE:
             self._guessed[text] = found
         return found

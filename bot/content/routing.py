@@ -865,9 +865,9 @@ def said_alone(content: Content, language: str, words: list[str], kind: str) -> 
     is the procedure's ("will it help my acne"), a no part of a question ("no side effects?")."""
     said = content.words[language].smalltalk
     own = said.get(kind, ())  # type: ignore[call-overload]
-    return any(words[i:i + len(phrase)] == list(phrase) for phrase in _sequences(own)
-               for i in range(len(words))) and set(words) <= _words_of(
-        own + said.get("greeting", ()))
+    return set(words) <= _words_of(own + said.get("greeting", ())) and any(
+        words[i:i + len(phrase)] == list(phrase) for phrase in _sequences(own)
+        for i in range(len(words)))
 
 
 @cache
