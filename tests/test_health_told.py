@@ -167,7 +167,10 @@ async def test_a_worry_or_a_plan_ahead_is_no_health_told(
 
 @pytest.mark.parametrize("language, text", [
     ("en", "i dont have herpes"), ("en", "I have never had herpes"),
-    ("ru", "у меня нет герпеса"), ("ru", "у меня герпеса нет")])
+    ("ru", "у меня нет герпеса"), ("ru", "у меня герпеса нет"),
+    # "никогда" before the denial: the first got the page "What is it?", the second was kept
+    # as herpes told.
+    ("ru", "никогда не было герпеса"), ("ru", "герпеса никогда не было")])
 async def test_a_denied_condition_alone_is_no_health_told(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:
@@ -179,6 +182,21 @@ async def test_a_denied_condition_alone_is_no_health_told(
     reply = shown(await client.send(text))
     assert t("health.unknown") not in reply and t("menu.title") in reply
     assert t("screening.outcome.suitable.title") in shown(await screen(client, t))
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "no diabetes, but i have eczema"), ("en", "i dont have diabetes but i have eczema"),
+    ("en", "no diabetes. eczema on my cheeks though"),
+    ("ru", "у меня нет диабета, но есть экзема"), ("ru", "диабета нет, а экзема есть")])
+async def test_a_condition_denied_beside_one_told_is_not_kept(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """"no diabetes, but i have eczema" was kept as diabetes told: the check's outcome, the
+    lead card and /mydata named diabetes to a client who said she had none."""
+    t = Texts(content, language)
+    outcome = await checked_after(bot, content, language, text)
+    assert str(t("screening.condition.eczema")) in outcome
+    assert str(t("screening.condition.diabetes")) not in outcome
 
 
 @pytest.mark.parametrize("language, text", [

@@ -166,13 +166,21 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
     read = _read(content, matcher, language, typed, text)
     if read.kind in ("health", "condition") and (
             undenied := denied_away(content, language, text)) is not None:
-        typed = text = undenied
-        read = _read(content, matcher, language, typed, text)
+        reread = _read(content, matcher, language, undenied, undenied)
         left = content.spotters[language].find(undenied)
-        if read.kind in ("health", "none") and not left.leftover and set(left.keys) <= SAYING:
-            # "у меня диабета нет", "I have never had herpes": a denial and nothing else
-            # told or asked, an "ok" of health.
+        cues = content.words[language].health
+        if set(left.keys) <= SAYING and left.leftover <= {*cues.denial, *cues.denial_skips} and (
+                reread.kind in ("health", "none") or not left.keys):
+            # "у меня диабета нет", "I have never had herpes", "герпеса никогда не было": a
+            # denial and nothing else told or asked (but the words it is said with), an "ok"
+            # of health.
             return Route("smalltalk", ("ok",))
+        # Health told beside the denial ("no diabetes, but I have eczema") is what the message
+        # tells, if it is read as health on its own; else the whole message is.
+        if reread.kind in ("health", "condition") or not any(
+                key.startswith(HEALTH_KEYS) for key in left.keys):
+            typed = text = undenied
+            read = reread
     if (read.kind in BESIDE or read.label in BESIDE) and told_beside(content, language, text):
         return Route(read.kind, read.keys, cautious=True)
     # A message in a kindred language ("я годую груддю", "кърмя бебе"): its words of health are
@@ -188,19 +196,20 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
 
 
 def denied_away(content: Content, language: str, text: str) -> str | None:
-    """The message without what it denies, where every health word in it is denied ("не
-    беременна, не кормлю. Можно картой?", "no allergies, not on any pills, how much?",
-    "аллергии нет"): a word of health right after a word of `denial` (past the words of
+    """The message without what it denies ("не беременна, не кормлю. Можно картой?", "no
+    allergies, not on any pills, how much?", "аллергии нет", "no diabetes, but I have
+    eczema"): a word of health right after a word of `denial` (past the words of
     `denial_skips`: "not on any pills"; or right before a denied one of them: "таблеток не
     пью"), or up to two right before one that denies after them ("хронических заболеваний
     нет", and a form's field: "allergies: none"), in the same clause ("no!! herpes again" and
-    "писать про эпилепсию? приступов нет" deny nothing). None where anything of health is
-    left, nothing is denied, or a word of `denial_undone` doubts or turns it ("not pregnant as
-    far as I know, actually we're trying", "не беременна, но планируем"): a denial is read
-    only when it leaves no health at all."""
+    "писать про эпилепсию? приступов нет" deny nothing). None where nothing is denied, a word
+    of `denial_undone` doubts it ("not pregnant as far as I know", "не беременна, вдруг
+    что"), or one of `denial_turns` turns it and no health is told after ("не беременна, но
+    кто знает")."""
     cues = content.words[language].health
     tokens = re.split(r"(\W+)", text)
-    if not cues.denial or not set(cues.denial_undone).isdisjoint(map(str.lower, tokens)):
+    typed = set(map(str.lower, tokens))
+    if not cues.denial or not set(cues.denial_undone).isdisjoint(typed):
         return None
     spotter = content.spotters[language]
 
@@ -247,7 +256,7 @@ def denied_away(content: Content, language: str, text: str) -> str | None:
     if not dropped:
         return None
     left = "".join(token for i, token in enumerate(tokens) if i not in dropped)
-    return None if health(left) else left
+    return left if health(left) or set(cues.denial_turns).isdisjoint(typed) else None
 
 
 def cared_for(content: Content, language: str, text: str) -> Route | None:

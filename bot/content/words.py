@@ -109,11 +109,14 @@ class HealthCues(Dialog):
     # Words that deny the health word right after them ("не беременна", "no allergies"), the
     # words they may pass over to reach it ("not on any pills"), those that deny the words
     # right before them ("аллергии нет"), and those that undo a denial: a message whose every
-    # health word is denied tells none (`denied_away`).
+    # health word is denied tells none, one that tells more tells that (`denied_away`).
     denial: Phrases = ()
     denial_skips: Phrases = ()
     denial_after: Phrases = ()
-    denial_undone: Phrases = ()  # a doubt or a turn after a denial ("but", "вдруг"): none read
+    denial_undone: Phrases = ()  # a doubt after a denial ("вдруг", "maybe"): none read
+    # A turn after a denial ("but"): the denial holds where health is told after it ("no
+    # diabetes, but I have eczema"); with none, the turn may be a doubt, and none is read.
+    denial_turns: Phrases = ()
     # Words that carry a denial on to the next word of health ("not pregnant or breastfeeding",
     # "no herpes, eczema or rosacea").
     denial_joins: Phrases = ()
