@@ -94,6 +94,38 @@ async def test_a_condition_told_before_the_check_is_named_to_client_and_staff(
                        conditions=staff.label("screening.condition.pacemaker")) in text
 
 
+async def test_health_told_before_the_check_is_kept_when_the_check_finds_more(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """"ja beremenna 12 nedel" told at the menu, then the check found something of its own: the
+    pregnancy was dropped, and the card named only what the check found."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    await client.send({"en": "i have a pacemaker btw", "ru": "у меня кардиостимулятор"}[language])
+    outcome = shown(await screen(client, t, yes=frozenset({"burns"})))
+    assert t("screening.reason.told_named",
+             conditions=t.label("screening.condition.pacemaker")) in outcome
+    assert t(content.screening.conditions["burns"].reason) in outcome
+    text = await booked_card(bot, client, t)
+    assert staff.label("screening.condition.told_named",
+                       conditions=staff.label("screening.condition.pacemaker")) in text
+
+
+async def test_a_condition_told_twice_is_named_once(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """Xarelto, then cardiomagnyl: /mydata listed "Blood thinners…; Blood thinners…"."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    await client.send({"en": "i take xarelto", "ru": "пью ксарелто после операции"}[language])
+    await client.send({"en": "and aspirin daily", "ru": "и кардиомагнил каждый день"}[language])
+    mydata = shown(await client.send("/mydata"))
+    assert t("mydata.health_told_about",
+             conditions=t.label("screening.condition.bleeding")) in mydata
+
+
 async def test_health_told_after_a_suitable_check_reaches_the_lead(
     bot: Sandbox, content: Content, language: str
 ) -> None:
@@ -151,6 +183,17 @@ async def test_health_told_after_booking_reaches_the_staff_and_the_card(
     await client.send(FORGOT[language])
     assert not any(staff("staff.lead.told", id=1, name=client.user["first_name"]) in m.text
                    for m in bot.staff_chat()[posts:])
+    # Something new told: "кстати я пью варфарин" replaced the pregnancy on the card, and staff
+    # heard nothing.
+    posts = len(bot.staff_chat())
+    reply = shown(await client.send(
+        {"en": "oh and i take warfarin", "ru": "кстати я пью варфарин от тромбоза"}[language]))
+    assert t("booking.told_after") in reply
+    assert any(staff("staff.lead.told", id=1, name=client.user["first_name"]) in m.text
+               for m in bot.staff_chat()[posts:])
+    text = (await card(bot, 1)).text
+    assert staff.label("screening.condition.pregnancy") in text
+    assert staff.label("screening.condition.bleeding") in text
 
 
 async def test_a_worry_or_a_plan_ahead_is_no_health_told(

@@ -80,10 +80,10 @@ async def with_told(visit: Visit, record: ScreeningRecord) -> ScreeningRecord:
         if record.outcome is not None else None
     if said is None:
         return record
-    counted = record.answered(TOLD, told(said))
+    answer = told(said, record.answers.get(TOLD))
+    counted = record.answered(TOLD, answer)
     verdict = evaluate(visit.content.screening, counted.answers)
-    await visit.stores.screenings.told_after(record.id, TOLD, told(said), verdict.outcome,
-                                             visit.now)
+    await visit.stores.screenings.told_after(record.id, TOLD, answer, verdict.outcome, visit.now)
     return replace(counted, outcome=verdict.outcome)
 
 
@@ -96,17 +96,20 @@ async def _open_lead(visit: Visit) -> Lead | None:
 
 async def told_since(visit: Visit) -> Turn:
     """Health told once a request is made ("I forgot to say I'm pregnant"): the check it rests
-    on counts it, its card says so and staff are told, once, before the visit; the client
-    hears that the clinic knows. Nothing where no request is open."""
+    on counts it, its card says so and staff are told, before the visit, each time it adds to
+    what they know; the client hears that the clinic knows. Nothing where no request is
+    open."""
     lead = await _open_lead(visit)
     record = await visit.stores.screenings.get(lead.screening_id) \
         if lead is not None and lead.screening_id else None
     if lead is None or record is None or record.outcome is None:
         return Turn()
-    known = TOLD in record.answers
+    known = record.answers.get(TOLD)
     told = await with_told(visit, record)
-    if known or told is record:
-        return Turn([Reply(visit.tr("booking.told_after"))]) if known else Turn()
+    if told is record:
+        return Turn()
+    if told.answers[TOLD] == known:
+        return Turn([Reply(visit.tr("booking.told_after"))])
     await visit.stores.leads.set_outcome(lead.id, told.outcome or lead.outcome)
     updated = await visit.stores.leads.get(lead.id)
     assert updated is not None

@@ -18,9 +18,11 @@ YES, UNSURE = "yes", "unsure"
 TOLD = "told"
 
 
-def told(conditions: Iterable[str]) -> str:
-    """The TOLD answer for health told naming `conditions` (none: "yes")."""
-    return ",".join(dict.fromkeys(conditions)) or YES
+def told(conditions: Iterable[str], before: str | None = None) -> str:
+    """The TOLD answer for health told naming `conditions` (none: "yes"), added to the one
+    `before` (told earlier, already counted): what the client tells adds up."""
+    earlier = [] if before in (None, YES) else before.split(",")  # type: ignore[union-attr]
+    return ",".join(dict.fromkeys([*earlier, *conditions])) or YES
 
 
 @dataclass(frozen=True)
@@ -42,9 +44,12 @@ def evaluate(screening: Screening, answers: dict[str, str]) -> Verdict:
     told: tuple[Condition, ...] = ()
     if said := answers.get(TOLD):
         known = screening.conditions
-        told = tuple(known[c] for c in said.split(",") if c in known and known[c] not in declared)
-        declared += (Condition(TOLD, floor, N_("screening.reason.told"),
-                               N_("screening.condition.told"), ()),)
+        named = said.split(",") if said != YES else []
+        told = tuple(known[c] for c in named if c in known and known[c] not in declared)
+        # Told, then declared in the check too: the check's own reason says it all.
+        if told or not named or any(c not in known for c in named):
+            declared += (Condition(TOLD, floor, N_("screening.reason.told"),
+                                   N_("screening.condition.told"), ()),)
     unsure = tuple(step.condition for step in screening.steps
                    if step.condition and answers.get(step.id) == UNSURE)
     rank = {o.id: i for i, o in enumerate(screening.outcomes)}

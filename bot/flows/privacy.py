@@ -120,7 +120,7 @@ def named(content: Content, language: str, conditions: str | None) -> list[str]:
     that health told in the client's words named."""
     known = content.screening.conditions
     return [content.tr_button_label(language, known[c].label)
-            for c in (conditions or "").split(",") if c in known]
+            for c in dict.fromkeys((conditions or "").split(",")) if c in known]
 
 
 def readable_answers(content: Content, language: str,

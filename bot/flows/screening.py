@@ -108,14 +108,13 @@ async def advance(visit: Visit, record: ScreeningRecord, step: Step, value: str)
         return Turn([ask(visit, updated, following, edit=True)])
     verdict = evaluate(screening, updated.answers)
     said = await visit.stores.clients.take_health_told(visit.client.user_id)
-    if said is not None and not verdict.conditions:
+    if said is not None:
         # Health told outside the check ("I have Crohn's", "I'm on warfarin", typed at the
-        # menu) counts in it, with the conditions it named, where the check found nothing
-        # itself; else a specialist looks at the client anyway, and its own reasons say why,
-        # not "something the check doesn't ask about".
-        await visit.stores.screenings.save_answer(record.id, TOLD, told(said), step.id,
-                                                  visit.now)
-        updated = updated.answered(TOLD, told(said))
+        # menu) counts in it, with the conditions it named, beside anything the check found
+        # itself: staff see all the client said.
+        answer = told(said, updated.answers.get(TOLD))
+        await visit.stores.screenings.save_answer(record.id, TOLD, answer, step.id, visit.now)
+        updated = updated.answered(TOLD, answer)
         verdict = evaluate(screening, updated.answers)
     await visit.stores.screenings.end(record.id, "finished", verdict.outcome, visit.now)
     await funnel.record(visit.services, funnel.SCREENED)
