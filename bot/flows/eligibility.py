@@ -21,7 +21,7 @@ TOLD = "told"
 def told(conditions: Iterable[str], before: str | None = None) -> str:
     """The TOLD answer for health told naming `conditions` (none: "yes"), added to the one
     `before` (told earlier, already counted): what the client tells adds up."""
-    earlier = [] if before in (None, YES) else before.split(",")  # type: ignore[union-attr]
+    earlier = [] if before is None or before == YES else before.split(",")
     return ",".join(dict.fromkeys([*earlier, *conditions])) or YES
 
 
