@@ -196,6 +196,34 @@ async def test_health_told_after_booking_reaches_the_staff_and_the_card(
     assert staff.label("screening.condition.bleeding") in text
 
 
+async def test_a_check_taken_again_after_booking_reaches_the_staff_and_the_card(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """Booked on a check with nothing declared, then the check again with "pregnant: yes":
+    the client was told to wait, but the card still said "No contraindications declared",
+    staff heard nothing and the evening-before reminder asked her to come."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = bot.user(language_code=language)
+    assert t("screening.outcome.suitable.title") in shown(await screen(client, t))
+    assert staff("screening.outcome.suitable.title") in await booked_card(bot, client, t)
+    posts = len(bot.staff_chat())
+    outcome = shown(await screen(client, t, yes=frozenset({"pregnancy"}), again=True))
+    assert t("screening.outcome.not_now.title") in outcome
+    told = [m.text for m in bot.staff_chat()[posts:]]
+    assert any(staff("staff.lead.rechecked", id=1, name=client.user["first_name"],
+                     outcome=staff.label("screening.outcome.not_now.title")) in m
+               for m in told), told
+    text = (await card(bot, 1)).text
+    assert staff("screening.outcome.suitable.title") not in text
+    assert staff("screening.outcome.not_now.title") in text
+    # The same answers once more: the card stays, staff are not told again.
+    posts = len(bot.staff_chat())
+    await screen(client, t, yes=frozenset({"pregnancy"}), again=True)
+    assert not any(staff("staff.lead.rechecked", id=1, name=client.user["first_name"],
+                         outcome=staff.label("screening.outcome.not_now.title")) in m.text
+                   for m in bot.staff_chat()[posts:])
+
+
 async def test_a_worry_or_a_plan_ahead_is_no_health_told(
     bot: Sandbox, content: Content, language: str
 ) -> None:

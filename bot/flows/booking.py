@@ -120,6 +120,27 @@ async def told_since(visit: Visit) -> Turn:
         StaffPost(note, reply_to=lead.staff_message_id, about=lead.client.user_id)])
 
 
+async def rechecked(visit: Visit, screening_id: int, outcome: str) -> Turn:
+    """The check taken again while a request is open ("pregnant: yes" after booking): the
+    request rests on it now, its card shows it, and staff are told where its outcome is not
+    the one they had. Nothing where no request is open."""
+    lead = await _open_lead(visit)
+    if lead is None or lead.screening_id == screening_id:
+        return Turn()
+    await visit.stores.leads.rest_on(lead.id, screening_id, outcome)
+    updated = await visit.stores.leads.get(lead.id)
+    assert updated is not None
+    posts = [await cards.card_post(visit.services, updated)]
+    if outcome != lead.outcome:
+        staff = visit.settings.default_language
+        title = visit.content.screening.outcome(outcome).title
+        posts.append(StaffPost(visit.content.tr_message(
+            staff, N_("staff.lead.rechecked"), id=lead.id, name=lead.client.full_name,
+            outcome=visit.content.tr_button_label(staff, title)),
+            reply_to=lead.staff_message_id, about=lead.client.user_id))
+    return Turn([], posts)
+
+
 async def begin(visit: Visit, text: str | None = None) -> Turn:
     """Book a consultation after a recent check; a client with an appointment sees it, and one
     whose request is still open is told so instead of leaving a second one; a request whose

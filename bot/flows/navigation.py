@@ -27,8 +27,8 @@ from bot.flows.context import OFFERED
 from bot.flows.language import named_language
 from bot.flows.menu import MenuAction, choose_language, main_menu, set_language
 from bot.flows.privacy import ask_forget
-from bot.flows.questions import ask
-from bot.flows.screening import back, open_step
+from bot.flows.questions import ask, open_step
+from bot.flows.screening import back
 
 if TYPE_CHECKING:
     from bot.flows.router import Router

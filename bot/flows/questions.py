@@ -90,3 +90,14 @@ def _look(visit: Visit, step: Step) -> Look:
     text = visit.render("question.j2", number=number, total=len(screening.in_order),
                         question=visit.tr(step.question))
     return Look(text, tuple(rows))
+
+
+async def open_step(visit: Visit) -> tuple[ScreeningRecord, Step] | None:
+    """The open check and the question it is at, for typed text; None when no check is open
+    (or its consent is of an older text: the buttons ask again)."""
+    record = await visit.stores.screenings.active(visit.client.user_id)
+    screening = visit.content.screening
+    step = screening.step(record.current_step or "") if record else None
+    if record is None or step is None or record.consent_version != screening.consent_version:
+        return None
+    return record, step

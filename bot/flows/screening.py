@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 
 from bot.content import Step
 from bot.content.i18n import N_
-from bot.flows import Reply, Turn, Visit, funnel
+from bot.flows import Reply, Turn, Visit, booking, funnel
 from bot.flows.consent import begin
 from bot.flows.eligibility import TOLD, YES, evaluate, told
 from bot.flows.menu import main_menu, with_note
 from bot.flows.outcome import outcome_reply
-from bot.flows.questions import BACK, CANCEL, DONE, NO, TOGGLE, Answer, ask
+from bot.flows.questions import BACK, CANCEL, DONE, NO, TOGGLE, Answer, ask, open_step
 from bot.storage import ScreeningRecord
 
 # Notes that end "here is the main menu", as they read above the open question instead.
@@ -49,17 +49,6 @@ async def answer(visit: Visit, pressed: Answer) -> Turn | None:
     if value not in (YES, NO):
         return None
     return await advance(visit, record, step, value)
-
-
-async def open_step(visit: Visit) -> tuple[ScreeningRecord, Step] | None:
-    """The open check and the question it is at, for typed text; None when no check is open
-    (or its consent is of an older text: the buttons ask again)."""
-    record = await visit.stores.screenings.active(visit.client.user_id)
-    screening = visit.content.screening
-    step = screening.step(record.current_step or "") if record else None
-    if record is None or step is None or record.consent_version != screening.consent_version:
-        return None
-    return record, step
 
 
 async def not_understood(visit: Visit, note: str) -> Turn:
@@ -120,7 +109,8 @@ async def advance(visit: Visit, record: ScreeningRecord, step: Step, value: str)
     await funnel.record(visit.services, funnel.SCREENED)
     if verdict.outcome == screening.when_nothing_declared:
         await funnel.record(visit.services, funnel.SUITABLE)
-    return Turn([Reply(visit.tr("screening.finished"), edit=True), outcome_reply(visit, verdict)])
+    return Turn([Reply(visit.tr("screening.finished"), edit=True), outcome_reply(visit, verdict)]
+                ) + await booking.rechecked(visit, record.id, verdict.outcome)
 
 
 def register(router: Router) -> None:

@@ -29,8 +29,8 @@ from bot.flows import Reply, Turn, Visit, faq
 from bot.flows.eligibility import TOLD, YES
 from bot.flows.eligibility import told as told_answer  # `told` is this answer's flag here
 from bot.flows.language import written_in
-from bot.flows.questions import NO, Answer, ask
-from bot.flows.screening import advance, back, open_step
+from bot.flows.questions import NO, Answer, ask, open_step
+from bot.flows.screening import advance, back
 from bot.flows.typed_text import Typed
 from bot.storage import ScreeningRecord
 

@@ -86,6 +86,11 @@ class LeadStore(Store):
         """The check's outcome changed since the lead was made (health told after it)."""
         await self.write("UPDATE leads SET outcome = ? WHERE id = ?", (outcome, lead_id))
 
+    async def rest_on(self, lead_id: int, screening_id: int, outcome: str) -> None:
+        """The client took the check again while the lead was open: it rests on that one now."""
+        await self.write("UPDATE leads SET screening_id = ?, outcome = ? WHERE id = ?",
+                         (screening_id, outcome, lead_id))
+
     async def set_note(self, lead_id: int, note: str) -> None:
         await self.write("UPDATE leads SET note = ? WHERE id = ?", (note, lead_id))
 

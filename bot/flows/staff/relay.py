@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from bot.content.i18n import N_
 from bot.flows import ClientPost, Reply, StaffPost, Turn, Visit, phones, receipts
 from bot.flows.faq import MAX_QUESTION
-from bot.flows.screening import open_step
+from bot.flows.questions import open_step
 from bot.flows.staff import Desk, client_language
 from bot.storage import Stores
 
