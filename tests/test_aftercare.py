@@ -432,3 +432,32 @@ async def test_a_question_beside_the_procedure_had_today_is_answered_and_the_wee
     assert user.find_button(t.label("menu.aftercare"))
     assert await week_bot.app.bot_data["services"].stores.aftercare.active_plan(
         user.user["id"]) is None
+
+
+LONG = {  # some 1,900 characters of background before what matters
+    "en": "So about yesterday, let me tell you everything from the start. " * 30,
+    "ru": "Расскажу всё по порядку, что было вчера и сегодня с самого утра. " * 30}
+URGENT_AT_THE_END = {"en": "BUT NOW MY EYE IS SWOLLEN SHUT AND I HAVE TROUBLE BREATHING",
+                     "ru": "А СЕЙЧАС ГЛАЗ ЗАПЛЫЛ И МНЕ ТРУДНО ДЫШАТЬ"}
+
+
+@pytest.mark.parametrize("describe, times", [(True, 1), (False, 1), (True, 2)])
+async def test_a_long_message_in_the_week_is_read_and_passed_on_whole(
+    week_bot: Sandbox, content: Content, language: str, describe: bool, times: int
+) -> None:
+    """1,850 characters of background ending "…now my eye is swollen shut and I have trouble
+    breathing": after "Something else" only the first 1,000 were read, so the client got the
+    calm reply and staff a plain alert that never showed the end; typed straight in the
+    week, it was refused as too long to read."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    user = week_bot.user(first_name="Vera", language_code=language)
+    await started(week_bot, user, t)
+    await live_through(week_bot, user, at(LONDON, 2026, 10, 23, 12, 0))
+    if describe:
+        await user.press(t.label("aftercare.answer.other"))
+    text = LONG[language] * times + URGENT_AT_THE_END[language]  # twice: near Telegram's 4,096
+    reply = shown(await user.send(text))
+    assert t("aftercare.problem.urgent") in reply
+    [alert] = week_bot.staff_chat()
+    assert staff("staff.aftercare.urgent") in alert.text
+    assert URGENT_AT_THE_END[language] in alert.text

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from bot.flows.router import Router
 
 DETAILS = "aftercare_details"
+QUOTED = 3000  # characters of the client's words an alert shows
 # Files in the tz database that are not places: the server's own zone, a POSIX fallback,
 # "no zone configured", and the leap-second and POSIX-only copies of every zone.
 NOT_PLACES = frozenset({"localtime", "posixrules", "factory"})
@@ -200,7 +201,7 @@ async def details(visit: Visit, text: str, data: dict[str, Any]) -> Turn:
     plan = await visit.stores.aftercare.plan(int(str(data["plan"])))
     if plan is None:
         return main_menu(visit)
-    return await record(visit, plan, int(str(data["day"])), str(data["answer"]), text[:1000])
+    return await record(visit, plan, int(str(data["day"])), str(data["answer"]), text)
 
 
 async def typed(visit: Visit, text: str, photo: int | None = None) -> Turn | None:
@@ -211,7 +212,7 @@ async def typed(visit: Visit, text: str, photo: int | None = None) -> Turn | Non
     answer = next((a for a in visit.content.aftercare.answers if a.describe), None)
     if plan is None or answer is None:
         return None
-    return await record(visit, plan, today(visit, plan), answer.id, text[:1000] or None, photo)
+    return await record(visit, plan, today(visit, plan), answer.id, text or None, photo)
 
 
 def today(visit: Visit, plan: Plan) -> int:
@@ -263,8 +264,7 @@ async def treated_lately(visit: Visit) -> bool:
 async def reported(visit: Visit, text: str) -> Turn:
     """A problem told after the procedure with no week running (never started, or over):
     staff hear of it as of a check-in, in the client's words, and a reply reaches the client."""
-    return await _alerted(visit, text[:1000],
-                          urgent=visit.content.replies[visit.language].urgent(text))
+    return await _alerted(visit, text, urgent=visit.content.replies[visit.language].urgent(text))
 
 
 async def _alerted(visit: Visit, details: str | None, *, day: int | None = None,
@@ -274,7 +274,7 @@ async def _alerted(visit: Visit, details: str | None, *, day: int | None = None,
     user_id = visit.client.user_id
     alert = visit.content.render(
         visit.settings.default_language, "aftercare_alert.j2", client=visit.client, day=day,
-        client_language=display_name(visit.language), details=details, answer=answer,
+        client_language=display_name(visit.language), details=_quoted(details), answer=answer,
         urgent=urgent,
         lead_id=await visit.stores.leads.latest_id(user_id),
         phone=phones.for_staff(await visit.stores.leads.latest_phone(user_id),
@@ -282,6 +282,14 @@ async def _alerted(visit: Visit, details: str | None, *, day: int | None = None,
     await funnel.record(visit.services, funnel.AFTERCARE_PROBLEM)
     return Turn([Reply(visit.render("aftercare_problem.j2", urgent=urgent))],
                 [StaffPost(alert, receipts.thread(user_id), about=user_id)])
+
+
+def _quoted(details: str | None) -> str | None:
+    """The client's words for the staff alert, within Telegram's length for a message: a very
+    long one loses its middle, never its end, where what matters most is often told last."""
+    if details is None or len(details) <= QUOTED:
+        return details
+    return details[:QUOTED // 3] + " […] " + details[-(QUOTED - QUOTED // 3):]
 
 
 @cache

@@ -108,7 +108,7 @@ async def typed(visit: Visit, text: str) -> Turn | None:
     day = aftercare.today(visit, plan)
     answer = reading.answer_on(day, visit.content.aftercare)
     if reading.symptoms and answer is not None:
-        return await aftercare.record(visit, plan, day, answer, text[:1000]) + answers
+        return await aftercare.record(visit, plan, day, answer, text) + answers
     if answers.replies:
         return answers
     if answer is not None:

@@ -63,10 +63,11 @@ SMALLTALK = {"greeting": N_("smalltalk.greeting"), "thanks": N_("smalltalk.thank
 
 
 async def message(visit: Visit, text: str) -> Turn:
-    if len(text) > faq.MAX_QUESTION:
-        return Turn([Reply(visit.tr("faq.too_long", limit=faq.MAX_QUESTION))])
+    # A sign that needs care today is heard however long the message that tells it.
     if (alert := await aftercare.urgent(visit, text)) is not None:
         return alert
+    if len(text) > faq.MAX_QUESTION:
+        return Turn([Reply(visit.tr("faq.too_long", limit=faq.MAX_QUESTION))])
     found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
     offer = Turn()
     # A name, a brand or one word is no sign of another language ("London", "нет").
