@@ -7,9 +7,11 @@ from datetime import timedelta
 
 import pytest
 
+from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import Sandbox
 from tests.chat import Texts, shown, week_started
+from tests.desk import staff_member
 
 QUESTIONS = [
     ("en", "can I go to the sauna?", "sauna"), ("en", "can I use retinol?", "retinoids"),
@@ -253,3 +255,19 @@ async def test_a_message_that_tells_nothing_asks_again_and_alerts_nobody(
     reply = shown(await user.press(t.label("aftercare.answer.cracks")))
     assert t("aftercare.problem.guidance") in reply and len(bot.staff_chat()) == 1
 
+
+
+async def test_an_urgent_alert_without_a_phone_says_how_to_reach_the_client(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """A client who started the week from the menu, never booked: the urgent alert said "Call
+    the client now" and gave no number to call. Replying to the alert reaches the client."""
+    user, t = await week_started(bot, "en", first_name="Vera")
+    staff = Texts(content, content.languages[0])
+    bot.clock.advance(timedelta(days=1))
+    await user.send("my eyes are swollen shut")
+    [alert] = bot.staff_chat()
+    assert staff("staff.aftercare.write_now") in alert.text
+    assert staff("staff.aftercare.call_now") not in alert.text
+    await staff_member(bot, settings).reply_to(alert, "Vera, we are calling a doctor.")
+    assert "Vera, we are calling a doctor." in user.last.text
