@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox
 from tests import shipped
@@ -375,3 +376,20 @@ async def test_a_condition_told_and_then_declared_gets_its_own_reason_only(
         language], yes=frozenset({"diabetes"}))
     assert not told_in(t, outcome)
     assert t(content.screening.conditions["diabetes"].reason) in outcome
+
+
+async def test_health_told_is_erased_when_the_consent_is_refused(
+    bot: Sandbox, content: Content, language: str, settings: Settings
+) -> None:
+    """"у меня эпилепсия, принимаю депакин", then no to the consent: the bot said "No health
+    answers have been stored", and /mydata still listed epilepsy as told."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    await client.send({"en": "i have epilepsy and take depakine",
+                       "ru": "у меня эпилепсия, принимаю депакин"}[language])
+    assert t.label("screening.condition.epilepsy") in shown(await client.send("/mydata"))
+    assert t("screening.consent.refused", phone=settings.phone) in shown(
+        await screen(client, t, consent=False))
+    mydata = shown(await client.send("/mydata"))
+    assert t.label("screening.condition.epilepsy") not in mydata

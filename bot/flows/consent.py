@@ -52,6 +52,8 @@ async def begin(visit: Visit) -> Turn:
 
 async def consent(visit: Visit, given: bool) -> Turn:
     if not given:  # booking goes through the check: without it, a person books
+        # Health told outside the check waits for one; with its consent refused, none comes.
+        await visit.stores.clients.take_health_told(visit.client.user_id)
         rows = ((visit.tr_button("menu.person", MenuAction("person").pack()),),
                 (visit.tr_button("button.menu", MenuAction("menu").pack()),))
         return Turn([Reply(visit.tr("screening.consent.refused", phone=visit.settings.phone),
