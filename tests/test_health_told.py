@@ -242,7 +242,10 @@ async def test_a_worry_or_a_plan_ahead_is_no_health_told(
     ("ru", "у меня нет герпеса"), ("ru", "у меня герпеса нет"),
     # "никогда" before the denial: the first got the page "What is it?", the second was kept
     # as herpes told.
-    ("ru", "никогда не было герпеса"), ("ru", "герпеса никогда не было")])
+    ("ru", "никогда не было герпеса"), ("ru", "герпеса никогда не было"),
+    # A medicine never taken, in the past tense: kept as isotretinoin told.
+    ("en", "never took accutane"), ("ru", "роаккутан никогда не пила"),
+    ("ru", "я не беременна и не кормлю, роаккутан не принимала")])
 async def test_a_denied_condition_alone_is_no_health_told(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:
