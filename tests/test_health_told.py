@@ -13,7 +13,7 @@ from bot.devtools.sandbox import ChatUser, Sandbox
 from tests import shipped
 from tests.chat import Texts, screen, shown, told_in
 from tests.desk import card
-from tests.slots import pick_first_slot
+from tests.slots import buttons, pick_first_slot
 
 content, settings = shipped.content, shipped.settings  # what the clinic ships
 
@@ -351,6 +351,37 @@ async def test_health_told_beside_the_phone_number_is_counted(
     await pick_first_slot(client)
     text = (await card(bot, 1)).text
     assert staff("screening.outcome.suitable.title") not in text
+
+
+@pytest.mark.parametrize("exact", [False, True])
+async def test_health_told_beside_the_day_wanted_is_counted(
+    bot: Sandbox, content: Content, language: str, exact: bool
+) -> None:
+    """"в четверг после 18, и кстати у меня еще эпилепсия была в детстве" at the day picker was
+    kept only as the client's note: the card said "No contraindications declared". A time
+    named exactly holds it at once."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = bot.user(language_code=language)
+    await screen(client, t)
+    await client.press(t.label("screening.outcome.suitable.book"))
+    await client.send("+44 7400 123456")
+    reply = shown(await client.send({
+        ("en", True): "thursday at 6pm please, and btw i have epilepsy",
+        ("ru", True): "в четверг в 18:00, и кстати у меня эпилепсия",
+        ("en", False): "any evening works, and btw i have epilepsy",
+        ("ru", False): "любой вечер подойдёт, и кстати у меня эпилепсия"}[language, exact]))
+    # Held at once, the client hears it is noted; else it is answered as anywhere (a
+    # specialist decides) and the picker still waits.
+    assert t("screening.told") in reply if exact else t.label(
+        "screening.condition.epilepsy") in reply
+    if not exact:  # the days shown before it
+        picker = next(m for m in reversed(client.messages) if buttons(m, "sday:"))
+        await client.press_data(buttons(picker, "sday:")[0][1], picker)
+        times = next(m for m in reversed(client.messages) if buttons(m, "stime:"))
+        await client.press_data(buttons(times, "stime:")[0][1], times)
+    text = (await card(bot, 1)).text
+    assert staff("screening.outcome.suitable.title") not in text
+    assert staff.label("screening.condition.epilepsy") in text
 
 
 async def test_a_condition_told_beside_a_symptom_in_the_week_is_counted(

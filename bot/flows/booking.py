@@ -278,12 +278,7 @@ async def _contact(visit: Visit, phone: str | None, username: str | None,
     if said:
         data["note"] = slot_picker.with_note(data.get("note"), said)
         thanks += "\n\n" + visit.tr("booking.noted", note=said[:slot_picker.NOTE_LIMIT])
-        found = route(visit.content, visit.services.matchers[visit.language], visit.language,
-                      said)
-        if tells_health(visit.content, visit.language, said, found):  # "…, i have rosacea"
-            await visit.stores.clients.tell_health(
-                visit.client.user_id, visit.now,
-                found.keys if found.kind == "condition" else ())
+        if await _health_beside(visit, said):  # "…, i have rosacea"
             thanks += "\n\n" + visit.tr("screening.told")
     await visit.stores.chat_states.save(visit.client.user_id, TIME, data, visit.now)
     received = Reply(thanks, remove_keyboard=True)
@@ -375,15 +370,21 @@ async def remind_time(visit: Visit, text: str, data: dict[str, Any]) -> Turn | N
     if _asks(visit, text) and (slot_picker.asked_day(visit, text) is None or _question(
             visit, text)):
         return None  # answered as anywhere else; `still_open` follows
+    # "в четверг после 18, и кстати у меня эпилепсия": the request rests on a check that
+    # counts it.
+    told = await _health_beside(visit, text)
+    heard = Turn([Reply(visit.tr("screening.told"))]) if told else Turn()
     if reader.calls_back(text) and CALL_BACK in {
             t.id for t in visit.content.booking.preferred_times}:
         kept = slot_picker.with_note(data.get("note"), text)
         await visit.stores.chat_states.save(visit.client.user_id, TIME, {**data, "note": kept},
                                             visit.now)
-        return await time_chosen(visit, CALL_BACK)  # as "📞 call me" does
+        chosen = await time_chosen(visit, CALL_BACK)  # as "📞 call me" does
+        return heard + chosen if chosen is not None else None
     if visit.settings.booking is not None and (at := await slot_picker.typed_slot(
             visit, text, data.get("note"))) is not None:
-        return await slot_chosen(visit, SlotTime(0, int(at.timestamp())))  # as its button
+        chosen = await slot_chosen(visit, SlotTime(0, int(at.timestamp())))  # as its button
+        return heard + chosen if chosen is not None else None
     if reader.resumes(text):
         note = visit.tr("resume.here")
     else:
@@ -391,9 +392,23 @@ async def remind_time(visit: Visit, text: str, data: dict[str, Any]) -> Turn | N
         await visit.stores.chat_states.save(visit.client.user_id, TIME, {**data, "note": kept},
                                             visit.now)
         note = visit.tr("booking.noted", note=text.strip()[:slot_picker.NOTE_LIMIT])
+        if told:
+            note += "\n\n" + visit.tr("screening.told")
     if visit.settings.booking is not None:
         return await slot_picker.typed(visit, 0, text, note, data.get("note"))
     return Turn([ask_time(visit, note)])
+
+
+async def _health_beside(visit: Visit, text: str) -> bool:
+    """Whether words typed beside what the booking asks (a phone number, the day wanted) tell
+    of the client's health; if so they are kept as health told, for the check the booking
+    rests on."""
+    found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
+    if not tells_health(visit.content, visit.language, text, found):
+        return False
+    await visit.stores.clients.tell_health(visit.client.user_id, visit.now,
+                                           found.keys if found.kind == "condition" else ())
+    return True
 
 
 def _question(visit: Visit, text: str) -> bool:
