@@ -47,6 +47,23 @@ async def test_the_client_is_reminded_the_evening_before_and_that_morning(
     assert await bot.run_scheduler() == 0
 
 
+async def test_the_morning_reminder_does_not_ask_again_once_the_client_said_they_come(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """"✅ I'll come" pressed on the evening reminder, then that morning: "Will you come?
+    Please let us know with a button below" again, with the same three buttons."""
+    t = Texts(content, language)
+    client = await reminded(bot, content, settings, language=language)
+    await client.press(t.label("appointment.confirm"))
+    move_to(bot, datetime(2026, 12, 2, 8, 0, tzinfo=UTC))
+    assert await bot.run_scheduler() == 1
+    morning = client.last
+    assert t("appointment.reminder.ask") not in morning.text
+    assert t("appointment.reminder.confirmed") in morning.text
+    assert [label for label, _ in morning.buttons] == [
+        t.label("appointment.reschedule"), t.label("appointment.cancel")]
+
+
 async def test_the_confirmation_brings_a_calendar_file_and_mentions_the_reminders(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:

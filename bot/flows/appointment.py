@@ -62,20 +62,23 @@ class AppointmentAnswer(CallbackData, prefix="appt"):
         return (cls(MAX_ID, 2**40, answer) for answer in ANSWERS)
 
 
-def reminder(services: Services, lead: Lead, kind: str, language: str) -> Reply:
-    """The evening-before (`eve`) or morning-of reminder, with the three answers."""
+def reminder(services: Services, lead: Lead, kind: str, language: str,
+             confirmed: bool = False) -> Reply:
+    """The evening-before (`eve`) or morning-of reminder, with the three answers; once the
+    client said they come (`confirmed`), it asks no more, and offers the other two."""
     assert lead.appointment_at is not None
     day, time = appointment_day(services, lead.appointment_at, language)
     text = services.content.render(language, "appointment_reminder.j2",
                                    clinic=services.settings.speaking(language),
-                                   kind=kind, date=day, time=time)
+                                   kind=kind, date=day, time=time, confirmed=confirmed)
     at = int(lead.appointment_at.timestamp())
 
     def button(choice: Answer) -> Button:
         return Button(services.content.tr_button_label(language, LABELS[choice]),
                       AppointmentAnswer(lead.id, at, choice).pack())
 
-    return Reply(text, ((button("confirm"),), (button("reschedule"), button("cancel"))))
+    others = (button("reschedule"), button("cancel"))
+    return Reply(text, (others,) if confirmed else ((button("confirm"),), others))
 
 
 def held_reminder(services: Services, lead: Lead, language: str) -> Reply:

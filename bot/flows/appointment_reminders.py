@@ -40,8 +40,10 @@ class AppointmentReminders(Schedule[AppointmentReminder]):
                 or _stale(row, now, services)):
             return Hold.SKIP
         language = client_language(services, lead.client)
+        confirmed = row.kind != HELD and await services.stores.appointments.answer_of(
+            lead.id, row.appointment_at) == "confirm"
         reply = held_reminder(services, lead, language) if row.kind == HELD else reminder(
-            services, lead, row.kind, language)
+            services, lead, row.kind, language, confirmed)
         return Due(lead.client.chat_id, lead.client.user_id, reply,
                    f"appointment reminder {row.id} ({row.kind}, lead {lead.id})")
 

@@ -100,4 +100,4 @@ def schedules() -> tuple[Schedule[Any], ...]:
 
 def digests() -> tuple[StaffDigest, ...]:
     """Every post the scheduler makes to the staff chat once a day or week, in order."""
-    return (agenda.HELD_NUDGE, stats.WEEKLY_DIGEST)
+    return (agenda.HELD_NUDGE, agenda.UNMARKED_NUDGE, stats.WEEKLY_DIGEST)

@@ -3,7 +3,8 @@
 The day's list shows each appointment, earliest first, with the time (the clinic's), the lead
 number, the client's name and whether they answered their reminder; a time a client holds
 that staff have not confirmed is listed too, marked so, and staff are reminded of such times
-at the nudge hour of the open day before and of the day itself (`held_nudge`); none is
+at the nudge hour of the open day before and of the day itself (`held_nudge`), and of visits
+whose time passed while their lead still waits for a mark (`unmarked_nudge`); none is
 posted on a day the clinic is closed. `/help` lists
 the desk's commands from the router, as Telegram's command menu of the staff chat does."""
 
@@ -19,7 +20,17 @@ from bot.config import Settings
 from bot.content.i18n import N_, format_when
 from bot.flows import Reply, Services, Turn
 from bot.flows.scheduled import StaffDigest
-from bot.flows.staff import BOOKED, CLIENT_CANCELLED, CONTACTED, LABELS, NEW, Desk, StaffMember
+from bot.flows.staff import (
+    ARCHIVED,
+    BOOKED,
+    CLIENT_CANCELLED,
+    CONTACTED,
+    LABELS,
+    NEW,
+    TREATED,
+    Desk,
+    StaffMember,
+)
 from bot.flows.staff.cards import ANSWERS
 from bot.flows.staff.status import date_example
 from bot.storage import Lead
@@ -29,6 +40,7 @@ if TYPE_CHECKING:
 
 TITLES = (N_("staff.agenda.today"), N_("staff.agenda.tomorrow"))
 HELD = (NEW, CONTACTED)  # statuses whose appointment time is the client's pick, unconfirmed
+UNMARKED_DAYS = timedelta(days=14)  # how long a passed visit nobody marked is recalled
 
 
 async def agenda(desk: Desk, days_ahead: int) -> Turn:
@@ -108,6 +120,31 @@ async def _held(services: Services) -> Reply | None:
 
 
 HELD_NUDGE = StaffDigest("held times nudge", _held_due, _held)
+
+
+async def _unmarked(services: Services) -> Reply | None:
+    """Visits before today (the clinic's), within `UNMARKED_DAYS`, whose lead nobody marked:
+    the client came (Treated begins their aftercare week) or did not; None when there are
+    none. Today's may still be under way."""
+    desk = Desk(services, StaffMember(0, ""))
+    tz, stores = desk.settings.timezone, desk.stores
+    today = datetime.combine(desk.now.astimezone(tz).date(), time(0), tzinfo=tz)
+    lines, named = [desk.tr("staff.unmarked.title")], []
+    for lead_id in await stores.appointments.on_day(today - UNMARKED_DAYS, today):
+        lead = await stores.leads.get(lead_id)
+        if lead is None or lead.appointment_at is None or lead.status not in (BOOKED, *HELD):
+            continue
+        lines.append(desk.tr("staff.held.line", id=lead.id, name=lead.client.full_name,
+                             when=format_when(lead.appointment_at, desk.language, tz)))
+        named.append(lead.client.user_id)
+    if not named:
+        return None
+    how = desk.tr("staff.unmarked.how", treated=desk.tr_label(LABELS[TREATED]),
+                  archived=desk.tr_label(LABELS[ARCHIVED]))
+    return Reply("\n".join([*lines, "", how]), about=tuple(named))
+
+
+UNMARKED_NUDGE = StaffDigest("unmarked visits nudge", _held_due, _unmarked)
 
 
 def help_text(desk: Desk, router: DeskRouter) -> Turn:
