@@ -115,6 +115,8 @@ async def test_the_clinics_details_are_answered_from_the_configuration(
     ("en", "how much does it cost? does it hurt?", ("price", "duration")),
     ("ru", "сколько стоит и сколько длится процедура?", ("price", "duration")),
     ("ru", "сколько нужно сеансов, и как часто их делать? и сколько стоит", ("course", "price")),
+    # "скока", as people type "сколько": the price was dropped and only the pain answered.
+    ("ru", "скока стоит и больно ли?", ("price", "duration")),
 ])
 async def test_two_questions_in_one_message_get_both_answers(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str,

@@ -33,6 +33,7 @@ def asked_apart(content: Content, matcher: FaqMatcher, language: str, text: str,
     message asks several topics or details apart; then each of them, `found` among them."""
     if found.kind not in APART or found.cautious or found.detail:
         return [found]
+    text = content.spotters[language].meant(text)  # "скока стоит" is "сколько стоит"
     parts = [part for part in _parts(content, language, text)
              if _asks(content, language, part) and len(_WORD.findall(part)) >= WORDS]
     if len(parts) < 2:
@@ -57,6 +58,7 @@ def asked_beside(content: Content, matcher: FaqMatcher, language: str, text: str
     them unsaid. None beside a booking read with the caution, or beside anything else."""
     if found.kind != "book" or found.cautious:
         return []
+    text = content.spotters[language].meant(text)
     parts = [part for part in _parts(content, language, text)
              if _asks(content, language, part) and len(_WORD.findall(part)) >= WORDS]
     routes = [(part, route(content, matcher, language, part)) for part in parts]
