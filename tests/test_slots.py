@@ -180,6 +180,24 @@ async def test_a_time_typed_that_is_not_free_shows_that_days_times(
 
 
 @pytest.mark.engines("sqlite")
+async def test_a_day_and_time_typed_that_is_not_free_says_so_and_shows_the_whole_day(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """"Saturday at 11am please", 11:00 being no free time: the times from 11:30 were shown,
+    10:45 hidden, and nothing said that 11:00 was not free."""
+    t = Texts(content, language)
+    client = await at_picker(bot, content, language=language)
+    reply = shown(await client.send({"en": "next Saturday at 11am please",
+                                     "ru": "в субботу в 11:00 пожалуйста"}[language]))
+    assert await stores_of(bot).leads.get(1) is None
+    assert t("slots.hours_full", day={"en": "Saturday 28 November",
+                                      "ru": "Суббота 28 ноября"}[language]) in reply
+    times = buttons(client.last, "stime:")
+    assert times and times[0][0] == format_time(datetime(2026, 11, 28, 10, 0, tzinfo=UTC),
+                                                 "short", locale=language)
+
+
+@pytest.mark.engines("sqlite")
 @pytest.mark.parametrize("typed", [
     {"en": "friday after 5pm", "ru": "в пятницу после 5 вечера"},
     {"en": "friday after 5 pm", "ru": "в пятницу после 17"},

@@ -68,6 +68,14 @@ class AskedDay:
     until: time = time(23, 59)
 
 
+def at_a_time(text: str) -> bool:
+    """Whether the text names a time to come at ("at 11am", "в 11:00", "14:00"), not one to
+    come from ("after 5pm", "после 18")."""
+    lowered = text.casefold()
+    return _AFTER.search(lowered) is None and (
+        _AT.search(lowered) or _CLOCK.search(lowered)) is not None
+
+
 def parse_day(text: str, today: date) -> AskedDay | None:
     """The day `text` asks for (the next such weekday, this or next year's date), and the
     hours it narrows to; None when it names no day."""

@@ -21,7 +21,7 @@ from markupsafe import Markup
 from bot.callbacks import MAX_ID, Between, CallbackData
 from bot.content.i18n import N_
 from bot.flows import Button, Buttons, Reply, Turn, Visit
-from bot.flows.days import AskedDay, parse_day
+from bot.flows.days import AskedDay, at_a_time, parse_day
 from bot.flows.slots import bookable_days, free
 from bot.flows.staff import CALL_BACK
 
@@ -159,6 +159,10 @@ async def typed(visit: Visit, lead: int, text: str, note: Markup,
     a time typed alone, the day the client named last, `typed_day`), or the days when it
     names none."""
     asked = typed_day(visit, text, earlier)
+    if asked is not None and asked_day(visit, text) is not None and at_a_time(text):
+        # "Saturday at 11am", and 11:00 is no free time (else it was taken): nothing is free
+        # at the time asked, and the day's other times are shown, those before it too.
+        asked = AskedDay(asked.day, asked.since, asked.since)
     return await (times(visit, lead, asked, note=note) if asked
                   else days(visit, lead, note=note))
 
