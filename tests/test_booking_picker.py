@@ -37,15 +37,19 @@ async def test_no_time_suits_the_client_and_the_clinic_calls_back(
     assert staff.label("booking.time.any") not in text
 
 
-async def test_call_me_pressed_with_nothing_typed_is_any_time(
-    bot: Sandbox, content: Content
+async def test_call_me_pressed_with_nothing_typed_says_no_free_time_suited(
+    bot: Sandbox, content: Content, language: str
 ) -> None:
-    t, staff = Texts(content, "en"), Texts(content, "en")
-    client = await at_picker(bot, content)
-    await client.press(t.label("slots.call_me"))
+    """"📞 No time suits me: call me" told the client "The clinic will contact you: any time",
+    and the card said "Preferred time: Any time": the opposite of what they said."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = await at_picker(bot, content, language=language)
+    reply = shown(await client.press(t.label("slots.call_me")))
+    assert t("booking.call_back_chosen") in reply
+    assert t.label("booking.time.any").lower() not in reply
     text = (await card(bot, 1)).text
-    assert staff.label("booking.time.any") in text
-    assert staff("staff.lead.time_in_note") not in text
+    assert staff("staff.lead.time_call_back") in text
+    assert staff.label("booking.time.any") not in text
 
 
 async def test_a_question_at_the_picker_is_answered_and_the_picker_waits(

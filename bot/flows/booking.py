@@ -300,9 +300,11 @@ async def time_chosen(visit: Visit, time_id: str) -> Turn | None:
     if made is None:
         return None
     record, card = made
-    chosen = Reply(visit.tr("booking.time_chosen",  # a button's label inside a sentence
-                            time=visit.tr_label(times[time_id].label).lower()),
-                   edit=True)
+    # With free times on offer, "any" is "📞 none suits me: call me", not "any time is fine".
+    chosen = Reply(visit.tr("booking.call_back_chosen") if time_id == CALL_BACK and (
+        visit.settings.booking is not None) else visit.tr(
+        "booking.time_chosen",  # a button's label inside a sentence
+        time=visit.tr_label(times[time_id].label).lower()), edit=True)
     done = Reply(visit.render("booking_done.j2"),
                  ((visit.tr_button("button.menu", MenuAction("menu").pack()),),))
     return Turn([chosen, _tips(visit, record), done], [card])

@@ -224,6 +224,8 @@ async def card_values(services: Services, lead: Lead) -> dict[str, Any]:
         # "Any time" above "only evenings after 6 pls": the client's own words say when.
         "preferred_time": content.tr_message(staff, "staff.lead.time_in_note")
         if lead.preferred_time == CALL_BACK and lead.note
+        else content.tr_message(staff, "staff.lead.time_call_back")
+        if lead.preferred_time == CALL_BACK and services.settings.booking is not None
         else content.tr_button_label(staff, times[lead.preferred_time])
         if lead.preferred_time in times else None,
         "note": lead.note,
