@@ -61,6 +61,26 @@ def test_yes_and_no_are_read_as_people_write_them(
     assert content.replies[language].answer(text) == expected
 
 
+@pytest.mark.parametrize("language, text", [
+    ("ru", "не скажу"), ("ru", "не хочу отвечать"), ("ru", "не хочу говорить"),
+    ("ru", "это личное"), ("en", "i'd rather not say"), ("en", "prefer not to say"),
+    ("en", "none of your business"), ("en", "that's private")])
+async def test_a_refusal_to_answer_is_no_no(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """"не скажу" at "Are you pregnant?" was stored as "No", and the check, all no, ended
+    "nothing stands in the way": a refusal is a "not sure" a person goes through."""
+    t = Texts(content, language)
+    goals, first, second = path(content.screening)[:3]
+    user = bot.user(language_code=language)
+    await consented(user, t)
+    await user.press(t.label("screening.done"))
+    await user.press_exact(t.label("screening.no"))
+    reply = shown(await user.send(text))
+    assert t("screening.noted", answer=t.label("screening.no")) not in reply
+    assert (await answers_of(bot)).get(second.id) == "unsure"
+
+
 async def answers_of(bot: Sandbox) -> dict[str, str]:
     rows = await stores_of(bot).database.all("SELECT step_id, answer FROM screening_answers", ())
     return {str(r[0]): str(r[1]) for r in rows}
