@@ -111,3 +111,25 @@ async def test_booking_again_offers_the_number_already_given(
     await client.press(t.label("booking.time.evening"))
     lead = await stores_of(bot).leads.get(2)
     assert lead is not None and lead.phone == "+79123456789"
+
+
+@pytest.mark.parametrize("typed, cancelled", [
+    ({"en": "yes", "ru": "да"}, True), ({"en": "yes, cancel", "ru": "Да, отменить"}, True),
+    ({"en": "no", "ru": "нет"}, False)])
+async def test_a_typed_yes_or_no_answers_the_cancel_question(
+    bot: Sandbox, content: Content, settings: Settings, language: str,
+    typed: dict[str, str], cancelled: bool
+) -> None:
+    """"да" typed at "Cancel your appointment on Tuesday…? [Yes, cancel] [Keep it]" got "👍 How
+    can I help?", and the time stayed held for a client who thought they had cancelled."""
+    t = Texts(content, language)
+    client = await reminded(bot, content, settings, language=language)
+    await client.press(t.label("appointment.cancel"))
+    reply = shown(await client.send(typed[language]))
+    lead = await stores_of(bot).leads.get(1)
+    assert lead is not None
+    if cancelled:
+        assert t("appointment.cancelled") in reply and lead.status == "client_cancelled"
+    else:
+        assert t("appointment.cancelled") not in reply and lead.status == "booked"
+        assert t("smalltalk.ok") not in reply

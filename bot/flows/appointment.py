@@ -106,7 +106,7 @@ async def answer(visit: Visit, pressed: AppointmentAnswer) -> Turn:
         return Turn([my_appointment.under_way(visit, lead)]) if my_appointment.begun(
             visit, lead) else Turn([my_appointment.ended(visit, lead)])
     if pressed.answer == "cancel":  # asked first; the reminder keeps its buttons meanwhile
-        return my_appointment.ask_cancel(visit, lead, edit=False)
+        return await my_appointment.ask_cancel(visit, lead, edit=False)
     stores, appointment = visit.stores, lead.appointment_at
     await stores.appointments.answer(lead.id, appointment, pressed.answer, visit.now)
     if pressed.answer == "reschedule" and visit.settings.booking is not None:

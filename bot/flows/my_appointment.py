@@ -11,7 +11,7 @@ see it on the card and get a note."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from bot.flows.router import Router
 
 Action = Literal["reschedule", "cancel"]
+CANCEL_ASKED = "appointment_cancel_asked"
 
 
 @dataclass(frozen=True)
@@ -152,16 +153,19 @@ async def pressed(visit: Visit, data: MyBooking) -> Turn:
     if isinstance(lead, Turn):
         return lead
     if data.action == "cancel":
-        return ask_cancel(visit, lead, edit=True)
+        return await ask_cancel(visit, lead, edit=True)
     return await slot_picker.days(visit, lead.id, edit=True)
 
 
-def ask_cancel(visit: Visit, lead: Lead, *, edit: bool) -> Turn:
-    """"Cancel your appointment on Thursday, 3 December, at 15:00?": Yes, cancel / Keep it."""
+async def ask_cancel(visit: Visit, lead: Lead, *, edit: bool) -> Turn:
+    """"Cancel your appointment on Thursday, 3 December, at 15:00?": Yes, cancel / Keep it;
+    a yes or no typed answers it too (`typed_cancel`)."""
     assert lead.appointment_at is not None
     day, hour = appointment_day(visit.services, lead.appointment_at, visit.language,
                                 "accusative")
     at = int(lead.appointment_at.timestamp())
+    await visit.stores.chat_states.save(visit.client.user_id, CANCEL_ASKED,
+                                        {"lead": lead.id, "at": at}, visit.now)
     buttons = ((visit.tr_button("appointment.cancel_yes", CancelChoice(lead.id, at, "yes").pack()),
                 visit.tr_button("appointment.keep", CancelChoice(lead.id, at, "no").pack())),)
     return Turn([Reply(visit.tr("appointment.cancel_ask", date=day, time=hour), buttons,
@@ -169,6 +173,9 @@ def ask_cancel(visit: Visit, lead: Lead, *, edit: bool) -> Turn:
 
 
 async def cancel_chosen(visit: Visit, data: CancelChoice) -> Turn:
+    state = await visit.stores.chat_states.get(visit.client.user_id)
+    if state is not None and state.state == CANCEL_ASKED:
+        await visit.stores.chat_states.clear(visit.client.user_id)
     lead = await still_ahead(visit, data.lead, data.at)
     if isinstance(lead, Turn):
         return lead
@@ -177,6 +184,23 @@ async def cancel_chosen(visit: Visit, data: CancelChoice) -> Turn:
     assert lead.appointment_at is not None
     day, hour = appointment_day(visit.services, lead.appointment_at, visit.language)
     return Turn([Reply(visit.tr("appointment.kept", date=day, time=hour), edit=True)])
+
+
+async def typed_cancel(visit: Visit, text: str, data: dict[str, Any]) -> Turn | None:
+    """A yes or no typed to "Cancel your appointment on …?" answers it as its buttons do
+    ("да" had got "👍 How can I help?", the time still held); anything else lets the question
+    lapse, and is answered as usual."""
+    await _leave_cancel(visit, data)
+    answer = visit.content.replies[visit.language].answer(text)
+    if answer not in ("yes", "no"):
+        return None
+    turn = await cancel_chosen(visit, CancelChoice(int(data["lead"]), int(data["at"]),
+                                                   "yes" if answer == "yes" else "no"))
+    return Turn([replace(r, edit=False) for r in turn.replies], turn.staff, turn.clients)
+
+
+async def _leave_cancel(visit: Visit, data: dict[str, Any]) -> None:
+    await visit.stores.chat_states.clear(visit.client.user_id)
 
 
 async def cancel(visit: Visit, lead: Lead) -> Turn:
@@ -277,4 +301,5 @@ def register(router: Router) -> None:
     router.menu_action("appointment")(show)
     router.button(MyBooking)(pressed)
     router.button(CancelChoice)(cancel_chosen)
+    router.state(CANCEL_ASKED, leave=_leave_cancel)(typed_cancel)
     router.state(slot_picker.MOVING, leave=_leave_move)(typed_while_moving)
