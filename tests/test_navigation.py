@@ -281,3 +281,15 @@ async def test_a_word_to_leave_in_another_shipped_language_is_read_too(
     user = await started(bot, "en")
     reply = shown(await user.send("стоп"))
     assert t("cancel.nothing_open") in reply and t("faq.no_match") not in reply
+
+
+async def test_a_language_named_while_a_message_waits_to_be_passed_on_switches_to_it(
+    bot: Sandbox, content: Content
+) -> None:
+    """"i am not sure" got "Shall I pass your message on?"; then /language and "русский" got
+    the same English offer again, and again: the client was stuck in English."""
+    user = await started(bot, "en")
+    assert Texts(content, "en")("faq.no_match") in shown(await user.send("i am not sure"))
+    await user.send("/language")
+    reply = shown(await user.send("русский"))
+    assert Texts(content, "ru")("language.changed") in reply

@@ -24,6 +24,7 @@ from bot.content.i18n import N_
 from bot.content.replies import ABOUT_THE_CHAT, Navigation
 from bot.flows import Reply, Turn, Visit, my_appointment, unasked
 from bot.flows.context import OFFERED
+from bot.flows.faq import PENDING
 from bot.flows.language import named_language
 from bot.flows.menu import MenuAction, choose_language, main_menu, set_language
 from bot.flows.privacy import ask_forget
@@ -106,8 +107,12 @@ def register(router: Router) -> None:
         if wish == "cancel":
             return await cancel(visit)
         if wish in ABOUT_THE_CHAT:
-            # Begun with a message for staff or a booking, the words are that conversation's.
-            return await _about_the_chat(visit, wish, text) if state in (None, OFFERED) else None
+            # Begun with a message for staff or a booking, the words are that conversation's;
+            # an offer to pass a question on lapses.
+            if state == PENDING:
+                await visit.stores.chat_states.clear(visit.client.user_id)
+            return await _about_the_chat(visit, wish, text) if state in (
+                None, OFFERED, PENDING) else None
         turn = await _back(visit) if wish == "back" and state in (None, OFFERED) else None
         await router.leave(visit)
         if turn is not None:
