@@ -69,7 +69,7 @@ async def test_a_refusal_to_answer_is_no_no(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:
     """"не скажу" at "Are you pregnant?" was stored as "No", and the check, all no, ended
-    "nothing stands in the way": a refusal is a "not sure" a person goes through."""
+    "nothing stands in the way": a refusal is no answer, and the question is asked again."""
     t = Texts(content, language)
     goals, first, second = path(content.screening)[:3]
     user = bot.user(language_code=language)
@@ -78,7 +78,8 @@ async def test_a_refusal_to_answer_is_no_no(
     await user.press_exact(t.label("screening.no"))
     reply = shown(await user.send(text))
     assert t("screening.noted", answer=t.label("screening.no")) not in reply
-    assert (await answers_of(bot)).get(second.id) == "unsure"
+    assert t("screening.withheld") in reply and t(second.question) in reply
+    assert second.id not in await answers_of(bot)
 
 
 async def answers_of(bot: Sandbox) -> dict[str, str]:
@@ -625,3 +626,17 @@ async def test_a_no_to_the_booking_offer_is_taken_kindly(
     reply = shown(await user.send(no))
     assert t("offer.declined") in reply and t("menu.title") in reply
     assert t("faq.no_match") not in reply and bot.staff_chat() == []
+
+
+async def test_the_consent_buttons_own_words_typed_answer_it(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """"Даю согласие", the consent button's own words, typed at the consent question got "I
+    can't answer that myself. Shall I pass your message on?"."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/menu")
+    await user.press(t.label("menu.screening"))
+    reply = shown(await user.send(t.label("screening.consent.yes")))
+    assert t("faq.no_match") not in reply
+    assert t("screening.consent.thanks") in reply

@@ -49,6 +49,7 @@ class Replies(Dialog):
     yes: Phrases
     no: Phrases
     unsure: Phrases
+    withheld: Phrases = ()  # a refusal to say ("не скажу"): no answer, never a no
     hedges: Phrases = ()
     emphasis: Phrases = ()
     fillers: Phrases = ()
@@ -97,6 +98,7 @@ class ReplyReader:
                        **{p: "yes" for p in phrases(replies.yes)}}
         self._polar_phrases = frozenset(self._polar)
         self._unsure, self._hedges = phrases(replies.unsure), phrases(replies.hedges)
+        self._withheld = phrases(replies.withheld)
         self._emphasis, self._fillers = phrases(replies.emphasis), phrases(replies.fillers)
         # Every word of a short yes to an offer is one of these.
         self._affirming = phrases(replies.affirm) | self._emphasis | self._fillers | frozenset(
@@ -144,6 +146,8 @@ class ReplyReader:
         words = tokens(text)
         if not words or len(words) > MAX_ANSWER_WORDS:
             return None
+        if any(_within(words, p) for p in self._withheld):
+            return None
         if any(_within(words, p) for p in self._unsure):
             return "unsure"
         hedged = any(_within(words, p) for p in self._hedges)
@@ -164,6 +168,11 @@ class ReplyReader:
                 return None
             at += len(skip)
         return "unsure" if hedged else "yes" if emphasised else None
+
+    def withholds(self, text: str) -> bool:
+        """Whether a short reply refuses to say ("не скажу", "I'd rather not say")."""
+        words = tokens(text)
+        return len(words) <= MAX_ANSWER_WORDS and any(_within(words, p) for p in self._withheld)
 
     def tells_past(self, text: str) -> bool:
         """Whether a reply speaks of something past ("not anymore", "cured years ago", "но

@@ -4,6 +4,7 @@ changes). Then the check starts, or resumes at the question it stopped at."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from bot.content import Content
     from bot.flows.router import Router
 
+_WORD = re.compile(r"[^\W_]+")
 CONSENT_ASKED = "consent_asked"
 
 
@@ -74,7 +76,9 @@ async def typed_consent(visit: Visit, text: str, data: dict[str, Any]) -> Turn |
     answers as the buttons do. Anything else is answered as usual (None), the consent still
     asked."""
     reader = visit.content.replies[visit.language]
-    value = YES if reader.affirms(text) else reader.answer(text)
+    labels = {_plain(visit.tr_label("screening.consent.yes")): YES,
+              _plain(visit.tr_label("screening.consent.no")): NO}  # the buttons' own words
+    value = labels.get(_plain(text)) or (YES if reader.affirms(text) else reader.answer(text))
     if value not in (YES, NO) or route(
             visit.content, visit.services.matchers[visit.language], visit.language, text
     ).kind in ("condition", "health"):
@@ -82,6 +86,11 @@ async def typed_consent(visit: Visit, text: str, data: dict[str, Any]) -> Turn |
     await visit.stores.chat_states.clear(visit.client.user_id)
     turn = await consent(visit, value == YES)
     return Turn([replace(r, edit=False) for r in turn.replies], turn.staff, turn.clients)
+
+
+def _plain(text: str) -> str:
+    """Words as typed, whatever their case and the marks around them ("✅ I agree!")."""
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 async def again(visit: Visit, note: str) -> Turn | None:

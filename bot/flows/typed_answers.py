@@ -62,6 +62,8 @@ async def typed(visit: Visit, text: str) -> Turn | None:
         return Turn([ask(visit, record, step, note=visit.tr("resume.here"))])
     if record.aside:  # the question is no longer on screen: "yes please" answers what is
         return None
+    if reader.withholds(text):  # "не скажу": no answer, and no "no" either
+        return Turn([ask(visit, record, step, note=visit.tr("screening.withheld"))])
     if reader.mistaken(text):  # "ой, перепутала, не беременна": the answer before, again
         note = visit.tr("screening.corrected")
         return await back(visit, record, step, edit=False, note=note) or Turn(
