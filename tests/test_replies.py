@@ -640,3 +640,24 @@ async def test_the_consent_buttons_own_words_typed_answer_it(
     reply = shown(await user.send(t.label("screening.consent.yes")))
     assert t("faq.no_match") not in reply
     assert t("screening.consent.thanks") in reply
+
+
+@pytest.mark.parametrize("language, question, topic", [
+    ("ru", "а это больно?", "duration"), ("en", "how much does it cost?", "price")])
+async def test_a_question_at_a_list_of_conditions_is_answered_and_the_list_asked_again(
+    bot: Sandbox, content: Content, settings: Settings, language: str, question: str,
+    topic: str
+) -> None:
+    """"а это больно?" at a question with a list to tick got "I didn't take that as a choice",
+    where the same question at a yes/no one got its answer."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await consented(user, t)
+    await user.press(t.label("screening.done"))
+    steps = path(content.screening)[1:]
+    listed = next(s for s in steps if s.kind == "choose_many" and s.conditions)
+    for _ in steps[:steps.index(listed)]:
+        await user.press_exact(t.label("screening.no"))
+    reply = shown(await user.send(question))
+    assert t.faq(topic, settings) in reply
+    assert t(listed.question) in reply and t("screening.not_a_choice") not in reply

@@ -112,7 +112,7 @@ async def typed(visit: Visit, text: str) -> Turn | None:
             return _aside(visit, record, step, found, told)
         turn = await _answered(visit, record, step, value, visit.tr_label(ANSWER_LABELS[value]))
         return _with_told(visit, turn) if told else turn
-    turn = await _choose(visit, record, step, text, value)
+    turn = await _choose(visit, record, step, text, value, found)
     return _with_told(visit, turn) if told else turn
 
 
@@ -171,9 +171,10 @@ def _aside(visit: Visit, record: ScreeningRecord, step: Step, found: Route,
 
 
 async def _choose(visit: Visit, record: ScreeningRecord, step: Step, text: str,
-                  value: str | None) -> Turn:
+                  value: str | None, found: Route) -> Turn:
     """A choose-many question: the options the text names are ticked; a no (or "done" once
-    something is ticked) moves on with what is ticked."""
+    something is ticked) moves on with what is ticked; a question a FAQ topic answers ("а это
+    больно?") gets that answer, and the list again."""
     chosen = [c for c in record.answers.get(step.id, "").split(",") if c and c != "-"]
     named = [o for o in step.options if o.id in _named(visit, step, text) and o.id not in chosen]
     if named:
@@ -188,6 +189,9 @@ async def _choose(visit: Visit, record: ScreeningRecord, step: Step, text: str,
         shown = ", ".join(visit.tr_label(o.label) for o in step.options if o.id in chosen)
         said = shown or visit.tr_label(NONE if step.conditions else ANSWER_LABELS["no"])
         return await _answered(visit, record, step, ",".join(chosen) or "-", said)
+    topic = faq.answer(visit, found.keys[0]) if found.kind == "faq" and value is None else None
+    if topic is not None:
+        return Turn(topic.replies + [ask(visit, record, step)])
     note = GROUP_NOTES.get(value or "") if step.conditions else None
     return Turn([ask(visit, record, step, note=visit.tr(note or N_("screening.not_a_choice")))])
 
