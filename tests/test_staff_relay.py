@@ -239,3 +239,20 @@ async def test_a_reply_the_client_cannot_get_is_not_lost_in_silence(
         edited=True, text="It is free, sorry Mira", reply_to_message=quoted)
     assert [m.text for m in shown_to_staff] == [staff("staff.relay.edit_not_sent")]
     assert len(client.messages) == received + 1 and "Mirra" in client.last.text
+
+
+async def test_a_bare_date_replied_to_a_card_is_not_sent_to_the_client(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """"7.12 10:00" replied to a lead card, meant as the appointment, reached the client as an
+    answer from the clinic reading only "7.12 10:00", and the appointment stayed unset."""
+    staff = Texts(content, "en")
+    client = await lead_by_chat(bot, content)
+    card = await stores_of(bot).leads.get(1)
+    assert card is not None
+    [posted] = [m for m in bot.staff_chat() if m.message_id == card.staff_message_id]
+    received = len(client.messages)
+    ack = await staff_member(bot, settings).reply_to(posted, "7.12 10:00")
+    assert len(client.messages) == received
+    assert [m.text for m in ack] == [staff("staff.relay.bare_time",
+                                           button=staff.label("staff.status.booked"))]

@@ -5,11 +5,12 @@ FAQ question, a lead card; aftercare problem alerts use the same call). A staff 
 by replying to any message of the thread: the client gets the text as an answer from the
 clinic, never a staff name; a reply that mentions someone (@ivan) is for colleagues, and stays
 in the staff chat with a note saying so, as does a photo or an edit (only text reaches the
-client, once). The client's next free-text messages then go back to
-the same thread, as replies to its first message and marked with the client's name, until the
-client uses the menu, a button or a command, or until 24 hours have passed since the last staff
-answer (`WINDOW`); after that, free text is handled as usual (FAQ matching). Each relayed
-message joins the thread, so staff can reply to it too.
+client, once), and a date and time alone (meant as the appointment, which «Booked» sets). The
+client's next free-text messages then go back to the same thread, as replies to its first
+message and marked with the client's name, until the client uses the menu, a button or a
+command, or until 24 hours have passed since the last staff answer (`WINDOW`); after that, free
+text is handled as usual (FAQ matching). Each relayed message joins the thread, so staff can
+reply to it too.
 
 An open relay is the client's conversation state (bot/flows/router.py), `RELAY`; whatever
 conversation it interrupted (a booking waiting for a contact) is kept in its data and comes back
@@ -27,7 +28,8 @@ from bot.content.i18n import N_
 from bot.flows import ClientPost, Reply, StaffPost, Turn, Visit, phones, receipts
 from bot.flows.faq import MAX_QUESTION
 from bot.flows.questions import open_step
-from bot.flows.staff import Desk, client_language
+from bot.flows.staff import BOOKED, LABELS, Desk, client_language
+from bot.flows.staff.when import parse_when
 from bot.storage import Stores
 
 if TYPE_CHECKING:
@@ -52,6 +54,11 @@ async def staff_answer(desk: Desk, replied_to: int, reply_id: int, text: str) ->
         return Turn(staff=[StaffPost(note, reply_to=reply_id)])
     if mention := _MENTION.search(text):  # "@ivan can you call her?": said to a colleague
         return Turn(staff=[StaffPost(desk.tr("staff.relay.mentions", name=mention.group(0)),
+                                     reply_to=reply_id)])
+    if parse_when(text, desk.now, desk.settings.timezone) is not None:
+        # "7.12 10:00" alone, meant as the appointment: to the client it says nothing.
+        return Turn(staff=[StaffPost(desk.tr("staff.relay.bare_time",
+                                             button=desk.tr_label(LABELS[BOOKED])),
                                      reply_to=reply_id)])
     language = client_language(desk.services, client)
     answer = desk.services.content.render(language, "staff_answer.j2",
