@@ -39,6 +39,8 @@ async def test_a_past_time_says_how_it_was_read(
 @pytest.mark.parametrize("typed, moment", [
     ("25.11 21:00", datetime(2026, 11, 25, 21, tzinfo=UTC)),  # a Wednesday, after closing
     ("29.11 12:00", datetime(2026, 11, 29, 12, tzinfo=UTC)),  # a Sunday: closed all day
+    # Starts before closing, ends after it: "8 Dec 7:45pm" was booked at a clinic closing at 8.
+    ("25.11 19:45", datetime(2026, 11, 25, 19, 45, tzinfo=UTC)),
 ])
 async def test_a_time_outside_opening_hours_is_asked_again(
     bot: Sandbox, content: Content, settings: Settings, typed: str, moment: datetime

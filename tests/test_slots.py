@@ -283,6 +283,21 @@ async def test_a_taken_seat_is_not_offered_and_a_race_for_it_has_one_winner(
     assert [lead.client.first_name for lead in await stores_of(bot).leads.created()] == ["Olga"]
 
 
+async def test_staff_booking_inside_a_blocked_time_are_told_so(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """/block 10.12, then a lead booked for 10 Dec 11:00 by a reply: "✅ Lead #1 is booked",
+    and nothing said of the day staff had closed."""
+    staff = Texts(content, "en")
+    client = await at_picker(bot, content)
+    await client.press(staff.label("slots.call_me"))
+    maria = staff_member(bot, settings)
+    await maria.send("/block 2.12")
+    [prompt] = await press_on_card(bot, maria, 1, staff.label("staff.status.booked"))
+    reply = shown(await maria.reply_to(prompt, "2.12 11:00"))
+    assert staff("staff.booked.in_block", block=1) in reply
+
+
 async def test_staff_block_and_unblock_times(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:

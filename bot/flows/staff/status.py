@@ -124,13 +124,18 @@ def ask_appointment(desk: Desk, lead: Lead, *, note: str | None = None,
 
 
 def _open_at(desk: Desk, when: datetime) -> bool:
-    """Whether the clinic is open then, by `[opening_hours]`; always, when none are set."""
-    hours = desk.services.settings.opening_hours
-    if hours is None:
+    """Whether the clinic is open from then until the appointment ends, by
+    `[opening_hours]`; always, when none are set."""
+    settings = desk.services.settings
+    if settings.opening_hours is None:
         return True
-    local = when.astimezone(desk.services.settings.timezone)
-    span = hours.get(local.weekday())
-    return span is not None and span[0] <= local.time() < span[1]
+    minutes = settings.booking.minutes if settings.booking is not None else \
+        desk.services.content.booking.appointment_minutes
+    local = when.astimezone(settings.timezone)
+    ends = local + timedelta(minutes=minutes)
+    span = settings.opening_hours.get(local.weekday())
+    return span is not None and span[0] <= local.time() and ends.date() == local.date() and (
+        ends.time() <= span[1])
 
 
 def _reading(desk: Desk, when: datetime) -> str:
@@ -182,6 +187,10 @@ async def appointment_reply(desk: Desk, prompt_id: int, reply_id: int, text: str
     turn = await change(desk, lead, BOOKED, when.astimezone(UTC))
     done = desk.tr("staff.booked.done", id=lead.id,
                      when=format_when(when, desk.language, settings.timezone))
+    # Booked inside a time staff blocked (a day off): booked as asked, and said so.
+    blocked = [b for b in await desk.stores.slots.blocks(when) if b.starts_at <= when]
+    if blocked:
+        done += "\n" + desk.tr("staff.booked.in_block", block=blocked[0].id)
     return turn + Turn(staff=[StaffPost(done, reply_to=reply_id)])
 
 
