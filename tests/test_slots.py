@@ -624,3 +624,21 @@ async def test_a_client_holding_an_unconfirmed_time_hears_the_evening_before(
     said = shown(client.messages[before:])
     date, time = appointment_day(bot.app.bot_data["services"], SATURDAY, language)
     assert t("appointment.held_reminder", date=date, time=time, phone=settings.phone) in said
+
+
+@pytest.mark.engines("sqlite")
+async def test_a_time_typed_at_a_day_pressed_is_that_days_even_after_a_question(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """Saturday pressed, then "а как подготовиться к процедуре?" answered, then "давайте в
+    10:45": the days were shown again after the answer, and the time was kept as a note,
+    nothing held: a day pressed, not typed, was never the day a time typed alone is on."""
+    t = Texts(content, language)
+    client = await at_picker(bot, content, language=language)
+    await client.press_data(buttons(client.last, "sday:")[4][1], client.last)
+    reply = shown(await client.send({"en": "how much does it cost?",
+                                     "ru": "сколько стоит?"}[language]))
+    assert t.faq("price", settings) in reply and buttons(client.last, "stime:")
+    await client.send({"en": "10:45 then", "ru": "давайте в 10:45"}[language])
+    lead = await stores_of(bot).leads.get(1)
+    assert lead is not None and lead.appointment_at == datetime(2026, 11, 28, 10, 45, tzinfo=UTC)

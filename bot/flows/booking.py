@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from bot.content import Content
     from bot.flows.router import Router
 
-CONTACT, TIME = "booking_contact", "booking_time"
+CONTACT, TIME = "booking_contact", slot_picker.PICKING
 # How long a booking may wait at the choice of time, the client's contact given, before the
 # request goes to staff as one to call back (`handed_over`): enough to check a calendar.
 LEFT_AFTER = timedelta(hours=1)
@@ -384,7 +384,7 @@ async def remind_time(visit: Visit, text: str, data: dict[str, Any]) -> Turn | N
         chosen = await time_chosen(visit, CALL_BACK)  # as "📞 call me" does
         return heard + chosen if chosen is not None else None
     if visit.settings.booking is not None and (at := await slot_picker.typed_slot(
-            visit, text, data.get("note"))) is not None:
+            visit, text, data.get("note"), data.get(slot_picker.SHOWN))) is not None:
         chosen = await slot_chosen(visit, SlotTime(0, int(at.timestamp())))  # as its button
         return heard + chosen if chosen is not None else None
     if reader.resumes(text):
@@ -426,7 +426,7 @@ async def still_open(visit: Visit, text: str, data: dict[str, Any]) -> Turn:
         return Turn()
     note = visit.tr("booking.still_open")
     if visit.settings.booking is not None:
-        return await slot_picker.typed(visit, 0, text, note)
+        return await slot_picker.typed(visit, 0, text, note, shown=data.get(slot_picker.SHOWN))
     return Turn([ask_time(visit, note)])
 
 

@@ -271,7 +271,8 @@ async def typed_while_moving(visit: Visit, text: str, data: dict[str, Any]) -> T
         return None
     if visit.content.replies[visit.language].resumes(text):
         return await slot_picker.typed(visit, lead.id, text, visit.tr("resume.here"))
-    if (at := await slot_picker.typed_slot(visit, text, None)) is not None:
+    if (at := await slot_picker.typed_slot(visit, text, None,
+                                           data.get(slot_picker.SHOWN))) is not None:
         return await move(visit, SlotTime(lead.id, int(at.timestamp())))  # as its button
     await visit.stores.leads.set_note(lead.id, slot_picker.with_note(lead.note, text))
     noted = await visit.stores.leads.get(lead.id)

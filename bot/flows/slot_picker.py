@@ -37,6 +37,8 @@ NOTE_LIMIT = 200  # characters of the client's note kept: the full card must fit
 FIRST_DAY, LAST_DAY = date(2000, 1, 1).toordinal(), date(2200, 1, 1).toordinal()
 ROW = 4  # times to a row
 MOVING = "booking_move"  # a move's picker is on screen: {"lead": its lead's id}
+PICKING = "booking_time"  # a new booking's picker (or its choice of a time of day) is on screen
+SHOWN = "shown"  # in either's data: the day whose times are on screen, as an ordinal
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,7 @@ async def times(visit: Visit, lead: int, asked: AskedDay, *, note: Markup | None
     if not found:
         gone = visit.tr(_none_on(visit, day), day=label)
         return await days(visit, lead, note=under(note, gone), edit=edit)
+    await _shown(visit, day)
     buttons = [Button(format_time(at.astimezone(tz), "short", locale=visit.language),
                       SlotTime(lead, int(at.timestamp())).pack()) for at in found]
     rows: Buttons = tuple(tuple(buttons[i:i + ROW]) for i in range(0, len(buttons), ROW))
@@ -153,12 +156,22 @@ async def _moving(visit: Visit, lead: int) -> None:
                                             visit.now)
 
 
+async def _shown(visit: Visit, day: date) -> None:
+    """Keep the day whose times are on screen with the picker's state: a time typed alone is
+    that day's, and the picker comes back to it after a question."""
+    state = await visit.stores.chat_states.get(visit.client.user_id)
+    if state is not None and state.state in (PICKING, MOVING):
+        await visit.stores.chat_states.save(visit.client.user_id, state.state,
+                                            {**state.data, SHOWN: day.toordinal()}, visit.now)
+
+
 async def typed(visit: Visit, lead: int, text: str, note: Markup,
-                earlier: str | None = None) -> Turn:
+                earlier: str | None = None, shown: int | None = None) -> Turn:
     """The picker again after text typed at it, under `note`: the day the text names (or, for
-    a time typed alone, the day the client named last, `typed_day`), or the days when it
-    names none."""
-    asked = typed_day(visit, text, earlier)
+    a time typed alone, the day the client named last, `typed_day`), else the day `shown`,
+    else the days."""
+    asked = typed_day(visit, text, earlier, shown) or (
+        AskedDay(date.fromordinal(shown)) if shown else None)
     if asked is not None and asked_day(visit, text) is not None and at_a_time(text):
         # "Saturday at 11am", and 11:00 is no free time (else it was taken): nothing is free
         # at the time asked, and the day's other times are shown, those before it too.
@@ -167,12 +180,16 @@ async def typed(visit: Visit, lead: int, text: str, note: Markup,
                   else days(visit, lead, note=note))
 
 
-def typed_day(visit: Visit, text: str, earlier: str | None) -> AskedDay | None:
-    """The day the text names; for a time typed alone ("13:45"), the day the client's words
-    at the picker before it named last (`earlier`, their note: "на субботу после обеда")."""
+def typed_day(visit: Visit, text: str, earlier: str | None,
+              shown: int | None = None) -> AskedDay | None:
+    """The day the text names; for a time typed alone ("13:45"), the day whose times are on
+    screen (`shown`, pressed or typed), else the day the client's words at the picker before
+    it named last (`earlier`, their note: "на субботу после обеда")."""
     asked = asked_day(visit, text)
     if asked is not None or _clock(text) is None:
         return asked
+    if shown:
+        return AskedDay(date.fromordinal(shown))
     named = (day for line in reversed((earlier or "").splitlines())
              if (day := asked_day(visit, line)) is not None)
     return next(named, None)
@@ -183,11 +200,12 @@ def _clock(text: str) -> re.Match[str] | None:
     return next((m for m in _CLOCK.finditer(text) if m[2] or m[3]), None)
 
 
-async def typed_slot(visit: Visit, text: str, earlier: str | None) -> datetime | None:
+async def typed_slot(visit: Visit, text: str, earlier: str | None,
+                     shown: int | None = None) -> datetime | None:
     """The free time the client typed ("13:45", "let's do 1.45", "1:45 pm") on the day it
-    names or they named last (`typed_day`), as if its button were pressed; None when no such
-    time is free."""
-    clock, asked = _clock(text), typed_day(visit, text, earlier)
+    names, or the one on screen or they named last (`typed_day`), as if its button were
+    pressed; None when no such time is free."""
+    clock, asked = _clock(text), typed_day(visit, text, earlier, shown)
     if clock is None or asked is None or asked.day not in bookable_days(visit):
         return None
     hour, minute, half = int(clock[1]), int(clock[2] or 0), (clock[3] or "").lower()
