@@ -89,3 +89,26 @@ async def test_mydata_shows_health_told_outside_the_check_and_in_it(
     text = "\n".join(m.text for m in await client.send("/mydata"))
     assert f"• {t.label('screening.condition.told')}: {t.label('screening.yes')}" in text
     assert t("mydata.health_told", date="2026-11-24") not in text
+
+
+async def test_mydata_lists_a_checks_answers_in_the_order_they_were_asked(
+    bot: Sandbox, content: Content
+) -> None:
+    """Answers given within the same second were listed in no order ("Boils, Burns, Fungal
+    infection, Skin goals, Herpes…"), hard to check against the questions."""
+    from bot.flows.eligibility import path
+    t = Texts(content, "en")
+    user = bot.user()
+    await user.send("/start")
+    stores, now = stores_of(bot), bot.clock.now()
+    consent = await stores.consents.record(user.id, 1, now)
+    screening = await stores.screenings.start(user.id, consent, "goals", now)
+    for n, step in enumerate(reversed(content.screening.steps)):  # the last answered first
+        await stores.screenings.save_answer(screening, step.id, "no", step.id,
+                                            now + timedelta(seconds=n))
+    await stores.screenings.end(screening, "finished", "suitable", now)
+    shown = "\n".join(m.text for m in await user.send("/mydata"))
+    asked = [t.label(step.condition.label) for step in path(content.screening)
+             if step.condition is not None]
+    at = [shown.index(label) for label in asked]
+    assert at == sorted(at)

@@ -13,7 +13,7 @@ from bot.content import Content
 from bot.content.i18n import N_, display_name, format_when
 from bot.flows import Reply, Services, StaffPost, Turn, Visit, my_appointment
 from bot.flows.dates import appointment_day
-from bot.flows.eligibility import TOLD, YES
+from bot.flows.eligibility import TOLD, YES, path
 from bot.flows.menu import main_menu, ready
 from bot.flows.staff import LABELS, agenda
 
@@ -125,9 +125,11 @@ def named(content: Content, language: str, conditions: str | None) -> list[str]:
 
 def readable_answers(content: Content, language: str,
                      answers: list[dict[str, str]]) -> list[tuple[str, str]]:
-    """Stored answers in the client's words: ("Pacemaker", "No"), ("Skin goals", "Dry skin")."""
+    """Stored answers in the client's words: ("Pacemaker", "No"), ("Skin goals", "Dry skin"),
+    in the order the check asks them (health told last), whenever each was given."""
     screening, readable = content.screening, []
-    for answer in answers:
+    order = {step.id: n for n, step in enumerate(path(screening))}
+    for answer in sorted(answers, key=lambda a: order.get(a["step_id"], len(order))):
         step = screening.step(answer["step_id"])
         if answer["step_id"] == TOLD:  # health told in the client's own words, counted
             readable.append((content.tr_button_label(language, "screening.condition.told"),
