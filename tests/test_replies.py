@@ -661,3 +661,17 @@ async def test_a_question_at_a_list_of_conditions_is_answered_and_the_list_asked
     reply = shown(await user.send(question))
     assert t.faq(topic, settings) in reply
     assert t(listed.question) in reply and t("screening.not_a_choice") not in reply
+
+
+@pytest.mark.parametrize("language, asked", [("ru", "запишите"), ("ru", "запишите меня")])
+async def test_book_me_alone_begins_the_booking(
+    bot: Sandbox, content: Content, language: str, asked: str
+) -> None:
+    """"запишите" alone got "👍" and the menu: read as a yes to an offer, with none made."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    reply = shown(await user.send(asked))
+    assert t("smalltalk.ok") not in reply
+    # The booking begins with the check, and the check with its consent.
+    assert t.label("screening.consent.yes") in [label for label, _ in user.last.buttons]
