@@ -461,3 +461,26 @@ async def test_a_long_message_in_the_week_is_read_and_passed_on_whole(
     [alert] = week_bot.staff_chat()
     assert staff("staff.aftercare.urgent") in alert.text
     assert URGENT_AT_THE_END[language] in alert.text
+
+
+async def test_words_after_a_problem_button_join_its_alert_rather_than_make_another(
+    week_bot: Sandbox, content: Content, language: str
+) -> None:
+    """"Pain or burning" pressed on day 3, then "It burns quite a lot since this morning":
+    staff got two "⚠️ Aftercare problem reported", and /stats counted two problems."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    user = week_bot.user(first_name="Vera", language_code=language)
+    await started(week_bot, user, t)
+    await live_through(week_bot, user, at(LONDON, 2026, 10, 25, 12, 0))
+    await user.press(t.label("aftercare.answer.pain"))
+    [alert] = week_bot.staff_chat()
+    words = {"en": "it burns quite a lot since this morning",
+             "ru": "жжёт довольно сильно с утра"}[language]
+    reply = shown(await user.send(words))
+    assert t("aftercare.problem.added") in reply
+    [alert_again, more] = week_bot.staff_chat()
+    assert alert_again == alert
+    assert staff("staff.aftercare.more", name="Vera", day=3) in more.text and words in more.text
+    maria = staff_member(week_bot, week_bot.app.bot_data["services"].settings)
+    await maria.reply_to(more, "We will call you in ten minutes.")
+    assert "We will call you in ten minutes." in user.last.text

@@ -11,6 +11,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any
 from zoneinfo import ZoneInfo, available_timezones
 
+from markupsafe import Markup
+
 from bot.callbacks import MAX_ID, Between, CallbackData
 from bot.content import Content
 from bot.content.i18n import N_, display_name, format_hour
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
 
 DETAILS = "aftercare_details"
 QUOTED = 3000  # characters of the client's words an alert shows
+FOLLOW_UP = timedelta(hours=1)  # words after a problem reported within this join it
 # Files in the tz database that are not places: the server's own zone, a POSIX fallback,
 # "no zone configured", and the leap-second and POSIX-only copies of every zone.
 NOT_PLACES = frozenset({"localtime", "posixrules", "factory"})
@@ -227,9 +230,21 @@ async def record(visit: Visit, plan: Plan, day: int, answer_id: str,
     # Swelling is expected on day 1; of the lips and tongue, breathing hard, it is urgent.
     urgent = text is not None and visit.content.replies[visit.language].urgent(text)
     problem = answer.is_problem(day) or urgent
+    # Words typed soon after a problem reported ("Pain" pressed, then what it is like) are
+    # more of the same: they join it for staff rather than raise a second alarm.
+    more = problem and not urgent and text is not None and photo is None and (
+        await visit.stores.aftercare.problem_since(plan.id, day, visit.now - FOLLOW_UP))
     await visit.stores.aftercare.record_checkin(plan.id, day, answer.id, text, problem, visit.now)
     if not problem and photo is None:
         return Turn([Reply(visit.tr(answer.normal or "aftercare.reply.fine"))])
+    if more:
+        note = visit.content.tr_message(visit.settings.default_language,
+                                        "staff.aftercare.more", name=visit.client.full_name,
+                                        day=day)
+        user_id = visit.client.user_id
+        return Turn([Reply(visit.tr("aftercare.problem.added"))],
+                    [StaffPost(Markup("{}\n{}").format(note, _quoted(text)),
+                               receipts.thread(user_id), about=user_id)])
     staff_language = visit.settings.default_language
     shown = text if photo is None else " ".join(filter(None, (
         visit.content.tr_message(staff_language, "staff.aftercare.photo"), text)))

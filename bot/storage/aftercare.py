@@ -194,6 +194,14 @@ class AftercareStore(Store):
             " answered_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
             (plan_id, day, answer, details, int(problem), iso(now)))
 
+    async def problem_since(self, plan_id: int, day: int, since: datetime) -> bool:
+        """Whether a problem was reported on the plan's `day` since `since` (staff were
+        alerted then)."""
+        row = await self.one(
+            "SELECT 1 FROM aftercare_checkins WHERE plan_id = ? AND day = ? AND problem = 1"
+            " AND answered_at >= ? LIMIT 1", (plan_id, day, iso(since)))
+        return row is not None
+
     async def progress(self, plan_id: int) -> tuple[int, int]:
         """(messages sent, problems reported) of a plan."""
         row = await self.one(
