@@ -99,24 +99,29 @@ def in_held_post(services: Services, lead: Lead) -> bool:
     return lead.appointment_at is not None and lead.appointment_at < _held_until(services)
 
 
+async def _listed(desk: Desk, title: str, start: datetime, end: datetime,
+                  statuses: tuple[str, ...], how: str) -> Reply | None:
+    """The leads of `statuses` whose appointment lies in [start, end), one line each under
+    `title`, with `how` to act on them below; None when there are none."""
+    lines, named = [desk.tr(title)], []
+    for lead_id in await desk.stores.appointments.on_day(start, end):
+        lead = await desk.stores.leads.get(lead_id)
+        if lead is None or lead.appointment_at is None or lead.status not in statuses:
+            continue
+        lines.append(desk.tr("staff.held.line", id=lead.id, name=lead.client.full_name,
+                             when=format_when(lead.appointment_at, desk.language,
+                                              desk.settings.timezone)))
+        named.append(lead.client.user_id)
+    return Reply("\n".join([*lines, "", how]), about=tuple(named)) if named else None
+
+
 async def _held(services: Services) -> Reply | None:
     """The times clients hold for the rest of today and for tomorrow that staff have not
     confirmed, with the lead number to press "Booked" on; None when there are none."""
     desk = Desk(services, StaffMember(0, ""))
-    tz, stores = desk.settings.timezone, desk.stores
-    end = _held_until(services)
-    lines, named = [desk.tr("staff.held.title")], []
-    for lead_id in await stores.appointments.on_day(desk.now, end):
-        lead = await stores.leads.get(lead_id)
-        if lead is None or lead.appointment_at is None or lead.status not in HELD:
-            continue
-        lines.append(desk.tr("staff.held.line", id=lead.id, name=lead.client.full_name,
-                             when=format_when(lead.appointment_at, desk.language, tz)))
-        named.append(lead.client.user_id)
-    if not named:
-        return None
     how = desk.tr("staff.held.how", button=desk.tr_label(LABELS[BOOKED]))
-    return Reply("\n".join([*lines, "", how]), about=tuple(named))
+    return await _listed(desk, N_("staff.held.title"), desk.now, _held_until(services), HELD,
+                         how)
 
 
 HELD_NUDGE = StaffDigest("held times nudge", _held_due, _held)
@@ -127,21 +132,12 @@ async def _unmarked(services: Services) -> Reply | None:
     the client came (Treated begins their aftercare week) or did not; None when there are
     none. Today's may still be under way."""
     desk = Desk(services, StaffMember(0, ""))
-    tz, stores = desk.settings.timezone, desk.stores
+    tz = desk.settings.timezone
     today = datetime.combine(desk.now.astimezone(tz).date(), time(0), tzinfo=tz)
-    lines, named = [desk.tr("staff.unmarked.title")], []
-    for lead_id in await stores.appointments.on_day(today - UNMARKED_DAYS, today):
-        lead = await stores.leads.get(lead_id)
-        if lead is None or lead.appointment_at is None or lead.status not in (BOOKED, *HELD):
-            continue
-        lines.append(desk.tr("staff.held.line", id=lead.id, name=lead.client.full_name,
-                             when=format_when(lead.appointment_at, desk.language, tz)))
-        named.append(lead.client.user_id)
-    if not named:
-        return None
     how = desk.tr("staff.unmarked.how", treated=desk.tr_label(LABELS[TREATED]),
                   archived=desk.tr_label(LABELS[ARCHIVED]))
-    return Reply("\n".join([*lines, "", how]), about=tuple(named))
+    return await _listed(desk, N_("staff.unmarked.title"), today - UNMARKED_DAYS, today,
+                         (BOOKED, *HELD), how)
 
 
 UNMARKED_NUDGE = StaffDigest("unmarked visits nudge", _held_due, _unmarked)
