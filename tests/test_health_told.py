@@ -427,3 +427,21 @@ async def test_health_told_is_erased_when_the_consent_is_refused(
         await screen(client, t, consent=False))
     mydata = shown(await client.send("/mydata"))
     assert t.label("screening.condition.epilepsy") not in mydata
+
+
+async def test_talk_to_a_person_under_a_health_answer_passes_the_message_on(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """"Можно ли делать процедуру через неделю после ботокса?" got the health answer; "Talk to a
+    person" under it asked for a message, and "see above" reached staff alone: the question
+    was lost. The client's own message is copied to staff, its words never stored."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    asked = {"en": "can I have it a week after botox?",
+             "ru": "Можно ли делать процедуру через неделю после ботокса?"}[language]
+    await client.send(asked)
+    reply = shown(await client.press(t.label("menu.person")))
+    assert t("faq.forward.sent") in reply
+    [copy] = [m for m in bot.staff_chat() if m.copied_from is not None]
+    assert copy.copied_from is not None and copy.copied_from[0] == client.id

@@ -209,11 +209,14 @@ class Speaking:
 
 @dataclass(frozen=True)
 class Visit(Speaking):
-    """One client's update, resolved: their record and the language to answer in."""
+    """One client's update, resolved: their record and the language to answer in; the id of
+    the message the client typed, where the update is one (copied to staff when they ask,
+    never its words stored)."""
 
     services: Services
     client: Client
     language: str
+    message_id: int | None = None
 
 
 

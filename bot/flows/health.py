@@ -9,9 +9,18 @@ Either way the client is offered the check and a person, never a reassuring FAQ 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated
+
+from bot.callbacks import MAX_ID, Between, CallbackData
 from bot.content.routing import route, tells_period, without_period
 from bot.flows import Reply, Turn, Visit
 from bot.flows.menu import MenuAction
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.content import Content
 
 
 def known(visit: Visit) -> dict[str, tuple[str, str]]:
@@ -51,9 +60,23 @@ def beside(visit: Visit) -> Reply:
     return _cautious(visit, [visit.tr("health.beside")]).replies[0]
 
 
+@dataclass(frozen=True)
+class PersonAbout(CallbackData, prefix="person"):
+    """"Talk to a person" under the answer to a message the client typed: that message, its
+    id in the client's chat, goes to staff."""
+
+    message: Annotated[int, Between(1, MAX_ID)]
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[PersonAbout]:
+        return (cls(MAX_ID),)
+
+
 def _cautious(visit: Visit, lines: list[str]) -> Turn:
+    person = PersonAbout(visit.message_id).pack() if visit.message_id else MenuAction(
+        "person").pack()
     rows = ((visit.tr_button("health.check", MenuAction("screening").pack()),),
-            (visit.tr_button("menu.person", MenuAction("person").pack()),),
+            (visit.tr_button("menu.person", person),),
             (visit.tr_button("button.menu", MenuAction("menu").pack()),))
     return Turn([Reply("\n\n".join([*lines, visit.tr("health.next")]), rows,
                        offer="screening")])

@@ -286,8 +286,21 @@ async def photo_to_person(visit: Visit, photo: int, caption: str) -> Turn:
                                                        copy_from=(user_id, photo))])
 
 
+async def message_to_person(visit: Visit, pressed: health.PersonAbout) -> Turn:
+    """"Talk to a person" under the answer to a message ("can I have it a week after
+    botox?"): that message, copied from the client's chat, is the question for staff; the
+    words pass through Telegram, never the bot's storage."""
+    await visit.stores.chat_states.clear(visit.client.user_id)
+    said = visit.content.tr_message(visit.settings.default_language, "staff.question.copied")
+    turn = await faq.pass_on(visit, said)
+    user_id = visit.client.user_id
+    return Turn(turn.replies, [*turn.staff, StaffPost(
+        "", about=user_id, copy_from=(visit.client.chat_id, pressed.message))])
+
+
 def register(router: Router) -> None:
     router.menu_action("person")(ask_person)
+    router.button(health.PersonAbout)(message_to_person)
     router.state(TO_PERSON, leave=_leave)(to_person)
     router.state_photos[TO_PERSON] = photo_to_person
     router.typed(Typed.MESSAGE)(message)

@@ -90,7 +90,9 @@ async def visit_of(update: Update, services: Services) -> Visit:
             user_id=user.id, chat_id=chat.id, first_name=first,
             last_name=last, username=user.username,
             telegram_language=user.language_code, now=services.clock.now())
-    return Visit(services, client, language_for(settings, client.language, user.language_code))
+    typed = update.message.message_id if update.message is not None else None
+    return Visit(services, client, language_for(settings, client.language, user.language_code),
+                 typed)
 
 
 # Marks that turn the direction of what follows: in a name, "\u202eevilname" would show staff
