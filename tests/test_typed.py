@@ -371,6 +371,31 @@ async def test_a_mistake_told_asks_the_question_before_again(
     assert answers["pregnancy"] == "no" and "breastfeeding" not in answers
 
 
+@pytest.mark.parametrize("language, mistake", [
+    ("ru", "ой, на прошлый вопрос ошиблась, у меня диабет"),
+    ("en", "sorry I got the last one wrong, I have diabetes")])
+async def test_a_condition_told_with_a_mistake_is_kept(
+    bot: Sandbox, content: Content, language: str, mistake: str
+) -> None:
+    """"ой, на прошлый вопрос ошиблась, у меня диабет" two questions after the diabetes one asked
+    the question before again, and the diabetes was kept nowhere: all no to the end, the
+    check said nothing stands in the way."""
+    t = Texts(content, language)
+    user = await at_first_question(bot, t)
+    steps = [step.id for step in content.screening.in_order]
+    no = {"ru": "нет", "en": "no"}[language]
+    for _ in steps[1:steps.index("diabetes") + 2]:
+        await user.send(no)
+    reply = shown(await user.send(mistake))
+    assert t("screening.corrected") in reply or t("screening.told") in reply
+    for _ in range(len(steps)):
+        if t("screening.finished") in shown(await user.send(no)):
+            break
+    outcome = user.last.text
+    assert t("screening.outcome.suitable.title") not in outcome
+    assert t.label("screening.condition.diabetes") in outcome
+
+
 @pytest.mark.parametrize("language, no, yes, unsure", [
     ("en", ["no", "nope", "No."], ["yes", "yep"], "not sure"),
     ("ru", ["нет", "неа", "Нет!"], ["да", "ага"], "не знаю"),

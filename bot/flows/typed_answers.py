@@ -66,6 +66,12 @@ async def typed(visit: Visit, text: str) -> Turn | None:
         return Turn([ask(visit, record, step, note=visit.tr("screening.withheld"))])
     if reader.mistaken(text):  # "ой, перепутала, не беременна": the answer before, again
         note = visit.tr("screening.corrected")
+        # "ой, на прошлый вопрос ошиблась, у меня диабет": kept as told, whichever question
+        # the client meant.
+        if named := _conditions(visit.content, visit.language, text):
+            said = told_answer(sorted(named), record.answers.get(TOLD))
+            await visit.stores.screenings.save_answer(record.id, TOLD, said, step.id, visit.now)
+            record = record.answered(TOLD, said)
         return await back(visit, record, step, edit=False, note=note) or Turn(
             [ask(visit, record, step, note=note)])
     # "нет" from an English Telegram, "no, but…" from a Russian one: read as written.
