@@ -22,6 +22,14 @@ async def forwarded(bot: Sandbox, content: Content, language: str = "en") -> tup
     return client, question
 
 
+async def first_card(bot: Sandbox) -> Sent:
+    """Lead #1's card as posted in the staff chat."""
+    card = await stores_of(bot).leads.get(1)
+    assert card is not None
+    [posted] = [m for m in bot.staff_chat() if m.message_id == card.staff_message_id]
+    return posted
+
+
 async def test_a_staff_reply_reaches_the_client_and_the_answer_comes_back(
     bot: Sandbox, content: Content, settings: Settings, language: str
 ) -> None:
@@ -148,9 +156,7 @@ async def test_a_reply_to_a_lead_card_reaches_its_client(
     silence."""
     t, staff = Texts(content, "en"), Texts(content, "en")
     client = await lead_by_chat(bot, content)
-    card = (await stores_of(bot).leads.get(1))
-    assert card is not None
-    [posted] = [m for m in bot.staff_chat() if m.message_id == card.staff_message_id]
+    posted = await first_card(bot)
     maria = staff_member(bot, settings)
     ack = await maria.reply_to(posted, "We will call you at 5pm today.")
     assert "We will call you at 5pm today." in client.last.text
@@ -197,9 +203,7 @@ async def test_a_reply_that_mentions_a_colleague_stays_in_the_staff_chat(
     reached the client as an answer from the clinic."""
     staff = Texts(content, "en")
     client = await lead_by_chat(bot, content)
-    card = await stores_of(bot).leads.get(1)
-    assert card is not None
-    [posted] = [m for m in bot.staff_chat() if m.message_id == card.staff_message_id]
+    posted = await first_card(bot)
     received = len(client.messages)
     maria = staff_member(bot, settings)
     for said, name in (("@ivan_k can you call her? she sounded rude", "@ivan_k"),
@@ -248,9 +252,7 @@ async def test_a_bare_date_replied_to_a_card_is_not_sent_to_the_client(
     answer from the clinic reading only "7.12 10:00", and the appointment stayed unset."""
     staff = Texts(content, "en")
     client = await lead_by_chat(bot, content)
-    card = await stores_of(bot).leads.get(1)
-    assert card is not None
-    [posted] = [m for m in bot.staff_chat() if m.message_id == card.staff_message_id]
+    posted = await first_card(bot)
     received = len(client.messages)
     ack = await staff_member(bot, settings).reply_to(posted, "7.12 10:00")
     assert len(client.messages) == received
