@@ -11,7 +11,7 @@ from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox
 from tests import shipped
-from tests.chat import Texts, screen, shown, told_in
+from tests.chat import Texts, consented, screen, shown, told_in
 from tests.desk import card
 from tests.slots import buttons, pick_first_slot
 
@@ -445,3 +445,59 @@ async def test_talk_to_a_person_under_a_health_answer_passes_the_message_on(
     assert t("faq.forward.sent") in reply
     [copy] = [m for m in bot.staff_chat() if m.copied_from is not None]
     assert copy.copied_from is not None and copy.copied_from[0] == client.id
+
+
+async def answered_typing(client: ChatUser, t: Texts, typed: list[str]) -> str:
+    """The check from the menu, `typed` at its first yes/no questions (one each), No pressed at
+    the rest and none of the listed conditions ticked: the outcome as shown."""
+    await consented(client, t)
+    left, last = iter(typed), []
+    for step in t.content.screening.steps:
+        if step.kind == "choose_many":
+            if not step.conditions:
+                await client.press_exact(t.label(step.options[0].label))
+            last = await client.press(t.label(
+                "screening.none_of_these" if step.conditions else "screening.done"))
+        elif (text := next(left, None)) is not None:
+            last = await client.send(text)
+        else:
+            last = await client.press_exact(t.label("screening.no"))
+    return shown(last)
+
+
+async def test_health_told_at_two_questions_of_the_check_adds_up(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """"no but im on warfarin" at one question, "no. i have type 2 diabetes tho" at the next:
+    the outcome, /mydata and the card named only the diabetes; the blood thinner was lost."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    outcome = await answered_typing(client, t, {
+        "en": ["no but im on warfarin", "no. i have type 2 diabetes tho"],
+        "ru": ["нет, но я пью варфарин", "нет. у меня диабет 2 типа кстати"]}[language])
+    both = "; ".join(t.label(f"screening.condition.{c}") for c in ("bleeding", "diabetes"))
+    assert t("screening.reason.told_named", conditions=both) in outcome
+    text = await booked_card(bot, client, t)
+    assert staff.label("screening.condition.told_named", conditions="; ".join(
+        staff.label(f"screening.condition.{c}") for c in ("bleeding", "diabetes"))) in text
+
+
+@pytest.mark.parametrize("language, said", [
+    ("en", "no. i had a fit once years ago"),
+    ("en", "no, i have MS"),
+    ("en", "no. i pass out sometimes"),
+    ("en", "no. my face gets red and flushed easily"),
+])
+async def test_health_told_after_a_no_is_never_a_plain_no(
+    bot: Sandbox, content: Content, language: str, said: str
+) -> None:
+    """A no typed with a health statement after it at the first question: "no. i had a fit once
+    years ago" was noted "No", and the check, all no, ended "nothing stands in the way"; "no, i
+    have MS" was noted "Not sure" of burns, and the MS was nowhere."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    outcome = await answered_typing(client, t, [said])
+    assert t("screening.outcome.suitable.title") not in outcome
+    assert told_in(t, outcome)

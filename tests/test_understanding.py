@@ -1256,6 +1256,71 @@ async def test_an_ok_in_other_words_is_an_ok_not_a_complaint(
     assert t("smalltalk.ok") in reply and t("health.unknown") not in reply
 
 
+@pytest.mark.parametrize("language, text", [
+    ("en", "I don't have diabetes or asthma, does it hurt?"),
+    ("en", "I'm not pregnant, is it painful?"),
+    ("en", "no allergies, no meds, not pregnant. does it hurt?"),
+    ("ru", "не беременна, больно?"),
+])
+async def test_health_denied_beside_a_question_gets_its_answer_and_is_not_kept(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    """"I don't have diabetes or asthma, does it hurt?" got "a specialist needs to decide:
+    diabetes… asthma…", and the lead card later said she had told of both."""
+    t = Texts(content, language)
+    user, reply = await answer_to(bot, language, text)
+    assert t.faq("duration", settings) in reply and t("health.unknown") not in reply
+    assert str(t("mydata.health_told", date="\0")).split("\0")[1][:30] not in shown(
+        await user.send("/mydata"))
+
+
+@pytest.mark.parametrize("language, text, condition", [
+    ("ru", "после пересадки кожи можно?", None),
+    ("en", "after a skin graft can i do it?", None),
+    ("ru", "а после солярия сразу можно?", "tan"),
+])
+async def test_what_was_had_before_it_asked_after_is_no_aftercare_question(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
+    condition: str | None
+) -> None:
+    """"после пересадки кожи можно?" got the aftercare page, as if asked about the days after
+    this procedure; without "можно?" it was left to a specialist."""
+    t = Texts(content, language)
+    user, reply = await answer_to(bot, language, text)
+    assert t.faq("aftercare", settings) not in reply
+    if condition is None:
+        left_to_a_specialist(t, content, settings, user, reply)
+    else:
+        assert t(health_reason(content, condition)[0]) in reply
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("am I a good candidate for this?", None),  # no "candida"
+    ("my main concern is my pores", "for_whom"),  # no "concerta"
+    ("how many remaining sessions do i need", "course"),  # no "retain"
+    ("do results show overnight", "results"),  # no "overweight"
+    ("is it a minor procedure", "duration"),  # no "minoxidil"
+    ("will i lie on a table", "duration"),  # no "tablet"
+    ("unrelated question, do you have parking", None),  # no "unwell"
+    ("is there a major difference from a peel", "what"),  # no "majorca"
+    ("thank you, very grateful", None),  # no "graze"
+])
+async def test_an_everyday_english_word_is_no_typo_of_a_word_of_health(
+    bot: Sandbox, content: Content, settings: Settings, text: str, topic: str | None
+) -> None:
+    """A word spelled right is no typo of another: "couch" is not "cough", whatever a typo
+    of "cough" would be."""
+    t = Texts(content, "en")
+    _, reply = await answer_to(bot, "en", text)
+    assert t("health.unknown") not in reply
+    for condition in content.screening.conditions:
+        assert t(health_reason(content, condition)[0]) not in reply
+    for wait in content.health.waits:
+        assert t(wait.reason) not in reply
+    if topic is not None:
+        assert t.faq(topic, settings) in reply
+
+
 @pytest.mark.parametrize("language, text", [("ru", "спасибо огромное, вы очень помогли"),
                                             ("en", "thanks so much, that really helped"),
                                             ("en", "thank you, that helps")])

@@ -5,12 +5,14 @@ never complete. Russian words are reduced to their dictionary form (lemma) with 
 its Russian dictionary, so `рубец` in a list covers `рубцы`, `рубцам`, `рубцами`. Other
 languages use the Snowball stemmer, which is enough for English. One analyser is shared by the
 whole process: its dictionary adds about 23 MiB to the bot's memory and a quarter of a second
-to its start.
+to its start. A stemmed language may have a list of its common words (bot/content/dictionary/,
+English's about 2 MiB), so that a word spelled right is never read as a typo of another.
 """
 
 from __future__ import annotations
 
 from functools import cache
+from importlib import resources
 
 import Stemmer
 from babel import Locale
@@ -44,6 +46,7 @@ class Lemmatiser:
         self._read: dict[str, tuple[str, ...]] = {}
         self._self: dict[str, bool] = {}
         self._names: dict[str, str | None] = {}
+        self._spelled = frozenset() if self._morph else common_words(language)
 
     def written(self, word: str) -> str:
         return self.read(word)[0]
@@ -57,9 +60,17 @@ class Lemmatiser:
         return found
 
     def known(self, word: str) -> bool:
-        """Whether the dictionary knows `word` as typed: then it is no typo of another word
-        ("понимает" is not "принимает"). Without a dictionary no word is known so."""
-        return self._morph is not None and self._morph.word_is_known(word)
+        """Whether the dictionary, or the list of common words, knows `word` as typed: then it
+        is no typo of another word ("понимает" is not "принимает", "couch" is not "cough")."""
+        if self._morph is None:
+            return word in self._spelled
+        return bool(self._morph.word_is_known(word))
+
+    @property
+    def lemmatised(self) -> bool:
+        """Whether words are reduced to their dictionary forms; else to Snowball stems, where
+        one a letter longer than another is often another word ("candid", "candida")."""
+        return self._morph is not None
 
     def may_be_name(self, word: str) -> bool:
         """Whether `word` may be a brand's name: one the dictionary does not know ("эутирокс")
@@ -161,6 +172,15 @@ class Lemmatiser:
             return (word,)                         # word (a typo) take a millisecond
         parses = self._morph.parse(word)
         return tuple(dict.fromkeys(p.normal_form.replace("ё", "е") for p in parses if p.is_known))
+
+
+def common_words(language: str) -> frozenset[str]:
+    """The language's list of common words (bot/content/dictionary/<language>.txt), if any."""
+    listed = resources.files("bot.content") / "dictionary" / f"{language}.txt"
+    if not listed.is_file():
+        return frozenset()
+    return frozenset(line for line in listed.read_text(encoding="utf-8").splitlines()
+                     if line and not line.startswith("#"))
 
 
 @cache

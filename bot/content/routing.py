@@ -140,6 +140,7 @@ SYMPTOMS = frozenset(("health:symptoms", "health:states", "health:about"))
 FIRST = "first:"  # keys of a condition's procedures by their plain names (`had_first`)
 FIRST_WORDS = 3  # words after "after" that may name one: "after a chemical peel"
 ENDED_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")  # a sentence and what ends it
+_CLAUSE_ENDED = re.compile(r"[^,.;:!?\n]*[,.;:!?\n]*")  # a clause and what ends it
 _TOLD_CLAUSE = re.compile(rf"[^,.;:!?()\n{_TONE}]+[,.;:!?()\n{_TONE}]*")  # a clause, its end
 
 
@@ -176,9 +177,11 @@ def route(content: Content, matcher: FaqMatcher, language: str, typed: str) -> R
             # of health.
             return Route("smalltalk", ("ok",))
         # Health told beside the denial ("no diabetes, but I have eczema") is what the message
-        # tells, if it is read as health on its own; else the whole message is.
+        # tells, if it is read as health on its own; else the whole message is, where words
+        # of health are left in a sentence that tells ("does it hurt?" asks).
+        told_left = content.spotters[language].find("".join(_TOLD.findall(undenied)))
         if reread.kind in ("health", "condition") or not any(
-                key.startswith(HEALTH_KEYS) for key in left.keys):
+                key.startswith(HEALTH_KEYS) for key in told_left.keys):
             typed = text = undenied
             read = reread
     if (read.kind in BESIDE or read.label in BESIDE) and told_beside(content, language, text):
@@ -256,6 +259,10 @@ def denied_away(content: Content, language: str, text: str) -> str | None:
     if not dropped:
         return None
     left = "".join(token for i, token in enumerate(tokens) if i not in dropped)
+    # A clause the denial left with only the words it was said with ("I'm not pregnant, is it
+    # painful?": "I'm") tells nothing: without it, "is it painful?" asks, and no one says so.
+    left = "".join(part for part in _CLAUSE_ENDED.findall(left)
+                   if not set(spotter.find(part).keys) <= SAYING or spotter.find(part).leftover)
     return left if health(left) or set(cues.denial_turns).isdisjoint(typed) else None
 
 

@@ -135,13 +135,14 @@ class Spotter:
     def _meaning(self, word: str, spelled: bool = False) -> frozenset[str]:
         """The phrase stems `word` counts as: itself when known ("great" is not "greet"); an
         everyday word is no typo of another ("would" is no "wound"). A word `spelled` as the
-        dictionary knows it is no typo either ("понимать" is not "принимать"), only kin to a
-        stem a letter or two longer or shorter that it begins ("накрасить", "накраситься")."""
+        dictionary or the list of common words knows it is no typo either ("понимать" is not
+        "принимать", "couch" is not "cough"), only kin to a stem (`_kin`)."""
         found = self._cache.get(EXACT + word if spelled else word)
         if found is None:
             found = frozenset({word}) if word in self._known else frozenset() if (
                 word in self._ignore) else frozenset(
-                s for s in self._by_letter.get(word[0], ()) if _kin(word, s)) if (
+                s for s in self._by_letter.get(word[0], ())
+                if _kin(word, s, self._lemmas.lemmatised)) if (
                 spelled) else self._typos.of(word)
             if len(self._cache) < 50_000:
                 self._cache[EXACT + word if spelled else word] = found
@@ -293,7 +294,12 @@ def _either(words: tuple[str, ...]) -> str:
         for word in words) or "(?!)"
 
 
-def _kin(word: str, stem: str) -> bool:
+def _kin(word: str, stem: str, lemmatised: bool) -> bool:
+    """A dictionary form a letter or two longer or shorter that begins the other
+    ("накрасить", "накраситься"); of stems, one of `KIN` letters the word begins with
+    ("feverish": "fever"), but none the word only begins ("candid" is no "candida")."""
+    if not lemmatised:
+        return len(stem) >= KIN and word.startswith(stem)
     short, long = sorted((word, stem), key=len)
     return len(short) >= KIN and len(long) - len(short) <= 2 and long.startswith(short)
 

@@ -109,8 +109,11 @@ async def typed(visit: Visit, text: str) -> Turn | None:
     if value == NO and not told and (_goes_on(visit.content, written, step, text, named)
                                      or visit.content.replies[written].doubts(step.id, text)):
         value = "unsure"
-    if told:  # with the conditions named that this question does not ask
-        said = told_answer(sorted(named - _asked(step)))
+        # "no, i have MS" at the question about burns: whether the medicine or diagnosis left
+        # undenied is this question's or another's, it is told too, so it is never lost.
+        told = _tells_more(visit.content, written, text)
+    if told:  # with the conditions named that this question does not ask, added to earlier
+        said = told_answer(sorted(named - _asked(step)), record.answers.get(TOLD))
         await visit.stores.screenings.save_answer(record.id, TOLD, said, step.id, visit.now)
         record = record.answered(TOLD, said)  # the outcome, if this answer ends the check
     if step.kind == "yes_no":
@@ -146,6 +149,13 @@ def _tells_health(content: Content, language: str, text: str, found: Route) -> b
     return tells_health(content, language, text, found)
 
 
+def _tells_more(content: Content, language: str, text: str) -> bool:
+    """Whether a reply, its denials taken out, still names a medicine, a diagnosis or a
+    symptom."""
+    said = content.replies[language].affirmed(text)
+    return not TOLD_WORDS.isdisjoint(content.spotters[language].find(said).keys)
+
+
 def _goes_on(content: Content, language: str, step: Step, text: str, named: set[str]) -> bool:
     """Whether a typed no goes on to tell what the question asks after all, so that it is no
     plain no: the very condition named ("no, only a small scratch on my cheek" to the question
@@ -154,8 +164,7 @@ def _goes_on(content: Content, language: str, step: Step, text: str, named: set[
     too ("not anymore", "no, cured 10 years ago" to "have you ever had cancer?")."""
     if named & _asked(step) or step.ever and content.replies[language].tells_past(text):
         return True
-    said = content.replies[language].affirmed(text)
-    return not TOLD_WORDS.isdisjoint(content.spotters[language].find(said).keys)
+    return _tells_more(content, language, text)
 
 
 def _with_told(visit: Visit, turn: Turn) -> Turn:
