@@ -3,11 +3,14 @@ clinic, and a question asked there is answered, not filed as a note for staff.""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
+
+from babel.dates import format_date, format_skeleton
 
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import Sandbox
+from bot.flows.slot_picker import SlotTime
 from tests import shipped
 from tests.chat import Texts, screen, shown
 from tests.desk import card, stores_of
@@ -166,3 +169,39 @@ async def test_a_wait_said_at_the_picker_is_not_followed_by_the_picker(
             "ru": "кстати я кормлю грудью, это ничего?"}[language]
     reply = shown(await client.send(said))
     assert t("booking.still_open") not in reply
+
+
+async def test_the_next_session_cannot_be_picked_too_soon_after_the_last(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """Told "choose a day not earlier than 2 weeks after" the procedure, the client was offered
+    days from the next one on, picked one a week after it and got it held. No day before the
+    next session is offered, typed or taken."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    await client.press(t.label("menu.aftercare"))  # treated today
+    today = bot.clock.now().astimezone(settings.timezone).date()
+    first = today + timedelta(weeks=2)
+
+    def named(day: date) -> str:
+        return format_skeleton("MMMMd", day, locale=language)
+
+    await screen(client, t)
+    reply = shown(await client.press(t.label("screening.outcome.suitable.book")))
+    assert t("booking.too_soon", date=named(today), first=named(first)) in reply
+    await client.send("+7 912 345-67-89")
+    offered = [date.fromordinal(int(data.split(":")[2]))
+               for _, data in buttons(client.last, "sday:") if not data.endswith(":0")]
+    assert offered and min(offered) >= first
+    soon = today + timedelta(days=7)
+    reply = shown(await client.send(soon.strftime("%d.%m")))
+    label = format_date(soon, "EEEE d MMMM", locale=language)
+    assert t("slots.day_too_soon", day=label[:1].upper() + label[1:], first=named(first)) \
+        in reply
+    # The same time a week before the first day offered, pressed from an old message.
+    await client.press_data(buttons(client.last, "sday:")[0][1], client.last)
+    offered_at = int(buttons(client.last, "stime:")[0][1].split(":")[2])
+    week = int(timedelta(days=7).total_seconds())
+    await client.press_data(SlotTime(0, offered_at - week).pack(), client.last)
+    assert await stores_of(bot).leads.get(1) is None

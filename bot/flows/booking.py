@@ -11,8 +11,6 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
-
 from bot.callbacks import CallbackData
 from bot.clock import is_quiet
 from bot.content.i18n import N_, format_appointment
@@ -33,7 +31,7 @@ from bot.flows.eligibility import TOLD, evaluate, told
 from bot.flows.menu import MenuAction, main_menu
 from bot.flows.outcome import outcome_reply
 from bot.flows.slot_picker import PreferredTime, SlotTime
-from bot.flows.slots import is_free
+from bot.flows.slots import is_free, next_session
 from bot.flows.staff import BOOKED, CALL_BACK, NEW, OPEN, booked, cards
 from bot.storage import Lead, ScreeningRecord
 
@@ -46,9 +44,6 @@ CONTACT, TIME = "booking_contact", slot_picker.PICKING
 # How long a booking may wait at the choice of time, the client's contact given, before the
 # request goes to staff as one to call back (`handed_over`): enough to check a calendar.
 LEFT_AFTER = timedelta(hours=1)
-# Sessions closer together than this, where staff set no course, are said to be too close
-# (the skin's barrier needs about two weeks after resurfacing: dialogs/screening.yaml).
-NEXT_SESSION_AFTER = timedelta(weeks=2)
 _USERNAME = re.compile(r"^@?([A-Za-z][A-Za-z0-9_]{4,31})$")
 # What typed at the time picker is answered, not kept as a note: health and the clinic's
 # details, and a topic asked about (`_asks`); a wish to be called is the note the picker keeps.
@@ -181,19 +176,13 @@ async def begin(visit: Visit, text: str | None = None) -> Turn:
 
 
 async def _too_soon(visit: Visit) -> str | None:
-    """Said when the client's last procedure was less than the course's interval ago (staff's,
-    else `NEXT_SESSION_AFTER`): sessions too close together can inflame the skin. The client
-    chooses; staff see the day on the card."""
-    plan = await visit.stores.aftercare.latest_plan(visit.client.user_id)
-    if plan is None:
+    """Said when the client's next session cannot be yet (`next_session`): why the days
+    offered start later. Staff see the last procedure's day on the card."""
+    after = await next_session(visit)
+    if after is None or visit.now.astimezone(visit.settings.timezone).date() >= after.first:
         return None
-    course = await visit.stores.courses.latest_of_client(visit.client.user_id)
-    weeks = course[1].weeks if course else NEXT_SESSION_AFTER.days // 7
-    if visit.now.astimezone(ZoneInfo(plan.timezone)).date() - plan.treated_on >= timedelta(
-            weeks=weeks):
-        return None
-    return visit.tr("booking.too_soon", weeks=weeks,
-                    date=format_date(plan.treated_on, "long", locale=visit.language))
+    return visit.tr("booking.too_soon", date=slot_picker.first_day(visit, after.treated_on),
+                    first=slot_picker.first_day(visit, after.first))
 
 
 async def same_phone(visit: Visit, _: SamePhone) -> Turn | None:

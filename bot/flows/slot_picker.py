@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Annotated
 
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_skeleton, format_time
 from markupsafe import Markup
 
 from bot.callbacks import MAX_ID, Between, CallbackData
-from bot.content.i18n import N_
 from bot.flows import Button, Buttons, Reply, Turn, Visit
 from bot.flows.days import AskedDay, at_a_time, parse_day
 from bot.flows.slots import bookable_days, free
@@ -86,7 +85,7 @@ async def days(visit: Visit, lead: int = 0, *, note: Markup | None = None,
                edit: bool = False) -> Turn:
     """The days that have free times, two to a row."""
     await _moving(visit, lead)
-    found = await free(visit, bookable_days(visit))
+    found = await free(visit, await bookable_days(visit))
     text = under(note, visit.tr("slots.pick_day"))
     if not found:
         return Turn([Reply(under(note, visit.tr("slots.none")), _call_back(visit, lead),
@@ -114,13 +113,13 @@ async def times(visit: Visit, lead: int, asked: AskedDay, *, note: Markup | None
     day = asked.day
     label = format_date(day, "EEEE d MMMM", locale=visit.language)
     label = label[:1].upper() + label[1:]  # it starts the sentence
-    free_that_day = (await free(visit, [day])).get(day, []) if day in bookable_days(visit) \
-        else []
+    bookable = await bookable_days(visit)
+    free_that_day = (await free(visit, [day])).get(day, []) if day in bookable else []
     found = [at for at in free_that_day if asked.since <= at.astimezone(tz).time() <= asked.until]
     if free_that_day and not found:  # nothing at the hours asked, something else that day
         note, found = under(note, visit.tr("slots.hours_full", day=label)), free_that_day
     if not found:
-        gone = visit.tr(_none_on(visit, day), day=label)
+        gone = await _none_on(visit, day, label, bookable)
         return await days(visit, lead, note=under(note, gone), edit=edit)
     await _shown(visit, day)
     buttons = [Button(format_time(at.astimezone(tz), "short", locale=visit.language),
@@ -131,16 +130,24 @@ async def times(visit: Visit, lead: int, asked: AskedDay, *, note: Markup | None
     return Turn([Reply(under(note, text), (*rows, back), edit=edit)])
 
 
-def _none_on(visit: Visit, day: date) -> str:
-    """Why a day has no time to pick: past, further ahead than booking opens, closed, full."""
-    bookable = bookable_days(visit)
+async def _none_on(visit: Visit, day: date, label: str, bookable: list[date]) -> Markup:
+    """Why a day has no time to pick: past, too soon after the client's last procedure,
+    further ahead than booking opens, closed, full."""
+    today = visit.now.astimezone(visit.settings.timezone).date()
+    if day < today:
+        return visit.tr("slots.day_past", day=label)
     if day < bookable[0]:
-        return N_("slots.day_past")
+        return visit.tr("slots.day_too_soon", day=label, first=first_day(visit, bookable[0]))
     if day > bookable[-1]:
-        return N_("slots.day_too_far")
+        return visit.tr("slots.day_too_far", day=label)
     if day.weekday() not in (visit.settings.opening_hours or {}):
-        return N_("slots.day_closed")
-    return N_("slots.day_full")
+        return visit.tr("slots.day_closed", day=label)
+    return visit.tr("slots.day_full", day=label)
+
+
+def first_day(visit: Visit, day: date) -> str:
+    """A day named in a sentence, without its year ("23 December", "23 декабря")."""
+    return format_skeleton("MMMMd", day, locale=visit.language)
 
 
 def under(note: Markup | None, text: Markup) -> Markup:
@@ -206,7 +213,7 @@ async def typed_slot(visit: Visit, text: str, earlier: str | None,
     names, or the one on screen or they named last (`typed_day`), as if its button were
     pressed; None when no such time is free."""
     clock, asked = _clock(text), typed_day(visit, text, earlier, shown)
-    if clock is None or asked is None or asked.day not in bookable_days(visit):
+    if clock is None or asked is None or asked.day not in await bookable_days(visit):
         return None
     hour, minute, half = int(clock[1]), int(clock[2] or 0), (clock[3] or "").lower()
     hours = {hour % 12 + 12} if half.startswith("p") else {hour % 12} if half else {

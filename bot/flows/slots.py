@@ -1,5 +1,6 @@
 """Free slots: the clinic's opening hours cut into procedures (length plus buffer), minus the
-times staff blocked, the places taken at each time, and what starts too soon.
+times staff blocked, the places taken at each time, and what starts too soon; for a client
+treated lately, no day before their next session may be (`next_session`).
 
 Pure computation on what storage holds, in the clinic's timezone; the booking flow shows the
 result as days, then times (bot/flows/slot_picker.py)."""
@@ -7,10 +8,11 @@ result as days, then times (bot/flows/slot_picker.py)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from bot.config import BookingRules, Settings
-from bot.flows import Speaking
+from bot.flows import Speaking, Visit
 from bot.flows.staff import OPEN
 from bot.storage.slots import Block
 
@@ -47,12 +49,38 @@ def free_slots(settings: Settings, now: datetime, taken: list[datetime],
     return found
 
 
-def bookable_days(speaking: Speaking) -> list[date]:
-    """Today and the days after it that clients may book, in the clinic's calendar."""
-    rules = speaking.settings.booking
+# Between sessions where staff set no course: the skin's barrier needs about two weeks after
+# resurfacing (dialogs/screening.yaml).
+NEXT_SESSION_AFTER = timedelta(weeks=2)
+
+
+@dataclass(frozen=True)
+class NextSession:
+    treated_on: date  # the client's last procedure
+    first: date  # the first day of the next one
+
+
+async def next_session(visit: Visit) -> NextSession | None:
+    """When the client's next session may be, if they were treated: sessions too close
+    together can inflame the skin, so it is the course's interval (staff's, else
+    `NEXT_SESSION_AFTER`) after the last procedure."""
+    plan = await visit.stores.aftercare.latest_plan(visit.client.user_id)
+    if plan is None:
+        return None
+    course = await visit.stores.courses.latest_of_client(visit.client.user_id)
+    weeks = course[1].weeks if course else NEXT_SESSION_AFTER.days // 7
+    return NextSession(plan.treated_on, plan.treated_on + timedelta(weeks=weeks))
+
+
+async def bookable_days(visit: Visit) -> list[date]:
+    """The days the client may book, in the clinic's calendar: as many as the clinic opens
+    ahead, from today, or from the first day of their next session when that is later."""
+    rules = visit.settings.booking
     assert rules is not None
-    today = speaking.now.astimezone(speaking.settings.timezone).date()
-    return [today + timedelta(days=n) for n in range(rules.days_ahead)]
+    start = visit.now.astimezone(visit.settings.timezone).date()
+    if (after := await next_session(visit)) is not None:
+        start = max(start, after.first)
+    return [start + timedelta(days=n) for n in range(rules.days_ahead)]
 
 
 async def free(speaking: Speaking, days: list[date]) -> dict[date, list[datetime]]:
@@ -65,9 +93,9 @@ async def free(speaking: Speaking, days: list[date]) -> dict[date, list[datetime
     return free_slots(settings, speaking.now, taken, await stores.slots.blocks(start), days)
 
 
-async def is_free(speaking: Speaking, at: datetime) -> bool:
-    """Whether `at` is still one of the free slots (the picker's button may be old)."""
-    day = at.astimezone(speaking.settings.timezone).date()
-    if day not in bookable_days(speaking):
+async def is_free(visit: Visit, at: datetime) -> bool:
+    """Whether `at` is still one of the client's free slots (the picker's button may be old)."""
+    day = at.astimezone(visit.settings.timezone).date()
+    if day not in await bookable_days(visit):
         return False
-    return at in (await free(speaking, [day])).get(day, [])
+    return at in (await free(visit, [day])).get(day, [])
