@@ -178,6 +178,20 @@ async def test_the_weeks_last_day_names_the_interval_staff_set(
     assert t("aftercare.next_session") not in closing
 
 
+async def test_the_weeks_last_day_keeps_the_sunscreen(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """Day 7 said "from tomorrow the sun restriction no longer applies" to a client in the
+    middle of a course: the skin between sessions still needs its sunscreen."""
+    t = Texts(content, language)
+    client = await treated(bot, content, settings, language)
+    move_to(bot, datetime(2026, 12, 9, 10, 0, tzinfo=UTC))  # day 7, the nudge hour
+    await bot.run_scheduler()
+    closing = client.last.text
+    assert t("aftercare.day.7").split("\n")[0] in closing and "SPF" in closing
+    assert {"en": "no longer applies", "ru": "не действует"}[language] not in closing
+
+
 async def test_a_booking_soon_after_the_procedure_says_so_to_the_client_and_staff(
     bot: Sandbox, content: Content, settings: Settings, language: str
 ) -> None:
