@@ -193,6 +193,26 @@ async def test_forget_can_be_declined(bot: Sandbox, content: Content) -> None:
         path(content.screening))
 
 
+async def test_an_older_erasure_question_answered_after_the_erasure_tells_the_truth(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """/forget asked twice, erased from the second question: "No, keep my data" on the first
+    said "Nothing was deleted", though everything was; its "Yes" answered nothing at all."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await screen(user, t)
+    asked = []
+    for _ in range(3):
+        await user.send("/forget")
+        asked.append((user.last, dict(user.last.buttons)))  # edited once answered
+    assert t("privacy.forget.done") in shown(await user.press(t.label("privacy.forget.yes")))
+    (first, first_buttons), (second, second_buttons) = asked[:2]
+    reply = shown(await user.press_data(first_buttons[t.label("privacy.forget.no")], first))
+    assert t("privacy.forget.kept") not in reply and t("privacy.forget.nothing") in reply
+    reply = shown(await user.press_data(second_buttons[t.label("privacy.forget.yes")], second))
+    assert t("privacy.forget.nothing") in reply
+
+
 async def test_retention_purges_the_answers_of_an_abandoned_check(
     bot: Sandbox, content: Content
 ) -> None:

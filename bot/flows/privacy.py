@@ -190,7 +190,10 @@ async def _unconfirmed(visit: Visit, data: dict[str, Any]) -> None:
 async def forget(visit: Visit, confirmed: bool) -> Turn:
     """Delete every row tied to the client; their lead cards and other staff-chat posts are
     edited to say the data was erased at the client's request, files naming them deleted; an
-    appointment still ahead is posted as cancelled, without the client's name."""
+    appointment still ahead is posted as cancelled, without the client's name. An older
+    question answered once all was erased (/forget asked twice) says so, whichever answer."""
+    if await _nothing_stored(visit):
+        return Turn([Reply(visit.tr("privacy.forget.nothing"), edit=True)])
     if not confirmed:
         return main_menu(visit, edit=True, note=visit.tr("privacy.forget.kept"))
     booked = await my_appointment.current(visit)
@@ -212,6 +215,15 @@ async def forget(visit: Visit, confirmed: bool) -> Turn:
         posts.append(StaffPost(services.content.tr_message(
             settings.default_language, "staff.erased.appointment", id=booked.id, when=when)))
     return Turn([Reply(visit.tr("privacy.forget.done"), edit=True)], posts)
+
+
+async def _nothing_stored(visit: Visit) -> bool:
+    """Whether nothing is kept of the client but the name they write under, which every
+    message of theirs stores again."""
+    data = await visit.stores.privacy.personal_data(visit.client.user_id)
+    return data is None or not (
+        data.consents or data.screenings or data.leads or data.aftercare or data.questions
+        or data.reminders or data.conversation or data.profile["health_told"])
 
 
 def erased_post(services: Services, message_id: int, *, lead_id: int | None = None,
