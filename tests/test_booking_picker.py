@@ -55,6 +55,20 @@ async def test_call_me_pressed_with_nothing_typed_says_no_free_time_suited(
     assert staff.label("booking.time.any") not in text
 
 
+async def test_mydata_says_no_free_time_suited_where_the_client_asked_to_be_called(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """"📞 No time suits me: call me" pressed: /mydata said "preferred time: Any time", which
+    the client never said."""
+    t = Texts(content, language)
+    client = await at_picker(bot, content, language=language)
+    await client.press(t.label("slots.call_me"))
+    mydata = shown(await client.send("/mydata"))
+    assert t("mydata.lead", time=t.label("slots.call_me"), status=t.label(
+        "staff.status.new")) in mydata
+    assert t.label("booking.time.any") not in mydata
+
+
 async def test_a_question_at_the_picker_is_answered_and_the_picker_waits(
     bot: Sandbox, content: Content, settings: Settings, language: str
 ) -> None:

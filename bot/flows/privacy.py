@@ -15,7 +15,7 @@ from bot.flows import Reply, Services, StaffPost, Turn, Visit, my_appointment
 from bot.flows.dates import appointment_day
 from bot.flows.eligibility import TOLD, YES, path
 from bot.flows.menu import main_menu, ready
-from bot.flows.staff import LABELS, agenda
+from bot.flows.staff import CALL_BACK, LABELS, agenda
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -82,6 +82,8 @@ def _outcome(visit: Visit, outcome_id: str | None) -> str | None:
 def _lead(visit: Visit, lead: dict[str, Any]) -> dict[str, Any]:
     times = {t.id: t.label for t in visit.content.booking.preferred_times}
     times["slot"] = N_("booking.time.slot")  # a free slot the client picked
+    if visit.settings.booking is not None:  # with free times to pick, "any" is none suited
+        times[CALL_BACK] = N_("slots.call_me")
     appointment = lead["appointment_at"]
     return {"date": lead["created_at"][:10],
             "contact": lead["phone"] or f"@{lead['contact_username']}",
