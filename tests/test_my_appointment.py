@@ -203,6 +203,22 @@ async def test_a_day_typed_while_rescheduling_opens_its_times(
     assert t("my_appointment.held") in shown(await client.send(friday))  # the move is done
 
 
+async def test_the_reschedule_picker_has_a_way_back_to_the_appointment_as_it_is(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """Reschedule showed twelve days and nothing else: no way to keep the time after all."""
+    t = Texts(content, language)
+    client = await held(bot, content, language)
+    before = (await stores_of(bot).leads.get(1)).appointment_at
+    await client.send("/appointment")
+    await client.press(t.label("appointment.reschedule"))
+    reply = shown(await client.press(t.label("slots.keep_time")))
+    assert t("my_appointment.held") in reply
+    assert (await stores_of(bot).leads.get(1)).appointment_at == before
+    note = {"en": "only after work", "ru": "только после работы"}[language]
+    assert t("booking.noted", note=note) not in shown(await client.send(note))  # picker left
+
+
 async def test_a_free_day_and_time_typed_while_rescheduling_moves_there(
     bot: Sandbox, content: Content, language: str
 ) -> None:

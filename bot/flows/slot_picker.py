@@ -21,6 +21,7 @@ from markupsafe import Markup
 from bot.callbacks import MAX_ID, Between, CallbackData
 from bot.flows import Button, Buttons, Reply, Turn, Visit
 from bot.flows.days import AskedDay, at_a_time, parse_day
+from bot.flows.menu import MenuAction
 from bot.flows.slots import bookable_days, free
 from bot.flows.staff import CALL_BACK
 
@@ -99,8 +100,11 @@ async def days(visit: Visit, lead: int = 0, *, note: Markup | None = None,
 
 def _call_back(visit: Visit, lead: int) -> Buttons:
     """For a new request, when the clinic takes calls at any time: no free time suits, so
-    staff call the client (the request made without a slot, with the client's note)."""
-    if lead or CALL_BACK not in {t.id for t in visit.content.booking.preferred_times}:
+    staff call the client (the request made without a slot, with the client's note). For a
+    move: the appointment kept as it is."""
+    if lead:
+        return ((visit.tr_button("slots.keep_time", MenuAction("appointment").pack()),),)
+    if CALL_BACK not in {t.id for t in visit.content.booking.preferred_times}:
         return ()
     return ((visit.tr_button("slots.call_me", PreferredTime(CALL_BACK).pack()),),)
 
