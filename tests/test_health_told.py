@@ -501,3 +501,32 @@ async def test_health_told_after_a_no_is_never_a_plain_no(
     outcome = await answered_typing(client, t, [said])
     assert t("screening.outcome.suitable.title") not in outcome
     assert told_in(t, outcome)
+
+
+@pytest.mark.parametrize("language, step, said", [
+    ("ru", "pregnancy", "нет, но мы с мужем ждем малыша"),
+    ("en", "breastfeeding", "no but im nursing my 3 month old"),
+])
+async def test_a_no_turned_into_the_very_condition_asked_is_a_yes(
+    bot: Sandbox, content: Content, language: str, step: str, said: str
+) -> None:
+    """"нет, но мы с мужем ждем малыша" to "are you pregnant?" was noted "not sure": the
+    outcome said the client was unsure of it, and staff saw uncertainty, not a pregnancy."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    await consented(client, t)
+    last = []
+    for asked in content.screening.steps:
+        if asked.kind == "choose_many":
+            if not asked.conditions:
+                await client.press_exact(t.label(asked.options[0].label))
+            last = await client.press(t.label(
+                "screening.none_of_these" if asked.conditions else "screening.done"))
+        elif asked.id == step:
+            reply = shown(await client.send(said))
+            assert t("screening.noted", answer=t.label("screening.yes")) in reply
+        else:
+            last = await client.press_exact(t.label("screening.no"))
+    outcome = shown(last)
+    assert t(content.screening.conditions[step].reason) in outcome

@@ -10,6 +10,7 @@ another button, typed text is routed as usual (`in_view`) until the question is 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -104,6 +105,9 @@ async def typed(visit: Visit, text: str) -> Turn | None:
     elif value is None and step.kind == "yes_no" and named & _asked(step) and not (
             "?" in text or opens_question(visit.content, written, text)):
         value = "yes"  # "had a basal cell removed 2 yrs ago" to "ever had cancer?"
+    elif value == NO and step.kind == "yes_no" and named & _asked(step) and _turned(
+            visit.content, written, text):
+        value = "yes"  # "нет, но мы с мужем ждём малыша" to "are you pregnant?": a yes after all
     told = value != YES and (bool(named - _asked(step)) or _tells_health(
         visit.content, written, text, found))
     if value == NO and not told and (_goes_on(visit.content, written, step, text, named)
@@ -131,6 +135,13 @@ def _conditions(content: Content, language: str, text: str) -> set[str]:
     said = content.replies[language].affirmed(text)
     return {key.removeprefix("condition:") for key in content.spotters[language].find(said).keys
             if key.startswith("condition:")}
+
+
+def _turned(content: Content, language: str, text: str) -> bool:
+    """Whether a reply turns on a word of `denial_turns` ("no, but…")."""
+    words = content.words.get(language)
+    turns = words.health.denial_turns if words else ()
+    return not set(turns).isdisjoint(re.findall(r"\w+", text.lower()))
 
 
 def _asked(step: Step) -> set[str]:
