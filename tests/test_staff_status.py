@@ -149,8 +149,14 @@ async def test_the_procedure_today_with_a_visit_on_a_later_day_is_asked_first(
                                 datetime(2026, 11, 25, 10, 0, tzinfo=UTC), "en")
     assert t("aftercare.booked_ahead", date=day, time=hour) in reply
     assert await stores_of(bot).aftercare.active_plan(client.id) is None
-    await client.press(t.label("aftercare.begin_anyway"))
+    reply = shown(await client.press(t.label("aftercare.begin_anyway")))
     assert await stores_of(bot).aftercare.active_plan(client.id) is not None
+    # The visit still stands: the client is told so, and staff that the client says the
+    # procedure was today (it stayed "Booked" for the 25th, and nobody heard of it).
+    assert t("aftercare.visit_still_booked", date=day, time=hour) in reply
+    when = format_when(datetime(2026, 11, 25, 10, 0, tzinfo=UTC), "en", settings.timezone)
+    assert Texts(content, "en")("staff.aftercare.treated_before", id=1, name="Olga",
+                                when=when) in bot.staff_chat()[-1].text
 
 
 async def test_treated_restarts_a_week_the_client_began_before_the_visit(

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from bot.callbacks import MAX_ID, Between, CallbackData
 from bot.content import Content
-from bot.content.i18n import N_, display_name, format_hour
+from bot.content.i18n import N_, display_name, format_hour, format_when
 from bot.flows import (
     Button,
     Reply,
@@ -32,7 +32,7 @@ from bot.flows.aftercare_times import schedule
 from bot.flows.dates import appointment_day
 from bot.flows.menu import MenuAction, main_menu
 from bot.flows.statuses import OPEN
-from bot.storage import Plan
+from bot.storage import Lead, Plan
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -60,11 +60,12 @@ class Checkin(CallbackData, prefix="care"):
         return (cls(MAX_ID, day, a.id) for day in aftercare.days for a in aftercare.answers)
 
 
-async def _visit_ahead(visit: Visit) -> datetime | None:
-    """The client's appointment on a day after today, in the clinic's calendar, if any."""
+async def _visit_ahead(visit: Visit) -> Lead | None:
+    """The client's request with an appointment on a day after today, in the clinic's
+    calendar, if any."""
     tz = visit.settings.timezone
     today = visit.now.astimezone(tz).date()
-    return next((lead.appointment_at for lead in await visit.stores.leads.of_client(
+    return next((lead for lead in await visit.stores.leads.of_client(
         visit.client.user_id) if lead.status in OPEN and lead.appointment_at is not None
         and lead.appointment_at.astimezone(tz).date() > today), None)
 
@@ -162,11 +163,15 @@ async def begin(visit: Visit, days_ago: int = 0, *, anyway: bool = False) -> Tur
         day = (visit.now.astimezone(ZoneInfo(running.timezone)).date()
                - running.treated_on).days
         return Turn([Reply(visit.tr("aftercare.already_running", day=day))])
-    if not anyway and (ahead := await _visit_ahead(visit)) is not None:
-        date_of, hour = appointment_day(visit.services, ahead, visit.language)
-        return Turn([Reply(visit.tr("aftercare.booked_ahead", date=date_of, time=hour), (
-            (visit.tr_button("aftercare.begin_anyway", BeginAnyway().pack()),),
-            (visit.tr_button("button.menu", MenuAction("menu").pack()),)))])
+    ahead = await _visit_ahead(visit)
+    if ahead is not None and ahead.appointment_at is not None:
+        # "назначена на среду", not "на среда".
+        date_of, hour = appointment_day(visit.services, ahead.appointment_at, visit.language,
+                                        "accusative")
+        if not anyway:
+            return Turn([Reply(visit.tr("aftercare.booked_ahead", date=date_of, time=hour), (
+                (visit.tr_button("aftercare.begin_anyway", BeginAnyway().pack()),),
+                (visit.tr_button("button.menu", MenuAction("menu").pack()),)))])
     await stores.clients.resume(visit.client.user_id)  # asked for the week: /stop is over
     started = await start_plan(visit.services, visit.client.user_id, visit.now,
                                visit.now - timedelta(days=days_ago) if days_ago else None,
@@ -179,7 +184,23 @@ async def begin(visit: Visit, days_ago: int = 0, *, anyway: bool = False) -> Tur
     due = [m.day for m in await stores.aftercare.plan_messages(plan.id) if m.status == "sent"]
     if started and due:
         turn.replies.append(nudge(visit.content, visit.language, plan, max(due)))
+    if ahead is not None and ahead.appointment_at is not None:
+        # Treated today with a visit still booked ahead: the clinic sorts out which is so.
+        turn += _treated_before(visit, ahead, ahead.appointment_at)
     return turn
+
+
+def _treated_before(visit: Visit, lead: Lead, at: datetime) -> Turn:
+    """The client is told their later visit still stands until they or the clinic cancel
+    it, and staff that the client says the procedure was today."""
+    date_of, hour = appointment_day(visit.services, at, visit.language, "accusative")
+    staff = visit.settings.default_language
+    when = format_when(at, staff, visit.settings.timezone)
+    post = visit.content.tr_message(staff, "staff.aftercare.treated_before", id=lead.id,
+                                    name=lead.client.full_name, when=when)
+    return Turn([Reply(visit.tr("aftercare.visit_still_booked", date=date_of, time=hour), (
+        (visit.tr_button("menu.appointment", MenuAction("appointment").pack()),),))],
+        [StaffPost(post, reply_to=lead.staff_message_id, about=lead.client.user_id)])
 
 
 async def checkin(visit: Visit, pressed: Checkin) -> Turn | None:
