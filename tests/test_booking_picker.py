@@ -69,6 +69,20 @@ async def test_mydata_says_no_free_time_suited_where_the_client_asked_to_be_call
     assert t.label("booking.time.any") not in mydata
 
 
+async def test_when_to_call_typed_after_call_me_reaches_staff(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """"📞 call me" pressed, then "evenings please after 6": the bot said "Hello! I'm the
+    clinic's assistant", and staff never heard when to call."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = await at_picker(bot, content, language=language)
+    await client.press(t.label("slots.call_me"))
+    said = {"en": "evenings please after 6", "ru": "лучше вечером после 18"}[language]
+    reply = shown(await client.send(said))
+    assert t("booking.already_open_passed", id=1) in reply
+    assert staff("staff.lead.wrote", id=1, name="Olga", text=said) in bot.staff_chat()[-1].text
+
+
 async def test_a_question_at_the_picker_is_answered_and_the_picker_waits(
     bot: Sandbox, content: Content, settings: Settings, language: str
 ) -> None:

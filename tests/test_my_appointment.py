@@ -72,10 +72,10 @@ async def test_saying_plans_changed_shows_the_appointment_with_its_move_and_canc
     it, read as questions about the procedure."""
     t = Texts(content, language)
     client = await held(bot, content, language)
-    reply = shown(await client.send(text))
-    assert t("my_appointment.held") in reply
+    sent = await client.send(text)
+    assert t("my_appointment.held") in shown(sent)
     assert {t.label("appointment.reschedule"), t.label("appointment.cancel")} <= {
-        label for label, _ in client.last.buttons}
+        label for message in sent for label, _ in message.buttons}
 
 
 @pytest.mark.parametrize("language, text", [
@@ -219,6 +219,26 @@ async def test_the_reschedule_picker_has_a_way_back_to_the_appointment_as_it_is(
     assert t("booking.noted", note=note) not in shown(await client.send(note))  # picker left
 
 
+@pytest.mark.parametrize("language, text", [
+    ("ru", "а можно в пятницу вечером?"), ("ru", "перенесите на пятницу"),
+    ("en", "can we move it to friday evening?"), ("en", "could I come Friday instead"),
+])
+async def test_a_day_asked_with_a_visit_booked_opens_its_times_to_move_to(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """"а можно в четверг вечером?" with a visit booked showed the visit again and nothing
+    else: the client had to press Reschedule and type the day a second time."""
+    t = Texts(content, language)
+    client = await held(bot, content, language)  # Saturday 28 November, 10:00
+    reply = shown(await client.send(text))
+    assert t("my_appointment.held") in reply and t("appointment.move_to") in reply
+    times = buttons(client.last, "stime:")
+    assert times and all(data.startswith("stime:1:") for _, data in times)
+    await client.press_data(times[-1][1], client.last)
+    lead = await stores_of(bot).leads.get(1)
+    assert lead.appointment_at == datetime(2026, 11, 27, 19, 30, tzinfo=UTC)
+
+
 async def test_a_free_day_and_time_typed_while_rescheduling_moves_there(
     bot: Sandbox, content: Content, language: str
 ) -> None:
@@ -231,6 +251,12 @@ async def test_a_free_day_and_time_typed_while_rescheduling_moves_there(
     lead = await stores_of(bot).leads.get(1)
     assert lead.appointment_at == FRIDAY + timedelta(hours=8, minutes=15)
     assert "🔁" in bot.staff_chat()[-1].text and "⏳" in reply
+    # Moved, the picker is done with: "when is my appointment again?" was "Noted for the
+    # clinic", and the days shown again, as was everything typed after it.
+    asked = {"en": "when is my appointment again?", "ru": "когда у меня запись?"}[language]
+    reply = shown(await client.send(asked))
+    assert t("my_appointment.held") in reply and t("booking.noted", note=asked) not in reply
+    assert asked not in (await card(bot, 1)).text
 
 
 async def test_a_day_typed_after_leaving_the_reschedule_is_read_as_before(
@@ -241,8 +267,10 @@ async def test_a_day_typed_after_leaving_the_reschedule_is_read_as_before(
     await client.send("/appointment")
     await client.press(t.label("appointment.reschedule"))
     await client.send("/menu")
-    assert t("my_appointment.held") in shown(await client.send("friday"))
-    assert await stores_of(bot).chat_states.get(client.id) is None
+    # As with no Reschedule pressed before: the visit, and Friday's times to move it to.
+    reply = shown(await client.send("friday"))
+    assert t("my_appointment.held") in reply and t("appointment.move_to") in reply
+    assert t("booking.noted", note="friday") not in reply
 
 
 async def test_a_reminders_reschedule_offers_free_slots_and_staff_confirm_the_new_one(

@@ -89,6 +89,12 @@ async def _open_lead(visit: Visit) -> Lead | None:
         if lead.status in OPEN and not my_appointment.over(visit, lead)), None)
 
 
+async def waiting(visit: Visit) -> bool:
+    """Whether the client's request is with the clinic and no time is booked for it yet."""
+    lead = await _open_lead(visit)
+    return lead is not None and not my_appointment.upcoming(visit, lead)
+
+
 async def told_since(visit: Visit) -> Turn:
     """Health told once a request is made ("I forgot to say I'm pregnant"): the check it rests
     on counts it, its card says so and staff are told, before the visit, each time it adds to
@@ -143,7 +149,8 @@ async def begin(visit: Visit, text: str | None = None) -> Turn:
     ("for Saturday"): kept for staff, and its day opened first."""
     open_lead = await _open_lead(visit)
     if open_lead is not None and my_appointment.upcoming(visit, open_lead):
-        return await my_appointment.show(visit)
+        return await my_appointment.move_to_day(visit, text or "") or await my_appointment.show(
+            visit)
     if open_lead is not None and text and not visit.client.unreachable_at:
         # "ok sorry, 3pm Friday is great", back after the request went to staff: theirs too.
         wrote = visit.content.tr_message(

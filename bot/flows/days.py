@@ -76,6 +76,14 @@ def at_a_time(text: str) -> bool:
         _AT.search(lowered) or _CLOCK.search(lowered)) is not None
 
 
+def names_hours(text: str) -> bool:
+    """Whether the text names hours of a day, with no day ("evenings after 6 please", "лучше
+    с утра", "at 3pm")."""
+    lowered = text.casefold().replace("ё", "е")
+    return any(phrase in lowered for phrase, _ in PART_WORDS) or any(
+        pattern.search(lowered) for pattern in (_AFTER, _AT, _CLOCK, _NOON))
+
+
 def parse_day(text: str, today: date) -> AskedDay | None:
     """The day `text` asks for (the next such weekday, this or next year's date), and the
     hours it narrows to; None when it names no day."""

@@ -130,6 +130,18 @@ async def show(visit: Visit) -> Turn:
     return Turn([Reply(text, (tuple(actions), menu))])
 
 
+async def move_to_day(visit: Visit, text: str) -> Turn | None:
+    """A day asked for with a visit booked ("а можно в четверг вечером?", "move it to next
+    tuesday"): the visit, then the free times of that day to move it to, as Reschedule would
+    show them. None without a visit ahead, a day named or free slots to pick."""
+    lead = await current(visit)
+    if (lead is None or not upcoming(visit, lead) or visit.settings.booking is None
+            or slot_picker.asked_day(visit, text) is None):
+        return None
+    return await show(visit) + await slot_picker.typed(visit, lead.id, text,
+                                                       visit.tr("appointment.move_to"))
+
+
 async def still_ahead(visit: Visit, lead_id: int, at: int) -> Lead | Turn:
     """The client's lead whose appointment a button named (at `at`, seconds since the epoch),
     still ahead at that time; otherwise the kind answer to an old button: what happened to it,
@@ -241,6 +253,7 @@ async def move(visit: Visit, pressed: SlotTime) -> Turn:
             lead.id, at, rules.seats, OPEN):
         return await slot_picker.times(visit, lead.id, asked, note=slot_picker.gone(visit, at),
                                        edit=True)
+    await visit.stores.chat_states.clear(visit.client.user_id)  # moved: the picker is done
     turn = Turn()
     if lead.status == BOOKED and not rules.auto_confirm:
         await visit.stores.leads.change_status(lead.id, BOOKED, NEW, visit.client.user_id,

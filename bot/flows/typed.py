@@ -48,6 +48,7 @@ from bot.flows import (
     my_appointment,
     slot_picker,
 )
+from bot.flows.days import names_hours
 from bot.flows.language import written_in
 from bot.flows.menu import MenuAction, help_text, language_offer, main_menu
 from bot.flows.typed_text import Typed
@@ -175,9 +176,15 @@ async def _answer(visit: Visit, found: Route, text: str) -> Turn:
     if found.kind in ("faq", "none", "smalltalk") and _changes_plans(visit, text):
         # The client's appointment, to move or cancel; with none here (booked by phone, or a
         # question about cancelling), a person rather than a topic the words only look like.
+        if not visit.content.replies[visit.language].cancels(text) and (
+                moved := await my_appointment.move_to_day(visit, text)):
+            return moved  # "can we move it to next tuesday?": that day's times to move to
         return await my_appointment.show(visit) if await my_appointment.current(visit) \
             else await faq.offer_to_staff(visit, text)
-    if found.kind == "book" or (found.kind == "none" and slot_picker.asked_day(visit, text)):
+    if found.kind == "book" or (found.kind == "none" and slot_picker.asked_day(visit, text)) or (
+            found.kind in ("none", "smalltalk") and names_hours(text)
+            and await booking.waiting(visit)):
+        # "evenings after 6 please", once the request went to staff: when to call is theirs.
         asked = Turn()  # "id like to book for tuesday, also does it hurt?": it hurts not
         for beside in asked_beside(visit.content, visit.services.matchers[visit.language],
                                    visit.language, text, found):
