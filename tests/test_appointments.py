@@ -118,6 +118,20 @@ async def test_confirm_marks_the_card(
     assert staff("staff.card.answer.confirm") in (await card(bot, 1)).text
 
 
+@pytest.mark.parametrize("language, said", [
+    ("en", "yes I'll be there"), ("en", "I’ll come"), ("ru", "да, буду")])
+async def test_a_yes_typed_under_the_reminder_confirms_as_its_button(
+    bot: Sandbox, content: Content, settings: Settings, language: str, said: str
+) -> None:
+    """"yes I'll be there" typed under the evening reminder was offered to staff as a question,
+    and the card never showed that the client confirmed."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = await reminded(bot, content, settings, language=language)
+    reply = shown(await client.send(said))
+    assert t("appointment.confirmed") in reply and t("faq.no_match") not in reply
+    assert staff("staff.card.answer.confirm") in (await card(bot, 1)).text
+
+
 def calendar_field(calendar: str, name: str) -> str:
     [line] = [x for x in calendar.splitlines() if x.startswith(name + ":")]
     return line.partition(":")[2]

@@ -11,8 +11,10 @@ staff set a new time.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TYPE_CHECKING, Literal
 
 from bot.callbacks import MAX_ID, CallbackData
@@ -46,6 +48,9 @@ REPLIES = {"confirm": N_("appointment.confirmed"), "reschedule": N_("appointment
            "cancel": N_("appointment.cancelled")}
 STAFF_NOTES = {"reschedule": N_("staff.appointment.reschedule"),
                "cancel": N_("staff.appointment.cancel")}
+# How far ahead a visit is whose reminder a typed yes answers: the evening-before reminder
+# goes out the day before.
+REMINDED = timedelta(hours=36)
 
 
 @dataclass(frozen=True)
@@ -121,6 +126,27 @@ async def answer(visit: Visit, pressed: AppointmentAnswer) -> Turn:
                                         id=lead.id, name=lead.client.full_name, when=when)
         staff.append(StaffPost(note, reply_to=lead.staff_message_id, about=lead.client.user_id))
     return Turn([Reply(visit.tr(REPLIES[pressed.answer]))], staff)
+
+
+async def typed_confirm(visit: Visit, text: str) -> Turn | None:
+    """"yes I'll be there" (or the button's words) typed under a reminder: its Confirm, for a
+    confirmed visit in the next `REMINDED` the client has not answered for yet; None
+    otherwise."""
+    reader = visit.content.replies[visit.language]
+    if reader.answer(text) != "yes" and _plain(text) != _plain(
+            visit.tr_label(LABELS["confirm"])):
+        return None
+    lead = await my_appointment.current(visit)
+    if (lead is None or lead.status != BOOKED or lead.appointment_at is None
+            or not visit.now < lead.appointment_at <= visit.now + REMINDED
+            or await visit.stores.appointments.answer_of(lead.id, lead.appointment_at)):
+        return None
+    return await answer(visit, AppointmentAnswer(
+        lead.id, int(lead.appointment_at.timestamp()), "confirm"))
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold().replace("’", "'")))
 
 
 def register(router: Router) -> None:

@@ -41,6 +41,7 @@ from bot.flows import (
     Turn,
     Visit,
     aftercare,
+    appointment,
     booking,
     clinic_answers,
     faq,
@@ -78,6 +79,9 @@ async def message(visit: Visit, text: str) -> Turn:
         if there.kind != "none":  # answered in the language it was asked in
             visit, found = Visit(visit.services, visit.client, written), there
             offer = Turn([language_offer(visit)])
+    if found.kind not in ("condition", "health") and (
+            confirmed := await appointment.typed_confirm(visit, text)):
+        return confirmed
     if tells_health(visit.content, visit.language, text, found):
         # Kept, without the words, for the check that comes next or the one a booking rests
         # on: health told here is never lost to "nothing stands in the way". With a request
