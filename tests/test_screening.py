@@ -128,6 +128,28 @@ async def test_cancel_ends_the_check_and_its_old_buttons_go_stale(
     assert await stored(bot, "SELECT * FROM screening_answers") == []
 
 
+async def test_a_check_left_for_over_a_month_begins_again(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """Left at question 4 and taken up 100 days later, the check went on, and "no burns, no
+    wounds" answered in the summer ended "nothing stands in the way" in the autumn."""
+    t = Texts(content, language)
+    goals, first, second = path(content.screening)[:3]
+    user = bot.user(language_code=language)
+    await consented(user, t)
+    await user.press(t.label("screening.done"))
+    await user.press_exact(t.label("screening.no"))
+    old_question, old_no = user.find_button(t.label("screening.no"))
+    bot.clock.advance(timedelta(days=31))
+    assert t("welcome.unfinished_check") not in shown(await user.send("/start"))
+    reply = shown(await user.press(t.label("menu.screening")))
+    assert t("screening.begun_again") in reply and t(goals.question) in reply
+    assert await stored(bot, "SELECT status FROM screenings ORDER BY id") == [
+        ("cancelled",), ("active",)]
+    assert await stored(bot, "SELECT * FROM screening_answers") == []
+    assert t("error.stale_button_short") in shown(await user.press_data(old_no, old_question))
+
+
 async def test_restart_resumes_at_the_same_question(
     bot: Sandbox, content: Content, language: str
 ) -> None:

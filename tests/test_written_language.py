@@ -13,7 +13,7 @@ from bot.content import Content
 from bot.content.i18n import display_name
 from bot.devtools.sandbox import Sandbox
 from tests import shipped
-from tests.chat import Texts, shown
+from tests.chat import Texts, consented, shown
 
 content, settings = shipped.content, shipped.settings  # what the clinic ships
 
@@ -96,3 +96,26 @@ async def test_a_question_for_staff_about_languages_reaches_staff(
     await client.press(t.label("menu.person"))
     await client.send("do you speak russian?")
     assert "do you speak russian?" in bot.staff_chat()[-1].text
+
+
+@pytest.mark.parametrize("how", ["button", "words"])
+async def test_a_language_chosen_in_the_middle_of_the_check_shows_its_question_in_it(
+    bot: Sandbox, content: Content, how: str
+) -> None:
+    """"можно по-русски?" at question 5: "Done! I'll speak Russian now. What would you like to
+    do?" and the main menu; the open question was nowhere, and the client had to find it."""
+    en, ru = Texts(content, "en"), Texts(content, "ru")
+    client = bot.user(language_code="en")
+    await consented(client, en)
+    await client.press_exact(en.label(content.screening.steps[0].options[0].label))
+    await client.press(en.label("screening.done"))
+    await client.press_exact(en.label("screening.no"))  # at the third question now
+    if how == "button":
+        await client.send("/language")
+        reply = shown(await client.press(display_name("ru")))
+    else:
+        reply = shown(await client.send("можно по-русски?"))
+    assert ru("language.changed") in reply
+    step = content.screening.steps[2]
+    assert ru(step.question) in reply and ru.label("screening.yes") in {
+        label for label, _ in client.last.buttons}

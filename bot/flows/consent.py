@@ -14,7 +14,7 @@ from bot.content.routing import route
 from bot.flows import Reply, Turn, Visit, funnel
 from bot.flows.eligibility import YES
 from bot.flows.menu import MenuAction
-from bot.flows.questions import NO, ask
+from bot.flows.questions import NO, ask, open_check
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -118,11 +118,14 @@ async def _leave_consent(visit: Visit, data: dict[str, Any]) -> None:
 async def _resume_or_start(visit: Visit, consent_id: int, note: str, *, counted: bool) -> Turn:
     """`counted`: the start was already counted in the funnel when consent was asked."""
     screening, stores = visit.content.screening, visit.stores
-    record = await stores.screenings.active(visit.client.user_id)
+    unfinished = await stores.screenings.active(visit.client.user_id)
+    record = await open_check(visit)
     step = screening.step(record.current_step or "") if record else None
     if record is not None and step is not None:
         await stores.screenings.attach_consent(record.id, consent_id)
         return Turn([Reply(visit.tr("screening.resume")), ask(visit, record, step)])
+    if unfinished is not None and record is None:  # begun too long ago: begun again
+        note = visit.tr("screening.begun_again")
     first = screening.steps[0]
     screening_id = await stores.screenings.start(
         visit.client.user_id, consent_id, first.id, visit.now)

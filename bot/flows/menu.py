@@ -11,6 +11,7 @@ from bot.callbacks import CallbackData
 from bot.content.i18n import N_, display_name
 from bot.flows import Button, Reply, Turn, Visit
 from bot.flows.language import written_in
+from bot.flows.questions import ask, open_step, stale
 from bot.flows.typed_text import Typed
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ def menu_buttons(visit: Visit) -> tuple[tuple[Button, ...], ...]:
 async def welcome(visit: Visit) -> Turn:
     screening = await visit.stores.screenings.active(visit.client.user_id)
     text = visit.render("welcome.j2", name=visit.client.first_name,
-                        unfinished_check=screening is not None)
+                        unfinished_check=screening is not None and not stale(visit, screening))
     return Turn([Reply(text, menu_buttons(visit), remove_keyboard=False)])
 
 
@@ -85,11 +86,16 @@ def language_offer(visit: Visit) -> Reply:
 
 
 async def set_language(visit: Visit, language: str) -> Turn | None:
-    """None when `language` is not offered (a stale or forged button)."""
+    """None when `language` is not offered (a stale or forged button). In the middle of the
+    check, its open question follows in the new language: the client goes on where they
+    were, rather than look for it from the menu."""
     if language not in visit.settings.languages:
         return None
     await visit.stores.clients.set_language(visit.client.user_id, language)
     switched = Visit(visit.services, visit.client, language)
+    if (opened := await open_step(switched)) is not None:
+        return Turn([Reply(switched.tr("language.changed"), edit=True),
+                     ask(switched, *opened)])
     return main_menu(switched, edit=True, note=switched.tr("language.changed"))
 
 

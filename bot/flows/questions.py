@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot.callbacks import MAX_ID, CallbackData
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from bot.content import Content
 
 NO, BACK, DONE, CANCEL, TOGGLE = "no", "back", "done", "cancel", "t."
+RESUME_WITHIN = timedelta(days=30)  # how old an unfinished check may be to go on with
 
 
 @dataclass(frozen=True)
@@ -92,10 +94,26 @@ def _look(visit: Visit, step: Step) -> Look:
     return Look(text, tuple(rows))
 
 
+async def open_check(visit: Visit) -> ScreeningRecord | None:
+    """The client's open check. One begun more than `RESUME_WITHIN` ago is cancelled, its
+    answers with it: the check asks what is so now (a burn, a wound, a cold sore), and
+    answers that old no longer say it; a new one starts where the client goes on."""
+    record = await visit.stores.screenings.active(visit.client.user_id)
+    if record is not None and stale(visit, record):
+        await visit.stores.screenings.end(record.id, "cancelled", None, visit.now)
+        return None
+    return record
+
+
+def stale(visit: Visit, record: ScreeningRecord) -> bool:
+    """Whether an unfinished check was begun too long ago to go on with (`open_check`)."""
+    return record.started_at is not None and visit.now - record.started_at > RESUME_WITHIN
+
+
 async def open_step(visit: Visit) -> tuple[ScreeningRecord, Step] | None:
     """The open check and the question it is at, for typed text; None when no check is open
     (or its consent is of an older text: the buttons ask again)."""
-    record = await visit.stores.screenings.active(visit.client.user_id)
+    record = await open_check(visit)
     screening = visit.content.screening
     step = screening.step(record.current_step or "") if record else None
     if record is None or step is None or record.consent_version != screening.consent_version:

@@ -18,7 +18,17 @@ from bot.flows.consent import begin
 from bot.flows.eligibility import TOLD, YES, evaluate, told
 from bot.flows.menu import main_menu, with_note
 from bot.flows.outcome import outcome_reply
-from bot.flows.questions import BACK, CANCEL, DONE, NO, TOGGLE, Answer, ask, open_step
+from bot.flows.questions import (
+    BACK,
+    CANCEL,
+    DONE,
+    NO,
+    TOGGLE,
+    Answer,
+    ask,
+    open_check,
+    open_step,
+)
 from bot.storage import ScreeningRecord
 
 # Notes that end "here is the main menu", as they read above the open question instead.
@@ -30,7 +40,7 @@ if TYPE_CHECKING:
 
 async def answer(visit: Visit, pressed: Answer) -> Turn | None:
     """Apply a pressed answer; None when the button does not belong to the current question."""
-    record = await visit.stores.screenings.active(visit.client.user_id)
+    record = await open_check(visit)
     screening, step_id, value = visit.content.screening, pressed.step, pressed.value
     if record is None or record.id != pressed.screening or record.current_step != step_id:
         return None

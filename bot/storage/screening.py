@@ -25,6 +25,7 @@ class ScreeningRecord:
     consent_version: int
     answers: dict[str, str]
     aside: bool = False  # its question left for something else: typed text does not answer it
+    started_at: datetime | None = None
 
     def answered(self, step_id: str, answer: str) -> ScreeningRecord:
         """This record as it stands once `save_answer` has stored one more answer."""
@@ -47,7 +48,7 @@ class ScreeningStore(Store):
         row = await self.one(
             "SELECT s.id, s.user_id, s.status, s.current_step, s.outcome, s.finished_at,"
             f" c.version, (SELECT {_ANSWERS[self.database.dialect]}"
-            "  FROM screening_answers AS a WHERE a.screening_id = s.id), s.aside"
+            "  FROM screening_answers AS a WHERE a.screening_id = s.id), s.aside, s.started_at"
             " FROM screenings AS s JOIN consents AS c ON c.id = s.consent_id"
             f" WHERE {where} ORDER BY s.id DESC LIMIT 1", args)
         if row is None:
@@ -55,7 +56,8 @@ class ScreeningStore(Store):
         return ScreeningRecord(
             id=row[0], user_id=row[1], status=row[2], current_step=row[3], outcome=row[4],
             finished_at=maybe_moment(row[5]), consent_version=row[6],
-            answers=json.loads(row[7] or "{}"), aside=bool(row[8]))
+            answers=json.loads(row[7] or "{}"), aside=bool(row[8]),
+            started_at=maybe_moment(row[9]))
 
     async def active(self, user_id: int) -> ScreeningRecord | None:
         return await self._latest("s.user_id = ? AND s.status = 'active'", (user_id,))
