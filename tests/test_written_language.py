@@ -21,7 +21,10 @@ content, settings = shipped.content, shipped.settings  # what the clinic ships
 @pytest.mark.parametrize("telegram, text, written, topic", [
     ("en", "сколько стоит процедура?", "ru", "price"),
     ("en", "а это больно?", "ru", "duration"),
-    ("ru", "how much does it cost?", "en", "price")])
+    ("ru", "how much does it cost?", "en", "price"),
+    # Read as Russian first, its unknown words were taken for a medicine's name: "a
+    # specialist decides", in Russian.
+    ("ru", "how long does it take", "en", "duration")])
 async def test_a_question_in_another_language_is_answered_in_it_with_the_switch_offered(
     bot: Sandbox, content: Content, settings: Settings, telegram: str, text: str,
     written: str, topic: str

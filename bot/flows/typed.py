@@ -24,6 +24,7 @@ from markupsafe import escape
 
 from bot.content.asked import asked_apart, asked_beside
 from bot.content.i18n import N_, format_opening_hours
+from bot.content.letters import readable
 from bot.content.routing import (
     Route,
     after_this,
@@ -72,11 +73,16 @@ async def message(visit: Visit, text: str) -> Turn:
         return Turn([Reply(visit.tr("faq.too_long", limit=faq.MAX_QUESTION))])
     found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
     offer = Turn()
-    # A name, a brand or one word is no sign of another language ("London", "нет").
-    if found.kind == "none" and len(text.split()) > 1 and (
+    # A name, a brand or one word is no sign of another language ("London", "нет"). Words
+    # of another script that the client's language took for a medicine's name are none
+    # either ("how long does it take" from a Russian Telegram), unless they are its own words
+    # typed in Latin letters ("lico shelushitsa", `readable`): read in their own language.
+    if (found.kind == "none" or found.kind == "health" and readable(
+            visit.content, visit.language, text) == text) and len(text.split()) > 1 and (
             written := written_in(visit.settings, visit.language, text)):
         there = route(visit.content, visit.services.matchers[written], written, text)
-        if there.kind != "none":  # answered in the language it was asked in
+        if there.kind not in ("none", "health", "condition") or (
+                found.kind == "none" and there.kind != "none"):  # answered as it was asked
             visit, found = Visit(visit.services, visit.client, written), there
             offer = Turn([language_offer(visit)])
     if found.kind not in ("condition", "health") and (
