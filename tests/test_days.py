@@ -83,6 +83,11 @@ TODAY = date(2026, 11, 24)  # a Tuesday
     ("tomorrow 11:00", AskedDay(date(2026, 11, 25), time(11))),
     ("Tuesday 14:00", AskedDay(date(2026, 12, 1), time(14))),
     ("завтра 11:30", AskedDay(date(2026, 11, 25), time(11, 30))),
+    # A weekday "next week" is that week's: on a Tuesday, Wednesday next week was read as
+    # tomorrow.
+    ("wednesday next week", AskedDay(date(2026, 12, 2))),
+    ("на следующей неделе в среду", AskedDay(date(2026, 12, 2))),
+    ("в понедельник на следующей неделе после 5", AskedDay(date(2026, 11, 30), time(17))),
 ])
 def test_a_named_day_is_read(text: str, expected: AskedDay) -> None:
     assert parse_day(text, TODAY) == expected

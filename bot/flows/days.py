@@ -56,6 +56,8 @@ _NOON = re.compile(r"\b(?:at\s+)?noon\b|в\s+полдень")
 _IN_DAYS = re.compile(r"(?:\bin|через)\s+(\d{1,2}|a|one|одну|один)?\s*"
                       r"(days?|weeks?|день|дня|дней|неделю|недели|недель)\b")
 _AFTER_TOMORROW = ("day after tomorrow",)
+_NEXT_WEEK = ("next week", "following week", "следующей неделе", "следующую неделю",
+              "след неделе", "след. неделе")
 _ORDINAL = frozenset(("st", "nd", "rd", "th", "го", "е", "of"))  # "15th of December"
 # A bare hour the clinic is closed at in the morning ("after 5", "после 5") is the afternoon's.
 _AFTERNOON_BELOW = 8
@@ -146,11 +148,15 @@ def _named_day(words: list[str], lowered: str, today: date) -> date | None:
         count = int(m[1]) if m[1] and m[1].isdigit() else 1
         days = count * (7 if m[2].startswith(("week", "недел")) else 1)
         return today + timedelta(days=days) if days else None
+    # "tuesday next week", "на следующей неделе во вторник": that week's, never this one's.
+    weeks_on = 7 - today.weekday() if any(week in lowered for week in _NEXT_WEEK) else 0
     for word in words:
         if word in RELATIVE:
             return today + timedelta(days=RELATIVE[word])
         for number, (stems, short) in enumerate(zip(WEEKDAYS, SHORT_WEEKDAYS, strict=True)):
             if word in short or any(word.startswith(stem) for stem in stems):
+                if weeks_on:
+                    return today + timedelta(days=weeks_on + number)
                 return today + timedelta(days=(number - today.weekday()) % 7 or 7)
     if m := _SAT_SUN.search(lowered):
         number = 5 if m[1] == "sat" else 6
