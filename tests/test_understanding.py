@@ -1053,6 +1053,11 @@ async def test_a_condition_the_page_does_not_name_or_of_the_writer_is_answered_a
     # The procedure named by its name asks about it, not what it is.
     ("en", "how much is diamond microdermabrasion?", "price"),
     ("en", "does diamond microdermabrasion hurt", "duration"),
+    # Asking to check whether it suits was offered to staff as a question they must answer:
+    # the page of whom it suits, with the check one tap away.
+    ("en", "hi, can I check if this treatment is right for me?", "for_whom"),
+    ("en", "I want to do the eligibility check", "for_whom"),
+    ("ru", "хочу проверить подхожу ли я", "for_whom"),
 ])
 async def test_a_paraphrase_finds_its_topic(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str, topic: str
