@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from markupsafe import escape
 
 from bot.config import Settings
 from bot.content import Content
@@ -97,6 +98,23 @@ async def test_unmatched_question_is_forwarded_to_staff_on_request(
     assert "Mira" in card.text and "@mira_k" in card.text
     assert "Is there wifi in your waiting room?" in card.text
     assert display_name(language) in card.text
+
+
+@pytest.mark.parametrize("language, first, second", [
+    ("en", "can I bring my daughter with me?", "and I'm running 10 min late, sorry"),
+    ("ru", "можно прийти с дочкой?", "и я опаздываю минут на 10")])
+async def test_a_second_message_before_the_offer_is_answered_goes_on_with_the_first(
+    bot: Sandbox, content: Content, language: str, first: str, second: str
+) -> None:
+    """"can I bring my daughter with me?", then "and I'm running 10 min late", then "Yes":
+    staff got only the second; the first was gone."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send(first)
+    assert t("faq.no_match") in shown(await user.send(second))
+    await user.press(t.label("faq.forward.yes"))
+    [card] = bot.staff_chat()
+    assert first in card.text and escape(second) in card.text
 
 
 async def test_declined_forward_sends_nothing(bot: Sandbox, content: Content) -> None:

@@ -4,6 +4,7 @@ or, when none fits, passed on to staff on request."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -20,6 +21,10 @@ if TYPE_CHECKING:
 
 PENDING = "faq_pending"
 MAX_QUESTION = 1000  # characters; longer texts are asked to be shortened
+# The question whose offer lapsed while this message was read (it came instead of a yes or a
+# no), with the message's id: offered on together with it, if it is offered too, so that
+# "can I bring my daughter?", then "and I'm running late", then "yes" passes on both.
+_LAPSED: ContextVar[tuple[int | None, str] | None] = ContextVar("faq_lapsed", default=None)
 
 
 @dataclass(frozen=True)
@@ -74,7 +79,12 @@ def answer(visit: Visit, topic_id: str, *, edit: bool = False, asked: str = "") 
 
 
 async def offer_to_staff(visit: Visit, text: str) -> Turn:
-    """A question no topic answers: ask whether to pass it on to staff."""
+    """A question no topic answers: ask whether to pass it on to staff (with the one offered
+    just before, if this message came instead of its answer)."""
+    lapsed = _LAPSED.get()
+    if lapsed is not None and lapsed[0] == visit.message_id:
+        text = f"{lapsed[1]}\n\n{text}"
+    _LAPSED.set(None)
     await visit.stores.chat_states.save(visit.client.user_id, PENDING, {"question": text},
                                         visit.now)
     buttons = ((visit.tr_button("faq.forward.yes", ForwardQuestion("yes").pack()),),
@@ -103,6 +113,8 @@ async def typed_reply(visit: Visit, text: str, data: dict[str, Any]) -> Turn | N
     record = await visit.stores.screenings.active(visit.client.user_id)
     if answer is None or (record is not None and record.current_step):
         await visit.stores.chat_states.clear(visit.client.user_id)
+        if answer is None:
+            _LAPSED.set((visit.message_id, str(data["question"])))
         return None
     found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
     if found.kind in ("condition", "health") or found.cautious:
