@@ -83,6 +83,36 @@ async def test_when_to_call_typed_after_call_me_reaches_staff(
     assert staff("staff.lead.wrote", id=1, name="Olga", text=said) in bot.staff_chat()[-1].text
 
 
+async def test_a_time_typed_alone_that_is_not_free_is_said_so(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """At a day's times (9:00, 9:45, 10:30…), "10am" was "Noted for the clinic" and the same
+    times shown again, as if nothing had been asked; the card then said "10am" beside 10:30."""
+    t = Texts(content, language)
+    client = await at_picker(bot, content, language=language)
+    day = date.fromordinal(int(buttons(client.last, "sday:")[0][1].split(":")[2]))
+    await client.press_data(buttons(client.last, "sday:")[0][1], client.last)
+    reply = shown(await client.send({"en": "10am", "ru": "в 10:00"}[language]))
+    label = format_date(day, "EEEE d MMMM", locale=language)
+    assert t("slots.hours_full", day=label[:1].upper() + label[1:]) in reply
+    assert buttons(client.last, "stime:")
+
+
+async def test_back_typed_at_a_days_times_shows_the_days_again(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """"назад" at Saturday's times showed the main menu and nothing else: the booking was left
+    without a word, and the next "Book" asked for the phone again."""
+    t = Texts(content, language)
+    client = await at_picker(bot, content, language=language)
+    await client.press_data(buttons(client.last, "sday:")[0][1], client.last)
+    back = {"en": "back", "ru": "назад"}[language]
+    await client.send(back)
+    assert buttons(client.last, "sday:") and not buttons(client.last, "stime:")
+    reply = shown(await client.send(back))
+    assert t("cancelled") in reply and t("menu.title") in reply
+
+
 async def test_a_question_at_the_picker_is_answered_and_the_picker_waits(
     bot: Sandbox, content: Content, settings: Settings, language: str
 ) -> None:

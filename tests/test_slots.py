@@ -69,8 +69,8 @@ async def test_a_typed_day_opens_its_times_and_notes_reach_the_card(
     assert times[0][0] == format_time(datetime(2026, 11, 28, 12, 15, tzinfo=UTC), "short",
                                       locale=language)
     await client.send({"en": "with a friend", "ru": "с подругой"}[language])
-    await client.press_data(buttons(client.last, "sday:")[0][1], client.last)
-    await client.press_data(buttons(client.last, "stime:")[0][1], client.last)
+    assert buttons(client.last, "stime:") == times  # the day on screen stays on screen
+    await client.press_data(times[0][1], client.last)
     text = (await card(bot, 1)).text
     assert typed in text and {"en": "with a friend", "ru": "с подругой"}[language] in text
 
@@ -170,10 +170,13 @@ async def test_an_hour_with_am_or_pm_typed_takes_that_slot(
 async def test_a_time_typed_that_is_not_free_shows_that_days_times(
     bot: Sandbox, content: Content, language: str
 ) -> None:
+    t = Texts(content, language)
     client = await at_picker(bot, content, language=language)
     await client.send({"en": "next Saturday after lunch", "ru": "на субботу после обеда"}[language])
-    await client.send({"en": "13:50", "ru": "13:50"}[language])
+    reply = shown(await client.send({"en": "13:50", "ru": "13:50"}[language]))
     assert await stores_of(bot).leads.get(1) is None
+    assert t("slots.hours_full", day={"en": "Saturday 28 November",
+                                      "ru": "Суббота 28 ноября"}[language]) in reply
     times = buttons(client.last, "stime:")
     assert times and times[0][0] == format_time(datetime(2026, 11, 28, 12, 15, tzinfo=UTC),
                                                  "short", locale=language)

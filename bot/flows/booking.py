@@ -393,7 +393,8 @@ async def remind_time(visit: Visit, text: str, data: dict[str, Any]) -> Turn | N
         if told:
             note += "\n\n" + visit.tr("screening.told")
     if visit.settings.booking is not None:
-        return await slot_picker.typed(visit, 0, text, note, data.get("note"))
+        return await slot_picker.typed(visit, 0, text, note, data.get("note"),
+                                       data.get(slot_picker.SHOWN))
     return Turn([ask_time(visit, note)])
 
 

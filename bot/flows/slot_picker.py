@@ -115,8 +115,7 @@ async def times(visit: Visit, lead: int, asked: AskedDay, *, note: Markup | None
     await _moving(visit, lead)
     tz = visit.settings.timezone
     day = asked.day
-    label = format_date(day, "EEEE d MMMM", locale=visit.language)
-    label = label[:1].upper() + label[1:]  # it starts the sentence
+    label = _day_label(visit, day)
     bookable = await bookable_days(visit)
     free_that_day = (await free(visit, [day])).get(day, []) if day in bookable else []
     found = [at for at in free_that_day if asked.since <= at.astimezone(tz).time() <= asked.until]
@@ -132,6 +131,11 @@ async def times(visit: Visit, lead: int, asked: AskedDay, *, note: Markup | None
     back = (visit.tr_button("slots.other_days", SlotDay(lead, 0).pack()),)
     text = visit.tr("slots.pick_time", day=label)
     return Turn([Reply(under(note, text), (*rows, back), edit=edit)])
+
+
+def _day_label(visit: Visit, day: date) -> str:
+    label = format_date(day, "EEEE d MMMM", locale=visit.language)
+    return label[:1].upper() + label[1:]  # it starts the sentence
 
 
 async def _none_on(visit: Visit, day: date, label: str, bookable: list[date]) -> Markup:
@@ -181,12 +185,15 @@ async def typed(visit: Visit, lead: int, text: str, note: Markup,
     """The picker again after text typed at it, under `note`: the day the text names (or, for
     a time typed alone, the day the client named last, `typed_day`), else the day `shown`,
     else the days."""
-    asked = typed_day(visit, text, earlier, shown) or (
-        AskedDay(date.fromordinal(shown)) if shown else None)
+    asked = typed_day(visit, text, earlier, shown) or _on_screen(visit, earlier, shown)
     if asked is not None and asked_day(visit, text) is not None and at_a_time(text):
         # "Saturday at 11am", and 11:00 is no free time (else it was taken): nothing is free
         # at the time asked, and the day's other times are shown, those before it too.
         asked = AskedDay(asked.day, asked.since, asked.since)
+    elif asked is not None and at_a_time(text) and _clock(text) is not None:
+        # "10am" alone at a day's times, 10:00 being none of them (else it was taken): said so,
+        # above the times of the day and the hours asked before.
+        note = under(note, visit.tr("slots.hours_full", day=_day_label(visit, asked.day)))
     return await (times(visit, lead, asked, note=note) if asked
                   else days(visit, lead, note=note))
 
@@ -200,10 +207,21 @@ def typed_day(visit: Visit, text: str, earlier: str | None,
     if asked is not None or _clock(text) is None:
         return asked
     if shown:
-        return AskedDay(date.fromordinal(shown))
+        return _on_screen(visit, earlier, shown)
     named = (day for line in reversed((earlier or "").splitlines())
              if (day := asked_day(visit, line)) is not None)
     return next(named, None)
+
+
+def _on_screen(visit: Visit, earlier: str | None, shown: int | None) -> AskedDay | None:
+    """The day on screen (`shown`), with the hours the client's words named for it last
+    ("next Saturday after lunch", then "with a friend": that afternoon still)."""
+    if not shown:
+        return None
+    day = date.fromordinal(shown)
+    return next((asked for line in reversed((earlier or "").splitlines())
+                 if (asked := asked_day(visit, line)) is not None and asked.day == day),
+                AskedDay(day))
 
 
 def _clock(text: str) -> re.Match[str] | None:
