@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from bot.content.i18n import N_
 from bot.content.replies import ABOUT_THE_CHAT, Navigation
-from bot.flows import Reply, Turn, Visit, my_appointment, unasked
+from bot.flows import Reply, Turn, Visit, my_appointment, slot_picker, unasked
 from bot.flows.context import OFFERED
 from bot.flows.faq import PENDING
 from bot.flows.language import named_language
@@ -65,6 +65,17 @@ async def _nothing_open(visit: Visit) -> Turn:
         return Turn([Reply(note, (*stop, ((visit.tr_button(
             "button.menu", MenuAction("menu").pack()),))))])
     return main_menu(visit, note=note)
+
+
+async def _other_days(visit: Visit) -> Turn | None:
+    """Back from a day's free times: the days again, as "Other days" shows them; None where
+    the days are what is on screen."""
+    state = await visit.stores.chat_states.get(visit.client.user_id)
+    if state is None or slot_picker.SHOWN not in state.data:
+        return None
+    data = {k: v for k, v in state.data.items() if k != slot_picker.SHOWN}
+    await visit.stores.chat_states.save(visit.client.user_id, state.state, data, visit.now)
+    return await slot_picker.days(visit, int(data.get("lead", 0)))
 
 
 async def _back(visit: Visit) -> Turn | None:
@@ -113,12 +124,17 @@ def register(router: Router) -> None:
                 await visit.stores.chat_states.clear(visit.client.user_id)
             return await _about_the_chat(visit, wish, text) if state in (
                 None, OFFERED, PENDING) else None
+        if wish == "back" and state in (slot_picker.PICKING, slot_picker.MOVING) and (
+                days := await _other_days(visit)) is not None:
+            return days
         turn = await _back(visit) if wish == "back" and state in (None, OFFERED) else None
         await router.leave(visit)
         if turn is not None:
             return turn
         if wish == "back":  # out of the step, not only to the menu beside it
             await visit.stores.chat_states.clear(visit.client.user_id)
+            if state in (slot_picker.PICKING, slot_picker.MOVING):  # said, not left silently
+                return main_menu(visit, note=visit.tr("cancelled"))
         return main_menu(visit)
 
     router.navigate = navigate
