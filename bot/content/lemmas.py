@@ -6,7 +6,7 @@ its Russian dictionary, so `рубец` in a list covers `рубцы`, `рубц
 languages use the Snowball stemmer, which is enough for English. One analyser is shared by the
 whole process: its dictionary adds about 23 MiB to the bot's memory and a quarter of a second
 to its start. A stemmed language may have a list of its common words (bot/content/dictionary/,
-English's about 2 MiB), so that a word spelled right is never read as a typo of another.
+English's adds about 4 MiB), so that a word spelled right is never read as a typo of another.
 """
 
 from __future__ import annotations
