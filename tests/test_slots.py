@@ -101,6 +101,23 @@ async def test_a_booking_left_at_the_choice_of_time_reaches_staff_as_a_call_back
     assert len(bot.staff_chat()) == 1
 
 
+async def test_a_booking_left_without_a_word_is_no_request_to_be_called(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """Left at the days with nothing typed, the request reached staff as "none of the free
+    times suited: call to agree one", and /mydata said "Any time": the client said neither."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = await at_picker(bot, content, language=language)
+    bot.clock.advance(timedelta(hours=2))
+    await bot.run_scheduler()
+    [posted] = bot.staff_chat()
+    assert staff("staff.lead.time_left") in posted.text
+    assert staff("staff.lead.time_call_back") not in posted.text
+    mydata = shown(await client.send("/mydata"))
+    assert t("mydata.lead", time=t.label("mydata.time_left"),
+             status=t.label("staff.status.new")) in mydata
+
+
 async def test_a_time_typed_after_the_hand_over_reaches_staff_under_the_card(
     bot: Sandbox, content: Content, language: str
 ) -> None:

@@ -32,7 +32,7 @@ from bot.flows.menu import MenuAction, main_menu
 from bot.flows.outcome import outcome_reply
 from bot.flows.slot_picker import PreferredTime, SlotTime
 from bot.flows.slots import is_free, next_session
-from bot.flows.staff import BOOKED, CALL_BACK, NEW, OPEN, booked, cards
+from bot.flows.staff import BOOKED, CALL_BACK, LEFT, NEW, OPEN, booked, cards
 from bot.storage import Lead, ScreeningRecord
 
 if TYPE_CHECKING:
@@ -320,7 +320,7 @@ async def handed_over(visit: Visit) -> Turn | None:
     tz = ZoneInfo(visit.client.timezone) if visit.client.timezone else settings.timezone
     if is_quiet(visit.now, tz, settings.quiet_start, settings.quiet_end):
         return None
-    made = await _request(visit, state.data, CALL_BACK)
+    made = await _request(visit, state.data, LEFT)
     if made is None:  # the check it rested on is gone: nothing to hand over
         await visit.stores.chat_states.clear(visit.client.user_id)
         return None

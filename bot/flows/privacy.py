@@ -15,7 +15,7 @@ from bot.flows import Reply, Services, StaffPost, Turn, Visit, my_appointment
 from bot.flows.dates import appointment_day
 from bot.flows.eligibility import TOLD, YES, path
 from bot.flows.menu import main_menu, ready
-from bot.flows.staff import CALL_BACK, LABELS, agenda
+from bot.flows.staff import CALL_BACK, LABELS, LEFT, agenda
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -84,6 +84,7 @@ def _lead(visit: Visit, lead: dict[str, Any]) -> dict[str, Any]:
     times["slot"] = N_("booking.time.slot")  # a free slot the client picked
     if visit.settings.booking is not None:  # with free times to pick, "any" is none suited
         times[CALL_BACK] = N_("slots.call_me")
+    times[LEFT] = N_("mydata.time_left")
     appointment = lead["appointment_at"]
     return {"date": lead["created_at"][:10],
             "contact": lead["phone"] or f"@{lead['contact_username']}",

@@ -26,6 +26,7 @@ from bot.storage import Client, Lead
 
 FOLLOW_UP = (*OPEN, CLIENT_CANCELLED)  # what `/leads` lists: what staff may still act on
 CALL_BACK = "any"  # the preferred time of a request whose client no free time suits
+LEFT = "left"  # ...of one the client left at the choice of time, handed over to staff
 LARGEST = 2**63 - 1  # SQLite's largest integer: no lead id or list offset lies beyond it
 LABELS = {
     NEW: N_("staff.status.new"), CONTACTED: N_("staff.status.contacted"),

@@ -22,6 +22,7 @@ from bot.flows.staff import (
     CLIENT_CANCELLED,
     CONTACTED,
     LABELS,
+    LEFT,
     NEW,
     NEXT,
     OPEN,
@@ -223,7 +224,9 @@ async def card_values(services: Services, lead: Lead) -> dict[str, Any]:
                   for o in (goal_step.options if goal_step else ()) if o.id in picked],
         # "Any time" above "only evenings after 6 pls": the client's own words say when.
         "preferred_time": content.tr_message(staff, "staff.lead.time_in_note")
-        if lead.preferred_time == CALL_BACK and lead.note
+        if lead.preferred_time in (CALL_BACK, LEFT) and lead.note
+        else content.tr_message(staff, "staff.lead.time_left")
+        if lead.preferred_time == LEFT
         else content.tr_message(staff, "staff.lead.time_call_back")
         if lead.preferred_time == CALL_BACK and services.settings.booking is not None
         else content.tr_button_label(staff, times[lead.preferred_time])
