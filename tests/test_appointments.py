@@ -119,7 +119,8 @@ async def test_confirm_marks_the_card(
 
 
 @pytest.mark.parametrize("language, said", [
-    ("en", "yes I'll be there"), ("en", "I’ll come"), ("ru", "да, буду")])
+    ("en", "yes I'll be there"), ("en", "I’ll come"), ("ru", "да, буду"), ("en", "yes"),
+    ("ru", "да")])
 async def test_a_yes_typed_under_the_reminder_confirms_as_its_button(
     bot: Sandbox, content: Content, settings: Settings, language: str, said: str
 ) -> None:
@@ -130,6 +131,22 @@ async def test_a_yes_typed_under_the_reminder_confirms_as_its_button(
     reply = shown(await client.send(said))
     assert t("appointment.confirmed") in reply and t("faq.no_match") not in reply
     assert staff("staff.card.answer.confirm") in (await card(bot, 1)).text
+
+
+@pytest.mark.parametrize("language, said", [
+    ("en", "no"), ("en", "sorry, can't make it"), ("ru", "нет"), ("ru", "не смогу")])
+async def test_a_no_typed_under_the_reminder_asks_to_cancel_as_its_button(
+    bot: Sandbox, content: Content, settings: Settings, language: str, said: str
+) -> None:
+    """"no" typed under "Will you come?" got "👍" and the menu: the clinic still expected the
+    client, and nobody asked whether to cancel."""
+    t = Texts(content, language)
+    client = await reminded(bot, content, settings, language=language)
+    await client.send(said)
+    assert t.label("appointment.cancel_yes") in {label for label, _ in client.last.buttons}
+    await client.press(t.label("appointment.cancel_yes"))
+    lead = await stores_of(bot).leads.get(1)
+    assert lead is not None and lead.status == "client_cancelled"
 
 
 def calendar_field(calendar: str, name: str) -> str:

@@ -136,6 +136,7 @@ def test_typed_text_is_answered_in_this_order() -> None:
     assert [(h.priority, f"{h.run.__module__}.{h.run.__name__}") for h in handlers] == [
         (Typed.AFTERCARE_WEEK, "bot.flows.aftercare_typed.typed"),
         (Typed.SCREENING_REPLY, "bot.flows.typed_answers.typed"),
+        (Typed.REMINDER_REPLY, "bot.flows.appointment.typed_answer"),
         (Typed.SHORT_REPLY, "bot.flows.context.short_reply"),
         (Typed.MENU_ITEM, "bot.flows.menu.menu_item"),
         (Typed.MESSAGE, "bot.flows.typed.message"),

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Literal
 
 from bot.callbacks import MAX_ID, CallbackData
 from bot.content.i18n import N_, format_when
+from bot.content.routing import route
 from bot.flows import (
     Button,
     Reply,
@@ -33,6 +34,7 @@ from bot.flows.dates import appointment_day
 from bot.flows.menu import MenuAction
 from bot.flows.staff import BOOKED
 from bot.flows.staff.cards import card_post
+from bot.flows.typed_text import Typed
 from bot.storage import Lead
 
 if TYPE_CHECKING:
@@ -128,21 +130,28 @@ async def answer(visit: Visit, pressed: AppointmentAnswer) -> Turn:
     return Turn([Reply(visit.tr(REPLIES[pressed.answer]))], staff)
 
 
-async def typed_confirm(visit: Visit, text: str) -> Turn | None:
-    """"yes I'll be there" (or the button's words) typed under a reminder: its Confirm, for a
-    confirmed visit in the next `REMINDED` the client has not answered for yet; None
-    otherwise."""
+async def typed_answer(visit: Visit, text: str) -> Turn | None:
+    """A yes or a no typed under a reminder ("yes I'll be there", "да", "can't make it"), or
+    the Confirm button's words: the answer its buttons give, Confirm or Cancel (which asks
+    first), for a confirmed visit in the next `REMINDED` the client has not answered for yet;
+    None otherwise, and for health told beside it ("yes, but I have a cold sore now")."""
     reader = visit.content.replies[visit.language]
-    if reader.answer(text) != "yes" and _plain(text) != _plain(
-            visit.tr_label(LABELS["confirm"])):
+    said = reader.answer(text)
+    choice: Answer | None = "confirm" if said == "yes" or _plain(text) == _plain(
+        visit.tr_label(LABELS["confirm"])) else "cancel" if said == "no" or reader.cancels(
+        text) else None
+    if choice is None:
         return None
     lead = await my_appointment.current(visit)
     if (lead is None or lead.status != BOOKED or lead.appointment_at is None
             or not visit.now < lead.appointment_at <= visit.now + REMINDED
             or await visit.stores.appointments.answer_of(lead.id, lead.appointment_at)):
         return None
+    found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
+    if found.kind in ("condition", "health"):
+        return None
     return await answer(visit, AppointmentAnswer(
-        lead.id, int(lead.appointment_at.timestamp()), "confirm"))
+        lead.id, int(lead.appointment_at.timestamp()), choice))
 
 
 def _plain(text: str) -> str:
@@ -151,4 +160,5 @@ def _plain(text: str) -> str:
 
 def register(router: Router) -> None:
     router.button(AppointmentAnswer)(answer)
+    router.typed(Typed.REMINDER_REPLY)(typed_answer)
 

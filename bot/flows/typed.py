@@ -42,7 +42,6 @@ from bot.flows import (
     Turn,
     Visit,
     aftercare,
-    appointment,
     booking,
     clinic_answers,
     faq,
@@ -85,9 +84,6 @@ async def message(visit: Visit, text: str) -> Turn:
                 found.kind == "none" and there.kind != "none"):  # answered as it was asked
             visit, found = Visit(visit.services, visit.client, written), there
             offer = Turn([language_offer(visit)])
-    if found.kind not in ("condition", "health") and (
-            confirmed := await appointment.typed_confirm(visit, text)):
-        return confirmed
     if tells_health(visit.content, visit.language, text, found):
         # Kept, without the words, for the check that comes next or the one a booking rests
         # on: health told here is never lost to "nothing stands in the way". With a request
@@ -186,8 +182,7 @@ async def _answer(visit: Visit, found: Route, text: str) -> Turn:
     if found.kind in ("faq", "none", "smalltalk") and _changes_plans(visit, text):
         # The client's appointment, to move or cancel; with none here (booked by phone, or a
         # question about cancelling), a person rather than a topic the words only look like.
-        if not visit.content.replies[visit.language].cancels(text) and (
-                moved := await my_appointment.move_to_day(visit, text)):
+        if moved := await my_appointment.move_to_day(visit, text):
             return moved  # "can we move it to next tuesday?": that day's times to move to
         return await my_appointment.show(visit) if await my_appointment.current(visit) \
             else await faq.offer_to_staff(visit, text)

@@ -17,6 +17,7 @@ class Typed(enum.IntEnum):
 
     AFTERCARE_WEEK = 10  # during the aftercare week: a check-in, a symptom, a question
     SCREENING_REPLY = 20  # a typed answer to the open screening question
+    REMINDER_REPLY = 25  # a yes or no under an appointment reminder
     SHORT_REPLY = 30  # "yes" with nothing offered, "where was I" with nothing open
     MENU_ITEM = 40  # a main-menu button's own words ("I had my procedure today")
     MESSAGE = 90  # any message, routed by what it says: always answers
