@@ -222,6 +222,7 @@ async def test_the_reschedule_picker_has_a_way_back_to_the_appointment_as_it_is(
 @pytest.mark.parametrize("language, text", [
     ("ru", "а можно в пятницу вечером?"), ("ru", "перенесите на пятницу"),
     ("en", "can we move it to friday evening?"), ("en", "could I come Friday instead"),
+    ("en", "can we move it to friday?"), ("en", "move it to friday"),
 ])
 async def test_a_day_asked_with_a_visit_booked_opens_its_times_to_move_to(
     bot: Sandbox, content: Content, language: str, text: str
@@ -237,6 +238,19 @@ async def test_a_day_asked_with_a_visit_booked_opens_its_times_to_move_to(
     await client.press_data(times[-1][1], client.last)
     lead = await stores_of(bot).leads.get(1)
     assert lead.appointment_at == datetime(2026, 11, 27, 19, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "i cant come saturday"), ("ru", "не смогу прийти в субботу")])
+async def test_the_visits_own_day_named_as_the_one_not_possible_offers_no_times_on_it(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """"i cant come saturday", booked for Saturday: "To move your visit there, pick a new
+    time", and Saturday's times."""
+    t = Texts(content, language)
+    client = await held(bot, content, language)  # Saturday 28 November, 10:00
+    reply = shown(await client.send(text))
+    assert t("my_appointment.held") in reply and t("appointment.move_to") not in reply
 
 
 async def test_a_free_day_and_time_typed_while_rescheduling_moves_there(

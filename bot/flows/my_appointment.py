@@ -135,8 +135,11 @@ async def move_to_day(visit: Visit, text: str) -> Turn | None:
     tuesday"): the visit, then the free times of that day to move it to, as Reschedule would
     show them. None without a visit ahead, a day named or free slots to pick."""
     lead = await current(visit)
+    asked = slot_picker.asked_day(visit, text)
     if (lead is None or not upcoming(visit, lead) or visit.settings.booking is None
-            or slot_picker.asked_day(visit, text) is None):
+            or asked is None or lead.appointment_at is None
+            # "i cant come saturday", the visit's own day: no day to move to
+            or asked.day == lead.appointment_at.astimezone(visit.settings.timezone).date()):
         return None
     return await show(visit) + await slot_picker.typed(visit, lead.id, text,
                                                        visit.tr("appointment.move_to"))
