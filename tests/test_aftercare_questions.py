@@ -216,7 +216,9 @@ async def test_a_symptom_follows_the_days_rule(
     # Symptoms denied: "не красная", "трещин и пузырей нет" alerted staff.
     ("ru", "не красная"), ("ru", "никаких пятен не появилось"), ("ru", "трещин и пузырей нет"),
     ("ru", "ни отека ни красноты"), ("ru", "нет ни трещин ни пятен"), ("en", "not red at all"),
-    ("en", "no cracks or blisters")])
+    ("en", "no cracks or blisters"),
+    # "it does not hurt at all" got the FAQ page of whether the procedure hurts.
+    ("en", "it does not hurt at all")])
 async def test_all_good_is_a_fine_checkin(bot: Sandbox, language: str, text: str) -> None:
     """"no problems", "skin looks normal" used to alert staff as a problem in the client's
     words. On day 3, when redness is a problem."""
