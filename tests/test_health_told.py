@@ -447,9 +447,11 @@ async def test_talk_to_a_person_under_a_health_answer_passes_the_message_on(
     assert copy.copied_from is not None and copy.copied_from[0] == client.id
 
 
-async def answered_typing(client: ChatUser, t: Texts, typed: list[str]) -> str:
-    """The check from the menu, `typed` at its first yes/no questions (one each), No pressed at
-    the rest and none of the listed conditions ticked: the outcome as shown."""
+async def answered_typing(client: ChatUser, t: Texts, typed: list[str],
+                          at: dict[str, str] | None = None) -> str:
+    """The check from the menu, `typed` at its first yes/no questions (one each) or `at` the
+    questions named, No pressed at the rest and none of the listed conditions ticked: the
+    outcome as shown."""
     await consented(client, t)
     left, last = iter(typed), []
     for step in t.content.screening.steps:
@@ -458,7 +460,7 @@ async def answered_typing(client: ChatUser, t: Texts, typed: list[str]) -> str:
                 await client.press_exact(t.label(step.options[0].label))
             last = await client.press(t.label(
                 "screening.none_of_these" if step.conditions else "screening.done"))
-        elif (text := next(left, None)) is not None:
+        elif (text := (at or {}).get(step.id) or next(left, None)) is not None:
             last = await client.send(text)
         else:
             last = await client.press_exact(t.label("screening.no"))
@@ -515,18 +517,5 @@ async def test_a_no_turned_into_the_very_condition_asked_is_a_yes(
     t = Texts(content, language)
     client = bot.user(language_code=language)
     await client.send("/start")
-    await consented(client, t)
-    last = []
-    for asked in content.screening.steps:
-        if asked.kind == "choose_many":
-            if not asked.conditions:
-                await client.press_exact(t.label(asked.options[0].label))
-            last = await client.press(t.label(
-                "screening.none_of_these" if asked.conditions else "screening.done"))
-        elif asked.id == step:
-            reply = shown(await client.send(said))
-            assert t("screening.noted", answer=t.label("screening.yes")) in reply
-        else:
-            last = await client.press_exact(t.label("screening.no"))
-    outcome = shown(last)
+    outcome = await answered_typing(client, t, [], {step: said})
     assert t(content.screening.conditions[step].reason) in outcome
