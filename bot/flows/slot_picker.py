@@ -122,7 +122,7 @@ async def times(visit: Visit, lead: int, asked: AskedDay, *, note: Markup | None
     if free_that_day and not found:  # nothing at the hours asked, something else that day
         note, found = under(note, visit.tr("slots.hours_full", day=label)), free_that_day
     if not found:
-        gone = await _none_on(visit, day, label, bookable)
+        gone = _none_on(visit, day, label, bookable)
         return await days(visit, lead, note=under(note, gone), edit=edit)
     await _shown(visit, day)
     buttons = [Button(format_time(at.astimezone(tz), "short", locale=visit.language),
@@ -138,7 +138,7 @@ def _day_label(visit: Visit, day: date) -> str:
     return label[:1].upper() + label[1:]  # it starts the sentence
 
 
-async def _none_on(visit: Visit, day: date, label: str, bookable: list[date]) -> Markup:
+def _none_on(visit: Visit, day: date, label: str, bookable: list[date]) -> Markup:
     """Why a day has no time to pick: past, too soon after the client's last procedure,
     further ahead than booking opens, closed, full."""
     today = visit.now.astimezone(visit.settings.timezone).date()

@@ -76,9 +76,9 @@ async def message(visit: Visit, text: str) -> Turn:
     # of another script that the client's language took for a medicine's name are none
     # either ("how long does it take" from a Russian Telegram), unless they are its own words
     # typed in Latin letters ("lico shelushitsa", `readable`): read in their own language.
-    if (found.kind == "none" or found.kind == "health" and readable(
-            visit.content, visit.language, text) == text) and len(text.split()) > 1 and (
-            written := written_in(visit.settings, visit.language, text)):
+    if found.kind in ("none", "health") and len(text.split()) > 1 and (
+            written := written_in(visit.settings, visit.language, text)) and (
+            found.kind == "none" or readable(visit.content, visit.language, text) == text):
         there = route(visit.content, visit.services.matchers[written], written, text)
         if there.kind not in ("none", "health", "condition") or (
                 found.kind == "none" and there.kind != "none"):  # answered as it was asked
