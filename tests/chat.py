@@ -85,6 +85,13 @@ async def week_started(bot: Sandbox, language: str = "en", **user: Any
     return client, t
 
 
+async def at_second_question(user: ChatUser, t: Texts) -> None:
+    """Consent given, no goal ticked, No to the first yes/no question: the second is open."""
+    await consented(user, t)
+    await user.press(t.label("screening.done"))
+    await user.press_exact(t.label("screening.no"))
+
+
 async def screen(user: ChatUser, t: Texts, *, yes: frozenset[str] = frozenset(),
                  goals: tuple[str, ...] = ("pores",), consent: bool = True,
                  again: bool = False) -> list[Sent]:

@@ -13,7 +13,15 @@ from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox, Sent
 from bot.flows.eligibility import path
 from tests import shipped
-from tests.chat import Texts, consented, health_reason, screen, shown, told_in
+from tests.chat import (
+    Texts,
+    at_second_question,
+    consented,
+    health_reason,
+    screen,
+    shown,
+    told_in,
+)
 from tests.desk import stores_of
 from tests.test_content import problems
 
@@ -73,9 +81,7 @@ async def test_a_refusal_to_answer_is_no_no(
     t = Texts(content, language)
     goals, first, second = path(content.screening)[:3]
     user = bot.user(language_code=language)
-    await consented(user, t)
-    await user.press(t.label("screening.done"))
-    await user.press_exact(t.label("screening.no"))
+    await at_second_question(user, t)
     reply = shown(await user.send(text))
     assert t("screening.noted", answer=t.label("screening.no")) not in reply
     assert t("screening.withheld") in reply and t(second.question) in reply
@@ -122,9 +128,7 @@ async def test_anything_else_asks_the_open_question_again(
     t = Texts(content, language)
     _, first, second = path(content.screening)[:3]
     user = bot.user(language_code=language)
-    await consented(user, t)
-    await user.press(t.label("screening.done"))
-    await user.press_exact(t.label("screening.no"))
+    await at_second_question(user, t)
     reply = await user.send(question)
     assert t(second.question) in reply[-1].text
     if topic is None:

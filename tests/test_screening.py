@@ -12,7 +12,7 @@ from bot.content import Content
 from bot.content.i18n import format_day
 from bot.devtools.sandbox import Sandbox
 from bot.flows.eligibility import evaluate, path
-from tests.chat import Texts, consented, screen, shown
+from tests.chat import Texts, at_second_question, consented, screen, shown
 
 pytestmark = pytest.mark.engines
 
@@ -136,9 +136,7 @@ async def test_a_check_left_for_over_a_month_begins_again(
     t = Texts(content, language)
     goals, first, second = path(content.screening)[:3]
     user = bot.user(language_code=language)
-    await consented(user, t)
-    await user.press(t.label("screening.done"))
-    await user.press_exact(t.label("screening.no"))
+    await at_second_question(user, t)
     old_question, old_no = user.find_button(t.label("screening.no"))
     bot.clock.advance(timedelta(days=31))
     assert t("welcome.unfinished_check") not in shown(await user.send("/start"))
