@@ -24,6 +24,10 @@ class Texts:
     def label(self, msgid: str, **values: Any) -> str:
         return self.content.tr_button_label(self.language, msgid, **values)
 
+    def counted(self, msgid: str, count: int, **values: Any) -> str:
+        """A message with plural forms, in the form `count` takes."""
+        return self.content.tr_counted_message(self.language, msgid, count, **values)
+
     def faq(self, topic_id: str, settings: Settings) -> str:
         """A FAQ topic's answer with the clinic's own values in it."""
         topic = self.content.faq_topic(topic_id)

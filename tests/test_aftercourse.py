@@ -147,19 +147,19 @@ async def test_the_next_session_is_offered_when_staff_set_the_course(
     t, staff = Texts(content, language), Texts(content, "en")
     client = await treated(bot, content, settings, language)
     done = shown(await staff_member(bot, settings).send("/course 1 4 6"))
-    assert staff("staff.course.set", id=1, weeks=4) in done
+    assert staff.counted("staff.course.set", 4, id=1, weeks=4) in done
     # The lead is treated: staff see the day the offer goes, not only "4 weeks after".
     goes = format_when(datetime(2026, 12, 30, 10, 0, tzinfo=UTC), "en", settings.timezone)
     assert staff("staff.course.on", when=goes) in done
-    assert staff("staff.card.course", weeks=4) in (await card(bot, 1)).text
-    offer = t("aftercourse.course.due", clinic=settings.clinic_name, weeks=4)
+    assert staff.counted("staff.card.course", 4, weeks=4) in (await card(bot, 1)).text
+    offer = t.counted("aftercourse.course.due", 4, clinic=settings.clinic_name, weeks=4)
     move_to(bot, datetime(2026, 12, 30, 9, 0, tzinfo=UTC))  # a day before four weeks
     await bot.run_scheduler()
     assert not [m for m in client.messages if offer in m.text]
     move_to(bot, datetime(2026, 12, 30, 10, 0, tzinfo=UTC))
     await bot.run_scheduler()
     [message] = [m for m in client.messages if offer in m.text]
-    assert t("aftercourse.course.sessions", sessions=6) in message.text
+    assert t.counted("aftercourse.course.sessions", 6, sessions=6) in message.text
     assert [label for label, _ in message.buttons] == [t.label("aftercourse.course.book")]
 
 
@@ -174,8 +174,37 @@ async def test_the_weeks_last_day_names_the_interval_staff_set(
     move_to(bot, datetime(2026, 12, 9, 10, 0, tzinfo=UTC))  # day 7, the nudge hour
     await bot.run_scheduler()
     closing = client.last.text
-    assert t("aftercare.next_session.course", weeks=3) in closing
+    assert t.counted("aftercare.next_session.course", 3, weeks=3) in closing
     assert t("aftercare.next_session") not in closing
+
+
+# A course of one week and one session, and of five weeks: each number in its own form.
+ONE_WEEK = {"en": ("about 1 week:", "one every 1 week."),
+            "ru": ("примерно через 1 неделю:", "раз в 1 неделю.")}
+FIVE_WEEKS = {"en": "one every 5 weeks.", "ru": "раз в 5 недель."}
+
+
+async def test_counts_take_their_languages_plural_forms(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """Staff set a course of one week: they read "the next session 1 weeks after the
+    procedure" and "1 sessions", and a client read "раз в 1 нед." """
+    client = await treated(bot, content, settings, language)
+    desk = staff_member(bot, settings)
+    done = shown(await desk.send("/course 1 1 1"))
+    assert "the next session 1 week after the procedure" in done
+    assert "🔁 Course: next session in 1 week · 1 session\n" in (await card(bot, 1)).text
+    move_to(bot, datetime(2026, 12, 9, 10, 0, tzinfo=UTC))  # day 7 and a week: both are due
+    await bot.run_scheduler()
+    texts = "\n".join(m.text for m in client.messages)
+    for words in ONE_WEEK[language]:
+        assert words in texts
+    assert {"en": "1 weeks", "ru": "нед."}[language] not in texts
+    assert {"en": "is 1 session in all", "ru": "в курсе 1 сеанс."}[language] in texts
+    assert "weeks after" in shown(await desk.send("/course 1 5"))
+    move_to(bot, datetime(2027, 1, 6, 10, 0, tzinfo=UTC))  # five weeks after the procedure
+    await bot.run_scheduler()
+    assert FIVE_WEEKS[language] in client.last.text
 
 
 async def test_the_weeks_last_day_keeps_the_sunscreen(
@@ -246,7 +275,7 @@ async def test_a_course_set_before_the_procedure_counts_from_it(
     await press_on_card(bot, staff_member(bot, settings), 1, "Treated")
     move_to(bot, datetime(2026, 12, 16, 10, 0, tzinfo=UTC))
     await bot.run_scheduler()
-    offer = t("aftercourse.course.due", clinic=settings.clinic_name, weeks=2)
+    offer = t.counted("aftercourse.course.due", 2, clinic=settings.clinic_name, weeks=2)
     assert [m for m in client.messages if offer in m.text]
 
 
@@ -280,16 +309,16 @@ async def test_staff_set_the_course_with_the_buttons_on_the_card(
         await press_on_card(bot, maria, 1, staff.label("staff.course.weeks", weeks=3))
         await press_on_card(bot, maria, 1, staff.label("staff.course.sessions", sessions=6))
     text = (await card(bot, 1)).text
-    assert staff("staff.card.course", weeks=3) in text
-    assert staff("staff.card.course_sessions", sessions=6) in text
+    assert staff.counted("staff.card.course", 3, weeks=3) in text
+    assert staff.counted("staff.card.course_sessions", 6, sessions=6) in text
     assert len(bot.staff_chat()) == posts  # the card is edited in place
     marked = [label for label, _ in (await card(bot, 1)).buttons if label.startswith("•")]
     assert staff.label("staff.course.weeks", weeks=3) in " ".join(marked)
-    offer = t("aftercourse.course.due", clinic=settings.clinic_name, weeks=3)
+    offer = t.counted("aftercourse.course.due", 3, clinic=settings.clinic_name, weeks=3)
     move_to(bot, datetime(2027, 1, 20, 10, 0, tzinfo=UTC))
     await bot.run_scheduler()
     [message] = [m for m in client.messages if offer in m.text]
-    assert t("aftercourse.course.sessions", sessions=6) in message.text
+    assert t.counted("aftercourse.course.sessions", 6, sessions=6) in message.text
 
 
 async def test_the_course_command_and_the_buttons_agree(
@@ -301,15 +330,16 @@ async def test_the_course_command_and_the_buttons_agree(
     await maria.send("/course 1 4 6")
     await press_on_card(bot, maria, 1, staff.label("staff.course.weeks", weeks=2))
     text = (await card(bot, 1)).text
-    assert staff("staff.card.course", weeks=2) in text
-    assert staff("staff.card.course_sessions", sessions=6) in text
-    assert staff("staff.course.set", id=1, weeks=3) in shown(await maria.send("/course 1 3"))
-    assert staff("staff.card.course", weeks=3) in (await card(bot, 1)).text
+    assert staff.counted("staff.card.course", 2, weeks=2) in text
+    assert staff.counted("staff.card.course_sessions", 6, sessions=6) in text
+    assert staff.counted("staff.course.set", 3, id=1, weeks=3) in shown(
+        await maria.send("/course 1 3"))
+    assert staff.counted("staff.card.course", 3, weeks=3) in (await card(bot, 1)).text
     old = await card(bot, 1)
     [(_, four)] = [b for b in old.buttons if staff.label("staff.course.weeks", weeks=4) in b[0]]
     await press_on_card(bot, maria, 1, staff.label("staff.status.archived"))
     await maria.press_data(four, old)  # a button of the card as it was before
-    assert staff("staff.card.course", weeks=3) in (await card(bot, 1)).text
+    assert staff.counted("staff.card.course", 3, weeks=3) in (await card(bot, 1)).text
 
 
 async def test_no_next_session_offer_when_the_course_is_set_after_stop(
@@ -324,7 +354,7 @@ async def test_no_next_session_offer_when_the_course_is_set_after_stop(
     assert Texts(content, "en")("staff.course.stopped") in set_after_stop
     move_to(bot, datetime(2027, 1, 10, 10, 0, tzinfo=UTC))
     await bot.run_scheduler()
-    offer = t("aftercourse.course.due", clinic=settings.clinic_name, weeks=3)
+    offer = t.counted("aftercourse.course.due", 3, clinic=settings.clinic_name, weeks=3)
     assert not [m for m in client.messages if offer in m.text]
 
 
@@ -339,5 +369,5 @@ async def test_a_course_marked_the_day_after_counts_from_the_visit(
     await press_on_card(bot, staff_member(bot, settings), 1, "Treated")
     move_to(bot, datetime(2026, 12, 16, 10, 0, tzinfo=UTC))  # two weeks after the visit
     await bot.run_scheduler()
-    offer = t("aftercourse.course.due", clinic=settings.clinic_name, weeks=2)
+    offer = t.counted("aftercourse.course.due", 2, clinic=settings.clinic_name, weeks=2)
     assert [m for m in client.messages if offer in m.text]

@@ -13,7 +13,7 @@ from bot.cli import main
 from bot.config import EXAMPLE_CONFIG, Settings
 from bot.content import Content, ContentError, load_content
 from bot.content.check import check_content
-from bot.content.extract import KEYWORDS, extract_dialogs, referenced_msgids
+from bot.content.extract import KEYWORDS, extract_dialogs, extracted_msgids
 from bot.content.loading import read_yaml
 from bot.flows.routes import wiring
 
@@ -34,9 +34,11 @@ def test_test_content_passes_the_check(test_settings: Settings, content: Content
 
 
 def test_template_catalog_is_up_to_date() -> None:
+    """Every id the bot renders, with plural forms where it is rendered with a count."""
     with (ROOT / "locales" / "messages.pot").open("rb") as fh:
-        pot = {m.id for m in read_po(fh) if m.id}
-    assert pot == referenced_msgids(ROOT), "run the pybabel extract command in the README"
+        pot = {(m.id[0] if m.pluralizable else m.id): {m.pluralizable}
+               for m in read_po(fh) if m.id}
+    assert pot == extracted_msgids(ROOT), "run clinicbot catalogs (README)"
 
 
 def problems(settings: Settings, root: Path) -> list[str]:
@@ -65,6 +67,32 @@ def test_missing_translation_is_reported(example_settings: Settings, copy: Path)
     po.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert "locales/ru: no translation for 'screening.q.pacemaker'" in problems(
         example_settings, copy)
+
+
+def test_a_count_without_plural_forms_is_reported(example_settings: Settings,
+                                                  copy: Path) -> None:
+    """A message rendered with a count finds no text in a catalog that holds it as one text,
+    nor one rendered as one text in a catalog of plural forms: the client would see its id."""
+    edit(copy / "dialogs/templates/privacy.j2",
+         'ngettext("privacy.how_long", "privacy.how_long", retention_days, days=retention_days)',
+         '_("privacy.how_long", days=retention_days)')
+    edit(copy / "dialogs/templates/stats.j2",
+         'ngettext("staff.stats.title", "staff.stats.title", days, days=days)',
+         '_("staff.stats.title", days=days)')
+    po = copy / "locales/ru/LC_MESSAGES/messages.po"
+    lines = po.read_text(encoding="utf-8").splitlines()
+    index = lines.index('msgid "aftercare.next_session.course"')
+    end = lines.index("", index)
+    lines[index + 1:end] = ['msgstr "Косметолог советует следующий сеанс через %(weeks)s нед."']
+    po.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = problems(example_settings, copy)
+    assert "locales/ru: 'aftercare.next_session.course' is rendered with a count, but the " \
+        "catalog has no plural forms for it; run clinicbot catalogs" in found
+    for language in example_settings.languages:
+        assert f"locales/{language}: 'privacy.how_long' is rendered as one text, but the " \
+            "catalog has plural forms for it; run clinicbot catalogs" in found
+        assert f"locales/{language}: 'staff.stats.title' is rendered both with a count and " \
+            "as one text: render it the one way" in found
 
 
 def test_unreachable_and_missing_steps_are_reported(

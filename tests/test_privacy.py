@@ -149,7 +149,8 @@ async def test_privacy_notice_says_what_why_how_long_and_who(
 ) -> None:
     t = Texts(content, "en")
     text = shown(await bot.user().send("/privacy"))
-    assert t("privacy.how_long", days=365) in text and "/forget" in text and "/mydata" in text
+    assert t.counted("privacy.how_long", 365, days=365) in text
+    assert "/forget" in text and "/mydata" in text
 
 
 async def test_forget_erases_every_row_of_the_client_and_marks_staff_posts(

@@ -51,7 +51,7 @@ async def test_stats_is_a_chart_with_the_figures_in_its_caption(
         assert picture.document is not None and picture.document.get("photo") is True
         assert picture.document["content"].startswith(PNG)
         caption = picture.text
-        assert staff("staff.stats.title", days=30) in caption
+        assert staff.counted("staff.stats.title", 30, days=30) in caption
         assert f"{staff.label('staff.funnel.reviewed')}: <b>2</b>" in caption
         average = {"en": "3.5", "ru": "3,5"}[staff_language]
         assert staff("staff.stats.ratings", count=2, average=average,
@@ -98,7 +98,7 @@ async def test_the_monday_digest_posts_the_chart_once_a_week(
         await bot.run_scheduler()
         await bot.run_scheduler()
         [digest] = pictures()
-        assert Texts(content, "en")("staff.stats.title", days=7) in digest.text
+        assert Texts(content, "en").counted("staff.stats.title", 7, days=7) in digest.text
         bot.clock.advance(timedelta(days=1))
         await bot.run_scheduler()
         assert len(pictures()) == 1
@@ -141,7 +141,7 @@ async def test_a_digest_whose_send_failed_goes_out_later_once(
         await bot.run_scheduler()
         await bot.run_scheduler()
         [digest] = pictures(bot)
-        assert Texts(content, "en")("staff.stats.title", days=7) in digest.text
+        assert Texts(content, "en").counted("staff.stats.title", 7, days=7) in digest.text
     finally:
         await bot.stop()
 

@@ -101,7 +101,7 @@ async def test_stats_show_the_funnel_with_conversion_from_each_step(
     staff = Texts(content, "en")
     maria = staff_member(bot, settings)
     text = shown(await maria.send("/stats"))
-    assert staff("staff.stats.title", days=30) in text
+    assert staff.counted("staff.stats.title", 30, days=30) in text
     expected = [("started", 10, None), ("consented", 8, "80%"), ("screened", 8, "100%"),
                 ("suitable", 5, "62%"), ("lead", 4, "50%"), ("booked", 2, "50%"),
                 ("treated", 1, "50%"), ("aftercare_finished", 0, "0%")]

@@ -76,6 +76,15 @@ class Content:
         """A button label: plain text, never parsed as HTML."""
         return self.catalogs[language].translations.gettext(msgid) % values
 
+    def tr_counted_message(self, language: str, msgid: str, count: int, **values: Any) -> Markup:
+        """`tr_message` of a message with plural forms, in the form the language's rule gives
+        `count` ("1 week", "2 weeks"; "1 неделю", "2 недели", "5 недель"). The catalog holds
+        it with itself as its plural id, as Jinja2's `ngettext` calls in templates do."""
+        return Markup(self.catalogs[language].translations.ngettext(msgid, msgid, count)) % values
+
+    def tr_counted_label(self, language: str, msgid: str, count: int, **values: Any) -> str:
+        return self.catalogs[language].translations.ngettext(msgid, msgid, count) % values
+
     def render(self, language: str, template: str, **values: Any) -> Markup:
         """A template from dialogs/templates, in `language`, stripped of outer whitespace. Markup,
         as `tr_message` is: it is Telegram HTML already, so joining it to a catalog message

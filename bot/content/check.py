@@ -22,7 +22,7 @@ from bot.content.check_placeholders import PLACEHOLDER, check_placeholders
 from bot.content.check_replies import check_replies
 from bot.content.check_topics import check_topic_words
 from bot.content.check_words import check_words
-from bot.content.extract import referenced_msgids
+from bot.content.extract import extracted_msgids
 from bot.content.report import Report
 
 TELEGRAM_TEXT_LIMIT = 4096
@@ -61,7 +61,8 @@ def check_content(settings: Settings, content: Content, wiring: Wiring) -> Repor
 
 
 def _check_catalogs(settings: Settings, content: Content, report: Report) -> None:
-    msgids = referenced_msgids(content.root)
+    extracted = extracted_msgids(content.root)
+    msgids = set(extracted)
     report.counts["message ids"] = len(msgids)
     for language, catalog in content.catalogs.items():
         missing = catalog.missing(msgids)
@@ -72,19 +73,27 @@ def _check_catalogs(settings: Settings, content: Content, report: Report) -> Non
         for msgid in sorted(msgids):
             if not catalog.has(msgid):
                 continue
-            text = catalog.catalog[msgid].string
-            assert isinstance(text, str)
-            try:
-                formatted = text % {n: "x" * 40 for n in PLACEHOLDER.findall(text)}
-            except (ValueError, TypeError, KeyError) as exc:
-                report.problems.append(
-                    f"locales/{language}: {msgid!r} is not a valid format string ({exc}); "
-                    "write a literal percent sign as %%")
+            if {catalog.catalog[msgid].pluralizable} != extracted[msgid]:
+                report.problems.append(f"locales/{language}: {msgid!r} is rendered " + (
+                    "both with a count and as one text: render it the one way" if len(
+                        extracted[msgid]) > 1 else "with a count, but the catalog has no plural"
+                    " forms for it; run clinicbot catalogs" if catalog.catalog[
+                        msgid].pluralizable is False else "as one text, but the catalog has "
+                    "plural forms for it; run clinicbot catalogs"))
                 continue
-            if len(formatted) > TELEGRAM_TEXT_LIMIT:
-                report.problems.append(
-                    f"locales/{language}: {msgid!r} is {len(formatted)} characters; "
-                    f"Telegram allows {TELEGRAM_TEXT_LIMIT}")
+            for text in catalog.forms(msgid):
+                try:
+                    formatted = text % {n: "x" * 40 for n in PLACEHOLDER.findall(text)}
+                except (ValueError, TypeError, KeyError) as exc:
+                    report.problems.append(
+                        f"locales/{language}: {msgid!r} is not a valid format string ({exc});"
+                        " write a literal percent sign as %%")
+                    break
+                if len(formatted) > TELEGRAM_TEXT_LIMIT:
+                    report.problems.append(
+                        f"locales/{language}: {msgid!r} is {len(formatted)} characters; "
+                        f"Telegram allows {TELEGRAM_TEXT_LIMIT}")
+                    break
     check_placeholders(settings, content, msgids, report)
 
 

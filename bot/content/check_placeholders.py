@@ -31,7 +31,7 @@ def check_placeholders(settings: Settings, content: Content, msgids: set[str],
     passed = passed_names(PACKAGE, content.envs[settings.default_language], models, msgids)
     report.counts["messages whose placeholders the code confirms"] = len(passed.names)
     for msgid in sorted(msgids):
-        used = {language: frozenset(PLACEHOLDER.findall(str(catalog.catalog[msgid].string)))
+        used = {language: frozenset(PLACEHOLDER.findall(" ".join(catalog.forms(msgid))))
                 for language, catalog in content.catalogs.items() if catalog.has(msgid)}
         if msgid in passed.names:
             allowed, sites = passed.names[msgid], passed.sites[msgid]

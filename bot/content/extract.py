@@ -19,11 +19,15 @@ from bot.config import SHIPPED_CONTENT
 from bot.content.loading import DIALOGS, parse_dialog
 from bot.content.models import message_ids
 
-# The gettext keywords of our Python code: Speaking.tr/tr_label/tr_button(msgid, …) and
-# Content.tr_message/tr_button_label(language, msgid, …). Names no ordinary variable has, so the
-# extractor cannot mistake code for a message; `clinicbot catalogs` passes the same.
-PYTHON_KEYWORDS = {"tr": None, "tr_label": None, "tr_button": None,
-                   "tr_message": (2,), "tr_button_label": (2,)}
+# The gettext keywords of our Python code: Speaking.tr/tr_label/tr_button/tr_counted(msgid, …)
+# and Content.tr_message/tr_button_label/tr_counted_message/tr_counted_label(language, msgid, …).
+# Names no ordinary variable has, so the extractor cannot mistake code for a message; `clinicbot
+# catalogs` passes the same. A counted message is its own plural id (`(1, 1)`): the catalog
+# then holds its plural forms.
+PYTHON_KEYWORDS: dict[str, tuple[int, ...] | None] = {
+    "tr": None, "tr_label": None, "tr_button": None, "tr_message": (2,),
+    "tr_button_label": (2,), "tr_counted": (1, 1), "tr_counted_message": (2, 2),
+    "tr_counted_label": (2, 2)}
 KEYWORDS = {**DEFAULT_KEYWORDS, **PYTHON_KEYWORDS}
 
 
@@ -43,16 +47,29 @@ def referenced_msgids(content_root: Path) -> set[str]:
     """Every message id the bot refers to, found exactly as `pybabel extract` finds them: in the
     installed package's code and in the dialogs and templates under `content_root` (the shipped
     content or a clinic's own copy), by the shipped babel.cfg."""
+    return set(extracted_msgids(content_root))
+
+
+def extracted_msgids(content_root: Path) -> dict[str, frozenset[bool]]:
+    """`referenced_msgids`, each with how it is rendered: with a count (its plural forms, True),
+    as one text (False), or, wrongly, both."""
     method_map, options_map = _babel_cfg()
-    found = set(_code_msgids())
+    found = dict(_code_msgids())
     content_map = [(pattern, method) for pattern, method in method_map if method != "python"]
     for _, _, message, _, _ in extract_from_dir(
         content_root, content_map, options_map, keywords=KEYWORDS,
         directory_filter=lambda d: not Path(d).name.startswith(".")
     ):
-        if isinstance(message, str) and message:
-            found.add(message)
+        if msgid := singular(message):
+            found[msgid] = found.get(msgid, frozenset()) | {isinstance(message, tuple)}
     return found
+
+
+def singular(message: object) -> str:
+    """An extracted message's id: of one with plural forms, its singular."""
+    if isinstance(message, tuple) and message:
+        message = message[0]
+    return message if isinstance(message, str) else ""
 
 
 def _babel_cfg() -> tuple[list[tuple[str, str]], dict[str, dict[str, str]]]:
@@ -61,16 +78,18 @@ def _babel_cfg() -> tuple[list[tuple[str, str]], dict[str, dict[str, str]]]:
 
 
 @lru_cache(maxsize=1)
-def _code_msgids() -> frozenset[str]:
+def _code_msgids() -> dict[str, frozenset[bool]]:
     """The message ids in the package's code; extracted once per process, since the code does
     not change while it runs (the content, checked again and again in tests, may)."""
     code = [pattern for pattern, method in _babel_cfg()[0] if method == "python"]
-    found: set[str] = set()
+    found: dict[str, frozenset[bool]] = {}
     package = Path(__file__).resolve().parent.parent
     for path in package.rglob("*.py"):
         relative = f"{package.name}/{path.relative_to(package).as_posix()}"
         if any(pathmatch(pattern, relative) for pattern in code):
             with path.open("rb") as fh:
-                found.update(m[1] for m in extract("python", fh, KEYWORDS)
-                             if isinstance(m[1], str) and m[1])
-    return frozenset(found)
+                for _, message, _, _ in extract("python", fh, KEYWORDS):
+                    if msgid := singular(message):
+                        found[msgid] = found.get(msgid, frozenset()) | {
+                            isinstance(message, tuple)}
+    return found

@@ -37,7 +37,12 @@ class LocaleCatalog:
 
     def has(self, msgid: str) -> bool:
         msg = self.catalog.get(msgid)
-        return msg is not None and not msg.fuzzy and bool(msg.string)
+        return msg is not None and not msg.fuzzy and all(self.forms(msgid))
+
+    def forms(self, msgid: str) -> tuple[str, ...]:
+        """A message's text, or each of its plural forms."""
+        text = self.catalog[msgid].string
+        return tuple(text) if isinstance(text, list | tuple) else (text or "",)
 
 
 def po_path(locales_dir: Path, language: str) -> Path:

@@ -26,8 +26,9 @@ from pydantic import BaseModel
 from bot.content.models import MessageId
 
 # Method name → position of the message id among its positional arguments.
-PYTHON_CALLS = {"tr": 0, "tr_label": 0, "tr_button": 0, "tr_message": 1, "tr_button_label": 1}
-TEMPLATE_CALLS = ("_", "gettext")
+PYTHON_CALLS = {"tr": 0, "tr_label": 0, "tr_button": 0, "tr_counted": 0, "tr_message": 1,
+                "tr_button_label": 1, "tr_counted_message": 1, "tr_counted_label": 1}
+TEMPLATE_CALLS = ("_", "gettext", "ngettext")
 
 
 @dataclass
@@ -115,6 +116,8 @@ def _template_site(call: nodes.Call, fields: dict[str, set[str]]
     if call.dyn_kwargs is not None or not call.args:
         return None
     names = frozenset(k.key for k in call.kwargs)
+    if call.node.name == "ngettext":  # Jinja2's newstyle ngettext passes the count as `num`
+        names |= {"num"}
     argument = call.args[0]
     if isinstance(argument, nodes.Const):
         return {str(argument.value)}, names

@@ -199,6 +199,10 @@ class Speaking:
     def tr_label(self, msgid: str, **values: Any) -> str:
         return self.content.tr_button_label(self.language, msgid, **values)
 
+    def tr_counted(self, msgid: str, count: int, **values: Any) -> Markup:
+        """`tr` in the plural form `count` takes ("1 week", "3 weeks")."""
+        return self.content.tr_counted_message(self.language, msgid, count, **values)
+
     def render(self, template: str, **values: Any) -> Markup:
         return self.content.render(self.language, template,
                                    clinic=self.settings.speaking(self.language), **values)

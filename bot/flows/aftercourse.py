@@ -83,11 +83,11 @@ async def reminder(services: Services, client: Client, kind: str, language: str)
     if found is None:
         return None
     course = found[1]
-    text = content.tr_message(language, "aftercourse.course.due", clinic=clinic,
-                              weeks=course.weeks)
+    text = content.tr_counted_message(language, "aftercourse.course.due", course.weeks,
+                                      clinic=clinic, weeks=course.weeks)
     if course.sessions:
-        text += " " + content.tr_message(language, "aftercourse.course.sessions",
-                                         sessions=course.sessions)
+        text += " " + content.tr_counted_message(language, "aftercourse.course.sessions",
+                                                 course.sessions, sessions=course.sessions)
     book = Button(content.tr_button_label(language, "aftercourse.course.book"),
                   MenuAction("booking").pack())
     return Reply(text, ((book,),), offer="booking")

@@ -38,7 +38,7 @@ async def course(desk: Desk, args: list[str]) -> Turn:
     if weeks is None or (len(args) == 3 and sessions is None):
         return Turn([Reply(desk.tr(USAGE))])
     goes = await set_course(desk, found, weeks, sessions)
-    done = [desk.tr("staff.course.set", id=found.id, weeks=weeks)]
+    done = [desk.tr_counted("staff.course.set", weeks, id=found.id, weeks=weeks)]
     if await desk.stores.clients.stopped(found.client.user_id):
         done.append(desk.tr("staff.course.stopped"))
     elif goes is not None:

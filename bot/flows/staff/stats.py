@@ -67,7 +67,8 @@ async def stats(desk: Desk, args: list[str]) -> Turn:
                                                         enumerate(ratings, 1))))
     picture = await asyncio.to_thread(
         funnel_chart, [(desk.tr_label(funnel.LABELS[s]), counts.get(s, 0)) for s in funnel.CHART],
-        ratings, (desk.tr_label("staff.stats.title", days=days),
+        ratings, (desk.content.tr_counted_label(desk.language, "staff.stats.title", days,
+                                                 days=days),
                   desk.tr_label("staff.stats.ratings_title")))
     return Turn([Reply(text, document=Document("stats.png", picture, text, photo=True))])
 
