@@ -29,8 +29,8 @@ def dialog_ids(dialogs: Path) -> set[str]:
 
 
 def _keep_words_of_known_conditions(dialogs: Path) -> None:
-    """The project's words for typed messages, less those of conditions (skin goals, doubts of
-    questions) the short screening does not ask about (the check would rightly call them
+    """The project's words for typed messages, less those of conditions (skin goals, doubts and
+    not_me of questions) the short screening does not ask about (the check would rightly call them
     unknown)."""
     screening = yaml.safe_load((dialogs / "screening.yaml").read_text(encoding="utf-8"))
     health = yaml.safe_load((dialogs / "health.yaml").read_text(encoding="utf-8"))
@@ -51,7 +51,8 @@ def _keep_words_of_known_conditions(dialogs: Path) -> None:
     for replies in dialogs.glob("replies.*.yaml"):
         data = yaml.safe_load(replies.read_text(encoding="utf-8"))
         data["goals"] = {k: v for k, v in data.get("goals", {}).items() if k in goals}
-        data["doubts"] = {k: v for k, v in data.get("doubts", {}).items() if k in questions}
+        for part in ("doubts", "not_me"):
+            data[part] = {k: v for k, v in data.get(part, {}).items() if k in questions}
         replies.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
                            encoding="utf-8")
 

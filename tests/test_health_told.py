@@ -448,10 +448,11 @@ async def test_talk_to_a_person_under_a_health_answer_passes_the_message_on(
 
 
 async def answered_typing(client: ChatUser, t: Texts, typed: list[str],
-                          at: dict[str, str] | None = None) -> str:
+                          at: dict[str, str | tuple[str, ...]] | None = None) -> str:
     """The check from the menu, `typed` at its first yes/no questions (one each) or `at` the
-    questions named, No pressed at the rest and none of the listed conditions ticked: the
-    outcome as shown."""
+    questions named (several messages, one after the other, where the question is asked
+    again), No pressed at the rest and none of the listed conditions ticked: the outcome as
+    shown."""
     await consented(client, t)
     left, last = iter(typed), []
     for step in t.content.screening.steps:
@@ -461,7 +462,8 @@ async def answered_typing(client: ChatUser, t: Texts, typed: list[str],
             last = await client.press(t.label(
                 "screening.none_of_these" if step.conditions else "screening.done"))
         elif (text := (at or {}).get(step.id) or next(left, None)) is not None:
-            last = await client.send(text)
+            for message in (text,) if isinstance(text, str) else text:
+                last = await client.send(message)
         else:
             last = await client.press_exact(t.label("screening.no"))
     return shown(last)
@@ -519,3 +521,38 @@ async def test_a_no_turned_into_the_very_condition_asked_is_a_yes(
     await client.send("/start")
     outcome = await answered_typing(client, t, [], {step: said})
     assert t(content.screening.conditions[step].reason) in outcome
+
+
+@pytest.mark.parametrize("language, said", [
+    ("en", "I am a man lol"), ("en", "im a guy"), ("ru", "я мужчина вообще-то"),
+])
+async def test_a_man_asked_whether_he_is_pregnant_is_a_no(
+    bot: Sandbox, content: Content, language: str, said: str
+) -> None:
+    """"I am a man lol" to "are you pregnant?" was noted "Yes" ("I am"): the outcome said the
+    procedure is not done during pregnancy, and /mydata said "Pregnancy: Yes"."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    outcome = await answered_typing(client, t, [], {"pregnancy": said})
+    assert t("screening.outcome.suitable.title") in outcome
+    assert t(content.screening.conditions["pregnancy"].reason) not in outcome
+
+
+@pytest.mark.parametrize("language, said", [
+    ("en", "I'm prediabetic actually"), ("en", "I have a bad back tbh"),
+    ("ru", "у меня есть преддиабет"),
+])
+async def test_health_told_after_i_am_is_no_yes_to_another_question(
+    bot: Sandbox, content: Content, language: str, said: str
+) -> None:
+    """"I'm prediabetic actually" to "are you pregnant?" was noted "Yes" ("I'm"): the outcome
+    said "better to wait: not during pregnancy", and the prediabetes was lost. The question is
+    asked again and what was told is kept for a specialist."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    outcome = await answered_typing(client, t, [], {"pregnancy": (said, t.label("screening.no"))})
+    assert t(content.screening.conditions["pregnancy"].reason) not in outcome
+    assert t("screening.outcome.suitable.title") not in outcome
+    assert told_in(t, outcome)

@@ -25,6 +25,8 @@ def check_replies(content: Content, report: Report) -> None:
              "checkin": ({a.id for a in content.aftercare.answers},
                          "a check-in answer of dialogs/aftercare.yaml"),
              "doubts": ({s.id for s in content.screening.steps if s.kind == "yes_no"},
+                        "a yes/no question of dialogs/screening.yaml"),
+             "not_me": ({s.id for s in content.screening.steps if s.kind == "yes_no"},
                         "a yes/no question of dialogs/screening.yaml")}
     for language, reader in content.replies.items():
         for part, (ids, what) in known.items():

@@ -72,6 +72,7 @@ class Replies(Dialog):
     negator_joins: Phrases = ()
     turns: Phrases = ()
     doubts: dict[Id, Phrases] = {}
+    not_me: dict[Id, Phrases] = {}
     call_back: Phrases = ()
     cancels: Phrases = ()
     another_time: Phrases = ()
@@ -131,6 +132,7 @@ class ReplyReader:
             t for t in replies.urgent if self._negators.isdisjoint(tokens(t))]}, reading)
         self._mistake = phrases(replies.mistake)
         self._doubts = {step: phrases(texts) for step, texts in replies.doubts.items()}
+        self._not_me = {step: phrases(texts) for step, texts in replies.not_me.items()}
         self._call_back = phrases(replies.call_back)
         self._cancels, self._another_time = phrases(replies.cancels), phrases(replies.another_time)
         self._earlier, self._now = phrases(replies.earlier), phrases(replies.now)
@@ -139,7 +141,8 @@ class ReplyReader:
         self.names = {"goals": frozenset(replies.goals),
                       "aftercare": frozenset(replies.aftercare),
                       "checkin": frozenset(replies.checkin),
-                      "doubts": frozenset(replies.doubts)}
+                      "doubts": frozenset(replies.doubts),
+                      "not_me": frozenset(replies.not_me)}
 
     def answer(self, text: str) -> Answer | None:
         """The message read as a reply to a yes/no question; None when it is not one."""
@@ -207,6 +210,12 @@ class ReplyReader:
         trying" to "are you pregnant?"): a no then is no plain no."""
         words = tokens(text)
         return any(_within(words, phrase) for phrase in self._doubts.get(step_id, ()))
+
+    def not_me(self, step_id: str, text: str) -> bool:
+        """Whether a reply to question `step_id` says it cannot concern the writer ("I am a man
+        lol" to "are you pregnant?"): a no, whatever "I am" would say alone."""
+        words = tokens(text)
+        return any(_within(words, phrase) for phrase in self._not_me.get(step_id, ()))
 
     def calls_back(self, text: str) -> bool:
         """Whether a message asks the clinic to phone ("just call me", "перезвоните мне")."""

@@ -100,15 +100,21 @@ async def typed(visit: Visit, text: str) -> Turn | None:
     elif not step.ever and value in (YES, None) and "?" not in text and visit.content.replies[
             written].tells_past(text):
         value = "unsure"  # "бывает, но сейчас нет" to a question of now: a person asks
-    if value == YES and named and not named & _asked(step):
-        value = None  # "I have diabetes" at the pacemaker question: told, no yes to it
+    elsewhere = False  # a yes that tells of health this question does not ask about
+    if visit.content.replies[written].not_me(step.id, text):
+        value, named = "no", set()  # "I am a man lol" to "are you pregnant?"
+    elif value == YES and not named & _asked(step) and (named or _tells_more(
+            visit.content, written, text)):
+        # "I have diabetes" at the pacemaker question, "I'm prediabetic actually" at the one
+        # about pregnancy: told, no yes to it.
+        value, elsewhere = None, True
     elif value is None and step.kind == "yes_no" and named & _asked(step) and not (
             "?" in text or opens_question(visit.content, written, text)):
         value = "yes"  # "had a basal cell removed 2 yrs ago" to "ever had cancer?"
     elif value == NO and step.kind == "yes_no" and named & _asked(step) and _turned(
             visit.content, written, text):
         value = "yes"  # "нет, но мы с мужем ждём малыша" to "are you pregnant?": a yes after all
-    told = value != YES and (bool(named - _asked(step)) or _tells_health(
+    told = value != YES and (bool(named - _asked(step)) or elsewhere or _tells_health(
         visit.content, written, text, found))
     if value == NO and not told and (_goes_on(visit.content, written, step, text, named)
                                      or visit.content.replies[written].doubts(step.id, text)):
