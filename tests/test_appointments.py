@@ -149,6 +149,24 @@ async def test_a_no_typed_under_the_reminder_asks_to_cancel_as_its_button(
     assert lead is not None and lead.status == "client_cancelled"
 
 
+@pytest.mark.parametrize("language, said", [
+    ("ru", "не смогу, перенесите"), ("en", "sorry, could you reschedule me?")])
+async def test_a_move_typed_under_the_reminder_is_its_reschedule(
+    bot: Sandbox, content: Content, settings: Settings, language: str, said: str
+) -> None:
+    """"не смогу, перенесите" under the reminder asked "Cancel your appointment?": a "да" to
+    it cancelled the visit the client asked to move."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = await reminded(bot, content, settings, language=language)
+    reply = await client.send(said)
+    assert t("appointment.rescheduling") in shown(reply)
+    assert all(t.label("appointment.cancel_yes") not in {label for label, _ in m.buttons}
+               for m in reply)
+    assert staff("staff.card.answer.reschedule") in (await card(bot, 1)).text
+    lead = await stores_of(bot).leads.get(1)
+    assert lead is not None and lead.status == "booked"
+
+
 def calendar_field(calendar: str, name: str) -> str:
     [line] = [x for x in calendar.splitlines() if x.startswith(name + ":")]
     return line.partition(":")[2]

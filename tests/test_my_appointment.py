@@ -45,25 +45,29 @@ async def test_my_appointment_shows_time_address_and_status(
 
 @pytest.mark.parametrize("language, text", [
     ("en", "cancel my appointment"), ("en", "I need to cancel the appointment, sorry"),
-    ("en", "can I cancel my appt?"), ("ru", "хочу отменить запись"),
-    ("ru", "отмените мою запись пожалуйста")])
-async def test_asking_to_cancel_shows_the_appointment_with_its_cancel(
+    ("en", "can I cancel my appt?"), ("en", "i need to cancel"), ("ru", "хочу отменить запись"),
+    ("ru", "отмените мою запись пожалуйста"), ("ru", "мне нужно отменить")])
+async def test_asking_to_cancel_asks_whether_to_cancel_the_appointment(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:
-    """"cancel my appointment" was offered to staff as a question nothing answers."""
+    """"cancel my appointment" was offered to staff as a question nothing answers; then it
+    showed the appointment, and the client's "да" to it got "👍" while the visit stayed
+    booked: she thought it cancelled."""
     t = Texts(content, language)
     client = await held(bot, content, language)
     reply = shown(await client.send(text))
-    assert t("my_appointment.held") in reply
-    assert t.label("appointment.cancel") in str(client.last.buttons)
+    assert t.label("appointment.cancel_yes") in {label for label, _ in client.last.buttons}
     assert t("faq.no_match") not in reply
+    assert t("appointment.cancelled") in shown(await client.send(
+        {"en": "yes", "ru": "да"}[language]))
+    lead = await stores_of(bot).leads.get(1)
+    assert lead.status == "client_cancelled"
 
 
 @pytest.mark.parametrize("language, text", [
-    ("en", "i need to cancel"), ("en", "could i come the day after tomorrow instead"),
+    ("en", "could i come the day after tomorrow instead"),
     ("en", "sorry something came up, i can't make it on friday"),
-    ("en", "can we move it to next week?"), ("ru", "мне нужно отменить"),
-    ("ru", "можно вместо пятницы в субботу?")])
+    ("en", "can we move it to next week?"), ("ru", "можно вместо пятницы в субботу?")])
 async def test_saying_plans_changed_shows_the_appointment_with_its_move_and_cancel(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:
@@ -367,3 +371,30 @@ async def test_asking_for_my_appointment_in_other_words_shows_it(
     client = await held(bot, content, language)
     for ask in ASKING[language]:
         assert t("my_appointment.held") in shown(await client.send(ask)), ask
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "перенесите пожалуйста на понедельник"), ("ru", "ой не смогу, можно на понедельник?"),
+    ("en", "can you move it to monday please"), ("en", "can't make it, could we do monday?"),
+])
+async def test_a_move_typed_under_the_reminder_opens_the_day_asked_for(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    """"перенесите пожалуйста на понедельник" under the evening reminder asked "Cancel your
+    appointment?", and the client's "да" cancelled the visit she wanted moved."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = await held(bot, content, language)  # Saturday 28 November, 10:00
+    await press_on_card(bot, staff_member(bot, settings), 1, staff.label("staff.status.booked"))
+    move_to(bot, datetime(2026, 11, 27, 18, 0, tzinfo=UTC))
+    await bot.run_scheduler()
+    assert t.label("appointment.confirm") in {label for label, _ in client.last.buttons}
+    reply = await client.send(text)
+    assert t("appointment.move_to") in shown(reply)
+    assert all(t.label("appointment.cancel_yes") not in {label for label, _ in m.buttons}
+               for m in reply)
+    times = buttons(client.last, "stime:")
+    await client.press_data(times[0][1], client.last)
+    lead = await stores_of(bot).leads.get(1)
+    assert lead.status != "client_cancelled"
+    assert lead.appointment_at is not None and lead.appointment_at.date().day == 30
+

@@ -75,6 +75,8 @@ class Replies(Dialog):
     not_me: dict[Id, Phrases] = {}
     call_back: Phrases = ()
     cancels: Phrases = ()
+    moves: Phrases = ()
+    cancel_asks: Phrases = ()
     another_time: Phrases = ()
     earlier: Phrases = ()
     now: Phrases = ()
@@ -135,6 +137,7 @@ class ReplyReader:
         self._not_me = {step: phrases(texts) for step, texts in replies.not_me.items()}
         self._call_back = phrases(replies.call_back)
         self._cancels, self._another_time = phrases(replies.cancels), phrases(replies.another_time)
+        self._moves, self._cancel_asks = phrases(replies.moves), phrases(replies.cancel_asks)
         self._earlier, self._now = phrases(replies.earlier), phrases(replies.now)
         self._past = phrases(replies.past)
         # The ids each part names, for `clinicbot check` (bot/content/check_replies.py).
@@ -226,7 +229,20 @@ class ReplyReader:
         """Whether a message says the client cannot come, or wants their visit moved ("i need
         to cancel", "не смогу прийти")."""
         words = tokens(text)
-        return any(_within(words, phrase) for phrase in self._cancels)
+        return any(_within(words, phrase)
+                   for phrase in self._cancels | self._moves | self._cancel_asks)
+
+    def asks_cancel(self, text: str) -> bool:
+        """Whether a message asks to cancel the client's visit ("please cancel my
+        appointment", "отмените запись"), not to move it."""
+        words = tokens(text)
+        return not self.moves(text) and any(_within(words, p) for p in self._cancel_asks)
+
+    def moves(self, text: str) -> bool:
+        """Whether a message asks for another time for the client's visit ("please move it",
+        "перенесите")."""
+        words = tokens(text)
+        return any(_within(words, phrase) for phrase in self._moves)
 
     def another_time(self, text: str) -> bool:
         """Whether a message asks for another day or time, if it names one ("thursday

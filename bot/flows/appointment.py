@@ -131,15 +131,17 @@ async def answer(visit: Visit, pressed: AppointmentAnswer) -> Turn:
 
 
 async def typed_answer(visit: Visit, text: str) -> Turn | None:
-    """A yes or a no typed under a reminder ("yes I'll be there", "да", "can't make it"), or
-    the Confirm button's words: the answer its buttons give, Confirm or Cancel (which asks
-    first), for a confirmed visit in the next `REMINDED` the client has not answered for yet;
-    None otherwise, and for health told beside it ("yes, but I have a cold sore now")."""
+    """A yes or a no typed under a reminder ("yes I'll be there", "да", "can't make it"), a
+    request to move it ("перенесите, пожалуйста") or the Confirm button's words: the answer its
+    buttons give, Confirm, Reschedule or Cancel (which asks first), for a confirmed visit in
+    the next `REMINDED` the client has not answered for yet; another day named ("не смогу, можно
+    на понедельник?") opens that day's times to move to. None otherwise, and for health told
+    beside it ("yes, but I have a cold sore now")."""
     reader = visit.content.replies[visit.language]
     said = reader.answer(text)
-    choice: Answer | None = "confirm" if said == "yes" or _plain(text) == _plain(
-        visit.tr_label(LABELS["confirm"])) else "cancel" if said == "no" or reader.cancels(
-        text) else None
+    choice: Answer | None = "reschedule" if reader.moves(text) else "confirm" if (
+        said == "yes" or _plain(text) == _plain(visit.tr_label(LABELS["confirm"]))
+    ) else "cancel" if said == "no" or reader.cancels(text) else None
     if choice is None:
         return None
     lead = await my_appointment.current(visit)
@@ -150,6 +152,8 @@ async def typed_answer(visit: Visit, text: str) -> Turn | None:
     found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
     if found.kind in ("condition", "health"):
         return None
+    if choice != "confirm" and (moved := await my_appointment.move_to_day(visit, text)):
+        return moved
     return await answer(visit, AppointmentAnswer(
         lead.id, int(lead.appointment_at.timestamp()), choice))
 

@@ -177,6 +177,9 @@ async def _answer(visit: Visit, found: Route, text: str) -> Turn:
         return await _and_the_visit(visit, text, health.unknown(visit, text))
     if found.kind == "person":
         return await ask_person(visit)
+    if visit.content.replies[visit.language].asks_cancel(text) and (
+            lead := await my_appointment.current(visit)) and my_appointment.upcoming(visit, lead):
+        return await my_appointment.ask_cancel(visit, lead, edit=False)  # "cancel it please"
     if found.kind == "appointment":
         return await my_appointment.show(visit)  # with a Book button when there is none
     if found.kind in ("faq", "none", "smalltalk") and _changes_plans(visit, text):
