@@ -50,6 +50,12 @@ REPORTS = [
     # The procedure by the other name clients know it by.
     ("en", "had diamond peeling last week, now I have dark spots"),
     ("ru", "на прошлой неделе делала алмазный пилинг, теперь на щеках пятна"),
+    # "It", the procedure the whole chat is about.
+    ("en", "had it done yesterday and my face is still bright red and burning a bit, is that"
+           " normal??"),
+    ("en", "got it done 3 days ago and now theres little cracks on my cheek"),
+    ("en", "since the microdermabrasion my skin has a rash"),
+    ("ru", "сделала вчера, а сегодня кожа горит и трескается"),
 ]
 
 

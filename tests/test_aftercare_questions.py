@@ -74,6 +74,13 @@ async def test_sun_planned_told_in_the_week_is_answered_without_alarm(
     ("en", "I got sunburned, my skin is red", "other"),
     ("ru", "обгорела на солнце, кожа красная", "other"),
     ("ru", "обгорела на солнце после процедуры", "other"),
+    # Sun had, told before it shows: "I went to the beach yesterday oops" got the page about
+    # the sun, and staff never heard.
+    ("en", "I went to the beach yesterday oops", "other"),
+    ("en", "forgot sunscreen and was skiing in the sun", "other"),
+    ("en", "I was in the sun all day yesterday", "other"),
+    ("ru", "вчера весь день была на солнце", "other"),
+    ("ru", "забыла намазаться спф и гуляла на солнце", "other"),
     # Swelling or redness far past what the first days bring: "очень сильно покраснело и
     # отек, глаза заплыли" got "redness in the first two days is expected", and no alert.
     ("ru", "очень сильно покраснело и отек, глаза заплыли", "other"),
