@@ -280,3 +280,45 @@ async def test_an_urgent_alert_without_a_phone_says_how_to_reach_the_client(
     assert staff("staff.aftercare.call_now") not in alert.text
     await staff_member(bot, settings).reply_to(alert, "Vera, we are calling a doctor.")
     assert "Vera, we are calling a doctor." in user.last.text
+
+
+async def test_a_button_pressed_on_a_later_day_follows_that_days_rule(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """On day 3, before its morning message, "Redness" pressed under day 2's got "redness in
+    the first two days is expected" and no alert, though typed it alerted staff; and words
+    typed after it, once the day's message came, raised a second alert under another day."""
+    user, t = await week_started(bot, language)  # Tuesday 24 November, 10:00
+    bot.clock.advance(timedelta(days=2))
+    await bot.run_scheduler()
+    day_2 = user.last
+    assert t.label("aftercare.answer.redness") in {label for label, _ in day_2.buttons}
+    bot.clock.advance(timedelta(days=1, minutes=-30))  # day 3, 09:30
+    [redness] = [data for label, data in day_2.buttons
+                 if label == t.label("aftercare.answer.redness")]
+    reply = shown(await user.press_data(redness, day_2))
+    assert t("aftercare.problem.guidance") in reply
+    [alert] = bot.staff_chat()
+    assert Texts(content, content.languages[0]).label("aftercare.answer.redness") in alert.text
+    bot.clock.advance(timedelta(minutes=40))  # day 3's message, then more words
+    await bot.run_scheduler()
+    await user.send({"en": "and it is itchy", "ru": "и ещё чешется"}[language])
+    title = Texts(content, content.languages[0])("staff.aftercare.title")
+    assert len([m for m in bot.staff_chat() if title in m.text]) == 1
+
+
+async def test_something_else_left_undescribed_lapses_with_the_day(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """"Something else" pressed on day 2 and never described: the next day's "all fine today"
+    was taken for its description, and staff were alerted of a problem."""
+    user, t = await week_started(bot, language)
+    bot.clock.advance(timedelta(days=2))
+    await bot.run_scheduler()
+    [other] = [answer for answer in content.aftercare.answers if answer.describe]
+    assert t("aftercare.describe") in shown(await user.press(t.label(other.label)))
+    bot.clock.advance(timedelta(days=1))
+    await bot.run_scheduler()
+    reply = shown(await user.send({"en": "all fine today", "ru": "сегодня всё хорошо"}[language]))
+    assert t("aftercare.reply.fine") in reply
+    assert bot.staff_chat() == []

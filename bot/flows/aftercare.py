@@ -204,13 +204,17 @@ def _treated_before(visit: Visit, lead: Lead, at: datetime) -> Turn:
 
 
 async def checkin(visit: Visit, pressed: Checkin) -> Turn | None:
-    """A check-in button; None when it is not this client's running (or just closed) week."""
+    """A check-in button; None when it is not this client's running (or just closed) week.
+    Pressed under an earlier day's message ("Redness" on day 3, before its morning message),
+    it tells of today, and today's rule decides whether it is a problem."""
     plan = await visit.stores.aftercare.plan(pressed.plan)
     answer, day = visit.content.aftercare.answer(pressed.answer), pressed.day
     if (plan is None or plan.user_id != visit.client.user_id or answer is None
             or plan.status not in ("active", "finished")
             or day not in visit.content.aftercare.days):
         return None
+    if (now := today(visit, plan)) > day and now in visit.content.aftercare.days:
+        day = now
     if answer.describe:
         await visit.stores.chat_states.save(visit.client.user_id, DETAILS,
                                            {"plan": plan.id, "day": day,
@@ -219,13 +223,17 @@ async def checkin(visit: Visit, pressed: Checkin) -> Turn | None:
     return await record(visit, plan, day, answer.id, None)
 
 
-async def details(visit: Visit, text: str, data: dict[str, Any]) -> Turn:
-    """The client's own words after "something else"."""
+async def details(visit: Visit, text: str, data: dict[str, Any]) -> Turn | None:
+    """The client's own words after "something else", the same day; a later day's message
+    ("all fine today") is that day's, read as any other (None)."""
     await visit.stores.chat_states.clear(visit.client.user_id)
     plan = await visit.stores.aftercare.plan(int(str(data["plan"])))
     if plan is None:
         return main_menu(visit)
-    return await record(visit, plan, int(str(data["day"])), str(data["answer"]), text)
+    day = int(str(data["day"]))
+    if today(visit, plan) > day:
+        return None
+    return await record(visit, plan, day, str(data["answer"]), text)
 
 
 async def typed(visit: Visit, text: str, photo: int | None = None) -> Turn | None:
