@@ -54,6 +54,13 @@ TODAY = date(2026, 11, 24)  # a Tuesday
     ("Tuesday, December 15", AskedDay(date(2026, 12, 15))),
     ("пятница 18.12", AskedDay(date(2026, 12, 18))), ("пн 14 дек.", AskedDay(date(2026, 12, 14))),
     ("monday 30th", AskedDay(date(2026, 11, 30))), ("friday the 4th", AskedDay(date(2026, 12, 4))),
+    # ...and a day's number beside it, with no ordinal: "tuesday 15 at 10:30" held Tuesday
+    # the 8th of December.
+    ("tuesday 15 at 10:30", AskedDay(date(2026, 12, 15), time(10, 30))),
+    ("thu 3", AskedDay(date(2026, 12, 3))), ("вторник 15", AskedDay(date(2026, 12, 15))),
+    ("в четверг 10 после обеда", AskedDay(date(2026, 12, 10), time(12), time(17))),
+    ("tuesday 10:30", AskedDay(date(2026, 12, 1), time(10, 30))),
+    ("friday 5pm", AskedDay(date(2026, 11, 27), time(17))),
     ("Dec 12", AskedDay(date(2026, 12, 12))), ("December 15", AskedDay(date(2026, 12, 15))),
     ("15th December", AskedDay(date(2026, 12, 15))),
     ("8th of December", AskedDay(date(2026, 12, 8))),

@@ -45,6 +45,10 @@ _AROUND = ("at", "after", "from", "in", "on", "morning", "afternoon", "evening",
 _NTH = re.compile(r"(?<!my )(?<!her )\b(\d{1,2})(?:st|nd|rd|th|-?го|-?е|(?=\s+числ[оа]))"
                   r"(?=\s*$|\s*[^\w\s]|\s+(?:" + "|".join(_AROUND) + r")\b)")
 _DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})\b")
+# A word and the number after it, no time ("tuesday 15", "вторник 15"; not "friday 5pm",
+# "tuesday 10:30", "в пятницу 5 вечера"): the day of the month, where the word is a weekday.
+_WORD_NUMBER = re.compile(r"([^\W\d_]+),?\s+(\d{1,2})(?![\d:.]|\s*(?:am|pm|a\.m|p\.m|h\b|o'?clock"
+                          r"|ч\b|час|утра|дня|вечера|ночи))")
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 # "at 3", "в 11", "at noon": the times from then; "in 2 days", "через неделю": that far ahead.
 _AT = re.compile(r"(?:\bat|(?<!\w)в|(?<!\w)к)\s+(\d{1,2})(?:[:.](\d{2}))?(?![\d.:/-]|\s*числ)"
@@ -142,6 +146,9 @@ def _named_day(words: list[str], lowered: str, today: date) -> date | None:
         return found  # "5.30" after "after" is a time, no date
     if m := _NTH.search(lowered):
         return _this_or_next_month(today, int(m[1]))
+    for m in _WORD_NUMBER.finditer(lowered):
+        if _weekday(m[1]) is not None and (found := _this_or_next_month(today, int(m[2]))):
+            return found
     if any(phrase in lowered for phrase in _AFTER_TOMORROW):
         return today + timedelta(days=2)
     if m := _IN_DAYS.search(lowered):  # "in 2 days", "через неделю", "in a week"
@@ -153,14 +160,21 @@ def _named_day(words: list[str], lowered: str, today: date) -> date | None:
     for word in words:
         if word in RELATIVE:
             return today + timedelta(days=RELATIVE[word])
-        for number, (stems, short) in enumerate(zip(WEEKDAYS, SHORT_WEEKDAYS, strict=True)):
-            if word in short or any(word.startswith(stem) for stem in stems):
-                if weeks_on:
-                    return today + timedelta(days=weeks_on + number)
-                return today + timedelta(days=(number - today.weekday()) % 7 or 7)
+        if (number := _weekday(word)) is not None:
+            if weeks_on:
+                return today + timedelta(days=weeks_on + number)
+            return today + timedelta(days=(number - today.weekday()) % 7 or 7)
     if m := _SAT_SUN.search(lowered):
         number = 5 if m[1] == "sat" else 6
         return today + timedelta(days=(number - today.weekday()) % 7 or 7)
+    return None
+
+
+def _weekday(word: str) -> int | None:
+    """The weekday (Monday 0) a word names, written out or as the picker abbreviates it."""
+    for number, (stems, short) in enumerate(zip(WEEKDAYS, SHORT_WEEKDAYS, strict=True)):
+        if word in short or any(word.startswith(stem) for stem in stems):
+            return number
     return None
 
 
