@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from babel.dates import format_date, format_skeleton
 
 from bot.config import Settings
@@ -203,13 +204,15 @@ async def test_a_day_a_fortnight_ahead_opens_it_and_tells_no_health(
     assert Texts(content, "en")("screening.outcome.suitable.title") in card_text
 
 
+@pytest.mark.parametrize("language, words", [
+    ("en", "please call me instead"), ("en", "could you just give me a ring?"),
+    ("ru", "перезвоните мне лучше"), ("ru", "а можете просто позвонить мне? мне так удобнее")])
 async def test_call_me_typed_at_the_picker_makes_the_request(
-    bot: Sandbox, content: Content, settings: Settings, language: str
+    bot: Sandbox, content: Content, settings: Settings, language: str, words: str
 ) -> None:
     """"please call me instead" was "noted for the clinic", and no request ever reached it."""
     t = Texts(content, language)
     client = await at_picker(bot, content, language=language)
-    words = {"en": "please call me instead", "ru": "перезвоните мне лучше"}[language]
     reply = shown(await client.send(words))
     assert t("booking.done", clinic=settings.clinic_name) in reply
     lead = await stores_of(bot).leads.get(1)

@@ -255,6 +255,23 @@ async def test_a_person_is_a_button_and_understood_typed(
     assert t("person.ask") in shown(await user.send(ask))
 
 
+@pytest.mark.parametrize("language, ask", [
+    ("ru", "позвоните мне пожалуйста, +44 7400 123456"),
+    ("en", "can someone call me back on 07400 123456")])
+async def test_a_call_asked_with_a_number_reaches_staff_with_it(
+    bot: Sandbox, content: Content, language: str, ask: str
+) -> None:
+    """"позвоните мне пожалуйста, +44 7400 123456" got "write your message for the clinic's
+    staff", and the number was dropped: the next message reached staff with no phone."""
+    t = Texts(content, language)
+    user = bot.user(first_name="Mira", language_code=language)
+    await user.send("/start")
+    reply = shown(await user.send(ask))
+    assert t("faq.forward.sent") in reply and t("person.ask") not in reply
+    [card] = bot.staff_chat()
+    assert "7400 123456" in card.text
+
+
 @pytest.mark.parametrize("text", ["hello", "Maria", "anna_b"])
 async def test_a_bare_word_is_no_contact(bot: Sandbox, content: Content, text: str) -> None:
     from tests.chat import screen

@@ -365,15 +365,17 @@ async def remind_time(visit: Visit, text: str, data: dict[str, Any]) -> Turn | N
     and the booking keeps waiting; anything else is kept as the client's note for staff, and
     the choice asked again."""
     reader = visit.content.replies[visit.language]
-    if _asks(visit, text) and (slot_picker.asked_day(visit, text) is None or _question(
-            visit, text)):
+    # "could you just give me a ring?": a question in its words, the call-me button in effect
+    calls = reader.calls_back(text) and CALL_BACK in {
+        t.id for t in visit.content.booking.preferred_times}
+    if not calls and _asks(visit, text) and (
+            slot_picker.asked_day(visit, text) is None or _question(visit, text)):
         return None  # answered as anywhere else; `still_open` follows
     # "в четверг после 18, и кстати у меня эпилепсия": the request rests on a check that
     # counts it.
     told = await _health_beside(visit, text)
     heard = Turn([Reply(visit.tr("screening.told"))]) if told else Turn()
-    if reader.calls_back(text) and CALL_BACK in {
-            t.id for t in visit.content.booking.preferred_times}:
+    if calls:
         kept = slot_picker.with_note(data.get("note"), text)
         await visit.stores.chat_states.save(visit.client.user_id, TIME, {**data, "note": kept},
                                             visit.now)

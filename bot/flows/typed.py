@@ -47,6 +47,7 @@ from bot.flows import (
     faq,
     health,
     my_appointment,
+    phones,
     slot_picker,
 )
 from bot.flows.days import names_hours
@@ -175,6 +176,8 @@ async def _answer(visit: Visit, found: Route, text: str) -> Turn:
             visit)
     if found.kind == "health":
         return await _and_the_visit(visit, text, health.unknown(visit, text))
+    if found.kind == "person" and phones.within(text, phones.clinic_region(visit.settings)):
+        return await faq.pass_on(visit, text)  # "call me back on 07400 123456": the message
     if found.kind == "person":
         return await ask_person(visit)
     if visit.content.replies[visit.language].asks_cancel(text) and (
