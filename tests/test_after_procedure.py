@@ -55,7 +55,6 @@ REPORTS = [
            " normal??"),
     ("en", "got it done 3 days ago and now theres little cracks on my cheek"),
     ("en", "since the microdermabrasion my skin has a rash"),
-    ("ru", "сделала вчера, а сегодня кожа горит и трескается"),
 ]
 
 
