@@ -76,6 +76,7 @@ class Replies(Dialog):
     call_back: Phrases = ()
     cancels: Phrases = ()
     moves: Phrases = ()
+    new_number: Phrases = ()
     cancel_asks: Phrases = ()
     another_time: Phrases = ()
     earlier: Phrases = ()
@@ -138,6 +139,7 @@ class ReplyReader:
         self._call_back = phrases(replies.call_back)
         self._cancels, self._another_time = phrases(replies.cancels), phrases(replies.another_time)
         self._moves, self._cancel_asks = phrases(replies.moves), phrases(replies.cancel_asks)
+        self._new_number = phrases(replies.new_number)
         self._earlier, self._now = phrases(replies.earlier), phrases(replies.now)
         self._past = phrases(replies.past)
         # The ids each part names, for `clinicbot check` (bot/content/check_replies.py).
@@ -231,6 +233,12 @@ class ReplyReader:
         words = tokens(text)
         return any(_within(words, phrase)
                    for phrase in self._cancels | self._moves | self._cancel_asks)
+
+    def new_number(self, text: str) -> bool:
+        """Whether a message tells of a new phone number of the client's, or asks to change it
+        ("my number changed", "хочу поменять номер")."""
+        words = tokens(text)
+        return any(_within(words, phrase) for phrase in self._new_number)
 
     def asks_cancel(self, text: str) -> bool:
         """Whether a message asks to cancel the client's visit ("please cancel my

@@ -28,6 +28,7 @@ from bot.flows import (
     menu,
     my_appointment,
     navigation,
+    new_phone,
     outcome,
     privacy,
     screening,
@@ -64,7 +65,7 @@ def client_router() -> Router:
     router = Router(fallback=not_understood)
     for flow in (menu, faq, typed, booking, my_appointment, aftercare, unasked, aftercourse,
                  appointment, privacy, outcome, consent, aftercare_typed, screening, navigation,
-                 typed_answers, context, relay):
+                 typed_answers, context, relay, new_phone):
         flow.register(router)
     return router
 

@@ -120,6 +120,10 @@ class LeadStore(Store):
         await self.write("UPDATE leads SET staff_message_id = ? WHERE id = ?",
                          (message_id, lead_id))
 
+    async def set_phone(self, lead_id: int, phone: str) -> None:
+        """A new number the client told, in E.164."""
+        await self.write("UPDATE leads SET phone = ? WHERE id = ?", (phone, lead_id))
+
     async def latest_phone(self, user_id: int) -> str | None:
         row = await self.one(
             "SELECT phone FROM leads WHERE user_id = ? AND phone IS NOT NULL"
