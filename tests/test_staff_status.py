@@ -291,3 +291,23 @@ async def test_booked_pressed_again_points_to_the_question_already_asked(
                 in m.text]) == 1
     await maria.reply_to(prompt, "2026-12-03 14:30")
     assert (await stores_of(bot).leads.get(1)).status == "booked"
+
+
+async def test_treated_on_a_request_nobody_acted_on_asks_first(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """One tap on "Treated" under a new request, never contacted and with no visit, told the
+    client "the clinic has marked your procedure as done" and started their aftercare week,
+    and no button could take it back."""
+    staff = Texts(content, "en")
+    client = await lead_by_chat(bot, content, user_id=2002)
+    maria = staff_member(bot, settings)
+    told = len(client.messages)
+    sure = await press_on_card(bot, maria, 1, "Treated")
+    assert staff("staff.treated.untouched", id=1, name="Olga") in shown(sure)
+    assert (await stores_of(bot).leads.get(1)).status == "new"
+    assert len(client.messages) == told
+    assert await stores_of(bot).aftercare.active_plan(client.id) is None
+    await maria.press(staff.label("staff.treated.anyway"))
+    assert (await stores_of(bot).leads.get(1)).status == "treated"
+    assert await stores_of(bot).aftercare.active_plan(client.id) is not None

@@ -78,19 +78,23 @@ async def press(desk: Desk, pressed: LeadStatus) -> Turn:
         asked = await desk.stores.booking_prompts.open_of(lead.id)
         return ask_appointment(desk, lead) if asked is None else Turn(staff=[StaffPost(
             desk.tr("staff.booked.asked", id=lead.id), reply_to=asked)])
-    if target == TREATED and _on_a_later_day(desk, lead):
+    if target == TREATED and (_on_a_later_day(desk, lead) or (
+            lead.status == NEW and lead.appointment_at is None)):
         return _sure_treated(desk, lead)
     return await change(desk, lead, target)
 
 
 def _sure_treated(desk: Desk, lead: Lead) -> Turn:
-    """"Treated" before the appointment's day is asked about first: it ends the client's
-    appointment and its reminders, and no button takes it back."""
-    assert lead.appointment_at is not None
-    when = format_when(lead.appointment_at, desk.language, desk.settings.timezone)
+    """"Treated" before the appointment's day, or on a request with no time that nobody has
+    acted on yet, is asked about first: the client is told the procedure is done and their
+    aftercare week begins, and no button takes it back."""
     button = desk.tr_button("staff.treated.anyway", TreatedEarly(lead.id, lead.status).pack())
-    return Turn([Reply(desk.tr("staff.treated.ahead", id=lead.id, name=lead.client.full_name,
-                               when=when), ((button,),), about=(lead.client.user_id,))])
+    if lead.appointment_at is None:
+        text = desk.tr("staff.treated.untouched", id=lead.id, name=lead.client.full_name)
+    else:
+        when = format_when(lead.appointment_at, desk.language, desk.settings.timezone)
+        text = desk.tr("staff.treated.ahead", id=lead.id, name=lead.client.full_name, when=when)
+    return Turn([Reply(text, ((button,),), about=(lead.client.user_id,))])
 
 
 async def treated_early(desk: Desk, pressed: TreatedEarly) -> Turn:
