@@ -662,3 +662,25 @@ async def test_a_time_typed_at_a_day_pressed_is_that_days_even_after_a_question(
     await client.send({"en": "10:45 then", "ru": "давайте в 10:45"}[language])
     lead = await stores_of(bot).leads.get(1)
     assert lead is not None and lead.appointment_at == datetime(2026, 11, 28, 10, 45, tzinfo=UTC)
+
+
+async def test_a_new_date_asked_of_staff_is_out_of_date_once_the_client_moved_the_visit(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """Staff opened "New date"; the client then moved the visit themselves; staff answered the
+    older prompt, and the client's new time was overwritten without a word."""
+    t, staff = Texts(content, "en"), Texts(content, "en")
+    anna = await at_picker(bot, content, user_id=1002, first_name="Anna")
+    await pick_first_slot(anna)
+    maria = staff_member(bot, settings)
+    await press_on_card(bot, maria, 1, staff.label("staff.status.booked"))
+    [prompt] = await press_on_card(bot, maria, 1, staff.label("staff.action.rebook"))
+    await anna.send("/appointment")
+    await anna.press(t.label("appointment.reschedule"))
+    await anna.press_data(buttons(anna.last, "sday:")[4][1], anna.last)
+    await anna.press_data(buttons(anna.last, "stime:")[0][1], anna.last)
+    moved = (await stores_of(bot).leads.get(1)).appointment_at
+    assert moved == SATURDAY
+    reply = shown(await maria.reply_to(prompt, "30.11 12:00"))
+    assert staff("staff.booked.stale", id=1) in reply
+    assert (await stores_of(bot).leads.get(1)).appointment_at == SATURDAY

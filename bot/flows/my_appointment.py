@@ -257,6 +257,8 @@ async def move(visit: Visit, pressed: SlotTime) -> Turn:
         return await slot_picker.times(visit, lead.id, asked, note=slot_picker.gone(visit, at),
                                        edit=True)
     await visit.stores.chat_states.clear(visit.client.user_id)  # moved: the picker is done
+    # A new date staff were asked for meanwhile is out of date: the client chose one.
+    await visit.stores.booking_prompts.close(lead.id, visit.now)
     turn = Turn()
     if lead.status == BOOKED and not rules.auto_confirm:
         await visit.stores.leads.change_status(lead.id, BOOKED, NEW, visit.client.user_id,
