@@ -15,6 +15,7 @@ from babel.dates import format_time
 from bot.clock import FixedClock
 from bot.config import Settings
 from bot.content import Content
+from bot.content.i18n import format_when
 from bot.devtools.sandbox import ChatUser, Sandbox, Sent
 from bot.flows.dates import appointment_day
 from bot.flows.staff import OPEN
@@ -316,6 +317,25 @@ async def test_staff_booking_inside_a_blocked_time_are_told_so(
     [prompt] = await press_on_card(bot, maria, 1, staff.label("staff.status.booked"))
     reply = shown(await maria.reply_to(prompt, "2.12 11:00"))
     assert staff("staff.booked.in_block", block=1) in reply
+
+
+async def test_a_block_names_the_visits_inside_it_and_refuses_the_past(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """/block on a day a client held a time said nothing of it, and a day gone by was
+    "blocked" all the same."""
+    staff = Texts(content, "en")
+    olga = await at_picker(bot, content)
+    await olga.press_data(buttons(olga.last, "sday:")[4][1], olga.last)  # Saturday 28 November
+    await olga.press_data(buttons(olga.last, "stime:")[0][1], olga.last)
+    maria = staff_member(bot, settings)
+    [done] = await maria.send("/block 28.11")
+    when = format_when(SATURDAY, "en", settings.timezone)
+    assert staff("staff.block.inside", id=1, name="Olga", when=when) in done.text
+    [past] = await maria.send("/block 23.11")
+    assert staff("staff.block.past") in past.text
+    [listed] = await maria.send("/blocks")
+    assert "#2" not in listed.text
 
 
 async def test_staff_block_and_unblock_times(

@@ -14,6 +14,7 @@ from bot.content.i18n import N_, format_when
 from bot.flows import Reply, Turn
 from bot.flows.staff import LARGEST, Desk
 from bot.flows.staff.when import parse_when
+from bot.flows.statuses import OPEN
 
 if TYPE_CHECKING:
     from bot.flows.router import DeskRouter
@@ -42,12 +43,22 @@ def _when(desk: Desk, at: datetime) -> str:
 
 
 async def block(desk: Desk, args: list[str]) -> Turn:
+    """The block made, with the visits already inside it, which it does not move: reception
+    calls those clients."""
     span = _span(desk, " ".join(args)) if args else None
     if span is None:
         return Turn([Reply(desk.tr("staff.block.usage"))])
+    if span[1] <= desk.now:
+        return Turn([Reply(desk.tr("staff.block.past"))])
     block_id = await desk.stores.slots.block(*span, desk.member.user_id, desk.now)
-    return Turn([Reply(desk.tr("staff.block.done", id=block_id, start=_when(desk, span[0]),
-                               end=_when(desk, span[1])))])
+    lines = [desk.tr("staff.block.done", id=block_id, start=_when(desk, span[0]),
+                     end=_when(desk, span[1]))]
+    for lead_id in await desk.stores.appointments.on_day(*span):
+        lead = await desk.stores.leads.get(lead_id)
+        if lead is not None and lead.status in OPEN and lead.appointment_at is not None:
+            lines.append(desk.tr("staff.block.inside", id=lead.id, name=lead.client.full_name,
+                                 when=_when(desk, lead.appointment_at)))
+    return Turn([Reply("\n".join(lines))])
 
 
 async def blocks(desk: Desk, args: list[str]) -> Turn:
