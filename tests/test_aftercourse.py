@@ -184,6 +184,20 @@ ONE_WEEK = {"en": ("about 1 week:", "one every 1 week."),
 FIVE_WEEKS = {"en": "one every 5 weeks.", "ru": "раз в 5 недель."}
 
 
+async def test_a_new_interval_keeps_the_number_of_sessions(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """"/course 1 3 5", then "/course 1 1": the five sessions were gone from the card."""
+    staff = Texts(content, "en")
+    await treated(bot, content, settings, "en")
+    maria = staff_member(bot, settings)
+    await maria.send("/course 1 3 5")
+    await maria.send("/course 1 2")
+    text = (await card(bot, 1)).text
+    assert staff.counted("staff.card.course", 2, weeks=2) in text
+    assert staff.counted("staff.card.course_sessions", 5, sessions=5) in text
+
+
 async def test_counts_take_their_languages_plural_forms(
     bot: Sandbox, content: Content, settings: Settings, language: str
 ) -> None:

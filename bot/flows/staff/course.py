@@ -37,6 +37,8 @@ async def course(desk: Desk, args: list[str]) -> Turn:
     sessions = _number(args[2], SESSIONS) if len(args) == 3 else None
     if weeks is None or (len(args) == 3 and sessions is None):
         return Turn([Reply(desk.tr(USAGE))])
+    if len(args) == 2 and (current := await desk.stores.courses.of_lead(found.id)):
+        sessions = current.sessions  # "/course 1 3" after "/course 1 4 6": still 6 sessions
     goes = await set_course(desk, found, weeks, sessions)
     done = [desk.tr_counted("staff.course.set", weeks, id=found.id, weeks=weeks)]
     if await desk.stores.clients.stopped(found.client.user_id):
