@@ -38,6 +38,7 @@ async def test_export_sends_every_lead_as_csv(
                     created=START - timedelta(days=10), status="booked",
                     answers={"goals": "pores,dry", "pacemaker": "yes", "herpes": "no"},
                     outcome="doctor")
+    await stores.leads.set_note(1, "call me on friday please")  # the card shows it: so does this
     await seed_lead(stores, user_id=72, first_name="=HYPERLINK(\"x\")", created=START)
     [sent] = await staff_member(bot, settings).send("/export")
     assert sent.document is not None and sent.document["filename"].endswith(".csv")
@@ -47,7 +48,8 @@ async def test_export_sends_every_lead_as_csv(
         "id": "1", "created_at": "2026-11-14T10:00:00+00:00", "status": "booked",
         "name": "Ольга Иванова", "username": "olga_iv", "phone": "'+7 912 345-67-89",
         "contact_username": "", "language": "ru", "outcome": "doctor", "flagged": "pacemaker",
-        "goals": "pores;dry", "preferred_time": "morning", "appointment_at": ""}
+        "goals": "pores;dry", "preferred_time": "morning", "appointment_at": "",
+        "note": "call me on friday please"}
     assert formula["created_at"] == START.isoformat()
     assert formula["name"] == "'=HYPERLINK(\"x\")"  # shown, never evaluated
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from bot.flows.router import DeskRouter
 
 COLUMNS = ("id", "created_at", "status", "name", "username", "phone", "contact_username",
-           "language", "outcome", "flagged", "goals", "preferred_time", "appointment_at")
+           "language", "outcome", "flagged", "goals", "preferred_time", "appointment_at", "note")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -91,6 +91,7 @@ async def _row(desk: Desk, lead: Lead) -> dict[str, str]:
         "flagged": ";".join(c.id for c in evaluate(screening, answers).conditions),
         "goals": ";".join(g for g in goals.split(",") if g and g != "-"),
         "preferred_time": lead.preferred_time, "appointment_at": iso(lead.appointment_at),
+        "note": lead.note or "",
     }
 
 
