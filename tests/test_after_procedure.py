@@ -76,6 +76,21 @@ async def test_a_problem_after_the_procedure_reaches_staff(
         assert expected in alert.text
 
 
+async def test_a_problem_told_after_the_week_was_stopped_names_its_day(
+    bot: Sandbox, content: Content
+) -> None:
+    """After /stop on day 2, "my face has cracks and it hurts" on day 3 reached staff as "No
+    aftercare week is running", with no word of the procedure three days before."""
+    staff = Texts(content, "en")
+    user, _ = await week_started(bot, "en")
+    bot.clock.advance(timedelta(days=2))
+    await user.send("/stop")
+    bot.clock.advance(timedelta(days=1))
+    await user.send("my face has cracks and it hurts")
+    [alert] = bot.staff_chat()
+    assert staff("staff.aftercare.no_week_day", day=3) in alert.text
+
+
 async def test_staff_answer_the_report_by_replying_to_it(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:

@@ -308,18 +308,22 @@ async def treated_lately(visit: Visit) -> bool:
 async def reported(visit: Visit, text: str) -> Turn:
     """A problem told after the procedure with no week running (never started, or over):
     staff hear of it as of a check-in, in the client's words, and a reply reaches the client."""
-    return await _alerted(visit, text, urgent=visit.content.replies[visit.language].urgent(text))
+    plan = await visit.stores.aftercare.latest_plan(visit.client.user_id)
+    return await _alerted(visit, text, urgent=visit.content.replies[visit.language].urgent(text),
+                          since=today(visit, plan) if plan is not None else None)
 
 
 async def _alerted(visit: Visit, details: str | None, *, day: int | None = None,
-                   answer: str | None = None, urgent: bool = False) -> Turn:
-    """Staff alerted (the day and check-in answer where a week runs), the client calmed; or,
-    `urgent` (the client's words tell of a sign that needs care today), both told so."""
+                   answer: str | None = None, urgent: bool = False,
+                   since: int | None = None) -> Turn:
+    """Staff alerted (the day and check-in answer where a week runs; else the days `since` the
+    last procedure the bot knows of), the client calmed; or, `urgent` (the client's words tell
+    of a sign that needs care today), both told so."""
     user_id = visit.client.user_id
     alert = visit.content.render(
         visit.settings.default_language, "aftercare_alert.j2", client=visit.client, day=day,
         client_language=display_name(visit.language), details=_quoted(details), answer=answer,
-        urgent=urgent,
+        urgent=urgent, since=since,
         lead_id=await visit.stores.leads.latest_id(user_id),
         phone=phones.for_staff(await visit.stores.leads.latest_phone(user_id),
                                phones.clinic_region(visit.settings)))

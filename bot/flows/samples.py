@@ -55,7 +55,7 @@ def template_samples(settings: Settings, content: Content, language: str) -> dic
         "aftercare_problem.j2": {"urgent": True},
         "aftercare_alert.j2": {"client": client, "day": 7, "answer": "x" * 30, "lead_id": 123456,
                                "details": long[:1000], "phone": "+44 20 7946 0000",
-                               "client_language": "English", "urgent": True},
+                               "client_language": "English", "urgent": True, "since": None},
         "privacy.j2": {"retention_days": 3650},
         "mydata.j2": _mydata_sample(content, language),
         **_staff_samples(content, language, card),
