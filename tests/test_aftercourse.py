@@ -17,7 +17,7 @@ from bot.devtools.sandbox import ChatUser, Sandbox
 from bot.flows.aftercourse import Rating
 from tests.appointments import book, move_to
 from tests.chat import Texts, shown
-from tests.desk import card, press_on_card, staff_member
+from tests.desk import card, press_on_card, seed_lead, staff_member, stores_of
 
 pytestmark = pytest.mark.engines
 
@@ -266,6 +266,22 @@ async def test_a_booking_weeks_after_the_procedure_says_nothing_of_it(
              first=format_skeleton("MMMMd", TREATED + timedelta(weeks=2),
                                    locale="en")) not in reply
     assert t("booking.ask_contact") in reply
+
+
+async def test_no_offer_of_the_next_session_once_it_is_asked_for(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """The client booked the next session herself; twenty minutes before it, "It's time for
+    your next session… Book" came all the same."""
+    t = Texts(content, "en")
+    client = await treated(bot, content, settings, "en")
+    await staff_member(bot, settings).send("/course 1 2")
+    await seed_lead(stores_of(bot), user_id=client.id, first_name="Olga",
+                    created=datetime(2026, 12, 10, 12, 0, tzinfo=UTC))
+    offer = t.counted("aftercourse.course.due", 2, clinic=settings.clinic_name, weeks=2)
+    move_to(bot, datetime(2026, 12, 16, 10, 0, tzinfo=UTC))
+    await bot.run_scheduler()
+    assert not [m for m in client.messages if offer in m.text]
 
 
 async def test_nothing_is_invented_when_staff_set_no_course(

@@ -22,6 +22,7 @@ from bot.content.i18n import N_
 from bot.flows import Button, Reply, Services, StaffPost, Turn, Visit, funnel
 from bot.flows.aftercare_times import local_due
 from bot.flows.menu import MenuAction, main_menu
+from bot.flows.statuses import OPEN
 from bot.storage import Client
 
 if TYPE_CHECKING:
@@ -67,7 +68,8 @@ async def plan_next_session(services: Services, user_id: int, weeks: int, treate
 
 async def reminder(services: Services, client: Client, kind: str, language: str) -> Reply | None:
     """The message a due reminder of `kind` sends; None when there is nothing to send any
-    more (the client blocked the bot or said /stop, or the course was taken off the card)."""
+    more (the client blocked the bot or said /stop, the course was taken off the card, or the
+    client has asked for the next session already)."""
     content, clinic = services.content, services.settings.clinic_name
     if client.unreachable_at is not None:  # the client blocked the bot: nothing more
         return None
@@ -80,8 +82,9 @@ async def reminder(services: Services, client: Client, kind: str, language: str)
         return Reply(content.tr_message(language, "aftercourse.review.ask", clinic=clinic),
                      (stars,))
     found = await services.stores.courses.latest_of_client(client.user_id)
-    if found is None:
-        return None
+    if found is None or any(lead.status in OPEN for lead in await services.stores.leads.of_client(
+            client.user_id)):
+        return None  # no course, or the next session already asked for
     course = found[1]
     text = content.tr_counted_message(language, "aftercourse.course.due", course.weeks,
                                       clinic=clinic, weeks=course.weeks)
