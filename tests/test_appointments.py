@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from markupsafe import escape
 
 from bot.config import Settings
 from bot.content import Content
@@ -131,6 +132,24 @@ async def test_a_yes_typed_under_the_reminder_confirms_as_its_button(
     reply = shown(await client.send(said))
     assert t("appointment.confirmed") in reply and t("faq.no_match") not in reply
     assert staff("staff.card.answer.confirm") in (await card(bot, 1)).text
+
+
+@pytest.mark.parametrize("language, said", [
+    ("ru", "буду, но могу опоздать минут на 10"), ("ru", "буду"),
+    ("en", "I'll be there but might be a bit late")])
+async def test_a_yes_with_more_typed_under_the_reminder_confirms_and_reaches_staff(
+    bot: Sandbox, content: Content, settings: Settings, language: str, said: str
+) -> None:
+    """"буду, но могу опоздать минут на 10" under "Will you come?" got the page on how long
+    the procedure takes: the visit was never confirmed, and staff never heard she may be
+    late."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = await reminded(bot, content, settings, language=language)
+    posts = len(bot.staff_chat())
+    assert t("appointment.confirmed") in shown(await client.send(said))
+    assert staff("staff.card.answer.confirm") in (await card(bot, 1)).text
+    if len(said.split()) > 1:
+        assert [m for m in bot.staff_chat()[posts:] if str(escape(said)) in m.text]
 
 
 @pytest.mark.parametrize("language, said", [

@@ -76,6 +76,7 @@ class Replies(Dialog):
     call_back: Phrases = ()
     cancels: Phrases = ()
     moves: Phrases = ()
+    comes: Phrases = ()
     new_number: Phrases = ()
     cancel_asks: Phrases = ()
     another_time: Phrases = ()
@@ -139,7 +140,7 @@ class ReplyReader:
         self._call_back = phrases(replies.call_back)
         self._cancels, self._another_time = phrases(replies.cancels), phrases(replies.another_time)
         self._moves, self._cancel_asks = phrases(replies.moves), phrases(replies.cancel_asks)
-        self._new_number = phrases(replies.new_number)
+        self._new_number, self._comes = phrases(replies.new_number), phrases(replies.comes)
         self._earlier, self._now = phrases(replies.earlier), phrases(replies.now)
         self._past = phrases(replies.past)
         # The ids each part names, for `clinicbot check` (bot/content/check_replies.py).
@@ -233,6 +234,12 @@ class ReplyReader:
         words = tokens(text)
         return any(_within(words, phrase)
                    for phrase in self._cancels | self._moves | self._cancel_asks)
+
+    def comes(self, text: str) -> bool:
+        """Whether a message says the client will come to their visit ("буду", "I'll be
+        there"), whatever else it says."""
+        words = tokens(text)
+        return any(_within(words, phrase) for phrase in self._comes)
 
     def new_number(self, text: str) -> bool:
         """Whether a message tells of a new phone number of the client's, or asks to change it

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Literal
 
 from bot.callbacks import MAX_ID, CallbackData
 from bot.content.i18n import N_, format_when
+from bot.content.replies import tokens
 from bot.content.routing import route
 from bot.flows import (
     Button,
@@ -53,6 +54,7 @@ STAFF_NOTES = {"reschedule": N_("staff.appointment.reschedule"),
 # How far ahead a visit is whose reminder a typed yes answers: the evening-before reminder
 # goes out the day before.
 REMINDED = timedelta(hours=36)
+WORDS_OF_A_YES = 3  # "yes I'll be there": a confirmation with nothing more to pass on
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,8 @@ async def typed_answer(visit: Visit, text: str) -> Turn | None:
     reader = visit.content.replies[visit.language]
     said = reader.answer(text)
     choice: Answer | None = "reschedule" if reader.moves(text) else "confirm" if (
-        said == "yes" or _plain(text) == _plain(visit.tr_label(LABELS["confirm"]))
+        said == "yes" or reader.comes(text)
+        or _plain(text) == _plain(visit.tr_label(LABELS["confirm"]))
     ) else "cancel" if said == "no" or reader.cancels(text) else None
     if choice is None:
         return None
@@ -154,8 +157,16 @@ async def typed_answer(visit: Visit, text: str) -> Turn | None:
         return None
     if choice != "confirm" and (moved := await my_appointment.move_to_day(visit, text)):
         return moved
-    return await answer(visit, AppointmentAnswer(
+    turn = await answer(visit, AppointmentAnswer(
         lead.id, int(lead.appointment_at.timestamp()), choice))
+    if choice == "confirm" and len(tokens(text)) > WORDS_OF_A_YES:
+        # "буду, но могу опоздать минут на 10": the rest is for reception
+        wrote = visit.content.tr_message(
+            visit.settings.default_language, N_("staff.lead.wrote"), id=lead.id,
+            name=lead.client.full_name, text=text.strip()[:slot_picker.NOTE_LIMIT])
+        turn += Turn(staff=[StaffPost(wrote, reply_to=lead.staff_message_id,
+                                      about=lead.client.user_id)])
+    return turn
 
 
 def _plain(text: str) -> str:
