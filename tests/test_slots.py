@@ -662,8 +662,9 @@ async def test_a_client_holding_an_unconfirmed_time_hears_the_evening_before(
     move_to(bot, SATURDAY - timedelta(hours=16))  # Friday 18:00, the evening reminders' hour
     await bot.run_scheduler()
     said = shown(client.messages[before:])
-    date, time = appointment_day(bot.app.bot_data["services"], SATURDAY, language)
+    date, time = appointment_day(bot.app.bot_data["services"], SATURDAY, language, "accusative")
     assert t("appointment.held_reminder", date=date, time=time, phone=settings.phone) in said
+    assert {"en": "tomorrow, <b>Saturday", "ru": "на завтра, <b>субботу"}[language] in said
 
 
 @pytest.mark.engines("sqlite")

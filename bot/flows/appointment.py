@@ -76,7 +76,8 @@ def reminder(services: Services, lead: Lead, kind: str, language: str,
     """The evening-before (`eve`) or morning-of reminder, with the three answers; once the
     client said they come (`confirmed`), it asks no more, and offers the other two."""
     assert lead.appointment_at is not None
-    day, time = appointment_day(services, lead.appointment_at, language)
+    # "ваша запись завтра, в пятницу, 11 декабря"
+    day, time = appointment_day(services, lead.appointment_at, language, "accusative")
     text = services.content.render(language, "appointment_reminder.j2",
                                    clinic=services.settings.speaking(language),
                                    kind=kind, date=day, time=time, confirmed=confirmed)
@@ -93,7 +94,8 @@ def reminder(services: Services, lead: Lead, kind: str, language: str,
 def held_reminder(services: Services, lead: Lead, language: str) -> Reply:
     """The evening before a time the client holds that the clinic has not confirmed."""
     assert lead.appointment_at is not None
-    day, time = appointment_day(services, lead.appointment_at, language)
+    # "Ваше время на завтра, среду, 9 декабря"
+    day, time = appointment_day(services, lead.appointment_at, language, "accusative")
     text = services.content.tr_message(language, "appointment.held_reminder", date=day,
                                        time=time, phone=services.settings.phone)
     mine = Button(services.content.tr_button_label(language, "menu.appointment"),
