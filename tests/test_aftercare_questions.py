@@ -23,6 +23,10 @@ QUESTIONS = [
     ("ru", "чем умываться?", "washing"),
     ("en", "boxing class tonight, ok?", "gym"), ("ru", "можно на кроссфит?", "gym"),
     ("en", "can I go outside during the day?", "sun"), ("ru", "можно гулять днём?", "sun"),
+    # Asked before going, not told after: "можно ли загорать в солярии через 5 дней?" was
+    # taken for sun had, and joined a problem report.
+    ("ru", "можно ли загорать в солярии через 5 дней?", "sun"),
+    ("en", "can I go out without sunscreen?", "sun"),
     ("en", "my chin is peely", "peeling"), ("ru", "кожа облезла на носу", "peeling"),
 ]
 
