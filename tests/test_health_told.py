@@ -556,3 +556,35 @@ async def test_health_told_after_i_am_is_no_yes_to_another_question(
     assert t(content.screening.conditions["pregnancy"].reason) not in outcome
     assert t("screening.outcome.suitable.title") not in outcome
     assert told_in(t, outcome)
+
+
+@pytest.mark.parametrize("language, step, said", [
+    ("en", "epilepsy", "no seizures for 10 years"), ("en", "asthma", "no attacks lately"),
+    ("en", "asthma", "not really, mild"), ("en", "epilepsy", "not since I was a teen"),
+    ("ru", "asthma", "нет, уже давно под контролем"),
+    ("ru", "epilepsy", "приступов не было много лет")])
+async def test_a_condition_kept_at_bay_is_no_plain_no(
+    bot: Sandbox, content: Content, language: str, step: str, said: str
+) -> None:
+    """"no seizures for 10 years" to "do you have epilepsy?" was noted "No", and the check
+    ended "nothing stands in the way": a condition that lasts is there though quiet."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    outcome = await answered_typing(client, t, [], {step: said})
+    assert t("screening.outcome.suitable.title") not in outcome
+
+
+@pytest.mark.parametrize("language, step, said", [
+    ("en", "breastfeeding", ("I'm 34", "no")), ("en", "open_wounds", "im fine"),
+    ("en", "boils", "I'm ok thanks"), ("ru", "open_wounds", "всё хорошо, я в порядке")])
+async def test_i_am_with_something_else_is_no_yes(
+    bot: Sandbox, content: Content, language: str, step: str, said: str | tuple[str, ...]
+) -> None:
+    """"I'm 34" to "are you breastfeeding?" and "im fine" to the question about open wounds
+    were noted "Yes" ("I'm"): the outcome said to wait until the wounds heal."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    outcome = await answered_typing(client, t, [], {step: said})
+    assert t("screening.outcome.suitable.title") in outcome

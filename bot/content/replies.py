@@ -168,6 +168,9 @@ class ReplyReader:
                 return "unsure"  # "вроде нет", "not that I know": "not" is no answer there
             if polar is not None and "?" in text and at + len(polar) < len(words):
                 return None  # "есть парковка?", "do you sell gift cards?": a question
+            if polar is not None and self._polar[polar] == "yes" and at + len(polar) < len(
+                    words) and words[at + len(polar)].isdigit():
+                return None  # "I'm 34", "у меня есть 2 вопроса": no yes to anything
             if polar is not None:
                 return "no" if self._polar[polar] == "no" else "yes"
             skip = _longest(words, at, self._emphasis)

@@ -97,7 +97,8 @@ async def typed(visit: Visit, text: str) -> Turn | None:
         value = next(filter(None, map(visit.content.replies[written].answer, writers_clauses(
             visit.content, written, text))), None)
         named = set()
-    elif not step.ever and value in (YES, None) and "?" not in text and visit.content.replies[
+    elif (value == YES and not _lasting(visit.content, step) or value is None and not (
+            step.ever or named & _asked(step))) and "?" not in text and visit.content.replies[
             written].tells_past(text):
         value = "unsure"  # "бывает, но сейчас нет" to a question of now: a person asks
     elsewhere = False  # a yes that tells of health this question does not ask about
@@ -166,6 +167,14 @@ def _tells_health(content: Content, language: str, text: str, found: Route) -> b
     return tells_health(content, language, text, found)
 
 
+def _lasting(content: Content, step: Step) -> bool:
+    """Whether the question asks about the past too (`ever`), or about a condition that lasts
+    though it is quiet (its outcome offers no check again later: "no seizures for 10 years" is
+    epilepsy all the same)."""
+    return step.ever or (step.outcome is not None
+                         and not content.screening.outcome(step.outcome).recheck)
+
+
 def _tells_more(content: Content, language: str, text: str) -> bool:
     """Whether a reply, its denials taken out, still names a medicine, a diagnosis or a
     symptom."""
@@ -179,7 +188,8 @@ def _goes_on(content: Content, language: str, step: Step, text: str, named: set[
     about wounds, "нет, только сцеживаюсь" to breastfeeding), a medicine or symptom left
     undenied ("no seizures for years, on meds"), or the past, where the question asks about it
     too ("not anymore", "no, cured 10 years ago" to "have you ever had cancer?")."""
-    if named & _asked(step) or step.ever and content.replies[language].tells_past(text):
+    if named & _asked(step) or _lasting(content, step) and content.replies[language].tells_past(
+            text):
         return True
     return _tells_more(content, language, text)
 
