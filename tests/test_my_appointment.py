@@ -376,6 +376,10 @@ async def test_asking_for_my_appointment_in_other_words_shows_it(
 @pytest.mark.parametrize("language, text", [
     ("ru", "перенесите пожалуйста на понедельник"), ("ru", "ой не смогу, можно на понедельник?"),
     ("en", "can you move it to monday please"), ("en", "can't make it, could we do monday?"),
+    # The visit's own day named first: "can't make it tomorrow, can we do thursday afternoon
+    # instead?" asked whether to cancel, and "yes" cancelled it.
+    ("en", "can't make it tomorrow, can we do monday afternoon instead?"),
+    ("ru", "не смогу завтра, перенесите на понедельник после обеда"),
 ])
 async def test_a_move_typed_under_the_reminder_opens_the_day_asked_for(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
@@ -398,3 +402,21 @@ async def test_a_move_typed_under_the_reminder_opens_the_day_asked_for(
     assert lead.status != "client_cancelled"
     assert lead.appointment_at is not None and lead.appointment_at.date().day == 30
 
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "sorry can't make it tomorrow, something came up"), ("ru", "не смогу прийти")])
+async def test_cant_come_under_the_reminder_offers_to_move_as_well_as_cancel(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    """"sorry can't make it tomorrow" under the reminder offered only to cancel."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = await held(bot, content, language)  # Saturday 28 November, 10:00
+    await press_on_card(bot, staff_member(bot, settings), 1, staff.label("staff.status.booked"))
+    move_to(bot, datetime(2026, 11, 27, 18, 0, tzinfo=UTC))
+    await bot.run_scheduler()
+    await client.send(text)
+    labels = {label for label, _ in client.last.buttons}
+    assert {t.label("appointment.cancel_yes"), t.label("appointment.reschedule")} <= labels
+    await client.press(t.label("appointment.reschedule"))
+    assert buttons(client.last, "sday:")

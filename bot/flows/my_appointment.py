@@ -10,6 +10,7 @@ see it on the card and get a note."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from bot.callbacks import MAX_ID, Between, CallbackData
 from bot.content.i18n import N_, format_appointment, format_when
-from bot.flows import Reply, StaffPost, Turn, Visit, slot_picker
+from bot.flows import Button, Reply, StaffPost, Turn, Visit, slot_picker
 from bot.flows.dates import appointment_day
 from bot.flows.days import AskedDay
 from bot.flows.menu import MenuAction
@@ -130,18 +131,29 @@ async def show(visit: Visit) -> Turn:
     return Turn([Reply(text, (tuple(actions), menu))])
 
 
+# Where a message's parts part: what is said of one day rarely runs past these.
+_CLAUSES = re.compile(r"[,;.!?]+|\s(?:but|instead|and|но|а|и|лучше)\s", re.IGNORECASE)
+
+
 async def move_to_day(visit: Visit, text: str) -> Turn | None:
     """A day asked for with a visit booked ("а можно в четверг вечером?", "move it to next
     tuesday"): the visit, then the free times of that day to move it to, as Reschedule would
     show them. None without a visit ahead, a day named or free slots to pick."""
     lead = await current(visit)
-    asked = slot_picker.asked_day(visit, text)
     if (lead is None or not upcoming(visit, lead) or visit.settings.booking is None
-            or asked is None or lead.appointment_at is None
-            # "i cant come saturday", the visit's own day: no day to move to
-            or asked.day == lead.appointment_at.astimezone(visit.settings.timezone).date()):
+            or lead.appointment_at is None):
         return None
-    return await show(visit) + await slot_picker.typed(visit, lead.id, text,
+    # "i cant come saturday", the visit's own day, is no day to move to; "не смогу завтра,
+    # перенесите на четверг": the other day named is.
+    own = lead.appointment_at.astimezone(visit.settings.timezone).date()
+    breaks = list(_CLAUSES.finditer(text))
+    starts, ends = [0] + [b.end() for b in breaks], [b.start() for b in breaks] + [len(text)]
+    wished = next((text[start:] for start, end in zip(starts, ends, strict=True) if (
+        asked := slot_picker.asked_day(visit, text[start:end])) is not None
+        and asked.day != own), None)  # from that part on: "…on monday, after 5pm"
+    if wished is None:
+        return None
+    return await show(visit) + await slot_picker.typed(visit, lead.id, wished,
                                                        visit.tr("appointment.move_to"))
 
 
@@ -173,7 +185,8 @@ async def pressed(visit: Visit, data: MyBooking) -> Turn:
 
 
 async def ask_cancel(visit: Visit, lead: Lead, *, edit: bool) -> Turn:
-    """"Cancel your appointment on Thursday, 3 December, at 15:00?": Yes, cancel / Keep it;
+    """"Cancel your appointment on Thursday, 3 December, at 15:00?": Yes, cancel / Keep it,
+    and Reschedule where clients pick their times (one who cannot come may want another);
     a yes or no typed answers it too (`typed_cancel`)."""
     assert lead.appointment_at is not None
     day, hour = appointment_day(visit.services, lead.appointment_at, visit.language,
@@ -181,8 +194,12 @@ async def ask_cancel(visit: Visit, lead: Lead, *, edit: bool) -> Turn:
     at = int(lead.appointment_at.timestamp())
     await visit.stores.chat_states.save(visit.client.user_id, CANCEL_ASKED,
                                         {"lead": lead.id, "at": at}, visit.now)
-    buttons = ((visit.tr_button("appointment.cancel_yes", CancelChoice(lead.id, at, "yes").pack()),
-                visit.tr_button("appointment.keep", CancelChoice(lead.id, at, "no").pack())),)
+    buttons: tuple[tuple[Button, ...], ...] = ((
+        visit.tr_button("appointment.cancel_yes", CancelChoice(lead.id, at, "yes").pack()),
+        visit.tr_button("appointment.keep", CancelChoice(lead.id, at, "no").pack())),)
+    if visit.settings.booking is not None:
+        buttons += ((visit.tr_button("appointment.reschedule",
+                                     MyBooking(lead.id, at, "reschedule").pack()),),)
     return Turn([Reply(visit.tr("appointment.cancel_ask", date=day, time=hour), buttons,
                        edit=edit)])
 
