@@ -113,7 +113,10 @@ async def test_a_symptom_that_is_always_a_problem_alerts_staff_with_its_class(
     # it is an allergic reaction: it got "slight puffiness usually goes", and no alert.
     ("en", "my lips and tongue are swelling up and its hard to breathe"),
     ("en", "cant breathe properly and my throat feels tight"),
-    ("ru", "губы опухли и тяжело дышать"), ("ru", "кровь не останавливается уже час")])
+    ("ru", "губы опухли и тяжело дышать"), ("ru", "кровь не останавливается уже час"),
+    # One eye: "лицо сильно опухло, глаз почти не открывается" got the routine reply.
+    ("ru", "лицо сильно опухло, глаз почти не открывается"),
+    ("en", "my left eye is swollen shut"), ("en", "I cant open my eye properly")])
 async def test_signs_that_need_care_today_are_urgent_for_client_and_staff(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:
