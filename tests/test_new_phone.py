@@ -18,7 +18,8 @@ pytestmark = pytest.mark.engines
 @pytest.mark.parametrize("language, said", [
     ("ru", "у меня поменялся номер, новый 07400 654321"),
     ("en", "I have a new phone number: 07400 654321"),
-    ("en", "my number changed, its +44 7400 654321 now")])
+    ("en", "my number changed, its +44 7400 654321 now"),
+    ("ru", "мой новый телефон 07400 654321"), ("en", "my new mobile is 07400 654321")])
 async def test_a_new_number_told_reaches_the_request_and_staff(
     bot: Sandbox, content: Content, settings: Settings, language: str, said: str
 ) -> None:
@@ -47,7 +48,8 @@ async def test_a_change_of_number_asked_for_asks_for_the_number(
     t = Texts(content, language)
     client = await book(bot, content, settings, language=language)
     assert t("phone.ask_new") in shown(await client.send(said))
-    assert t("phone.changed", phone="07400 654321") in shown(await client.send("07400 654321"))
+    number = {"en": "it's 07400 654321", "ru": "мой новый телефон +44 7400 654321"}[language]
+    assert t("phone.changed", phone="07400 654321") in shown(await client.send(number))
     lead = await stores_of(bot).leads.get(1)
     assert lead is not None and lead.phone == "+447400654321"
 

@@ -35,8 +35,8 @@ async def typed(visit: Visit, text: str) -> Turn | None:
 async def number_typed(visit: Visit, text: str, data: dict[str, Any]) -> Turn | None:
     """The number asked for; anything else lets the question lapse and is answered as usual."""
     await visit.stores.chat_states.clear(visit.client.user_id)
-    number = phones.typed(text, phones.clinic_region(visit.settings))
-    return await _changed(visit, number) if number else None
+    found = phones.within(text, phones.clinic_region(visit.settings))
+    return await _changed(visit, found[0]) if found else None
 
 
 async def _held(visit: Visit) -> list[Lead]:
