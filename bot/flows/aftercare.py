@@ -114,11 +114,13 @@ async def end_earlier(services: Services, user_id: int, treated_at: datetime) ->
 def nudge(content: Content, language: str, plan: Plan, day: int,
           course_weeks: int | None = None) -> Reply:
     """One day's message with the check-in buttons; the closing day also offers booking, with
-    the weeks to the next session where staff set a course."""
+    the weeks still to the next session where staff set a course (`course_weeks` after the
+    procedure), or nothing of it where its offer comes that day."""
     aftercare = content.aftercare
+    left = None if course_weeks is None else (course_weeks * 7 - day) // 7
     text = content.render(language, "aftercare_day.j2", day_text=content.tr_message(
         language, aftercare.days[day]), closing=day == aftercare.closing_day,
-        course_weeks=course_weeks)
+        course_weeks=left, course=course_weeks is not None)
     rows = _checkins(content, language, plan, day)
     if day == aftercare.closing_day:
         rows.append((Button(content.tr_button_label(language, "aftercare.book_next"),
