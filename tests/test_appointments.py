@@ -335,10 +335,13 @@ async def test_a_visit_the_clinic_calls_off_is_told_to_the_client_and_undo_resto
     the client, holding a confirmation and a calendar file, would come to a cancelled visit."""
     t, staff = Texts(content, language), Texts(content, "en")
     client = await book(bot, content, settings, language=language)
-    date, time = appointment_day(bot.app.bot_data["services"], VISIT, language)
+    date, time = appointment_day(bot.app.bot_data["services"], VISIT, language, "accusative")
     maria = staff_member(bot, settings)
     await press_on_card(bot, maria, 1, staff.label(status))
     assert t("appointment.called_off", date=date, time=time, phone=settings.phone) \
+        in shown(text_messages(client)[-1:])
+    # "Клиника отменила вашу запись, пятница, 11 декабря" lacked its "на".
+    assert {"en": "appointment on <b>Wednesday", "ru": "вашу запись на <b>среду"}[language] \
         in shown(text_messages(client)[-1:])
     await press_on_card(bot, maria, 1, staff.label("staff.action.undo"))
     assert t("booking.confirmed.note") in shown(text_messages(client)[-1:])

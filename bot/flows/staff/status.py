@@ -250,12 +250,15 @@ def _on_a_later_day(desk: Desk, lead: Lead) -> bool:
 
 
 def _told(desk: Desk, lead: Lead, msgid: str, *, cancelled: bool = False) -> ClientPost:
-    """The client told what the clinic did to their time (called off, or restored); a visit
-    `cancelled` that was confirmed comes with the file that takes it out of the calendar."""
+    """The client told what the clinic did to their time (called off: "your appointment on
+    Friday", or restored); a visit `cancelled` that was confirmed comes with the file that
+    takes it out of the calendar."""
     services = desk.services
     assert lead.appointment_at is not None
     language = client_language(services, lead.client)
-    day, hour = appointment_day(services, lead.appointment_at, language)
+    day, hour = appointment_day(services, lead.appointment_at, language,
+                                "accusative" if msgid == "appointment.called_off" else
+                                "nominative")
     text = services.content.tr_message(language, msgid, date=day, time=hour,
                                        phone=services.settings.phone)
     unreachable = StaffPost(services.content.tr_message(
