@@ -10,7 +10,7 @@ from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox
 from tests import shipped
 from tests.chat import Texts, health_reason, shown, week_started
-from tests.desk import stores_of
+from tests.desk import seed_lead, stores_of
 from tests.slots import pick_first_slot
 
 content, settings = shipped.content, shipped.settings  # what the clinic ships
@@ -270,6 +270,24 @@ async def test_a_call_asked_with_a_number_reaches_staff_with_it(
     assert t("faq.forward.sent") in reply and t("person.ask") not in reply
     [card] = bot.staff_chat()
     assert "7400 123456" in card.text
+
+
+@pytest.mark.parametrize("language, ask", [
+    ("ru", "перезвоните мне пожалуйста"), ("en", "can someone call me back please")])
+async def test_a_call_asked_by_a_client_whose_number_the_clinic_has_reaches_staff(
+    bot: Sandbox, content: Content, language: str, ask: str
+) -> None:
+    """"перезвоните мне пожалуйста" from a client who left her number with a request got
+    "write your message for the clinic's staff", and the request was dropped."""
+    t = Texts(content, language)
+    user = bot.user(first_name="Mira", language_code=language)
+    await seed_lead(stores_of(bot), user_id=user.id, first_name="Mira", phone="+447400123456",
+                    language=language, created=bot.clock.now())
+    await user.send("/start")
+    reply = shown(await user.send(ask))
+    assert t("faq.forward.sent") in reply and t("person.ask") not in reply
+    [card] = bot.staff_chat()
+    assert ask in card.text and "#1" in card.text
 
 
 @pytest.mark.parametrize("text", ["hello", "Maria", "anna_b"])

@@ -176,8 +176,13 @@ async def _answer(visit: Visit, found: Route, text: str) -> Turn:
             visit)
     if found.kind == "health":
         return await _and_the_visit(visit, text, health.unknown(visit, text))
-    if found.kind == "person" and phones.within(text, phones.clinic_region(visit.settings)):
-        return await faq.pass_on(visit, text)  # "call me back on 07400 123456": the message
+    if found.kind == "person" and (phones.within(
+            text, phones.clinic_region(visit.settings)) or visit.content.replies[
+            visit.language].calls_back(text) and await visit.stores.leads.latest_phone(
+            visit.client.user_id)):
+        # "call me back on 07400 123456", or "перезвоните мне" with a number on a request:
+        # the message itself, for staff to call
+        return await faq.pass_on(visit, text)
     if found.kind == "person":
         return await ask_person(visit)
     if visit.content.replies[visit.language].asks_cancel(text) and (
