@@ -420,3 +420,26 @@ async def test_cant_come_under_the_reminder_offers_to_move_as_well_as_cancel(
     assert {t.label("appointment.cancel_yes"), t.label("appointment.reschedule")} <= labels
     await client.press(t.label("appointment.reschedule"))
     assert buttons(client.last, "sday:")
+
+
+@pytest.mark.parametrize("language, yes", [("en", "yes"), ("ru", "да")])
+async def test_a_yes_at_a_days_times_while_moving_keeps_them_on_screen(
+    bot: Sandbox, content: Content, language: str, yes: str
+) -> None:
+    """"yes" typed at Friday's times while moving the visit was "noted for the clinic" (and
+    the card posted again), and the days came back: the time the client then typed was
+    noted too, and the visit never moved."""
+    t = Texts(content, language)
+    client = await held(bot, content, language)  # Saturday 28 November, 10:00
+    await client.send("/appointment")
+    await client.press(t.label("appointment.reschedule"))
+    await client.press_data(buttons(client.last, "sday:")[2][1], client.last)
+    times = buttons(client.last, "stime:")
+    reply = shown(await client.send(yes))
+    assert t("booking.noted", note=yes) not in reply
+    assert buttons(client.last, "stime:") == times
+    lead = await stores_of(bot).leads.get(1)
+    assert lead.note is None or yes not in lead.note
+    await client.send(f"{times[1][0]} {'is good' if language == 'en' else 'подойдёт'}")
+    moved = await stores_of(bot).leads.get(1)
+    assert moved.appointment_at != lead.appointment_at

@@ -304,11 +304,15 @@ async def typed_while_moving(visit: Visit, text: str, data: dict[str, Any]) -> T
             or lead.client.user_id != visit.client.user_id or not upcoming(visit, lead)):
         await _leave_move(visit, data)
         return None
-    if visit.content.replies[visit.language].resumes(text):
+    reader, shown = visit.content.replies[visit.language], data.get(slot_picker.SHOWN)
+    if reader.resumes(text):
         return await slot_picker.typed(visit, lead.id, text, visit.tr("resume.here"))
-    if (at := await slot_picker.typed_slot(visit, text, None,
-                                           data.get(slot_picker.SHOWN))) is not None:
+    if (at := await slot_picker.typed_slot(visit, text, None, shown)) is not None:
         return await move(visit, SlotTime(lead.id, int(at.timestamp())))  # as its button
+    if reader.affirms(text) or reader.answer(text) in ("yes", "no"):
+        # "yes" at the times: nothing for the clinic; the same times, and how to choose
+        return await slot_picker.typed(visit, lead.id, text, visit.tr("slots.pick_below"),
+                                       None, shown)
     await visit.stores.leads.set_note(lead.id, slot_picker.with_note(lead.note, text))
     noted = await visit.stores.leads.get(lead.id)
     assert noted is not None
