@@ -329,3 +329,21 @@ async def test_something_else_left_undescribed_lapses_with_the_day(
     reply = shown(await user.send({"en": "all fine today", "ru": "сегодня всё хорошо"}[language]))
     assert t("aftercare.reply.fine") in reply
     assert bot.staff_chat() == []
+
+
+@pytest.mark.parametrize("language, problem, gone", [
+    ("ru", "очень красное и жжёт", "уже всё прошло, ложная тревога"),
+    ("en", "very red and burning", "all good now, false alarm")])
+async def test_all_well_told_after_a_problem_reaches_staff_with_it(
+    bot: Sandbox, content: Content, language: str, problem: str, gone: str
+) -> None:
+    """A client who reported a problem and then wrote "уже всё прошло, ложная тревога" was
+    thanked, and staff, never told, still had an open alert to call about."""
+    user, t = await week_started(bot, language)
+    bot.clock.advance(timedelta(days=3))
+    await user.send(problem)
+    assert len(bot.staff_chat()) == 1
+    bot.clock.advance(timedelta(hours=2))
+    assert t("aftercare.reply.fine") in shown(await user.send(gone))
+    [_, follow_up] = bot.staff_chat()
+    assert gone in follow_up.text

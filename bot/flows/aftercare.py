@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 DETAILS = "aftercare_details"
 QUOTED = 3000  # characters of the client's words an alert shows
 FOLLOW_UP = timedelta(hours=1)  # words after a problem reported within this join it
+SAME_DAY = timedelta(hours=12)  # all well told this soon after a problem is news of it
 # Files in the tz database that are not places: the server's own zone, a POSIX fallback,
 # "no zone configured", and the leap-second and POSIX-only copies of every zone.
 NOT_PLACES = frozenset({"localtime", "posixrules", "factory"})
@@ -287,6 +288,16 @@ async def record(visit: Visit, plan: Plan, day: int, answer_id: str,
     guidance = visit.tr("aftercare.photo_passed_on") + "\n\n" + turn.replies[0].text
     return Turn([Reply(guidance)],
                 [*turn.staff, StaffPost("", about=user_id, copy_from=(user_id, photo))])
+
+
+def better(visit: Visit, day: int, text: str) -> Turn:
+    """All well told after a problem reported ("уже всё прошло"): for staff, under the alert,
+    so nobody calls about what has passed, or misses that it comes back."""
+    note = visit.content.tr_message(visit.settings.default_language, "staff.aftercare.more",
+                                    name=visit.client.full_name, day=day)
+    user_id = visit.client.user_id
+    return Turn(staff=[StaffPost(Markup("{}\n{}").format(note, _quoted(text)),
+                                 receipts.thread(user_id), about=user_id)])
 
 
 async def urgent(visit: Visit, text: str) -> Turn | None:

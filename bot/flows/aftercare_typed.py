@@ -112,7 +112,11 @@ async def typed(visit: Visit, text: str) -> Turn | None:
     if answers.replies:
         return answers
     if answer is not None:
-        return await aftercare.record(visit, plan, day, answer, None)
+        # "уже всё прошло" after a problem reported today: staff hear it under the alert
+        told = text if await visit.stores.aftercare.problem_since(
+            plan.id, day, visit.now - aftercare.SAME_DAY) else None
+        return await aftercare.record(visit, plan, day, answer, None) + (
+            aftercare.better(visit, day, told) if told else Turn())
     return None
 
 
