@@ -588,3 +588,23 @@ async def test_i_am_with_something_else_is_no_yes(
     await client.send("/start")
     outcome = await answered_typing(client, t, [], {step: said})
     assert t("screening.outcome.suitable.title") in outcome
+
+
+@pytest.mark.parametrize("language, said", [("en", "no burns lol"), ("ru", "нет, ожогов нет")])
+async def test_an_answer_typed_after_leaving_the_check_shows_its_question(
+    bot: Sandbox, content: Content, language: str, said: str
+) -> None:
+    """/mydata in the middle of the check, then "no burns lol": "I can't answer that myself.
+    Shall I pass your message on to the clinic's staff?", and the check was never mentioned."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    await consented(client, t)
+    await client.press(t.label("screening.done"))
+    question = client.last.text
+    await client.send("/mydata")
+    reply = shown(await client.send(said))
+    assert t("faq.no_match") not in reply
+    assert question.split("\n")[-1] in reply
+    assert t("screening.noted", answer=t.label("screening.no")) in shown(
+        await client.send({"en": "no", "ru": "нет"}[language]))

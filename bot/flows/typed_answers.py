@@ -62,6 +62,11 @@ async def typed(visit: Visit, text: str) -> Turn | None:
     if reader.resumes(text):
         return Turn([ask(visit, record, step, note=visit.tr("resume.here"))])
     if record.aside:  # the question is no longer on screen: "yes please" answers what is
+        # ...unless nothing else asks: "no burns lol" after /mydata is for the check, whose
+        # question is shown again to answer it there
+        if reader.answer(text) is not None and "?" not in text and await \
+                visit.stores.chat_states.get(visit.client.user_id) is None:
+            return Turn([ask(visit, record, step, note=visit.tr("screening.answer_here"))])
         return None
     if reader.withholds(text):  # "не скажу": no answer, and no "no" either
         return Turn([ask(visit, record, step, note=visit.tr("screening.withheld"))])
