@@ -54,6 +54,16 @@ async def test_a_change_of_number_asked_for_asks_for_the_number(
     assert lead is not None and lead.phone == "+447400654321"
 
 
+@pytest.mark.parametrize("language, said", [
+    ("en", "do you have a new phone number?"), ("ru", "у вас новый номер?")])
+async def test_the_clinics_new_number_asked_about_is_no_change_of_the_clients(
+    bot: Sandbox, content: Content, settings: Settings, language: str, said: str
+) -> None:
+    t = Texts(content, language)
+    client = await book(bot, content, settings, language=language)
+    assert t("phone.ask_new") not in shown(await client.send(said))
+
+
 async def test_a_new_number_without_a_request_is_no_change(
     bot: Sandbox, content: Content
 ) -> None:

@@ -5,9 +5,12 @@ number is asked for; what comes instead of one is answered as usual."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from bot.content.i18n import N_
+from bot.content.lemmas import lemmatiser
+from bot.content.routing import asking_words
 from bot.flows import Reply, StaffPost, Turn, Visit, phones
 from bot.flows.staff.cards import card_post
 from bot.flows.statuses import OPEN
@@ -26,6 +29,8 @@ async def typed(visit: Visit, text: str) -> Turn | None:
     if not visit.content.replies[visit.language].new_number(text) or not await _held(visit):
         return None
     found = phones.within(text, phones.clinic_region(visit.settings))
+    if found is None and _of_the_clinic(visit, text):
+        return None  # "do you have a new number?": the clinic's, asked about
     if found is None:
         await visit.stores.chat_states.save(visit.client.user_id, ASKED, {}, visit.now)
         return Turn([Reply(visit.tr("phone.ask_new"))])
@@ -37,6 +42,15 @@ async def number_typed(visit: Visit, text: str, data: dict[str, Any]) -> Turn | 
     await visit.stores.chat_states.clear(visit.client.user_id)
     found = phones.within(text, phones.clinic_region(visit.settings))
     return await _changed(visit, found[0]) if found else None
+
+
+def _of_the_clinic(visit: Visit, text: str) -> bool:
+    """Whether the message speaks to the clinic of its own ("your new number?", "у вас
+    новый номер?"): its words file's `addressing`, or a verb addressing the reader."""
+    words = asking_words(visit.language, visit.content.words[visit.language].health.addressing)
+    lemmas = lemmatiser(visit.language)
+    return any(lemmas.written(word) in words or lemmas.addresses(word)
+               for word in re.findall(r"\w+", text.lower()))
 
 
 async def _held(visit: Visit) -> list[Lead]:
