@@ -575,7 +575,7 @@ async def test_a_held_time_nobody_confirmed_is_on_the_day_list_and_staff_are_rem
     assert "#1 Olga — " + staff("staff.agenda.held") in tomorrow.text
     await press_on_card(bot, maria, 1, staff.label("staff.status.booked"))
     [tomorrow] = await maria.send("/tomorrow")
-    assert "#1 Olga — " + staff("staff.agenda.unanswered") in tomorrow.text
+    assert "#1 Olga — " + staff("staff.agenda.not_reminded") in tomorrow.text
     move_to(bot, SATURDAY - timedelta(hours=1))
     await bot.run_scheduler()
     assert len([m for m in bot.staff_chat() if staff("staff.held.title") in m.text]) == 1

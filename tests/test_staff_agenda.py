@@ -21,9 +21,13 @@ async def test_today_and_tomorrow_list_appointments_with_their_answers(
 ) -> None:
     staff, t = Texts(content, "en"), Texts(content, "en")
     client = await book(bot, content, settings, when="2.12 9:00")
+    maria = staff_member(bot, settings)
+    move_to(bot, datetime(2026, 12, 1, 10, 0, tzinfo=UTC))
+    # No reminder went yet: "the client has not answered the reminder" said what never was.
+    [tomorrow] = await maria.send("/tomorrow")
+    assert "9:00\u202fAM — #1 Olga — " + staff("staff.agenda.not_reminded") in tomorrow.text
     move_to(bot, datetime(2026, 12, 1, 18, 0, tzinfo=UTC))
     await bot.run_scheduler()
-    maria = staff_member(bot, settings)
     [empty] = await maria.send("/today")
     assert staff("staff.agenda.none") in empty.text
     [tomorrow] = await maria.send("/tomorrow")

@@ -79,6 +79,13 @@ class AppointmentStore(Store):
                              " AND appointment_at = ?", (lead_id, iso(appointment_at)))
         return str(row[0]) if row else None
 
+    async def reminded(self, lead_id: int, appointment_at: datetime) -> bool:
+        """Whether a reminder of this appointment time went out."""
+        row = await self.one("SELECT 1 FROM appointment_reminders WHERE lead_id = ?"
+                             " AND appointment_at = ? AND outcome = 'sent' LIMIT 1",
+                             (lead_id, iso(appointment_at)))
+        return row is not None
+
     async def on_day(self, start: datetime, end: datetime) -> list[int]:
         """Leads whose appointment lies in [start, end), earliest first: booked ones, those the
         client cancelled (reception should know the chair is free) and times clients hold that

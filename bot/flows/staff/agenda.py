@@ -55,7 +55,9 @@ async def agenda(desk: Desk, days_ahead: int) -> Turn:
         if lead is None or lead.appointment_at is None:
             continue
         answer = await stores.appointments.answer_of(lead.id, lead.appointment_at)
-        state = desk.tr(ANSWERS[answer]) if answer else desk.tr("staff.agenda.unanswered")
+        state = desk.tr(ANSWERS[answer]) if answer else desk.tr(
+            "staff.agenda.unanswered") if await stores.appointments.reminded(
+            lead.id, lead.appointment_at) else desk.tr("staff.agenda.not_reminded")
         if lead.status == CLIENT_CANCELLED:
             state = desk.tr(LABELS[CLIENT_CANCELLED])
         elif lead.status in HELD:
