@@ -311,3 +311,17 @@ async def test_treated_on_a_request_nobody_acted_on_asks_first(
     await maria.press(staff.label("staff.treated.anyway"))
     assert (await stores_of(bot).leads.get(1)).status == "treated"
     assert await stores_of(bot).aftercare.active_plan(client.id) is not None
+
+
+async def test_a_client_who_starts_the_week_with_a_request_open_is_told_to_staff(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """"I had my procedure today" pressed by a client whose request staff had not marked
+    started the week in silence: the card stayed "New", and nobody knew."""
+    t = Texts(content, "en")
+    client = await lead_by_chat(bot, content, user_id=2002)
+    posts = len(bot.staff_chat())
+    await client.send("/menu")
+    await client.press(t.label("menu.aftercare"))
+    [note] = bot.staff_chat()[posts:]
+    assert t("staff.aftercare.self_started", id=1, name="Olga") in note.text

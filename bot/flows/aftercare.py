@@ -190,6 +190,14 @@ async def begin(visit: Visit, days_ago: int = 0, *, anyway: bool = False) -> Tur
     if ahead is not None and ahead.appointment_at is not None:
         # Treated today with a visit still booked ahead: the clinic sorts out which is so.
         turn += _treated_before(visit, ahead, ahead.appointment_at)
+    elif started and (open_lead := next((lead for lead in reversed(
+            await stores.leads.of_client(visit.client.user_id)) if lead.status in OPEN), None)):
+        # A request the clinic still holds: staff mark it Treated, or find out what happened.
+        post = visit.content.tr_message(visit.settings.default_language,
+                                        "staff.aftercare.self_started", id=open_lead.id,
+                                        name=open_lead.client.full_name)
+        turn += Turn(staff=[StaffPost(post, reply_to=open_lead.staff_message_id,
+                                      about=open_lead.client.user_id)])
     return turn
 
 
