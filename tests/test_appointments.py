@@ -29,7 +29,7 @@ async def test_the_client_is_reminded_the_evening_before_and_that_morning(
 ) -> None:
     t = Texts(content, language)
     client = await book(bot, content, settings, language=language)
-    date, time = appointment_day(bot.app.bot_data["services"], VISIT, language, "accusative")
+    date, time = appointment_day(bot.app.bot_data["services"], VISIT, language, "on")
     move_to(bot, EVE - timedelta(minutes=1))
     assert await bot.run_scheduler() == 0
     move_to(bot, EVE)
@@ -37,7 +37,11 @@ async def test_the_client_is_reminded_the_evening_before_and_that_morning(
     eve = client.last
     assert t("appointment.reminder.eve", clinic=settings.clinic_name, date=date, time=time) \
         in eve.text
-    assert {"en": "tomorrow, <b>Wednesday", "ru": "завтра, в <b>среду"}[language] in eve.text
+    assert {"en": "tomorrow, <b>Wednesday", "ru": "завтра, <b>в среду"}[language] in eve.text
+    # "в вторник" was no Russian
+    tuesday = appointment_day(bot.app.bot_data["services"], VISIT - timedelta(days=1), "ru",
+                              "on")[0]
+    assert tuesday.startswith("во вторник")
     assert settings.address in eve.text
     assert [label for label, _ in eve.buttons] == [
         t.label("appointment.confirm"), t.label("appointment.reschedule"),
@@ -254,7 +258,7 @@ async def test_a_new_time_says_it_moved_and_replaces_the_reminders(
     moved = text_messages(client)[-1].text
     assert t("booking.moved", clinic=settings.clinic_name, before=before, date=date,
              time=time) in moved
-    date, time = appointment_day(services, new, language, "accusative")
+    date, time = appointment_day(services, new, language, "on")
     move_to(bot, datetime(2026, 12, 2, 8, 0, tzinfo=UTC))
     assert await bot.run_scheduler() == 0  # the old morning reminder is gone
     await client.press_data(dict(old_reminder.buttons)[t.label("appointment.confirm")],

@@ -76,8 +76,8 @@ def reminder(services: Services, lead: Lead, kind: str, language: str,
     """The evening-before (`eve`) or morning-of reminder, with the three answers; once the
     client said they come (`confirmed`), it asks no more, and offers the other two."""
     assert lead.appointment_at is not None
-    # "ваша запись завтра, в пятницу, 11 декабря"
-    day, time = appointment_day(services, lead.appointment_at, language, "accusative")
+    # "ваша запись завтра, в пятницу, 11 декабря", "во вторник"
+    day, time = appointment_day(services, lead.appointment_at, language, "on")
     text = services.content.render(language, "appointment_reminder.j2",
                                    clinic=services.settings.speaking(language),
                                    kind=kind, date=day, time=time, confirmed=confirmed)

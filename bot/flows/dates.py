@@ -11,8 +11,10 @@ from typing import Literal
 from bot.content.i18n import N_, format_appointment
 from bot.flows import Services
 
-Case = Literal["nominative", "genitive", "accusative"]
-CASES = {"genitive": N_("date.weekdays.genitive"), "accusative": N_("date.weekdays.accusative")}
+Case = Literal["nominative", "genitive", "accusative", "on"]
+# "on": with the word for "on that day" where the language puts one ("во вторник").
+CASES = {"genitive": N_("date.weekdays.genitive"), "accusative": N_("date.weekdays.accusative"),
+         "on": N_("date.weekdays.on")}
 
 
 def appointment_day(services: Services, value: datetime, language: str,
