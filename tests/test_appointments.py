@@ -270,6 +270,21 @@ async def test_a_new_time_says_it_moved_and_replaces_the_reminders(
         in client.last.text
 
 
+async def test_a_reminder_answered_after_the_visit_was_marked_done_says_so(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """"✅ I'll come" pressed under the morning reminder once the visit was marked done said
+    "your appointment has changed since": it had not; it had taken place."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = await reminded(bot, content, settings, language=language)
+    reminder = client.last
+    move_to(bot, VISIT + timedelta(hours=1))
+    await press_on_card(bot, staff_member(bot, settings), 1, staff.label("staff.status.treated"))
+    reply = shown(await client.press_data(
+        dict(reminder.buttons)[t.label("appointment.confirm")], reminder))
+    assert t("appointment.done") in reply and t("appointment.stale") not in reply
+
+
 async def test_an_answer_after_the_appointment_has_begun_changes_nothing(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:

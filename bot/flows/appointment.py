@@ -33,7 +33,7 @@ from bot.flows import (
 )
 from bot.flows.dates import appointment_day
 from bot.flows.menu import MenuAction
-from bot.flows.staff import BOOKED
+from bot.flows.staff import BOOKED, TREATED
 from bot.flows.staff.cards import card_post
 from bot.flows.typed_text import Typed
 from bot.storage import Lead
@@ -109,6 +109,10 @@ async def answer(visit: Visit, pressed: AppointmentAnswer) -> Turn:
     lead = await visit.stores.leads.get(pressed.lead)
     if lead is None:  # erased (/forget) with the client's data
         return Turn([Reply(visit.tr("appointment.gone"))])
+    if lead.client.user_id == visit.client.user_id and lead.status == TREATED and (
+            lead.appointment_at is not None
+            and int(lead.appointment_at.timestamp()) == pressed.at):
+        return Turn([Reply(visit.tr("appointment.done"))])  # the visit took place
     if (lead.client.user_id != visit.client.user_id or lead.status != BOOKED
             or lead.appointment_at is None
             or int(lead.appointment_at.timestamp()) != pressed.at):
