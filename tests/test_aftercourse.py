@@ -198,6 +198,18 @@ async def test_a_new_interval_keeps_the_number_of_sessions(
     assert staff.counted("staff.card.course_sessions", 5, sessions=5) in text
 
 
+async def test_a_course_of_one_session_is_no_course(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """"/course 1 5 1" set "next session in 5 weeks · 1 session", and the client was later
+    offered a next session of a course that had none."""
+    staff = Texts(content, "en")
+    await treated(bot, content, settings, "en")
+    reply = shown(await staff_member(bot, settings).send("/course 1 5 1"))
+    assert staff("staff.course.usage") in reply
+    assert await stores_of(bot).courses.of_lead(1) is None
+
+
 async def test_counts_take_their_languages_plural_forms(
     bot: Sandbox, content: Content, settings: Settings, language: str
 ) -> None:
@@ -205,9 +217,9 @@ async def test_counts_take_their_languages_plural_forms(
     procedure" and "1 sessions", and a client read "раз в 1 нед." """
     client = await treated(bot, content, settings, language)
     desk = staff_member(bot, settings)
-    done = shown(await desk.send("/course 1 1 1"))
+    done = shown(await desk.send("/course 1 1 21"))
     assert "the next session 1 week after the procedure" in done
-    assert "🔁 Course: next session in 1 week · 1 session\n" in (await card(bot, 1)).text
+    assert "🔁 Course: next session in 1 week · 21 sessions\n" in (await card(bot, 1)).text
     move_to(bot, datetime(2026, 12, 9, 10, 0, tzinfo=UTC))  # day 7 and a week: both are due
     await bot.run_scheduler()
     texts = "\n".join(m.text for m in client.messages)
@@ -218,7 +230,7 @@ async def test_counts_take_their_languages_plural_forms(
     assert str(t.counted("aftercare.next_session.course", 1, weeks=1))[:40] not in texts
     assert t("aftercare.next_session") not in texts
     assert {"en": "1 weeks", "ru": "нед."}[language] not in texts
-    assert {"en": "is 1 session in all", "ru": "в курсе 1 сеанс."}[language] in texts
+    assert {"en": "is 21 sessions in all", "ru": "в курсе 21 сеанс."}[language] in texts
     assert "weeks after" in shown(await desk.send("/course 1 5"))
     move_to(bot, datetime(2027, 1, 6, 10, 0, tzinfo=UTC))  # five weeks after the procedure
     await bot.run_scheduler()

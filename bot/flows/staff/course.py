@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from bot.flows.router import DeskRouter
 
 USAGE = N_("staff.course.usage")
-WEEKS, SESSIONS = range(1, 53), range(1, 51)
+WEEKS, SESSIONS = range(1, 53), range(2, 51)  # a course is two sessions or more
 
 
 def _number(text: str, allowed: range) -> int | None:
