@@ -608,3 +608,17 @@ async def test_an_answer_typed_after_leaving_the_check_shows_its_question(
     assert question.split("\n")[-1] in reply
     assert t("screening.noted", answer=t.label("screening.no")) in shown(
         await client.send({"en": "no", "ru": "нет"}[language]))
+
+
+async def test_the_last_answer_typed_points_to_no_back_button(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """"Noted: No. To change it, tap ⬅️ Back" came above the outcome of a check typed to its
+    end, and the outcome has no Back."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    last = content.screening.steps[-1].id
+    outcome = await answered_typing(client, t, [], {last: {"en": "no", "ru": "нет"}[language]})
+    assert t("screening.noted", answer=t.label("screening.no")) not in outcome
+    assert t("screening.noted_last", answer=t.label("screening.no")) in outcome

@@ -258,7 +258,11 @@ async def _answered(visit: Visit, record: ScreeningRecord, step: Step, value: st
                     said: str) -> Turn:
     """Store the answer, echo it above what comes next (the next question, or the outcome)."""
     turn = await advance(visit, record, step, value)
-    echo = visit.tr("screening.noted", answer=said)
+    # After the last question the outcome has no Back to change it with.
+    asked = bool(turn.replies) and any(prefix_of(button.data) == Answer.prefix
+                                       for row in turn.replies[-1].buttons for button in row)
+    echo = visit.tr("screening.noted", answer=said) if asked else visit.tr(
+        "screening.noted_last", answer=said)
     first, *rest = turn.replies
     replies = [Reply(f"{echo}\n\n{first.text}", first.buttons), *(
         replace(r, edit=False) for r in rest)]
