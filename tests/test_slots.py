@@ -334,6 +334,8 @@ async def test_a_block_names_the_visits_inside_it_and_refuses_the_past(
     assert staff("staff.block.inside", id=1, name="Olga", when=when) in done.text
     [past] = await maria.send("/block 23.11")
     assert staff("staff.block.past") in past.text
+    [again] = await maria.send("/block 28.11")
+    assert staff("staff.block.exists", id=1) in again.text
     [listed] = await maria.send("/blocks")
     assert "#2" not in listed.text
 

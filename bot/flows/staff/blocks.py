@@ -50,6 +50,10 @@ async def block(desk: Desk, args: list[str]) -> Turn:
         return Turn([Reply(desk.tr("staff.block.usage"))])
     if span[1] <= desk.now:
         return Turn([Reply(desk.tr("staff.block.past"))])
+    same = next((b for b in await desk.stores.slots.blocks(desk.now)
+                 if (b.starts_at, b.ends_at) == span), None)
+    if same is not None:  # "/block tomorrow" twice: one block, said so
+        return Turn([Reply(desk.tr("staff.block.exists", id=same.id))])
     block_id = await desk.stores.slots.block(*span, desk.member.user_id, desk.now)
     lines = [desk.tr("staff.block.done", id=block_id, start=_when(desk, span[0]),
                      end=_when(desk, span[1]))]
