@@ -214,6 +214,14 @@ class ReplyReader:
             self._turns.split(clause) if self._turns else (clause,))]
         return ", ".join(c for c in clauses if self._negators.isdisjoint(tokens(c)))
 
+    def clause_starts(self, text: str) -> list[int]:
+        """Where each clause of a message begins: at its start, after punctuation, and at a
+        word of `turns` ("не смогу завтра, перенесите на четверг": two clauses)."""
+        starts = {0} | {m.end() for m in _CLAUSE.finditer(text)}
+        if self._turns is not None:
+            starts |= {m.start() for m in self._turns.finditer(text)}
+        return sorted(start for start in starts if start < len(text))
+
     def doubts(self, step_id: str, text: str) -> bool:
         """Whether a reply to question `step_id` says what may not be known yet ("no, we're
         trying" to "are you pregnant?"): a no then is no plain no."""

@@ -10,7 +10,6 @@ see it on the card and get a note."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -131,10 +130,6 @@ async def show(visit: Visit) -> Turn:
     return Turn([Reply(text, (tuple(actions), menu))])
 
 
-# Where a message's parts part: what is said of one day rarely runs past these.
-_CLAUSES = re.compile(r"[,;.!?]+|\s(?:but|instead|and|но|а|и|лучше)\s", re.IGNORECASE)
-
-
 async def move_to_day(visit: Visit, text: str) -> Turn | None:
     """A day asked for with a visit booked ("а можно в четверг вечером?", "move it to next
     tuesday"): the visit, then the free times of that day to move it to, as Reschedule would
@@ -146,9 +141,9 @@ async def move_to_day(visit: Visit, text: str) -> Turn | None:
     # "i cant come saturday", the visit's own day, is no day to move to; "не смогу завтра,
     # перенесите на четверг": the other day named is.
     own = lead.appointment_at.astimezone(visit.settings.timezone).date()
-    breaks = list(_CLAUSES.finditer(text))
-    starts, ends = [0] + [b.end() for b in breaks], [b.start() for b in breaks] + [len(text)]
-    wished = next((text[start:] for start, end in zip(starts, ends, strict=True) if (
+    starts = visit.content.replies[visit.language].clause_starts(text)
+    wished = next((text[start:] for start, end in zip(starts, [*starts[1:], len(text)],
+                                                       strict=True) if (
         asked := slot_picker.asked_day(visit, text[start:end])) is not None
         and asked.day != own), None)  # from that part on: "…on monday, after 5pm"
     if wished is None:

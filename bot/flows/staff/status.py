@@ -25,7 +25,7 @@ from bot.content.i18n import (
     format_when,
 )
 from bot.flows import ClientPost, Reply, StaffPost, Turn, aftercare, funnel, receipts
-from bot.flows.dates import appointment_day
+from bot.flows.dates import Case, appointment_day
 from bot.flows.staff import (
     ARCHIVED,
     BOOKED,
@@ -249,16 +249,15 @@ def _on_a_later_day(desk: Desk, lead: Lead) -> bool:
         lead.appointment_at.astimezone(tz).date() > desk.now.astimezone(tz).date())
 
 
-def _told(desk: Desk, lead: Lead, msgid: str, *, cancelled: bool = False) -> ClientPost:
-    """The client told what the clinic did to their time (called off: "your appointment on
-    Friday", or restored); a visit `cancelled` that was confirmed comes with the file that
+def _told(desk: Desk, lead: Lead, msgid: str, *, cancelled: bool = False,
+          case: Case = "nominative") -> ClientPost:
+    """The client told what the clinic did to their time (called off, or restored), its day in
+    the `case` the text needs; a visit `cancelled` that was confirmed comes with the file that
     takes it out of the calendar."""
     services = desk.services
     assert lead.appointment_at is not None
     language = client_language(services, lead.client)
-    day, hour = appointment_day(services, lead.appointment_at, language,
-                                "accusative" if msgid == "appointment.called_off" else
-                                "nominative")
+    day, hour = appointment_day(services, lead.appointment_at, language, case)
     text = services.content.tr_message(language, msgid, date=day, time=hour,
                                        phone=services.settings.phone)
     unreachable = StaffPost(services.content.tr_message(
@@ -290,7 +289,7 @@ async def change(desk: Desk, lead: Lead, target: str,
     turn = Turn(staff=[await card_post(desk.services, updated)])
     if target in CALLING_OFF and lead.status in OPEN and _ahead(desk, lead):
         turn.clients.append(_told(desk, updated, N_("appointment.called_off"),
-                                  cancelled=lead.status == BOOKED))
+                                  cancelled=lead.status == BOOKED, case="accusative"))
     if target == BOOKED and appointment is not None:
         before = lead.appointment_at if lead.status == BOOKED else None
         turn.clients.append(await booked.notify_client(desk, updated, appointment, before))
