@@ -384,6 +384,7 @@ async def test_the_course_command_and_the_buttons_agree(
     old = await card(bot, 1)
     [(_, four)] = [b for b in old.buttons if staff.label("staff.course.weeks", weeks=4) in b[0]]
     await press_on_card(bot, maria, 1, staff.label("staff.status.archived"))
+    await maria.press(staff.label("staff.call_off.yes"))
     await maria.press_data(four, old)  # a button of the card as it was before
     assert staff.counted("staff.card.course", 3, weeks=3) in (await card(bot, 1)).text
 

@@ -211,8 +211,9 @@ async def test_a_cancelled_visit_sends_a_file_that_cancels_the_calendar_event(
         await client.press(t.label("appointment.cancel"))
         await client.press(t.label("appointment.cancel_yes"))
     else:
-        await press_on_card(bot, staff_member(bot, settings), 1,
-                            staff.label("staff.status.archived"))
+        maria = staff_member(bot, settings)
+        await press_on_card(bot, maria, 1, staff.label("staff.status.archived"))
+        await maria.press(staff.label("staff.call_off.yes"))
     [file] = [m for m in client.messages if m.document is not None][1:]
     cancelling = file.document["content"].decode()
     assert calendar_field(cancelling, "UID") == calendar_field(added, "UID")
@@ -357,6 +358,7 @@ async def test_a_visit_the_clinic_calls_off_is_told_to_the_client_and_undo_resto
     date, time = appointment_day(bot.app.bot_data["services"], VISIT, language, "accusative")
     maria = staff_member(bot, settings)
     await press_on_card(bot, maria, 1, staff.label(status))
+    await maria.press(staff.label("staff.call_off.yes"))
     assert t("appointment.called_off", date=date, time=time, phone=settings.phone) \
         in shown(text_messages(client)[-1:])
     # "Клиника отменила вашу запись, пятница, 11 декабря" lacked its "на".
@@ -366,6 +368,47 @@ async def test_a_visit_the_clinic_calls_off_is_told_to_the_client_and_undo_resto
     assert t("booking.confirmed.note") in shown(text_messages(client)[-1:])
     move_to(bot, EVE)
     assert await bot.run_scheduler() == 1  # the reminders are back with the visit
+
+
+@pytest.mark.parametrize("status", ["staff.status.archived", "staff.status.unsuitable"])
+async def test_calling_off_a_visit_ahead_is_asked_first_and_no_leaves_it(
+    bot: Sandbox, content: Content, settings: Settings, language: str, status: str
+) -> None:
+    """One tap on "Archived" or "Not suitable" under a booked card told the client at once
+    that the clinic had cancelled their visit; the undo that followed a mis-tap sent a second
+    message taking it back. The card now asks first, and "No" leaves everything as it was."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = await book(bot, content, settings, language=language)
+    told = len(client.messages)
+    maria = staff_member(bot, settings)
+    when = format_when(VISIT, "en", settings.timezone)
+    asked = await press_on_card(bot, maria, 1, staff.label(status))
+    assert staff("staff.call_off.ahead", id=1, name=client.user["first_name"], when=when,
+                 status=staff.label(status)) in shown(asked)
+    assert len(client.messages) == told
+    assert (await stores_of(bot).leads.get(1)).status == "booked"
+    kept = await maria.press(staff.label("staff.sure.no"))
+    assert staff("staff.sure.kept", id=1, status=staff.label("staff.status.booked")) \
+        in shown(kept)
+    assert kept[-1].buttons == []  # the question, edited: nothing left to press on it
+    assert len(client.messages) == told
+    move_to(bot, EVE)
+    assert await bot.run_scheduler() == 1
+    assert len(client.messages) == told + 1  # the evening's reminder, and nothing else
+    assert t.label("appointment.confirm") in dict(client.last.buttons)
+
+
+async def test_a_call_off_confirmed_says_so_under_the_question(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    staff = Texts(content, "en")
+    await book(bot, content, settings)
+    maria = staff_member(bot, settings)
+    await press_on_card(bot, maria, 1, staff.label("staff.status.unsuitable"))
+    done = await maria.press(staff.label("staff.call_off.yes"))
+    assert staff("staff.sure.done", id=1, status=staff.label("staff.status.unsuitable")) \
+        in shown(done)
+    assert (await stores_of(bot).leads.get(1)).status == "unsuitable"
 
 
 async def test_erasing_ones_data_warns_that_the_appointment_goes_with_it(

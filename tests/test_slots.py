@@ -404,8 +404,9 @@ async def test_a_status_that_ends_the_appointment_frees_its_slot(
     await olga.press_data(buttons(olga.last, "sday:")[4][1], olga.last)
     slot = buttons(olga.last, "stime:")[0][1]
     await olga.press_data(slot, olga.last)
-    await press_on_card(bot, staff_member(bot, settings), 1,
-                        staff.label("staff.status.unsuitable"))
+    maria = staff_member(bot, settings)
+    await press_on_card(bot, maria, 1, staff.label("staff.status.unsuitable"))
+    await maria.press(staff.label("staff.call_off.yes"))
     anna = await at_picker(bot, content, user_id=1002, first_name="Anna")
     await anna.press_data(buttons(anna.last, "sday:")[4][1], anna.last)
     assert buttons(anna.last, "stime:")[0][1] == slot
@@ -478,6 +479,7 @@ async def booked_then_unsuitable(bot: Sandbox, content: Content, settings: Setti
     maria = staff_member(bot, settings)
     await press_on_card(bot, maria, 1, staff.label("staff.status.booked"))
     await press_on_card(bot, maria, 1, staff.label("staff.status.unsuitable"))
+    await maria.press(staff.label("staff.call_off.yes"))
     assert await seat_holders(bot, SATURDAY) == []
     return maria
 

@@ -211,6 +211,23 @@ async def test_treated_before_the_visit_asks_before_the_week_starts(
     assert plan is not None and plan.treated_on == datetime(2026, 11, 25).date()
 
 
+async def test_treated_asked_about_can_be_declined(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """The question before an early "Treated" had only "Yes": staff who had mis-tapped were
+    left with a question and a button that would still mark it, for anyone to press later."""
+    staff = Texts(content, "en")
+    client = await lead_by_chat(bot, content, user_id=2002)
+    maria = staff_member(bot, settings)
+    told = len(client.messages)
+    await press_on_card(bot, maria, 1, "Treated")
+    kept = await maria.press(staff.label("staff.sure.no"))
+    assert staff("staff.sure.kept", id=1, status=staff.label("staff.status.new")) in shown(kept)
+    assert kept[-1].buttons == []
+    assert (await stores_of(bot).leads.get(1)).status == "new"
+    assert len(client.messages) == told
+
+
 async def test_not_suitable_then_archived_and_an_archived_card_has_no_buttons(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:

@@ -76,17 +76,34 @@ class LeadUndo(CallbackData, prefix="undo"):
 UNDOABLE_FROM = (*OPEN, TREATED, UNSUITABLE)  # the statuses an undo can return a lead to
 
 
+SURE_OF = (TREATED, UNSUITABLE, ARCHIVED)  # the changes a card may ask about before making
+
+
 @dataclass(frozen=True)
-class TreatedEarly(CallbackData, prefix="treat"):
-    """"Treated" confirmed for lead `lead`, shown as `seen`, whose appointment is on a later
-    day (consumed by bot/flows/staff/status.py)."""
+class LeadSure(CallbackData, prefix="sure"):
+    """A change asked about first, confirmed: move lead `lead`, shown as `seen`, to `target`
+    ("Treated" before the visit's day, or a visit ahead called off; consumed by
+    bot/flows/staff/status.py)."""
 
     lead: int
     seen: Annotated[str, OneOf(STATUSES)]
+    target: Annotated[str, OneOf(SURE_OF)]
 
     @classmethod
-    def examples(cls, content: Content, settings: Settings) -> Iterable[TreatedEarly]:
-        return (cls(MAX_ID, seen) for seen, targets in NEXT.items() if TREATED in targets)
+    def examples(cls, content: Content, settings: Settings) -> Iterable[LeadSure]:
+        return (cls(MAX_ID, seen, target) for seen, targets in NEXT.items()
+                for target in targets if target in SURE_OF)
+
+
+@dataclass(frozen=True)
+class LeadKept(CallbackData, prefix="keep"):
+    """A change asked about first, declined: lead `lead` stays as it is."""
+
+    lead: int
+
+    @classmethod
+    def examples(cls, content: Content, settings: Settings) -> Iterable[LeadKept]:
+        return (cls(MAX_ID),)
 
 
 @dataclass(frozen=True)

@@ -44,9 +44,10 @@ from bot.flows.staff import (
 )
 from bot.flows.staff.cards import (
     LeadCurrent,
+    LeadKept,
     LeadStatus,
+    LeadSure,
     LeadUndo,
-    TreatedEarly,
     card_post,
     undo_button,
 )
@@ -81,30 +82,63 @@ async def press(desk: Desk, pressed: LeadStatus) -> Turn:
     if target == TREATED and (_on_a_later_day(desk, lead) or (
             lead.status == NEW and lead.appointment_at is None)):
         return _sure_treated(desk, lead)
+    if target in CALLING_OFF and lead.status in OPEN and _ahead(desk, lead):
+        return _sure_calling_off(desk, lead, target)
     return await change(desk, lead, target)
+
+
+def _sure(desk: Desk, lead: Lead, target: str, text: str, yes: str) -> Turn:
+    """A change asked about first, with a button that makes it and one that leaves it."""
+    buttons = ((desk.tr_button(yes, LeadSure(lead.id, lead.status, target).pack()),
+                desk.tr_button("staff.sure.no", LeadKept(lead.id).pack())),)
+    return Turn([Reply(text, buttons, about=(lead.client.user_id,))])
 
 
 def _sure_treated(desk: Desk, lead: Lead) -> Turn:
     """"Treated" before the appointment's day, or on a request with no time that nobody has
     acted on yet, is asked about first: the client is told the procedure is done and their
     aftercare week begins, and no button takes it back."""
-    button = desk.tr_button("staff.treated.anyway", TreatedEarly(lead.id, lead.status).pack())
     if lead.appointment_at is None:
         text = desk.tr("staff.treated.untouched", id=lead.id, name=lead.client.full_name)
     else:
         when = format_when(lead.appointment_at, desk.language, desk.settings.timezone)
         text = desk.tr("staff.treated.ahead", id=lead.id, name=lead.client.full_name, when=when)
-    return Turn([Reply(text, ((button,),), about=(lead.client.user_id,))])
+    return _sure(desk, lead, TREATED, text, N_("staff.treated.anyway"))
 
 
-async def treated_early(desk: Desk, pressed: TreatedEarly) -> Turn:
-    """"Treated" confirmed; a lead moved meanwhile only refreshes its card."""
+def _sure_calling_off(desk: Desk, lead: Lead, target: str) -> Turn:
+    """"Not suitable" or "Archived" on a lead with a visit ahead is asked about first: the
+    client is told at once that the clinic cancelled their visit, which an undo cannot
+    unsay."""
+    assert lead.appointment_at is not None
+    when = format_when(lead.appointment_at, desk.language, desk.settings.timezone)
+    text = desk.tr("staff.call_off.ahead", id=lead.id, name=lead.client.full_name, when=when,
+                   status=desk.tr_label(LABELS[target]))
+    return _sure(desk, lead, target, text, N_("staff.call_off.yes"))
+
+
+async def sure(desk: Desk, pressed: LeadSure) -> Turn:
+    """A change asked about, confirmed; a lead moved meanwhile only refreshes its card."""
     lead = await desk.stores.leads.get(pressed.lead)
     if lead is None:
         return Turn()
-    if lead.status != pressed.seen or TREATED not in NEXT[lead.status]:
+    if lead.status != pressed.seen or pressed.target not in NEXT[lead.status]:
         return Turn(staff=[await card_post(desk.services, lead)])
-    return await change(desk, lead, TREATED)
+    turn = await change(desk, lead, pressed.target)
+    now = await desk.stores.leads.get(lead.id)
+    if now is None or now.status != pressed.target:
+        return turn
+    done = desk.tr("staff.sure.done", id=lead.id, status=desk.tr_label(LABELS[now.status]))
+    return Turn([Reply(done, edit=True, about=(lead.client.user_id,))]) + turn
+
+
+async def kept(desk: Desk, pressed: LeadKept) -> Turn:
+    """A change asked about, declined: the question says so, and nothing else happens."""
+    lead = await desk.stores.leads.get(pressed.lead)
+    if lead is None:
+        return Turn()
+    text = desk.tr("staff.sure.kept", id=lead.id, status=desk.tr_label(LABELS[lead.status]))
+    return Turn([Reply(text, edit=True, about=(lead.client.user_id,))])
 
 
 def date_example(desk: Desk) -> str:
@@ -327,6 +361,7 @@ async def start_aftercare(desk: Desk, lead: Lead) -> Turn:
 def register(desk: DeskRouter) -> None:
     desk.button(LeadStatus)(press)
     desk.button(LeadUndo)(undo)
-    desk.button(TreatedEarly)(treated_early)
+    desk.button(LeadSure)(sure)
+    desk.button(LeadKept)(kept)
     desk.button(LeadCurrent)(refresh)
     desk.replies.append(appointment_reply)
