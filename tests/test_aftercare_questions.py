@@ -28,6 +28,7 @@ QUESTIONS = [
     ("ru", "можно ли загорать в солярии через 5 дней?", "sun"),
     ("en", "can I go out without sunscreen?", "sun"),
     ("en", "my chin is peely", "peeling"), ("ru", "кожа облезла на носу", "peeling"),
+    ("en", "can I wear eye makeup tomorrow?", "makeup"), ("ru", "можно красить глаза?", "makeup"),
 ]
 
 
@@ -116,7 +117,11 @@ async def test_a_symptom_that_is_always_a_problem_alerts_staff_with_its_class(
     ("ru", "губы опухли и тяжело дышать"), ("ru", "кровь не останавливается уже час"),
     # One eye: "лицо сильно опухло, глаз почти не открывается" got the routine reply.
     ("ru", "лицо сильно опухло, глаз почти не открывается"),
-    ("en", "my left eye is swollen shut"), ("en", "I cant open my eye properly")])
+    ("en", "my left eye is swollen shut"), ("en", "I cant open my eye properly"),
+    # Any symptom of the eyes: "глаз болит" and "something got in my eye, it is red and
+    # watering" were one more routine "Pain" or "Redness" for staff.
+    ("ru", "глаз болит"), ("ru", "щиплет глаза"), ("ru", "попало в глаз, глаз красный и слезится"),
+    ("en", "my eye hurts"), ("en", "something got in my eye, it is red and watering")])
 async def test_signs_that_need_care_today_are_urgent_for_client_and_staff(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:
@@ -155,7 +160,9 @@ async def test_signs_that_need_care_today_are_urgent_however_they_are_typed(
 
 @pytest.mark.parametrize("language, text", [
     ("en", "no fever, just a bit sore"), ("ru", "температуры нет, просто немного болит"),
-    ("en", "it stings when I put cream on")])
+    ("en", "it stings when I put cream on"), ("ru", "в глаза не попало, просто щиплет щёки"),
+    ("en", "nothing got in my eyes, my cheeks just sting"),
+    ("en", "my eyes are fine but my cheeks burn"), ("ru", "щиплет кожу под глазами")])
 async def test_a_problem_without_those_signs_is_no_emergency(
         bot: Sandbox, content: Content, language: str, text: str) -> None:
     user, t = await week_started(bot, language)

@@ -66,6 +66,9 @@ class Replies(Dialog):
     # Signs after the procedure that need a doctor's eye today, whatever the day (pus, a
     # fever, pain past bearing): told, not denied, they make a problem urgent.
     urgent: Phrases = ()
+    # The eyes and eyelids: a symptom told of them is urgent; not of the skin around them.
+    eyes: Phrases = ()
+    around_eyes: Phrases = ()
     negators: Phrases = ()
     gone: Phrases = ()
     gone_joins: Phrases = ()
@@ -134,6 +137,8 @@ class ReplyReader:
             t for t in replies.urgent if not self._negators.isdisjoint(tokens(t))))
         self._urgent = Spotter(language, {"urgent": [
             t for t in replies.urgent if self._negators.isdisjoint(tokens(t))]}, reading)
+        self._eyes = Spotter(language, {"eyes": replies.eyes}, reading)
+        self._around_eyes = phrases(replies.around_eyes)
         self._mistake = phrases(replies.mistake)
         self._doubts = {step: phrases(texts) for step, texts in replies.doubts.items()}
         self._not_me = {step: phrases(texts) for step, texts in replies.not_me.items()}
@@ -210,9 +215,12 @@ class ReplyReader:
         """The clauses of a message that say something is so: one with a negator in it says
         it is not ("нет, не загорала", "no keloids, no eczema"); "нет, только ретинол" keeps
         its second clause, as "нет только ретинол" does: a word of `turns` begins a clause."""
-        clauses = [part for clause in _CLAUSE.split(text) for part in (
+        return ", ".join(c for c in self._clauses(text) if self._negators.isdisjoint(tokens(c)))
+
+    def _clauses(self, text: str) -> list[str]:
+        """The message cut at punctuation and before each word of `turns`."""
+        return [part for clause in _CLAUSE.split(text) for part in (
             self._turns.split(clause) if self._turns else (clause,))]
-        return ", ".join(c for c in clauses if self._negators.isdisjoint(tokens(c)))
 
     def clause_starts(self, text: str) -> list[int]:
         """Where each clause of a message begins: at its start, after punctuation, and at a
@@ -334,6 +342,14 @@ class ReplyReader:
         return bool(self._urgent.find(" ".join(self._said(text))).keys) or any(
             _within(words, p) for p in self._urgent_denials)
 
+    def of_the_eyes(self, text: str) -> bool:
+        """Whether a clause of the message tells a symptom and names the eyes or eyelids
+        ("глаз болит", "eyes are red and watering"; not "eyes are fine but my cheeks burn",
+        nor "в глаза не попало"): it is urgent."""
+        return any(self._eyes.find(" ".join(_without(self._said(clause), self._around_eyes))
+                                   ).keys and any(key != "fine" for key in self.checkin(clause))
+                   for clause in self._clauses(text))
+
     def _said(self, text: str, reach: int = 1, *, gone: bool = True,
               negate: bool = True) -> list[str]:
         """The message's words less those denied or told gone, as `checkin` reads them."""
@@ -402,3 +418,14 @@ def _lengths(phrases: frozenset[tuple[str, ...]]) -> tuple[int, ...]:
 def load_replies(root: Path, languages: tuple[str, ...], default: str) -> dict[str, Replies]:
     """Each language's replies (a language without its own file reads with the default's)."""
     return load_per_language(root, "replies", Replies, languages, default)
+
+
+def _without(words: list[str], phrases: frozenset[tuple[str, ...]]) -> list[str]:
+    """The words less every one of `phrases` found in them, longest first."""
+    kept, at = [], 0
+    while at < len(words):
+        found = _longest(tuple(words[at:]), 0, phrases)
+        if found is None:
+            kept.append(words[at])
+        at += len(found) if found else 1
+    return kept

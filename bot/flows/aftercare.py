@@ -267,8 +267,11 @@ async def record(visit: Visit, plan: Plan, day: int, answer_id: str,
                   text: str | None, photo: int | None = None) -> Turn:
     answer = visit.content.aftercare.answer(answer_id)
     assert answer is not None
-    # Swelling is expected on day 1; of the lips and tongue, breathing hard, it is urgent.
-    urgent = text is not None and visit.content.replies[visit.language].urgent(text)
+    # Swelling is expected on day 1; of the lips and tongue, breathing hard, it is urgent; any
+    # symptom told of the eyes is.
+    reader = visit.content.replies[visit.language]
+    urgent = text is not None and (reader.urgent(text) or (
+        answer.problem_from_day is not None and reader.of_the_eyes(text)))
     problem = answer.is_problem(day) or urgent
     # Words typed soon after a problem reported ("Pain" pressed, then what it is like) are
     # more of the same: they join it for staff rather than raise a second alarm.
