@@ -385,11 +385,15 @@ async def test_the_procedure_had_today_told_in_own_words_starts_the_week(
         user.user["id"]) is not None
 
 
-@pytest.mark.parametrize("language, text", [
-    ("ru", "мне вчера сделали процедуру"), ("ru", "вчера была на шлифовке"),
-    ("en", "I had my procedure yesterday"), ("en", "had microdermabrasion yesterday")])
+@pytest.mark.parametrize("language, text, ago", [
+    ("ru", "мне вчера сделали процедуру", 1), ("ru", "вчера была на шлифовке", 1),
+    ("en", "I had my procedure yesterday", 1), ("en", "had microdermabrasion yesterday", 1),
+    # "процедура была вчера" got "What is diamond microdermabrasion?", "мне сделали
+    # процедуру позавчера" the page on how it goes.
+    ("ru", "процедура была вчера", 1), ("ru", "мне сделали процедуру позавчера", 2),
+    ("en", "I had my procedure the day before yesterday", 2)])
 async def test_the_procedure_had_yesterday_starts_the_week_from_yesterday(
-    week_bot: Sandbox, content: Content, language: str, text: str
+    week_bot: Sandbox, content: Content, language: str, text: str, ago: int
 ) -> None:
     """"мне вчера сделали процедуру" was offered to staff as a question the bot cannot
     answer: the client's week never began."""
@@ -400,9 +404,9 @@ async def test_the_procedure_had_yesterday_starts_the_week_from_yesterday(
     assert t("aftercare.started", time=format_time(time(10), "short", locale=language)) in reply
     services = week_bot.app.bot_data["services"]
     plan = await services.stores.aftercare.active_plan(user.user["id"])
-    yesterday = (services.clock.now() - timedelta(days=1)).astimezone(
+    treated = (services.clock.now() - timedelta(days=ago)).astimezone(
         services.settings.timezone).date()
-    assert plan is not None and plan.treated_on == yesterday
+    assert plan is not None and plan.treated_on == treated
 
 
 async def test_a_change_told_beside_the_procedure_had_yesterday_reaches_staff(

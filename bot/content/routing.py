@@ -955,17 +955,16 @@ def faq_matcher(content: Content, language: str) -> FaqMatcher:
                       content.tr_button_label(language, content.faq_ignore_words))
 
 
-def had_today(content: Content, language: str, text: str) -> bool:
-    """Whether the message tells of this procedure had by the writer today ("Мне сегодня
-    сделали процедуру", "had microdermabrasion this morning"): `had_this` typed word for word
-    once the words of `today` are left out, one of them typed, and nothing of `not_this_time`
-    ("my friend had it today")."""
-    return _had_on(content, language, text, content.words[language].health.today)
-
-
-def had_yesterday(content: Content, language: str, text: str) -> bool:
-    """`had_today`, of yesterday ("мне вчера сделали процедуру")."""
-    return _had_on(content, language, text, content.words[language].health.yesterday)
+def had_days_ago(content: Content, language: str, text: str) -> int | None:
+    """How many days ago the message tells this procedure was had by the writer: 0 today
+    ("Мне сегодня сделали процедуру", "had microdermabrasion this morning"), 1 yesterday, 2
+    the day before; `had_this` typed word for word once the words of the day (`today`,
+    `yesterday`, `day_before`) are left out, one of them typed, and nothing of
+    `not_this_time` ("my friend had it today"). None when it tells none of these."""
+    health = content.words[language].health
+    days = {2: health.day_before, 1: health.yesterday, 0: health.today}  # "day before yesterday"
+    return next((ago for ago, day in days.items() if _had_on(content, language, text, day)),
+                None)
 
 
 def _had_on(content: Content, language: str, text: str, day: tuple[str, ...]) -> bool:

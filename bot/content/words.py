@@ -102,6 +102,7 @@ class HealthCues(Dialog):
     # around one ("Мне сегодня сделали процедуру") tells the aftercare week begins now.
     today: Phrases = ()
     yesterday: Phrases = ()  # ...and of yesterday: the week begins from then
+    day_before: Phrases = ()  # ...and of the day before yesterday
     # A period, as typed, word for word ("on my period", "месячные"): a matter of when (the
     # procedure may hurt more then), told beside the caution a health statement gets.
     periods: Phrases = ()

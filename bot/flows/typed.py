@@ -29,8 +29,7 @@ from bot.content.routing import (
     Route,
     after_this,
     asks,
-    had_today,
-    had_yesterday,
+    had_days_ago,
     of_another,
     route,
     tells_health,
@@ -104,13 +103,13 @@ async def message(visit: Visit, text: str) -> Turn:
         return main_menu(visit, note=visit.tr("typed.unclear")) + offer
     # "Мне сегодня сделали процедуру" says what the menu's button says: the week begins; asked
     # beside a question ("I had it today, can I wear makeup tomorrow?"), it is offered.
-    today = found.kind not in ("condition", "health") and had_today(
-        visit.content, visit.language, text)
-    yesterday = found.kind != "condition" and had_yesterday(visit.content, visit.language, text)
-    if (today or yesterday) and not asks(visit.content, visit.language, text):
+    ago = had_days_ago(visit.content, visit.language, text)
+    today = ago == 0 and found.kind not in ("condition", "health")
+    earlier = ago is not None and ago > 0 and found.kind != "condition"
+    if (today or earlier) and not asks(visit.content, visit.language, text):
         if _felt(visit, text):  # "вчера сделали шлифовку, сегодня печёт": staff hear first
             return await aftercare.reported(visit, text)
-        return await aftercare.begin(visit, days_ago=0 if today else 1) + offer
+        return await aftercare.begin(visit, days_ago=ago or 0) + offer
     apart = asked_apart(visit.content, visit.services.matchers[visit.language], visit.language,
                         text, found)
     answered = await _apart(visit, apart) if len(apart) > 1 and not _changes_plans(
