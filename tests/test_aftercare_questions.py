@@ -354,3 +354,51 @@ async def test_all_well_told_after_a_problem_reaches_staff_with_it(
     assert t("aftercare.reply.fine") in shown(await user.send(gone))
     [_, follow_up] = bot.staff_chat()
     assert gone in follow_up.text
+
+
+async def test_all_well_pressed_the_next_morning_reaches_staff_once(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """"Сильно болит щека" on day 3, then "All fine" pressed under day 4's message: staff
+    were never told, and kept an open alert about severe pain."""
+    user, t = await week_started(bot, language)
+    staff = Texts(content, content.languages[0])
+    bot.clock.advance(timedelta(days=3))
+    await user.send({"en": "my cheek hurts a lot", "ru": "сильно болит щека"}[language])
+    bot.clock.advance(timedelta(days=1))
+    await bot.run_scheduler()
+    assert t("aftercare.reply.fine") in shown(await user.press(t.label("aftercare.answer.fine")))
+    [_, better] = bot.staff_chat()
+    assert staff("staff.aftercare.better", name="Anna", day=4, since=3) in better.text
+    assert staff.label("aftercare.answer.fine") in better.text
+    bot.clock.advance(timedelta(days=1))
+    await bot.run_scheduler()
+    await user.press(t.label("aftercare.answer.fine"))
+    assert len(bot.staff_chat()) == 2  # told once: all was well already
+
+
+async def test_stop_with_a_problem_open_tells_staff(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """/stop the day after a problem reported: no more check-ins came, and staff, waiting
+    for one to see how it went, were never told why."""
+    user, _ = await week_started(bot, language)
+    staff = Texts(content, content.languages[0])
+    bot.clock.advance(timedelta(days=3))
+    await user.send({"en": "my cheek hurts a lot", "ru": "сильно болит щека"}[language])
+    bot.clock.advance(timedelta(days=1))
+    await user.send("/stop")
+    [_, stopped] = bot.staff_chat()
+    assert staff("staff.aftercare.stopped_open", name="Anna", day=4, since=3) in stopped.text
+
+
+async def test_stop_after_all_was_well_again_tells_staff_nothing(
+    bot: Sandbox, language: str
+) -> None:
+    user, t = await week_started(bot, language)
+    bot.clock.advance(timedelta(days=3))
+    await user.send({"en": "my cheek hurts a lot", "ru": "сильно болит щека"}[language])
+    bot.clock.advance(timedelta(days=1))
+    await user.send({"en": "all good now", "ru": "всё прошло, всё хорошо"}[language])
+    await user.send("/stop")
+    assert len(bot.staff_chat()) == 2  # the alert and the all-well note

@@ -41,7 +41,6 @@ if TYPE_CHECKING:
 DETAILS = "aftercare_details"
 QUOTED = 3000  # characters of the client's words an alert shows
 FOLLOW_UP = timedelta(hours=1)  # words after a problem reported within this join it
-SAME_DAY = timedelta(hours=12)  # all well told this soon after a problem is news of it
 # Files in the tz database that are not places: the server's own zone, a POSIX fallback,
 # "no zone configured", and the leap-second and POSIX-only copies of every zone.
 NOT_PLACES = frozenset({"localtime", "posixrules", "factory"})
@@ -264,7 +263,10 @@ def today(visit: Visit, plan: Plan) -> int:
 
 
 async def record(visit: Visit, plan: Plan, day: int, answer_id: str,
-                  text: str | None, photo: int | None = None) -> Turn:
+                  text: str | None, photo: int | None = None, *,
+                  said: str | None = None) -> Turn:
+    """A check-in: `text` the client's words kept with it, `said` words telling all is well
+    (not kept: staff read them under the problem they end)."""
     answer = visit.content.aftercare.answer(answer_id)
     assert answer is not None
     # Swelling is expected on day 1; of the lips and tongue, breathing hard, it is urgent; any
@@ -277,9 +279,15 @@ async def record(visit: Visit, plan: Plan, day: int, answer_id: str,
     # more of the same: they join it for staff rather than raise a second alarm.
     more = problem and not urgent and text is not None and photo is None and (
         await visit.stores.aftercare.problem_since(plan.id, day, visit.now - FOLLOW_UP))
+    open_since = None if problem else await visit.stores.aftercare.open_problem(plan.id)
     await visit.stores.aftercare.record_checkin(plan.id, day, answer.id, text, problem, visit.now)
     if not problem and photo is None:
-        return Turn([Reply(visit.tr(answer.normal or "aftercare.reply.fine"))])
+        reply = Turn([Reply(visit.tr(answer.normal or "aftercare.reply.fine"))])
+        if open_since is None or answer.problem_from_day is not None:  # news only of all well
+            return reply
+        told = said or text or visit.content.tr_button_label(visit.settings.default_language,
+                                                              answer.label)
+        return reply + better(visit, day, open_since, told)
     if more:
         note = visit.content.tr_message(visit.settings.default_language,
                                         "staff.aftercare.more", name=visit.client.full_name,
@@ -301,11 +309,12 @@ async def record(visit: Visit, plan: Plan, day: int, answer_id: str,
                 [*turn.staff, StaffPost("", about=user_id, copy_from=(user_id, photo))])
 
 
-def better(visit: Visit, day: int, text: str) -> Turn:
-    """All well told after a problem reported ("уже всё прошло"): for staff, under the alert,
-    so nobody calls about what has passed, or misses that it comes back."""
-    note = visit.content.tr_message(visit.settings.default_language, "staff.aftercare.more",
-                                    name=visit.client.full_name, day=day)
+def better(visit: Visit, day: int, since: int, text: str) -> Turn:
+    """All well told after a problem reported on day `since` ("уже всё прошло", or the
+    button the next morning): for staff, under the alert, so nobody calls about what has
+    passed, or misses that it comes back."""
+    note = visit.content.tr_message(visit.settings.default_language, "staff.aftercare.better",
+                                    name=visit.client.full_name, day=day, since=since)
     user_id = visit.client.user_id
     return Turn(staff=[StaffPost(Markup("{}\n{}").format(note, _quoted(text)),
                                  receipts.thread(user_id), about=user_id)])

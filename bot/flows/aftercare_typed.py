@@ -111,12 +111,8 @@ async def typed(visit: Visit, text: str) -> Turn | None:
         return await aftercare.record(visit, plan, day, answer, text) + answers
     if answers.replies:
         return answers
-    if answer is not None:
-        # "уже всё прошло" after a problem reported today: staff hear it under the alert
-        told = text if await visit.stores.aftercare.problem_since(
-            plan.id, day, visit.now - aftercare.SAME_DAY) else None
-        return await aftercare.record(visit, plan, day, answer, None) + (
-            aftercare.better(visit, day, told) if told else Turn())
+    if answer is not None:  # "уже всё прошло" after a problem: staff read it under the alert
+        return await aftercare.record(visit, plan, day, answer, None, said=text)
     return None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.content.i18n import N_
-from bot.flows import Turn, Visit, my_appointment
+from bot.flows import StaffPost, Turn, Visit, aftercare, my_appointment, receipts
 from bot.flows.dates import appointment_day
 from bot.flows.menu import main_menu
 
@@ -22,17 +22,30 @@ async def stop(visit: Visit) -> Turn:
     stores, user_id = visit.stores, visit.client.user_id
     await stores.clients.stop(user_id, visit.now)
     plan = await stores.aftercare.active_plan(user_id)
+    told = Turn()
     if plan is not None:
+        if (since := await stores.aftercare.open_problem(plan.id)) is not None:
+            told = _stopped_with_a_problem(visit, aftercare.today(visit, plan), since)
         await stores.aftercare.end_plan(plan.id, "stopped", visit.now)
     stopped = await stores.reminders.cancel(user_id) > 0 or plan is not None
     booked = await my_appointment.current(visit)
     if booked is None or booked.appointment_at is None:
         return main_menu(visit, note=visit.tr("aftercare.stopped") if stopped
-                         else visit.tr("aftercare.nothing_to_stop"))
+                         else visit.tr("aftercare.nothing_to_stop")) + told
     await stores.appointments.cancel(booked.id)
     day, hour = appointment_day(visit.services, booked.appointment_at, visit.language)
     return main_menu(visit, note="\n\n".join((visit.tr("aftercare.stopped"), visit.tr(
-        "stop.appointment_kept", date=day, time=hour))))
+        "stop.appointment_kept", date=day, time=hour)))) + told
+
+
+def _stopped_with_a_problem(visit: Visit, day: int, since: int) -> Turn:
+    """The week stopped while the last check-in reported a problem: staff, who may be waiting
+    for the next check-in to see how it goes, will not get one."""
+    user_id = visit.client.user_id
+    note = visit.content.tr_message(visit.settings.default_language,
+                                    "staff.aftercare.stopped_open", name=visit.client.full_name,
+                                    day=day, since=since)
+    return Turn(staff=[StaffPost(note, receipts.thread(user_id), about=user_id)])
 
 
 def register(router: Router) -> None:

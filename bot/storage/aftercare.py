@@ -202,6 +202,14 @@ class AftercareStore(Store):
             " AND answered_at >= ? LIMIT 1", (plan_id, day, iso(since)))
         return row is not None
 
+    async def open_problem(self, plan_id: int) -> int | None:
+        """The day of the plan's latest check-in if it reported a problem (nothing since has
+        said all is well), else None."""
+        row = await self.one(
+            "SELECT day, problem FROM aftercare_checkins WHERE plan_id = ?"
+            " ORDER BY answered_at DESC, id DESC LIMIT 1", (plan_id,))
+        return int(row[0]) if row is not None and row[1] else None
+
     async def progress(self, plan_id: int) -> tuple[int, int]:
         """(messages sent, problems reported) of a plan."""
         row = await self.one(
