@@ -43,6 +43,19 @@ async def test_my_appointment_shows_time_address_and_status(
     assert t.label("appointment.reschedule") in str(client.last.buttons)
 
 
+async def test_book_pressed_with_a_visit_held_shows_the_visit(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """"Book a consultation" pressed by a client holding a time ended in "Sorry, something
+    went wrong on our side": a button, with no words to read, made the day reader fail."""
+    t = Texts(content, language)
+    client = await held(bot, content, language)
+    await client.send("/menu")
+    reply = shown(await client.press(t.label("menu.booking")))
+    assert t("my_appointment.held") in reply and settings.address in reply
+    assert t("error.internal") not in reply
+
+
 @pytest.mark.parametrize("language, text", [
     ("en", "cancel my appointment"), ("en", "I need to cancel the appointment, sorry"),
     ("en", "can I cancel my appt?"), ("en", "i need to cancel"), ("ru", "хочу отменить запись"),

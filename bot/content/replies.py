@@ -223,12 +223,13 @@ class ReplyReader:
             self._turns.split(clause) if self._turns else (clause,))]
 
     def clause_starts(self, text: str) -> list[int]:
-        """Where each clause of a message begins: at its start, after punctuation, and at a
-        word of `turns` ("не смогу завтра, перенесите на четверг": two clauses)."""
+        """Where each clause of a message begins: at its start (an empty message is one empty
+        clause), after punctuation, and at a word of `turns` ("не смогу завтра, перенесите на
+        четверг": two clauses)."""
         starts = {0} | {m.end() for m in _CLAUSE.finditer(text)}
         if self._turns is not None:
             starts |= {m.start() for m in self._turns.finditer(text)}
-        return sorted(start for start in starts if start < len(text))
+        return sorted(start for start in starts if start == 0 or start < len(text))
 
     def doubts(self, step_id: str, text: str) -> bool:
         """Whether a reply to question `step_id` says what may not be known yet ("no, we're
