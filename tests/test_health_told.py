@@ -508,6 +508,24 @@ async def test_health_told_after_a_no_is_never_a_plain_no(
 
 
 @pytest.mark.parametrize("language, step, said", [
+    ("ru", "oncology", "нет, но жду результаты биопсии"),
+    ("ru", "pregnancy", "нет, но тест не делала"), ("ru", "pregnancy", "не исключаю"),
+    ("ru", "epilepsy", "не без этого"), ("en", "burns", "no but it's healing"),
+])
+async def test_a_no_that_is_no_plain_no_never_ends_in_suitable(
+    bot: Sandbox, content: Content, language: str, step: str, said: str
+) -> None:
+    """"нет, но жду результаты биопсии" to the question about cancer, "не исключаю" to the
+    one about pregnancy and "не без этого" to epilepsy were stored as a plain "Нет", and the
+    check ended "no contraindications declared"."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    outcome = await answered_typing(client, t, [], {step: said})
+    assert t("screening.outcome.suitable.title") not in outcome
+
+
+@pytest.mark.parametrize("language, step, said", [
     ("ru", "pregnancy", "нет, но мы с мужем ждем малыша"),
     ("en", "breastfeeding", "no but im nursing my 3 month old"),
 ])

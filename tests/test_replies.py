@@ -59,6 +59,16 @@ PHRASINGS = [
     ("ru", "к счастью нет", "no"), ("ru", "боюсь что нет", "no"), ("ru", "боюсь, что да", "yes"),
     ("ru", "нет... ой, да", "unsure"), ("ru", "нет, вернее есть", "unsure"),
     ("ru", "нет стоп да", "unsure"),
+    # A no that is no denial ("не без этого": there is some), a doubt denied ("не исключаю"),
+    # a later clause saying the other answer: each was stored as a plain no.
+    ("ru", "не без этого", "yes"), ("ru", "не отрицаю", "yes"), ("ru", "не исключено", "unsure"),
+    ("ru", "не исключаю", "unsure"), ("ru", "не факт что нет", "unsure"),
+    ("ru", "не сказала бы что нет", "unsure"), ("ru", "неа, есть", "unsure"),
+    ("ru", "нет, но да", "unsure"), ("ru", "не, ну было немного", "unsure"),
+    ("ru", "надеюсь что нет", "unsure"), ("en", "can't rule it out", "unsure"),
+    ("en", "I hope not", "unsure"), ("en", "yes, no wait", "unsure"),
+    ("ru", "у меня не было", "no"), ("ru", "нет, у меня ничего нет", "no"),
+    ("ru", "нет, всё хорошо", "no"), ("en", "no, never", "no"),
 ]
 
 

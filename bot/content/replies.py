@@ -51,6 +51,8 @@ class Replies(Dialog):
     unsure: Phrases
     withheld: Phrases = ()  # a refusal to say ("не скажу"): no answer, never a no
     hedges: Phrases = ()
+    # How much, beside an answer ("было немного", "yes, a bit"): still that answer.
+    degrees: Phrases = ()
     emphasis: Phrases = ()
     fillers: Phrases = ()
     affirm: Phrases = ()
@@ -125,6 +127,8 @@ class ReplyReader:
         self._turns = re.compile(r"(?i)(?<!\w)(?=(?:{})(?!\w))".format("|".join(
             sorted(map(re.escape, replies.turns), key=len, reverse=True)))) \
             if replies.turns else None
+        self._turn_words = phrases(replies.turns)
+        self._degrees = phrases(replies.degrees)
         # A check-in phrase with a negator in it ("no problems", "проблем нет") is found as
         # written, word for word; the others in any order and form, where they are said.
         self._denials = {key: phrases(tuple(t for t in texts
@@ -177,7 +181,8 @@ class ReplyReader:
                     words) and words[at + len(polar)].isdigit():
                 return None  # "I'm 34", "у меня есть 2 вопроса": no yes to anything
             if polar is not None:
-                return "no" if self._polar[polar] == "no" else "yes"
+                value: Answer = "no" if self._polar[polar] == "no" else "yes"
+                return "unsure" if self._contradicted(text, value) else value
             skip = _longest(words, at, self._emphasis)
             emphasised |= skip is not None
             skip = skip or _longest(words, at, self._fillers)
@@ -185,6 +190,33 @@ class ReplyReader:
                 return None
             at += len(skip)
         return "unsure" if hedged else "yes" if emphasised else None
+
+    def _contradicted(self, text: str, value: Answer) -> bool:
+        """Whether a later clause of the reply is the other answer ("нет, но да", "не, ну было
+        немного", "yes, no wait"): no plain answer either way. The clause is that answer and
+        nothing else but fillers, hedges and `degrees`: "no, I have MS" tells, and is read as
+        telling, not as a yes; "нет, не было" says no twice."""
+        around = (self._turn_words | self._fillers | self._emphasis | self._hedges
+                  | self._degrees | self._around)
+        for clause in self._clauses(text)[1:]:
+            words, at, other = tokens(clause), 0, False
+            while at < len(words):
+                polar = _longest(words, at, self._polar_phrases)
+                skip = _longest(words, at, around)
+                if polar is not None and len(polar) >= len(skip or ()):
+                    other |= self._polar[polar] != value
+                    at += len(polar)
+                    denied = _longest(words, at, self._polar_phrases)
+                    if self._polar[polar] == "no" and (denied is None or self._polar[
+                            denied] == "yes"):  # what a no denies: "не было" is no "было"
+                        at += 1
+                elif skip is not None:
+                    at += len(skip)
+                else:
+                    break
+            if other and at == len(words):
+                return True
+        return False
 
     def withholds(self, text: str) -> bool:
         """Whether a short reply refuses to say ("не скажу", "I'd rather not say")."""

@@ -98,7 +98,8 @@ async def typed(visit: Visit, text: str) -> Turn | None:
         value = visit.content.replies[written].answer(text)
     found = route(visit.content, visit.services.matchers[written], written, text)
     named = _conditions(visit.content, written, text)
-    if of_another(visit.content, written, text):  # "у мамы астма, у меня нет": theirs
+    theirs = of_another(visit.content, written, text)
+    if theirs:  # "у мамы астма, у меня нет": theirs
         value = next(filter(None, map(visit.content.replies[written].answer, writers_clauses(
             visit.content, written, text))), None)
         named = set()
@@ -122,8 +123,12 @@ async def typed(visit: Visit, text: str) -> Turn | None:
         value = "yes"  # "нет, но мы с мужем ждём малыша" to "are you pregnant?": a yes after all
     told = value != YES and (bool(named - _asked(step)) or elsewhere or _tells_health(
         visit.content, written, text, found))
-    if value == NO and not told and (_goes_on(visit.content, written, step, text, named)
-                                     or visit.content.replies[written].doubts(step.id, text)):
+    if value == NO and not told and (
+            _goes_on(visit.content, written, step, text, named)
+            or visit.content.replies[written].doubts(step.id, text)
+            # "нет, но жду результаты биопсии", "no but it's healing": a no that turns on what
+            # it does not name is no plain no
+            or step.kind == "yes_no" and not theirs and _turns_on(visit.content, written, text)):
         value = "unsure"
         # "no, i have MS" at the question about burns: whether the medicine or diagnosis left
         # undenied is this question's or another's, it is told too, so it is never lost.
@@ -154,6 +159,15 @@ def _turned(content: Content, language: str, text: str) -> bool:
     words = content.words.get(language)
     turns = words.health.denial_turns if words else ()
     return not set(turns).isdisjoint(re.findall(r"\w+", text.lower()))
+
+
+def _turns_on(content: Content, language: str, text: str) -> bool:
+    """Whether a reply turns on a word of `denial_turns` to say something of its own: two
+    words or more after it ("no but it's healing"; "not pregnant but rn" says nothing more)."""
+    words = re.findall(r"\w+", text.lower())
+    turns = set(content.words[language].health.denial_turns) if language in content.words \
+        else set()
+    return any(word in turns and len(words) - i > 2 for i, word in enumerate(words))
 
 
 def _asked(step: Step) -> set[str]:
