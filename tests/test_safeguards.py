@@ -67,6 +67,7 @@ async def test_undoing_on_a_booked_lead_brings_its_reminders_back(
     client = await book(bot, content, settings)
     maria = staff_member(bot, settings)
     await press_on_card(bot, maria, 1, "Not suitable")
+    await maria.press(staff.label("staff.call_off.yes"))
     await press_on_card(bot, maria, 1, staff.label("staff.action.undo"))
     move_to(bot, datetime(2026, 12, 1, 18, 0, tzinfo=UTC))
     assert await bot.run_scheduler() == 1

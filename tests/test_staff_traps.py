@@ -73,6 +73,7 @@ async def test_a_lead_that_is_not_coming_loses_its_appointment(
     maria = staff_member(bot, settings)
     assert staff("staff.card.appointment") in (await card(bot, 1)).text
     await press_on_card(bot, maria, 1, target)
+    await maria.press(staff.label("staff.call_off.yes"))
     assert staff("staff.card.appointment") not in (await card(bot, 1)).text
     received = len(client.messages)
     move_to(bot, datetime(2026, 12, 2, 8, 0, tzinfo=UTC))
