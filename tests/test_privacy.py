@@ -194,6 +194,20 @@ async def test_forget_can_be_declined(bot: Sandbox, content: Content) -> None:
         path(content.screening))
 
 
+async def test_no_to_erasing_with_nothing_stored_says_no_erasure_happened(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """/forget, then "No, keep my data", from a client who had only said /start: "your data
+    has already been deleted", while /mydata showed their profile."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    await user.send("/forget")
+    reply = shown(await user.press(t.label("privacy.forget.no")))
+    assert t("privacy.forget.nothing") in reply
+    assert {"en": "deleted", "ru": "удалены"}[language] not in reply
+
+
 async def test_an_older_erasure_question_answered_after_the_erasure_tells_the_truth(
     bot: Sandbox, content: Content, language: str
 ) -> None:
