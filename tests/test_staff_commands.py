@@ -178,3 +178,15 @@ async def test_a_command_staff_do_not_have_is_answered_not_ignored(
     stranger = staff_member(bot, settings, user_id=424242, first_name="Guest")
     assert await stranger.send("/lesds") == []
     assert len(bot.staff_chat()) == 1
+
+
+async def test_a_command_for_another_bot_of_the_group_is_left_to_it(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """"/leads@other_bot", meant for another bot in the staff group, got "There is no command
+    /leads"; one addressed to this bot by its name is its own."""
+    maria = staff_member(bot, settings)
+    assert await maria.send("/leads@other_bot") == []
+    assert await maria.send("/report@other_bot") == []
+    [listing] = await maria.send("/leads@clinic_bot")
+    assert Texts(content, "en")("staff.leads.open", count=0) in listing.text

@@ -141,6 +141,13 @@ def command_name(message: Message) -> str:
     return (message.text or "").split()[0][1:].split("@")[0].lower()
 
 
+def for_another_bot(message: Message, bot_username: str | None) -> bool:
+    """`/leads@other_bot`: in a group with several bots, a command meant for one of them."""
+    words = (message.text or "").split()
+    _, at, addressee = words[0].partition("@") if words else ("", "", "")
+    return bool(at) and addressee.lower() != (bot_username or "").lower()
+
+
 async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     assert update.message is not None
     name, args = command_name(update.message), list(context.args or [])

@@ -149,11 +149,12 @@ async def _or_nothing(turn: Awaitable[Turn | None]) -> Turn:
 
 async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A command staff do not have, typed in the staff chat (a typo: "/lesds"): said so, with
-    the way to the list; from anyone else, chatter, never answered."""
+    the way to the list; from anyone else, or addressed to another bot of the group
+    ("/leads@other_bot"), never answered."""
     message = update.message
     assert message is not None
     member = staff_member(update, _settings(context), "command")
-    if member is None:
+    if member is None or handlers.for_another_bot(message, context.bot.username):
         return
     desk, command = _desk(context, member), "/" + handlers.command_name(message)
 
