@@ -12,7 +12,7 @@ from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox
 from bot.flows.eligibility import path
 from tests.chat import Texts, consented, screen, shown
-from tests.desk import press_on_card, staff_member
+from tests.desk import card, lead_by_chat, press_on_card, staff_member
 
 pytestmark = pytest.mark.engines
 
@@ -23,7 +23,7 @@ async def count(bot: Sandbox, sql: str) -> int:
 
 
 async def test_retention_purges_unconverted_answers_and_old_aftercare_only(
-    bot: Sandbox, content: Content
+    bot: Sandbox, content: Content, settings: Settings
 ) -> None:
     t = Texts(content, "en")
     browsing, booked = bot.user(1), bot.user(2)
@@ -32,7 +32,9 @@ async def test_retention_purges_unconverted_answers_and_old_aftercare_only(
     await booked.press(t.label("screening.outcome.suitable.book"))
     await booked.share_contact()
     await booked.press(t.label("booking.time.any"))
-    await booked.send("/aftercare")
+    maria = staff_member(bot, settings)
+    await press_on_card(bot, maria, 1, "Treated")  # came without an appointment
+    await maria.press(t.label("staff.treated.anyway"))
     for _ in range(8 * 24):
         bot.clock.advance(timedelta(hours=1))
         await bot.run_scheduler()
@@ -50,7 +52,57 @@ async def test_retention_purges_unconverted_answers_and_old_aftercare_only(
     assert kept == steps
     assert await count(bot, "SELECT COUNT(*) FROM aftercare_checkins") == 0
     assert await count(bot, "SELECT COUNT(*) FROM aftercare_messages") == 0
-    assert await count(bot, "SELECT COUNT(*) FROM screenings") == 2  # outcomes stay, answers go
+    assert await count(bot, "SELECT COUNT(*) FROM screenings") == 2
+    # The outcome of a check is health data too ("a specialist needs to decide"): it goes
+    # with the answers, and stays with the visit's.
+    assert await count(bot, "SELECT COUNT(*) FROM screenings WHERE outcome IS NOT NULL") == 1
+
+
+@pytest.mark.parametrize("ending", ["left", "unsuitable"])
+async def test_retention_deletes_a_request_that_never_came_to_a_visit(
+    bot: Sandbox, content: Content, settings: Settings, ending: str
+) -> None:
+    """A request left at the choice of time, with "I have a pacemaker" in its note, or one
+    staff marked "Not suitable", kept its answers, note and phone for ever:
+    /privacy says answers of checks that did not lead to a booking go after 365 days."""
+    t, staff = Texts(content, "en"), Texts(content, "en")
+    client = await lead_by_chat(bot, content)
+    maria = staff_member(bot, settings)
+    if ending == "unsuitable":
+        await press_on_card(bot, maria, 1, "Not suitable")
+    else:
+        await client.send("/start")
+    answers = await count(bot, "SELECT COUNT(*) FROM screening_answers")
+    card_id = (await card(bot, 1)).message_id
+    bot.clock.advance(timedelta(days=settings.retention_days - 5))
+    await bot.run_scheduler()
+    assert await count(bot, "SELECT COUNT(*) FROM leads") == 1  # not yet
+    assert await count(bot, "SELECT COUNT(*) FROM screening_answers") == answers
+    bot.clock.advance(timedelta(days=10))
+    await bot.run_scheduler()
+    assert await count(bot, "SELECT COUNT(*) FROM leads") == 0
+    assert await count(bot, "SELECT COUNT(*) FROM screening_answers") == 0
+    assert await count(bot, "SELECT COUNT(*) FROM screenings WHERE outcome IS NOT NULL") == 0
+    [card_now] = [m for m in bot.staff_chat() if m.message_id == card_id]
+    assert staff.counted("staff.expired.lead", settings.retention_days, id=1,
+                         days=settings.retention_days) == card_now.text
+    assert "Olga" not in card_now.text and card_now.buttons == []
+    mine = shown(await client.send("/mydata"))
+    assert t("screening.outcome.suitable.title") not in mine
+
+
+async def test_retention_keeps_a_request_that_came_to_a_visit(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    await lead_by_chat(bot, content)
+    maria = staff_member(bot, settings)
+    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    await maria.reply_to(prompt, "2026-12-03 14:30")
+    await press_on_card(bot, maria, 1, "Archived")  # the visit is over, or called off
+    await maria.press(Texts(content, "en").label("staff.call_off.yes"))
+    bot.clock.advance(timedelta(days=settings.retention_days + 10))
+    await bot.run_scheduler()
+    assert await count(bot, "SELECT COUNT(*) FROM leads") == 1
 
 
 async def test_retention_with_nothing_to_purge_leaves_the_wal_alone(

@@ -243,6 +243,14 @@ def erased_post(services: Services, message_id: int, *, lead_id: int | None = No
     return StaffPost(services.content.tr_message(staff, "staff.erased.post"), edit=message_id)
 
 
+def expired_post(services: Services, message_id: int, lead_id: int) -> StaffPost:
+    """A request's card once retention deleted it: it showed health answers nobody keeps."""
+    staff = services.settings.default_language
+    return StaffPost(services.content.tr_counted_message(
+        staff, "staff.expired.lead", services.settings.retention_days, id=lead_id,
+        days=services.settings.retention_days), edit=message_id)
+
+
 def register(router: Router) -> None:
     router.command("privacy", N_("command.privacy"))(lambda v, _: ready(notice(v)))
     router.command("mydata", N_("command.mydata"))(lambda v, _: my_data(v))

@@ -29,6 +29,6 @@ from bot.storage.stores import Stores
 
 __all__ = ["ChatState", "Client", "Course", "Database", "DatabaseUnavailable",
            "MalformedDatabaseUrl", "DueMessage", "Erased", "Lead", "OutboxEntry",
-           "PersonalData", "Plan", "PlanMessage", "Reminder", "RelayThread", "ScreeningRecord",
-           "StatusChange", "Stores", "file_identity", "iso", "read_only_uri",
+           "PersonalData", "Plan", "PlanMessage", "Reminder", "RelayThread",
+           "ScreeningRecord", "StatusChange", "Stores", "file_identity", "iso", "read_only_uri",
            "storage_trouble"]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from bot.storage.base import Store, iso, maybe_moment
+from bot.storage.base import Store, iso, marks, maybe_moment
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,26 @@ class Erased:
     lead_cards: list[tuple[int, int]]  # (lead id, staff message id)
     other_posts: list[int]
     documents: list[int] = field(default_factory=list)  # files naming the client: deleted
+
+
+@dataclass(frozen=True)
+class Purged:
+    """What retention removed: rows deleted or cleared, and the staff-chat cards of the
+    requests deleted, (lead id, staff message id), to be marked as expired."""
+
+    rows: int
+    lead_cards: list[tuple[int, int]]
+
+
+# A request that never came to a visit: never booked nor treated, and its last change is
+# older than the retention period; nor any time it holds still to come.
+EXPIRED_LEADS = (
+    "SELECT l.id, l.staff_message_id, l.screening_id FROM leads AS l"
+    " WHERE l.status NOT IN ('booked', 'treated') AND NOT EXISTS ("
+    " SELECT 1 FROM lead_history AS h WHERE h.lead_id = l.id"
+    " AND h.new_status IN ('booked', 'treated'))"
+    " AND COALESCE((SELECT MAX(h.changed_at) FROM lead_history AS h WHERE h.lead_id = l.id),"
+    " l.created_at) < ? AND (l.appointment_at IS NULL OR l.appointment_at < ?)")
 
 
 class PrivacyStore(Store):
@@ -107,11 +127,11 @@ class PrivacyStore(Store):
         await self.database.checkpoint()
         return Erased(cards, posts, documents)
 
-    async def purge(self, before: datetime) -> int:
-        """Retention: health answers of screenings that never became a lead, the details of
-        aftercare weeks, and health told outside a check, once they are older than `before`.
-        A check left unfinished counts from its last answer: it is cancelled, as if the client
-        had left it then. Returns rows deleted or cleared."""
+    async def purge(self, before: datetime) -> Purged:
+        """Retention: health answers of checks that never led to a visit, and their outcomes;
+        requests that never came to a visit, whole; the details of aftercare weeks; and health
+        told outside a check; each once older than `before`. A check left unfinished counts
+        from its last answer: it is cancelled, as if the client had left it then."""
         async with self.transaction() as db:
             last_activity = ("COALESCE((SELECT MAX(a.answered_at) FROM screening_answers AS a"
                              " WHERE a.screening_id = screenings.id), started_at)")
@@ -119,11 +139,18 @@ class PrivacyStore(Store):
                 "UPDATE screenings SET status = 'cancelled', current_step = NULL,"
                 f" finished_at = {last_activity} WHERE status = 'active'"
                 f" AND {last_activity} < ?", (iso(before),))
+            expired = await db.all(EXPIRED_LEADS, (iso(before), iso(before)))
+            ids = [int(r[0]) for r in expired]
+            leads = await db.write(f"DELETE FROM leads WHERE id IN ({marks(ids)})",
+                                   tuple(ids)) if ids else 0
+            unled = ("SELECT s.id FROM screenings AS s WHERE s.finished_at < ?"
+                     " AND NOT EXISTS (SELECT 1 FROM leads AS l WHERE l.screening_id = s.id)")
             answers = await db.write(
-                "DELETE FROM screening_answers WHERE screening_id IN ("
-                " SELECT s.id FROM screenings AS s WHERE s.finished_at < ?"
-                " AND NOT EXISTS (SELECT 1 FROM leads AS l WHERE l.screening_id = s.id))",
+                f"DELETE FROM screening_answers WHERE screening_id IN ({unled})",
                 (iso(before),))
+            outcomes = await db.write(
+                f"UPDATE screenings SET outcome = NULL WHERE outcome IS NOT NULL"
+                f" AND id IN ({unled})", (iso(before),))
             checkins = await db.write(
                 "DELETE FROM aftercare_checkins WHERE plan_id IN ("
                 " SELECT id FROM aftercare_plans WHERE ended_at < ?)", (iso(before),))
@@ -133,7 +160,7 @@ class PrivacyStore(Store):
             told = await db.write("UPDATE clients SET health_told_at = NULL,"
                                   " health_told = NULL WHERE health_told_at < ?",
                                   (iso(before),))
-        purged = answers + checkins + messages + told
+        purged = leads + answers + outcomes + checkins + messages + told
         if purged:  # else there is nothing erased to truncate away, and it runs every hour
             await self.database.checkpoint()
-        return purged
+        return Purged(purged, [(int(r[0]), int(r[1])) for r in expired if r[1] is not None])

@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 
 from telegram import Bot
 
-from bot.flows import Services, Visit, booking
+from bot.flows import Services, Visit, booking, privacy
 from bot.flows.aftercare_days import AftercareDays
 from bot.flows.routes import digests, schedules
 from bot.flows.scheduled import Due, Hold
@@ -215,11 +215,19 @@ class Scheduler:
         if self._purged_at and now - self._purged_at < PURGE_INTERVAL:
             return
         self._purged_at = now
-        days = self.services.settings.retention_days
-        purged = await self.services.stores.privacy.purge(now - timedelta(days=days))
-        await self.services.stores.inbox.purge(now - HANDLED_KEPT)
-        if purged:
-            log.info("retention: purged %s rows older than %s days", purged, days)
+        services, days = self.services, self.services.settings.retention_days
+        async with services.stores.database.turn():  # the cards marked with what they showed
+            purged = await services.stores.privacy.purge(now - timedelta(days=days))
+            held = await self.outbox.hold([privacy.expired_post(services, message_id, lead_id)
+                                           for lead_id, message_id in purged.lead_cards])
+        try:
+            await self.outbox.send_held(held, [])
+        finally:
+            await self.outbox.release(held)
+        await services.stores.inbox.purge(now - HANDLED_KEPT)
+        if purged.rows:
+            log.info("retention: purged %s rows older than %s days (%s requests)",
+                     purged.rows, days, len(purged.lead_cards))
 
     async def _aftercare(self, now: datetime) -> int:
         """The aftercare week, the busiest kind, in batches with clients in parallel, and a
