@@ -72,6 +72,24 @@ async def test_health_told_before_the_check_is_counted_in_it(
     assert told_in(t, outcome)
 
 
+async def test_health_told_before_a_check_counts_in_the_next_one_too(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """"у меня эпилепсия" at the menu, then the check: "a specialist needs to decide", and
+    "the next check takes this into account". The next check, all no, said "no
+    contraindications declared", and staff got a clean lead for an epileptic client."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    await client.send({"en": "I have epilepsy", "ru": "у меня эпилепсия"}[language])
+    first = shown(await screen(client, t))
+    assert t("screening.outcome.suitable.title") not in first
+    again = shown(await screen(client, t, again=True))
+    assert t("screening.outcome.suitable.title") not in again
+    assert t("screening.reason.told_named",
+             conditions=t.label("screening.condition.epilepsy")) in again
+
+
 async def test_a_condition_told_before_the_check_is_named_to_client_and_staff(
     bot: Sandbox, content: Content, language: str
 ) -> None:

@@ -107,11 +107,15 @@ async def advance(visit: Visit, record: ScreeningRecord, step: Step, value: str)
         return Turn([ask(visit, updated, following, edit=True)])
     verdict = evaluate(screening, updated.answers)
     said = await visit.stores.clients.take_health_told(visit.client.user_id)
-    if said is not None:
+    before = await visit.stores.screenings.last_finished(visit.client.user_id)
+    earlier = before.answers.get(TOLD) if before is not None else None
+    if said is not None or earlier is not None:
         # Health told outside the check ("I have Crohn's", "I'm on warfarin", typed at the
         # menu) counts in it, with the conditions it named, beside anything the check found
-        # itself: staff see all the client said.
-        answer = told(said, updated.answers.get(TOLD))
+        # itself: staff see all the client said. What a check before counted, this one does
+        # too: nothing the client said since took it back.
+        carried = [c for c in (earlier or "").split(",") if c and c != YES]
+        answer = told([*carried, *(said or ())], updated.answers.get(TOLD))
         await visit.stores.screenings.save_answer(record.id, TOLD, answer, step.id, visit.now)
         updated = updated.answered(TOLD, answer)
         verdict = evaluate(screening, updated.answers)
