@@ -6,7 +6,7 @@ from datetime import date, time
 
 import pytest
 
-from bot.flows.days import AskedDay, parse_day
+from bot.flows.days import AskedDay, parse_day, weekday_against
 
 TODAY = date(2026, 11, 24)  # a Tuesday
 
@@ -108,3 +108,11 @@ def test_a_named_day_is_read(text: str, expected: AskedDay) -> None:
                                   "I sat at home all day", "in the sun at noon?"])
 def test_words_that_are_no_day_name_none(text: str) -> None:
     assert parse_day(text, TODAY) is None
+
+
+@pytest.mark.parametrize(("text", "weekday"), [
+    ("friday the 27th at 3pm", None), ("thursday the 27th at 3pm", 3),
+    ("завтра в пятницу", 4), ("tomorrow wednesday", None), ("next friday", None),
+    ("sat 28th", None), ("sun 28th at 10", 6), ("на 28-е", None)])
+def test_a_weekday_beside_a_date_it_is_not_is_found(text: str, weekday: int | None) -> None:
+    assert weekday_against(text, TODAY) == weekday

@@ -185,6 +185,23 @@ async def test_an_hour_with_am_or_pm_typed_takes_that_slot(
 
 
 @pytest.mark.engines("sqlite")
+async def test_a_weekday_that_is_not_the_dates_holds_nothing_and_says_so(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """"friday the 10th at 3pm" held Thursday the 10th at once: the client asked for a Friday
+    and got a Thursday, without a word."""
+    t = Texts(content, language)
+    client = await at_picker(bot, content, language=language)
+    reply = shown(await client.send({"en": "friday the 28th at 1pm",
+                                     "ru": "в пятницу 28-го в 13:00"}[language]))
+    assert await stores_of(bot).leads.get(1) is None
+    assert t("slots.weekday_differs", day={"en": "Saturday 28 November",
+                                           "ru": "Суббота 28 ноября"}[language],
+             weekday={"en": "Friday", "ru": "пятница"}[language]) in reply
+    assert buttons(client.last, "stime:")  # Saturday's times, to pick from
+
+
+@pytest.mark.engines("sqlite")
 async def test_a_time_typed_that_is_not_free_shows_that_days_times(
     bot: Sandbox, content: Content, language: str
 ) -> None:

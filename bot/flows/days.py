@@ -114,6 +114,21 @@ def parse_day(text: str, today: date) -> AskedDay | None:
     return AskedDay(day, since, until)
 
 
+def weekday_against(text: str, today: date) -> int | None:
+    """The weekday (Monday 0) the text names beside a day it names otherwise, where the two
+    disagree ("friday the 10th", the 10th a Thursday; "завтра в пятницу" on a Tuesday): the
+    client meant one of them, and which is not for the bot to guess. None where they agree or
+    the text names no such pair."""
+    asked = parse_day(text, today)
+    lowered = text.casefold().replace("ё", "е")
+    named = next((n for word in _WORD.findall(lowered) if (n := _weekday(word)) is not None),
+                 None)
+    if named is None and (m := _SAT_SUN.search(lowered)):
+        named = 5 if m[1] == "sat" else 6
+    return named if asked is not None and named is not None and (
+        asked.day.weekday() != named) else None
+
+
 def _hour(hour: int, said: str) -> int:
     """The hour on the 24-hour clock: English screens show "5:15 PM", so clients write "after
     5pm" (and Russian ones "после 5 вечера") for 17:00. An hour past 12 is read as it is."""

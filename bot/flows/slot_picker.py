@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Annotated
 
 from babel.dates import format_date, format_skeleton, format_time
@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from bot.callbacks import MAX_ID, Between, CallbackData
 from bot.flows import Button, Buttons, Reply, Turn, Visit
-from bot.flows.days import AskedDay, at_a_time, parse_day
+from bot.flows.days import AskedDay, at_a_time, parse_day, weekday_against
 from bot.flows.menu import MenuAction
 from bot.flows.slots import bookable_days, free
 from bot.flows.staff import CALL_BACK
@@ -186,7 +186,14 @@ async def typed(visit: Visit, lead: int, text: str, note: Markup,
     a time typed alone, the day the client named last, `typed_day`), else the day `shown`,
     else the days."""
     asked = typed_day(visit, text, earlier, shown) or _on_screen(visit, earlier, shown)
-    if asked is not None and asked_day(visit, text) is not None and at_a_time(text):
+    today = visit.now.astimezone(visit.settings.timezone).date()
+    if asked is not None and (named := weekday_against(text, today)) is not None:
+        # "friday the 10th", the 10th a Thursday: the date's times, and the weekday it is
+        weekday = format_date(today + timedelta(days=(named - today.weekday()) % 7), "EEEE",
+                              locale=visit.language)
+        note = under(note, visit.tr("slots.weekday_differs", day=_day_label(visit, asked.day),
+                                    weekday=weekday))
+    elif asked is not None and asked_day(visit, text) is not None and at_a_time(text):
         # "Saturday at 11am", and 11:00 is no free time (else it was taken): nothing is free
         # at the time asked, and the day's other times are shown, those before it too.
         asked = AskedDay(asked.day, asked.since, asked.since)
@@ -235,7 +242,9 @@ async def typed_slot(visit: Visit, text: str, earlier: str | None,
     names, or the one on screen or they named last (`typed_day`), as if its button were
     pressed; None when no such time is free."""
     clock, asked = _clock(text), typed_day(visit, text, earlier, shown)
-    if clock is None or asked is None or asked.day not in await bookable_days(visit):
+    today = visit.now.astimezone(visit.settings.timezone).date()
+    if clock is None or asked is None or asked.day not in await bookable_days(visit) or (
+            weekday_against(text, today) is not None):  # which day was meant: asked first
         return None
     hour, minute, half = int(clock[1]), int(clock[2] or 0), (clock[3] or "").lower()
     hours = {hour % 12 + 12} if half.startswith("p") else {hour % 12} if half else {
