@@ -185,6 +185,31 @@ async def test_an_hour_with_am_or_pm_typed_takes_that_slot(
 
 
 @pytest.mark.engines("sqlite")
+@pytest.mark.parametrize("typed", ["99", "31.02", "😀"])
+async def test_digits_or_emoji_at_the_picker_are_no_note_for_the_clinic(
+    bot: Sandbox, content: Content, settings: Settings, language: str, typed: str
+) -> None:
+    """"99", "31.02" or "😀" typed at the day list got "Noted for the clinic: «99»" and went
+    on the card as the client's note; while moving a visit, each one edited the card again."""
+    t = Texts(content, language)
+    client = await at_picker(bot, content, language=language)
+    reply = shown(await client.send(typed))
+    assert t("slots.unread", text=typed) in reply
+    assert t("booking.noted", note=typed) not in reply
+    await pick_first_slot(client)
+    lead = await stores_of(bot).leads.get(1)
+    assert lead is not None and lead.note is None
+    maria = staff_member(bot, settings)
+    await press_on_card(bot, maria, 1, "Booked")
+    await client.send("/appointment")
+    await client.press(t.label("appointment.reschedule"))
+    edits = sum(m.edits for m in bot.staff_chat())
+    assert t("slots.unread", text=typed) in shown(await client.send(typed))
+    assert sum(m.edits for m in bot.staff_chat()) == edits
+    assert (await stores_of(bot).leads.get(1)).note is None
+
+
+@pytest.mark.engines("sqlite")
 async def test_a_weekday_that_is_not_the_dates_holds_nothing_and_says_so(
     bot: Sandbox, content: Content, language: str
 ) -> None:

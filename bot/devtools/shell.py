@@ -59,12 +59,12 @@ class Shell:
             print(f"\n({stamp()})", end="")
         for message in shown:
             side = self.staff if message.chat_id == self.staff.chat["id"] else self.client
+            edited = " (edited)" if message.edits else ""
             if side is self.speaker:
-                edited = " (edited)" if message.edits else ""
                 print(f"\nbot{edited}: " + plain(message.text).replace("\n", "\n     "))
             else:
                 where = "the staff chat" if side is self.staff else self.client.user["first_name"]
-                print(f"\n┄┄ to {where} ┄┄\n{plain(message.text)}")
+                print(f"\n┄┄ to {where}{edited} ┄┄\n{plain(message.text)}")
             if message.document:
                 self._show_document(message.document)
             self._show_buttons(message, side)

@@ -387,6 +387,8 @@ async def remind_time(visit: Visit, text: str, data: dict[str, Any]) -> Turn | N
         return heard + chosen if chosen is not None else None
     if reader.resumes(text):
         note = visit.tr("resume.here")
+    elif slot_picker.unread(visit, text):  # "99", "31.02", "😀": no day read, and no note
+        note = visit.tr("slots.unread", text=text.strip()[:slot_picker.NOTE_LIMIT])
     else:
         kept = slot_picker.with_note(data.get("note"), text)
         await visit.stores.chat_states.save(visit.client.user_id, TIME, {**data, "note": kept},

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from bot.callbacks import MAX_ID, Between, CallbackData
 from bot.flows import Button, Buttons, Reply, Turn, Visit
-from bot.flows.days import AskedDay, at_a_time, parse_day, weekday_against
+from bot.flows.days import AskedDay, at_a_time, names_hours, parse_day, weekday_against
 from bot.flows.menu import MenuAction
 from bot.flows.slots import bookable_days, free
 from bot.flows.staff import CALL_BACK
@@ -273,6 +273,18 @@ def gone(visit: Visit, at: datetime) -> Markup:
 def asked_day(visit: Visit, text: str) -> AskedDay | None:
     today = visit.now.astimezone(visit.settings.timezone).date()
     return parse_day(text, today)
+
+
+PHONE_DIGITS = 7  # as many digits or more may be a number to call, for staff to read
+
+
+def unread(visit: Visit, text: str) -> bool:
+    """Whether text typed at the picker names no day nor hours and says nothing for staff to
+    read either: no word nor a phone number, only digits, signs or emoji ("99", "31.02",
+    "😀")."""
+    return not any(character.isalpha() for character in text) and sum(
+        character.isdigit() for character in text) < PHONE_DIGITS and asked_day(
+        visit, text) is None and not names_hours(text)
 
 
 def with_note(earlier: str | None, text: str) -> str:
