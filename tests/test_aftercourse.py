@@ -64,6 +64,30 @@ async def test_day_8_asks_for_a_rating_and_a_good_one_gets_the_review_links(
     assert not [m for m in bot.staff_chat() if "5 of 5" in m.text or "5 из 5" in m.text]
 
 
+@pytest.mark.parametrize("passed", [False, True])
+async def test_no_rating_is_asked_while_a_problem_reported_is_open(
+    bot: Sandbox, content: Content, settings: Settings, language: str, passed: bool
+) -> None:
+    """"Появились пузыри и гной" on day 3, then the week went on as if nothing were said:
+    "almost there!", "your aftercare week is complete 🎉", and "rate your visit from 1 to 5".
+    Each day's message now names the problem first, and no rating is asked while it is open;
+    once the client says all is well, the week reads as usual again."""
+    t = Texts(content, language)
+    client = await treated(bot, content, settings, language)
+    move_to(bot, TREATED + timedelta(days=3))
+    await client.send({"en": "blisters and pus on my cheek", "ru": "появились пузыри и гной"}[
+        language])
+    move_to(bot, datetime(2026, 12, 6, 10, 0, tzinfo=UTC))  # day 4's message
+    await bot.run_scheduler()
+    assert t("aftercare.problem_open", day=3) in client.last.text
+    if passed:
+        await client.send({"en": "all good now", "ru": "всё прошло, всё хорошо"}[language])
+        move_to(bot, datetime(2026, 12, 7, 10, 0, tzinfo=UTC))
+        await bot.run_scheduler()
+        assert t("aftercare.problem_open", day=3) not in client.last.text
+    assert len(await review_request(bot, client, t)) == (1 if passed else 0)
+
+
 async def test_a_low_rating_alerts_staff_with_the_clients_words(
     bot: Sandbox, content: Content, settings: Settings, language: str
 ) -> None:

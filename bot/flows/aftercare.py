@@ -112,15 +112,17 @@ async def end_earlier(services: Services, user_id: int, treated_at: datetime) ->
 
 
 def nudge(content: Content, language: str, plan: Plan, day: int,
-          course_weeks: int | None = None) -> Reply:
+          course_weeks: int | None = None, problem_on: int | None = None) -> Reply:
     """One day's message with the check-in buttons; the closing day also offers booking, with
     the weeks still to the next session where staff set a course (`course_weeks` after the
-    procedure), or nothing of it where its offer comes that day."""
+    procedure), or nothing of it where its offer comes that day. A problem the client's last
+    check-in reported (on day `problem_on`) is named first: the day's cheer alone would read
+    as if nobody had heard."""
     aftercare = content.aftercare
     left = None if course_weeks is None else (course_weeks * 7 - day) // 7
     text = content.render(language, "aftercare_day.j2", day_text=content.tr_message(
         language, aftercare.days[day]), closing=day == aftercare.closing_day,
-        course_weeks=left, course=course_weeks is not None)
+        course_weeks=left, course=course_weeks is not None, problem_on=problem_on)
     rows = _checkins(content, language, plan, day)
     if day == aftercare.closing_day:
         rows.append((Button(content.tr_button_label(language, "aftercare.book_next"),

@@ -38,8 +38,10 @@ class AftercareDays(Schedule[DueMessage]):
         plan = Plan(row.plan_id, row.user_id, row.treated_on, row.timezone, "active")
         course = await services.stores.courses.latest_of_client(row.user_id) \
             if row.day == services.content.aftercare.closing_day else None
+        problem = await services.stores.aftercare.open_problem(row.plan_id)
         return Due(row.chat_id, row.user_id, nudge(services.content, language, plan, row.day,
-                                                   course[1].weeks if course else None),
+                                                   course[1].weeks if course else None,
+                                                   problem),
                    f"aftercare message {row.id} (plan {row.plan_id}, day {row.day})")
 
     async def record(self, services: Services, row: DueMessage, outcome: str,

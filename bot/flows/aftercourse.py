@@ -76,6 +76,9 @@ async def reminder(services: Services, client: Client, kind: str, language: str)
     if await services.stores.clients.stopped(client.user_id):  # /stop, whatever staff set
         return None
     if kind == REVIEW:
+        plan = await services.stores.aftercare.latest_plan(client.user_id)
+        if plan is not None and await services.stores.aftercare.open_problem(plan.id) is not None:
+            return None  # a problem still open: staff are with it, no rating asked for now
         stars = tuple(Button(content.tr_button_label(language, "aftercourse.review.stars",
                                                      stars=n), Rating(n).pack())
                       for n in range(1, 6))
