@@ -402,3 +402,29 @@ async def test_stop_after_all_was_well_again_tells_staff_nothing(
     await user.send({"en": "all good now", "ru": "всё прошло, всё хорошо"}[language])
     await user.send("/stop")
     assert len(bot.staff_chat()) == 2  # the alert and the all-well note
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "можно пить алкоголь?"), ("ru", "можно бриться?"),
+    ("ru", "можно ли трогать лицо руками?")])
+async def test_a_question_of_the_week_no_card_answers_is_offered_to_a_person(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """"можно пить алкоголь?" and "можно бриться?" in the week got the same general card of
+    the week's care each time, with no word that it did not answer them, nor a way to ask."""
+    user, t = await week_started(bot, language)
+    bot.clock.advance(timedelta(days=1))
+    reply = shown(await user.send(text))
+    assert t("faq.week_not_here") in reply
+    await user.press(t.label("faq.forward.yes"))
+    assert text in bot.staff_chat()[-1].text
+
+
+@pytest.mark.parametrize("language, text", [("ru", "можно скраб?"), ("en", "can I use a scrub?")])
+async def test_a_scrub_asked_about_gets_the_washing_card(
+    bot: Sandbox, language: str, text: str
+) -> None:
+    user, t = await week_started(bot, language)
+    reply = shown(await user.send(text))
+    assert t("aftercare.question.washing") in reply
+    assert t("faq.week_not_here") not in reply

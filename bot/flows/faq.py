@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from bot.callbacks import CallbackData
-from bot.content.i18n import display_name
+from bot.content.i18n import N_, display_name
 from bot.content.routing import route
 from bot.flows import Button, Reply, StaffPost, Turn, Visit, receipts
 from bot.flows.menu import MenuAction, main_menu, ready
@@ -78,9 +78,9 @@ def answer(visit: Visit, topic_id: str, *, edit: bool = False, asked: str = "") 
                                offer=offer.action if offer else None)])
 
 
-async def offer_to_staff(visit: Visit, text: str) -> Turn:
+async def offer_to_staff(visit: Visit, text: str, ask: str = N_("faq.no_match")) -> Turn:
     """A question no topic answers: ask whether to pass it on to staff (with the one offered
-    just before, if this message came instead of its answer)."""
+    just before, if this message came instead of its answer), in the words of `ask`."""
     lapsed = _LAPSED.get()
     if lapsed is not None and lapsed[0] == visit.message_id:
         text = f"{lapsed[1]}\n\n{text}"
@@ -89,7 +89,7 @@ async def offer_to_staff(visit: Visit, text: str) -> Turn:
                                         visit.now)
     buttons = ((visit.tr_button("faq.forward.yes", ForwardQuestion("yes").pack()),),
                (visit.tr_button("faq.forward.no", ForwardQuestion("no").pack()),))
-    return Turn([Reply(visit.tr("faq.no_match"), buttons)])
+    return Turn([Reply(visit.tr(ask), buttons)])
 
 
 async def forward(visit: Visit, confirmed: bool, *, edit: bool = True) -> Turn | None:

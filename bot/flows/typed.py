@@ -212,12 +212,24 @@ async def _answer(visit: Visit, found: Route, text: str) -> Turn:
     if found.kind == "faq":
         topic = faq.answer(visit, found.keys[0], asked=text)
         assert topic is not None
+        if await _week_question_unanswered(visit, found, text):
+            # "можно пить алкоголь?" in the week: the week's page, and a person for the rest
+            topic += await faq.offer_to_staff(visit, text, N_("faq.week_not_here"))
         return topic
     if found.kind == "smalltalk" and found.keys[0] == "help":
         return help_text(visit)
     if found.kind == "smalltalk":
         return main_menu(visit, note=visit.tr(SMALLTALK.get(found.keys[0], "smalltalk.ok")))
     return await faq.offer_to_staff(visit, text)
+
+
+async def _week_question_unanswered(visit: Visit, found: Route, text: str) -> bool:
+    """Whether a question asked after the procedure reached the page of the week's care
+    without one of the week's own questions in it ("can I drink alcohol?", "можно бриться?"):
+    the page is general, the question is not."""
+    topic = visit.content.faq_topic(found.keys[0])
+    return topic is not None and bool(topic.week) and "?" in text and not visit.content.replies[
+        visit.language].aftercare_questions(text) and await aftercare.treated_lately(visit)
 
 
 def _felt(visit: Visit, text: str) -> bool:
