@@ -161,3 +161,20 @@ async def test_media_at_the_consent_question_asks_for_consent_again(
         assert t.label("screening.consent.yes") in str(user.last.buttons)
     await user.press(t.label("screening.consent.yes"))
     assert t("screening.consent.thanks") in shown(user.messages[-2:])
+
+
+@pytest.mark.parametrize("send", ["send_voice", "send_sticker"])
+async def test_media_after_talk_to_a_person_asks_for_the_message_again(
+    bot: Sandbox, content: Content, send: str
+) -> None:
+    """"Talk to a person", then a voice message: the menu came, yet the next words typed still
+    went to staff, as the message the menu seemed to have dropped."""
+    t = Texts(content, "en")
+    user = bot.user()
+    await user.send("/menu")
+    await user.press(t.label("menu.person"))
+    reply = shown(await getattr(user, send)())
+    assert t("error.unsupported_message") in reply and t("person.ask") in reply
+    assert t("menu.title") not in reply
+    await user.send("Do you have parking nearby?")
+    assert "Do you have parking nearby?" in bot.staff_chat()[-1].text

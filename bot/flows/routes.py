@@ -56,9 +56,10 @@ from bot.flows.staff import (
 
 async def not_understood(visit: Visit, note: str) -> Turn:
     """What the client sent is not understood (a sticker, an edit, an old button): the step an
-    open booking, the consent or the check waits on is shown again under why, else the menu."""
+    open booking, the consent, the check or a message to a person waits on is shown again
+    under why, else the menu."""
     return await booking.again(visit, note) or await consent.again(visit, note) or \
-        await screening.not_understood(visit, note)
+        await typed.again(visit, note) or await screening.not_understood(visit, note)
 
 
 def client_router() -> Router:

@@ -295,6 +295,15 @@ async def ask_person(visit: Visit) -> Turn:
     return Turn([Reply(visit.tr("person.ask"))])
 
 
+async def again(visit: Visit, note: str) -> Turn | None:
+    """"Talk to a person" waiting for the message, asked again under why the client's last one
+    was not understood (a sticker, a voice message); None when it is not waiting."""
+    state = await visit.stores.chat_states.get(visit.client.user_id)
+    if state is None or state.state != TO_PERSON:
+        return None
+    return Turn([Reply(visit.tr(note) + "\n\n" + visit.tr("person.ask"))])
+
+
 async def to_person(visit: Visit, text: str, data: dict[str, Any]) -> Turn:
     if len(text) > faq.MAX_QUESTION:
         return Turn([Reply(visit.tr("faq.too_long", limit=faq.MAX_QUESTION))])
