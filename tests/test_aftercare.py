@@ -370,6 +370,8 @@ async def test_timezone_accepts_only_real_zones_in_their_own_spelling(
     ("ru", "сегодня сделали шлифовку лица"),
     ("en", "I had my procedure today"),
     ("en", "had microdermabrasion this morning"),
+    # "had it done this morning" alerted staff of an aftercare problem, and started nothing.
+    ("en", "had it done this morning"), ("en", "I got my diamond peel done today"),
 ])
 async def test_the_procedure_had_today_told_in_own_words_starts_the_week(
     week_bot: Sandbox, content: Content, language: str, text: str
@@ -391,7 +393,11 @@ async def test_the_procedure_had_today_told_in_own_words_starts_the_week(
     # "процедура была вчера" got "What is diamond microdermabrasion?", "мне сделали
     # процедуру позавчера" the page on how it goes.
     ("ru", "процедура была вчера", 1), ("ru", "мне сделали процедуру позавчера", 2),
-    ("en", "I had my procedure the day before yesterday", 2)])
+    ("en", "I had my procedure the day before yesterday", 2),
+    # "I had it done 3 days ago" began the week at day 2, as "10 days ago" did, which began a
+    # whole week of sun-free days more.
+    ("en", "I had it done 3 days ago", 3), ("ru", "процедура была 5 дней назад", 5),
+    ("en", "I did the microderm 2 days ago", 2), ("en", "did the microderm yesterday", 1)])
 async def test_the_procedure_had_yesterday_starts_the_week_from_yesterday(
     week_bot: Sandbox, content: Content, language: str, text: str, ago: int
 ) -> None:
@@ -407,6 +413,16 @@ async def test_the_procedure_had_yesterday_starts_the_week_from_yesterday(
     treated = (services.clock.now() - timedelta(days=ago)).astimezone(
         services.settings.timezone).date()
     assert plan is not None and plan.treated_on == treated
+
+
+async def test_the_procedure_had_more_than_a_week_ago_starts_no_week(
+    week_bot: Sandbox, content: Content
+) -> None:
+    user = week_bot.user(language_code="en")
+    await user.send("/start")
+    await user.send("I had it done 10 days ago")
+    assert await week_bot.app.bot_data["services"].stores.aftercare.active_plan(
+        user.user["id"]) is None
 
 
 async def test_a_change_told_beside_the_procedure_had_yesterday_reaches_staff(

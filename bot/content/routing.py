@@ -962,6 +962,13 @@ def had_days_ago(content: Content, language: str, text: str) -> int | None:
     `yesterday`, `day_before`) are left out, one of them typed, and nothing of
     `not_this_time` ("my friend had it today"). None when it tells none of these."""
     health = content.words[language].health
+    lowered = text.lower().replace("ё", "е")
+    for m in re.finditer(r"(?<![\d.,:])(\d{1,2})\s+(\w+(?:\s+\w+)?)", lowered):
+        # "3 days ago", "5 дней назад": that many, within the week's days
+        if m[2] in health.days_ago and _had_on(content, language, lowered.replace(
+                m[0], " " + m[2] + " "), health.days_ago):
+            ago = int(m[1])
+            return ago if ago < content.aftercare.closing_day else None
     days = {2: health.day_before, 1: health.yesterday, 0: health.today}  # "day before yesterday"
     return next((ago for ago, day in days.items() if _had_on(content, language, text, day)),
                 None)

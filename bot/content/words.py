@@ -103,6 +103,7 @@ class HealthCues(Dialog):
     today: Phrases = ()
     yesterday: Phrases = ()  # ...and of yesterday: the week begins from then
     day_before: Phrases = ()  # ...and of the day before yesterday
+    days_ago: Phrases = ()  # ...and of a number of days before, typed after it ("3 days ago")
     # A period, as typed, word for word ("on my period", "месячные"): a matter of when (the
     # procedure may hurt more then), told beside the caution a health statement gets.
     periods: Phrases = ()

@@ -104,9 +104,9 @@ async def message(visit: Visit, text: str) -> Turn:
     # "Мне сегодня сделали процедуру" says what the menu's button says: the week begins; asked
     # beside a question ("I had it today, can I wear makeup tomorrow?"), it is offered.
     ago = had_days_ago(visit.content, visit.language, text)
-    today = ago == 0 and found.kind not in ("condition", "health")
-    earlier = ago is not None and ago > 0 and found.kind != "condition"
-    if (today or earlier) and not asks(visit.content, visit.language, text):
+    told_when = ago is not None and found.kind != "condition"
+    today = told_when and ago == 0
+    if told_when and not asks(visit.content, visit.language, text):
         if _felt(visit, text):  # "вчера сделали шлифовку, сегодня печёт": staff hear first
             return await aftercare.reported(visit, text)
         return await aftercare.begin(visit, days_ago=ago or 0) + offer
