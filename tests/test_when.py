@@ -50,6 +50,12 @@ LONDON, MOSCOW = ZoneInfo("Europe/London"), ZoneInfo("Europe/Moscow")
     ("friday at 5", (2026, 12, 4, 17, 0)),
     ("tomorrow at 7", (2026, 12, 2, 19, 0)),
     ("завтра в 8", (2026, 12, 2, 8, 0)),
+    # A weekday beside its date: "Tuesday 15th December at 10" booked Tuesday the 8th, and the
+    # client was told the visit had moved a week earlier.
+    ("Tuesday 15th December at 10", (2026, 12, 15, 10, 0)),
+    ("Tue 15 Dec 10am", (2026, 12, 15, 10, 0)), ("Fri 18/12 11:00", (2026, 12, 18, 11, 0)),
+    ("Friday 11th at 2pm", (2026, 12, 11, 14, 0)),
+    ("в пятницу 11 декабря в 11", (2026, 12, 11, 11, 0)),
 ])
 def test_the_forms_receptionists_type(text: str, expected: tuple[int, ...]) -> None:
     assert parse_when(text, NOW, LONDON) == datetime(*expected, tzinfo=LONDON)
@@ -58,6 +64,8 @@ def test_the_forms_receptionists_type(text: str, expected: tuple[int, ...]) -> N
 @pytest.mark.parametrize("text", [
     "next Thursday afternoon", "tomorrow", "3 Dec", "13pm", "32.12 10:00", "29.02 10:00",
     "25:00 3.12", "3.12 10:00 11:00", "soon", "",
+    # ...and one that is not its date's: which of the two was meant is asked.
+    "Wed 15 Dec 10am", "Monday 11th at 2pm",
     # A year no clinic books in: a slip, never a crash near the calendar's end.
     "31.12.9999 10:00", "2099-12-31 10:00", "01.01.0001 00:00", "3 Dec 2062 10:00",
 ])

@@ -4,7 +4,8 @@
 `14:30 03.12.2026`, `tomorrow 3pm`, `завтра в 15`, `thursday 11:00`, `3 дек 10`,
 `next friday 11am`, `Dec 9th 2:30pm`, `в следующую пятницу в 11`, `послезавтра в 3` (15:00). A date
 without a year is the next such date (one of the last weeks stays in the past, so staff are
-asked again); a weekday, with or without "next"/"this", is the next such day after today.
+asked again); a weekday, with or without "next"/"this", is the next such day after today, and
+beside a date it must be that date's (`Tue 15 Dec 10am`, `Friday 11th at 2pm`).
 Anything left over that is not a date, a time or a filler word makes the whole text
 unreadable: better to ask again than to guess.
 """
@@ -77,6 +78,7 @@ def parse_when(text: str, now: datetime, timezone: tzinfo) -> datetime | None:
     day_month: tuple[int, int] | None = None
     clock: time | None = None
     year: int | None = None
+    weekday: int | None = None
     pairs: list[tuple[int, str, int]] = []
     numbers: list[int] = []
     words = _tokens(text)
@@ -107,13 +109,16 @@ def parse_when(text: str, now: datetime, timezone: tzinfo) -> datetime | None:
                 day_month = (int(word), day_month[1])
             elif _month(following) is not None and not following[:1].isdigit():
                 day_month = (int(word), _month(following) or 0)
+            elif weekday is not None and index > 0 and _weekday(words[index - 1]) is not None \
+                    and day_month is None:  # "Friday 11th at 2pm": the 11th of the month
+                day_month = (int(word), 0)
             else:
                 numbers.append(int(word))
         elif (named := _month(word)) is not None:
             if day_month is None:
                 day_month = (0, named)
-        elif (weekday := _weekday(word)) is not None:
-            day = today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
+        elif (named_day := _weekday(word)) is not None:
+            weekday = named_day
         else:
             return None
     for first, separator, second in pairs:
@@ -122,21 +127,40 @@ def parse_when(text: str, now: datetime, timezone: tzinfo) -> datetime | None:
                 return None
         else:
             day_month = (first, second)
-    if clock is None and len(numbers) == 1 and (day or day_month):
+    if clock is None and len(numbers) == 1 and (day or day_month or weekday is not None):
         hour = numbers.pop()
         clock = _clock(hour + 12 if 1 <= hour <= LAST_BARE_PM else hour, 0)
     if numbers or clock is None:
         return None
-    if day is None and day_month is not None and year is not None:
+    if day is None and day_month is not None and day_month[1] == 0:
+        day = _this_or_next_month(day_month[0], today)
+    elif day is None and day_month is not None and year is not None:
         try:
             day = date(year, day_month[1], day_month[0])
         except ValueError:
             return None
     elif day is None and day_month is not None:
         day = _next_date(*day_month, today=today)
+    if weekday is not None and day is None:
+        day = today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
+    elif weekday is not None and day is not None and day.weekday() != weekday:
+        return None  # "Tuesday 15th December", the 15th a Wednesday: which one was meant?
     if day is None or not today.year - 1 <= day.year <= today.year + YEARS_AHEAD:
         return None
     return datetime.combine(day, clock, tzinfo=timezone)
+
+
+def _this_or_next_month(number: int, today: date) -> date | None:
+    """Day `number` of this month, or of the next one once this month's has passed."""
+    for ahead in range(2):
+        year, month = divmod(today.month - 1 + ahead, 12)
+        try:
+            candidate = date(today.year + year, month + 1, number)
+        except ValueError:
+            continue
+        if candidate >= today:
+            return candidate
+    return None
 
 
 def _next_date(number: int, month: int, *, today: date) -> date | None:
