@@ -1338,6 +1338,19 @@ async def test_thanks_with_praise_is_thanks_not_a_topic(
     assert no_topic_page(t, content, settings, reply)
 
 
+@pytest.mark.parametrize("language, text", [("en", "Thanks! And can I bring my daughter?"),
+                                            ("ru", "Спасибо! А можно прийти с ребёнком?")])
+async def test_a_question_after_thanks_is_not_lost_in_them(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """"Thanks! And can I bring my daughter?" got "You're welcome! 😊" and the menu: the
+    question no topic answers was never offered to staff."""
+    t = Texts(content, language)
+    _, reply = await answer_to(bot, language, text)
+    assert t("faq.no_match") in reply
+    assert t("smalltalk.thanks") not in reply
+
+
 @pytest.mark.parametrize("language, text", [
     ("en", "sorry, running about 15 mins late, bus is slow"),
     ("en", "stuck in traffic, be there in 10"),

@@ -349,7 +349,10 @@ def _read(content: Content, matcher: FaqMatcher, language: str, typed: str, text
         return guess
     if match and match.score >= content.faq_threshold and guess is None:
         return Route("faq", (match.topic_id,))
-    if smalltalk and smalltalk[0] in CHATTY and len(found.leftover) <= SMALLTALK_LEFTOVER:
+    if smalltalk and smalltalk[0] in CHATTY and len(found.leftover) <= SMALLTALK_LEFTOVER and (
+            "?" not in text or not found.leftover or smalltalk[0] == "greeting"):
+        # "Thanks! And can I bring my daughter?" asks more than it thanks ("hi, how are you?"
+        # is a greeting still)
         return Route("smalltalk", (smalltalk[0],))
     return Route("none")
 
