@@ -16,6 +16,7 @@ from markupsafe import Markup
 from bot.callbacks import MAX_ID, Between, CallbackData
 from bot.content import Content
 from bot.content.i18n import N_, display_name, format_hour, format_when
+from bot.content.routing import asks
 from bot.flows import (
     Button,
     Reply,
@@ -254,7 +255,8 @@ async def typed(visit: Visit, text: str, photo: int | None = None) -> Turn | Non
     copied to staff under the note. None without a running week."""
     plan = await visit.stores.aftercare.active_plan(visit.client.user_id)
     answer = next((a for a in visit.content.aftercare.answers if a.describe), None)
-    if plan is None or answer is None:
+    if plan is None or answer is None or photo is None and asks(
+            visit.content, visit.language, text):  # "can I shave?": a question, no problem
         return None
     return await record(visit, plan, today(visit, plan), answer.id, text or None, photo)
 

@@ -163,6 +163,9 @@ async def _answer(visit: Visit, found: Route, text: str) -> Turn:
     if found.kind in ("condition", "health") and (
             after_this(visit.content, visit.language, text)
             or await aftercare.treated_lately(visit)):
+        if asks(visit.content, visit.language, text) and not _felt(visit, text):
+            # "can I take ibuprofen?" after the procedure: a question for staff, no problem
+            return await faq.offer_to_staff(visit, text)
         return await aftercare.reported(visit, text)  # a problem the procedure left
     if found.kind == "condition" and of_another(visit.content, visit.language, text):
         # "у подруги астма а у меня нет": about them if they come, not "with you".
