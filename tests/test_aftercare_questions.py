@@ -428,3 +428,22 @@ async def test_a_scrub_asked_about_gets_the_washing_card(
     reply = shown(await user.send(text))
     assert t("aftercare.question.washing") in reply
     assert t("faq.week_not_here") not in reply
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "can I shave?"), ("en", "can I drink wine tonight?"), ("en", "can I take ibuprofen?"),
+    ("ru", "можно принять ибупрофен?")])
+async def test_a_question_in_the_week_is_no_problem_reported(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """"can I shave?" on day 1 went to staff as "Aftercare problem reported: Something else",
+    and each later morning told the client their problem was with the clinic's team."""
+    user, t = await week_started(bot, language)
+    bot.clock.advance(timedelta(days=1))
+    reply = shown(await user.send(text))
+    assert t("aftercare.problem.guidance") not in reply
+    assert t("faq.no_match") in reply or t("faq.week_not_here") in reply
+    assert bot.staff_chat() == []
+    bot.clock.advance(timedelta(days=1))
+    await bot.run_scheduler()
+    assert t("aftercare.problem_open", day=1) not in user.last.text
