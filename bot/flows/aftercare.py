@@ -255,10 +255,17 @@ async def typed(visit: Visit, text: str, photo: int | None = None) -> Turn | Non
     copied to staff under the note. None without a running week."""
     plan = await visit.stores.aftercare.active_plan(visit.client.user_id)
     answer = next((a for a in visit.content.aftercare.answers if a.describe), None)
-    if plan is None or answer is None or photo is None and asks(
-            visit.content, visit.language, text):  # "can I shave?": a question, no problem
+    if plan is None or answer is None or photo is None and _only_asks(visit, text):
         return None
     return await record(visit, plan, today(visit, plan), answer.id, text or None, photo)
+
+
+def _only_asks(visit: Visit, text: str) -> bool:
+    """Whether the message asks a question of the week ("can I shave?") and tells nothing of
+    the skin: not "is this normal?", which asks of something the client sees."""
+    fine = {a.id for a in visit.content.aftercare.answers if a.problem_from_day is None}
+    return asks(visit.content, visit.language, text) and fine.isdisjoint(
+        visit.content.replies[visit.language].checkin(text))
 
 
 def today(visit: Visit, plan: Plan) -> int:
