@@ -529,6 +529,12 @@ async def test_health_told_after_a_no_is_never_a_plain_no(
     ("ru", "oncology", "нет, но жду результаты биопсии"),
     ("ru", "pregnancy", "нет, но тест не делала"), ("ru", "pregnancy", "не исключаю"),
     ("ru", "epilepsy", "не без этого"), ("en", "burns", "no but it's healing"),
+    # A no corrected, a no that goes on to a form of the condition, a doubtful no to
+    # pregnancy: each was stored No, and the check ended suitable.
+    ("ru", "diabetes", "нет, то есть да"), ("en", "diabetes", "no, I mean yes"),
+    ("ru", "diabetes", "нет, только первого типа"), ("en", "asthma", "no, only when I exercise"),
+    ("ru", "herpes", "нет, только на носу"), ("en", "pregnancy", "nope, not that I know of"),
+    ("ru", "pregnancy", "нет, вроде"),
 ])
 async def test_a_no_that_is_no_plain_no_never_ends_in_suitable(
     bot: Sandbox, content: Content, language: str, step: str, said: str

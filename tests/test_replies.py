@@ -69,6 +69,13 @@ PHRASINGS = [
     ("en", "I hope not", "unsure"), ("en", "yes, no wait", "unsure"),
     ("ru", "у меня не было", "no"), ("ru", "нет, у меня ничего нет", "no"),
     ("ru", "нет, всё хорошо", "no"), ("en", "no, never", "no"),
+    # A no corrected in the same message: "нет, то есть да" was a plain no.
+    ("ru", "нет, то есть да", "unsure"), ("ru", "нет, в смысле да", "unsure"),
+    ("ru", "нет... вообще-то да", "unsure"), ("en", "no, I mean yes", "unsure"),
+    ("en", "no i mean yes", "unsure"),
+    # Hedges alone: "I don't think so", "not really", "не то чтобы" were a plain no.
+    ("en", "I don't think so", "unsure"), ("en", "not really", "unsure"),
+    ("ru", "не то чтобы", "unsure"),
 ]
 
 

@@ -53,6 +53,8 @@ class Replies(Dialog):
     hedges: Phrases = ()
     # How much, beside an answer ("было немного", "yes, a bit"): still that answer.
     degrees: Phrases = ()
+    # Skin types, told beside a no ("no, just oily skin"): nothing a specialist must weigh.
+    skin_types: Phrases = ()
     emphasis: Phrases = ()
     fillers: Phrases = ()
     affirm: Phrases = ()
@@ -129,6 +131,7 @@ class ReplyReader:
             if replies.turns else None
         self._turn_words = phrases(replies.turns)
         self._degrees = phrases(replies.degrees)
+        self._skin_types = phrases(replies.skin_types)
         # A check-in phrase with a negator in it ("no problems", "проблем нет") is found as
         # written, word for word; the others in any order and form, where they are said.
         self._denials = {key: phrases(tuple(t for t in texts
@@ -190,6 +193,15 @@ class ReplyReader:
                 return None
             at += len(skip)
         return "unsure" if hedged else "yes" if emphasised else None
+
+    def turns_on(self, text: str) -> bool:
+        """Whether the reply turns on a word of `turns` to say something of its own: two words
+        or more after it ("no, only exercise-induced", "нет, только на носу"; "not pregnant
+        but rn" says nothing more, "no, just oily skin" only the skin's type)."""
+        words = tokens(text)
+        return not any(_within(words, p) for p in self._skin_types) and any(
+            words[i:i + len(turn)] == turn and len(words) - i - len(turn) >= 2
+            for turn in self._turn_words for i in range(len(words)))
 
     def _contradicted(self, text: str, value: Answer) -> bool:
         """Whether a later clause of the reply is the other answer ("нет, но да", "не, ну было

@@ -160,10 +160,12 @@ async def _apart(visit: Visit, asked: list[Route]) -> Turn | None:
 
 
 async def _answer(visit: Visit, found: Route, text: str) -> Turn:
+    since = found.kind in ("condition", "health") and after_this(
+        visit.content, visit.language, text)
     if found.kind in ("condition", "health") and (
-            after_this(visit.content, visit.language, text)
-            or await aftercare.treated_lately(visit)):
-        if asks(visit.content, visit.language, text) and not _felt(visit, text):
+            since or await aftercare.treated_lately(visit)):
+        if found.kind == "health" and not since and asks(
+                visit.content, visit.language, text) and not _felt(visit, text):
             # "can I take ibuprofen?" after the procedure: a question for staff, no problem
             return await faq.offer_to_staff(visit, text)
         return await aftercare.reported(visit, text)  # a problem the procedure left

@@ -128,7 +128,8 @@ async def typed(visit: Visit, text: str) -> Turn | None:
             or visit.content.replies[written].doubts(step.id, text)
             # "нет, но жду результаты биопсии", "no but it's healing": a no that turns on what
             # it does not name is no plain no
-            or step.kind == "yes_no" and not theirs and _turns_on(visit.content, written, text)):
+            or step.kind == "yes_no" and not theirs and visit.content.replies[written].turns_on(
+                text)):
         value = "unsure"
         # "no, i have MS" at the question about burns: whether the medicine or diagnosis left
         # undenied is this question's or another's, it is told too, so it is never lost.
@@ -159,15 +160,6 @@ def _turned(content: Content, language: str, text: str) -> bool:
     words = content.words.get(language)
     turns = words.health.denial_turns if words else ()
     return not set(turns).isdisjoint(re.findall(r"\w+", text.lower()))
-
-
-def _turns_on(content: Content, language: str, text: str) -> bool:
-    """Whether a reply turns on a word of `denial_turns` to say something of its own: two
-    words or more after it ("no but it's healing"; "not pregnant but rn" says nothing more)."""
-    words = re.findall(r"\w+", text.lower())
-    turns = set(content.words[language].health.denial_turns) if language in content.words \
-        else set()
-    return any(word in turns and len(words) - i > 2 for i, word in enumerate(words))
 
 
 def _asked(step: Step) -> set[str]:
