@@ -17,7 +17,7 @@ from telegram.error import InvalidToken
 
 from bot import log_privacy
 from bot.config import ConfigError, Settings, load_settings
-from bot.content import ContentError, load_content
+from bot.content import Content, ContentError, load_content
 from bot.storage import DatabaseUnavailable, MalformedDatabaseUrl
 
 EXIT_USAGE = 2
@@ -113,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "shell":
             from bot.devtools.shell import run_shell
 
+            checked_content(settings)  # its problems first, as `run` does
             language = args.language or os.environ.get("LANG", "en").split(".")[0]
             return asyncio.run(run_shell(settings.with_database(args.database), language))
         configure_logging(args.log_level.upper())
@@ -137,6 +138,20 @@ def _wiring_problem() -> str | None:
 
 def _content_failed(error: ContentError) -> int:
     return _fail("content problems:\n  " + "\n  ".join(error.problems))
+
+
+def checked_content(settings: Settings) -> Content:
+    """The content, once it loads and `clinicbot check` finds no problem in it: a placeholder
+    misspelt in a translation ("%(nam)s") would otherwise fail each message that uses it, for
+    every client, from the first."""
+    from bot.content.check import check_content
+    from bot.flows.routes import wiring
+
+    content = load_content(settings.content_dir, settings.languages, settings.default_language)
+    report = check_content(settings, content, wiring())
+    if report.problems:
+        raise ContentError(list(report.problems))
+    return content
 
 
 def check(settings: Settings) -> int:
@@ -165,7 +180,7 @@ def regenerate_catalogs(root: Path, configured: tuple[str, ...]) -> int:
     try:
         found, languages = regenerate(root.resolve(), configured)
     except CatalogError as exc:
-        return _fail(f"catalogs left unchanged: extraction failed: {exc}")
+        return _fail(f"catalogs left unchanged: {exc}")
     print(f"catalogs: {found} message ids; updated {', '.join(languages)}")
     return 0
 
@@ -201,8 +216,7 @@ def run_bot(settings: Settings, args: argparse.Namespace) -> int:
     from bot.telegram import webhook_limits
     from bot.telegram.app import build_application, telegram_rate_limiter
 
-    content = load_content(settings.content_dir, settings.languages,
-                           settings.default_language)  # its problems first
+    content = checked_content(settings)  # its problems first
     token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
     if not token:
         return _fail("TELEGRAM_BOT_TOKEN is not set (put it in the environment or a .env file);"

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from bot.content import ContentError, load_content
 
 ROOT = Path(__file__).parent.parent
 
@@ -77,3 +78,48 @@ def test_outside_a_checkout_it_changes_nothing_and_says_where_to_run_it(
     assert main(["catalogs", "--root", str(tmp_path)]) == 2
     assert "run it in the project's checkout" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_template_that_does_not_parse_stops_the_extraction_and_names_its_line(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A "}}" typed "}" in welcome.j2: the extraction skipped the template without a word,
+    exited 0, and marked its three messages obsolete in every catalog."""
+    welcome = project / "dialogs" / "templates" / "welcome.j2"
+    welcome.write_text(welcome.read_text(encoding="utf-8").replace("}}", "}", 1),
+                       encoding="utf-8")
+    before = catalogs(project)
+
+    assert main(["catalogs", "--root", str(project)]) == 2
+
+    assert catalogs(project) == before
+    error = capsys.readouterr().err.strip()
+    assert "dialogs/templates/welcome.j2, line 1" in error
+
+
+@pytest.mark.parametrize("damage", ["quote", "keyword", "twice"])
+def test_a_damaged_catalog_is_named_and_left_as_it_is(
+    project: Path, capsys: pytest.CaptureFixture[str], damage: str
+) -> None:
+    """A closing quote missing, "msgtsr" for "msgstr", a message id given twice: `check`
+    passed, and `catalogs` wrote back what Babel made of them, a greeting cut short, a
+    translation emptied, one of the two lost."""
+    po = project / "locales" / "ru" / "LC_MESSAGES" / "messages.po"
+    text = po.read_text(encoding="utf-8")
+    if damage == "twice":
+        text += '\nmsgid "welcome.can_do"\nmsgstr "ещё раз"\n'
+    else:
+        start = text.index('msgid "button.menu"')
+        line_end = text.index("\n", text.index("msgstr", start))
+        line = text[text.index("msgstr", start):line_end]
+        broken = line[:-1] if damage == "quote" else line.replace("msgstr", "msgtsr", 1)
+        text = text[:text.index("msgstr", start)] + broken + text[line_end:]
+    po.write_text(text, encoding="utf-8")
+    before = catalogs(project)
+
+    assert main(["catalogs", "--root", str(project)]) == 2
+    assert catalogs(project) == before
+    assert "locales/ru/LC_MESSAGES/messages.po, line" in capsys.readouterr().err
+    with pytest.raises(ContentError) as raised:  # what `check` and start-up report
+        load_content(project, ("en", "ru"))
+    assert any("locales/ru/LC_MESSAGES/messages.po, line" in p for p in raised.value.problems)

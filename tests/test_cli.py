@@ -84,3 +84,43 @@ def test_example_configuration_shows_the_form_the_cli_accepts() -> None:
     assert form is not None
     result = clinicbot(*form.group(1).split()[1:], "--help")
     assert result.returncode == 0 and "--config" in result.stdout
+
+
+def content_copy(tmp_path: Path) -> Path:
+    """A configuration whose content is a copy of the shipped one, to damage."""
+    import shutil
+
+    for name in ("dialogs", "locales"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    config = tmp_path / "clinic.toml"
+    config.write_text((ROOT / "clinic.example.toml").read_text(encoding="utf-8")
+                      + f'\n[content]\ndirectory = "{tmp_path}"\n', encoding="utf-8")
+    return config
+
+
+def test_a_misspelt_placeholder_stops_the_start_not_every_greeting(tmp_path: Path) -> None:
+    """"%(nam)s" in the Russian greeting: `check` named it, but the shell (and `run`) started,
+    and every Russian /start answered "something went wrong"."""
+    config = content_copy(tmp_path)
+    po = tmp_path / "locales" / "ru" / "LC_MESSAGES" / "messages.po"
+    text = po.read_text(encoding="utf-8")
+    greeting = text.index('msgid "welcome.greeting"')
+    at = text.index("%(name)s", greeting)
+    po.write_text(text[:at] + "%(nam)s" + text[at + len("%(name)s"):], encoding="utf-8")
+    result = clinicbot("--config", str(config), "shell", "--database",
+                       str(tmp_path / "shell.sqlite3"), "--language", "ru", stdin="/start\n")
+    assert result.returncode == 2
+    assert "'welcome.greeting' (ru) uses %(nam)s" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_a_yaml_slip_in_a_words_file_names_the_file(tmp_path: Path) -> None:
+    """A bracket too many in dialogs/words.en.yaml gave a 39-line traceback naming no file."""
+    config = content_copy(tmp_path)
+    words = tmp_path / "dialogs" / "words.en.yaml"
+    text = words.read_text(encoding="utf-8")
+    words.write_text(text.replace("  today: [", "  today: [[", 1), encoding="utf-8")
+    result = clinicbot("--config", str(config), "check")
+    assert result.returncode == 2
+    assert "dialogs/words.en.yaml: not valid YAML" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -150,6 +150,8 @@ def load_content(root: Path, languages: tuple[str, ...], default: str | None = N
         except OSError as exc:
             where = po_path(Path("locales"), lang).as_posix()
             problems.append(f"{where}: cannot be read ({exc.strerror})")
+        except ContentError as exc:
+            problems += exc.problems
     try:
         words = load_words(root, languages, default)
     except ContentError as exc:

@@ -22,6 +22,8 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from bot.content.loading import ContentError
+
 DOMAIN = "messages"
 
 
@@ -49,12 +51,44 @@ def po_path(locales_dir: Path, language: str) -> Path:
     return locales_dir / language / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
+# A line of a catalog, as gettext writes it: a keyword and a quoted string, a quoted string
+# continuing the one before, a comment (obsolete entries are comments), or nothing.
+_PO_STRING = r'"(?:[^"\\]|\\.)*"'
+_PO_LINE = re.compile(rf"(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?{_PO_STRING}"
+                      r"\s*|#.*|\s*")
+
+
+def po_problems(path: Path, where: str) -> list[str]:
+    """What in a catalog Babel would read past without a word: a line that is no keyword and
+    string (a quote missing, "msgtsr"), or a message id given twice, of which one would be
+    lost. Each names `where` and the line."""
+    problems: list[str] = []
+    seen: dict[tuple[str, str], int] = {}
+    context = ""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not _PO_LINE.fullmatch(line):
+            problems.append(f"{where}, line {number}: not a catalog line (a quote missing, or "
+                            f"a misspelt keyword?): {line[:60]}")
+        elif line.startswith("msgctxt "):
+            context = line
+        elif line.startswith("msgid "):
+            key = (context, line)
+            if key in seen and line != 'msgid ""':
+                problems.append(f"{where}, line {number}: {line} is there twice (line "
+                                f"{seen[key]} too): one of them would be lost")
+            seen.setdefault(key, number)
+            context = ""
+    return problems
+
+
 def load_catalog(locales_dir: Path, language: str,
                  fallback: LocaleCatalog | None = None) -> LocaleCatalog:
     """A language's catalog; a message it does not translate (empty or fuzzy) is taken from
     `fallback`, the default language's, one message at a time, as gettext's add_fallback does,
     so a partly translated language never shows a client a raw message id."""
     path = po_path(locales_dir, language)
+    if problems := po_problems(path, po_path(Path("locales"), language).as_posix()):
+        raise ContentError(problems)
     with path.open("rb") as fh:
         catalog = read_po(fh, locale=language, domain=DOMAIN)
     buffer = BytesIO()

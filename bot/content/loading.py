@@ -97,6 +97,8 @@ def load_per_language(root: Path, kind: str, model: type[M], languages: tuple[st
             loaded[language] = model.model_validate(read_yaml((root / where).read_bytes()))
         except OSError as exc:
             problems.append(f"{where}: cannot be read ({exc.strerror})")
+        except yaml.YAMLError as exc:
+            problems.append(f"{where}: not valid YAML: {' '.join(str(exc).split())}")
         except ValidationError as exc:
             problems += [f"{where}: {'.'.join(map(str, f.location))}: {f.message}"
                          for f in findings(exc)]

@@ -16,9 +16,10 @@ from pathlib import Path
 
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
+from jinja2 import Environment, TemplateSyntaxError
 
 from bot.content.extract import PYTHON_KEYWORDS
-from bot.content.i18n import DOMAIN
+from bot.content.i18n import DOMAIN, po_problems
 
 
 class CatalogError(Exception):
@@ -37,28 +38,46 @@ def _pybabel(*argv: str) -> None:
     CommandLineInterface().run(["pybabel", "-q", *argv])  # type: ignore[no-untyped-call]
 
 
+def _templates_parse(root: Path) -> None:
+    """Every dialog template parses, or the first that does not is named with its line."""
+    env = Environment(extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
+    for path in sorted((root / "dialogs" / "templates").glob("**/*.j2")):
+        try:
+            env.parse(path.read_text(encoding="utf-8"), path.name, str(path))
+        except TemplateSyntaxError as exc:
+            raise CatalogError(f"extraction failed: {path.relative_to(root)}, line "
+                               f"{exc.lineno}: {exc.message}") from None
+
+
 def extract(root: Path, template: Path) -> int:
     """Extract every message id under `root` into `template`; how many were found."""
+    _templates_parse(root)
     try:
         _pybabel("extract", "-F", str(root / "babel.cfg"), *keyword_options(), "--no-location",
                  "--sort-output", "--omit-header", "-o", str(template), str(root))
     except Exception as exc:  # noqa: BLE001 - any failure of pybabel or an extractor is one line
-        raise CatalogError(" ".join(f"{type(exc).__name__}: {exc}".split())) from None
+        raise CatalogError("extraction failed: " + " ".join(
+            f"{type(exc).__name__}: {exc}".split())) from None
     with template.open("rb") as fh:
         found = sum(1 for message in read_po(fh) if message.id)
     if not found:
-        raise CatalogError("extraction found no message ids")
+        raise CatalogError("extraction failed: it found no message ids")
     return found
 
 
 def regenerate(root: Path, languages: tuple[str, ...] = ()) -> tuple[int, list[str]]:
     """Extract, start a catalog for each of `languages` (the configured ones) that has none,
     then update every language under root/locales; the message ids found and the languages
-    updated. Raises CatalogError, with every catalog unchanged, when extraction fails."""
+    updated. Raises CatalogError, with every catalog unchanged, when a catalog is damaged or
+    extraction fails."""
     locales = root / "locales"
     if not (root / "babel.cfg").is_file() or not locales.is_dir():
         raise CatalogError(f"{root} has no babel.cfg and locales/: run it in the project's "
                            "checkout, or pass --root")
+    damaged = [problem for po in sorted(locales.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+               for problem in po_problems(po, po.relative_to(root).as_posix())]
+    if damaged:  # Babel would read past them and write what it made of them back
+        raise CatalogError("; ".join(damaged))
     handle, name = tempfile.mkstemp(suffix=".pot", dir=locales)
     os.close(handle)
     template = Path(name)
