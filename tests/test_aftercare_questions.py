@@ -447,3 +447,23 @@ async def test_a_question_in_the_week_is_no_problem_reported(
     bot.clock.advance(timedelta(days=1))
     await bot.run_scheduler()
     assert t("aftercare.problem_open", day=1) not in user.last.text
+
+
+@pytest.mark.parametrize("gone", [
+    "no more redness, all good", "the itching has stopped", "its gone now", "it got better",
+    "all better now"])
+async def test_a_problem_told_gone_in_other_words_reaches_staff_as_passed(
+    bot: Sandbox, content: Content, gone: str
+) -> None:
+    """"no more redness, all good" the morning after a report of redness went to staff as a
+    new redness problem; "it's gone now" got the page on the best season; staff never heard
+    that the problem had passed."""
+    user, t = await week_started(bot, "en")
+    staff = Texts(content, content.languages[0])
+    bot.clock.advance(timedelta(days=3))
+    await user.send("my cheeks are very red and itchy")
+    bot.clock.advance(timedelta(days=1))
+    reply = shown(await user.send(gone))
+    assert t("aftercare.reply.fine") in reply
+    [_, passed] = bot.staff_chat()
+    assert staff("staff.aftercare.better", name="Anna", day=4, since=3) in passed.text

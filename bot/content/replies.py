@@ -405,7 +405,8 @@ class ReplyReader:
                 if i - negated > reach and not (gone and self._told_gone(words, i)):
                     said.append(word)
                 if negate and (word in self._negators or word in self._negator_joins
-                               and i - negated <= reach + 1):  # "no cracks or blisters"
+                               and negated >= 0 and i - negated <= reach + 1):
+                    # "no cracks or blisters", "no more redness"
                     negated = i
         return said
 
