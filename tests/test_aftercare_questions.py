@@ -369,8 +369,9 @@ async def test_all_well_pressed_the_next_morning_reaches_staff_once(
     await bot.run_scheduler()
     assert t("aftercare.reply.fine") in shown(await user.press(t.label("aftercare.answer.fine")))
     [_, better] = bot.staff_chat()
-    assert staff("staff.aftercare.better", name="Anna", day=4, since=3) in better.text
-    assert staff.label("aftercare.answer.fine") in better.text
+    # The button pressed, not "in their words: 😊 All fine".
+    assert staff("staff.aftercare.better_pressed", name="Anna", day=4, since=3,
+                 answer=staff.label("aftercare.answer.fine")) in better.text
     bot.clock.advance(timedelta(days=1))
     await bot.run_scheduler()
     await user.press(t.label("aftercare.answer.fine"))

@@ -296,9 +296,7 @@ async def record(visit: Visit, plan: Plan, day: int, answer_id: str,
         reply = Turn([Reply(visit.tr(answer.normal or "aftercare.reply.fine"))])
         if open_since is None or answer.problem_from_day is not None:  # news only of all well
             return reply
-        told = said or text or visit.content.tr_button_label(visit.settings.default_language,
-                                                              answer.label)
-        return reply + better(visit, day, open_since, told)
+        return reply + better(visit, day, open_since, said or text, answer.label)
     if more:
         note = visit.content.tr_message(visit.settings.default_language,
                                         "staff.aftercare.more", name=visit.client.full_name,
@@ -320,15 +318,20 @@ async def record(visit: Visit, plan: Plan, day: int, answer_id: str,
                 [*turn.staff, StaffPost("", about=user_id, copy_from=(user_id, photo))])
 
 
-def better(visit: Visit, day: int, since: int, text: str) -> Turn:
-    """All well told after a problem reported on day `since` ("уже всё прошло", or the
-    button the next morning): for staff, under the alert, so nobody calls about what has
-    passed, or misses that it comes back."""
-    note = visit.content.tr_message(visit.settings.default_language, "staff.aftercare.better",
-                                    name=visit.client.full_name, day=day, since=since)
-    user_id = visit.client.user_id
-    return Turn(staff=[StaffPost(Markup("{}\n{}").format(note, _quoted(text)),
-                                 receipts.thread(user_id), about=user_id)])
+def better(visit: Visit, day: int, since: int, text: str | None, label: str) -> Turn:
+    """All well told after a problem reported on day `since` ("уже всё прошло", `text`, or
+    the button `label` the next morning): for staff, under the alert, so nobody calls about
+    what has passed, or misses that it comes back."""
+    staff, user_id = visit.settings.default_language, visit.client.user_id
+    if text is None:
+        note = visit.content.tr_message(staff, "staff.aftercare.better_pressed",
+                                        name=visit.client.full_name, day=day, since=since,
+                                        answer=visit.content.tr_button_label(staff, label))
+    else:
+        note = Markup("{}\n{}").format(visit.content.tr_message(
+            staff, "staff.aftercare.better", name=visit.client.full_name, day=day,
+            since=since), _quoted(text))
+    return Turn(staff=[StaffPost(note, receipts.thread(user_id), about=user_id)])
 
 
 async def urgent(visit: Visit, text: str) -> Turn | None:
