@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from dotenv import load_dotenv
-from telegram.error import InvalidToken
+from telegram.error import InvalidToken, NetworkError
 
 from bot import log_privacy
 from bot.config import ConfigError, Settings, load_settings
@@ -231,6 +231,10 @@ def run_bot(settings: Settings, args: argparse.Namespace) -> int:
     except InvalidToken:
         return _fail("Telegram rejected the bot token in TELEGRAM_BOT_TOKEN; check it with "
                      "@BotFather")
+    except NetworkError as exc:  # TimedOut too: no answer, or no connection at all
+        where = base_url or "https://api.telegram.org/bot"
+        return _fail(f"cannot reach the Bot API at {where} ({exc}); check the server's network"
+                     " and TELEGRAM_API_BASE_URL")
     app = build_application(settings, token=token, clock=Clock(), base_url=base_url,
                             rate_limiter=telegram_rate_limiter(settings.messages_per_second),
                             content=content)

@@ -124,3 +124,16 @@ def test_a_yaml_slip_in_a_words_file_names_the_file(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "dialogs/words.en.yaml: not valid YAML" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_run_with_the_bot_api_out_of_reach_is_one_clear_line(tmp_path: Path) -> None:
+    """With Telegram out of reach, `run` printed an 80-line traceback, exit 1."""
+    config = tmp_path / "clinic.toml"
+    config.write_text((ROOT / "clinic.example.toml").read_text(encoding="utf-8").replace(
+        'database = "clinicbot.sqlite3"', f'database = "{tmp_path / "bot.sqlite3"}"'),
+        encoding="utf-8")
+    result = clinicbot("--config", str(config), "run", env={
+        "TELEGRAM_BOT_TOKEN": "123456:ABCdef", "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9/bot"})
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("clinicbot: cannot reach the Bot API at http://127.0.0.1:9/bot")
