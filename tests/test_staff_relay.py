@@ -258,3 +258,27 @@ async def test_a_bare_date_replied_to_a_card_is_not_sent_to_the_client(
     assert len(client.messages) == received
     assert [m.text for m in ack] == [staff("staff.relay.bare_time",
                                            button=staff.label("staff.status.booked"))]
+
+
+async def test_a_photo_sent_back_in_a_thread_joins_it(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """The nurse, replying to an aftercare alert, asked for a photo; the photo opened a new
+    "Aftercare problem reported: Something else" beside the thread, not linked to it, and
+    the client was told once more that the team would get in touch."""
+    t = Texts(content, "en")
+    client = bot.user(first_name="Mira", language_code="en")
+    await client.send("/menu")
+    await client.press(t.label("menu.aftercare"))
+    bot.clock.advance(timedelta(days=2))
+    await client.send("my cheeks are itchy and red")
+    [alert] = bot.staff_chat()
+    maria = staff_member(bot, settings)
+    await maria.reply_to(alert, "Could you send me a photo of it?")
+    reply = shown(await client.send_photo())
+    assert reply == t("relay.forwarded")
+    note, copied = bot.staff_chat()[-2:]
+    assert note.reply_to == alert.message_id and "Mira" in note.text
+    assert copied.copied_from is not None
+    assert len(await stores_of(bot).database.all(
+        "SELECT 1 FROM aftercare_checkins WHERE problem = 1")) == 1

@@ -126,7 +126,7 @@ class Router(Dispatch[Visit]):
         # the usual answer).
         self.unreadable: Callable[[Visit], Awaitable[Turn | None]] | None = None
         # A conversation state's own way with a photo (one meant for a person goes to staff).
-        self.state_photos: dict[str, Callable[[Visit, int, str], Awaitable[Turn]]] = {}
+        self.state_photos: dict[str, Callable[[Visit, int, str], Awaitable[Turn | None]]] = {}
         self.navigate: Navigate | None = None
         self.verbatim: set[str] = set()
 
@@ -232,8 +232,10 @@ class Router(Dispatch[Visit]):
         that flow wants it (None from it: the usual answer)."""
         if photo is not None and self.state_photos:
             record = await visit.stores.chat_states.get(visit.client.user_id)
-            if record is not None and record.state in self.state_photos:
-                return await self.state_photos[record.state](visit, photo, caption)
+            if record is not None and record.state in self.state_photos and (
+                    turn := await self.state_photos[record.state](visit, photo, caption)
+            ) is not None:
+                return turn
         if photo is not None and self.photo is not None:
             turn = await self.photo(visit, photo, caption)
             if turn is not None:

@@ -102,6 +102,25 @@ async def client_text(visit: Visit, text: str, relay: dict[str, Any]) -> Turn | 
                 [StaffPost(post, receipts.thread(user_id, root), reply_to=root, about=user_id)])
 
 
+async def client_photo(visit: Visit, photo: int, caption: str) -> Turn | None:
+    """A photo while a thread is open ("could you send me a photo?", the nurse asked): into
+    the thread, as the client's text goes, the photo copied below its note; never a new
+    aftercare problem beside the one the thread is about. None once the thread has closed."""
+    state = await visit.stores.chat_states.get(visit.client.user_id)
+    relay = state.data if state is not None else {}
+    if visit.now - datetime.fromisoformat(relay["opened_at"]) > WINDOW:
+        await end(visit, relay)
+        return None
+    said = caption[:MAX_QUESTION] or visit.content.tr_message(
+        visit.settings.default_language, "staff.aftercare.photo")
+    user_id, root = visit.client.user_id, int(relay["root"])
+    post = visit.content.render(visit.settings.default_language, "client_says.j2",
+                                client=visit.client, text=said)
+    return Turn([Reply(visit.tr("relay.forwarded"))],
+                [StaffPost(post, receipts.thread(user_id, root), reply_to=root, about=user_id),
+                 StaffPost("", about=user_id, copy_from=(user_id, photo))])
+
+
 async def end(visit: Visit, relay: dict[str, Any]) -> None:
     """The client used the menu, a button or a command: free text is theirs again, for the
     conversation the relay interrupted, if any."""
@@ -114,6 +133,7 @@ async def end(visit: Visit, relay: dict[str, Any]) -> None:
 
 def register(router: Router) -> None:
     router.state(RELAY, leave=end, verbatim=True)(client_text)
+    router.state_photos[RELAY] = client_photo
 
 
 NOT_RELAYED = {"media": N_("staff.relay.text_only"), "edit": N_("staff.relay.edit_not_sent"),
