@@ -398,6 +398,30 @@ async def test_calling_off_a_visit_ahead_is_asked_first_and_no_leaves_it(
     assert t.label("appointment.confirm") in dict(client.last.buttons)
 
 
+async def test_contacted_on_a_booked_card_calls_the_visit_off_and_keeps_the_request(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """A client who will call back to rebook: the desk could only mark a booked lead "Not
+    suitable" or "Archived", which filed a client still to follow up as turned down or done.
+    "Contacted" on a booked card now calls the visit off, asked first, and keeps the request
+    open, its seat free and a new time to be booked."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = await book(bot, content, settings, language=language)
+    date, time = appointment_day(bot.app.bot_data["services"], VISIT, language, "accusative")
+    maria = staff_member(bot, settings)
+    await press_on_card(bot, maria, 1, staff.label("staff.status.contacted"))
+    assert (await stores_of(bot).leads.get(1)).status == "booked"
+    await maria.press(staff.label("staff.call_off.yes"))
+    lead = await stores_of(bot).leads.get(1)
+    assert lead.status == "contacted" and lead.appointment_at is None
+    assert t("appointment.called_off", date=date, time=time, phone=settings.phone) \
+        in shown(text_messages(client)[-1:])
+    buttons = [label for label, _ in (await card(bot, 1)).buttons]
+    assert staff.label("staff.status.booked") in buttons
+    move_to(bot, EVE)
+    assert await bot.run_scheduler() == 0  # no reminder of a visit called off
+
+
 async def test_a_call_off_confirmed_says_so_under_the_question(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:

@@ -76,7 +76,7 @@ class LeadUndo(CallbackData, prefix="undo"):
 UNDOABLE_FROM = (*OPEN, TREATED, UNSUITABLE)  # the statuses an undo can return a lead to
 
 
-SURE_OF = (TREATED, UNSUITABLE, ARCHIVED)  # the changes a card may ask about before making
+SURE_OF = (CONTACTED, TREATED, UNSUITABLE, ARCHIVED)  # changes a card asks about before making
 
 
 @dataclass(frozen=True)

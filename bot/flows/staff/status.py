@@ -11,6 +11,7 @@ and reminders (bot/flows/staff/booked.py). "Treated" starts the client's afterca
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -63,6 +64,14 @@ log = logging.getLogger(__name__)
 CALLING_OFF = (UNSUITABLE, ARCHIVED)
 
 
+def _calls_off(lead: Lead, target: str) -> bool:
+    """Whether the change calls off the lead's visit: "Not suitable" or "Archived" on an open
+    lead, or "Contacted" on a booked one (the visit off, the request still to follow up: "the
+    client will call back to rebook")."""
+    return target in CALLING_OFF and lead.status in OPEN or (
+        target == CONTACTED and lead.status == BOOKED)
+
+
 async def press(desk: Desk, pressed: LeadStatus) -> Turn:
     """A status button: `seen` is the status the card showed when it was pressed. A card that is
     out of date (someone else moved the lead first) is only refreshed."""
@@ -82,7 +91,7 @@ async def press(desk: Desk, pressed: LeadStatus) -> Turn:
     if target == TREATED and (_on_a_later_day(desk, lead) or (
             lead.status == NEW and lead.appointment_at is None)):
         return _sure_treated(desk, lead)
-    if target in CALLING_OFF and lead.status in OPEN and _ahead(desk, lead):
+    if _calls_off(lead, target) and _ahead(desk, lead):
         return _sure_calling_off(desk, lead, target)
     return await change(desk, lead, target)
 
@@ -316,13 +325,17 @@ async def change(desk: Desk, lead: Lead, target: str,
     await stores.booking_prompts.close(lead.id, desk.now)
     if target != BOOKED:
         await stores.appointments.cancel(lead.id)
-    if target not in OPEN:
+    called_off = _calls_off(lead, target) and _ahead(desk, lead)
+    if target not in OPEN or called_off:
         await stores.slots.release(lead.id)  # a new time took its seat, giving up the old one
+    if called_off and target in OPEN:  # the request stays, without the time
+        await stores.leads.drop_appointment(lead.id)
     updated = await stores.leads.get(lead.id)
     assert updated is not None
     turn = Turn(staff=[await card_post(desk.services, updated)])
-    if target in CALLING_OFF and lead.status in OPEN and _ahead(desk, lead):
-        turn.clients.append(_told(desk, updated, N_("appointment.called_off"),
+    if called_off:
+        told = replace(updated, appointment_at=lead.appointment_at)
+        turn.clients.append(_told(desk, told, N_("appointment.called_off"),
                                   cancelled=lead.status == BOOKED, case="accusative"))
     if target == BOOKED and appointment is not None:
         before = lead.appointment_at if lead.status == BOOKED else None
