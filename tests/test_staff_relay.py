@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, FakeBotApi, Sandbox, Sent
@@ -282,3 +284,25 @@ async def test_a_photo_sent_back_in_a_thread_joins_it(
     assert copied.copied_from is not None
     assert len(await stores_of(bot).database.all(
         "SELECT 1 FROM aftercare_checkins WHERE problem = 1")) == 1
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "my eye hurts"), ("en", "there is pus on my cheek"), ("ru", "гной на щеке")])
+async def test_an_urgent_sign_typed_in_a_staff_thread_is_still_urgent(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    """After the nurse answered a question in the week, "my eye hurts" or "гной на щеке"
+    reached her as one more chat line: no urgent mark, no problem opened, and the client was
+    told only "sent to the clinic"."""
+    t, staff = Texts(content, language), Texts(content, content.languages[0])
+    client = bot.user(first_name="Mira", language_code=language)
+    await client.send("/menu")
+    await client.press(t.label("menu.aftercare"))
+    bot.clock.advance(timedelta(days=1))
+    await client.send(QUESTION)
+    await client.press(t.label("faq.forward.yes"))
+    question = bot.staff_chat()[-1]
+    await staff_member(bot, settings).reply_to(question, "Yes, there is.")
+    reply = shown(await client.send(text))
+    assert t("aftercare.problem.urgent") in reply
+    assert staff("staff.aftercare.urgent") in bot.staff_chat()[-1].text

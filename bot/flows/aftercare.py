@@ -339,8 +339,8 @@ async def urgent(visit: Visit, text: str) -> Turn | None:
     `reports_days`), however else the message reads and wherever it is typed ("мне трудно
     дышать" reads as a question of who the procedure is for): the urgent alert. None
     otherwise."""
-    if not await treated_lately(visit) or not visit.content.replies[visit.language].urgent(
-            text):
+    reader = visit.content.replies[visit.language]
+    if not (reader.urgent(text) or reader.of_the_eyes(text)) or not await treated_lately(visit):
         return None
     return await typed(visit, text) or await reported(visit, text)
 
@@ -356,7 +356,8 @@ async def reported(visit: Visit, text: str) -> Turn:
     """A problem told after the procedure with no week running (never started, or over):
     staff hear of it as of a check-in, in the client's words, and a reply reaches the client."""
     plan = await visit.stores.aftercare.latest_plan(visit.client.user_id)
-    return await _alerted(visit, text, urgent=visit.content.replies[visit.language].urgent(text),
+    reader = visit.content.replies[visit.language]
+    return await _alerted(visit, text, urgent=reader.urgent(text) or reader.of_the_eyes(text),
                           since=today(visit, plan) if plan is not None else None)
 
 

@@ -25,7 +25,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.content.i18n import N_
-from bot.flows import ClientPost, Reply, StaffPost, Turn, Visit, phones, receipts
+from bot.flows import ClientPost, Reply, StaffPost, Turn, Visit, aftercare, phones, receipts
 from bot.flows.faq import MAX_QUESTION
 from bot.flows.questions import open_step
 from bot.flows.staff import BOOKED, LABELS, Desk, client_language
@@ -88,6 +88,8 @@ async def client_text(visit: Visit, text: str, relay: dict[str, Any]) -> Turn | 
     if visit.now - datetime.fromisoformat(relay["opened_at"]) > WINDOW:
         await end(visit, relay)
         return None
+    if (alert := await aftercare.urgent(visit, text)) is not None:
+        return alert  # "my eye hurts" after the procedure: the urgent alert, not a chat line
     if len(text) > MAX_QUESTION:
         return Turn([Reply(visit.tr("faq.too_long", limit=MAX_QUESTION))])
     if visit.content.replies[visit.language].answer(text) is not None and await open_step(visit):
