@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-from bot.flows.staff.when import MONTHS, RELATIVE, RU_MONTHS
+from bot.flows.staff.when import MONTHS, RELATIVE, RU_MONTHS, this_or_next_month
 
 WEEKDAYS = (("monday", "понедельн"), ("tuesday", "вторник"), ("wednesday", "среда", "среду"),
             ("thursday", "четверг"), ("friday", "пятниц"), ("saturday", "суббот"),
@@ -160,9 +160,9 @@ def _named_day(words: list[str], lowered: str, today: date) -> date | None:
     if (m := _DATE.search(lowered)) and (found := _ahead(today, int(m[2]), int(m[1]))):
         return found  # "5.30" after "after" is a time, no date
     if m := _NTH.search(lowered):
-        return _this_or_next_month(today, int(m[1]))
+        return this_or_next_month(today, int(m[1]))
     for m in _WORD_NUMBER.finditer(lowered):
-        if _weekday(m[1]) is not None and (found := _this_or_next_month(today, int(m[2]))):
+        if _weekday(m[1]) is not None and (found := this_or_next_month(today, int(m[2]))):
             return found
     if any(phrase in lowered for phrase in _AFTER_TOMORROW):
         return today + timedelta(days=2)
@@ -199,19 +199,6 @@ def _month(word: str) -> int | None:
         for number, prefix in enumerate(names, 1):
             if word.startswith(prefix) and (len(prefix) > 2 or len(word) <= 4):
                 return number
-    return None
-
-
-def _this_or_next_month(today: date, number: int) -> date | None:
-    """Day `number` of this month, or of the next month that has one, not before today."""
-    for ahead in range(3):  # the 31st may skip a month
-        year, month = divmod(today.month - 1 + ahead, 12)
-        try:
-            candidate = date(today.year + year, month + 1, number)
-        except ValueError:
-            continue
-        if candidate >= today:
-            return candidate
     return None
 
 

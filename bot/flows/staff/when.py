@@ -133,7 +133,7 @@ def parse_when(text: str, now: datetime, timezone: tzinfo) -> datetime | None:
     if numbers or clock is None:
         return None
     if day is None and day_month is not None and day_month[1] == 0:
-        day = _this_or_next_month(day_month[0], today)
+        day = this_or_next_month(today, day_month[0])
     elif day is None and day_month is not None and year is not None:
         try:
             day = date(year, day_month[1], day_month[0])
@@ -150,9 +150,9 @@ def parse_when(text: str, now: datetime, timezone: tzinfo) -> datetime | None:
     return datetime.combine(day, clock, tzinfo=timezone)
 
 
-def _this_or_next_month(number: int, today: date) -> date | None:
-    """Day `number` of this month, or of the next one once this month's has passed."""
-    for ahead in range(2):
+def this_or_next_month(today: date, number: int) -> date | None:
+    """Day `number` of this month, or of the next month that has one, not before today."""
+    for ahead in range(3):  # the 31st may skip a month
         year, month = divmod(today.month - 1 + ahead, 12)
         try:
             candidate = date(today.year + year, month + 1, number)
