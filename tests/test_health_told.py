@@ -526,6 +526,23 @@ async def test_health_told_after_a_no_is_never_a_plain_no(
 
 
 @pytest.mark.parametrize("language, step, said", [
+    ("ru", "burns", "нет, но хочу убрать пигментацию"),
+    ("ru", "asthma", "нет, но у меня чёрные точки"),
+    ("en", "burns", "no, but thanks for asking"),
+    ("en", "diabetes", "no, but I want to get rid of pigmentation")])
+async def test_a_no_that_goes_on_to_a_goal_or_thanks_is_a_plain_no(
+    bot: Sandbox, content: Content, language: str, step: str, said: str
+) -> None:
+    """"нет, но хочу убрать пигментацию" and "no, but thanks for asking" were not sure: a
+    healthy client was sent to a specialist for wanting what the procedure is for."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    outcome = await answered_typing(client, t, [], {step: said})
+    assert t("screening.outcome.suitable.title") in outcome
+
+
+@pytest.mark.parametrize("language, step, said", [
     ("ru", "oncology", "нет, но жду результаты биопсии"),
     ("ru", "pregnancy", "нет, но тест не делала"), ("ru", "pregnancy", "не исключаю"),
     ("ru", "epilepsy", "не без этого"), ("en", "burns", "no but it's healing"),
@@ -534,7 +551,7 @@ async def test_health_told_after_a_no_is_never_a_plain_no(
     ("ru", "diabetes", "нет, то есть да"), ("en", "diabetes", "no, I mean yes"),
     ("ru", "diabetes", "нет, только первого типа"), ("en", "asthma", "no, only when I exercise"),
     ("ru", "herpes", "нет, только на носу"), ("en", "pregnancy", "nope, not that I know of"),
-    ("ru", "pregnancy", "нет, вроде"),
+    ("ru", "pregnancy", "нет, вроде"), ("ru", "asthma", "не думаю"),
 ])
 async def test_a_no_that_is_no_plain_no_never_ends_in_suitable(
     bot: Sandbox, content: Content, language: str, step: str, said: str

@@ -197,11 +197,13 @@ class ReplyReader:
     def turns_on(self, text: str) -> bool:
         """Whether the reply turns on a word of `turns` to say something of its own: two words
         or more after it ("no, only exercise-induced", "нет, только на носу"; "not pregnant
-        but rn" says nothing more, "no, just oily skin" only the skin's type)."""
+        but rn" says nothing more, "no, just oily skin" only the skin's type, "no, but I want
+        to get rid of pigmentation" a goal, "no, but thanks" a courtesy)."""
         words = tokens(text)
-        return not any(_within(words, p) for p in self._skin_types) and any(
-            words[i:i + len(turn)] == turn and len(words) - i - len(turn) >= 2
-            for turn in self._turn_words for i in range(len(words)))
+        if any(_within(words, p) for p in self._skin_types | self._around) or self.goals(text):
+            return False  # "no, but I want to get rid of pigmentation", "no, but thanks"
+        return any(words[i:i + len(turn)] == turn and len(words) - i - len(turn) >= 2
+                   for turn in self._turn_words for i in range(len(words)))
 
     def _contradicted(self, text: str, value: Answer) -> bool:
         """Whether a later clause of the reply is the other answer ("нет, но да", "не, ну было
