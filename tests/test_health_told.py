@@ -681,3 +681,27 @@ async def test_the_last_answer_typed_points_to_no_back_button(
     outcome = await answered_typing(client, t, [], {last: {"en": "no", "ru": "нет"}[language]})
     assert t("screening.noted", answer=t.label("screening.no")) not in outcome
     assert t("screening.noted_last", answer=t.label("screening.no")) in outcome
+
+
+@pytest.mark.parametrize("language, step, said", [
+    ("ru", "herpes", "нет, только начинается"), ("en", "herpes", "no, just tingling"),
+    ("ru", "breastfeeding", "нет, только ночью"), ("ru", "diabetes", "нет, 2 типа компенсирован"),
+    ("ru", "epilepsy", "нет, уже 5 лет без приступов"), ("ru", "oncology", "нет, уже вылечила"),
+    ("en", "epilepsy", "no, it's well controlled"), ("en", "herpes", "no, only starting"),
+    # ...or tells of the past to a question that asks about it too: asked again, and the No
+    # pressed then was all that was kept.
+    ("ru", "oncology", "в ремиссии"), ("en", "oncology", "had it as a child"),
+])
+async def test_a_no_that_goes_on_to_a_detail_of_the_condition_never_ends_in_suitable(
+    bot: Sandbox, content: Content, language: str, step: str, said: str
+) -> None:
+    """"нет, только начинается" and "no, just tingling" to the question about a cold sore,
+    "нет, только ночью" to breastfeeding, "нет, 2 типа компенсирован" to diabetes, "нет, уже
+    вылечила" to cancer ever were stored as a plain No, and the check ended "no
+    contraindications declared": what follows the no tells of the very condition asked."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    outcome = await answered_typing(client, t, [], {step: said})
+    assert t("screening.outcome.suitable.title") not in outcome
+    assert any(t(f"screening.outcome.{kind}.title") in outcome for kind in ("doctor", "not_now"))

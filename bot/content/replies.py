@@ -40,7 +40,8 @@ MAX_AFFIRMATION_WORDS = 5
 MAX_NAVIGATION_WORDS = 8
 RESUME_LEFTOVER = 2  # other words "where was I" may come with ("so, where was I?")
 FINE_REACH = 3  # words after a negator that "all is well" is not said in ("not very good")
-_TOKEN = re.compile(r"[^\W_]+|[\u2600-\u27bf\U0001f300-\U0001faff]", re.UNICODE)
+_EMOJI = re.compile(r"[\u2600-\u27bf\U0001f300-\U0001faff]")
+_TOKEN = re.compile(r"[^\W_]+|" + _EMOJI.pattern, re.UNICODE)
 _CLAUSE = re.compile(r"[,.;:!?()\n]+")
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
 
@@ -64,6 +65,8 @@ class Replies(Dialog):
     mistake: Phrases = ()
     navigate: dict[Navigation, Phrases] = {}
     polite: Phrases = ()
+    speaker: Phrases = ()
+    courtesy: Phrases = ()
     goals: dict[Id, Phrases] = {}
     aftercare: dict[Id, Phrases] = {}
     checkin: dict[Id, Phrases] = {}
@@ -155,6 +158,13 @@ class ReplyReader:
         self._new_number, self._comes = phrases(replies.new_number), phrases(replies.comes)
         self._earlier, self._now = phrases(replies.earlier), phrases(replies.now)
         self._past = phrases(replies.past)
+        # What may follow a no and leave it plain: more of the no ("no, I'm healthy", "нет, не
+        # было"), words around it, a hedge, the writer, a skin type, a turn word, "all is well"
+        # in words of the check-in. A degree ("нет, немного") or anything else says more.
+        self._plain = (self._polar_phrases | self._fillers | self._emphasis | self._around
+                       | self._hedges | phrases(replies.speaker) | self._skin_types
+                       | self._turn_words | phrases(replies.checkin.get("fine", ())))
+        self._courtesy = phrases(replies.courtesy)
         # The ids each part names, for `clinicbot check` (bot/content/check_replies.py).
         self.names = {"goals": frozenset(replies.goals),
                       "aftercare": frozenset(replies.aftercare),
@@ -204,6 +214,25 @@ class ReplyReader:
             return False  # "no, but I want to get rid of pigmentation", "no, but thanks"
         return any(words[i:i + len(turn)] == turn and len(words) - i - len(turn) >= 2
                    for turn in self._turn_words for i in range(len(words)))
+
+    def says_more(self, text: str) -> bool:
+        """Whether a reply, its denials taken out, says more than its answer: "нет, только
+        начинается", "no, just tingling", "нет, 2 типа компенсирован", "нет, уже вылечила". A
+        skin goal ("no, but I want to get rid of pigmentation"), a courtesy ("no, but thanks
+        for asking") and an emoji say nothing more.
+        What it says is unknown here, so a no beside it is no plain no."""
+        for clause in self.affirmed(text).split(","):
+            words = tokens(clause)
+            if not words or self.goals(clause) or any(
+                    _within(words, p) for p in self._courtesy):
+                continue
+            at = 0
+            while at < len(words):
+                found = _longest(words, at, self._plain)
+                if found is None and not _EMOJI.fullmatch(words[at]):
+                    return True
+                at += len(found) if found else 1
+        return False
 
     def _contradicted(self, text: str, value: Answer) -> bool:
         """Whether a later clause of the reply is the other answer ("нет, но да", "не, ну было

@@ -103,12 +103,15 @@ async def typed(visit: Visit, text: str) -> Turn | None:
         value = next(filter(None, map(visit.content.replies[written].answer, writers_clauses(
             visit.content, written, text))), None)
         named = set()
-    elif (value == YES and not _lasting(visit.content, step) or value is None and not (
-            step.ever or named & _asked(step))) and "?" not in text and visit.content.replies[
+    elif (value == YES and not _lasting(visit.content, step) or value is None and not
+            named & _asked(step)) and "?" not in text and visit.content.replies[
             written].tells_past(text):
-        value = "unsure"  # "бывает, но сейчас нет" to a question of now: a person asks
+        # "бывает, но сейчас нет" to a question of now, "в ремиссии" to one that asks about
+        # the past too: a person asks
+        value = "unsure"
     elsewhere = False  # a yes that tells of health this question does not ask about
-    if visit.content.replies[written].not_me(step.id, text):
+    not_me = visit.content.replies[written].not_me(step.id, text)
+    if not_me:
         value, named = "no", set()  # "I am a man lol" to "are you pregnant?"
     elif value == YES and not named & _asked(step) and (named or _tells_more(
             visit.content, written, text)):
@@ -123,13 +126,13 @@ async def typed(visit: Visit, text: str) -> Turn | None:
         value = "yes"  # "нет, но мы с мужем ждём малыша" to "are you pregnant?": a yes after all
     told = value != YES and (bool(named - _asked(step)) or elsewhere or _tells_health(
         visit.content, written, text, found))
-    if value == NO and not told and (
+    if value == NO and not told and not not_me and (
             _goes_on(visit.content, written, step, text, named)
             or visit.content.replies[written].doubts(step.id, text)
-            # "нет, но жду результаты биопсии", "no but it's healing": a no that turns on what
-            # it does not name is no plain no
-            or step.kind == "yes_no" and not theirs and visit.content.replies[written].turns_on(
-                text)):
+            # "нет, но жду результаты биопсии", "no but it's healing", "нет, только ночью": a
+            # no that turns on what it does not name, or says more than no, is no plain no
+            or step.kind == "yes_no" and not theirs and _more_than_no(
+                visit.content, written, text)):
         value = "unsure"
         # "no, i have MS" at the question about burns: whether the medicine or diagnosis left
         # undenied is this question's or another's, it is told too, so it is never lost.
@@ -203,6 +206,11 @@ def _goes_on(content: Content, language: str, step: Step, text: str, named: set[
             text):
         return True
     return _tells_more(content, language, text)
+
+
+def _more_than_no(content: Content, language: str, text: str) -> bool:
+    reader = content.replies[language]
+    return reader.turns_on(text) or reader.says_more(text)
 
 
 def _with_told(visit: Visit, turn: Turn) -> Turn:
