@@ -211,7 +211,7 @@ async def test_a_day_typed_while_rescheduling_opens_its_times(
     assert t("faq.no_match") not in reply and first_time(client) == FRIDAY
     note = {"en": "only after work", "ru": "только после работы"}[language]
     assert t("booking.noted", note=note) in shown(await client.send(note))
-    await client.press_data(buttons(client.last, "sday:")[3][1], client.last)  # Friday
+    assert first_time(client).date() == FRIDAY.date()  # a note keeps the day's times shown
     await client.press_data(buttons(client.last, "stime:")[-1][1], client.last)
     lead = await stores_of(bot).leads.get(1)
     assert lead.appointment_at == datetime(2026, 11, 27, 19, 30, tzinfo=UTC)
@@ -456,3 +456,42 @@ async def test_a_yes_at_a_days_times_while_moving_keeps_them_on_screen(
     await client.send(f"{times[1][0]} {'is good' if language == 'en' else 'подойдёт'}")
     moved = await stores_of(bot).leads.get(1)
     assert moved.appointment_at != lead.appointment_at
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "можно отменить запись?"), ("ru", "отмените запись пожалуйста"),
+    ("en", "can I just cancel it?")])
+async def test_asking_to_cancel_while_moving_asks_whether_to_cancel(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """"можно отменить запись?" typed at the days of a move was "noted for the clinic" and the
+    days shown again: the card was edited in silence, the visit stayed held, and staff were
+    later asked to confirm it."""
+    t = Texts(content, language)
+    client = await held(bot, content, language)
+    await client.send("/appointment")
+    await client.press(t.label("appointment.reschedule"))
+    reply = shown(await client.send(text))
+    assert t("booking.noted", note=text) not in reply
+    assert t.label("appointment.cancel_yes") in {label for label, _ in client.last.buttons}
+    assert t("appointment.cancelled") in shown(await client.send(
+        {"en": "yes", "ru": "да"}[language]))
+    lead = await stores_of(bot).leads.get(1)
+    assert lead.status == "client_cancelled" and text not in (lead.note or "")
+
+
+async def test_a_time_not_free_typed_at_a_days_times_while_moving_keeps_the_day(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """"10:30" typed at Saturday's times while moving (10:00, 10:45, …) brought back
+    the list of days, Saturday forgotten and no word why; a first booking keeps the day and
+    says nothing is free at that time."""
+    t = Texts(content, language)
+    client = await held(bot, content, language)
+    await client.send("/appointment")
+    await client.press(t.label("appointment.reschedule"))
+    await client.press_data(buttons(client.last, "sday:")[2][1], client.last)
+    times = buttons(client.last, "stime:")
+    assert "11:00" not in str(times)
+    await client.send("11:00")
+    assert buttons(client.last, "stime:") == times

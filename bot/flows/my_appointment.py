@@ -304,6 +304,8 @@ async def typed_while_moving(visit: Visit, text: str, data: dict[str, Any]) -> T
         return await slot_picker.typed(visit, lead.id, text, visit.tr("resume.here"))
     if (at := await slot_picker.typed_slot(visit, text, None, shown)) is not None:
         return await move(visit, SlotTime(lead.id, int(at.timestamp())))  # as its button
+    if reader.asks_cancel(text) or reader.cancels(text):
+        return await ask_cancel(visit, lead, edit=False)  # "можно отменить запись?"
     if reader.affirms(text) or reader.answer(text) in ("yes", "no"):
         # "yes" at the times: nothing for the clinic; the same times, and how to choose
         return await slot_picker.typed(visit, lead.id, text, visit.tr("slots.pick_below"),
@@ -315,7 +317,7 @@ async def typed_while_moving(visit: Visit, text: str, data: dict[str, Any]) -> T
     noted = await visit.stores.leads.get(lead.id)
     assert noted is not None
     note = visit.tr("booking.noted", note=text.strip()[:slot_picker.NOTE_LIMIT])
-    return await slot_picker.typed(visit, lead.id, text, note) + Turn(
+    return await slot_picker.typed(visit, lead.id, text, note, lead.note, shown) + Turn(
         staff=[await card_post(visit.services, noted)])
 
 
