@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import asyncio
 import html
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from babel.dates import format_time
+from babel.dates import format_date, format_time
 
 from bot.clock import FixedClock
 from bot.config import Settings
@@ -751,3 +751,19 @@ async def test_a_new_date_asked_of_staff_is_out_of_date_once_the_client_moved_th
     reply = shown(await maria.reply_to(prompt, "30.11 12:00"))
     assert staff("staff.booked.stale", id=1) in reply
     assert (await stores_of(bot).leads.get(1)).appointment_at == SATURDAY
+
+
+async def test_a_day_named_in_the_note_reaches_staff_as_a_date(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """"завтра в 9", typed at the days on Monday evening and handed over on Tuesday morning,
+    reached staff as "Client's note: завтра в 9": read that day, "tomorrow" was Wednesday. The
+    day the bot read is beside the words, in the staff's language."""
+    client = await at_picker(bot, content, language=language)
+    typed = {"en": "tomorrow at 9", "ru": "завтра в 9"}[language]
+    await client.send(typed)
+    bot.clock.advance(timedelta(hours=2))
+    await bot.run_scheduler()
+    [posted] = bot.staff_chat()
+    tomorrow = format_date(date(2026, 11, 25), "EEE d MMM", locale="en")
+    assert f"{typed} ({tomorrow})" in posted.text

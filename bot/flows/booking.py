@@ -272,7 +272,7 @@ async def _contact(visit: Visit, phone: str | None, username: str | None,
     data = {**state.data, "phone": phone, "username": username}
     thanks = visit.tr("booking.contact_received")
     if said:
-        data["note"] = slot_picker.with_note(data.get("note"), said)
+        data["note"] = slot_picker.with_note(visit, data.get("note"), said)
         thanks += "\n\n" + visit.tr("booking.noted", note=said[:slot_picker.NOTE_LIMIT])
         if await _health_beside(visit, said):  # "…, i have rosacea"
             thanks += "\n\n" + visit.tr("screening.told")
@@ -376,7 +376,7 @@ async def remind_time(visit: Visit, text: str, data: dict[str, Any]) -> Turn | N
     told = await _health_beside(visit, text)
     heard = Turn([Reply(visit.tr("screening.told"))]) if told else Turn()
     if calls:
-        kept = slot_picker.with_note(data.get("note"), text)
+        kept = slot_picker.with_note(visit, data.get("note"), text)
         await visit.stores.chat_states.save(visit.client.user_id, TIME, {**data, "note": kept},
                                             visit.now)
         chosen = await time_chosen(visit, CALL_BACK)  # as "📞 call me" does
@@ -390,7 +390,7 @@ async def remind_time(visit: Visit, text: str, data: dict[str, Any]) -> Turn | N
     elif slot_picker.unread(visit, text):  # "99", "31.02", "😀": no day read, and no note
         note = visit.tr("slots.unread", text=text.strip()[:slot_picker.NOTE_LIMIT])
     else:
-        kept = slot_picker.with_note(data.get("note"), text)
+        kept = slot_picker.with_note(visit, data.get("note"), text)
         await visit.stores.chat_states.save(visit.client.user_id, TIME, {**data, "note": kept},
                                             visit.now)
         note = visit.tr("booking.noted", note=text.strip()[:slot_picker.NOTE_LIMIT])

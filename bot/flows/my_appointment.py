@@ -313,7 +313,7 @@ async def typed_while_moving(visit: Visit, text: str, data: dict[str, Any]) -> T
     if slot_picker.unread(visit, text):  # "99", "31.02", "😀": no day read, and no note
         note = visit.tr("slots.unread", text=text.strip()[:slot_picker.NOTE_LIMIT])
         return await slot_picker.typed(visit, lead.id, text, note, None, shown)
-    await visit.stores.leads.set_note(lead.id, slot_picker.with_note(lead.note, text))
+    await visit.stores.leads.set_note(lead.id, slot_picker.with_note(visit, lead.note, text))
     noted = await visit.stores.leads.get(lead.id)
     assert noted is not None
     note = visit.tr("booking.noted", note=text.strip()[:slot_picker.NOTE_LIMIT])

@@ -287,7 +287,12 @@ def unread(visit: Visit, text: str) -> bool:
         visit, text) is None and not names_hours(text)
 
 
-def with_note(earlier: str | None, text: str) -> str:
-    """The client's words kept for staff: each typed message on its own line."""
-    note = f"{earlier}\n{text.strip()}" if earlier else text.strip()
+def with_note(visit: Visit, earlier: str | None, text: str) -> str:
+    """The client's words kept for staff: each typed message on its own line, with the day
+    it names as a date in the staff's language ("завтра в 9 (Tue 8 Dec)"): staff read it
+    later, when "tomorrow" is another day."""
+    line = text.strip()
+    if (asked := asked_day(visit, line)) is not None:
+        line += f" ({format_date(asked.day, 'EEE d MMM', locale=visit.settings.default_language)})"
+    note = f"{earlier}\n{line}" if earlier else line
     return note[-NOTE_LIMIT:]
