@@ -92,6 +92,7 @@ class FakeBotApi(BaseRequest):
         default_factory=lambda: defaultdict(list))
     unsupported: set[str] = field(default_factory=set)
     touched: list[Sent] = field(default_factory=list)  # every message sent or edited, in order
+    deleted: list[Sent] = field(default_factory=list)  # every message deleted, in order
     timeout_next: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     fail_chat: dict[int, list[tuple[int, dict[str, Any]]]] = field(
         default_factory=lambda: defaultdict(list))
@@ -239,6 +240,7 @@ class FakeBotApi(BaseRequest):
         chat_id = int(params["chat_id"])
         message = self._find(chat_id, int(params["message_id"]))
         self.messages[chat_id].remove(message)
+        self.deleted.append(message)
         return True
 
     def _store(self, chat_id: int, text: str, markup: Any,

@@ -35,6 +35,12 @@ _DELTA = re.compile(r"^\+(\d+)([dhm])$")
 CLOCK_TICK = timedelta(minutes=15)
 
 
+def _copied(message: Sent) -> str:
+    """A copy of the client's own message (a question passed on, a photo): Telegram shows the
+    original; the fake API does not hold it."""
+    return "[a copy of the client's message]" if message.copied_from else ""
+
+
 def plain(text: str) -> str:
     return html.unescape(_TAG.sub("", text))
 
@@ -49,7 +55,7 @@ class Shell:
                   stamp: Callable[[], str] | None = None) -> None:
         """Run an action and show everything the bot sent or edited meanwhile, by chat;
         `stamp` labels what arrived with the (simulated) time."""
-        start = len(self.sandbox.api.touched)
+        start, gone = len(self.sandbox.api.touched), len(self.sandbox.api.deleted)
         await action
         shown: list[Sent] = []
         for message in self.sandbox.api.touched[start:]:
@@ -60,16 +66,22 @@ class Shell:
         for message in shown:
             side = self.staff if message.chat_id == self.staff.chat["id"] else self.client
             edited = " (edited)" if message.edits else ""
+            text = plain(message.text) or _copied(message)
             if side is self.speaker:
-                print(f"\nbot{edited}: " + plain(message.text).replace("\n", "\n     "))
+                print(f"\nbot{edited}: " + text.replace("\n", "\n     "))
             else:
                 where = "the staff chat" if side is self.staff else self.client.user["first_name"]
-                print(f"\n┄┄ to {where}{edited} ┄┄\n{plain(message.text)}")
+                print(f"\n┄┄ to {where}{edited} ┄┄\n{text}")
             if message.document:
                 self._show_document(message.document)
             self._show_buttons(message, side)
             if side is not self.speaker:
                 print("┄" * 24)
+        for message in self.sandbox.api.deleted[gone:]:
+            where = "the staff chat" if message.chat_id == self.staff.chat["id"] else "your chat"
+            what = message.document["filename"] if message.document else (
+                plain(message.text) or _copied(message)).split("\n")[0]
+            print(f"\n┄┄ deleted from {where}: {what} ┄┄")
 
     @staticmethod
     def _show_document(document: dict[str, Any]) -> None:
