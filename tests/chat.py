@@ -71,6 +71,17 @@ def screening_of(message: Sent) -> str:
     return next(d.split(":")[1] for _, d in message.buttons if d.startswith("scr:"))
 
 
+async def tell(user: ChatUser, t: Texts, text: str) -> list[Sent]:
+    """Tell the bot something of one's health and, asked to keep it for the specialist (no
+    consent on record), agree: what the client sees."""
+    sent = await user.send(text)
+    keep = t.label("health.keep.yes")
+    for message in sent:
+        if any(label == keep for label, _ in message.buttons):
+            return sent + await user.press_exact(keep)
+    return sent
+
+
 async def consented(user: ChatUser, t: Texts) -> list[Sent]:
     """From the menu into the eligibility check, agreeing to the health-data consent: the
     first question is on screen."""

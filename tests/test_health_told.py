@@ -11,8 +11,8 @@ from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox
 from tests import shipped
-from tests.chat import Texts, consented, screen, shown, told_in
-from tests.desk import card
+from tests.chat import Texts, consented, screen, shown, tell, told_in
+from tests.desk import card, stores_of
 from tests.slots import buttons, pick_first_slot
 
 content, settings = shipped.content, shipped.settings  # what the clinic ships
@@ -37,6 +37,7 @@ RELATIVES = [
     ("ru", "подруга беременна, ей можно?"),
     ("en", "my wife is pregnant, can she come in?"),
 ]
+PACEMAKER = {"en": "i have a pacemaker btw", "ru": "у меня кардиостимулятор"}
 AT_PHONE = {"en": "oh btw i forgot to say im 10 weeks pregnant, is that ok?",
             "ru": "ой забыла сказать я беременна 10 недель, это ничего?"}
 
@@ -48,7 +49,7 @@ async def checked_after(bot: Sandbox, content: Content, language: str, *said: st
     client = bot.user(language_code=language)
     await client.send("/start")
     for text in said:
-        await client.send(text)
+        await tell(client, t, text)
     return shown(await screen(client, t, yes=yes))
 
 
@@ -81,7 +82,7 @@ async def test_health_told_before_a_check_counts_in_the_next_one_too(
     t = Texts(content, language)
     client = bot.user(language_code=language)
     await client.send("/start")
-    await client.send({"en": "I have epilepsy", "ru": "у меня эпилепсия"}[language])
+    await tell(client, t, {"en": "I have epilepsy", "ru": "у меня эпилепсия"}[language])
     first = shown(await screen(client, t))
     assert t("screening.outcome.suitable.title") not in first
     again = shown(await screen(client, t, again=True))
@@ -101,7 +102,7 @@ async def test_a_condition_told_before_the_check_is_named_to_client_and_staff(
     t, staff = Texts(content, language), Texts(content, "en")
     client = bot.user(language_code=language)
     await client.send("/start")
-    await client.send({"en": "i have a pacemaker btw", "ru": "у меня кардиостимулятор"}[language])
+    await tell(client, t, PACEMAKER[language])
     mydata = shown(await client.send("/mydata"))
     assert t("mydata.health_told_about",
              conditions=t.label("screening.condition.pacemaker")) in mydata
@@ -121,7 +122,7 @@ async def test_health_told_before_the_check_is_kept_when_the_check_finds_more(
     t, staff = Texts(content, language), Texts(content, "en")
     client = bot.user(language_code=language)
     await client.send("/start")
-    await client.send({"en": "i have a pacemaker btw", "ru": "у меня кардиостимулятор"}[language])
+    await tell(client, t, PACEMAKER[language])
     outcome = shown(await screen(client, t, yes=frozenset({"burns"})))
     assert t("screening.reason.told_named",
              conditions=t.label("screening.condition.pacemaker")) in outcome
@@ -138,8 +139,8 @@ async def test_a_condition_told_twice_is_named_once(
     t = Texts(content, language)
     client = bot.user(language_code=language)
     await client.send("/start")
-    await client.send({"en": "i take xarelto", "ru": "пью ксарелто после операции"}[language])
-    await client.send({"en": "and aspirin daily", "ru": "и кардиомагнил каждый день"}[language])
+    await tell(client, t, {"en": "i take xarelto", "ru": "пью ксарелто после операции"}[language])
+    await tell(client, t, {"en": "and aspirin daily", "ru": "и кардиомагнил каждый день"}[language])
     mydata = shown(await client.send("/mydata"))
     assert t("mydata.health_told_about",
              conditions=t.label("screening.condition.bleeding")) in mydata
@@ -411,7 +412,7 @@ async def test_a_condition_told_beside_a_symptom_in_the_week_is_counted(
     client = bot.user(language_code="en")
     await client.send("/menu")
     await client.press(t.label("menu.aftercare"))
-    await client.send("its a bit red and tingly. oh btw i forgot to say im on roaccutane")
+    await tell(client, t, "its a bit red and tingly. oh btw i forgot to say im on roaccutane")
     text = "\n".join(m.text for m in await client.send("/mydata"))
     assert "mydata.health_told" not in text
     assert t("mydata.health_told", date="2026-11-24") in text
@@ -438,7 +439,7 @@ async def test_health_told_is_erased_when_the_consent_is_refused(
     t = Texts(content, language)
     client = bot.user(language_code=language)
     await client.send("/start")
-    await client.send({"en": "i have epilepsy and take depakine",
+    await tell(client, t, {"en": "i have epilepsy and take depakine",
                        "ru": "у меня эпилепсия, принимаю депакин"}[language])
     assert t.label("screening.condition.epilepsy") in shown(await client.send("/mydata"))
     assert t("screening.consent.refused", phone=settings.phone) in shown(
@@ -705,3 +706,42 @@ async def test_a_no_that_goes_on_to_a_detail_of_the_condition_never_ends_in_suit
     outcome = await answered_typing(client, t, [], {step: said})
     assert t("screening.outcome.suitable.title") not in outcome
     assert any(t(f"screening.outcome.{kind}.title") in outcome for kind in ("doctor", "not_now"))
+
+
+async def test_health_told_without_consent_is_kept_only_once_the_client_agrees(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """"I have rosacea and diabetes, can I book?" from a client who never agreed to the
+    processing of health answers, or just after /forget, was stored at once: /mydata listed
+    it, and the erasure's "I will only remember your name and language" was not true. It is
+    asked first; the conditions wait in the button, and nothing is stored before the yes."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    await client.send(TOLD[language])
+    assert t("health.keep.ask") in client.last.text
+    assert t("mydata.health_told", date="")[:12] not in shown(await client.send("/mydata"))
+    assert (await stores_of(bot).clients.take_health_told(client.id)) is None
+    await client.send(TOLD[language])
+    kept = shown(await client.press(t.label("health.keep.yes")))
+    assert t("health.keep.kept") in kept
+    outcome = await screen(client, t)
+    assert t("screening.outcome.suitable.title") not in shown(outcome)
+    assert told_in(t, shown(outcome))
+    await client.send("/forget")
+    await client.press(t.label("privacy.forget.yes"))
+    await client.send(TOLD[language])
+    assert t("health.keep.ask") in client.last.text
+    assert (await stores_of(bot).clients.take_health_told(client.id)) is None
+
+
+async def test_health_told_not_to_be_kept_is_not_kept(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    await client.send(PREGNANT[language])
+    assert t("health.keep.not_kept") in shown(await client.press(t.label("health.keep.no")))
+    assert (await stores_of(bot).clients.take_health_told(client.id)) is None
+    assert t("screening.outcome.suitable.title") in shown(await screen(client, t))

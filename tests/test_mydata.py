@@ -12,7 +12,7 @@ from bot.config import Settings
 from bot.content import Content
 from bot.content.i18n import format_day, format_when
 from bot.devtools.sandbox import Sandbox
-from tests.chat import Texts, screen
+from tests.chat import Texts, screen, tell
 from tests.desk import stores_of
 from tests.test_privacy import everything_about_zina
 
@@ -82,7 +82,7 @@ async def test_mydata_shows_health_told_outside_the_check_and_in_it(
     that one, and the health told at the menu, waiting for the next check, was not shown."""
     t = Texts(content, "en")
     client = bot.user(language_code="en")
-    await client.send("I take heart pills every day")
+    await tell(client, t, "I take heart pills every day")
     text = "\n".join(m.text for m in await client.send("/mydata"))
     assert t("mydata.health_told", date="2026-11-24") in text
     await screen(client, t)

@@ -11,7 +11,7 @@ from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox
 from bot.flows.eligibility import path
-from tests.chat import Texts, consented, screen, shown
+from tests.chat import Texts, consented, screen, shown, tell
 from tests.desk import card, lead_by_chat, press_on_card, staff_member
 
 pytestmark = pytest.mark.engines
@@ -126,12 +126,12 @@ async def test_retention_with_nothing_to_purge_leaves_the_wal_alone(
 
 
 async def test_health_told_outside_a_check_is_kept_only_until_retention(
-    bot: Sandbox, settings: Settings
+    bot: Sandbox, settings: Settings, content: Content
 ) -> None:
     """The moment a client told of their health at the menu waits for their next check; it is
     special-category data too, so retention clears it like the answers."""
     client = bot.user(3)
-    await client.send("I take heart pills every day")
+    await tell(client, Texts(content, "en"), "I take heart pills every day")
     told = "SELECT COUNT(*) FROM clients WHERE health_told_at IS NOT NULL"
     assert await count(bot, told) == 1
     bot.clock.advance(timedelta(days=settings.retention_days - 1))

@@ -9,7 +9,7 @@ from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox
 from tests import shipped
-from tests.chat import Texts, health_reason, shown, week_started
+from tests.chat import Texts, health_reason, shown, tell, week_started
 from tests.desk import seed_lead, stores_of
 from tests.slots import pick_first_slot
 
@@ -543,7 +543,7 @@ async def test_health_told_at_the_consent_is_no_consent_and_is_kept(
     began, and what was told was lost: the check, all no, ended "nothing stands in the way"."""
     t = Texts(content, language)
     user = await at_consent(bot, t)
-    reply = shown(await user.send(told))
+    reply = shown(await tell(user, t, told))
     assert t("screening.consent.thanks") not in reply
     assert await stores_of(bot).consents.latest_id(
         user.id, content.screening.consent_version) is None

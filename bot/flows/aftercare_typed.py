@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from bot.content.letters import keyed, readable
 from bot.content.replies import FINE_REACH
 from bot.content.routing import route, without_period
-from bot.flows import Reply, Turn, Visit, aftercare
+from bot.flows import Reply, Turn, Visit, aftercare, health_kept
 from bot.flows.typed_text import Typed
 
 _WORD = re.compile(r"[^\W\d_]")
@@ -98,17 +98,19 @@ async def typed(visit: Visit, text: str) -> Turn | None:
         rest = await typed(visit, plain) if _WORD.search(plain) else None
         return rest or await aftercare.unclear(visit)
     reading = _with_named(visit, text, _read_as_written(visit, text))
+    kept = Turn()
     if _tells_health(visit, text, reading):
         if not reading.symptoms:
             return None  # the usual routing: the caution, and the clinic hears of it
-        # Beside a symptom: the check-in below alerts staff; the next check counts it.
-        await visit.stores.clients.tell_health(visit.client.user_id, visit.now)
+        # Beside a symptom: the check-in below alerts staff; the next check counts it, once
+        # the client agreed.
+        kept = await health_kept.keep(visit)
     answers = Turn([Reply(visit.tr(question.guidance)) for q in reading.questions
                     if (question := visit.content.aftercare.question(q))])
     day = aftercare.today(visit, plan)
     answer = reading.answer_on(day, visit.content.aftercare)
     if reading.symptoms and answer is not None:
-        return await aftercare.record(visit, plan, day, answer, text) + answers
+        return await aftercare.record(visit, plan, day, answer, text) + answers + kept
     if answers.replies:
         return answers
     if answer is not None:  # "уже всё прошло" after a problem: staff read it under the alert

@@ -22,6 +22,7 @@ from bot.flows import (
     Visit,
     consent,
     funnel,
+    health_kept,
     my_appointment,
     phones,
     slot_picker,
@@ -407,7 +408,8 @@ async def _health_beside(visit: Visit, text: str) -> bool:
     of the client's health; if so they are kept as health told, for the check the booking
     rests on."""
     found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
-    if not tells_health(visit.content, visit.language, text, found):
+    if not tells_health(visit.content, visit.language, text, found) or not \
+            await health_kept.consented(visit):
         return False
     await visit.stores.clients.tell_health(visit.client.user_id, visit.now,
                                            found.keys if found.kind == "condition" else ())

@@ -82,7 +82,7 @@ async def typed_consent(visit: Visit, text: str, data: dict[str, Any]) -> Turn |
     if value not in (YES, NO) or route(
             visit.content, visit.services.matchers[visit.language], visit.language, text
     ).kind in ("condition", "health"):
-        return None  # "i have diabetes" agrees to nothing: answered as told, and kept
+        return None  # "i have diabetes" agrees to nothing: answered as told
     await visit.stores.chat_states.clear(visit.client.user_id)
     turn = await consent(visit, value == YES)
     return Turn([replace(r, edit=False) for r in turn.replies], turn.staff, turn.clients)

@@ -25,6 +25,7 @@ from bot.flows import (
     consent,
     context,
     faq,
+    health_kept,
     menu,
     my_appointment,
     navigation,
@@ -66,7 +67,7 @@ def client_router() -> Router:
     router = Router(fallback=not_understood)
     for flow in (menu, faq, typed, booking, my_appointment, aftercare, unasked, aftercourse,
                  appointment, privacy, outcome, consent, aftercare_typed, screening, navigation,
-                 typed_answers, context, relay, new_phone):
+                 typed_answers, context, relay, new_phone, health_kept):
         flow.register(router)
     return router
 

@@ -45,6 +45,7 @@ from bot.flows import (
     clinic_answers,
     faq,
     health,
+    health_kept,
     my_appointment,
     phones,
     slot_picker,
@@ -86,10 +87,11 @@ async def message(visit: Visit, text: str) -> Turn:
             offer = Turn([language_offer(visit)])
     if tells_health(visit.content, visit.language, text, found):
         # Kept, without the words, for the check that comes next or the one a booking rests
-        # on: health told here is never lost to "nothing stands in the way". With a request
-        # open, it reaches its card and the staff now.
-        await visit.stores.clients.tell_health(
-            visit.client.user_id, visit.now, found.keys if found.kind == "condition" else ())
+        # on: health told here is never lost to "nothing stands in the way" (with the client's
+        # consent: else it is asked for). With a request open, it reaches its card and the
+        # staff now.
+        offer += await health_kept.keep(
+            visit, found.keys if found.kind == "condition" else ())
         offer += await booking.told_since(visit)
     # In the week, a word or less that nothing reads ("лол", "?") describes nothing to alert
     # staff of: the day's check-in is asked again.
