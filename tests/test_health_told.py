@@ -745,3 +745,19 @@ async def test_health_told_not_to_be_kept_is_not_kept(
     assert t("health.keep.not_kept") in shown(await client.press(t.label("health.keep.no")))
     assert (await stores_of(bot).clients.take_health_told(client.id)) is None
     assert t("screening.outcome.suitable.title") in shown(await screen(client, t))
+
+
+async def test_a_problem_after_the_procedure_is_not_asked_to_be_kept_for_a_check(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """A problem told after the procedure goes to staff as an alert; asking under it whether
+    to keep it "so that your eligibility check takes it into account" spoke of a check the
+    client is long past."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    said = {"en": "After my procedure yesterday my skin is cracking and I have a fever",
+            "ru": "после процедуры вчера кожа трескается и температура"}[language]
+    reply = shown(await client.send(said))
+    assert t("health.keep.ask") not in reply
+    assert said in bot.staff_chat()[-1].text

@@ -11,7 +11,7 @@ from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox
 from bot.flows.eligibility import path
-from tests.chat import Texts, consented, screen, shown, tell
+from tests.chat import Texts, consented, screen, shown, tell, week_started
 from tests.desk import card, lead_by_chat, press_on_card, staff_member
 
 pytestmark = pytest.mark.engines
@@ -353,3 +353,22 @@ async def test_an_emoji_does_not_confirm_erasure(
     assert await count(bot, "SELECT COUNT(*) FROM clients") == 1
     assert await count(bot, "SELECT COUNT(*) FROM screening_answers") == 1
     assert t("privacy.forget.done") in shown(await user.press(t.label("privacy.forget.yes")))
+
+
+@pytest.mark.parametrize("language, problem", [
+    ("en", "my skin is cracking and bleeding"), ("ru", "кожа трескается и кровоточит")])
+async def test_erasing_with_a_problem_open_warns_the_client_and_tells_staff(
+    bot: Sandbox, content: Content, settings: Settings, language: str, problem: str
+) -> None:
+    """/forget with a reported problem still open blanked the alert to "This message was
+    erased at the client's request", like any other message: staff lost an open case
+    without a sign, and the client was not told the clinic could no longer reach them."""
+    client, t = await week_started(bot, language)
+    await client.send(problem)
+    staff = Texts(content, "en")
+    assert problem in bot.staff_chat()[-1].text
+    reply = shown(await client.send("/forget"))
+    assert t("privacy.forget.problem", phone=settings.phone) in reply
+    await client.press(t.label("privacy.forget.yes"))
+    assert bot.staff_chat()[-1].text == staff("staff.erased.problem")
+    assert all(problem not in m.text for m in bot.staff_chat())

@@ -345,6 +345,14 @@ async def urgent(visit: Visit, text: str) -> Turn | None:
     return await typed(visit, text) or await reported(visit, text)
 
 
+async def problem_open(visit: Visit) -> bool:
+    """Whether a problem the client reported after their latest procedure is open: nothing
+    since said all is well, and the days staff hear of problems have not passed."""
+    plan = await visit.stores.aftercare.latest_plan(visit.client.user_id)
+    return plan is not None and 0 <= today(visit, plan) <= visit.content.aftercare.reports_days \
+        and await visit.stores.aftercare.open_problem(plan.id) is not None
+
+
 async def treated_lately(visit: Visit) -> bool:
     """Whether the client had the procedure within the last `reports_days` (a week was
     started for it, whatever became of the week)."""

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from bot.callbacks import CallbackData
 from bot.content import Content
 from bot.content.i18n import N_, display_name, format_when
-from bot.flows import Reply, Services, StaffPost, Turn, Visit, my_appointment
+from bot.flows import Reply, Services, StaffPost, Turn, Visit, aftercare, my_appointment
 from bot.flows.dates import appointment_day
 from bot.flows.eligibility import TOLD, YES, path
 from bot.flows.menu import main_menu, ready
@@ -172,6 +172,8 @@ async def ask_forget(visit: Visit) -> Turn:
     if booked is not None and booked.appointment_at is not None:  # it goes with the data
         day, hour = appointment_day(visit.services, booked.appointment_at, visit.language)
         text += "\n\n" + visit.tr("privacy.forget.appointment", date=day, time=hour)
+    if await aftercare.problem_open(visit):  # the clinic loses the way to reach them here
+        text += "\n\n" + visit.tr("privacy.forget.problem", phone=visit.settings.phone)
     return Turn([Reply(text, buttons)])
 
 
@@ -200,6 +202,7 @@ async def forget(visit: Visit, confirmed: bool) -> Turn:
     if not confirmed:
         return main_menu(visit, edit=True, note=visit.tr("privacy.forget.kept"))
     booked = await my_appointment.current(visit)
+    problem = await aftercare.problem_open(visit)
     erased = await visit.stores.privacy.forget(visit.client.user_id)
     services = visit.services
     posts = [erased_post(services, message_id, lead_id=lead_id)
@@ -217,6 +220,9 @@ async def forget(visit: Visit, confirmed: bool) -> Turn:
         when = format_when(booked.appointment_at, settings.default_language, settings.timezone)
         posts.append(StaffPost(services.content.tr_message(
             settings.default_language, "staff.erased.appointment", id=booked.id, when=when)))
+    if problem:  # an alert blanked like any message would leave an open case without a sign
+        posts.append(StaffPost(services.content.tr_message(
+            services.settings.default_language, "staff.erased.problem")))
     return Turn([Reply(visit.tr("privacy.forget.done"), edit=True)], posts)
 
 

@@ -90,8 +90,11 @@ async def message(visit: Visit, text: str) -> Turn:
         # on: health told here is never lost to "nothing stands in the way" (with the client's
         # consent: else it is asked for). With a request open, it reaches its card and the
         # staff now.
-        offer += await health_kept.keep(
-            visit, found.keys if found.kind == "condition" else ())
+        # A problem after the procedure goes to staff as such: the check is not asked about.
+        if await health_kept.consented(visit) or not (after_this(
+                visit.content, visit.language, text) or await aftercare.treated_lately(visit)):
+            offer += await health_kept.keep(
+                visit, found.keys if found.kind == "condition" else ())
         offer += await booking.told_since(visit)
     # In the week, a word or less that nothing reads ("лол", "?") describes nothing to alert
     # staff of: the day's check-in is asked again.
