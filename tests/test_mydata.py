@@ -12,7 +12,7 @@ from bot.config import Settings
 from bot.content import Content
 from bot.content.i18n import format_day, format_when
 from bot.devtools.sandbox import Sandbox
-from tests.chat import Texts, screen, tell
+from tests.chat import Texts, screen, tell, week_started
 from tests.desk import stores_of
 from tests.test_privacy import everything_about_zina
 
@@ -112,3 +112,16 @@ async def test_mydata_lists_a_checks_answers_in_the_order_they_were_asked(
              if step.condition is not None]
     at = [shown.index(label) for label in asked]
     assert at == sorted(at)
+
+
+async def test_mydata_names_what_the_staff_chat_holds_of_the_client(
+    bot: Sandbox, content: Content
+) -> None:
+    """A problem reported in the client's own words reached the staff chat, and /mydata said
+    of health told only "never your words": the words the clinic holds were not mentioned."""
+    t = Texts(content, "en")
+    client, _ = await week_started(bot, "en")
+    await client.send("my skin is cracking and bleeding")
+    posts = len(bot.staff_chat())
+    text = "\n".join(m.text for m in await client.send("/mydata"))
+    assert t.counted("mydata.staff_chat", posts, posts=posts) in text

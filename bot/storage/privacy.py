@@ -23,6 +23,7 @@ class PersonalData:
     questions: list[dict[str, Any]]
     reminders: list[dict[str, Any]] = field(default_factory=list)  # not sent yet
     conversation: dict[str, Any] | None = None  # an unfinished dialog and what it holds
+    staff_posts: int = 0  # staff-chat messages about the client (their words in some)
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,8 @@ class PrivacyStore(Store):
                 " ORDER BY due_at", (user_id,)),
             conversation=next(iter(await self.database.dicts(
                 "SELECT state, data FROM chat_states WHERE user_id = ?", (user_id,))), None),
+            staff_posts=int((await self.one(
+                "SELECT COUNT(*) FROM staff_posts WHERE user_id = ?", (user_id,)))[0]),
         )
 
     async def forget(self, user_id: int) -> Erased:
