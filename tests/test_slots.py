@@ -767,3 +767,19 @@ async def test_a_day_named_in_the_note_reaches_staff_as_a_date(
     [posted] = bot.staff_chat()
     tomorrow = format_date(date(2026, 11, 25), "EEE d MMM", locale="en")
     assert f"{typed} ({tomorrow})" in posted.text
+
+
+@pytest.mark.parametrize("language, typed", [
+    ("en", "on Sunday"), ("en", "25 December"), ("ru", "в воскресенье"), ("ru", "25 декабря")])
+async def test_a_day_the_clinic_cannot_do_is_no_note_for_it(
+    bot: Sandbox, content: Content, language: str, typed: str
+) -> None:
+    """"в воскресенье" got "We'll pass it to the clinic: «в воскресенье». Sunday 13 December:
+    the clinic is closed that day", and after the client booked Friday, the card still said
+    "Client's note: в воскресенье": staff read a wish nobody could meet beside the visit."""
+    t = Texts(content, language)
+    client = await at_picker(bot, content, language=language)
+    reply = shown(await client.send(typed))
+    assert t("booking.noted", note=typed) not in reply
+    await pick_first_slot(client)
+    assert typed not in (await card(bot, 1)).text

@@ -11,6 +11,8 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from markupsafe import Markup
+
 from bot.callbacks import CallbackData
 from bot.clock import is_quiet
 from bot.content.i18n import N_, format_appointment
@@ -390,6 +392,8 @@ async def remind_time(visit: Visit, text: str, data: dict[str, Any]) -> Turn | N
         note = visit.tr("resume.here")
     elif slot_picker.unread(visit, text):  # "99", "31.02", "😀": no day read, and no note
         note = visit.tr("slots.unread", text=text.strip()[:slot_picker.NOTE_LIMIT])
+    elif visit.settings.booking is not None and await slot_picker.impossible_day(visit, text):
+        note = Markup()  # "в воскресенье", closed: why, and the days; nothing for staff
     else:
         kept = slot_picker.with_note(visit, data.get("note"), text)
         await visit.stores.chat_states.save(visit.client.user_id, TIME, {**data, "note": kept},

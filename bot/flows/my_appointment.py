@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
+from markupsafe import Markup
+
 from bot.callbacks import MAX_ID, Between, CallbackData
 from bot.content.i18n import N_, format_appointment, format_when
 from bot.flows import Button, Reply, StaffPost, Turn, Visit, slot_picker
@@ -313,6 +315,8 @@ async def typed_while_moving(visit: Visit, text: str, data: dict[str, Any]) -> T
     if slot_picker.unread(visit, text):  # "99", "31.02", "😀": no day read, and no note
         note = visit.tr("slots.unread", text=text.strip()[:slot_picker.NOTE_LIMIT])
         return await slot_picker.typed(visit, lead.id, text, note, None, shown)
+    if await slot_picker.impossible_day(visit, text):  # closed, past: why, and the days
+        return await slot_picker.typed(visit, lead.id, text, Markup(), None, shown)
     await visit.stores.leads.set_note(lead.id, slot_picker.with_note(visit, lead.note, text))
     noted = await visit.stores.leads.get(lead.id)
     assert noted is not None

@@ -275,6 +275,18 @@ def asked_day(visit: Visit, text: str) -> AskedDay | None:
     return parse_day(text, today)
 
 
+async def impossible_day(visit: Visit, text: str) -> bool:
+    """Whether the text names a day the clinic cannot do at all: past, further ahead than
+    booking opens, or closed. No wish for staff to weigh: the client hears why, and the days."""
+    asked = asked_day(visit, text)
+    if asked is None:
+        return False
+    bookable = await bookable_days(visit)
+    today = visit.now.astimezone(visit.settings.timezone).date()
+    return not bookable or asked.day < today or asked.day > bookable[-1] or \
+        asked.day.weekday() not in (visit.settings.opening_hours or {})
+
+
 PHONE_DIGITS = 7  # as many digits or more may be a number to call, for staff to read
 
 
