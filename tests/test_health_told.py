@@ -5,6 +5,8 @@ content, in the client's language."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from bot.config import Settings
@@ -708,31 +710,54 @@ async def test_a_no_that_goes_on_to_a_detail_of_the_condition_never_ends_in_suit
     assert any(t(f"screening.outcome.{kind}.title") in outcome for kind in ("doctor", "not_now"))
 
 
-async def test_health_told_without_consent_is_kept_only_once_the_client_agrees(
+async def test_health_told_without_consent_is_asked_about_and_held_a_day_only(
     bot: Sandbox, content: Content, language: str
 ) -> None:
     """"I have rosacea and diabetes, can I book?" from a client who never agreed to the
-    processing of health answers, or just after /forget, was stored at once: /mydata listed
-    it, and the erasure's "I will only remember your name and language" was not true. It is
-    asked first; the conditions wait in the button, and nothing is stored before the yes."""
+    processing of health answers, or just after /forget, was stored as long as any answer,
+    unasked: the erasure's "I will only remember your name and language" was not true. It is
+    held for the check, the client is asked at once, and unanswered it is gone after a day."""
     t = Texts(content, language)
     client = bot.user(language_code=language)
     await client.send("/start")
     await client.send(TOLD[language])
-    assert t("health.keep.ask") in client.last.text
-    assert t("mydata.health_told", date="")[:12] not in shown(await client.send("/mydata"))
+    assert t("health.keep.ask", hours=24) in client.last.text
+    bot.clock.advance(timedelta(hours=25))
+    await bot.run_scheduler()
     assert (await stores_of(bot).clients.take_health_told(client.id)) is None
+    assert t("health.keep.gone") in shown(await client.press(t.label("health.keep.yes")))
     await client.send(TOLD[language])
     kept = shown(await client.press(t.label("health.keep.yes")))
     assert t("health.keep.kept") in kept
+    bot.clock.advance(timedelta(hours=25))
+    await bot.run_scheduler()
     outcome = await screen(client, t)
     assert t("screening.outcome.suitable.title") not in shown(outcome)
     assert told_in(t, shown(outcome))
     await client.send("/forget")
     await client.press(t.label("privacy.forget.yes"))
     await client.send(TOLD[language])
-    assert t("health.keep.ask") in client.last.text
-    assert (await stores_of(bot).clients.take_health_told(client.id)) is None
+    assert t("health.keep.ask", hours=24) in client.last.text
+
+
+@pytest.mark.parametrize("then", ["typed yes", "menu"])
+async def test_health_told_without_consent_counts_in_the_check_that_follows(
+    bot: Sandbox, content: Content, language: str, then: str
+) -> None:
+    """"у меня на щеках красные пятна и сосудики видно", then "да" typed to "may I keep it?":
+    the "да" went on to the check, nothing was kept, and the check, No to rosacea (she did not
+    know the word), ended "no contraindications". Typed or not answered at all, what was told
+    counts in the check that follows."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    await client.send(TOLD[language])
+    if then == "typed yes":
+        assert t("health.keep.kept") in shown(await client.send(
+            {"en": "yes", "ru": "да"}[language]))
+    outcome = shown(await screen(client, t))
+    assert t("screening.outcome.suitable.title") not in outcome
+    assert told_in(t, outcome)
 
 
 async def test_health_told_not_to_be_kept_is_not_kept(
@@ -759,5 +784,5 @@ async def test_a_problem_after_the_procedure_is_not_asked_to_be_kept_for_a_check
     said = {"en": "After my procedure yesterday my skin is cracking and I have a fever",
             "ru": "после процедуры вчера кожа трескается и температура"}[language]
     reply = shown(await client.send(said))
-    assert t("health.keep.ask") not in reply
+    assert t("health.keep.ask", hours=24) not in reply
     assert said in bot.staff_chat()[-1].text

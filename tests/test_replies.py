@@ -282,6 +282,9 @@ async def test_a_yes_right_after_an_offer_takes_it(
     await user.send("/start")
     await user.send(statement)
     assert user.find_button(t.label("health.check"))
+    # The last question asked was whether to keep what was told: the yes is its answer, and
+    # the answer offers the check in turn.
+    assert t("health.keep.kept") in shown(await user.send(yes))
     reply = shown(await user.send(yes))
     assert t("screening.consent.text") in reply
     assert t("faq.no_match") not in reply

@@ -2040,7 +2040,7 @@ async def test_a_request_only_the_safety_net_reads_health_in_is_answered_with_th
     t = Texts(content, language)
     _, alone = await answer_to(bot, language, asked)
     user, reply = await answer_to(bot, language, text)
-    reply = reply.removesuffix(f"\n---\n{t('health.keep.ask')}")  # health told, not kept yet
+    reply = reply.removesuffix(f"\n---\n{t('health.keep.ask', hours=24)}")  # asked to keep it
     assert t("health.beside") not in alone
     assert reply.startswith(t("health.beside")) and reply.endswith(alone)
     assert user.find_button(t.label("health.check")) and user.find_button(t.label("menu.person"))

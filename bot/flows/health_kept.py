@@ -1,19 +1,24 @@
-"""Health told outside the check is kept only with the client's consent.
+"""Health told outside the check: held for the check that counts it, kept with consent.
 
-A client who agreed to the check's processing of health answers has it noted at once, for the
-check that counts it (bot/flows/eligibility.py) and the request it reaches (booking.told_since).
-Anyone else is asked first, under the answer to what they told: "keep it for the specialist?"
-The conditions it named travel in the button, so nothing is stored until the client agrees;
-only the date and the conditions are kept then, never the words.
+What a client tells of their health at the menu, while booking or in the aftercare week is
+noted at once, without the words (the date and the check's conditions it named): the check
+that comes next, whichever way the client opens it, counts it, so "I have red patches and
+visible vessels" followed by a No to the question about rosacea never ends "suitable". A
+client who agreed to the check's processing of health answers has it kept as their answers
+are. Anyone else (a new client, one who just used /forget) is asked at once whether to keep it
+for the specialist: yes keeps it, no deletes it, and unanswered it is deleted after `UNKEPT`
+unless they agree to the check's consent meanwhile (retention, bot/storage/privacy.py).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any, Literal
 
-from bot.callbacks import MAX_BYTES, SEPARATOR, CallbackData
+from bot.callbacks import CallbackData
 from bot.flows import Reply, Turn, Visit
 from bot.flows.menu import MenuAction
 
@@ -22,21 +27,20 @@ if TYPE_CHECKING:
     from bot.content import Content
     from bot.flows.router import Router
 
-NONE = "-"  # no condition named: "I take heart pills"
+_WORD = re.compile(r"[^\W_]+")
+UNKEPT = timedelta(days=1)  # how long health told is held while the client is asked
+KEEP_ASKED = "keep_asked"
 
 
 @dataclass(frozen=True)
 class KeepTold(CallbackData, prefix="told"):
-    """The client's answer to "keep what you told for the specialist?", with the conditions
-    it named joined by dots (NONE for none)."""
+    """The client's answer to "keep what you told for the specialist?"."""
 
     answer: Literal["yes", "no"]
-    conditions: str
 
     @classmethod
     def examples(cls, content: Content, settings: Settings) -> Iterable[KeepTold]:
-        longest = sorted(content.screening.conditions, key=len, reverse=True)
-        return cls("yes", _joined(longest)), cls("no", NONE)
+        return cls("yes"), cls("no")
 
 
 async def consented(visit: Visit) -> bool:
@@ -46,41 +50,54 @@ async def consented(visit: Visit) -> bool:
 
 
 async def keep(visit: Visit, conditions: Sequence[str] = ()) -> Turn:
-    """Note health told, naming `conditions` of the check, if the client consented; else ask
-    whether to keep it."""
+    """Note health told, naming `conditions` of the check; without the client's consent, ask
+    whether to keep it (a yes or no typed answers too, unless another conversation is open)."""
+    user_id = visit.client.user_id
+    await visit.stores.clients.tell_health(user_id, visit.now, conditions)
     if await consented(visit):
-        await visit.stores.clients.tell_health(visit.client.user_id, visit.now, conditions)
         return Turn()
-    joined = _joined(conditions)
-    buttons = ((visit.tr_button("health.keep.yes", KeepTold("yes", joined).pack()),),
-               (visit.tr_button("health.keep.no", KeepTold("no", joined).pack()),))
-    # A "yes" typed to it goes on to the check the answer above offers, whose questions ask
-    # about what was told: a typed word carries no conditions, and none are stored for it.
-    return Turn([Reply(visit.tr("health.keep.ask"), buttons, offer="screening")])
+    if await visit.stores.chat_states.get(user_id) is None:
+        await visit.stores.chat_states.save(user_id, KEEP_ASKED, {}, visit.now)
+    buttons = ((visit.tr_button("health.keep.yes", KeepTold("yes").pack()),),
+               (visit.tr_button("health.keep.no", KeepTold("no").pack()),))
+    return Turn([Reply(visit.tr("health.keep.ask", hours=int(UNKEPT.total_seconds()) // 3600),
+                       buttons)])
 
 
-async def pressed(visit: Visit, data: KeepTold) -> Turn:
+async def pressed(visit: Visit, data: KeepTold, *, edit: bool = True) -> Turn:
+    await _leave(visit, {})
     if data.answer == "no":
-        return Turn([Reply(visit.tr("health.keep.not_kept"), edit=True)])
-    known = visit.content.screening.conditions
-    named = [c for c in data.conditions.split(".") if c in known]
-    await visit.stores.clients.tell_health(visit.client.user_id, visit.now, named)
+        await visit.stores.clients.take_health_told(visit.client.user_id)
+        return Turn([Reply(visit.tr("health.keep.not_kept"), edit=edit)])
+    if not await visit.stores.clients.keep_health_told(visit.client.user_id):
+        return Turn([Reply(visit.tr("health.keep.gone"), edit=edit)])  # a day passed
     check = ((visit.tr_button("health.check", MenuAction("screening").pack()),),)
-    return Turn([Reply(visit.tr("health.keep.kept"), check, edit=True)])
+    return Turn([Reply(visit.tr("health.keep.kept"), check, edit=edit, offer="screening")])
 
 
-def _joined(conditions: Sequence[str]) -> str:
-    """As many of the conditions as a button holds: those left out are told all the same
-    (the check asks about each), and the note says that health was told."""
-    room = MAX_BYTES - len(SEPARATOR.join((KeepTold.prefix, "yes", "")))
-    joined = ""
-    for condition in conditions:
-        longer = f"{joined}.{condition}" if joined else condition
-        if len(longer) > room:
-            break
-        joined = longer
-    return joined or NONE
+async def _leave(visit: Visit, data: dict[str, Any]) -> None:
+    state = await visit.stores.chat_states.get(visit.client.user_id)
+    if state is not None and state.state == KEEP_ASKED:
+        await visit.stores.chat_states.clear(visit.client.user_id)
+
+
+def _words(text: str) -> list[str]:
+    """"✅ Да, сохранить" and "да сохранить" alike: a button's label typed."""
+    return _WORD.findall(text.casefold())
 
 
 def register(router: Router) -> None:
     router.button(KeepTold)(pressed)
+
+    @router.state(KEEP_ASKED, leave=_leave)
+    async def typed(visit: Visit, text: str, data: dict[str, Any]) -> Turn | None:
+        """"да" or "нет" typed to the question answers it as its buttons do; anything else
+        leaves it to its buttons and is answered as usual."""
+        await _leave(visit, data)
+        reader, words = visit.content.replies[visit.language], _words(text)
+        if reader.affirms(text) or reader.answer(text) == "yes" or words == _words(
+                visit.tr_label("health.keep.yes")):
+            return await pressed(visit, KeepTold("yes"), edit=False)
+        if reader.answer(text) == "no" or words == _words(visit.tr_label("health.keep.no")):
+            return await pressed(visit, KeepTold("no"), edit=False)
+        return None

@@ -81,6 +81,13 @@ class ClientStore(Store):
                          " ELSE health_told || ',' || ? END WHERE user_id = ?",
                          (iso(now), named, named, named, user_id))
 
+    async def keep_health_told(self, user_id: int) -> bool:
+        """The client agreed to keep the health they told (0024_health_told_kept); False when
+        none waits (a day passed, or a check counted it)."""
+        return bool(await self.write(
+            "UPDATE clients SET health_told_kept = 1 WHERE user_id = ?"
+            " AND health_told_at IS NOT NULL", (user_id,)))
+
     async def take_health_told(self, user_id: int) -> tuple[str, ...] | None:
         """Health told outside the check that waits to be counted, the conditions it named
         (none where it named none); None where none waits. It is counted now."""
@@ -88,8 +95,8 @@ class ClientStore(Store):
                              " WHERE user_id = ?", (user_id,))
         if row is None or row[0] is None:
             return None
-        await self.write("UPDATE clients SET health_told_at = NULL, health_told = NULL"
-                         " WHERE user_id = ?", (user_id,))
+        await self.write("UPDATE clients SET health_told_at = NULL, health_told = NULL,"
+                         " health_told_kept = 0 WHERE user_id = ?", (user_id,))
         return tuple(dict.fromkeys(filter(None, (row[1] or "").split(","))))
 
     async def stop(self, user_id: int, now: datetime) -> None:

@@ -130,11 +130,13 @@ class PrivacyStore(Store):
         await self.database.checkpoint()
         return Erased(cards, posts, documents)
 
-    async def purge(self, before: datetime) -> Purged:
+    async def purge(self, before: datetime, unkept_before: datetime) -> Purged:
         """Retention: health answers of checks that never led to a visit, and their outcomes;
         requests that never came to a visit, whole; the details of aftercare weeks; and health
         told outside a check; each once older than `before`. A check left unfinished counts
-        from its last answer: it is cancelled, as if the client had left it then."""
+        from its last answer: it is cancelled, as if the client had left it then. Health told
+        by a client who neither agreed to keep it nor to the check's processing of health
+        answers goes once older than `unkept_before`."""
         async with self.transaction() as db:
             last_activity = ("COALESCE((SELECT MAX(a.answered_at) FROM screening_answers AS a"
                              " WHERE a.screening_id = screenings.id), started_at)")
@@ -160,9 +162,11 @@ class PrivacyStore(Store):
             messages = await db.write(
                 "DELETE FROM aftercare_messages WHERE plan_id IN ("
                 " SELECT id FROM aftercare_plans WHERE ended_at < ?)", (iso(before),))
-            told = await db.write("UPDATE clients SET health_told_at = NULL,"
-                                  " health_told = NULL WHERE health_told_at < ?",
-                                  (iso(before),))
+            told = await db.write(
+                "UPDATE clients SET health_told_at = NULL, health_told = NULL,"
+                " health_told_kept = 0 WHERE health_told_at < ? OR health_told_at < ?"
+                " AND health_told_kept = 0 AND NOT EXISTS (SELECT 1 FROM consents"
+                " WHERE consents.user_id = clients.user_id)", (iso(before), iso(unkept_before)))
         purged = leads + answers + outcomes + checkins + messages + told
         if purged:  # else there is nothing erased to truncate away, and it runs every hour
             await self.database.checkpoint()

@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 
 from telegram import Bot
 
-from bot.flows import Services, Visit, booking, privacy
+from bot.flows import Services, Visit, booking, health_kept, privacy
 from bot.flows.aftercare_days import AftercareDays
 from bot.flows.routes import digests, schedules
 from bot.flows.scheduled import Due, Hold
@@ -217,7 +217,8 @@ class Scheduler:
         self._purged_at = now
         services, days = self.services, self.services.settings.retention_days
         async with services.stores.database.turn():  # the cards marked with what they showed
-            purged = await services.stores.privacy.purge(now - timedelta(days=days))
+            purged = await services.stores.privacy.purge(now - timedelta(days=days),
+                                                         now - health_kept.UNKEPT)
             held = await self.outbox.hold([privacy.expired_post(services, message_id, lead_id)
                                            for lead_id, message_id in purged.lead_cards])
         try:
