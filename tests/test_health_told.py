@@ -786,3 +786,21 @@ async def test_a_problem_after_the_procedure_is_not_asked_to_be_kept_for_a_check
     reply = shown(await client.send(said))
     assert t("health.keep.ask", hours=24) not in reply
     assert said in bot.staff_chat()[-1].text
+
+
+@pytest.mark.parametrize("language, said", [
+    ("en", "no, but I'm on warfarin"), ("en", "no but I have rosacea"),
+    ("ru", "нет, но я пью варфарин")])
+async def test_a_no_to_an_offer_that_tells_health_is_told(
+    bot: Sandbox, content: Content, language: str, said: str
+) -> None:
+    """"no, but I'm on warfarin" under the outcome that offered booking got "All right,
+    whenever you are ready", and the card of the booking that followed said "No
+    contraindications declared": a no to the offer, the blood thinner thrown away."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = bot.user(language_code=language)
+    assert t("screening.outcome.suitable.title") in shown(await screen(client, t))
+    reply = shown(await client.send(said))
+    assert t("offer.declined") not in reply
+    text = await booked_card(bot, client, t)
+    assert staff("screening.outcome.suitable.title") not in text

@@ -55,8 +55,10 @@ def register(router: Router) -> None:
         await _forget_offer(visit, data)
         flow = router.menu_actions.get(str(data.get("action")))
         reader = visit.content.replies[visit.language]
-        if flow is not None and reader.answer(text) in ("no", "unsure"):
+        if flow is not None and reader.answer(text) in ("no", "unsure") and not (
+                reader.turns_on(text) or reader.says_more(text)):
             return main_menu(visit, note=visit.tr("offer.declined"))  # "no", "пока нет"
+        # "no, but I'm on warfarin": more than a no to the offer, routed as said
         if flow is None or not reader.affirms(text):
             return None
         return await flow(visit)
