@@ -804,3 +804,19 @@ async def test_a_no_to_an_offer_that_tells_health_is_told(
     assert t("offer.declined") not in reply
     text = await booked_card(bot, client, t)
     assert staff("screening.outcome.suitable.title") not in text
+
+
+@pytest.mark.parametrize("language, said", [
+    ("en", "forgot to say, im on prednisolone"), ("ru", "забыла сказать, я на преднизолоне")])
+async def test_a_medicine_no_list_names_told_after_the_check_reaches_the_card(
+    bot: Sandbox, content: Content, language: str, said: str
+) -> None:
+    """"forgot to say, im on prednisolone" after a suitable check got "whether the procedure
+    suits you with this is for a specialist to decide", and the card of the booking that
+    followed said "No contraindications declared": no specialist ever heard of it."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = bot.user(language_code=language)
+    assert t("screening.outcome.suitable.title") in shown(await screen(client, t))
+    await client.send(said)
+    text = await booked_card(bot, client, t)
+    assert staff("screening.outcome.suitable.title") not in text

@@ -261,6 +261,11 @@ class ReplyReader:
                 return True
         return False
 
+    def names_skin_type(self, text: str) -> bool:
+        """Whether the message names a skin type ("у меня сухая кожа"): no health told."""
+        words = tokens(text)
+        return any(_within(words, p) for p in self._skin_types)
+
     def withholds(self, text: str) -> bool:
         """Whether a short reply refuses to say ("не скажу", "I'd rather not say")."""
         words = tokens(text)

@@ -766,12 +766,17 @@ def health_odds(content: Content, language: str, text: str) -> float:
 
 # Cues of the words files that name health itself: a medicine or diagnosis, a symptom, the body.
 HEALTH_WORDS = frozenset(("health:about", "health:symptoms", "health:body"))
+# ...or the writer telling what they take or had, and nothing else the lists know, though its
+# name is no word of them ("forgot to say, im on prednisolone"; not "у меня сухая кожа", nor a
+# plan): answered "a specialist decides", it must reach one.
+TELLING = frozenset(("health:first_person", "health:telling"))
 
 
 def tells_health(content: Content, language: str, text: str, found: Route) -> bool:
     """Whether a routed message surely tells of the writer's health, to be counted by a check:
     a condition named, or a health statement the safety net is sure of that names health
-    itself ("I have Crohn's and take methotrexate"); not one only the safety net's wide reading
+    itself ("I have Crohn's and take methotrexate") or tells what the writer takes ("im on
+    prednisolone"); not one only the safety net's wide reading
     finds ("in 2 weeks": a plan ahead; "scared of pain": a worry about the procedure); nor a
     condition named of someone close to the writer alone ("my mom has diabetes",
     `of_another`); nor a period ("can we move it, my period starts that day"): a matter of
@@ -779,9 +784,11 @@ def tells_health(content: Content, language: str, text: str, found: Route) -> bo
     if found.kind == "condition":
         return not of_another(content, language, text)
     text = without_period(content, language, text) or text
+    keys = content.spotters[language].find(text).keys
     return (found.kind == "health" or found.cautious) and (
-        health_odds(content, language, text) > TOLD_MARGIN and not HEALTH_WORDS.isdisjoint(
-            content.spotters[language].find(text).keys))
+        health_odds(content, language, text) > TOLD_MARGIN and (
+            not HEALTH_WORDS.isdisjoint(keys)
+            or set(keys) == TELLING and not content.replies[language].names_skin_type(text)))
 
 
 # Conditions a child named beside them does not make another's ("baby due in March!", "сыну 3
