@@ -820,3 +820,61 @@ async def test_a_medicine_no_list_names_told_after_the_check_reaches_the_card(
     await client.send(said)
     text = await booked_card(bot, client, t)
     assert staff("screening.outcome.suitable.title") not in text
+
+
+@pytest.mark.parametrize("language, group, said", [
+    ("en", "skin", "none, I had a tan last week"), ("en", "medical", "no, I use a vitamin A cream"),
+    ("ru", "skin", "ничего, но я недавно загорала на даче")])
+async def test_a_none_that_says_more_at_a_group_is_asked_again(
+    bot: Sandbox, content: Content, language: str, group: str, said: str
+) -> None:
+    """"none, I had a tan last week" at the question listing a fresh tan, and "no, I use a
+    vitamin A cream" at the one listing retinoids, were "Noted: None of these", and the check
+    ended "no contraindications": what follows the none may be one of them."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    await consented(client, t)
+    for step in content.screening.steps:
+        if step.id == group:
+            break
+        await client.press_exact(t.label(
+            "screening.done" if not step.conditions else "screening.none_of_these"
+            if step.kind == "choose_many" else "screening.no"))
+    reply = shown(await client.send(said))
+    assert t("screening.noted", answer=t.label("screening.none_of_these")) not in reply
+    assert client.find_button(t.label("screening.none_of_these"), exact=True)  # asked again
+
+
+@pytest.mark.parametrize("language, step, said", [
+    ("ru", "epilepsy", "нет, приступов уже три года не было, таблетки пью"),
+    ("en", "epilepsy", "no, no seizures since 2020, on meds"),
+])
+async def test_a_no_beside_health_told_unnamed_is_no_plain_no(
+    bot: Sandbox, content: Content, language: str, step: str, said: str
+) -> None:
+    """"нет, приступов уже три года не было, таблетки пью" to "do you have epilepsy?" was
+    noted "No": /mydata said "Epilepsy: No", and the card named nothing but "told of their
+    health in own words"."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    await answered_typing(client, t, [], {step: said})
+    answers = dict(await stores_of(bot).database.all(
+        "SELECT step_id, answer FROM screening_answers"))
+    assert answers[step] == "unsure"
+
+
+@pytest.mark.parametrize("language, step, said", [
+    ("ru", "boils", "нет, всё нормально, спасибо"), ("ru", "oncology", "нет, тьфу-тьфу"),
+    ("en", "oncology", "no, touch wood")])
+async def test_a_no_with_a_courtesy_is_a_plain_no(
+    bot: Sandbox, content: Content, language: str, step: str, said: str
+) -> None:
+    """"нет, всё нормально, спасибо" and "нет, тьфу-тьфу" were "not sure": a healthy client
+    was sent to a specialist."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    outcome = await answered_typing(client, t, [], {step: said})
+    assert t("screening.outcome.suitable.title") in outcome

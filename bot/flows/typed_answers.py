@@ -131,12 +131,18 @@ async def typed(visit: Visit, text: str) -> Turn | None:
             or visit.content.replies[written].doubts(step.id, text)
             # "нет, но жду результаты биопсии", "no but it's healing", "нет, только ночью": a
             # no that turns on what it does not name, or says more than no, is no plain no
-            or step.kind == "yes_no" and not theirs and _more_than_no(
+            or (step.kind == "yes_no" or step.conditions) and not theirs and _more_than_no(
                 visit.content, written, text)):
         value = "unsure"
         # "no, i have MS" at the question about burns: whether the medicine or diagnosis left
         # undenied is this question's or another's, it is told too, so it is never lost.
         told = _tells_more(visit.content, written, text)
+    elif value == NO and told and not named and step.kind == "yes_no" and not not_me and \
+            _lasting(visit.content, step):
+        # "нет, приступов уже три года не было, таблетки пью" to the question about epilepsy:
+        # what was told beside the no may be this lasting condition, kept at bay; nothing
+        # named says it is another's
+        value = "unsure"
     if told:  # with the conditions named that this question does not ask, added to earlier
         said = told_answer(sorted(named - _asked(step)), record.answers.get(TOLD))
         await visit.stores.screenings.save_answer(record.id, TOLD, said, step.id, visit.now)
