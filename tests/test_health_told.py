@@ -878,3 +878,19 @@ async def test_a_no_with_a_courtesy_is_a_plain_no(
     await client.send("/start")
     outcome = await answered_typing(client, t, [], {step: said})
     assert t("screening.outcome.suitable.title") in outcome
+
+
+@pytest.mark.parametrize("said, condition", [
+    ("bit of a tan", "tan"), ("what about my tan?", "tan"),
+    ("I use a vitamin A cream, is that ok?", "retinoids")])
+async def test_a_tan_or_a_vitamin_a_cream_gets_the_conditions_answer(
+    bot: Sandbox, content: Content, said: str, condition: str
+) -> None:
+    """"bit of a tan" got the page "Aftercare: the first week", "what about my tan?" the page
+    "What is diamond microdermabrasion?": a fresh tan is a reason to wait, and a vitamin A
+    cream is a retinoid."""
+    t = Texts(content, "en")
+    client = bot.user(language_code="en")
+    await client.send("/start")
+    reply = shown(await client.send(said))
+    assert t(content.screening.conditions[condition].reason) in reply
