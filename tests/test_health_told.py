@@ -894,3 +894,22 @@ async def test_a_tan_or_a_vitamin_a_cream_gets_the_conditions_answer(
     await client.send("/start")
     reply = shown(await client.send(said))
     assert t(content.screening.conditions[condition].reason) in reply
+
+
+@pytest.mark.parametrize("language, done", [("ru", "готово"), ("en", "done")])
+async def test_done_typed_at_a_group_with_nothing_ticked_is_none_of_these(
+    bot: Sandbox, content: Content, language: str, done: str
+) -> None:
+    """"готово" typed at a group of conditions with nothing ticked opened the page "How does
+    the procedure go?" instead of moving on."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    await consented(client, t)
+    for step in content.screening.steps:
+        if step.kind == "choose_many" and step.conditions:
+            break
+        await client.press_exact(t.label(
+            "screening.done" if not step.conditions else "screening.no"))
+    reply = shown(await client.send(done))
+    assert t("screening.noted", answer=t.label("screening.none_of_these")) in reply

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from bot.content import Content
     from bot.flows.router import Router
 
+_WORD = re.compile(r"[^\W_]+")
 ANSWER_LABELS = {"yes": N_("screening.yes"), "no": N_("screening.no"),
                  "unsure": N_("screening.unsure")}
 NONE = N_("screening.none_of_these")
@@ -251,7 +252,9 @@ async def _choose(visit: Visit, record: ScreeningRecord, step: Step, text: str,
         ticked = visit.tr("screening.ticked", options=", ".join(
             visit.tr_label(o.label) for o in named))
         return Turn([ask(visit, record.answered(step.id, ",".join(chosen)), step, note=ticked)])
-    done = value == NO or (bool(chosen) and visit.content.replies[visit.language].affirms(text))
+    # "готово" (the Done button's word) with nothing ticked: none of these applies
+    done = value == NO or _words(text) == _words(visit.tr_label("screening.done")) or (
+        bool(chosen) and visit.content.replies[visit.language].affirms(text))
     if done:
         shown = ", ".join(visit.tr_label(o.label) for o in step.options if o.id in chosen)
         said = shown or visit.tr_label(NONE if step.conditions else ANSWER_LABELS["no"])
@@ -261,6 +264,10 @@ async def _choose(visit: Visit, record: ScreeningRecord, step: Step, text: str,
         return Turn(topic.replies + [ask(visit, record, step)])
     note = GROUP_NOTES.get(value or "") if step.conditions else None
     return Turn([ask(visit, record, step, note=visit.tr(note or N_("screening.not_a_choice")))])
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
 
 
 def _named(visit: Visit, step: Step, text: str) -> set[str]:
