@@ -8,6 +8,7 @@ chat, and what to send to clients' private chats on the staff's behalf.
 from __future__ import annotations
 
 import base64
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,8 @@ from bot.storage import Client, Stores
 
 if TYPE_CHECKING:
     from bot.flows.questions import Look
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -198,6 +201,11 @@ class Speaking:
 
     def tr_label(self, msgid: str, **values: Any) -> str:
         return self.content.tr_button_label(self.language, msgid, **values)
+
+    def typed_label(self, text: str, msgid: str) -> bool:
+        """Whether `text` is the label of button `msgid` typed, whatever its case and the
+        marks around its words ("да, сохранить" for "✅ Да, сохранить")."""
+        return _WORD.findall(text.casefold()) == _WORD.findall(self.tr_label(msgid).casefold())
 
     def tr_counted(self, msgid: str, count: int, **values: Any) -> Markup:
         """`tr` in the plural form `count` takes ("1 week", "3 weeks")."""

@@ -4,7 +4,6 @@ changes). Then the check starts, or resumes at the question it stopped at."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
@@ -21,7 +20,6 @@ if TYPE_CHECKING:
     from bot.content import Content
     from bot.flows.router import Router
 
-_WORD = re.compile(r"[^\W_]+")
 CONSENT_ASKED = "consent_asked"
 
 
@@ -76,9 +74,9 @@ async def typed_consent(visit: Visit, text: str, data: dict[str, Any]) -> Turn |
     answers as the buttons do. Anything else is answered as usual (None), the consent still
     asked."""
     reader = visit.content.replies[visit.language]
-    labels = {_plain(visit.tr_label("screening.consent.yes")): YES,
-              _plain(visit.tr_label("screening.consent.no")): NO}  # the buttons' own words
-    value = labels.get(_plain(text)) or (YES if reader.affirms(text) else reader.answer(text))
+    value = YES if visit.typed_label(text, "screening.consent.yes") else \
+        NO if visit.typed_label(text, "screening.consent.no") else \
+        YES if reader.affirms(text) else reader.answer(text)  # the buttons' own words first
     if value not in (YES, NO) or route(
             visit.content, visit.services.matchers[visit.language], visit.language, text
     ).kind in ("condition", "health"):
@@ -86,11 +84,6 @@ async def typed_consent(visit: Visit, text: str, data: dict[str, Any]) -> Turn |
     await visit.stores.chat_states.clear(visit.client.user_id)
     turn = await consent(visit, value == YES)
     return Turn([replace(r, edit=False) for r in turn.replies], turn.staff, turn.clients)
-
-
-def _plain(text: str) -> str:
-    """Words as typed, whatever their case and the marks around them ("✅ I agree!")."""
-    return " ".join(_WORD.findall(text.casefold()))
 
 
 async def again(visit: Visit, note: str) -> Turn | None:

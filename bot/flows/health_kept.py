@@ -12,7 +12,6 @@ unless they agree to the check's consent meanwhile (retention, bot/storage/priva
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
@@ -27,7 +26,6 @@ if TYPE_CHECKING:
     from bot.content import Content
     from bot.flows.router import Router
 
-_WORD = re.compile(r"[^\W_]+")
 UNKEPT = timedelta(days=1)  # how long health told is held while the client is asked
 KEEP_ASKED = "keep_asked"
 
@@ -81,11 +79,6 @@ async def _leave(visit: Visit, data: dict[str, Any]) -> None:
         await visit.stores.chat_states.clear(visit.client.user_id)
 
 
-def _words(text: str) -> list[str]:
-    """"✅ Да, сохранить" and "да сохранить" alike: a button's label typed."""
-    return _WORD.findall(text.casefold())
-
-
 def register(router: Router) -> None:
     router.button(KeepTold)(pressed)
 
@@ -94,10 +87,10 @@ def register(router: Router) -> None:
         """"да" or "нет" typed to the question answers it as its buttons do; anything else
         leaves it to its buttons and is answered as usual."""
         await _leave(visit, data)
-        reader, words = visit.content.replies[visit.language], _words(text)
-        if reader.affirms(text) or reader.answer(text) == "yes" or words == _words(
-                visit.tr_label("health.keep.yes")):
+        reader = visit.content.replies[visit.language]
+        if reader.affirms(text) or reader.answer(text) == "yes" or visit.typed_label(
+                text, "health.keep.yes"):
             return await pressed(visit, KeepTold("yes"), edit=False)
-        if reader.answer(text) == "no" or words == _words(visit.tr_label("health.keep.no")):
+        if reader.answer(text) == "no" or visit.typed_label(text, "health.keep.no"):
             return await pressed(visit, KeepTold("no"), edit=False)
         return None

@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from bot.content import Content
     from bot.flows.router import Router
 
-_WORD = re.compile(r"[^\W_]+")
 ANSWER_LABELS = {"yes": N_("screening.yes"), "no": N_("screening.no"),
                  "unsure": N_("screening.unsure")}
 NONE = N_("screening.none_of_these")
@@ -253,7 +252,7 @@ async def _choose(visit: Visit, record: ScreeningRecord, step: Step, text: str,
             visit.tr_label(o.label) for o in named))
         return Turn([ask(visit, record.answered(step.id, ",".join(chosen)), step, note=ticked)])
     # "готово" (the Done button's word) with nothing ticked: none of these applies
-    done = value == NO or _words(text) == _words(visit.tr_label("screening.done")) or (
+    done = value == NO or visit.typed_label(text, "screening.done") or (
         bool(chosen) and visit.content.replies[visit.language].affirms(text))
     if done:
         shown = ", ".join(visit.tr_label(o.label) for o in step.options if o.id in chosen)
@@ -264,10 +263,6 @@ async def _choose(visit: Visit, record: ScreeningRecord, step: Step, text: str,
         return Turn(topic.replies + [ask(visit, record, step)])
     note = GROUP_NOTES.get(value or "") if step.conditions else None
     return Turn([ask(visit, record, step, note=visit.tr(note or N_("screening.not_a_choice")))])
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
 
 
 def _named(visit: Visit, step: Step, text: str) -> set[str]:
