@@ -90,7 +90,9 @@ async def test_sun_planned_told_in_the_week_is_answered_without_alarm(
     # отек, глаза заплыли" got "redness in the first two days is expected", and no alert.
     ("ru", "очень сильно покраснело и отек, глаза заплыли", "other"),
     ("en", "my eyes are swollen shut", "other"),
-    ("en", "severe swelling, I can barely open my eyes", "other")])
+    ("en", "severe swelling, I can barely open my eyes", "other"),
+    # "my cheeks are really swollen" on the first day got "slight puffiness usually goes".
+    ("en", "my cheeks are really swollen", "other"), ("en", "very puffy face", "other")])
 async def test_a_symptom_that_is_always_a_problem_alerts_staff_with_its_class(
     bot: Sandbox, content: Content, language: str, text: str, answer: str
 ) -> None:
@@ -121,7 +123,12 @@ async def test_a_symptom_that_is_always_a_problem_alerts_staff_with_its_class(
     # Any symptom of the eyes: "глаз болит" and "something got in my eye, it is red and
     # watering" were one more routine "Pain" or "Redness" for staff.
     ("ru", "глаз болит"), ("ru", "щиплет глаза"), ("ru", "попало в глаз, глаз красный и слезится"),
-    ("en", "my eye hurts"), ("en", "something got in my eye, it is red and watering")])
+    ("en", "my eye hurts"), ("en", "something got in my eye, it is red and watering"),
+    # Heat with the swelling or redness, a sign of infection: "my face is really swollen and
+    # hot" got "slight puffiness usually goes", and staff heard nothing.
+    ("en", "my face is really swollen and hot"), ("en", "skin feels hot and swollen"),
+    ("en", "red and warm to the touch"), ("ru", "лицо опухло и горячее"),
+    ("ru", "щеки горячие и красные")])
 async def test_signs_that_need_care_today_are_urgent_for_client_and_staff(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:
