@@ -175,3 +175,29 @@ async def test_a_new_request_after_a_closed_one_is_marked_as_a_repeat(
     assert staff("staff.card.repeat", ids="1") in (await card(bot, 2)).text
     assert staff("staff.card.repeat", ids="1") not in (await card(bot, 1)).text
 
+
+
+@pytest.mark.parametrize("where", ["contact", "time"])
+async def test_a_check_begun_while_booking_waits_takes_the_typed_answers(
+        bot: Sandbox, content: Content, language: str, where: str) -> None:
+    """The check begun from the menu while booking waited for a number or a time: "yes" typed
+    to the burns question became "that doesn't look like a phone number", or a note for the
+    clinic ("Noted: «yes»"), and the lead card then said "No contraindications"."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await screen(user, t)
+    await book(user, t)
+    if where == "time":
+        await user.share_contact("+7 912 345-67-89")
+    await user.send("/menu")
+    await user.press(t.label("menu.screening"))
+    await user.press(t.label("screening.done"))
+    first = next(s for s in content.screening.steps if s.kind == "yes_no")
+    said = {"en": "yes", "ru": "да"}[language]
+    reply = shown(await user.send(said))
+    assert t("booking.contact_invalid") not in reply
+    assert t("booking.noted", note=said) not in reply
+    stores = bot.app.bot_data["services"].stores
+    rows = await stores.database.all(
+        "SELECT step_id, answer FROM screening_answers WHERE screening_id = 2")
+    assert (first.id, "yes") in [tuple(r) for r in rows]

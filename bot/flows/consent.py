@@ -109,8 +109,11 @@ async def _leave_consent(visit: Visit, data: dict[str, Any]) -> None:
 
 
 async def _resume_or_start(visit: Visit, consent_id: int, note: str, *, counted: bool) -> Turn:
-    """`counted`: the start was already counted in the funnel when consent was asked."""
+    """`counted`: the start was already counted in the funnel when consent was asked. The
+    check takes typed text from here on: a booking that waited for a number or a day ("yes"
+    to the burns question was no phone number) is begun again after it."""
     screening, stores = visit.content.screening, visit.stores
+    await stores.chat_states.clear(visit.client.user_id)
     unfinished = await stores.screenings.active(visit.client.user_id)
     record = await open_check(visit)
     step = screening.step(record.current_step or "") if record else None
