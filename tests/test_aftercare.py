@@ -504,3 +504,41 @@ async def test_words_after_a_problem_button_join_its_alert_rather_than_make_anot
     maria = staff_member(week_bot, week_bot.app.bot_data["services"].settings)
     await maria.reply_to(more, "We will call you in ten minutes.")
     assert "We will call you in ten minutes." in user.last.text
+
+
+async def test_something_else_left_for_the_menu_takes_no_later_question_for_a_problem(
+    week_bot: Sandbox, content: Content, language: str
+) -> None:
+    """"Something else" pressed, then the menu's questions opened and "how long does it
+    take?" typed: staff got a problem alert in those words, and the question no answer."""
+    t = Texts(content, language)
+    user = week_bot.user(language_code=language)
+    await started(week_bot, user, t)
+    await live_through(week_bot, user, at(LONDON, 2026, 10, 23, 12, 0))
+    await user.press(t.label("aftercare.answer.other"))
+    await user.send("/menu")
+    await user.press(t.label("menu.faq"))
+    reply = shown(await user.send({"en": "how much does it cost?",
+                                   "ru": "сколько стоит процедура?"}[language]))
+    assert t("aftercare.problem.guidance") not in reply
+    assert week_bot.staff_chat() == []
+
+
+async def test_a_problem_button_pressed_twice_alerts_staff_once(
+    week_bot: Sandbox, content: Content, language: str
+) -> None:
+    """A nervous double tap on "Cracks" sent staff two alerts, and /mydata listed it twice."""
+    t = Texts(content, language)
+    user = week_bot.user(language_code=language)
+    await started(week_bot, user, t)
+    await live_through(week_bot, user, at(LONDON, 2026, 10, 23, 12, 0))
+    await user.press(t.label("aftercare.answer.cracks"))
+    reply = shown(await user.press(t.label("aftercare.answer.cracks")))
+    assert t("aftercare.problem.already") in reply and "+44 20 7946 0000" in reply
+    assert len(week_bot.staff_chat()) == 1
+    stores = week_bot.app.bot_data["services"].stores
+    rows = await stores.database.all("SELECT day, answer FROM aftercare_checkins")
+    assert [tuple(r) for r in rows] == [(1, "cracks")]
+    # Another answer, or the same one the next day, is news.
+    await user.press(t.label("aftercare.answer.pain"))
+    assert len(week_bot.staff_chat()) == 2

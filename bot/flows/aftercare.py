@@ -228,6 +228,11 @@ async def checkin(visit: Visit, pressed: Checkin) -> Turn | None:
         return None
     if (now := today(visit, plan)) > day and now in visit.content.aftercare.days:
         day = now
+    if not answer.describe and await visit.stores.aftercare.pressed_last(plan.id, day, answer.id):
+        # A double tap, or the button pressed again: staff already have it.
+        if answer.is_problem(day):
+            return Turn([Reply(visit.render("aftercare_problem.j2", already=True, urgent=False))])
+        return Turn([Reply(visit.tr(answer.normal or "aftercare.reply.fine"))])
     if answer.describe:
         await visit.stores.chat_states.save(visit.client.user_id, DETAILS,
                                            {"plan": plan.id, "day": day,
@@ -247,6 +252,10 @@ async def details(visit: Visit, text: str, data: dict[str, Any]) -> Turn | None:
     if today(visit, plan) > day:
         return None
     return await record(visit, plan, day, str(data["answer"]), text)
+
+
+async def _leave_details(visit: Visit, data: dict[str, Any]) -> None:
+    await visit.stores.chat_states.clear(visit.client.user_id)
 
 
 async def typed(visit: Visit, text: str, photo: int | None = None) -> Turn | None:
@@ -361,12 +370,15 @@ async def treated_lately(visit: Visit) -> bool:
 
 
 async def reported(visit: Visit, text: str) -> Turn:
-    """A problem told after the procedure with no week running (never started, or over):
-    staff hear of it as of a check-in, in the client's words, and a reply reaches the client."""
+    """A problem told after the procedure that no check-in records (no week running, or a
+    condition told in it): staff hear of it as of a check-in, in the client's words, with the
+    week's day where it runs, and a reply reaches the client."""
     plan = await visit.stores.aftercare.latest_plan(visit.client.user_id)
     reader = visit.content.replies[visit.language]
+    day = today(visit, plan) if plan is not None else None
+    running = plan is not None and plan.status == "active"
     return await _alerted(visit, text, urgent=reader.urgent(text) or reader.of_the_eyes(text),
-                          since=today(visit, plan) if plan is not None else None)
+                          day=day if running else None, since=None if running else day)
 
 
 async def _alerted(visit: Visit, details: str | None, *, day: int | None = None,
@@ -384,7 +396,7 @@ async def _alerted(visit: Visit, details: str | None, *, day: int | None = None,
         phone=phones.for_staff(await visit.stores.leads.latest_phone(user_id),
                                phones.clinic_region(visit.settings)))
     await funnel.record(visit.services, funnel.AFTERCARE_PROBLEM)
-    return Turn([Reply(visit.render("aftercare_problem.j2", urgent=urgent))],
+    return Turn([Reply(visit.render("aftercare_problem.j2", urgent=urgent, already=False))],
                 [StaffPost(alert, receipts.thread(user_id), about=user_id)])
 
 
@@ -441,6 +453,8 @@ def register(router: Router) -> None:
     router.button(Checkin)(checkin)
     # The client's words about a problem reach staff whatever they are: "отмена" typed there
     # must not drop the problem just reported.
-    router.state(DETAILS, verbatim=True)(details)
+    # A command or a button leaves it: the client changed their mind, and what they type next
+    # ("how much is it?" under the menu's questions) is no description of a problem.
+    router.state(DETAILS, verbatim=True, leave=_leave_details)(details)
     router.photo = lambda v, message_id, caption: typed(v, caption, message_id)
     router.unreadable = unreadable

@@ -53,7 +53,7 @@ def template_samples(settings: Settings, content: Content, language: str) -> dic
         "aftercare_day.j2": {"day_text": content.tr_message(language, "aftercare.day.7"),
                              "closing": True, "course_weeks": 52, "course": True,
                              "problem_on": 6},
-        "aftercare_problem.j2": {"urgent": True},
+        "aftercare_problem.j2": {"urgent": True, "already": False},
         "aftercare_alert.j2": {"client": client, "day": 7, "answer": "x" * 30, "lead_id": 123456,
                                "details": long[:1000], "phone": "+44 20 7946 0000",
                                "client_language": "English", "urgent": True, "since": None},

@@ -202,6 +202,14 @@ class AftercareStore(Store):
             " AND answered_at >= ? LIMIT 1", (plan_id, day, iso(since)))
         return row is not None
 
+    async def pressed_last(self, plan_id: int, day: int, answer: str) -> bool:
+        """Whether the plan's latest check-in is `answer` on `day`, pressed without words: the
+        same button again is no news."""
+        row = await self.one(
+            "SELECT day, answer, details FROM aftercare_checkins WHERE plan_id = ?"
+            " ORDER BY answered_at DESC, id DESC LIMIT 1", (plan_id,))
+        return row is not None and (int(row[0]), row[1], row[2]) == (day, answer, None)
+
     async def open_problem(self, plan_id: int) -> int | None:
         """The day of the plan's latest check-in if it reported a problem (nothing since has
         said all is well), else None."""
