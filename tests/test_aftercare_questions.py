@@ -475,3 +475,41 @@ async def test_a_problem_told_gone_in_other_words_reaches_staff_as_passed(
     assert t("aftercare.reply.fine") in reply
     [_, passed] = bot.staff_chat()
     assert staff("staff.aftercare.better", name="Anna", day=4, since=3) in passed.text
+
+
+async def test_a_sunny_trip_asked_in_the_week_gets_the_sun_answer_and_alerts_nobody(
+        bot: Sandbox) -> None:
+    """"I'm flying to Spain tomorrow, is that ok?" read "Spain" as a typo of "spin" (a
+    workout) and "pain": staff got a problem alert, and the client no word of the sun."""
+    user, t = await week_started(bot, "en")
+    bot.clock.advance(timedelta(days=1))
+    reply = shown(await user.send("I'm flying to Spain tomorrow, is that ok?"))
+    assert t("aftercare.question.sun") in reply
+    assert bot.staff_chat() == []
+
+
+async def test_a_condition_told_in_the_week_reaches_staff_with_the_weeks_day(
+        bot: Sandbox, content: Content) -> None:
+    """Told while the week runs, the alert said "No aftercare week is running (it is over,
+    or the client stopped it)": staff would think the client stopped the nudges."""
+    user, _ = await week_started(bot, "en")
+    bot.clock.advance(timedelta(days=1))
+    await user.send("my doctor put me on antibiotics yesterday")
+    [alert] = bot.staff_chat()
+    staff = Texts(content, content.languages[0])
+    assert staff("staff.aftercare.day", day=1) in alert.text
+    assert "No aftercare week" not in alert.text
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "can I fly tomorrow?"), ("en", "is it ok to fly tomorrow?"),
+    ("ru", "можно завтра лететь?")])
+async def test_a_question_naming_a_day_in_the_week_is_no_booking(
+        bot: Sandbox, language: str, text: str) -> None:
+    """"is it ok to fly tomorrow?" on the week's second day started booking the next session
+    and asked for a phone number: the question was lost. It is offered to staff."""
+    user, t = await week_started(bot, language)
+    bot.clock.advance(timedelta(days=1))
+    reply = shown(await user.send(text))
+    assert t("faq.no_match") in reply
+    assert t("booking.ask_contact") not in reply

@@ -206,7 +206,8 @@ async def _answer(visit: Visit, found: Route, text: str) -> Turn:
             return moved  # "can we move it to next tuesday?": that day's times to move to
         return await my_appointment.show(visit) if await my_appointment.current(visit) \
             else await faq.offer_to_staff(visit, text)
-    if found.kind == "book" or (found.kind == "none" and slot_picker.asked_day(visit, text)) or (
+    if found.kind == "book" or (found.kind == "none" and slot_picker.asked_day(visit, text) and (
+            not await _asked_in_the_week(visit, text))) or (
             found.kind in ("none", "smalltalk") and names_hours(text)
             and await booking.waiting(visit)):
         # "evenings after 6 please", once the request went to staff: when to call is theirs.
@@ -240,6 +241,13 @@ async def _week_question_unanswered(visit: Visit, found: Route, text: str) -> bo
     topic = visit.content.faq_topic(found.keys[0])
     return topic is not None and bool(topic.week) and "?" in text and not visit.content.replies[
         visit.language].aftercare_questions(text) and await aftercare.treated_lately(visit)
+
+
+async def _asked_in_the_week(visit: Visit, text: str) -> bool:
+    """Whether a question naming a day is asked during the aftercare week ("can I fly
+    tomorrow?"): of the week, for staff, not a wish to book; the next session cannot be that
+    close anyway."""
+    return asks(visit.content, visit.language, text) and await aftercare.treated_lately(visit)
 
 
 def _felt(visit: Visit, text: str) -> bool:
