@@ -342,3 +342,44 @@ async def test_a_client_who_starts_the_week_with_a_request_open_is_told_to_staff
     await client.press(t.label("menu.aftercare"))
     [note] = bot.staff_chat()[posts:]
     assert t("staff.aftercare.self_started", id=1, name="Olga") in note.text
+
+
+@pytest.mark.parametrize("change", ["client cancels", "staff move", "not suitable"])
+async def test_a_week_started_ahead_follows_its_visit(
+    bot: Sandbox, content: Content, settings: Settings, change: str
+) -> None:
+    """Started from the appointment's day, the week stayed when the visit was cancelled or
+    moved: "Evening after your procedure" reached a client who never had it."""
+    staff, t = Texts(content, "en"), Texts(content, "en")
+    client = await lead_by_chat(bot, content, user_id=2002)
+    maria = staff_member(bot, settings)
+    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    await maria.reply_to(prompt, "2026-11-25 10:00")
+    await maria.send("/aftercare 1")
+    started = await maria.press(staff.label("staff.aftercare_cmd.start_anyway"))
+    assert staff("staff.aftercare_cmd.planned", id=1, name="Olga",
+                 date="November 25, 2026") in shown(started)
+    stores = stores_of(bot)
+    assert (await stores.aftercare.active_plan(client.id)).treated_on == datetime(
+        2026, 11, 25).date()
+    if change == "client cancels":
+        await client.send("/menu")
+        await client.press(t.label("menu.appointment"))
+        await client.press(t.label("appointment.cancel"))
+        await client.press(t.label("appointment.cancel_yes"))
+    elif change == "staff move":
+        [prompt] = await press_on_card(bot, maria, 1, "New date")
+        await maria.reply_to(prompt, "2026-11-27 10:00")
+    else:
+        await press_on_card(bot, maria, 1, "Not suitable")
+        await maria.press(staff.label("staff.call_off.yes"))
+    told = len(client.messages)
+    bot.clock.advance(timedelta(days=1, hours=9))  # the evening of the first day
+    await bot.run_scheduler()
+    assert [m.text for m in client.messages[told:]
+            if t("aftercare.checkin.question") in m.text] == []
+    plan = await stores.aftercare.active_plan(client.id)
+    if change == "staff move":
+        assert plan is not None and plan.treated_on == datetime(2026, 11, 27).date()
+    else:
+        assert plan is None

@@ -100,6 +100,28 @@ async def start_plan(services: Services, user_id: int, now: datetime,
     return plan_id is not None
 
 
+async def follow_visit(services: Services, user_id: int, was: datetime | None,
+                       at: datetime | None) -> None:
+    """A week started for the client's appointment `was`, still ahead, nothing of it sent
+    yet, follows the visit: to its new day when it moved to `at`, away when it was called off
+    (None): "The evening after your procedure" reached a client whose visit was cancelled."""
+    plan = await services.stores.aftercare.active_plan(user_id)
+    if was is None or was <= services.clock.now() or plan is None:
+        return
+    tz = ZoneInfo(plan.timezone)
+    if was.astimezone(tz).date() != plan.treated_on or (
+            at is not None and at.astimezone(tz).date() == plan.treated_on) or (
+            not await services.stores.aftercare.not_begun(plan.id)):
+        return
+    if at is None:
+        await services.stores.aftercare.drop_plan(plan.id)
+        await services.stores.reminders.cancel(user_id, aftercourse.REVIEW)
+        return
+    await services.stores.aftercare.move_plan(plan.id, at.astimezone(tz).date(),
+                                              _schedule(services, at, tz))
+    await aftercourse.plan_review(services, user_id, at.astimezone(tz).date(), tz)
+
+
 async def end_earlier(services: Services, user_id: int, treated_at: datetime) -> bool:
     """End a running week that counts from a day before the procedure at `treated_at` (the
     client pressed "I had my procedure today" before their visit): its days, and the day the

@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from bot.callbacks import MAX_ID, Between, CallbackData
 from bot.content.i18n import N_, format_appointment, format_when
-from bot.flows import Button, Reply, StaffPost, Turn, Visit, slot_picker
+from bot.flows import Button, Reply, StaffPost, Turn, Visit, aftercare, slot_picker
 from bot.flows.dates import appointment_day
 from bot.flows.days import AskedDay
 from bot.flows.menu import MenuAction
@@ -242,6 +242,7 @@ async def cancel(visit: Visit, lead: Lead) -> Turn:
     await stores.appointments.cancel(lead.id)
     await stores.booking_prompts.close(lead.id, visit.now)
     await stores.slots.release(lead.id)
+    await aftercare.follow_visit(visit.services, lead.client.user_id, lead.appointment_at, None)
     updated = await stores.leads.get(lead.id)
     assert updated is not None
     book = (visit.tr_button("my_appointment.book_again", MenuAction("booking").pack()),)

@@ -202,6 +202,29 @@ class AftercareStore(Store):
             " AND answered_at >= ? LIMIT 1", (plan_id, day, iso(since)))
         return row is not None
 
+    async def not_begun(self, plan_id: int) -> bool:
+        """Whether none of the plan's messages was sent yet."""
+        return await self.one("SELECT 1 FROM aftercare_messages WHERE plan_id = ?"
+                              " AND status = 'sent' LIMIT 1", (plan_id,)) is None
+
+    async def drop_plan(self, plan_id: int) -> None:
+        """A week that never began, for a visit that will not be: nothing of it is kept."""
+        async with self.transaction() as db:
+            await db.write("DELETE FROM aftercare_messages WHERE plan_id = ?", (plan_id,))
+            await db.write("DELETE FROM aftercare_checkins WHERE plan_id = ?", (plan_id,))
+            await db.write("DELETE FROM aftercare_plans WHERE id = ?", (plan_id,))
+
+    async def move_plan(self, plan_id: int, treated_on: date,
+                        schedule: list[tuple[int, datetime]]) -> None:
+        """A week that never began, counted from another day: its visit moved."""
+        async with self.transaction() as db:
+            await db.write("UPDATE aftercare_plans SET treated_on = ? WHERE id = ?",
+                           (treated_on.isoformat(), plan_id))
+            await db.write_many(
+                "UPDATE aftercare_messages SET due_at = ?, retry_at = NULL"
+                " WHERE plan_id = ? AND day = ? AND status = 'pending'",
+                [(iso(due), plan_id, day) for day, due in schedule])
+
     async def pressed_last(self, plan_id: int, day: int, answer: str) -> bool:
         """Whether the plan's latest check-in is `answer` on `day`, pressed without words: the
         same button again is no news."""

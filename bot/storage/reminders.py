@@ -26,8 +26,11 @@ class ReminderStore(Store):
             await db.write("INSERT INTO reminders (user_id, kind, due_at) VALUES (?, ?, ?)",
                              (user_id, kind, iso(due)))
 
-    async def cancel(self, user_id: int) -> int:
-        """The client's pending reminders are dropped (/stop); how many."""
+    async def cancel(self, user_id: int, kind: str | None = None) -> int:
+        """The client's pending reminders (of `kind`, else all: /stop) are dropped; how many."""
+        if kind is not None:
+            return await self.write("DELETE FROM reminders WHERE user_id = ? AND kind = ?"
+                                    " AND sent_at IS NULL", (user_id, kind))
         return await self.write(
             "DELETE FROM reminders WHERE user_id = ? AND sent_at IS NULL", (user_id,))
 

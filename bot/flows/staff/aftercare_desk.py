@@ -3,7 +3,9 @@
 A week started by mistake sends "Day 1 after your procedure" to someone who has not had it, so
 a lead that is not booked or treated, whose appointment is still ahead, or whose client said
 /stop, is only started after a staff member confirms; the week then counts from the
-appointment's day. A week that already ran for the lead is reported, never started again."""
+appointment's day, and follows the visit until it begins (moved, or dropped when cancelled:
+bot/flows/aftercare.py `follow_visit`). A week that already ran for the lead is reported,
+never started again."""
 
 from __future__ import annotations
 
@@ -11,6 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date
 
 from bot.callbacks import MAX_ID, CallbackData
 from bot.content.i18n import N_, format_when
@@ -100,6 +105,12 @@ async def _start(desk: Desk, lead: Lead, *, edit: bool = False) -> Turn:
     about = (user_id,)
     if plan is None:
         return Turn([Reply(desk.tr("staff.aftercare_cmd.unreachable", id=lead_id, name=name),
+                           edit=edit, about=about)])
+    if started and plan.treated_on > desk.now.astimezone(ZoneInfo(plan.timezone)).date():
+        # The visit's own evening, not today's: it follows the visit if it moves or is off.
+        return Turn([Reply(desk.tr("staff.aftercare_cmd.planned", id=lead_id, name=name,
+                                   date=format_date(plan.treated_on, "long",
+                                                    locale=desk.language)),
                            edit=edit, about=about)])
     if started:
         return Turn([Reply(desk.tr("staff.aftercare_cmd.started", id=lead_id, name=name),

@@ -332,6 +332,9 @@ async def change(desk: Desk, lead: Lead, target: str,
         await stores.leads.drop_appointment(lead.id)
     updated = await stores.leads.get(lead.id)
     assert updated is not None
+    await aftercare.follow_visit(desk.services, lead.client.user_id, lead.appointment_at,
+                                 updated.appointment_at if updated.status in (*OPEN, TREATED)
+                                 else None)
     turn = Turn(staff=[await card_post(desk.services, updated)])
     if called_off:
         told = replace(updated, appointment_at=lead.appointment_at)
