@@ -913,3 +913,18 @@ async def test_done_typed_at_a_group_with_nothing_ticked_is_none_of_these(
             "screening.done" if not step.conditions else "screening.no"))
     reply = shown(await client.send(done))
     assert t("screening.noted", answer=t.label("screening.none_of_these")) in reply
+
+
+@pytest.mark.parametrize("step, said", [
+    ("diabetes", "I'm all good thanks"), ("burns", "I'm fine thanks"), ("burns", "I'm clear"),
+    ("burns", "I'm all clear")])
+async def test_i_am_and_then_all_good_is_a_no(
+    bot: Sandbox, content: Content, step: str, said: str
+) -> None:
+    """"I'm all good thanks" to the question about diabetes was read as "I am" (a yes), and
+    the check ended "a specialist needs to decide": diabetes on a healthy client's card."""
+    t = Texts(content, "en")
+    client = bot.user(language_code="en")
+    await client.send("/start")
+    outcome = await answered_typing(client, t, [], {step: said})
+    assert t("screening.outcome.suitable.title") in outcome

@@ -112,6 +112,11 @@ class ReplyReader:
         self._polar = {**{p: "no" for p in phrases(replies.no)},
                        **{p: "yes" for p in phrases(replies.yes)}}
         self._polar_phrases = frozenset(self._polar)
+        # A yes that only echoes the question ("I am", "I have"): what follows it may answer
+        # otherwise ("I'm all good thanks").
+        speaker = phrases(replies.speaker)
+        self._echoes = frozenset(p for p, value in self._polar.items()
+                                 if value == "yes" and p[:1] in speaker)
         self._unsure, self._hedges = phrases(replies.unsure), phrases(replies.hedges)
         self._withheld = phrases(replies.withheld)
         self._emphasis, self._fillers = phrases(replies.emphasis), phrases(replies.fillers)
@@ -193,6 +198,9 @@ class ReplyReader:
             if polar is not None and self._polar[polar] == "yes" and at + len(polar) < len(
                     words) and words[at + len(polar)].isdigit():
                 return None  # "I'm 34", "у меня есть 2 вопроса": no yes to anything
+            if polar in self._echoes and at + len(polar) < len(words) and self.answer(
+                    " ".join(words[at + len(polar):])) == "no":
+                return "no"  # "I'm all good thanks", "i am all clear"
             if polar is not None:
                 value: Answer = "no" if self._polar[polar] == "no" else "yes"
                 return "unsure" if self._contradicted(text, value) else value
