@@ -513,3 +513,18 @@ async def test_a_question_naming_a_day_in_the_week_is_no_booking(
     reply = shown(await user.send(text))
     assert t("faq.no_match") in reply
     assert t("booking.ask_contact") not in reply
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "I don't have any blisters or pus, it's fine"), ("en", "I don't feel any pain"),
+    ("ru", "нет гноя и температуры, всё хорошо"), ("ru", "не чувствую боли, всё хорошо")])
+async def test_signs_denied_a_word_or_two_away_alarm_nobody(
+        bot: Sandbox, language: str, text: str) -> None:
+    """"I don't have any blisters or pus, it's fine" told the client to call emergency
+    services, and staff to call her now: only the word right after "don't" was denied."""
+    user, t = await week_started(bot, language)
+    bot.clock.advance(timedelta(days=1))
+    reply = shown(await user.send(text))
+    assert t("aftercare.problem.urgent") not in reply
+    assert t("aftercare.problem.guidance") not in reply
+    assert bot.staff_chat() == []
