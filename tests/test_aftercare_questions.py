@@ -29,6 +29,13 @@ QUESTIONS = [
     ("en", "can I go out without sunscreen?", "sun"),
     ("en", "my chin is peely", "peeling"), ("ru", "кожа облезла на носу", "peeling"),
     ("en", "can I wear eye makeup tomorrow?", "makeup"), ("ru", "можно красить глаза?", "makeup"),
+    # Tanning beds, the week's first rule: "can I go on a sunbed?" got "I can't answer that",
+    # "can I sunbathe on Saturday?" a problem alert.
+    ("en", "can I go on a sunbed?", "sun"), ("en", "can I sunbathe on Saturday?", "sun"),
+    ("en", "how long until I can use a sunbed again?", "sun"),
+    # What freshly resurfaced skin feels: "skin feels tight" alerted staff.
+    ("en", "skin feels tight", "peeling"), ("en", "my skin feels dry and tight", "peeling"),
+    ("ru", "кожу стягивает", "peeling"),
 ]
 
 
@@ -84,6 +91,7 @@ async def test_sun_planned_told_in_the_week_is_answered_without_alarm(
     ("en", "I went to the beach yesterday oops", "other"),
     ("en", "forgot sunscreen and was skiing in the sun", "other"),
     ("en", "I was in the sun all day yesterday", "other"),
+    ("en", "I accidentally sat in the sun for an hour today", "other"),
     ("ru", "вчера весь день была на солнце", "other"),
     ("ru", "забыла намазаться спф и гуляла на солнце", "other"),
     # Swelling or redness far past what the first days bring: "очень сильно покраснело и
@@ -128,7 +136,11 @@ async def test_a_symptom_that_is_always_a_problem_alerts_staff_with_its_class(
     # hot" got "slight puffiness usually goes", and staff heard nothing.
     ("en", "my face is really swollen and hot"), ("en", "skin feels hot and swollen"),
     ("en", "red and warm to the touch"), ("ru", "лицо опухло и горячее"),
-    ("ru", "щеки горячие и красные")])
+    ("ru", "щеки горячие и красные"),
+    # Yellow fluid, as pus is: "it's weeping a yellow fluid" was one more "Cracks".
+    ("en", "weeping a yellow fluid from one spot"), ("ru", "сочится желтая жидкость"),
+    # Beside a question of the week, the question's page came alone.
+    ("en", "its hard to breathe, can I still go to the gym?")])
 async def test_signs_that_need_care_today_are_urgent_for_client_and_staff(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:

@@ -93,6 +93,8 @@ async def typed(visit: Visit, text: str) -> Turn | None:
     plan = await visit.stores.aftercare.active_plan(visit.client.user_id)
     if plan is None:
         return None
+    if (alert := await aftercare.urgent(visit, text)) is not None:
+        return alert  # "its hard to breathe, can I still go to the gym?": not the gym's page
     plain = without_period(visit.content, visit.language, text)
     if plain is not None:  # a period is no news of the skin: what else the week reads in it
         rest = await typed(visit, plain) if _WORD.search(plain) else None
