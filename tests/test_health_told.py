@@ -928,3 +928,27 @@ async def test_i_am_and_then_all_good_is_a_no(
     await client.send("/start")
     outcome = await answered_typing(client, t, [], {step: said})
     assert t("screening.outcome.suitable.title") in outcome
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "is it ok during pregnancy?"), ("en", "is it safe with eczema?"),
+    ("ru", "с диабетом можно?"), ("ru", "а во время беременности можно?")])
+async def test_a_condition_asked_about_in_general_is_no_health_told(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """"is it ok during pregnancy?" was kept as pregnancy told: the check that followed, all
+    no, ended "a specialist needs to decide" for a client who had told nothing of herself."""
+    t = Texts(content, language)
+    assert t("screening.outcome.suitable.title") in await checked_after(
+        bot, content, language, text)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "can I do it with my eczema?"), ("ru", "беременна, можно?"),
+    ("en", "diabetic, is that ok?")])
+async def test_a_condition_asked_about_as_ones_own_is_health_told(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    assert t("screening.outcome.suitable.title") not in await checked_after(
+        bot, content, language, text)

@@ -782,13 +782,21 @@ def tells_health(content: Content, language: str, text: str, found: Route) -> bo
     `of_another`); nor a period ("can we move it, my period starts that day"): a matter of
     when."""
     if found.kind == "condition":
-        return not of_another(content, language, text)
+        return not of_another(content, language, text) and not _in_general(
+            content, language, text)
     text = without_period(content, language, text) or text
     keys = content.spotters[language].find(text).keys
     return (found.kind == "health" or found.cautious) and (
         health_odds(content, language, text) > TOLD_MARGIN and (
             not HEALTH_WORDS.isdisjoint(keys)
             or set(keys) == TELLING and not content.replies[language].names_skin_type(text)))
+
+
+def _in_general(content: Content, language: str, text: str) -> bool:
+    """Whether the message asks of the procedure beside a condition, of no one ("is it ok
+    during pregnancy?", "с диабетом можно?"): nothing of the writer, whose check asks it."""
+    keys = content.spotters[language].find(text).keys
+    return "alongside" in keys and TELLING.isdisjoint(keys) and asks(content, language, text)
 
 
 # Conditions a child named beside them does not make another's ("baby due in March!", "сыну 3
