@@ -695,3 +695,21 @@ async def test_a_moved_visit_updates_the_calendar_event_rather_than_adding_one(
     assert "DTSTART:20261203T090000Z" in moved
     assert field(first, "UID") == field(moved, "UID")
     assert int(field(moved, "SEQUENCE")[9:]) > int(field(first, "SEQUENCE")[9:])
+
+
+async def test_the_same_time_entered_again_tells_the_client_nothing(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """The booked time typed again under "New date", to check it, told the client "moved from
+    Wednesday, 2 December, 09:00 to Wednesday, 2 December, 09:00" with a new calendar file."""
+    staff = Texts(content, "en")
+    client = await reminded(bot, content, settings)
+    told = len(client.messages)
+    maria = staff_member(bot, settings)
+    [prompt] = await press_on_card(bot, maria, 1, "New date")
+    [answer] = await maria.reply_to(prompt, "2.12 9:00")
+    assert len(client.messages) == told
+    assert staff("staff.booked.unchanged", id=1, when=format_when(
+        VISIT, "en", settings.timezone)) in answer.text
+    move_to(bot, datetime(2026, 12, 2, 8, 0, tzinfo=UTC))
+    assert await bot.run_scheduler() == 1  # the morning reminder still comes

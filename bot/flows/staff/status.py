@@ -227,6 +227,11 @@ async def appointment_reply(desk: Desk, prompt_id: int, reply_id: int, text: str
         status = desk.tr_label(LABELS[lead.status])
         return Turn(staff=[StaffPost(desk.tr("staff.booked.too_late", id=lead.id,
                                                status=status), reply_to=reply_id)])
+    if lead.status == BOOKED and lead.appointment_at == when:
+        # Typed again to check it: no "moved" for the client, nor new reminders.
+        return Turn(staff=[StaffPost(desk.tr(
+            "staff.booked.unchanged", id=lead.id,
+            when=format_when(when, desk.language, settings.timezone)), reply_to=reply_id)])
     if settings.booking is not None and not await seat_for(desk, lead.id, when):
         note = desk.tr("staff.booked.read_as", when=_reading(desk, when)) + " " + desk.tr(
             "staff.booked.full")
