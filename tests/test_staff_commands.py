@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from bot.config import Settings
 from bot.content import Content
+from bot.content.i18n import format_when
 from bot.devtools.sandbox import Sandbox
 from bot.flows.staff.stats import MAX_DAYS
 from tests.chat import Texts, shown
@@ -190,3 +191,22 @@ async def test_a_command_for_another_bot_of_the_group_is_left_to_it(
     assert await maria.send("/report@other_bot") == []
     [listing] = await maria.send("/leads@clinic_bot")
     assert Texts(content, "en")("staff.leads.open", count=0) in listing.text
+
+
+async def test_leads_shows_the_visit_of_a_booked_lead_not_when_it_came_in(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """"#1 · 📅 Booked · Alex · Dec 7, 2026, 5:19 PM": the only date beside Booked was when
+    the request came in, easy to take for the visit."""
+    staff = Texts(content, "en")
+    await lead_by_chat(bot, content)
+    await seed_many(bot, 1)
+    maria = staff_member(bot, settings)
+    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    await maria.reply_to(prompt, "2026-11-25 10:00")
+    [listing] = await maria.send("/leads")
+    visit = format_when(datetime(2026, 11, 25, 10, 0, tzinfo=UTC), "en", settings.timezone)
+    waiting, booked = [row for row in listing.text.split("\n") if row.startswith("#")]
+    assert staff("staff.leads.visit", when=visit) in booked
+    assert staff("staff.leads.created", when=format_when(
+        START + timedelta(minutes=1), "en", settings.timezone)) in waiting

@@ -100,7 +100,7 @@ def _staff_samples(content: Content, language: str, card: dict[str, Any]) -> dic
     from bot.flows.staff.stats import Step
 
     when = "x" * 30
-    line = LeadLine(2**31, "x" * 24, "x" * 64, "@" + "a" * 32, when)
+    line = LeadLine(2**31, "x" * 24, "x" * 64, "@" + "a" * 32, when, when)
     return {
         "lead_full.j2": {**card, "answers": [
             Answer(content.tr_button_label(language, c.label), "x" * 10, True)

@@ -45,6 +45,7 @@ class LeadLine:
     name: str
     contact: str
     created: str
+    visit: str | None  # the appointment, where one is set: the date staff look for
 
 
 def line(desk: Desk, lead: Lead) -> LeadLine:
@@ -52,10 +53,10 @@ def line(desk: Desk, lead: Lead) -> LeadLine:
     contact = phone or (f"@{lead.contact_username}" if lead.contact_username else "")
     if not contact and lead.client.username:
         contact = f"@{lead.client.username}"
-    created = format_when(lead.created_at, desk.language,
-                          desk.services.settings.timezone)
+    tz = desk.services.settings.timezone
+    visit = format_when(lead.appointment_at, desk.language, tz) if lead.appointment_at else None
     return LeadLine(lead.id, desk.tr_label(LABELS[lead.status]), lead.client.full_name, contact,
-                    created)
+                    format_when(lead.created_at, desk.language, tz), visit)
 
 
 async def leads(desk: Desk, args: list[str]) -> Turn:
