@@ -3,10 +3,13 @@ client" wherever staff look, the time is free again, and the client can book aga
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from bot.config import Settings
 from bot.content import Content
+from bot.content.i18n import format_when
 from bot.devtools.sandbox import Sandbox
 from bot.flows.dates import appointment_day
 from tests.appointments import VISIT, reminded
@@ -133,3 +136,24 @@ async def test_a_typed_yes_or_no_answers_the_cancel_question(
     else:
         assert t("appointment.cancelled") not in reply and lead.status == "booked"
         assert t("smalltalk.ok") not in reply
+
+
+async def test_booking_an_old_card_while_the_client_has_another_visit_warns_staff(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """The client cancelled and booked again; staff then booked a time on the old card: the
+    client held two visits, with reminders for both, and staff were told nothing."""
+    t, staff = Texts(content, "en"), Texts(content, "en")
+    client = await reminded(bot, content, settings)
+    await client.press(t.label("appointment.cancel"))
+    await client.press(t.label("appointment.cancel_yes"))
+    await client.press(t.label("menu.booking"))
+    await client.send("+7 912 345-67-89")
+    await client.press(t.label("booking.time.evening"))
+    maria = staff_member(bot, settings)
+    [prompt] = await press_on_card(bot, maria, 2, "Booked")
+    await maria.reply_to(prompt, "3.12 15:00")
+    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    answer = shown(await maria.reply_to(prompt, "4.12 11:00"))
+    assert staff("staff.booked.other_visit", id=2, when=format_when(
+        datetime(2026, 12, 3, 15, 0, tzinfo=UTC), "en", settings.timezone)) in answer

@@ -243,6 +243,13 @@ async def appointment_reply(desk: Desk, prompt_id: int, reply_id: int, text: str
     blocked = [b for b in await desk.stores.slots.blocks(when) if b.starts_at <= when]
     if blocked:
         done += "\n" + desk.tr("staff.booked.in_block", block=blocked[0].id)
+    # The client's other visit (booked anew after cancelling, this card an old one): staff
+    # would leave two seats and two sets of reminders for one person without a word.
+    for other in await desk.stores.leads.of_client(lead.client.user_id):
+        if other.id != lead.id and other.status in OPEN and other.appointment_at is not None \
+                and other.appointment_at > desk.now:
+            done += "\n" + desk.tr("staff.booked.other_visit", id=other.id, when=format_when(
+                other.appointment_at, desk.language, settings.timezone))
     return turn + Turn(staff=[StaffPost(done, reply_to=reply_id)])
 
 
