@@ -783,3 +783,29 @@ async def test_a_day_the_clinic_cannot_do_is_no_note_for_it(
     assert t("booking.noted", note=typed) not in reply
     await pick_first_slot(client)
     assert typed not in (await card(bot, 1)).text
+
+
+@pytest.mark.engines("sqlite")
+async def test_a_day_wished_for_leaves_the_note_once_a_slot_is_picked(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """Moved to Monday, the card still said "tomorrow afternoon (Tue 8 Dec)" as the client's
+    note, and the move piled one more day on it: staff calling may offer the wrong day. The
+    day wished for the first pick stays beside it (what the client asked, what they took);
+    a move's slot answers every day wished before it. What else the client wrote stays."""
+    t = Texts(content, "en")
+    client = await at_picker(bot, content)
+    await client.send("saturday afternoon")
+    await client.send("I will bring my own towel and come by bike")
+    await client.press_data(buttons(client.last, "stime:")[0][1], client.last)  # Saturday's
+    lead = await stores_of(bot).leads.get(1)
+    assert lead is not None and "saturday afternoon" in lead.note
+    maria = staff_member(bot, settings)
+    await press_on_card(bot, maria, 1, "Booked")
+    await client.send("/appointment")
+    await client.press(t.label("appointment.reschedule"))
+    await client.send("next monday after lunch")
+    assert "monday" in (await stores_of(bot).leads.get(1)).note.lower()
+    await client.press_data(buttons(client.last, "stime:")[0][1], client.last)  # Monday's
+    assert (await stores_of(bot).leads.get(1)).note == \
+        "I will bring my own towel and come by bike"

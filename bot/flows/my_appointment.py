@@ -272,6 +272,8 @@ async def move(visit: Visit, pressed: SlotTime) -> Turn:
         return await slot_picker.times(visit, lead.id, asked, note=slot_picker.gone(visit, at),
                                        edit=True)
     await visit.stores.chat_states.clear(visit.client.user_id)  # moved: the picker is done
+    if lead.note:
+        await visit.stores.leads.set_note(lead.id, slot_picker.settled(visit, lead.note))
     # A new date staff were asked for meanwhile is out of date: the client chose one.
     await visit.stores.booking_prompts.close(lead.id, visit.now)
     turn = Turn()

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 # A time: hours and minutes ("13:45", "13 45", "1.45 pm"), or an hour with am or pm ("1pm").
 _CLOCK = re.compile(r"(?<![\d:.])([01]?\d|2[0-3])(?:[:. ]([0-5]\d))?(?![\d:.])\s*"
                     r"([ap]\.?\s?m\.?(?!\w))?", re.IGNORECASE)
+DAY_WISH_WORDS = 7  # words of a note's line naming a day, its date included: a wish alone
 NOTE_LIMIT = 200  # characters of the client's note kept: the full card must fit one message
 FIRST_DAY, LAST_DAY = date(2000, 1, 1).toordinal(), date(2200, 1, 1).toordinal()
 ROW = 4  # times to a row
@@ -308,3 +309,13 @@ def with_note(visit: Visit, earlier: str | None, text: str) -> str:
         line += f" ({format_date(asked.day, 'EEE d MMM', locale=visit.settings.default_language)})"
     note = f"{earlier}\n{line}" if earlier else line
     return note[-NOTE_LIMIT:]
+
+
+def settled(visit: Visit, note: str | None) -> str | None:
+    """The note once the client moved their visit to a slot: its short lines that name a
+    day, wishes the slot answers, are dropped ("завтра (Tue 8 Dec)" stayed on the card beside
+    a visit moved to Wednesday); a longer one may say more, and stays. None when nothing is
+    left."""
+    kept = [line for line in (note or "").split("\n") if line and (
+        asked_day(visit, line) is None or len(line.split()) > DAY_WISH_WORDS)]
+    return "\n".join(kept) or None

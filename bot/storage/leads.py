@@ -91,7 +91,7 @@ class LeadStore(Store):
         await self.write("UPDATE leads SET screening_id = ?, outcome = ? WHERE id = ?",
                          (screening_id, outcome, lead_id))
 
-    async def set_note(self, lead_id: int, note: str) -> None:
+    async def set_note(self, lead_id: int, note: str | None) -> None:
         await self.write("UPDATE leads SET note = ? WHERE id = ?", (note, lead_id))
 
     async def get(self, lead_id: int) -> Lead | None:
