@@ -615,3 +615,17 @@ async def test_a_message_without_a_word_gets_the_menu_not_an_offer_to_staff(
     assert t("typed.unclear") in reply and t("faq.no_match") not in reply
     assert user.find_button(t.label("menu.faq"))
     assert bot.staff_chat() == []
+
+
+@pytest.mark.parametrize("language, text, named", [
+    ("en", "what should I avoid before the procedure?", "retinol"),
+    ("en", "how should I prepare for the treatment", "tanning beds"),
+    ("ru", "как подготовиться к процедуре?", "ретинол")])
+async def test_how_to_prepare_is_answered_with_what_to_avoid_before(
+    bot: Sandbox, language: str, text: str, named: str
+) -> None:
+    """"what should I avoid before the procedure?" got the steps of the session and nothing
+    to avoid: no word of retinoids, a peel or a tan, which each make a client wait."""
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    assert named in shown(await user.send(text))
