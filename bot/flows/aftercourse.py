@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from bot.callbacks import Between, CallbackData
 from bot.content.i18n import N_
-from bot.flows import Button, Reply, Services, StaffPost, Turn, Visit, funnel
+from bot.flows import Button, Reply, Services, StaffPost, Turn, Visit, funnel, phones
 from bot.flows.aftercare_times import local_due
 from bot.flows.menu import MenuAction, main_menu
 from bot.flows.statuses import OPEN
@@ -119,21 +119,31 @@ async def rated(visit: Visit, pressed: Rating) -> Turn | None:
             if links else "")
         return Turn([Reply(text, edit=True)])
     await visit.stores.chat_states.save(visit.client.user_id, WORDS, {"stars": stars}, visit.now)
-    alert = _staff(visit, N_("staff.review.low"), stars=stars)
+    alert = await _staff(visit, N_("staff.review.low"), stars=stars)
     return Turn([Reply(visit.tr("aftercourse.review.sorry"), edit=True)], [alert])
 
 
-def _staff(visit: Visit, msgid: str, **values: Any) -> StaffPost:
-    client, settings = visit.client, visit.settings
+async def _staff(visit: Visit, msgid: str, **values: Any) -> StaffPost:
+    """A post about the client's rating, with their request's number and phone: staff call
+    back about a low one without looking the client up."""
+    client, settings, leads = visit.client, visit.settings, visit.stores.leads
+    language = settings.default_language
     name = client.full_name + (f" (@{client.username})" if client.username else "")
-    text = visit.content.tr_message(settings.default_language, msgid, name=name, **values)
-    return StaffPost(text, about=client.user_id)
+    lines = [visit.content.tr_message(language, msgid, name=name, **values)]
+    if (lead_id := await leads.latest_id(client.user_id)) is not None:
+        lines.append(visit.content.tr_message(language, "staff.lead.title", id=lead_id))
+    if phone := phones.for_staff(await leads.latest_phone(client.user_id),
+                                 phones.clinic_region(settings)):
+        lines.append(Markup("{}: {}").format(
+            visit.content.tr_message(language, "staff.lead.phone"), phone))
+    return StaffPost(Markup("\n").join(lines), about=client.user_id)
 
 
 async def words(visit: Visit, text: str, data: dict[str, Any]) -> Turn:
     """What the client typed after a low rating: to staff, in their words."""
     await visit.stores.chat_states.clear(visit.client.user_id)
-    post = _staff(visit, N_("staff.review.words"), stars=data.get("stars", "?"), words=text)
+    post = await _staff(visit, N_("staff.review.words"), stars=data.get("stars", "?"),
+                        words=text)
     return main_menu(visit, note=visit.tr("aftercourse.review.heard")) + Turn(staff=[post])
 
 
