@@ -14,7 +14,7 @@ from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import Sandbox
 from tests import shipped
-from tests.chat import Texts, shown, week_started
+from tests.chat import Texts, health_reason, shown, week_started
 from tests.desk import staff_member
 
 content, settings = shipped.content, shipped.settings  # what the clinic ships
@@ -200,3 +200,21 @@ async def test_the_writers_own_cream_asked_about_the_next_day_raises_no_alarm(
     reply = shown(await user.send(text))
     assert t("aftercare.question.retinoids") in reply
     assert bot.staff_chat() == []
+
+
+@pytest.mark.parametrize("language, text, condition", [
+    ("ru", "я забеременела. мне теперь можно делать процедуру?", "pregnancy"),
+    ("ru", "мне назначили роаккутан, можно на следующий сеанс?", "isotretinoin"),
+    ("en", "just found out im pregnant, is that a problem for the next sessions?", "pregnancy")])
+async def test_a_condition_told_between_sessions_is_explained_to_the_client(
+    bot: Sandbox, content: Content, language: str, text: str, condition: str
+) -> None:
+    """"я забеременела. мне теперь можно делать процедуру?" ten days after a session got only
+    "the clinic's team will get in touch": the client never heard that pregnancy means
+    waiting, and booked the next session as if nothing had changed."""
+    user, t = await week_started(bot, language)
+    bot.clock.advance(timedelta(days=10))
+    reply = shown(await user.send(text))
+    reason, title = health_reason(content, condition)
+    assert t(reason) in reply and t(title) in reply
+    assert [alert for alert in bot.staff_chat() if text in html.unescape(alert.text)]

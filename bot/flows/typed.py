@@ -173,7 +173,10 @@ async def _answer(visit: Visit, found: Route, text: str) -> Turn:
                 visit.content, visit.language, text) and not _felt(visit, text):
             # "can I take ibuprofen?" after the procedure: a question for staff, no problem
             return await faq.offer_to_staff(visit, text)
-        return await aftercare.reported(visit, text)  # a problem the procedure left
+        told = await aftercare.reported(visit, text)  # a problem the procedure left
+        # "я забеременела, мне теперь можно?": what the condition means for the next session
+        return told + health.answer(visit, found.keys) if found.kind == "condition" and not \
+            since else told
     if found.kind == "condition" and of_another(visit.content, visit.language, text):
         # "у подруги астма а у меня нет": about them if they come, not "with you".
         return Turn([Reply(visit.tr("health.of_another"))]) + health.answer(visit, found.keys)
