@@ -260,6 +260,8 @@ async def test_the_next_session_cannot_be_picked_too_soon_after_the_last(
     label = format_date(soon, "EEEE d MMMM", locale=language)
     assert t("slots.day_too_soon", day=label[:1].upper() + label[1:], first=named(first)) \
         in reply
+    # Refused, and no wish for the clinic: "Noted for the clinic" came above the refusal.
+    assert t("booking.noted", note=soon.strftime("%d.%m")) not in reply
     # The same time a week before the first day offered, pressed from an old message.
     await client.press_data(buttons(client.last, "sday:")[0][1], client.last)
     offered_at = int(buttons(client.last, "stime:")[0][1].split(":")[2])

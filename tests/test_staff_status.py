@@ -383,3 +383,23 @@ async def test_a_week_started_ahead_follows_its_visit(
         assert plan is not None and plan.treated_on == datetime(2026, 11, 27).date()
     else:
         assert plan is None
+
+
+async def test_a_time_too_soon_after_the_last_procedure_is_booked_with_a_warning(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """Staff booked a returning client for the day after her session with no word: the
+    client had been told sessions too close together inflame the skin, then got it
+    confirmed."""
+    staff, t = Texts(content, "en"), Texts(content, "en")
+    client = await lead_by_chat(bot, content, user_id=2002)
+    await client.send("/menu")
+    await client.press(t.label("menu.aftercare"))  # treated today, 24 November
+    maria = staff_member(bot, settings)
+    [prompt] = await press_on_card(bot, maria, 1, "Booked")
+    answer = shown(await maria.reply_to(prompt, "2026-11-25 10:00"))
+    assert staff("staff.booked.too_soon", last="November 24, 2026",
+                 first="December 8, 2026") in answer
+    [prompt] = await press_on_card(bot, maria, 1, "New date")
+    answer = shown(await maria.reply_to(prompt, "2026-12-08 10:00"))
+    assert "⚠️" not in answer

@@ -188,7 +188,7 @@ async def begin(visit: Visit, text: str | None = None) -> Turn:
 async def _too_soon(visit: Visit) -> str | None:
     """Said when the client's next session cannot be yet (`next_session`): why the days
     offered start later. Staff see the last procedure's day on the card."""
-    after = await next_session(visit)
+    after = await next_session(visit, visit.client.user_id)
     if after is None or visit.now.astimezone(visit.settings.timezone).date() >= after.first:
         return None
     return visit.tr("booking.too_soon", date=slot_picker.first_day(visit, after.treated_on),

@@ -277,14 +277,15 @@ def asked_day(visit: Visit, text: str) -> AskedDay | None:
 
 
 async def impossible_day(visit: Visit, text: str) -> bool:
-    """Whether the text names a day the clinic cannot do at all: past, further ahead than
-    booking opens, or closed. No wish for staff to weigh: the client hears why, and the days."""
+    """Whether the text names a day the clinic cannot do at all: past, too soon after the
+    client's last procedure ("завтра в 11" the day after it was "noted for the clinic" and
+    refused in one message), further ahead than booking opens, or closed. No wish for staff
+    to weigh: the client hears why, and the days."""
     asked = asked_day(visit, text)
     if asked is None:
         return False
     bookable = await bookable_days(visit)
-    today = visit.now.astimezone(visit.settings.timezone).date()
-    return not bookable or asked.day < today or asked.day > bookable[-1] or \
+    return not bookable or asked.day < bookable[0] or asked.day > bookable[-1] or \
         asked.day.weekday() not in (visit.settings.opening_hours or {})
 
 

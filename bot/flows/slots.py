@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from bot.config import BookingRules, Settings
 from bot.flows import Speaking, Visit
-from bot.flows.staff import OPEN
+from bot.flows.statuses import OPEN
 from bot.storage.slots import Block
 
 
@@ -60,14 +60,14 @@ class NextSession:
     first: date  # the first day of the next one
 
 
-async def next_session(visit: Visit) -> NextSession | None:
+async def next_session(speaking: Speaking, user_id: int) -> NextSession | None:
     """When the client's next session may be, if they were treated: sessions too close
     together can inflame the skin, so it is the course's interval (staff's, else
     `NEXT_SESSION_AFTER`) after the last procedure."""
-    plan = await visit.stores.aftercare.latest_plan(visit.client.user_id)
+    plan = await speaking.stores.aftercare.latest_plan(user_id)
     if plan is None:
         return None
-    course = await visit.stores.courses.latest_of_client(visit.client.user_id)
+    course = await speaking.stores.courses.latest_of_client(user_id)
     weeks = course[1].weeks if course else NEXT_SESSION_AFTER.days // 7
     return NextSession(plan.treated_on, plan.treated_on + timedelta(weeks=weeks))
 
@@ -78,7 +78,7 @@ async def bookable_days(visit: Visit) -> list[date]:
     rules = visit.settings.booking
     assert rules is not None
     start = visit.now.astimezone(visit.settings.timezone).date()
-    if (after := await next_session(visit)) is not None:
+    if (after := await next_session(visit, visit.client.user_id)) is not None:
         start = max(start, after.first)
     return [start + timedelta(days=n) for n in range(rules.days_ahead)]
 

@@ -27,6 +27,7 @@ from bot.content.i18n import (
 )
 from bot.flows import ClientPost, Reply, StaffPost, Turn, aftercare, funnel, receipts
 from bot.flows.dates import Case, appointment_day
+from bot.flows.slots import next_session
 from bot.flows.staff import (
     ARCHIVED,
     BOOKED,
@@ -243,6 +244,12 @@ async def appointment_reply(desk: Desk, prompt_id: int, reply_id: int, text: str
     blocked = [b for b in await desk.stores.slots.blocks(when) if b.starts_at <= when]
     if blocked:
         done += "\n" + desk.tr("staff.booked.in_block", block=blocked[0].id)
+    after = await next_session(desk, lead.client.user_id)
+    if after is not None and after.treated_on < when.astimezone(settings.timezone).date() < \
+            after.first:  # sessions too close together inflame the skin: staff decide, told
+        done += "\n" + desk.tr("staff.booked.too_soon", last=format_date(
+            after.treated_on, "long", locale=desk.language), first=format_date(
+            after.first, "long", locale=desk.language))
     # The client's other visit (booked anew after cancelling, this card an old one): staff
     # would leave two seats and two sets of reminders for one person without a word.
     for other in await desk.stores.leads.of_client(lead.client.user_id):
