@@ -952,3 +952,20 @@ async def test_a_condition_asked_about_as_ones_own_is_health_told(
     t = Texts(content, language)
     assert t("screening.outcome.suitable.title") not in await checked_after(
         bot, content, language, text)
+
+
+@pytest.mark.parametrize("step, said", [
+    ("breastfeeding", "no 🙂 still breastfeeding though"), ("diabetes", "no 🙂 type 1"),
+    ("rosacea", "no 😅 rosacea on my cheeks"),
+    ("pregnancy", "no clue tbh")])
+async def test_a_no_before_an_emoji_or_the_writers_own_words_is_no_plain_no(
+    bot: Sandbox, content: Content, step: str, said: str
+) -> None:
+    """"no 🙂 still breastfeeding though" and "none I'm on warfarin" were stored as a plain
+    No, and the check ended "no contraindications declared" with a clean card: the no was
+    read as denying what the emoji, or the writer's "I'm", began."""
+    t = Texts(content, "en")
+    client = bot.user(language_code="en")
+    await client.send("/start")
+    outcome = await answered_typing(client, t, [], {step: said})
+    assert t("screening.outcome.suitable.title") not in outcome

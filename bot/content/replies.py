@@ -42,7 +42,9 @@ RESUME_LEFTOVER = 2  # other words "where was I" may come with ("so, where was I
 FINE_REACH = 3  # words after a negator that "all is well" is not said in ("not very good")
 _EMOJI = re.compile(r"[\u2600-\u27bf\U0001f300-\U0001faff]")
 _TOKEN = re.compile(r"[^\W_]+|" + _EMOJI.pattern, re.UNICODE)
-_CLAUSE = re.compile(r"[,.;:!?()\n]+")
+# Punctuation, and an emoji, which ends a thought as a comma does ("no 🙂 still breastfeeding").
+_CLAUSE = re.compile(r"(?:[,.;:!?()\n]|" + _EMOJI.pattern + ")+")
+_RAW_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
 
 
@@ -115,6 +117,7 @@ class ReplyReader:
         # A yes that only echoes the question ("I am", "I have"): what follows it may answer
         # otherwise ("I'm all good thanks").
         speaker = phrases(replies.speaker)
+        self._speaker_words = frozenset(p[0] for p in speaker)
         self._echoes = frozenset(p for p, value in self._polar.items()
                                  if value == "yes" and p[:1] in speaker)
         self._unsure, self._hedges = phrases(replies.unsure), phrases(replies.hedges)
@@ -306,9 +309,23 @@ class ReplyReader:
         return ", ".join(c for c in self._clauses(text) if self._negators.isdisjoint(tokens(c)))
 
     def _clauses(self, text: str) -> list[str]:
-        """The message cut at punctuation and before each word of `turns`."""
-        return [part for clause in _CLAUSE.split(text) for part in (
+        """The message cut at punctuation, before each word of `turns`, and after a no that
+        opens it when the writer speaks next ("none I'm on warfarin": the no denies nothing
+        of what follows)."""
+        return [part for clause in _CLAUSE.split(self._answer_apart(text)) for part in (
             self._turns.split(clause) if self._turns else (clause,))]
+
+    def _answer_apart(self, text: str) -> str:
+        """The text with a comma after the no it opens with, where a word of `speaker`
+        follows it."""
+        raw = list(_RAW_WORD.finditer(text))
+        words = tuple(tokens(m.group(0))[0] if tokens(m.group(0)) else "" for m in raw)
+        polar = _longest(words, 0, self._polar_phrases)
+        if polar is None or self._polar[polar] != "no" or len(words) <= len(polar) or \
+                words[len(polar)] not in self._speaker_words:
+            return text
+        end = raw[len(polar) - 1].end()
+        return f"{text[:end]},{text[end:]}"
 
     def clause_starts(self, text: str) -> list[int]:
         """Where each clause of a message begins: at its start (an empty message is one empty
