@@ -140,7 +140,11 @@ async def test_a_symptom_that_is_always_a_problem_alerts_staff_with_its_class(
     # Yellow fluid, as pus is: "it's weeping a yellow fluid" was one more "Cracks".
     ("en", "weeping a yellow fluid from one spot"), ("ru", "сочится желтая жидкость"),
     # Beside a question of the week, the question's page came alone.
-    ("en", "its hard to breathe, can I still go to the gym?")])
+    ("en", "its hard to breathe, can I still go to the gym?"),
+    # Worse by the day, and a fever or blisters mistyped: one more routine alert.
+    ("ru", "болит всё сильнее"), ("ru", "краснота ползет дальше"),
+    ("ru", "опухоль увеличилась"), ("ru", "валдыри на щеке"), ("ru", "тем-ра 38"),
+    ("en", "the redness is getting worse")])
 async def test_signs_that_need_care_today_are_urgent_for_client_and_staff(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:
