@@ -969,3 +969,19 @@ async def test_a_no_before_an_emoji_or_the_writers_own_words_is_no_plain_no(
     await client.send("/start")
     outcome = await answered_typing(client, t, [], {step: said})
     assert t("screening.outcome.suitable.title") not in outcome
+
+
+async def test_health_told_beside_a_symptom_in_the_week_is_asked_about_as_what_it_is(
+    bot: Sandbox, content: Content
+) -> None:
+    """"ранка не заживает и сочится" in the week alerted staff with those words, then said it
+    had noted "only the date, never your words" and, at "no", "deleted": /mydata still held
+    the words, with the check-in. The question now says the words went with the check-in."""
+    t = Texts(content, "ru")
+    client = bot.user(language_code="ru")
+    await client.send("/menu")
+    await client.press(t.label("menu.aftercare"))
+    bot.clock.advance(timedelta(days=3))
+    reply = shown(await client.send("ранка не заживает и сочится"))
+    assert t("health.keep.ask_week", hours=24) in reply
+    assert t("health.keep.ask", hours=24) not in reply

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from bot.content.i18n import N_
 from bot.content.letters import keyed, readable
 from bot.content.replies import FINE_REACH
 from bot.content.routing import route, without_period
@@ -104,9 +105,9 @@ async def typed(visit: Visit, text: str) -> Turn | None:
     if _tells_health(visit, text, reading):
         if not reading.symptoms:
             return None  # the usual routing: the caution, and the clinic hears of it
-        # Beside a symptom: the check-in below alerts staff; the next check counts it, once
-        # the client agreed.
-        kept = await health_kept.keep(visit)
+        # Beside a symptom: the check-in below alerts staff, in the client's words; the next
+        # check counts it, once the client agreed (asked so: the words went to staff already).
+        kept = await health_kept.keep(visit, ask=N_("health.keep.ask_week"))
     answers = Turn([Reply(visit.tr(question.guidance)) for q in reading.questions
                     if (question := visit.content.aftercare.question(q))])
     day = aftercare.today(visit, plan)

@@ -18,6 +18,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
 from bot.callbacks import CallbackData
+from bot.content.i18n import N_
 from bot.flows import Reply, Turn, Visit
 from bot.flows.menu import MenuAction
 
@@ -47,9 +48,11 @@ async def consented(visit: Visit) -> bool:
         visit.client.user_id, visit.content.screening.consent_version) is not None
 
 
-async def keep(visit: Visit, conditions: Sequence[str] = ()) -> Turn:
+async def keep(visit: Visit, conditions: Sequence[str] = (), *,
+               ask: str = N_("health.keep.ask")) -> Turn:
     """Note health told, naming `conditions` of the check; without the client's consent, ask
-    whether to keep it (a yes or no typed answers too, unless another conversation is open)."""
+    whether to keep it, in the words of `ask` (a yes or no typed answers too, unless another
+    conversation is open)."""
     user_id = visit.client.user_id
     await visit.stores.clients.tell_health(user_id, visit.now, conditions)
     if await consented(visit):
@@ -58,8 +61,7 @@ async def keep(visit: Visit, conditions: Sequence[str] = ()) -> Turn:
         await visit.stores.chat_states.save(user_id, KEEP_ASKED, {}, visit.now)
     buttons = ((visit.tr_button("health.keep.yes", KeepTold("yes").pack()),),
                (visit.tr_button("health.keep.no", KeepTold("no").pack()),))
-    return Turn([Reply(visit.tr("health.keep.ask", hours=int(UNKEPT.total_seconds()) // 3600),
-                       buttons)])
+    return Turn([Reply(visit.tr(ask, hours=int(UNKEPT.total_seconds()) // 3600), buttons)])
 
 
 async def pressed(visit: Visit, data: KeepTold, *, edit: bool = True) -> Turn:
