@@ -542,3 +542,19 @@ async def test_a_problem_button_pressed_twice_alerts_staff_once(
     # Another answer, or the same one the next day, is news.
     await user.press(t.label("aftercare.answer.pain"))
     assert len(week_bot.staff_chat()) == 2
+
+
+async def test_all_well_typed_after_something_else_alerts_nobody(
+    week_bot: Sandbox, content: Content, language: str
+) -> None:
+    """"Something else" pressed, then "ой, передумала, всё нормально": staff got a problem
+    alert in those words, and the next morning's message said the problem was with them."""
+    t = Texts(content, language)
+    user = week_bot.user(language_code=language)
+    await started(week_bot, user, t)
+    await live_through(week_bot, user, at(LONDON, 2026, 10, 23, 12, 0))
+    await user.press(t.label("aftercare.answer.other"))
+    reply = shown(await user.send({"en": "oh sorry, changed my mind, all good",
+                                   "ru": "ой, передумала, всё нормально"}[language]))
+    assert t("aftercare.problem.guidance") not in reply
+    assert week_bot.staff_chat() == []

@@ -16,6 +16,7 @@ from markupsafe import Markup
 from bot.callbacks import MAX_ID, Between, CallbackData
 from bot.content import Content
 from bot.content.i18n import N_, display_name, format_hour, format_when
+from bot.content.replies import FINE_REACH
 from bot.content.routing import asks
 from bot.flows import (
     Button,
@@ -273,7 +274,21 @@ async def details(visit: Visit, text: str, data: dict[str, Any]) -> Turn | None:
     day = int(str(data["day"]))
     if today(visit, plan) > day:
         return None
+    if (fine := _all_well(visit, text)) is not None:  # "ой, передумала, всё нормально"
+        return await record(visit, plan, day, fine, None, said=text)
     return await record(visit, plan, day, str(data["answer"]), text)
+
+
+def _all_well(visit: Visit, text: str) -> str | None:
+    """The answer that says all is well, where the words typed for "something else" say so
+    and tell no symptom (the client pressed it by mistake, or changed their mind)."""
+    reader, answers = visit.content.replies[visit.language], visit.content.aftercare.answers
+    fine = [a.id for a in answers if a.problem_from_day is None]
+    said = reader.checkin(text, reach=FINE_REACH)
+    if "?" in text or not fine or fine[0] not in said or set(reader.checkin(text)) - set(fine) \
+            or reader.urgent(text):
+        return None
+    return fine[0]
 
 
 async def _leave_details(visit: Visit, data: dict[str, Any]) -> None:
