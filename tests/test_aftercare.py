@@ -558,3 +558,24 @@ async def test_all_well_typed_after_something_else_alerts_nobody(
                                    "ru": "ой, передумала, всё нормально"}[language]))
     assert t("aftercare.problem.guidance") not in reply
     assert week_bot.staff_chat() == []
+
+
+async def test_the_closing_days_question_is_answered_in_words_too(
+    week_bot: Sandbox, content: Content, language: str
+) -> None:
+    """The closing day's message asks how the skin is; "всё прошло, всё хорошо" typed to it got
+    the page about how the procedure goes, and "покраснение так и держится" reached staff as
+    if no week had run."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    user = week_bot.user(language_code=language)
+    await started(week_bot, user, t)
+    await live_through(week_bot, user, at(LONDON, 2026, 10, 29, 12, 0))  # day 7, closed
+    reply = shown(await user.send({"en": "still red, it won't go away",
+                                   "ru": "покраснение так и держится"}[language]))
+    assert t("aftercare.problem.guidance") in reply
+    [alert] = week_bot.staff_chat()
+    assert staff("staff.aftercare.day", day=7) in alert.text
+    reply = shown(await user.send({"en": "all gone now, all good 😊",
+                                   "ru": "всё прошло, всё хорошо 😊"}[language]))
+    assert t("faq.process.title") not in reply
+    assert "all is well" in week_bot.staff_chat()[-1].text

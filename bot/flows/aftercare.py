@@ -162,10 +162,23 @@ def _checkins(content: Content, language: str, plan: Plan, day: int
     return [tuple(answers[i:i + 2]) for i in range(0, len(answers), 2)]
 
 
+async def week_plan(visit: Visit) -> Plan | None:
+    """The client's running week, or the one whose closing message went out today: that
+    message asks how the skin is too ("всё прошло, всё хорошо" got the page about how the
+    procedure goes)."""
+    stores, user_id = visit.stores, visit.client.user_id
+    plan = await stores.aftercare.active_plan(user_id)
+    if plan is None and (latest := await stores.aftercare.latest_plan(user_id)) is not None \
+            and latest.status == "finished" \
+            and today(visit, latest) == visit.content.aftercare.closing_day:
+        return latest
+    return plan
+
+
 async def unclear(visit: Visit) -> Turn | None:
     """A message of the week that tells nothing ("лол", "?", "1"): the day's check-in asked
     again, rather than staff alerted of nothing; None without a running week."""
-    plan = await visit.stores.aftercare.active_plan(visit.client.user_id)
+    plan = await week_plan(visit)
     if plan is None:
         return None
     rows = _checkins(visit.content, visit.language, plan, today(visit, plan))
@@ -299,7 +312,7 @@ async def typed(visit: Visit, text: str, photo: int | None = None) -> Turn | Non
     """During the week, a typed message is that day's check-in in the client's own words (the
     answer that asks for a description); so is a photo (its message id, `text` its caption),
     copied to staff under the note. None without a running week."""
-    plan = await visit.stores.aftercare.active_plan(visit.client.user_id)
+    plan = await week_plan(visit)
     answer = next((a for a in visit.content.aftercare.answers if a.describe), None)
     if plan is None or answer is None or photo is None and _only_asks(visit, text):
         return None
@@ -413,7 +426,7 @@ async def reported(visit: Visit, text: str) -> Turn:
     plan = await visit.stores.aftercare.latest_plan(visit.client.user_id)
     reader = visit.content.replies[visit.language]
     day = today(visit, plan) if plan is not None else None
-    running = plan is not None and plan.status == "active"
+    running = plan is not None and await week_plan(visit) == plan
     return await _alerted(visit, text, urgent=reader.urgent(text) or reader.of_the_eyes(text),
                           day=day if running else None, since=None if running else day)
 
@@ -474,7 +487,7 @@ async def unreadable(visit: Visit) -> Turn | None:
     """A voice message, a sticker or a file in the week: not "photos are not supported" (a
     photo reaches staff here) but a request for words or a photo, with the day's check-in;
     None without a running week."""
-    plan = await visit.stores.aftercare.active_plan(visit.client.user_id)
+    plan = await week_plan(visit)
     if plan is None:
         return None
     rows = _checkins(visit.content, visit.language, plan, today(visit, plan))

@@ -91,7 +91,7 @@ def read(content: Content, language: str, text: str) -> Reading:
 
 async def typed(visit: Visit, text: str) -> Turn | None:
     """During a running week: a symptom, a question or "all good" answered; else None."""
-    plan = await visit.stores.aftercare.active_plan(visit.client.user_id)
+    plan = await aftercare.week_plan(visit)
     if plan is None:
         return None
     if (alert := await aftercare.urgent(visit, text)) is not None:
