@@ -447,3 +447,37 @@ async def test_a_course_marked_the_day_after_counts_from_the_visit(
     await bot.run_scheduler()
     offer = t.counted("aftercourse.course.due", 2, clinic=settings.clinic_name, weeks=2)
     assert [m for m in client.messages if offer in m.text]
+
+
+async def test_the_course_goes_on_after_the_sessions_that_follow(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """A course of three sessions set on the first visit's card: after the second session no
+    offer of the third ever came, and the second card showed no course."""
+    t, staff = Texts(content, "en"), Texts(content, "en")
+    client = await treated(bot, content, settings, "en")  # session 1, 2 December
+    maria = staff_member(bot, settings)
+    await maria.send("/course 1 2 3")
+    offer = t.counted("aftercourse.course.due", 2, clinic=settings.clinic_name, weeks=2)
+
+    async def offers_by(moment: datetime) -> int:
+        move_to(bot, moment)
+        await bot.run_scheduler()
+        return len([m for m in client.messages if offer in m.text])
+
+    async def session(lead_id: int, at: datetime) -> None:
+        await client.send("/menu")
+        await client.press(t.label("menu.booking"))
+        await client.send("+7 912 345-67-89")
+        await client.press(t.label("booking.time.evening"))
+        [prompt] = await press_on_card(bot, maria, lead_id, "Booked")
+        await maria.reply_to(prompt, at.strftime("%d.%m %H:%M"))
+        move_to(bot, at)
+        await press_on_card(bot, maria, lead_id, "Treated")
+
+    assert await offers_by(datetime(2026, 12, 16, 10, 0, tzinfo=UTC)) == 1
+    await session(2, datetime(2026, 12, 16, 11, 0, tzinfo=UTC))
+    assert staff.counted("staff.card.course", 2, weeks=2) in (await card(bot, 2)).text
+    assert await offers_by(datetime(2026, 12, 30, 10, 0, tzinfo=UTC)) == 2
+    await session(3, datetime(2026, 12, 30, 11, 0, tzinfo=UTC))  # the last of three
+    assert await offers_by(datetime(2027, 1, 20, 10, 0, tzinfo=UTC)) == 2

@@ -94,8 +94,19 @@ async def plan(desk: Desk, lead: Lead, weeks: int) -> datetime:
 
 
 async def on_treated(desk: Desk, lead: Lead) -> None:
-    """A lead just treated: its course, if staff set one, is planned from today."""
-    found = await desk.stores.courses.of_lead(lead.id)
+    """A lead just treated: its course, if staff set one, is planned from today. A lead
+    without one carries on the client's course from an earlier session until its sessions
+    are done: set on the first visit's card, it offered the second session only."""
+    stores, user_id = desk.stores, lead.client.user_id
+    found = await stores.courses.of_lead(lead.id)
+    if found is None and (earlier := await stores.courses.latest_of_client(user_id)):
+        course = earlier[1]
+        done = 1 + sum([other.status == TREATED and await stores.courses.of_lead(
+            other.id) == course for other in await stores.leads.of_client(user_id)
+            if other.id != lead.id])  # this session, and those the course was carried to
+        if course.sessions is None or done < course.sessions:
+            await stores.courses.set(lead.id, course.weeks, course.sessions, desk.now)
+            found = course
     if found is not None:
         await plan(desk, lead, found.weeks)
 

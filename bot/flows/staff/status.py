@@ -354,6 +354,8 @@ async def change(desk: Desk, lead: Lead, target: str,
     await aftercare.follow_visit(desk.services, lead.client.user_id, lead.appointment_at,
                                  updated.appointment_at if updated.status in (*OPEN, TREATED)
                                  else None)
+    if target == TREATED and counted:
+        await course.on_treated(desk, updated)  # before the card is drawn: it shows the course
     turn = Turn(staff=[await card_post(desk.services, updated)])
     if called_off:
         told = replace(updated, appointment_at=lead.appointment_at)
@@ -368,7 +370,6 @@ async def change(desk: Desk, lead: Lead, target: str,
             turn += await aftercare_desk.ask(desk, updated)
         else:
             turn += await start_aftercare(desk, updated)
-        await course.on_treated(desk, updated)
     return turn
 
 
