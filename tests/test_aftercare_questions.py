@@ -92,6 +92,7 @@ async def test_sun_planned_told_in_the_week_is_answered_without_alarm(
     ("en", "forgot sunscreen and was skiing in the sun", "other"),
     ("en", "I was in the sun all day yesterday", "other"),
     ("en", "I accidentally sat in the sun for an hour today", "other"),
+    ("en", "noticed a couple of brown patches on my cheek", "spots"),
     ("ru", "вчера весь день была на солнце", "other"),
     ("ru", "забыла намазаться спф и гуляла на солнце", "other"),
     # Swelling or redness far past what the first days bring: "очень сильно покраснело и
@@ -543,4 +544,20 @@ async def test_signs_denied_a_word_or_two_away_alarm_nobody(
     reply = shown(await user.send(text))
     assert t("aftercare.problem.urgent") not in reply
     assert t("aftercare.problem.guidance") not in reply
+    assert bot.staff_chat() == []
+
+
+@pytest.mark.parametrize("text, question", [
+    ("can i use a sunbed to get a base tan before my holiday", "sun"),
+    ("redness is totally gone now 🙂 can i go to the gym?", "gym")])
+async def test_a_question_on_the_weeks_later_days_alarms_nobody(
+    bot: Sandbox, text: str, question: str
+) -> None:
+    """On day 5, "redness is totally gone now 🙂 can i go to the gym?" alerted staff of
+    redness, and "can i use a sunbed to get a base tan" got a problem alert and the page
+    about a tan before a visit, with its eligibility check."""
+    user, t = await week_started(bot, "en")
+    bot.clock.advance(timedelta(days=5))
+    reply = shown(await user.send(text))
+    assert t(f"aftercare.question.{question}") in reply
     assert bot.staff_chat() == []

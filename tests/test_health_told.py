@@ -985,3 +985,14 @@ async def test_health_told_beside_a_symptom_in_the_week_is_asked_about_as_what_i
     reply = shown(await client.send("ранка не заживает и сочится"))
     assert t("health.keep.ask_week", hours=24) in reply
     assert t("health.keep.ask", hours=24) not in reply
+
+
+@pytest.mark.parametrize("said", ["yep 5 months", "yeah 20 weeks"])
+async def test_yes_and_how_far_along_is_a_yes(bot: Sandbox, content: Content, said: str) -> None:
+    """"yep 5 months" to "are you pregnant?" got the page about the best season, and the
+    question again: a number after "I'm" is an age, after "yes" it says how far along."""
+    t = Texts(content, "en")
+    client = bot.user(language_code="en")
+    await client.send("/start")
+    outcome = await answered_typing(client, t, [], {"pregnancy": said})
+    assert t("screening.outcome.not_now.title") in outcome

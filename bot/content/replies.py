@@ -118,8 +118,8 @@ class ReplyReader:
         # otherwise ("I'm all good thanks").
         speaker = phrases(replies.speaker)
         self._speaker_words = frozenset(p[0] for p in speaker)
-        self._echoes = frozenset(p for p, value in self._polar.items()
-                                 if value == "yes" and p[:1] in speaker)
+        self._echoes = frozenset(p for p, value in self._polar.items() if value == "yes" and any(
+            p[:len(said)] == said for said in speaker))
         self._unsure, self._hedges = phrases(replies.unsure), phrases(replies.hedges)
         self._withheld = phrases(replies.withheld)
         self._emphasis, self._fillers = phrases(replies.emphasis), phrases(replies.fillers)
@@ -198,9 +198,9 @@ class ReplyReader:
                 return "unsure"  # "вроде нет", "not that I know": "not" is no answer there
             if polar is not None and "?" in text and at + len(polar) < len(words):
                 return None  # "есть парковка?", "do you sell gift cards?": a question
-            if polar is not None and self._polar[polar] == "yes" and at + len(polar) < len(
-                    words) and words[at + len(polar)].isdigit():
-                return None  # "I'm 34", "у меня есть 2 вопроса": no yes to anything
+            if polar in self._echoes and at + len(polar) < len(words) and words[
+                    at + len(polar)].isdigit():
+                return None  # "I'm 34", "у меня есть 2 вопроса": no yes ("yep 5 months" is)
             if polar in self._echoes and at + len(polar) < len(words) and self.answer(
                     " ".join(words[at + len(polar):])) == "no":
                 return "no"  # "I'm all good thanks", "i am all clear"
