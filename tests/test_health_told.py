@@ -996,3 +996,18 @@ async def test_yes_and_how_far_along_is_a_yes(bot: Sandbox, content: Content, sa
     await client.send("/start")
     outcome = await answered_typing(client, t, [], {"pregnancy": said})
     assert t("screening.outcome.not_now.title") in outcome
+
+
+@pytest.mark.parametrize("language, step, said", [
+    ("ru", "oncology", "сейчас не лечусь"), ("ru", "diabetes", "не лечусь"),
+    ("en", "oncology", "not being treated right now")])
+async def test_not_being_treated_is_no_plain_no(
+    bot: Sandbox, content: Content, language: str, step: str, said: str
+) -> None:
+    """"сейчас не лечусь" to "have you ever had cancer?" was stored as No and the check ended
+    "no contraindications": not being treated tells of the illness, not of its absence."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    outcome = await answered_typing(client, t, [], {step: said})
+    assert t("screening.outcome.suitable.title") not in outcome
