@@ -481,3 +481,34 @@ async def test_the_course_goes_on_after_the_sessions_that_follow(
     assert await offers_by(datetime(2026, 12, 30, 10, 0, tzinfo=UTC)) == 2
     await session(3, datetime(2026, 12, 30, 11, 0, tzinfo=UTC))  # the last of three
     assert await offers_by(datetime(2027, 1, 20, 10, 0, tzinfo=UTC)) == 2
+
+
+async def test_a_rating_typed_counts_as_its_button_with_the_words_beside_it(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """"5 stars! loved it" under the review request got "I can't answer that myself", and
+    "2, bit of a wait at reception" lost both the rating and the complaint."""
+    t, staff = Texts(content, "en"), Texts(content, "en")
+    client = await treated(bot, content, settings, "en")
+    await review_request(bot, client, t)
+    posts = len(bot.staff_chat())
+    reply = shown(await client.send("2, bit of a wait at reception"))
+    assert t("aftercourse.review.heard") in reply and t("faq.no_match") not in reply
+    alert, said = bot.staff_chat()[posts:]
+    assert alert.text.startswith(staff("staff.review.low", name="Olga (@user1001)", stars=2))
+    assert "bit of a wait at reception" in said.text
+    [stats] = await staff_member(bot, settings).send("/stats")
+    assert "Ratings in the last 7 days: <b>1</b>, average <b>2.0</b>" in stats.text
+    # Once: a second rating typed is no rating.
+    assert t("aftercourse.review.thanks") not in shown(await client.send("5 stars! loved it"))
+
+
+async def test_a_good_rating_typed_is_thanked(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    t = Texts(content, "en")
+    client = await treated(bot, content, settings, "en")
+    await review_request(bot, client, t)
+    posts = len(bot.staff_chat())
+    assert t("aftercourse.review.thanks") in shown(await client.send("5 stars! loved it 😍"))
+    assert len(bot.staff_chat()) == posts + 1  # the words, for staff

@@ -10,8 +10,9 @@ anonymous funnel, never stored with the client.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -19,10 +20,12 @@ from markupsafe import Markup, escape
 
 from bot.callbacks import Between, CallbackData
 from bot.content.i18n import N_
+from bot.content.routing import route
 from bot.flows import Button, Reply, Services, StaffPost, Turn, Visit, funnel, phones
 from bot.flows.aftercare_times import local_due
 from bot.flows.menu import MenuAction, main_menu
 from bot.flows.statuses import OPEN
+from bot.flows.typed_text import Typed
 from bot.storage import Client
 
 if TYPE_CHECKING:
@@ -37,6 +40,10 @@ KINDS = (REVIEW, COURSE)
 REVIEW_DAY = 8
 WORDS = "review_words"  # the chat state after a low rating: what the client types goes to staff
 LOW = 3
+STAR = "⭐"
+# A rating typed: a digit 1–5 opening the message, alone or before "/5", a word or a sign.
+_TYPED_STARS = re.compile(r"\s*([1-5])(?:\s*/\s*5)?(?![\d.:,]\d)(?=\W|$)")
+_WORD = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -147,6 +154,30 @@ async def words(visit: Visit, text: str, data: dict[str, Any]) -> Turn:
     return main_menu(visit, note=visit.tr("aftercourse.review.heard")) + Turn(staff=[post])
 
 
+async def typed_rating(visit: Visit, text: str) -> Turn | None:
+    """A rating typed under the review request ("5 stars! loved it", "4, bit of a wait at
+    reception", "⭐⭐⭐⭐"), as its button: typed, it was offered to staff as a question, and
+    the words beside a low one were lost. What a message asks or books is not a rating
+    ("3 pm tomorrow?"); None then, and without a request waiting."""
+    found = _TYPED_STARS.match(text)
+    stars = int(found.group(1)) if found else min(text.count(STAR), 5)
+    if not stars or route(visit.content, visit.services.matchers[visit.language],
+                          visit.language, text).kind in ("book", "appointment", "logistics"):
+        return None
+    turn = await rated(visit, Rating(stars))
+    if turn is None:
+        return None
+    turn = Turn([replace(r, edit=False) for r in turn.replies], turn.staff, turn.clients)
+    said = (text[found.end():] if found else text.replace(STAR, "")).strip(" ,.!-–—:;")
+    if not _WORD.search(said):
+        return turn
+    if stars > LOW:  # "4, bit of a wait at reception": thanked, and staff read the words
+        return turn + Turn(staff=[await _staff(visit, N_("staff.review.words"), stars=stars,
+                                               words=said)])
+    return Turn(staff=turn.staff) + await words(visit, said, {"stars": stars})
+
+
 def register(router: Router) -> None:
     router.button(Rating)(rated)
     router.state(WORDS)(words)
+    router.typed(Typed.RATING)(typed_rating)

@@ -18,6 +18,7 @@ class Typed(enum.IntEnum):
     AFTERCARE_WEEK = 10  # during the aftercare week: a check-in, a symptom, a question
     SCREENING_REPLY = 20  # a typed answer to the open screening question
     REMINDER_REPLY = 25  # a yes or no under an appointment reminder
+    RATING = 27  # a rating typed under the review request ("5 stars! loved it")
     SHORT_REPLY = 30  # "yes" with nothing offered, "where was I" with nothing open
     NEW_PHONE = 35  # "my number changed, new one 07400 654321", with a request at the clinic
     MENU_ITEM = 40  # a main-menu button's own words ("I had my procedure today")
