@@ -1011,3 +1011,13 @@ async def test_not_being_treated_is_no_plain_no(
     await client.send("/start")
     outcome = await answered_typing(client, t, [], {step: said})
     assert t("screening.outcome.suitable.title") not in outcome
+
+
+async def test_da_net_and_all_fine_is_a_plain_no(bot: Sandbox, content: Content) -> None:
+    """"да нет, всё норм" to "are you pregnant?" was not sure, and a healthy client's check
+    ended "a specialist needs to decide"."""
+    t = Texts(content, "ru")
+    client = bot.user(language_code="ru")
+    await client.send("/start")
+    outcome = await answered_typing(client, t, [], {"pregnancy": "да нет, всё норм"})
+    assert t("screening.outcome.suitable.title") in outcome

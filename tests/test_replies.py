@@ -76,6 +76,8 @@ PHRASINGS = [
     # Hedges alone: "I don't think so", "not really", "не то чтобы" were a plain no.
     ("en", "I don't think so", "unsure"), ("en", "not really", "unsure"),
     ("ru", "не то чтобы", "unsure"),
+    # A no that ends the reply takes back the yes before it: "да, ой нет" was a Yes.
+    ("ru", "да, ой нет", "unsure"),
 ]
 
 

@@ -261,9 +261,9 @@ class ReplyReader:
                     other |= self._polar[polar] != value
                     at += len(polar)
                     denied = _longest(words, at, self._polar_phrases)
-                    if self._polar[polar] == "no" and (denied is None or self._polar[
-                            denied] == "yes"):  # what a no denies: "не было" is no "было"
-                        at += 1
+                    if self._polar[polar] == "no" and at < len(words) and (
+                            denied is None or self._polar[denied] == "yes"):
+                        at += 1  # what a no denies: "не было" is no "было"
                 elif skip is not None:
                     at += len(skip)
                 else:
