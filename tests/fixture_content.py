@@ -9,6 +9,7 @@ needs nothing here. tests/content/README.md says why it is built this way.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -31,7 +32,7 @@ def dialog_ids(dialogs: Path) -> set[str]:
 def _keep_words_of_known_conditions(dialogs: Path) -> None:
     """The project's words for typed messages, less those of conditions (skin goals, doubts and
     not_me of questions) the short screening does not ask about (the check would rightly call them
-    unknown)."""
+    unknown); so too the conditions the aftercare week's questions name."""
     screening = yaml.safe_load((dialogs / "screening.yaml").read_text(encoding="utf-8"))
     health = yaml.safe_load((dialogs / "health.yaml").read_text(encoding="utf-8"))
     known = {step.get("declares", step["id"]) for step in screening["steps"]
@@ -44,6 +45,10 @@ def _keep_words_of_known_conditions(dialogs: Path) -> None:
             data[part] = {k: v for k, v in data.get(part, {}).items() if k in known}
         words.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
                          encoding="utf-8")
+    week = dialogs / "aftercare.yaml"  # edited as written: tests edit its lines
+    week.write_text(re.sub(r"names: \[([^\]]*)\]", lambda found: "names: [{}]".format(
+        ", ".join(n for n in map(str.strip, found.group(1).split(",")) if n in known)),
+        week.read_text(encoding="utf-8")), encoding="utf-8")
     goals = {option if isinstance(option, str) else option["id"]
              for step in screening["steps"] if step.get("records") == "goals"
              for option in step["options"]}

@@ -137,6 +137,7 @@ def test_typed_text_is_answered_in_this_order() -> None:
         (Typed.AFTERCARE_WEEK, "bot.flows.aftercare_typed.typed"),
         (Typed.SCREENING_REPLY, "bot.flows.typed_answers.typed"),
         (Typed.REMINDER_REPLY, "bot.flows.appointment.typed_answer"),
+        (Typed.RATING, "bot.flows.aftercourse.typed_rating"),
         (Typed.SHORT_REPLY, "bot.flows.context.short_reply"),
         (Typed.NEW_PHONE, "bot.flows.new_phone.typed"),
         (Typed.MENU_ITEM, "bot.flows.menu.menu_item"),
