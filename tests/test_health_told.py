@@ -917,7 +917,11 @@ async def test_done_typed_at_a_group_with_nothing_ticked_is_none_of_these(
 
 @pytest.mark.parametrize("language, text", [
     ("en", "is it ok during pregnancy?"), ("en", "is it safe with eczema?"),
-    ("ru", "с диабетом можно?"), ("ru", "а во время беременности можно?")])
+    ("ru", "с диабетом можно?"), ("ru", "а во время беременности можно?"),
+    # Supposed, not told: "is it safe if im pregnant?" ended a healthy client's check with a
+    # specialist, and her card said "Pregnancy" beside her No.
+    ("en", "is it safe if im pregnant?"), ("en", "can I do it if I use retinol?"),
+    ("ru", "а если я беременна, можно?")])
 async def test_a_condition_asked_about_in_general_is_no_health_told(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:
@@ -930,7 +934,7 @@ async def test_a_condition_asked_about_in_general_is_no_health_told(
 
 @pytest.mark.parametrize("language, text", [
     ("en", "can I do it with my eczema?"), ("ru", "беременна, можно?"),
-    ("en", "diabetic, is that ok?")])
+    ("en", "diabetic, is that ok?"), ("en", "I'm pregnant, is it ok if I come tomorrow?")])
 async def test_a_condition_asked_about_as_ones_own_is_health_told(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:

@@ -794,9 +794,20 @@ def tells_health(content: Content, language: str, text: str, found: Route) -> bo
 
 def _in_general(content: Content, language: str, text: str) -> bool:
     """Whether the message asks of the procedure beside a condition, of no one ("is it ok
-    during pregnancy?", "с диабетом можно?"): nothing of the writer, whose check asks it."""
-    keys = content.spotters[language].find(text).keys
-    return "alongside" in keys and TELLING.isdisjoint(keys) and asks(content, language, text)
+    during pregnancy?", "с диабетом можно?"), or supposing it ("is it safe if im pregnant?",
+    `conditionals`): nothing the writer tells, and her check asks it."""
+    if not asks(content, language, text):
+        return False
+    spotter = content.spotters[language]
+    keys = spotter.find(text).keys
+    if "alongside" in keys and TELLING.isdisjoint(keys):
+        return True
+    supposing = content.words[language].health.conditionals
+    named = [clause for clause in clauses(content, language, text)
+             if any(key.startswith("condition:") for key in spotter.find(clause).keys)]
+    return bool(supposing and named) and all(
+        re.search(r"(?<!\w)(?:{})(?!\w)".format("|".join(map(re.escape, supposing))),
+                  clause.lower()) for clause in named)
 
 
 # Conditions a child named beside them does not make another's ("baby due in March!", "сыну 3

@@ -98,6 +98,10 @@ class HealthCues(Dialog):
     # Words that turn from one person to another mid-sentence, as a comma would ("у мамы
     # диабет а мне можно"): `relatives` and `self_words` are read clause by clause.
     contrasts: Phrases = ()
+    # Words that suppose rather than tell, as typed ("is it safe if im pregnant?"): a question
+    # whose every clause naming a condition has one asks of it, and the writer's check is not
+    # told of it (`routing.tells_health`); the check asks it of her.
+    conditionals: Phrases = ()
     # Words of today, as typed, word for word ("today", "сегодня утром"): `had_this` typed
     # around one ("Мне сегодня сделали процедуру") tells the aftercare week begins now.
     today: Phrases = ()
