@@ -23,7 +23,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bot.content import Content, load_content  # noqa: E402
-from bot.flows.aftercare_typed import read  # noqa: E402
+from bot.flows.aftercare_reading import read  # noqa: E402
 from tests.corpus import REPLY_SPLITS, replies  # noqa: E402
 
 Read = list[tuple[str, str, str, str]]  # (text, language, expected, got)

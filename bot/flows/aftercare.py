@@ -16,7 +16,6 @@ from markupsafe import Markup
 from bot.callbacks import MAX_ID, Between, CallbackData
 from bot.content import Content
 from bot.content.i18n import N_, display_name, format_hour, format_when
-from bot.content.replies import FINE_REACH
 from bot.content.routing import asks
 from bot.flows import (
     Button,
@@ -30,6 +29,7 @@ from bot.flows import (
     phones,
     receipts,
 )
+from bot.flows.aftercare_reading import read
 from bot.flows.aftercare_times import schedule
 from bot.flows.dates import appointment_day
 from bot.flows.menu import MenuAction, main_menu
@@ -294,14 +294,12 @@ async def details(visit: Visit, text: str, data: dict[str, Any]) -> Turn | None:
 
 def _all_well(visit: Visit, text: str) -> str | None:
     """The answer that says all is well, where the words typed for "something else" say so
-    and tell no symptom (the client pressed it by mistake, or changed their mind)."""
-    reader, answers = visit.content.replies[visit.language], visit.content.aftercare.answers
-    fine = [a.id for a in answers if a.problem_from_day is None]
-    said = reader.checkin(text, reach=FINE_REACH)
-    if "?" in text or not fine or fine[0] not in said or set(reader.checkin(text)) - set(fine) \
-            or reader.urgent(text):
+    as the week reads them and tell no symptom (the client pressed it by mistake, or changed
+    their mind)."""
+    reading = read(visit.content, visit.language, text)
+    if reading.symptoms or visit.content.replies[visit.language].urgent(text):
         return None
-    return fine[0]
+    return reading.fine
 
 
 async def _leave_details(visit: Visit, data: dict[str, Any]) -> None:
