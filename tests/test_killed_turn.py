@@ -20,6 +20,7 @@ import pytest
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox
+from bot.flows import Reply
 from bot.storage.leads import LeadStore
 from bot.storage.outbox import OutboxEntry
 from bot.telegram.outbox import Outbox
@@ -52,10 +53,11 @@ def kill_at(point: str, monkeypatch: pytest.MonkeyPatch) -> None:
         await create(self, **values)
         raise Killed(point)
 
-    async def send_or_die(self: Outbox, entry: OutboxEntry) -> Delivery:
+    async def send_or_die(self: Outbox, entry: OutboxEntry, reply: Reply | None = None
+                          ) -> Delivery:
         if point == "before the card" and entry.kind == "staff":
             raise Killed(point)
-        result = await send(self, entry)
+        result = await send(self, entry, reply)
         replies.extend([entry.id] if entry.kind == "reply" else [])
         if point == "after the first reply" and len(replies) == 1 or (
                 point == "after the card" and entry.kind == "staff"):

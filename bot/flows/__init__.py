@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import base64
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeVar
 
 from markupsafe import Markup
 
@@ -21,10 +22,8 @@ from bot.content import Content
 from bot.content.matcher import FaqMatcher
 from bot.storage import Client, Stores
 
-if TYPE_CHECKING:
-    from bot.flows.questions import Look
-
 _WORD = re.compile(r"[^\W_]+")
+Shown = TypeVar("Shown")
 
 
 @dataclass(frozen=True)
@@ -166,10 +165,9 @@ class Services:
     stores: Stores
     clock: Clock
     matchers: dict[str, FaqMatcher]
-    # How each screening question looks, by (language, step id): worked out on first use
-    # (bot/flows/questions.py), since it is the same for every client.
-    question_looks: dict[tuple[str, str], Look] = field(
-        default_factory=dict, compare=False, repr=False)
+    # What looks the same to every client in a language (a screening question, the menu's
+    # keyboard), by (language, what): worked out on first use (`Speaking.once`).
+    looks: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 class Speaking:
@@ -182,6 +180,17 @@ class Speaking:
     @property
     def now(self) -> datetime:
         return self.services.clock.now()
+
+    def once(self, what: str, build: Callable[[], Shown]) -> Shown:
+        """`build()` in this language, worked out the first time only: the content, the
+        catalogs and the settings do not change while the bot runs, so what depends on them
+        alone is the same for every client (and immutable, so it is shared)."""
+        key = (self.language, what)
+        looks = self.services.looks
+        if key not in looks:
+            looks[key] = build()
+        shown: Shown = looks[key]
+        return shown
 
     @property
     def stores(self) -> Stores:

@@ -48,10 +48,15 @@ class ForwardQuestion(CallbackData, prefix="ask"):
 
 
 def topics(visit: Visit, *, edit: bool = False) -> Turn:
+    return Turn([Reply(visit.tr("faq.choose"), visit.once("faq topics", lambda: _topics(visit)),
+                       edit=edit)])
+
+
+def _topics(visit: Visit) -> tuple[tuple[Button, ...], ...]:
     buttons = [visit.tr_button(t.title, Topic(t.id).pack()) for t in visit.content.faq]
     rows = [tuple(buttons[i:i + 2]) for i in range(0, len(buttons), 2)]
     rows.append((visit.tr_button("button.menu", MenuAction("menu").pack()),))
-    return Turn([Reply(visit.tr("faq.choose"), tuple(rows), edit=edit)])
+    return tuple(rows)
 
 
 def answer(visit: Visit, topic_id: str, *, edit: bool = False, asked: str = "") -> Turn | None:

@@ -43,10 +43,9 @@ class LanguageChoice(CallbackData, prefix="lang"):
 
 
 def menu_buttons(visit: Visit) -> tuple[tuple[Button, ...], ...]:
-    return tuple(
+    return visit.once("menu", lambda: tuple(
         (visit.tr_button(item.label, MenuAction(item.action).pack()),)
-        for item in visit.content.menu
-    )
+        for item in visit.content.menu))
 
 
 async def welcome(visit: Visit) -> Turn:

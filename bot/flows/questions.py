@@ -69,10 +69,7 @@ def look(visit: Visit, step: Step) -> Look:
     """The step's look in the visit's language, worked out once per language and step: the
     template, the catalog and the settings do not change while the bot runs, and rendering is
     most of what showing a question costs."""
-    key = (visit.language, step.id)
-    if key not in visit.services.question_looks:
-        visit.services.question_looks[key] = _look(visit, step)
-    return visit.services.question_looks[key]
+    return visit.once(f"question {step.id}", lambda: _look(visit, step))
 
 
 def _look(visit: Visit, step: Step) -> Look:

@@ -13,20 +13,19 @@ from dataclasses import dataclass, field
 from telegram import Message
 
 from bot.flows import Turn
-from bot.storage import OutboxEntry
-from bot.telegram.outbox import Outbox
+from bot.telegram.outbox import HeldReply, Outbox
 
 
 @dataclass(frozen=True)
 class Held:
     """What `store` held: the turn's replies as stored, then its other entries' ids."""
 
-    replies: list[OutboxEntry] = field(default_factory=list)
+    replies: list[HeldReply] = field(default_factory=list)
     others: list[int] = field(default_factory=list)
 
     @property
     def ids(self) -> list[int]:
-        return [entry.id for entry in self.replies] + self.others
+        return [held.entry.id for held in self.replies] + self.others
 
 
 async def store(outbox: Outbox, chat_id: int, turn: Turn, pressed: Message | None = None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from telegram import Bot, ForceReply, ReplyParameters
@@ -29,6 +30,15 @@ from bot.telegram.staff_backlog import StaffBacklog
 
 log = logging.getLogger(__name__)
 Post = StaffPost | ClientPost
+
+
+@dataclass(frozen=True)
+class HeldReply:
+    """An entry held for sending; a turn's reply with the `Reply` it was made from, which is
+    sent as it is rather than read back from the stored JSON."""
+
+    entry: OutboxEntry
+    reply: Reply | None = None
 
 
 class Outbox:
@@ -54,9 +64,9 @@ class Outbox:
         return await self.services.stores.outbox.add(rows, self.services.clock.now(), lease)
 
     async def hold_replies(self, chat_id: int, turn_replies: list[Reply],
-                           pressed: int | None) -> list[OutboxEntry]:
+                           pressed: int | None) -> list[HeldReply]:
         """Store a turn's replies to `chat_id`, claimed by the caller like `hold`; the
-        entries as stored, for `send_held` to send as they are."""
+        entries as stored, with the replies they hold, for `send_held` to send as they are."""
         if not turn_replies:
             return []
         lease = timedelta(seconds=self.services.settings.claim_seconds)
@@ -64,14 +74,14 @@ class Outbox:
         ids = await self.services.stores.outbox.add(
             [("reply", chat_id, payload) for payload in payloads],
             self.services.clock.now(), lease)
-        return [OutboxEntry(entry_id, "reply", payload, 0, chat_id)
-                for entry_id, payload in zip(ids, payloads, strict=True)]
+        return [HeldReply(OutboxEntry(entry_id, "reply", payload, 0, chat_id), reply)
+                for entry_id, payload, reply in zip(ids, payloads, turn_replies, strict=True)]
 
     async def release(self, ids: list[int]) -> None:
         """Whatever of `ids` is still waiting goes to the scheduler."""
         await self.services.stores.outbox.release(ids)
 
-    async def send_held(self, ids: list[int], stored: Iterable[OutboxEntry] = ()) -> int:
+    async def send_held(self, ids: list[int], stored: Iterable[HeldReply] = ()) -> int:
         """Send entries this caller holds, each if still waiting (erasure or a newer edit may
         have taken it); what fails transiently, and a chat's replies after one that did, wait
         for the scheduler: none stays claimed unless this raises. `stored`: a turn's replies
@@ -81,16 +91,17 @@ class Outbox:
         if not ids:
             return 0
         sent, waiting = 0, set[int]()  # chats whose earlier reply waits: theirs keep order
-        replies = {entry.id: entry for entry in stored}
+        held = {kept.entry.id: kept for kept in stored}
         for entry_id in ids:
-            found = [replies[entry_id]] if entry_id in replies else \
-                await self.services.stores.outbox.pending([entry_id])
-            for entry in found:
+            found = [held[entry_id]] if entry_id in held else [
+                HeldReply(entry) for entry in await self.services.stores.outbox.pending([entry_id])]
+            for kept in found:
+                entry = kept.entry
                 chat = entry.payload["chat_id"] if entry.kind == "reply" else None
                 if chat in waiting:
                     await self.release([entry.id])
                     continue
-                result = await self._send(entry)
+                result = await self._send(entry, kept.reply)
                 sent += result is Delivery.SENT
                 if chat is not None and result in (Delivery.RETRY, Delivery.WAIT):
                     waiting.add(chat)
@@ -122,11 +133,12 @@ class Outbox:
         finally:
             await self.release(ids)
 
-    async def _send(self, entry: OutboxEntry) -> Delivery:
+    async def _send(self, entry: OutboxEntry, reply: Reply | None = None) -> Delivery:
         what = f"outbox entry {entry.id}"
         message = ClientPost.from_dict(entry.payload) if entry.kind == "client" else None
         if entry.kind == "reply":
-            result = await self._reply(entry.payload, what)
+            result = await self._reply(entry.payload,
+                                       reply or Reply.from_dict(entry.payload["reply"]), what)
         elif message is not None:
             result = await self._to_client(message, what)
         else:
@@ -147,22 +159,20 @@ class Outbox:
             await self.post([*told.staff, *told.clients])
         return result
 
-    async def _reply(self, payload: dict[str, object], what: str) -> Delivery:
+    async def _reply(self, payload: dict[str, object], reply: Reply, what: str) -> Delivery:
         """A turn's reply, with a client's priority whoever sends it; one in the staff chat
         that names clients is remembered, so erasing them edits it."""
-        chat_id = payload["chat_id"]
-        assert isinstance(chat_id, int)
+        chat_id, target = payload["chat_id"], payload["edit"]
+        assert isinstance(chat_id, int) and (target is None or isinstance(target, int))
         token = HANDLING_UPDATE.set(True)
         try:
             result, shown = await self.sender.attempt(
-                lambda: replies.show(self.bot, payload), None if chat_id < 0 else chat_id, what)
+                lambda: replies.show(self.bot, chat_id, target, reply),
+                None if chat_id < 0 else chat_id, what)
         finally:
             HANDLING_UPDATE.reset(token)
-        about = Reply.from_dict(payload["reply"]).about  # type: ignore[arg-type]
-        if shown is not None and about and chat_id == self.staff_chat_id:
-            reply = payload["reply"]
-            assert isinstance(reply, dict)
-            await self.record_post(shown, about, document=reply["document"] is not None)
+        if shown is not None and reply.about and chat_id == self.staff_chat_id:
+            await self.record_post(shown, reply.about, document=reply.document is not None)
         return result
 
     async def _to_client(self, message: ClientPost, what: str) -> Delivery:

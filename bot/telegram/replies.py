@@ -29,10 +29,8 @@ def payloads(chat_id: int, replies: list[Reply], pressed: int | None) -> list[di
     return rows
 
 
-async def show(bot: Bot, payload: dict[str, Any]) -> int:
-    """Send (or edit in) one stored reply; the id of the message showing it."""
-    chat_id, target = payload["chat_id"], payload["edit"]
-    reply = Reply.from_dict(payload["reply"])
+async def show(bot: Bot, chat_id: int, target: int | None, reply: Reply) -> int:
+    """Send one reply, or edit it into message `target`; the id of the message showing it."""
     keyboard = markup(reply)
     if reply.document is not None:
         send = outgoing.send_photo if reply.document.photo else outgoing.send_document

@@ -193,7 +193,7 @@ class Scheduler:
                 held = await self.outbox.hold_replies(
                     self.services.settings.staff_chat_id, [reply], None) \
                     if taken and reply is not None else []
-            ids = [entry.id for entry in held]
+            ids = [kept.entry.id for kept in held]
             try:
                 sent += await self.outbox.send_held(ids, held)
             finally:
