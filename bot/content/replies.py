@@ -23,6 +23,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StrictStr
 
+from bot.content.lemmas import CACHE_SIZE
 from bot.content.loading import load_per_language
 from bot.content.models import Dialog, Id
 from bot.content.spotting import Reading, Spotter
@@ -127,6 +128,7 @@ class ReplyReader:
         self._affirming = phrases(replies.affirm) | self._emphasis | self._fillers | frozenset(
             p for p, value in self._polar.items() if value == "yes")
         self._resume = Spotter(language, {"resume": replies.resume}, reading)
+        self._felt_words: dict[str, bool] = {}
         self.navigate = {kind: phrases(texts) for kind, texts in replies.navigate.items()}
         self._around = self._fillers | phrases(replies.polite)  # "ok cancel please"
         self._goals = Spotter(language, dict(replies.goals), reading)
@@ -166,6 +168,8 @@ class ReplyReader:
         self._new_number, self._comes = phrases(replies.new_number), phrases(replies.comes)
         self._earlier, self._now = phrases(replies.earlier), phrases(replies.now)
         self._past = phrases(replies.past)
+        self._cancels_or_moves = self._cancels | self._moves | self._cancel_asks
+        self._not_an_answer = self._skin_types | self._around  # "oily", "thanks"
         # What may follow a no and leave it plain: more of the no ("no, I'm healthy", "нет, не
         # было"), words around it, a hedge, the writer, a skin type, a turn word, "all is well"
         # in words of the check-in. A degree ("нет, немного") or anything else says more.
@@ -185,11 +189,11 @@ class ReplyReader:
         words = tokens(text)
         if not words or len(words) > MAX_ANSWER_WORDS:
             return None
-        if any(_within(words, p) for p in self._withheld):
+        if _any_within(words, self._withheld):
             return None
-        if any(_within(words, p) for p in self._unsure):
+        if _any_within(words, self._unsure):
             return "unsure"
-        hedged = any(_within(words, p) for p in self._hedges)
+        hedged = _any_within(words, self._hedges)
         at, emphasised = 0, False
         while at < len(words):
             polar = _longest(words, at, self._polar_phrases)
@@ -221,7 +225,7 @@ class ReplyReader:
         but rn" says nothing more, "no, just oily skin" only the skin's type, "no, but I want
         to get rid of pigmentation" a goal, "no, but thanks" a courtesy)."""
         words = tokens(text)
-        if any(_within(words, p) for p in self._skin_types | self._around) or self.goals(text):
+        if _any_within(words, self._not_an_answer) or self.goals(text):
             return False  # "no, but I want to get rid of pigmentation", "no, but thanks"
         return any(words[i:i + len(turn)] == turn and len(words) - i - len(turn) >= 2
                    for turn in self._turn_words for i in range(len(words)))
@@ -234,8 +238,8 @@ class ReplyReader:
         What it says is unknown here, so a no beside it is no plain no."""
         for clause in self.affirmed(text).split(","):
             words = tokens(clause)
-            if not words or self.goals(clause) or any(
-                    _within(words, p) for p in self._courtesy):
+            if not words or self.goals(clause) or _any_within(
+                    words, self._courtesy):
                 continue
             at = 0
             while at < len(words):
@@ -275,18 +279,18 @@ class ReplyReader:
     def names_skin_type(self, text: str) -> bool:
         """Whether the message names a skin type ("у меня сухая кожа"): no health told."""
         words = tokens(text)
-        return any(_within(words, p) for p in self._skin_types)
+        return _any_within(words, self._skin_types)
 
     def withholds(self, text: str) -> bool:
         """Whether a short reply refuses to say ("не скажу", "I'd rather not say")."""
         words = tokens(text)
-        return len(words) <= MAX_ANSWER_WORDS and any(_within(words, p) for p in self._withheld)
+        return len(words) <= MAX_ANSWER_WORDS and _any_within(words, self._withheld)
 
     def tells_past(self, text: str) -> bool:
         """Whether a reply speaks of something past ("not anymore", "cured years ago", "но
         раньше была"): to a question that asks about the past too, no plain no."""
         words = tokens(text)
-        return any(_within(words, p) for p in self._past)
+        return _any_within(words, self._past)
 
     def affirms(self, text: str) -> bool:
         """A short yes to an offer, every word of it: "давайте", "sounds good", "да, хочу";
@@ -340,55 +344,54 @@ class ReplyReader:
         """Whether a reply to question `step_id` says what may not be known yet ("no, we're
         trying" to "are you pregnant?"): a no then is no plain no."""
         words = tokens(text)
-        return any(_within(words, phrase) for phrase in self._doubts.get(step_id, ()))
+        return _any_within(words, self._doubts.get(step_id, frozenset()))
 
     def not_me(self, step_id: str, text: str) -> bool:
         """Whether a reply to question `step_id` says it cannot concern the writer ("I am a man
         lol" to "are you pregnant?"): a no, whatever "I am" would say alone."""
         words = tokens(text)
-        return any(_within(words, phrase) for phrase in self._not_me.get(step_id, ()))
+        return _any_within(words, self._not_me.get(step_id, frozenset()))
 
     def calls_back(self, text: str) -> bool:
         """Whether a message asks the clinic to phone ("just call me", "перезвоните мне")."""
         words = tokens(text)
-        return any(_within(words, phrase) for phrase in self._call_back)
+        return _any_within(words, self._call_back)
 
     def cancels(self, text: str) -> bool:
         """Whether a message says the client cannot come, or wants their visit moved ("i need
         to cancel", "не смогу прийти")."""
         words = tokens(text)
-        return any(_within(words, phrase)
-                   for phrase in self._cancels | self._moves | self._cancel_asks)
+        return _any_within(words, self._cancels_or_moves)
 
     def comes(self, text: str) -> bool:
         """Whether a message says the client will come to their visit ("буду", "I'll be
         there"), whatever else it says."""
         words = tokens(text)
-        return any(_within(words, phrase) for phrase in self._comes)
+        return _any_within(words, self._comes)
 
     def new_number(self, text: str) -> bool:
         """Whether a message tells of a new phone number of the client's, or asks to change it
         ("my number changed", "хочу поменять номер")."""
         words = tokens(text)
-        return any(_within(words, phrase) for phrase in self._new_number)
+        return _any_within(words, self._new_number)
 
     def asks_cancel(self, text: str) -> bool:
         """Whether a message asks to cancel the client's visit ("please cancel my
         appointment", "отмените запись"), not to move it."""
         words = tokens(text)
-        return not self.moves(text) and any(_within(words, p) for p in self._cancel_asks)
+        return not self.moves(text) and _any_within(words, self._cancel_asks)
 
     def moves(self, text: str) -> bool:
         """Whether a message asks for another time for the client's visit ("please move it",
         "перенесите")."""
         words = tokens(text)
-        return any(_within(words, phrase) for phrase in self._moves)
+        return _any_within(words, self._moves)
 
     def another_time(self, text: str) -> bool:
         """Whether a message asks for another day or time, if it names one ("thursday
         instead", "в другой день")."""
         words = tokens(text)
-        return any(_within(words, phrase) for phrase in self._another_time)
+        return _any_within(words, self._another_time)
 
     def resumes(self, text: str) -> bool:
         """"Where was I", "продолжить": the client wants to pick up where they stopped."""
@@ -398,7 +401,7 @@ class ReplyReader:
     def mistaken(self, text: str) -> bool:
         """Whether the message tells the last answer was a slip ("ой, перепутала")."""
         words = tokens(text)
-        return any(_within(words, phrase) for phrase in self._mistake)
+        return _any_within(words, self._mistake)
 
     def navigation(self, text: str) -> Navigation | None:
         """A message that only asks to leave what is in progress ("отмена", "stop"), to go back
@@ -438,15 +441,15 @@ class ReplyReader:
         said = self._said(text, reach, gone=gone, negate=negate)
         words = tokens(text)
         denied = [key for key, found in self._denials.items()
-                  if any(_within(words, p) for p in found)]
+                  if _any_within(words, found)]
         return tuple(dict.fromkeys(self._checkin.find(" ".join(said)).keys + tuple(denied)))
 
     def urgent(self, text: str) -> bool:
         """Whether the message tells of a sign that needs a doctor's eye today ("гной",
         "the pain is unbearable", "терпеть невозможно"); not where it is denied ("no fever")."""
         words = tokens(text)
-        return bool(self._urgent.find(" ".join(self._said(text))).keys) or any(
-            _within(words, p) for p in self._urgent_denials)
+        return bool(self._urgent.find(" ".join(self._said(text))).keys) or _any_within(
+            words, self._urgent_denials)
 
     def of_the_eyes(self, text: str) -> bool:
         """Whether a clause of the message tells a symptom and names the eyes or eyelids
@@ -486,7 +489,14 @@ class ReplyReader:
             words[at + 1:end]) for end in (after, after + 1))
 
     def _felt(self, word: str) -> bool:
-        return bool(self._checkin.find(word).keys or self._urgent.find(word).keys)
+        """Whether a word is a check-in answer or an urgent sign; remembered, since every word
+        of every message read for signs asks it."""
+        felt = self._felt_words.get(word)
+        if felt is None:
+            felt = bool(self._checkin.find(word).keys or self._urgent.find(word).keys)
+            if len(self._felt_words) < CACHE_SIZE:
+                self._felt_words[word] = felt
+        return felt
 
     def lately(self, text: str) -> str | None:
         """What a message says of now after telling of earlier: "was red yesterday, today
@@ -501,8 +511,11 @@ class ReplyReader:
         return None if now is None else " ".join(words[now:])
 
 
-def _within(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
-    return any(words[i:i + len(phrase)] == phrase for i in range(len(words) - len(phrase) + 1))
+def _any_within(words: tuple[str, ...], phrases: frozenset[tuple[str, ...]]) -> bool:
+    """Whether one of `phrases` stands in `words`, word for word: the words at each place are
+    looked up by each length the phrases have, not compared with each phrase."""
+    return any(words[at:at + length] in phrases for length in _lengths(phrases)
+               for at in range(len(words) - length + 1))
 
 
 def _longest(words: tuple[str, ...], at: int, phrases: frozenset[tuple[str, ...]]) -> \

@@ -395,9 +395,12 @@ async def urgent(visit: Visit, text: str) -> Turn | None:
     """A sign that needs care today told after the procedure (its week running, or within
     `reports_days`), however else the message reads and wherever it is typed ("мне трудно
     дышать" reads as a question of who the procedure is for): the urgent alert. None
-    otherwise."""
+    otherwise. Most messages are from clients never treated: one read of the database
+    tells, before the message is read for signs (as long as routing it)."""
+    if not await treated_lately(visit):
+        return None
     reader = visit.content.replies[visit.language]
-    if not (reader.urgent(text) or reader.of_the_eyes(text)) or not await treated_lately(visit):
+    if not (reader.urgent(text) or reader.of_the_eyes(text)):
         return None
     return await typed(visit, text) or await reported(visit, text)
 
