@@ -26,13 +26,13 @@ pytestmark = pytest.mark.engines("sqlite")
 
 class FullDisk:
     """The write connection of a database whose disk is full: every statement that writes
-    fails as SQLite fails then; BEGIN and ROLLBACK still work."""
+    fails as SQLite fails then; reads, BEGIN and ROLLBACK still work."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.connection = connection
 
     def execute(self, sql: str, args: Any = ()) -> sqlite3.Cursor:
-        if sql.startswith(("BEGIN", "ROLLBACK", "PRAGMA")):
+        if sql.startswith(("BEGIN", "ROLLBACK", "PRAGMA", "SELECT")):
             return self.connection.execute(sql, args)
         error = sqlite3.OperationalError("database or disk is full")
         error.sqlite_errorcode, error.sqlite_errorname = sqlite3.SQLITE_FULL, "SQLITE_FULL"

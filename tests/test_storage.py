@@ -155,9 +155,12 @@ async def test_the_latest_finished_check_is_found_through_an_index(tmp_path: Pat
     stores = await Stores.open(tmp_path / "clinic.sqlite3")
     try:
         statements: list[str] = []
-        stores.database.reader.set_trace_callback(statements.append)
+        connections = (stores.database.reader, stores.database.quick)
+        for connection in connections:
+            connection.set_trace_callback(statements.append)
         await stores.screenings.last_finished(42)
-        stores.database.reader.set_trace_callback(None)
+        for connection in connections:
+            connection.set_trace_callback(None)
         [query] = statements
         plan = [row[3] for row in await stores.database.all(f"EXPLAIN QUERY PLAN {query}")]
         assert any(step.startswith("SEARCH s USING") for step in plan), plan

@@ -326,9 +326,16 @@ class SqliteDatabase(Database):
         return turn
 
     def _reads(self) -> sqlite3.Connection:
-        """The reader, or in a turn its connection (which sees the turn's writes)."""
+        """In a turn its connection (which sees the turn's writes). Else the quick connection
+        while nobody writes (every write holds `_write_lock`, and nothing here awaits between
+        the test and the read, so it has no transaction open): its pages are the ones it just
+        wrote, where the reader reads again what another connection changed (half the time
+        of a read). The reader otherwise."""
         turn = self._in_turn()
-        return self.reader if turn is None else turn.db
+        if turn is not None:
+            return turn.db
+        return self.quick if self.quick is not None and not self._write_lock.locked() \
+            else self.reader
 
     async def one(self, sql: str, args: Sequence[Any] = ()) -> Any:
         return self._reads().execute(sql, args).fetchone()
