@@ -1,10 +1,12 @@
 """SQLite, the embedded engine: one file, no server to run.
 
-One aiosqlite connection in autocommit mode writes; every transaction runs in an explicit
-`BEGIN IMMEDIATE … COMMIT` under one asyncio lock, so concurrent updates never commit each
-other's half-done work. Reads run on a second, read-only connection in the event loop's thread:
-they take microseconds, a round trip to aiosqlite's thread far longer, and WAL lets that
-connection see every committed write.
+Every write and every transaction (an explicit `BEGIN IMMEDIATE … COMMIT`) holds one asyncio
+lock, so concurrent updates never commit each other's half-done work. A turn, and the small
+writes every update makes, run on a connection in the event loop's thread (`quick`): they
+take microseconds, a round trip to aiosqlite's thread far longer. The rest (migrations, the
+scheduler's larger statements, checkpoints) run on an aiosqlite connection. Reads run on the
+quick connection while nobody writes, else on a read-only one; WAL lets both see every
+committed write.
 """
 
 from __future__ import annotations
