@@ -10,7 +10,7 @@ from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox
 from tests import shipped
 from tests.chat import Texts, health_reason, shown, tell, week_started
-from tests.desk import seed_lead, stores_of
+from tests.desk import seed_lead, staff_member, stores_of
 from tests.slots import pick_first_slot
 
 content, settings = shipped.content, shipped.settings  # what the clinic ships
@@ -44,6 +44,78 @@ async def test_a_health_statement_is_answered_about_that_condition(
     assert user.find_button(t.label("health.check"))
     assert user.find_button(t.label("menu.person"))
     assert bot.staff_chat() == []
+
+
+EMERGENCY = [
+    ("en", "my face is swollen and I can hardly breathe", None),
+    ("en", "my lips are swelling, I had a peel elsewhere yesterday", None),
+    ("ru", "у меня лицо опухло и трудно дышать", None),
+    ("ru", "губы отекли, я беременна", "pregnancy"),
+]
+
+
+@pytest.mark.parametrize("language, text, condition", EMERGENCY)
+async def test_signs_of_a_severe_allergic_reaction_send_anyone_to_emergency_services_first(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str,
+    condition: str | None
+) -> None:
+    """Told by someone the bot knows of no procedure for (a client of another clinic, one who
+    never pressed "I had my procedure today"), "I can hardly breathe" got what any health
+    statement gets: the eligibility check and "a specialist decides". Emergency services come
+    first now; the rest of the message is still answered."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    first, *rest = await user.send(text)
+    assert first.text == t("health.emergency", phone=settings.phone)
+    assert rest and t("health.emergency", phone=settings.phone) not in shown(rest)
+    if condition is not None:
+        assert t(health_reason(content, condition)[0]) in shown(rest)
+    assert bot.staff_chat() == []
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "no trouble breathing, but my skin is red"), ("en", "can I do it with rosacea?"),
+    ("ru", "дышать не трудно, просто кожа красная")])
+async def test_a_sign_denied_or_never_told_brings_no_emergency_line(
+    bot: Sandbox, content: Content, settings: Settings, language: str, text: str
+) -> None:
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    assert t("health.emergency", phone=settings.phone) not in shown(await user.send(text))
+
+
+async def test_a_sign_of_a_severe_allergic_reaction_told_to_a_person_gets_emergency_services(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """Written for a person, or to staff in a thread, it went to the staff chat, and the
+    client read only that it was passed on."""
+    t = Texts(content, "en")
+    user = bot.user(first_name="Mira", language_code="en")
+    await user.send("/menu")
+    await user.press(t.label("menu.person"))
+    first, *rest = await user.send("my throat is swelling, please call me")
+    assert first.text == t("health.emergency", phone=settings.phone)
+    assert t("faq.forward.sent") in shown(rest)
+    [question] = bot.staff_chat()
+    assert "my throat is swelling, please call me" in question.text
+    await staff_member(bot, settings).reply_to(question, "We are calling you now.")
+    first, *rest = await user.send("now my lips are swelling too")
+    assert first.text == t("health.emergency", phone=settings.phone)
+    assert shown(rest) == t("relay.forwarded")
+    assert "now my lips are swelling too" in bot.staff_chat()[-1].text
+
+
+async def test_in_the_week_a_sign_of_a_severe_allergic_reaction_is_the_urgent_alert(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """The urgent alert already begins with emergency services: said once, and staff hear."""
+    user, t = await week_started(bot, "en")
+    reply = shown(await user.send("my lips are swelling"))
+    assert t("aftercare.problem.urgent") in reply
+    assert t("health.emergency", phone=settings.phone) not in reply
+    assert len(bot.staff_chat()) == 1
 
 
 @pytest.mark.parametrize("language, text", [

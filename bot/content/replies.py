@@ -76,6 +76,10 @@ class Replies(Dialog):
     # Signs after the procedure that need a doctor's eye today, whatever the day (pus, a
     # fever, pain past bearing): told, not denied, they make a problem urgent.
     urgent: Phrases = ()
+    # Signs of a severe allergic reaction (the breath, the throat, the tongue, the lips): told
+    # by anyone, at any time, emergency services come first. After the procedure they are
+    # urgent too.
+    emergency: Phrases = ()
     # The eyes and eyelids: a symptom told of them is urgent; not of the skin around them.
     eyes: Phrases = ()
     around_eyes: Phrases = ()
@@ -153,10 +157,17 @@ class ReplyReader:
         self._checkin = Spotter(language, {
             key: [t for t in texts if self._negators.isdisjoint(tokens(t))]
             for key, texts in replies.checkin.items()}, reading)
-        self._urgent_denials = phrases(tuple(
-            t for t in replies.urgent if not self._negators.isdisjoint(tokens(t))))
-        self._urgent = Spotter(language, {"urgent": [
-            t for t in replies.urgent if self._negators.isdisjoint(tokens(t))]}, reading)
+
+        def signs(texts: Phrases) -> tuple[frozenset[tuple[str, ...]], Spotter]:
+            """Signs with a negator in them ("can hardly breathe", "не могу дышать"), found as
+            written, word for word, as the check-in's denials are; the others where said."""
+            return (phrases(tuple(t for t in texts if not self._negators.isdisjoint(tokens(t)))),
+                    Spotter(language, {"sign": [t for t in texts
+                                                if self._negators.isdisjoint(tokens(t))]},
+                            reading))
+
+        self._urgent_denials, self._urgent = signs((*replies.urgent, *replies.emergency))
+        self._emergency_denials, self._emergency = signs(replies.emergency)
         self._eyes = Spotter(language, {"eyes": replies.eyes}, reading)
         self._around_eyes = phrases(replies.around_eyes)
         self._mistake = phrases(replies.mistake)
@@ -450,6 +461,13 @@ class ReplyReader:
         words = tokens(text)
         return bool(self._urgent.find(" ".join(self._said(text))).keys) or _any_within(
             words, self._urgent_denials)
+
+    def emergency(self, text: str) -> bool:
+        """Whether the message tells of a sign of a severe allergic reaction ("my lips are
+        swelling", "трудно дышать"); not where it is denied ("no trouble breathing")."""
+        words = tokens(text)
+        return bool(self._emergency.find(" ".join(self._said(text))).keys) or _any_within(
+            words, self._emergency_denials)
 
     def of_the_eyes(self, text: str) -> bool:
         """Whether a clause of the message tells a symptom and names the eyes or eyelids

@@ -405,6 +405,15 @@ async def urgent(visit: Visit, text: str) -> Turn | None:
     return await typed(visit, text) or await reported(visit, text)
 
 
+def emergency(visit: Visit, text: str) -> Turn:
+    """A sign of a severe allergic reaction told by someone the bot knows of no procedure for
+    (`urgent` answers the others): emergency services and the clinic's phone, to go before
+    whatever else answers the message. Nothing otherwise."""
+    if not visit.content.replies[visit.language].emergency(text):
+        return Turn()
+    return Turn([Reply(visit.tr("health.emergency", phone=visit.settings.phone))])
+
+
 async def problem_open(visit: Visit) -> bool:
     """Whether a problem the client reported after their latest procedure is open: nothing
     since said all is well, and the days staff hear of problems have not passed."""

@@ -100,8 +100,9 @@ async def client_text(visit: Visit, text: str, relay: dict[str, Any]) -> Turn | 
     post = visit.content.render(visit.settings.default_language, "client_says.j2",
                                 client=visit.client, text=text)
     root = int(relay["root"])
-    return Turn([Reply(visit.tr("relay.forwarded"))],
-                [StaffPost(post, receipts.thread(user_id, root), reply_to=root, about=user_id)])
+    return aftercare.emergency(visit, text) + Turn(
+        [Reply(visit.tr("relay.forwarded"))],
+        [StaffPost(post, receipts.thread(user_id, root), reply_to=root, about=user_id)])
 
 
 async def client_photo(visit: Visit, photo: int, caption: str) -> Turn | None:
