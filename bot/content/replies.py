@@ -95,6 +95,8 @@ class Replies(Dialog):
     moves: Phrases = ()
     comes: Phrases = ()
     new_number: Phrases = ()
+    # Words that only bring a phone number typed as the contact ("my number is", "thx").
+    around_a_number: Phrases = ()
     cancel_asks: Phrases = ()
     another_time: Phrases = ()
     earlier: Phrases = ()
@@ -179,6 +181,7 @@ class ReplyReader:
         self._new_number, self._comes = phrases(replies.new_number), phrases(replies.comes)
         self._earlier, self._now = phrases(replies.earlier), phrases(replies.now)
         self._past = phrases(replies.past)
+        self._around_a_number = phrases(replies.around_a_number)
         self._cancels_or_moves = self._cancels | self._moves | self._cancel_asks
         self._not_an_answer = self._skin_types | self._around  # "oily", "thanks"
         # What may follow a no and leave it plain: more of the no ("no, I'm healthy", "нет, не
@@ -516,6 +519,21 @@ class ReplyReader:
                 self._felt_words[word] = felt
         return felt
 
+    def beside_a_number(self, said: str) -> str:
+        """The words typed beside a phone number less those at either end that only bring it
+        ("my number is, call after 6" → "call after 6"; "its …  thx" → ""): a note for staff,
+        or nothing."""
+        spans = list(_RAW_WORD.finditer(said))
+        words = tuple(" ".join(tokens(span.group())) for span in spans)
+        start, end = 0, len(words)
+        while start < end and (found := _longest(words[:end], start, self._around_a_number)):
+            start += len(found)
+        while end > start and (found := _ending(words[start:end], self._around_a_number)):
+            end -= len(found)
+        if (start, end) == (0, len(words)):
+            return said
+        return said[spans[start].start():spans[end - 1].end()] if start < end else ""
+
     def lately(self, text: str) -> str | None:
         """What a message says of now after telling of earlier: "was red yesterday, today
         totally normal" → "today totally normal"; None when it tells of no change."""
@@ -541,6 +559,16 @@ def _longest(words: tuple[str, ...], at: int, phrases: frozenset[tuple[str, ...]
     """The longest phrase that the words starting at `at` begin with."""
     for length in _lengths(phrases):
         found = words[at:at + length]
+        if len(found) == length and found in phrases:
+            return found
+    return None
+
+
+def _ending(words: tuple[str, ...], phrases: frozenset[tuple[str, ...]]) -> \
+        tuple[str, ...] | None:
+    """The longest phrase that the words end with."""
+    for length in _lengths(phrases):
+        found = words[len(words) - length:]
         if len(found) == length and found in phrases:
             return found
     return None

@@ -251,7 +251,8 @@ async def contact_typed(visit: Visit, text: str) -> Turn | None:
     if found and phones.is_clinics(found[0], visit.settings):
         return Turn([ask_contact(visit, note=visit.tr("booking.contact_clinic"))])
     if found:
-        return await _contact(visit, phone=found[0], username=None, said=found[1])
+        return await _contact(visit, phone=found[0], username=None, said=visit.content.replies[
+            visit.language].beside_a_number(found[1]))
     if (m := _USERNAME.match(value)) and value.startswith("@"):
         return await _contact(visit, phone=None, username=m.group(1))
     if _asks(visit, text, contact=True):
