@@ -299,6 +299,29 @@ async def test_a_booking_soon_after_the_procedure_says_so_to_the_client_and_staf
         in (await card(bot, 2)).text
 
 
+async def test_the_next_sessions_card_shows_the_problems_of_the_week_after_the_last(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """A rash and cracks reported after the first session reached staff that day, and nothing
+    of them reached the card the cosmetologist reads before the next one."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = await treated(bot, content, settings, language)
+    move_to(bot, TREATED + timedelta(days=1, hours=3))
+    await client.send({"en": "I have a rash on my cheek", "ru": "у меня сыпь на щеке"}[language])
+    move_to(bot, TREATED + timedelta(days=2, hours=3))
+    await client.send({"en": "now tiny cracks near my nose", "ru": "теперь трещинки у носа"}[
+        language])
+    move_to(bot, TREATED + timedelta(days=15))
+    await client.send("/menu")
+    await client.press(t.label("menu.booking"))
+    await client.send("+44 7400 123456")
+    await client.press(t.label("booking.time.morning"))
+    problems = [staff("staff.card.week_problem", answer=staff.label(f"aftercare.answer.{a}"),
+                      day=day) for a, day in (("rash", 1), ("cracks", 2))]
+    assert staff("staff.card.week_problems", problems=", ".join(problems)) \
+        in (await card(bot, 2)).text
+
+
 async def test_a_booking_weeks_after_the_procedure_says_nothing_of_it(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:

@@ -23,6 +23,10 @@ def template_samples(settings: Settings, content: Content, language: str) -> dic
     card = {
         "lead_id": 123456, "client": client, "client_language": "English",
         "earlier": [123450, 123451, 123452], "last_treated": "x" * 19,
+        "week_problems": [content.tr_button_label(
+            language, "staff.card.week_problem", day=14,
+            answer=content.tr_button_label(language, answer.label))
+            for answer in content.aftercare.answers],
         "phone": "+44 20 7946 0000", "username": "a" * 32, "outcome": outcome,
         "flagged": [content.tr_button_label(language, c.label)
                     for c in screening.conditions.values()],

@@ -241,6 +241,13 @@ class AftercareStore(Store):
             " ORDER BY answered_at DESC, id DESC LIMIT 1", (plan_id,))
         return int(row[0]) if row is not None and row[1] else None
 
+    async def problems(self, plan_id: int) -> list[tuple[int, str]]:
+        """The plan's check-ins that reported a problem, in order: (day, answer)."""
+        rows = await self.all(
+            "SELECT day, answer FROM aftercare_checkins WHERE plan_id = ? AND problem = 1"
+            " ORDER BY answered_at, id", (plan_id,))
+        return [(int(r[0]), str(r[1])) for r in rows]
+
     async def progress(self, plan_id: int) -> tuple[int, int]:
         """(messages sent, problems reported) of a plan."""
         row = await self.one(

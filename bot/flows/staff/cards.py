@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 
 UNDO_FOR = timedelta(days=1)
-HISTORY = 10  # the latest status changes the full card shows, so it fits one message
+HISTORY = 8  # the latest status changes the full card shows, so it fits one message
 ENDED = (UNSUITABLE, ARCHIVED, CLIENT_CANCELLED)  # not coming: the card shows no appointment
 ANSWERS = {"confirm": N_("staff.card.answer.confirm"),
            "reschedule": N_("staff.card.answer.reschedule"),
@@ -214,9 +214,18 @@ async def card_values(services: Services, lead: Lead) -> dict[str, Any]:
                if other.id < lead.id]
     week = await services.stores.aftercare.latest_plan(lead.client.user_id)
     last_treated = None  # a procedure before this request: is the next one too soon?
+    week_problems: list[str] = []  # and what the skin did after it, for this session
     if week is not None and week.treated_on < lead.created_at.astimezone(
             settings.timezone).date():
         last_treated = format_date(week.treated_on, "long", locale=staff)
+        first_days: dict[str, int] = {}
+        for day, answer_id in await services.stores.aftercare.problems(week.id):
+            first_days.setdefault(answer_id, day)
+        for answer_id, day in first_days.items():
+            checkin = content.aftercare.answer(answer_id)
+            week_problems.append(content.tr_button_label(
+                staff, "staff.card.week_problem", day=day,
+                answer=content.tr_button_label(staff, checkin.label) if checkin else answer_id))
 
     def when(value: datetime | None) -> str | None:
         return format_when(value, staff, settings.timezone) if value else None
@@ -228,7 +237,7 @@ async def card_values(services: Services, lead: Lead) -> dict[str, Any]:
 
     return {
         "lead_id": lead.id, "client": lead.client, "earlier": earlier,
-        "last_treated": last_treated,
+        "last_treated": last_treated, "week_problems": week_problems,
         "course": await services.stores.courses.of_lead(lead.id),
         "client_language": display_name(client_language(services, lead.client)),
         "phone": phones.for_staff(lead.phone, phones.clinic_region(settings)),
