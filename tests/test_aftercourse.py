@@ -322,6 +322,32 @@ async def test_the_next_sessions_card_shows_the_problems_of_the_week_after_the_l
         in (await card(bot, 2)).text
 
 
+async def test_a_problem_told_after_the_week_is_counted_and_reaches_the_next_card(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """A problem told once the week was over reached staff, and /aftercare still said "0
+    problems"; the next session's card knew nothing of it."""
+    t = Texts(content, "en")
+    client = await treated(bot, content, settings, "en")
+    for day in range(1, 10):
+        move_to(bot, TREATED + timedelta(days=day))
+        await bot.run_scheduler()
+    await client.send("I have a rash on my cheek")
+    assert "I have a rash on my cheek" in bot.staff_chat()[-1].text
+    maria = staff_member(bot, settings)
+    total = len(content.aftercare.days)
+    counted = t("staff.aftercare_cmd.ended", id=1, name="Olga", day=9, sent=total, total=total,
+                problems=1).rsplit(",", 1)[-1]  # " problems reported: 1."
+    assert counted in shown(await maria.send("/aftercare 1"))
+    move_to(bot, TREATED + timedelta(days=15))
+    await client.send("/menu")
+    await client.press(t.label("menu.booking"))
+    await client.send("+44 7400 123456")
+    await client.press(t.label("booking.time.morning"))
+    other = t("staff.card.week_problem", answer=t.label("aftercare.answer.other"), day=9)
+    assert t("staff.card.week_problems", problems=other) in (await card(bot, 2)).text
+
+
 async def test_a_booking_weeks_after_the_procedure_says_nothing_of_it(
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
