@@ -461,16 +461,18 @@ class ReplyReader:
     def urgent(self, text: str) -> bool:
         """Whether the message tells of a sign that needs a doctor's eye today ("гной",
         "the pain is unbearable", "терпеть невозможно"); not where it is denied ("no fever")."""
-        words = tokens(text)
-        return bool(self._urgent.find(" ".join(self._said(text))).keys) or _any_within(
-            words, self._urgent_denials)
+        return self._tells(text, self._urgent, self._urgent_denials)
 
     def emergency(self, text: str) -> bool:
         """Whether the message tells of a sign of a severe allergic reaction ("my lips are
         swelling", "трудно дышать"); not where it is denied ("no trouble breathing")."""
-        words = tokens(text)
-        return bool(self._emergency.find(" ".join(self._said(text))).keys) or _any_within(
-            words, self._emergency_denials)
+        return self._tells(text, self._emergency, self._emergency_denials)
+
+    def _tells(self, text: str, signs: Spotter, denials: frozenset[tuple[str, ...]]) -> bool:
+        """Whether the message tells of one of `signs` where it is not denied, or says one of
+        the signs written with a negator in them ("can hardly breathe")."""
+        return bool(signs.find(" ".join(self._said(text))).keys) or _any_within(
+            tokens(text), denials)
 
     def of_the_eyes(self, text: str) -> bool:
         """Whether a clause of the message tells a symptom and names the eyes or eyelids
@@ -521,7 +523,7 @@ class ReplyReader:
 
     def beside_a_number(self, said: str) -> str:
         """The words typed beside a phone number less those at either end that only bring it
-        ("my number is, call after 6" → "call after 6"; "its …  thx" → ""): a note for staff,
+        ("my number is, call after 6" → "call after 6"; "its … thx" → ""): a note for staff,
         or nothing."""
         spans = list(_RAW_WORD.finditer(said))
         words = tuple(" ".join(tokens(span.group())) for span in spans)

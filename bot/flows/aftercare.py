@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from markupsafe import Markup
 
 from bot.callbacks import MAX_ID, Between, CallbackData
-from bot.content import Content
+from bot.content import CheckinAnswer, Content
 from bot.content.i18n import N_, display_name, format_hour, format_when
 from bot.content.routing import asks
 from bot.flows import (
@@ -311,10 +311,15 @@ async def typed(visit: Visit, text: str, photo: int | None = None) -> Turn | Non
     answer that asks for a description); so is a photo (its message id, `text` its caption),
     copied to staff under the note. None without a running week."""
     plan = await week_plan(visit)
-    answer = next((a for a in visit.content.aftercare.answers if a.describe), None)
+    answer = _described(visit)
     if plan is None or answer is None or photo is None and _only_asks(visit, text):
         return None
     return await record(visit, plan, today(visit, plan), answer.id, text or None, photo)
+
+
+def _described(visit: Visit) -> CheckinAnswer | None:
+    """The check-in answer that asks the client to describe it (Something else)."""
+    return next((a for a in visit.content.aftercare.answers if a.describe), None)
 
 
 def _only_asks(visit: Visit, text: str) -> bool:
@@ -437,7 +442,7 @@ async def reported(visit: Visit, text: str) -> Turn:
     reader = visit.content.replies[visit.language]
     day = today(visit, plan) if plan is not None else None
     running = plan is not None and await week_plan(visit) == plan
-    described = next((a for a in visit.content.aftercare.answers if a.describe), None)
+    described = _described(visit)
     if plan is not None and day is not None and day >= 0 and described is not None:
         # Kept with the week's check-ins, as a problem in the client's words: /aftercare
         # counts it, and the card of the next session shows it.
