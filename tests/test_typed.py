@@ -9,9 +9,20 @@ from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox
 from tests import shipped
-from tests.chat import Texts, health_reason, shown, tell, week_started
+from tests.chat import (
+    Texts,
+    at_second_question,
+    health_reason,
+    screen,
+    shown,
+    step_of,
+    tell,
+    week_started,
+)
 from tests.desk import seed_lead, staff_member, stores_of
 from tests.slots import pick_first_slot
+from tests.test_booking import book
+from tests.test_phones import at_contact
 
 content, settings = shipped.content, shipped.settings  # what the clinic ships
 
@@ -116,6 +127,71 @@ async def test_in_the_week_a_sign_of_a_severe_allergic_reaction_is_the_urgent_al
     assert t("aftercare.problem.urgent") in reply
     assert t("health.emergency", phone=settings.phone) not in reply
     assert len(bot.staff_chat()) == 1
+
+
+BREATH = {"en": "my throat is swelling and I can hardly breathe",
+          "ru": "горло отекает, трудно дышать"}
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_a_sign_of_a_severe_allergic_reaction_typed_in_the_check_gets_emergency_services(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """Typed while the check waited on its question, it got only "I didn't take that as a
+    choice": the step that waits read it, and nothing else did. The check still waits."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await at_second_question(user, t)
+    asked = step_of(user.last)
+    first, *rest = await user.send(BREATH[language])
+    assert first.text == t("health.emergency", phone=settings.phone)
+    assert rest and step_of(rest[-1]) == asked
+    assert bot.staff_chat() == []
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_a_sign_of_a_severe_allergic_reaction_typed_for_the_booking_gets_emergency_services(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """Typed when the booking asks for a phone: emergency services first, and the booking
+    still waits for the phone."""
+    t = Texts(content, language)
+    user = await at_contact(bot, t)
+    first, *rest = await user.send(BREATH[language])
+    assert first.text == t("health.emergency", phone=settings.phone)
+    assert t("booking.contact_received") in shown(await user.send("07400 123456"))
+
+
+async def test_after_the_procedure_a_sign_typed_in_the_check_is_the_urgent_alert(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """In the week, "my eye is swollen shut" typed while the check waited on its question got
+    "I didn't take that as an answer", and staff never heard of it."""
+    user, t = await week_started(bot, "en")
+    await at_second_question(user, t)
+    asked, before = step_of(user.last), len(bot.staff_chat())
+    assert t("aftercare.problem.urgent") in shown(await user.send("my eye is swollen shut"))
+    [alert] = bot.staff_chat()[before:]
+    assert "my eye is swollen shut" in alert.text
+    answered = await user.press_exact(t.label("screening.no"))
+    assert step_of(answered[-1]) not in (asked, None)
+
+
+async def test_after_the_procedure_a_sign_typed_for_the_booking_is_the_urgent_alert(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """In the week, "I have a fever and there is pus" typed when the booking asks for a
+    phone: staff are alerted, and the booking still waits for the phone."""
+    user, t = await week_started(bot, "en")
+    await screen(user, t)
+    await book(user, t)
+    before = len(bot.staff_chat())
+    reply = shown(await user.send("I have a fever and there is pus on my cheek"))
+    assert t("aftercare.problem.urgent") in reply
+    assert t("health.emergency", phone=settings.phone) not in reply
+    [alert] = bot.staff_chat()[before:]
+    assert "I have a fever and there is pus on my cheek" in alert.text
+    assert t("booking.contact_received") in shown(await user.send("07400 123456"))
 
 
 @pytest.mark.parametrize("language, text", [

@@ -529,3 +529,5 @@ def register(router: Router) -> None:
     router.state(DETAILS, verbatim=True, leave=_leave_details)(details)
     router.photo = lambda v, message_id, caption: typed(v, caption, message_id)
     router.unreadable = unreadable
+    router.urgent = urgent
+    router.emergency = emergency

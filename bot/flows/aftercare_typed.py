@@ -1,4 +1,5 @@
-"""What clients type during the aftercare week, read before anything else answers it.
+"""What clients type during the aftercare week, read before the other typed-text handlers (a
+sign that needs care today is read before all of them: `Router.urgent`).
 
 A symptom ("very red and burning", "опухла щека") is that day's check-in with the answer it
 describes, so the day's rule (dialogs/aftercare.yaml `problem_from_day`) decides whether staff
@@ -38,8 +39,6 @@ async def typed(visit: Visit, text: str) -> Turn | None:
     plan = await aftercare.week_plan(visit)
     if plan is None:
         return None
-    if (alert := await aftercare.urgent(visit, text)) is not None:
-        return alert  # "its hard to breathe, can I still go to the gym?": not the gym's page
     plain = without_period(visit.content, visit.language, text)
     if plain is not None:  # a period is no news of the skin: what else the week reads in it
         rest = await typed(visit, plain) if _WORD.search(plain) else None

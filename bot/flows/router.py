@@ -9,7 +9,10 @@ Which flow owns typed text is one record per client: the chat_states row (`state
 conversation, `data` holds its details); with none, the typed-text handlers answer, the first
 by declared priority alone (bot/flows/typed_text.py). A state registered with `leave` is left
 whenever the client uses a command or a button. Before any of them, `navigate` reads words
-typed for a command or a button ("отмена", "назад"), except in a `verbatim` state. The `after`
+typed for a command or a button ("отмена", "назад"), except in a `verbatim` state; and before
+that, what cannot wait: a sign that needs care today after a procedure is the whole answer
+(`urgent`; the conversation is left, as on a command), one of a severe allergic reaction goes
+before whatever answers (`emergency`), whichever step the client is at. The `after`
 hooks see every turn given (what it offered, bot/flows/context.py). What no flow answers gets
 the `fallback` the router is built with (bot/flows/routes.py: the step an open booking or
 check waits on, else the menu, under a note).
@@ -26,6 +29,7 @@ from bot.callbacks import CallbackData, StaleButton, prefix_of
 from bot.content.i18n import N_
 from bot.flows import Desk, Speaking, Turn, Visit
 from bot.flows.typed_text import Typed, TypedFlow, TypedHandler, first_answer
+from bot.storage import ChatState
 
 log = logging.getLogger(__name__)
 Who = TypeVar("Who", bound=Speaking)
@@ -41,6 +45,8 @@ Fallback = Callable[[Visit, str], Awaitable[Turn]]
 # Words typed for what a command or a button does ("отмена"), read before the conversation the
 # client is in (its state, None outside one) reads them: the turn, or None to read on.
 Navigate = Callable[[Visit, str, str | None], Awaitable[Turn | None]]
+Urgent = Callable[[Visit, str], Awaitable[Turn | None]]
+Emergency = Callable[[Visit, str], Turn]
 
 
 class DuplicateRegistration(ValueError):
@@ -128,6 +134,8 @@ class Router(Dispatch[Visit]):
         # A conversation state's own way with a photo (one meant for a person goes to staff).
         self.state_photos: dict[str, Callable[[Visit, int, str], Awaitable[Turn | None]]] = {}
         self.navigate: Navigate | None = None
+        self.urgent: Urgent | None = None
+        self.emergency: Emergency | None = None
         self.verbatim: set[str] = set()
 
     def menu_action(self, action: str) -> Callable[[Flow], Flow]:
@@ -194,9 +202,19 @@ class Router(Dispatch[Visit]):
     async def _text(self, visit: Visit, text: str) -> Turn:
         record = await visit.stores.chat_states.get(visit.client.user_id)
         state = record.state if record else None
-        if self.navigate is not None and state not in self.verbatim and (
+        if state in self.verbatim:  # every word is the client's to say: its flow reads them
+            return await self._read(visit, text, record)
+        if self.urgent is not None and (alert := await self.urgent(visit, text)) is not None:
+            await self.leave(visit)
+            return alert
+        first = self.emergency(visit, text) if self.emergency is not None else Turn()
+        if self.navigate is not None and (
                 turn := await self.navigate(visit, text, state)) is not None:
-            return turn
+            return first + turn
+        return first + await self._read(visit, text, record)
+
+    async def _read(self, visit: Visit, text: str, record: ChatState | None) -> Turn:
+        """The conversation the client is in reads the text, else the typed-text handlers."""
         for _ in range(2):
             handler = self.states.get(record.state) if record else None
             if handler is None or record is None:

@@ -66,15 +66,6 @@ SMALLTALK = {"greeting": N_("smalltalk.greeting"), "thanks": N_("smalltalk.thank
 
 
 async def message(visit: Visit, text: str) -> Turn:
-    # A sign that needs care today is heard however long the message that tells it.
-    if (alert := await aftercare.urgent(visit, text)) is not None:
-        return alert
-    # A client of another clinic, or one who never told the bot: emergency services first,
-    # and what else the message asks is still answered.
-    return aftercare.emergency(visit, text) + await _message(visit, text)
-
-
-async def _message(visit: Visit, text: str) -> Turn:
     if len(text) > faq.MAX_QUESTION:
         return Turn([Reply(visit.tr("faq.too_long", limit=faq.MAX_QUESTION))])
     found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
@@ -335,10 +326,7 @@ async def to_person(visit: Visit, text: str, data: dict[str, Any]) -> Turn:
     if len(text) > faq.MAX_QUESTION:
         return Turn([Reply(visit.tr("faq.too_long", limit=faq.MAX_QUESTION))])
     await visit.stores.chat_states.clear(visit.client.user_id)
-    # After the procedure, a sign that needs care today is the urgent alert (their words
-    # with it), not one more question in the staff chat.
-    return await aftercare.urgent(visit, text) or aftercare.emergency(visit, text) \
-        + await faq.pass_on(visit, text)
+    return await faq.pass_on(visit, text)
 
 
 async def _leave(visit: Visit, data: dict[str, Any]) -> None:
