@@ -62,6 +62,9 @@ EMERGENCY = [
     ("en", "my lips are swelling, I had a peel elsewhere yesterday", None),
     ("ru", "у меня лицо опухло и трудно дышать", None),
     ("ru", "губы отекли, я беременна", "pregnancy"),
+    # The present tense, swallowing and wheezing were not in the lists.
+    ("ru", "губы отекают и тяжело глотать", None),
+    ("en", "i can barely breathe, wheezing", None),
 ]
 
 
@@ -160,6 +163,20 @@ async def test_a_sign_of_a_severe_allergic_reaction_typed_for_the_booking_gets_e
     first, *rest = await user.send(BREATH[language])
     assert first.text == t("health.emergency", phone=settings.phone)
     assert t("booking.contact_received") in shown(await user.send("07400 123456"))
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_an_edit_telling_a_severe_allergic_reaction_gets_emergency_services(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """A message edited to "my throat is swelling and I can hardly breathe" got only "edits
+    aren't read, send it again"."""
+    t = Texts(content, language)
+    user = bot.user(language_code=language)
+    await user.send("/start")
+    first, *rest = await user.edit(BREATH[language])
+    assert first.text == t("health.emergency", phone=settings.phone)
+    assert t("error.edited_message") in shown(rest)
 
 
 async def test_after_the_procedure_a_sign_typed_in_the_check_is_the_urgent_alert(
