@@ -1,7 +1,10 @@
 """A photo in the aftercare week reaches staff under that day's check-in note; outside the week
-the bot still says it cannot read photos; /forget deletes the copied photo."""
+the bot still says it cannot read photos, unless its caption tells a sign that cannot wait;
+/forget deletes the copied photo."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 from bot.config import Settings
 from bot.content import Content
@@ -82,3 +85,36 @@ async def test_a_photo_for_a_person_during_the_week_reaches_staff_as_a_message(
     assert [m for m in bot.staff_chat() if m.copied_from]  # the photo itself
     assert t("faq.forward.sent") in user.messages[-2].text or \
         t("faq.forward.sent") in user.last.text
+
+
+CAPTION = {"en": "my lips are swelling, is this an allergy?", "ru": "губы отекают, это аллергия?"}
+
+
+async def test_a_photo_whose_caption_tells_a_severe_allergic_reaction_gets_emergency_services(
+    bot: Sandbox, content: Content, settings: Settings, language: str
+) -> None:
+    """"my lips are swelling, is this an allergy?" under a photo, from a client the bot knew of
+    no procedure for, got only "photos aren't supported"."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    first, *rest = await client.send_photo(CAPTION[language])
+    assert first.text == t("health.emergency", phone=settings.phone)
+    assert t("error.unsupported_message") in shown(rest)
+
+
+async def test_after_the_week_a_photo_whose_caption_tells_an_urgent_sign_reaches_staff(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """With the week's messages stopped, "there is pus and it keeps spreading" under a photo
+    got "photos aren't supported"; typed alone, it was the urgent alert."""
+    client, t = await week_started(bot, "en")
+    await client.send("/stop")
+    bot.clock.advance(timedelta(days=2))
+    before = len(bot.staff_chat())
+    reply = shown(await client.send_photo("there is pus and it keeps spreading"))
+    assert t("aftercare.problem.urgent") in reply
+    assert t("health.emergency", phone=settings.phone) not in reply
+    note, photo = bot.staff_chat()[before:]
+    assert "there is pus and it keeps spreading" in note.text
+    assert photo.copied_from is not None and photo.copied_from[0] == client.id

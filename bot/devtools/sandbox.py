@@ -208,9 +208,12 @@ class ChatUser:
             "file_id": "sticker", "file_unique_id": "s1", "type": "regular", "width": 512,
             "height": 512, "is_animated": False, "is_video": False})
 
-    async def send_photo(self) -> list[Sent]:
-        return await self._send_message(photo=[{"file_id": "photo", "file_unique_id": "p1",
-                                                "width": 90, "height": 90}])
+    async def send_photo(self, caption: str = "") -> list[Sent]:
+        extra: dict[str, Any] = {"photo": [
+            {"file_id": "photo", "file_unique_id": "p1", "width": 90, "height": 90}]}
+        if caption:
+            extra["caption"] = caption
+        return await self._send_message(**extra)
 
     async def send_voice(self) -> list[Sent]:
         return await self._send_message(voice={"file_id": "voice", "file_unique_id": "v1",

@@ -410,6 +410,18 @@ async def urgent(visit: Visit, text: str) -> Turn | None:
     return await typed(visit, text) or await reported(visit, text)
 
 
+async def photo(visit: Visit, message_id: int, caption: str) -> Turn | None:
+    """A photo in the week is that day's check-in (`typed`); after it, one whose caption tells
+    a sign that needs care today is the urgent alert, the photo copied below it. None
+    otherwise."""
+    if (turn := await typed(visit, caption, message_id)) is not None:
+        return turn
+    if not caption or (alert := await urgent(visit, caption)) is None:
+        return None
+    user_id = visit.client.user_id
+    return alert + Turn(staff=[StaffPost("", about=user_id, copy_from=(user_id, message_id))])
+
+
 def emergency(visit: Visit, text: str) -> Turn:
     """A sign of a severe allergic reaction told by someone the bot knows of no procedure for
     (`urgent` answers the others): emergency services and the clinic's phone, to go before
@@ -527,7 +539,7 @@ def register(router: Router) -> None:
     # A command or a button leaves it: the client changed their mind, and what they type next
     # ("how much is it?" under the menu's questions) is no description of a problem.
     router.state(DETAILS, verbatim=True, leave=_leave_details)(details)
-    router.photo = lambda v, message_id, caption: typed(v, caption, message_id)
+    router.photo = photo
     router.unreadable = unreadable
     router.urgent = urgent
     router.emergency = emergency

@@ -207,7 +207,7 @@ class Router(Dispatch[Visit]):
         if self.urgent is not None and (alert := await self.urgent(visit, text)) is not None:
             await self.leave(visit)
             return alert
-        first = self.emergency(visit, text) if self.emergency is not None else Turn()
+        first = self._emergency(visit, text)
         if self.navigate is not None and (
                 turn := await self.navigate(visit, text, state)) is not None:
             return first + turn
@@ -247,24 +247,33 @@ class Router(Dispatch[Visit]):
     async def on_media(self, visit: Visit, photo: int | None = None, caption: str = "") -> Turn:
         """Media the bot cannot read; a photo (`photo` is its message id) goes to the state the
         client is in, where it has a way with photos, else to the flow that takes photos, when
-        that flow wants it (None from it: the usual answer)."""
+        that flow wants it (None from it: the usual answer). Whatever answers, a caption that
+        tells a severe allergic reaction gets emergency services first; the flow that takes
+        photos reads urgent signs in it itself."""
+        first = self._emergency(visit, caption)
         if photo is not None and self.state_photos:
             record = await visit.stores.chat_states.get(visit.client.user_id)
             if record is not None and record.state in self.state_photos and (
                     turn := await self.state_photos[record.state](visit, photo, caption)
             ) is not None:
-                return turn
+                return first + turn
         if photo is not None and self.photo is not None:
             turn = await self.photo(visit, photo, caption)
             if turn is not None:
                 return turn
         if photo is None and self.unreadable is not None and (
                 said := await self.unreadable(visit)) is not None:
-            return said
-        return await self.fallback(visit, N_("error.unsupported_message"))
+            return first + said
+        return first + await self.fallback(visit, N_("error.unsupported_message"))
 
-    async def on_edited(self, visit: Visit) -> Turn:
-        return await self.fallback(visit, N_("error.edited_message"))
+    async def on_edited(self, visit: Visit, text: str = "") -> Turn:
+        """An edit is not read again (what it changed may answer a step long past): sent
+        again, it is. A severe allergic reaction told in it gets emergency services first."""
+        return self._emergency(visit, text) + await self.fallback(
+            visit, N_("error.edited_message"))
+
+    def _emergency(self, visit: Visit, text: str) -> Turn:
+        return self.emergency(visit, text) if text and self.emergency is not None else Turn()
 
     async def leave(self, visit: Visit) -> None:
         """Leave the conversation the client is in, if it is one left on a command or a button."""

@@ -198,7 +198,9 @@ async def on_unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await respond(update, context, router_of(context).on_edited)
+    message = update.effective_message
+    text = (message.text or message.caption or "") if message is not None else ""
+    await respond(update, context, lambda v: router_of(context).on_edited(v, text))
 
 
 async def on_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
