@@ -3,6 +3,8 @@ a person; typed answers inside the check; contacts that are contacts."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from bot.config import Settings
@@ -119,6 +121,24 @@ async def test_a_sign_of_a_severe_allergic_reaction_told_to_a_person_gets_emerge
     assert first.text == t("health.emergency", phone=settings.phone)
     assert shown(rest) == t("relay.forwarded")
     assert "now my lips are swelling too" in bot.staff_chat()[-1].text
+
+
+async def test_a_severe_allergic_reaction_told_once_a_thread_closed_gets_emergency_services(
+    bot: Sandbox, content: Content, settings: Settings
+) -> None:
+    """A thread with staff closes after a day without a word; what the client types then is
+    read as any message is, emergency services first where it tells that reaction."""
+    t = Texts(content, "en")
+    user = bot.user(language_code="en")
+    await user.send("/menu")
+    await user.press(t.label("menu.person"))
+    await user.send("do you have parking?")
+    [question] = bot.staff_chat()
+    await staff_member(bot, settings).reply_to(question, "Yes, behind the building.")
+    bot.clock.advance(timedelta(days=2))
+    first, *rest = await user.send(BREATH["en"])
+    assert first.text == t("health.emergency", phone=settings.phone)
+    assert shown(rest) != t("relay.forwarded") and len(bot.staff_chat()) == 2
 
 
 async def test_in_the_week_a_sign_of_a_severe_allergic_reaction_is_the_urgent_alert(

@@ -202,16 +202,29 @@ class Router(Dispatch[Visit]):
     async def _text(self, visit: Visit, text: str) -> Turn:
         record = await visit.stores.chat_states.get(visit.client.user_id)
         state = record.state if record else None
-        if state in self.verbatim:  # every word is the client's to say: its flow reads them
+        if record is not None and (kept := record.state) in self.verbatim:
+            # Every word is the client's to say (to staff): its flow reads them, signs that
+            # cannot wait included. What it passes on is read as any text is.
+            if (turn := await self.states[kept](visit, text, record.data)) is not None:
+                return turn
+            now = await visit.stores.chat_states.get(visit.client.user_id)
+            if now is not None and now.state == kept:
+                return await self._heard(visit, text, lambda: self._passed_on(visit, text, kept))
+            return await self._heard(visit, text, lambda: self._read(visit, text, now))
+
+        async def read() -> Turn:
+            if self.navigate is not None and (
+                    turn := await self.navigate(visit, text, state)) is not None:
+                return turn
             return await self._read(visit, text, record)
+        return await self._heard(visit, text, read)
+
+    async def _heard(self, visit: Visit, text: str, read: Callable[[], Awaitable[Turn]]) -> Turn:
+        """What cannot wait, then what `read` answers."""
         if self.urgent is not None and (alert := await self.urgent(visit, text)) is not None:
             await self.leave(visit)
             return alert
-        first = self._emergency(visit, text)
-        if self.navigate is not None and (
-                turn := await self.navigate(visit, text, state)) is not None:
-            return first + turn
-        return first + await self._read(visit, text, record)
+        return self._emergency(visit, text) + await read()
 
     async def _read(self, visit: Visit, text: str, record: ChatState | None) -> Turn:
         """The conversation the client is in reads the text, else the typed-text handlers."""
