@@ -67,6 +67,8 @@ EMERGENCY = [
     # The present tense, swallowing and wheezing were not in the lists.
     ("ru", "губы отекают и тяжело глотать", None),
     ("en", "i can barely breathe, wheezing", None),
+    ("ru", "нечем дышать", None), ("ru", "опухает язык", None),
+    ("ru", "ne mogu dyshat, guby opuhli", None),
 ]
 
 

@@ -2490,7 +2490,14 @@ async def test_a_hospital_one_works_at_or_a_figure_of_speech_is_no_health_statem
 
 @pytest.mark.parametrize("language, text", [
     ("ru", "мне трудно дышать"), ("ru", "мне плохо, трудно дышать после процедуры"),
-    ("en", "I can hardly breathe")])
+    ("en", "I can hardly breathe"),
+    # "нечем дышать" got the week's care page; the present tense of the lips' and the
+    # tongue's swelling, a card that was not urgent; typed in Latin letters, "swelling is
+    # normal"; something in the eye, the page "What is it?".
+    ("ru", "нечем дышать"), ("ru", "губы распухают"), ("ru", "опухает язык"),
+    ("ru", "губы раздуло"), ("ru", "ne mogu dyshat guby opuhli"), ("ru", "guby opuhli"),
+    ("ru", "gnoy na shcheke"), ("ru", "что-то в глазу"), ("ru", "ничего не вижу одним глазом"),
+    ("en", "something in my eye"), ("en", "blurry vision since this morning")])
 async def test_breathing_hard_in_the_aftercare_week_is_urgent(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
 ) -> None:

@@ -53,6 +53,12 @@ def readable(content: Content, language: str, text: str) -> str:
     return spelled if 2 * sum(map(lemmas.known, words)) >= len(words) else text
 
 
+def as_meant(content: Content, language: str, text: str) -> str:
+    """The message in its language's letters, however the keyboard was set (`keyed`, then
+    `readable`)."""
+    return readable(content, language, keyed(content, language, text))
+
+
 def keyed(content: Content, language: str, text: str) -> str:
     """The message as meant where the keyboard was left in the Latin layout ("ghbdtn z
     ,thtvtyyf vj;yj r dfv" is "привет я беременна можно к вам", "gm. hjfrrenfy можно?" is "пью

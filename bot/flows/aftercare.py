@@ -16,6 +16,7 @@ from markupsafe import Markup
 from bot.callbacks import MAX_ID, Between, CallbackData
 from bot.content import CheckinAnswer, Content
 from bot.content.i18n import N_, display_name, format_hour, format_when
+from bot.content.letters import as_meant
 from bot.content.routing import asks
 from bot.flows import (
     Button,
@@ -297,7 +298,7 @@ def _all_well(visit: Visit, text: str) -> str | None:
     as the week reads them and tell no symptom (the client pressed it by mistake, or changed
     their mind)."""
     reading = read(visit.content, visit.language, text)
-    if reading.symptoms or visit.content.replies[visit.language].urgent(text):
+    if reading.symptoms or needs_care_today(visit, text, eyes=False):
         return None
     return reading.fine
 
@@ -344,9 +345,8 @@ async def record(visit: Visit, plan: Plan, day: int, answer_id: str,
     assert answer is not None
     # Swelling is expected on day 1; of the lips and tongue, breathing hard, it is urgent; any
     # symptom told of the eyes is.
-    reader = visit.content.replies[visit.language]
-    urgent = text is not None and (reader.urgent(text) or (
-        answer.problem_from_day is not None and reader.of_the_eyes(text)))
+    urgent = text is not None and needs_care_today(
+        visit, text, eyes=answer.problem_from_day is not None)
     problem = answer.is_problem(day) or urgent
     # Words typed soon after a problem reported ("Pain" pressed, then what it is like) are
     # more of the same: they join it for staff rather than raise a second alarm.
@@ -402,12 +402,23 @@ async def urgent(visit: Visit, text: str) -> Turn | None:
     дышать" reads as a question of who the procedure is for): the urgent alert. None
     otherwise. Most messages are from clients never treated: one read of the database
     tells, before the message is read for signs (as long as routing it)."""
-    if not await treated_lately(visit):
-        return None
-    reader = visit.content.replies[visit.language]
-    if not (reader.urgent(text) or reader.of_the_eyes(text)):
+    if not await treated_lately(visit) or not needs_care_today(visit, text):
         return None
     return await typed(visit, text) or await reported(visit, text)
+
+
+def needs_care_today(visit: Visit, text: str, *, eyes: bool = True) -> bool:
+    """Whether the message tells a sign that needs care today (`urgent` and `emergency` in the
+    replies files) or, `eyes`, a symptom of the eyes: as typed, or as meant where typed in
+    Latin letters ("guby opuhli")."""
+    reader = visit.content.replies[visit.language]
+    return any(reader.urgent(said) or eyes and reader.of_the_eyes(said)
+               for said in _as_typed_and_meant(visit, text))
+
+
+def _as_typed_and_meant(visit: Visit, text: str) -> tuple[str, ...]:
+    meant = as_meant(visit.content, visit.language, text)
+    return (text,) if meant == text else (text, meant)
 
 
 async def photo(visit: Visit, message_id: int, caption: str) -> Turn | None:
@@ -426,7 +437,8 @@ def emergency(visit: Visit, text: str) -> Turn:
     """A sign of a severe allergic reaction told by someone the bot knows of no procedure for
     (`urgent` answers the others): emergency services and the clinic's phone, to go before
     whatever else answers the message. Nothing otherwise."""
-    if not visit.content.replies[visit.language].emergency(text):
+    reader = visit.content.replies[visit.language]
+    if not any(map(reader.emergency, _as_typed_and_meant(visit, text))):
         return Turn()
     return Turn([Reply(visit.tr("health.emergency", phone=visit.settings.phone))])
 
@@ -451,7 +463,6 @@ async def reported(visit: Visit, text: str) -> Turn:
     condition told in it): staff hear of it as of a check-in, in the client's words, with the
     week's day where it runs, and a reply reaches the client."""
     plan = await visit.stores.aftercare.latest_plan(visit.client.user_id)
-    reader = visit.content.replies[visit.language]
     day = today(visit, plan) if plan is not None else None
     running = plan is not None and await week_plan(visit) == plan
     described = _described(visit)
@@ -460,7 +471,7 @@ async def reported(visit: Visit, text: str) -> Turn:
         # counts it, and the card of the next session shows it.
         await visit.stores.aftercare.record_checkin(plan.id, day, described.id, text, True,
                                                     visit.now)
-    return await _alerted(visit, text, urgent=reader.urgent(text) or reader.of_the_eyes(text),
+    return await _alerted(visit, text, urgent=needs_care_today(visit, text),
                           day=day if running else None, since=None if running else day)
 
 

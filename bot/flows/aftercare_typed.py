@@ -22,7 +22,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.content.i18n import N_
-from bot.content.letters import keyed, readable
+from bot.content.letters import as_meant
 from bot.content.routing import route, without_period
 from bot.flows import Reply, Turn, Visit, aftercare, health_kept
 from bot.flows.aftercare_reading import Reading, read
@@ -67,7 +67,7 @@ async def typed(visit: Visit, text: str) -> Turn | None:
 def _read_as_written(visit: Visit, text: str) -> Reading:
     """The message read in the client's language, as the rest of the bot reads it: typed on a
     Latin keyboard ("vse horosho"), in its own letters, where that reading finds anything."""
-    spelled = readable(visit.content, visit.language, keyed(visit.content, visit.language, text))
+    spelled = as_meant(visit.content, visit.language, text)
     if spelled != text:
         reading = read(visit.content, visit.language, spelled)
         if reading.symptoms or reading.questions or reading.fine:
