@@ -69,6 +69,11 @@ EMERGENCY = [
     ("en", "i can barely breathe, wheezing", None),
     ("ru", "нечем дышать", None), ("ru", "опухает язык", None),
     ("ru", "ne mogu dyshat, guby opuhli", None),
+    # A swollen throat, a reaction named and a faint got "a specialist decides".
+    ("en", "my throat is swollen", None), ("en", "swollen throat", None),
+    ("en", "im having an allergic reaction", None), ("en", "i fainted after the mask", None),
+    ("ru", "горло опухло", None), ("ru", "у меня аллергическая реакция", None),
+    ("ru", "упала в обморок", None),
 ]
 
 

@@ -2497,7 +2497,9 @@ async def test_a_hospital_one_works_at_or_a_figure_of_speech_is_no_health_statem
     ("ru", "нечем дышать"), ("ru", "губы распухают"), ("ru", "опухает язык"),
     ("ru", "губы раздуло"), ("ru", "ne mogu dyshat guby opuhli"), ("ru", "guby opuhli"),
     ("ru", "gnoy na shcheke"), ("ru", "что-то в глазу"), ("ru", "ничего не вижу одним глазом"),
-    ("en", "something in my eye"), ("en", "blurry vision since this morning")])
+    ("en", "something in my eye"), ("en", "blurry vision since this morning"),
+    # "my throat is swollen" was told that puffiness is normal, with no alert.
+    ("en", "my throat is swollen"), ("ru", "горло опухло")])
 async def test_breathing_hard_in_the_aftercare_week_is_urgent(
     bot: Sandbox, content: Content, settings: Settings, language: str, text: str
 ) -> None:
