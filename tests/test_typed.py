@@ -113,7 +113,8 @@ async def test_a_sign_of_a_severe_allergic_reaction_told_to_a_person_gets_emerge
     bot: Sandbox, content: Content, settings: Settings
 ) -> None:
     """Written for a person, or to staff in a thread, it went to the staff chat, and the
-    client read only that it was passed on."""
+    client read only that it was passed on; staff read it as any question, beside one about
+    parking. It is marked for them now: the client was sent to emergency services."""
     t = Texts(content, "en")
     user = bot.user(first_name="Mira", language_code="en")
     await user.send("/menu")
@@ -123,11 +124,27 @@ async def test_a_sign_of_a_severe_allergic_reaction_told_to_a_person_gets_emerge
     assert t("faq.forward.sent") in shown(rest)
     [question] = bot.staff_chat()
     assert "my throat is swelling, please call me" in question.text
+    assert question.text.startswith(t("staff.emergency"))
     await staff_member(bot, settings).reply_to(question, "We are calling you now.")
     first, *rest = await user.send("now my lips are swelling too")
     assert first.text == t("health.emergency", phone=settings.phone)
     assert shown(rest) == t("relay.forwarded")
-    assert "now my lips are swelling too" in bot.staff_chat()[-1].text
+    said = bot.staff_chat()[-1].text
+    assert "now my lips are swelling too" in said and said.startswith(t("staff.emergency"))
+    await user.send("thank you, the ambulance is here")
+    assert t("staff.emergency") not in bot.staff_chat()[-1].text
+
+
+async def test_a_question_for_a_person_without_such_signs_is_not_marked_for_staff(
+    bot: Sandbox, content: Content
+) -> None:
+    t = Texts(content, "en")
+    user = bot.user(language_code="en")
+    await user.send("/menu")
+    await user.press(t.label("menu.person"))
+    await user.send("is there parking nearby? no trouble breathing here, just asking")
+    [question] = bot.staff_chat()
+    assert t("staff.emergency") not in question.text
 
 
 async def test_a_severe_allergic_reaction_told_once_a_thread_closed_gets_emergency_services(

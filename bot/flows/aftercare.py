@@ -437,10 +437,16 @@ def emergency(visit: Visit, text: str) -> Turn:
     """A sign of a severe allergic reaction told by someone the bot knows of no procedure for
     (`urgent` answers the others): emergency services and the clinic's phone, to go before
     whatever else answers the message. Nothing otherwise."""
-    reader = visit.content.replies[visit.language]
-    if not any(map(reader.emergency, _as_typed_and_meant(visit, text))):
+    if not tells_emergency(visit, text):
         return Turn()
     return Turn([Reply(visit.tr("health.emergency", phone=visit.settings.phone))])
+
+
+def tells_emergency(visit: Visit, text: str) -> bool:
+    """Whether the message tells a sign of a severe allergic reaction (`emergency` in the
+    replies files), not denied: as typed, or as meant where typed in Latin letters."""
+    reader = visit.content.replies[visit.language]
+    return any(map(reader.emergency, _as_typed_and_meant(visit, text)))
 
 
 async def problem_open(visit: Visit) -> bool:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from bot.callbacks import CallbackData
 from bot.content.i18n import N_, display_name
 from bot.content.routing import route
-from bot.flows import Button, Reply, StaffPost, Turn, Visit, receipts
+from bot.flows import Button, Reply, StaffPost, Turn, Visit, aftercare, receipts
 from bot.flows.menu import MenuAction, main_menu, ready
 
 if TYPE_CHECKING:
@@ -151,6 +151,7 @@ async def pass_on(visit: Visit, text: str, *, edit: bool = False) -> Turn:
         staff_language, "staff_question.j2", client=visit.client,
         client_language=display_name(visit.language), question=text,
         lead_id=await visit.stores.leads.latest_id(user_id),
+        emergency=aftercare.tells_emergency(visit, text),
     )
     reply = Reply(visit.tr("faq.forward.sent"), edit=edit)
     post = StaffPost(card, receipts.question(question_id, user_id), about=user_id)

@@ -98,7 +98,8 @@ async def client_text(visit: Visit, text: str, relay: dict[str, Any]) -> Turn | 
         await end(visit, relay)  # the phone the interrupted booking waits for
         return None
     post = visit.content.render(visit.settings.default_language, "client_says.j2",
-                                client=visit.client, text=text)
+                                client=visit.client, text=text,
+                                emergency=aftercare.tells_emergency(visit, text))
     root = int(relay["root"])
     return aftercare.emergency(visit, text) + Turn(
         [Reply(visit.tr("relay.forwarded"))],
@@ -118,7 +119,8 @@ async def client_photo(visit: Visit, photo: int, caption: str) -> Turn | None:
         visit.settings.default_language, "staff.aftercare.photo")
     user_id, root = visit.client.user_id, int(relay["root"])
     post = visit.content.render(visit.settings.default_language, "client_says.j2",
-                                client=visit.client, text=said)
+                                client=visit.client, text=said,
+                                emergency=aftercare.tells_emergency(visit, caption))
     return Turn([Reply(visit.tr("relay.forwarded"))],
                 [StaffPost(post, receipts.thread(user_id, root), reply_to=root, about=user_id),
                  StaffPost("", about=user_id, copy_from=(user_id, photo))])
