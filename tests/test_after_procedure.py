@@ -55,6 +55,12 @@ REPORTS = [
            " normal??"),
     ("en", "got it done 3 days ago and now theres little cracks on my cheek"),
     ("en", "since the microdermabrasion my skin has a rash"),
+    # "After the procedure" itself, and the procedure had "у вас" (at this clinic), were not
+    # read: the eligibility check, and nobody heard.
+    ("en", "my skin is burning after the procedure"),
+    ("en", "after my procedure my cheeks are covered in tiny cracks"),
+    ("ru", "вчера делала у вас алмазную шлифовку, сегодня лицо красное и опухло, жжет"),
+    ("ru", "сделала у вас шлифовку позавчера, теперь трещинки на щеках и болит"),
 ]
 
 
