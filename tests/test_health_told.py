@@ -13,7 +13,7 @@ from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox
 from tests import shipped
-from tests.chat import Texts, consented, screen, shown, tell, told_in
+from tests.chat import Texts, consented, health_reason, screen, shown, tell, told_in
 from tests.desk import card, stores_of
 from tests.slots import buttons, pick_first_slot
 
@@ -372,6 +372,28 @@ async def test_health_told_beside_the_phone_number_is_counted(
     await pick_first_slot(client)
     text = (await card(bot, 1)).text
     assert staff("screening.outcome.suitable.title") not in text
+
+
+@pytest.mark.parametrize("typed", [
+    {"en": "friday please. btw i have a cold sore right now",
+     "ru": "в пятницу. кстати, у меня сейчас герпес на губе"},
+    {"en": "07400 123456, i have a cold sore right now", "ru": "+44 7400 123456, у меня герпес"}])
+async def test_a_reason_to_wait_told_while_booking_is_explained(
+    bot: Sandbox, content: Content, language: str, typed: dict[str, str]
+) -> None:
+    """"friday please. btw i have a cold sore right now" at the day picker got "a specialist
+    will look at it" and Friday's times: typed anywhere else, a cold sore is "better to wait",
+    and why. Its caution comes with the times now."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await screen(client, t)
+    await client.press(t.label("screening.outcome.suitable.book"))
+    if not typed[language][0].isdigit() and not typed[language].startswith("+"):
+        await client.send("+44 7400 123456")
+    reply = shown(await client.send(typed[language]))
+    reason, _ = health_reason(content, "herpes")
+    assert t("screening.outcome.not_now.title") in reply and t(reason) in reply
+    assert t("screening.told") in reply
 
 
 @pytest.mark.parametrize("exact", [False, True])

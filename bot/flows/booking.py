@@ -24,6 +24,7 @@ from bot.flows import (
     Visit,
     consent,
     funnel,
+    health,
     health_kept,
     my_appointment,
     phones,
@@ -278,8 +279,8 @@ async def _contact(visit: Visit, phone: str | None, username: str | None,
     if said:
         data["note"] = slot_picker.with_note(visit, data.get("note"), said)
         thanks += "\n\n" + visit.tr("booking.noted", note=said[:slot_picker.NOTE_LIMIT])
-        if await _health_beside(visit, said):  # "…, i have rosacea"
-            thanks += "\n\n" + visit.tr("screening.told")
+        if told := await _health_beside(visit, said):  # "…, i have rosacea"
+            thanks += "\n\n" + told
     await visit.stores.chat_states.save(visit.client.user_id, TIME, data, visit.now)
     received = Reply(thanks, remove_keyboard=True)
     if visit.settings.booking is not None:
@@ -378,7 +379,7 @@ async def remind_time(visit: Visit, text: str, data: dict[str, Any]) -> Turn | N
     # "в четверг после 18, и кстати у меня эпилепсия": the request rests on a check that
     # counts it.
     told = await _health_beside(visit, text)
-    heard = Turn([Reply(visit.tr("screening.told"))]) if told else Turn()
+    heard = Turn([Reply(told)]) if told else Turn()
     if calls:
         kept = slot_picker.with_note(visit, data.get("note"), text)
         await visit.stores.chat_states.save(visit.client.user_id, TIME, {**data, "note": kept},
@@ -401,24 +402,27 @@ async def remind_time(visit: Visit, text: str, data: dict[str, Any]) -> Turn | N
                                             visit.now)
         note = visit.tr("booking.noted", note=text.strip()[:slot_picker.NOTE_LIMIT])
         if told:
-            note += "\n\n" + visit.tr("screening.told")
+            note += "\n\n" + told
     if visit.settings.booking is not None:
         return await slot_picker.typed(visit, 0, text, note, data.get("note"),
                                        data.get(slot_picker.SHOWN))
     return Turn([ask_time(visit, note)])
 
 
-async def _health_beside(visit: Visit, text: str) -> bool:
-    """Whether words typed beside what the booking asks (a phone number, the day wanted) tell
-    of the client's health; if so they are kept as health told, for the check the booking
-    rests on."""
+async def _health_beside(visit: Visit, text: str) -> Markup:
+    """What words typed beside what the booking asks (a phone number, the day wanted) tell of
+    the client's health, said back: what the conditions they name mean ("a cold sore: better
+    to wait"), and, with the client's consent, that they are kept for the check the booking
+    rests on. Empty where they tell none."""
     found = route(visit.content, visit.services.matchers[visit.language], visit.language, text)
-    if not tells_health(visit.content, visit.language, text, found) or not \
-            await health_kept.consented(visit):
-        return False
-    await visit.stores.clients.tell_health(visit.client.user_id, visit.now,
-                                           found.keys if found.kind == "condition" else ())
-    return True
+    if not tells_health(visit.content, visit.language, text, found):
+        return Markup()
+    said = health.reasons(visit, found.keys) if found.kind == "condition" else []
+    if await health_kept.consented(visit):
+        await visit.stores.clients.tell_health(visit.client.user_id, visit.now,
+                                               found.keys if found.kind == "condition" else ())
+        said.append(visit.tr("screening.told"))
+    return Markup("\n\n").join(said)
 
 
 def _question(visit: Visit, text: str) -> bool:

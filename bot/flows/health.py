@@ -32,12 +32,17 @@ def known(visit: Visit) -> dict[str, tuple[str, str]]:
 
 def answer(visit: Visit, conditions: tuple[str, ...]) -> Turn:
     """About the conditions named, under the most serious of their outcomes."""
+    return _cautious(visit, reasons(visit, conditions))
+
+
+def reasons(visit: Visit, conditions: tuple[str, ...]) -> list[str]:
+    """The most serious outcome of the conditions named, then what each means."""
     screening, by_id = visit.content.screening, known(visit)
     named = [by_id[c] for c in conditions if c in by_id]
     rank = {o.id: i for i, o in enumerate(screening.outcomes)}
     outcome = screening.outcome(min((o for o, _ in named), key=rank.__getitem__,
                                      default=screening.outcomes[0].id))
-    return _cautious(visit, [visit.tr(outcome.title), *(visit.tr(r) for _, r in named)])
+    return [visit.tr(outcome.title), *(visit.tr(r) for _, r in named)]
 
 
 def unknown(visit: Visit, text: str = "") -> Turn:
