@@ -181,6 +181,26 @@ async def test_health_told_at_the_phone_prompt_is_answered_and_kept(
     assert staff("screening.outcome.suitable.title") not in text
 
 
+@pytest.mark.parametrize("language, text", [
+    ("en", "oh btw forgot to say i just found out im pregnant, is my appointment still ok?"),
+    ("en", "i have to say i just found out im pregnant, is that a problem?"),
+    ("ru", "кстати забыла сказать, я беременна, запись в силе?")])
+async def test_health_told_after_booking_with_a_question_reaches_the_staff(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """"forgot to say i just found out im pregnant, is my appointment still ok?" read "say
+    i" as supposing ("say I were pregnant..."): the client got the caution, and staff and
+    the card nothing."""
+    t, staff = Texts(content, language), Texts(content, "en")
+    client = bot.user(language_code=language)
+    await screen(client, t)
+    await booked_card(bot, client, t)
+    posts = len(bot.staff_chat())
+    assert t("booking.told_after") in shown(await client.send(text))
+    assert any(staff("staff.lead.told", id=1, name=client.user["first_name"]) in m.text
+               for m in bot.staff_chat()[posts:])
+
+
 async def test_health_told_after_booking_reaches_the_staff_and_the_card(
     bot: Sandbox, content: Content, language: str
 ) -> None:
