@@ -286,7 +286,10 @@ async def test_a_worry_or_a_plan_ahead_is_no_health_told(
     ("ru", "никогда не было герпеса"), ("ru", "герпеса никогда не было"),
     # A medicine never taken, in the past tense: kept as isotretinoin told.
     ("en", "never took accutane"), ("ru", "роаккутан никогда не пила"),
-    ("ru", "я не беременна и не кормлю, роаккутан не принимала")])
+    ("ru", "я не беременна и не кормлю, роаккутан не принимала"),
+    # A denial carried on by "тоже": the second condition was told.
+    ("ru", "диабета нет, астмы тоже"), ("ru", "у меня нет диабета, астмы тоже"),
+    ("en", "i dont have diabetes, asthma neither")])
 async def test_a_denied_condition_alone_is_no_health_told(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:

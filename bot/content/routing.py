@@ -204,7 +204,8 @@ def denied_away(content: Content, language: str, text: str) -> str | None:
     eczema"): a word of health right after a word of `denial` (past the words of
     `denial_skips`: "not on any pills"; or right before a denied one of them: "таблеток не
     пью"), or up to two right before one that denies after them ("хронических заболеваний
-    нет", and a form's field: "allergies: none"), in the same clause ("no!! herpes again" and
+    нет", and a form's field: "allergies: none"), or right before one that carries an earlier
+    denial on ("диабета нет, астмы тоже"), in the same clause ("no!! herpes again" and
     "писать про эпилепсию? приступов нет" deny nothing). None where nothing is denied, a word
     of `denial_undone` doubts it ("not pregnant as far as I know", "не беременна, вдруг
     что"), or one of `denial_turns` turns it and no health is told after ("не беременна, но
@@ -256,6 +257,9 @@ def denied_away(content: Content, language: str, text: str) -> str | None:
                       if health(tokens[j]) and one_clause(j, i, _FIELD)]
             if before:
                 dropped |= {i, *before}
+        if word in cues.denial_also and dropped and n and health(tokens[words[n - 1]]) and \
+                one_clause(words[n - 1], i):
+            dropped |= {i, words[n - 1]}
     if not dropped:
         return None
     left = "".join(token for i, token in enumerate(tokens) if i not in dropped)

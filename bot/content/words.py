@@ -126,6 +126,9 @@ class HealthCues(Dialog):
     # Words that carry a denial on to the next word of health ("not pregnant or breastfeeding",
     # "no herpes, eczema or rosacea").
     denial_joins: Phrases = ()
+    # Words that carry an earlier denial on to the word of health right before them, in a
+    # clause of its own ("диабета нет, астмы тоже").
+    denial_also: Phrases = ()
     # Words after which a service the clinic does not offer was had before this procedure
     # ("после ботокса можно?"); "ботокс после шлифовки можно?" asks about having it after.
     before_this: Phrases = ()
