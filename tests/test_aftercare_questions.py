@@ -145,7 +145,11 @@ async def test_a_symptom_that_is_always_a_problem_alerts_staff_with_its_class(
     # Worse by the day, and a fever or blisters mistyped: one more routine alert.
     ("ru", "болит всё сильнее"), ("ru", "краснота ползет дальше"),
     ("ru", "опухоль увеличилась"), ("ru", "валдыри на щеке"), ("ru", "тем-ра 38"),
-    ("en", "the redness is getting worse")])
+    ("en", "the redness is getting worse"),
+    # One sign said absent, with no comma, before another told: "гноя нет температура 39" read
+    # the fever as denied too, and got the calm answer of a routine check-in.
+    ("ru", "гноя нет температура 39"), ("ru", "покраснения нет гной есть"),
+    ("ru", "отека нет температура 38.5"), ("ru", "не знаю гной или нет")])
 async def test_signs_that_need_care_today_are_urgent_for_client_and_staff(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:
@@ -543,6 +547,26 @@ async def test_signs_denied_a_word_or_two_away_alarm_nobody(
     bot.clock.advance(timedelta(days=1))
     reply = shown(await user.send(text))
     assert t("aftercare.problem.urgent") not in reply
+    assert t("aftercare.problem.guidance") not in reply
+    assert bot.staff_chat() == []
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "аллергической реакции нет"), ("ru", "у меня аллергической реакции нет"),
+    ("ru", "аллергическая реакция прошла"), ("en", "the allergic reaction went away"),
+    ("ru", "не отекло всё отлично"), ("ru", "покраснения нет всё хорошо"),
+    ("ru", "не болит всё супер"), ("en", "not swollen all good"), ("en", "not red all fine")])
+async def test_signs_said_absent_or_gone_without_a_comma_alarm_nobody(
+        bot: Sandbox, settings: Settings, language: str, text: str) -> None:
+    """"у меня аллергической реакции нет" told the client to call emergency services and
+    staff to call her now: a sign of several words was not read as denied by the "нет" after
+    it. "не отекло всё отлично" reached staff as a problem: the "не" reached over "отекло" to
+    "всё отлично", read as "not all great"."""
+    user, t = await week_started(bot, language)
+    bot.clock.advance(timedelta(days=1))
+    reply = shown(await user.send(text))
+    assert t("aftercare.problem.urgent") not in reply
+    assert t("health.emergency", phone=settings.phone) not in reply
     assert t("aftercare.problem.guidance") not in reply
     assert bot.staff_chat() == []
 

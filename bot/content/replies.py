@@ -169,6 +169,8 @@ class ReplyReader:
                             reading))
 
         self._urgent_denials, self._urgent = signs((*replies.urgent, *replies.emergency))
+        self._sign_words = max((len(tokens(t)) for t in (*replies.urgent, *replies.emergency)),
+                               default=0)
         self._emergency_denials, self._emergency = signs(replies.emergency)
         self._eyes = Spotter(language, {"eyes": replies.eyes}, reading)
         self._around_eyes = phrases(replies.around_eyes)
@@ -482,32 +484,69 @@ class ReplyReader:
                                    ).keys and any(key != "fine" for key in self.checkin(clause))
                    for clause in self._clauses(text))
 
+    def names_a_sign(self, text: str) -> bool:
+        """Whether the message names a sign that needs care today, told or not ("no fever",
+        "гноя нет" name one)."""
+        return bool(self._urgent.find(text).keys)
+
     def _said(self, text: str, reach: int = 1, *, gone: bool = True,
               negate: bool = True) -> list[str]:
-        """The message's words less those denied or told gone, as `checkin` reads them."""
+        """The message's words less those denied or told gone, as `checkin` reads them. A
+        negation ends at the first check-in answer or sign it reaches: "не отекло всё отлично"
+        denies the swelling, not the rest. A negator that tells the word before it absent
+        ("гноя нет температура 39") denies nothing after it."""
         said = []
         for clause in _CLAUSE.split(text):
-            words, negated = tokens(clause), -reach - 1
+            words, until = tokens(clause), -1  # the last word the latest negation reaches
+            absent = self._signs_told_gone(words) if gone else frozenset()
             for i, word in enumerate(words):
-                if i - negated > reach and not (gone and self._told_gone(words, i)):
-                    said.append(word)
-                if negate and (word in self._negators or word in self._negator_joins
-                               and negated >= 0 and i - negated <= reach + 1):
+                if i > until:
+                    if not (gone and (i in absent or self._told_gone(words, i))):
+                        said.append(word)
+                elif self._felt(word):
+                    until = i
+                if not negate:
+                    continue
+                if word in self._negators and not (
+                        i and (word,) in self._gone and (i - 1 in absent
+                                                         or self._felt(words[i - 1]))):
+                    until = i + reach
+                elif word in self._negator_joins and until >= 0 and i <= until + 1:
                     # "no cracks or blisters", "no more redness"
-                    negated = i
+                    until = max(until, i + min(reach, 1))
         return said
+
+    def _signs_told_gone(self, words: tuple[str, ...]) -> frozenset[int]:
+        """Where the words of a sign of several words stand that are told gone or absent
+        right after it ("аллергической реакции нет", "the allergic reaction went away"); a
+        sign of one word is `_told_gone`'s."""
+        found: set[int] = set()
+        for end in range(2, len(words)):
+            if _longest(words, end, self._gone) is None or self._felt(words[end - 1]):
+                continue
+            before = words[max(0, end - self._sign_words):end]
+            if not self._urgent.find(" ".join(before)).keys:
+                continue
+            start = next((start for start in range(len(before) - 1)
+                          if self._urgent.explains(" ".join(before[start:]))), None)
+            if start is not None:
+                found.update(range(end - len(before) + start, end))
+        return frozenset(found)
 
     def _told_gone(self, words: tuple[str, ...], at: int) -> bool:
         """Whether the word at `at`, itself a check-in answer or an urgent sign ("покраснение",
         "температуры"; not "всё" of "всё прошло"), is told gone: a `gone` word right after
         it, or after one more word ("redness is gone"), past other check-in answers joined to
-        it ("трещин и пузырей нет"), with no negator between."""
+        it ("трещин и пузырей нет"), with no negator between; not one asked of ("гной или
+        нет")."""
         if not self._felt(words[at]):
             return False
         after = at + 1
-        while after < len(words) and (words[after] in self._gone_joins
-                                      or self._felt(words[after])):
+        while after < len(words) and (self._felt(words[after]) or words[after] in self._gone_joins
+                                      and after + 1 < len(words) and self._felt(words[after + 1])):
             after += 1
+        if after < len(words) and words[after] in self._gone_joins:
+            return False
         return any(_longest(words, end, self._gone) and self._negators.isdisjoint(
             words[at + 1:end]) for end in (after, after + 1))
 

@@ -187,6 +187,11 @@ class Spotter:
         return Found(tuple(keys), leftover, frozenset(
             w for w in leftover if not (meaning[w] & marked) and EXACT + w not in marked))
 
+    def explains(self, text: str) -> bool:
+        """Whether phrases explain every word of the text."""
+        found = self.find(text)
+        return bool(found.keys) and not found.leftover
+
     def _beside_numbers(self, typed: str, meaning: Mapping[str, frozenset[str]]) -> set[str]:
         """The stems of the words typed right before a number (marked `BEFORE`) or right
         after it (`AFTER`)."""

@@ -55,9 +55,11 @@ def read(content: Content, language: str, text: str) -> Reading:
         a in reader.checkin(text, reach=0) for a in never_problem)
     symptoms = tuple(a.id for a in week.answers if a.id not in never_problem
                      and (a.id in felt or (unwell and a.describe)))
-    # Every symptom told gone or denied ("покраснение прошло", "не красная"): all is well.
-    if not symptoms and fine is None and not asked and not unwell and never_problem and set(
-            reader.checkin(text, gone=False, negate=False)) - set(never_problem):
+    # Every symptom or sign told gone or denied ("покраснение прошло", "не красная", "гноя
+    # нет"): all is well.
+    if not symptoms and fine is None and not asked and not unwell and never_problem and (set(
+            reader.checkin(text, gone=False, negate=False)) - set(never_problem) or (
+            reader.names_a_sign(text) and not reader.urgent(text))):
         fine = never_problem[0]
     questions = tuple(q for q in reader.aftercare_questions(text) if week.question(q))
     now = reader.lately(text)
