@@ -443,6 +443,29 @@ async def test_health_told_in_own_words_during_the_check_is_never_suitable(
     assert (await answers_of(bot))[steps[1].id] == "no"
 
 
+@pytest.mark.parametrize("language, text", [
+    ("en", "what is a fungal infection? like athletes foot?"),
+    ("en", "what does rosacea look like?"), ("en", "is rosacea a problem?"),
+    ("ru", "что такое грибок? это как на ногах?"), ("ru", "а как выглядит розацеа?")])
+async def test_a_condition_only_asked_about_during_the_check_is_not_noted_as_told(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """"what does rosacea look like?" was noted as told: the client who then answered no to
+    every question was sent to a specialist for rosacea and a fever she never had. A condition
+    the check asks about, only asked about, is left to its own question."""
+    t = Texts(content, language)
+    steps = path(content.screening)
+    user = await at_first_question(bot, t)
+    reply = shown(await user.send(text))
+    assert t("screening.asked_condition") in reply
+    assert t("screening.told") not in reply
+    for step in steps[1:]:
+        last = await user.press_exact(t.label(
+            "screening.none_of_these" if step.kind == "choose_many" else "screening.no"))
+    assert t("screening.outcome.suitable.title") in shown(last)
+    assert "told" not in await answers_of(bot)
+
+
 @pytest.mark.parametrize("step_id, language, text", [
     # "No" and then the very condition asked, or a past the question asks about.
     ("oncology", "en", "no, cured 10 years ago"), ("oncology", "ru", "нет, но раньше была"),

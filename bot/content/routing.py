@@ -57,7 +57,7 @@ a spotter look-up per language, one FAQ match, at most two guesses.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import dropwhile, pairwise
@@ -720,7 +720,7 @@ def named_in_general(content: Content, language: str, found: Found, text: str,
             or any(lemmas.speaks_of_self(word) or lemmas.describes_one(word)
                    for word in words if word not in heard):
         return None
-    return next((topic.id for topic in content.faq if set(conditions) <= set(topic.names)), None)
+    return naming(content, conditions)
 
 
 def hearsay(content: Content, language: str) -> frozenset[str]:
@@ -895,6 +895,25 @@ def told(content: Content, language: str, words: list[str], text: str) -> bool:
     asked = [word for word, after in pairwise([*words, ""]) if after not in cues.indefinite]
     return "?" not in text and asking.isdisjoint(map(written, asked)) and asking.isdisjoint(
         EXACT + word for word in asked) and not opens_question(content, language, text)
+
+
+def asks_only(content: Content, language: str, text: str) -> bool:
+    """Whether a message asks and tells nothing of the writer ("what is a fungal infection?",
+    "what does rosacea look like?", "что такое купероз?"): not `told`, and no word of the
+    writer (`first_person`, `self_words`, `possessives`, a verb in the first person or of
+    what happened to them): not "can I have it with rosacea?", nor "у меня розацеа?"."""
+    health, lemmas = content.words[language].health, lemmatiser(language)
+    words = _WORD.findall(text.lower().replace("ё", "е"))
+    mine = frozenset((*health.self_words, *health.possessives))
+    return not told(content, language, words, text) and not any(
+        word in mine or lemmas.in_first_person(word) or lemmas.speaks_of_self(word)
+        for word in words) and "health:first_person" not in content.spotters[language].find(
+        text).keys
+
+
+def naming(content: Content, conditions: Iterable[str]) -> str | None:
+    """The FAQ topic whose answer names every one of the conditions."""
+    return next((topic.id for topic in content.faq if set(conditions) <= set(topic.names)), None)
 
 
 def opens_question(content: Content, language: str, text: str, clauses: int | None = None) -> bool:

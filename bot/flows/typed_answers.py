@@ -19,6 +19,7 @@ from bot.content import Step
 from bot.content.i18n import N_
 from bot.content.routing import (
     Route,
+    asks_only,
     of_another,
     opens_question,
     route,
@@ -99,6 +100,12 @@ async def typed(visit: Visit, text: str) -> Turn | None:
     found = route(visit.content, visit.services.matchers[written], written, text)
     named = _conditions(visit.content, written, text)
     theirs = of_another(visit.content, written, text)
+    # "what does rosacea look like?": asked, not told; the check asks each of its conditions
+    # by name, so nothing is lost. One it does not ask about is noted all the same.
+    asked = value is None and not theirs and bool(named) and named <= set(
+        visit.content.screening.conditions) and asks_only(visit.content, written, text)
+    if asked:
+        return Turn([ask(visit, record, step, note=visit.tr("screening.asked_condition"))])
     if theirs:  # "у мамы астма, у меня нет": theirs
         value = next(filter(None, map(visit.content.replies[written].answer, writers_clauses(
             visit.content, written, text))), None)
