@@ -571,6 +571,25 @@ async def test_signs_said_absent_or_gone_without_a_comma_alarm_nobody(
     assert bot.staff_chat() == []
 
 
+@pytest.mark.parametrize("language, first, then", [
+    ("ru", "гной на щеке", "не болит"), ("ru", "лицо горит", "аллергии нет"),
+    ("en", "there is pus on my cheek", "no fever though")])
+async def test_a_sign_denied_right_after_a_problem_joins_its_alert_and_ends_nothing(
+        bot: Sandbox, content: Content, language: str, first: str, then: str) -> None:
+    """"гной на щеке" alerted staff urgently; "не болит" typed right after told the client
+    "Замечательно!" and staff "Alex says all is well now": one sign denied is no all well,
+    and staff stood down from pus."""
+    user, t = await week_started(bot, language, first_name="Vera")
+    bot.clock.advance(timedelta(days=1))
+    await user.send(first)
+    reply = shown(await user.send(then))
+    assert t("aftercare.problem.added") in reply
+    alert, more = bot.staff_chat()
+    staff = Texts(content, content.languages[0])
+    assert staff("staff.aftercare.more", name="Vera", day=1) in more.text
+    assert then in more.text
+
+
 @pytest.mark.parametrize("text, question", [
     ("can i use a sunbed to get a base tan before my holiday", "sun"),
     ("redness is totally gone now 🙂 can i go to the gym?", "gym")])

@@ -351,7 +351,7 @@ async def record(visit: Visit, plan: Plan, day: int, answer_id: str,
     # Words typed soon after a problem reported ("Pain" pressed, then what it is like) are
     # more of the same: they join it for staff rather than raise a second alarm.
     more = problem and not urgent and text is not None and photo is None and (
-        await visit.stores.aftercare.problem_since(plan.id, day, visit.now - FOLLOW_UP))
+        await reported_lately(visit, plan, day))
     open_since = None if problem else await visit.stores.aftercare.open_problem(plan.id)
     await visit.stores.aftercare.record_checkin(plan.id, day, answer.id, text, problem, visit.now)
     if not problem and photo is None:
@@ -359,14 +359,8 @@ async def record(visit: Visit, plan: Plan, day: int, answer_id: str,
         if open_since is None or answer.problem_from_day is not None:  # news only of all well
             return reply
         return reply + better(visit, day, open_since, said or text, answer.label)
-    if more:
-        note = visit.content.tr_message(visit.settings.default_language,
-                                        "staff.aftercare.more", name=visit.client.full_name,
-                                        day=day)
-        user_id = visit.client.user_id
-        return Turn([Reply(visit.tr("aftercare.problem.added"))],
-                    [StaffPost(Markup("{}\n{}").format(note, _quoted(text)),
-                               receipts.thread(user_id), about=user_id)])
+    if more and text is not None:
+        return added(visit, day, text)
     staff_language = visit.settings.default_language
     shown = text if photo is None else " ".join(filter(None, (
         visit.content.tr_message(staff_language, "staff.aftercare.photo"), text)))
@@ -378,6 +372,21 @@ async def record(visit: Visit, plan: Plan, day: int, answer_id: str,
     guidance = visit.tr("aftercare.photo_passed_on") + "\n\n" + turn.replies[0].text
     return Turn([Reply(guidance)],
                 [*turn.staff, StaffPost("", about=user_id, copy_from=(user_id, photo))])
+
+
+def added(visit: Visit, day: int, text: str) -> Turn:
+    """Words typed soon after a problem reported on `day`: for staff, under its alert."""
+    note = visit.content.tr_message(visit.settings.default_language, "staff.aftercare.more",
+                                    name=visit.client.full_name, day=day)
+    user_id = visit.client.user_id
+    return Turn([Reply(visit.tr("aftercare.problem.added"))],
+                [StaffPost(Markup("{}\n{}").format(note, _quoted(text)),
+                           receipts.thread(user_id), about=user_id)])
+
+
+async def reported_lately(visit: Visit, plan: Plan, day: int) -> bool:
+    """Whether a problem was reported on `day` within `FOLLOW_UP`: words typed now join it."""
+    return await visit.stores.aftercare.problem_since(plan.id, day, visit.now - FOLLOW_UP)
 
 
 def better(visit: Visit, day: int, since: int, text: str | None, label: str) -> Turn:

@@ -23,6 +23,7 @@ class Reading:
     symptoms: tuple[str, ...]
     questions: tuple[str, ...]
     fine: str | None
+    only_denied: bool = False  # fine only in that what it names is denied ("не болит")
 
     def answer_on(self, day: int, content: Aftercare) -> str | None:
         """The check-in answer for `day`: the first symptom that is a problem that day, else
@@ -57,9 +58,10 @@ def read(content: Content, language: str, text: str) -> Reading:
                      and (a.id in felt or (unwell and a.describe)))
     # Every symptom or sign told gone or denied ("покраснение прошло", "не красная", "гноя
     # нет"): all is well.
-    if not symptoms and fine is None and not asked and not unwell and never_problem and (set(
-            reader.checkin(text, gone=False, negate=False)) - set(never_problem) or (
-            reader.names_a_sign(text) and not reader.urgent(text))):
+    only_denied = not symptoms and fine is None and not asked and not unwell and bool(
+        never_problem) and bool(set(reader.checkin(text, gone=False, negate=False)) - set(
+            never_problem) or reader.names_a_sign(text) and not reader.urgent(text))
+    if only_denied:
         fine = never_problem[0]
     questions = tuple(q for q in reader.aftercare_questions(text) if week.question(q))
     now = reader.lately(text)
@@ -67,4 +69,4 @@ def read(content: Content, language: str, text: str) -> Reading:
         later = read(content, language, now)
         if later.fine and not later.symptoms:
             return Reading((), questions, later.fine)
-    return Reading(symptoms, questions, fine)
+    return Reading(symptoms, questions, fine, only_denied)

@@ -59,8 +59,13 @@ async def typed(visit: Visit, text: str) -> Turn | None:
         return await aftercare.record(visit, plan, day, answer, text) + answers + kept
     if answers.replies:
         return answers
-    if answer is not None:  # "уже всё прошло" after a problem: staff read it under the alert
-        return await aftercare.record(visit, plan, day, answer, None, said=text)
+    if answer is None:
+        return None
+    if reading.only_denied and await aftercare.reported_lately(visit, plan, day):
+        # "не болит" right after "гной на щеке": more of the alert, not the end of it
+        return aftercare.added(visit, day, text)
+    # "уже всё прошло" after a problem: staff read it under the alert
+    return await aftercare.record(visit, plan, day, answer, None, said=text)
     return None
 
 
