@@ -289,7 +289,10 @@ async def test_a_worry_or_a_plan_ahead_is_no_health_told(
     ("ru", "я не беременна и не кормлю, роаккутан не принимала"),
     # A denial carried on by "тоже": the second condition was told.
     ("ru", "диабета нет, астмы тоже"), ("ru", "у меня нет диабета, астмы тоже"),
-    ("en", "i dont have diabetes, asthma neither")])
+    ("en", "i dont have diabetes, asthma neither"),
+    # The writer named between the condition and its denial: kept as diabetes told, and the
+    # check she then answered no throughout ended "a specialist needs to decide".
+    ("ru", "диабета у меня нет"), ("ru", "диабета у меня нету"), ("ru", "герпеса у нас нет")])
 async def test_a_denied_condition_alone_is_no_health_told(
     bot: Sandbox, content: Content, language: str, text: str
 ) -> None:

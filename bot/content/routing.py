@@ -204,7 +204,8 @@ def denied_away(content: Content, language: str, text: str) -> str | None:
     eczema"): a word of health right after a word of `denial` (past the words of
     `denial_skips`: "not on any pills"; or right before a denied one of them: "таблеток не
     пью"), or up to two right before one that denies after them ("хронических заболеваний
-    нет", and a form's field: "allergies: none"), or right before one that carries an earlier
+    нет", and a form's field: "allergies: none"; past the writer named between, "диабета у
+    меня нет", `denial_after_skips`), or right before one that carries an earlier
     denial on ("диабета нет, астмы тоже"), in the same clause ("no!! herpes again" and
     "писать про эпилепсию? приступов нет" deny nothing). None where nothing is denied, a word
     of `denial_undone` doubts it ("not pregnant as far as I know", "не беременна, вдруг
@@ -253,10 +254,13 @@ def denied_away(content: Content, language: str, text: str) -> str | None:
             elif ill and one_clause(i, max(ill)):  # ...or the verb of illness alone
                 dropped |= {i, *ill}
         if word in cues.denial_after:
-            before = [j for j in words[max(0, n - 2):n]
+            back = n  # past the writer named before it: "диабета у меня нет"
+            while back and tokens[words[back - 1]].lower() in cues.denial_after_skips:
+                back -= 1
+            before = [j for j in words[max(0, back - 2):back]
                       if health(tokens[j]) and one_clause(j, i, _FIELD)]
             if before:
-                dropped |= {i, *before}
+                dropped |= {i, *before, *words[back:n]}
         if word in cues.denial_also and dropped and n and health(tokens[words[n - 1]]) and \
                 one_clause(words[n - 1], i):
             dropped |= {i, words[n - 1]}

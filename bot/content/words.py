@@ -119,6 +119,7 @@ class HealthCues(Dialog):
     denial: Phrases = ()
     denial_skips: Phrases = ()
     denial_after: Phrases = ()
+    denial_after_skips: Phrases = ()  # ...passed over back to it ("диабета у меня нет")
     denial_undone: Phrases = ()  # a doubt after a denial ("вдруг", "maybe"): none read
     # A turn after a denial ("but"): the denial holds where health is told after it ("no
     # diabetes, but I have eczema"); with none, the turn may be a doubt, and none is read.
