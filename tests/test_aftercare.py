@@ -397,7 +397,11 @@ async def test_the_procedure_had_today_told_in_own_words_starts_the_week(
     # "I had it done 3 days ago" began the week at day 2, as "10 days ago" did, which began a
     # whole week of sun-free days more.
     ("en", "I had it done 3 days ago", 3), ("ru", "процедура была 5 дней назад", 5),
-    ("en", "I did the microderm 2 days ago", 2), ("en", "did the microderm yesterday", 1)])
+    ("en", "I did the microderm 2 days ago", 2), ("en", "did the microderm yesterday", 1),
+    # The clinic named as where: "вчера делала алмазную шлифовку у вас" got the page "What is
+    # diamond microdermabrasion?", the "вас" read as a question to the clinic.
+    ("ru", "вчера делала алмазную шлифовку у вас", 1), ("ru", "вчера была у вас на шлифовке", 1),
+    ("en", "I had my procedure at your clinic yesterday", 1)])
 async def test_the_procedure_had_yesterday_starts_the_week_from_yesterday(
     week_bot: Sandbox, content: Content, language: str, text: str, ago: int
 ) -> None:

@@ -1063,6 +1063,16 @@ def asks(content: Content, language: str, text: str) -> bool:
     return not told(content, language, _WORD.findall(text.lower().replace("ё", "е")), text)
 
 
+def asks_beside_had(content: Content, language: str, text: str) -> bool:
+    """Whether a message that tells this procedure had asks (`asks`), the clinic named as
+    where it was had left aside ("вчера делала шлифовку у вас": `at_clinic`)."""
+    places = content.words[language].health.at_clinic
+    if places:
+        text = re.sub(r"(?<!\w)(?:{})(?!\w)".format("|".join(map(re.escape, places))), " ",
+                      text.lower().replace("ё", "е"))
+    return asks(content, language, text)
+
+
 def after_this(content: Content, language: str, text: str) -> bool:
     """Whether the message tells of this procedure had by the writer (`had_this`, word for
     word: "I had my procedure today and…", "вчера делала шлифовку, …") or of a change since it,

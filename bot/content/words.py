@@ -84,6 +84,9 @@ class HealthCues(Dialog):
     # ...unless it was had long ago, elsewhere or by someone else, as typed, word for word
     # ("years ago", "в другом салоне", "a friend had"): a question of whether it suits.
     not_this_time: Phrases = ()
+    # The clinic named as where it was had, as typed, word for word ("у вас", "at your
+    # clinic"): no question to the clinic ("вчера делала шлифовку у вас").
+    at_clinic: Phrases = ()
     # Those close to the writer ("mom", "муж") and the words of the writer themself ("I", "я"):
     # a condition named only in clauses of someone close and not of the writer ("my mom has
     # diabetes, can I do it?") is answered, but not counted in the writer's own check.

@@ -29,6 +29,7 @@ from bot.content.routing import (
     Route,
     after_this,
     asks,
+    asks_beside_had,
     had_days_ago,
     of_another,
     route,
@@ -108,7 +109,7 @@ async def message(visit: Visit, text: str) -> Turn:
     ago = had_days_ago(visit.content, visit.language, text)
     told_when = ago is not None and found.kind != "condition"
     today = told_when and ago == 0
-    if told_when and not asks(visit.content, visit.language, text):
+    if told_when and not asks_beside_had(visit.content, visit.language, text):
         if _felt(visit, text):  # "вчера сделали шлифовку, сегодня печёт": staff hear first
             return await aftercare.reported(visit, text)
         return await aftercare.begin(visit, days_ago=ago or 0) + offer
