@@ -552,6 +552,36 @@ async def test_a_plain_no_to_a_question_about_the_past_stays_a_no(
     assert (await answers_of(bot))["oncology"] == "no"
 
 
+@pytest.mark.parametrize("step_id, language, text", [
+    ("herpes", "en", "had a cold sore 3 years ago, nothing now"),
+    ("herpes", "ru", "герпес был месяц назад сейчас всё прошло"),
+    ("boils", "en", "I had boils as a teenager, none now")])
+async def test_the_condition_asked_told_of_the_past_at_a_question_of_now_is_no_yes(
+    bot: Sandbox, content: Content, step_id: str, language: str, text: str
+) -> None:
+    """"had a cold sore 3 years ago, nothing now" to "Do you have a cold sore flare-up right
+    now?" was noted as a yes, and the client told to wait for a flare-up she did not have:
+    a person asks, as of "бывает, но сейчас нет"."""
+    t = Texts(content, language)
+    reply, outcome = await typed_at(bot, t, step_id, text)
+    assert (await answers_of(bot))[step_id] == "unsure"
+    assert t("screening.noted", answer=t.label("screening.unsure")) in reply
+    assert t("screening.outcome.not_now.title") not in outcome
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "пила роаккутан год назад, бросила"), ("en", "took accutane years ago")])
+async def test_the_past_of_another_condition_is_no_answer_to_the_question_shown(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """"пила роаккутан год назад, бросила" typed at the question about rosacea was stored as
+    "not sure" to rosacea, and the outcome sent the client to a specialist for it."""
+    t = Texts(content, language)
+    reply, _ = await typed_at(bot, t, "rosacea", text, answers=False)
+    assert t("screening.told") in reply
+    assert (await answers_of(bot))["rosacea"] == "no"
+
+
 async def typed_at(bot: Sandbox, t: Texts, step_id: str, text: str, *,
                    answers: bool = True) -> tuple[str, str]:
     """`text` typed at the question `step_id` of a check answered no everywhere else (and

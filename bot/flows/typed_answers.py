@@ -110,11 +110,12 @@ async def typed(visit: Visit, text: str) -> Turn | None:
         value = next(filter(None, map(visit.content.replies[written].answer, writers_clauses(
             visit.content, written, text))), None)
         named = set()
-    elif (value == YES and not _lasting(visit.content, step) or value is None and not
-            named & _asked(step)) and "?" not in text and visit.content.replies[
-            written].tells_past(text):
-        # "бывает, но сейчас нет" to a question of now, "в ремиссии" to one that asks about
-        # the past too: a person asks
+    elif (value == YES and not _lasting(visit.content, step) or value is None and (
+            not named or named & _asked(step) and not _lasting(visit.content, step))) and (
+            "?" not in text and visit.content.replies[written].tells_past(text)):
+        # "бывает, но сейчас нет" or "had a cold sore 3 years ago, nothing now" to a question
+        # of now, "в ремиссии" to one that asks about the past too: a person asks. The past
+        # of another condition is that one's ("пила роаккутан год назад" at rosacea's).
         value = "unsure"
     elsewhere = False  # a yes that tells of health this question does not ask about
     not_me = visit.content.replies[written].not_me(step.id, text)
