@@ -224,3 +224,19 @@ async def test_a_condition_told_between_sessions_is_explained_to_the_client(
     reason, title = health_reason(content, condition)
     assert t(reason) in reply and t(title) in reply
     assert [alert for alert in bot.staff_chat() if text in html.unescape(alert.text)]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "лицо как помидор"), ("en", "face like a tomato")])
+async def test_a_look_told_in_the_week_that_no_topic_surely_answers_reaches_staff(
+        bot: Sandbox, content: Content, language: str, text: str) -> None:
+    """On day 3, "лицо как помидор" got the page "How does the procedure go?" and staff heard
+    nothing: a statement of the week that only a guess takes for a question is the day's
+    check-in in the client's words."""
+    user, t = await week_started(bot, language)
+    bot.clock.advance(timedelta(days=3))
+    reply = shown(await user.send(text))
+    assert t("faq.process.title") not in reply and t("faq.what.title") not in reply
+    assert t("aftercare.problem.guidance") in reply
+    [alert] = bot.staff_chat()
+    assert text in alert.text

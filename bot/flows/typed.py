@@ -26,6 +26,7 @@ from bot.content.asked import asked_apart, asked_beside
 from bot.content.i18n import N_, format_opening_hours
 from bot.content.letters import readable
 from bot.content.routing import (
+    SURE,
     Route,
     after_this,
     asks,
@@ -99,7 +100,7 @@ async def message(visit: Visit, text: str) -> Turn:
     if found.kind == "none" and len(_WORD.findall(text)) < CHECKIN_WORDS and (
             again := await aftercare.unclear(visit)):
         return again
-    if found.kind in ("condition", "health", "none") and (
+    if (found.kind in ("condition", "health", "none") or _guessed_topic(visit, text, found)) and (
             checkin := await aftercare.typed(visit, text)):
         return checkin
     if found.kind == "none" and not _WORD.search(text):  # "???", a "2" meant for a button
@@ -249,6 +250,16 @@ async def _asked_in_the_week(visit: Visit, text: str) -> bool:
     tomorrow?"): of the week, for staff, not a wish to book; the next session cannot be that
     close anyway."""
     return asks(visit.content, visit.language, text) and await aftercare.treated_lately(visit)
+
+
+def _guessed_topic(visit: Visit, text: str, found: Route) -> bool:
+    """Whether a FAQ topic answers a message that tells rather than asks only on a guess (no
+    sure match of its words): "лицо как помидор" in the aftercare week is the day's
+    check-in, not the page on how the procedure goes."""
+    if found.kind != "faq" or asks(visit.content, visit.language, text):
+        return False
+    match = visit.services.matchers[visit.language].best(text)
+    return match is None or match.topic_id != found.keys[0] or match.score < SURE
 
 
 def _felt(visit: Visit, text: str) -> bool:
