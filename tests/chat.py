@@ -8,6 +8,7 @@ from typing import Any
 from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox, Sent
+from bot.flows.eligibility import path
 from bot.storage.base import iso, moment
 from bot.storage.stores import CLAIMED
 
@@ -151,3 +152,29 @@ async def instance_died(bot: Sandbox, settings: Settings) -> None:
                 f"SELECT {key}, claimed_until FROM {table} WHERE claimed_until IS NOT NULL"):
             await database.write(f"UPDATE {table} SET claimed_until = ? WHERE {key} = ?",
                                  (iso(moment(until) - passed), row_key))
+
+
+async def at_first_question(bot: Sandbox, t: Texts) -> ChatUser:
+    """A client of `t`'s language in the check, goals done, at its first yes/no question."""
+    user = bot.user(language_code=t.language)
+    await consented(user, t)
+    await user.press(t.label("screening.done"))
+    return user
+
+
+async def typed_at(bot: Sandbox, t: Texts, step_id: str, text: str, *,
+                   answers: bool = True) -> tuple[str, str]:
+    """`text` typed at the question `step_id` of a check answered no everywhere else (and
+    there too, by its button, when the text `answers` no question): what the text got, and
+    the outcome."""
+    user = await at_first_question(bot, t)
+    said, last = "", list[Sent]()
+    for step in path(t.content.screening)[1:]:
+        if step.id == step_id:
+            last = await user.send(text)
+            said = shown(last)
+            if answers:
+                continue
+        last = await user.press_exact(t.label(
+            "screening.none_of_these" if step.kind == "choose_many" else "screening.no"))
+    return said, shown(last)

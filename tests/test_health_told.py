@@ -13,7 +13,16 @@ from bot.config import Settings
 from bot.content import Content
 from bot.devtools.sandbox import ChatUser, Sandbox
 from tests import shipped
-from tests.chat import Texts, consented, health_reason, screen, shown, tell, told_in
+from tests.chat import (
+    Texts,
+    consented,
+    health_reason,
+    screen,
+    shown,
+    tell,
+    told_in,
+    typed_at,
+)
 from tests.desk import card, stores_of
 from tests.slots import buttons, pick_first_slot
 
@@ -1047,3 +1056,40 @@ async def test_a_typed_answer_ends_the_check_as_the_client_meant(
         assert t("screening.outcome.suitable.title") not in outcome
     else:
         assert t(f"screening.outcome.{meant}.title") in outcome
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "I stopped isotretinoin two years ago, can I do it?"),
+    ("en", "finished my last course of accutane 7 months ago"),
+    ("ru", "пила роаккутан год назад, бросила")])
+async def test_a_medicine_stopped_longer_ago_than_its_wait_is_no_reason_to_wait(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """"I stopped isotretinoin two years ago" got "Better to wait for now… no sooner than six
+    months after the course ends", and was kept: the check the client then answered no
+    throughout still ended "a specialist needs to decide: isotretinoin"."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    reply = shown(await client.send(text))
+    assert t("health.waited") in reply
+    assert t("screening.outcome.not_now.title") not in reply
+    assert t("screening.outcome.suitable.title") in shown(await screen(client, t))
+
+
+@pytest.mark.parametrize("language, text, waits", [
+    ("ru", "пила роаккутан год назад, бросила", False),
+    ("en", "stopped accutane a year ago", False),
+    ("en", "stopped accutane 3 months ago", True),
+    ("ru", "начала роаккутан год назад", True)])
+async def test_a_medicine_stopped_longer_ago_than_its_wait_is_not_ticked_in_the_check(
+    bot: Sandbox, content: Content, language: str, text: str, waits: bool
+) -> None:
+    """"пила роаккутан год назад, бросила" typed at the question about medicines ticked
+    "Isotretinoin in the last 6 months", and the check ended "better to wait"."""
+    t = Texts(content, language)
+    reply, outcome = await typed_at(bot, t, "medical", text, answers=False)
+    assert (t("screening.waited") in reply) is not waits
+    assert (t.label("screening.condition.isotretinoin") in reply) is waits
+    if not waits:
+        assert t("screening.outcome.suitable.title") in outcome

@@ -1063,6 +1063,35 @@ def asks(content: Content, language: str, text: str) -> bool:
     return not told(content, language, _WORD.findall(text.lower().replace("ё", "е")), text)
 
 
+def ended_days_ago(content: Content, language: str, text: str) -> int | None:
+    """How many days ago the message tells something ended ("I stopped isotretinoin two years
+    ago", "пила роаккутан год назад, бросила": `ended`, `counts`, `units`, `ago`): the longest
+    time told; None where it tells no end, or tells of a start or of now (`ongoing`)."""
+    cues = content.words[language].health
+    typed = text.lower().replace("ё", "е")
+    words = re.findall(r"\d+(?:[.,]\d+)?|[^\W\d_]+", typed)
+    if next(_after_typed(words, cues.ended), None) is None or next(
+            _after_typed(words, cues.ongoing), None) is not None:
+        return None
+    told = []
+    for i, word in enumerate(words[:-1]):
+        if word in cues.units and words[i + 1] in cues.ago:
+            before = words[i - 1] if i else ""
+            count = float(before.replace(",", ".")) if before[:1].isdigit() else cues.counts.get(
+                before, 1.0)
+            told.append(int(count * cues.units[word]))
+    return max(told, default=None)
+
+
+def waited(content: Content, language: str, text: str, conditions: Iterable[str]) -> set[str]:
+    """Those of the conditions of the check with a wait of their own (`recheck_days`) that the
+    message tells ended longer ago than it (`ended_days_ago`): no reason to wait now."""
+    known = content.screening.conditions
+    waits = {c: days[0] for c in conditions if c in known and (days := known[c].recheck_days)}
+    ago = ended_days_ago(content, language, text) if waits else None
+    return {c for c, wait in waits.items() if ago is not None and ago >= wait}
+
+
 def asks_beside_had(content: Content, language: str, text: str) -> bool:
     """Whether a message that tells this procedure had asks (`asks`), the clinic named as
     where it was had left aside ("вчера делала шлифовку у вас": `at_clinic`)."""

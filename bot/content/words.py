@@ -87,6 +87,16 @@ class HealthCues(Dialog):
     # The clinic named as where it was had, as typed, word for word ("у вас", "at your
     # clinic"): no question to the clinic ("вчера делала шлифовку у вас").
     at_clinic: Phrases = ()
+    # A medicine stopped long ago: a word of `ended` ("stopped", "бросила"), none of `ongoing`
+    # ("started", "до сих пор"), and a time ago, as typed: a count (digits, or one of
+    # `counts`; none is one), one of `units` (its days) and a word of `ago` ("2 years ago",
+    # "полгода назад"). A condition of the check with a wait of its own (`recheck_days`) that
+    # ended longer ago is past it ("stopped accutane a year ago").
+    ended: Phrases = ()
+    ongoing: Phrases = ()
+    counts: dict[StrictStr, float] = {}
+    units: dict[StrictStr, int] = {}
+    ago: Phrases = ()
     # Those close to the writer ("mom", "муж") and the words of the writer themself ("I", "я"):
     # a condition named only in clauses of someone close and not of the writer ("my mom has
     # diabetes, can I do it?") is answered, but not counted in the writer's own check.

@@ -45,6 +45,12 @@ def reasons(visit: Visit, conditions: tuple[str, ...]) -> list[str]:
     return [visit.tr(outcome.title), *(visit.tr(r) for _, r in named)]
 
 
+def waited(visit: Visit) -> Turn:
+    """A condition told ended longer ago than the wait it asks for: no reason to wait, and
+    the check or a person for the rest."""
+    return _cautious(visit, [visit.tr("health.waited")])
+
+
 def unknown(visit: Visit, text: str = "") -> Turn:
     """About the client's health, but no condition the content knows: a specialist decides.
     A period named is a matter of when: its tip, and anything else told left to a

@@ -18,6 +18,7 @@ switch offered (bot/flows/language.py `written_in`)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
@@ -35,6 +36,7 @@ from bot.content.routing import (
     of_another,
     route,
     tells_health,
+    waited,
     without_period,
 )
 from bot.flows import (
@@ -84,6 +86,12 @@ async def message(visit: Visit, text: str) -> Turn:
                 found.kind == "none" and there.kind != "none"):  # answered as it was asked
             visit, found = Visit(visit.services, visit.client, written), there
             offer = Turn([language_offer(visit)])
+    if found.kind == "condition" and (
+            over := waited(visit.content, visit.language, text, found.keys)):
+        # "I stopped isotretinoin two years ago": past the wait it asks for, no reason to wait
+        if not (rest := tuple(key for key in found.keys if key not in over)):
+            return health.waited(visit) + offer
+        found = replace(found, keys=rest)
     if tells_health(visit.content, visit.language, text, found):
         # Kept, without the words, for the check that comes next or the one a booking rests
         # on: health told here is never lost to "nothing stands in the way" (with the client's

@@ -24,6 +24,7 @@ from bot.content.routing import (
     opens_question,
     route,
     tells_health,
+    waited,
     without_period,
     writers_clauses,
 )
@@ -99,6 +100,10 @@ async def typed(visit: Visit, text: str) -> Turn | None:
         value = visit.content.replies[written].answer(text)
     found = route(visit.content, visit.services.matchers[written], written, text)
     named = _conditions(visit.content, written, text)
+    over = waited(visit.content, written, text, named)  # "бросила роаккутан год назад"
+    named -= over
+    if over and not named and value is None:
+        return Turn([ask(visit, record, step, note=visit.tr("screening.waited"))])
     theirs = of_another(visit.content, written, text)
     # "what does rosacea look like?": asked, not told; the check asks each of its conditions
     # by name, so nothing is lost. One it does not ask about is noted all the same.
@@ -281,7 +286,8 @@ def _named(visit: Visit, step: Step, text: str) -> set[str]:
     if not step.conditions:
         return set(reader.goals(said))
     found = visit.content.spotters[visit.language].find(said).keys
-    return {key.removeprefix("condition:") for key in found if key.startswith("condition:")}
+    named = {key.removeprefix("condition:") for key in found if key.startswith("condition:")}
+    return named - waited(visit.content, visit.language, text, named)
 
 
 async def _answered(visit: Visit, record: ScreeningRecord, step: Step, value: str,
