@@ -1093,3 +1093,22 @@ async def test_a_medicine_stopped_longer_ago_than_its_wait_is_not_ticked_in_the_
     assert (t.label("screening.condition.isotretinoin") in reply) is waits
     if not waits:
         assert t("screening.outcome.suitable.title") in outcome
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "здравствуйте сколько стоит и сколько длится процедура? у меня диабет второго типа"),
+    ("en", "how much is it and how long does it take? also i have type 1 diabetes")])
+async def test_questions_asked_beside_a_condition_are_answered_after_it(
+    bot: Sandbox, content: Content, language: str, text: str
+) -> None:
+    """A client who asked the price and the length, and told of her diabetes, got only the
+    diabetes: her questions went unanswered. What a specialist decides comes first, then each
+    question a topic surely answers."""
+    t = Texts(content, language)
+    client = bot.user(language_code=language)
+    await client.send("/start")
+    reply = shown(await client.send(text))
+    assert t("screening.reason.diabetes") in reply
+    price = {"en": "Price and booking", "ru": "Стоимость и запись"}[language]
+    assert reply.index(t("screening.reason.diabetes")) < reply.index(price)
+    assert t("faq.duration.answer") in reply

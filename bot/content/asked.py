@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from bot.content.matcher import FaqMatcher
 
 APART = ("faq", "logistics")  # what a question asked apart may be about
+BESIDE = ("book", "condition")  # ...and what FAQ topics asked apart may be beside
 MOST = 3  # answers to one message
 SURE = 0.8  # the FAQ match a topic asked apart needs, read alone
 WORDS = 2  # ...and its words: "месяц? год?" goes on asking what came before
@@ -53,18 +54,27 @@ def asked_apart(content: Content, matcher: FaqMatcher, language: str, text: str,
 
 def asked_beside(content: Content, matcher: FaqMatcher, language: str, text: str,
                  found: Route) -> list[Route]:
-    """The topics a booking's message asks apart, each read alone and surely ("id like to book
-    for tuesday, also does it hurt?"): answered before the booking begins, which would leave
-    them unsaid. None beside a booking read with the caution, or beside anything else."""
-    if found.kind != "book" or found.cautious:
+    """The topics a booking's message, or one that names a condition the bot knows, asks apart,
+    each read alone and surely ("id like to book for tuesday, also does it hurt?", "how much
+    is it and how long does it take? also i have diabetes"): answered beside the booking or
+    after what the condition means, which would leave them unsaid. None beside a booking read
+    with the caution, or beside anything else: health the bot cannot name is a specialist's
+    alone, with the check and a person."""
+    if found.kind not in BESIDE or found.kind == "book" and found.cautious:
         return []
     text = content.spotters[language].meant(text)
     parts = [part for part in _parts(content, language, text)
              if _asks(content, language, part) and len(_WORD.findall(part)) >= WORDS]
     routes = [(part, route(content, matcher, language, part)) for part in parts]
     sure = {r.label: r for part, r in routes
-            if r.kind == "faq" and not r.cautious and _sure(matcher, part, r.keys[0])}
+            if r.kind == "faq" and not r.cautious and _sure(matcher, part, r.keys[0]) and (
+                found.kind == "book" or _beside_health(content, r.keys[0]))}
     return list(sure.values())[:MOST - 1]
+
+
+def _beside_health(content: Content, topic: str) -> bool:
+    found = content.faq_topic(topic)
+    return found is not None and found.beside_health
 
 
 def _sure(matcher: FaqMatcher, part: str, topic: str) -> bool:
@@ -96,12 +106,14 @@ def _parts(content: Content, language: str, text: str) -> list[str]:
 
 
 def _asks(content: Content, language: str, part: str) -> bool:
-    """A question: asked ("?"), or opening with a word that asks, past the words that join
-    and fill ("and how long…", "а сколько…")."""
+    """A question: asked ("?"), or opening with a word that asks, past the words that join,
+    fill and greet ("and how long…", "а сколько…", "здравствуйте сколько стоит")."""
     if "?" in part:
         return True
-    skipped = {_plain(word) for word in content.words[language].joins} | asking_words(
-        language, content.words[language].health.fillers)
+    words_of = content.words[language]
+    greeting = words_of.smalltalk.get("greeting", ())
+    skipped = {_plain(word) for word in (*words_of.joins, *greeting)} | asking_words(
+        language, words_of.health.fillers)
     words = map(_plain, _WORD.findall(part))
     return _opens(content, language, next(dropwhile(skipped.__contains__, words), ""))
 

@@ -103,6 +103,9 @@ class FaqTopic(Entry):
     offer: Id | None = None
     names: tuple[Id, ...] = ()  # conditions the answer names, for one asked about in general
     week: tuple[Id, ...] = ()  # questions of the aftercare week answered first, where asked
+    # Answered after a condition's card where asked apart beside it ("how much is it? i'm
+    # pregnant"): it says nothing of whether the procedure suits anyone.
+    beside_health: bool = False
 
 
 class Faq(Dialog):

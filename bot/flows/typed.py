@@ -187,8 +187,9 @@ async def _answer(visit: Visit, found: Route, text: str) -> Turn:
     if found.kind == "condition" and of_another(visit.content, visit.language, text):
         # "у подруги астма а у меня нет": about them if they come, not "with you".
         return Turn([Reply(visit.tr("health.of_another"))]) + health.answer(visit, found.keys)
-    if found.kind == "condition":
-        return await _and_the_visit(visit, text, health.answer(visit, found.keys))
+    if found.kind == "condition":  # ...then the price asked beside the diabetes
+        return await _and_the_visit(visit, text, health.answer(visit, found.keys)) + \
+            _asked_beside(visit, text, found)
     if found.kind == "health" and await _period_moves(visit, text):
         # "my period will start that day, can we move it?": a matter of when, not of health.
         return Turn([Reply(visit.tr("booking.tip.menstruation"))]) + await my_appointment.show(
@@ -221,11 +222,9 @@ async def _answer(visit: Visit, found: Route, text: str) -> Turn:
             found.kind in ("none", "smalltalk") and names_hours(text)
             and await booking.waiting(visit)):
         # "evenings after 6 please", once the request went to staff: when to call is theirs.
-        asked = Turn()  # "id like to book for tuesday, also does it hurt?": it hurts not
-        for beside in asked_beside(visit.content, visit.services.matchers[visit.language],
-                                   visit.language, text, found):
-            asked += faq.answer(visit, beside.keys[0]) or Turn()
-        return asked + await booking.begin(visit, text)  # "на субботу" alone: that day
+        # "id like to book for tuesday, also does it hurt?": it hurts not; "на субботу"
+        # alone: that day
+        return _asked_beside(visit, text, found) + await booking.begin(visit, text)
     if found.kind == "logistics" and found.keys[0] in ("payment", "gift"):
         return await clinic_answers.answer(visit, found.keys[0], text)  # type: ignore[arg-type]
     if found.kind == "logistics":
@@ -287,6 +286,16 @@ async def _period_moves(visit: Visit, text: str) -> bool:
     return rest.kind not in ("condition", "health") and (
         rest.kind == "book" or _changes_plans(visit, plain)) and await my_appointment.current(
         visit) is not None
+
+
+def _asked_beside(visit: Visit, text: str, found: Route) -> Turn:
+    """The pages of the topics the message asks apart beside what answers it
+    (`asked_beside`)."""
+    asked = Turn()
+    for beside in asked_beside(visit.content, visit.services.matchers[visit.language],
+                               visit.language, text, found):
+        asked += faq.answer(visit, beside.keys[0]) or Turn()
+    return asked
 
 
 async def _and_the_visit(visit: Visit, text: str, answer: Turn) -> Turn:
