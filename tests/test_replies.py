@@ -40,7 +40,7 @@ PHRASINGS = [
     ("en", "I have no idea", "unsure"),
     # Stretched, informal: "нееет", "nuh uh".
     ("ru", "нееет", "no"), ("ru", "дааа", "yes"), ("ru", "не-а", "no"), ("en", "nooooo", "no"),
-    ("en", "yesss", "yes"), ("en", "nuh uh", "no"), ("en", "aye", "yes"),
+    ("en", "yesss", "yes"), ("en", "yess", "yes"), ("en", "nuh uh", "no"), ("en", "aye", "yes"),
     # A hedge alone or before the answer is not sure; after an opening yes or no it softens it.
     ("ru", "вроде нет", "unsure"), ("ru", "нет, вроде", "no"), ("ru", "кажется да", "unsure"),
     ("ru", "да, кажется", "yes"), ("ru", "нет вроде бы точно нет", "no"),
@@ -88,6 +88,20 @@ def test_yes_and_no_are_read_as_people_write_them(
     content: Content, language: str, text: str, expected: str | None
 ) -> None:
     assert content.replies[language].answer(text) == expected
+
+
+@pytest.mark.parametrize("text, answer", [("net", "no"), ("da", "yes"), ("net ne bylo", "no")])
+async def test_a_typed_answer_in_latin_letters_is_read_as_meant(
+    bot: Sandbox, content: Content, text: str, answer: str
+) -> None:
+    """"net", typed on a Latin keyboard at a question of the check, got "I didn't take that as
+    an answer", though the same client's "nope" was read."""
+    t = Texts(content, "ru")
+    first = path(content.screening)[1]
+    user = await at_first_question(bot, t)
+    reply = shown(await user.send(text))
+    assert t("screening.not_an_answer") not in reply
+    assert (await answers_of(bot))[first.id] == answer
 
 
 @pytest.mark.parametrize("language, text", [

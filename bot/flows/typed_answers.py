@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from bot.callbacks import prefix_of
 from bot.content import Step
 from bot.content.i18n import N_
+from bot.content.letters import as_meant
 from bot.content.routing import (
     Route,
     asks_only,
@@ -96,6 +97,9 @@ async def typed(visit: Visit, text: str) -> Turn | None:
         return Turn([replace(first, text=f"{tip}\n\n{first.text}"), *rest], turn.staff,
                     turn.clients)
     value = reader.answer(text)
+    if value is None and (meant := as_meant(visit.content, visit.language, text)) != text and (
+            value := reader.answer(meant)) is not None:
+        text, written = meant, visit.language  # "net", typed on a Latin keyboard
     if value is None and written != visit.language:
         value = visit.content.replies[written].answer(text)
     found = route(visit.content, visit.services.matchers[written], written, text)
