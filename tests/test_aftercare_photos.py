@@ -1,6 +1,6 @@
 """A photo in the aftercare week reaches staff under that day's check-in note; outside the week
-the bot still says it cannot read photos, unless its caption tells a sign that cannot wait;
-/forget deletes the copied photo."""
+the bot still says it cannot read photos, unless its caption tells a sign that cannot wait or
+the client was treated lately; /forget deletes the copied photo."""
 
 from __future__ import annotations
 
@@ -117,4 +117,23 @@ async def test_after_the_week_a_photo_whose_caption_tells_an_urgent_sign_reaches
     assert t("health.emergency", phone=settings.phone) not in reply
     note, photo = bot.staff_chat()[before:]
     assert "there is pus and it keeps spreading" in note.text
+    assert photo.copied_from is not None and photo.copied_from[0] == client.id
+
+
+async def test_a_photo_soon_after_the_week_reaches_staff(
+    bot: Sandbox, content: Content, language: str
+) -> None:
+    """On day 9, a photo with no words got "photos aren't supported", though a message typed
+    that day reached staff: a client treated lately who shows the skin is heard, and told
+    so."""
+    client, t = await week_started(bot, language)
+    for _ in range(9 * 24):  # the week's messages go out, and it ends
+        bot.clock.advance(timedelta(hours=1))
+        await bot.run_scheduler()
+    before = len(bot.staff_chat())
+    reply = shown(await client.send_photo())
+    assert t("error.unsupported_message") not in reply
+    assert t("aftercare.photo_passed_on") in reply
+    note, photo = bot.staff_chat()[before:]
+    assert Texts(content, "en")("staff.aftercare.photo") in note.text
     assert photo.copied_from is not None and photo.copied_from[0] == client.id

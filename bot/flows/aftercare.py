@@ -432,14 +432,21 @@ def _as_typed_and_meant(visit: Visit, text: str) -> tuple[str, ...]:
 
 async def photo(visit: Visit, message_id: int, caption: str) -> Turn | None:
     """A photo in the week is that day's check-in (`typed`); after it, one whose caption tells
-    a sign that needs care today is the urgent alert, the photo copied below it. None
-    otherwise."""
+    a sign that needs care today is the urgent alert, and any other from a client treated
+    lately is a problem reported (the skin shown is for staff to see), the photo copied below
+    either. None otherwise."""
     if (turn := await typed(visit, caption, message_id)) is not None:
         return turn
-    if not caption or (alert := await urgent(visit, caption)) is None:
-        return None
     user_id = visit.client.user_id
-    return alert + Turn(staff=[StaffPost("", about=user_id, copy_from=(user_id, message_id))])
+    copy = Turn(staff=[StaffPost("", about=user_id, copy_from=(user_id, message_id))])
+    if caption and (alert := await urgent(visit, caption)) is not None:
+        return alert + copy
+    if not await treated_lately(visit):
+        return None
+    told = await reported(visit, " ".join(filter(None, (visit.content.tr_message(
+        visit.settings.default_language, "staff.aftercare.photo"), caption))))
+    guidance = visit.tr("aftercare.photo_passed_on") + "\n\n" + told.replies[0].text
+    return Turn([Reply(guidance)], told.staff, told.clients) + copy
 
 
 def emergency(visit: Visit, text: str) -> Turn:
